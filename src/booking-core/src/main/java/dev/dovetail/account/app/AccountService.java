@@ -1,0 +1,137 @@
+package dev.dovetail.account.app;
+
+import dev.dovetail.account.domain.Account;
+import dev.dovetail.account.domain.Credential;
+import dev.dovetail.account.domain.Principal;
+import dev.dovetail.account.port.in.Authenticate;
+import dev.dovetail.account.port.in.AuthenticationException;
+import dev.dovetail.account.port.in.ManageCredentials;
+import dev.dovetail.account.port.in.RegisterProvider;
+import dev.dovetail.account.port.out.AccountRepository;
+import dev.dovetail.account.port.out.CredentialRepository;
+import dev.dovetail.account.port.out.PasswordHasher;
+import dev.dovetail.booking.domain.Ids;
+import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.Page;
+import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.Provider;
+import dev.dovetail.booking.domain.Secrets;
+import dev.dovetail.booking.port.out.ProviderRepository;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Sign-up, log-in and machine credentials. Every authentication failure looks the same to the caller. */
+public class AccountService implements Authenticate, ManageCredentials, RegisterProvider {
+
+  public static final int MIN_PASSWORD_LENGTH = 12;
+  /** bcrypt only reads 72 bytes; longer passwords are refused rather than silently truncated. */
+  public static final int MAX_PASSWORD_LENGTH = 72;
+
+  private final ProviderRepository providers;
+  private final AccountRepository accounts;
+  private final CredentialRepository credentials;
+  private final PasswordHasher hasher;
+  private final Clock clock;
+
+  public AccountService(ProviderRepository providers, AccountRepository accounts, CredentialRepository credentials,
+      PasswordHasher hasher, Clock clock) {
+    this.providers = providers;
+    this.accounts = accounts;
+    this.credentials = credentials;
+    this.hasher = hasher;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<Provider> register(Registration r) {
+    return Future.<Void>succeededFuture().compose(v -> {
+      if (!Ids.isSlug(r.handle())) {
+        throw new InvalidRequestException("handle must be 2-63 characters of a-z, 0-9 and '-'");
+      }
+      if (r.password() == null || r.password().length() < MIN_PASSWORD_LENGTH
+          || r.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH) {
+        throw new InvalidRequestException(
+            "password must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " bytes long");
+      }
+      if (r.email() == null || !r.email().contains("@") || r.displayName() == null || r.displayName().isBlank()) {
+        throw new InvalidRequestException("displayName and a valid email are required");
+      }
+      Provider provider = new Provider(r.handle(), r.displayName().strip(), normalise(r.email()), r.zone(),
+          clock.instant());
+      return hasher.hash(r.password())
+          .compose(hash -> accounts.insert(new Account(provider.email(), provider.id(), hash))
+              .compose(x -> providers.insert(provider)))
+          .map(provider);
+    });
+  }
+
+  @Override
+  public Future<Principal> withPassword(String login, String password) {
+    if (login == null || password == null) {
+      return Future.failedFuture(new AuthenticationException());
+    }
+    return accounts.findByLogin(normalise(login)).compose(found -> found
+        .map(account -> hasher.verify(password, account.passwordHash())
+            .compose(ok -> ok ? Future.succeededFuture(new Principal(account.providerId(), Principal.Via.SESSION))
+                : Future.<Principal>failedFuture(new AuthenticationException())))
+        .orElseGet(() -> Future.failedFuture(new AuthenticationException())));
+  }
+
+  @Override
+  public Future<Principal> withApiToken(String token) {
+    return withSecret(token, Credential.Kind.API_TOKEN, null, Principal.Via.API_TOKEN);
+  }
+
+  @Override
+  public Future<Principal> withAppPassword(String providerId, String appPassword) {
+    return withSecret(appPassword, Credential.Kind.APP_PASSWORD, providerId, Principal.Via.APP_PASSWORD);
+  }
+
+  @Override
+  public Future<Issued> issue(String providerId, Credential.Kind kind, String label) {
+    if (label == null || label.isBlank() || label.length() > 100) {
+      return Future.failedFuture(new InvalidRequestException("label is required and at most 100 characters"));
+    }
+    String id = Ids.random();
+    String secret = Ids.randomToken(32);
+    Credential credential =
+        new Credential(id, providerId, kind, label.strip(), Secrets.sha256(secret), clock.instant());
+    return credentials.insert(credential)
+        .map(v -> new Issued(credential, kind.prefix() + "_" + id + "_" + secret));
+  }
+
+  @Override
+  public Future<Page<Credential>> list(String providerId, Credential.Kind kind, PageRequest page) {
+    return credentials.listByProvider(providerId, kind, page);
+  }
+
+  @Override
+  public Future<Void> revoke(String providerId, String credentialId) {
+    return credentials.delete(providerId, credentialId).compose(deleted -> deleted
+        ? Future.succeededFuture()
+        : Future.failedFuture(new NotFoundException("credential", credentialId)));
+  }
+
+  /** Secrets look like {@code <prefix>_<id>_<secret>}; the id finds the credential, the hash proves the secret. */
+  private Future<Principal> withSecret(String presented, Credential.Kind kind, String providerId, Principal.Via via) {
+    String[] parts = presented == null ? new String[0] : presented.split("_", 3);
+    if (parts.length != 3 || !parts[0].equals(kind.prefix())) {
+      return Future.failedFuture(new AuthenticationException());
+    }
+    return credentials.findById(parts[1]).compose(found -> {
+      Optional<Credential> valid = found
+          .filter(c -> c.kind() == kind)
+          .filter(c -> providerId == null || c.providerId().equals(providerId))
+          .filter(c -> Secrets.matches(parts[2], c.secretHash()));
+      return valid.map(c -> Future.succeededFuture(new Principal(c.providerId(), via)))
+          .orElseGet(() -> Future.failedFuture(new AuthenticationException()));
+    });
+  }
+
+  private static String normalise(String email) {
+    return email.strip().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.dovetail.account.port.in;
+
+import dev.dovetail.account.domain.Credential;
+import dev.dovetail.booking.domain.Page;
+import dev.dovetail.booking.domain.PageRequest;
+import io.vertx.core.Future;
+
+/** A provider issues and revokes API tokens and app passwords. */
+public interface ManageCredentials {
+
+  /** A new credential and its full secret, which is shown only this once. */
+  record Issued(Credential credential, String secret) {}
+
+  Future<Issued> issue(String providerId, Credential.Kind kind, String label);
+
+  Future<Page<Credential>> list(String providerId, Credential.Kind kind, PageRequest page);
+
+  /** Fails with NotFoundException if the provider has no such credential. */
+  Future<Void> revoke(String providerId, String credentialId);
+}

@@ -1,0 +1,159 @@
+package dev.dovetail.booking.app;
+
+import dev.dovetail.booking.domain.Secrets;
+import dev.dovetail.booking.domain.Block;
+import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.BookingStatus;
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.Ids;
+import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.Schedule;
+import dev.dovetail.booking.domain.SlotEngine;
+import dev.dovetail.booking.domain.SlotUnavailableException;
+import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.booking.port.in.BookSlot;
+import dev.dovetail.booking.port.in.BookSlotCommand;
+import dev.dovetail.booking.port.in.BookingReceipt;
+import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.booking.port.in.PublicCatalog.Offer;
+import dev.dovetail.booking.port.in.SlotTakenException;
+import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.booking.port.out.ResourceLock;
+import dev.dovetail.booking.port.out.ScheduleRepository;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Books a slot (or a weekly series, all or nothing). Under the resource lock it only re-checks the rules against the
+ * freshest schedule and writes it; the schedule write is itself a compare-and-set that refuses overlaps, so a lost
+ * lock cannot double-book. The booking details are written after the schedule: if that write fails the blocks are
+ * released again, and if the process dies in between, the janitor frees the orphaned blocks.
+ */
+public class BookSlotService implements BookSlot {
+
+  public static final int MAX_OCCURRENCES = 52;
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,63}");
+
+  private final PublicCatalog catalog;
+  private final ScheduleRepository schedules;
+  private final BookingRepository bookings;
+  private final ResourceLock lock;
+  private final Clock clock;
+
+  public BookSlotService(PublicCatalog catalog, ScheduleRepository schedules, BookingRepository bookings,
+      ResourceLock lock, Clock clock) {
+    this.catalog = catalog;
+    this.schedules = schedules;
+    this.bookings = bookings;
+    this.lock = lock;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<BookingReceipt> book(BookSlotCommand command) {
+    return Future.<Void>succeededFuture()
+        .compose(v -> {
+          validate(command);
+          return catalog.offer(command.bookingTypeId());
+        })
+        .compose(offer -> book(offer, command));
+  }
+
+  private Future<BookingReceipt> book(Offer offer, BookSlotCommand command) {
+    BookingType type = offer.type();
+    Duration duration = command.duration() == null ? type.defaultDuration() : command.duration();
+    if (!type.offers(duration)) {
+      return Future.failedFuture(new InvalidRequestException("duration " + duration + " is not offered"));
+    }
+    Instant now = clock.instant();
+    List<BookingReceipt.Issued> issued = newBookings(offer, command, duration, now);
+    List<Booking> made = issued.stream().map(BookingReceipt.Issued::booking).toList();
+    List<Block> blocks = made.stream().map(b -> Block.forBooking(b, type, now)).toList();
+    String resourceId = offer.resource().id();
+    return lock.withLock(resourceId, () -> schedules.update(resourceId, schedule -> {
+          for (Booking booking : made) {
+            requireOffered(offer, duration, schedule, now, booking.time());
+          }
+          return schedule.place(blocks, now);
+        }))
+        .compose(placed -> bookings.insertAll(made).recover(err -> releaseAll(resourceId, made, now)
+            .transform(ignored -> Future.failedFuture(err))))
+        .map(v -> new BookingReceipt(issued))
+        .recover(err -> err instanceof SlotUnavailableException refused
+            ? withAlternatives(offer, duration, refused, command.start())
+            : Future.failedFuture(err));
+  }
+
+  static void requireOffered(Offer offer, Duration duration, Schedule schedule, Instant now, TimeRange time) {
+    if (SlotEngine.isFree(offer.resource(), offer.type(), duration, schedule, now, time.start())) {
+      return;
+    }
+    boolean taken = schedule.index(now).overlapsAny(offer.type().blockingSpan(time));
+    throw new SlotUnavailableException(taken
+        ? "the time " + time.start() + " is already taken"
+        : "the time " + time.start() + " is not an offered slot (opening hours, notice, horizon or limits)",
+        List.of(time));
+  }
+
+  private Future<BookingReceipt> withAlternatives(
+      Offer offer, Duration duration, SlotUnavailableException refused, Instant wanted) {
+    return schedules.load(offer.resource().id())
+        .map(schedule -> Alternatives.nearest(offer, duration, schedule, clock.instant(), wanted))
+        .compose(alternatives -> Future.failedFuture(new SlotTakenException(refused, alternatives)));
+  }
+
+  private Future<Void> releaseAll(String resourceId, List<Booking> made, Instant now) {
+    return schedules.update(resourceId, schedule -> {
+      Schedule next = schedule;
+      for (Booking booking : made) {
+        next = next.release(booking.id(), now);
+      }
+      return next;
+    }).mapEmpty();
+  }
+
+  private static List<BookingReceipt.Issued> newBookings(
+      Offer offer, BookSlotCommand command, Duration duration, Instant now) {
+    int count = command.weeklyOccurrences();
+    String seriesId = count > 1 ? Ids.random() : null;
+    BookingStatus status = command.hold() ? BookingStatus.HELD : BookingStatus.CONFIRMED;
+    Instant holdExpiry = command.hold() ? now.plus(offer.type().holdDuration()) : null;
+    List<BookingReceipt.Issued> issued = new ArrayList<>();
+    for (int week = 0; week < count; week++) {
+      // Weekly repeats keep the wall-clock time of the resource's zone, across DST changes.
+      Instant start = command.start().atZone(offer.resource().zone()).plusWeeks(week).toInstant();
+      String id = Ids.random();
+      String secret = Ids.randomToken(32);
+      Booking booking = new Booking(id, offer.provider().id(), offer.resource().id(), offer.type().id(),
+          TimeRange.of(start, duration), command.customerZone(), command.customerName().strip(),
+          command.customerEmail().strip(), status, holdExpiry, Secrets.sha256(secret), seriesId, 0, now, now);
+      issued.add(new BookingReceipt.Issued(booking, id + "." + secret));
+    }
+    return issued;
+  }
+
+  private static void validate(BookSlotCommand command) {
+    if (command.start() == null) {
+      throw new InvalidRequestException("start is required");
+    }
+    if (command.customerZone() == null) {
+      throw new InvalidRequestException("timeZone is required");
+    }
+    String name = command.customerName();
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new InvalidRequestException("name is required and at most 200 characters");
+    }
+    String email = command.customerEmail();
+    if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+      throw new InvalidRequestException("email must be a valid e-mail address");
+    }
+    if (command.weeklyOccurrences() < 1 || command.weeklyOccurrences() > MAX_OCCURRENCES) {
+      throw new InvalidRequestException("weeklyOccurrences must be between 1 and " + MAX_OCCURRENCES);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package dev.dovetail.booking.app;
+
+import dev.dovetail.booking.domain.Block;
+import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.BookingStatus;
+import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.Page;
+import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.Secrets;
+import dev.dovetail.booking.domain.SlotUnavailableException;
+import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.booking.port.in.ManageBooking;
+import dev.dovetail.booking.port.in.ProviderBookings;
+import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.booking.port.in.SlotTakenException;
+import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.booking.port.out.ResourceLock;
+import dev.dovetail.booking.port.out.ScheduleRepository;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Cancel, reschedule and confirm, for customers (manage token) and providers (tenant-scoped). Write order keeps a
+ * crash safe: a cancellation marks the booking first and frees the schedule second (a crash leaves time blocked, never
+ * a live booking unblocked); a reschedule moves the block first and the booking second (the janitor re-aligns the
+ * booking with its block, the schedule being the source of truth).
+ */
+public class ManageBookingService implements ManageBooking, ProviderBookings {
+
+  private final PublicCatalog catalog;
+  private final ScheduleRepository schedules;
+  private final BookingRepository bookings;
+  private final ResourceLock lock;
+  private final Clock clock;
+
+  public ManageBookingService(PublicCatalog catalog, ScheduleRepository schedules, BookingRepository bookings,
+      ResourceLock lock, Clock clock) {
+    this.catalog = catalog;
+    this.schedules = schedules;
+    this.bookings = bookings;
+    this.lock = lock;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<Booking> find(String manageToken) {
+    int dot = manageToken == null ? -1 : manageToken.indexOf('.');
+    if (dot < 1) {
+      return Future.failedFuture(new NotFoundException("booking", "(malformed manage token)"));
+    }
+    String id = manageToken.substring(0, dot);
+    String secret = manageToken.substring(dot + 1);
+    return bookings.findById(id).map(found -> found
+        .filter(b -> Secrets.matches(secret, b.manageTokenHash()))
+        .orElseThrow(() -> new NotFoundException("booking", "(unknown manage token)")));
+  }
+
+  @Override
+  public Future<Booking> cancel(String manageToken) {
+    return find(manageToken).compose(this::cancel);
+  }
+
+  @Override
+  public Future<Booking> reschedule(String manageToken, Instant newStart) {
+    return find(manageToken).compose(booking -> reschedule(booking, newStart));
+  }
+
+  @Override
+  public Future<Booking> confirmHold(String bookingId) {
+    Instant now = clock.instant();
+    return bookings.findById(bookingId)
+        .map(found -> found.orElseThrow(() -> new NotFoundException("booking", bookingId)))
+        .compose(booking -> {
+          if (booking.status() == BookingStatus.CONFIRMED) {
+            return Future.succeededFuture(booking);
+          }
+          if (booking.status() != BookingStatus.HELD) {
+            return Future.failedFuture(new ConflictException("booking is " + booking.status() + ", not held"));
+          }
+          Booking confirmed = booking.withStatus(BookingStatus.CONFIRMED, now);
+          return schedules.update(booking.resourceId(), s -> s.confirm(bookingId, now))
+              .compose(s -> bookings.update(confirmed)).map(confirmed);
+        });
+  }
+
+  @Override
+  public Future<Page<Booking>> list(String providerId, String resourceId, PageRequest page) {
+    return bookings.listByProvider(providerId, resourceId, page);
+  }
+
+  @Override
+  public Future<Booking> get(String providerId, String bookingId) {
+    return bookings.findById(bookingId).map(found -> found
+        .filter(b -> b.providerId().equals(providerId))
+        .orElseThrow(() -> new NotFoundException("booking", bookingId)));
+  }
+
+  @Override
+  public Future<Booking> cancel(String providerId, String bookingId) {
+    return get(providerId, bookingId).compose(this::cancel);
+  }
+
+  private Future<Booking> cancel(Booking booking) {
+    Instant now = clock.instant();
+    if (!booking.blocksAt(now)) {
+      return Future.failedFuture(new ConflictException("booking is already " + describe(booking, now)));
+    }
+    Booking cancelled = booking.withStatus(BookingStatus.CANCELLED, now);
+    return bookings.update(cancelled)
+        .compose(v -> schedules.update(booking.resourceId(), s -> s.release(booking.id(), now)))
+        .map(cancelled);
+  }
+
+  private Future<Booking> reschedule(Booking booking, Instant newStart) {
+    Instant now = clock.instant();
+    if (!booking.blocksAt(now)) {
+      return Future.failedFuture(new ConflictException("booking is " + describe(booking, now)));
+    }
+    return catalog.offer(booking.bookingTypeId()).compose(offer -> {
+      Duration duration = booking.time().length();
+      Booking moved = booking.movedTo(TimeRange.of(newStart, duration), now);
+      Block block = Block.forBooking(moved, offer.type(), now);
+      return lock.withLock(booking.resourceId(), () -> schedules.update(booking.resourceId(), schedule -> {
+            BookSlotService.requireOffered(offer, duration, schedule.release(booking.id(), now), now, moved.time());
+            return schedule.replace(booking.id(), List.of(block), now);
+          }))
+          .compose(s -> bookings.update(moved))
+          .map(moved)
+          .recover(err -> err instanceof SlotUnavailableException refused
+              ? schedules.load(booking.resourceId())
+                  .map(s -> Alternatives.nearest(offer, duration, s.release(booking.id(), now), now, newStart))
+                  .compose(alts -> Future.failedFuture(new SlotTakenException(refused, alts)))
+              : Future.failedFuture(err));
+    });
+  }
+
+  private static String describe(Booking booking, Instant now) {
+    return booking.status() == BookingStatus.HELD ? "an expired hold" : booking.status().name().toLowerCase();
+  }
+}

@@ -1,0 +1,112 @@
+package dev.dovetail.booking.app;
+
+import dev.dovetail.booking.domain.Block;
+import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.BookingStatus;
+import dev.dovetail.booking.domain.Schedule;
+import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.booking.port.out.ScheduleRepository;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Brings booking documents and schedules back in line; safe to run on every node at once (every write is a
+ * compare-and-set). Expired holds become EXPIRED (their blocks stopped blocking at expiry already). The schedule is
+ * the source of truth for time: a block whose booking is missing (its insert was lost in a crash, and it is older than
+ * {@link #GRACE}) or no longer active is freed; a booking whose block moved (a reschedule interrupted by a crash) gets
+ * the block's time; a held booking whose block was confirmed becomes CONFIRMED.
+ */
+public class ScheduleJanitor {
+
+  public static final Duration GRACE = Duration.ofMinutes(5);
+  private static final int BATCH = 200;
+
+  /** What one sweep changed. */
+  public record Report(int holdsExpired, int blocksFreed, int bookingsRealigned) {}
+
+  private final ScheduleRepository schedules;
+  private final BookingRepository bookings;
+  private final Clock clock;
+
+  public ScheduleJanitor(ScheduleRepository schedules, BookingRepository bookings, Clock clock) {
+    this.schedules = schedules;
+    this.bookings = bookings;
+    this.clock = clock;
+  }
+
+  public Future<Report> sweep() {
+    Instant now = clock.instant();
+    return expireHolds(now).compose(expired -> schedules.resourceIds().compose(ids -> {
+      Future<int[]> chain = Future.succeededFuture(new int[2]);
+      for (String resourceId : ids) {
+        chain = chain.compose(totals -> reconcile(resourceId, now).map(counts -> {
+          totals[0] += counts[0];
+          totals[1] += counts[1];
+          return totals;
+        }));
+      }
+      return chain.map(totals -> new Report(expired, totals[0], totals[1]));
+    }));
+  }
+
+  private Future<Integer> expireHolds(Instant now) {
+    return bookings.findExpiredHolds(now, BATCH).compose(holds -> {
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (Booking hold : holds) {
+        chain = chain.compose(n -> schedules.load(hold.resourceId()).compose(schedule -> {
+          boolean confirmed = schedule.find(hold.id()).map(b -> b.expiresAt() == null).orElse(false);
+          BookingStatus status = confirmed ? BookingStatus.CONFIRMED : BookingStatus.EXPIRED;
+          return bookings.update(hold.withStatus(status, now)).map(n + 1).otherwise(n);
+        }));
+      }
+      return chain;
+    });
+  }
+
+  /** Returns {blocks freed, bookings realigned} for one resource. */
+  private Future<int[]> reconcile(String resourceId, Instant now) {
+    return schedules.load(resourceId).compose(schedule -> {
+      List<Block> settled = schedule.blocks().stream()
+          .filter(b -> b.kind() == Block.Kind.BOOKING && b.placedAt().isBefore(now.minus(GRACE)))
+          .toList();
+      return findAll(settled.stream().map(Block::ownerId).toList()).compose(found -> {
+        List<String> stale = new ArrayList<>();
+        List<Booking> realign = new ArrayList<>();
+        for (Block block : settled) {
+          Booking booking = found.get(block.ownerId());
+          if (booking == null || !booking.status().isActive()) {
+            stale.add(block.ownerId());
+          } else if (!booking.time().equals(block.booked())) {
+            realign.add(booking.movedTo(block.booked(), now));
+          }
+        }
+        Future<Void> freed = stale.isEmpty() ? Future.succeededFuture() : schedules.update(resourceId, s -> {
+          Schedule next = s;
+          for (String owner : stale) {
+            next = next.release(owner, now);
+          }
+          return next;
+        }).mapEmpty();
+        return freed.compose(v -> Future.join(realign.stream().map(bookings::update).toList()))
+            .map(v -> new int[] {stale.size(), realign.size()});
+      });
+    });
+  }
+
+  private Future<Map<String, Booking>> findAll(List<String> ids) {
+    List<Future<List<Booking>>> batches = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i += BATCH) {
+      batches.add(bookings.findByIds(ids.subList(i, Math.min(ids.size(), i + BATCH))));
+    }
+    return Future.all(batches).map(all -> batches.stream()
+        .flatMap(f -> f.result().stream())
+        .collect(Collectors.toMap(Booking::id, Function.identity())));
+  }
+}

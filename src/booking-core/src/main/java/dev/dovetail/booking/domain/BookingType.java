@@ -1,0 +1,82 @@
+package dev.dovetail.booking.domain;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A bookable offer on one resource: "30-minute consultation". Durations are the lengths a customer may choose (the
+ * first is the default); slots start every {@code slotInterval} from the start of each open window. Buffers widen a
+ * booking's blocking interval; {@code minimumNotice} and {@code horizon} bound how soon and how far ahead one may book;
+ * {@code maxPerDay}/{@code maxPerWeek} (0 = unlimited) count this type's bookings per local day/ISO week of the
+ * resource's zone. Price, payment and cancellation tiers are used by the payments capability.
+ */
+public record BookingType(
+    String id,
+    String providerId,
+    String resourceId,
+    String name,
+    List<Duration> durations,
+    Duration slotInterval,
+    Duration bufferBefore,
+    Duration bufferAfter,
+    Duration minimumNotice,
+    Duration horizon,
+    int maxPerDay,
+    int maxPerWeek,
+    Money price,
+    PaymentRequirement payment,
+    List<CancellationTier> cancellationPolicy,
+    Duration holdDuration) {
+
+  public static final Duration MAX_DURATION = Duration.ofDays(1);
+  public static final Duration MAX_HORIZON = Duration.ofDays(3 * 366);
+
+  public BookingType {
+    Ids.requireSlug(id, "booking type id");
+    Ids.requireSlug(providerId, "provider id");
+    Ids.requireSlug(resourceId, "resource id");
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("booking type name must not be blank");
+    }
+    durations = List.copyOf(Objects.requireNonNull(durations, "durations"));
+    if (durations.isEmpty()) {
+      throw new IllegalArgumentException("a booking type needs at least one duration");
+    }
+    for (Duration d : durations) {
+      requireWithin(d, Duration.ofMinutes(5), MAX_DURATION, "duration");
+    }
+    requireWithin(slotInterval, Duration.ofMinutes(5), MAX_DURATION, "slot interval");
+    requireWithin(bufferBefore, Duration.ZERO, MAX_DURATION, "buffer before");
+    requireWithin(bufferAfter, Duration.ZERO, MAX_DURATION, "buffer after");
+    requireWithin(minimumNotice, Duration.ZERO, MAX_HORIZON, "minimum notice");
+    requireWithin(horizon, Duration.ofDays(1), MAX_HORIZON, "horizon");
+    requireWithin(holdDuration, Duration.ofMinutes(1), Duration.ofHours(24), "hold duration");
+    if (maxPerDay < 0 || maxPerWeek < 0) {
+      throw new IllegalArgumentException("max bookings per day/week must be 0 (unlimited) or more");
+    }
+    Objects.requireNonNull(price, "price");
+    Objects.requireNonNull(payment, "payment");
+    cancellationPolicy = List.copyOf(Objects.requireNonNull(cancellationPolicy, "cancellationPolicy"));
+  }
+
+  public Duration defaultDuration() {
+    return durations.get(0);
+  }
+
+  public boolean offers(Duration duration) {
+    return durations.contains(duration);
+  }
+
+  /** The interval a booking of this type blocks on its resource: the booking widened by both buffers. */
+  public TimeRange blockingSpan(TimeRange booked) {
+    return booked.widen(bufferBefore, bufferAfter);
+  }
+
+  private static void requireWithin(Duration value, Duration min, Duration max, String what) {
+    Objects.requireNonNull(value, what);
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ": " + value);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package dev.dovetail.booking.domain;
+
+/** A provider, resource, booking type or booking that does not exist, or that the caller may not see. */
+public class NotFoundException extends RuntimeException {
+
+  public NotFoundException(String what, String id) {
+    super(what + " not found: " + id);
+  }
+}

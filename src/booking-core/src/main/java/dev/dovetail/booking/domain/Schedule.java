@@ -1,0 +1,164 @@
+package dev.dovetail.booking.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything that blocks one resource, kept as one document so that the store can change it atomically. The
+ * constructor enforces the no-overlap invariant: a BOOKING block overlaps no other block (BUSY blocks may overlap each
+ * other). So no {@code Schedule} with an overlap can exist, and a repository that writes only whole schedules with a
+ * revision check can never store one, whoever calls it and whether or not they hold the resource lock.
+ *
+ * <p>{@code revision} is the store revision the schedule was read at; mutations keep it, and the repository's
+ * compare-and-set write turns it into the next one. Mutations first drop expired holds and blocks that ended more than
+ * {@link #RETENTION} ago (kept that long so per-week limits can still count them).
+ */
+public final class Schedule {
+
+  public static final Duration RETENTION = Duration.ofDays(8);
+  private static final Comparator<Block> ORDER =
+      Comparator.comparing((Block b) -> b.span().start()).thenComparing(Block::ownerId);
+
+  private final String resourceId;
+  private final long revision;
+  private final List<Block> blocks;
+
+  public Schedule(String resourceId, long revision, List<Block> blocks) {
+    this.resourceId = Objects.requireNonNull(resourceId, "resourceId");
+    this.revision = revision;
+    List<Block> sorted = new ArrayList<>(blocks);
+    sorted.sort(ORDER);
+    requireUniqueOwners(sorted);
+    requireNoOverlap(sorted);
+    this.blocks = List.copyOf(sorted);
+  }
+
+  public static Schedule empty(String resourceId) {
+    return new Schedule(resourceId, 0, List.of());
+  }
+
+  public String resourceId() {
+    return resourceId;
+  }
+
+  public long revision() {
+    return revision;
+  }
+
+  public List<Block> blocks() {
+    return blocks;
+  }
+
+  /** Adds the blocks, all or none; throws {@link SlotUnavailableException} if any would overlap. */
+  public Schedule place(List<Block> added, Instant now) {
+    return pruned(now).with(added);
+  }
+
+  /** Removes the owner's blocks (cancellation); removing what is not there changes nothing. */
+  public Schedule release(String ownerId, Instant now) {
+    return pruned(now).without(ownerId);
+  }
+
+  /** Moves an owner's blocks in one step (reschedule): the new ones are placed and the old freed, or neither. */
+  public Schedule replace(String ownerId, List<Block> added, Instant now) {
+    Schedule base = pruned(now);
+    if (base.find(ownerId).isEmpty()) {
+      throw new ConflictException("nothing to move: " + ownerId + " does not block this resource");
+    }
+    return base.without(ownerId).with(added);
+  }
+
+  /** Turns a live hold into a firm block; fails if the hold has expired. */
+  public Schedule confirm(String ownerId, Instant now) {
+    Schedule base = pruned(now);
+    Block hold = base.find(ownerId).orElseThrow(() -> new ConflictException("the hold on " + ownerId + " has expired"));
+    List<Block> next = new ArrayList<>(base.blocks);
+    next.replaceAll(b -> b == hold ? b.confirmed() : b);
+    return new Schedule(resourceId, revision, next);
+  }
+
+  /** This schedule without expired holds and without blocks that ended more than {@link #RETENTION} ago. */
+  public Schedule pruned(Instant now) {
+    Instant horizon = now.minus(RETENTION);
+    List<Block> kept = blocks.stream()
+        .filter(b -> !b.isExpiredAt(now) && b.span().end().isAfter(horizon))
+        .toList();
+    return kept.size() == blocks.size() ? this : new Schedule(resourceId, revision, kept);
+  }
+
+  public Optional<Block> find(String ownerId) {
+    return blocks.stream().filter(b -> b.ownerId().equals(ownerId)).findFirst();
+  }
+
+  /** The blocking spans live at {@code now}, indexed for O(log n) overlap queries. */
+  public IntervalIndex index(Instant now) {
+    return new IntervalIndex(blocks.stream().filter(b -> !b.isExpiredAt(now)).map(Block::span).toList());
+  }
+
+  private Schedule with(List<Block> added) {
+    for (Block b : added) {
+      if (find(b.ownerId()).isPresent()) {
+        throw new ConflictException(b.ownerId() + " already blocks this resource");
+      }
+    }
+    List<Block> next = new ArrayList<>(blocks);
+    next.addAll(added);
+    List<TimeRange> requested = added.stream().map(Block::booked).toList();
+    List<Block> sorted = new ArrayList<>(next);
+    sorted.sort(ORDER);
+    if (firstOverlap(sorted) != null) {
+      throw new SlotUnavailableException("the requested time overlaps existing bookings or busy time", requested);
+    }
+    return new Schedule(resourceId, revision, next);
+  }
+
+  private Schedule without(String ownerId) {
+    return new Schedule(resourceId, revision, blocks.stream().filter(b -> !b.ownerId().equals(ownerId)).toList());
+  }
+
+  private static void requireUniqueOwners(List<Block> blocks) {
+    Set<String> seen = new HashSet<>();
+    for (Block b : blocks) {
+      if (!seen.add(b.ownerId())) {
+        throw new IllegalArgumentException("two blocks have the same owner " + b.ownerId());
+      }
+    }
+  }
+
+  private static void requireNoOverlap(List<Block> sorted) {
+    Block clash = firstOverlap(sorted);
+    if (clash != null) {
+      throw new IllegalStateException("schedule invariant violated: " + clash.ownerId() + " overlaps another block");
+    }
+  }
+
+  /**
+   * One sweep in start order: a block clashes if it starts before the latest end of an earlier BOOKING block, or, if
+   * it is itself a BOOKING block, before the latest end of any earlier block. O(n) on a sorted list.
+   */
+  private static Block firstOverlap(List<Block> sorted) {
+    Instant maxEndAll = Instant.MIN;
+    Instant maxEndBooking = Instant.MIN;
+    for (Block b : sorted) {
+      Instant start = b.span().start();
+      boolean booking = b.kind() == Block.Kind.BOOKING;
+      if (start.isBefore(maxEndBooking) || (booking && start.isBefore(maxEndAll))) {
+        return b;
+      }
+      if (b.span().end().isAfter(maxEndAll)) {
+        maxEndAll = b.span().end();
+      }
+      if (booking && b.span().end().isAfter(maxEndBooking)) {
+        maxEndBooking = b.span().end();
+      }
+    }
+    return null;
+  }
+}

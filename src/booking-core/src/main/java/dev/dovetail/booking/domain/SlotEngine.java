@@ -1,0 +1,131 @@
+package dev.dovetail.booking.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes the free slots of a booking type. Pure: the same inputs give the same slots whatever the JVM's zone.
+ *
+ * <p>Open windows are wall-clock times of the resource's zone, resolved per local date ({@link
+ * AvailabilityRule#openWindowsOn}), so a DST day simply has a 23- or 25-hour timeline: each window is turned into two
+ * instants and candidate starts step through it in real (UTC) time every {@code slotInterval}, so a slot never
+ * straddles a window edge and never shifts by an hour. A candidate is free when its start respects the minimum notice
+ * and the horizon, its buffer-widened span overlaps no live block, and the type's per-day and per-week limits (local
+ * day and ISO week of the resource's zone) are not reached.
+ *
+ * <p>Complexity, for B blocks in the schedule, D days in the range, W windows per day and S candidate starts: O(B log
+ * B) to index the blocks (an {@link IntervalIndex} plus a sorted array of this type's booking starts), then O(D·W +
+ * S·log B) for the search: every overlap test and every limit count is a binary search, never a scan.
+ */
+public final class SlotEngine {
+
+  private SlotEngine() {}
+
+  /** Free slots of the given duration whose start lies in {@code window}, in start order. */
+  public static List<Slot> freeSlots(
+      Resource resource, BookingType type, Duration duration, Schedule schedule, Instant now, TimeRange window) {
+    if (!type.offers(duration)) {
+      throw new InvalidRequestException("duration " + duration + " is not offered by " + type.id());
+    }
+    Instant from = max(window.start(), now.plus(type.minimumNotice()));
+    Instant to = min(window.end(), now.plus(type.horizon()).plusNanos(1));
+    if (!resource.bookable() || !from.isBefore(to)) {
+      return List.of();
+    }
+    ZoneId zone = resource.zone();
+    IntervalIndex busy = schedule.index(now);
+    StartCounter counter = new StartCounter(schedule, type.id(), now);
+    Map<Long, Integer> weekCounts = new HashMap<>();
+    List<Slot> slots = new ArrayList<>();
+    long intervalNanos = type.slotInterval().toNanos();
+    LocalDate last = to.atZone(zone).toLocalDate();
+    for (LocalDate date = from.atZone(zone).toLocalDate(); !date.isAfter(last); date = date.plusDays(1)) {
+      Instant dayStart = date.atStartOfDay(zone).toInstant();
+      Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
+      if (type.maxPerDay() > 0 && counter.count(dayStart, dayEnd) >= type.maxPerDay()) {
+        continue;
+      }
+      if (type.maxPerWeek() > 0 && weekCount(date, zone, counter, weekCounts) >= type.maxPerWeek()) {
+        continue;
+      }
+      for (WallClockWindow open : resource.availability().openWindowsOn(date)) {
+        Instant windowStart = open.startOn(date, zone).toInstant();
+        Instant windowEnd = open.endOn(date, zone).toInstant();
+        long skip = from.isAfter(windowStart) ? ceilDiv(Duration.between(windowStart, from).toNanos(), intervalNanos) : 0;
+        for (Instant start = windowStart.plusNanos(skip * intervalNanos);
+            !start.plus(duration).isAfter(windowEnd) && start.isBefore(to);
+            start = start.plusNanos(intervalNanos)) {
+          TimeRange booked = TimeRange.of(start, duration);
+          if (!busy.overlapsAny(type.blockingSpan(booked))) {
+            slots.add(new Slot(booked.start(), booked.end()));
+          }
+        }
+      }
+    }
+    return slots;
+  }
+
+  /** Whether a booking of {@code duration} may start exactly at {@code start} under every rule. */
+  public static boolean isFree(
+      Resource resource, BookingType type, Duration duration, Schedule schedule, Instant now, Instant start) {
+    return freeSlots(resource, type, duration, schedule, now, new TimeRange(start, start.plusNanos(1))).stream()
+        .anyMatch(slot -> slot.start().equals(start));
+  }
+
+  private static int weekCount(LocalDate date, ZoneId zone, StartCounter counter, Map<Long, Integer> cache) {
+    LocalDate monday = date.minusDays(date.getDayOfWeek().getValue() - 1L);
+    long key = monday.get(IsoFields.WEEK_BASED_YEAR) * 100L + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    return cache.computeIfAbsent(key, k -> counter.count(
+        monday.atStartOfDay(zone).toInstant(), monday.plus(1, ChronoUnit.WEEKS).atStartOfDay(zone).toInstant()));
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  /** Counts this type's live bookings starting in a range with two binary searches over sorted start instants. */
+  private static final class StartCounter {
+    private final Instant[] starts;
+
+    StartCounter(Schedule schedule, String bookingTypeId, Instant now) {
+      starts = schedule.blocks().stream()
+          .filter(b -> b.kind() == Block.Kind.BOOKING && bookingTypeId.equals(b.bookingTypeId()))
+          .filter(b -> !b.isExpiredAt(now))
+          .map(b -> b.booked().start())
+          .sorted()
+          .toArray(Instant[]::new);
+    }
+
+    int count(Instant from, Instant to) {
+      return lowerBound(to) - lowerBound(from);
+    }
+
+    private int lowerBound(Instant key) {
+      int index = Arrays.binarySearch(starts, key);
+      if (index < 0) {
+        return -index - 1;
+      }
+      while (index > 0 && starts[index - 1].equals(key)) {
+        index--;
+      }
+      return index;
+    }
+  }
+}

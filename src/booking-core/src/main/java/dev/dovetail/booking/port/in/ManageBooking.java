@@ -1,0 +1,19 @@
+package dev.dovetail.booking.port.in;
+
+import dev.dovetail.booking.domain.Booking;
+import io.vertx.core.Future;
+import java.time.Instant;
+
+/** What a customer does through the manage link; the token is {@code <bookingId>.<secret>}. */
+public interface ManageBooking {
+
+  Future<Booking> find(String manageToken);
+
+  Future<Booking> cancel(String manageToken);
+
+  /** Moves the booking to {@code newStart} in one guarded step; fails with SlotTakenException if not free. */
+  Future<Booking> reschedule(String manageToken, Instant newStart);
+
+  /** Confirms a held booking (the payments capability calls this when payment succeeds). */
+  Future<Booking> confirmHold(String bookingId);
+}

@@ -1,0 +1,16 @@
+package dev.dovetail.booking.port.in;
+
+import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.Page;
+import dev.dovetail.booking.domain.PageRequest;
+import io.vertx.core.Future;
+
+/** A provider's view of its bookings; every call is scoped to the provider (tenant isolation). */
+public interface ProviderBookings {
+
+  Future<Page<Booking>> list(String providerId, String resourceId, PageRequest page);
+
+  Future<Booking> get(String providerId, String bookingId);
+
+  Future<Booking> cancel(String providerId, String bookingId);
+}

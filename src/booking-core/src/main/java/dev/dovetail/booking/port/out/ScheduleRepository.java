@@ -1,0 +1,24 @@
+package dev.dovetail.booking.port.out;
+
+import dev.dovetail.booking.domain.Schedule;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The store-level guard. Stores each resource's {@link Schedule} as one document and changes it only by
+ * compare-and-set on its revision: {@link #update} reads the schedule, applies {@code change} (a pure function that
+ * throws to refuse), and writes the result only if nobody wrote in between, retrying on a lost race. Because a {@code
+ * Schedule} with an overlap cannot be constructed, no overlap can be stored, with or without the resource lock.
+ */
+public interface ScheduleRepository {
+
+  /** The current schedule, or an empty one at revision 0 if the resource never had a block. */
+  Future<Schedule> load(String resourceId);
+
+  /** Applies {@code change} atomically; fails with the exception {@code change} threw, or after too many lost races. */
+  Future<Schedule> update(String resourceId, UnaryOperator<Schedule> change);
+
+  /** Ids of resources that have a schedule document, for the janitor's sweeps. */
+  Future<List<String>> resourceIds();
+}
