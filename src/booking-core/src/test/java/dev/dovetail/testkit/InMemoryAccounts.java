@@ -1,0 +1,65 @@
+package dev.dovetail.testkit;
+
+import dev.dovetail.account.domain.Account;
+import dev.dovetail.account.domain.Credential;
+import dev.dovetail.account.port.out.AccountRepository;
+import dev.dovetail.account.port.out.CredentialRepository;
+import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.Page;
+import dev.dovetail.booking.domain.PageRequest;
+import io.vertx.core.Future;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Reference adapters for accounts and machine credentials. */
+public final class InMemoryAccounts {
+
+  private InMemoryAccounts() {}
+
+  public static class Accounts implements AccountRepository {
+    private final Map<String, Account> byLogin = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Void> insert(Account account) {
+      return byLogin.putIfAbsent(account.login(), account) == null
+          ? Future.succeededFuture()
+          : Future.failedFuture(new ConflictException("an account with this e-mail exists"));
+    }
+
+    @Override
+    public Future<Optional<Account>> findByLogin(String login) {
+      return Future.succeededFuture(Optional.ofNullable(byLogin.get(login)));
+    }
+  }
+
+  public static class Credentials implements CredentialRepository {
+    private final Map<String, Credential> byId = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Void> insert(Credential credential) {
+      return byId.putIfAbsent(credential.id(), credential) == null
+          ? Future.succeededFuture()
+          : Future.failedFuture(new ConflictException("credential id exists"));
+    }
+
+    @Override
+    public Future<Optional<Credential>> findById(String id) {
+      return Future.succeededFuture(Optional.ofNullable(byId.get(id)));
+    }
+
+    @Override
+    public Future<Page<Credential>> listByProvider(String providerId, Credential.Kind kind, PageRequest page) {
+      return Future.succeededFuture(InMemoryPages.page(
+          byId.values().stream().filter(c -> c.providerId().equals(providerId) && c.kind() == kind),
+          Credential::id, page));
+    }
+
+    @Override
+    public Future<Boolean> delete(String providerId, String id) {
+      Credential existing = byId.get(id);
+      return Future.succeededFuture(
+          existing != null && existing.providerId().equals(providerId) && byId.remove(id, existing));
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.dovetail.testkit;
+
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.Page;
+import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.Provider;
+import dev.dovetail.booking.domain.Resource;
+import dev.dovetail.booking.port.out.BookingTypeRepository;
+import dev.dovetail.booking.port.out.ProviderRepository;
+import dev.dovetail.booking.port.out.ResourceRepository;
+import io.vertx.core.Future;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Reference adapters for providers, resources and booking types. */
+public final class InMemoryCatalog {
+
+  private InMemoryCatalog() {}
+
+  public static class Providers implements ProviderRepository {
+    private final Map<String, Provider> byId = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Void> insert(Provider provider) {
+      return byId.putIfAbsent(provider.id(), provider) == null
+          ? Future.succeededFuture()
+          : Future.failedFuture(new ConflictException("provider handle is taken: " + provider.id()));
+    }
+
+    @Override
+    public Future<Optional<Provider>> findById(String id) {
+      return Future.succeededFuture(Optional.ofNullable(byId.get(id)));
+    }
+  }
+
+  public static class Resources implements ResourceRepository {
+    private final Map<String, Resource> byId = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Void> insert(Resource resource) {
+      return byId.putIfAbsent(resource.id(), resource) == null
+          ? Future.succeededFuture()
+          : Future.failedFuture(new ConflictException("resource id is taken: " + resource.id()));
+    }
+
+    @Override
+    public Future<Void> update(Resource resource) {
+      return byId.replace(resource.id(), resource) != null
+          ? Future.succeededFuture()
+          : Future.failedFuture(new NotFoundException("resource", resource.id()));
+    }
+
+    @Override
+    public Future<Optional<Resource>> findById(String id) {
+      return Future.succeededFuture(Optional.ofNullable(byId.get(id)));
+    }
+
+    @Override
+    public Future<Page<Resource>> listByProvider(String providerId, PageRequest page) {
+      return Future.succeededFuture(InMemoryPages.page(
+          byId.values().stream().filter(r -> r.providerId().equals(providerId)), Resource::id, page));
+    }
+
+    @Override
+    public Future<Void> delete(String id) {
+      byId.remove(id);
+      return Future.succeededFuture();
+    }
+  }
+
+  public static class BookingTypes implements BookingTypeRepository {
+    private final Map<String, BookingType> byId = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Void> insert(BookingType type) {
+      return byId.putIfAbsent(type.id(), type) == null
+          ? Future.succeededFuture()
+          : Future.failedFuture(new ConflictException("booking type id is taken: " + type.id()));
+    }
+
+    @Override
+    public Future<Void> update(BookingType type) {
+      return byId.replace(type.id(), type) != null
+          ? Future.succeededFuture()
+          : Future.failedFuture(new NotFoundException("booking type", type.id()));
+    }
+
+    @Override
+    public Future<Optional<BookingType>> findById(String id) {
+      return Future.succeededFuture(Optional.ofNullable(byId.get(id)));
+    }
+
+    @Override
+    public Future<Page<BookingType>> listByProvider(String providerId, PageRequest page) {
+      return Future.succeededFuture(InMemoryPages.page(
+          byId.values().stream().filter(t -> t.providerId().equals(providerId)), BookingType::id, page));
+    }
+
+    @Override
+    public Future<Void> delete(String id) {
+      byId.remove(id);
+      return Future.succeededFuture();
+    }
+  }
+}
