@@ -10,6 +10,7 @@ import dev.dovetail.account.port.in.RegisterProvider;
 import dev.dovetail.account.port.out.AccountRepository;
 import dev.dovetail.account.port.out.CredentialRepository;
 import dev.dovetail.account.port.out.PasswordHasher;
+import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
@@ -61,9 +62,14 @@ public class AccountService implements Authenticate, ManageCredentials, Register
       }
       Provider provider = new Provider(r.handle(), r.displayName().strip(), normalise(r.email()), r.zone(),
           clock.instant());
-      return hasher.hash(r.password())
-          .compose(hash -> accounts.insert(new Account(provider.email(), provider.id(), hash))
-              .compose(x -> providers.insert(provider)))
+      // Checked first so that a taken e-mail leaves no provider behind; only a race between two sign-ups with the
+      // same e-mail could still leave a provider without an account, and that provider has no way to log in.
+      return accounts.findByLogin(provider.email())
+          .compose(existing -> existing.isPresent()
+              ? Future.failedFuture(new ConflictException("an account with this e-mail exists"))
+              : hasher.hash(r.password()))
+          .compose(hash -> providers.insert(provider)
+              .compose(x -> accounts.insert(new Account(provider.email(), provider.id(), hash))))
           .map(provider);
     });
   }
@@ -73,7 +79,7 @@ public class AccountService implements Authenticate, ManageCredentials, Register
     if (login == null || password == null) {
       return Future.failedFuture(new AuthenticationException());
     }
-    return accounts.findByLogin(normalise(login)).compose(found -> found
+    return loginEmail(login).compose(email -> accounts.findByLogin(email)).compose(found -> found
         .map(account -> hasher.verify(password, account.passwordHash())
             .compose(ok -> ok ? Future.succeededFuture(new Principal(account.providerId(), Principal.Via.SESSION))
                 : Future.<Principal>failedFuture(new AuthenticationException())))
@@ -113,6 +119,15 @@ public class AccountService implements Authenticate, ManageCredentials, Register
     return credentials.delete(providerId, credentialId).compose(deleted -> deleted
         ? Future.succeededFuture()
         : Future.failedFuture(new NotFoundException("credential", credentialId)));
+  }
+
+  /** One logs in with the e-mail address of the account or with the provider's handle. */
+  private Future<String> loginEmail(String login) {
+    String normalised = normalise(login);
+    if (normalised.contains("@") || !Ids.isSlug(normalised)) {
+      return Future.succeededFuture(normalised);
+    }
+    return providers.findById(normalised).map(p -> p.map(Provider::email).orElse(normalised));
   }
 
   /** Secrets look like {@code <prefix>_<id>_<secret>}; the id finds the credential, the hash proves the secret. */

@@ -1,0 +1,87 @@
+package dev.dovetail.app;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Typed configuration, read from environment variables through Vert.x Config (see README "Configuration"). With no
+ * {@code DOVETAIL_MONGO_URI} the hub runs the embedded store under {@code DOVETAIL_DATA_DIR}; with {@code
+ * DOVETAIL_CLUSTER_MEMBERS} it joins a Hazelcast cluster over TCP.
+ */
+public record AppConfig(
+    String httpHost,
+    int httpPort,
+    String publicUrl,
+    Path dataDir,
+    String mongoUri,
+    String mongoDatabase,
+    int embeddedMongoPort,
+    boolean demoData,
+    String demoPassword,
+    Cluster cluster,
+    int publicRequestsPerMinute,
+    long maxBodyBytes,
+    boolean secureCookies,
+    int bcryptCost) {
+
+  /** Hazelcast membership: this member's address and port, and the members to join (empty = not clustered). */
+  public record Cluster(String name, String host, int port, List<String> members) {
+
+    public boolean enabled() {
+      return !members.isEmpty();
+    }
+  }
+
+  public boolean embeddedStore() {
+    return mongoUri == null;
+  }
+
+  public static AppConfig from(JsonObject env) {
+    int port = intValue(env, "DOVETAIL_HTTP_PORT", 8080);
+    String mongoUri = blankToNull(env.getString("DOVETAIL_MONGO_URI"));
+    List<String> members = Arrays.stream(env.getString("DOVETAIL_CLUSTER_MEMBERS", "").split(","))
+        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return new AppConfig(
+        env.getString("DOVETAIL_HTTP_HOST", "0.0.0.0"),
+        port,
+        env.getString("DOVETAIL_PUBLIC_URL", "http://localhost:" + port),
+        Path.of(env.getString("DOVETAIL_DATA_DIR", "./data")),
+        mongoUri,
+        env.getString("DOVETAIL_MONGO_DATABASE", "dovetail"),
+        intValue(env, "DOVETAIL_EMBEDDED_MONGO_PORT", 0),
+        boolValue(env, "DOVETAIL_DEMO_DATA", mongoUri == null),
+        blankToNull(env.getString("DOVETAIL_DEMO_PASSWORD")),
+        new Cluster(
+            env.getString("DOVETAIL_CLUSTER_NAME", "dovetail"),
+            env.getString("DOVETAIL_CLUSTER_HOST", "127.0.0.1"),
+            intValue(env, "DOVETAIL_CLUSTER_PORT", 5701),
+            members),
+        intValue(env, "DOVETAIL_PUBLIC_RATE_LIMIT", 300),
+        intValue(env, "DOVETAIL_MAX_BODY_BYTES", 256 * 1024),
+        boolValue(env, "DOVETAIL_SECURE_COOKIES", false),
+        intValue(env, "DOVETAIL_BCRYPT_COST", 12));
+  }
+
+  private static int intValue(JsonObject env, String key, int fallback) {
+    Object value = env.getValue(key);
+    if (value == null || value.toString().isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number: " + value, e);
+    }
+  }
+
+  private static boolean boolValue(JsonObject env, String key, boolean fallback) {
+    Object value = env.getValue(key);
+    return value == null || value.toString().isBlank() ? fallback : Boolean.parseBoolean(value.toString().strip());
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.dovetail.app;
+
+import dev.dovetail.account.port.in.RegisterProvider;
+import dev.dovetail.booking.domain.AvailabilityRule;
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.CancellationTier;
+import dev.dovetail.booking.domain.Ids;
+import dev.dovetail.booking.domain.Money;
+import dev.dovetail.booking.domain.PaymentRequirement;
+import dev.dovetail.booking.domain.Resource;
+import dev.dovetail.booking.domain.WallClockWindow;
+import dev.dovetail.booking.port.in.ManageCatalog;
+import dev.dovetail.infra.mongo.MongoStore;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo tenant created on the first start of an embedded hub: provider {@code demo}, resource {@code demo-room}
+ * (Europe/Berlin, Monday to Friday 09:00-17:00, lunch 12:00-13:00), booking types {@code demo-30} (30 minutes, 10
+ * minutes buffer after) and {@code demo-60} (60 minutes). Seeding is skipped when the provider already exists.
+ */
+final class DemoData {
+
+  static final String PROVIDER = "demo";
+  static final String EMAIL = "demo@dovetail.local";
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  private DemoData() {}
+
+  static Future<Boolean> seed(
+      ManageCatalog catalog, RegisterProvider registration, MongoStore store, AppConfig config, Clock clock) {
+    return store.providers().findById(PROVIDER).compose(existing -> {
+      if (existing.isPresent()) {
+        printUrls(config, clock, null);
+        return Future.succeededFuture(false);
+      }
+      String password = config.demoPassword() == null ? Ids.randomToken(12) : config.demoPassword();
+      return registration.register(new RegisterProvider.Registration(PROVIDER, "Demo Studio", EMAIL, password, BERLIN))
+          .compose(p -> catalog.createResource(PROVIDER, room()))
+          .compose(r -> catalog.createBookingType(PROVIDER, type("demo-30", "30-minute meeting", 30, 10)))
+          .compose(t -> catalog.createBookingType(PROVIDER, type("demo-60", "60-minute session", 60, 0)))
+          .map(t -> {
+            printUrls(config, clock, config.demoPassword() == null ? password : "(from DOVETAIL_DEMO_PASSWORD)");
+            return true;
+          });
+    });
+  }
+
+  private static Resource room() {
+    return new Resource("demo-room", PROVIDER, "Demo room", BERLIN, true, AvailabilityRule.weekdays(
+        WallClockWindow.of("09:00", "17:00"), List.of(WallClockWindow.of("12:00", "13:00"))));
+  }
+
+  private static BookingType type(String id, String name, int minutes, int bufferAfterMinutes) {
+    return new BookingType(id, PROVIDER, "demo-room", name, List.of(Duration.ofMinutes(minutes)),
+        Duration.ofMinutes(minutes), Duration.ZERO, Duration.ofMinutes(bufferAfterMinutes), Duration.ofHours(1),
+        Duration.ofDays(90), 0, 0, new Money(minutes * 100L, "EUR"), PaymentRequirement.NONE,
+        List.of(new CancellationTier(Duration.ofHours(24), 100), new CancellationTier(Duration.ZERO, 50)),
+        Duration.ofMinutes(10));
+  }
+
+  private static void printUrls(AppConfig config, Clock clock, String password) {
+    String url = config.publicUrl();
+    LocalDate today = LocalDate.now(clock.withZone(BERLIN));
+    StringBuilder text = new StringBuilder("\n\n  Dovetail demo is ready.\n");
+    text.append("  Free slots:   ").append(url).append("/api/v1/public/booking-types/demo-30/slots?from=")
+        .append(today).append("&to=").append(today.plusDays(7)).append("&tz=Europe/Berlin\n");
+    text.append("  API document: ").append(url).append("/openapi.yaml\n");
+    text.append("  Health:       ").append(url).append("/health\n");
+    text.append("  Provider log-in: demo (or ").append(EMAIL).append(")");
+    if (password != null) {
+      text.append(", password ").append(password).append("  <- shown only once");
+    }
+    LOG.info(text.append('\n').toString());
+  }
+}

@@ -1,0 +1,154 @@
+package dev.dovetail.app;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import dev.dovetail.account.app.AccountService;
+import dev.dovetail.booking.app.AvailabilityService;
+import dev.dovetail.booking.app.BookSlotService;
+import dev.dovetail.booking.app.CatalogService;
+import dev.dovetail.booking.app.ManageBookingService;
+import dev.dovetail.booking.app.ScheduleJanitor;
+import dev.dovetail.booking.port.out.ResourceLock;
+import dev.dovetail.infra.lock.SharedDataResourceLock;
+import dev.dovetail.infra.mongo.EmbeddedMongo;
+import dev.dovetail.infra.mongo.MongoStore;
+import dev.dovetail.infra.security.BcryptPasswordHasher;
+import dev.dovetail.web.HttpApi;
+import dev.dovetail.web.Services;
+import dev.dovetail.web.WebOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.sstore.ClusteredSessionStore;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import io.vertx.ext.web.sstore.SessionStore;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running hub: builds the adapters, then the use cases, then the HTTP API, in that order (the only place that
+ * sees every module). Clustered when {@code DOVETAIL_CLUSTER_MEMBERS} is set: Vert.x on Hazelcast, so resource locks
+ * and sessions are cluster-wide; the store is shared by all members.
+ */
+public final class Hub {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+  private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
+  private static final long JANITOR_PERIOD_MS = Duration.ofMinutes(1).toMillis();
+
+  private final Vertx vertx;
+  private final EmbeddedMongo embedded;
+  private final MongoStore store;
+  private final HttpServer server;
+
+  private Hub(Vertx vertx, EmbeddedMongo embedded, MongoStore store, HttpServer server) {
+    this.vertx = vertx;
+    this.embedded = embedded;
+    this.store = store;
+    this.server = server;
+  }
+
+  public int httpPort() {
+    return server.actualPort();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public static Future<Hub> start(AppConfig config) {
+    return createVertx(config).compose(vertx -> startOn(vertx, config)
+        .recover(err -> vertx.close().transform(ignored -> Future.failedFuture(err))));
+  }
+
+  private static Future<Hub> startOn(Vertx vertx, AppConfig config) {
+    Clock clock = Clock.systemUTC();
+    return vertx.executeBlocking(() -> config.embeddedStore()
+            ? EmbeddedMongo.onDisk(config.dataDir(), config.embeddedMongoPort())
+            : null)
+        .compose(embedded -> {
+          String uri = embedded == null ? config.mongoUri() : embedded.connectionString();
+          Runnable commit = embedded == null ? () -> { } : embedded::commit;
+          return MongoStore.connect(vertx, uri, config.mongoDatabase(), commit)
+              .compose(store -> wire(vertx, config, clock, embedded, store));
+        });
+  }
+
+  private static Future<Hub> wire(
+      Vertx vertx, AppConfig config, Clock clock, EmbeddedMongo embedded, MongoStore store) {
+    ResourceLock lock = new SharedDataResourceLock(vertx, LOCK_TIMEOUT);
+    CatalogService catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes());
+    AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(),
+        new BcryptPasswordHasher(vertx, config.bcryptCost()), clock);
+    ManageBookingService manage = new ManageBookingService(catalog, store.schedules(), store.bookings(), lock, clock);
+    Services services = new Services(
+        new AvailabilityService(catalog, store.schedules(), clock),
+        new BookSlotService(catalog, store.schedules(), store.bookings(), lock, clock),
+        manage, manage, catalog, catalog, accounts, accounts, accounts, store::ping);
+    SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
+    WebOptions options = new WebOptions(
+        sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies());
+    ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), clock);
+    Future<Void> demo = config.demoData()
+        ? DemoData.seed(catalog, accounts, store, config, clock).mapEmpty()
+        : Future.succeededFuture();
+    return demo
+        .compose(v -> HttpApi.create(vertx, services, options))
+        .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost()))
+        .map(server -> {
+          vertx.setPeriodic(JANITOR_PERIOD_MS, id -> janitor.sweep()
+              .onSuccess(report -> LOG.debug("janitor: {}", report))
+              .onFailure(err -> LOG.warn("janitor sweep failed: {}", err.getMessage())));
+          Hub hub = new Hub(vertx, embedded, store, server);
+          LOG.info("Dovetail is listening on {} (port {}){}", config.publicUrl(), server.actualPort(),
+              vertx.isClustered() ? ", clustered" : "");
+          return hub;
+        });
+  }
+
+  private static Future<Vertx> createVertx(AppConfig config) {
+    if (!config.cluster().enabled()) {
+      return Future.succeededFuture(Vertx.vertx());
+    }
+    VertxOptions options = new VertxOptions();
+    options.getEventBusOptions().setHost(config.cluster().host());
+    return Vertx.builder()
+        .with(options)
+        .withClusterManager(new HazelcastClusterManager(hazelcast(config.cluster())))
+        .buildClustered();
+  }
+
+  /** Vert.x's default Hazelcast config (its maps and multimaps) with TCP join on the listed members. */
+  static Config hazelcast(AppConfig.Cluster cluster) {
+    Config hz = ConfigUtil.loadConfig();
+    hz.setClusterName(cluster.name());
+    hz.setProperty("hazelcast.wait.seconds.before.join", "0");
+    hz.setProperty("hazelcast.logging.type", "slf4j");
+    hz.setProperty("hazelcast.phone.home.enabled", "false");
+    hz.getNetworkConfig().setPort(cluster.port()).setPortAutoIncrement(false);
+    if (cluster.host().matches("[0-9.]+")) {
+      hz.setProperty("hazelcast.local.localAddress", cluster.host());
+    }
+    JoinConfig join = hz.getNetworkConfig().getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    return hz;
+  }
+
+  public Future<Void> stop() {
+    return server.close()
+        .eventually(store::close)
+        .eventually(vertx::close)
+        .andThen(done -> {
+          if (embedded != null) {
+            embedded.close();
+          }
+        });
+  }
+}

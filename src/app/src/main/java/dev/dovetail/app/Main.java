@@ -1,0 +1,40 @@
+package dev.dovetail.app;
+
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts a hub from the environment and stops it cleanly on SIGTERM. */
+public final class Main {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.setProperty("hazelcast.logging.type", "slf4j");
+    System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
+    readConfig()
+        .compose(Hub::start)
+        .onSuccess(hub -> Runtime.getRuntime().addShutdownHook(new Thread(() -> hub.stop().await())))
+        .onFailure(err -> {
+          LOG.error("Dovetail failed to start: {}", err.getMessage(), err);
+          System.exit(1);
+        });
+  }
+
+  /** Environment variables through Vert.x Config, on a short-lived Vert.x (the real one may be clustered). */
+  static Future<AppConfig> readConfig() {
+    Vertx bootstrap = Vertx.vertx();
+    ConfigStoreOptions env = new ConfigStoreOptions().setType("env").setConfig(new JsonObject().put("raw-data", true));
+    return ConfigRetriever.create(bootstrap, new ConfigRetrieverOptions().addStore(env).setIncludeDefaultStores(false))
+        .getConfig()
+        .map(AppConfig::from)
+        .eventually(() -> bootstrap.close());
+  }
+}
