@@ -1,0 +1,54 @@
+package dev.dovetail.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A hub in its own JVM, started with this test's class path, so that a test can really {@code kill -9} it. */
+final class ChildHub {
+
+  private final Process process;
+  final int port;
+
+  private ChildHub(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static ChildHub start(Path dataDir, int port, Path log) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        "dev.dovetail.app.Main"));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(key -> key.startsWith("DOVETAIL_"));
+    env.put("DOVETAIL_HTTP_HOST", "127.0.0.1");
+    env.put("DOVETAIL_HTTP_PORT", Integer.toString(port));
+    env.put("DOVETAIL_DATA_DIR", dataDir.toString());
+    env.put("DOVETAIL_DEMO_PASSWORD", HubFixture.DEMO_PASSWORD);
+    env.put("DOVETAIL_BCRYPT_COST", "4");
+    return new ChildHub(builder.start(), port);
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+  void killHard() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  static String describe(Path log) {
+    try {
+      return java.nio.file.Files.readString(log);
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.dovetail.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Starts real hubs for integration tests and talks to them over HTTP like any client would. */
+final class HubFixture {
+
+  static final String DEMO_PASSWORD = "demo-password-for-tests";
+
+  private HubFixture() {}
+
+  /** A hub config on a free HTTP port against the given store, demo data on, fast bcrypt, generous rate limit. */
+  static AppConfig config(String mongoUri, Path dataDir, boolean demoData, AppConfig.Cluster cluster) {
+    return new AppConfig("127.0.0.1", freePort(), "http://127.0.0.1", dataDir, mongoUri, "dovetail", 0, demoData,
+        DEMO_PASSWORD, cluster, 100_000, 256 * 1024, false, 4);
+  }
+
+  static AppConfig.Cluster noCluster() {
+    return new AppConfig.Cluster("dovetail", "127.0.0.1", 0, List.of());
+  }
+
+  static WebClient client(Vertx vertx) {
+    return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setMaxPoolSize(200)
+        .setKeepAlive(true));
+  }
+
+  /** The first free slot of a booking type over the next four weeks, as its UTC start instant string. */
+  static Future<List<String>> freeStarts(WebClient client, int port, String bookingTypeId) {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+    return client.get(port, "127.0.0.1", "/api/v1/public/booking-types/" + bookingTypeId + "/slots")
+        .addQueryParam("from", today.plusDays(1).toString())
+        .addQueryParam("to", today.plusDays(29).toString())
+        .addQueryParam("tz", "Europe/Berlin")
+        .send()
+        .map(HttpResponse::bodyAsJsonObject)
+        .map(body -> body.getJsonArray("slots").stream()
+            .map(slot -> ((JsonObject) slot).getString("start"))
+            .toList());
+  }
+
+  static Future<HttpResponse<io.vertx.core.buffer.Buffer>> book(
+      WebClient client, int port, String bookingTypeId, String start, String email) {
+    return client.post(port, "127.0.0.1", "/api/v1/public/booking-types/" + bookingTypeId + "/bookings")
+        .sendJsonObject(new JsonObject()
+            .put("start", start)
+            .put("timeZone", "America/New_York")
+            .put("name", "Customer " + email)
+            .put("email", email));
+  }
+
+  static JsonArray alternatives(HttpResponse<?> response) {
+    return response.bodyAsJsonObject().getJsonArray("alternatives", new JsonArray());
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free port", e);
+    }
+  }
+}
