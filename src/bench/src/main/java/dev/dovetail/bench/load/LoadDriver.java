@@ -1,0 +1,164 @@
+package dev.dovetail.bench.load;
+
+import dev.dovetail.app.AppConfig;
+import dev.dovetail.app.Hub;
+import dev.dovetail.booking.domain.AvailabilityRule;
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.Money;
+import dev.dovetail.booking.domain.PaymentRequirement;
+import dev.dovetail.booking.domain.Resource;
+import dev.dovetail.booking.domain.WallClockWindow;
+import dev.dovetail.infra.mongo.MongoStore;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * HTTP load driver: starts a real hub in this JVM on the embedded on-disk store (durable commits included), seeds
+ * resources open around the clock, then measures booking throughput and latency over loopback.
+ *
+ * <ul>
+ *   <li><b>uncontended</b>: every request books a different slot, spread over {@code RESOURCES} resources;
+ *   <li><b>contended</b>: every request races for one of 4 slots on a single resource (almost all answers are 409);
+ *   <li><b>slots</b>: free-slot queries for a week.
+ * </ul>
+ *
+ * <p>Run: see docs/benchmarks.md. Arguments: {@code [requests] [concurrency]}, default 2000 and 32.
+ */
+public final class LoadDriver {
+
+  private static final int RESOURCES = 20;
+  private static final ZoneId ZONE = ZoneId.of("UTC");
+
+  private LoadDriver() {}
+
+  public static void main(String[] args) throws IOException {
+    int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+    System.setProperty("hazelcast.logging.type", "slf4j");
+    Path data = Files.createTempDirectory("dovetail-load");
+    int mongoPort = freePort();
+    AppConfig config = new AppConfig("127.0.0.1", freePort(), "http://127.0.0.1", data, null, "dovetail", mongoPort,
+        false, null, new AppConfig.Cluster("dovetail", "127.0.0.1", 0, List.of()), Integer.MAX_VALUE, 65536, false,
+        4);
+    Hub hub = Hub.start(config).await();
+    Vertx vertx = Vertx.vertx();
+    try {
+      MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", () -> { }).await();
+      seed(store).await();
+      WebClient client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(concurrency)
+          .setDefaultHost("127.0.0.1").setDefaultPort(hub.httpPort()));
+      Instant base = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+      System.out.printf("requests=%d concurrency=%d cores=%d%n", requests, concurrency,
+          Runtime.getRuntime().availableProcessors());
+      run(vertx, "warm-up", Math.min(500, requests), concurrency,
+          i -> book(client, "load-type-" + (i % RESOURCES), base.plus(200, ChronoUnit.DAYS).plus(
+              Duration.ofMinutes(15L * (i / RESOURCES)))));
+      run(vertx, "uncontended booking", requests, concurrency,
+          i -> book(client, "load-type-" + (i % RESOURCES), base.plus(Duration.ofMinutes(15L * (i / RESOURCES)))));
+      run(vertx, "contended booking", requests, concurrency,
+          i -> book(client, "load-type-contended", base.plus(Duration.ofMinutes(15L * (i % 4)))));
+      run(vertx, "free slots (7 days)", requests, concurrency, i -> client
+          .get("/api/v1/public/booking-types/load-type-" + (i % RESOURCES) + "/slots")
+          .addQueryParam("from", base.atZone(ZONE).toLocalDate().toString())
+          .addQueryParam("to", base.atZone(ZONE).toLocalDate().plusDays(7).toString())
+          .addQueryParam("tz", "Europe/Berlin")
+          .send().map(r -> r.statusCode()));
+      store.close().await();
+    } finally {
+      vertx.close().await();
+      hub.stop().await();
+    }
+  }
+
+  private static Future<Integer> book(WebClient client, String type, Instant start) {
+    return client.post("/api/v1/public/booking-types/" + type + "/bookings")
+        .sendJsonObject(new JsonObject().put("start", start.toString()).put("timeZone", "Europe/Berlin")
+            .put("name", "Load").put("email", "load@example.com"))
+        .map(r -> r.statusCode());
+  }
+
+  /** Keeps {@code concurrency} requests in flight until {@code total} are done; prints throughput and latencies. */
+  private static void run(Vertx vertx, String name, int total, int concurrency, IntFunction<Future<Integer>> call) {
+    long[] latencies = new long[total];
+    Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    Promise<Void> finished = Promise.promise();
+    long began = System.nanoTime();
+    Runnable[] launch = new Runnable[1];
+    launch[0] = () -> {
+      int i = next.getAndIncrement();
+      if (i >= total) {
+        return;
+      }
+      long t0 = System.nanoTime();
+      call.apply(i).onComplete(ar -> {
+        latencies[i] = System.nanoTime() - t0;
+        statuses.computeIfAbsent(ar.succeeded() ? ar.result() : -1, k -> new AtomicInteger()).incrementAndGet();
+        if (done.incrementAndGet() == total) {
+          finished.complete();
+        } else {
+          launch[0].run();
+        }
+      });
+    };
+    vertx.runOnContext(v -> {
+      for (int c = 0; c < Math.min(concurrency, total); c++) {
+        launch[0].run();
+      }
+    });
+    finished.future().await();
+    double seconds = (System.nanoTime() - began) / 1e9;
+    Arrays.sort(latencies);
+    System.out.printf("%-22s %6d req in %6.2f s = %7.1f req/s   p50 %6.2f ms   p99 %6.2f ms   statuses %s%n",
+        name, total, seconds, total / seconds, latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6,
+        statuses);
+  }
+
+  private static Future<Void> seed(MongoStore store) {
+    Map<DayOfWeek, List<WallClockWindow>> always = new EnumMap<>(DayOfWeek.class);
+    for (DayOfWeek day : DayOfWeek.values()) {
+      always.put(day, List.of(WallClockWindow.of("00:00", "00:00")));
+    }
+    AvailabilityRule open = new AvailabilityRule(always, List.of(), Map.of(), Set.of());
+    List<Future<Void>> writes = new ArrayList<>();
+    for (int i = 0; i <= RESOURCES; i++) {
+      String suffix = i == RESOURCES ? "contended" : Integer.toString(i);
+      writes.add(store.resources().insert(new Resource("load-room-" + suffix, "demo", "Room " + suffix, ZONE, true,
+          open)));
+      writes.add(store.bookingTypes().insert(new BookingType("load-type-" + suffix, "demo", "load-room-" + suffix,
+          "15 minutes", List.of(Duration.ofMinutes(15)), Duration.ofMinutes(15), Duration.ZERO, Duration.ZERO,
+          Duration.ZERO, Duration.ofDays(365), 0, 0, Money.zero("EUR"), PaymentRequirement.NONE, List.of(),
+          Duration.ofMinutes(10))));
+    }
+    return store.providers().insert(new dev.dovetail.booking.domain.Provider("demo", "Load", "load@example.com",
+        ZONE, Instant.now())).compose(v -> Future.all(writes)).mapEmpty();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
