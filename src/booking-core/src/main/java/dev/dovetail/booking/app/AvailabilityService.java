@@ -31,6 +31,9 @@ public class AvailabilityService implements ListAvailability {
 
   @Override
   public Future<List<Slot>> freeSlots(SlotQuery query) {
+    if (query.from() == null || query.to() == null || query.viewerZone() == null) {
+      return Future.failedFuture(new InvalidRequestException("from, to and tz are required"));
+    }
     long days = ChronoUnit.DAYS.between(query.from(), query.to());
     if (days < 1 || days > MAX_DAYS) {
       return Future.failedFuture(new InvalidRequestException(

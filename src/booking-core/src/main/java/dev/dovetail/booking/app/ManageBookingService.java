@@ -4,6 +4,7 @@ import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
@@ -66,6 +67,9 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
 
   @Override
   public Future<Booking> reschedule(String manageToken, Instant newStart) {
+    if (newStart == null) {
+      return Future.failedFuture(new InvalidRequestException("start is required"));
+    }
     return find(manageToken).compose(booking -> reschedule(booking, newStart));
   }
 
