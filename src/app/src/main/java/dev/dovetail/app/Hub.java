@@ -8,6 +8,7 @@ import dev.dovetail.booking.app.BookSlotService;
 import dev.dovetail.booking.app.CatalogService;
 import dev.dovetail.booking.app.ManageBookingService;
 import dev.dovetail.booking.app.ScheduleJanitor;
+import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.infra.lock.SharedDataResourceLock;
 import dev.dovetail.infra.mongo.EmbeddedMongo;
@@ -82,13 +83,15 @@ public final class Hub {
   private static Future<Hub> wire(
       Vertx vertx, AppConfig config, Clock clock, EmbeddedMongo embedded, MongoStore store) {
     ResourceLock lock = new SharedDataResourceLock(vertx, LOCK_TIMEOUT);
+    BookingEvents events = BookingEvents.none();
     CatalogService catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes());
     AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(),
         new BcryptPasswordHasher(vertx, config.bcryptCost()), clock);
-    ManageBookingService manage = new ManageBookingService(catalog, store.schedules(), store.bookings(), lock, clock);
+    ManageBookingService manage =
+        new ManageBookingService(catalog, store.schedules(), store.bookings(), lock, events, clock);
     Services services = new Services(
         new AvailabilityService(catalog, store.schedules(), clock),
-        new BookSlotService(catalog, store.schedules(), store.bookings(), lock, clock),
+        new BookSlotService(catalog, store.schedules(), store.bookings(), lock, events, clock),
         manage, manage, catalog, catalog, accounts, accounts, accounts, store::ping);
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(

@@ -17,6 +17,8 @@ import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.booking.port.in.PublicCatalog.Offer;
 import dev.dovetail.booking.port.in.SlotTakenException;
+import dev.dovetail.booking.port.out.BookingChange;
+import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.booking.port.out.BookingRepository;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.booking.port.out.ScheduleRepository;
@@ -31,8 +33,9 @@ import java.util.regex.Pattern;
 /**
  * Books a slot (or a weekly series, all or nothing). Under the resource lock it only re-checks the rules against the
  * freshest schedule and writes it; the schedule write is itself a compare-and-set that refuses overlaps, so a lost
- * lock cannot double-book. The booking details are written after the schedule: if that write fails the blocks are
- * released again, and if the process dies in between, the janitor frees the orphaned blocks.
+ * lock cannot double-book. The change is then recorded for its consumers (mail, sync) and the booking details are
+ * written: if either fails the blocks are released again, and if the process dies in between, the janitor frees the
+ * orphaned blocks.
  */
 public class BookSlotService implements BookSlot {
 
@@ -43,14 +46,16 @@ public class BookSlotService implements BookSlot {
   private final ScheduleRepository schedules;
   private final BookingRepository bookings;
   private final ResourceLock lock;
+  private final BookingEvents events;
   private final Clock clock;
 
   public BookSlotService(PublicCatalog catalog, ScheduleRepository schedules, BookingRepository bookings,
-      ResourceLock lock, Clock clock) {
+      ResourceLock lock, BookingEvents events, Clock clock) {
     this.catalog = catalog;
     this.schedules = schedules;
     this.bookings = bookings;
     this.lock = lock;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -81,8 +86,11 @@ public class BookSlotService implements BookSlot {
           }
           return schedule.place(blocks, now);
         }))
-        .compose(placed -> bookings.insertAll(made).recover(err -> releaseAll(resourceId, made, now)
-            .transform(ignored -> Future.failedFuture(err))))
+        .compose(placed -> events.record(made.stream()
+                .map(b -> new BookingChange(BookingChange.Kind.BOOKED, b, null, BookingChange.Actor.CUSTOMER))
+                .toList())
+            .compose(v -> bookings.insertAll(made))
+            .recover(err -> releaseAll(resourceId, made, now).transform(ignored -> Future.failedFuture(err))))
         .map(v -> new BookingReceipt(issued))
         .recover(err -> err instanceof SlotUnavailableException refused
             ? withAlternatives(offer, duration, refused, command.start())

@@ -15,6 +15,8 @@ import dev.dovetail.booking.port.in.ManageBooking;
 import dev.dovetail.booking.port.in.ProviderBookings;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.booking.port.in.SlotTakenException;
+import dev.dovetail.booking.port.out.BookingChange;
+import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.booking.port.out.BookingRepository;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.booking.port.out.ScheduleRepository;
@@ -36,14 +38,16 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
   private final ScheduleRepository schedules;
   private final BookingRepository bookings;
   private final ResourceLock lock;
+  private final BookingEvents events;
   private final Clock clock;
 
   public ManageBookingService(PublicCatalog catalog, ScheduleRepository schedules, BookingRepository bookings,
-      ResourceLock lock, Clock clock) {
+      ResourceLock lock, BookingEvents events, Clock clock) {
     this.catalog = catalog;
     this.schedules = schedules;
     this.bookings = bookings;
     this.lock = lock;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -62,7 +66,7 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
 
   @Override
   public Future<Booking> cancel(String manageToken) {
-    return find(manageToken).compose(this::cancel);
+    return find(manageToken).compose(booking -> cancel(booking, BookingChange.Actor.CUSTOMER));
   }
 
   @Override
@@ -87,7 +91,8 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
           }
           Booking confirmed = booking.withStatus(BookingStatus.CONFIRMED, now);
           return schedules.update(booking.resourceId(), s -> s.confirm(bookingId, now))
-              .compose(s -> bookings.update(confirmed)).map(confirmed);
+              .compose(s -> record(BookingChange.Kind.CONFIRMED, confirmed, booking, BookingChange.Actor.SYSTEM))
+              .compose(v -> bookings.update(confirmed)).map(confirmed);
         });
   }
 
@@ -105,16 +110,17 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
 
   @Override
   public Future<Booking> cancel(String providerId, String bookingId) {
-    return get(providerId, bookingId).compose(this::cancel);
+    return get(providerId, bookingId).compose(booking -> cancel(booking, BookingChange.Actor.PROVIDER));
   }
 
-  private Future<Booking> cancel(Booking booking) {
+  private Future<Booking> cancel(Booking booking, BookingChange.Actor actor) {
     Instant now = clock.instant();
     if (!booking.blocksAt(now)) {
       return Future.failedFuture(new ConflictException("booking is already " + describe(booking, now)));
     }
     Booking cancelled = booking.withStatus(BookingStatus.CANCELLED, now);
-    return bookings.update(cancelled)
+    return record(BookingChange.Kind.CANCELLED, cancelled, booking, actor)
+        .compose(v -> bookings.update(cancelled))
         .compose(v -> schedules.update(booking.resourceId(), s -> s.release(booking.id(), now)))
         .map(cancelled);
   }
@@ -132,7 +138,8 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
             BookSlotService.requireOffered(offer, duration, schedule.release(booking.id(), now), now, moved.time());
             return schedule.replace(booking.id(), List.of(block), now);
           }))
-          .compose(s -> bookings.update(moved))
+          .compose(s -> record(BookingChange.Kind.RESCHEDULED, moved, booking, BookingChange.Actor.CUSTOMER))
+          .compose(v -> bookings.update(moved))
           .map(moved)
           .recover(err -> err instanceof SlotUnavailableException refused
               ? schedules.load(booking.resourceId())
@@ -140,6 +147,10 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
                   .compose(alts -> Future.failedFuture(new SlotTakenException(refused, alts)))
               : Future.failedFuture(err));
     });
+  }
+
+  private Future<Void> record(BookingChange.Kind kind, Booking after, Booking before, BookingChange.Actor actor) {
+    return events.record(List.of(new BookingChange(kind, after, before, actor)));
   }
 
   private static String describe(Booking booking, Instant now) {

@@ -9,6 +9,7 @@ import dev.dovetail.testkit.InMemoryCatalog;
 import dev.dovetail.testkit.InMemoryResourceLock;
 import dev.dovetail.testkit.InMemoryScheduleRepository;
 import dev.dovetail.testkit.MutableClock;
+import dev.dovetail.testkit.RecordingBookingEvents;
 import dev.dovetail.testkit.TestBookings;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,9 +28,10 @@ final class BookingUseCaseFixture {
   final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
   final InMemoryBookingRepository bookings = new InMemoryBookingRepository();
   final InMemoryResourceLock lock = new InMemoryResourceLock();
+  final RecordingBookingEvents events = new RecordingBookingEvents();
   final CatalogService catalog = new CatalogService(providers, resources, types);
-  final BookSlotService bookSlot = new BookSlotService(catalog, schedules, bookings, lock, clock);
-  final ManageBookingService manage = new ManageBookingService(catalog, schedules, bookings, lock, clock);
+  final BookSlotService bookSlot = new BookSlotService(catalog, schedules, bookings, lock, events, clock);
+  final ManageBookingService manage = new ManageBookingService(catalog, schedules, bookings, lock, events, clock);
   final AvailabilityService availability = new AvailabilityService(catalog, schedules, clock);
   final ScheduleJanitor janitor = new ScheduleJanitor(schedules, bookings, clock);
 

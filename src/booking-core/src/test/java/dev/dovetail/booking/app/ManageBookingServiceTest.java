@@ -4,6 +4,7 @@ import static dev.dovetail.booking.app.BookingUseCaseFixture.berlin;
 import static dev.dovetail.booking.app.BookingUseCaseFixture.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
@@ -15,6 +16,7 @@ import dev.dovetail.booking.domain.Slot;
 import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.booking.port.in.SlotQuery;
 import dev.dovetail.booking.port.in.SlotTakenException;
+import dev.dovetail.booking.port.out.BookingChange;
 import dev.dovetail.testkit.TestBookings;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +61,10 @@ class ManageBookingServiceTest {
     assertThat(book(berlin(0, 9, 0)).booking().status()).isEqualTo(BookingStatus.CONFIRMED);
     assertThatThrownBy(() -> f.manage.cancel(issued.manageToken()).await())
         .as("cancelling twice").isInstanceOf(ConflictException.class);
+    assertThat(f.events.changes()).extracting(BookingChange::kind, BookingChange::actor).containsExactly(
+        tuple(BookingChange.Kind.BOOKED, BookingChange.Actor.CUSTOMER),
+        tuple(BookingChange.Kind.CANCELLED, BookingChange.Actor.CUSTOMER),
+        tuple(BookingChange.Kind.BOOKED, BookingChange.Actor.CUSTOMER));
   }
 
   @Test
@@ -81,6 +87,10 @@ class ManageBookingServiceTest {
 
     assertThat(moved.time().start()).isEqualTo(berlin(0, 15, 0));
     assertThat(moved.sequence()).isEqualTo(1);
+    BookingChange change = f.events.changes().get(1);
+    assertThat(change.kind()).isEqualTo(BookingChange.Kind.RESCHEDULED);
+    assertThat(change.previous().time().start()).isEqualTo(berlin(0, 9, 0));
+    assertThat(change.booking()).isEqualTo(moved);
     assertThat(freeStarts()).contains(berlin(0, 9, 0)).doesNotContain(berlin(0, 15, 0), berlin(0, 15, 30));
     assertThat(f.schedules.load("room").await().blocks()).extracting(Block::ownerId)
         .containsExactly(issued.booking().id());
@@ -122,5 +132,6 @@ class ManageBookingServiceTest {
     assertThatThrownBy(() -> f.manage.get("other", id).await()).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> f.manage.cancel("other", id).await()).isInstanceOf(NotFoundException.class);
     assertThat(f.manage.cancel("acme", id).await().status()).isEqualTo(BookingStatus.CANCELLED);
+    assertThat(f.events.changes().get(1).actor()).isEqualTo(BookingChange.Actor.PROVIDER);
   }
 }

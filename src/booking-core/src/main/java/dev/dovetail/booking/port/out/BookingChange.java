@@ -1,0 +1,30 @@
+package dev.dovetail.booking.port.out;
+
+import dev.dovetail.booking.domain.Booking;
+import java.util.Objects;
+
+/**
+ * A change to a booking that others may owe work for (mail, calendar sync, payments): the booking after the change,
+ * the booking before it ({@code null} when it is new), and who made it.
+ */
+public record BookingChange(Kind kind, Booking booking, Booking previous, Actor actor) {
+
+  public enum Kind {
+    BOOKED,
+    CONFIRMED,
+    RESCHEDULED,
+    CANCELLED
+  }
+
+  public enum Actor {
+    CUSTOMER,
+    PROVIDER,
+    SYSTEM
+  }
+
+  public BookingChange {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(booking, "booking");
+    Objects.requireNonNull(actor, "actor");
+  }
+}
