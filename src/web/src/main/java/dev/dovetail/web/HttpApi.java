@@ -1,0 +1,20 @@
+package dev.dovetail.web;
+
+import dev.dovetail.web.http.ApiRouter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/** The entry point of the HTTP adapter: the whole REST API as one Vert.x {@link Router}. */
+public final class HttpApi {
+
+  private HttpApi() {}
+
+  /**
+   * Loads the OpenAPI contract ({@code openapi.yaml} on the class path) and builds the router: every operation of the
+   * contract validated, authorized and handled, every failure rendered as a problem detail.
+   */
+  public static Future<Router> create(Vertx vertx, Services services, WebOptions options) {
+    return ApiRouter.create(vertx, services, options);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.dovetail.web;
+
+import dev.dovetail.account.port.in.Authenticate;
+import dev.dovetail.account.port.in.ManageCredentials;
+import dev.dovetail.account.port.in.RegisterProvider;
+import dev.dovetail.booking.port.in.BookSlot;
+import dev.dovetail.booking.port.in.ListAvailability;
+import dev.dovetail.booking.port.in.ManageBooking;
+import dev.dovetail.booking.port.in.ManageCatalog;
+import dev.dovetail.booking.port.in.ProviderBookings;
+import dev.dovetail.booking.port.in.PublicCatalog;
+import io.vertx.core.Future;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** The use cases the HTTP API drives, and a probe of the store for {@code GET /health}. */
+public record Services(
+    ListAvailability availability,
+    BookSlot bookSlot,
+    ManageBooking manageBooking,
+    ProviderBookings providerBookings,
+    ManageCatalog catalog,
+    PublicCatalog publicCatalog,
+    Authenticate authenticate,
+    ManageCredentials credentials,
+    RegisterProvider registration,
+    Supplier<Future<Void>> storeHealth) {
+
+  public Services {
+    Objects.requireNonNull(availability, "availability");
+    Objects.requireNonNull(bookSlot, "bookSlot");
+    Objects.requireNonNull(manageBooking, "manageBooking");
+    Objects.requireNonNull(providerBookings, "providerBookings");
+    Objects.requireNonNull(catalog, "catalog");
+    Objects.requireNonNull(publicCatalog, "publicCatalog");
+    Objects.requireNonNull(authenticate, "authenticate");
+    Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(registration, "registration");
+    Objects.requireNonNull(storeHealth, "storeHealth");
+  }
+}

@@ -1,0 +1,116 @@
+package dev.dovetail.web.codec;
+
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.CancellationTier;
+import dev.dovetail.booking.domain.Ids;
+import dev.dovetail.booking.domain.Money;
+import dev.dovetail.booking.domain.PaymentRequirement;
+import dev.dovetail.booking.port.in.PublicCatalog.Offer;
+import dev.dovetail.web.http.ApiProblem;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Booking types as JSON, every length in whole units named by the field ({@code durationsMinutes}, {@code
+ * horizonDays}, ...). Optional fields take documented defaults: slot interval = first duration, no buffers, notice or
+ * limits, a 365-day horizon, free (0 EUR, no payment), no cancellation tiers, 15-minute holds.
+ */
+public final class BookingTypeCodec {
+
+  static final int DEFAULT_HORIZON_DAYS = 365;
+  static final int DEFAULT_HOLD_MINUTES = 15;
+
+  private BookingTypeCodec() {}
+
+  public static JsonObject toJson(BookingType type) {
+    JsonArray tiers = new JsonArray();
+    type.cancellationPolicy().forEach(t -> tiers.add(new JsonObject()
+        .put("noticeHours", t.noticeBeforeStart().toHours())
+        .put("refundPercent", t.refundPercent())));
+    return new JsonObject()
+        .put("id", type.id())
+        .put("resourceId", type.resourceId())
+        .put("name", type.name())
+        .put("durationsMinutes", minutes(type.durations()))
+        .put("slotIntervalMinutes", type.slotInterval().toMinutes())
+        .put("bufferBeforeMinutes", type.bufferBefore().toMinutes())
+        .put("bufferAfterMinutes", type.bufferAfter().toMinutes())
+        .put("minimumNoticeMinutes", type.minimumNotice().toMinutes())
+        .put("horizonDays", type.horizon().toDays())
+        .put("maxPerDay", type.maxPerDay())
+        .put("maxPerWeek", type.maxPerWeek())
+        .put("price", money(type.price()))
+        .put("payment", type.payment().name())
+        .put("cancellationPolicy", tiers)
+        .put("holdMinutes", type.holdDuration().toMinutes());
+  }
+
+  /** What the public booking page may know: no buffers, limits or internal ids beyond what it needs. */
+  public static JsonObject offerJson(Offer offer) {
+    BookingType type = offer.type();
+    return new JsonObject()
+        .put("id", type.id())
+        .put("name", type.name())
+        .put("durationsMinutes", minutes(type.durations()))
+        .put("slotIntervalMinutes", type.slotInterval().toMinutes())
+        .put("minimumNoticeMinutes", type.minimumNotice().toMinutes())
+        .put("horizonDays", type.horizon().toDays())
+        .put("price", money(type.price()))
+        .put("payment", type.payment().name())
+        .put("provider", new JsonObject()
+            .put("handle", offer.provider().id())
+            .put("displayName", offer.provider().displayName()))
+        .put("resource", new JsonObject()
+            .put("id", offer.resource().id())
+            .put("name", offer.resource().name())
+            .put("timeZone", offer.resource().zone().getId()));
+  }
+
+  /** A booking type of the caller from a create (id from the body or generated) or update (id from the path). */
+  public static BookingType fromJson(String providerId, String id, JsonObject json) {
+    String typeId = id != null ? id : json.getString("id", Ids.random());
+    try {
+      List<Duration> durations = new ArrayList<>();
+      JsonArray durationJson = json.getJsonArray("durationsMinutes", new JsonArray());
+      for (int i = 0; i < durationJson.size(); i++) {
+        durations.add(Duration.ofMinutes(durationJson.getLong(i)));
+      }
+      if (durations.isEmpty()) {
+        throw ApiProblem.badRequest("'durationsMinutes' needs at least one duration");
+      }
+      List<CancellationTier> tiers = new ArrayList<>();
+      JsonArray tierJson = json.getJsonArray("cancellationPolicy", new JsonArray());
+      for (int i = 0; i < tierJson.size(); i++) {
+        JsonObject tier = tierJson.getJsonObject(i);
+        tiers.add(new CancellationTier(Duration.ofHours(tier.getLong("noticeHours")), tier.getInteger("refundPercent")));
+      }
+      JsonObject price = json.getJsonObject("price", new JsonObject().put("amountMinor", 0).put("currency", "EUR"));
+      return new BookingType(typeId, providerId, json.getString("resourceId"), json.getString("name"), durations,
+          Duration.ofMinutes(json.getLong("slotIntervalMinutes", durations.get(0).toMinutes())),
+          Duration.ofMinutes(json.getLong("bufferBeforeMinutes", 0L)),
+          Duration.ofMinutes(json.getLong("bufferAfterMinutes", 0L)),
+          Duration.ofMinutes(json.getLong("minimumNoticeMinutes", 0L)),
+          Duration.ofDays(json.getLong("horizonDays", (long) DEFAULT_HORIZON_DAYS)),
+          json.getInteger("maxPerDay", 0), json.getInteger("maxPerWeek", 0),
+          new Money(price.getLong("amountMinor"), price.getString("currency")),
+          PaymentRequirement.valueOf(json.getString("payment", PaymentRequirement.NONE.name())),
+          tiers,
+          Duration.ofMinutes(json.getLong("holdMinutes", (long) DEFAULT_HOLD_MINUTES)));
+    } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
+      throw ApiProblem.badRequest(String.valueOf(e.getMessage()));
+    }
+  }
+
+  static JsonObject money(Money money) {
+    return new JsonObject().put("amountMinor", money.minorUnits()).put("currency", money.currency());
+  }
+
+  private static JsonArray minutes(List<Duration> durations) {
+    JsonArray array = new JsonArray();
+    durations.forEach(d -> array.add(d.toMinutes()));
+    return array;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.dovetail.web.codec;
+
+import dev.dovetail.booking.domain.Slot;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Free slots as JSON: UTC {@code start}/{@code end}, plus {@code localStart} in the viewer's zone. */
+public final class SlotCodec {
+
+  private SlotCodec() {}
+
+  public static JsonObject slotList(List<Slot> slots, ZoneId zone, LocalDate from, LocalDate to, Long minutes) {
+    JsonArray array = new JsonArray();
+    slots.forEach(slot -> array.add(slot(slot, zone)));
+    JsonObject json = new JsonObject()
+        .put("slots", array)
+        .put("timeZone", zone.getId())
+        .put("from", from.toString())
+        .put("to", to.toString());
+    if (minutes != null) {
+      json.put("durationMinutes", minutes);
+    }
+    return json;
+  }
+
+  /** Alternatives offered with a 409: UTC instants only, since the refusing call may not know the viewer's zone. */
+  public static JsonArray alternatives(List<Slot> slots) {
+    JsonArray array = new JsonArray();
+    slots.forEach(slot -> array.add(new JsonObject().put("start", slot.start().toString()).put("end", slot.end().toString())));
+    return array;
+  }
+
+  static JsonObject slot(Slot slot, ZoneId zone) {
+    return new JsonObject()
+        .put("start", slot.start().toString())
+        .put("end", slot.end().toString())
+        .put("localStart", slot.start().atZone(zone).toLocalDateTime().toString());
+  }
+}

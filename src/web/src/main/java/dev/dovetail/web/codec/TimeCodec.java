@@ -1,0 +1,121 @@
+package dev.dovetail.web.codec;
+
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.WallClockWindow;
+import dev.dovetail.web.http.ApiProblem;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Times on the wire: UTC instants, IANA zones, local dates, and wall-clock windows ({@code 24:00} = end of day). */
+public final class TimeCodec {
+
+  private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+  private TimeCodec() {}
+
+  public static ZoneId zone(String id, String field) {
+    if (id == null) {
+      throw ApiProblem.badRequest("'" + field + "' is required");
+    }
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      throw ApiProblem.unknownTimeZone(field, id);
+    }
+  }
+
+  /**
+   * An ISO-8601 instant ({@code Z} or an offset). Refuses times before 2000 or beyond the longest booking horizon
+   * from now: no booking can be there, and far-off years only make the date arithmetic overflow.
+   */
+  public static Instant instant(String text, String field) {
+    if (text == null) {
+      throw ApiProblem.badRequest("'" + field + "' is required");
+    }
+    Instant instant;
+    try {
+      instant = OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiProblem.badRequest("'" + field + "' must be an ISO-8601 date-time with an offset, such as "
+          + "2026-05-04T07:00:00Z: " + text);
+    }
+    Instant latest = Instant.now().plus(BookingType.MAX_HORIZON).plus(java.time.Duration.ofDays(1));
+    if (instant.isBefore(EARLIEST) || instant.isAfter(latest)) {
+      throw ApiProblem.badRequest("'" + field + "' is out of range (2000 to " + BookingType.MAX_HORIZON.toDays()
+          + " days from now): " + text);
+    }
+    return instant;
+  }
+
+  public static LocalDate date(String text, String field) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw ApiProblem.badRequest("'" + field + "' must be a date such as 2026-05-04: " + text);
+    }
+  }
+
+  public static LocalTime wallTime(String text, String field) {
+    if ("24:00".equals(text)) {
+      return LocalTime.MIDNIGHT;
+    }
+    try {
+      return LocalTime.parse(text);
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw ApiProblem.badRequest("'" + field + "' must be a wall-clock time such as 09:30: " + text);
+    }
+  }
+
+  public static WallClockWindow window(JsonObject json, String field) {
+    if (json == null) {
+      throw ApiProblem.badRequest("'" + field + "' must be an object {start, end}");
+    }
+    LocalTime start = wallTime(json.getString("start"), field + ".start");
+    LocalTime end = wallTime(json.getString("end"), field + ".end");
+    if (start.equals(LocalTime.MIDNIGHT) && "24:00".equals(json.getString("start"))) {
+      throw ApiProblem.badRequest("'" + field + ".start' cannot be 24:00");
+    }
+    try {
+      return new WallClockWindow(start, end);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badRequest(field + ": " + e.getMessage());
+    }
+  }
+
+  public static List<WallClockWindow> windows(JsonArray array, String field) {
+    List<WallClockWindow> windows = new ArrayList<>();
+    if (array == null) {
+      return windows;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      Object item = array.getValue(i);
+      windows.add(window(item instanceof JsonObject o ? o : null, field + "[" + i + "]"));
+    }
+    return windows;
+  }
+
+  public static JsonObject windowJson(WallClockWindow window) {
+    return new JsonObject()
+        .put("start", window.start().toString())
+        .put("end", window.endMinute() == 24 * 60 ? "24:00" : window.end().toString());
+  }
+
+  public static JsonArray windowsJson(List<WallClockWindow> windows) {
+    JsonArray array = new JsonArray();
+    windows.forEach(w -> array.add(windowJson(w)));
+    return array;
+  }
+
+  public static String instantText(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+}

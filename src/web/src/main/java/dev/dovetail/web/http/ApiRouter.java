@@ -1,0 +1,156 @@
+package dev.dovetail.web.http;
+
+import dev.dovetail.account.domain.Credential;
+import dev.dovetail.web.Services;
+import dev.dovetail.web.WebOptions;
+import dev.dovetail.web.auth.LoginHandler;
+import dev.dovetail.web.auth.MeHandler;
+import dev.dovetail.web.ops.HealthHandler;
+import dev.dovetail.web.ops.OpenApiDocumentHandler;
+import dev.dovetail.web.provider.AvailabilityHandler;
+import dev.dovetail.web.provider.BookingTypesHandler;
+import dev.dovetail.web.provider.BookingsHandler;
+import dev.dovetail.web.provider.CredentialsHandler;
+import dev.dovetail.web.provider.ResourcesHandler;
+import dev.dovetail.web.publicapi.CreateBookingHandler;
+import dev.dovetail.web.publicapi.ManageBookingHandler;
+import dev.dovetail.web.publicapi.OfferHandler;
+import dev.dovetail.web.publicapi.SignUpHandler;
+import dev.dovetail.web.publicapi.SlotsHandler;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the API router from the OpenAPI contract. Every request runs the same root chain, in Vert.x's handler order:
+ * rate limit (open operations), session, security headers, bounded body, authentication (protected operations),
+ * CSRF (session calls that change state); then the operation's own route: contract validation, then its handler.
+ * Every operation of the contract must have a handler and every handler an operation, or building fails. One {@link
+ * ErrorMapper} renders every failure.
+ */
+public final class ApiRouter {
+
+  public static final String CONTRACT = "openapi.yaml";
+  static final long SESSION_TIMEOUT_MS = 2 * 60 * 60 * 1000L;
+  private static final List<Integer> ERROR_STATUSES = List.of(400, 401, 403, 404, 405, 406, 413, 414, 415, 429, 431,
+      500, 501, 503);
+
+  private ApiRouter() {}
+
+  public static Future<Router> create(Vertx vertx, Services services, WebOptions options) {
+    return vertx.fileSystem().readFile(CONTRACT)
+        .compose(yaml -> {
+          JsonObject document = ContractLoader.parse(yaml);
+          return ContractLoader.load(vertx, document)
+              .map(contract -> build(vertx, services, options, contract, document, yaml));
+        });
+  }
+
+  static Router build(Vertx vertx, Services services, WebOptions options, OpenAPIContract contract,
+      JsonObject document, Buffer yaml) {
+    Operations operations = new Operations(contract, document);
+    SessionHandler sessions = SessionHandler.create(options.sessionStore())
+        .setSessionCookieName(CallerAuthHandler.SESSION_COOKIE)
+        .setSessionCookiePath("/")
+        .setCookieHttpOnlyFlag(true)
+        .setCookieSecureFlag(options.secureCookies())
+        .setCookieSameSite(CookieSameSite.STRICT)
+        .setSessionTimeout(SESSION_TIMEOUT_MS)
+        .setLazySession(true);
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+        .rootHandler(new RateLimitHandler(operations, options.publicRequestsPerMinute()))
+        .rootHandler(sessions)
+        .rootHandler(new SecurityHeadersHandler(options.secureCookies()))
+        .rootHandler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()))
+        .rootHandler(new CallerAuthHandler(operations, services.authenticate()))
+        .rootHandler(new CsrfHandler());
+
+    Map<String, Handler<RoutingContext>> handlers = handlers(vertx, services, sessions, yaml);
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      String operationId = route.getOperation().getOperationId();
+      Handler<RoutingContext> handler = handlers.remove(operationId);
+      if (handler == null) {
+        throw new IllegalStateException("no handler for operation " + operationId);
+      }
+      // Authentication is done by the root chain for every route, before validation; see CallerAuthHandler.
+      route.setDoSecurity(false).setDoValidation(true).addHandler(handler);
+    }
+    if (!handlers.isEmpty()) {
+      throw new IllegalStateException("handlers for operations the contract lacks: " + handlers.keySet());
+    }
+    Router router = builder.createRouter();
+    ErrorMapper errors = new ErrorMapper();
+    router.route().failureHandler(errors);
+    ERROR_STATUSES.forEach(status -> router.errorHandler(status, errors));
+    return router;
+  }
+
+  private static Map<String, Handler<RoutingContext>> handlers(
+      Vertx vertx, Services s, SessionHandler sessions, Buffer document) {
+    HealthHandler health = new HealthHandler(vertx, s.storeHealth());
+    OpenApiDocumentHandler contract = new OpenApiDocumentHandler(document);
+    OfferHandler offer = new OfferHandler(s.publicCatalog());
+    SlotsHandler slots = new SlotsHandler(s.availability());
+    CreateBookingHandler book = new CreateBookingHandler(s.bookSlot());
+    ManageBookingHandler manage = new ManageBookingHandler(s.manageBooking());
+    SignUpHandler signUp = new SignUpHandler(s.registration());
+    LoginHandler login = new LoginHandler(s.authenticate(), sessions);
+    MeHandler me = new MeHandler(s.catalog());
+    ResourcesHandler resources = new ResourcesHandler(s.catalog());
+    AvailabilityHandler availability = new AvailabilityHandler(s.catalog());
+    BookingTypesHandler types = new BookingTypesHandler(s.catalog());
+    BookingsHandler bookings = new BookingsHandler(s.providerBookings());
+    CredentialsHandler apiTokens = new CredentialsHandler(s.credentials(), Credential.Kind.API_TOKEN);
+    CredentialsHandler appPasswords = new CredentialsHandler(s.credentials(), Credential.Kind.APP_PASSWORD);
+
+    Map<String, Handler<RoutingContext>> map = new LinkedHashMap<>();
+    map.put("getHealth", health::get);
+    map.put("getOpenApiDocument", contract::get);
+    map.put("getOffer", offer::get);
+    map.put("listSlots", slots::list);
+    map.put("createBooking", book::create);
+    map.put("getManagedBooking", manage::get);
+    map.put("cancelManagedBooking", manage::cancel);
+    map.put("rescheduleManagedBooking", manage::reschedule);
+    map.put("signUp", signUp::signUp);
+    map.put("login", login::login);
+    map.put("logout", login::logout);
+    map.put("getCsrfToken", login::csrf);
+    map.put("getMe", me::get);
+    map.put("listResources", resources::list);
+    map.put("createResource", resources::create);
+    map.put("getResource", resources::get);
+    map.put("updateResource", resources::update);
+    map.put("deleteResource", resources::delete);
+    map.put("setAvailability", availability::set);
+    map.put("listBookingTypes", types::list);
+    map.put("createBookingType", types::create);
+    map.put("getBookingType", types::get);
+    map.put("updateBookingType", types::update);
+    map.put("deleteBookingType", types::delete);
+    map.put("listBookings", bookings::list);
+    map.put("getBooking", bookings::get);
+    map.put("cancelBooking", bookings::cancel);
+    map.put("listApiTokens", apiTokens::list);
+    map.put("issueApiToken", apiTokens::issue);
+    map.put("revokeApiToken", apiTokens::revoke);
+    map.put("listAppPasswords", appPasswords::list);
+    map.put("issueAppPassword", appPasswords::issue);
+    map.put("revokeAppPassword", appPasswords::revoke);
+    return map;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.dovetail.web.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the contract says about each operation, looked up once per request: whether it is open to anonymous callers
+ * (its effective {@code security} is empty or allows an empty requirement) and what it costs in the public rate limit
+ * ({@code x-rate-cost}, default 1). A request that matches no operation is treated as protected (default deny).
+ */
+public final class Operations {
+
+  /** One operation's access rules. */
+  public record Info(String operationId, boolean open, int rateCost) {}
+
+  private static final String KEY = "dovetail.operation";
+  private static final Info UNKNOWN = new Info(null, false, 0);
+
+  private final OpenAPIContract contract;
+  private final Map<String, Info> byId = new HashMap<>();
+
+  /**
+   * @param contract the validator's contract, for finding the operation of a request
+   * @param document the OpenAPI document as written, for each operation's security and rate cost
+   */
+  public Operations(OpenAPIContract contract, JsonObject document) {
+    this.contract = contract;
+    JsonArray global = document.getJsonArray("security");
+    if (global == null || global.isEmpty()) {
+      throw new IllegalStateException("the contract must require authentication globally");
+    }
+    JsonObject paths = document.getJsonObject("paths", new JsonObject());
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (!(item.getValue(method) instanceof JsonObject model) || !model.containsKey("operationId")) {
+          continue;
+        }
+        JsonArray security = model.containsKey("security") ? model.getJsonArray("security") : global;
+        boolean open = security.isEmpty() || security.stream().anyMatch(r -> r instanceof JsonObject o && o.isEmpty());
+        int cost = model.getInteger("x-rate-cost", 1);
+        String id = model.getString("operationId");
+        byId.put(id, new Info(id, open, cost));
+      }
+    }
+    for (Operation op : contract.operations()) {
+      if (!byId.containsKey(op.getOperationId())) {
+        throw new IllegalStateException("operation " + op.getOperationId() + " is not in the document");
+      }
+    }
+  }
+
+  /** The operation the request addresses, or an unknown (protected, unlimited) marker. Cached on the context. */
+  public Info lookup(RoutingContext ctx) {
+    Info cached = ctx.get(KEY);
+    if (cached != null) {
+      return cached;
+    }
+    Operation op = contract.findOperation(ctx.normalizedPath(), ctx.request().method());
+    Info info = op == null ? UNKNOWN : byId.getOrDefault(op.getOperationId(), UNKNOWN);
+    ctx.put(KEY, info);
+    return info;
+  }
+
+  /** Ids of the operations anonymous callers may use, sorted. */
+  public Set<String> openOperationIds() {
+    Set<String> open = new TreeSet<>();
+    byId.values().stream().filter(Info::open).forEach(i -> open.add(i.operationId()));
+    return open;
+  }
+}
