@@ -9,22 +9,25 @@ import java.util.List;
  * Answers "does [s, e) overlap any of these intervals?" in O(log n) after an O(n log n) build. Intervals are sorted
  * by start, and {@code prefixMaxEnd[i]} is the latest end among the first i+1 of them: an overlap exists exactly when
  * some interval starting before {@code e} ends after {@code s}, i.e. when the prefix of intervals with start < e has
- * a maximum end > s. Intervals may overlap each other (busy events often do).
+ * a maximum end > s. Intervals may overlap each other (busy events often do). Instants are compared at full
+ * (nanosecond) precision: an interval that ends a nanosecond after another starts overlaps it.
  */
 public final class IntervalIndex {
 
-  private final long[] starts;
-  private final long[] prefixMaxEnd;
+  private final Instant[] starts;
+  private final Instant[] prefixMaxEnd;
 
   public IntervalIndex(List<TimeRange> ranges) {
     List<TimeRange> sorted = new ArrayList<>(ranges);
     sorted.sort(Comparator.comparing(TimeRange::start));
-    starts = new long[sorted.size()];
-    prefixMaxEnd = new long[sorted.size()];
-    long maxEnd = Long.MIN_VALUE;
+    starts = new Instant[sorted.size()];
+    prefixMaxEnd = new Instant[sorted.size()];
+    Instant maxEnd = Instant.MIN;
     for (int i = 0; i < sorted.size(); i++) {
-      starts[i] = toMicros(sorted.get(i).start());
-      maxEnd = Math.max(maxEnd, toMicros(sorted.get(i).end()));
+      starts[i] = sorted.get(i).start();
+      if (sorted.get(i).end().isAfter(maxEnd)) {
+        maxEnd = sorted.get(i).end();
+      }
       prefixMaxEnd[i] = maxEnd;
     }
   }
@@ -34,8 +37,8 @@ public final class IntervalIndex {
   }
 
   public boolean overlapsAny(Instant start, Instant end) {
-    int before = countStartingBefore(toMicros(end));
-    return before > 0 && prefixMaxEnd[before - 1] > toMicros(start);
+    int before = countStartingBefore(end);
+    return before > 0 && prefixMaxEnd[before - 1].isAfter(start);
   }
 
   public boolean overlapsAny(TimeRange range) {
@@ -43,21 +46,17 @@ public final class IntervalIndex {
   }
 
   /** Number of intervals whose start is strictly before {@code bound} (binary search). */
-  private int countStartingBefore(long bound) {
+  private int countStartingBefore(Instant bound) {
     int low = 0;
     int high = starts.length;
     while (low < high) {
       int mid = (low + high) >>> 1;
-      if (starts[mid] < bound) {
+      if (starts[mid].isBefore(bound)) {
         low = mid + 1;
       } else {
         high = mid;
       }
     }
     return low;
-  }
-
-  private static long toMicros(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
 }
