@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +17,17 @@ import java.util.Map;
  * Computes the free slots of a booking type. Pure: the same inputs give the same slots whatever the JVM's zone.
  *
  * <p>Open windows are wall-clock times of the resource's zone, resolved per local date ({@link
- * AvailabilityRule#openWindowsOn}), so a DST day simply has a 23- or 25-hour timeline: each window is turned into two
- * instants and candidate starts step through it in real (UTC) time every {@code slotInterval}, so a slot never
- * straddles a window edge and never shifts by an hour. A candidate is free when its start respects the minimum notice
- * and the horizon, its buffer-widened span overlaps no live block, and the type's per-day and per-week limits (local
- * day and ISO week of the resource's zone) are not reached.
+ * AvailabilityRule#openWindowsOn}), so a DST day simply has a 23- or 25-hour timeline: each window is turned into the
+ * real-time ranges during which a wall clock in the zone shows it ({@link WallClockWindow#rangesOn}; usually one, none
+ * if the clocks skip it, two if they fall back into it from inside), and candidate starts step through each range in
+ * real (UTC) time every {@code slotInterval}, so a slot never straddles a window edge, never shifts by an hour, and
+ * never falls in a break or after closing time because the clocks jumped. A candidate is free when its start
+ * respects the minimum notice and the horizon, its buffer-widened span overlaps no live block, and the type's per-day
+ * and per-week limits (local day and ISO week of the resource's zone) are not reached.
  *
  * <p>Complexity, for B blocks in the schedule, D days in the range, W windows per day and S candidate starts: O(B log
- * B) to index the blocks (an {@link IntervalIndex} plus a sorted array of this type's booking starts), then O(D·W +
- * S·log B) for the search: every overlap test and every limit count is a binary search, never a scan.
+ * B) to index the blocks (an {@link IntervalIndex} plus a sorted array of this type's booking starts), then O(D·W·log
+ * W + S·log B) for the search: every overlap test and every limit count is a binary search, never a scan.
  */
 public final class SlotEngine {
 
@@ -47,8 +50,9 @@ public final class SlotEngine {
     Map<Long, Integer> weekCounts = new HashMap<>();
     List<Slot> slots = new ArrayList<>();
     long intervalNanos = type.slotInterval().toNanos();
-    LocalDate last = to.atZone(zone).toLocalDate();
-    for (LocalDate date = from.atZone(zone).toLocalDate(); !date.isAfter(last); date = date.plusDays(1)) {
+    // A day before and after: where the clocks fall back across midnight, a neighbouring date's wall times recur.
+    LocalDate last = to.atZone(zone).toLocalDate().plusDays(1);
+    for (LocalDate date = from.atZone(zone).toLocalDate().minusDays(1); !date.isAfter(last); date = date.plusDays(1)) {
       Instant dayStart = date.atStartOfDay(zone).toInstant();
       Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
       if (type.maxPerDay() > 0 && counter.count(dayStart, dayEnd) >= type.maxPerDay()) {
@@ -57,9 +61,12 @@ public final class SlotEngine {
       if (type.maxPerWeek() > 0 && weekCount(date, zone, counter, weekCounts) >= type.maxPerWeek()) {
         continue;
       }
-      for (WallClockWindow open : resource.availability().openWindowsOn(date)) {
-        Instant windowStart = open.startOn(date, zone).toInstant();
-        Instant windowEnd = open.endOn(date, zone).toInstant();
+      for (TimeRange open : openRanges(resource.availability(), date, zone)) {
+        Instant windowStart = open.start();
+        Instant windowEnd = open.end();
+        if (!windowEnd.isAfter(from) || !windowStart.isBefore(to)) {
+          continue;
+        }
         long skip = from.isAfter(windowStart) ? ceilDiv(Duration.between(windowStart, from).toNanos(), intervalNanos) : 0;
         for (Instant start = windowStart.plusNanos(skip * intervalNanos);
             !start.plus(duration).isAfter(windowEnd) && start.isBefore(to);
@@ -71,7 +78,30 @@ public final class SlotEngine {
         }
       }
     }
+    if (!isSorted(slots)) {
+      // Only when the clocks fall back across midnight can one date's time come before the previous date's.
+      slots.sort(Comparator.comparing(Slot::start));
+    }
     return slots;
+  }
+
+  /** The real-time ranges of a date's open windows, in time order (a fall-back can interleave two windows). */
+  private static List<TimeRange> openRanges(AvailabilityRule rule, LocalDate date, ZoneId zone) {
+    List<TimeRange> ranges = new ArrayList<>();
+    for (WallClockWindow window : rule.openWindowsOn(date)) {
+      ranges.addAll(window.rangesOn(date, zone));
+    }
+    ranges.sort(Comparator.comparing(TimeRange::start));
+    return ranges;
+  }
+
+  private static boolean isSorted(List<Slot> slots) {
+    for (int i = 1; i < slots.size(); i++) {
+      if (!slots.get(i - 1).start().isBefore(slots.get(i).start())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a booking of {@code duration} may start exactly at {@code start} under every rule. */
