@@ -1,0 +1,268 @@
+package dev.dovetail.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.account.app.AccountService;
+import dev.dovetail.booking.app.AvailabilityService;
+import dev.dovetail.booking.app.BookSlotService;
+import dev.dovetail.booking.app.CatalogService;
+import dev.dovetail.booking.app.ManageBookingService;
+import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.infra.security.BcryptPasswordHasher;
+import dev.dovetail.testkit.InMemoryAccounts;
+import dev.dovetail.testkit.InMemoryBookingRepository;
+import dev.dovetail.testkit.InMemoryCatalog;
+import dev.dovetail.testkit.InMemoryResourceLock;
+import dev.dovetail.testkit.InMemoryScheduleRepository;
+import dev.dovetail.testkit.MutableClock;
+import dev.dovetail.booking.port.out.BookingEvents;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The real HTTP API on a random port, wired to the real use cases over the in-memory reference adapters, and a client
+ * that talks to it like any other. Tests run on the JUnit thread and wait with {@code await()}; the server runs on
+ * the event loop.
+ */
+final class ApiFixture {
+
+  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  static final String PASSWORD = "correct horse battery staple";
+
+  final Vertx vertx;
+  final MutableClock clock = new MutableClock(java.time.Instant.now());
+  final AtomicBoolean storeUp = new AtomicBoolean(true);
+  final InMemoryCatalog.Providers providers = new InMemoryCatalog.Providers();
+  final InMemoryCatalog.Resources resources = new InMemoryCatalog.Resources();
+  final InMemoryCatalog.BookingTypes types = new InMemoryCatalog.BookingTypes();
+  final InMemoryBookingRepository bookings = new InMemoryBookingRepository();
+  final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
+  final InMemoryAccounts.Accounts accounts = new InMemoryAccounts.Accounts();
+  final InMemoryAccounts.Credentials credentials = new InMemoryAccounts.Credentials();
+  Router router;
+  HttpServer server;
+  WebClient client;
+
+  private ApiFixture(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  static ApiFixture start(Vertx vertx) {
+    return start(vertx, 100_000, WebOptions.DEFAULT_MAX_BODY_BYTES);
+  }
+
+  static ApiFixture start(Vertx vertx, int publicRequestsPerMinute, long maxBodyBytes) {
+    return start(vertx, publicRequestsPerMinute, maxBodyBytes, java.util.function.UnaryOperator.identity());
+  }
+
+  /** As {@link #start(Vertx, int, long)}, with a hook to replace some services (to inject failures). */
+  static ApiFixture start(Vertx vertx, int publicRequestsPerMinute, long maxBodyBytes,
+      java.util.function.UnaryOperator<Services> customize) {
+    ApiFixture f = new ApiFixture(vertx);
+    CatalogService catalog = new CatalogService(f.providers, f.resources, f.types);
+    InMemoryResourceLock lock = new InMemoryResourceLock();
+    ManageBookingService manage = new ManageBookingService(catalog, f.schedules, f.bookings, lock, BookingEvents.none(), f.clock);
+    AccountService accounts = new AccountService(f.providers, f.accounts, f.credentials,
+        new BcryptPasswordHasher(vertx, 4), f.clock);
+    Services services = new Services(
+        new AvailabilityService(catalog, f.schedules, f.clock),
+        new BookSlotService(catalog, f.schedules, f.bookings, lock, BookingEvents.none(), f.clock),
+        manage, manage, catalog, catalog, accounts, accounts, accounts,
+        () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"));
+    WebOptions options = new WebOptions(LocalSessionStore.create(vertx), publicRequestsPerMinute, maxBodyBytes, true);
+    f.router = HttpApi.create(vertx, customize.apply(services), options).await();
+    f.server = vertx.createHttpServer().requestHandler(f.router).listen(0, "127.0.0.1").await();
+    f.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+        .setDefaultPort(f.server.actualPort()));
+    return f;
+  }
+
+  // ---- raw requests ------------------------------------------------------------------------------------------------
+
+  HttpResponse<Buffer> send(HttpMethod method, String path, Auth auth, Object body) {
+    HttpRequest<Buffer> request = client.request(method, path);
+    if (auth != null) {
+      auth.apply(request, method);
+    }
+    if (body == null) {
+      return request.send().await();
+    }
+    if (body instanceof JsonObject json) {
+      return request.sendJsonObject(json).await();
+    }
+    if (body instanceof Buffer buffer) {
+      return request.putHeader("Content-Type", "application/json").sendBuffer(buffer).await();
+    }
+    return request.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body.toString())).await();
+  }
+
+  HttpResponse<Buffer> get(String path) {
+    return send(HttpMethod.GET, path, null, null);
+  }
+
+  HttpResponse<Buffer> get(String path, Auth auth) {
+    return send(HttpMethod.GET, path, auth, null);
+  }
+
+  HttpResponse<Buffer> post(String path, Object body) {
+    return send(HttpMethod.POST, path, null, body);
+  }
+
+  HttpResponse<Buffer> post(String path, Auth auth, Object body) {
+    return send(HttpMethod.POST, path, auth, body);
+  }
+
+  // ---- credentials -------------------------------------------------------------------------------------------------
+
+  /** How a test request authenticates: a bearer token, or a session cookie plus (on writes) its CSRF token. */
+  interface Auth {
+    void apply(HttpRequest<Buffer> request, HttpMethod method);
+
+    static Auth bearer(String token) {
+      return (request, method) -> request.putHeader("Authorization", "Bearer " + token);
+    }
+
+    static Auth session(String cookie, String csrf) {
+      return (request, method) -> {
+        request.putHeader("Cookie", cookie);
+        if (csrf != null) {
+          request.putHeader("X-CSRF-Token", csrf);
+        }
+      };
+    }
+  }
+
+  record Session(String cookie, String csrf) {
+    Auth auth() {
+      return Auth.session(cookie, csrf);
+    }
+
+    Auth withoutCsrf() {
+      return Auth.session(cookie, null);
+    }
+  }
+
+  /** A provider with its dashboard session, an API token, a resource, a booking type and one booking. */
+  record Tenant(String handle, Session session, String apiToken, String apiTokenId, String appPasswordId,
+      String resourceId, String typeId, String bookingId, String manageToken) {
+    Auth bearer() {
+      return Auth.bearer(apiToken);
+    }
+  }
+
+  static String sessionCookie(HttpResponse<?> response) {
+    return response.cookies().stream()
+        .filter(c -> c.startsWith("dovetail.session="))
+        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no session cookie in " + response.cookies()));
+  }
+
+  HttpResponse<Buffer> signUp(String handle) {
+    return post("/api/v1/providers", new JsonObject()
+        .put("handle", handle)
+        .put("displayName", "Provider " + handle)
+        .put("email", handle + "@example.com")
+        .put("password", PASSWORD)
+        .put("timeZone", "Europe/Berlin"));
+  }
+
+  Session login(String login, String password) {
+    HttpResponse<Buffer> response = post("/api/v1/auth/login",
+        new JsonObject().put("login", login).put("password", password));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return new Session(sessionCookie(response), response.bodyAsJsonObject().getString("csrfToken"));
+  }
+
+  /** Signs up {@code handle} and gives it a session, credentials, an open resource, a 60-minute type and a booking. */
+  Tenant tenant(String handle) {
+    HttpResponse<Buffer> created = signUp(handle);
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    Session session = login(handle + "@example.com", PASSWORD);
+    JsonObject token = expect(201, post("/api/v1/api-tokens", session.auth(), new JsonObject().put("label", "ci")));
+    JsonObject app = expect(201, post("/api/v1/app-passwords", session.auth(), new JsonObject().put("label", "phone")));
+    Auth bearer = Auth.bearer(token.getString("secret"));
+    String resourceId = handle + "-room";
+    expect(201, post("/api/v1/resources", bearer, new JsonObject()
+        .put("id", resourceId).put("name", "Room of " + handle).put("timeZone", "Europe/Berlin")
+        .put("availability", officeHours())));
+    String typeId = handle + "-60";
+    expect(201, post("/api/v1/booking-types", bearer, new JsonObject()
+        .put("id", typeId).put("resourceId", resourceId).put("name", "One hour")
+        .put("durationsMinutes", new io.vertx.core.json.JsonArray().add(60))));
+    JsonObject receipt = expect(201, post("/api/v1/public/booking-types/" + typeId + "/bookings",
+        bookingRequest(mondayAt(10, 0).toString(), "first-" + handle + "@example.com")));
+    return new Tenant(handle, session, token.getString("secret"), token.getString("id"), app.getString("id"),
+        resourceId, typeId, receipt.getJsonObject("booking").getString("id"), receipt.getString("manageToken"));
+  }
+
+  static JsonObject officeHours() {
+    io.vertx.core.json.JsonArray day = new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("start", "09:00").put("end", "17:00"));
+    JsonObject weekly = new JsonObject();
+    for (String d : List.of("monday", "tuesday", "wednesday", "thursday", "friday")) {
+      weekly.put(d, day.copy());
+    }
+    return new JsonObject()
+        .put("weeklyHours", weekly)
+        .put("breaks", new io.vertx.core.json.JsonArray().add(new JsonObject().put("start", "12:00").put("end", "13:00")));
+  }
+
+  static JsonObject bookingRequest(String start, String email) {
+    return new JsonObject().put("start", start).put("timeZone", "America/New_York").put("name", "Customer")
+        .put("email", email);
+  }
+
+  /** The Monday at least a week ahead, in Berlin. */
+  static LocalDate monday() {
+    return LocalDate.now(BERLIN).plusWeeks(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+  }
+
+  static java.time.Instant mondayAt(int hour, int minute) {
+    return monday().atTime(hour, minute).atZone(BERLIN).toInstant();
+  }
+
+  static JsonObject expect(int status, HttpResponse<Buffer> response) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    return response.body() == null || response.body().length() == 0 ? new JsonObject() : response.bodyAsJsonObject();
+  }
+
+  /** Asserts a problem detail: the status, problem+json, and a non-blank reason. */
+  static JsonObject expectProblem(int status, HttpResponse<Buffer> response) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    assertThat(response.getHeader("Content-Type")).startsWith("application/problem+json");
+    JsonObject problem = response.bodyAsJsonObject();
+    assertThat(problem.getInteger("status")).isEqualTo(status);
+    assertThat(problem.getString("type")).isNotBlank();
+    assertThat(problem.getString("title")).isNotBlank();
+    assertThat(problem.getString("detail")).isNotBlank();
+    return problem;
+  }
+
+  /** Every booking stored for a provider (the in-memory repository), for "nothing was stored" checks. */
+  List<Booking> storedBookings(String providerId) {
+    return bookings.listByProvider(providerId, null, PageRequest.first(200)).await().items();
+  }
+
+  static MultiMap noHeaders() {
+    return MultiMap.caseInsensitiveMultiMap();
+  }
+}

@@ -1,0 +1,192 @@
+package dev.dovetail.web;
+
+import static dev.dovetail.web.ApiFixture.expectProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.dovetail.booking.domain.BookingStatus;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Walks every route of the real router. A route is either on the explicit public allow-list below, or it must refuse
+ * anonymous callers (401) and must not let another tenant read or change the first tenant's objects. Adding a route
+ * without protection, or opening one in the contract, makes this test fail until the allow-list is changed on
+ * purpose.
+ */
+@ExtendWith(VertxExtension.class)
+class RouteInventoryTest {
+
+  /** The only routes anonymous callers may use. */
+  static final Set<String> PUBLIC_ROUTES = Set.of(
+      "GET /health",
+      "GET /openapi.yaml",
+      "GET /api/v1/public/booking-types/:bookingTypeId",
+      "GET /api/v1/public/booking-types/:bookingTypeId/slots",
+      "POST /api/v1/public/booking-types/:bookingTypeId/bookings",
+      "GET /api/v1/public/bookings/:manageToken",
+      "POST /api/v1/public/bookings/:manageToken/cancel",
+      "POST /api/v1/public/bookings/:manageToken/reschedule",
+      "POST /api/v1/providers",
+      "POST /api/v1/auth/login");
+
+  /** Bodies that pass validation, so that a refusal proves authorization and not input checking. */
+  static final Map<String, JsonObject> SAMPLE_BODIES = Map.of(
+      "POST /api/v1/resources", new JsonObject().put("name", "Hijack").put("timeZone", "UTC"),
+      "PUT /api/v1/resources/:resourceId", new JsonObject().put("name", "Hijacked").put("timeZone", "UTC"),
+      "PUT /api/v1/resources/:resourceId/availability", new JsonObject().put("holidays", new JsonArray()),
+      "POST /api/v1/booking-types", new JsonObject().put("resourceId", "alice-room").put("name", "Hijack")
+          .put("durationsMinutes", new JsonArray().add(30)),
+      "PUT /api/v1/booking-types/:bookingTypeId", new JsonObject().put("resourceId", "alice-room")
+          .put("name", "Hijacked").put("durationsMinutes", new JsonArray().add(30)),
+      "POST /api/v1/api-tokens", new JsonObject().put("label", "intruder"),
+      "POST /api/v1/app-passwords", new JsonObject().put("label", "intruder"));
+
+  private static final Pattern PARAM = Pattern.compile(":([A-Za-z]+)");
+
+  private ApiFixture api;
+  private ApiFixture.Tenant alice;
+  private ApiFixture.Tenant bob;
+
+  record Endpoint(HttpMethod method, String path) {
+    String key() {
+      return method.name() + " " + path;
+    }
+  }
+
+  @BeforeEach
+  void twoTenants(Vertx vertx) {
+    api = ApiFixture.start(vertx);
+    alice = api.tenant("alice");
+    bob = api.tenant("bob");
+  }
+
+  @Test
+  @DisplayName("every route is public by the allow-list, or refuses anonymous callers and other tenants")
+  void everyNonPublicRouteRejectsAnonymousCallersAndOtherTenants() {
+    List<Endpoint> endpoints = endpoints();
+    Set<String> keys = new TreeSet<>();
+    endpoints.forEach(e -> keys.add(e.key()));
+    assertThat(keys).as("the allow-list names only routes that exist").containsAll(PUBLIC_ROUTES);
+    List<Endpoint> protectedOnes = endpoints.stream().filter(e -> !PUBLIC_ROUTES.contains(e.key())).toList();
+    assertThat(protectedOnes).as("protected routes found").hasSizeGreaterThanOrEqualTo(23);
+
+    for (Endpoint endpoint : protectedOnes) {
+      String path = concrete(endpoint, alice);
+      JsonObject body = SAMPLE_BODIES.get(endpoint.key());
+      expectProblem(401, api.send(endpoint.method(), path, null, body));
+      expectProblem(401, api.send(endpoint.method(), path, ApiFixture.Auth.bearer("dtk_nope_nope"), body));
+      expectProblem(401, api.send(endpoint.method(), path,
+          ApiFixture.Auth.session("dovetail.session=0123456789abcdef0123456789abcdef", "x"), body));
+      expectProblem(401, api.send(endpoint.method(), path,
+          ApiFixture.Auth.bearer(alice.apiToken().replace("dtk_", "dtap_")), body));
+    }
+
+    // Bob, fully authenticated, aims at Alice's objects: by API token, then by session (logout last).
+    List<Endpoint> ordered = new ArrayList<>(protectedOnes);
+    ordered.sort(Comparator.comparing((Endpoint e) -> e.path().endsWith("/logout")));
+    for (Endpoint endpoint : ordered) {
+      crossTenant(endpoint, bob.bearer());
+    }
+    for (Endpoint endpoint : ordered) {
+      crossTenant(endpoint, bob.session().auth());
+    }
+    assertAliceUntouched();
+  }
+
+  @Test
+  @DisplayName("a request that matches no operation is refused to anonymous callers before routing (default deny)")
+  void unknownPathsAreDeniedByDefault() {
+    expectProblem(401, api.get("/api/v1/not-there"));
+    expectProblem(401, api.post("/api/v1/resources/", new JsonObject()));
+    expectProblem(404, api.get("/api/v1/not-there", alice.bearer()));
+  }
+
+  private void crossTenant(Endpoint endpoint, ApiFixture.Auth auth) {
+    String path = concrete(endpoint, alice);
+    HttpResponse<Buffer> response = api.send(endpoint.method(), path, auth, SAMPLE_BODIES.get(endpoint.key()));
+    String what = endpoint.key() + " by bob -> " + response.statusCode() + " " + response.bodyAsString();
+    if (endpoint.path().contains(":")) {
+      assertThat(response.statusCode()).as(what).isIn(403, 404);
+    } else if (endpoint.key().equals("POST /api/v1/booking-types")) {
+      assertThat(response.statusCode()).as(what).isBetween(400, 499);
+    } else {
+      assertThat(response.statusCode()).as(what).isBetween(200, 299);
+    }
+    // Nothing of Alice's may come back, except an id Bob sent himself (echoed in a "not found" reason).
+    String text = response.bodyAsString() == null ? "" : response.bodyAsString();
+    String sent = path + " " + SAMPLE_BODIES.getOrDefault(endpoint.key(), new JsonObject()).encode();
+    for (String secret : List.of(alice.resourceId(), alice.typeId(), alice.bookingId(), alice.apiTokenId(),
+        alice.appPasswordId(), "alice@example.com", "first-alice@example.com")) {
+      if (!sent.contains(secret)) {
+        assertThat(text).as(what).doesNotContain(secret);
+      }
+    }
+  }
+
+  private void assertAliceUntouched() {
+    JsonObject resource = ApiFixture.expect(200, api.get("/api/v1/resources/" + alice.resourceId(), alice.bearer()));
+    assertThat(resource.getString("name")).isEqualTo("Room of alice");
+    assertThat(resource.getJsonObject("availability").getJsonObject("weeklyHours").fieldNames()).hasSize(5);
+    JsonObject type = ApiFixture.expect(200, api.get("/api/v1/booking-types/" + alice.typeId(), alice.bearer()));
+    assertThat(type.getString("name")).isEqualTo("One hour");
+    assertThat(api.bookings.findById(alice.bookingId()).await().orElseThrow().status())
+        .isEqualTo(BookingStatus.CONFIRMED);
+    assertThat(api.credentials.findById(alice.apiTokenId()).await()).isPresent();
+    assertThat(api.credentials.findById(alice.appPasswordId()).await()).isPresent();
+    assertThat(api.types.findById("alice-room").await()).isEmpty();
+    ApiFixture.expect(200, api.get("/api/v1/me", alice.session().auth()));
+  }
+
+  private List<Endpoint> endpoints() {
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (Route route : api.router.getRoutes()) {
+      if (route.getPath() == null) {
+        // Match-all routes: the root chain (rate limit, session, headers, body, authentication, CSRF) and the
+        // failure handler. They must not be tied to a method, or they would be endpoints of their own.
+        assertThat(route.methods()).as("match-all route").isNullOrEmpty();
+        continue;
+      }
+      assertThat(route.methods()).as("route " + route.getPath() + " names its methods").isNotEmpty();
+      route.methods().forEach(method -> endpoints.add(new Endpoint(method, route.getPath())));
+    }
+    return endpoints;
+  }
+
+  private static String concrete(Endpoint endpoint, ApiFixture.Tenant owner) {
+    Matcher matcher = PARAM.matcher(endpoint.path());
+    StringBuilder path = new StringBuilder();
+    while (matcher.find()) {
+      String value = switch (matcher.group(1)) {
+        case "resourceId" -> owner.resourceId();
+        case "bookingTypeId" -> owner.typeId();
+        case "bookingId" -> owner.bookingId();
+        case "credentialId" -> endpoint.path().contains("app-passwords") ? owner.appPasswordId() : owner.apiTokenId();
+        case "manageToken" -> owner.manageToken();
+        default -> fail("no sample value for path parameter " + matcher.group(1) + " of " + endpoint.key()
+            + ": teach this test what the new route's object is");
+      };
+      matcher.appendReplacement(path, value);
+    }
+    matcher.appendTail(path);
+    return path.toString();
+  }
+}
