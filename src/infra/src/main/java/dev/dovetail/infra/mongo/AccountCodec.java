@@ -1,0 +1,18 @@
+package dev.dovetail.infra.mongo;
+
+import dev.dovetail.account.domain.Account;
+import io.vertx.core.json.JsonObject;
+
+/** {@code {_id: login, providerId, passwordHash}}: the login is the key, so it is unique by construction. */
+final class AccountCodec {
+
+  private AccountCodec() {}
+
+  static JsonObject encode(Account a) {
+    return new JsonObject().put("_id", a.login()).put("providerId", a.providerId()).put("passwordHash", a.passwordHash());
+  }
+
+  static Account decode(JsonObject doc) {
+    return new Account(doc.getString("_id"), doc.getString("providerId"), doc.getString("passwordHash"));
+  }
+}

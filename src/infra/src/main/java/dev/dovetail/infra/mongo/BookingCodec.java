@@ -1,0 +1,94 @@
+package dev.dovetail.infra.mongo;
+
+import static dev.dovetail.infra.mongo.MongoSupport.putInstant;
+import static dev.dovetail.infra.mongo.MongoSupport.requiredInstant;
+
+import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.BookingStatus;
+import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.Ids;
+import dev.dovetail.booking.domain.TimeRange;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * A booking as a document: {@code {_id, providerId, resourceId, bookingTypeId, start, end, customerZone,
+ * customerName, customerEmail, status, holdExpiresAt?, manageTokenHash, seriesId?, sequence, createdAt, updatedAt}}.
+ * The list cursor is {@code <start millis, 20 digits>_<id>}: the keyset position (start, id) of the last item.
+ */
+final class BookingCodec {
+
+  private BookingCodec() {}
+
+  static JsonObject encode(Booking b) {
+    JsonObject doc = new JsonObject()
+        .put("_id", b.id())
+        .put("providerId", b.providerId())
+        .put("resourceId", b.resourceId())
+        .put("bookingTypeId", b.bookingTypeId())
+        .put("start", b.time().start().toEpochMilli())
+        .put("end", b.time().end().toEpochMilli())
+        .put("customerZone", b.customerZone().getId())
+        .put("customerName", b.customerName())
+        .put("customerEmail", b.customerEmail())
+        .put("status", b.status().name());
+    putInstant(doc, "holdExpiresAt", b.holdExpiresAt());
+    doc.put("manageTokenHash", b.manageTokenHash());
+    if (b.seriesId() != null) {
+      doc.put("seriesId", b.seriesId());
+    }
+    doc.put("sequence", b.sequence());
+    putInstant(doc, "createdAt", b.createdAt());
+    putInstant(doc, "updatedAt", b.updatedAt());
+    return doc;
+  }
+
+  static Booking decode(JsonObject doc) {
+    return new Booking(
+        doc.getString("_id"),
+        doc.getString("providerId"),
+        doc.getString("resourceId"),
+        doc.getString("bookingTypeId"),
+        new TimeRange(requiredInstant(doc, "start"), requiredInstant(doc, "end")),
+        ZoneId.of(doc.getString("customerZone")),
+        doc.getString("customerName"),
+        doc.getString("customerEmail"),
+        BookingStatus.valueOf(doc.getString("status")),
+        MongoSupport.instant(doc, "holdExpiresAt"),
+        doc.getString("manageTokenHash"),
+        doc.getString("seriesId"),
+        doc.getInteger("sequence"),
+        requiredInstant(doc, "createdAt"),
+        requiredInstant(doc, "updatedAt"));
+  }
+
+  static String cursor(Booking b) {
+    return String.format("%020d_%s", b.time().start().toEpochMilli(), b.id());
+  }
+
+  /** The keyset position of a cursor; anything but a cursor this codec made is refused. */
+  record Position(long startMillis, String id) {}
+
+  static Position position(String cursor) {
+    int split = cursor.indexOf('_');
+    if (split < 1 || split > 21) {
+      throw badCursor();
+    }
+    String id = cursor.substring(split + 1);
+    if (!Ids.isSlug(id)) {
+      throw badCursor();
+    }
+    try {
+      long millis = Long.parseLong(cursor.substring(0, split));
+      Instant.ofEpochMilli(millis);
+      return new Position(millis, id);
+    } catch (RuntimeException e) {
+      throw badCursor();
+    }
+  }
+
+  private static InvalidRequestException badCursor() {
+    return new InvalidRequestException("cursor is not one this list returned");
+  }
+}

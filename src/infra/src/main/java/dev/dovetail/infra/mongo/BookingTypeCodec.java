@@ -1,0 +1,79 @@
+package dev.dovetail.infra.mongo;
+
+import static dev.dovetail.infra.mongo.MongoSupport.duration;
+
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.CancellationTier;
+import dev.dovetail.booking.domain.Money;
+import dev.dovetail.booking.domain.PaymentRequirement;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code {_id, providerId, resourceId, name, durations: ["PT30M"], slotInterval, bufferBefore, bufferAfter,
+ * minimumNotice, horizon, maxPerDay, maxPerWeek, price: {minorUnits, currency}, payment, cancellationPolicy:
+ * [{notice, refundPercent}], holdDuration}}, durations as ISO-8601 strings.
+ */
+final class BookingTypeCodec {
+
+  private BookingTypeCodec() {}
+
+  static JsonObject encode(BookingType t) {
+    JsonArray durations = new JsonArray();
+    t.durations().forEach(d -> durations.add(duration(d)));
+    JsonArray tiers = new JsonArray();
+    t.cancellationPolicy().forEach(tier -> tiers.add(new JsonObject()
+        .put("notice", duration(tier.noticeBeforeStart()))
+        .put("refundPercent", tier.refundPercent())));
+    return new JsonObject()
+        .put("_id", t.id())
+        .put("providerId", t.providerId())
+        .put("resourceId", t.resourceId())
+        .put("name", t.name())
+        .put("durations", durations)
+        .put("slotInterval", duration(t.slotInterval()))
+        .put("bufferBefore", duration(t.bufferBefore()))
+        .put("bufferAfter", duration(t.bufferAfter()))
+        .put("minimumNotice", duration(t.minimumNotice()))
+        .put("horizon", duration(t.horizon()))
+        .put("maxPerDay", t.maxPerDay())
+        .put("maxPerWeek", t.maxPerWeek())
+        .put("price", new JsonObject().put("minorUnits", t.price().minorUnits()).put("currency", t.price().currency()))
+        .put("payment", t.payment().name())
+        .put("cancellationPolicy", tiers)
+        .put("holdDuration", duration(t.holdDuration()));
+  }
+
+  static BookingType decode(JsonObject doc) {
+    List<Duration> durations = new ArrayList<>();
+    for (Object d : MongoSupport.array(doc, "durations")) {
+      durations.add(Duration.parse((String) d));
+    }
+    List<CancellationTier> tiers = new ArrayList<>();
+    for (Object item : MongoSupport.array(doc, "cancellationPolicy")) {
+      JsonObject tier = (JsonObject) item;
+      tiers.add(new CancellationTier(duration(tier, "notice"), tier.getInteger("refundPercent")));
+    }
+    JsonObject price = doc.getJsonObject("price");
+    return new BookingType(
+        doc.getString("_id"),
+        doc.getString("providerId"),
+        doc.getString("resourceId"),
+        doc.getString("name"),
+        durations,
+        duration(doc, "slotInterval"),
+        duration(doc, "bufferBefore"),
+        duration(doc, "bufferAfter"),
+        duration(doc, "minimumNotice"),
+        duration(doc, "horizon"),
+        doc.getInteger("maxPerDay"),
+        doc.getInteger("maxPerWeek"),
+        new Money(price.getLong("minorUnits"), price.getString("currency")),
+        PaymentRequirement.valueOf(doc.getString("payment")),
+        tiers,
+        duration(doc, "holdDuration"));
+  }
+}

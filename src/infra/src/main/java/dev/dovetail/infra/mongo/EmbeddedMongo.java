@@ -1,0 +1,146 @@
+package dev.dovetail.infra.mongo;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The embedded default store: mongo-java-server on 127.0.0.1 (a free port), reached by the real MongoDB driver over
+ * loopback, so that the same adapters run against it and against a real MongoDB.
+ *
+ * <p>On disk it keeps everything in one H2 MVStore file. The MVStore commits on a background delay (about a second),
+ * so on its own a hard kill would lose the last writes; {@link #commit()} forces a commit and an fsync, and
+ * {@link MongoStore} calls it after every write, before the write's future succeeds. Concurrent callers share commits
+ * (group commit): a caller returns as soon as a commit that started after its call has finished.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+  /** The MVStore file under the data directory. */
+  public static final String FILE_NAME = "dovetail.mv.db";
+
+  private final MongoServer server;
+  private final MongoBackend backend;
+  private final MVStore store;
+  private final String connectionString;
+  private final Object commitLock = new Object();
+  private final AtomicLong requested = new AtomicLong();
+  private long committed;
+  private volatile boolean closed;
+
+  private EmbeddedMongo(MongoBackend backend, MVStore store, int port) {
+    if (port < 0 || port > 65535) {
+      backend.close();
+      throw new IllegalArgumentException("port must be 0 (any free port) or 1-65535: " + port);
+    }
+    this.backend = backend;
+    this.store = store;
+    this.server = new MongoServer(backend);
+    try {
+      server.bind("127.0.0.1", port);
+    } catch (RuntimeException e) {
+      backend.close();
+      throw e;
+    }
+    InetSocketAddress address = server.getLocalAddress();
+    this.connectionString = "mongodb://127.0.0.1:" + address.getPort();
+  }
+
+  /** A durable store in {@code dataDir} (created if missing), with the H2 backend, on a free port. */
+  public static EmbeddedMongo onDisk(Path dataDir) {
+    return onDisk(dataDir, 0);
+  }
+
+  /**
+   * A durable store in {@code dataDir} on the given loopback port (0 for any free port), so that other hubs on the
+   * same machine can share it through {@link #connectionString()}.
+   */
+  public static EmbeddedMongo onDisk(Path dataDir, int port) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+    }
+    MVStore store = new MVStore.Builder().fileName(dataDir.resolve(FILE_NAME).toString()).open();
+    try {
+      return new EmbeddedMongo(new H2Backend(store), store, port);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** A volatile store in memory, for tests. */
+  public static EmbeddedMongo inMemory() {
+    return new EmbeddedMongo(new MemoryBackend(), null, 0);
+  }
+
+  /** {@code mongodb://127.0.0.1:<port>}. */
+  public String connectionString() {
+    return connectionString;
+  }
+
+  public boolean isOnDisk() {
+    return store != null;
+  }
+
+  /**
+   * Makes every write acknowledged before this call durable: commits the MVStore and forces it to disk. Blocking;
+   * call it from a worker thread. A no-op in memory.
+   */
+  public void commit() {
+    if (store == null) {
+      return;
+    }
+    long ticket = requested.incrementAndGet();
+    synchronized (commitLock) {
+      if (committed >= ticket) {
+        return; // a commit that started after our call has already covered our writes
+      }
+      long upTo = requested.get();
+      if (closed || store.isClosed()) {
+        throw new IllegalStateException("the embedded store is closed");
+      }
+      store.commit();
+      store.sync();
+      committed = upTo;
+    }
+  }
+
+  /** Stops the server and closes the store cleanly (commits what is pending). */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    synchronized (commitLock) {
+      closed = true;
+      server.shutdownNow();
+      backend.close();
+    }
+  }
+
+  /**
+   * For tests: stops the server and drops the store without writing anything still pending, as a crash would. Only
+   * what {@link #commit()} (or the store's own background commit) wrote survives.
+   */
+  public void closeAbruptly() {
+    if (closed) {
+      return;
+    }
+    synchronized (commitLock) {
+      closed = true;
+      if (store != null) {
+        store.closeImmediately();
+      }
+      server.shutdownNow();
+    }
+  }
+}

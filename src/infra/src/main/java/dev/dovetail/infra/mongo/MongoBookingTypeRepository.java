@@ -1,0 +1,49 @@
+package dev.dovetail.infra.mongo;
+
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.Page;
+import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.port.out.BookingTypeRepository;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+
+/** Booking types in the {@code bookingTypes} collection, keyed by booking type id. */
+public class MongoBookingTypeRepository implements BookingTypeRepository {
+
+  public static final String COLLECTION = "bookingTypes";
+
+  private final KeyedCollection<BookingType> types;
+
+  MongoBookingTypeRepository(MongoSupport mongo) {
+    this.types = new KeyedCollection<>(mongo, COLLECTION, BookingTypeCodec::encode, BookingTypeCodec::decode,
+        BookingType::id);
+  }
+
+  @Override
+  public Future<Void> insert(BookingType type) {
+    return types.insert(type, () -> new ConflictException("booking type id is taken: " + type.id()));
+  }
+
+  @Override
+  public Future<Void> update(BookingType type) {
+    return types.replace(type, () -> new NotFoundException("booking type", type.id()));
+  }
+
+  @Override
+  public Future<Optional<BookingType>> findById(String id) {
+    return types.findById(id);
+  }
+
+  @Override
+  public Future<Page<BookingType>> listByProvider(String providerId, PageRequest page) {
+    return types.list(new JsonObject().put("providerId", providerId), page);
+  }
+
+  @Override
+  public Future<Void> delete(String id) {
+    return types.delete(MongoSupport.byId(id)).mapEmpty();
+  }
+}

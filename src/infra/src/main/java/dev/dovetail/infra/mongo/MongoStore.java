@@ -1,0 +1,163 @@
+package dev.dovetail.infra.mongo;
+
+import com.mongodb.ConnectionString;
+import dev.dovetail.account.port.out.AccountRepository;
+import dev.dovetail.account.port.out.CredentialRepository;
+import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.booking.port.out.BookingTypeRepository;
+import dev.dovetail.booking.port.out.ProviderRepository;
+import dev.dovetail.booking.port.out.ResourceRepository;
+import dev.dovetail.booking.port.out.ScheduleRepository;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.IndexModel;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The MongoDB store: one Vert.x Mongo client (the official reactive-streams driver underneath) and the repositories
+ * built on it. Works the same against a real MongoDB (replica set or standalone) and the embedded mongo-java-server:
+ * only single-document atomic writes, {@code _id} lookups, simple filters, sort and limit; no transactions, change
+ * streams or TTL. See docs/storage.md.
+ *
+ * <p>Durability: every write path runs {@code commitAfterWrite} on a worker thread before its future succeeds. For
+ * the embedded store pass {@link EmbeddedMongo#commit}; for a real MongoDB pass {@link #NO_COMMIT}: writes then use
+ * write concern {@code majority} with journaling (unless the connection string sets its own write concern).
+ */
+public final class MongoStore {
+
+  /** The durability hook for a real MongoDB, whose write concern already makes an acknowledged write durable. */
+  public static final Runnable NO_COMMIT = () -> {};
+
+  private final MongoSupport mongo;
+  private final MongoScheduleRepository schedules;
+  private final MongoBookingRepository bookings;
+  private final MongoProviderRepository providers;
+  private final MongoResourceRepository resources;
+  private final MongoBookingTypeRepository bookingTypes;
+  private final MongoAccountRepository accounts;
+  private final MongoCredentialRepository credentials;
+
+  private MongoStore(MongoSupport mongo, int scheduleAttempts) {
+    this.mongo = mongo;
+    this.schedules = new MongoScheduleRepository(mongo, scheduleAttempts);
+    this.bookings = new MongoBookingRepository(mongo);
+    this.providers = new MongoProviderRepository(mongo);
+    this.resources = new MongoResourceRepository(mongo);
+    this.bookingTypes = new MongoBookingTypeRepository(mongo);
+    this.accounts = new MongoAccountRepository(mongo);
+    this.credentials = new MongoCredentialRepository(mongo);
+  }
+
+  /**
+   * Connects, creates the indexes, and returns the store.
+   *
+   * @param connectionString a {@code mongodb://} URI, e.g. {@link EmbeddedMongo#connectionString()}
+   * @param database the database name, e.g. {@code dovetail}
+   * @param commitAfterWrite run (off the event loop) after every write and before its future succeeds: {@link
+   *     EmbeddedMongo#commit} for the embedded store, {@link #NO_COMMIT} for a real MongoDB
+   */
+  public static Future<MongoStore> connect(
+      Vertx vertx, String connectionString, String database, Runnable commitAfterWrite) {
+    return connect(vertx, connectionString, database, commitAfterWrite, MongoScheduleRepository.DEFAULT_MAX_ATTEMPTS);
+  }
+
+  static Future<MongoStore> connect(
+      Vertx vertx, String connectionString, String database, Runnable commitAfterWrite, int scheduleAttempts) {
+    Objects.requireNonNull(commitAfterWrite, "commitAfterWrite");
+    JsonObject config;
+    try {
+      config = clientConfig(connectionString, database);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    MongoClient client = MongoClient.create(vertx, config);
+    MongoStore store = new MongoStore(new MongoSupport(vertx, client, commitAfterWrite), scheduleAttempts);
+    return store.createIndexes()
+        .map(store)
+        .recover(err -> client.close().transform(ignored -> Future.failedFuture(err)));
+  }
+
+  static JsonObject clientConfig(String connectionString, String database) {
+    ConnectionString uri = new ConnectionString(connectionString);
+    JsonObject config = new JsonObject()
+        .put("connection_string", connectionString)
+        .put("db_name", Objects.requireNonNull(database, "database"))
+        .put("useObjectId", false);
+    if (uri.getWriteConcern() == null) {
+      config.put("w", "majority").put("j", true);
+    }
+    return config;
+  }
+
+  /**
+   * Secondary indexes for a real MongoDB (mongo-java-server accepts and ignores non-unique ones, so there those
+   * queries scan). Every uniqueness rule rides on {@code _id}: schedule per resource, booking, provider handle,
+   * resource, booking type and credential ids, account login.
+   */
+  private Future<Void> createIndexes() {
+    MongoClient client = mongo.client;
+    return Future.all(
+            client.createIndexes(MongoBookingRepository.COLLECTION, List.of(
+                index("provider_start", new JsonObject().put("providerId", 1).put("start", 1).put("_id", 1)),
+                index("provider_resource_start", new JsonObject()
+                    .put("providerId", 1).put("resourceId", 1).put("start", 1).put("_id", 1)),
+                index("status_holdExpiresAt", new JsonObject().put("status", 1).put("holdExpiresAt", 1)))),
+            client.createIndexes(MongoResourceRepository.COLLECTION, List.of(
+                index("provider_id", new JsonObject().put("providerId", 1).put("_id", 1)))),
+            client.createIndexes(MongoBookingTypeRepository.COLLECTION, List.of(
+                index("provider_id", new JsonObject().put("providerId", 1).put("_id", 1)))),
+            client.createIndexes(MongoCredentialRepository.COLLECTION, List.of(
+                index("provider_kind_id", new JsonObject().put("providerId", 1).put("kind", 1).put("_id", 1)))))
+        .mapEmpty();
+  }
+
+  private static IndexModel index(String name, JsonObject keys) {
+    return new IndexModel(keys, new IndexOptions().name(name));
+  }
+
+  public ScheduleRepository schedules() {
+    return schedules;
+  }
+
+  public BookingRepository bookings() {
+    return bookings;
+  }
+
+  public ProviderRepository providers() {
+    return providers;
+  }
+
+  public ResourceRepository resources() {
+    return resources;
+  }
+
+  public BookingTypeRepository bookingTypes() {
+    return bookingTypes;
+  }
+
+  public AccountRepository accounts() {
+    return accounts;
+  }
+
+  public CredentialRepository credentials() {
+    return credentials;
+  }
+
+  /** Succeeds if the database answers a {@code ping}, for {@code /health}. */
+  public Future<Void> ping() {
+    return mongo.client.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty();
+  }
+
+  public Future<Void> close() {
+    return mongo.client.close();
+  }
+
+  /** The raw client, for tests in this package. */
+  MongoClient client() {
+    return mongo.client;
+  }
+}
