@@ -1,0 +1,129 @@
+package dev.dovetail.infra.mongo;
+
+import static dev.dovetail.booking.port.out.ContractFixtures.NOW;
+import static dev.dovetail.booking.port.out.ContractFixtures.bookingBlock;
+import static dev.dovetail.booking.port.out.ContractFixtures.busyBlock;
+import static dev.dovetail.booking.port.out.ContractFixtures.holdBlock;
+import static dev.dovetail.booking.port.out.ContractFixtures.id;
+import static dev.dovetail.booking.port.out.ContractFixtures.minutes;
+import static dev.dovetail.booking.port.out.Outcomes.await;
+import static dev.dovetail.booking.port.out.Outcomes.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.booking.domain.Block;
+import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.port.out.ScheduleRepository;
+import dev.dovetail.booking.port.out.ScheduleRepositoryContract;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("MongoScheduleRepository on the embedded server with the real driver")
+class MongoScheduleRepositoryIT implements ScheduleRepositoryContract {
+
+  /** The rival writer runs on a Vert.x instance of its own, like another hub node. */
+  private static Vertx rivalVertx;
+
+  private MongoStore store;
+  private MongoStore rival;
+  private String database;
+
+  @BeforeAll
+  static void startRivalNode() {
+    rivalVertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stopRivalNode() {
+    await(rivalVertx.close());
+  }
+
+  @BeforeEach
+  void connect(Vertx vertx, VertxTestContext ctx) {
+    database = MongoFixture.freshDatabase();
+    MongoFixture.connect(vertx, database)
+        .compose(s -> {
+          store = s;
+          return MongoFixture.connect(rivalVertx, database);
+        })
+        .onComplete(ctx.succeeding(r -> {
+          rival = r;
+          ctx.completeNow();
+        }));
+  }
+
+  @AfterEach
+  void close(VertxTestContext ctx) {
+    Future.join(store.close(), rival.close()).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Override
+  public ScheduleRepository schedules() {
+    return store.schedules();
+  }
+
+  @Override
+  public ScheduleRepository rivalWriter() {
+    return rival.schedules();
+  }
+
+  @Test
+  @DisplayName("update: gives up with a ConflictException after the configured number of lost races")
+  void updateGivesUpAfterMaxAttempts(Vertx vertx, VertxTestContext ctx) {
+    String resource = id("res");
+    AtomicInteger calls = new AtomicInteger();
+    MongoStore.connect(vertx, MongoFixture.server().connectionString(), database, MongoStore.NO_COMMIT, 3)
+        .compose(impatient -> failureOf(impatient.schedules().update(resource, s -> {
+          int call = calls.incrementAndGet();
+          // Every time, another node writes between our read and our write.
+          await(rival.schedules().update(resource,
+              r -> r.place(List.of(busyBlock("rival-" + call, minutes(call * 100, call * 100 + 10))), NOW)));
+          return s.place(List.of(bookingBlock("mine", minutes(0, 30))), NOW);
+        })).compose(err -> impatient.close().map(err)))
+        .compose(err -> {
+          ctx.verify(() -> {
+            assertThat(err).isInstanceOf(ConflictException.class).hasMessageContaining("try again");
+            assertThat(calls.get()).isEqualTo(3);
+          });
+          return store.schedules().load(resource);
+        })
+        .onComplete(ctx.succeeding(loaded -> ctx.verify(() -> {
+          assertThat(loaded.blocks()).extracting(Block::ownerId).containsExactly("rival-1", "rival-2", "rival-3");
+          assertThat(loaded.revision()).isEqualTo(3);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("document: one per resource, its revision and its blocks with sortable epoch-millisecond instants")
+  void scheduleDocumentShape(VertxTestContext ctx) {
+    String resource = id("res");
+    Block hold = holdBlock("hold-1", minutes(0, 30), Duration.ofMinutes(5), Duration.ZERO);
+    store.schedules().update(resource, s -> s.place(List.of(hold), NOW))
+        .compose(v -> store.client().findOne(MongoScheduleRepository.COLLECTION,
+            new JsonObject().put("_id", resource), null))
+        .onComplete(ctx.succeeding(doc -> ctx.verify(() -> {
+          assertThat(doc.getLong("revision")).isEqualTo(1L);
+          JsonObject block = doc.getJsonArray("blocks").getJsonObject(0);
+          assertThat(block.getString("owner")).isEqualTo("hold-1");
+          assertThat(block.getString("kind")).isEqualTo("BOOKING");
+          assertThat(block.getValue("from")).isEqualTo(hold.booked().start().toEpochMilli());
+          assertThat(block.getValue("spanFrom")).isEqualTo(hold.span().start().toEpochMilli());
+          assertThat(block.getValue("expires")).isEqualTo(hold.expiresAt().toEpochMilli());
+          ctx.completeNow();
+        })));
+  }
+}
