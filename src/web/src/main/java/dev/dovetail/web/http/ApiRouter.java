@@ -53,11 +53,9 @@ public final class ApiRouter {
 
   public static Future<Router> create(Vertx vertx, Services services, WebOptions options) {
     return vertx.fileSystem().readFile(CONTRACT)
-        .compose(yaml -> {
-          JsonObject document = ContractLoader.parse(yaml);
-          return ContractLoader.load(vertx, document)
-              .map(contract -> build(vertx, services, options, contract, document, yaml));
-        });
+        .compose(yaml -> vertx.executeBlocking(() -> ContractLoader.parse(yaml))
+            .compose(document -> ContractLoader.load(vertx, document)
+                .map(contract -> build(vertx, services, options, contract, document, yaml))));
   }
 
   static Router build(Vertx vertx, Services services, WebOptions options, OpenAPIContract contract,
