@@ -28,7 +28,7 @@ public class MongoScheduleRepository implements ScheduleRepository {
 
   public static final String COLLECTION = "schedules";
   public static final int DEFAULT_MAX_ATTEMPTS = 50;
-  private static final int MAX_BACKOFF_MILLIS = 16;
+  private static final int MAX_BACKOFF_MILLIS = 32;
 
   private final MongoSupport mongo;
   private final int maxAttempts;
@@ -90,7 +90,7 @@ public class MongoScheduleRepository implements ScheduleRepository {
 
   /** A random pause that grows with the attempt, so that racing writers spread out instead of colliding again. */
   private Future<Void> pause(int attempt) {
-    int bound = Math.min(MAX_BACKOFF_MILLIS, 1 << Math.min(attempt, 4));
+    int bound = Math.min(MAX_BACKOFF_MILLIS, 1 << Math.min(attempt, 5));
     long delay = 1 + ThreadLocalRandom.current().nextInt(bound);
     Promise<Void> promise = Promise.promise();
     mongo.vertx.setTimer(delay, id -> promise.complete());

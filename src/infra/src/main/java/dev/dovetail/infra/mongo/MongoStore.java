@@ -99,6 +99,21 @@ public final class MongoStore {
    * resource, booking type and credential ids, account login.
    */
   private Future<Void> createIndexes() {
+    return isEmbeddedServer().compose(embedded -> embedded ? Future.succeededFuture() : createSecondaryIndexes());
+  }
+
+  /**
+   * mongo-java-server reports itself as process {@code java} in {@code serverStatus} (a real server says {@code
+   * mongod} or {@code mongos}, or refuses the command to an unprivileged user). It would log a warning for every
+   * non-unique index and then ignore it, so there we skip them.
+   */
+  private Future<Boolean> isEmbeddedServer() {
+    return mongo.client.runCommand("serverStatus", new JsonObject().put("serverStatus", 1))
+        .map(status -> "java".equals(status.getString("process")))
+        .otherwise(false);
+  }
+
+  private Future<Void> createSecondaryIndexes() {
     MongoClient client = mongo.client;
     return Future.all(
             client.createIndexes(MongoBookingRepository.COLLECTION, List.of(
