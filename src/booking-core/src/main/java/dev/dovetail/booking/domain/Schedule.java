@@ -3,12 +3,14 @@ package dev.dovetail.booking.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Everything that blocks one resource, kept as one document so that the store can change it atomically. The
@@ -38,6 +40,16 @@ public final class Schedule {
     requireUniqueOwners(sorted);
     requireNoOverlap(sorted);
     this.blocks = List.copyOf(sorted);
+  }
+
+  /**
+   * For mutations only: {@code sorted} is in {@link #ORDER} and was derived from a checked schedule by removing or
+   * confirming blocks (which cannot create an overlap or a duplicate owner), or was checked by {@link #with} itself.
+   */
+  private Schedule(String resourceId, long revision, Block[] sorted) {
+    this.resourceId = resourceId;
+    this.revision = revision;
+    this.blocks = List.of(sorted);
   }
 
   public static Schedule empty(String resourceId) {
@@ -79,18 +91,25 @@ public final class Schedule {
   public Schedule confirm(String ownerId, Instant now) {
     Schedule base = pruned(now);
     Block hold = base.find(ownerId).orElseThrow(() -> new ConflictException("the hold on " + ownerId + " has expired"));
-    List<Block> next = new ArrayList<>(base.blocks);
-    next.replaceAll(b -> b == hold ? b.confirmed() : b);
+    Block[] next = base.blocks.toArray(Block[]::new);
+    for (int i = 0; i < next.length; i++) {
+      if (next[i] == hold) {
+        next[i] = hold.confirmed(); // same span and owner: order and invariant are unchanged
+      }
+    }
     return new Schedule(resourceId, revision, next);
   }
 
   /** This schedule without expired holds and without blocks that ended more than {@link #RETENTION} ago. */
   public Schedule pruned(Instant now) {
     Instant horizon = now.minus(RETENTION);
-    List<Block> kept = blocks.stream()
-        .filter(b -> !b.isExpiredAt(now) && b.span().end().isAfter(horizon))
-        .toList();
-    return kept.size() == blocks.size() ? this : new Schedule(resourceId, revision, kept);
+    Predicate<Block> keep = b -> !b.isExpiredAt(now) && b.span().end().isAfter(horizon);
+    for (Block b : blocks) {
+      if (!keep.test(b)) {
+        return new Schedule(resourceId, revision, blocks.stream().filter(keep).toArray(Block[]::new));
+      }
+    }
+    return this;
   }
 
   public Optional<Block> find(String ownerId) {
@@ -102,25 +121,33 @@ public final class Schedule {
     return new IntervalIndex(blocks.stream().filter(b -> !b.isExpiredAt(now)).map(Block::span).toList());
   }
 
+  /** Checks the whole result once (one sort of an almost sorted array, one sweep): O(n + k log k). */
   private Schedule with(List<Block> added) {
+    Set<String> addedOwners = new HashSet<>();
     for (Block b : added) {
       if (find(b.ownerId()).isPresent()) {
         throw new ConflictException(b.ownerId() + " already blocks this resource");
       }
+      if (!addedOwners.add(b.ownerId())) {
+        throw new IllegalArgumentException("two blocks have the same owner " + b.ownerId());
+      }
     }
-    List<Block> next = new ArrayList<>(blocks);
-    next.addAll(added);
-    List<TimeRange> requested = added.stream().map(Block::booked).toList();
-    List<Block> sorted = new ArrayList<>(next);
-    sorted.sort(ORDER);
-    if (firstOverlap(sorted) != null) {
+    Block[] next = new Block[blocks.size() + added.size()];
+    blocks.toArray(next);
+    for (int i = 0; i < added.size(); i++) {
+      next[blocks.size() + i] = Objects.requireNonNull(added.get(i), "block");
+    }
+    Arrays.sort(next, ORDER);
+    if (firstOverlap(Arrays.asList(next)) != null) {
+      List<TimeRange> requested = added.stream().map(Block::booked).toList();
       throw new SlotUnavailableException("the requested time overlaps existing bookings or busy time", requested);
     }
     return new Schedule(resourceId, revision, next);
   }
 
   private Schedule without(String ownerId) {
-    return new Schedule(resourceId, revision, blocks.stream().filter(b -> !b.ownerId().equals(ownerId)).toList());
+    return new Schedule(resourceId, revision,
+        blocks.stream().filter(b -> !b.ownerId().equals(ownerId)).toArray(Block[]::new));
   }
 
   private static void requireUniqueOwners(List<Block> blocks) {
