@@ -24,7 +24,8 @@ public record AppConfig(
     int publicRequestsPerMinute,
     long maxBodyBytes,
     boolean secureCookies,
-    int bcryptCost) {
+    int bcryptCost,
+    String secretKey) {
 
   /** Hazelcast membership: this member's address and port, and the members to join (empty = not clustered). */
   public record Cluster(String name, String host, int port, List<String> members) {
@@ -61,7 +62,8 @@ public record AppConfig(
         intValue(env, "DOVETAIL_PUBLIC_RATE_LIMIT", 300),
         intValue(env, "DOVETAIL_MAX_BODY_BYTES", 256 * 1024),
         boolValue(env, "DOVETAIL_SECURE_COOKIES", false),
-        intValue(env, "DOVETAIL_BCRYPT_COST", 12));
+        intValue(env, "DOVETAIL_BCRYPT_COST", 12),
+        blankToNull(env.getString("DOVETAIL_SECRET_KEY")));
   }
 
   private static int intValue(JsonObject env, String key, int fallback) {

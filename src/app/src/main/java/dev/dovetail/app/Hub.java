@@ -7,6 +7,7 @@ import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.app.BookSlotService;
 import dev.dovetail.booking.app.CatalogService;
 import dev.dovetail.booking.app.ManageBookingService;
+import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.app.ScheduleJanitor;
 import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.booking.port.out.ResourceLock;
@@ -28,6 +29,7 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,13 +70,14 @@ public final class Hub {
   }
 
   private static Future<Hub> startOn(Vertx vertx, AppConfig config) {
-    Clock clock = Clock.systemUTC();
+    // Milliseconds: what the store keeps, so a booking in memory equals the booking read back.
+    Clock clock = Clock.tickMillis(ZoneOffset.UTC);
     return vertx.executeBlocking(() -> config.embeddedStore()
             ? EmbeddedMongo.onDisk(config.dataDir(), config.embeddedMongoPort())
             : null)
         .compose(embedded -> {
           String uri = embedded == null ? config.mongoUri() : embedded.connectionString();
-          Runnable commit = embedded == null ? () -> { } : embedded::commit;
+          Runnable commit = embedded == null ? MongoStore.NO_COMMIT : embedded::commit;
           return MongoStore.connect(vertx, uri, config.mongoDatabase(), commit)
               .compose(store -> wire(vertx, config, clock, embedded, store));
         });
@@ -84,14 +87,15 @@ public final class Hub {
       Vertx vertx, AppConfig config, Clock clock, EmbeddedMongo embedded, MongoStore store) {
     ResourceLock lock = new SharedDataResourceLock(vertx, LOCK_TIMEOUT);
     BookingEvents events = BookingEvents.none();
+    ManageTokens tokens = new ManageTokens(SecretKeys.manageLinkKey(config));
     CatalogService catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes());
     AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(),
         new BcryptPasswordHasher(vertx, config.bcryptCost()), clock);
     ManageBookingService manage =
-        new ManageBookingService(catalog, store.schedules(), store.bookings(), lock, events, clock);
+        new ManageBookingService(catalog, store.schedules(), store.bookings(), lock, events, tokens, clock);
     Services services = new Services(
         new AvailabilityService(catalog, store.schedules(), clock),
-        new BookSlotService(catalog, store.schedules(), store.bookings(), lock, events, clock),
+        new BookSlotService(catalog, store.schedules(), store.bookings(), lock, events, tokens, clock),
         manage, manage, catalog, catalog, accounts, accounts, accounts, store::ping);
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(

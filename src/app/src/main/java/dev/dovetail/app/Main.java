@@ -3,7 +3,6 @@ package dev.dovetail.app;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -19,8 +18,15 @@ public final class Main {
   public static void main(String[] args) {
     System.setProperty("hazelcast.logging.type", "slf4j");
     System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
-    readConfig()
-        .compose(Hub::start)
+    AppConfig config;
+    try {
+      config = readConfig();
+    } catch (RuntimeException e) {
+      LOG.error("Dovetail configuration is invalid: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Hub.start(config)
         .onSuccess(hub -> Runtime.getRuntime().addShutdownHook(new Thread(() -> hub.stop().await())))
         .onFailure(err -> {
           LOG.error("Dovetail failed to start: {}", err.getMessage(), err);
@@ -28,13 +34,20 @@ public final class Main {
         });
   }
 
-  /** Environment variables through Vert.x Config, on a short-lived Vert.x (the real one may be clustered). */
-  static Future<AppConfig> readConfig() {
+  /**
+   * Environment variables through Vert.x Config, read on a short-lived Vert.x (the real one may be clustered) and
+   * awaited before that Vert.x closes, so that nothing later runs on a closed instance.
+   */
+  static AppConfig readConfig() {
     Vertx bootstrap = Vertx.vertx();
-    ConfigStoreOptions env = new ConfigStoreOptions().setType("env").setConfig(new JsonObject().put("raw-data", true));
-    return ConfigRetriever.create(bootstrap, new ConfigRetrieverOptions().addStore(env).setIncludeDefaultStores(false))
-        .getConfig()
-        .map(AppConfig::from)
-        .eventually(() -> bootstrap.close());
+    try {
+      ConfigStoreOptions env =
+          new ConfigStoreOptions().setType("env").setConfig(new JsonObject().put("raw-data", true));
+      ConfigRetriever retriever = ConfigRetriever.create(
+          bootstrap, new ConfigRetrieverOptions().addStore(env).setIncludeDefaultStores(false));
+      return AppConfig.from(retriever.getConfig().await());
+    } finally {
+      bootstrap.close().await();
+    }
   }
 }

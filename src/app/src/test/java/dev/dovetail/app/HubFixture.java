@@ -2,6 +2,7 @@ package dev.dovetail.app;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -24,7 +25,8 @@ final class HubFixture {
   /** A hub config on a free HTTP port against the given store, demo data on, fast bcrypt, generous rate limit. */
   static AppConfig config(String mongoUri, Path dataDir, boolean demoData, AppConfig.Cluster cluster) {
     return new AppConfig("127.0.0.1", freePort(), "http://127.0.0.1", dataDir, mongoUri, "dovetail", 0, demoData,
-        DEMO_PASSWORD, cluster, 100_000, 256 * 1024, false, 4);
+        DEMO_PASSWORD, cluster, 100_000, 256 * 1024, false, 4,
+        "dGVzdHMnIG1hbmFnZS1saW5rIGtleSwgMzIgYnl0ZXMgb3IgbW9yZQ==");
   }
 
   static AppConfig.Cluster noCluster() {
@@ -32,8 +34,8 @@ final class HubFixture {
   }
 
   static WebClient client(Vertx vertx) {
-    return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setMaxPoolSize(200)
-        .setKeepAlive(true));
+    return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(200));
   }
 
   /** The first free slot of a booking type over the next four weeks, as its UTC start instant string. */

@@ -7,6 +7,7 @@ import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.app.BookSlotService;
 import dev.dovetail.booking.app.CatalogService;
 import dev.dovetail.booking.app.ManageBookingService;
+import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.infra.security.BcryptPasswordHasher;
@@ -30,6 +31,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.sstore.LocalSessionStore;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -79,12 +81,14 @@ final class ApiFixture {
     ApiFixture f = new ApiFixture(vertx);
     CatalogService catalog = new CatalogService(f.providers, f.resources, f.types);
     InMemoryResourceLock lock = new InMemoryResourceLock();
-    ManageBookingService manage = new ManageBookingService(catalog, f.schedules, f.bookings, lock, BookingEvents.none(), f.clock);
+    ManageTokens tokens = new ManageTokens("web tests' manage-link key, 32+ bytes".getBytes(StandardCharsets.UTF_8));
+    ManageBookingService manage =
+        new ManageBookingService(catalog, f.schedules, f.bookings, lock, BookingEvents.none(), tokens, f.clock);
     AccountService accounts = new AccountService(f.providers, f.accounts, f.credentials,
         new BcryptPasswordHasher(vertx, 4), f.clock);
     Services services = new Services(
         new AvailabilityService(catalog, f.schedules, f.clock),
-        new BookSlotService(catalog, f.schedules, f.bookings, lock, BookingEvents.none(), f.clock),
+        new BookSlotService(catalog, f.schedules, f.bookings, lock, BookingEvents.none(), tokens, f.clock),
         manage, manage, catalog, catalog, accounts, accounts, accounts,
         () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"));
     WebOptions options = new WebOptions(LocalSessionStore.create(vertx), publicRequestsPerMinute, maxBodyBytes, true);

@@ -12,6 +12,7 @@ import dev.dovetail.infra.mongo.MongoStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -60,14 +61,15 @@ public final class LoadDriver {
     int mongoPort = freePort();
     AppConfig config = new AppConfig("127.0.0.1", freePort(), "http://127.0.0.1", data, null, "dovetail", mongoPort,
         false, null, new AppConfig.Cluster("dovetail", "127.0.0.1", 0, List.of()), Integer.MAX_VALUE, 65536, false,
-        4);
+        4, null);
     Hub hub = Hub.start(config).await();
     Vertx vertx = Vertx.vertx();
     try {
       MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", () -> { }).await();
       seed(store).await();
-      WebClient client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(concurrency)
-          .setDefaultHost("127.0.0.1").setDefaultPort(hub.httpPort()));
+      WebClient client = WebClient.create(vertx,
+          new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(hub.httpPort()),
+          new PoolOptions().setHttp1MaxSize(concurrency));
       Instant base = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
       System.out.printf("requests=%d concurrency=%d cores=%d%n", requests, concurrency,
           Runtime.getRuntime().availableProcessors());

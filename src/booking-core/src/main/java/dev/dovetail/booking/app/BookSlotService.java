@@ -1,6 +1,5 @@
 package dev.dovetail.booking.app;
 
-import dev.dovetail.booking.domain.Secrets;
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
@@ -47,15 +46,17 @@ public class BookSlotService implements BookSlot {
   private final BookingRepository bookings;
   private final ResourceLock lock;
   private final BookingEvents events;
+  private final ManageTokens tokens;
   private final Clock clock;
 
   public BookSlotService(PublicCatalog catalog, ScheduleRepository schedules, BookingRepository bookings,
-      ResourceLock lock, BookingEvents events, Clock clock) {
+      ResourceLock lock, BookingEvents events, ManageTokens tokens, Clock clock) {
     this.catalog = catalog;
     this.schedules = schedules;
     this.bookings = bookings;
     this.lock = lock;
     this.events = events;
+    this.tokens = tokens;
     this.clock = clock;
   }
 
@@ -125,7 +126,7 @@ public class BookSlotService implements BookSlot {
     }).mapEmpty();
   }
 
-  private static List<BookingReceipt.Issued> newBookings(
+  private List<BookingReceipt.Issued> newBookings(
       Offer offer, BookSlotCommand command, Duration duration, Instant now) {
     int count = command.weeklyOccurrences();
     String seriesId = count > 1 ? Ids.random() : null;
@@ -136,11 +137,10 @@ public class BookSlotService implements BookSlot {
       // Weekly repeats keep the wall-clock time of the resource's zone, across DST changes.
       Instant start = command.start().atZone(offer.resource().zone()).plusWeeks(week).toInstant();
       String id = Ids.random();
-      String secret = Ids.randomToken(32);
       Booking booking = new Booking(id, offer.provider().id(), offer.resource().id(), offer.type().id(),
           TimeRange.of(start, duration), command.customerZone(), command.customerName().strip(),
-          command.customerEmail().strip(), status, holdExpiry, Secrets.sha256(secret), seriesId, 0, now, now);
-      issued.add(new BookingReceipt.Issued(booking, id + "." + secret));
+          command.customerEmail().strip(), status, holdExpiry, seriesId, 0, now, now);
+      issued.add(new BookingReceipt.Issued(booking, tokens.issue(id)));
     }
     return issued;
   }

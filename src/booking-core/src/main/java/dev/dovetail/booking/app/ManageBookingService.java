@@ -8,7 +8,6 @@ import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
-import dev.dovetail.booking.domain.Secrets;
 import dev.dovetail.booking.domain.SlotUnavailableException;
 import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.ManageBooking;
@@ -39,29 +38,26 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
   private final BookingRepository bookings;
   private final ResourceLock lock;
   private final BookingEvents events;
+  private final ManageTokens tokens;
   private final Clock clock;
 
   public ManageBookingService(PublicCatalog catalog, ScheduleRepository schedules, BookingRepository bookings,
-      ResourceLock lock, BookingEvents events, Clock clock) {
+      ResourceLock lock, BookingEvents events, ManageTokens tokens, Clock clock) {
     this.catalog = catalog;
     this.schedules = schedules;
     this.bookings = bookings;
     this.lock = lock;
     this.events = events;
+    this.tokens = tokens;
     this.clock = clock;
   }
 
   @Override
   public Future<Booking> find(String manageToken) {
-    int dot = manageToken == null ? -1 : manageToken.indexOf('.');
-    if (dot < 1) {
-      return Future.failedFuture(new NotFoundException("booking", "(malformed manage token)"));
-    }
-    String id = manageToken.substring(0, dot);
-    String secret = manageToken.substring(dot + 1);
-    return bookings.findById(id).map(found -> found
-        .filter(b -> Secrets.matches(secret, b.manageTokenHash()))
-        .orElseThrow(() -> new NotFoundException("booking", "(unknown manage token)")));
+    return tokens.bookingIdOf(manageToken)
+        .map(id -> bookings.findById(id).map(found -> found
+            .orElseThrow(() -> new NotFoundException("booking", "(unknown manage token)"))))
+        .orElseGet(() -> Future.failedFuture(new NotFoundException("booking", "(unknown manage token)")));
   }
 
   @Override

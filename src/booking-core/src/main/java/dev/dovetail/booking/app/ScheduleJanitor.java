@@ -105,7 +105,8 @@ public class ScheduleJanitor {
     for (int i = 0; i < ids.size(); i += BATCH) {
       batches.add(bookings.findByIds(ids.subList(i, Math.min(ids.size(), i + BATCH))));
     }
-    return Future.all(batches).map(all -> batches.stream()
+    Future<?> all = Future.all(batches);
+    return all.map(done -> batches.stream()
         .flatMap(f -> f.result().stream())
         .collect(Collectors.toMap(Booking::id, Function.identity())));
   }

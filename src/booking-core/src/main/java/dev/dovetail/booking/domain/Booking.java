@@ -7,8 +7,7 @@ import java.util.Objects;
 /**
  * A customer's booking of a resource. {@code time} is the booked interval in UTC (without buffers); {@code
  * customerZone} is the zone the customer booked in, used to show them times. A HELD booking blocks until {@code
- * holdExpiresAt}. {@code manageTokenHash} is the SHA-256 of the secret part of the customer's manage link; {@code
- * sequence} counts changes (iCalendar SEQUENCE). Bookings of a weekly series share a {@code seriesId}.
+ * holdExpiresAt}. {@code sequence} counts changes (iCalendar SEQUENCE). Bookings of a weekly series share a {@code seriesId}.
  */
 public record Booking(
     String id,
@@ -21,7 +20,6 @@ public record Booking(
     String customerEmail,
     BookingStatus status,
     Instant holdExpiresAt,
-    String manageTokenHash,
     String seriesId,
     int sequence,
     Instant createdAt,
@@ -37,7 +35,6 @@ public record Booking(
     Objects.requireNonNull(customerName, "customerName");
     Objects.requireNonNull(customerEmail, "customerEmail");
     Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(manageTokenHash, "manageTokenHash");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
     if (status == BookingStatus.HELD && holdExpiresAt == null) {
@@ -53,11 +50,11 @@ public record Booking(
   public Booking withStatus(BookingStatus newStatus, Instant now) {
     Instant expiry = newStatus == BookingStatus.HELD ? holdExpiresAt : null;
     return new Booking(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail,
-        newStatus, expiry, manageTokenHash, seriesId, sequence + 1, createdAt, now);
+        newStatus, expiry, seriesId, sequence + 1, createdAt, now);
   }
 
   public Booking movedTo(TimeRange newTime, Instant now) {
     return new Booking(id, providerId, resourceId, bookingTypeId, newTime, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, manageTokenHash, seriesId, sequence + 1, createdAt, now);
+        status, holdExpiresAt, seriesId, sequence + 1, createdAt, now);
   }
 }

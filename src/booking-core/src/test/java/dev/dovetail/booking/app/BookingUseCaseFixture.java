@@ -29,9 +29,11 @@ final class BookingUseCaseFixture {
   final InMemoryBookingRepository bookings = new InMemoryBookingRepository();
   final InMemoryResourceLock lock = new InMemoryResourceLock();
   final RecordingBookingEvents events = new RecordingBookingEvents();
+  final ManageTokens tokens = new ManageTokens("a key of at least thirty-two bytes!".getBytes());
   final CatalogService catalog = new CatalogService(providers, resources, types);
-  final BookSlotService bookSlot = new BookSlotService(catalog, schedules, bookings, lock, events, clock);
-  final ManageBookingService manage = new ManageBookingService(catalog, schedules, bookings, lock, events, clock);
+  final BookSlotService bookSlot = new BookSlotService(catalog, schedules, bookings, lock, events, tokens, clock);
+  final ManageBookingService manage = new ManageBookingService(catalog, schedules, bookings, lock, events, tokens,
+      clock);
   final AvailabilityService availability = new AvailabilityService(catalog, schedules, clock);
   final ScheduleJanitor janitor = new ScheduleJanitor(schedules, bookings, clock);
 

@@ -14,7 +14,7 @@ import java.time.ZoneId;
 
 /**
  * A booking as a document: {@code {_id, providerId, resourceId, bookingTypeId, start, end, customerZone,
- * customerName, customerEmail, status, holdExpiresAt?, manageTokenHash, seriesId?, sequence, createdAt, updatedAt}}.
+ * customerName, customerEmail, status, holdExpiresAt?, seriesId?, sequence, createdAt, updatedAt}}.
  * The list cursor is {@code <start millis, 20 digits>_<id>}: the keyset position (start, id) of the last item.
  */
 final class BookingCodec {
@@ -34,7 +34,6 @@ final class BookingCodec {
         .put("customerEmail", b.customerEmail())
         .put("status", b.status().name());
     putInstant(doc, "holdExpiresAt", b.holdExpiresAt());
-    doc.put("manageTokenHash", b.manageTokenHash());
     if (b.seriesId() != null) {
       doc.put("seriesId", b.seriesId());
     }
@@ -56,7 +55,6 @@ final class BookingCodec {
         doc.getString("customerEmail"),
         BookingStatus.valueOf(doc.getString("status")),
         MongoSupport.instant(doc, "holdExpiresAt"),
-        doc.getString("manageTokenHash"),
         doc.getString("seriesId"),
         doc.getInteger("sequence"),
         requiredInstant(doc, "createdAt"),

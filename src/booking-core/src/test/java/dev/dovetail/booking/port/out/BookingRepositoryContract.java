@@ -62,7 +62,7 @@ public interface BookingRepositoryContract {
     Booking fresh = confirmed(provider, "room-1", BASE.plusSeconds(7200), 30);
     Booking later = confirmed(provider, "room-1", BASE.plusSeconds(9000), 30);
     Booking clash = new Booking(existing.id(), provider, "room-9", "type-z", existing.time(), existing.customerZone(),
-        "Someone Else", "else@example.com", BookingStatus.CONFIRMED, null, existing.manageTokenHash(), null, 0,
+        "Someone Else", "else@example.com", BookingStatus.CONFIRMED, null, null, 0,
         existing.createdAt(), existing.updatedAt());
     bookings().insertAll(List.of(existing))
         .compose(v -> failureOf(bookings().insertAll(List.of(fresh, clash, later))))

@@ -60,14 +60,14 @@ public final class ContractFixtures {
     Instant created = Instant.parse("2029-12-01T10:15:30.123Z");
     return new Booking(Ids.random(), providerId, resourceId, "type-a", TimeRange.of(start, Duration.ofMinutes(minutes)),
         ZoneId.of("America/New_York"), "Ada Lovelace", "ada@example.com", BookingStatus.CONFIRMED, null,
-        Secrets.sha256(Ids.randomToken(32)), null, 0, created, created);
+        null, 0, created, created);
   }
 
   public static Booking held(String providerId, String resourceId, Instant start, Instant holdExpiresAt) {
     Instant created = Instant.parse("2029-12-01T10:15:30.456Z");
     return new Booking(Ids.random(), providerId, resourceId, "type-b", TimeRange.of(start, Duration.ofMinutes(45)),
         ZoneId.of("Australia/Lord_Howe"), "Grace Hopper 日本", "grace@example.org", BookingStatus.HELD, holdExpiresAt,
-        Secrets.sha256(Ids.randomToken(32)), Ids.random(), 3, created, created.plusSeconds(5));
+        Ids.random(), 3, created, created.plusSeconds(5));
   }
 
   /** A resource whose rule uses every feature: weekly hours, breaks, midnight ends, overrides, closed days, holidays. */

@@ -1,0 +1,63 @@
+package dev.dovetail.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The key that signs customers' manage links. {@code DOVETAIL_SECRET_KEY} (base64, at least 32 bytes) wins; an
+ * embedded hub without it keeps a generated key in {@code <data dir>/manage-link.key}; a hub on a real MongoDB must be
+ * given the key, since every node of a cluster needs the same one.
+ */
+final class SecretKeys {
+
+  private static final String FILE = "manage-link.key";
+  private static final int BYTES = 32;
+
+  private SecretKeys() {}
+
+  static byte[] manageLinkKey(AppConfig config) {
+    if (config.secretKey() != null) {
+      byte[] key;
+      try {
+        key = Base64.getDecoder().decode(config.secretKey());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("DOVETAIL_SECRET_KEY must be base64", e);
+      }
+      if (key.length < BYTES) {
+        throw new IllegalArgumentException("DOVETAIL_SECRET_KEY must decode to at least 32 bytes");
+      }
+      return key;
+    }
+    if (!config.embeddedStore()) {
+      throw new IllegalArgumentException(
+          "DOVETAIL_SECRET_KEY is required with DOVETAIL_MONGO_URI (the same on every hub), e.g. `openssl rand -base64 32`");
+    }
+    return fromFile(config.dataDir().resolve(FILE));
+  }
+
+  private static byte[] fromFile(Path file) {
+    try {
+      if (Files.exists(file)) {
+        return Base64.getDecoder().decode(Files.readString(file).strip());
+      }
+      byte[] key = new byte[BYTES];
+      new SecureRandom().nextBytes(key);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardOpenOption.CREATE_NEW);
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException notPosix) {
+        // Windows: the data directory's own permissions apply.
+      }
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create " + file, e);
+    }
+  }
+}
