@@ -65,8 +65,11 @@ public final class Hub {
   }
 
   public static Future<Hub> start(AppConfig config) {
-    return createVertx(config).compose(vertx -> startOn(vertx, config)
-        .recover(err -> vertx.close().transform(ignored -> Future.failedFuture(err))));
+    return createVertx(config).compose(vertx -> startOn(vertx, config).recover(err -> {
+      // Closed from another thread: this future's listeners still run on this Vert.x's event loop.
+      new Thread(() -> vertx.close().await(), "dovetail-abort").start();
+      return Future.failedFuture(err);
+    }));
   }
 
   private static Future<Hub> startOn(Vertx vertx, AppConfig config) {
@@ -148,14 +151,19 @@ public final class Hub {
     return hz;
   }
 
-  public Future<Void> stop() {
-    return server.close()
-        .eventually(store::close)
-        .eventually(vertx::close)
-        .andThen(done -> {
-          if (embedded != null) {
-            embedded.close();
-          }
-        });
+  /**
+   * Stops the server, the store and Vert.x, in that order, and waits for each. Blocks: call it from a plain thread
+   * (a shutdown hook, a test), never from an event loop.
+   */
+  public void stop() {
+    try {
+      server.close().await();
+      store.close().await();
+    } finally {
+      vertx.close().await();
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
   }
 }

@@ -26,12 +26,13 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Hub.start(config)
-        .onSuccess(hub -> Runtime.getRuntime().addShutdownHook(new Thread(() -> hub.stop().await())))
-        .onFailure(err -> {
-          LOG.error("Dovetail failed to start: {}", err.getMessage(), err);
-          System.exit(1);
-        });
+    try {
+      Hub hub = Hub.start(config).await();
+      Runtime.getRuntime().addShutdownHook(new Thread(hub::stop, "dovetail-shutdown"));
+    } catch (RuntimeException e) {
+      LOG.error("Dovetail failed to start: {}", e.getMessage(), e);
+      System.exit(1);
+    }
   }
 
   /**

@@ -67,8 +67,8 @@ class ClusteredBookingIT {
   void stopHubs() {
     store.close().await();
     clientVertx.close().await();
-    hubB.stop().await();
-    hubA.stop().await();
+    hubB.stop();
+    hubA.stop();
     mongo.close();
   }
 

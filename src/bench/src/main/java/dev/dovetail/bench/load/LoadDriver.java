@@ -89,7 +89,7 @@ public final class LoadDriver {
       store.close().await();
     } finally {
       vertx.close().await();
-      hub.stop().await();
+      hub.stop();
     }
   }
 
