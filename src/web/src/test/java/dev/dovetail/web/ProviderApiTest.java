@@ -126,6 +126,8 @@ class ProviderApiTest {
     assertThat(issued.getString("secret")).startsWith("dtap_");
     expectProblem(401, api.get("/api/v1/me", ApiFixture.Auth.bearer(issued.getString("secret"))));
     assertThat(expect(200, api.get("/api/v1/app-passwords", alice.bearer())).getJsonArray("items")).hasSize(2);
+    expectProblem(404, api.send(HttpMethod.DELETE, "/api/v1/api-tokens/" + issued.getString("id"), alice.bearer(),
+        null));
     assertThat(api.send(HttpMethod.DELETE, "/api/v1/app-passwords/" + issued.getString("id"), alice.bearer(), null)
         .statusCode()).isEqualTo(204);
     assertThat(expect(200, api.get("/api/v1/app-passwords", alice.bearer())).getJsonArray("items")).hasSize(1);

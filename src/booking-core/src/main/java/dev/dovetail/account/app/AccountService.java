@@ -115,8 +115,11 @@ public class AccountService implements Authenticate, ManageCredentials, Register
   }
 
   @Override
-  public Future<Void> revoke(String providerId, String credentialId) {
-    return credentials.delete(providerId, credentialId).compose(deleted -> deleted
+  public Future<Void> revoke(String providerId, Credential.Kind kind, String credentialId) {
+    return credentials.findById(credentialId)
+        .map(found -> found.filter(c -> c.kind() == kind && c.providerId().equals(providerId)).isPresent())
+        .compose(ofThisKind -> ofThisKind ? credentials.delete(providerId, credentialId) : Future.succeededFuture(false))
+        .compose(deleted -> deleted
         ? Future.succeededFuture()
         : Future.failedFuture(new NotFoundException("credential", credentialId)));
   }

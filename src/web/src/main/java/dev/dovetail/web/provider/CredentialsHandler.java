@@ -35,7 +35,7 @@ public final class CredentialsHandler {
   }
 
   public void revoke(RoutingContext ctx) {
-    credentials.revoke(Caller.providerId(ctx), Requests.path(ctx, "credentialId"))
+    credentials.revoke(Caller.providerId(ctx), kind, Requests.path(ctx, "credentialId"))
         .onSuccess(v -> Responses.noContent(ctx))
         .onFailure(ctx::fail);
   }

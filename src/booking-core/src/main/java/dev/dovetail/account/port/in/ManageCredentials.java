@@ -15,6 +15,6 @@ public interface ManageCredentials {
 
   Future<Page<Credential>> list(String providerId, Credential.Kind kind, PageRequest page);
 
-  /** Fails with NotFoundException if the provider has no such credential. */
-  Future<Void> revoke(String providerId, String credentialId);
+  /** Fails with NotFoundException if the provider has no credential of this kind with this id. */
+  Future<Void> revoke(String providerId, Credential.Kind kind, String credentialId);
 }
