@@ -28,10 +28,12 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The booking core keeps the dependency rule")
 class ArchitectureTest {
 
-  private static final String[] DOMAINS = {"dev.dovetail.booking.domain..", "dev.dovetail.account.domain.."};
+  private static final String[] DOMAINS = {
+    "dev.dovetail.booking.domain..", "dev.dovetail.account.domain..", "dev.dovetail.notification.domain.."
+  };
   private static final String[] PORTS_AND_APPS = {
     "dev.dovetail.booking.port..", "dev.dovetail.booking.app..", "dev.dovetail.account.port..",
-    "dev.dovetail.account.app.."
+    "dev.dovetail.account.app..", "dev.dovetail.notification.port..", "dev.dovetail.notification.app.."
   };
   private static final Set<String> ALLOWED_VERTX = Set.of("io.vertx.core.Future", "io.vertx.core.Promise");
 
@@ -55,7 +57,8 @@ class ArchitectureTest {
     for (String pkg : new String[] {
       "dev.dovetail.booking.domain", "dev.dovetail.booking.port.in", "dev.dovetail.booking.port.out",
       "dev.dovetail.booking.app", "dev.dovetail.account.domain", "dev.dovetail.account.port.in",
-      "dev.dovetail.account.port.out", "dev.dovetail.account.app"
+      "dev.dovetail.account.port.out", "dev.dovetail.account.app", "dev.dovetail.notification.domain",
+      "dev.dovetail.notification.port.in", "dev.dovetail.notification.port.out", "dev.dovetail.notification.app"
     }) {
       if (core.stream().noneMatch(c -> c.getPackageName().equals(pkg))) {
         throw new AssertionError("no classes imported from " + pkg + ": the rules below would pass vacuously");
@@ -68,7 +71,8 @@ class ArchitectureTest {
   void domainDependsOnJavaOnly() {
     ArchRule rule = classes().that().resideInAnyPackage(DOMAINS)
         .should().onlyDependOnClassesThat(resideInAnyPackageOrIsArray(
-            "java..", "dev.dovetail.booking.domain..", "dev.dovetail.account.domain.."))
+            "java..", "dev.dovetail.booking.domain..", "dev.dovetail.account.domain..",
+            "dev.dovetail.notification.domain.."))
         .because("the domain is pure Java: no framework, no adapter, no port or use case");
     rule.check(core);
   }
@@ -113,9 +117,11 @@ class ArchitectureTest {
   @Test
   @DisplayName("ports depend on no use case")
   void portsDoNotDependOnUseCases() {
-    noClasses().that().resideInAnyPackage("dev.dovetail.booking.port..", "dev.dovetail.account.port..")
+    noClasses().that().resideInAnyPackage(
+            "dev.dovetail.booking.port..", "dev.dovetail.account.port..", "dev.dovetail.notification.port..")
         .should().dependOnClassesThat()
-        .resideInAnyPackage("dev.dovetail.booking.app..", "dev.dovetail.account.app..")
+        .resideInAnyPackage("dev.dovetail.booking.app..", "dev.dovetail.account.app..",
+            "dev.dovetail.notification.app..")
         .check(core);
   }
 

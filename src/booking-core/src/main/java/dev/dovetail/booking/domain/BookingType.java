@@ -9,7 +9,9 @@ import java.util.Objects;
  * first is the default); slots start every {@code slotInterval} from the start of each open window. Buffers widen a
  * booking's blocking interval; {@code minimumNotice} and {@code horizon} bound how soon and how far ahead one may book;
  * {@code maxPerDay}/{@code maxPerWeek} (0 = unlimited) count this type's bookings per local day/ISO week of the
- * resource's zone. Price, payment and cancellation tiers are used by the payments capability.
+ * resource's zone. Price, payment and cancellation tiers are used by the payments capability. {@code reminders} are
+ * how long before the start the customer is reminded (default 24 h and 1 h; empty for none); a reminder whose instant
+ * has already passed when the booking is made is skipped, never sent late.
  */
 public record BookingType(
     String id,
@@ -27,10 +29,24 @@ public record BookingType(
     Money price,
     PaymentRequirement payment,
     List<CancellationTier> cancellationPolicy,
-    Duration holdDuration) {
+    Duration holdDuration,
+    List<Duration> reminders) {
 
   public static final Duration MAX_DURATION = Duration.ofDays(1);
   public static final Duration MAX_HORIZON = Duration.ofDays(3 * 366);
+  /** Reminders when a type names none: 24 hours and 1 hour before the start. */
+  public static final List<Duration> DEFAULT_REMINDERS = List.of(Duration.ofHours(24), Duration.ofHours(1));
+  public static final int MAX_REMINDERS = 5;
+  public static final Duration MAX_REMINDER_LEAD = Duration.ofDays(30);
+
+  /** A booking type with the default reminders (24 h and 1 h before the start). */
+  public BookingType(String id, String providerId, String resourceId, String name, List<Duration> durations,
+      Duration slotInterval, Duration bufferBefore, Duration bufferAfter, Duration minimumNotice, Duration horizon,
+      int maxPerDay, int maxPerWeek, Money price, PaymentRequirement payment, List<CancellationTier> cancellationPolicy,
+      Duration holdDuration) {
+    this(id, providerId, resourceId, name, durations, slotInterval, bufferBefore, bufferAfter, minimumNotice, horizon,
+        maxPerDay, maxPerWeek, price, payment, cancellationPolicy, holdDuration, DEFAULT_REMINDERS);
+  }
 
   public BookingType {
     Ids.requireSlug(id, "booking type id");
@@ -58,6 +74,16 @@ public record BookingType(
     Objects.requireNonNull(price, "price");
     Objects.requireNonNull(payment, "payment");
     cancellationPolicy = List.copyOf(Objects.requireNonNull(cancellationPolicy, "cancellationPolicy"));
+    reminders = List.copyOf(Objects.requireNonNull(reminders, "reminders"));
+    if (reminders.size() > MAX_REMINDERS) {
+      throw new IllegalArgumentException("at most " + MAX_REMINDERS + " reminders: " + reminders);
+    }
+    if (reminders.stream().distinct().count() != reminders.size()) {
+      throw new IllegalArgumentException("reminders must differ: " + reminders);
+    }
+    for (Duration lead : reminders) {
+      requireWithin(lead, Duration.ofMinutes(5), MAX_REMINDER_LEAD, "reminder lead");
+    }
   }
 
   public Duration defaultDuration() {

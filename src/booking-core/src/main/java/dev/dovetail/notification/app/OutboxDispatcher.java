@@ -1,0 +1,263 @@
+package dev.dovetail.notification.app;
+
+import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.notification.domain.DeliveryException;
+import dev.dovetail.notification.domain.DeliveryPolicy;
+import dev.dovetail.notification.domain.MailMessage;
+import dev.dovetail.notification.domain.MessageContext;
+import dev.dovetail.notification.domain.OutboundMessage;
+import dev.dovetail.notification.port.out.Mailer;
+import dev.dovetail.notification.port.out.MessageRenderer;
+import dev.dovetail.notification.port.out.OutboxRepository;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * Sends what the outbox owes. Safe to run on every hub node at once: a message is taken with a lease written in the
+ * store (a conditional single-document update), so only one node holds it; only the holder may record its outcome,
+ * and a holder that dies leaves the lease to expire, after which another node takes it.
+ *
+ * <p>For each message taken: re-read the booking and let the {@link DeliveryPolicy} decide (send, wait for the
+ * booking write, or skip); render; check the lease is still ours; send; and record SENT right after the mail server
+ * accepted it. A transient failure makes it PENDING again with exponential backoff and jitter; a permanent one (the
+ * server refused the address) makes it FAILED, visible to the provider. The one duplicate window is a crash (or a lost
+ * store) between the server's acceptance and that SENT write: the next holder sends the mail again, with the same
+ * Message-ID. See docs/notifications.md.
+ */
+public class OutboxDispatcher {
+
+  /**
+   * How a dispatcher works. {@code lease} must exceed the longest send (the mail client's timeouts); {@code
+   * writeGrace} is how long a message may wait for its booking write before it is skipped.
+   */
+  public record Settings(
+      String nodeId,
+      Duration lease,
+      int batchSize,
+      int concurrency,
+      int maxBatchesPerRun,
+      Duration retryBase,
+      Duration retryMax,
+      Duration giveUpAfter,
+      Duration waitStep,
+      Duration writeGrace) {
+
+    public Settings {
+      Objects.requireNonNull(nodeId, "nodeId");
+      if (batchSize < 1 || concurrency < 1 || maxBatchesPerRun < 1) {
+        throw new IllegalArgumentException("batch size, concurrency and batches per run must be positive");
+      }
+    }
+
+    /** 2-minute leases, batches of 100 sent 8 at a time, retries from 30 s doubling to 30 min, give up after 3 days. */
+    public static Settings defaults(String nodeId) {
+      return new Settings(nodeId, Duration.ofMinutes(2), 100, 8, 50, Duration.ofSeconds(30), Duration.ofMinutes(30),
+          Duration.ofDays(3), Duration.ofSeconds(2), Duration.ofMinutes(5));
+    }
+
+    public Settings withConcurrency(int newConcurrency) {
+      return new Settings(nodeId, lease, batchSize, newConcurrency, maxBatchesPerRun, retryBase, retryMax, giveUpAfter,
+          waitStep, writeGrace);
+    }
+  }
+
+  /** What one run did. {@code lost}: outcomes not recorded because the lease had passed to another node. */
+  public record Report(int claimed, int sent, int retried, int failed, int skipped, int waiting, int lost) {}
+
+  private final OutboxRepository outbox;
+  private final BookingRepository bookings;
+  private final PublicCatalog catalog;
+  private final MessageRenderer renderer;
+  private final Mailer mailer;
+  private final UnaryOperator<String> manageLink;
+  private final Clock clock;
+  private final Settings settings;
+  private final DoubleSupplier random;
+  private final DeliveryPolicy policy;
+  private final AtomicBoolean running = new AtomicBoolean();
+
+  /**
+   * @param manageLink the customer's manage link for a booking id (a signed token in the hub's public URL)
+   * @param random jitter source in [0, 1)
+   */
+  public OutboxDispatcher(OutboxRepository outbox, BookingRepository bookings, PublicCatalog catalog,
+      MessageRenderer renderer, Mailer mailer, UnaryOperator<String> manageLink, Clock clock, Settings settings,
+      DoubleSupplier random) {
+    this.outbox = outbox;
+    this.bookings = bookings;
+    this.catalog = catalog;
+    this.renderer = renderer;
+    this.mailer = mailer;
+    this.manageLink = manageLink;
+    this.clock = clock;
+    this.settings = settings;
+    this.random = random;
+    this.policy = new DeliveryPolicy(settings.writeGrace());
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /**
+   * Sends everything due now, batch after batch, until a batch comes back short (or after {@code maxBatchesPerRun}).
+   * A call while a run is under way on this dispatcher does nothing and reports zeros: the run in progress picks the
+   * messages up.
+   */
+  public Future<Report> dispatchDue() {
+    if (!running.compareAndSet(false, true)) {
+      return Future.succeededFuture(new Report(0, 0, 0, 0, 0, 0, 0));
+    }
+    Counters counters = new Counters();
+    return batches(counters, 0)
+        .map(v -> counters.report())
+        .andThen(done -> running.set(false));
+  }
+
+  private Future<Void> batches(Counters counters, int done) {
+    Instant now = clock.instant();
+    return outbox.claimDue(now, settings.nodeId(), settings.lease(), settings.batchSize()).compose(claimed -> {
+      counters.claimed.addAndGet(claimed.size());
+      return inParallel(claimed, counters).compose(v -> claimed.size() == settings.batchSize()
+          && done + 1 < settings.maxBatchesPerRun()
+          ? batches(counters, done + 1)
+          : Future.succeededFuture());
+    });
+  }
+
+  /** Processes the messages with at most {@code concurrency} under way at once. */
+  private Future<Void> inParallel(List<OutboundMessage> messages, Counters counters) {
+    if (messages.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Iterator<OutboundMessage> queue = messages.iterator();
+    List<Future<Void>> lanes = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.min(settings.concurrency(), messages.size()); i++) {
+      lanes.add(lane(queue, counters));
+    }
+    Future<?> all = Future.join(lanes);
+    return all.mapEmpty();
+  }
+
+  private Future<Void> lane(Iterator<OutboundMessage> queue, Counters counters) {
+    OutboundMessage next;
+    synchronized (queue) {
+      if (!queue.hasNext()) {
+        return Future.succeededFuture();
+      }
+      next = queue.next();
+    }
+    Promise<Void> done = Promise.promise();
+    process(next, counters).onComplete(ar -> lane(queue, counters).onComplete(done));
+    return done.future();
+  }
+
+  /** Decides, sends and records one message; never fails (a failure is recorded on the message). */
+  Future<Void> process(OutboundMessage message, Counters counters) {
+    return bookings.findById(message.bookingId())
+        .compose(found -> {
+          Booking booking = found.orElse(null);
+          DeliveryPolicy.Decision decision = policy.decide(message, booking, clock.instant());
+          return switch (decision.verdict()) {
+            case SKIP -> finish(message.skipped(decision.reason()), counters.skipped, counters);
+            case WAIT -> finish(message.postponedTo(clock.instant().plus(settings.waitStep())), counters.waiting,
+                counters);
+            case SEND -> send(message, booking, counters);
+          };
+        })
+        .recover(err -> retryOrFail(message, err, counters));
+  }
+
+  private Future<Void> send(OutboundMessage message, Booking booking, Counters counters) {
+    return catalog.offer(booking.bookingTypeId())
+        .recover(err -> Future.failedFuture(err instanceof NotFoundException
+            ? new DeliveryException("cannot render: " + err.getMessage(), true, err)
+            : err))
+        .compose(offer -> {
+          MailMessage mail;
+          try {
+            mail = renderer.render(new MessageContext(message, booking, offer.provider(), offer.resource(),
+                offer.type(), manageLink.apply(booking.id())));
+          } catch (RuntimeException e) {
+            return Future.failedFuture(new DeliveryException("cannot render: " + e, true, e));
+          }
+          if (!clock.instant().isBefore(message.leaseUntil())) {
+            // Our lease ran out while we worked: another node may hold the message now; leave it to them.
+            counters.lost.incrementAndGet();
+            return Future.succeededFuture();
+          }
+          return mailer.send(mail).compose(v -> {
+            // Accepted: record it at once, the window for a duplicate is from here until this write is durable. A
+            // failure here must not turn into a retry (the mail is out): try the write once more, then leave it.
+            OutboundMessage sent = message.sent(clock.instant());
+            return finish(sent, counters.sent, counters)
+                .recover(err -> finish(sent, counters.sent, counters))
+                .recover(err -> {
+                  counters.lost.incrementAndGet();
+                  return Future.succeededFuture();
+                });
+          });
+        });
+  }
+
+  private Future<Void> retryOrFail(OutboundMessage message, Throwable err, Counters counters) {
+    Instant now = clock.instant();
+    String reason = err.getMessage() == null ? err.toString() : err.getMessage();
+    if (err instanceof DeliveryException delivery && delivery.permanent()) {
+      return finish(message.failed(reason), counters.failed, counters).otherwiseEmpty();
+    }
+    if (now.isAfter(message.dueAt().plus(settings.giveUpAfter()))) {
+      return finish(message.failed("gave up after " + (message.attempts() + 1) + " attempts: " + reason),
+          counters.failed, counters).otherwiseEmpty();
+    }
+    return finish(message.retryAt(now.plus(backoff(message.attempts() + 1)), reason), counters.retried, counters)
+        .otherwiseEmpty();
+  }
+
+  /** Exponential backoff with "equal jitter": half the capped delay, plus up to the other half at random. */
+  Duration backoff(int failedAttempts) {
+    long base = settings.retryBase().toMillis();
+    long cap = settings.retryMax().toMillis();
+    long delay = cap;
+    if (failedAttempts < 40) {
+      delay = Math.min(cap, base << Math.max(0, failedAttempts - 1));
+    }
+    long half = delay / 2;
+    return Duration.ofMillis(half + (long) (random.getAsDouble() * (delay - half)));
+  }
+
+  private Future<Void> finish(OutboundMessage next, AtomicInteger counter, Counters counters) {
+    return outbox.complete(next, settings.nodeId()).map(applied -> {
+      (applied ? counter : counters.lost).incrementAndGet();
+      return null;
+    });
+  }
+
+  static final class Counters {
+    final AtomicInteger claimed = new AtomicInteger();
+    final AtomicInteger sent = new AtomicInteger();
+    final AtomicInteger retried = new AtomicInteger();
+    final AtomicInteger failed = new AtomicInteger();
+    final AtomicInteger skipped = new AtomicInteger();
+    final AtomicInteger waiting = new AtomicInteger();
+    final AtomicInteger lost = new AtomicInteger();
+
+    Report report() {
+      return new Report(claimed.get(), sent.get(), retried.get(), failed.get(), skipped.get(), waiting.get(),
+          lost.get());
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.dovetail.notification.domain;
+
+import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.Provider;
+import dev.dovetail.booking.domain.Resource;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Everything a message is rendered from: the outbox entry, the booking as it is now (re-read at send time), its offer,
+ * and the customer's signed manage link.
+ */
+public record MessageContext(
+    OutboundMessage message, Booking booking, Provider provider, Resource resource, BookingType type,
+    String manageLink) {
+
+  public MessageContext {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(booking, "booking");
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(resource, "resource");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(manageLink, "manageLink");
+  }
+
+  /** The zone the recipient sees times in: the customer's own, or the resource's for the provider. */
+  public ZoneId recipientZone() {
+    return message.kind().audience() == MessageKind.Audience.CUSTOMER ? booking.customerZone() : resource.zone();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.dovetail.testkit;
+
+import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.Page;
+import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.notification.domain.OutboundMessage;
+import dev.dovetail.notification.domain.MessageState;
+import dev.dovetail.notification.port.out.OutboxRepository;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Reference adapter of the outbox: a map, every operation atomic under the object's monitor. */
+public class InMemoryOutboxRepository implements OutboxRepository {
+
+  private static final Comparator<OutboundMessage> LATEST_FIRST =
+      Comparator.comparing(OutboundMessage::dueAt).thenComparing(OutboundMessage::id).reversed();
+
+  private final Map<String, OutboundMessage> byId = new ConcurrentHashMap<>();
+
+  @Override
+  public synchronized Future<Void> record(List<OutboundMessage> messages) {
+    messages.forEach(m -> byId.putIfAbsent(m.id(), m));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<List<OutboundMessage>> claimDue(Instant now, String owner, Duration lease, int limit) {
+    List<OutboundMessage> taken = byId.values().stream()
+        .filter(m -> m.claimableAt(now))
+        .sorted(Comparator.comparing(OutboundMessage::nextAttemptAt).thenComparing(OutboundMessage::id))
+        .limit(limit)
+        .map(m -> m.leased(owner, now.plus(lease)))
+        .toList();
+    taken.forEach(m -> byId.put(m.id(), m));
+    return Future.succeededFuture(taken);
+  }
+
+  @Override
+  public synchronized Future<Boolean> complete(OutboundMessage next, String owner) {
+    OutboundMessage stored = byId.get(next.id());
+    if (stored == null || stored.state() != MessageState.PENDING || !Objects.equals(stored.leaseOwner(), owner)) {
+      return Future.succeededFuture(false);
+    }
+    byId.put(next.id(), next);
+    return Future.succeededFuture(true);
+  }
+
+  @Override
+  public Future<Optional<OutboundMessage>> findById(String id) {
+    return Future.succeededFuture(Optional.ofNullable(byId.get(id)));
+  }
+
+  @Override
+  public Future<Page<OutboundMessage>> listByProvider(String providerId, PageRequest page) {
+    OutboundMessage after = null;
+    if (page.cursor() != null) {
+      after = byId.get(page.cursor());
+      if (after == null) {
+        return Future.failedFuture(new InvalidRequestException("cursor is not one this list returned"));
+      }
+    }
+    OutboundMessage from = after;
+    List<OutboundMessage> sorted = byId.values().stream()
+        .filter(m -> m.providerId().equals(providerId))
+        .sorted(LATEST_FIRST)
+        .filter(m -> from == null || LATEST_FIRST.compare(m, from) > 0)
+        .limit(page.limit() + 1L)
+        .toList();
+    if (sorted.size() <= page.limit()) {
+      return Future.succeededFuture(new Page<>(sorted, null));
+    }
+    List<OutboundMessage> items = new ArrayList<>(sorted.subList(0, page.limit()));
+    return Future.succeededFuture(new Page<>(items, items.get(items.size() - 1).id()));
+  }
+
+  @Override
+  public Future<List<OutboundMessage>> findByBooking(String bookingId) {
+    return Future.succeededFuture(byId.values().stream()
+        .filter(m -> m.bookingId().equals(bookingId))
+        .sorted(Comparator.comparing(OutboundMessage::dueAt).thenComparing(OutboundMessage::id))
+        .toList());
+  }
+
+  /** Every message, for assertions. */
+  public List<OutboundMessage> all() {
+    return List.copyOf(byId.values());
+  }
+}
