@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * {@code {_id, providerId, resourceId, name, durations: ["PT30M"], slotInterval, bufferBefore, bufferAfter,
  * minimumNotice, horizon, maxPerDay, maxPerWeek, price: {minorUnits, currency}, payment, cancellationPolicy:
- * [{notice, refundPercent}], holdDuration}}, durations as ISO-8601 strings.
+ * [{notice, refundPercent}], holdDuration, reminders: ["PT24H"]}}, durations as ISO-8601 strings. A document written
+ * before reminders existed reads with the default reminders.
  */
 final class BookingTypeCodec {
 
@@ -24,6 +25,8 @@ final class BookingTypeCodec {
   static JsonObject encode(BookingType t) {
     JsonArray durations = new JsonArray();
     t.durations().forEach(d -> durations.add(duration(d)));
+    JsonArray reminders = new JsonArray();
+    t.reminders().forEach(d -> reminders.add(duration(d)));
     JsonArray tiers = new JsonArray();
     t.cancellationPolicy().forEach(tier -> tiers.add(new JsonObject()
         .put("notice", duration(tier.noticeBeforeStart()))
@@ -44,7 +47,8 @@ final class BookingTypeCodec {
         .put("price", new JsonObject().put("minorUnits", t.price().minorUnits()).put("currency", t.price().currency()))
         .put("payment", t.payment().name())
         .put("cancellationPolicy", tiers)
-        .put("holdDuration", duration(t.holdDuration()));
+        .put("holdDuration", duration(t.holdDuration()))
+        .put("reminders", reminders);
   }
 
   static BookingType decode(JsonObject doc) {
@@ -56,6 +60,13 @@ final class BookingTypeCodec {
     for (Object item : MongoSupport.array(doc, "cancellationPolicy")) {
       JsonObject tier = (JsonObject) item;
       tiers.add(new CancellationTier(duration(tier, "notice"), tier.getInteger("refundPercent")));
+    }
+    List<Duration> reminders = BookingType.DEFAULT_REMINDERS;
+    if (doc.getJsonArray("reminders") != null) {
+      reminders = new ArrayList<>();
+      for (Object d : doc.getJsonArray("reminders")) {
+        reminders.add(Duration.parse((String) d));
+      }
     }
     JsonObject price = doc.getJsonObject("price");
     return new BookingType(
@@ -74,6 +85,7 @@ final class BookingTypeCodec {
         new Money(price.getLong("minorUnits"), price.getString("currency")),
         PaymentRequirement.valueOf(doc.getString("payment")),
         tiers,
-        duration(doc, "holdDuration"));
+        duration(doc, "holdDuration"),
+        reminders);
   }
 }

@@ -8,6 +8,8 @@ import dev.dovetail.booking.port.out.BookingTypeRepository;
 import dev.dovetail.booking.port.out.ProviderRepository;
 import dev.dovetail.booking.port.out.ResourceRepository;
 import dev.dovetail.booking.port.out.ScheduleRepository;
+import dev.dovetail.notification.port.out.MailArchive;
+import dev.dovetail.notification.port.out.OutboxRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -40,6 +42,8 @@ public final class MongoStore {
   private final MongoBookingTypeRepository bookingTypes;
   private final MongoAccountRepository accounts;
   private final MongoCredentialRepository credentials;
+  private final MongoOutboxRepository outbox;
+  private final MongoMailArchive mailSink;
 
   private MongoStore(MongoSupport mongo, int scheduleAttempts) {
     this.mongo = mongo;
@@ -50,6 +54,8 @@ public final class MongoStore {
     this.bookingTypes = new MongoBookingTypeRepository(mongo);
     this.accounts = new MongoAccountRepository(mongo);
     this.credentials = new MongoCredentialRepository(mongo);
+    this.outbox = new MongoOutboxRepository(mongo);
+    this.mailSink = new MongoMailArchive(mongo);
   }
 
   /**
@@ -126,7 +132,11 @@ public final class MongoStore {
             client.createIndexes(MongoBookingTypeRepository.COLLECTION, List.of(
                 index("provider_id", new JsonObject().put("providerId", 1).put("_id", 1)))),
             client.createIndexes(MongoCredentialRepository.COLLECTION, List.of(
-                index("provider_kind_id", new JsonObject().put("providerId", 1).put("kind", 1).put("_id", 1)))))
+                index("provider_kind_id", new JsonObject().put("providerId", 1).put("kind", 1).put("_id", 1)))),
+            client.createIndexes(MongoOutboxRepository.COLLECTION, List.of(
+                index("state_nextAttemptAt", new JsonObject().put("state", 1).put("nextAttemptAt", 1).put("_id", 1)),
+                index("provider_dueAt", new JsonObject().put("providerId", 1).put("dueAt", -1).put("_id", -1)),
+                index("bookingId", new JsonObject().put("bookingId", 1)))))
         .mapEmpty();
   }
 
@@ -160,6 +170,16 @@ public final class MongoStore {
 
   public CredentialRepository credentials() {
     return credentials;
+  }
+
+  /** The notification outbox (messages owed, with their leases and outcomes). */
+  public OutboxRepository outbox() {
+    return outbox;
+  }
+
+  /** Rendered mails kept by the local sink, for the provider API. */
+  public MailArchive mailSink() {
+    return mailSink;
   }
 
   /** Succeeds if the database answers a {@code ping}, for {@code /health}. */

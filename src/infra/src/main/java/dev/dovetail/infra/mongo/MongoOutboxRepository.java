@@ -1,0 +1,143 @@
+package dev.dovetail.infra.mongo;
+
+import static dev.dovetail.infra.mongo.MongoSupport.byId;
+
+import com.mongodb.MongoBulkWriteException;
+import dev.dovetail.booking.domain.Page;
+import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.notification.domain.MessageState;
+import dev.dovetail.notification.domain.OutboundMessage;
+import dev.dovetail.notification.port.out.OutboxRepository;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.BulkWriteOptions;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outbox in the {@code outbox} collection, keyed by the message's deterministic id. A claim is a conditional
+ * {@code findOneAndUpdate} on one document (pending, due, lease run out → set owner and lease), which both MongoDB and
+ * the embedded server apply atomically; an outcome is a {@code replace} conditional on the lease owner. Recording and
+ * outcomes are durable (commit-after-write) before their futures succeed; a lease need not be, since a lost lease only
+ * lets the message be taken again.
+ */
+public class MongoOutboxRepository implements OutboxRepository {
+
+  public static final String COLLECTION = "outbox";
+
+  private final MongoSupport mongo;
+
+  MongoOutboxRepository(MongoSupport mongo) {
+    this.mongo = mongo;
+  }
+
+  @Override
+  public Future<Void> record(List<OutboundMessage> messages) {
+    if (messages.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<BulkOperation> inserts = messages.stream()
+        .map(m -> BulkOperation.createInsert(OutboxCodec.encode(m)))
+        .toList();
+    return mongo.durable(mongo.client.bulkWriteWithOptions(COLLECTION, inserts, new BulkWriteOptions().setOrdered(false))
+        .<Void>mapEmpty()
+        .recover(err -> onlyDuplicates(err) ? Future.succeededFuture() : Future.failedFuture(err)));
+  }
+
+  /** An unordered insert whose only failures are ids that exist: those messages were recorded before. */
+  private static boolean onlyDuplicates(Throwable err) {
+    for (Throwable t = err; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof MongoBulkWriteException bulk) {
+        return !bulk.getWriteErrors().isEmpty()
+            && bulk.getWriteErrors().stream().allMatch(e -> e.getCode() == MongoSupport.DUPLICATE_KEY);
+      }
+    }
+    return MongoSupport.isDuplicateKey(err);
+  }
+
+  @Override
+  public Future<List<OutboundMessage>> claimDue(Instant now, String owner, Duration lease, int limit) {
+    JsonObject claimable = claimable(now);
+    FindOptions candidates = new FindOptions()
+        .setFields(new JsonObject().put("_id", 1))
+        .setSort(new JsonObject().put("nextAttemptAt", 1).put("_id", 1))
+        .setLimit(limit);
+    JsonObject take = new JsonObject().put("$set", new JsonObject()
+        .put("leaseOwner", Objects.requireNonNull(owner, "owner"))
+        .put("leaseUntil", now.plus(lease).toEpochMilli()));
+    return mongo.client.findWithOptions(COLLECTION, claimable, candidates).compose(docs -> {
+      List<Future<JsonObject>> claims = new ArrayList<>();
+      for (JsonObject doc : docs) {
+        claims.add(mongo.client.findOneAndUpdateWithOptions(COLLECTION,
+            claimable(now).put("_id", doc.getString("_id")), take, new FindOptions(),
+            new UpdateOptions().setReturningNewDocument(true)));
+      }
+      Future<?> all = Future.all(claims);
+      return all.map(done -> claims.stream()
+          .map(Future::result)
+          .filter(Objects::nonNull)
+          .map(OutboxCodec::decode)
+          .toList());
+    });
+  }
+
+  private static JsonObject claimable(Instant now) {
+    long millis = now.toEpochMilli();
+    return new JsonObject()
+        .put("state", MessageState.PENDING.name())
+        .put("nextAttemptAt", new JsonObject().put("$lte", millis))
+        .put("leaseUntil", new JsonObject().put("$lte", millis));
+  }
+
+  @Override
+  public Future<Boolean> complete(OutboundMessage next, String owner) {
+    JsonObject held = byId(next.id())
+        .put("state", MessageState.PENDING.name())
+        .put("leaseOwner", Objects.requireNonNull(owner, "owner"));
+    return mongo.durable(mongo.client.replaceDocuments(COLLECTION, held, OutboxCodec.encode(next))
+        .map(result -> result.getDocMatched() == 1));
+  }
+
+  @Override
+  public Future<Optional<OutboundMessage>> findById(String id) {
+    return mongo.client.findOne(COLLECTION, byId(id), null)
+        .map(doc -> Optional.ofNullable(doc).map(OutboxCodec::decode));
+  }
+
+  @Override
+  public Future<Page<OutboundMessage>> listByProvider(String providerId, PageRequest page) {
+    JsonObject filter = new JsonObject().put("providerId", providerId);
+    if (page.cursor() != null) {
+      OutboxCodec.Position before;
+      try {
+        before = OutboxCodec.position(page.cursor());
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+      filter.put("$or", new JsonArray()
+          .add(new JsonObject().put("dueAt", new JsonObject().put("$lt", before.dueMillis())))
+          .add(new JsonObject().put("dueAt", before.dueMillis())
+              .put("_id", new JsonObject().put("$lt", before.id()))));
+    }
+    FindOptions options = new FindOptions()
+        .setSort(new JsonObject().put("dueAt", -1).put("_id", -1))
+        .setLimit(page.limit() + 1);
+    return mongo.client.findWithOptions(COLLECTION, filter, options)
+        .map(docs -> MongoSupport.page(docs, page.limit(), OutboxCodec::decode, OutboxCodec::cursor));
+  }
+
+  @Override
+  public Future<List<OutboundMessage>> findByBooking(String bookingId) {
+    FindOptions options = new FindOptions().setSort(new JsonObject().put("dueAt", 1).put("_id", 1));
+    return mongo.client.findWithOptions(COLLECTION, new JsonObject().put("bookingId", bookingId), options)
+        .map(docs -> docs.stream().map(OutboxCodec::decode).toList());
+  }
+}
