@@ -1,0 +1,112 @@
+package dev.dovetail.infra.mail;
+
+import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.Provider;
+import dev.dovetail.booking.domain.Resource;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * The iTIP (RFC 5546) invitation attached to customer mails, written with ical4j. One VEVENT per booking: UID {@code
+ * <bookingId>@dovetail} (stable, so calendar apps update the event they imported instead of adding another), SEQUENCE
+ * = the booking's sequence (it grows with every change), DTSTART/DTEND in UTC (no VTIMEZONE needed; apps show it in
+ * the viewer's zone), the provider as ORGANIZER and the customer as ATTENDEE. {@code REQUEST} adds or updates the
+ * event; {@code CANCEL} (with STATUS:CANCELLED) removes it. DTSTAMP is the booking's last change, so a re-sent mail
+ * carries the same bytes.
+ */
+public final class IcsWriter {
+
+  public static final String REQUEST = "REQUEST";
+  public static final String CANCEL = "CANCEL";
+
+  static {
+    // Never try to fetch time-zone updates from the internet (there are no TZIDs here anyway: every time is UTC).
+    if (System.getProperty("net.fortuna.ical4j.timezone.update.enabled") == null) {
+      System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
+    }
+  }
+
+  private IcsWriter() {}
+
+  public static String uid(Booking booking) {
+    return booking.id() + "@dovetail";
+  }
+
+  /** The calendar text (CRLF line ends, folded at 75 octets), for {@code method} REQUEST or CANCEL. */
+  public static String write(String method, Booking booking, Provider provider, Resource resource, BookingType type,
+      String description) {
+    boolean cancel = CANCEL.equals(method);
+    if (!cancel && !REQUEST.equals(method)) {
+      throw new IllegalArgumentException("METHOD must be REQUEST or CANCEL: " + method);
+    }
+    VEvent event = new VEvent(false);
+    event.withProperty(new Uid(uid(booking)))
+        .withProperty(new DtStamp(booking.updatedAt()))
+        .withProperty(new DtStart<>(booking.time().start()))
+        .withProperty(new DtEnd<>(booking.time().end()))
+        .withProperty(new Sequence(booking.sequence()))
+        .withProperty(new Summary(type.name() + " – " + provider.displayName()))
+        .withProperty(new Location(resource.name()))
+        .withProperty(new Description(description))
+        .withProperty(cancel ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED)
+        .withProperty(property(new Organizer(mailto(provider.email())).withParameter(new Cn(provider.displayName()))
+            .getFluentTarget()))
+        .withProperty(property(new Attendee(mailto(booking.customerEmail()))
+            .withParameter(new Cn(booking.customerName()))
+            .withParameter(Role.REQ_PARTICIPANT)
+            .withParameter(cancel ? PartStat.DECLINED : PartStat.ACCEPTED)
+            .withParameter(Rsvp.FALSE)
+            .getFluentTarget()));
+    Calendar calendar = new Calendar();
+    calendar.withProdId("-//Dovetail//Booking Hub//EN")
+        .withProperty(ImmutableVersion.VERSION_2_0)
+        .withProperty(ImmutableCalScale.GREGORIAN)
+        .withProperty(cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST)
+        .withComponent(event);
+    StringWriter out = new StringWriter();
+    try {
+      new CalendarOutputter(false).output(calendar, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static Property property(Property p) {
+    return p;
+  }
+
+  /** A mailto: URI; characters a URI may not hold are quoted. */
+  private static URI mailto(String address) {
+    try {
+      return new URI("mailto", address, null);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("not usable as a calendar address: " + address, e);
+    }
+  }
+}

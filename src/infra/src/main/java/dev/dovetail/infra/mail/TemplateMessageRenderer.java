@@ -1,0 +1,168 @@
+package dev.dovetail.infra.mail;
+
+import com.samskivert.mustache.Escapers;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.notification.domain.MailMessage;
+import dev.dovetail.notification.domain.MessageContext;
+import dev.dovetail.notification.domain.MessageKind;
+import dev.dovetail.notification.port.out.MessageRenderer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders mails from Mustache templates in files on the class path ({@code mail/<kind>.subject.txt}, {@code
+ * mail/<kind>.txt}, {@code mail/<kind>.html}, partials {@code mail/_<name>.html}; kinds in lower case with dashes,
+ * e.g. {@code provider-new-booking}). HTML templates escape every value; text templates and subjects do not, and a
+ * subject is one line. Times are shown in the recipient's zone (the customer's own, the resource's for the provider),
+ * with the zone's name. Customer mails carry the signed manage link; confirmations and reschedules an .ics REQUEST,
+ * cancellations an .ics CANCEL. All templates are compiled when the renderer is built, so a missing or broken one
+ * stops the hub at start-up rather than a mail later.
+ */
+public final class TemplateMessageRenderer implements MessageRenderer {
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+  /** The zone's short name at that instant: CET or CEST, EST or EDT. */
+  private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+
+  private record Templates(Template subject, Template text, Template html) {}
+
+  private final String root;
+  private final Map<MessageKind, Templates> templates = new EnumMap<>(MessageKind.class);
+
+  /** Templates from {@code mail/} on the class path. */
+  public TemplateMessageRenderer() {
+    this("mail/");
+  }
+
+  /** Templates from the class-path folder {@code root} (ending in '/'). */
+  public TemplateMessageRenderer(String root) {
+    this.root = root;
+    Mustache.Compiler html = Mustache.compiler().withEscaper(Escapers.HTML)
+        .withLoader(name -> reader(root + name + ".html"));
+    Mustache.Compiler text = Mustache.compiler().withEscaper(Escapers.NONE)
+        .withLoader(name -> reader(root + name + ".txt"));
+    for (MessageKind kind : MessageKind.values()) {
+      String name = fileName(kind);
+      templates.put(kind, new Templates(
+          text.compile(read(root + name + ".subject.txt")),
+          text.compile(read(root + name + ".txt")),
+          html.compile(read(root + name + ".html"))));
+    }
+  }
+
+  static String fileName(MessageKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  @Override
+  public MailMessage render(MessageContext context) {
+    MessageKind kind = context.message().kind();
+    Templates t = templates.get(kind);
+    Map<String, Object> values = values(context);
+    String subject = t.subject().execute(values).replaceAll("[\\r\\n]+", " ").strip();
+    values.put("subject", subject);
+    String text = t.text().execute(values);
+    String html = t.html().execute(values);
+    String method = switch (kind) {
+      case CONFIRMATION, RESCHEDULE -> IcsWriter.REQUEST;
+      case CANCELLATION -> IcsWriter.CANCEL;
+      default -> null;
+    };
+    String ics = method == null ? null : IcsWriter.write(method, context.booking(), context.provider(),
+        context.resource(), context.type(), icsDescription(context, kind));
+    boolean toCustomer = kind.audience() == MessageKind.Audience.CUSTOMER;
+    return new MailMessage(context.message().id(), context.message().recipient(),
+        toCustomer ? context.provider().email() : null, subject, text, html, ics, method);
+  }
+
+  private static Map<String, Object> values(MessageContext c) {
+    Booking b = c.booking();
+    ZoneId zone = c.recipientZone();
+    ZonedDateTime start = b.time().start().atZone(zone);
+    ZonedDateTime end = b.time().end().atZone(zone);
+    Map<String, Object> v = new HashMap<>();
+    v.put("customerName", b.customerName());
+    v.put("customerEmail", b.customerEmail());
+    v.put("providerName", c.provider().displayName());
+    v.put("providerEmail", c.provider().email());
+    v.put("typeName", c.type().name());
+    v.put("resourceName", c.resource().name());
+    v.put("bookingId", b.id());
+    v.put("date", DATE.format(start));
+    v.put("start", TIME.format(start));
+    v.put("end", TIME.format(end) + (end.toLocalDate().equals(start.toLocalDate()) ? "" : " (next day)"));
+    v.put("timeZone", zone.getId() + " (" + ZONE_NAME.format(start) + ", UTC"
+        + start.getOffset().getId().replace("Z", "+00:00") + ")");
+    v.put("durationMinutes", b.time().length().toMinutes());
+    v.put("manageLink", c.manageLink());
+    Duration lead = c.message().reminderLead();
+    v.put("reminderLead", lead == null ? "" : humane(lead));
+    return v;
+  }
+
+  private static String icsDescription(MessageContext c, MessageKind kind) {
+    return kind == MessageKind.CANCELLATION
+        ? "Cancelled booking with " + c.provider().displayName() + "."
+        : "Booking with " + c.provider().displayName() + ". Reschedule or cancel: " + c.manageLink();
+  }
+
+  /** "24 hours", "1 hour", "30 minutes", "1 hour 30 minutes", "3 days" (whole days from 3 days on). */
+  static String humane(Duration d) {
+    long days = d.toDays();
+    long hours = d.toHoursPart();
+    long minutes = d.toMinutesPart();
+    StringBuilder s = new StringBuilder();
+    if (days >= 3 && hours == 0 && minutes == 0) {
+      return days + " days";
+    }
+    long totalHours = d.toHours();
+    if (totalHours > 0) {
+      s.append(totalHours).append(totalHours == 1 ? " hour" : " hours");
+    }
+    if (minutes > 0) {
+      s.append(s.length() > 0 ? " " : "").append(minutes).append(minutes == 1 ? " minute" : " minutes");
+    }
+    return s.length() == 0 ? "a moment" : s.toString();
+  }
+
+  private static String read(String resource) {
+    try (Reader r = reader(resource)) {
+      StringBuilder out = new StringBuilder();
+      char[] buffer = new char[4096];
+      for (int n; (n = r.read(buffer)) > 0; ) {
+        out.append(buffer, 0, n);
+      }
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Reader reader(String resource) {
+    InputStream in = TemplateMessageRenderer.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("mail template missing from the class path: " + resource);
+    }
+    return new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return "TemplateMessageRenderer(" + root + ")";
+  }
+}
