@@ -29,11 +29,13 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final String[] DOMAINS = {
-    "dev.dovetail.booking.domain..", "dev.dovetail.account.domain..", "dev.dovetail.notification.domain.."
+    "dev.dovetail.booking.domain..", "dev.dovetail.account.domain..", "dev.dovetail.notification.domain..",
+    "dev.dovetail.calendar.domain.."
   };
   private static final String[] PORTS_AND_APPS = {
     "dev.dovetail.booking.port..", "dev.dovetail.booking.app..", "dev.dovetail.account.port..",
-    "dev.dovetail.account.app..", "dev.dovetail.notification.port..", "dev.dovetail.notification.app.."
+    "dev.dovetail.account.app..", "dev.dovetail.notification.port..", "dev.dovetail.notification.app..",
+    "dev.dovetail.calendar.port.."
   };
   private static final Set<String> ALLOWED_VERTX = Set.of("io.vertx.core.Future", "io.vertx.core.Promise");
 
@@ -72,7 +74,7 @@ class ArchitectureTest {
     ArchRule rule = classes().that().resideInAnyPackage(DOMAINS)
         .should().onlyDependOnClassesThat(resideInAnyPackageOrIsArray(
             "java..", "dev.dovetail.booking.domain..", "dev.dovetail.account.domain..",
-            "dev.dovetail.notification.domain.."))
+            "dev.dovetail.notification.domain..", "dev.dovetail.calendar.domain.."))
         .because("the domain is pure Java: no framework, no adapter, no port or use case");
     rule.check(core);
   }

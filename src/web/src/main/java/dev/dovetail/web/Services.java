@@ -9,11 +9,12 @@ import dev.dovetail.booking.port.in.ManageBooking;
 import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.booking.port.in.ProviderBookings;
 import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.notification.port.in.NotificationLog;
 import io.vertx.core.Future;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-/** The use cases the HTTP API drives, and a probe of the store for {@code GET /health}. */
+/** The use cases the HTTP API drives, a probe of the store for {@code GET /health}, and the notification log. */
 public record Services(
     ListAvailability availability,
     BookSlot bookSlot,
@@ -24,7 +25,16 @@ public record Services(
     Authenticate authenticate,
     ManageCredentials credentials,
     RegisterProvider registration,
-    Supplier<Future<Void>> storeHealth) {
+    Supplier<Future<Void>> storeHealth,
+    NotificationLog notifications) {
+
+  /** Services without notifications: the provider's notification log is empty. */
+  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
+      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
+      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth) {
+    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
+        registration, storeHealth, NotificationLog.empty());
+  }
 
   public Services {
     Objects.requireNonNull(availability, "availability");
@@ -37,5 +47,6 @@ public record Services(
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(registration, "registration");
     Objects.requireNonNull(storeHealth, "storeHealth");
+    Objects.requireNonNull(notifications, "notifications");
   }
 }

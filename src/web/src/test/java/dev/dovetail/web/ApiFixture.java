@@ -10,7 +10,14 @@ import dev.dovetail.booking.app.ManageBookingService;
 import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.infra.mail.TemplateMessageRenderer;
 import dev.dovetail.infra.security.BcryptPasswordHasher;
+import dev.dovetail.notification.app.NotificationLogService;
+import dev.dovetail.notification.app.NotificationPlanner;
+import dev.dovetail.notification.app.OutboxDispatcher;
+import dev.dovetail.notification.port.out.Mailer;
+import dev.dovetail.testkit.InMemoryMailArchive;
+import dev.dovetail.testkit.InMemoryOutboxRepository;
 import dev.dovetail.testkit.InMemoryAccounts;
 import dev.dovetail.testkit.InMemoryBookingRepository;
 import dev.dovetail.testkit.InMemoryCatalog;
@@ -59,6 +66,11 @@ final class ApiFixture {
   final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
   final InMemoryAccounts.Accounts accounts = new InMemoryAccounts.Accounts();
   final InMemoryAccounts.Credentials credentials = new InMemoryAccounts.Credentials();
+  final InMemoryOutboxRepository outbox = new InMemoryOutboxRepository();
+  final InMemoryMailArchive mailSink = new InMemoryMailArchive();
+  final ManageTokens tokens =
+      new ManageTokens("web tests' manage-link key, 32+ bytes".getBytes(StandardCharsets.UTF_8));
+  CatalogService catalog;
   Router router;
   HttpServer server;
   WebClient client;
@@ -80,23 +92,33 @@ final class ApiFixture {
       java.util.function.UnaryOperator<Services> customize) {
     ApiFixture f = new ApiFixture(vertx);
     CatalogService catalog = new CatalogService(f.providers, f.resources, f.types);
+    f.catalog = catalog;
     InMemoryResourceLock lock = new InMemoryResourceLock();
-    ManageTokens tokens = new ManageTokens("web tests' manage-link key, 32+ bytes".getBytes(StandardCharsets.UTF_8));
+    ManageTokens tokens = f.tokens;
+    BookingEvents events = new NotificationPlanner(catalog, f.outbox, f.clock);
     ManageBookingService manage =
-        new ManageBookingService(catalog, f.schedules, f.bookings, lock, BookingEvents.none(), tokens, f.clock);
+        new ManageBookingService(catalog, f.schedules, f.bookings, lock, events, tokens, f.clock);
     AccountService accounts = new AccountService(f.providers, f.accounts, f.credentials,
         new BcryptPasswordHasher(vertx, 4), f.clock);
     Services services = new Services(
         new AvailabilityService(catalog, f.schedules, f.clock),
-        new BookSlotService(catalog, f.schedules, f.bookings, lock, BookingEvents.none(), tokens, f.clock),
+        new BookSlotService(catalog, f.schedules, f.bookings, lock, events, tokens, f.clock),
         manage, manage, catalog, catalog, accounts, accounts, accounts,
-        () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"));
+        () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
+        new NotificationLogService(f.outbox, f.mailSink));
     WebOptions options = new WebOptions(LocalSessionStore.create(vertx), publicRequestsPerMinute, maxBodyBytes, true);
     f.router = HttpApi.create(vertx, customize.apply(services), options).await();
     f.server = vertx.createHttpServer().requestHandler(f.router).listen(0, "127.0.0.1").await();
     f.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(f.server.actualPort()));
     return f;
+  }
+
+  /** A dispatcher over this fixture's outbox, rendering with the real templates and sending through {@code mailer}. */
+  OutboxDispatcher dispatcher(Mailer mailer) {
+    return new OutboxDispatcher(outbox, bookings, catalog, new TemplateMessageRenderer(), mailer,
+        id -> "http://127.0.0.1/manage/" + tokens.issue(id), clock, OutboxDispatcher.Settings.defaults("web-test"),
+        () -> 0.5);
   }
 
   // ---- raw requests ------------------------------------------------------------------------------------------------

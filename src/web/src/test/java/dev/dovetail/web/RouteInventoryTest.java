@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.dovetail.booking.domain.BookingStatus;
+import dev.dovetail.notification.domain.MessageKind;
+import dev.dovetail.notification.domain.OutboundMessage;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -181,6 +183,7 @@ class RouteInventoryTest {
         case "bookingId" -> owner.bookingId();
         case "credentialId" -> endpoint.path().contains("app-passwords") ? owner.appPasswordId() : owner.apiTokenId();
         case "manageToken" -> owner.manageToken();
+        case "notificationId" -> OutboundMessage.idFor(owner.bookingId(), 0, MessageKind.CONFIRMATION, null);
         default -> fail("no sample value for path parameter " + matcher.group(1) + " of " + endpoint.key()
             + ": teach this test what the new route's object is");
       };

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Booking types as JSON, every length in whole units named by the field ({@code durationsMinutes}, {@code
  * horizonDays}, ...). Optional fields take documented defaults: slot interval = first duration, no buffers, notice or
- * limits, a 365-day horizon, free (0 EUR, no payment), no cancellation tiers, 15-minute holds.
+ * limits, a 365-day horizon, free (0 EUR, no payment), no cancellation tiers, 15-minute holds, reminders 24 h and
+ * 1 h before the start ({@code remindersMinutes}).
  */
 public final class BookingTypeCodec {
 
@@ -45,7 +46,8 @@ public final class BookingTypeCodec {
         .put("price", money(type.price()))
         .put("payment", type.payment().name())
         .put("cancellationPolicy", tiers)
-        .put("holdMinutes", type.holdDuration().toMinutes());
+        .put("holdMinutes", type.holdDuration().toMinutes())
+        .put("remindersMinutes", minutes(type.reminders()));
   }
 
   /** What the public booking page may know: no buffers, limits or internal ids beyond what it needs. */
@@ -98,10 +100,24 @@ public final class BookingTypeCodec {
           new Money(price.getLong("amountMinor"), price.getString("currency")),
           PaymentRequirement.valueOf(json.getString("payment", PaymentRequirement.NONE.name())),
           tiers,
-          Duration.ofMinutes(json.getLong("holdMinutes", (long) DEFAULT_HOLD_MINUTES)));
+          Duration.ofMinutes(json.getLong("holdMinutes", (long) DEFAULT_HOLD_MINUTES)),
+          reminders(json));
     } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
       throw ApiProblem.badRequest(String.valueOf(e.getMessage()));
     }
+  }
+
+  /** {@code remindersMinutes}, e.g. {@code [1440, 60]}; absent means the default (24 h and 1 h), {@code []} none. */
+  private static List<Duration> reminders(JsonObject json) {
+    JsonArray leads = json.getJsonArray("remindersMinutes");
+    if (leads == null) {
+      return BookingType.DEFAULT_REMINDERS;
+    }
+    List<Duration> reminders = new ArrayList<>();
+    for (int i = 0; i < leads.size(); i++) {
+      reminders.add(Duration.ofMinutes(leads.getLong(i)));
+    }
+    return reminders;
   }
 
   static JsonObject money(Money money) {

@@ -11,6 +11,7 @@ import dev.dovetail.web.provider.AvailabilityHandler;
 import dev.dovetail.web.provider.BookingTypesHandler;
 import dev.dovetail.web.provider.BookingsHandler;
 import dev.dovetail.web.provider.CredentialsHandler;
+import dev.dovetail.web.provider.NotificationsHandler;
 import dev.dovetail.web.provider.ResourcesHandler;
 import dev.dovetail.web.publicapi.CreateBookingHandler;
 import dev.dovetail.web.publicapi.ManageBookingHandler;
@@ -114,6 +115,7 @@ public final class ApiRouter {
     BookingsHandler bookings = new BookingsHandler(s.providerBookings());
     CredentialsHandler apiTokens = new CredentialsHandler(s.credentials(), Credential.Kind.API_TOKEN);
     CredentialsHandler appPasswords = new CredentialsHandler(s.credentials(), Credential.Kind.APP_PASSWORD);
+    NotificationsHandler notifications = new NotificationsHandler(s.notifications());
 
     Map<String, Handler<RoutingContext>> map = new LinkedHashMap<>();
     map.put("getHealth", health::get);
@@ -149,6 +151,8 @@ public final class ApiRouter {
     map.put("listAppPasswords", appPasswords::list);
     map.put("issueAppPassword", appPasswords::issue);
     map.put("revokeAppPassword", appPasswords::revoke);
+    map.put("listNotifications", notifications::list);
+    map.put("getNotification", notifications::get);
     return map;
   }
 }

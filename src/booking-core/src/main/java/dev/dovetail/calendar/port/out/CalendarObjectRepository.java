@@ -1,0 +1,20 @@
+package dev.dovetail.calendar.port.out;
+
+import dev.dovetail.calendar.domain.CalendarCollection;
+import io.vertx.core.Future;
+import java.util.function.UnaryOperator;
+
+/**
+ * Stores each resource's CalDAV calendar ({@link CalendarCollection}: objects, change sequence, tombstones, dead
+ * properties) as one document, changed only by compare-and-set on its revision, exactly like the
+ * {@code ScheduleRepository}: {@link #update} reads, applies {@code change} (a pure function that throws to refuse)
+ * and writes only if nobody wrote in between, retrying on a lost race. Durable once the future succeeds.
+ */
+public interface CalendarObjectRepository {
+
+  /** The calendar, or an empty one at revision 0 if nothing was ever written to it. */
+  Future<CalendarCollection> load(String resourceId);
+
+  /** Applies {@code change} atomically; fails with the exception {@code change} threw, or after too many lost races. */
+  Future<CalendarCollection> update(String resourceId, UnaryOperator<CalendarCollection> change);
+}

@@ -1,0 +1,101 @@
+package dev.dovetail.calendar.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.calendar.domain.CalendarCollection;
+import dev.dovetail.calendar.domain.CalendarObject;
+import dev.dovetail.calendar.domain.InvalidSyncTokenException;
+import io.vertx.core.Future;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What every {@link CalendarObjectRepository} adapter must do; run by the in-memory test and the Mongo IT. */
+@ExtendWith(VertxExtension.class)
+public interface CalendarObjectRepositoryContract {
+
+  CalendarObjectRepository calendars();
+
+  private static String id() {
+    return "cal-" + UUID.randomUUID();
+  }
+
+  private static CalendarObject event(String name) {
+    return CalendarObject.of(name + ".ics", name + "@test", "BEGIN:VCALENDAR\r\nUID:" + name + "\r\nEND:VCALENDAR\r\n",
+        false);
+  }
+
+  @Test
+  @DisplayName("load: a calendar never written is empty at revision 0 and sequence 0")
+  default void loadReturnsEmptyCalendar(VertxTestContext ctx) {
+    String cal = id();
+    calendars().load(cal).onComplete(ctx.succeeding(c -> ctx.verify(() -> {
+      assertThat(c.resourceId()).isEqualTo(cal);
+      assertThat(c.revision()).isZero();
+      assertThat(c.sequence()).isZero();
+      assertThat(c.objects()).isEmpty();
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
+  @DisplayName("update: objects, properties, tombstones and the sequence read back exactly as written")
+  default void updateStoresEverythingAndReadsItBack(VertxTestContext ctx) {
+    String cal = id();
+    calendars().update(cal, c -> c.put(event("a")).put(event("b")).withProperty("displayname", "Room"))
+        .compose(first -> {
+          ctx.verify(() -> assertThat(first.revision()).isEqualTo(1));
+          return calendars().update(cal, c -> c.remove("a.ics"));
+        })
+        .compose(second -> calendars().load(cal))
+        .onComplete(ctx.succeeding(c -> ctx.verify(() -> {
+          assertThat(c.revision()).isEqualTo(2);
+          assertThat(c.sequence()).isEqualTo(4);
+          assertThat(c.objects()).extracting(CalendarObject::href).containsExactly("b.ics");
+          assertThat(c.find("b.ics").orElseThrow()).isEqualTo(event("b").atSequence(2));
+          assertThat(c.properties()).containsEntry("displayname", "Room");
+          assertThat(c.tombstones()).containsExactly(new CalendarCollection.Tombstone("a.ics", 4));
+          assertThat(c.changesSince(2).removed()).containsExactly("a.ics");
+          assertThat(c.changesSince(1).changed()).extracting(CalendarObject::href).containsExactly("b.ics");
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("update: a change that throws stores nothing and fails with that exception")
+  default void refusedChangeStoresNothing(VertxTestContext ctx) {
+    String cal = id();
+    calendars().update(cal, c -> c.put(event("a")))
+        .compose(v -> calendars().update(cal, c -> {
+          c.put(event("b"));
+          throw new InvalidSyncTokenException("refused");
+        }))
+        .onComplete(ctx.failing(err -> calendars().load(cal).onComplete(ctx.succeeding(c -> ctx.verify(() -> {
+          assertThat(err).isInstanceOf(InvalidSyncTokenException.class);
+          assertThat(c.objects()).hasSize(1);
+          assertThat(c.sequence()).isEqualTo(1);
+          ctx.completeNow();
+        })))));
+  }
+
+  @Test
+  @DisplayName("update: concurrent writers to one calendar lose no write (compare-and-set with retry)")
+  default void concurrentWritersLoseNothing(VertxTestContext ctx) {
+    String cal = id();
+    List<Future<CalendarCollection>> writes = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      CalendarObject o = event("e" + i);
+      writes.add(calendars().update(cal, c -> c.put(o)));
+    }
+    Future.all(writes).compose(v -> calendars().load(cal)).onComplete(ctx.succeeding(c -> ctx.verify(() -> {
+      assertThat(c.objects()).hasSize(16);
+      assertThat(c.sequence()).isEqualTo(16);
+      ctx.completeNow();
+    })));
+  }
+}

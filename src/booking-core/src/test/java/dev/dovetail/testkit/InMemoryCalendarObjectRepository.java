@@ -1,0 +1,37 @@
+package dev.dovetail.testkit;
+
+import dev.dovetail.calendar.domain.CalendarCollection;
+import dev.dovetail.calendar.port.out.CalendarObjectRepository;
+import io.vertx.core.Future;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/** Reference adapter: compare-and-set on the revision, exactly like the MongoDB one. */
+public class InMemoryCalendarObjectRepository implements CalendarObjectRepository {
+
+  private final Map<String, CalendarCollection> calendars = new ConcurrentHashMap<>();
+
+  @Override
+  public Future<CalendarCollection> load(String resourceId) {
+    return Future.succeededFuture(calendars.getOrDefault(resourceId, CalendarCollection.empty(resourceId)));
+  }
+
+  @Override
+  public Future<CalendarCollection> update(String resourceId, UnaryOperator<CalendarCollection> change) {
+    try {
+      while (true) {
+        CalendarCollection current = calendars.getOrDefault(resourceId, CalendarCollection.empty(resourceId));
+        CalendarCollection stored = change.apply(current).atRevision(current.revision() + 1);
+        boolean written = current.revision() == 0
+            ? calendars.putIfAbsent(resourceId, stored) == null
+            : calendars.replace(resourceId, current, stored);
+        if (written) {
+          return Future.succeededFuture(stored);
+        }
+      }
+    } catch (RuntimeException refused) {
+      return Future.failedFuture(refused);
+    }
+  }
+}
