@@ -63,7 +63,7 @@ class OpsTest {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(33);
+    assertThat(operations).isEqualTo(35);
   }
 
   @Test
