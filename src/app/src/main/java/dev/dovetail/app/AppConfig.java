@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Typed configuration, read from environment variables through Vert.x Config (see README "Configuration"). With no
  * {@code DOVETAIL_MONGO_URI} the hub runs the embedded store under {@code DOVETAIL_DATA_DIR}; with {@code
- * DOVETAIL_CLUSTER_MEMBERS} it joins a Hazelcast cluster over TCP.
+ * DOVETAIL_CLUSTER_MEMBERS} it joins a Hazelcast cluster over TCP; with {@code DOVETAIL_SMTP_HOST} it sends mail over
+ * SMTP, otherwise it keeps mail in the local sink (readable through the provider API).
  */
 public record AppConfig(
     String httpHost,
@@ -25,7 +26,39 @@ public record AppConfig(
     long maxBodyBytes,
     boolean secureCookies,
     int bcryptCost,
-    String secretKey) {
+    String secretKey,
+    Mail mail) {
+
+  /** A config without SMTP: mail goes to the local sink. */
+  public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
+      String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
+      int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey) {
+    this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
+        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, Mail.localSink());
+  }
+
+  /**
+   * Outgoing mail: an SMTP server ({@code smtpHost} set) or the local sink. {@code tls} is {@code none}, {@code
+   * starttls} or {@code tls}; {@code smtpUser} null for no AUTH.
+   */
+  public record Mail(String smtpHost, int smtpPort, String smtpUser, String smtpPassword, String tls, String from) {
+
+    public static final String DEFAULT_FROM = "Dovetail <dovetail@localhost>";
+
+    public static Mail localSink() {
+      return new Mail(null, 25, null, null, "none", DEFAULT_FROM);
+    }
+
+    public boolean smtpEnabled() {
+      return smtpHost != null;
+    }
+
+    @Override
+    public String toString() {
+      return "Mail[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", smtpUser=" + smtpUser + ", tls=" + tls
+          + ", from=" + from + "]";
+    }
+  }
 
   /** Hazelcast membership: this member's address and port, and the members to join (empty = not clustered). */
   public record Cluster(String name, String host, int port, List<String> members) {
@@ -63,7 +96,24 @@ public record AppConfig(
         intValue(env, "DOVETAIL_MAX_BODY_BYTES", 256 * 1024),
         boolValue(env, "DOVETAIL_SECURE_COOKIES", false),
         intValue(env, "DOVETAIL_BCRYPT_COST", 12),
-        blankToNull(env.getString("DOVETAIL_SECRET_KEY")));
+        blankToNull(env.getString("DOVETAIL_SECRET_KEY")),
+        mail(env));
+  }
+
+  private static Mail mail(JsonObject env) {
+    String tls = blankToNull(env.getString("DOVETAIL_SMTP_TLS"));
+    tls = tls == null ? "starttls" : tls.toLowerCase(java.util.Locale.ROOT);
+    if (!List.of("none", "starttls", "tls").contains(tls)) {
+      throw new IllegalArgumentException("DOVETAIL_SMTP_TLS must be none, starttls or tls: " + tls);
+    }
+    String from = blankToNull(env.getString("DOVETAIL_MAIL_FROM"));
+    return new Mail(
+        blankToNull(env.getString("DOVETAIL_SMTP_HOST")),
+        intValue(env, "DOVETAIL_SMTP_PORT", tls.equals("tls") ? 465 : tls.equals("starttls") ? 587 : 25),
+        blankToNull(env.getString("DOVETAIL_SMTP_USER")),
+        env.getString("DOVETAIL_SMTP_PASSWORD"),
+        tls,
+        from == null ? Mail.DEFAULT_FROM : from);
   }
 
   private static int intValue(JsonObject env, String key, int fallback) {

@@ -89,9 +89,10 @@ public final class Hub {
   private static Future<Hub> wire(
       Vertx vertx, AppConfig config, Clock clock, EmbeddedMongo embedded, MongoStore store) {
     ResourceLock lock = new SharedDataResourceLock(vertx, LOCK_TIMEOUT);
-    BookingEvents events = BookingEvents.none();
     ManageTokens tokens = new ManageTokens(SecretKeys.manageLinkKey(config));
     CatalogService catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes());
+    Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens);
+    BookingEvents events = notifications.planner();
     AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(),
         new BcryptPasswordHasher(vertx, config.bcryptCost()), clock);
     ManageBookingService manage =
@@ -99,7 +100,7 @@ public final class Hub {
     Services services = new Services(
         new AvailabilityService(catalog, store.schedules(), clock),
         new BookSlotService(catalog, store.schedules(), store.bookings(), lock, events, tokens, clock),
-        manage, manage, catalog, catalog, accounts, accounts, accounts, store::ping);
+        manage, manage, catalog, catalog, accounts, accounts, accounts, store::ping, notifications.log());
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies());
@@ -114,6 +115,7 @@ public final class Hub {
           vertx.setPeriodic(JANITOR_PERIOD_MS, id -> janitor.sweep()
               .onSuccess(report -> LOG.debug("janitor: {}", report))
               .onFailure(err -> LOG.warn("janitor sweep failed: {}", err.getMessage())));
+          notifications.start();
           Hub hub = new Hub(vertx, embedded, store, server);
           LOG.info("Dovetail is listening on {} (port {}){}", config.publicUrl(), server.actualPort(),
               vertx.isClustered() ? ", clustered" : "");
