@@ -1,0 +1,133 @@
+package dev.dovetail.caldav.backend;
+
+import dev.dovetail.caldav.dav.DavException;
+import dev.dovetail.caldav.dav.Ns;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.component.CalendarComponent;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
+
+/**
+ * Parses and validates calendar object resources with ical4j (call it on a worker thread: parsing is CPU work).
+ * Enforces RFC 4791 4.1 (one UID, one component type) and 5.3.2.1 (VEVENT only on these calendars), and refuses
+ * rules more frequent than hourly, whose expansion could not be bounded cheaply. Keeps parsed calendars by etag.
+ */
+public final class IcsParser {
+
+  /** How far ahead an event written over CalDAV blocks time. */
+  public static final Duration BUSY_WINDOW = Duration.ofDays(366);
+  private static final int CACHE_SIZE = 2_000;
+
+  static {
+    System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
+    System.setProperty("ical4j.unfolding.relaxed", "true");
+    System.setProperty("ical4j.parsing.relaxed", "true");
+  }
+
+  private static final Map<String, Calendar> CACHE = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Calendar> eldest) {
+      return size() > CACHE_SIZE;
+    }
+  };
+
+  private IcsParser() {}
+
+  /** Parses without validation beyond syntax, cached by etag; for stored objects (queries). */
+  public static Calendar parseStored(String etag, String ics) {
+    synchronized (CACHE) {
+      Calendar hit = CACHE.get(etag);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    Calendar parsed = build(ics);
+    synchronized (CACHE) {
+      CACHE.put(etag, parsed);
+    }
+    return parsed;
+  }
+
+  /** Parses and validates a PUT body; every refusal is a {@link DavException} with its RFC 4791 precondition. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static ParsedEvent parseForPut(String ics, ZoneId floating, Instant now) {
+    Calendar calendar = build(ics);
+    List<CalendarComponent> components = calendar.getComponents();
+    Set<String> uids = new HashSet<>();
+    int events = 0;
+    for (CalendarComponent c : components) {
+      String name = c.getName();
+      if (Component.VTIMEZONE.equals(name)) {
+        continue;
+      }
+      if (!Component.VEVENT.equals(name)) {
+        throw DavException.forbidden(Ns.caldav("supported-calendar-component"),
+            "this calendar accepts VEVENT only, not " + name);
+      }
+      events++;
+      Optional<Property> uid = c.getProperty(Property.UID);
+      if (uid.isEmpty() || uid.get().getValue().isBlank()) {
+        throw invalid("every VEVENT needs a UID");
+      }
+      uids.add(uid.get().getValue());
+      if (c.getProperty(Property.DTSTART).isEmpty()) {
+        throw invalid("every VEVENT needs a DTSTART");
+      }
+      Optional<Property> rrule = c.getProperty(Property.RRULE);
+      if (rrule.isPresent()) {
+        Recur recur = ((RRule) rrule.get()).getRecur();
+        if (recur.getFrequency() == Frequency.SECONDLY || recur.getFrequency() == Frequency.MINUTELY) {
+          throw invalid("recurrence rules more frequent than HOURLY are not supported");
+        }
+      }
+    }
+    if (events == 0) {
+      throw invalid("the calendar object has no VEVENT");
+    }
+    if (uids.size() != 1) {
+      throw invalid("all components of one calendar object must share one UID (RFC 4791 4.1)");
+    }
+    VEvent master = calendar.<VEvent>getComponents(Component.VEVENT).get(0);
+    boolean transparent = master.getProperty(Property.TRANSP)
+        .map(p -> "TRANSPARENT".equalsIgnoreCase(((Property) p).getValue())).orElse(false);
+    boolean cancelled = master.getProperty(Property.STATUS)
+        .map(p -> "CANCELLED".equalsIgnoreCase(((Property) p).getValue())).orElse(false);
+    List<Occurrence> busy;
+    try {
+      busy = Occurrences.expand(calendar, now, now.plus(BUSY_WINDOW), floating, Occurrences.MAX_INSTANCES);
+    } catch (RuntimeException e) {
+      throw invalid("the event's dates or recurrence cannot be read: " + e.getMessage());
+    }
+    boolean opaque = !transparent && !cancelled;
+    return new ParsedEvent(calendar, uids.iterator().next(), opaque, busy);
+  }
+
+  private static Calendar build(String ics) {
+    try {
+      return new CalendarBuilder().build(new StringReader(ics));
+    } catch (ParserException | IOException | RuntimeException e) {
+      throw invalid("the body is not valid iCalendar: " + e.getMessage());
+    }
+  }
+
+  private static DavException invalid(String reason) {
+    return new DavException(400, Ns.caldav("valid-calendar-data"), reason);
+  }
+}

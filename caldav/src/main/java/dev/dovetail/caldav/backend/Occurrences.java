@@ -1,0 +1,168 @@
+package dev.dovetail.caldav.backend;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAmount;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DateListProperty;
+import net.fortuna.ical4j.model.property.DateProperty;
+import net.fortuna.ical4j.model.property.RRule;
+
+/**
+ * Expands the events of one calendar object into instances inside a window, bounded: RRULE (through ical4j's
+ * {@code Recur.getDates} with a maximum count), RDATE (date and date-time values), EXDATE, and RECURRENCE-ID
+ * overrides (which replace the instance they name; a cancelled override removes it). Never more than {@code max}
+ * instances, so an unbounded rule costs at most that much. Floating times and dates are read in {@code floating} (the
+ * resource's zone).
+ */
+public final class Occurrences {
+
+  public static final int MAX_INSTANCES = 1000;
+
+  private Occurrences() {}
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static List<Occurrence> expand(Calendar calendar, Instant from, Instant to, ZoneId floating, int max) {
+    List<VEvent> events = calendar.getComponents(Component.VEVENT);
+    VEvent master = null;
+    Map<Instant, VEvent> overrides = new HashMap<>();
+    for (VEvent e : events) {
+      Optional<Property> rid = e.getProperty(Property.RECURRENCE_ID);
+      if (rid.isPresent()) {
+        overrides.put(instant(((DateProperty) rid.get()).getDate(), floating), e);
+      } else if (master == null) {
+        master = e;
+      }
+    }
+    List<Occurrence> out = new ArrayList<>();
+    if (master != null) {
+      Temporal seed = (Temporal) master.getStartDate().map(p -> ((DateProperty) p).getDate())
+          .orElseThrow(() -> new IllegalArgumentException("DTSTART is missing"));
+      Instant first = instant(seed, floating);
+      Duration length = Duration.between(first, end(master, seed, floating));
+      Set<Instant> starts = new TreeSet<>();
+      starts.add(first);
+      Optional<Property> rrule = master.getProperty(Property.RRULE);
+      if (rrule.isPresent()) {
+        Recur recur = ((RRule) rrule.get()).getRecur();
+        Temporal windowStart = like(seed, from.minus(length).minusSeconds(1), floating);
+        Temporal windowEnd = like(seed, to, floating);
+        List<Temporal> dates = recur.getDates(seed, windowStart, windowEnd, max + 1);
+        for (Temporal t : dates) {
+          starts.add(instant(t, floating));
+        }
+      }
+      for (Object p : master.getProperties(Property.RDATE)) {
+        for (Object t : ((DateListProperty) p).getDates()) {
+          starts.add(instant((Temporal) t, floating));
+        }
+      }
+      for (Object p : master.getProperties(Property.EXDATE)) {
+        for (Object t : ((DateListProperty) p).getDates()) {
+          starts.remove(instant((Temporal) t, floating));
+        }
+      }
+      for (Instant s : starts) {
+        if (overrides.containsKey(s)) {
+          continue;
+        }
+        Occurrence o = new Occurrence(s, s.plus(length));
+        if (o.overlaps(from, to)) {
+          out.add(o);
+          if (out.size() >= max) {
+            return out;
+          }
+        }
+      }
+    }
+    for (VEvent override : overrides.values()) {
+      boolean cancelled = override.getProperty(Property.STATUS)
+          .map(p -> "CANCELLED".equalsIgnoreCase(((Property) p).getValue())).orElse(false);
+      Optional<Property> start = override.getProperty(Property.DTSTART);
+      if (cancelled || start.isEmpty()) {
+        continue;
+      }
+      Temporal s = ((DateProperty) start.get()).getDate();
+      Occurrence o = new Occurrence(instant(s, floating), end(override, s, floating));
+      if (o.overlaps(from, to) && out.size() < max) {
+        out.add(o);
+      }
+    }
+    out.sort(java.util.Comparator.comparing(Occurrence::start));
+    return out;
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Instant end(VEvent event, Temporal start, ZoneId floating) {
+    Optional<Property> dtend = event.getProperty(Property.DTEND);
+    if (dtend.isPresent()) {
+      Instant end = instant(((DateProperty) dtend.get()).getDate(), floating);
+      Instant begin = instant(start, floating);
+      return end.isBefore(begin) ? begin : end;
+    }
+    Optional<Property> duration = event.getProperty(Property.DURATION);
+    if (duration.isPresent()) {
+      TemporalAmount amount = ((net.fortuna.ical4j.model.property.Duration) duration.get()).getDuration();
+      try {
+        return instant(start.plus(amount), floating);
+      } catch (RuntimeException unsupported) {
+        return instant(start, floating).plus(Duration.ofDays(1));
+      }
+    }
+    return start instanceof LocalDate ? instant(start, floating).plus(Duration.ofDays(1)) : instant(start, floating);
+  }
+
+  /** A UTC instant for any iCalendar date or date-time; floating values are read in {@code floating}. */
+  public static Instant instant(Temporal t, ZoneId floating) {
+    if (t instanceof Instant i) {
+      return i;
+    }
+    if (t instanceof ZonedDateTime z) {
+      return z.toInstant();
+    }
+    if (t instanceof OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (t instanceof LocalDateTime l) {
+      return l.atZone(floating).toInstant();
+    }
+    if (t instanceof LocalDate d) {
+      return d.atStartOfDay(floating).toInstant();
+    }
+    return Instant.from(t);
+  }
+
+  /** The instant as a value of the same type (and zone) as {@code seed}, for ical4j's recurrence window. */
+  private static Temporal like(Temporal seed, Instant instant, ZoneId floating) {
+    if (seed instanceof ZonedDateTime z) {
+      return instant.atZone(z.getZone());
+    }
+    if (seed instanceof OffsetDateTime o) {
+      return instant.atOffset(o.getOffset());
+    }
+    if (seed instanceof LocalDateTime) {
+      return LocalDateTime.ofInstant(instant, floating);
+    }
+    if (seed instanceof LocalDate) {
+      return LocalDate.ofInstant(instant, floating);
+    }
+    return instant;
+  }
+}

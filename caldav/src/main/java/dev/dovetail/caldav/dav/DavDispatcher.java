@@ -1,0 +1,142 @@
+package dev.dovetail.caldav.dav;
+
+import dev.dovetail.account.domain.Principal;
+import dev.dovetail.account.port.in.AuthenticationException;
+import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.caldav.CalDavServices;
+import dev.dovetail.caldav.backend.CalendarBackend;
+import dev.dovetail.caldav.method.DavMethodHandler;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Looks up the handler for the request's method, authenticates the caller with HTTP Basic (user = provider handle,
+ * password = an app password or the account password), and renders every failure: {@link DavException} with its
+ * precondition body, 401 with a Basic challenge, 413 for oversized bodies, 500 without details otherwise.
+ */
+public final class DavDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DavDispatcher.class);
+  public static final String CHALLENGE = "Basic realm=\"Dovetail\", charset=\"UTF-8\"";
+
+  private final Map<HttpMethod, DavMethodHandler> handlers = new LinkedHashMap<>();
+  private final CalDavServices services;
+  private final CalendarBackend backend;
+  private final DavTree tree;
+
+  public DavDispatcher(CalDavServices services, List<DavMethodHandler> handlers) {
+    this.services = services;
+    this.backend = new CalendarBackend(services);
+    this.tree = new DavTree(services, backend);
+    handlers.forEach(h -> this.handlers.put(h.method(), h));
+  }
+
+  public List<HttpMethod> methods() {
+    return List.copyOf(handlers.keySet());
+  }
+
+  public void handle(RoutingContext ctx) {
+    secure(ctx.response());
+    DavMethodHandler handler = handlers.get(ctx.request().method());
+    if (handler == null) {
+      ctx.response().putHeader("Allow", String.join(", ", handlers.keySet().stream().map(HttpMethod::name).toList()));
+      fail(ctx, new DavException(405, null, "method not allowed"));
+      return;
+    }
+    String path = ctx.normalizedPath();
+    if (!path.endsWith("/") && !path.startsWith("/dav/")) {
+      path = path + "/";
+    }
+    String davPath = path;
+    Future<Principal> who = handler.authenticated() ? authenticate(ctx)
+        : Future.succeededFuture(new Principal("", Principal.Via.APP_PASSWORD));
+    who.compose(principal -> (handler.authenticated()
+            ? services.catalog().provider(principal.providerId()) : Future.succeededFuture(null))
+            .compose(provider -> {
+              DavRequest req = new DavRequest(ctx, principal, (dev.dovetail.booking.domain.Provider) provider,
+                  davPath, services, backend, tree);
+              try {
+                return handler.handle(req);
+              } catch (RuntimeException e) {
+                return Future.failedFuture(e);
+              }
+            }))
+        .onFailure(err -> fail(ctx, err));
+  }
+
+  private Future<Principal> authenticate(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return Future.failedFuture(new AuthenticationException());
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new AuthenticationException());
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return Future.failedFuture(new AuthenticationException());
+    }
+    String user = decoded.substring(0, colon);
+    String password = decoded.substring(colon + 1);
+    return services.authenticate().withAppPassword(user, password)
+        .recover(err -> services.authenticate().withPassword(user, password))
+        .recover(err -> Future.failedFuture(new AuthenticationException()));
+  }
+
+  /** Renders a failure; also the route's failure handler (body too large, unexpected errors). */
+  public void fail(RoutingContext ctx, Throwable err) {
+    HttpServerResponse response = ctx.response();
+    if (response.ended()) {
+      return;
+    }
+    if (response.headWritten()) {
+      response.reset();
+      return;
+    }
+    secure(response);
+    if (err instanceof AuthenticationException) {
+      response.setStatusCode(401).putHeader("WWW-Authenticate", CHALLENGE)
+          .putHeader("Content-Type", "text/plain; charset=utf-8").end("authentication required\n");
+      return;
+    }
+    if (err instanceof NotFoundException) {
+      err = DavException.notFound();
+    }
+    if (err instanceof DavException dav) {
+      String body = dav.errorBody();
+      response.setStatusCode(dav.status());
+      if (body != null) {
+        response.putHeader("Content-Type", "application/xml; charset=utf-8").end(body);
+      } else {
+        response.putHeader("Content-Type", "text/plain; charset=utf-8").end(dav.getMessage() + "\n");
+      }
+      return;
+    }
+    int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
+    if (status == 500) {
+      LOG.warn("CalDAV request {} {} failed", ctx.request().method(), ctx.normalizedPath(), err);
+    }
+    response.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
+        .end(status == 413 ? "request body too large\n" : status == 500 ? "internal error\n" : "request refused\n");
+  }
+
+  private static void secure(HttpServerResponse response) {
+    response.putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("X-Frame-Options", "DENY")
+        .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+        .putHeader("Cache-Control", "no-store");
+  }
+}

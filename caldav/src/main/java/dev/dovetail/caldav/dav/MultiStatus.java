@@ -1,0 +1,56 @@
+package dev.dovetail.caldav.dav;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds a {@code DAV:multistatus} body (RFC 4918 13, 14.16). */
+public final class MultiStatus {
+
+  private final StringBuilder b = new StringBuilder(1024)
+      .append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<d:multistatus").append(Ns.DECLARATIONS).append('>');
+
+  /** One response with a propstat per status; each list holds complete property elements. */
+  public MultiStatus response(String href, Map<Integer, List<String>> propstats) {
+    b.append("<d:response><d:href>").append(Xml.escape(href)).append("</d:href>");
+    new TreeMap<>(propstats).forEach((status, props) -> {
+      if (props.isEmpty()) {
+        return;
+      }
+      b.append("<d:propstat><d:prop>");
+      props.forEach(b::append);
+      b.append("</d:prop><d:status>HTTP/1.1 ").append(status).append(' ').append(reason(status))
+          .append("</d:status></d:propstat>");
+    });
+    b.append("</d:response>");
+    return this;
+  }
+
+  /** A response that is only a status (a missing href in a multiget, a removed member in a sync). */
+  public MultiStatus status(String href, int status) {
+    b.append("<d:response><d:href>").append(Xml.escape(href)).append("</d:href><d:status>HTTP/1.1 ")
+        .append(status).append(' ').append(reason(status)).append("</d:status></d:response>");
+    return this;
+  }
+
+  public MultiStatus raw(String xml) {
+    b.append(xml);
+    return this;
+  }
+
+  public String end() {
+    return b.append("</d:multistatus>").toString();
+  }
+
+  public static String reason(int status) {
+    return switch (status) {
+      case 200 -> "OK";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 409 -> "Conflict";
+      case 424 -> "Failed Dependency";
+      case 507 -> "Insufficient Storage";
+      default -> "Status";
+    };
+  }
+}

@@ -1,0 +1,57 @@
+package dev.dovetail.caldav.method;
+
+import dev.dovetail.caldav.backend.IcsParser;
+import dev.dovetail.caldav.backend.ParsedEvent;
+import dev.dovetail.caldav.dav.DavException;
+import dev.dovetail.caldav.dav.DavRequest;
+import dev.dovetail.caldav.dav.Ns;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * PUT of a calendar object (RFC 4791 5.3.2): If-Match / If-None-Match: * (RFC 7232), text/calendar only
+ * (CALDAV:supported-calendar-data), parsed and validated by ical4j on a worker thread (CALDAV:valid-calendar-data,
+ * CALDAV:supported-calendar-component, CALDAV:no-uid-conflict), then written through {@code CalendarBackend}, which
+ * turns an opaque event into busy time and refuses an overlap with a booking (403 dovetail:no-booking-overlap).
+ * Bookings' own events are read-only (403 dovetail:booking-is-read-only). 201 when created, 204 when replaced.
+ */
+public final class PutMethodHandler implements DavMethodHandler {
+
+  @Override
+  public HttpMethod method() {
+    return HttpMethod.PUT;
+  }
+
+  @Override
+  public Future<Void> handle(DavRequest req) {
+    List<String> seg = req.segments();
+    if (seg.size() != 4 || !seg.get(0).equals("calendars") || !seg.get(1).equals(req.principal().providerId())) {
+      throw new DavException(seg.size() == 4 ? 404 : 405, null, "PUT is for calendar objects inside a calendar");
+    }
+    String name = seg.get(3);
+    if (name.length() > 255 || name.startsWith(".")) {
+      throw new DavException(400, null, "object names are 1 to 255 characters and do not start with a dot");
+    }
+    String type = req.header("Content-Type");
+    if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("text/calendar")) {
+      throw DavException.forbidden(Ns.caldav("supported-calendar-data"), "calendar objects must be text/calendar");
+    }
+    String ifMatch = req.header("If-Match");
+    String ifNoneMatch = req.header("If-None-Match");
+    boolean ifNoneMatchStar = ifNoneMatch != null && ifNoneMatch.strip().equals("*");
+    String ics = req.bodyText();
+    return req.tree().calendar(providerOf(req), seg.get(2)).compose(cal -> req.vertx()
+        .executeBlocking(() -> IcsParser.parseForPut(ics, cal.resource().zone(), req.services().clock().instant()),
+            false)
+        .compose((ParsedEvent event) -> req.backend().put(cal.resource(), name, ics, event,
+            ifMatch == null ? null : ifMatch.strip(), ifNoneMatchStar)))
+        .compose(outcome -> req.ctx().response().setStatusCode(outcome.created() ? 201 : 204)
+            .putHeader("ETag", outcome.etag()).end());
+  }
+
+  private static dev.dovetail.booking.domain.Provider providerOf(DavRequest req) {
+    return req.provider();
+  }
+}

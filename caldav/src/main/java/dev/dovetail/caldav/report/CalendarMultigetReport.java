@@ -1,0 +1,47 @@
+package dev.dovetail.caldav.report;
+
+import dev.dovetail.caldav.dav.DavException;
+import dev.dovetail.caldav.dav.DavRequest;
+import dev.dovetail.caldav.dav.DavResource;
+import dev.dovetail.caldav.dav.Hrefs;
+import dev.dovetail.caldav.dav.MultiStatus;
+import dev.dovetail.caldav.dav.Ns;
+import dev.dovetail.caldav.dav.PropRequest;
+import dev.dovetail.caldav.dav.Xml;
+import io.vertx.core.Future;
+import javax.xml.namespace.QName;
+import org.w3c.dom.Element;
+
+/** CALDAV:calendar-multiget (RFC 4791 7.9): the listed objects of this calendar; a 404 response per missing href. */
+public final class CalendarMultigetReport implements DavReport {
+
+  @Override
+  public QName name() {
+    return Ns.caldav("calendar-multiget");
+  }
+
+  @Override
+  public Future<Void> run(DavRequest req, DavResource target, Element body) {
+    if (!(target instanceof DavResource.CalendarResource cal)) {
+      throw new DavException(403, null, "calendar-multiget runs on a calendar collection");
+    }
+    PropRequest what = PropRequest.from(body);
+    MultiStatus ms = new MultiStatus();
+    String base = cal.href();
+    for (Element href : Xml.childrenNamed(body, Ns.DAV, "href")) {
+      String raw = href.getTextContent().strip();
+      String path = Hrefs.path(raw);
+      String name = path.startsWith(base) ? Hrefs.decode(path.substring(base.length())) : null;
+      var object = name == null || name.contains("/") ? java.util.Optional.<dev.dovetail.calendar.domain.CalendarObject>empty()
+          : cal.collection().find(name);
+      if (object.isPresent()) {
+        DavResource r = new DavResource.CalendarObjectResource(cal, object.get());
+        ms.response(raw, what.render(r, CalendarData::extras));
+      } else {
+        ms.status(raw, 404);
+      }
+    }
+    return req.ctx().response().setStatusCode(207).putHeader("Content-Type", "application/xml; charset=utf-8")
+        .end(ms.end());
+  }
+}
