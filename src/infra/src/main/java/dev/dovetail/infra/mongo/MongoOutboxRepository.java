@@ -24,14 +24,23 @@ import java.util.Optional;
 
 /**
  * The outbox in the {@code outbox} collection, keyed by the message's deterministic id. A claim is a conditional
- * {@code findOneAndUpdate} on one document (pending, due, lease run out → set owner and lease), which both MongoDB and
- * the embedded server apply atomically; an outcome is a {@code replace} conditional on the lease owner. Recording and
+ * {@code findOneAndUpdate} on one document (compare-and-set on the state, due time and lease a query for claimable
+ * messages just read → set owner and lease), which both MongoDB and the embedded server apply atomically; an outcome
+ * is a {@code replace} conditional on the message still being pending and leased to the caller. Recording and
  * outcomes are durable (commit-after-write) before their futures succeed; a lease need not be, since a lost lease only
  * lets the message be taken again.
  */
 public class MongoOutboxRepository implements OutboxRepository {
 
   public static final String COLLECTION = "outbox";
+  /**
+   * Unique (trivially: they start with {@code _id}) indexes whose keys are exactly the equality filters of a claim
+   * and of an outcome. mongo-java-server uses an index only for a filter on exactly its keys and scans otherwise;
+   * these turn both conditional writes into key lookups there. A real MongoDB would use {@code _id} anyway.
+   */
+  static final JsonObject CLAIM_INDEX = new JsonObject()
+      .put("_id", 1).put("state", 1).put("nextAttemptAt", 1).put("leaseUntil", 1);
+  static final JsonObject OUTCOME_INDEX = new JsonObject().put("_id", 1).put("state", 1).put("leaseOwner", 1);
 
   private final MongoSupport mongo;
 
@@ -67,7 +76,7 @@ public class MongoOutboxRepository implements OutboxRepository {
   public Future<List<OutboundMessage>> claimDue(Instant now, String owner, Duration lease, int limit) {
     JsonObject claimable = claimable(now);
     FindOptions candidates = new FindOptions()
-        .setFields(new JsonObject().put("_id", 1))
+        .setFields(new JsonObject().put("_id", 1).put("nextAttemptAt", 1).put("leaseUntil", 1))
         .setSort(new JsonObject().put("nextAttemptAt", 1).put("_id", 1))
         .setLimit(limit);
     JsonObject take = new JsonObject().put("$set", new JsonObject()
@@ -76,8 +85,14 @@ public class MongoOutboxRepository implements OutboxRepository {
     return mongo.client.findWithOptions(COLLECTION, claimable, candidates).compose(docs -> {
       List<Future<JsonObject>> claims = new ArrayList<>();
       for (JsonObject doc : docs) {
-        claims.add(mongo.client.findOneAndUpdateWithOptions(COLLECTION,
-            claimable(now).put("_id", doc.getString("_id")), take, new FindOptions(),
+        // Compare-and-set on the values just read (they satisfied the claim rule): matches only if nobody took, moved
+        // or finished the message since. Equality on exactly these keys is served by the unique CLAIM_INDEX, also on
+        // the embedded server, which scans the collection for any other filter.
+        JsonObject one = byId(doc.getString("_id"))
+            .put("state", MessageState.PENDING.name())
+            .put("nextAttemptAt", doc.getLong("nextAttemptAt"))
+            .put("leaseUntil", doc.getLong("leaseUntil"));
+        claims.add(mongo.client.findOneAndUpdateWithOptions(COLLECTION, one, take, new FindOptions(),
             new UpdateOptions().setReturningNewDocument(true)));
       }
       Future<?> all = Future.all(claims);

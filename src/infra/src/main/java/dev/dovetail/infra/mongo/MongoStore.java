@@ -105,7 +105,11 @@ public final class MongoStore {
    * resource, booking type and credential ids, account login.
    */
   private Future<Void> createIndexes() {
-    return isEmbeddedServer().compose(embedded -> embedded ? Future.succeededFuture() : createSecondaryIndexes());
+    return client().createIndexes(MongoOutboxRepository.COLLECTION, List.of(
+            new IndexModel(MongoOutboxRepository.CLAIM_INDEX, new IndexOptions().name("claim").unique(true)),
+            new IndexModel(MongoOutboxRepository.OUTCOME_INDEX, new IndexOptions().name("outcome").unique(true))))
+        .compose(v -> isEmbeddedServer())
+        .compose(embedded -> embedded ? Future.succeededFuture() : createSecondaryIndexes());
   }
 
   /**
