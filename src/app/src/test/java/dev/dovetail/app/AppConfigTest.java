@@ -1,0 +1,36 @@
+package dev.dovetail.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("AppConfig reads the mail settings from the environment")
+class AppConfigTest {
+
+  @Test
+  @DisplayName("no DOVETAIL_SMTP_HOST: the local sink; with it: host, port by TLS mode, auth and sender")
+  void mailSettings() {
+    AppConfig.Mail sink = AppConfig.from(new JsonObject()).mail();
+    assertThat(sink.smtpEnabled()).isFalse();
+    assertThat(sink.from()).isEqualTo(AppConfig.Mail.DEFAULT_FROM);
+
+    AppConfig.Mail smtp = AppConfig.from(new JsonObject()
+        .put("DOVETAIL_SMTP_HOST", "smtp.example.com").put("DOVETAIL_SMTP_TLS", "TLS")
+        .put("DOVETAIL_SMTP_USER", "hub").put("DOVETAIL_SMTP_PASSWORD", "s3cret")
+        .put("DOVETAIL_MAIL_FROM", "Bookings <b@example.com>")).mail();
+    assertThat(smtp.smtpEnabled()).isTrue();
+    assertThat(smtp.smtpPort()).isEqualTo(465);
+    assertThat(smtp.tls()).isEqualTo("tls");
+    assertThat(smtp.smtpUser()).isEqualTo("hub");
+    assertThat(smtp.from()).isEqualTo("Bookings <b@example.com>");
+    assertThat(smtp.toString()).doesNotContain("s3cret");
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_SMTP_HOST", "h")).mail().smtpPort()).isEqualTo(587);
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_SMTP_HOST", "h").put("DOVETAIL_SMTP_TLS", "none")
+        .put("DOVETAIL_SMTP_PORT", "1025")).mail().smtpPort()).isEqualTo(1025);
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("DOVETAIL_SMTP_TLS", "ssl3")))
+        .hasMessageContaining("DOVETAIL_SMTP_TLS");
+  }
+}
