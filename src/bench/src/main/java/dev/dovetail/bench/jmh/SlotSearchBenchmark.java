@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -47,6 +48,8 @@ import org.openjdk.jmh.annotations.State;
  *       repository does on every read.
  * </ul>
  *
+ * <p>{@code -p bookings=N} measures a schedule of N bookings and N/2 busy intervals over the same year instead.
+ *
  * <p>Run: see docs/benchmarks.md, section "Slot search (JMH)".
  */
 @State(Scope.Benchmark)
@@ -54,8 +57,10 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class SlotSearchBenchmark {
 
-  static final int BOOKINGS = 10_000;
-  static final int BUSY_INTERVALS = 5_000;
+  /** Bookings in the schedule; half as many busy intervals come with them. {@code -p bookings=200} for a small one. */
+  @Param({"10000"})
+  public int bookings;
+
   static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
   static final Instant NOW = Instant.parse("2026-10-10T06:00:00Z");
   static final Duration SLOT = Duration.ofMinutes(30);
@@ -102,20 +107,24 @@ public class SlotSearchBenchmark {
         takenBlocks.add(bookingBlock("taken-" + takenBlocks.size(), b.booked().start(), SLOT));
       }
     }
+    if (takenBlocks.isEmpty()) {
+      throw new IllegalStateException("the generated schedule has no booking in the 30 days");
+    }
   }
 
   /**
-   * The year ahead as 17,520 half-hour cells: 10,000 random cells get a booking (its buffered span fills the cell),
-   * 5,000 busy intervals of 10 to 90 minutes go into the remaining cells, a third of them overlapping the previous
-   * busy interval.
+   * The year ahead as 17,520 half-hour cells: {@code bookings} random cells get a booking (its buffered span fills the
+   * cell); half as many busy intervals of 10 to 90 minutes go into the other cells, a third of them starting inside
+   * the previous one, clipped so that they never reach into a booked cell.
    */
   private List<Block> generate(Random random) {
     int cells = 365 * 48;
     boolean[] booked = new boolean[cells];
-    List<Block> result = new ArrayList<>(BOOKINGS + BUSY_INTERVALS);
+    int busyIntervals = bookings / 2;
+    List<Block> result = new ArrayList<>(bookings + busyIntervals);
     Instant origin = NOW.minus(Duration.ofHours(6));
     int placed = 0;
-    while (placed < BOOKINGS) {
+    while (placed < bookings) {
       int cell = random.nextInt(cells);
       if (!booked[cell]) {
         booked[cell] = true;
@@ -131,7 +140,7 @@ public class SlotSearchBenchmark {
       }
     }
     Block previous = null;
-    for (int i = 0; i < BUSY_INTERVALS; i++) {
+    for (int i = 0; i < busyIntervals; i++) {
       Instant start;
       if (previous != null && random.nextInt(3) == 0) {
         start = previous.span().start().plus(Duration.ofMinutes(5));
@@ -186,7 +195,7 @@ public class SlotSearchBenchmark {
   @Benchmark
   public Object placeTakenSlotIsRefused() {
     try {
-      return schedule.place(List.of(takenBlocks.get(next++ & 63)), NOW);
+      return schedule.place(List.of(takenBlocks.get(next++ % takenBlocks.size())), NOW);
     } catch (SlotUnavailableException expected) {
       return expected;
     }
