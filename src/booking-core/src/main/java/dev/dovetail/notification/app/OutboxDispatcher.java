@@ -182,7 +182,8 @@ public class OutboxDispatcher {
   }
 
   private Future<Void> send(OutboundMessage message, Booking booking, Counters counters) {
-    return catalog.offer(booking.bookingTypeId())
+    // One lookup per booking type and run: a run's messages mostly share a few types.
+    return counters.offers.computeIfAbsent(booking.bookingTypeId(), catalog::offer)
         .recover(err -> Future.failedFuture(err instanceof NotFoundException
             ? new DeliveryException("cannot render: " + err.getMessage(), true, err)
             : err))
@@ -254,6 +255,7 @@ public class OutboxDispatcher {
     final AtomicInteger skipped = new AtomicInteger();
     final AtomicInteger waiting = new AtomicInteger();
     final AtomicInteger lost = new AtomicInteger();
+    final java.util.Map<String, Future<PublicCatalog.Offer>> offers = new java.util.concurrent.ConcurrentHashMap<>();
 
     Report report() {
       return new Report(claimed.get(), sent.get(), retried.get(), failed.get(), skipped.get(), waiting.get(),
