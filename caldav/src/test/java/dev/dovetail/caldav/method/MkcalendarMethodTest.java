@@ -1,0 +1,37 @@
+package dev.dovetail.caldav.method;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.caldav.DavTestBase;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("MKCALENDAR: a new calendar is a new (not bookable) resource")
+class MkcalendarMethodTest extends DavTestBase {
+
+  @Test
+  @DisplayName("creates the resource with the given display name; a second MKCALENDAR is 403 resource-must-be-null")
+  void createsResource() {
+    String body = "<c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop>"
+        + "<d:displayname>Van</d:displayname></d:prop></d:set></c:mkcalendar>";
+    assertThat(dav.request("MKCALENDAR", "/dav/calendars/alice/van/", body).status()).isEqualTo(201);
+    assertThat(dav.resources.findById("van").await()).hasValueSatisfying(r -> {
+      assertThat(r.providerId()).isEqualTo("alice");
+      assertThat(r.bookable()).isFalse();
+      assertThat(r.name()).isEqualTo("Van");
+    });
+    assertThat(dav.request("PROPFIND", "/dav/calendars/alice/van/", null, Map.of("Depth", "0")).status())
+        .isEqualTo(207);
+    var again = dav.request("MKCALENDAR", "/dav/calendars/alice/van/", null);
+    assertThat(again.status()).isEqualTo(403);
+    assertThat(again.body()).contains("<d:resource-must-be-null/>");
+  }
+
+  @Test
+  @DisplayName("another tenant's home is 404; a name that is not a slug is 403")
+  void refusals() {
+    assertThat(dav.request("MKCALENDAR", "/dav/calendars/bob/van/", null).status()).isEqualTo(404);
+    assertThat(dav.request("MKCALENDAR", "/dav/calendars/alice/Not%20A%20Slug/", null).status()).isEqualTo(403);
+  }
+}

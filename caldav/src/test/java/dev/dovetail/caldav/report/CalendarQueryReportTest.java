@@ -1,0 +1,68 @@
+package dev.dovetail.caldav.report;
+
+import static dev.dovetail.caldav.CalDavServerFixture.ROOM;
+import static dev.dovetail.caldav.CalDavServerFixture.event;
+import static dev.dovetail.caldav.CalDavServerFixture.ics;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.caldav.DavTestBase;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("REPORT calendar-query (RFC 4791 7.8) with time-range over the expanded recurrence set")
+class CalendarQueryReportTest extends DavTestBase {
+
+  private static String query(String start, String end) {
+    return "<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:prop><d:getetag/></d:prop>"
+        + "<c:filter><c:comp-filter name=\"VCALENDAR\"><c:comp-filter name=\"VEVENT\">"
+        + (start == null ? "" : "<c:time-range start=\"" + start + "\" end=\"" + end + "\"/>")
+        + "</c:comp-filter></c:comp-filter></c:filter></c:calendar-query>";
+  }
+
+  @Test
+  @DisplayName("matches single events, recurring instances, moved overrides and bookings; skips EXDATEd instances")
+  void timeRange() {
+    dav.put("single.ics", event("single@test", "20261126T090000Z", "20261126T100000Z", ""));
+    dav.put("team.ics", ics("valid/apple-weekly-berlin.ics"));
+    dav.book("b1", Instant.parse("2026-11-27T09:00:00Z"), Duration.ofMinutes(30));
+    assertThat(dav.request("REPORT", ROOM, query(null, null)).body())
+        .contains("single.ics").contains("team.ics").contains("booking-b1.ics");
+    // 2026-12-15 is an EXDATE: nothing that day
+    assertThat(dav.request("REPORT", ROOM, query("20261215T000000Z", "20261216T000000Z")).body())
+        .doesNotContain(".ics");
+    // the 22nd moved from 17:00Z to 19:00Z
+    assertThat(dav.request("REPORT", ROOM, query("20261222T170000Z", "20261222T180000Z")).body())
+        .doesNotContain("team.ics");
+    assertThat(dav.request("REPORT", ROOM, query("20261222T190000Z", "20261222T193000Z")).body())
+        .contains("team.ics");
+    // the 5th instance (2026-12-29) and only team
+    assertThat(dav.request("REPORT", ROOM, query("20261229T000000Z", "20261230T000000Z")).body())
+        .contains("team.ics").doesNotContain("single.ics");
+    assertThat(dav.request("REPORT", ROOM, query("20261127T000000Z", "20261128T000000Z")).body())
+        .contains("booking-b1.ics").doesNotContain("single.ics");
+  }
+
+  @Test
+  @DisplayName("an unbounded daily rule matches a range ten years ahead without expanding forever")
+  void unboundedRuleFarAhead() {
+    dav.put("daily.ics", ics("valid/daily-unbounded.ics"));
+    assertThat(dav.request("REPORT", ROOM, query("20361124T000000Z", "20361125T000000Z")).body())
+        .contains("daily.ics");
+  }
+
+  @Test
+  @DisplayName("VTODO filters match nothing; prop-filter is 403 CALDAV:supported-filter; a bad range is 400")
+  void unsupportedFilters() {
+    dav.put("single.ics", event("single@test", "20261126T090000Z", "20261126T100000Z", ""));
+    String todo = query(null, null).replace("VEVENT", "VTODO");
+    assertThat(dav.request("REPORT", ROOM, todo).body()).doesNotContain(".ics");
+    String prop = query(null, null).replace("<c:comp-filter name=\"VEVENT\">",
+        "<c:comp-filter name=\"VEVENT\"><c:prop-filter name=\"SUMMARY\"/>");
+    var r = dav.request("REPORT", ROOM, prop);
+    assertThat(r.status()).isEqualTo(403);
+    assertThat(r.body()).contains("<c:supported-filter/>");
+    assertThat(dav.request("REPORT", ROOM, query("2026", "2027")).status()).isEqualTo(400);
+  }
+}
