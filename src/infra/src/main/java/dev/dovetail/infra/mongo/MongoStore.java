@@ -8,6 +8,7 @@ import dev.dovetail.booking.port.out.BookingTypeRepository;
 import dev.dovetail.booking.port.out.ProviderRepository;
 import dev.dovetail.booking.port.out.ResourceRepository;
 import dev.dovetail.booking.port.out.ScheduleRepository;
+import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import dev.dovetail.notification.port.out.MailArchive;
 import dev.dovetail.notification.port.out.OutboxRepository;
 import io.vertx.core.Future;
@@ -44,6 +45,7 @@ public final class MongoStore {
   private final MongoCredentialRepository credentials;
   private final MongoOutboxRepository outbox;
   private final MongoMailArchive mailSink;
+  private final MongoCalendarObjectRepository calendars;
 
   private MongoStore(MongoSupport mongo, int scheduleAttempts) {
     this.mongo = mongo;
@@ -56,6 +58,7 @@ public final class MongoStore {
     this.credentials = new MongoCredentialRepository(mongo);
     this.outbox = new MongoOutboxRepository(mongo);
     this.mailSink = new MongoMailArchive(mongo);
+    this.calendars = new MongoCalendarObjectRepository(mongo);
   }
 
   /**
@@ -187,6 +190,11 @@ public final class MongoStore {
   }
 
   /** Succeeds if the database answers a {@code ping}, for {@code /health}. */
+  /** CalDAV calendars: objects, change sequence and tombstones per resource. */
+  public CalendarObjectRepository calendars() {
+    return calendars;
+  }
+
   public Future<Void> ping() {
     return mongo.client.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty();
   }
