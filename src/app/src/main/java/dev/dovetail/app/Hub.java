@@ -11,6 +11,8 @@ import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.app.ScheduleJanitor;
 import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.booking.port.out.ResourceLock;
+import dev.dovetail.caldav.CalDavRouter;
+import dev.dovetail.caldav.CalDavServices;
 import dev.dovetail.infra.lock.SharedDataResourceLock;
 import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.infra.mongo.MongoStore;
@@ -105,11 +107,15 @@ public final class Hub {
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies());
     ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), clock);
+    CalDavServices calDav = new CalDavServices(accounts, catalog, store.schedules(), store.bookings(), lock,
+        store.calendars(), clock, config.maxBodyBytes());
     Future<Void> demo = config.demoData()
         ? DemoData.seed(catalog, accounts, store, config, clock).mapEmpty()
         : Future.succeededFuture();
     return demo
         .compose(v -> HttpApi.create(vertx, services, options))
+        // CalDAV on the same router, ahead of the API's root chain; it authenticates itself (HTTP Basic).
+        .map(router -> CalDavRouter.mount(router, calDav))
         .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost()))
         .map(server -> {
           vertx.setPeriodic(JANITOR_PERIOD_MS, id -> janitor.sweep()

@@ -1,0 +1,130 @@
+package dev.dovetail.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.infra.mongo.EmbeddedMongo;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real hub (embedded store, demo data) serving CalDAV next to the REST API: the demo account logs in with its
+ * password, a booking made over REST is an event in the calendar, an event written over CalDAV blocks the slot for
+ * customers, an event over a booking is refused, and the REST API's own auth and headers are untouched.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@DisplayName("A hub serves CalDAV on the same port as the REST API")
+class CalDavHubIT {
+
+  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+      .withZone(ZoneOffset.UTC);
+
+  @TempDir
+  Path dataDir;
+
+  private EmbeddedMongo mongo;
+  private Hub hub;
+  private Vertx clientVertx;
+  private WebClient client;
+
+  @BeforeAll
+  void startHub() {
+    mongo = EmbeddedMongo.inMemory();
+    hub = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster())).await();
+    clientVertx = Vertx.vertx();
+    client = HubFixture.client(clientVertx);
+  }
+
+  @AfterAll
+  void stopHub() {
+    clientVertx.close().await();
+    hub.stop();
+    mongo.close();
+  }
+
+  private static String basic() {
+    return "Basic " + Base64.getEncoder()
+        .encodeToString(("demo:" + HubFixture.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<Buffer> dav(String method, String path, String body, String... headers) {
+    var request = client.request(HttpMethod.valueOf(method), hub.httpPort(), "127.0.0.1", path)
+        .putHeader("Authorization", basic());
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.putHeader(headers[i], headers[i + 1]);
+    }
+    return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
+  }
+
+  private static String event(String uid, Instant start, Instant end) {
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:" + uid
+        + "\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:" + UTC.format(start) + "\r\nDTEND:" + UTC.format(end)
+        + "\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  }
+
+  @Test
+  @DisplayName("the demo account discovers its calendars with its password")
+  void discovery() {
+    HttpResponse<Buffer> r = dav("PROPFIND", "/dav/calendars/demo/", null, "Depth", "1");
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(207);
+    assertThat(r.bodyAsString()).contains("/dav/calendars/demo/demo-room/");
+    HttpResponse<Buffer> anonymous = client.request(HttpMethod.PROPFIND, hub.httpPort(), "127.0.0.1", "/dav/")
+        .send().await();
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.getHeader("WWW-Authenticate")).startsWith("Basic");
+  }
+
+  @Test
+  @DisplayName("a booking is an event; a CalDAV event blocks its slot; an event over a booking is 403")
+  void bookingsAndBusyTime() {
+    int port = hub.httpPort();
+    List<String> starts = HubFixture.freeStarts(client, port, "demo-60").await();
+    HttpResponse<Buffer> booked = HubFixture.book(client, port, "demo-60", starts.get(0), "c@example.com").await();
+    assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
+    String bookingId = booked.bodyAsJsonObject().getJsonObject("booking").getString("id");
+    HttpResponse<Buffer> ics = dav("GET", "/dav/calendars/demo/demo-room/booking-" + bookingId + ".ics", null);
+    assertThat(ics.statusCode()).isEqualTo(200);
+    assertThat(ics.bodyAsString()).contains("UID:" + bookingId + "@dovetail");
+
+    Instant bookedStart = Instant.parse(starts.get(0));
+    HttpResponse<Buffer> clash = dav("PUT", "/dav/calendars/demo/demo-room/clash.ics",
+        event("clash@test", bookedStart, bookedStart.plusSeconds(1800)), "Content-Type", "text/calendar");
+    assertThat(clash.statusCode()).isEqualTo(403);
+    assertThat(clash.bodyAsString()).contains("no-booking-overlap");
+
+    List<String> before = HubFixture.freeStarts(client, port, "demo-60").await();
+    Instant free = Instant.parse(before.get(before.size() - 1));
+    HttpResponse<Buffer> put = dav("PUT", "/dav/calendars/demo/demo-room/dentist.ics",
+        event("dentist@test", free, free.plusSeconds(3600)), "Content-Type", "text/calendar");
+    assertThat(put.statusCode()).as(put.bodyAsString()).isEqualTo(201);
+    assertThat(HubFixture.freeStarts(client, port, "demo-60").await()).doesNotContain(free.toString());
+  }
+
+  @Test
+  @DisplayName("the REST API keeps its own authentication and problem responses")
+  void restApiUntouched() {
+    HttpResponse<Buffer> resources = client.get(hub.httpPort(), "127.0.0.1", "/api/v1/resources").send().await();
+    assertThat(resources.statusCode()).isEqualTo(401);
+    assertThat(resources.getHeader("Content-Type")).startsWith("application/problem+json");
+    HttpResponse<Buffer> health = client.get(hub.httpPort(), "127.0.0.1", "/health").send().await();
+    assertThat(health.statusCode()).isEqualTo(200);
+  }
+}
