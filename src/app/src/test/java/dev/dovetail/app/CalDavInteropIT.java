@@ -1,0 +1,116 @@
+package dev.dovetail.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.dovetail.infra.mongo.EmbeddedMongo;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Interop: Debian's python3-caldav (run with /usr/bin/python3, installed by .ci/run) against a running hub:
+ * discovery from /dav/, calendar listing, initial and incremental sync-collection, PUT, time-range calendar-query,
+ * DELETE, and an event over a booking refused. Skipped only if /usr/bin/python3 cannot import caldav.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@DisplayName("Interop: python3-caldav drives a running hub")
+class CalDavInteropIT {
+
+  private static final Path PYTHON = Path.of("/usr/bin/python3");
+  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+      .withZone(ZoneOffset.UTC);
+
+  @TempDir
+  Path dataDir;
+  @TempDir
+  Path workDir;
+
+  private EmbeddedMongo mongo;
+  private Hub hub;
+  private Vertx clientVertx;
+  private WebClient client;
+
+  @BeforeAll
+  void startHub() {
+    mongo = EmbeddedMongo.inMemory();
+    hub = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster())).await();
+    clientVertx = Vertx.vertx();
+    client = HubFixture.client(clientVertx);
+  }
+
+  @AfterAll
+  void stopHub() {
+    clientVertx.close().await();
+    hub.stop();
+    mongo.close();
+  }
+
+  private Run python(String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString()));
+    command.addAll(List.of(args));
+    // Run from an empty folder: the repository's caldav/ directory would shadow the python package.
+    Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+    String output;
+    try (InputStream in = p.getInputStream()) {
+      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    boolean done = p.waitFor(90, TimeUnit.SECONDS);
+    return new Run(done ? p.exitValue() : -1, output);
+  }
+
+  record Run(int exit, String output) {}
+
+  @Test
+  @DisplayName("discovery, sync, create, time-range search, overlap refusal and delete all work from python3-caldav")
+  void pythonCaldavClient() throws Exception {
+    assumeTrue(Files.isExecutable(PYTHON) && python("-c", "import caldav.davclient").exit() == 0,
+        "/usr/bin/python3 cannot import caldav (apt-get install python3-caldav)");
+    int port = hub.httpPort();
+    List<String> starts = HubFixture.freeStarts(client, port, "demo-60").await();
+    HttpResponse<Buffer> booked = HubFixture.book(client, port, "demo-60", starts.get(0), "py@example.com").await();
+    assertThat(booked.statusCode()).isEqualTo(201);
+    Instant clash = Instant.parse(starts.get(0));
+    Instant free = Instant.parse(starts.get(starts.size() - 1));
+
+    Path script = workDir.resolve("client.py");
+    try (InputStream in = getClass().getResourceAsStream("/interop/python_caldav_client.py")) {
+      Files.write(script, in.readAllBytes());
+    }
+    Run run = python(script.toString(), "http://127.0.0.1:" + port + "/dav/", "demo", HubFixture.DEMO_PASSWORD,
+        UTC.format(free), UTC.format(clash));
+    assertThat(run.exit()).as(run.output()).isZero();
+    String last = run.output().strip().lines().reduce((a, b) -> b).orElseThrow();
+    JsonObject out = new JsonObject(last);
+    String base = "http://127.0.0.1:" + port + "/dav/calendars/demo/demo-room/";
+    assertThat(out.getString("principal")).endsWith("/dav/principals/demo/");
+    assertThat(out.getJsonArray("calendars").getList()).contains(base);
+    assertThat(out.getInteger("initial_objects")).isEqualTo(1); // the booking
+    String created = out.getString("created_url");
+    assertThat(created).startsWith(base).endsWith(".ics");
+    assertThat(out.getJsonArray("found_in_range").getList()).containsExactly(created);
+    assertThat(out.getJsonArray("sync_updated").getList()).containsExactly(created);
+    assertThat(out.getString("clash")).isEqualTo("refused");
+    assertThat(out.getJsonArray("sync_after_delete_deleted").getList()).containsExactly(created);
+  }
+}

@@ -1,0 +1,55 @@
+"""Drives Debian's python3-caldav against a running hub and prints one JSON line of findings.
+
+Usage: python3 python_caldav_client.py URL USER PASSWORD START_UTC CLASH_START_UTC
+START_UTC is a free hour (yyyymmddThhmmssZ); CLASH_START_UTC is the start of a booking.
+"""
+import json
+import sys
+from datetime import datetime, timedelta, timezone
+
+import caldav
+from caldav.lib import error
+
+url, user, password, start, clash = sys.argv[1:6]
+fmt = "%Y%m%dT%H%M%SZ"
+begin = datetime.strptime(start, fmt).replace(tzinfo=timezone.utc)
+out = {}
+
+
+def event(uid, at):
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//interop//EN\r\nBEGIN:VEVENT\r\nUID:%s\r\n"
+            "DTSTAMP:20260101T000000Z\r\nDTSTART:%s\r\nDTEND:%s\r\nSUMMARY:interop\r\nEND:VEVENT\r\n"
+            "END:VCALENDAR\r\n") % (uid, at.strftime(fmt), (at + timedelta(hours=1)).strftime(fmt))
+
+
+client = caldav.DAVClient(url=url, username=user, password=password)
+principal = client.principal()
+out["principal"] = str(principal.url)
+calendars = principal.calendars()
+out["calendars"] = sorted(str(c.url) for c in calendars)
+cal = [c for c in calendars if str(c.url).rstrip("/").endswith("demo-room")][0]
+
+sync = cal.objects_by_sync_token(load_objects=False)
+out["initial_objects"] = len(list(sync))
+
+created = cal.save_event(event("interop-1@test", begin))
+out["created_url"] = str(created.url)
+
+found = cal.date_search(start=begin - timedelta(minutes=1), end=begin + timedelta(minutes=30), expand=False)
+out["found_in_range"] = [str(e.url) for e in found]
+
+updated, deleted = sync.sync()
+out["sync_updated"] = [str(o.url) for o in updated]
+out["sync_deleted"] = [str(o.url) for o in deleted]
+
+try:
+    cal.save_event(event("interop-clash@test", datetime.strptime(clash, fmt).replace(tzinfo=timezone.utc)))
+    out["clash"] = "accepted"
+except error.DAVError as e:
+    out["clash"] = "refused"
+
+created.load()
+created.delete()
+updated, deleted = sync.sync()
+out["sync_after_delete_deleted"] = [str(o.url) for o in deleted]
+print(json.dumps(out))
