@@ -57,7 +57,8 @@ class PropfindMethodTest extends DavTestBase {
   @DisplayName("an empty body is allprop; propname lists names without values; Depth infinity is 403")
   void allpropPropnameInfinity() {
     Response all = dav.request("PROPFIND", ROOM, null, Map.of("Depth", "0"));
-    assertThat(all.body()).contains("<d:displayname>Room room</d:displayname>").contains("<c:comp name=\"VEVENT\"/>");
+    assertThat(all.body()).contains("<d:displayname>Room room</d:displayname>").contains("<c:comp name=\"VEVENT\"/>")
+        .contains("<c:max-resource-size>262144</c:max-resource-size>");
     Response names = dav.request("PROPFIND", ROOM,
         "<d:propfind xmlns:d=\"DAV:\"><d:propname/></d:propfind>", Map.of("Depth", "0"));
     assertThat(names.body()).contains("<d:displayname/>").contains("<cs:getctag/>");
