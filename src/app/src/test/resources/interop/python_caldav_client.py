@@ -35,6 +35,8 @@ out["initial_objects"] = len(list(sync))
 created = cal.save_event(event("interop-1@test", begin))
 out["created_url"] = str(created.url)
 
+out["by_uid"] = str(cal.event_by_uid("interop-1@test").url)
+
 found = cal.date_search(start=begin - timedelta(minutes=1), end=begin + timedelta(minutes=30), expand=False)
 out["found_in_range"] = [str(e.url) for e in found]
 

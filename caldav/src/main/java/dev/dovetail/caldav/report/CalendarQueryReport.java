@@ -13,16 +13,21 @@ import dev.dovetail.calendar.domain.CalendarObject;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.xml.namespace.QName;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
 import org.w3c.dom.Element;
 
 /**
  * CALDAV:calendar-query (RFC 4791 7.8) with the filters clients use to sync a window: {@code comp-filter VCALENDAR}
  * containing {@code comp-filter VEVENT} (or VTODO/VJOURNAL, which match nothing here) with an optional
  * {@code time-range}, matched against the expanded recurrence set (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides;
- * at most 1000 instances per object). {@code prop-filter}, {@code param-filter} and {@code text-match} are refused
- * with 403 CALDAV:supported-filter rather than ignored. Matching runs on a worker thread; parsed objects are cached by
+ * at most 1000 instances per object). {@code prop-filter} on VEVENT
+ * properties (defined, {@code is-not-defined}, {@code text-match} with the i;ascii-casemap or i;octet collation and
+ * {@code negate-condition}) is supported; {@code param-filter}, time ranges on properties and VALARM filters are
+ * refused with 403 CALDAV:supported-filter rather than ignored. Matching runs on a worker thread; parsed objects are cached by
  * etag.
  */
 public final class CalendarQueryReport implements DavReport {
@@ -32,7 +37,29 @@ public final class CalendarQueryReport implements DavReport {
     return Ns.caldav("calendar-query");
   }
 
-  private record Filter(boolean events, TimeRanges.Range range) {}
+  private record Filter(boolean events, TimeRanges.Range range, List<PropFilter> props) {}
+
+  /** A prop-filter on VEVENT (RFC 4791 9.7.2): defined, not defined, or a text-match (9.7.5). */
+  private record PropFilter(String name, boolean notDefined, String text, boolean caseSensitive, boolean negate) {
+
+    boolean matches(Calendar calendar) {
+      List<String> values = new ArrayList<>();
+      for (Object c : calendar.getComponents(Component.VEVENT)) {
+        for (Object p : ((Component) c).getProperties(name)) {
+          values.add(((Property) p).getValue());
+        }
+      }
+      if (notDefined) {
+        return values.isEmpty();
+      }
+      if (text == null) {
+        return !values.isEmpty();
+      }
+      boolean found = values.stream().anyMatch(v -> caseSensitive ? v.contains(text)
+          : v.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)));
+      return !values.isEmpty() && found != negate;
+    }
+  }
 
   @Override
   public Future<Void> run(DavRequest req, DavResource target, Element body) {
@@ -48,7 +75,7 @@ public final class CalendarQueryReport implements DavReport {
         return hits;
       }
       for (CalendarObject o : objects) {
-        if (filter.range() == null || matches(o, filter.range(), cal)) {
+        if (matches(o, filter, cal)) {
           hits.add(o);
         }
       }
@@ -64,10 +91,20 @@ public final class CalendarQueryReport implements DavReport {
     });
   }
 
-  private static boolean matches(CalendarObject o, TimeRanges.Range range, DavResource.CalendarResource cal) {
+  private static boolean matches(CalendarObject o, Filter filter, DavResource.CalendarResource cal) {
+    if (filter.range() == null && filter.props().isEmpty()) {
+      return true;
+    }
     try {
       Calendar parsed = IcsParser.parseStored(o.etag(), o.ics());
-      return !Occurrences.expand(parsed, range.start(), range.end(), cal.resource().zone(), 1).isEmpty();
+      for (PropFilter p : filter.props()) {
+        if (!p.matches(parsed)) {
+          return false;
+        }
+      }
+      TimeRanges.Range range = filter.range();
+      return range == null
+          || !Occurrences.expand(parsed, range.start(), range.end(), cal.resource().zone(), 1).isEmpty();
     } catch (RuntimeException unreadable) {
       return false;
     }
@@ -81,12 +118,17 @@ public final class CalendarQueryReport implements DavReport {
     if (vcalendar == null || !"VCALENDAR".equalsIgnoreCase(vcalendar.getAttribute("name"))) {
       throw new DavException(400, Ns.caldav("valid-filter"), "the filter must start with comp-filter VCALENDAR");
     }
-    refuseUnsupported(vcalendar);
+    if (Xml.child(vcalendar, Ns.CALDAV, "prop-filter") != null) {
+      throw DavException.forbidden(Ns.caldav("supported-filter"), "prop-filter on VCALENDAR is not supported");
+    }
     Element inner = Xml.child(vcalendar, Ns.CALDAV, "comp-filter");
     if (inner == null) {
-      return new Filter(Xml.child(vcalendar, Ns.CALDAV, "is-not-defined") == null, null);
+      return new Filter(Xml.child(vcalendar, Ns.CALDAV, "is-not-defined") == null, null, List.of());
     }
-    refuseUnsupported(inner);
+    List<PropFilter> props = new ArrayList<>();
+    for (Element pf : Xml.childrenNamed(inner, Ns.CALDAV, "prop-filter")) {
+      props.add(propFilter(pf));
+    }
     if (Xml.child(inner, Ns.CALDAV, "comp-filter") != null) {
       throw DavException.forbidden(Ns.caldav("supported-filter"), "nested comp-filters below VEVENT (VALARM) are"
           + " not supported");
@@ -94,12 +136,30 @@ public final class CalendarQueryReport implements DavReport {
     boolean events = "VEVENT".equalsIgnoreCase(inner.getAttribute("name"))
         && Xml.child(inner, Ns.CALDAV, "is-not-defined") == null;
     Element tr = Xml.child(inner, Ns.CALDAV, "time-range");
-    return new Filter(events, tr == null ? null : TimeRanges.parse(tr));
+    return new Filter(events, tr == null ? null : TimeRanges.parse(tr), props);
   }
 
-  private static void refuseUnsupported(Element compFilter) {
-    if (Xml.child(compFilter, Ns.CALDAV, "prop-filter") != null) {
-      throw DavException.forbidden(Ns.caldav("supported-filter"), "prop-filter is not supported yet");
+  private static PropFilter propFilter(Element pf) {
+    String name = pf.getAttribute("name").strip().toUpperCase(Locale.ROOT);
+    if (name.isEmpty()) {
+      throw new DavException(400, Ns.caldav("valid-filter"), "prop-filter needs a name");
     }
+    if (Xml.child(pf, Ns.CALDAV, "param-filter") != null || Xml.child(pf, Ns.CALDAV, "time-range") != null) {
+      throw DavException.forbidden(Ns.caldav("supported-filter"),
+          "param-filter and time-range inside prop-filter are not supported");
+    }
+    if (Xml.child(pf, Ns.CALDAV, "is-not-defined") != null) {
+      return new PropFilter(name, true, null, false, false);
+    }
+    Element tm = Xml.child(pf, Ns.CALDAV, "text-match");
+    if (tm == null) {
+      return new PropFilter(name, false, null, false, false);
+    }
+    String collation = tm.getAttribute("collation");
+    if (!collation.isEmpty() && !collation.equals("i;ascii-casemap") && !collation.equals("i;octet")) {
+      throw DavException.forbidden(Ns.caldav("supported-collation"), "unsupported collation " + collation);
+    }
+    return new PropFilter(name, false, tm.getTextContent(), collation.equals("i;octet"),
+        "yes".equals(tm.getAttribute("negate-condition")));
   }
 }

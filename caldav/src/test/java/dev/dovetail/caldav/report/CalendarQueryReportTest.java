@@ -53,16 +53,45 @@ class CalendarQueryReportTest extends DavTestBase {
   }
 
   @Test
-  @DisplayName("VTODO filters match nothing; prop-filter is 403 CALDAV:supported-filter; a bad range is 400")
+  @DisplayName("VTODO filters match nothing; param-filter is 403 CALDAV:supported-filter; a bad range is 400")
   void unsupportedFilters() {
     dav.put("single.ics", event("single@test", "20261126T090000Z", "20261126T100000Z", ""));
     String todo = query(null, null).replace("VEVENT", "VTODO");
     assertThat(dav.request("REPORT", ROOM, todo).body()).doesNotContain(".ics");
-    String prop = query(null, null).replace("<c:comp-filter name=\"VEVENT\">",
-        "<c:comp-filter name=\"VEVENT\"><c:prop-filter name=\"SUMMARY\"/>");
-    var r = dav.request("REPORT", ROOM, prop);
+    String param = query(null, null).replace("<c:comp-filter name=\"VEVENT\">",
+        "<c:comp-filter name=\"VEVENT\"><c:prop-filter name=\"ATTENDEE\"><c:param-filter name=\"PARTSTAT\"/>"
+            + "</c:prop-filter>");
+    var r = dav.request("REPORT", ROOM, param);
     assertThat(r.status()).isEqualTo(403);
     assertThat(r.body()).contains("<c:supported-filter/>");
     assertThat(dav.request("REPORT", ROOM, query("2026", "2027")).status()).isEqualTo(400);
+  }
+
+  private static String propFilter(String inner) {
+    return query(null, null).replace("<c:comp-filter name=\"VEVENT\">",
+        "<c:comp-filter name=\"VEVENT\">" + inner);
+  }
+
+  @Test
+  @DisplayName("prop-filter: UID text-match (how clients look events up), is-not-defined, negate-condition, collations")
+  void propFilters() {
+    dav.put("a.ics", event("alpha@test", "20261126T090000Z", "20261126T100000Z", "LOCATION:Room 1\r\n"));
+    dav.put("b.ics", event("beta@test", "20261127T090000Z", "20261127T100000Z", ""));
+    assertThat(dav.request("REPORT", ROOM, propFilter("<c:prop-filter name=\"UID\"><c:text-match"
+        + " collation=\"i;octet\">alpha@test</c:text-match></c:prop-filter>")).body())
+        .contains("a.ics").doesNotContain("b.ics");
+    assertThat(dav.request("REPORT", ROOM, propFilter("<c:prop-filter name=\"UID\"><c:text-match"
+        + " collation=\"i;octet\">ALPHA</c:text-match></c:prop-filter>")).body()).doesNotContain(".ics");
+    assertThat(dav.request("REPORT", ROOM, propFilter("<c:prop-filter name=\"UID\"><c:text-match>ALPHA"
+        + "</c:text-match></c:prop-filter>")).body()).contains("a.ics");
+    assertThat(dav.request("REPORT", ROOM, propFilter("<c:prop-filter name=\"LOCATION\"><c:is-not-defined/>"
+        + "</c:prop-filter>")).body()).contains("b.ics").doesNotContain("a.ics");
+    assertThat(dav.request("REPORT", ROOM, propFilter("<c:prop-filter name=\"UID\"><c:text-match"
+        + " negate-condition=\"yes\">alpha</c:text-match></c:prop-filter>")).body())
+        .contains("b.ics").doesNotContain("a.ics");
+    var unknown = dav.request("REPORT", ROOM, propFilter("<c:prop-filter name=\"UID\"><c:text-match"
+        + " collation=\"i;unicode-casemap\">x</c:text-match></c:prop-filter>"));
+    assertThat(unknown.status()).isEqualTo(403);
+    assertThat(unknown.body()).contains("<c:supported-collation/>");
   }
 }

@@ -82,7 +82,7 @@ class CalDavInteropIT {
   record Run(int exit, String output) {}
 
   @Test
-  @DisplayName("discovery, sync, create, time-range search, overlap refusal and delete all work from python3-caldav")
+  @DisplayName("discovery, sync, create, lookup by UID, time-range search, overlap refusal and delete all work from python3-caldav")
   void pythonCaldavClient() throws Exception {
     assumeTrue(Files.isExecutable(PYTHON) && python("-c", "import caldav.davclient").exit() == 0,
         "/usr/bin/python3 cannot import caldav (apt-get install python3-caldav)");
@@ -108,6 +108,7 @@ class CalDavInteropIT {
     assertThat(out.getInteger("initial_objects")).isEqualTo(1); // the booking
     String created = out.getString("created_url");
     assertThat(created).startsWith(base).endsWith(".ics");
+    assertThat(out.getString("by_uid")).isEqualTo(created);
     assertThat(out.getJsonArray("found_in_range").getList()).containsExactly(created);
     assertThat(out.getJsonArray("sync_updated").getList()).containsExactly(created);
     assertThat(out.getString("clash")).isEqualTo("refused");
