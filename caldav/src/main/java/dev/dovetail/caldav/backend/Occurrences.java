@@ -38,8 +38,16 @@ public final class Occurrences {
 
   private Occurrences() {}
 
-  @SuppressWarnings({"rawtypes", "unchecked"})
+  /** An instance with the component that describes it and its RECURRENCE-ID (null for a non-recurring event). */
+  public record Instance(Occurrence occurrence, VEvent component, Instant recurrenceId) {}
+
   public static List<Occurrence> expand(Calendar calendar, Instant from, Instant to, ZoneId floating, int max) {
+    return instances(calendar, from, to, floating, max).stream().map(Instance::occurrence).toList();
+  }
+
+  /** Like {@link #expand}, keeping for each instance its component (the master or an override). */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static List<Instance> instances(Calendar calendar, Instant from, Instant to, ZoneId floating, int max) {
     List<VEvent> events = calendar.getComponents(Component.VEVENT);
     VEvent master = null;
     Map<Instant, VEvent> overrides = new HashMap<>();
@@ -51,12 +59,14 @@ public final class Occurrences {
         master = e;
       }
     }
-    List<Occurrence> out = new ArrayList<>();
+    List<Instance> out = new ArrayList<>();
+    boolean recurring = !overrides.isEmpty();
     if (master != null) {
       Temporal seed = (Temporal) master.getStartDate().map(p -> ((DateProperty) p).getDate())
           .orElseThrow(() -> new IllegalArgumentException("DTSTART is missing"));
       Instant first = instant(seed, floating);
       Duration length = Duration.between(first, end(master, seed, floating));
+      recurring |= master.getProperty(Property.RRULE).isPresent() || !master.getProperties(Property.RDATE).isEmpty();
       Set<Instant> starts = new TreeSet<>();
       starts.add(first);
       Optional<Property> rrule = master.getProperty(Property.RRULE);
@@ -85,14 +95,15 @@ public final class Occurrences {
         }
         Occurrence o = new Occurrence(s, s.plus(length));
         if (o.overlaps(from, to)) {
-          out.add(o);
+          out.add(new Instance(o, master, recurring ? s : null));
           if (out.size() >= max) {
             return out;
           }
         }
       }
     }
-    for (VEvent override : overrides.values()) {
+    for (Map.Entry<Instant, VEvent> entry : overrides.entrySet()) {
+      VEvent override = entry.getValue();
       boolean cancelled = override.getProperty(Property.STATUS)
           .map(p -> "CANCELLED".equalsIgnoreCase(((Property) p).getValue())).orElse(false);
       Optional<Property> start = override.getProperty(Property.DTSTART);
@@ -102,10 +113,10 @@ public final class Occurrences {
       Temporal s = ((DateProperty) start.get()).getDate();
       Occurrence o = new Occurrence(instant(s, floating), end(override, s, floating));
       if (o.overlaps(from, to) && out.size() < max) {
-        out.add(o);
+        out.add(new Instance(o, override, entry.getKey()));
       }
     }
-    out.sort(java.util.Comparator.comparing(Occurrence::start));
+    out.sort(java.util.Comparator.comparing(i -> i.occurrence().start()));
     return out;
   }
 

@@ -1,25 +1,74 @@
 package dev.dovetail.caldav.report;
 
+import dev.dovetail.caldav.backend.IcsParser;
+import dev.dovetail.caldav.backend.Occurrences;
 import dev.dovetail.caldav.dav.DavResource;
 import dev.dovetail.caldav.dav.Ns;
+import dev.dovetail.caldav.dav.PropRequest;
 import dev.dovetail.caldav.dav.Xml;
+import dev.dovetail.calendar.domain.CalendarObject;
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.BiFunction;
 import javax.xml.namespace.QName;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import org.w3c.dom.Element;
 
 /**
- * CALDAV:calendar-data in a report response (RFC 4791 9.6): the whole object. Partial retrieval ({@code comp},
- * {@code prop}), {@code expand} and {@code limit-recurrence-set} are not applied yet: the full object is returned,
- * which RFC 4791 allows clients to cope with but is not exact.
+ * CALDAV:calendar-data in a report response (RFC 4791 9.6). By default the whole object. With {@code
+ * <C:expand start end/>} (9.6.5) the recurrence set inside the range is written as one VEVENT per instance, in UTC,
+ * with RECURRENCE-ID and without RRULE/RDATE/EXDATE or VTIMEZONE (sub-components such as VALARM are dropped).
+ * Partial retrieval ({@code comp}/{@code prop}) and {@code limit-recurrence-set} are not applied: the full object is
+ * returned, which RFC 4791 lets clients cope with. Call from a worker thread when expanding.
  */
 final class CalendarData {
 
   private static final QName NAME = Ns.caldav("calendar-data");
+  private static final Set<String> DROPPED = Set.of(Property.DTSTART, Property.DTEND, Property.DURATION,
+      Property.RRULE, Property.RDATE, Property.EXDATE, Property.RECURRENCE_ID);
 
   private CalendarData() {}
 
-  static String extras(DavResource r, QName name) {
-    if (NAME.equals(name) && r instanceof DavResource.CalendarObjectResource o) {
-      return Xml.escape(o.object().ics());
+  /** The extras function for a report's property request. */
+  static BiFunction<DavResource, QName, String> of(PropRequest what) {
+    Element data = what.calendarData();
+    Element expand = data == null ? null : Xml.child(data, Ns.CALDAV, "expand");
+    TimeRanges.Range range = expand == null ? null : TimeRanges.parse(expand);
+    return (r, name) -> {
+      if (!NAME.equals(name) || !(r instanceof DavResource.CalendarObjectResource o)) {
+        return null;
+      }
+      String ics = range == null ? o.object().ics()
+          : expanded(o.object(), range.start(), range.end(), o.calendar().resource().zone());
+      return Xml.escape(ics);
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  static String expanded(CalendarObject object, Instant from, Instant to, java.time.ZoneId floating) {
+    Calendar calendar;
+    try {
+      calendar = IcsParser.parseStored(object.etag(), object.ics());
+    } catch (RuntimeException unreadable) {
+      return object.ics();
     }
-    return null;
+    StringBuilder s = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Dovetail//CalDAV//EN\r\n");
+    for (Occurrences.Instance i : Occurrences.instances(calendar, from, to, floating, Occurrences.MAX_INSTANCES)) {
+      s.append("BEGIN:VEVENT\r\n");
+      for (Object p : i.component().getProperties()) {
+        Property property = (Property) p;
+        if (!DROPPED.contains(property.getName())) {
+          s.append(property.toString());
+        }
+      }
+      if (i.recurrenceId() != null) {
+        s.append("RECURRENCE-ID:").append(TimeRanges.UTC.format(i.recurrenceId())).append("\r\n");
+      }
+      s.append("DTSTART:").append(TimeRanges.UTC.format(i.occurrence().start())).append("\r\n");
+      s.append("DTEND:").append(TimeRanges.UTC.format(i.occurrence().end())).append("\r\n");
+      s.append("END:VEVENT\r\n");
+    }
+    return s.append("END:VCALENDAR\r\n").toString();
   }
 }

@@ -26,6 +26,14 @@ public final class CalendarMultigetReport implements DavReport {
       throw new DavException(403, null, "calendar-multiget runs on a calendar collection");
     }
     PropRequest what = PropRequest.from(body);
+    var extras = CalendarData.of(what);
+    return req.vertx().executeBlocking(() -> render(cal, body, what, extras), false)
+        .compose(xml -> req.ctx().response().setStatusCode(207)
+            .putHeader("Content-Type", "application/xml; charset=utf-8").end(xml));
+  }
+
+  private static String render(DavResource.CalendarResource cal, Element body, PropRequest what,
+      java.util.function.BiFunction<DavResource, QName, String> extras) {
     MultiStatus ms = new MultiStatus();
     String base = cal.href();
     for (Element href : Xml.childrenNamed(body, Ns.DAV, "href")) {
@@ -36,12 +44,11 @@ public final class CalendarMultigetReport implements DavReport {
           : cal.collection().find(name);
       if (object.isPresent()) {
         DavResource r = new DavResource.CalendarObjectResource(cal, object.get());
-        ms.response(raw, what.render(r, CalendarData::extras));
+        ms.response(raw, what.render(r, extras));
       } else {
         ms.status(raw, 404);
       }
     }
-    return req.ctx().response().setStatusCode(207).putHeader("Content-Type", "application/xml; charset=utf-8")
-        .end(ms.end());
+    return ms.end();
   }
 }

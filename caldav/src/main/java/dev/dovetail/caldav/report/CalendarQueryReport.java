@@ -69,26 +69,20 @@ public final class CalendarQueryReport implements DavReport {
     Filter filter = filter(Xml.child(body, Ns.CALDAV, "filter"));
     PropRequest what = PropRequest.from(body);
     List<CalendarObject> objects = cal.collection().objects();
+    var extras = CalendarData.of(what);
     return req.vertx().executeBlocking(() -> {
-      List<CalendarObject> hits = new ArrayList<>();
-      if (!filter.events()) {
-        return hits;
-      }
-      for (CalendarObject o : objects) {
-        if (matches(o, filter, cal)) {
-          hits.add(o);
+      MultiStatus ms = new MultiStatus();
+      if (filter.events()) {
+        for (CalendarObject o : objects) {
+          if (matches(o, filter, cal)) {
+            DavResource r = new DavResource.CalendarObjectResource(cal, o);
+            ms.response(r.href(), what.render(r, extras));
+          }
         }
       }
-      return hits;
-    }, false).compose(hits -> {
-      MultiStatus ms = new MultiStatus();
-      for (CalendarObject o : hits) {
-        DavResource r = new DavResource.CalendarObjectResource(cal, o);
-        ms.response(r.href(), what.render(r, CalendarData::extras));
-      }
-      return req.ctx().response().setStatusCode(207).putHeader("Content-Type", "application/xml; charset=utf-8")
-          .end(ms.end());
-    });
+      return ms.end();
+    }, false).compose(xml -> req.ctx().response().setStatusCode(207)
+        .putHeader("Content-Type", "application/xml; charset=utf-8").end(xml));
   }
 
   private static boolean matches(CalendarObject o, Filter filter, DavResource.CalendarResource cal) {

@@ -58,16 +58,21 @@ public final class SyncCollectionReport implements DavReport {
       }
     }
     PropRequest what = PropRequest.from(body);
-    MultiStatus ms = new MultiStatus();
-    for (CalendarObject o : changed) {
-      DavResource r = new DavResource.CalendarObjectResource(cal, o);
-      ms.response(r.href(), what.render(r, CalendarData::extras));
-    }
-    for (String href : removed) {
-      ms.status(Hrefs.object(cal.owner().id(), cal.resource().id(), href), 404);
-    }
-    ms.raw("<d:sync-token>" + Xml.escape(SyncTokenProperty.token(c.sequence())) + "</d:sync-token>");
-    return req.ctx().response().setStatusCode(207).putHeader("Content-Type", "application/xml; charset=utf-8")
-        .end(ms.end());
+    var extras = CalendarData.of(what);
+    List<CalendarObject> written = changed;
+    List<String> gone = removed;
+    return req.vertx().executeBlocking(() -> {
+      MultiStatus ms = new MultiStatus();
+      for (CalendarObject o : written) {
+        DavResource r = new DavResource.CalendarObjectResource(cal, o);
+        ms.response(r.href(), what.render(r, extras));
+      }
+      for (String href : gone) {
+        ms.status(Hrefs.object(cal.owner().id(), cal.resource().id(), href), 404);
+      }
+      ms.raw("<d:sync-token>" + Xml.escape(SyncTokenProperty.token(c.sequence())) + "</d:sync-token>");
+      return ms.end();
+    }, false).compose(xml -> req.ctx().response().setStatusCode(207)
+        .putHeader("Content-Type", "application/xml; charset=utf-8").end(xml));
   }
 }

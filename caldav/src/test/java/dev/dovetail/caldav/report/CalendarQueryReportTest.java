@@ -94,4 +94,22 @@ class CalendarQueryReportTest extends DavTestBase {
     assertThat(unknown.status()).isEqualTo(403);
     assertThat(unknown.body()).contains("<c:supported-collation/>");
   }
+
+  @Test
+  @DisplayName("calendar-data with expand returns one UTC VEVENT per instance in the range, with RECURRENCE-ID")
+  void expand() {
+    dav.put("team.ics", ics("valid/apple-weekly-berlin.ics"));
+    String body = "<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:prop>"
+        + "<c:calendar-data><c:expand start=\"20261208T000000Z\" end=\"20261223T000000Z\"/></c:calendar-data>"
+        + "</d:prop><c:filter><c:comp-filter name=\"VCALENDAR\"><c:comp-filter name=\"VEVENT\">"
+        + "<c:time-range start=\"20261208T000000Z\" end=\"20261223T000000Z\"/></c:comp-filter></c:comp-filter>"
+        + "</c:filter></c:calendar-query>";
+    String xml = dav.request("REPORT", ROOM, body).body();
+    assertThat(xml).contains("RECURRENCE-ID:20261208T170000Z").contains("DTSTART:20261208T170000Z")
+        .contains("RECURRENCE-ID:20261222T170000Z").contains("DTSTART:20261222T190000Z")
+        .contains("SUMMARY:Team evening (moved)")
+        .doesNotContain("RRULE").doesNotContain("VTIMEZONE").doesNotContain("20261215T170000Z")
+        .doesNotContain("DTSTART:20261201");
+    assertThat(xml.split("BEGIN:VEVENT", -1)).hasSize(3);
+  }
 }
