@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 public final class BookingIcs {
 
   public static final String HREF_PREFIX = "booking-";
+  public static final String UID_SUFFIX = "@dovetail";
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
       .withZone(ZoneOffset.UTC);
 

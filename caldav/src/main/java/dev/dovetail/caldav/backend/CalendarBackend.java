@@ -64,7 +64,7 @@ public final class CalendarBackend {
           }
           for (CalendarObject o : collection.objects()) {
             if (o.booking()) {
-              ids.add(o.uid().substring(0, o.uid().length() - "@dovetail".length()));
+              ids.add(o.href().substring(BookingIcs.HREF_PREFIX.length(), o.href().length() - ".ics".length()));
             }
           }
           if (ids.isEmpty()) {
@@ -114,7 +114,11 @@ public final class CalendarBackend {
       if (have != null && !have.booking()) {
         continue; // a client object squats the href: never overwrite it
       }
-      next = next.put(w);
+      try {
+        next = next.put(w);
+      } catch (IllegalArgumentException uidTaken) {
+        // a client object already has this UID (written before the guard below existed): leave both alone
+      }
     }
     return next;
   }
@@ -174,6 +178,9 @@ public final class CalendarBackend {
     }
     if (existing == null && name.startsWith(BookingIcs.HREF_PREFIX)) {
       throw DavException.forbidden(BOOKING_READ_ONLY, "names starting with 'booking-' are reserved for bookings");
+    }
+    if (uid.endsWith(BookingIcs.UID_SUFFIX)) {
+      throw DavException.forbidden(BOOKING_READ_ONLY, "UIDs ending in @dovetail are reserved for bookings");
     }
     if (ifNoneMatchStar && existing != null) {
       throw new DavException(412, null, "the object already exists (If-None-Match: *)");

@@ -158,6 +158,10 @@ class PutMethodTest {
     Response put = dav.put("booking-b1.ics", event("b1@dovetail", "20261126T120000Z", "20261126T130000Z", ""));
     assertThat(put.status()).isEqualTo(403);
     assertThat(put.body()).contains("<dt:booking-is-read-only/>");
+    Response squat = dav.put("mine.ics", event("b2@dovetail", "20261126T120000Z", "20261126T130000Z", ""));
+    assertThat(squat.status()).isEqualTo(403);
+    assertThat(dav.put("booking-b9.ics", event("b9@test", "20261126T120000Z", "20261126T130000Z", "")).status())
+        .isEqualTo(403);
     Response delete = dav.request("DELETE", href, null);
     assertThat(delete.status()).isEqualTo(403);
     assertThat(dav.request("GET", href, null).status()).isEqualTo(200);
