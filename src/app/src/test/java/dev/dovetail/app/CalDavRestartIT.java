@@ -1,0 +1,92 @@
+package dev.dovetail.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.infra.mongo.EmbeddedMongo;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sync tokens, etags and objects survive a restart of the hub and its on-disk embedded store (RFC 6578 tokens). */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@DisplayName("CalDAV state survives a hub restart")
+class CalDavRestartIT {
+
+  private static final Pattern TOKEN = Pattern.compile("<d:sync-token>([^<]+)</d:sync-token>");
+  private static final String ROOM = "/dav/calendars/demo/demo-room/";
+
+  @TempDir
+  Path dataDir;
+
+  private static String sync(String token) {
+    return "<d:sync-collection xmlns:d=\"DAV:\"><d:sync-token>" + token + "</d:sync-token>"
+        + "<d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>";
+  }
+
+  private static HttpResponse<Buffer> dav(WebClient client, int port, String method, String path, String body) {
+    String auth = "Basic " + Base64.getEncoder()
+        .encodeToString(("demo:" + HubFixture.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    var request = client.request(HttpMethod.valueOf(method), port, "127.0.0.1", path).putHeader("Authorization", auth)
+        .putHeader("Content-Type", method.equals("PUT") ? "text/calendar" : "application/xml");
+    return request.sendBuffer(Buffer.buffer(body)).await();
+  }
+
+  @Test
+  @DisplayName("a token issued before the restart is still valid after it and reports exactly the later changes")
+  void tokenSurvivesRestart() {
+    Vertx clientVertx = Vertx.vertx();
+    WebClient client = HubFixture.client(clientVertx);
+    try {
+      String token;
+      String etag;
+      EmbeddedMongo first = EmbeddedMongo.onDisk(dataDir.resolve("store"));
+      Hub hub = Hub.start(HubFixture.config(first.connectionString(), dataDir, true, HubFixture.noCluster())).await();
+      try {
+        etag = dav(client, hub.httpPort(), "PUT", ROOM + "a.ics", event("a@test", "20300107T090000Z"))
+            .getHeader("ETag");
+        Matcher m = TOKEN.matcher(dav(client, hub.httpPort(), "REPORT", ROOM, sync("")).bodyAsString());
+        assertThat(m.find()).isTrue();
+        token = m.group(1);
+      } finally {
+        hub.stop();
+        first.close();
+      }
+      EmbeddedMongo second = EmbeddedMongo.onDisk(dataDir.resolve("store"));
+      Hub again = Hub.start(HubFixture.config(second.connectionString(), dataDir, true, HubFixture.noCluster()))
+          .await();
+      try {
+        HttpResponse<Buffer> head = dav(client, again.httpPort(), "HEAD", ROOM + "a.ics", "");
+        assertThat(head.getHeader("ETag")).isEqualTo(etag);
+        HttpResponse<Buffer> unchanged = dav(client, again.httpPort(), "REPORT", ROOM, sync(token));
+        assertThat(unchanged.statusCode()).isEqualTo(207);
+        assertThat(unchanged.bodyAsString()).doesNotContain("<d:response>");
+        dav(client, again.httpPort(), "PUT", ROOM + "b.ics", event("b@test", "20300108T090000Z"));
+        String changed = dav(client, again.httpPort(), "REPORT", ROOM, sync(token)).bodyAsString();
+        assertThat(changed).contains(ROOM + "b.ics").doesNotContain(ROOM + "a.ics");
+      } finally {
+        again.stop();
+        second.close();
+      }
+    } finally {
+      clientVertx.close().await();
+    }
+  }
+
+  private static String event(String uid, String start) {
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:" + uid
+        + "\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:" + start + "\r\nDURATION:PT30M\r\nSUMMARY:x\r\nEND:VEVENT\r\n"
+        + "END:VCALENDAR\r\n";
+  }
+}
