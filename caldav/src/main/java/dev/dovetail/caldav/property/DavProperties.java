@@ -31,7 +31,9 @@ public final class DavProperties {
       new SyncTokenProperty(),
       new CalendarColorProperty(),
       new CalendarDescriptionProperty(),
-      new MaxResourceSizeProperty());
+      new MaxResourceSizeProperty(),
+      new MinDateTimeProperty(),
+      new MaxDateTimeProperty());
 
   private DavProperties() {}
 

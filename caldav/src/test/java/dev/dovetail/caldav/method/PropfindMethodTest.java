@@ -58,7 +58,9 @@ class PropfindMethodTest extends DavTestBase {
   void allpropPropnameInfinity() {
     Response all = dav.request("PROPFIND", ROOM, null, Map.of("Depth", "0"));
     assertThat(all.body()).contains("<d:displayname>Room room</d:displayname>").contains("<c:comp name=\"VEVENT\"/>")
-        .contains("<c:max-resource-size>262144</c:max-resource-size>");
+        .contains("<c:max-resource-size>262144</c:max-resource-size>")
+        .contains("<c:min-date-time>19000101T000000Z</c:min-date-time>")
+        .contains("<c:max-date-time>22000101T000000Z</c:max-date-time>");
     Response names = dav.request("PROPFIND", ROOM,
         "<d:propfind xmlns:d=\"DAV:\"><d:propname/></d:propfind>", Map.of("Depth", "0"));
     assertThat(names.body()).contains("<d:displayname/>").contains("<cs:getctag/>");
