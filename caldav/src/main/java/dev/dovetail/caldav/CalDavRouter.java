@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * Mounts the CalDAV server on a router: {@code /.well-known/caldav} (RFC 6764 5) redirects to {@code /dav/}, and
- * {@code /dav/*} serves every DAV method through one {@link DavDispatcher}. The routes get orders below zero, so they
+ * {@code /dav/*} serves every DAV method through one {@link DavDispatcher}; {@code /webcal/...} serves read-only
+ * feeds ({@link WebcalFeedHandler}). The routes get orders below zero, so they
  * run before the REST API's root chain (sessions, CSRF, API-token auth) when mounted on the API's router: CalDAV
  * authenticates itself (HTTP Basic), bounds its bodies and sets its own security headers, and never falls through.
  */
@@ -49,6 +50,8 @@ public final class CalDavRouter {
       Route route = router.route(HttpMethod.valueOf(method.name()), "/dav/*").order(order++);
       route.handler(bodies).handler(dispatcher::handle).failureHandler(ctx -> dispatcher.fail(ctx, ctx.failure()));
     }
+    WebcalFeedHandler feeds = new WebcalFeedHandler(services, dispatcher.backend());
+    router.get("/webcal/:provider/:resource/:token").order(order++).handler(feeds::handle);
     // Every other method on /dav/*: 405 with an honest Allow, never the REST API's handlers.
     router.route("/dav/*").order(order).handler(dispatcher::handle)
         .failureHandler(ctx -> dispatcher.fail(ctx, ctx.failure()));

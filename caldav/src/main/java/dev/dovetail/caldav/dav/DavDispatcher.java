@@ -40,6 +40,10 @@ public final class DavDispatcher {
     handlers.forEach(h -> this.handlers.put(h.method(), h));
   }
 
+  public CalendarBackend backend() {
+    return backend;
+  }
+
   public List<HttpMethod> methods() {
     return List.copyOf(handlers.keySet());
   }

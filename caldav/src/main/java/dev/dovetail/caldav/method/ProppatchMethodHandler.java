@@ -1,5 +1,6 @@
 package dev.dovetail.caldav.method;
 
+import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.DavResource;
@@ -19,7 +20,8 @@ import org.w3c.dom.Element;
 
 /**
  * PROPPATCH (RFC 4918 9.2) on a calendar: DAV:displayname, CALDAV:calendar-description and Apple calendar-color
- * may be set or removed (they change only how CalDAV shows the calendar, not the resource's name). All or nothing:
+ * may be set or removed (they change only how CalDAV shows the calendar, not the resource's name); setting
+ * dovetail:feed-url issues a new webcal feed secret and removing it revokes the feed. All or nothing:
  * if any property is refused (403), the others answer 424 and nothing is stored.
  */
 public final class ProppatchMethodHandler implements DavMethodHandler {
@@ -27,7 +29,8 @@ public final class ProppatchMethodHandler implements DavMethodHandler {
   static final Map<QName, String> WRITABLE = Map.of(
       Ns.dav("displayname"), DavProperties.DISPLAYNAME,
       Ns.caldav("calendar-description"), DavProperties.DESCRIPTION,
-      new QName(Ns.APPLE, "calendar-color"), DavProperties.COLOR);
+      new QName(Ns.APPLE, "calendar-color"), DavProperties.COLOR,
+      Ns.dovetail("feed-url"), DavProperties.FEED);
 
   @Override
   public HttpMethod method() {
@@ -66,11 +69,16 @@ public final class ProppatchMethodHandler implements DavMethodHandler {
         return Responses.multistatus(req.ctx(), ms.response(target.href(), Map.of(403, refused, 424, ok)).end());
       }
       String resourceId = ((DavResource.CalendarResource) target).resource().id();
+      String feedToken = Ids.randomToken(24);
       return req.services().objects().update(resourceId, c -> {
         CalendarCollection next = c;
         for (Map.Entry<QName, String> e : changes.entrySet()) {
+          String key = WRITABLE.get(e.getKey());
           String value = e.getValue() == null || e.getValue().isEmpty() ? null : e.getValue();
-          next = next.withProperty(WRITABLE.get(e.getKey()), value);
+          if (key.equals(DavProperties.FEED) && e.getValue() != null) {
+            value = feedToken; // set issues a fresh secret whatever the client sent; the old URL stops working
+          }
+          next = next.withProperty(key, value);
         }
         return next;
       }).compose(c -> Responses.multistatus(req.ctx(), ms.response(target.href(), Map.of(200, ok)).end()));

@@ -11,6 +11,8 @@ public final class DavProperties {
   public static final String DISPLAYNAME = "displayname";
   public static final String COLOR = "calendar-color";
   public static final String DESCRIPTION = "calendar-description";
+  /** The secret of the calendar's webcal feed (see {@link FeedUrlProperty}). */
+  public static final String FEED = "feed-token";
 
   private static volatile long maxResourceSize = 1_048_576;
 
@@ -33,7 +35,8 @@ public final class DavProperties {
       new CalendarDescriptionProperty(),
       new MaxResourceSizeProperty(),
       new MinDateTimeProperty(),
-      new MaxDateTimeProperty());
+      new MaxDateTimeProperty(),
+      new FeedUrlProperty());
 
   private DavProperties() {}
 
