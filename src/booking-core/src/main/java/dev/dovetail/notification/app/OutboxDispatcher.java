@@ -113,7 +113,7 @@ public class OutboxDispatcher {
   }
 
   /**
-   * Sends everything due now, batch after batch, until a batch comes back short (or after {@code maxBatchesPerRun}).
+   * Sends everything due now, batch after batch, until a claim takes nothing (or after {@code maxBatchesPerRun}).
    * A call while a run is under way on this dispatcher does nothing and reports zeros: the run in progress picks the
    * messages up.
    */
@@ -131,7 +131,8 @@ public class OutboxDispatcher {
     Instant now = clock.instant();
     return outbox.claimDue(now, settings.nodeId(), settings.lease(), settings.batchSize()).compose(claimed -> {
       counters.claimed.addAndGet(claimed.size());
-      return inParallel(claimed, counters).compose(v -> claimed.size() == settings.batchSize()
+      // Go on while claims succeed: a batch can come back short because another node took part of it.
+      return inParallel(claimed, counters).compose(v -> !claimed.isEmpty()
           && done + 1 < settings.maxBatchesPerRun()
           ? batches(counters, done + 1)
           : Future.succeededFuture());
