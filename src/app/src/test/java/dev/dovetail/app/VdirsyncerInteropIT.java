@@ -1,0 +1,186 @@
+package dev.dovetail.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.dovetail.infra.mongo.EmbeddedMongo;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Interop: Debian's vdirsyncer syncs a resource's calendar with a local folder, two-way: bookings come down, a local
+ * event goes up (and blocks the slot), a repeated sync changes nothing, and a conflicting edit on both sides is
+ * reported. Skipped only if /usr/bin/vdirsyncer is missing (.ci/run installs it).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+@DisplayName("Interop: vdirsyncer syncs a calendar with a local folder")
+class VdirsyncerInteropIT {
+
+  private static final Path VDIRSYNCER = Path.of("/usr/bin/vdirsyncer");
+  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+      .withZone(ZoneOffset.UTC);
+  private static final String ROOM = "/dav/calendars/demo/demo-room/";
+
+  @TempDir
+  Path dataDir;
+  @TempDir
+  Path work;
+
+  private EmbeddedMongo mongo;
+  private Hub hub;
+  private Vertx clientVertx;
+  private WebClient client;
+
+  @BeforeAll
+  void startHub() {
+    mongo = EmbeddedMongo.inMemory();
+    hub = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster())).await();
+    clientVertx = Vertx.vertx();
+    client = HubFixture.client(clientVertx);
+  }
+
+  @AfterAll
+  void stopHub() {
+    clientVertx.close().await();
+    hub.stop();
+    mongo.close();
+  }
+
+  record Run(int exit, String output) {}
+
+  private Run vdirsyncer(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(VDIRSYNCER.toString(), "-c", work.resolve("config").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+    pb.environment().put("HOME", work.toString());
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String output;
+    try (InputStream in = p.getInputStream()) {
+      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    return new Run(p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1, output);
+  }
+
+  private Map<String, String> localFiles() throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> list = Files.list(work.resolve("local"))) {
+      for (Path f : list.toList()) {
+        files.put(f.getFileName().toString(), Files.readString(f));
+      }
+    }
+    return files;
+  }
+
+  private HttpResponse<Buffer> dav(String method, String path, String body, String... headers) {
+    String auth = "Basic " + Base64.getEncoder()
+        .encodeToString(("demo:" + HubFixture.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    var request = client.request(HttpMethod.valueOf(method), hub.httpPort(), "127.0.0.1", path)
+        .putHeader("Authorization", auth);
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.putHeader(headers[i], headers[i + 1]);
+    }
+    return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
+  }
+
+  private static String event(String uid, Instant start, String summary) {
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//local//EN\r\nBEGIN:VEVENT\r\nUID:" + uid
+        + "\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:" + UTC.format(start) + "\r\nDTEND:"
+        + UTC.format(start.plusSeconds(3600)) + "\r\nSUMMARY:" + summary + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  }
+
+  @Test
+  @DisplayName("two-way sync converges, a repeated sync changes nothing, a conflict is reported")
+  void twoWaySync() throws Exception {
+    assumeTrue(Files.isExecutable(VDIRSYNCER), "vdirsyncer is not installed (apt-get install vdirsyncer)");
+    int port = hub.httpPort();
+    List<String> starts = HubFixture.freeStarts(client, port, "demo-60").await();
+    String bookingId = HubFixture.book(client, port, "demo-60", starts.get(0), "v@example.com").await()
+        .bodyAsJsonObject().getJsonObject("booking").getString("id");
+    Files.createDirectories(work.resolve("local"));
+    Files.createDirectories(work.resolve("status"));
+    Files.writeString(work.resolve("config"), String.join("\n",
+        "[general]",
+        "status_path = \"" + work.resolve("status") + "/\"",
+        "",
+        "[pair room]",
+        "a = \"local\"",
+        "b = \"remote\"",
+        "collections = null",
+        "",
+        "[storage local]",
+        "type = \"filesystem\"",
+        "path = \"" + work.resolve("local") + "/\"",
+        "fileext = \".ics\"",
+        "",
+        "[storage remote]",
+        "type = \"caldav\"",
+        "url = \"http://127.0.0.1:" + port + ROOM + "\"",
+        "username = \"demo\"",
+        "password = \"" + HubFixture.DEMO_PASSWORD + "\"",
+        ""));
+
+    Run discover = vdirsyncer("discover", "room");
+    assertThat(discover.exit()).as(discover.output()).isZero();
+    Run first = vdirsyncer("sync");
+    assertThat(first.exit()).as(first.output()).isZero();
+    assertThat(localFiles().values()).anySatisfy(ics -> assertThat(ics).contains("UID:" + bookingId + "@dovetail"));
+
+    Instant free = Instant.parse(starts.get(starts.size() - 1));
+    Files.writeString(work.resolve("local").resolve("local-1.ics"), event("local-1@test", free, "From my laptop"));
+    Run up = vdirsyncer("sync");
+    assertThat(up.exit()).as(up.output()).isZero();
+    String listing = dav("PROPFIND", ROOM, null, "Depth", "1").bodyAsString();
+    assertThat(listing).contains(".ics");
+    assertThat(HubFixture.freeStarts(client, port, "demo-60").await()).doesNotContain(free.toString());
+
+    String ctag = dav("PROPFIND", ROOM, "<d:propfind xmlns:d=\"DAV:\" xmlns:cs=\"http://calendarserver.org/ns/\">"
+        + "<d:prop><cs:getctag/></d:prop></d:propfind>", "Depth", "0").bodyAsString();
+    Map<String, String> before = localFiles();
+    Run again = vdirsyncer("sync");
+    assertThat(again.exit()).as(again.output()).isZero();
+    assertThat(localFiles()).isEqualTo(before);
+    assertThat(dav("PROPFIND", ROOM, "<d:propfind xmlns:d=\"DAV:\" xmlns:cs=\"http://calendarserver.org/ns/\">"
+        + "<d:prop><cs:getctag/></d:prop></d:propfind>", "Depth", "0").bodyAsString()).isEqualTo(ctag);
+
+    // Both sides edit the same event: vdirsyncer reports the conflict and overwrites neither.
+    String href = listing.lines().flatMap(l -> java.util.Arrays.stream(l.split("<d:href>")))
+        .filter(h -> h.startsWith(ROOM) && h.contains(".ics") && !h.contains("booking-"))
+        .map(h -> h.substring(0, h.indexOf("</d:href>"))).findFirst().orElseThrow();
+    String etag = dav("GET", href, null).getHeader("ETag");
+    HttpResponse<Buffer> remoteEdit = dav("PUT", href, event("local-1@test", free, "Edited on the server"),
+        "Content-Type", "text/calendar", "If-Match", etag);
+    assertThat(remoteEdit.statusCode()).as(remoteEdit.bodyAsString()).isEqualTo(204);
+    Files.writeString(work.resolve("local").resolve("local-1.ics"), event("local-1@test", free, "Edited locally"));
+    Run conflict = vdirsyncer("sync");
+    assertThat(conflict.exit()).as(conflict.output()).isNotZero();
+    assertThat(conflict.output().toLowerCase()).contains("conflict");
+    assertThat(dav("GET", href, null).bodyAsString()).contains("Edited on the server");
+  }
+}
