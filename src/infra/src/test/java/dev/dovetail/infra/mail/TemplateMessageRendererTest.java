@@ -1,0 +1,91 @@
+package dev.dovetail.infra.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.BookingStatus;
+import dev.dovetail.booking.domain.Provider;
+import dev.dovetail.booking.domain.Resource;
+import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.notification.domain.MailMessage;
+import dev.dovetail.notification.domain.MessageContext;
+import dev.dovetail.notification.domain.MessageKind;
+import dev.dovetail.notification.domain.OutboundMessage;
+import dev.dovetail.testkit.TestBookings;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("TemplateMessageRenderer renders every kind from its template files")
+class TemplateMessageRendererTest {
+
+  static final Instant START = Instant.parse("2027-10-30T22:30:00Z"); // Sunday 00:30 CEST in Berlin, Saturday in NY
+  final TemplateMessageRenderer renderer = new TemplateMessageRenderer();
+  final Provider provider = new Provider("acme", "Acme <Rooms>", "owner@acme.test", ZoneId.of("Europe/Berlin"), START);
+  final Resource resource = TestBookings.officeHours("room", "acme", ZoneId.of("Europe/Berlin"));
+  final Booking booking = new Booking("b-1", "acme", "room", "t30", TimeRange.of(START, Duration.ofMinutes(90)),
+      ZoneId.of("America/New_York"), "Ada & <Bob>", "ada@example.com", BookingStatus.CONFIRMED, null, null, 3,
+      START.minusSeconds(86_400), START.minusSeconds(3600));
+
+  MailMessage render(MessageKind kind) {
+    Duration lead = kind == MessageKind.REMINDER ? Duration.ofMinutes(90) : null;
+    String to = kind.audience() == MessageKind.Audience.CUSTOMER ? booking.customerEmail() : provider.email();
+    OutboundMessage m = OutboundMessage.pending("acme", "b-1", 3, kind, lead, to, START.minusSeconds(5400), START);
+    return renderer.render(new MessageContext(m, booking, provider, resource,
+        TestBookings.simpleType("t30", "acme", "room", 30), "https://hub.test/manage/b-1.sig"));
+  }
+
+  @Test
+  @DisplayName("every kind: a one-line subject, no template tags left, escaped HTML, .ics only where the kind has one")
+  void everyKindRenders() {
+    for (MessageKind kind : MessageKind.values()) {
+      MailMessage mail = render(kind);
+      assertThat(mail.subject()).as(kind + " subject").isNotBlank().doesNotContain("\n").doesNotContain("{{");
+      assertThat(mail.text()).as(kind + " text").doesNotContain("{{").contains("Room room");
+      assertThat(mail.html()).as(kind + " html").doesNotContain("{{").doesNotContain("<Bob>")
+          .doesNotContain("<Rooms>").contains("Acme &lt;Rooms&gt;");
+      boolean customer = kind.audience() == MessageKind.Audience.CUSTOMER;
+      assertThat(mail.replyTo()).isEqualTo(customer ? "owner@acme.test" : null);
+      switch (kind) {
+        case CONFIRMATION, RESCHEDULE -> assertThat(mail.icsMethod()).isEqualTo("REQUEST");
+        case CANCELLATION -> assertThat(mail.icsMethod()).isEqualTo("CANCEL");
+        default -> assertThat(mail.ics()).isNull();
+      }
+      if (customer && kind != MessageKind.CANCELLATION) {
+        assertThat(mail.text()).contains("https://hub.test/manage/b-1.sig");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("times are the recipient's: the customer's zone for customers, the resource's for the provider")
+  void timesInTheRecipientsZone() {
+    MailMessage customer = render(MessageKind.REMINDER);
+    assertThat(customer.subject()).isEqualTo("Reminder: t30 in 1 hour 30 minutes (Saturday 30 October 2027, 18:30)");
+    assertThat(customer.text()).contains("18:30–20:00").contains("America/New_York (EDT, UTC-04:00)");
+    MailMessage provider = render(MessageKind.PROVIDER_NEW_BOOKING);
+    assertThat(provider.text()).contains("Sunday 31 October 2027, 00:30–02:00")
+        .contains("Europe/Berlin (CEST, UTC+02:00)");
+  }
+
+  @Test
+  @DisplayName("the .ics: stable UID, UTC times, the booking's SEQUENCE, organizer and attendee, CRLF lines")
+  void icsContent() {
+    String ics = render(MessageKind.CANCELLATION).ics();
+    assertThat(ics).contains("METHOD:CANCEL\r\n", "UID:b-1@dovetail\r\n", "DTSTART:20271030T223000Z\r\n",
+        "DTEND:20271031T000000Z\r\n", "SEQUENCE:3\r\n", "STATUS:CANCELLED\r\n", "mailto:owner@acme.test",
+        "mailto:ada@example.com");
+  }
+
+  @Test
+  @DisplayName("reminder leads read naturally")
+  void humaneLeads() {
+    assertThat(TemplateMessageRenderer.humane(Duration.ofHours(24))).isEqualTo("24 hours");
+    assertThat(TemplateMessageRenderer.humane(Duration.ofHours(1))).isEqualTo("1 hour");
+    assertThat(TemplateMessageRenderer.humane(Duration.ofMinutes(15))).isEqualTo("15 minutes");
+    assertThat(TemplateMessageRenderer.humane(Duration.ofDays(3))).isEqualTo("3 days");
+    assertThat(TemplateMessageRenderer.humane(Duration.ofHours(48))).isEqualTo("48 hours");
+  }
+}
