@@ -77,4 +77,18 @@ class AuthAndDiscoveryTest extends DavTestBase {
     assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(r.header("Cache-Control")).isEqualTo("no-store");
   }
+
+  @Test
+  @DisplayName("after 20 failed logins in a minute the next attempts are 429 with Retry-After, even with the right password")
+  void failedLoginsAreThrottled() {
+    for (int i = 0; i < 20; i++) {
+      assertThat(dav.request("PROPFIND", "/dav/", null,
+          Map.of("Authorization", dav.basic("alice", "guess-" + i), "Depth", "0")).status()).isEqualTo(401);
+    }
+    Response blocked = dav.request("PROPFIND", "/dav/", null, Map.of("Depth", "0"));
+    assertThat(blocked.status()).isEqualTo(429);
+    assertThat(blocked.header("Retry-After")).isNotNull();
+    dav.clock.advance(java.time.Duration.ofMinutes(1));
+    assertThat(dav.request("PROPFIND", "/dav/", null, Map.of("Depth", "0")).status()).isEqualTo(207);
+  }
 }

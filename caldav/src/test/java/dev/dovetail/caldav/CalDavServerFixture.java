@@ -73,6 +73,7 @@ public final class CalDavServerFixture implements AutoCloseable {
   public final String appPassword;
   private final HttpServer server;
   private final HttpClient client;
+  private final io.vertx.core.Context context;
 
   public CalDavServerFixture() {
     this(new InMemoryCalendarObjectRepository());
@@ -94,6 +95,7 @@ public final class CalDavServerFixture implements AutoCloseable {
     CalDavRouter.mount(router, services);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = vertx.createHttpClient();
+    context = vertx.getOrCreateContext();
   }
 
   /** Test hasher: "plain:" + password. */
@@ -129,14 +131,18 @@ public final class CalDavServerFixture implements AutoCloseable {
         options.putHeader(k, v);
       }
     });
-    return client.request(options)
+    // The whole chain runs on the client's event loop: composed from the test thread, a response could arrive
+    // before its body handler is set, and the body would be lost.
+    io.vertx.core.Promise<Response> answer = io.vertx.core.Promise.promise();
+    context.runOnContext(v -> client.request(options)
         .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
         .compose(resp -> resp.body().map(b -> {
           Map<String, String> h = new LinkedHashMap<>();
           resp.headers().forEach(e -> h.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue()));
           return new Response(resp.statusCode(), h, b.toString(StandardCharsets.UTF_8));
         }))
-        .await();
+        .onComplete(answer));
+    return answer.future().await();
   }
 
   public Response request(String method, String path, String body) {

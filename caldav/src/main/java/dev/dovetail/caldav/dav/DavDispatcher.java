@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Looks up the handler for the request's method, authenticates the caller with HTTP Basic (user = provider handle,
- * password = an app password or the account password), and renders every failure: {@link DavException} with its
+ * password = an app password or the account password; repeated failures are throttled by {@link AuthThrottle}), and
+ * renders every failure: {@link DavException} with its
  * precondition body, 401 with a Basic challenge, 413 for oversized bodies, 500 without details otherwise.
  */
 public final class DavDispatcher {
@@ -32,11 +33,16 @@ public final class DavDispatcher {
   private final CalDavServices services;
   private final CalendarBackend backend;
   private final DavTree tree;
+  private final AuthThrottle throttle;
+
+  /** Failed Basic logins allowed per client address and per user name per minute. */
+  public static final int MAX_AUTH_FAILURES_PER_MINUTE = 20;
 
   public DavDispatcher(CalDavServices services, List<DavMethodHandler> handlers) {
     this.services = services;
     this.backend = new CalendarBackend(services);
     this.tree = new DavTree(services, backend);
+    this.throttle = new AuthThrottle(MAX_AUTH_FAILURES_PER_MINUTE, services.clock());
     handlers.forEach(h -> this.handlers.put(h.method(), h));
   }
 
@@ -94,9 +100,19 @@ public final class DavDispatcher {
     }
     String user = decoded.substring(0, colon);
     String password = decoded.substring(colon + 1);
+    var peer = ctx.request().remoteAddress();
+    String[] keys = {"ip:" + (peer == null || peer.host() == null ? "unknown" : peer.host()), "user:" + user};
+    long wait = throttle.blockedFor(keys);
+    if (wait > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString(wait));
+      return Future.failedFuture(new DavException(429, null, "too many failed logins; try again later"));
+    }
     return services.authenticate().withAppPassword(user, password)
         .recover(err -> services.authenticate().withPassword(user, password))
-        .recover(err -> Future.failedFuture(new AuthenticationException()));
+        .recover(err -> {
+          throttle.failed(keys);
+          return Future.failedFuture(new AuthenticationException());
+        });
   }
 
   /** Renders a failure; also the route's failure handler (body too large, unexpected errors). */
