@@ -44,6 +44,8 @@ public final class Hub {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
   private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
+  /** How stale another node's catalog edits may look to this node's slot queries and bookings. */
+  private static final Duration OFFER_CACHE_TTL = Duration.ofSeconds(2);
   private static final long JANITOR_PERIOD_MS = Duration.ofMinutes(1).toMillis();
 
   private final Vertx vertx;
@@ -92,7 +94,8 @@ public final class Hub {
       Vertx vertx, AppConfig config, Clock clock, EmbeddedMongo embedded, MongoStore store) {
     ResourceLock lock = new SharedDataResourceLock(vertx, LOCK_TIMEOUT);
     ManageTokens tokens = new ManageTokens(SecretKeys.manageLinkKey(config));
-    CatalogService catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes());
+    CatalogService catalog = new CatalogService(
+        store.providers(), store.resources(), store.bookingTypes(), OFFER_CACHE_TTL, clock);
     Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens);
     BookingEvents events = notifications.planner();
     AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(),

@@ -14,24 +14,67 @@ import dev.dovetail.booking.port.out.BookingTypeRepository;
 import dev.dovetail.booking.port.out.ProviderRepository;
 import dev.dovetail.booking.port.out.ResourceRepository;
 import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** Resources, availability rules and booking types, scoped to their provider. */
+/**
+ * Resources, availability rules and booking types, scoped to their provider.
+ *
+ * <p>Offers (type, resource, provider), read on every slot query and booking, may be kept for {@code offerTtl}: every
+ * catalog write through this service empties the cache, so a node sees its own changes at once and other nodes of a
+ * cluster within {@code offerTtl}. Availability itself (the schedule) is never cached.
+ */
 public class CatalogService implements ManageCatalog, PublicCatalog {
+
+  private static final int MAX_CACHED_OFFERS = 10_000;
 
   private final ProviderRepository providers;
   private final ResourceRepository resources;
   private final BookingTypeRepository types;
+  private final Duration offerTtl;
+  private final Clock clock;
+  private final Map<String, CachedOffer> offers = new ConcurrentHashMap<>();
 
+  private record CachedOffer(Offer offer, Instant expires) {}
+
+  /** Without an offer cache. */
   public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types) {
+    this(providers, resources, types, Duration.ZERO, Clock.systemUTC());
+  }
+
+  public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types,
+      Duration offerTtl, Clock clock) {
     this.providers = providers;
     this.resources = resources;
     this.types = types;
+    this.offerTtl = offerTtl;
+    this.clock = clock;
   }
 
   @Override
   public Future<Offer> offer(String bookingTypeId) {
+    CachedOffer cached = offers.get(bookingTypeId);
+    if (cached != null && clock.instant().isBefore(cached.expires())) {
+      return Future.succeededFuture(cached.offer());
+    }
+    Future<Offer> loaded = loadOffer(bookingTypeId);
+    if (offerTtl.isZero()) {
+      return loaded;
+    }
+    return loaded.onSuccess(offer -> {
+      if (offers.size() >= MAX_CACHED_OFFERS) {
+        offers.clear();
+      }
+      offers.put(bookingTypeId, new CachedOffer(offer, clock.instant().plus(offerTtl)));
+    });
+  }
+
+  private Future<Offer> loadOffer(String bookingTypeId) {
     return types.findById(bookingTypeId)
         .map(found -> found.orElseThrow(() -> new NotFoundException("booking type", bookingTypeId)))
         .compose(type -> resources.findById(type.resourceId())
@@ -48,14 +91,16 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
 
   @Override
   public Future<Resource> createResource(String providerId, Resource resource) {
-    return requireOwner(providerId, resource.providerId()).compose(v -> resources.insert(resource)).map(resource);
+    return requireOwner(providerId, resource.providerId()).compose(v -> resources.insert(resource)).map(resource)
+        .onSuccess(this::forgetOffers);
   }
 
   @Override
   public Future<Resource> updateResource(String providerId, Resource resource) {
     return requireOwner(providerId, resource.providerId())
         .compose(v -> resource(providerId, resource.id()))
-        .compose(existing -> resources.update(resource)).map(resource);
+        .compose(existing -> resources.update(resource)).map(resource)
+        .onSuccess(this::forgetOffers);
   }
 
   @Override
@@ -71,13 +116,14 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
 
   @Override
   public Future<Void> deleteResource(String providerId, String resourceId) {
-    return resource(providerId, resourceId).compose(r -> resources.delete(resourceId));
+    return resource(providerId, resourceId).compose(r -> resources.delete(resourceId)).onSuccess(this::forgetOffers);
   }
 
   @Override
   public Future<Resource> setAvailability(String providerId, String resourceId, AvailabilityRule rule) {
     return resource(providerId, resourceId).map(r -> r.withAvailability(rule))
-        .compose(updated -> resources.update(updated).map(updated));
+        .compose(updated -> resources.update(updated).map(updated))
+        .onSuccess(this::forgetOffers);
   }
 
   @Override
@@ -86,7 +132,8 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
         .compose(v -> resource(providerId, type.resourceId()))
         .recover(err -> Future.failedFuture(
             new InvalidRequestException("resourceId does not name one of your resources: " + type.resourceId())))
-        .compose(r -> types.insert(type)).map(type);
+        .compose(r -> types.insert(type)).map(type)
+        .onSuccess(this::forgetOffers);
   }
 
   @Override
@@ -94,7 +141,8 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
     return requireOwner(providerId, type.providerId())
         .compose(v -> bookingType(providerId, type.id()))
         .compose(existing -> resource(providerId, type.resourceId()))
-        .compose(r -> types.update(type)).map(type);
+        .compose(r -> types.update(type)).map(type)
+        .onSuccess(this::forgetOffers);
   }
 
   @Override
@@ -110,7 +158,12 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
 
   @Override
   public Future<Void> deleteBookingType(String providerId, String bookingTypeId) {
-    return bookingType(providerId, bookingTypeId).compose(t -> types.delete(bookingTypeId));
+    return bookingType(providerId, bookingTypeId).compose(t -> types.delete(bookingTypeId))
+        .onSuccess(this::forgetOffers);
+  }
+
+  private void forgetOffers(Object changed) {
+    offers.clear();
   }
 
   private static Future<Void> requireOwner(String caller, String owner) {

@@ -1,0 +1,54 @@
+package dev.dovetail.booking.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.Provider;
+import dev.dovetail.testkit.InMemoryCatalog;
+import dev.dovetail.testkit.MutableClock;
+import dev.dovetail.testkit.TestBookings;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class CatalogServiceTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T07:00:00Z"));
+  private final InMemoryCatalog.Providers providers = new InMemoryCatalog.Providers();
+  private final InMemoryCatalog.Resources resources = new InMemoryCatalog.Resources();
+  private final InMemoryCatalog.BookingTypes types = new InMemoryCatalog.BookingTypes();
+  private final CatalogService catalog =
+      new CatalogService(providers, resources, types, Duration.ofSeconds(2), clock);
+
+  CatalogServiceTest() {
+    providers.insert(new Provider("acme", "Acme", "owner@acme.test", ZoneId.of("UTC"), clock.instant())).await();
+    resources.insert(TestBookings.officeHours("room", "acme", ZoneId.of("UTC"))).await();
+    types.insert(TestBookings.simpleType("t60", "acme", "room", 60)).await();
+  }
+
+  @Test
+  @DisplayName("an offer is reused for its time to live, then read again from the store")
+  void offerIsCachedForItsTimeToLive() {
+    assertThat(catalog.offer("t60").await().type().id()).isEqualTo("t60");
+    types.delete("t60").await();
+
+    assertThat(catalog.offer("t60").await().type().id()).as("within the TTL").isEqualTo("t60");
+    clock.advance(Duration.ofSeconds(2));
+    assertThatThrownBy(() -> catalog.offer("t60").await()).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  @DisplayName("a catalog write through the service is seen by the next offer read at once")
+  void writesThroughTheServiceEmptyTheCache() {
+    catalog.offer("t60").await();
+    BookingType longer = TestBookings.simpleType("t60", "acme", "room", 90);
+
+    catalog.updateBookingType("acme", longer).await();
+
+    assertThat(catalog.offer("t60").await().type().defaultDuration()).isEqualTo(Duration.ofMinutes(90));
+  }
+}
