@@ -230,6 +230,37 @@ public final class CalendarBackend {
         .mapEmpty());
   }
 
+  /**
+   * Deletes a whole calendar created over CalDAV: only a resource that is not bookable and has no live booking or
+   * hold. Its objects are removed (tombstones stay, so a calendar created again under the name continues the same
+   * sync history), its busy time freed, then the resource deleted.
+   */
+  public Future<Void> deleteCalendar(Resource resource) {
+    if (resource.bookable()) {
+      return Future.failedFuture(DavException.forbidden(Ns.dovetail("calendar-is-a-resource"),
+          "this calendar is a bookable resource; delete it in the Dovetail dashboard"));
+    }
+    String resourceId = resource.id();
+    Instant now = services.clock().instant();
+    return services.lock().withLock(resourceId, () -> services.schedules().load(resourceId).compose(schedule -> {
+      boolean booked = schedule.blocks().stream()
+          .anyMatch(b -> b.kind() == Block.Kind.BOOKING && !b.isExpiredAt(now));
+      if (booked) {
+        return Future.failedFuture(DavException.forbidden(Ns.dovetail("calendar-has-bookings"),
+            "this calendar still has bookings or holds; cancel them first"));
+      }
+      return services.objects().update(resourceId, c -> {
+            CalendarCollection next = c;
+            for (CalendarObject o : c.objects()) {
+              next = next.remove(o.href());
+            }
+            return next;
+          })
+          .compose(c -> services.schedules().update(resourceId, s -> release(s, OWNER_PREFIX, now)))
+          .compose(s -> services.catalog().deleteResource(resource.providerId(), resourceId));
+    }));
+  }
+
   private static Schedule release(Schedule s, String prefix, Instant now) {
     Schedule next = s;
     for (Block b : s.blocks()) {

@@ -2,15 +2,14 @@ package dev.dovetail.caldav.method;
 
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
-import dev.dovetail.caldav.dav.Ns;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
 
 /**
  * DELETE (RFC 4918 9.6) of a calendar object: removes it (tombstone for sync) and frees its busy time; If-Match is
- * honoured; bookings' events are 403. Deleting a whole calendar is refused (403): resources are deleted in the
- * dashboard, where their bookings are dealt with.
+ * honoured; bookings' events are 403. A whole calendar can be deleted if it was made over CalDAV (not bookable) and
+ * has no live booking; bookable resources are deleted in the dashboard, where their bookings are dealt with (403).
  */
 public final class DeleteMethodHandler implements DavMethodHandler {
 
@@ -23,9 +22,9 @@ public final class DeleteMethodHandler implements DavMethodHandler {
   public Future<Void> handle(DavRequest req) {
     List<String> seg = req.segments();
     if (seg.size() == 3 && seg.get(0).equals("calendars") && seg.get(1).equals(req.principal().providerId())) {
-      return req.tree().calendar(req.provider(), seg.get(2)).compose(cal -> Future.failedFuture(
-          DavException.forbidden(Ns.dovetail("calendar-is-a-resource"),
-              "a calendar is a bookable resource; delete the resource in the Dovetail dashboard")));
+      return req.tree().calendar(req.provider(), seg.get(2))
+          .compose(cal -> req.backend().deleteCalendar(cal.resource()))
+          .compose(v -> req.ctx().response().setStatusCode(204).end());
     }
     if (seg.size() != 4 || !seg.get(0).equals("calendars") || !seg.get(1).equals(req.principal().providerId())) {
       throw DavException.notFound();

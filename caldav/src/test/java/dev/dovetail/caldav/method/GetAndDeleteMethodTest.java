@@ -38,10 +38,25 @@ class GetAndDeleteMethodTest extends DavTestBase {
   }
 
   @Test
-  @DisplayName("DELETE of a whole calendar is refused with a reason (resources are deleted in the dashboard)")
-  void deleteCalendarRefused() {
+  @DisplayName("DELETE of a bookable resource's calendar is refused with a reason (resources are deleted in the dashboard)")
+  void deleteBookableCalendarRefused() {
     var r = dav.request("DELETE", ROOM, null);
     assertThat(r.status()).isEqualTo(403);
     assertThat(r.body()).contains("dashboard");
+  }
+
+  @Test
+  @DisplayName("a calendar made by MKCALENDAR can be deleted: its events' busy time is freed and the resource is gone")
+  void deleteCalendarMadeOverCaldav() {
+    assertThat(dav.request("MKCALENDAR", "/dav/calendars/alice/van/", null).status()).isEqualTo(201);
+    assertThat(dav.request("PUT", "/dav/calendars/alice/van/e1.ics",
+        event("e1@test", "20261126T090000Z", "20261126T100000Z", ""), Map.of("Content-Type", "text/calendar"))
+        .status()).isEqualTo(201);
+    assertThat(dav.schedules.load("van").await().blocks()).hasSize(1);
+    assertThat(dav.request("DELETE", "/dav/calendars/alice/van/", null).status()).isEqualTo(204);
+    assertThat(dav.schedules.load("van").await().blocks()).isEmpty();
+    assertThat(dav.resources.findById("van").await()).isEmpty();
+    assertThat(dav.request("PROPFIND", "/dav/calendars/alice/van/", null, Map.of("Depth", "0")).status())
+        .isEqualTo(404);
   }
 }
