@@ -32,6 +32,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +53,17 @@ public final class Hub {
   private final EmbeddedMongo embedded;
   private final MongoStore store;
   private final HttpServer server;
+  private final Notifications notifications;
+  private final List<Long> timers;
 
-  private Hub(Vertx vertx, EmbeddedMongo embedded, MongoStore store, HttpServer server) {
+  private Hub(Vertx vertx, EmbeddedMongo embedded, MongoStore store, HttpServer server, Notifications notifications,
+      List<Long> timers) {
     this.vertx = vertx;
     this.embedded = embedded;
     this.store = store;
     this.server = server;
+    this.notifications = notifications;
+    this.timers = timers;
   }
 
   public int httpPort() {
@@ -121,11 +127,11 @@ public final class Hub {
         .map(router -> CalDavRouter.mount(router, calDav))
         .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost()))
         .map(server -> {
-          vertx.setPeriodic(JANITOR_PERIOD_MS, id -> janitor.sweep()
+          long janitorTimer = vertx.setPeriodic(JANITOR_PERIOD_MS, id -> janitor.sweep()
               .onSuccess(report -> LOG.debug("janitor: {}", report))
               .onFailure(err -> LOG.warn("janitor sweep failed: {}", err.getMessage())));
-          notifications.start();
-          Hub hub = new Hub(vertx, embedded, store, server);
+          long dispatchTimer = notifications.start();
+          Hub hub = new Hub(vertx, embedded, store, server, notifications, List.of(janitorTimer, dispatchTimer));
           LOG.info("Dovetail is listening on {} (port {}){}", config.publicUrl(), server.actualPort(),
               vertx.isClustered() ? ", clustered" : "");
           return hub;
@@ -167,6 +173,8 @@ public final class Hub {
    * (a shutdown hook, a test), never from an event loop.
    */
   public void stop() {
+    notifications.stop();
+    timers.forEach(vertx::cancelTimer);
     try {
       server.close().await();
       store.close().await();

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * dispatcher; leases in the store keep them from sending a message twice. Mail goes over SMTP when {@code
  * DOVETAIL_SMTP_HOST} is set, otherwise into the local sink that the provider reads through the API.
  */
-record Notifications(Vertx vertx, NotificationPlanner planner, OutboxDispatcher dispatcher, NotificationLog log) {
+record Notifications(
+    Vertx vertx, NotificationPlanner planner, OutboxDispatcher dispatcher, NotificationLog log, AtomicBoolean running) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
   static final long PERIOD_MS = 5_000;
@@ -54,22 +55,33 @@ record Notifications(Vertx vertx, NotificationPlanner planner, OutboxDispatcher 
         new TemplateMessageRenderer(), mailer, id -> base + "/manage/" + tokens.issue(id), clock,
         OutboxDispatcher.Settings.defaults(nodeId), () -> ThreadLocalRandom.current().nextDouble());
     AtomicBoolean nudged = new AtomicBoolean();
+    AtomicBoolean running = new AtomicBoolean(true);
     NotificationPlanner planner = new NotificationPlanner(catalog, store.outbox(), clock, () -> {
       if (nudged.compareAndSet(false, true)) {
         vertx.setTimer(NUDGE_DELAY_MS, id -> {
           nudged.set(false);
-          dispatch(dispatcher);
+          dispatch(dispatcher, running);
         });
       }
     });
-    return new Notifications(vertx, planner, dispatcher, new NotificationLogService(store.outbox(), archive));
+    return new Notifications(
+        vertx, planner, dispatcher, new NotificationLogService(store.outbox(), archive), running);
   }
 
-  void start() {
-    vertx.setPeriodic(PERIOD_MS, id -> dispatch(dispatcher));
+  /** Starts the periodic dispatch; returns its timer id. */
+  long start() {
+    return vertx.setPeriodic(PERIOD_MS, id -> dispatch(dispatcher, running));
   }
 
-  private static void dispatch(OutboxDispatcher dispatcher) {
+  /** No dispatch starts after this (the store is about to close); one already running finishes or fails. */
+  void stop() {
+    running.set(false);
+  }
+
+  private static void dispatch(OutboxDispatcher dispatcher, AtomicBoolean running) {
+    if (!running.get()) {
+      return;
+    }
     dispatcher.dispatchDue()
         .onSuccess(report -> {
           if (report.claimed() > 0) {
