@@ -1,7 +1,7 @@
 package dev.dovetail.caldav.report;
 
 import dev.dovetail.caldav.backend.IcsParser;
-import dev.dovetail.caldav.backend.Occurrences;
+import dev.dovetail.caldav.backend.TimeSpans;
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.DavResource;
@@ -90,15 +90,17 @@ public final class CalendarQueryReport implements DavReport {
       return true;
     }
     try {
-      Calendar parsed = IcsParser.parseStored(o.etag(), o.ics());
-      for (PropFilter p : filter.props()) {
-        if (!p.matches(parsed)) {
-          return false;
+      if (!filter.props().isEmpty()) {
+        Calendar parsed = IcsParser.parseStored(o.etag(), o.ics());
+        for (PropFilter p : filter.props()) {
+          if (!p.matches(parsed)) {
+            return false;
+          }
         }
       }
       TimeRanges.Range range = filter.range();
       return range == null
-          || !Occurrences.expand(parsed, range.start(), range.end(), cal.resource().zone(), 1).isEmpty();
+          || TimeSpans.overlaps(o.etag(), o.ics(), cal.resource().zone(), range.start(), range.end());
     } catch (RuntimeException unreadable) {
       return false;
     }

@@ -1,0 +1,73 @@
+package dev.dovetail.caldav.backend;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+
+/**
+ * Time-range matching with a memo per object version: a non-recurring object's single instance is computed once
+ * (keyed by etag and zone) and later queries compare two instants without touching ical4j; recurring objects are
+ * expanded (bounded) on each query. Call from a worker thread.
+ */
+public final class TimeSpans {
+
+  private static final int CACHE_SIZE = 20_000;
+  private static final Occurrence RECURRING = new Occurrence(Instant.MIN, Instant.MIN);
+  private static final Occurrence NONE = new Occurrence(Instant.MAX, Instant.MAX);
+  private static final Map<String, Occurrence> SINGLE = new LinkedHashMap<>(1024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Occurrence> eldest) {
+      return size() > CACHE_SIZE;
+    }
+  };
+
+  private TimeSpans() {}
+
+  /** Whether any instance of the object overlaps [from, to) (RFC 4791 9.9). */
+  public static boolean overlaps(String etag, String ics, ZoneId floating, Instant from, Instant to) {
+    String key = etag + "|" + floating.getId();
+    Occurrence single;
+    synchronized (SINGLE) {
+      single = SINGLE.get(key);
+    }
+    Calendar calendar = null;
+    if (single == null) {
+      calendar = IcsParser.parseStored(etag, ics);
+      single = summarise(calendar, floating);
+      synchronized (SINGLE) {
+        SINGLE.put(key, single);
+      }
+    }
+    if (single == NONE) {
+      return false;
+    }
+    if (single != RECURRING) {
+      return single.overlaps(from, to);
+    }
+    if (calendar == null) {
+      calendar = IcsParser.parseStored(etag, ics);
+    }
+    return !Occurrences.expand(calendar, from, to, floating, 1).isEmpty();
+  }
+
+  private static Occurrence summarise(Calendar calendar, ZoneId floating) {
+    List<VEvent> events = calendar.getComponents(Component.VEVENT);
+    if (events.size() != 1) {
+      return events.isEmpty() ? NONE : RECURRING;
+    }
+    VEvent e = events.get(0);
+    if (e.getProperty(Property.RRULE).isPresent() || !e.getProperties(Property.RDATE).isEmpty()
+        || e.getProperty(Property.RECURRENCE_ID).isPresent()) {
+      return RECURRING;
+    }
+    List<Occurrence> all = Occurrences.expand(calendar, Instant.parse("0001-01-01T00:00:00Z"),
+        Instant.parse("9999-12-31T00:00:00Z"), floating, 1);
+    return all.isEmpty() ? NONE : all.get(0);
+  }
+}
