@@ -1,0 +1,92 @@
+package dev.dovetail.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.dovetail.infra.mongo.EmbeddedMongo;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Interop: tsdav (npm; the CalDAV client Cal.com uses) against a running hub: account discovery from the server
+ * root, calendar listing with ctag and sync token, create, time-range fetch, update with the etag, a stale etag
+ * refused, collection sync, delete. The client lives in .ci/tsdav (installed by .ci/run with npm); skipped only if
+ * node or that install is missing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@DisplayName("Interop: tsdav drives a running hub")
+class TsdavInteropIT {
+
+  private static final Path NODE = Path.of("/usr/bin/node");
+  private static final Path CLIENT_DIR = Path.of("../../.ci/tsdav").toAbsolutePath().normalize();
+
+  @TempDir
+  Path dataDir;
+
+  private EmbeddedMongo mongo;
+  private Hub hub;
+  private Vertx clientVertx;
+  private WebClient client;
+
+  @BeforeAll
+  void startHub() {
+    mongo = EmbeddedMongo.inMemory();
+    hub = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster())).await();
+    clientVertx = Vertx.vertx();
+    client = HubFixture.client(clientVertx);
+  }
+
+  @AfterAll
+  void stopHub() {
+    clientVertx.close().await();
+    hub.stop();
+    mongo.close();
+  }
+
+  @Test
+  @DisplayName("discovery, fetch, create, update with etags, stale write refused, sync and delete work from tsdav")
+  void tsdavClient() throws Exception {
+    assumeTrue(Files.isExecutable(NODE) && Files.isDirectory(CLIENT_DIR.resolve("node_modules/tsdav")),
+        "node or .ci/tsdav/node_modules is missing (npm install --prefix .ci/tsdav)");
+    int port = hub.httpPort();
+    List<String> starts = HubFixture.freeStarts(client, port, "demo-60").await();
+    String free = starts.get(starts.size() - 1);
+    Process p = new ProcessBuilder(NODE.toString(), "client.js", "http://127.0.0.1:" + port, "demo",
+        HubFixture.DEMO_PASSWORD, free).directory(CLIENT_DIR.toFile()).redirectErrorStream(true).start();
+    String output;
+    try (InputStream in = p.getInputStream()) {
+      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+    JsonObject out = new JsonObject(output.strip().lines().reduce((a, b) -> b).orElseThrow());
+    String base = "http://127.0.0.1:" + port + "/dav/calendars/demo/demo-room/";
+    assertThat(out.getString("principal")).endsWith("/dav/principals/demo/");
+    assertThat(out.getString("home")).endsWith("/dav/calendars/demo/");
+    assertThat(out.getJsonArray("calendars").getList()).contains(base);
+    assertThat(out.getString("syncToken")).startsWith("https://dovetail.dev/ns/sync/");
+    assertThat(out.getInteger("createStatus")).isEqualTo(201);
+    assertThat(out.getJsonArray("inRange").getList()).containsExactly(base + "tsdav-1.ics");
+    assertThat(out.getInteger("updateStatus")).isEqualTo(204);
+    assertThat(out.getInteger("staleStatus")).isEqualTo(412);
+    assertThat(out.getJsonArray("syncUpdated").getList()).contains(base);
+    assertThat(out.getInteger("deleteStatus")).isEqualTo(204);
+    assertThat(out.getJsonArray("afterDelete").getList()).doesNotContain(base + "tsdav-1.ics");
+    assertThat(HubFixture.freeStarts(client, port, "demo-60").await()).contains(free);
+  }
+}
