@@ -42,16 +42,12 @@ public final class PutMethodHandler implements DavMethodHandler {
     String ifNoneMatch = req.header("If-None-Match");
     boolean ifNoneMatchStar = ifNoneMatch != null && ifNoneMatch.strip().equals("*");
     String ics = req.bodyText();
-    return req.tree().calendar(providerOf(req), seg.get(2)).compose(cal -> req.vertx()
+    return req.tree().calendar(req.provider(), seg.get(2)).compose(cal -> req.vertx()
         .executeBlocking(() -> IcsParser.parseForPut(ics, cal.resource().zone(), req.services().clock().instant()),
             false)
         .compose((ParsedEvent event) -> req.backend().put(cal.resource(), name, ics, event,
             ifMatch == null ? null : ifMatch.strip(), ifNoneMatchStar)))
         .compose(outcome -> req.ctx().response().setStatusCode(outcome.created() ? 201 : 204)
             .putHeader("ETag", outcome.etag()).end());
-  }
-
-  private static dev.dovetail.booking.domain.Provider providerOf(DavRequest req) {
-    return req.provider();
   }
 }
