@@ -176,4 +176,21 @@ class PutMethodTest {
       assertThat(b.span().end()).isEqualTo(Instant.parse("2026-12-24T23:00:00Z"));
     });
   }
+
+  @Test
+  @DisplayName("an Outlook event with a Windows TZID and its VTIMEZONE blocks the right instant (CET, UTC+1)")
+  void outlookWindowsZone() {
+    assertThat(dav.put("outlook.ics", ics("valid/outlook-windows-tzid.ics")).status()).isEqualTo(201);
+    assertThat(dav.schedules.load("room").await().blocks()).singleElement()
+        .satisfies(b -> assertThat(b.span().start()).isEqualTo(Instant.parse("2026-12-02T13:00:00Z")));
+  }
+
+  @Test
+  @DisplayName("a TZID that is neither defined by a VTIMEZONE nor known is 400 CALDAV:valid-calendar-data")
+  void unknownZoneIsRefused() {
+    Response r = dav.put("mars.ics", ics("invalid/unknown-tzid.ics"));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body()).contains("<c:valid-calendar-data/>");
+    assertThat(busyBlocks()).isZero();
+  }
 }
