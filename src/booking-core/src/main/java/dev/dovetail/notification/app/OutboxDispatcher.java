@@ -168,7 +168,9 @@ public class OutboxDispatcher {
 
   /** Decides, sends and records one message; never fails (a failure is recorded on the message). */
   Future<Void> process(OutboundMessage message, Counters counters) {
-    return bookings.findById(message.bookingId())
+    // Through compose, so that a repository that throws (a store closing under a running dispatch) fails the future.
+    return Future.<Void>succeededFuture()
+        .compose(v -> bookings.findById(message.bookingId()))
         .compose(found -> {
           Booking booking = found.orElse(null);
           DeliveryPolicy.Decision decision = policy.decide(message, booking, clock.instant());
