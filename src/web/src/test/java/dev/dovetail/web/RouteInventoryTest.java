@@ -47,8 +47,19 @@ class RouteInventoryTest {
       "GET /api/v1/public/bookings/:manageToken",
       "POST /api/v1/public/bookings/:manageToken/cancel",
       "POST /api/v1/public/bookings/:manageToken/reschedule",
+      "GET /api/v1/public/bookings/:manageToken/ics",
       "POST /api/v1/providers",
-      "POST /api/v1/auth/login");
+      "POST /api/v1/auth/login",
+      // HTML pages and their static assets (PagesRouter); they only call the API above, or the protected one with
+      // the visitor's own session.
+      "GET /book/:provider/:bookingType",
+      "GET /booked/:manageToken",
+      "GET /manage/:manageToken",
+      "GET /dashboard",
+      "GET /assets/",
+      "GET /book/",
+      "GET /booked/",
+      "GET /manage/");
 
   /** Bodies that pass validation, so that a refusal proves authorization and not input checking. */
   static final Map<String, JsonObject> SAMPLE_BODIES = Map.of(

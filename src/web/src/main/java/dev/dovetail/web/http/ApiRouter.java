@@ -7,12 +7,14 @@ import dev.dovetail.web.auth.LoginHandler;
 import dev.dovetail.web.auth.MeHandler;
 import dev.dovetail.web.ops.HealthHandler;
 import dev.dovetail.web.ops.OpenApiDocumentHandler;
+import dev.dovetail.web.pages.PagesRouter;
 import dev.dovetail.web.provider.AvailabilityHandler;
 import dev.dovetail.web.provider.BookingTypesHandler;
 import dev.dovetail.web.provider.BookingsHandler;
 import dev.dovetail.web.provider.CredentialsHandler;
 import dev.dovetail.web.provider.NotificationsHandler;
 import dev.dovetail.web.provider.ResourcesHandler;
+import dev.dovetail.web.publicapi.BookingIcsHandler;
 import dev.dovetail.web.publicapi.CreateBookingHandler;
 import dev.dovetail.web.publicapi.ManageBookingHandler;
 import dev.dovetail.web.publicapi.OfferHandler;
@@ -32,6 +34,7 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +64,7 @@ public final class ApiRouter {
 
   static Router build(Vertx vertx, Services services, WebOptions options, OpenAPIContract contract,
       JsonObject document, Buffer yaml) {
-    Operations operations = new Operations(contract, document);
+    Operations operations = new Operations(contract, document, PagesRouter.OPEN_PATHS);
     SessionHandler sessions = SessionHandler.create(options.sessionStore())
         .setSessionCookieName(CallerAuthHandler.SESSION_COOKIE)
         .setSessionCookiePath("/")
@@ -92,6 +95,8 @@ public final class ApiRouter {
       throw new IllegalStateException("handlers for operations the contract lacks: " + handlers.keySet());
     }
     Router router = builder.createRouter();
+    // The HTML pages and their assets, behind the same root chain; before the catch-all failure handler below.
+    PagesRouter.mount(router, services);
     ErrorMapper errors = new ErrorMapper();
     router.route().failureHandler(errors);
     ERROR_STATUSES.forEach(status -> router.errorHandler(status, errors));
@@ -106,6 +111,7 @@ public final class ApiRouter {
     SlotsHandler slots = new SlotsHandler(s.availability());
     CreateBookingHandler book = new CreateBookingHandler(s.bookSlot());
     ManageBookingHandler manage = new ManageBookingHandler(s.manageBooking());
+    BookingIcsHandler ics = new BookingIcsHandler(s.manageBooking(), s.publicCatalog(), Clock.systemUTC());
     SignUpHandler signUp = new SignUpHandler(s.registration());
     LoginHandler login = new LoginHandler(s.authenticate(), sessions);
     MeHandler me = new MeHandler(s.catalog());
@@ -126,6 +132,7 @@ public final class ApiRouter {
     map.put("getManagedBooking", manage::get);
     map.put("cancelManagedBooking", manage::cancel);
     map.put("rescheduleManagedBooking", manage::reschedule);
+    map.put("getManagedBookingIcs", ics::get);
     map.put("signUp", signUp::signUp);
     map.put("login", login::login);
     map.put("logout", login::logout);

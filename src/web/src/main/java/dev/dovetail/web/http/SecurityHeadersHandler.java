@@ -20,19 +20,21 @@ public final class SecurityHeadersHandler implements SecurityPolicyHandler {
 
   @Override
   public void handle(RoutingContext ctx) {
-    ctx.addHeadersEndHandler(v -> {
-      HttpServerResponse response = ctx.response();
-      response.putHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
-      response.putHeader("X-Content-Type-Options", "nosniff");
-      response.putHeader("Referrer-Policy", "no-referrer");
-      response.putHeader("X-Frame-Options", "DENY");
-      if (https) {
-        response.putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-      }
-      if (!response.headers().contains(HttpHeaders.CACHE_CONTROL)) {
-        response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-      }
-    });
+    ctx.addHeadersEndHandler(v -> apply(ctx.response(), https));
     ctx.next();
+  }
+
+  /** Puts the headers on a response; for answers given before this handler ran (a spent rate limit, say). */
+  public static void apply(HttpServerResponse response, boolean https) {
+    response.putHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+    response.putHeader("X-Content-Type-Options", "nosniff");
+    response.putHeader("Referrer-Policy", "no-referrer");
+    response.putHeader("X-Frame-Options", "DENY");
+    if (https) {
+      response.putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    if (!response.headers().contains(HttpHeaders.CACHE_CONTROL)) {
+      response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
   }
 }

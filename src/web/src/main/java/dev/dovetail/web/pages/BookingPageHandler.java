@@ -1,0 +1,104 @@
+package dev.dovetail.web.pages;
+
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.Money;
+import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.PaymentRequirement;
+import dev.dovetail.booking.port.in.PublicCatalog;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /book/{provider}/{bookingType}}: the public booking page, rendered with the offer (provider, type,
+ * resource, length, price) so that it reads right before any script runs. The provider segment must be the booking
+ * type's provider, otherwise the page is a 404 like an unknown type (ids cannot be probed across providers).
+ */
+final class BookingPageHandler {
+
+  private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
+
+  private final PublicCatalog catalog;
+  private final PageErrors errors;
+  private final Html page = Html.load("book.html");
+
+  BookingPageHandler(PublicCatalog catalog, PageErrors errors) {
+    this.catalog = catalog;
+    this.errors = errors;
+  }
+
+  void handle(RoutingContext ctx) {
+    String provider = ctx.pathParam("provider");
+    String typeId = ctx.pathParam("bookingType");
+    if (!SLUG.matcher(provider).matches() || !SLUG.matcher(typeId).matches()) {
+      errors.notFound(ctx);
+      return;
+    }
+    catalog.offer(typeId).onComplete(ar -> {
+      if (ar.failed()) {
+        if (ar.cause() instanceof NotFoundException) {
+          errors.notFound(ctx);
+        } else {
+          ctx.fail(ar.cause());
+        }
+        return;
+      }
+      PublicCatalog.Offer offer = ar.result();
+      if (!offer.provider().id().equals(provider)) {
+        errors.notFound(ctx);
+        return;
+      }
+      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.render(values(offer)));
+    });
+  }
+
+  static Map<String, String> values(PublicCatalog.Offer offer) {
+    BookingType type = offer.type();
+    Map<String, String> values = new HashMap<>();
+    values.put("typeId", type.id());
+    values.put("typeName", type.name());
+    values.put("providerHandle", offer.provider().id());
+    values.put("providerName", offer.provider().displayName());
+    values.put("resourceName", offer.resource().name());
+    values.put("resourceZone", offer.resource().zone().getId());
+    values.put("durations", type.durations().stream().map(d -> Long.toString(d.toMinutes()))
+        .collect(Collectors.joining(",")));
+    values.put("durationText", type.durations().stream().map(BookingPageHandler::minutes)
+        .collect(Collectors.joining(" or ")));
+    values.put("horizonDays", Long.toString(type.horizon().toDays()));
+    values.put("priceText", price(type.price(), type.payment()));
+    return values;
+  }
+
+  static String minutes(Duration duration) {
+    long minutes = duration.toMinutes();
+    if (minutes % 60 == 0) {
+      return minutes == 60 ? "1 hour" : (minutes / 60) + " hours";
+    }
+    return minutes + " minutes";
+  }
+
+  static String price(Money money, PaymentRequirement payment) {
+    if (money.minorUnits() == 0) {
+      return "Free";
+    }
+    int digits;
+    try {
+      digits = Math.max(0, Currency.getInstance(money.currency()).getDefaultFractionDigits());
+    } catch (IllegalArgumentException e) {
+      digits = 2;
+    }
+    String amount = BigDecimal.valueOf(money.minorUnits(), digits).toPlainString() + " " + money.currency();
+    return switch (payment) {
+      case NONE -> amount + ", paid on site";
+      case DEPOSIT -> amount + ", deposit online";
+      case FULL -> amount + ", paid online";
+    };
+  }
+}

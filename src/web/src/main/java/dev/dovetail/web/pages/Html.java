@@ -1,0 +1,69 @@
+package dev.dovetail.web.pages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Page templates: HTML files on the class path under {@code pages/} with {@code {{name}}} placeholders, each filled
+ * with an HTML-escaped value (safe in text and in double-quoted attributes). No logic in templates; pages are shells
+ * that the ES modules under {@code /assets/} enhance.
+ */
+final class Html {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
+
+  private final String template;
+
+  private Html(String template) {
+    this.template = template;
+  }
+
+  /** Loads {@code pages/<name>} from the class path; fails at start-up (not per request) when it is missing. */
+  static Html load(String name) {
+    String path = "pages/" + name;
+    try (InputStream in = Html.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("page template missing from the class path: " + path);
+      }
+      return new Html(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The page with every placeholder replaced by its escaped value; an unknown placeholder is a bug and throws. */
+  String render(Map<String, String> values) {
+    Matcher matcher = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder(template.length() + 256);
+    while (matcher.find()) {
+      String value = values.get(matcher.group(1));
+      if (value == null) {
+        throw new IllegalStateException("no value for placeholder " + matcher.group(1));
+      }
+      matcher.appendReplacement(out, Matcher.quoteReplacement(escape(value)));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

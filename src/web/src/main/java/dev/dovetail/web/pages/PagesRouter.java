@@ -1,0 +1,62 @@
+package dev.dovetail.web.pages;
+
+import dev.dovetail.web.Services;
+import dev.dovetail.web.http.Operations;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.List;
+
+/**
+ * The HTML pages the hub serves itself (see docs/adr/0009-web-pages.md): small server-rendered shells plus plain ES
+ * modules and CSS under {@code /assets/}, all driving the JSON API. They run behind the same root chain as the API
+ * (rate limit, security headers with {@code default-src 'self'}, session): {@link #OPEN_PATHS} tells that chain they
+ * are open to anonymous GETs. Every page route renders its failures as an HTML page, never a blank one.
+ *
+ * <ul>
+ *   <li>{@code GET /book/{provider}/{bookingType}}: the public booking page (404 page when the type is not the
+ *       provider's)
+ *   <li>{@code GET /booked/{manageToken}}: the confirmation, with the add-to-calendar link
+ *   <li>{@code GET /manage/{manageToken}}: cancel or reschedule
+ *   <li>{@code GET /dashboard}: the provider dashboard
+ *   <li>{@code GET /assets/*}: the modules, style sheet and icon
+ * </ul>
+ */
+public final class PagesRouter {
+
+  /** The non-API paths anonymous callers may GET, with their cost in the public rate limit. */
+  public static final List<Operations.OpenPath> OPEN_PATHS = List.of(
+      new Operations.OpenPath("page:book", "/book/", 1),
+      new Operations.OpenPath("page:booked", "/booked/", 0),
+      new Operations.OpenPath("page:manage", "/manage/", 0),
+      new Operations.OpenPath("page:dashboard", "/dashboard", 0),
+      new Operations.OpenPath("page:assets", "/assets/", 0));
+
+  static final int ASSET_MAX_AGE_SECONDS = 600;
+
+  private PagesRouter() {}
+
+  /** Adds the page routes to {@code router}; call before the API's catch-all failure handler is added. */
+  public static void mount(Router router, Services services) {
+    PageErrors errors = new PageErrors();
+    BookingPageHandler book = new BookingPageHandler(services.publicCatalog(), errors);
+    ShellPageHandler booked = new ShellPageHandler(Html.load("booked.html"), errors);
+    ShellPageHandler manage = new ShellPageHandler(Html.load("manage.html"), errors);
+    DashboardPageHandler dashboard = new DashboardPageHandler(Html.load("dashboard.html"));
+
+    router.get("/book/:provider/:bookingType").handler(book::handle).failureHandler(errors::failure);
+    router.get("/booked/:manageToken").handler(booked::withManageToken).failureHandler(errors::failure);
+    router.get("/manage/:manageToken").handler(manage::withManageToken).failureHandler(errors::failure);
+    router.get("/dashboard").handler(dashboard::handle).failureHandler(errors::failure);
+    router.get("/assets/*")
+        .handler(StaticHandler.create("webroot/assets")
+            .setIncludeHidden(false)
+            .setDirectoryListing(false)
+            .setMaxAgeSeconds(ASSET_MAX_AGE_SECONDS)
+            .setDefaultContentEncoding("UTF-8"))
+        .failureHandler(errors::failure);
+    // Any other address under a page prefix (a truncated link, say) is a 404 page, not a JSON problem.
+    for (String prefix : List.of("/book/*", "/booked/*", "/manage/*")) {
+      router.get(prefix).handler(errors::notFound).failureHandler(errors::failure);
+    }
+  }
+}

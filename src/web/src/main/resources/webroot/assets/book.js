@@ -1,0 +1,132 @@
+// The public booking page, /book/{provider}/{bookingType}: pick a free time in your own zone, give name and e-mail,
+// book. A 409 (someone else was faster) shows the nearest free times instead; any other failure shows its detail.
+
+import { api, ApiError, enc } from './api.js';
+import {
+  h, clear, errorBox, field, reportErrors, focusHeading,
+} from './dom.js';
+import { detectedZone, formatDateTime, formatTime, zoneLabel } from './time.js';
+import { SlotPicker } from './slot-picker.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const main = document.getElementById('main');
+const app = document.getElementById('app');
+const data = main.dataset;
+const durations = (data.durations || '').split(',').filter(Boolean).map(Number);
+
+let chosen = null;
+let chosenZone = null;
+let chosenDuration = durations[0] || null;
+
+const pickerBox = h('div', { id: 'picker' });
+const chooseSection = h('section', { 'aria-labelledby': 'choose-heading' },
+  h('h2', { id: 'choose-heading', class: 'visually-hidden', text: 'Choose a time' }), pickerBox);
+
+const nameField = field({
+  id: 'name', label: 'Your name', attrs: { autocomplete: 'name', maxlength: '200', required: true },
+});
+const emailField = field({
+  id: 'email', label: 'E-mail address', type: 'email',
+  hint: 'We send the confirmation and your link to change or cancel here.',
+  attrs: { autocomplete: 'email', maxlength: '254', required: true, inputmode: 'email' },
+});
+const summary = h('p', { id: 'chosen-time', class: 'chosen' });
+const conflict = h('div', { id: 'conflict' });
+const formError = h('div', { id: 'form-error' });
+const submit = h('button', { type: 'submit', id: 'book-button' }, 'Book this time');
+const form = h('form', { id: 'booking-form', novalidate: true, onsubmit: onSubmit },
+  summary, nameField.wrapper, emailField.wrapper, formError,
+  h('div', { class: 'actions stack' }, submit));
+const formSection = h('section', { id: 'details', 'aria-labelledby': 'details-heading', hidden: true },
+  h('h2', { id: 'details-heading', text: 'Your details' }), form);
+
+const picker = new SlotPicker({
+  container: pickerBox,
+  typeId: data.bookingType,
+  zone: detectedZone(),
+  fallbackZone: data.resourceZone,
+  durations,
+  horizonDays: Number(data.horizonDays),
+  idPrefix: 'picker',
+  onSelect: (slot, zone, duration) => {
+    chosen = slot;
+    chosenZone = zone;
+    chosenDuration = duration;
+    if (!slot) {
+      formSection.hidden = true;
+      return;
+    }
+    summary.textContent = `${formatDateTime(slot.start, zone)} (${zoneLabel(zone)})`;
+    submit.textContent = `Book ${formatTime(slot.start, zone)}`;
+    formSection.hidden = false;
+  },
+});
+
+clear(app, conflict, chooseSection, formSection);
+picker.start();
+
+async function onSubmit(event) {
+  event.preventDefault();
+  clear(formError);
+  const name = nameField.control.value.trim();
+  const email = emailField.control.value.trim();
+  const errors = [];
+  if (!name) {
+    errors.push([nameField, 'Please enter your name.']);
+  }
+  if (!email) {
+    errors.push([emailField, 'Please enter your e-mail address.']);
+  } else if (!EMAIL.test(email)) {
+    errors.push([emailField, 'This does not look like an e-mail address (like name@example.com).']);
+  }
+  if (!reportErrors([nameField, emailField], errors)) {
+    return;
+  }
+  if (!chosen) {
+    clear(formError, errorBox(new Error('Choose a time first.'), 'No time chosen'));
+    return;
+  }
+  submit.disabled = true;
+  const body = { start: chosen.start, timeZone: chosenZone, name, email };
+  if (chosenDuration && durations.length > 1) {
+    body.durationMinutes = chosenDuration;
+  }
+  try {
+    const receipt = await api('POST', `/api/v1/public/booking-types/${enc(data.bookingType)}/bookings`, body);
+    window.location.assign(`/booked/${enc(receipt.manageToken)}`);
+  } catch (e) {
+    submit.disabled = false;
+    if (e instanceof ApiError && e.status === 409) {
+      showConflict(e);
+    } else {
+      clear(formError, errorBox(e, 'Your booking could not be made'));
+    }
+  }
+}
+
+function showConflict(error) {
+  const taken = chosen;
+  const zone = chosenZone;
+  const alternatives = error.alternatives;
+  const heading = h('h3', { id: 'conflict-heading', text: 'Sorry, this time was just taken' });
+  clear(conflict, h('div', { class: 'alert alert-warn', role: 'alert', 'aria-labelledby': 'conflict-heading' },
+    heading,
+    h('p', { text: `Someone else booked ${formatDateTime(taken.start, zone)} a moment before you.` }),
+    alternatives.length > 0
+      ? [h('p', { text: 'These nearby times are free. Choose one, then book it:' }),
+        h('ul', { class: 'alternatives', id: 'alternatives' }, alternatives.map((slot) => h('li', {},
+          h('button', {
+            type: 'button',
+            class: 'secondary',
+            'data-start': slot.start,
+            onclick: async () => {
+              clear(conflict);
+              await picker.choose(slot.start);
+              submit.focus();
+            },
+          }, h('time', { datetime: slot.start, text: formatDateTime(slot.start, zone) })))))]
+      : h('p', { text: 'Please choose another time above.' })));
+  focusHeading(heading);
+  picker.refreshDay();
+}

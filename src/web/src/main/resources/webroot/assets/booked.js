@@ -1,0 +1,42 @@
+// The confirmation page, /booked/{manageToken}: what was booked, an add-to-calendar (.ics) link, and the link to
+// change or cancel.
+
+import { enc } from './api.js';
+import { h, clear, errorBox } from './dom.js';
+import {
+  bookAgainHref, details, isActive, loadBooking, manageToken,
+} from './booking-view.js';
+
+const app = document.getElementById('app');
+const title = document.getElementById('page-title');
+const token = manageToken();
+
+async function show() {
+  try {
+    const { booking, offer } = await loadBooking(token);
+    const active = isActive(booking);
+    title.textContent = active ? "You're booked" : 'This booking is no longer active';
+    document.title = `${title.textContent} · Dovetail`;
+    const again = bookAgainHref(offer);
+    clear(app,
+      active
+        ? h('div', { class: 'alert alert-ok', role: 'status' },
+          h('p', { text: `See you then${booking.customerName ? `, ${booking.customerName}` : ''}. ` }),
+          h('p', { text: 'Add the booking to your calendar, and keep this page\'s link to change or cancel it.' }))
+        : h('div', { class: 'alert alert-warn', role: 'status' }, h('p', { text: 'This booking was cancelled or has expired.' })),
+      details(booking, offer),
+      h('div', { class: 'actions stack' },
+        h('a', {
+          class: 'button', id: 'ics-link', href: `/api/v1/public/bookings/${enc(token)}/ics`, download: 'booking.ics',
+        }, 'Add to calendar (.ics)'),
+        h('a', { class: 'button secondary', id: 'manage-link', href: `/manage/${enc(token)}` },
+          active ? 'Change or cancel' : 'See booking'),
+        !active && again ? h('a', { class: 'button secondary', href: again }, 'Book another time') : null));
+  } catch (e) {
+    title.textContent = 'Your booking could not be shown';
+    clear(app, errorBox(e, 'We could not load this booking'),
+      h('p', { text: 'Check that you opened the whole link from your confirmation.' }));
+  }
+}
+
+show();

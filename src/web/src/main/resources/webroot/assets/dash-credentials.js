@@ -1,0 +1,95 @@
+// API tokens (integrators) and CalDAV app passwords: create (the secret is shown once), list, revoke.
+
+import { enc } from './api.js';
+import {
+  h, clear, errorBox, field, reportErrors, focusHeading,
+} from './dom.js';
+import { call } from './dash-session.js';
+import { PagedList } from './dash-list.js';
+import { formatDateTime } from './time.js';
+
+function section(container, { kind, path, title, intro, createLabel, secretNote }) {
+  const headingId = `${kind}-heading`;
+  const label = field({ id: `${kind}-label`, label: 'Label', hint: 'What it is for, e.g. "Booking widget" or "iPhone".', attrs: { maxlength: '100', required: true } });
+  const result = h('div', { id: `${kind}-result`, 'aria-live': 'polite' });
+  const create = h('button', { type: 'submit', id: `${kind}-create` }, createLabel);
+  const list = new PagedList({
+    path,
+    id: `${kind}-list`,
+    empty: 'None yet.',
+    renderItem: (c) => {
+      const actions = h('span');
+      const revoke = h('button', {
+        type: 'button', class: 'secondary', 'aria-label': `Revoke ${c.label}`, onclick: () => {
+          clear(actions, h('span', { text: 'Revoke? Clients using it stop working at once. ' }),
+            h('button', {
+              type: 'button', class: 'danger', onclick: async () => {
+                try {
+                  await call('DELETE', `${path}/${enc(c.id)}`);
+                  clear(result, h('div', { class: 'alert alert-ok', role: 'status' }, h('p', { text: `Revoked "${c.label}".` })));
+                  list.reload();
+                } catch (e) {
+                  clear(result, errorBox(e, 'Could not revoke'));
+                }
+              },
+            }, 'Yes, revoke'),
+            h('button', { type: 'button', class: 'link', onclick: () => clear(actions, revoke) }, 'Keep'));
+        },
+      }, 'Revoke');
+      actions.append(revoke);
+      return h('li', { class: 'item', 'data-credential-id': c.id },
+        h('div', { class: 'item-head' }, h('span', { class: 'item-title', text: c.label }), actions),
+        h('span', { class: 'muted', text: `Created ${formatDateTime(c.createdAt, Intl.DateTimeFormat().resolvedOptions().timeZone)}` }));
+    },
+  });
+  const form = h('form', {
+    id: `${kind}-form`,
+    novalidate: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const text = label.control.value.trim();
+      if (!reportErrors([label], text ? [] : [[label, 'Give it a label.']])) {
+        return;
+      }
+      create.disabled = true;
+      try {
+        const issued = await call('POST', path, { label: text });
+        label.control.value = '';
+        const heading = h('h3', { text: `"${issued.label}" created` });
+        clear(result, h('div', { class: 'alert alert-ok', role: 'status' }, heading,
+          h('p', { text: secretNote }),
+          h('code', { class: 'secret', id: `${kind}-secret`, text: issued.secret }),
+          h('p', { class: 'muted', text: 'It is shown only this once. Store it somewhere safe now.' })));
+        focusHeading(heading);
+        list.reload();
+      } catch (e) {
+        clear(result, errorBox(e, 'Could not create it'));
+      } finally {
+        create.disabled = false;
+      }
+    },
+  }, label.wrapper, h('div', { class: 'actions' }, create));
+  container.append(h('section', { 'aria-labelledby': headingId, class: 'card' },
+    h('h2', { id: headingId, text: title }), h('p', { text: intro }), form, result, list.element));
+  list.reload();
+}
+
+export function credentialsView(container) {
+  clear(container, h('h1', { id: 'page-title', text: 'API tokens and app passwords' }));
+  section(container, {
+    kind: 'token',
+    path: '/api/v1/api-tokens',
+    title: 'API tokens',
+    intro: 'For other systems that use the REST API: send the token as "Authorization: Bearer <token>".',
+    createLabel: 'Create token',
+    secretNote: 'Your new API token:',
+  });
+  section(container, {
+    kind: 'app-password',
+    path: '/api/v1/app-passwords',
+    title: 'CalDAV app passwords',
+    intro: 'For calendar apps (Apple Calendar, Thunderbird, DAVx5): log in with your handle and an app password.',
+    createLabel: 'Create app password',
+    secretNote: 'Your new app password:',
+  });
+}

@@ -1,0 +1,266 @@
+// Booking types: what customers book (lengths, slot interval, buffers, notice, horizon, limits, price, cancellation
+// tiers), each with its public booking page link. Fields this form does not know are sent back as they came.
+
+import { enc } from './api.js';
+import {
+  h, clear, errorBox, field, reportErrors, focusHeading, okBox,
+} from './dom.js';
+import { call, collect, session } from './dash-session.js';
+import { PagedList } from './dash-list.js';
+import { minutesText } from './time.js';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+const TIERS = 3;
+
+function fractionDigits(currency) {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+  } catch (e) {
+    return 2;
+  }
+}
+
+function priceText(price) {
+  if (!price || price.amountMinor === 0) {
+    return 'free';
+  }
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: price.currency })
+      .format(price.amountMinor / 10 ** fractionDigits(price.currency));
+  } catch (e) {
+    return `${price.amountMinor} ${price.currency}`;
+  }
+}
+
+export function typesView(container) {
+  const heading = h('h1', { id: 'page-title', text: 'Booking types' });
+  const message = h('div', { id: 'types-message' });
+  const list = new PagedList({
+    path: '/api/v1/booking-types',
+    id: 'type-list',
+    empty: 'No booking types yet.',
+    renderItem: (t) => {
+      const href = `/book/${enc(session.me.providerId)}/${enc(t.id)}`;
+      return h('li', { class: 'item', 'data-type-id': t.id },
+        h('div', { class: 'item-head' },
+          h('span', { class: 'item-title', text: t.name }),
+          h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${t.name}`, onclick: () => showForm(t) }, 'Edit')),
+        h('span', { class: 'muted', text: `${t.id} · resource ${t.resourceId} · ${t.durationsMinutes.map(minutesText).join(' or ')} · ${priceText(t.price)}` }),
+        h('span', {}, 'Booking page: ', h('a', { href, class: 'booking-page-link' }, href)));
+    },
+  });
+
+  function showList(notice) {
+    clear(container, heading, message,
+      h('div', { class: 'actions' }, h('button', { type: 'button', id: 'new-type', onclick: () => showForm(null) }, 'New booking type')),
+      list.element);
+    clear(message, notice || null);
+    list.reload();
+  }
+
+  async function showForm(type) {
+    let resources;
+    try {
+      resources = (await collect('/api/v1/resources', { maxPages: 5 })).items;
+    } catch (e) {
+      clear(message, errorBox(e, 'Resources could not be loaded'));
+      return;
+    }
+    if (resources.length === 0) {
+      clear(message, h('div', { class: 'alert alert-warn', role: 'alert' },
+        h('p', {}, 'Create a resource first: a booking type books time of one resource. ', h('a', { href: '#resources' }, 'Go to resources'))));
+      return;
+    }
+    const editing = Boolean(type);
+    const t = type || {};
+    const num = (fieldId, label, value, hint, min, max) => field({
+      id: fieldId, label, type: 'number', value: value === undefined || value === null ? '' : String(value), hint,
+      attrs: { min: String(min), max: String(max), step: '1', inputmode: 'numeric' },
+    });
+    const formHeading = h('h1', { id: 'page-title', text: editing ? `Edit ${t.name}` : 'New booking type' });
+    const name = field({ id: 'type-name', label: 'Name', value: t.name || '', attrs: { maxlength: '200', required: true } });
+    const id = field({
+      id: 'type-id', label: 'Short id', value: t.id || '',
+      hint: editing ? 'The id cannot be changed; it is part of the booking page address.' : 'Part of the booking page address; leave empty for a generated one.',
+      attrs: { maxlength: '63', readonly: editing, autocapitalize: 'none', spellcheck: 'false' },
+    });
+    const resource = field({
+      id: 'type-resource', label: 'Resource', kind: 'select',
+      options: resources.map((r) => ({ value: r.id, text: `${r.name} (${r.id})` })), value: t.resourceId || resources[0].id,
+    });
+    const durations = field({
+      id: 'type-durations', label: 'Lengths in minutes', value: (t.durationsMinutes || [30]).join(', '),
+      hint: 'One or more, separated by commas; the first is the default.', attrs: { inputmode: 'numeric' },
+    });
+    const interval = num('type-interval', 'Slot every (minutes)', t.slotIntervalMinutes, 'Empty: the first length.', 5, 1440);
+    const before = num('type-buffer-before', 'Buffer before (minutes)', t.bufferBeforeMinutes ?? 0, null, 0, 1440);
+    const after = num('type-buffer-after', 'Buffer after (minutes)', t.bufferAfterMinutes ?? 0, null, 0, 1440);
+    const notice = num('type-notice', 'Minimum notice (minutes)', t.minimumNoticeMinutes ?? 60, null, 0, 1581120);
+    const horizon = num('type-horizon', 'Bookable up to (days ahead)', t.horizonDays ?? 90, null, 1, 1098);
+    const perDay = num('type-max-day', 'Most bookings a day', t.maxPerDay ?? 0, '0: no limit.', 0, 10000);
+    const perWeek = num('type-max-week', 'Most bookings a week', t.maxPerWeek ?? 0, '0: no limit.', 0, 10000);
+    const currencyValue = (t.price && t.price.currency) || 'EUR';
+    const amount = field({
+      id: 'type-price', label: 'Price', type: 'text',
+      value: t.price ? (t.price.amountMinor / 10 ** fractionDigits(currencyValue)).toFixed(fractionDigits(currencyValue)) : '0',
+      hint: '0 for free.', attrs: { inputmode: 'decimal' },
+    });
+    const currency = field({ id: 'type-currency', label: 'Currency', value: currencyValue, attrs: { maxlength: '3', autocapitalize: 'characters' } });
+    const payment = field({
+      id: 'type-payment', label: 'Payment', kind: 'select', value: t.payment || 'NONE',
+      options: [{ value: 'NONE', text: 'None online (paid on site)' }, { value: 'DEPOSIT', text: 'Deposit online' },
+        { value: 'FULL', text: 'Full price online' }],
+      hint: 'Online payment is not active yet.',
+    });
+    const tiers = [];
+    const policy = t.cancellationPolicy || [];
+    for (let i = 0; i < TIERS; i += 1) {
+      tiers.push({
+        notice: num(`tier-${i}-hours`, `Tier ${i + 1}: at least (hours before)`, policy[i] ? policy[i].noticeHours : '', null, 0, 26352),
+        refund: num(`tier-${i}-refund`, `Tier ${i + 1}: refund (%)`, policy[i] ? policy[i].refundPercent : '', null, 0, 100),
+      });
+    }
+    const error = h('div', { id: 'type-error' });
+    const save = h('button', { type: 'submit', id: 'save-type' }, editing ? 'Save changes' : 'Create booking type');
+    const all = [name, id, resource, durations, interval, before, after, notice, horizon, perDay, perWeek, amount, currency,
+      payment, ...tiers.flatMap((x) => [x.notice, x.refund])];
+
+    const form = h('form', { id: 'type-form', novalidate: true, onsubmit: onSave },
+      h('div', { class: 'row' }, name.wrapper, id.wrapper),
+      h('div', { class: 'row' }, resource.wrapper, durations.wrapper),
+      h('fieldset', {}, h('legend', { text: 'Scheduling' }),
+        h('div', { class: 'row three' }, interval.wrapper, before.wrapper, after.wrapper, notice.wrapper, horizon.wrapper,
+          perDay.wrapper, perWeek.wrapper)),
+      h('fieldset', {}, h('legend', { text: 'Price' }),
+        h('div', { class: 'row three' }, amount.wrapper, currency.wrapper, payment.wrapper)),
+      h('fieldset', {}, h('legend', { text: 'Cancellation refunds' }),
+        h('p', { class: 'hint', text: 'Cancelled at least this many hours before the start: this share is refunded. Leave a tier empty to skip it.' }),
+        tiers.map((x) => h('div', { class: 'tier-row' }, x.notice.wrapper, x.refund.wrapper))),
+      error,
+      h('div', { class: 'actions' }, save,
+        h('button', { type: 'button', class: 'secondary', onclick: () => showList() }, 'Back to the list'),
+        editing ? h('button', { type: 'button', class: 'danger', id: 'delete-type', onclick: onDelete }, 'Delete booking type') : null));
+    clear(container, formHeading, form);
+    focusHeading(formHeading);
+
+    function intOf(f, errors, required) {
+      const text = f.control.value.trim();
+      if (!text) {
+        if (required) {
+          errors.push([f, 'Required.']);
+        }
+        return undefined;
+      }
+      if (!/^\d+$/.test(text)) {
+        errors.push([f, 'Enter a whole number.']);
+        return undefined;
+      }
+      const value = Number(text);
+      if (value < Number(f.control.min) || value > Number(f.control.max)) {
+        errors.push([f, `Between ${f.control.min} and ${f.control.max}.`]);
+      }
+      return value;
+    }
+
+    async function onSave(event) {
+      event.preventDefault();
+      clear(error);
+      const errors = [];
+      if (!name.control.value.trim()) {
+        errors.push([name, 'Give the booking type a name.']);
+      }
+      const idValue = id.control.value.trim();
+      if (!editing && idValue && !SLUG.test(idValue)) {
+        errors.push([id, 'Use 2-63 lower-case letters, digits and dashes, starting with a letter or digit.']);
+      }
+      const lengths = durations.control.value.split(',').map((x) => x.trim()).filter(Boolean);
+      if (lengths.length === 0 || lengths.some((x) => !/^\d+$/.test(x) || Number(x) < 5 || Number(x) > 1440)) {
+        errors.push([durations, 'Lengths are whole minutes between 5 and 1440, like 30 or 30, 60.']);
+      }
+      const cur = currency.control.value.trim().toUpperCase();
+      if (!/^[A-Z]{3}$/.test(cur)) {
+        errors.push([currency, 'A three-letter currency code, like EUR.']);
+      }
+      const digits = fractionDigits(cur);
+      const priceValue = amount.control.value.trim().replace(',', '.');
+      if (!/^\d+(\.\d+)?$/.test(priceValue) || (priceValue.split('.')[1] || '').length > digits) {
+        errors.push([amount, `A price like 25${digits > 0 ? `.${'0'.repeat(digits)}` : ''}.`]);
+      }
+      const body = {};
+      if (editing) {
+        Object.assign(body, t);
+        delete body.id;
+      }
+      Object.assign(body, {
+        resourceId: resource.control.value,
+        name: name.control.value.trim(),
+        durationsMinutes: lengths.map(Number),
+        bufferBeforeMinutes: intOf(before, errors, true),
+        bufferAfterMinutes: intOf(after, errors, true),
+        minimumNoticeMinutes: intOf(notice, errors, true),
+        horizonDays: intOf(horizon, errors, true),
+        maxPerDay: intOf(perDay, errors, true),
+        maxPerWeek: intOf(perWeek, errors, true),
+        price: { amountMinor: Math.round(Number(priceValue) * 10 ** digits), currency: cur },
+        payment: payment.control.value,
+      });
+      const slotEvery = intOf(interval, errors, false);
+      if (slotEvery === undefined) {
+        delete body.slotIntervalMinutes;
+      } else {
+        body.slotIntervalMinutes = slotEvery;
+      }
+      const cancellationPolicy = [];
+      tiers.forEach((x) => {
+        const hours = intOf(x.notice, errors, false);
+        const refund = intOf(x.refund, errors, false);
+        if (hours !== undefined && refund !== undefined) {
+          cancellationPolicy.push({ noticeHours: hours, refundPercent: refund });
+        } else if (hours !== undefined || refund !== undefined) {
+          errors.push([hours === undefined ? x.notice : x.refund, 'Fill in both parts of the tier, or neither.']);
+        }
+      });
+      body.cancellationPolicy = cancellationPolicy;
+      if (!reportErrors(all, errors)) {
+        return;
+      }
+      save.disabled = true;
+      try {
+        let saved;
+        if (editing) {
+          saved = await call('PUT', `/api/v1/booking-types/${enc(t.id)}`, body);
+        } else {
+          if (idValue) {
+            body.id = idValue;
+          }
+          saved = await call('POST', '/api/v1/booking-types', body);
+        }
+        const href = `/book/${enc(session.me.providerId)}/${enc(saved.id)}`;
+        showList(okBox(editing ? 'Booking type saved' : 'Booking type created',
+          h('p', {}, `${saved.name}: customers book at `, h('a', { href, id: 'new-type-link' }, href))));
+      } catch (e) {
+        save.disabled = false;
+        clear(error, errorBox(e, 'The booking type could not be saved'));
+      }
+    }
+
+    async function onDelete() {
+      clear(error, h('div', { class: 'alert alert-warn', role: 'alert' },
+        h('p', { text: `Delete ${t.name}? Its booking page stops working; existing bookings stay.` }),
+        h('div', { class: 'actions' },
+          h('button', {
+            type: 'button', class: 'danger', onclick: async () => {
+              try {
+                await call('DELETE', `/api/v1/booking-types/${enc(t.id)}`);
+                showList(okBox('Booking type deleted', h('p', { text: t.name })));
+              } catch (e) {
+                clear(error, errorBox(e, 'The booking type could not be deleted'));
+              }
+            },
+          }, 'Yes, delete'),
+          h('button', { type: 'button', class: 'secondary', onclick: () => clear(error) }, 'Keep it'))));
+    }
+  }
+
+  showList();
+}

@@ -1,0 +1,154 @@
+// The provider dashboard, /dashboard: log in (session cookie + CSRF token), then the agenda, resources with their
+// availability, booking types, and credentials, one view per #hash. Every call goes through the JSON API.
+
+import { api, ApiError, setCsrfToken } from './api.js';
+import {
+  h, clear, errorBox, field, reportErrors, focusHeading,
+} from './dom.js';
+import { call, refreshCsrf, session } from './dash-session.js';
+import { agendaView } from './dash-agenda.js';
+import { resourcesView } from './dash-resources.js';
+import { typesView } from './dash-types.js';
+import { credentialsView } from './dash-credentials.js';
+import { notificationsView } from './dash-notifications.js';
+
+const app = document.getElementById('app');
+const nav = document.getElementById('nav');
+
+const VIEWS = [
+  { hash: '#agenda', label: 'Agenda', view: agendaView },
+  { hash: '#resources', label: 'Resources', view: resourcesView },
+  { hash: '#types', label: 'Booking types', view: typesView },
+  { hash: '#credentials', label: 'Tokens & passwords', view: credentialsView },
+  { hash: '#notifications', label: 'Notifications', view: notificationsView },
+];
+
+let current = null;
+
+session.onSignedOut = (message) => showLogin(message);
+
+async function boot() {
+  if (document.body.dataset.signedIn === 'true') {
+    try {
+      await refreshCsrf();
+      await signedIn();
+      return;
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) {
+        clear(app, errorBox(e, 'The dashboard could not be loaded'));
+        return;
+      }
+    }
+  }
+  showLogin();
+}
+
+function showLogin(message) {
+  stopView();
+  nav.hidden = true;
+  clear(nav);
+  const loginField = field({
+    id: 'login', label: 'E-mail or handle', attrs: { autocomplete: 'username', required: true, maxlength: '254' },
+  });
+  const passwordField = field({
+    id: 'password', label: 'Password', type: 'password', attrs: { autocomplete: 'current-password', required: true, maxlength: '200' },
+  });
+  const error = h('div', { id: 'login-error' });
+  const submit = h('button', { type: 'submit', id: 'login-button' }, 'Log in');
+  const heading = h('h1', { id: 'page-title', text: 'Log in' });
+  const form = h('form', {
+    id: 'login-form',
+    novalidate: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const login = loginField.control.value.trim();
+      const password = passwordField.control.value;
+      const errors = [];
+      if (!login) {
+        errors.push([loginField, 'Enter your e-mail address or provider handle.']);
+      }
+      if (!password) {
+        errors.push([passwordField, 'Enter your password.']);
+      }
+      if (!reportErrors([loginField, passwordField], errors)) {
+        return;
+      }
+      submit.disabled = true;
+      clear(error);
+      try {
+        const answer = await api('POST', '/api/v1/auth/login', { login, password });
+        setCsrfToken(answer.csrfToken);
+        await signedIn();
+      } catch (e) {
+        submit.disabled = false;
+        clear(error, errorBox(e, e.status === 401 ? 'Wrong e-mail, handle or password' : 'Could not log in'));
+        passwordField.control.focus();
+      }
+    },
+  }, loginField.wrapper, passwordField.wrapper, error, h('div', { class: 'actions' }, submit));
+  document.title = 'Log in · Dovetail';
+  clear(app, h('section', { class: 'login', 'aria-labelledby': 'page-title' },
+    heading,
+    message ? h('div', { class: 'alert alert-warn', role: 'status' }, h('p', { text: message })) : null,
+    h('p', { class: 'muted', text: 'Providers log in here to manage resources, booking types and bookings.' }),
+    form));
+  loginField.control.focus();
+}
+
+async function signedIn() {
+  session.me = await call('GET', '/api/v1/me');
+  buildNav();
+  window.addEventListener('hashchange', route);
+  route();
+}
+
+function buildNav() {
+  const links = VIEWS.map((v) => h('a', { href: v.hash, 'data-view': v.hash }, v.label));
+  clear(nav,
+    links,
+    h('span', { class: 'muted nav-end', id: 'who', text: session.me.displayName }),
+    h('button', { type: 'button', id: 'logout-button', onclick: logout }, 'Log out'));
+  nav.hidden = false;
+}
+
+function route() {
+  if (!session.me) {
+    return;
+  }
+  const entry = VIEWS.find((v) => window.location.hash.startsWith(v.hash)) || VIEWS[0];
+  for (const link of nav.querySelectorAll('a[data-view]')) {
+    if (link.dataset.view === entry.hash) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  }
+  stopView();
+  const container = h('div', { id: `view-${entry.hash.slice(1)}` });
+  clear(app, container);
+  document.title = `${entry.label} · Dovetail`;
+  current = entry.view(container) || null;
+  focusHeading(container.querySelector('h1'));
+}
+
+function stopView() {
+  if (current && typeof current.stop === 'function') {
+    current.stop();
+  }
+  current = null;
+}
+
+async function logout() {
+  try {
+    await call('POST', '/api/v1/auth/logout');
+  } catch (e) {
+    // Logged out either way: the session is gone or unusable.
+  }
+  session.me = null;
+  setCsrfToken(null);
+  window.removeEventListener('hashchange', route);
+  history.replaceState(null, '', '/dashboard');
+  showLogin('You are logged out.');
+}
+
+boot();

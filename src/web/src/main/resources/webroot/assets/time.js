@@ -1,0 +1,92 @@
+// Time zones and dates in the browser. Instants come from the API in UTC; they are shown in a zone with Intl, in the
+// visitor's own locale. Local dates are 'YYYY-MM-DD' strings, computed with the zone, never with the machine's.
+
+export function detectedZone() {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch (e) {
+    return 'UTC';
+  }
+}
+
+/** Every IANA zone the browser knows, plus the given ones, sorted; 'UTC' always present. */
+export function allZones(...extra) {
+  let zones = [];
+  try {
+    zones = Intl.supportedValuesOf('timeZone');
+  } catch (e) {
+    zones = [];
+  }
+  const set = new Set([...zones, ...extra.filter(Boolean), 'UTC']);
+  return [...set].sort();
+}
+
+export function zoneLabel(zone) {
+  return zone.replaceAll('_', ' ');
+}
+
+const formatters = new Map();
+
+function formatter(key, options) {
+  if (!formatters.has(key)) {
+    formatters.set(key, new Intl.DateTimeFormat(undefined, options));
+  }
+  return formatters.get(key);
+}
+
+/** '9:00 AM' (or '09:00', as the visitor's locale writes times) of an instant in a zone. */
+export function formatTime(iso, zone) {
+  return formatter(`t|${zone}`, { hour: 'numeric', minute: '2-digit', timeZone: zone }).format(new Date(iso));
+}
+
+/** 'Monday, 23 November 2026' of a local date. */
+export function formatDay(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  return formatter('day', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** 'Mon, 23 Nov' of a local date. */
+export function formatShortDay(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  return formatter('sday', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** 'Monday, 23 November 2026, 9:00 AM' of an instant in a zone. */
+export function formatDateTime(iso, zone) {
+  return formatter(`dt|${zone}`, {
+    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone,
+  }).format(new Date(iso));
+}
+
+/** The local date of an instant in a zone, 'YYYY-MM-DD'. */
+export function localDate(iso, zone) {
+  const parts = formatter(`ld|${zone}`, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone })
+    .formatToParts(new Date(iso));
+  const get = (type) => parts.find((p) => p.type === type).value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function today(zone) {
+  return localDate(new Date().toISOString(), zone);
+}
+
+export function addDays(date, days) {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Monday of the ISO week of a local date. */
+export function weekStart(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  return addDays(date, -weekday);
+}
+
+export function minutesText(minutes) {
+  if (minutes % 60 === 0) {
+    return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+  }
+  return `${minutes} minutes`;
+}

@@ -1,0 +1,163 @@
+package dev.dovetail.web;
+
+import static dev.dovetail.web.ApiFixture.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The HTML pages and their assets (PagesRouter) over HTTP; what they do in a browser is src/browser-tests. */
+@ExtendWith(VertxExtension.class)
+class PagesTest {
+
+  private static void html(HttpResponse<Buffer> response, int status) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("text/html; charset=utf-8");
+    assertThat(response.getHeader("Content-Security-Policy")).contains("default-src 'self'");
+    assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(response.bodyAsString()).startsWith("<!doctype html>").contains("<html lang=\"en\">");
+  }
+
+  @Test
+  @DisplayName("the booking page is rendered with the offer, every value HTML-escaped")
+  void bookingPageRendersTheOfferEscaped(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx);
+    ApiFixture.Tenant alice = api.tenant("alice");
+    expect(200, api.send(HttpMethod.PUT, "/api/v1/booking-types/" + alice.typeId(), alice.bearer(), new JsonObject()
+        .put("resourceId", alice.resourceId()).put("name", "Tea <script>alert(1)</script> & \"cake\"")
+        .put("durationsMinutes", new JsonArray().add(60).add(90))));
+
+    HttpResponse<Buffer> page = api.get("/book/alice/" + alice.typeId());
+    html(page, 200);
+    String body = page.bodyAsString();
+    assertThat(body).contains("<h1 id=\"page-title\">Tea &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;cake&quot;</h1>")
+        .doesNotContain("<script>alert(1)")
+        .contains("data-booking-type=\"alice-60\"", "data-provider=\"alice\"", "data-resource-zone=\"Europe/Berlin\"",
+            "data-durations=\"60,90\"", "1 hour or 90 minutes", "Provider alice", "Room of alice",
+            "<script type=\"module\" src=\"/assets/book.js\"></script>");
+  }
+
+  @Test
+  @DisplayName("another provider's type, unknown types and truncated links are 404 HTML pages, not JSON")
+  void wrongProviderAndUnknownPagesAre404Pages(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx);
+    ApiFixture.Tenant alice = api.tenant("alice");
+    api.tenant("bob");
+    for (String path : List.of("/book/bob/" + alice.typeId(), "/book/alice/no-such-type", "/book/alice",
+        "/book/Alice/" + alice.typeId(), "/booked/not-a-token", "/manage/", "/manage/a.b.c")) {
+      HttpResponse<Buffer> page = api.get(path);
+      html(page, 404);
+      assertThat(page.bodyAsString()).as(path).contains("Page not found").doesNotContain("alice-room");
+    }
+    html(api.get("/manage/" + alice.manageToken()), 200);
+    html(api.get("/booked/" + alice.manageToken()), 200);
+  }
+
+  @Test
+  @DisplayName("pages are open to GET only; other methods and unknown paths stay behind authentication")
+  void pagesAreOpenToGetOnly(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx);
+    ApiFixture.Tenant alice = api.tenant("alice");
+    ApiFixture.expectProblem(401, api.post("/book/alice/" + alice.typeId(), new JsonObject()));
+    ApiFixture.expectProblem(401, api.send(HttpMethod.DELETE, "/assets/book.js", null, null));
+    ApiFixture.expectProblem(401, api.get("/dashboard/secrets"));
+    ApiFixture.expectProblem(401, api.get("/bookings"));
+  }
+
+  @Test
+  @DisplayName("the dashboard shell knows whether the request carries a live session")
+  void dashboardShellKnowsTheSession(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx);
+    ApiFixture.Tenant alice = api.tenant("alice");
+    HttpResponse<Buffer> anonymous = api.get("/dashboard");
+    html(anonymous, 200);
+    assertThat(anonymous.bodyAsString()).contains("data-signed-in=\"false\"");
+    assertThat(anonymous.cookies()).as("no session is created for a visitor").isEmpty();
+    HttpResponse<Buffer> signedIn = api.get("/dashboard", alice.session().auth());
+    assertThat(signedIn.bodyAsString()).contains("data-signed-in=\"true\"");
+    HttpResponse<Buffer> stale = api.get("/dashboard",
+        ApiFixture.Auth.session("dovetail.session=0123456789abcdef0123456789abcdef", null));
+    assertThat(stale.bodyAsString()).contains("data-signed-in=\"false\"");
+  }
+
+  @Test
+  @DisplayName("assets are served with their types, the security headers and a short cache; no unknown file leaks")
+  void assetsAreServed(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx);
+    HttpResponse<Buffer> js = api.get("/assets/book.js");
+    assertThat(js.statusCode()).isEqualTo(200);
+    assertThat(js.getHeader("Content-Type")).contains("javascript");
+    assertThat(js.getHeader("Content-Security-Policy")).contains("default-src 'self'");
+    assertThat(js.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(js.getHeader("Cache-Control")).contains("max-age=");
+    assertThat(api.get("/assets/dovetail.css").getHeader("Content-Type")).startsWith("text/css");
+    assertThat(api.get("/assets/favicon.svg").getHeader("Content-Type")).startsWith("image/svg+xml");
+    assertThat(api.get("/assets/no-such-file.js").statusCode()).isEqualTo(404);
+    assertThat(api.get("/assets/../openapi.yaml").statusCode()).isEqualTo(200);  // normalized: the contract itself
+    assertThat(api.get("/assets/%2e%2e/%2e%2e/pom.xml").statusCode()).isIn(401, 404);
+  }
+
+  @Test
+  @DisplayName("page templates and modules have no inline script or style and build no HTML from strings (CSP)")
+  void noInlineScriptsOrStyles() throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("src/main/resources"))) {
+      for (Path file : files.filter(p -> p.toString().matches(".*\\.(html|js)$")).toList()) {
+        String text = Files.readString(file);
+        if (file.toString().endsWith(".html")) {
+          assertThat(text).as(file.toString()).doesNotContain("<style", " style=", "javascript:", " onclick=", " onload=")
+              .doesNotContainPattern("<script(?![^>]*\\bsrc=)");
+        } else {
+          assertThat(text).as(file.toString()).doesNotContain("innerHTML", "outerHTML =", "insertAdjacentHTML", "eval(",
+              "document.write", "new Function");
+        }
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("GET .../ics is the booking as text/calendar; a cancelled booking is a cancelled event")
+  void bookingAsIcs(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx);
+    ApiFixture.Tenant alice = api.tenant("alice");
+    HttpResponse<Buffer> ics = api.get("/api/v1/public/bookings/" + alice.manageToken() + "/ics");
+    assertThat(ics.statusCode()).isEqualTo(200);
+    assertThat(ics.getHeader("Content-Type")).isEqualTo("text/calendar; charset=utf-8");
+    assertThat(ics.getHeader("Content-Disposition")).contains("attachment", ".ics");
+    String text = ics.bodyAsString();
+    assertThat(text).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n")
+        .contains("UID:" + alice.bookingId() + "@dovetail\r\n", "SUMMARY:One hour with Provider alice\r\n",
+            "LOCATION:Room of alice\r\n", "STATUS:CONFIRMED\r\n", "METHOD:PUBLISH\r\n");
+    expect(200, api.post("/api/v1/public/bookings/" + alice.manageToken() + "/cancel", null));
+    assertThat(api.get("/api/v1/public/bookings/" + alice.manageToken() + "/ics").bodyAsString())
+        .contains("STATUS:CANCELLED\r\n");
+    String forged = alice.bookingId() + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    assertThat(api.get("/api/v1/public/bookings/" + forged + "/ics").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("the booking page counts against the public rate limit and says so as a page")
+  void bookingPageIsRateLimited(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx, 3, 64 * 1024);
+    HttpResponse<Buffer> last = null;
+    for (int i = 0; i < 5; i++) {
+      last = api.get("/book/alice/alice-60");
+    }
+    html(last, 429);
+    assertThat(last.getHeader("Retry-After")).isNotBlank();
+    assertThat(last.bodyAsString()).contains("Too many requests");
+    assertThat(api.get("/assets/book.js").statusCode()).as("assets are not limited").isEqualTo(200);
+  }
+}
