@@ -5,7 +5,9 @@ import { api, ApiError, enc } from './api.js';
 import {
   h, clear, errorBox, field, reportErrors, focusHeading,
 } from './dom.js';
-import { detectedZone, formatDateTime, formatTime, zoneLabel } from './time.js';
+import {
+  detectedZone, formatDateTime, formatShortDateTime, formatTime, zoneLabel,
+} from './time.js';
 import { SlotPicker } from './slot-picker.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -125,7 +127,7 @@ function showConflict(error) {
               await picker.choose(slot.start);
               submit.focus();
             },
-          }, h('time', { datetime: slot.start, text: formatDateTime(slot.start, zone) })))))]
+          }, h('time', { datetime: slot.start, text: formatShortDateTime(slot.start, zone) })))))]
       : h('p', { text: 'Please choose another time above.' })));
   focusHeading(heading);
   picker.refreshDay();

@@ -121,8 +121,9 @@ export function agendaView(container) {
     const days = [];
     for (let d = from; d < to; d = addDays(d, 1)) {
       const ofDay = bookings.filter((b) => localDate(b.start, zone) === d);
-      days.push(h('section', { class: 'agenda-day', 'aria-labelledby': `day-${d}` },
-        h('h3', { id: `day-${d}`, text: formatDay(d) }),
+      const week = state.mode === 'week';
+      days.push(h('section', { class: 'agenda-day', 'aria-labelledby': week ? `day-${d}` : 'agenda-range' },
+        week ? h('h3', { id: `day-${d}`, text: formatDay(d) }) : null,
         ofDay.length === 0
           ? h('p', { class: 'empty', text: 'No bookings.' })
           : h('ul', { class: 'agenda-list' }, ofDay.map(item))));

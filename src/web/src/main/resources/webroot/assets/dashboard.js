@@ -53,7 +53,7 @@ function showLogin(message) {
   const passwordField = field({
     id: 'password', label: 'Password', type: 'password', attrs: { autocomplete: 'current-password', required: true, maxlength: '200' },
   });
-  const error = h('div', { id: 'login-error' });
+  const error = h('div', { id: 'login-failure' });
   const submit = h('button', { type: 'submit', id: 'login-button' }, 'Log in');
   const heading = h('h1', { id: 'page-title', text: 'Log in' });
   const form = h('form', {
@@ -81,7 +81,10 @@ function showLogin(message) {
         await signedIn();
       } catch (e) {
         submit.disabled = false;
-        clear(error, errorBox(e, e.status === 401 ? 'Wrong e-mail, handle or password' : 'Could not log in'));
+        clear(error, e.status === 401
+          ? errorBox(new Error('Check the e-mail address or handle and the password, then try again.'),
+            'Wrong e-mail, handle or password')
+          : errorBox(e, 'Could not log in'));
         passwordField.control.focus();
       }
     },
@@ -106,7 +109,7 @@ function buildNav() {
   const links = VIEWS.map((v) => h('a', { href: v.hash, 'data-view': v.hash }, v.label));
   clear(nav,
     links,
-    h('span', { class: 'muted nav-end', id: 'who', text: session.me.displayName }),
+    h('span', { class: 'nav-who nav-end', id: 'who', text: session.me.displayName }),
     h('button', { type: 'button', id: 'logout-button', onclick: logout }, 'Log out'));
   nav.hidden = false;
 }

@@ -90,6 +90,11 @@ export function field({ id, label, kind = 'input', type = 'text', hint, options 
     }
   }
   const error = h('p', { id: errorId, class: 'field-error', hidden: true });
+  control.addEventListener('input', () => {
+    if (!error.hidden) {
+      setFieldError({ control, error }, null);
+    }
+  });
   const wrapper = h('div', { class: 'field' },
     h('label', { for: id, text: label }),
     hint ? h('span', { id: hintId, class: 'hint', text: hint }) : null,

@@ -3,7 +3,7 @@
 
 import { api, ApiError, enc } from './api.js';
 import { h, clear, errorBox, focusHeading } from './dom.js';
-import { formatDateTime, zoneLabel } from './time.js';
+import { formatDateTime, formatShortDateTime, zoneLabel } from './time.js';
 import { SlotPicker } from './slot-picker.js';
 import {
   bookAgainHref, details, isActive, loadBooking, manageToken, whenText,
@@ -145,7 +145,7 @@ async function move(event, slot, zone, picker, conflict) {
               h('button', {
                 type: 'button', class: 'secondary', 'data-start': alt.start,
                 onclick: () => { clear(conflict); picker.choose(alt.start); },
-              }, h('time', { datetime: alt.start, text: formatDateTime(alt.start, zone) })))))]
+              }, h('time', { datetime: alt.start, text: formatShortDateTime(alt.start, zone) })))))]
           : h('p', { text: 'Please choose another time.' })));
       focusHeading(heading);
       picker.refreshDay();

@@ -90,3 +90,10 @@ export function minutesText(minutes) {
   }
   return `${minutes} minutes`;
 }
+
+/** 'Mon, Nov 23, 9:00 AM' of an instant in a zone: short enough for a list of choices on a phone. */
+export function formatShortDateTime(iso, zone) {
+  return formatter(`sdt|${zone}`, {
+    weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone: zone,
+  }).format(new Date(iso));
+}
