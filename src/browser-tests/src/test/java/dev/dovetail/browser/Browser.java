@@ -1,0 +1,258 @@
+package dev.dovetail.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless chromium driven by Selenium through Debian's chromedriver. Both paths are given explicitly, so
+ * Selenium Manager never looks for (or downloads) a browser or a driver. The browser's console is read after every
+ * step that matters: an error or an uncaught exception there fails the test, unless the test names the one HTTP
+ * status it provoked on purpose (Chromium logs every 4xx answer to a fetch as a console error).
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path SCREENSHOTS = Path.of(System.getProperty("dovetail.screenshots", "target/screenshots"));
+  /**
+   * Selenium warns that it has no devtools module for this Chromium version; these tests use chromedriver's own CDP
+   * endpoint (executeCdpCommand), not Selenium's devtools, so the warning is noise. Held here so it is not collected.
+   */
+  private static final List<java.util.logging.Logger> QUIET = List.of(
+      java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+      java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
+
+  static {
+    QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
+  }
+
+  final ChromeDriver driver;
+  private final Path profile;
+  private final List<LogEntry> console = new ArrayList<>();
+
+  private Browser(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  static Browser start() {
+    String chromium = System.getProperty("dovetail.chromium", "/usr/bin/chromium");
+    String chromedriver = System.getProperty("dovetail.chromedriver", "/usr/bin/chromedriver");
+    if (!new File(chromium).canExecute() || !new File(chromedriver).canExecute()) {
+      throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver (" + chromium
+          + ", " + chromedriver + "): apt-get install -y chromium chromium-driver (.ci/run does this)");
+    }
+    System.setProperty("webdriver.chrome.driver", chromedriver);
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("dovetail-chromium");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps",
+        "--lang=en-US", "--window-size=1280,900", "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(chromedriver))
+        .usingAnyFreePort()
+        .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    return new Browser(driver, profile);
+  }
+
+  // ---- viewport and zone -------------------------------------------------------------------------------------------
+
+  /** A 390×844 phone (touch, mobile viewport). */
+  void phone() {
+    viewport(390, 844, true);
+  }
+
+  void desktop() {
+    viewport(1280, 900, false);
+  }
+
+  private void viewport(int width, int height, boolean mobile) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", mobile));
+  }
+
+  /** The zone the page detects with Intl.DateTimeFormat().resolvedOptions().timeZone. */
+  void timeZone(String zone) {
+    driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+  }
+
+  // ---- navigation and waiting --------------------------------------------------------------------------------------
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  WebDriverWait waiting() {
+    return new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  WebElement visible(By by) {
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  WebElement visible(String css) {
+    return visible(By.cssSelector(css));
+  }
+
+  void waitForText(By by, String text) {
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  String text(String css) {
+    return visible(css).getText();
+  }
+
+  void type(String css, String text) {
+    WebElement input = visible(css);
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  void click(String css) {
+    waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+  }
+
+  void select(String css, String value) {
+    new Select(visible(css)).selectByValue(value);
+  }
+
+  /** Sets a date input the way a date picker does (its value, then a change event). */
+  void setDate(String css, String date) {
+    js("const i = arguments[0]; i.value = arguments[1]; i.dispatchEvent(new Event('change', {bubbles: true}));",
+        visible(css), date);
+  }
+
+  Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  String path() {
+    return (String) js("return location.pathname;");
+  }
+
+  // ---- checks ------------------------------------------------------------------------------------------------------
+
+  /**
+   * Every visible form control has an accessible name from a label ({@code <label for>}), aria-label or
+   * aria-labelledby; buttons have text or a label. Answers the offending elements' descriptions.
+   */
+  @SuppressWarnings("unchecked")
+  List<String> unlabelledControls() {
+    return (List<String>) js("""
+        const out = [];
+        for (const el of document.querySelectorAll('input, select, textarea, button')) {
+          if (el.type === 'hidden' || el.closest('[hidden]')) continue;
+          const named = (el.labels && el.labels.length > 0 && [...el.labels].some(l => l.textContent.trim()))
+            || (el.getAttribute('aria-label') || '').trim()
+            || (el.getAttribute('aria-labelledby') || '').trim()
+            || (el.tagName === 'BUTTON' && el.textContent.trim());
+          if (!named) out.push(el.outerHTML.slice(0, 120));
+        }
+        return out;""");
+  }
+
+  void assertFormsLabelled() {
+    assertThat(unlabelledControls()).as("form fields without a label on " + path()).isEmpty();
+  }
+
+  /** The page has a language, a main landmark and exactly one h1. */
+  void assertLandmarks() {
+    assertThat((String) js("return document.documentElement.lang;")).isEqualTo("en");
+    assertThat(all("main")).hasSize(1);
+    assertThat(all("h1")).as("one h1 on " + path()).hasSize(1);
+  }
+
+  /**
+   * No console errors since the last check. {@code expectedStatuses} are HTTP statuses the test provoked on purpose
+   * (the page handles them; Chromium still logs "Failed to load resource ... status of 409").
+   */
+  void assertNoConsoleErrors(int... expectedStatuses) {
+    List<String> errors = new ArrayList<>();
+    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+      console.add(entry);
+      if (entry.getLevel().intValue() < Level.SEVERE.intValue()) {
+        continue;
+      }
+      boolean expected = false;
+      for (int status : expectedStatuses) {
+        expected |= Pattern.compile("Failed to load resource: the server responded with a status of " + status
+            + "\\b").matcher(entry.getMessage()).find();
+      }
+      if (!expected) {
+        errors.add(entry.getMessage());
+      }
+    }
+    assertThat(errors).as("browser console errors").isEmpty();
+  }
+
+  /** Writes a PNG of the viewport to target/screenshots/{name}.png. */
+  Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A fresh start for the next test: no cookies, a blank page. */
+  void reset() {
+    driver.manage().deleteAllCookies();
+    driver.get("about:blank");
+    driver.manage().logs().get(LogType.BROWSER);
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException ignored) {
+        // a temporary profile left behind is harmless
+      }
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package dev.dovetail.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The provider's side in a real browser: log-in (session + CSRF), resources with their availability, booking types,
+ * the agenda (a booking made elsewhere shows up by itself), credentials shown once and revoked, the notification log,
+ * paginated lists, log-out.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class DashboardIT {
+
+  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  private TestHub hub;
+  private Browser browser;
+
+  @BeforeAll
+  void start() {
+    hub = TestHub.start();
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void cleanBrowser() {
+    browser.reset();
+  }
+
+  @AfterAll
+  void stop() {
+    try {
+      browser.close();
+    } finally {
+      hub.close();
+    }
+  }
+
+  private void logIn() {
+    browser.open(hub.url("/dashboard"));
+    browser.type("#login", "demo");
+    browser.type("#password", TestHub.DEMO_PASSWORD);
+    browser.click("#login-button");
+    browser.waitForText(By.tagName("h1"), "Agenda");
+    browser.visible("#agenda-count");
+  }
+
+  private void go(String hash, String heading) {
+    browser.click("#nav a[href='" + hash + "']");
+    browser.waitForText(By.tagName("h1"), heading);
+  }
+
+  @Test
+  @DisplayName("log in, create a resource and a booking type, and see a new booking arrive in the agenda by itself")
+  void createResourceAndTypeAndSeeANewBookingArrive() {
+    browser.desktop();
+    browser.open(hub.url("/dashboard"));
+    browser.visible("#login-form");
+    browser.assertLandmarks();
+    browser.assertFormsLabelled();
+    browser.screenshot("dashboard-login");
+
+    // A wrong password is refused with the server's reason, and the form stays usable.
+    browser.type("#login", "demo");
+    browser.type("#password", "not the password");
+    browser.click("#login-button");
+    browser.waitForText(By.id("login-failure"), "Wrong e-mail, handle or password");
+    browser.assertNoConsoleErrors(401);
+
+    browser.type("#password", TestHub.DEMO_PASSWORD);
+    browser.click("#login-button");
+    browser.waitForText(By.tagName("h1"), "Agenda");
+    assertThat(browser.text("#who")).isEqualTo("Demo Studio");
+    browser.assertFormsLabelled();
+
+    // A resource: open every day 08:00-20:00 in Berlin with a short break and one holiday.
+    go("#resources", "Resources");
+    browser.visible("#resource-list li[data-resource-id='demo-room']");
+    browser.click("#new-resource");
+    browser.waitForText(By.tagName("h1"), "New resource");
+    browser.type("#resource-name", "Studio B");
+    browser.type("#resource-id", "studio-b");
+    browser.select("#resource-zone", "Europe/Berlin");
+    for (String day : new String[] {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) {
+      browser.type("#hours-" + day, "08:00-20:00");
+    }
+    browser.type("#hours-sunday", "8-20");
+    browser.type("#resource-breaks", "12:00-12:30");
+    LocalDate holiday = LocalDate.now(BERLIN).plusDays(40);
+    browser.setDate("#holiday-date", holiday.toString());
+    browser.click("#add-holiday");
+    browser.waitForText(By.id("holiday-list"), holiday.toString());
+    browser.click("#save-resource");
+    browser.waitForText(By.id("hours-sunday-error"), "not a time range");
+    browser.type("#hours-sunday", "09:00-12:00, 13:00-20:00");
+    browser.assertFormsLabelled();
+    browser.screenshot("dashboard-resource-form");
+    browser.click("#save-resource");
+    browser.waitForText(By.id("resources-message"), "Resource created");
+    browser.visible("#resource-list li[data-resource-id='studio-b']");
+
+    String token = hub.demoApiToken();
+    JsonObject resource = new JsonObject(hub.send("GET", "/api/v1/resources/studio-b", null, token).body());
+    JsonObject availability = resource.getJsonObject("availability");
+    assertThat(availability.getJsonObject("weeklyHours").getJsonArray("monday"))
+        .isEqualTo(new JsonArray().add(new JsonObject().put("start", "08:00").put("end", "20:00")));
+    assertThat(availability.getJsonObject("weeklyHours").getJsonArray("sunday")).hasSize(2);
+    assertThat(availability.getJsonArray("breaks").getJsonObject(0).getString("end")).isEqualTo("12:30");
+    assertThat(availability.getJsonArray("holidays")).containsExactly(holiday.toString());
+
+    // A booking type on it.
+    go("#types", "Booking types");
+    browser.click("#new-type");
+    browser.waitForText(By.tagName("h1"), "New booking type");
+    browser.type("#type-name", "Consultation");
+    browser.type("#type-id", "consult");
+    browser.select("#type-resource", "studio-b");
+    browser.type("#type-durations", "45");
+    browser.type("#type-notice", "0");
+    browser.type("#type-horizon", "30");
+    browser.type("#type-price", "25.50");
+    browser.type("#tier-0-hours", "24");
+    browser.type("#tier-0-refund", "100");
+    browser.assertFormsLabelled();
+    browser.click("#save-type");
+    browser.waitForText(By.id("types-message"), "Booking type created");
+    assertThat(browser.visible("#new-type-link").getAttribute("href")).endsWith("/book/demo/consult");
+    browser.visible("#type-list li[data-type-id='consult']");
+    browser.screenshot("dashboard-types");
+    JsonObject type = new JsonObject(hub.send("GET", "/api/v1/booking-types/consult", null, token).body());
+    assertThat(type.getJsonArray("durationsMinutes")).containsExactly(45);
+    assertThat(type.getJsonObject("price")).isEqualTo(new JsonObject().put("amountMinor", 2550).put("currency", "EUR"));
+    assertThat(type.getJsonArray("cancellationPolicy")).hasSize(1);
+
+    // The agenda on the day of the next free Consultation; a customer books it elsewhere; it appears by itself.
+    TestHub.Day day = hub.firstFreeDay("consult", BERLIN);
+    go("#agenda", "Agenda");
+    browser.setDate("#agenda-date", day.date().toString());
+    browser.waitForText(By.id("agenda-count"), "0 active bookings");
+    String start = day.starts().get(0);
+    JsonObject receipt = hub.bookOrFail("consult", start, "Nina Newcomer", "nina@example.com");
+    String bookingId = receipt.getJsonObject("booking").getString("id");
+    String item = "li[data-booking-id='" + bookingId + "']";
+    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(item)));
+    assertThat(browser.text(item)).contains("Nina Newcomer", "nina@example.com", "Consultation", "Studio B", "Confirmed");
+    assertThat(browser.text("#agenda-count")).startsWith("1 active booking");
+    browser.screenshot("dashboard-agenda");
+
+    browser.click("#view-week");
+    browser.waitForText(By.id("agenda-range"), "Week of");
+    browser.waiting().until(d -> browser.all(".agenda-day").size() == 7);
+    browser.visible(item);
+    browser.click("#agenda-resource");
+    browser.select("#agenda-resource", "demo-room");
+    browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(item)));
+    browser.select("#agenda-resource", "studio-b");
+    browser.visible(item);
+    browser.screenshot("dashboard-agenda-week");
+
+    // The provider cancels it from the agenda.
+    browser.click(item + " button.link");
+    browser.click(item + " button.danger");
+    browser.waiting().until(d -> browser.text(item).contains("Cancelled"));
+    assertThat(hub.managed(receipt.getString("manageToken")).getString("status")).isEqualTo("CANCELLED");
+    browser.assertNoConsoleErrors();
+  }
+
+  @Test
+  @DisplayName("API tokens and app passwords: the secret is shown once and works; revoke ends it; then log out")
+  void credentialsAreShownOnceAndRevoked() {
+    browser.desktop();
+    logIn();
+    go("#credentials", "API tokens and app passwords");
+    browser.type("#token-label", "Booking widget");
+    browser.click("#token-create");
+    String secret = browser.text("#token-secret");
+    assertThat(secret).startsWith("dtk_");
+    assertThat(hub.send("GET", "/api/v1/me", null, secret).statusCode()).isEqualTo(200);
+    browser.type("#app-password-label", "iPhone");
+    browser.click("#app-password-create");
+    assertThat(browser.text("#app-password-secret")).startsWith("dtap_");
+    browser.assertFormsLabelled();
+    browser.screenshot("dashboard-credentials");
+
+    browser.click("#token-list button[aria-label='Revoke Booking widget']");
+    browser.click("#token-list button.danger");
+    browser.waitForText(By.id("token-result"), "Revoked");
+    assertThat(hub.send("GET", "/api/v1/me", null, secret).statusCode()).isEqualTo(401);
+
+    browser.click("#logout-button");
+    browser.waitForText(By.tagName("h1"), "Log in");
+    browser.waitForText(By.cssSelector(".login"), "You are logged out");
+    browser.open(hub.url("/dashboard"));
+    browser.visible("#login-form");
+    assertThat(browser.all("#nav a")).isEmpty();
+    browser.assertNoConsoleErrors();
+  }
+
+  @Test
+  @DisplayName("lists are paginated: 20 resources, then the next page on request")
+  void listsArePaginated() {
+    String token = hub.demoApiToken();
+    for (int i = 0; i < 23; i++) {
+      assertThat(hub.send("POST", "/api/v1/resources", new JsonObject().put("id", String.format("room-%02d", i))
+          .put("name", "Room " + i).put("timeZone", "Europe/Berlin"), token).statusCode()).isEqualTo(201);
+    }
+    int total = new JsonObject(hub.send("GET", "/api/v1/resources?limit=200", null, token).body())
+        .getJsonArray("items").size();
+    browser.phone();
+    logIn();
+    go("#resources", "Resources");
+    browser.waiting().until(d -> browser.all("#resource-list li").size() == 20);
+    browser.click("#resource-list-more");
+    browser.waiting().until(d -> browser.all("#resource-list li").size() == total);
+    assertThat(browser.all("#resource-list-more").get(0).isDisplayed()).as("no further page").isFalse();
+    browser.screenshot("dashboard-resources-phone");
+    browser.assertNoConsoleErrors();
+  }
+
+  @Test
+  @DisplayName("the notification log lists the mail owed or sent for a new booking, with its content")
+  void notificationLog() {
+    TestHub.Day day = hub.firstFreeDay("demo-60", BERLIN);
+    JsonObject receipt = hub.bookOrFail("demo-60", day.starts().get(0), "Olga Notify", "olga@example.com");
+    String bookingId = receipt.getJsonObject("booking").getString("id");
+    browser.desktop();
+    logIn();
+    go("#notifications", "Notifications");
+    String item = "#notification-list li[data-booking-id='" + bookingId + "']";
+    browser.waiting().until(d -> {
+      if (browser.all(item).isEmpty()) {
+        browser.click("#view-notifications .actions button");
+        return false;
+      }
+      return true;
+    });
+    assertThat(browser.text("#notification-list")).contains("olga@example.com");
+    browser.screenshot("dashboard-notifications");
+    browser.assertNoConsoleErrors();
+    assertThat(Instant.parse(receipt.getJsonObject("booking").getString("start"))).isAfter(Instant.now());
+  }
+}

@@ -1,0 +1,176 @@
+package dev.dovetail.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.app.AppConfig;
+import dev.dovetail.app.Hub;
+import dev.dovetail.infra.mongo.EmbeddedMongo;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A real hub started in-process ({@link Hub#start(AppConfig)}) on the embedded in-memory store with the demo tenant,
+ * and a plain HTTP client for what a test does "behind the browser's back" (booking a slot first, checking the store
+ * through the API). Each test class gets a fresh hub, so tests never see each other's bookings.
+ */
+final class TestHub implements AutoCloseable {
+
+  static final String DEMO_PASSWORD = "demo-password-for-browser-tests";
+
+  private final EmbeddedMongo mongo;
+  private final Hub hub;
+  private final Path dataDir;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private TestHub(EmbeddedMongo mongo, Hub hub, Path dataDir) {
+    this.mongo = mongo;
+    this.hub = hub;
+    this.dataDir = dataDir;
+  }
+
+  static TestHub start() {
+    EmbeddedMongo mongo = EmbeddedMongo.inMemory();
+    try {
+      Path dataDir = Files.createTempDirectory("dovetail-browser");
+      JsonObject env = new JsonObject()
+          .put("DOVETAIL_HTTP_HOST", "127.0.0.1")
+          .put("DOVETAIL_HTTP_PORT", "0")
+          .put("DOVETAIL_DATA_DIR", dataDir.toString())
+          .put("DOVETAIL_MONGO_URI", mongo.connectionString())
+          .put("DOVETAIL_DEMO_DATA", "true")
+          .put("DOVETAIL_DEMO_PASSWORD", DEMO_PASSWORD)
+          .put("DOVETAIL_BCRYPT_COST", "4")
+          .put("DOVETAIL_PUBLIC_RATE_LIMIT", "100000")
+          .put("DOVETAIL_SECRET_KEY", "YnJvd3NlciB0ZXN0cycgbWFuYWdlLWxpbmsga2V5LCAzMiBieXRlcyBvciBtb3Jl");
+      Hub hub = Hub.start(AppConfig.from(env)).toCompletionStage().toCompletableFuture().get();
+      return new TestHub(mongo, hub, dataDir);
+    } catch (Exception e) {
+      mongo.close();
+      throw new IllegalStateException("the hub did not start", e);
+    }
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + hub.httpPort() + path;
+  }
+
+  // ---- HTTP ------------------------------------------------------------------------------------------------------
+
+  HttpResponse<String> send(String method, String path, JsonObject body, String bearer) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body.encode()));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpResponse<String> get(String path) {
+    return send("GET", path, null, null);
+  }
+
+  JsonObject getJson(String path) {
+    HttpResponse<String> response = get(path);
+    assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
+    return new JsonObject(response.body());
+  }
+
+  /** Free slots of a booking type for [from, to) in a zone, as the API lists them. */
+  List<JsonObject> slots(String typeId, LocalDate from, LocalDate to, ZoneId zone) {
+    JsonArray slots = getJson("/api/v1/public/booking-types/" + typeId + "/slots?from=" + from + "&to=" + to
+        + "&tz=" + zone.getId()).getJsonArray("slots");
+    return slots.stream().map(JsonObject.class::cast).toList();
+  }
+
+  /** The first day with free time from today on, in a zone, and that day's slots. */
+  Day firstFreeDay(String typeId, ZoneId zone) {
+    LocalDate today = LocalDate.now(zone);
+    List<JsonObject> slots = slots(typeId, today, today.plusDays(28), zone);
+    assertThat(slots).as("free slots of " + typeId).isNotEmpty();
+    LocalDate day = LocalDate.parse(slots.get(0).getString("localStart").substring(0, 10));
+    return new Day(day, slots(typeId, day, day.plusDays(1), zone));
+  }
+
+  record Day(LocalDate date, List<JsonObject> slots) {
+    List<String> starts() {
+      return slots.stream().map(s -> s.getString("start")).toList();
+    }
+  }
+
+  /** Books through the public API as a customer would; answers the raw response (201 or a problem). */
+  HttpResponse<String> book(String typeId, String start, String name, String email) {
+    return send("POST", "/api/v1/public/booking-types/" + typeId + "/bookings", new JsonObject()
+        .put("start", start).put("timeZone", "Europe/Berlin").put("name", name).put("email", email), null);
+  }
+
+  /** A receipt of a booking that must succeed. */
+  JsonObject bookOrFail(String typeId, String start, String name, String email) {
+    HttpResponse<String> response = book(typeId, start, name, email);
+    assertThat(response.statusCode()).as("booking " + start + ": " + response.body()).isEqualTo(201);
+    return new JsonObject(response.body());
+  }
+
+  JsonObject managed(String manageToken) {
+    return getJson("/api/v1/public/bookings/" + manageToken).getJsonObject("booking");
+  }
+
+  /** An API token of the demo provider, issued through a session log-in like the dashboard's. */
+  String demoApiToken() {
+    HttpClient withCookies = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    try {
+      HttpResponse<String> login = withCookies.send(HttpRequest.newBuilder(URI.create(url("/api/v1/auth/login")))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("login", "demo")
+              .put("password", DEMO_PASSWORD).encode())).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+      String csrf = new JsonObject(login.body()).getString("csrfToken");
+      HttpResponse<String> issued = withCookies.send(HttpRequest.newBuilder(URI.create(url("/api/v1/api-tokens")))
+          .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
+          .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("label", "browser tests").encode())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+      return new JsonObject(issued.body()).getString("secret");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      hub.stop();
+    } finally {
+      mongo.close();
+      try (var files = Files.walk(dataDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException ignored) {
+        // a temporary folder left behind is harmless
+      }
+    }
+  }
+}
