@@ -70,6 +70,8 @@ final class DemoData {
     String url = config.publicUrl();
     LocalDate today = LocalDate.now(clock.withZone(BERLIN));
     StringBuilder text = new StringBuilder("\n\n  Dovetail demo is ready.\n");
+    text.append("  Booking page: ").append(url).append("/book/").append(PROVIDER).append("/demo-30\n");
+    text.append("  Dashboard:    ").append(url).append("/dashboard\n");
     text.append("  Free slots:   ").append(url).append("/api/v1/public/booking-types/demo-30/slots?from=")
         .append(today).append("&to=").append(today.plusDays(7)).append("&tz=Europe/Berlin\n");
     text.append("  API document: ").append(url).append("/openapi.yaml\n");
