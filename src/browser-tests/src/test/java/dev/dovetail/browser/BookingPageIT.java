@@ -123,7 +123,7 @@ class BookingPageIT {
     browser.assertFormsLabelled();
     browser.screenshot("book-phone");
 
-    String start = day.starts().get(1);
+    String start = day.starts().get(Math.min(1, day.starts().size() - 1));
     browser.click("#picker-slots button[data-start='" + start + "']");
     assertThat(browser.visible("#picker-slots button[data-start='" + start + "']").getAttribute("aria-pressed"))
         .isEqualTo("true");
