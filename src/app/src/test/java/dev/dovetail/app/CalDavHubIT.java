@@ -2,8 +2,6 @@ package dev.dovetail.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.infra.mongo.EmbeddedMongo;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpResponse;
@@ -40,24 +38,20 @@ class CalDavHubIT {
   @TempDir
   Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private RunningHub running;
   private Hub hub;
-  private Vertx clientVertx;
   private WebClient client;
 
   @BeforeAll
   void startHub() {
-    mongo = EmbeddedMongo.inMemory();
-    hub = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster())).await();
-    clientVertx = Vertx.vertx();
-    client = HubFixture.client(clientVertx);
+    running = RunningHub.start(dataDir);
+    hub = running.hub;
+    client = running.client;
   }
 
   @AfterAll
   void stopHub() {
-    clientVertx.close().await();
-    hub.stop();
-    mongo.close();
+    running.close();
   }
 
   private static String basic() {

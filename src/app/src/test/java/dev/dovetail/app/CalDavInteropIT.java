@@ -3,8 +3,6 @@ package dev.dovetail.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.dovetail.infra.mongo.EmbeddedMongo;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -46,24 +44,20 @@ class CalDavInteropIT {
   @TempDir
   Path workDir;
 
-  private EmbeddedMongo mongo;
+  private RunningHub running;
   private Hub hub;
-  private Vertx clientVertx;
   private WebClient client;
 
   @BeforeAll
   void startHub() {
-    mongo = EmbeddedMongo.inMemory();
-    hub = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster())).await();
-    clientVertx = Vertx.vertx();
-    client = HubFixture.client(clientVertx);
+    running = RunningHub.start(dataDir);
+    hub = running.hub;
+    client = running.client;
   }
 
   @AfterAll
   void stopHub() {
-    clientVertx.close().await();
-    hub.stop();
-    mongo.close();
+    running.close();
   }
 
   private Run python(String... args) throws IOException, InterruptedException {

@@ -2,9 +2,7 @@ package dev.dovetail.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.infra.mongo.EmbeddedMongo;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,24 +31,20 @@ class NotificationHubIT {
   @TempDir
   Path dataDir;
 
-  private EmbeddedMongo mongo;
+  private RunningHub running;
   private Hub hub;
-  private Vertx clientVertx;
   private WebClient client;
 
   @BeforeAll
   void startHub() {
-    mongo = EmbeddedMongo.inMemory();
-    hub = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster())).await();
-    clientVertx = Vertx.vertx();
-    client = HubFixture.client(clientVertx);
+    running = RunningHub.start(dataDir);
+    hub = running.hub;
+    client = running.client;
   }
 
   @AfterAll
   void stopHub() {
-    clientVertx.close().await();
-    hub.stop();
-    mongo.close();
+    running.close();
   }
 
   @Test
@@ -94,7 +88,7 @@ class NotificationHubIT {
           if (triesLeft == 0) {
             return Future.failedFuture(new AssertionError("no SENT confirmation in " + items.encodePrettily()));
           }
-          return clientVertx.timer(100).compose(t -> sentConfirmation(port, cookie, bookingId, triesLeft - 1));
+          return running.clientVertx.timer(100).compose(t -> sentConfirmation(port, cookie, bookingId, triesLeft - 1));
         });
   }
 }
