@@ -44,8 +44,10 @@ final class Scenarios {
 
     /** The query window: the viewer's dates [firstDay, firstDay + days), optionally shifted off midnight. */
     TimeRange window() {
-      Instant start = firstDay.atStartOfDay(viewer).toInstant().plus(Duration.ofMinutes(startShiftMinutes));
+      Instant shifted = firstDay.atStartOfDay(viewer).toInstant().plus(Duration.ofMinutes(startShiftMinutes));
       Instant end = firstDay.plusDays(days).atStartOfDay(viewer).toInstant();
+      // A one-day window on a 23- or 23.5-hour day can be shifted past its own end: keep its last minute.
+      Instant start = shifted.isBefore(end) ? shifted : end.minus(Duration.ofMinutes(1));
       return new TimeRange(start, end);
     }
 
