@@ -27,14 +27,16 @@ public record AppConfig(
     boolean secureCookies,
     int bcryptCost,
     String secretKey,
-    Mail mail) {
+    Mail mail,
+    boolean trustProxy) {
 
   /** A config without SMTP: mail goes to the local sink. */
   public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
       String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
       int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey) {
     this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
-        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, Mail.localSink());
+        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, Mail.localSink(),
+        false);
   }
 
   /**
@@ -97,7 +99,8 @@ public record AppConfig(
         boolValue(env, "DOVETAIL_SECURE_COOKIES", false),
         intValue(env, "DOVETAIL_BCRYPT_COST", 12),
         blankToNull(env.getString("DOVETAIL_SECRET_KEY")),
-        mail(env));
+        mail(env),
+        boolValue(env, "DOVETAIL_TRUST_PROXY", false));
   }
 
   private static Mail mail(JsonObject env) {

@@ -114,7 +114,8 @@ public final class Hub {
         manage, manage, catalog, catalog, accounts, accounts, accounts, store::ping, notifications.log());
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
-        sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies());
+        sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
+        config.trustProxy());
     ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), clock);
     CalDavServices calDav = new CalDavServices(accounts, catalog, store.schedules(), store.bookings(), lock,
         store.calendars(), clock, config.maxBodyBytes());

@@ -7,9 +7,12 @@ import java.util.Objects;
  * Knobs of the HTTP adapter. {@code publicRequestsPerMinute} is each client address's budget on the public
  * (anonymous) operations; sign-up and log-in cost ten requests each. {@code maxBodyBytes} bounds every request body
  * (413 beyond). {@code secureCookies} marks the session cookie {@code Secure} and turns on HSTS: set it whenever the
- * hub is reached over HTTPS.
+ * hub is reached over HTTPS. {@code trustForwardedFor} takes the client address from {@code X-Forwarded-For} (set it only
+ * behind a proxy that overwrites that header, such as the nginx of docker-compose.yml), so that rate limits count
+ * customers rather than the proxy.
  */
-public record WebOptions(SessionStore sessionStore, int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies) {
+public record WebOptions(SessionStore sessionStore, int publicRequestsPerMinute, long maxBodyBytes,
+    boolean secureCookies, boolean trustForwardedFor) {
 
   public static final int DEFAULT_PUBLIC_REQUESTS_PER_MINUTE = 300;
   public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -22,6 +25,11 @@ public record WebOptions(SessionStore sessionStore, int publicRequestsPerMinute,
     if (maxBodyBytes < 1024) {
       throw new IllegalArgumentException("maxBodyBytes must be at least 1024: " + maxBodyBytes);
     }
+  }
+
+  /** Clients reach the hub directly: their TCP address is their identity. */
+  public WebOptions(SessionStore sessionStore, int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies) {
+    this(sessionStore, publicRequestsPerMinute, maxBodyBytes, secureCookies, false);
   }
 
   /** 300 public requests per minute and client, 64 KiB bodies, cookies without {@code Secure} (plain HTTP). */

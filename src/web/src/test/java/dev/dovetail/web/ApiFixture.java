@@ -90,6 +90,12 @@ final class ApiFixture {
   /** As {@link #start(Vertx, int, long)}, with a hook to replace some services (to inject failures). */
   static ApiFixture start(Vertx vertx, int publicRequestsPerMinute, long maxBodyBytes,
       java.util.function.UnaryOperator<Services> customize) {
+    return start(vertx, publicRequestsPerMinute, maxBodyBytes, customize, false);
+  }
+
+  /** As above; {@code trustForwardedFor} as behind a proxy that sets {@code X-Forwarded-For}. */
+  static ApiFixture start(Vertx vertx, int publicRequestsPerMinute, long maxBodyBytes,
+      java.util.function.UnaryOperator<Services> customize, boolean trustForwardedFor) {
     ApiFixture f = new ApiFixture(vertx);
     CatalogService catalog = new CatalogService(f.providers, f.resources, f.types);
     f.catalog = catalog;
@@ -106,7 +112,8 @@ final class ApiFixture {
         manage, manage, catalog, catalog, accounts, accounts, accounts,
         () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
         new NotificationLogService(f.outbox, f.mailSink));
-    WebOptions options = new WebOptions(LocalSessionStore.create(vertx), publicRequestsPerMinute, maxBodyBytes, true);
+    WebOptions options = new WebOptions(
+        LocalSessionStore.create(vertx), publicRequestsPerMinute, maxBodyBytes, true, trustForwardedFor);
     f.router = HttpApi.create(vertx, customize.apply(services), options).await();
     f.server = vertx.createHttpServer().requestHandler(f.router).listen(0, "127.0.0.1").await();
     f.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")

@@ -67,4 +67,25 @@ class RateLimitTest {
     expectProblem(429, third);
     assertThat(third.getHeader("Retry-After")).isNotBlank();
   }
+
+  @Test
+  @DisplayName("behind a trusted proxy each X-Forwarded-For client has its own budget; reached directly, the header is ignored")
+  void forwardedClientsCountSeparatelyOnlyBehindATrustedProxy(Vertx vertx) {
+    ApiFixture proxied = ApiFixture.start(vertx, 3, WebOptions.DEFAULT_MAX_BODY_BYTES, services -> services, true);
+    ApiFixture direct = ApiFixture.start(vertx, 3, WebOptions.DEFAULT_MAX_BODY_BYTES, services -> services, false);
+    for (ApiFixture api : java.util.List.of(proxied, direct)) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(publicCallFrom(api, "198.51.100.1")).as("request " + i).isEqualTo(404);
+      }
+      assertThat(publicCallFrom(api, "198.51.100.1")).isEqualTo(429);
+    }
+    assertThat(publicCallFrom(proxied, "198.51.100.2")).as("another customer behind the proxy").isEqualTo(404);
+    assertThat(publicCallFrom(direct, "198.51.100.2")).as("a spoofed header changes nothing").isEqualTo(429);
+  }
+
+  private static int publicCallFrom(ApiFixture api, String forwardedFor) {
+    return api.client.get("/api/v1/public/booking-types/no-such-type")
+        .putHeader("X-Forwarded-For", forwardedFor)
+        .send().await().statusCode();
+  }
 }

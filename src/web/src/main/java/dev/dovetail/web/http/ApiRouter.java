@@ -26,6 +26,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -95,6 +96,9 @@ public final class ApiRouter {
       throw new IllegalStateException("handlers for operations the contract lacks: " + handlers.keySet());
     }
     Router router = builder.createRouter();
+    if (options.trustForwardedFor()) {
+      router.allowForward(AllowForwardHeaders.X_FORWARD);
+    }
     // The HTML pages and their assets, behind the same root chain; before the catch-all failure handler below.
     PagesRouter.mount(router, services);
     ErrorMapper errors = new ErrorMapper();
