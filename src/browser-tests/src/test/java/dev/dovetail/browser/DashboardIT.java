@@ -148,6 +148,31 @@ class DashboardIT {
     assertThat(type.getJsonObject("price")).isEqualTo(new JsonObject().put("amountMinor", 2550).put("currency", "EUR"));
     assertThat(type.getJsonArray("cancellationPolicy")).hasSize(1);
 
+    // Editing keeps what the form does not show (date overrides, reminders) and changes what it does.
+    browser.click("#type-list button[aria-label='Edit Consultation']");
+    browser.waitForText(By.tagName("h1"), "Edit Consultation");
+    assertThat(browser.visible("#type-id").getAttribute("readonly")).isNotNull();
+    browser.type("#type-name", "Consultation (45 min)");
+    browser.click("#save-type");
+    browser.waitForText(By.id("types-message"), "Booking type saved");
+    JsonObject edited = new JsonObject(hub.send("GET", "/api/v1/booking-types/consult", null, token).body());
+    assertThat(edited.getString("name")).isEqualTo("Consultation (45 min)");
+    assertThat(edited.getValue("remindersMinutes")).isEqualTo(type.getValue("remindersMinutes"));
+    assertThat(edited.getJsonObject("price")).isEqualTo(type.getJsonObject("price"));
+
+    go("#resources", "Resources");
+    browser.click("#resource-list button[aria-label='Edit Studio B']");
+    browser.waitForText(By.tagName("h1"), "Edit Studio B");
+    assertThat(browser.visible("#hours-sunday").getAttribute("value")).isEqualTo("09:00-12:00, 13:00-20:00");
+    browser.type("#hours-saturday", "10:00-14:00");
+    browser.click("#save-resource");
+    browser.waitForText(By.id("resources-message"), "Resource saved");
+    JsonObject savedAgain = new JsonObject(hub.send("GET", "/api/v1/resources/studio-b", null, token).body())
+        .getJsonObject("availability");
+    assertThat(savedAgain.getJsonObject("weeklyHours").getJsonArray("saturday"))
+        .isEqualTo(new JsonArray().add(new JsonObject().put("start", "10:00").put("end", "14:00")));
+    assertThat(savedAgain.getJsonArray("holidays")).containsExactly(holiday.toString());
+
     // The agenda on the day of the next free Consultation; a customer books it elsewhere; it appears by itself.
     TestHub.Day day = hub.firstFreeDay("consult", BERLIN);
     go("#agenda", "Agenda");
