@@ -12,35 +12,14 @@ import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.port.out.BookingRepository;
 import dev.dovetail.booking.port.out.BookingRepositoryContract;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("MongoBookingRepository on the embedded server with the real driver")
-class MongoBookingRepositoryIT implements BookingRepositoryContract {
-
-  private MongoStore store;
-
-  @BeforeEach
-  void connect(Vertx vertx, VertxTestContext ctx) {
-    MongoFixture.connect(vertx, MongoFixture.freshDatabase()).onComplete(ctx.succeeding(s -> {
-      store = s;
-      ctx.completeNow();
-    }));
-  }
-
-  @AfterEach
-  void close(VertxTestContext ctx) {
-    store.close().onComplete(ctx.succeedingThenComplete());
-  }
+class MongoBookingRepositoryIT extends StoreIT implements BookingRepositoryContract {
 
   @Override
   public BookingRepository bookings() {

@@ -8,35 +8,14 @@ import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.notification.port.out.OutboxRepository;
 import dev.dovetail.notification.port.out.OutboxRepositoryContract;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("MongoOutboxRepository on the embedded server with the real driver")
-class MongoOutboxRepositoryIT implements OutboxRepositoryContract {
-
-  private MongoStore store;
-
-  @BeforeEach
-  void connect(Vertx vertx, VertxTestContext ctx) {
-    MongoFixture.connect(vertx, MongoFixture.freshDatabase()).onComplete(ctx.succeeding(s -> {
-      store = s;
-      ctx.completeNow();
-    }));
-  }
-
-  @AfterEach
-  void close(VertxTestContext ctx) {
-    store.close().onComplete(ctx.succeedingThenComplete());
-  }
+class MongoOutboxRepositoryIT extends StoreIT implements OutboxRepositoryContract {
 
   @Override
   public OutboxRepository outbox() {
