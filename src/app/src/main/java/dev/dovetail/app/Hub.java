@@ -103,7 +103,8 @@ public final class Hub {
     CatalogService catalog = new CatalogService(
         store.providers(), store.resources(), store.bookingTypes(), OFFER_CACHE_TTL, clock);
     Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens);
-    BookingEvents events = notifications.planner();
+    // Every consumer of booking changes (mail, payments, waitlist, calendar sync) records them here, before the write.
+    BookingEvents events = BookingEvents.all(List.of(notifications.planner()));
     AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(),
         new BcryptPasswordHasher(vertx, config.bcryptCost()), clock);
     ManageBookingService manage =
@@ -116,7 +117,7 @@ public final class Hub {
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
         config.trustProxy());
-    ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), clock);
+    ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), events, clock);
     CalDavServices calDav = new CalDavServices(accounts, catalog, store.schedules(), store.bookings(), lock,
         store.calendars(), clock, config.maxBodyBytes());
     Future<Void> demo = config.demoData()

@@ -4,6 +4,8 @@ import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.Schedule;
+import dev.dovetail.booking.port.out.BookingChange;
+import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.booking.port.out.BookingRepository;
 import dev.dovetail.booking.port.out.ScheduleRepository;
 import io.vertx.core.Future;
@@ -18,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Brings booking documents and schedules back in line; safe to run on every node at once (every write is a
- * compare-and-set). Expired holds become EXPIRED (their blocks stopped blocking at expiry already). The schedule is
+ * compare-and-set). Expired holds become EXPIRED (their blocks stopped blocking at expiry already), and the expiry is
+ * recorded as a {@link BookingChange.Kind#EXPIRED} change first (consumers cancel payments, offer the time again). The schedule is
  * the source of truth for time: a block whose booking is missing (its insert was lost in a crash, and it is older than
  * {@link #GRACE}) or no longer active is freed; a booking whose block moved (a reschedule interrupted by a crash) gets
  * the block's time; a held booking whose block was confirmed becomes CONFIRMED.
@@ -33,11 +36,13 @@ public class ScheduleJanitor {
 
   private final ScheduleRepository schedules;
   private final BookingRepository bookings;
+  private final BookingEvents events;
   private final Clock clock;
 
-  public ScheduleJanitor(ScheduleRepository schedules, BookingRepository bookings, Clock clock) {
+  public ScheduleJanitor(ScheduleRepository schedules, BookingRepository bookings, BookingEvents events, Clock clock) {
     this.schedules = schedules;
     this.bookings = bookings;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -62,8 +67,11 @@ public class ScheduleJanitor {
       for (Booking hold : holds) {
         chain = chain.compose(n -> schedules.load(hold.resourceId()).compose(schedule -> {
           boolean confirmed = schedule.find(hold.id()).map(b -> b.expiresAt() == null).orElse(false);
-          BookingStatus status = confirmed ? BookingStatus.CONFIRMED : BookingStatus.EXPIRED;
-          return bookings.update(hold.withStatus(status, now)).map(n + 1).otherwise(n);
+          Booking next = hold.withStatus(confirmed ? BookingStatus.CONFIRMED : BookingStatus.EXPIRED, now);
+          Future<Void> recorded = confirmed ? Future.succeededFuture()
+              : events.record(List.of(new BookingChange(BookingChange.Kind.EXPIRED, next, hold,
+                  BookingChange.Actor.SYSTEM)));
+          return recorded.compose(v -> bookings.update(next)).map(n + 1).otherwise(n);
         }));
       }
       return chain;

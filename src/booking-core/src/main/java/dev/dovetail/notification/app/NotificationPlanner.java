@@ -119,6 +119,9 @@ public class NotificationPlanner implements BookingEvents {
           }
         }
       }
+      case EXPIRED -> {
+        // a hold that ran out was never confirmed to the customer: nothing to tell
+      }
       default -> throw new IllegalStateException("unknown change " + change.kind());
     }
     return messages;

@@ -35,7 +35,7 @@ final class BookingUseCaseFixture {
   final ManageBookingService manage = new ManageBookingService(catalog, schedules, bookings, lock, events, tokens,
       clock);
   final AvailabilityService availability = new AvailabilityService(catalog, schedules, clock);
-  final ScheduleJanitor janitor = new ScheduleJanitor(schedules, bookings, clock);
+  final ScheduleJanitor janitor = new ScheduleJanitor(schedules, bookings, events, clock);
 
   BookingUseCaseFixture(BookingType... bookingTypes) {
     providers.insert(new Provider("acme", "Acme", "owner@acme.test", BERLIN, MONDAY_MORNING)).await();

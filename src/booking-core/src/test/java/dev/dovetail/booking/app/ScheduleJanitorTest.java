@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
+import dev.dovetail.booking.port.out.BookingChange;
 import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.testkit.TestBookings;
 import java.time.Duration;
@@ -68,6 +69,13 @@ class ScheduleJanitorTest {
     assertThat(report.holdsExpired()).isEqualTo(1);
     assertThat(f.bookings.findById(hold.id()).await().orElseThrow().status()).isEqualTo(BookingStatus.EXPIRED);
     assertThat(f.bookings.findById(firm.id()).await().orElseThrow().status()).isEqualTo(BookingStatus.CONFIRMED);
+    assertThat(f.events.changes()).filteredOn(c -> c.kind() == BookingChange.Kind.EXPIRED)
+        .singleElement().satisfies(c -> {
+          assertThat(c.booking().id()).isEqualTo(hold.id());
+          assertThat(c.booking().status()).isEqualTo(BookingStatus.EXPIRED);
+          assertThat(c.previous().status()).isEqualTo(BookingStatus.HELD);
+        });
     assertThat(f.janitor.sweep().await()).isEqualTo(new ScheduleJanitor.Report(0, 0, 0));
+    assertThat(f.events.changes()).filteredOn(c -> c.kind() == BookingChange.Kind.EXPIRED).hasSize(1);
   }
 }

@@ -13,7 +13,9 @@ public record BookingChange(Kind kind, Booking booking, Booking previous, Actor 
     BOOKED,
     CONFIRMED,
     RESCHEDULED,
-    CANCELLED
+    CANCELLED,
+    /** A hold ran out before it was confirmed (recorded by the janitor); its time is free again. */
+    EXPIRED
   }
 
   public enum Actor {

@@ -17,4 +17,16 @@ public interface BookingEvents {
   static BookingEvents none() {
     return changes -> Future.succeededFuture();
   }
+
+  /** Records every change with each of {@code consumers} in turn; fails (so the caller does not go on) if one fails. */
+  static BookingEvents all(List<BookingEvents> consumers) {
+    List<BookingEvents> copy = List.copyOf(consumers);
+    return changes -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (BookingEvents consumer : copy) {
+        chain = chain.compose(v -> consumer.record(changes));
+      }
+      return chain;
+    };
+  }
 }
