@@ -42,6 +42,9 @@ class RateLimitTest {
     JsonObject problem = expectProblem(429, limited);
     assertThat(problem.getString("type")).endsWith("rate-limited");
     assertThat(Long.parseLong(limited.getHeader("Retry-After"))).isBetween(1L, 60L);
+    assertThat(limited.getHeader("Content-Security-Policy")).isEqualTo("default-src 'self'; frame-ancestors 'none'");
+    assertThat(limited.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(limited.getHeader("Cache-Control")).isEqualTo("no-store");
     expectProblem(429, api.get("/api/v1/public/booking-types/" + alice.typeId()));
     expectProblem(429, api.post("/api/v1/public/booking-types/" + alice.typeId() + "/bookings",
         ApiFixture.bookingRequest(ApiFixture.mondayAt(9, 0).toString(), "x@example.com")));

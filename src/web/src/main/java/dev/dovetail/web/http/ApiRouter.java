@@ -101,7 +101,7 @@ public final class ApiRouter {
     }
     // The HTML pages and their assets, behind the same root chain; before the catch-all failure handler below.
     PagesRouter.mount(router, services);
-    ErrorMapper errors = new ErrorMapper();
+    ErrorMapper errors = new ErrorMapper(options.secureCookies());
     router.route().failureHandler(errors);
     ERROR_STATUSES.forEach(status -> router.errorHandler(status, errors));
     return router;

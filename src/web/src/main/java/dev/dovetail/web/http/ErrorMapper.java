@@ -42,6 +42,13 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     }
   }
 
+  private final boolean https;
+
+  /** {@code https}: whether HSTS goes on answers that fail before the root chain set the security headers. */
+  public ErrorMapper(boolean https) {
+    this.https = https;
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
@@ -62,6 +69,10 @@ public final class ErrorMapper implements Handler<RoutingContext> {
         .put("status", problem.status())
         .put("detail", problem.detail());
     body.mergeIn(problem.extra());
+    if (!response.headers().contains("Content-Security-Policy")) {
+      // Refused before the root chain's security headers were set (the rate limit runs first): set them here.
+      SecurityHeadersHandler.apply(response, https);
+    }
     response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
     problem.headers().forEach(response::putHeader);
     response.end(body.toBuffer());
