@@ -81,7 +81,12 @@ export function agendaView(container) {
   }
 
   async function fetchRange({ from, to }) {
-    const path = `/api/v1/bookings${state.resourceId ? `?resourceId=${enc(state.resourceId)}` : ''}`;
+    // The server filters by UTC instants; a day either side covers every zone, the local dates are checked here.
+    const query = new URLSearchParams({ from: `${addDays(from, -1)}T00:00:00Z`, to: `${addDays(to, 1)}T00:00:00Z` });
+    if (state.resourceId) {
+      query.set('resourceId', state.resourceId);
+    }
+    const path = `/api/v1/bookings?${query}`;
     const { items, complete } = await collect(path, { stop: (b) => localDate(b.start, zone) >= to });
     return { bookings: items.filter((b) => localDate(b.start, zone) >= from), complete };
   }

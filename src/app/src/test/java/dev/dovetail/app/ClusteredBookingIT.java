@@ -115,7 +115,7 @@ class ClusteredBookingIT {
         .filter(b -> b.booked().start().isBefore(to) && b.booked().end().isAfter(from))
         .toList();
     assertThat(blocking).as("blocks stored over the raced hour").hasSize(1);
-    List<Booking> booked = store.bookings().listByProvider("demo", "demo-room", PageRequest.first(200)).await()
+    List<Booking> booked = store.bookings().listByProvider("demo", "demo-room", null, PageRequest.first(200)).await()
         .items().stream()
         .filter(b -> b.status().isActive() && b.time().start().isBefore(to) && b.time().end().isAfter(from))
         .toList();

@@ -5,6 +5,7 @@ import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.out.BookingRepository;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -43,11 +44,13 @@ public class InMemoryBookingRepository implements BookingRepository {
   }
 
   @Override
-  public Future<Page<Booking>> listByProvider(String providerId, String resourceId, PageRequest page) {
+  public Future<Page<Booking>> listByProvider(String providerId, String resourceId, TimeRange window,
+      PageRequest page) {
     return Future.succeededFuture(InMemoryPages.page(
         bookings.values().stream()
             .filter(b -> b.providerId().equals(providerId))
-            .filter(b -> resourceId == null || b.resourceId().equals(resourceId)),
+            .filter(b -> resourceId == null || b.resourceId().equals(resourceId))
+            .filter(b -> window == null || b.time().overlaps(window)),
         b -> String.format("%020d_%s", b.time().start().toEpochMilli(), b.id()), page));
   }
 

@@ -292,7 +292,7 @@ final class ApiFixture {
 
   /** Every booking stored for a provider (the in-memory repository), for "nothing was stored" checks. */
   List<Booking> storedBookings(String providerId) {
-    return bookings.listByProvider(providerId, null, PageRequest.first(200)).await().items();
+    return bookings.listByProvider(providerId, null, null, PageRequest.first(200)).await().items();
   }
 
   static MultiMap noHeaders() {

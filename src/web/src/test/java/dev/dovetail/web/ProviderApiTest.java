@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -249,6 +250,14 @@ class ProviderApiTest {
     JsonObject booking = expect(200, api.get("/api/v1/bookings/" + alice.bookingId(), alice.bearer()))
         .getJsonObject("booking");
     assertThat(booking.getString("customerEmail")).isEqualTo("first-alice@example.com");
+    Instant start = Instant.parse(booking.getString("start"));
+    assertThat(expect(200, api.get("/api/v1/bookings?from=" + start + "&to=" + start.plusSeconds(60), alice.bearer()))
+        .getJsonArray("items")).hasSize(1);
+    assertThat(expect(200, api.get("/api/v1/bookings?from=" + start.plusSeconds(86_400), alice.bearer()))
+        .getJsonArray("items")).isEmpty();
+    assertThat(expect(200, api.get("/api/v1/bookings?to=" + start, alice.bearer())).getJsonArray("items")).isEmpty();
+    expectProblem(400, api.get("/api/v1/bookings?from=" + start + "&to=" + start, alice.bearer()));
+    expectProblem(400, api.get("/api/v1/bookings?from=yesterday", alice.bearer()));
 
     JsonObject cancelled = expect(200, api.post("/api/v1/bookings/" + alice.bookingId() + "/cancel",
         alice.session().auth(), null));

@@ -93,8 +93,8 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
   }
 
   @Override
-  public Future<Page<Booking>> list(String providerId, String resourceId, PageRequest page) {
-    return bookings.listByProvider(providerId, resourceId, page);
+  public Future<Page<Booking>> list(String providerId, String resourceId, TimeRange window, PageRequest page) {
+    return bookings.listByProvider(providerId, resourceId, window, page);
   }
 
   @Override

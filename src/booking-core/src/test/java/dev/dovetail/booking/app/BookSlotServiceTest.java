@@ -75,7 +75,7 @@ class BookSlotServiceTest {
           assertThat(e.alternatives()).extracting(Slot::start).doesNotContain(berlin(0, 10, 0))
               .contains(berlin(0, 9, 0), berlin(0, 11, 0)).isSorted();
         });
-    assertThat(f.bookings.listByProvider("acme", null, PageRequest.first(10)).await().items()).hasSize(1);
+    assertThat(f.bookings.listByProvider("acme", null, null, PageRequest.first(10)).await().items()).hasSize(1);
   }
 
   @Test
@@ -138,7 +138,7 @@ class BookSlotServiceTest {
 
     assertThatThrownBy(() -> f.bookSlot.book(command("t60", firstWeek, false, 4)).await())
         .isInstanceOf(SlotTakenException.class);
-    assertThat(f.bookings.listByProvider("acme", null, PageRequest.first(10)).await().items()).hasSize(1);
+    assertThat(f.bookings.listByProvider("acme", null, null, PageRequest.first(10)).await().items()).hasSize(1);
     assertThat(f.schedules.load("room").await().blocks()).hasSize(1);
 
     List<BookingReceipt.Issued> series = f.bookSlot.book(command("t60", firstWeek.plus(Duration.ofHours(1)), false,
@@ -178,7 +178,7 @@ class BookSlotServiceTest {
     for (BookSlotCommand command : bad) {
       assertThatThrownBy(() -> f.bookSlot.book(command).await()).isInstanceOf(InvalidRequestException.class);
     }
-    assertThat(f.bookings.listByProvider("acme", null, PageRequest.first(10)).await().items()).isEmpty();
+    assertThat(f.bookings.listByProvider("acme", null, null, PageRequest.first(10)).await().items()).isEmpty();
     assertThat(f.schedules.load("room").await().blocks()).isEmpty();
   }
 }

@@ -7,6 +7,7 @@ import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.out.BookingRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -74,10 +75,15 @@ public class MongoBookingRepository implements BookingRepository {
   }
 
   @Override
-  public Future<Page<Booking>> listByProvider(String providerId, String resourceId, PageRequest page) {
+  public Future<Page<Booking>> listByProvider(String providerId, String resourceId, TimeRange window,
+      PageRequest page) {
     JsonObject filter = new JsonObject().put("providerId", providerId);
     if (resourceId != null) {
       filter.put("resourceId", resourceId);
+    }
+    if (window != null) {
+      filter.put("end", new JsonObject().put("$gt", window.start().toEpochMilli()));
+      filter.put("start", new JsonObject().put("$lt", window.end().toEpochMilli()));
     }
     if (page.cursor() != null) {
       BookingCodec.Position after;

@@ -32,7 +32,7 @@ class MongoBookingRepositoryIT extends StoreIT implements BookingRepositoryContr
     List<String> bad = List.of("x", "_abc", "12_", "12_ABC", "{\"$gt\":1}_ab", "99999999999999999999999_ab");
     List<Future<Throwable>> failures = new ArrayList<>();
     for (String cursor : bad) {
-      failures.add(failureOf(store.bookings().listByProvider(id("prov"), null, new PageRequest(cursor, 10))));
+      failures.add(failureOf(store.bookings().listByProvider(id("prov"), null, null, new PageRequest(cursor, 10))));
     }
     Future.all(failures).onComplete(ctx.succeeding(all -> ctx.verify(() -> {
       for (Future<Throwable> f : failures) {
@@ -49,10 +49,10 @@ class MongoBookingRepositoryIT extends StoreIT implements BookingRepositoryContr
     Booking early = confirmed(provider, "room-1", java.time.Instant.parse("1969-07-20T20:17:00Z"), 30);
     Booking late = confirmed(provider, "room-1", BASE, 30);
     store.bookings().insertAll(List.of(late, early))
-        .compose(v -> store.bookings().listByProvider(provider, null, PageRequest.first(1)))
+        .compose(v -> store.bookings().listByProvider(provider, null, null, PageRequest.first(1)))
         .compose(first -> {
           ctx.verify(() -> assertThat(first.items()).containsExactly(early));
-          return store.bookings().listByProvider(provider, null, new PageRequest(first.nextCursor(), 1));
+          return store.bookings().listByProvider(provider, null, null, new PageRequest(first.nextCursor(), 1));
         })
         .onComplete(ctx.succeeding(second -> ctx.verify(() -> {
           assertThat(second.items()).containsExactly(late);

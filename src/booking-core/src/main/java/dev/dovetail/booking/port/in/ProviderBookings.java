@@ -3,12 +3,14 @@ package dev.dovetail.booking.port.in;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.TimeRange;
 import io.vertx.core.Future;
 
 /** A provider's view of its bookings; every call is scoped to the provider (tenant isolation). */
 public interface ProviderBookings {
 
-  Future<Page<Booking>> list(String providerId, String resourceId, PageRequest page);
+  /** By start time; {@code resourceId} and {@code window} (bookings overlapping it) are optional filters. */
+  Future<Page<Booking>> list(String providerId, String resourceId, TimeRange window, PageRequest page);
 
   Future<Booking> get(String providerId, String bookingId);
 

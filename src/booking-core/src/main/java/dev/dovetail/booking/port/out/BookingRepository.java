@@ -3,6 +3,7 @@ package dev.dovetail.booking.port.out;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.TimeRange;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +23,11 @@ public interface BookingRepository {
 
   Future<Optional<Booking>> findById(String id);
 
-  /** The provider's bookings by start time, keyset-paginated; {@code resourceId} null for all resources. */
-  Future<Page<Booking>> listByProvider(String providerId, String resourceId, PageRequest page);
+  /**
+   * The provider's bookings by start time, keyset-paginated; {@code resourceId} null for all resources, {@code
+   * window} null for all times, else only bookings whose time overlaps it.
+   */
+  Future<Page<Booking>> listByProvider(String providerId, String resourceId, TimeRange window, PageRequest page);
 
   /** Held bookings whose hold expired before {@code now}, at most {@code limit}. */
   Future<List<Booking>> findExpiredHolds(Instant now, int limit);

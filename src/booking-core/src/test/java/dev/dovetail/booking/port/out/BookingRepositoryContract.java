@@ -12,6 +12,7 @@ import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.TimeRange;
 import io.vertx.core.Future;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -157,15 +158,15 @@ public interface BookingRepositoryContract {
         .toList();
     bookings().insertAll(theirs)
         .compose(v -> bookings().insertAll(mine))
-        .compose(v -> walk(provider, null, null, 5, new ArrayList<>()))
+        .compose(v -> walk(provider, null, null, null, 5, new ArrayList<>()))
         .compose(all -> {
           ctx.verify(() -> assertThat(all).containsExactlyElementsOf(expected));
-          return walk(provider, "room-b", null, 4, new ArrayList<>());
+          return walk(provider, "room-b", null, null, 4, new ArrayList<>());
         })
         .compose(roomB -> {
           ctx.verify(() -> assertThat(roomB).containsExactlyElementsOf(
               expected.stream().filter(b -> b.resourceId().equals("room-b")).toList()));
-          return walk(provider, null, null, 200, new ArrayList<>());
+          return walk(provider, null, null, null, 200, new ArrayList<>());
         })
         .onComplete(ctx.succeeding(onePage -> ctx.verify(() -> {
           assertThat(onePage).containsExactlyElementsOf(expected);
@@ -174,9 +175,31 @@ public interface BookingRepositoryContract {
   }
 
   @Test
+  @DisplayName("listByProvider with a window: exactly the bookings overlapping it (touching ends excluded), paged")
+  default void listByProviderWithWindowKeepsOverlappingBookings(VertxTestContext ctx) {
+    String provider = id("prov");
+    List<Booking> all = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      all.add(confirmed(provider, "room-a", BASE.plusSeconds(1800L * i), 30));
+    }
+    // [BASE+45min, BASE+3h): the 30-minute booking at +30min overlaps it; the one at +3h only touches its end.
+    TimeRange window = new TimeRange(BASE.plusSeconds(2700), BASE.plusSeconds(3 * 3600));
+    List<Booking> expected = all.stream().filter(b -> b.time().overlaps(window))
+        .sorted(Comparator.comparing((Booking b) -> b.time().start()).thenComparing(Booking::id))
+        .toList();
+    bookings().insertAll(all)
+        .compose(v -> walk(provider, null, window, null, 2, new ArrayList<>()))
+        .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
+          assertThat(expected).hasSize(5);
+          assertThat(found).containsExactlyElementsOf(expected);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("listByProvider: a provider without bookings gets one empty last page")
   default void listByProviderWithoutBookingsIsEmpty(VertxTestContext ctx) {
-    bookings().listByProvider(id("prov"), null, PageRequest.first(10))
+    bookings().listByProvider(id("prov"), null, null, PageRequest.first(10))
         .onComplete(ctx.succeeding(page -> ctx.verify(() -> {
           assertThat(page.items()).isEmpty();
           assertThat(page.nextCursor()).isNull();
@@ -185,8 +208,9 @@ public interface BookingRepositoryContract {
   }
 
   /** Follows next cursors to the end; fails if a page is over-full or a cursor repeats. */
-  private Future<List<Booking>> walk(String provider, String resource, String cursor, int limit, List<Booking> seen) {
-    return bookings().listByProvider(provider, resource, new PageRequest(cursor, limit)).compose(page -> {
+  private Future<List<Booking>> walk(String provider, String resource, TimeRange window, String cursor, int limit,
+      List<Booking> seen) {
+    return bookings().listByProvider(provider, resource, window, new PageRequest(cursor, limit)).compose(page -> {
       if (page.items().size() > limit) {
         return Future.failedFuture(new AssertionError("page larger than its limit"));
       }
@@ -197,7 +221,7 @@ public interface BookingRepositoryContract {
       if (page.nextCursor().equals(cursor) || page.items().isEmpty()) {
         return Future.failedFuture(new AssertionError("pagination does not advance"));
       }
-      return walk(provider, resource, page.nextCursor(), limit, seen);
+      return walk(provider, resource, window, page.nextCursor(), limit, seen);
     });
   }
 
