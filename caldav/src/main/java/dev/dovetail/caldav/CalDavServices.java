@@ -3,6 +3,7 @@ package dev.dovetail.caldav;
 import dev.dovetail.account.port.in.Authenticate;
 import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.booking.port.out.FreedTime;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.booking.port.out.ScheduleRepository;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
@@ -11,7 +12,7 @@ import java.time.Clock;
 /**
  * What the CalDAV adapter needs from the core: authentication, the provider's catalog (resources are calendars), the
  * schedule guard and its lock (events block time), bookings (shown as events) and the calendar object store.
- * {@code maxBodyBytes} bounds every request body.
+ * {@code maxBodyBytes} bounds every request body. {@code freedTime} hears about time a DELETE or an edit unblocked.
  */
 public record CalDavServices(
     Authenticate authenticate,
@@ -21,4 +22,19 @@ public record CalDavServices(
     ResourceLock lock,
     CalendarObjectRepository objects,
     Clock clock,
-    long maxBodyBytes) {}
+    long maxBodyBytes,
+    FreedTime freedTime) {
+
+  /** Without a listener for freed time. */
+  public CalDavServices(Authenticate authenticate, ManageCatalog catalog, ScheduleRepository schedules,
+      BookingRepository bookings, ResourceLock lock, CalendarObjectRepository objects, Clock clock,
+      long maxBodyBytes) {
+    this(authenticate, catalog, schedules, bookings, lock, objects, clock, maxBodyBytes, FreedTime.none());
+  }
+
+  /** The same services announcing freed time to {@code listener}. */
+  public CalDavServices withFreedTime(FreedTime listener) {
+    return new CalDavServices(authenticate, catalog, schedules, bookings, lock, objects, clock, maxBodyBytes,
+        listener);
+  }
+}

@@ -71,6 +71,8 @@ public final class CalDavServerFixture implements AutoCloseable {
   public final CalendarObjectRepository objects;
   public final BookingType roomType = TestBookings.simpleType("room-30", "alice", "room", 30);
   public final String appPassword;
+  /** Every announcement of freed time, in order: resource id and spans. */
+  public final List<Map.Entry<String, List<TimeRange>>> freed = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final HttpServer server;
   private final HttpClient client;
   private final io.vertx.core.Context context;
@@ -90,7 +92,10 @@ public final class CalDavServerFixture implements AutoCloseable {
     accounts.insert(new Account("alice@example.com", "alice", "plain:alice-password")).await();
     appPassword = accountService.issue("alice", Credential.Kind.APP_PASSWORD, "phone").await().secret();
     CalDavServices services = new CalDavServices(accountService, catalog, schedules, bookings,
-        new InMemoryResourceLock(), objects, clock, 256 * 1024);
+        new InMemoryResourceLock(), objects, clock, 256 * 1024).withFreedTime((resourceId, spans) -> {
+          freed.add(Map.entry(resourceId, List.copyOf(spans)));
+          return Future.succeededFuture();
+        });
     Router router = Router.router(vertx);
     CalDavRouter.mount(router, services);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();

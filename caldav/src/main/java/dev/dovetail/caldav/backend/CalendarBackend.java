@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.namespace.QName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The calendar of a resource, as CalDAV sees it: the objects written by clients plus one read-only event per booking,
@@ -45,6 +47,7 @@ public final class CalendarBackend {
   public static final QName BOOKING_READ_ONLY = Ns.dovetail("booking-is-read-only");
   private static final String OWNER_PREFIX = "caldav:";
 
+  private static final Logger LOG = LoggerFactory.getLogger(CalendarBackend.class);
   private final CalDavServices services;
 
   public CalendarBackend(CalDavServices services) {
@@ -164,10 +167,14 @@ public final class CalendarBackend {
             return c.put(object);
           }).recover(err -> services.schedules()
               .update(resourceId, s2 -> release(s2, prefix, now).place(previous, now))
-              .transform(ignored -> Future.failedFuture(err))))
-          .map(c -> new PutOutcome(existing == null, c.find(name).orElseThrow().etag()));
-    }));
+              .transform(ignored -> Future.failedFuture(err)))
+              .map(c -> new Freeing<>(new PutOutcome(existing == null, c.find(name).orElseThrow().etag()),
+                  FreedSpans.between(previous, s, now))));
+    })).compose(done -> announce(resourceId, done.freed()).map(done.result()));
   }
+
+  /** A write's result and the time it freed, announced once the resource lock is released. */
+  private record Freeing<T>(T result, List<TimeRange> freed) {}
 
   private static CalendarObject checkPut(CalendarCollection c, Resource resource, String name, String uid, String ifMatch,
       boolean ifNoneMatchStar) {
@@ -226,8 +233,36 @@ public final class CalendarBackend {
           }
           return c.remove(name);
         })
-        .compose(c -> services.schedules().update(resourceId, s -> release(s, prefix, now)))
-        .mapEmpty());
+        .compose(c -> freeBlocks(resourceId, prefix, now)))
+        .compose(freed -> announce(resourceId, freed));
+  }
+
+  /** Releases the blocks whose owner starts with {@code prefix}; the time that became free. */
+  private Future<List<TimeRange>> freeBlocks(String resourceId, String prefix, Instant now) {
+    List<Block> released = new ArrayList<>();
+    return services.schedules().update(resourceId, s -> {
+          released.clear();
+          s.blocks().stream().filter(b -> b.ownerId().startsWith(prefix)).forEach(released::add);
+          return release(s, prefix, now);
+        })
+        .map(s -> FreedSpans.between(released, s, now));
+  }
+
+  /** Best effort (the write is done): a failing listener is logged, never fails the request. */
+  private Future<Void> announce(String resourceId, List<TimeRange> freed) {
+    if (freed.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Future<Void> heard;
+    try {
+      heard = services.freedTime().freed(resourceId, freed);
+    } catch (RuntimeException e) {
+      heard = Future.failedFuture(e);
+    }
+    return heard.recover(err -> {
+      LOG.warn("freed-time listener failed for {}: {}", resourceId, err.toString());
+      return Future.succeededFuture();
+    });
   }
 
   /**
@@ -256,9 +291,9 @@ public final class CalendarBackend {
             }
             return next;
           })
-          .compose(c -> services.schedules().update(resourceId, s -> release(s, OWNER_PREFIX, now)))
-          .compose(s -> services.catalog().deleteResource(resource.providerId(), resourceId));
-    }));
+          .compose(c -> freeBlocks(resourceId, OWNER_PREFIX, now))
+          .compose(freed -> services.catalog().deleteResource(resource.providerId(), resourceId).map(freed));
+    })).compose(freed -> announce(resourceId, freed));
   }
 
   private static Schedule release(Schedule s, String prefix, Instant now) {
