@@ -19,6 +19,7 @@ import dev.dovetail.booking.port.in.SlotTakenException;
 import dev.dovetail.booking.port.out.BookingChange;
 import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.booking.port.out.ExternalBusy;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.booking.port.out.ScheduleRepository;
 import io.vertx.core.Future;
@@ -48,9 +49,17 @@ public class BookSlotService implements BookSlot {
   private final BookingEvents events;
   private final ManageTokens tokens;
   private final Clock clock;
+  private final ExternalBusy externalBusy;
 
   public BookSlotService(PublicCatalog catalog, ScheduleRepository schedules, BookingRepository bookings,
       ResourceLock lock, BookingEvents events, ManageTokens tokens, Clock clock) {
+    this(catalog, schedules, bookings, lock, events, tokens, clock, ExternalBusy.none());
+  }
+
+  /** With a live check of the provider's external calendars, asked before the resource lock is taken. */
+  public BookSlotService(PublicCatalog catalog, ScheduleRepository schedules, BookingRepository bookings,
+      ResourceLock lock, BookingEvents events, ManageTokens tokens, Clock clock, ExternalBusy externalBusy) {
+    this.externalBusy = externalBusy;
     this.catalog = catalog;
     this.schedules = schedules;
     this.bookings = bookings;
@@ -81,12 +90,14 @@ public class BookSlotService implements BookSlot {
     List<Booking> made = issued.stream().map(BookingReceipt.Issued::booking).toList();
     List<Block> blocks = made.stream().map(b -> Block.forBooking(b, type, now)).toList();
     String resourceId = offer.resource().id();
-    return lock.withLock(resourceId, () -> schedules.update(resourceId, schedule -> {
+    // Outside the lock: the external calendars may be slow (the adapter bounds the wait).
+    return requireExternallyFree(resourceId, made, blocks)
+        .compose(free -> lock.withLock(resourceId, () -> schedules.update(resourceId, schedule -> {
           for (Booking booking : made) {
             requireOffered(offer, duration, schedule, now, booking.time());
           }
           return schedule.place(blocks, now);
-        }))
+        })))
         .compose(placed -> events.record(made.stream()
                 .map(b -> new BookingChange(BookingChange.Kind.BOOKED, b, null, BookingChange.Actor.CUSTOMER))
                 .toList())
@@ -96,6 +107,22 @@ public class BookSlotService implements BookSlot {
         .recover(err -> err instanceof SlotUnavailableException refused
             ? withAlternatives(offer, duration, refused, command.start())
             : Future.failedFuture(err));
+  }
+
+  private Future<Void> requireExternallyFree(String resourceId, List<Booking> made, List<Block> blocks) {
+    Instant from = blocks.stream().map(b -> b.span().start()).min(Instant::compareTo).orElseThrow();
+    Instant to = blocks.stream().map(b -> b.span().end()).max(Instant::compareTo).orElseThrow();
+    return externalBusy.busy(resourceId, new TimeRange(from, to)).compose(busy -> {
+      for (int i = 0; i < blocks.size(); i++) {
+        TimeRange span = blocks.get(i).span();
+        if (busy.stream().anyMatch(span::overlaps)) {
+          TimeRange time = made.get(i).time();
+          return Future.failedFuture(new SlotUnavailableException(
+              "the time " + time.start() + " is busy in the provider's calendar", List.of(time)));
+        }
+      }
+      return Future.succeededFuture();
+    });
   }
 
   static void requireOffered(Offer offer, Duration duration, Schedule schedule, Instant now, TimeRange time) {
@@ -131,7 +158,8 @@ public class BookSlotService implements BookSlot {
     int count = command.weeklyOccurrences();
     String seriesId = count > 1 ? Ids.random() : null;
     BookingStatus status = command.hold() ? BookingStatus.HELD : BookingStatus.CONFIRMED;
-    Instant holdExpiry = command.hold() ? now.plus(offer.type().holdDuration()) : null;
+    Duration holdFor = command.holdFor() == null ? offer.type().holdDuration() : command.holdFor();
+    Instant holdExpiry = command.hold() ? now.plus(holdFor) : null;
     List<BookingReceipt.Issued> issued = new ArrayList<>();
     for (int week = 0; week < count; week++) {
       // Weekly repeats keep the wall-clock time of the resource's zone, across DST changes.
@@ -162,6 +190,9 @@ public class BookSlotService implements BookSlot {
     }
     if (command.weeklyOccurrences() < 1 || command.weeklyOccurrences() > MAX_OCCURRENCES) {
       throw new InvalidRequestException("weeklyOccurrences must be between 1 and " + MAX_OCCURRENCES);
+    }
+    if (command.holdFor() != null && (command.holdFor().isNegative() || command.holdFor().isZero())) {
+      throw new InvalidRequestException("a hold must last a positive time");
     }
   }
 }
