@@ -30,12 +30,12 @@ class ArchitectureTest {
 
   private static final String[] DOMAINS = {
     "dev.dovetail.booking.domain..", "dev.dovetail.account.domain..", "dev.dovetail.notification.domain..",
-    "dev.dovetail.calendar.domain.."
+    "dev.dovetail.calendar.domain..", "dev.dovetail.payment.domain.."
   };
   private static final String[] PORTS_AND_APPS = {
     "dev.dovetail.booking.port..", "dev.dovetail.booking.app..", "dev.dovetail.account.port..",
     "dev.dovetail.account.app..", "dev.dovetail.notification.port..", "dev.dovetail.notification.app..",
-    "dev.dovetail.calendar.port.."
+    "dev.dovetail.calendar.port..", "dev.dovetail.payment.port..", "dev.dovetail.payment.app.."
   };
   private static final Set<String> ALLOWED_VERTX = Set.of("io.vertx.core.Future", "io.vertx.core.Promise");
 
@@ -60,7 +60,9 @@ class ArchitectureTest {
       "dev.dovetail.booking.domain", "dev.dovetail.booking.port.in", "dev.dovetail.booking.port.out",
       "dev.dovetail.booking.app", "dev.dovetail.account.domain", "dev.dovetail.account.port.in",
       "dev.dovetail.account.port.out", "dev.dovetail.account.app", "dev.dovetail.notification.domain",
-      "dev.dovetail.notification.port.in", "dev.dovetail.notification.port.out", "dev.dovetail.notification.app"
+      "dev.dovetail.notification.port.in", "dev.dovetail.notification.port.out", "dev.dovetail.notification.app",
+      "dev.dovetail.payment.domain", "dev.dovetail.payment.port.in", "dev.dovetail.payment.port.out",
+      "dev.dovetail.payment.app"
     }) {
       if (core.stream().noneMatch(c -> c.getPackageName().equals(pkg))) {
         throw new AssertionError("no classes imported from " + pkg + ": the rules below would pass vacuously");
@@ -74,7 +76,7 @@ class ArchitectureTest {
     ArchRule rule = classes().that().resideInAnyPackage(DOMAINS)
         .should().onlyDependOnClassesThat(resideInAnyPackageOrIsArray(
             "java..", "dev.dovetail.booking.domain..", "dev.dovetail.account.domain..",
-            "dev.dovetail.notification.domain..", "dev.dovetail.calendar.domain.."))
+            "dev.dovetail.notification.domain..", "dev.dovetail.calendar.domain..", "dev.dovetail.payment.domain.."))
         .because("the domain is pure Java: no framework, no adapter, no port or use case");
     rule.check(core);
   }
@@ -120,10 +122,11 @@ class ArchitectureTest {
   @DisplayName("ports depend on no use case")
   void portsDoNotDependOnUseCases() {
     noClasses().that().resideInAnyPackage(
-            "dev.dovetail.booking.port..", "dev.dovetail.account.port..", "dev.dovetail.notification.port..")
+            "dev.dovetail.booking.port..", "dev.dovetail.account.port..", "dev.dovetail.notification.port..",
+            "dev.dovetail.payment.port..")
         .should().dependOnClassesThat()
         .resideInAnyPackage("dev.dovetail.booking.app..", "dev.dovetail.account.app..",
-            "dev.dovetail.notification.app..")
+            "dev.dovetail.notification.app..", "dev.dovetail.payment.app..")
         .check(core);
   }
 

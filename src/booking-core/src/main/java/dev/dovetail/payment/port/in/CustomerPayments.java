@@ -1,0 +1,27 @@
+package dev.dovetail.payment.port.in;
+
+import dev.dovetail.booking.domain.Money;
+import dev.dovetail.payment.domain.Payment;
+import io.vertx.core.Future;
+import java.util.Optional;
+
+/** What a customer does with the payment of their booking, through its manage token. */
+public interface CustomerPayments {
+
+  /** What the browser needs to confirm the payment with Stripe.js. */
+  record Checkout(Payment payment, String clientSecret, String publishableKey) {}
+
+  /** What cancelling now would refund: {@code refund} of {@code paid} ({@code percent} under the policy). */
+  record RefundQuote(Money paid, Money refund, int percent) {}
+
+  /**
+   * Starts (or resumes) paying for a held booking: creates its payment intent once (idempotently) and returns the
+   * client secret. Fails with a ConflictException when the booking is not a live hold.
+   */
+  Future<Checkout> start(String manageToken);
+
+  Future<Optional<Payment>> find(String manageToken);
+
+  /** The refund a cancellation by the customer at this moment would bring. */
+  Future<RefundQuote> quote(String manageToken);
+}

@@ -1,0 +1,27 @@
+package dev.dovetail.payment.port.in;
+
+import dev.dovetail.payment.domain.Payment;
+import dev.dovetail.payment.domain.PaymentSettings;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A provider's view of payments: settings per booking type, the payment of a booking, capture, no-show. */
+public interface ProviderPayments {
+
+  Future<PaymentSettings> settings(String providerId, String bookingTypeId);
+
+  Future<PaymentSettings> saveSettings(String providerId, PaymentSettings settings);
+
+  Future<Optional<Payment>> payment(String providerId, String bookingId);
+
+  /** The payments of these bookings, by booking id (bookings without a payment are absent). */
+  Future<Map<String, Payment>> payments(String providerId, List<String> bookingIds);
+
+  /** Takes the authorized amount of a booking paid with manual capture. */
+  Future<Payment> capture(String providerId, String bookingId);
+
+  /** The customer did not come: the cancellation policy decides, as if cancelled at the start. */
+  Future<Payment> markNoShow(String providerId, String bookingId);
+}
