@@ -36,8 +36,8 @@ public interface CalendarConnector {
   Future<Optional<WrittenEvent>> find(Grant grant, String calendarId, String eventId);
 
   /**
-   * Creates the event; idempotent by {@link OutboundEvent#proposedId()}: if an earlier attempt already created it, the
-   * existing event is returned (its etag may be stale, the caller then updates it).
+   * Creates the event; idempotent by {@link OutboundEvent#proposedId()}: if an earlier attempt already created it, that
+   * event is overwritten with {@code event} and returned, so a retried create never makes a second event.
    */
   Future<WrittenEvent> create(Grant grant, String calendarId, OutboundEvent event);
 

@@ -14,5 +14,7 @@ public interface SyncStateRepository {
 
   Future<List<SyncState>> listAll();
 
+  Future<Void> delete(String connectionId, String calendarId);
+
   Future<Void> deleteByConnection(String connectionId);
 }

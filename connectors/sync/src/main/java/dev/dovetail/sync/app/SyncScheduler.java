@@ -1,0 +1,196 @@
+package dev.dovetail.sync.app;
+
+import dev.dovetail.booking.domain.Ids;
+import dev.dovetail.booking.domain.Secrets;
+import dev.dovetail.sync.domain.CalendarProvider;
+import dev.dovetail.sync.domain.Connection;
+import dev.dovetail.sync.domain.PushChannel;
+import dev.dovetail.sync.domain.SyncState;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When inbound syncs run. Pushes are hints: a verified notification asks for a sync at once and, because a
+ * notification may arrive before its change is readable, for one more after {@code followUp}. Every calendar is also
+ * reconciled on its own timer (the sync state's {@code nextSyncAt}, set by the engine), so lost pushes only delay a
+ * change. Requests for a calendar whose sync is running are coalesced into one more run. Push channels are opened for
+ * every synced calendar when a callback URL is configured, and replaced {@code renewBefore} their expiry.
+ */
+public final class SyncScheduler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
+
+  /**
+   * {@code callbackBase}: the hub's public URL that services push to (null: no push, reconciliation only);
+   * {@code channelLifetime}: asked for when opening a channel; {@code renewBefore}: how long before its expiry a
+   * channel is replaced; {@code followUp}: the second sync after a push.
+   */
+  public record Settings(String callbackBase, Duration channelLifetime, Duration renewBefore, Duration followUp) {}
+
+  private enum Run {
+    RUNNING,
+    AGAIN
+  }
+
+  private final SyncContext ctx;
+  private final SyncEngine engine;
+  private final Vertx vertx;
+  private final Settings settings;
+  private final Map<String, Run> runs = new ConcurrentHashMap<>();
+  private final Map<String, Instant> watchRetryAt = new ConcurrentHashMap<>();
+  private volatile Map<String, SyncState> byChannel = Map.of();
+
+  public SyncScheduler(SyncContext ctx, SyncEngine engine, Vertx vertx, Settings settings) {
+    this.ctx = ctx;
+    this.engine = engine;
+    this.vertx = vertx;
+    this.settings = settings;
+  }
+
+  /** One pass: runs due syncs and opens or renews push channels. Called periodically. */
+  public Future<Void> tick() {
+    Instant now = ctx.clock().instant();
+    return ctx.states().listAll().compose(states -> {
+      Map<String, SyncState> channels = new HashMap<>();
+      for (SyncState s : states) {
+        if (s.channel() != null) {
+          channels.put(s.channel().id(), s);
+        }
+        if (!s.nextSyncAt().isAfter(now)) {
+          request(s.connectionId(), s.calendarId());
+        }
+      }
+      byChannel = Map.copyOf(channels);
+      return settings.callbackBase() == null ? Future.succeededFuture() : renewChannels(states, now);
+    });
+  }
+
+  /**
+   * A push arrived on {@code channelId} with {@code token}: true (and a sync requested) if it is one of our live
+   * channels and the token matches; false otherwise (spoofed, stale or unknown), and nothing happens.
+   */
+  public Future<Boolean> pushed(CalendarProvider provider, String channelId, String token) {
+    if (channelId == null || token == null || channelId.length() > 64 || token.length() > 256) {
+      return Future.succeededFuture(false);
+    }
+    SyncState cached = byChannel.get(channelId);
+    Future<Optional<SyncState>> state = cached != null
+        ? ctx.states().find(cached.connectionId(), cached.calendarId())
+        : ctx.states().listAll().map(all -> all.stream()
+            .filter(s -> s.channel() != null && s.channel().id().equals(channelId)).findFirst());
+    return state.map(found -> {
+      if (found.isEmpty() || found.get().channel() == null || !found.get().channel().id().equals(channelId)
+          || !found.get().connectionId().startsWith(provider.key() + "-")
+          || !Secrets.matches(token, found.get().channel().secretHash())) {
+        return false;
+      }
+      SyncState s = found.get();
+      request(s.connectionId(), s.calendarId());
+      vertx.setTimer(Math.max(1, settings.followUp().toMillis()), id -> request(s.connectionId(), s.calendarId()));
+      return true;
+    });
+  }
+
+  /** Runs a sync of the calendar now, or once more after the one running. */
+  public void request(String connectionId, String calendarId) {
+    String key = SyncState.keyOf(connectionId, calendarId);
+    Run previous = runs.putIfAbsent(key, Run.RUNNING);
+    if (previous != null) {
+      runs.put(key, Run.AGAIN);
+      return;
+    }
+    run(key, connectionId, calendarId);
+  }
+
+  private void run(String key, String connectionId, String calendarId) {
+    engine.sync(connectionId, calendarId)
+        .onFailure(err -> LOG.warn("sync of {} {} failed: {}", connectionId, calendarId, err.getMessage()))
+        .onComplete(done -> {
+          if (runs.remove(key, Run.RUNNING)) {
+            return;
+          }
+          runs.put(key, Run.RUNNING);
+          run(key, connectionId, calendarId);
+        });
+  }
+
+  private Future<Void> renewChannels(List<SyncState> states, Instant now) {
+    return ctx.connections().listAll().compose(connections -> {
+      Map<String, Connection> byId = new HashMap<>();
+      connections.forEach(c -> byId.put(c.id(), c));
+      Future<Void> chain = Future.succeededFuture();
+      for (SyncState s : states) {
+        Connection c = byId.get(s.connectionId());
+        boolean due = s.channel() == null || !s.channel().expiresAt().minus(settings.renewBefore()).isAfter(now);
+        boolean allowed = !watchRetryAt.getOrDefault(s.key(), Instant.MIN).isAfter(now);
+        if (c != null && c.connected() && c.blockingCalendars().contains(s.calendarId()) && due && allowed
+            && ctx.connectors().containsKey(c.provider())) {
+          chain = chain.compose(v -> openChannel(c, s.calendarId()).recover(err -> {
+            LOG.warn("opening a push channel on {} {} failed: {}", c.id(), s.calendarId(), err.getMessage());
+            watchRetryAt.put(s.key(), ctx.clock().instant().plus(ctx.backoff().after(3, 0, ctx.random())));
+            return Future.succeededFuture();
+          }));
+        }
+      }
+      return chain;
+    });
+  }
+
+  private Future<Void> openChannel(Connection connection, String calendarId) {
+    String channelId = Ids.random();
+    String secret = Ids.randomToken(32);
+    String url = settings.callbackBase().replaceAll("/+$", "") + "/hooks/" + connection.provider().key();
+    Instant wanted = ctx.clock().instant().plus(settings.channelLifetime());
+    return ctx.connector(connection.provider())
+        .watch(ctx.grant(connection), calendarId, channelId, secret, url, wanted)
+        .map(opened -> new PushChannel(opened.id(), opened.resourceId(), Secrets.sha256(secret), opened.expiresAt()))
+        .compose(channel -> ctx.lock().withLock("sync:" + connection.id() + ":" + calendarId,
+            () -> ctx.states().find(connection.id(), calendarId).compose(found -> {
+              if (found.isEmpty()) {
+                return ctx.connector(connection.provider()).stop(ctx.grant(connection), channel);
+              }
+              PushChannel old = found.get().channel();
+              SyncState next = found.get().withChannel(channel);
+              byChannel = with(byChannel, channel.id(), next);
+              return ctx.states().save(next).compose(v -> old == null
+                  ? Future.succeededFuture()
+                  : ctx.connector(connection.provider()).stop(ctx.grant(connection), old)
+                      .recover(err -> Future.succeededFuture()));
+            })));
+  }
+
+  private static Map<String, SyncState> with(Map<String, SyncState> map, String key, SyncState value) {
+    Map<String, SyncState> copy = new HashMap<>(map);
+    copy.put(key, value);
+    return Map.copyOf(copy);
+  }
+
+  /** Closes the channel of one calendar (best effort). */
+  public Future<Void> closeChannel(Connection connection, String calendarId) {
+    return ctx.states().find(connection.id(), calendarId).compose(found -> {
+      if (found.isEmpty() || found.get().channel() == null || !ctx.connectors().containsKey(connection.provider())) {
+        return Future.succeededFuture();
+      }
+      return ctx.connector(connection.provider()).stop(ctx.grant(connection), found.get().channel())
+          .recover(err -> Future.succeededFuture());
+    });
+  }
+
+  /** Closes every channel of the connection (best effort). */
+  public Future<Void> closeChannels(Connection connection) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String calendarId : connection.blockingCalendars()) {
+      chain = chain.compose(v -> closeChannel(connection, calendarId));
+    }
+    return chain;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.dovetail.sync.port.in;
+
+import dev.dovetail.sync.domain.BookingConflict;
+import dev.dovetail.sync.domain.CalendarProvider;
+import dev.dovetail.sync.domain.Connection;
+import dev.dovetail.sync.domain.ExternalCalendar;
+import dev.dovetail.sync.domain.SyncState;
+import dev.dovetail.sync.domain.UnreachablePolicy;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A provider's calendar connections: connect through OAuth, choose which external calendars block which resources and
+ * which one receives bookings, see the state (broken, failing calendars, conflicting bookings), disconnect. Unknown
+ * connections fail with a NotFoundException, bad input with an InvalidRequestException.
+ */
+public interface ManageConnections {
+
+  /** A connection as its provider sees it: never the refresh token. */
+  record ConnectionView(Connection connection, List<SyncState> calendars, List<BookingConflict> conflicts) {}
+
+  /** What the provider chose: calendar id → resource ids it blocks; the calendar receiving bookings (or null). */
+  record Choice(Map<String, Set<String>> blocking, String targetCalendarId, UnreachablePolicy whenUnreachable) {}
+
+  /** The services this hub is configured for. */
+  Set<CalendarProvider> available();
+
+  /** The consent URL to send the provider's browser to; {@code redirectUri} is the callback. */
+  String startConnect(String providerId, CalendarProvider provider, String redirectUri);
+
+  /** Finishes the OAuth round trip: checks {@code state}, exchanges {@code code}, stores the sealed grant. */
+  Future<Connection> completeConnect(
+      String providerId, CalendarProvider provider, String state, String code, String redirectUri);
+
+  Future<List<ConnectionView>> list(String providerId);
+
+  /** The connected account's calendars, to choose from. */
+  Future<List<ExternalCalendar>> calendars(String providerId, CalendarProvider provider);
+
+  Future<Connection> choose(String providerId, CalendarProvider provider, Choice choice);
+
+  /** Stops syncing: push channels closed, the connection's busy time removed, its state and grant deleted. */
+  Future<Void> disconnect(String providerId, CalendarProvider provider);
+}
