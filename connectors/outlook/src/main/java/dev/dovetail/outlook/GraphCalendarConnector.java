@@ -1,0 +1,590 @@
+package dev.dovetail.outlook;
+
+import com.microsoft.graph.models.Calendar;
+import com.microsoft.graph.models.DateTimeTimeZone;
+import com.microsoft.graph.models.Event;
+import com.microsoft.graph.models.EventType;
+import com.microsoft.graph.models.FreeBusyStatus;
+import com.microsoft.graph.models.ItemBody;
+import com.microsoft.graph.models.BodyType;
+import com.microsoft.graph.models.ScheduleInformation;
+import com.microsoft.graph.models.ScheduleItem;
+import com.microsoft.graph.models.SingleValueLegacyExtendedProperty;
+import com.microsoft.graph.models.Subscription;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.users.item.calendars.item.calendarview.delta.DeltaGetResponse;
+import com.microsoft.graph.users.item.calendar.getschedule.GetSchedulePostRequestBody;
+import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.authentication.AccessTokenProvider;
+import com.microsoft.kiota.authentication.AllowedHostsValidator;
+import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.outlook.zone.WindowsZones;
+import dev.dovetail.sync.domain.BusyPolicy;
+import dev.dovetail.sync.domain.CalendarProvider;
+import dev.dovetail.sync.domain.ChangeSet;
+import dev.dovetail.sync.domain.ConnectorException;
+import dev.dovetail.sync.domain.ExternalCalendar;
+import dev.dovetail.sync.domain.ExternalChange;
+import dev.dovetail.sync.domain.ExternalEvent;
+import dev.dovetail.sync.domain.Grant;
+import dev.dovetail.sync.domain.OutboundEvent;
+import dev.dovetail.sync.domain.PushChannel;
+import dev.dovetail.sync.domain.ShowAs;
+import dev.dovetail.sync.domain.WrittenEvent;
+import dev.dovetail.sync.port.out.CalendarConnector;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Outlook calendars through Microsoft Graph v1.0 and its Java SDK (reference/external-apis.md §2). Inbound reads are
+ * calendarView delta rounds over a window (now − 1 day … now + {@code horizon}); each instance (single event,
+ * occurrence, exception) is one external event under its own id, and its {@code changeKey} is its etag, since delta
+ * never returns extended properties. A delta link that Graph no longer accepts (410 with or without Location,
+ * syncStateNotFound, resyncRequired) fails with {@code SyncTokenExpired}; a removal is confirmed with a GET, because
+ * delta also reports events that merely left the window as removed. Outbound creates carry the booking's proposed id
+ * as {@code transactionId}, so a retried POST does not duplicate. The SDK's retry handler honours Retry-After on 429
+ * and 503; what is still throttled after its retries becomes {@code RateLimited}. SDK calls block, so they run on
+ * worker threads.
+ */
+public final class GraphCalendarConnector implements CalendarConnector {
+
+  /** The name of the extended property that tags our own events (read back only with $expand, never in delta). */
+  public static final String BOOKING_PROPERTY = "String {6d3c4a2e-8b1f-4f67-9a0e-2c5d7b9e1f30} Name DovetailBooking";
+  private static final DateTimeFormatter GRAPH_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS");
+  private static final String TOKEN_VERSION = "g1";
+
+  /** Where Graph is and how far ahead inbound sync looks; the subscription lifetime cap Graph enforces. */
+  public record Settings(String graphBase, Duration horizon, Duration maxSubscriptionLifetime, Duration liveTimeout,
+      BusyPolicy busyPolicy) {
+
+    public static Settings production() {
+      return new Settings("https://graph.microsoft.com/v1.0", Duration.ofDays(180), Duration.ofMinutes(4230),
+          Duration.ofSeconds(2), BusyPolicy.DEFAULT);
+    }
+
+    public Settings withGraphBase(String base) {
+      return new Settings(base, horizon, maxSubscriptionLifetime, liveTimeout, busyPolicy);
+    }
+  }
+
+  private final Vertx vertx;
+  private final MicrosoftIdentity identity;
+  private final Settings settings;
+  private final Clock clock;
+  private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
+  private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
+
+  private record CachedToken(String refreshToken, String accessToken, Instant expiresAt) {
+  }
+
+  public GraphCalendarConnector(Vertx vertx, MicrosoftIdentity identity, Settings settings, Clock clock) {
+    this.vertx = vertx;
+    this.identity = identity;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public CalendarProvider provider() {
+    return CalendarProvider.OUTLOOK;
+  }
+
+  // ---- client and tokens -----------------------------------------------------------------------------------------
+
+  private GraphServiceClient client(Grant grant) {
+    return clients.computeIfAbsent(grant.connectionId(), id -> {
+      String host = URI.create(settings.graphBase()).getHost();
+      AccessTokenProvider provider = new AccessTokenProvider() {
+        private final AllowedHostsValidator hosts = new AllowedHostsValidator(host);
+
+        @Override
+        public String getAuthorizationToken(URI uri, Map<String, Object> context) {
+          return accessToken(grant);
+        }
+
+        @Override
+        public AllowedHostsValidator getAllowedHostsValidator() {
+          return hosts;
+        }
+      };
+      GraphServiceClient client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(provider));
+      client.getRequestAdapter().setBaseUrl(settings.graphBase());
+      return client;
+    });
+  }
+
+  /** A cached access token for the grant, refreshed a minute before it expires (or when the grant changed). */
+  private String accessToken(Grant grant) {
+    CachedToken cached = tokens.get(grant.connectionId());
+    Instant now = clock.instant();
+    if (cached != null && cached.refreshToken.equals(grant.refreshToken()) && now.isBefore(cached.expiresAt)) {
+      return cached.accessToken;
+    }
+    MicrosoftIdentity.Tokens fresh = identity.refresh(grant.refreshToken());
+    tokens.put(grant.connectionId(), new CachedToken(grant.refreshToken(), fresh.accessToken(),
+        now.plusSeconds(Math.max(0, fresh.expiresInSeconds() - 60))));
+    return fresh.accessToken();
+  }
+
+  /** Forgets the cached access token of a connection (after its grant was revoked or replaced). */
+  public void forget(String connectionId) {
+    tokens.remove(connectionId);
+    clients.remove(connectionId);
+  }
+
+  private <T> Future<T> blocking(java.util.concurrent.Callable<T> call) {
+    return vertx.executeBlocking(() -> {
+      try {
+        return call.call();
+      } catch (RuntimeException e) {
+        throw translate(e);
+      }
+    }, false);
+  }
+
+  // ---- reads -----------------------------------------------------------------------------------------------------
+
+  @Override
+  public Future<List<ExternalCalendar>> calendars(Grant grant) {
+    return blocking(() -> {
+      List<ExternalCalendar> out = new ArrayList<>();
+      for (Calendar c : client(grant).me().calendars().get().getValue()) {
+        out.add(new ExternalCalendar(c.getId(), c.getName() == null ? c.getId() : c.getName(),
+            Boolean.TRUE.equals(c.getIsDefaultCalendar()), !Boolean.FALSE.equals(c.getCanEdit())));
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Future<ChangeSet> changes(Grant grant, String calendarId, String token) {
+    return blocking(() -> read(grant, calendarId, token));
+  }
+
+  private ChangeSet read(Grant grant, String calendarId, String token) {
+    Instant now = clock.instant();
+    DeltaToken previous = DeltaToken.parse(token);
+    // A window fixed at the first round slides out of date: re-list in a fresh window once half the horizon passed.
+    boolean full = previous == null || previous.windowEnd.isBefore(now.plus(settings.horizon().dividedBy(2)));
+    var delta = client(grant).me().calendars().byCalendarId(calendarId).calendarView().delta();
+    Instant windowEnd = full ? now.truncatedTo(ChronoUnit.DAYS).plus(settings.horizon()).plus(Duration.ofDays(1))
+        : previous.windowEnd;
+    DeltaGetResponse page;
+    if (full) {
+      Instant windowStart = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+      page = delta.get(rc -> {
+        rc.queryParameters.startDateTime = windowStart.toString();
+        rc.queryParameters.endDateTime = windowEnd.toString();
+        rc.headers.add("Prefer", "odata.maxpagesize=50");
+        rc.headers.add("Prefer", "outlook.timezone=\"UTC\"");
+      });
+    } else {
+      page = delta.withUrl(previous.deltaLink).get();
+    }
+    Map<String, Event> latest = new LinkedHashMap<>();
+    Map<String, Boolean> removed = new LinkedHashMap<>();
+    while (true) {
+      for (Event e : page.getValue()) {
+        collect(e, latest, removed);
+      }
+      if (page.getOdataNextLink() != null) {
+        page = delta.withUrl(page.getOdataNextLink()).get();
+      } else if (page.getOdataDeltaLink() != null) {
+        break;
+      } else {
+        throw new ConnectorException.Unavailable("delta page without nextLink or deltaLink", null);
+      }
+    }
+    List<ExternalChange> changes = new ArrayList<>();
+    for (Event e : latest.values()) {
+      if (!removed.containsKey(e.getId())) {
+        changes.add(new ExternalChange.Upserted(toExternal(calendarId, e)));
+      }
+    }
+    for (String id : removed.keySet()) {
+      changes.add(confirmRemoval(grant, calendarId, id));
+    }
+    return new ChangeSet(changes, new DeltaToken(windowEnd, page.getOdataDeltaLink()).format(), full);
+  }
+
+  /** Duplicates across pages and replays collapse to the newest version; a removal wins over any version. */
+  private static void collect(Event e, Map<String, Event> latest, Map<String, Boolean> removed) {
+    if (e.getId() == null) {
+      return;
+    }
+    if (e.getAdditionalData().containsKey("@removed") || Boolean.TRUE.equals(e.getIsCancelled())) {
+      removed.put(e.getId(), Boolean.TRUE);
+      return;
+    }
+    if (e.getType() == EventType.SeriesMaster) {
+      return;
+    }
+    Event known = latest.get(e.getId());
+    if (known == null || newer(e, known)) {
+      latest.put(e.getId(), e);
+    }
+  }
+
+  private static boolean newer(Event a, Event b) {
+    OffsetDateTime ma = a.getLastModifiedDateTime();
+    OffsetDateTime mb = b.getLastModifiedDateTime();
+    return ma != null && (mb == null || ma.isAfter(mb));
+  }
+
+  /**
+   * Delta reports events that only left the window as removed (P12): ask for the event; if it still exists, it is an
+   * update (to a time outside the window), otherwise it is gone.
+   */
+  private ExternalChange confirmRemoval(Grant grant, String calendarId, String id) {
+    try {
+      Event e = client(grant).me().events().byEventId(id).get(rc -> rc.headers.add("Prefer", "outlook.timezone=\"UTC\""));
+      if (e != null && !Boolean.TRUE.equals(e.getIsCancelled()) && e.getType() != EventType.SeriesMaster
+          && e.getStart() != null) {
+        return new ExternalChange.Upserted(toExternal(calendarId, e));
+      }
+    } catch (ApiException ex) {
+      if (ex.getResponseStatusCode() != 404) {
+        throw ex;
+      }
+    }
+    return new ExternalChange.Removed(calendarId, id, null);
+  }
+
+  static ExternalEvent toExternal(String calendarId, Event e) {
+    ShowAs showAs = showAs(e.getShowAs());
+    String etag = e.getChangeKey() == null ? "" : e.getChangeKey();
+    if (Boolean.TRUE.equals(e.getIsAllDay())) {
+      LocalDate start = local(e.getStart()).toLocalDate();
+      LocalDate end = local(e.getEnd()).toLocalDate();
+      return ExternalEvent.allDay(calendarId, e.getId(), "", etag, start, end.isAfter(start) ? end : start.plusDays(1),
+          showAs);
+    }
+    return ExternalEvent.timed(calendarId, e.getId(), "", etag, new TimeRange(instant(e.getStart()),
+        instant(e.getEnd())), showAs);
+  }
+
+  static ShowAs showAs(FreeBusyStatus status) {
+    if (status == null) {
+      return ShowAs.BUSY;
+    }
+    return switch (status) {
+      case Free -> ShowAs.FREE;
+      case Tentative -> ShowAs.TENTATIVE;
+      case Oof -> ShowAs.OUT_OF_OFFICE;
+      case WorkingElsewhere -> ShowAs.WORKING_ELSEWHERE;
+      default -> ShowAs.BUSY;
+    };
+  }
+
+  private static LocalDateTime local(DateTimeTimeZone value) {
+    String text = value.getDateTime();
+    return LocalDateTime.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text);
+  }
+
+  /** A {@code dateTimeTimeZone} as an instant: its zone is a Windows or IANA name, mapped through CLDR (P22). */
+  static Instant instant(DateTimeTimeZone value) {
+    return local(value).atZone(WindowsZones.require(value.getTimeZone() == null ? "UTC" : value.getTimeZone()))
+        .toInstant();
+  }
+
+  @Override
+  public Future<Optional<WrittenEvent>> find(Grant grant, String calendarId, String eventId) {
+    return blocking(() -> {
+      try {
+        Event e = client(grant).me().events().byEventId(eventId).get();
+        return Optional.of(new WrittenEvent(e.getId(), e.getChangeKey()));
+      } catch (ApiException ex) {
+        if (ex.getResponseStatusCode() == 404) {
+          return Optional.<WrittenEvent>empty();
+        }
+        throw ex;
+      }
+    });
+  }
+
+  // ---- writes ----------------------------------------------------------------------------------------------------
+
+  @Override
+  public Future<WrittenEvent> create(Grant grant, String calendarId, OutboundEvent event) {
+    return blocking(() -> {
+      Event body = body(event);
+      body.setTransactionId(event.proposedId());
+      SingleValueLegacyExtendedProperty tag = new SingleValueLegacyExtendedProperty();
+      tag.setId(BOOKING_PROPERTY);
+      tag.setValue(event.bookingId());
+      body.setSingleValueExtendedProperties(List.of(tag));
+      Event created = client(grant).me().calendars().byCalendarId(calendarId).events().post(body);
+      return new WrittenEvent(created.getId(), created.getChangeKey());
+    });
+  }
+
+  @Override
+  public Future<WrittenEvent> update(Grant grant, String calendarId, String eventId, String etag, OutboundEvent event) {
+    return blocking(() -> {
+      Event updated = client(grant).me().events().byEventId(eventId).patch(body(event), rc -> {
+        if (etag != null) {
+          rc.headers.add("If-Match", "W/\"" + etag + "\"");
+        }
+      });
+      return new WrittenEvent(updated.getId(), updated.getChangeKey());
+    });
+  }
+
+  @Override
+  public Future<Void> delete(Grant grant, String calendarId, String eventId, String etag) {
+    return blocking(() -> {
+      try {
+        client(grant).me().events().byEventId(eventId).delete(rc -> {
+          if (etag != null) {
+            rc.headers.add("If-Match", "W/\"" + etag + "\"");
+          }
+        });
+      } catch (ApiException ex) {
+        if (ex.getResponseStatusCode() != 404) {
+          throw ex;
+        }
+      }
+      return null;
+    });
+  }
+
+  private static Event body(OutboundEvent event) {
+    String zone = WindowsZones.toWindows(event.zone());
+    Event body = new Event();
+    body.setSubject(event.summary());
+    ItemBody text = new ItemBody();
+    text.setContentType(BodyType.Text);
+    text.setContent(event.description());
+    body.setBody(text);
+    body.setStart(dateTime(event.time().start(), event.zone(), zone));
+    body.setEnd(dateTime(event.time().end(), event.zone(), zone));
+    body.setShowAs(FreeBusyStatus.Busy);
+    return body;
+  }
+
+  private static DateTimeTimeZone dateTime(Instant at, java.time.ZoneId zone, String windowsName) {
+    DateTimeTimeZone value = new DateTimeTimeZone();
+    value.setDateTime(GRAPH_LOCAL.format(LocalDateTime.ofInstant(at, zone)));
+    value.setTimeZone(windowsName);
+    return value;
+  }
+
+  // ---- live free/busy --------------------------------------------------------------------------------------------
+
+  /**
+   * getSchedule of the connected account (its whole mailbox: Graph has no per-calendar free/busy), asked in UTC with
+   * explicit bounds (P23); statuses the busy policy counts are returned, clipped to the window, merged.
+   */
+  @Override
+  public Future<List<TimeRange>> busy(Grant grant, List<String> calendarIds, TimeRange window) {
+    return blocking(() -> {
+      GetSchedulePostRequestBody body = new GetSchedulePostRequestBody();
+      body.setSchedules(List.of(grant.account()));
+      body.setStartTime(dateTime(window.start(), ZoneOffset.UTC, "UTC"));
+      body.setEndTime(dateTime(window.end(), ZoneOffset.UTC, "UTC"));
+      body.setAvailabilityViewInterval(15);
+      List<TimeRange> busy = new ArrayList<>();
+      var answer = client(grant).me().calendar().getSchedule()
+          .post(body, rc -> rc.headers.add("Prefer", "outlook.timezone=\"UTC\""));
+      for (ScheduleInformation info : answer.getValue()) {
+        if (info.getError() != null) {
+          throw new ConnectorException.Unavailable("getSchedule: " + info.getError().getResponseCode(), null);
+        }
+        for (ScheduleItem item : info.getScheduleItems()) {
+          if (settings.busyPolicy().blocks(showAs(item.getStatus()))) {
+            Instant start = max(instant(item.getStart()), window.start());
+            Instant end = min(instant(item.getEnd()), window.end());
+            if (start.isBefore(end)) {
+              busy.add(new TimeRange(start, end));
+            }
+          }
+        }
+      }
+      return merge(busy);
+    }).timeout(settings.liveTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .recover(err -> Future.failedFuture(err instanceof ConnectorException ? err
+            : new ConnectorException.Unavailable("getSchedule: " + err.getMessage(), err)));
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static List<TimeRange> merge(List<TimeRange> ranges) {
+    List<TimeRange> sorted = new ArrayList<>(ranges);
+    sorted.sort((a, b) -> a.start().compareTo(b.start()));
+    List<TimeRange> out = new ArrayList<>();
+    for (TimeRange r : sorted) {
+      TimeRange last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && !r.start().isAfter(last.end())) {
+        out.set(out.size() - 1, new TimeRange(last.start(), max(last.end(), r.end())));
+      } else {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  // ---- subscriptions ---------------------------------------------------------------------------------------------
+
+  /**
+   * Creates a Graph subscription on the calendar's events. Graph validates {@code callbackUrl} (and the same URL for
+   * lifecycle events) by a handshake before it answers; the expiry is capped at the configured maximum lifetime.
+   */
+  @Override
+  public Future<PushChannel> watch(Grant grant, String calendarId, String channelId, String secret,
+      String callbackUrl, Instant requestedExpiry) {
+    return blocking(() -> {
+      Instant cap = clock.instant().plus(settings.maxSubscriptionLifetime());
+      Subscription s = new Subscription();
+      s.setChangeType("created,updated,deleted");
+      s.setResource("/me/calendars/" + calendarId + "/events");
+      s.setNotificationUrl(callbackUrl);
+      s.setLifecycleNotificationUrl(callbackUrl);
+      s.setClientState(secret);
+      s.setExpirationDateTime((requestedExpiry.isAfter(cap) ? cap : requestedExpiry).atOffset(ZoneOffset.UTC));
+      Subscription created = client(grant).subscriptions().post(s);
+      return new PushChannel(channelId, created.getId(), sha256(secret),
+          created.getExpirationDateTime().toInstant());
+    });
+  }
+
+  /** Moves a subscription's expiry (renewal, or the answer to reauthorizationRequired). */
+  public Future<PushChannel> renew(Grant grant, PushChannel channel, Instant requestedExpiry) {
+    return blocking(() -> {
+      Instant cap = clock.instant().plus(settings.maxSubscriptionLifetime());
+      Subscription s = new Subscription();
+      s.setExpirationDateTime((requestedExpiry.isAfter(cap) ? cap : requestedExpiry).atOffset(ZoneOffset.UTC));
+      Subscription renewed = client(grant).subscriptions().bySubscriptionId(channel.resourceId()).patch(s);
+      return new PushChannel(channel.id(), channel.resourceId(), channel.secretHash(),
+          renewed.getExpirationDateTime().toInstant());
+    });
+  }
+
+  @Override
+  public Future<Void> stop(Grant grant, PushChannel channel) {
+    return blocking(() -> {
+      try {
+        client(grant).subscriptions().bySubscriptionId(channel.resourceId()).delete();
+      } catch (ApiException ex) {
+        if (ex.getResponseStatusCode() != 404) {
+          throw ex;
+        }
+      }
+      return null;
+    });
+  }
+
+  public static String sha256(String secret) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- errors ----------------------------------------------------------------------------------------------------
+
+  private static final Set<String> RESYNC_CODES = Set.of("syncStateNotFound", "resyncRequired", "syncStateInvalid");
+
+  /** Graph errors → the engine's reactions, in one place. */
+  static RuntimeException translate(RuntimeException e) {
+    if (e instanceof ConnectorException) {
+      return e;
+    }
+    Throwable cause = e;
+    while (cause != null && !(cause instanceof ApiException) && !(cause instanceof ConnectorException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ConnectorException ce) {
+      return ce;
+    }
+    if (!(cause instanceof ApiException api)) {
+      return new ConnectorException.Unavailable(String.valueOf(e.getMessage()), e);
+    }
+    int status = api.getResponseStatusCode();
+    String code = api instanceof ODataError odata && odata.getError() != null ? odata.getError().getCode() : "";
+    String message = "Graph " + status + " " + code;
+    if (status == 410 || RESYNC_CODES.contains(code)) {
+      return new ConnectorException.SyncTokenExpired(message, e);
+    }
+    if (status == 412) {
+      return new ConnectorException.EtagMismatch(message, e);
+    }
+    if (status == 429 || status == 503 && retryAfter(api) > 0) {
+      return new ConnectorException.RateLimited(message, retryAfter(api), e);
+    }
+    if (status == 401) {
+      return new ConnectorException.AuthorizationRevoked(message, e);
+    }
+    if (status >= 500 || status == 408) {
+      return new ConnectorException.Unavailable(message, e);
+    }
+    return new ConnectorException.Rejected(message, e);
+  }
+
+  private static long retryAfter(ApiException api) {
+    var headers = api.getResponseHeaders();
+    if (headers == null) {
+      return 0;
+    }
+    for (var entry : headers.entrySet()) {
+      if (entry.getKey().equalsIgnoreCase("Retry-After") && !entry.getValue().isEmpty()) {
+        try {
+          return Long.parseLong(entry.getValue().iterator().next().strip()) * 1000;
+        } catch (NumberFormatException ignored) {
+          return 0;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** The engine's token: the window end the delta link was made for, and the link. */
+  private record DeltaToken(Instant windowEnd, String deltaLink) {
+
+    static DeltaToken parse(String token) {
+      if (token == null) {
+        return null;
+      }
+      String[] parts = token.split("\\|", 3);
+      if (parts.length != 3 || !parts[0].equals(TOKEN_VERSION)) {
+        return null;
+      }
+      return new DeltaToken(Instant.ofEpochSecond(Long.parseLong(parts[1])), parts[2]);
+    }
+
+    String format() {
+      return TOKEN_VERSION + "|" + windowEnd.getEpochSecond() + "|" + deltaLink;
+    }
+  }
+}
