@@ -332,6 +332,7 @@ final class EmuNotifications {
     pending.clear();
     deliveries.clear();
     dropped.set(0);
+    validations.set(0);
     policy = Policy.prompt();
     maxLifetimeMinutes = 10_080;
     rejectOverLimit = false;
