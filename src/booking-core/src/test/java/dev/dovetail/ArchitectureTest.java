@@ -30,12 +30,13 @@ class ArchitectureTest {
 
   private static final String[] DOMAINS = {
     "dev.dovetail.booking.domain..", "dev.dovetail.account.domain..", "dev.dovetail.notification.domain..",
-    "dev.dovetail.calendar.domain..", "dev.dovetail.payment.domain.."
+    "dev.dovetail.calendar.domain..", "dev.dovetail.payment.domain..", "dev.dovetail.waitlist.domain.."
   };
   private static final String[] PORTS_AND_APPS = {
     "dev.dovetail.booking.port..", "dev.dovetail.booking.app..", "dev.dovetail.account.port..",
     "dev.dovetail.account.app..", "dev.dovetail.notification.port..", "dev.dovetail.notification.app..",
-    "dev.dovetail.calendar.port..", "dev.dovetail.payment.port..", "dev.dovetail.payment.app.."
+    "dev.dovetail.calendar.port..", "dev.dovetail.payment.port..", "dev.dovetail.payment.app..",
+    "dev.dovetail.waitlist.port..", "dev.dovetail.waitlist.app.."
   };
   private static final Set<String> ALLOWED_VERTX = Set.of("io.vertx.core.Future", "io.vertx.core.Promise");
 
@@ -62,7 +63,8 @@ class ArchitectureTest {
       "dev.dovetail.account.port.out", "dev.dovetail.account.app", "dev.dovetail.notification.domain",
       "dev.dovetail.notification.port.in", "dev.dovetail.notification.port.out", "dev.dovetail.notification.app",
       "dev.dovetail.payment.domain", "dev.dovetail.payment.port.in", "dev.dovetail.payment.port.out",
-      "dev.dovetail.payment.app"
+      "dev.dovetail.payment.app", "dev.dovetail.waitlist.domain", "dev.dovetail.waitlist.port.in",
+      "dev.dovetail.waitlist.port.out", "dev.dovetail.waitlist.app"
     }) {
       if (core.stream().noneMatch(c -> c.getPackageName().equals(pkg))) {
         throw new AssertionError("no classes imported from " + pkg + ": the rules below would pass vacuously");
@@ -76,7 +78,8 @@ class ArchitectureTest {
     ArchRule rule = classes().that().resideInAnyPackage(DOMAINS)
         .should().onlyDependOnClassesThat(resideInAnyPackageOrIsArray(
             "java..", "dev.dovetail.booking.domain..", "dev.dovetail.account.domain..",
-            "dev.dovetail.notification.domain..", "dev.dovetail.calendar.domain..", "dev.dovetail.payment.domain.."))
+            "dev.dovetail.notification.domain..", "dev.dovetail.calendar.domain..", "dev.dovetail.payment.domain..",
+            "dev.dovetail.waitlist.domain.."))
         .because("the domain is pure Java: no framework, no adapter, no port or use case");
     rule.check(core);
   }
@@ -123,10 +126,10 @@ class ArchitectureTest {
   void portsDoNotDependOnUseCases() {
     noClasses().that().resideInAnyPackage(
             "dev.dovetail.booking.port..", "dev.dovetail.account.port..", "dev.dovetail.notification.port..",
-            "dev.dovetail.payment.port..")
+            "dev.dovetail.payment.port..", "dev.dovetail.waitlist.port..")
         .should().dependOnClassesThat()
         .resideInAnyPackage("dev.dovetail.booking.app..", "dev.dovetail.account.app..",
-            "dev.dovetail.notification.app..", "dev.dovetail.payment.app..")
+            "dev.dovetail.notification.app..", "dev.dovetail.payment.app..", "dev.dovetail.waitlist.app..")
         .check(core);
   }
 

@@ -10,6 +10,7 @@ import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageContext;
 import dev.dovetail.notification.domain.OutboundMessage;
 import dev.dovetail.notification.port.out.Mailer;
+import dev.dovetail.notification.port.out.MessageComposer;
 import dev.dovetail.notification.port.out.MessageRenderer;
 import dev.dovetail.notification.port.out.OutboxRepository;
 import io.vertx.core.Future;
@@ -87,6 +88,7 @@ public class OutboxDispatcher {
   private final Settings settings;
   private final DoubleSupplier random;
   private final DeliveryPolicy policy;
+  private final MessageComposer composer;
   private final AtomicBoolean running = new AtomicBoolean();
 
   /**
@@ -96,6 +98,14 @@ public class OutboxDispatcher {
   public OutboxDispatcher(OutboxRepository outbox, BookingRepository bookings, PublicCatalog catalog,
       MessageRenderer renderer, Mailer mailer, UnaryOperator<String> manageLink, Clock clock, Settings settings,
       DoubleSupplier random) {
+    this(outbox, bookings, catalog, renderer, mailer, manageLink, clock, settings, random, MessageComposer.none());
+  }
+
+  /** As above, with {@code composer} deciding and rendering the messages that are not about a booking. */
+  public OutboxDispatcher(OutboxRepository outbox, BookingRepository bookings, PublicCatalog catalog,
+      MessageRenderer renderer, Mailer mailer, UnaryOperator<String> manageLink, Clock clock, Settings settings,
+      DoubleSupplier random, MessageComposer composer) {
+    this.composer = composer;
     this.outbox = outbox;
     this.bookings = bookings;
     this.catalog = catalog;
@@ -168,6 +178,17 @@ public class OutboxDispatcher {
 
   /** Decides, sends and records one message; never fails (a failure is recorded on the message). */
   Future<Void> process(OutboundMessage message, Counters counters) {
+    if (!message.kind().aboutBooking()) {
+      return Future.<Void>succeededFuture()
+          .compose(v -> composer.compose(message, clock.instant()))
+          .compose(c -> switch (c.verdict()) {
+            case SKIP -> finish(message.skipped(c.reason()), counters.skipped, counters);
+            case WAIT -> finish(message.postponedTo(clock.instant().plus(settings.waitStep())), counters.waiting,
+                counters);
+            case SEND -> deliver(message, c.mail(), counters);
+          })
+          .recover(err -> retryOrFail(message, err, counters));
+    }
     // Through compose, so that a repository that throws (a store closing under a running dispatch) fails the future.
     return Future.<Void>succeededFuture()
         .compose(v -> bookings.findById(message.bookingId()))
@@ -198,23 +219,28 @@ public class OutboxDispatcher {
           } catch (RuntimeException e) {
             return Future.failedFuture(new DeliveryException("cannot render: " + e, true, e));
           }
-          if (!clock.instant().isBefore(message.leaseUntil())) {
-            // Our lease ran out while we worked: another node may hold the message now; leave it to them.
+          return deliver(message, mail, counters);
+        });
+  }
+
+  /** Sends a rendered mail if the lease is still ours, and records it SENT. */
+  private Future<Void> deliver(OutboundMessage message, MailMessage mail, Counters counters) {
+    if (!clock.instant().isBefore(message.leaseUntil())) {
+      // Our lease ran out while we worked: another node may hold the message now; leave it to them.
+      counters.lost.incrementAndGet();
+      return Future.succeededFuture();
+    }
+    return mailer.send(mail).compose(v -> {
+      // Accepted: record it at once, the window for a duplicate is from here until this write is durable. A
+      // failure here must not turn into a retry (the mail is out): try the write once more, then leave it.
+      OutboundMessage sent = message.sent(clock.instant());
+      return finish(sent, counters.sent, counters)
+          .recover(err -> finish(sent, counters.sent, counters))
+          .recover(err -> {
             counters.lost.incrementAndGet();
             return Future.succeededFuture();
-          }
-          return mailer.send(mail).compose(v -> {
-            // Accepted: record it at once, the window for a duplicate is from here until this write is durable. A
-            // failure here must not turn into a retry (the mail is out): try the write once more, then leave it.
-            OutboundMessage sent = message.sent(clock.instant());
-            return finish(sent, counters.sent, counters)
-                .recover(err -> finish(sent, counters.sent, counters))
-                .recover(err -> {
-                  counters.lost.incrementAndGet();
-                  return Future.succeededFuture();
-                });
           });
-        });
+    });
   }
 
   private Future<Void> retryOrFail(OutboundMessage message, Throwable err, Counters counters) {

@@ -73,6 +73,7 @@ public final class DeliveryPolicy {
       case CANCELLATION, PROVIDER_CANCELLATION -> status == BookingStatus.CANCELLED
           ? Decision.send()
           : Decision.skip("the cancellation was never written; the booking is " + name(status));
+      case WAITLIST_JOINED, WAITLIST_OFFER -> Decision.skip("not a booking message");
     };
   }
 

@@ -1,13 +1,21 @@
 package dev.dovetail.notification.domain;
 
-/** What a message says, and to whom: the customer who booked, or the provider who owns the resource. */
+/**
+ * What a message says, and to whom: the customer who booked, or the provider who owns the resource. Waitlist kinds are
+ * not about a booking (their {@code bookingId} names the waitlist entry or the held slot) and are composed by a {@link
+ * dev.dovetail.notification.port.out.MessageComposer}.
+ */
 public enum MessageKind {
   CONFIRMATION(Audience.CUSTOMER),
   REMINDER(Audience.CUSTOMER),
   CANCELLATION(Audience.CUSTOMER),
   RESCHEDULE(Audience.CUSTOMER),
   PROVIDER_NEW_BOOKING(Audience.PROVIDER),
-  PROVIDER_CANCELLATION(Audience.PROVIDER);
+  PROVIDER_CANCELLATION(Audience.PROVIDER),
+  /** A customer joined a waitlist (subject: the entry). */
+  WAITLIST_JOINED(Audience.CUSTOMER),
+  /** A freed slot is held for a waiting customer (subject: the held booking). */
+  WAITLIST_OFFER(Audience.CUSTOMER);
 
   /** Who reads the message; decides the time zone its times are shown in. */
   public enum Audience {
@@ -23,5 +31,10 @@ public enum MessageKind {
 
   public Audience audience() {
     return audience;
+  }
+
+  /** Whether the message describes a booking, decided by the DeliveryPolicy and rendered by the MessageRenderer. */
+  public boolean aboutBooking() {
+    return this != WAITLIST_JOINED && this != WAITLIST_OFFER;
   }
 }

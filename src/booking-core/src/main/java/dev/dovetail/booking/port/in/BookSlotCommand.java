@@ -7,7 +7,8 @@ import java.time.ZoneId;
 /**
  * A customer asks for {@code start} (and, with {@code weeklyOccurrences} > 1, the same time on the following weeks,
  * all or nothing). {@code hold} asks for a temporary hold (while paying) instead of a confirmed booking. A null
- * duration means the type's default.
+ * duration means the type's default. {@code holdFor} is how long a hold lasts, null for the type's hold duration (the
+ * waitlist holds an offered slot for its claim window).
  */
 public record BookSlotCommand(
     String bookingTypeId,
@@ -17,4 +18,12 @@ public record BookSlotCommand(
     String customerName,
     String customerEmail,
     boolean hold,
-    int weeklyOccurrences) {}
+    int weeklyOccurrences,
+    Duration holdFor) {
+
+  /** A command whose hold, if any, lasts the type's hold duration. */
+  public BookSlotCommand(String bookingTypeId, Instant start, Duration duration, ZoneId customerZone,
+      String customerName, String customerEmail, boolean hold, int weeklyOccurrences) {
+    this(bookingTypeId, start, duration, customerZone, customerName, customerEmail, hold, weeklyOccurrences, null);
+  }
+}

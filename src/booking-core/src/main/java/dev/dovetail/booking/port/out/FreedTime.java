@@ -22,6 +22,9 @@ public interface FreedTime {
   /** Announces to each listener; a failing listener does not keep the others from hearing it. */
   static FreedTime all(List<FreedTime> listeners) {
     List<FreedTime> copy = List.copyOf(listeners);
-    return (resourceId, spans) -> Future.join(copy.stream().map(l -> l.freed(resourceId, spans)).toList()).mapEmpty();
+    return (resourceId, spans) -> {
+      Future<?> all = Future.join(copy.stream().map(l -> l.freed(resourceId, spans)).toList());
+      return all.mapEmpty();
+    };
   }
 }
