@@ -335,4 +335,23 @@ class GraphCalendarConnectorIT {
     assertThat(calendars).extracting(c -> c.id()).contains(cal, other);
     assertThat(calendars.stream().filter(c -> c.primary()).map(c -> c.id())).containsExactly(cal);
   }
+
+  @Test
+  @DisplayName("Connect flow: the consent URL redirects with a code; the exchange yields the account and a refresh token")
+  void connectFlow() throws Exception {
+    MicrosoftOAuthClient oauth = new MicrosoftOAuthClient(vertx, identity, graph.graphBase());
+    String redirect = "http://127.0.0.1:1/connect/outlook/callback";
+    String url = oauth.authorizationUrl("state-42", redirect);
+    assertThat(url).contains("offline_access").contains("Calendars.ReadWrite").contains("state=state-42");
+    String location = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location").orElseThrow();
+    String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+
+    var granted = oauth.exchange(code, redirect).await();
+
+    assertThat(granted.account()).isEqualTo(GraphEmulator.USER_UPN);
+    assertThat(granted.refreshToken()).isNotBlank();
+    assertThatThrownBy(() -> oauth.exchange(code, redirect).await())
+        .isInstanceOf(ConnectorException.AuthorizationRevoked.class);
+  }
 }

@@ -164,6 +164,15 @@ final class EmuMailbox {
   }
 
   synchronized void delete(String eventId) {
+    delete(eventId, null);
+  }
+
+  /** DELETE; {@code ifMatch} (optional) must equal the current @odata.etag. */
+  synchronized void delete(String eventId, String ifMatch) {
+    EmuEvent existing = events.get(eventId);
+    if (existing != null) {
+      checkEtag(existing.changeKey, ifMatch);
+    }
     EmuEvent event = events.remove(eventId);
     if (event != null) {
       deletedAt.put(eventId, ++seq);

@@ -106,6 +106,11 @@ public final class GraphEmulator {
 
   // ---- Java control API ------------------------------------------------------------------------------------------
 
+  /** The emulator as the common module's tests drive an external calendar. */
+  public GraphExternalSide externalSide() {
+    return new GraphExternalSide(this);
+  }
+
   public EmuClock clock() {
     return clock;
   }
@@ -378,6 +383,11 @@ public final class GraphEmulator {
       throw new EmuException(404, "ResourceNotFound", "Resource not found for the segment '" + seg.get(0) + "'.");
     }
     OutZone out = OutZone.of(prefer(ctx, PREFER_TZ));
+    if ((seg.isEmpty() || seg.get(0).isEmpty()) && method == HttpMethod.GET) {
+      json(ctx, 200, new JsonObject().put("id", USER_ID).put("userPrincipalName", USER_UPN).put("mail", USER_UPN)
+          .put("displayName", "Emulated Provider"));
+      return;
+    }
     if (seg.size() == 1 && seg.get(0).equals("calendars") && method == HttpMethod.GET) {
       json(ctx, 200, new JsonObject().put("value", mailbox.calendarsJson()));
       return;
@@ -418,7 +428,7 @@ public final class GraphEmulator {
       } else if (method == HttpMethod.PATCH) {
         json(ctx, 200, mailbox.update(id, ctx.body().asJsonObject(), ctx.request().getHeader("If-Match"), out));
       } else if (method == HttpMethod.DELETE) {
-        mailbox.delete(id);
+        mailbox.delete(id, ctx.request().getHeader("If-Match"));
         ctx.response().setStatusCode(204).end();
       } else {
         throw new EmuException(405, "invalidRequest", "method not allowed");
