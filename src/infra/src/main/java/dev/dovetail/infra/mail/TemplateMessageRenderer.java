@@ -57,6 +57,9 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     Mustache.Compiler text = Mustache.compiler().withEscaper(Escapers.NONE)
         .withLoader(name -> reader(root + name + ".txt"));
     for (MessageKind kind : MessageKind.values()) {
+      if (!kind.aboutBooking()) {
+        continue; // rendered by their own renderer (waitlist mail)
+      }
       String name = fileName(kind);
       templates.put(kind, new Templates(
           text.compile(read(root + name + ".subject.txt")),
@@ -73,6 +76,9 @@ public final class TemplateMessageRenderer implements MessageRenderer {
   public MailMessage render(MessageContext context) {
     MessageKind kind = context.message().kind();
     Templates t = templates.get(kind);
+    if (t == null) {
+      throw new IllegalArgumentException("not a booking mail: " + kind);
+    }
     Map<String, Object> values = values(context);
     String subject = t.subject().execute(values).replaceAll("[\\r\\n]+", " ").strip();
     values.put("subject", subject);

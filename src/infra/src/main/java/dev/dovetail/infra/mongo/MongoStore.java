@@ -11,6 +11,7 @@ import dev.dovetail.booking.port.out.ScheduleRepository;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import dev.dovetail.notification.port.out.MailArchive;
 import dev.dovetail.notification.port.out.OutboxRepository;
+import dev.dovetail.waitlist.port.out.WaitlistRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -46,6 +47,7 @@ public final class MongoStore {
   private final MongoOutboxRepository outbox;
   private final MongoMailArchive mailSink;
   private final MongoCalendarObjectRepository calendars;
+  private final MongoWaitlistRepository waitlist;
 
   private MongoStore(MongoSupport mongo, int scheduleAttempts) {
     this.mongo = mongo;
@@ -59,6 +61,7 @@ public final class MongoStore {
     this.outbox = new MongoOutboxRepository(mongo);
     this.mailSink = new MongoMailArchive(mongo);
     this.calendars = new MongoCalendarObjectRepository(mongo);
+    this.waitlist = new MongoWaitlistRepository(mongo);
   }
 
   /**
@@ -143,6 +146,13 @@ public final class MongoStore {
             client.createIndexes(MongoOutboxRepository.COLLECTION, List.of(
                 index("state_nextAttemptAt", new JsonObject().put("state", 1).put("nextAttemptAt", 1).put("_id", 1)),
                 index("provider_dueAt", new JsonObject().put("providerId", 1).put("dueAt", -1).put("_id", -1)),
+                index("bookingId", new JsonObject().put("bookingId", 1)))),
+            client.createIndexes(MongoWaitlistRepository.COLLECTION, List.of(
+                index("resource_status_joined", new JsonObject().put("resourceId", 1).put("status", 1)
+                    .put("joinedAt", 1).put("_id", 1)),
+                index("provider_joined", new JsonObject().put("providerId", 1).put("joinedAt", 1).put("_id", 1)),
+                index("status_expiresAt", new JsonObject().put("status", 1).put("offer.expiresAt", 1)),
+                index("offer_bookingId", new JsonObject().put("offer.bookingId", 1)),
                 index("bookingId", new JsonObject().put("bookingId", 1)))))
         .mapEmpty();
   }
@@ -193,6 +203,11 @@ public final class MongoStore {
   /** CalDAV calendars: objects, change sequence and tombstones per resource. */
   public CalendarObjectRepository calendars() {
     return calendars;
+  }
+
+  /** Waitlist entries and per-type waitlist settings. */
+  public WaitlistRepository waitlist() {
+    return waitlist;
   }
 
   public Future<Void> ping() {

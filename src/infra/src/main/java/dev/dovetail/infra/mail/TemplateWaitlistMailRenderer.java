@@ -1,0 +1,126 @@
+package dev.dovetail.infra.mail;
+
+import com.samskivert.mustache.Escapers;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.notification.domain.MailMessage;
+import dev.dovetail.notification.domain.MessageKind;
+import dev.dovetail.notification.domain.OutboundMessage;
+import dev.dovetail.waitlist.domain.SlotOffer;
+import dev.dovetail.waitlist.domain.WaitlistEntry;
+import dev.dovetail.waitlist.domain.Wish;
+import dev.dovetail.waitlist.port.out.WaitlistMailRenderer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders the waitlist's mails from Mustache files in {@code mail/} ({@code waitlist-joined.*}, {@code
+ * waitlist-offer.*}, same layout and partials as the booking mails): times in the customer's zone with its name, the
+ * claim window, the claim link (offers) and the leave link (both). HTML escapes every value. Templates are compiled
+ * when the renderer is built, so a broken one stops the hub at start-up.
+ */
+public final class TemplateWaitlistMailRenderer implements WaitlistMailRenderer {
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+  private static final String ROOT = "mail/";
+
+  private record Templates(Template subject, Template text, Template html) {}
+
+  private final Map<MessageKind, Templates> templates = new EnumMap<>(MessageKind.class);
+
+  public TemplateWaitlistMailRenderer() {
+    Mustache.Compiler html = Mustache.compiler().withEscaper(Escapers.HTML)
+        .withLoader(name -> reader(ROOT + name + ".html"));
+    Mustache.Compiler text = Mustache.compiler().withEscaper(Escapers.NONE)
+        .withLoader(name -> reader(ROOT + name + ".txt"));
+    for (MessageKind kind : new MessageKind[] {MessageKind.WAITLIST_JOINED, MessageKind.WAITLIST_OFFER}) {
+      String name = TemplateMessageRenderer.fileName(kind);
+      templates.put(kind, new Templates(text.compile(read(ROOT + name + ".subject.txt")),
+          text.compile(read(ROOT + name + ".txt")), html.compile(read(ROOT + name + ".html"))));
+    }
+  }
+
+  @Override
+  public MailMessage render(OutboundMessage message, WaitlistEntry entry, PublicCatalog.Offer offer, String claimLink,
+      String leaveLink) {
+    Templates t = templates.get(message.kind());
+    if (t == null) {
+      throw new IllegalArgumentException("not a waitlist mail: " + message.kind());
+    }
+    ZoneId zone = entry.customerZone();
+    Map<String, Object> v = new HashMap<>();
+    v.put("customerName", entry.customerName());
+    v.put("providerName", offer.provider().displayName());
+    v.put("typeName", offer.type().name());
+    v.put("resourceName", offer.resource().name());
+    v.put("wish", describe(entry.wish(), zone));
+    v.put("leaveLink", leaveLink);
+    ZonedDateTime shown = entry.joinedAt().atZone(zone);
+    SlotOffer slot = entry.offer();
+    if (slot != null && claimLink != null) {
+      ZonedDateTime start = slot.slot().start().atZone(zone);
+      ZonedDateTime end = slot.slot().end().atZone(zone);
+      ZonedDateTime expires = slot.expiresAt().atZone(zone);
+      v.put("date", DATE.format(start));
+      v.put("start", TIME.format(start));
+      v.put("end", TIME.format(end) + (end.toLocalDate().equals(start.toLocalDate()) ? "" : " (next day)"));
+      v.put("claimBy", TIME.format(expires) + (expires.toLocalDate().equals(start.toLocalDate())
+          ? "" : " on " + DATE.format(expires)));
+      v.put("claimMinutes", Math.max(1, Duration.between(message.createdAt(), slot.expiresAt()).toMinutes()));
+      v.put("claimLink", claimLink);
+      shown = start;
+    }
+    v.put("timeZone", zone.getId() + " (" + ZONE_NAME.format(shown) + ", UTC"
+        + shown.getOffset().getId().replace("Z", "+00:00") + ")");
+    String subject = t.subject().execute(v).replaceAll("[\\r\\n]+", " ").strip();
+    v.put("subject", subject);
+    return new MailMessage(message.id(), message.recipient(), offer.provider().email(), subject, t.text().execute(v),
+        t.html().execute(v), null, null);
+  }
+
+  /** "Tuesday 24 November 2026", "Tuesday 24 November 2026, 09:00–11:00", "Tuesday 24 November 2026 at 09:00". */
+  static String describe(Wish wish, ZoneId zone) {
+    if (wish.isExactSlot()) {
+      ZonedDateTime start = wish.exactStart().atZone(zone);
+      return DATE.format(start) + " at " + TIME.format(start);
+    }
+    String day = DATE.format(wish.date());
+    return wish.isWindow() ? day + ", " + TIME.format(wish.from()) + "–" + TIME.format(wish.to()) : day;
+  }
+
+  private static String read(String resource) {
+    try (Reader r = reader(resource)) {
+      StringBuilder out = new StringBuilder();
+      char[] buffer = new char[4096];
+      for (int n; (n = r.read(buffer)) > 0; ) {
+        out.append(buffer, 0, n);
+      }
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Reader reader(String resource) {
+    InputStream in = TemplateWaitlistMailRenderer.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("mail template missing from the class path: " + resource);
+    }
+    return new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+}
