@@ -10,6 +10,7 @@ import dev.dovetail.sync.domain.ChangeSet;
 import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.domain.ConnectorException;
 import dev.dovetail.sync.domain.ExternalBusyTime;
+import dev.dovetail.sync.domain.ExternalChange;
 import dev.dovetail.sync.domain.Grant;
 import dev.dovetail.sync.domain.OutboundIds;
 import dev.dovetail.sync.domain.SyncState;
@@ -18,6 +19,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,8 +98,9 @@ public final class SyncEngine {
           }
           return Future.failedFuture(err);
         })
-        .compose(changes -> ownEventIds(connection.id())
-            .compose(own -> applyToResources(connection, calendarId, changes, own))
+        .compose(changes -> ownEvents(connection.id())
+            .compose(own -> applyToResources(connection, calendarId, changes, own.keySet())
+                .compose(v -> restoreTampered(connection, changes, own)))
             .compose(v -> {
               Instant now = ctx.clock().instant();
               return ctx.states().save(state.synced(changes.nextToken(), now, now.plus(reconcileEvery)));
@@ -106,18 +109,45 @@ public final class SyncEngine {
         .recover(err -> failed(connection, state, err));
   }
 
-  /** The ids of events the hub wrote (or is writing) into this connection's calendars. */
-  private Future<Set<String>> ownEventIds(String connectionId) {
+  /** The events the hub wrote (or is writing) into this connection's calendars, by event id. */
+  private Future<Map<String, BookingMirror>> ownEvents(String connectionId) {
     return ctx.mirrors().listByConnection(connectionId).map(mirrors -> {
-      Set<String> own = new HashSet<>();
+      Map<String, BookingMirror> own = new HashMap<>();
       for (BookingMirror m : mirrors) {
-        own.add(OutboundIds.proposedId(connectionId, m.bookingId()));
+        own.put(OutboundIds.proposedId(connectionId, m.bookingId()), m);
         if (m.eventId() != null) {
-          own.add(m.eventId());
+          own.put(m.eventId(), m);
         }
       }
       return own;
     });
+  }
+
+  /**
+   * An event the hub wrote that was changed or deleted in the external calendar (its etag is not the one the hub got):
+   * the booking is the truth, so its mirror is requested again and the writer puts the event back. The hub's own
+   * writes come back with the etag it stored and are left alone (no loop).
+   */
+  private Future<Void> restoreTampered(Connection connection, ChangeSet changes, Map<String, BookingMirror> own) {
+    Set<String> again = new HashSet<>();
+    for (ExternalChange change : changes.changes()) {
+      BookingMirror mirror = own.get(change.eventId());
+      if (mirror == null || mirror.eventId() == null || !mirror.calendarId().equals(change.calendarId())) {
+        continue;
+      }
+      boolean tampered = change instanceof ExternalChange.Removed
+          || !java.util.Objects.equals(((ExternalChange.Upserted) change).event().etag(), mirror.etag());
+      if (tampered) {
+        again.add(mirror.bookingId());
+      }
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (String bookingId : again) {
+      chain = chain.compose(v -> ctx.mirrors().request(connection.id(), bookingId,
+          own.values().stream().filter(m -> m.bookingId().equals(bookingId)).findFirst().orElseThrow().calendarId(),
+          ctx.clock().instant()));
+    }
+    return chain;
   }
 
   private Future<Void> applyToResources(
