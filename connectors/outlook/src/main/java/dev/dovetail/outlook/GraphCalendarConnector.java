@@ -19,6 +19,7 @@ import com.microsoft.kiota.ApiException;
 import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import dev.dovetail.booking.domain.Secrets;
 import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.outlook.zone.WindowsZones;
 import dev.dovetail.sync.domain.BusyPolicy;
@@ -37,9 +38,6 @@ import dev.dovetail.sync.port.out.CalendarConnector;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +48,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -472,7 +469,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
       s.setClientState(secret);
       s.setExpirationDateTime((requestedExpiry.isAfter(cap) ? cap : requestedExpiry).atOffset(ZoneOffset.UTC));
       Subscription created = client(grant).subscriptions().post(s);
-      return new PushChannel(channelId, created.getId(), sha256(secret),
+      return new PushChannel(channelId, created.getId(), Secrets.sha256(secret),
           created.getExpirationDateTime().toInstant());
     });
   }
@@ -501,15 +498,6 @@ public final class GraphCalendarConnector implements CalendarConnector {
       }
       return null;
     });
-  }
-
-  public static String sha256(String secret) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   // ---- errors ----------------------------------------------------------------------------------------------------

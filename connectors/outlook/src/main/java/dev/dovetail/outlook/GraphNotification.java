@@ -1,5 +1,6 @@
 package dev.dovetail.outlook;
 
+import dev.dovetail.booking.domain.Secrets;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 
@@ -30,6 +31,6 @@ public record GraphNotification(String subscriptionId, String clientState, Strin
 
   /** True when the notification carries the secret the subscription was created with (P20). */
   public boolean hasSecret(String secretHash) {
-    return clientState != null && GraphCalendarConnector.sha256(clientState).equals(secretHash);
+    return clientState != null && secretHash != null && Secrets.matches(clientState, secretHash);
   }
 }

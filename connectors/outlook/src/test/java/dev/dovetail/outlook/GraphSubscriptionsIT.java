@@ -105,7 +105,7 @@ class GraphSubscriptionsIT {
 
     assertThat(graph.validations()).isEqualTo(2);
     assertThat(graph.subscriptionIds()).containsExactly(channel.resourceId());
-    assertThat(channel.secretHash()).isEqualTo(GraphCalendarConnector.sha256("s3cret/with+chars"));
+    assertThat(channel.secretHash()).isEqualTo(dev.dovetail.booking.domain.Secrets.sha256("s3cret/with+chars"));
   }
 
   @Test

@@ -335,8 +335,10 @@ final class EmuMailbox {
         out.add(new EmuInstance(id, e, "occurrence", original, local.plus(length).atZone(seriesZone).toInstant(),
             original, e.subject, e.showAs, e.changeKey));
       } else if (!ov.cancelled || withCancelled) {
+        LocalDateTime start = ov.start == null ? local : ov.start;
+        LocalDateTime end = ov.end == null ? local.plus(length) : ov.end;
         out.add(new EmuInstance(id, e, ov.cancelled ? "cancelled" : "exception",
-            ov.start.atZone(seriesZone).toInstant(), ov.end.atZone(seriesZone).toInstant(), original,
+            start.atZone(seriesZone).toInstant(), end.atZone(seriesZone).toInstant(), original,
             Objects.requireNonNullElse(ov.subject, e.subject), Objects.requireNonNullElse(ov.showAs, e.showAs),
             e.changeKey + ov.changeKey));
       }
