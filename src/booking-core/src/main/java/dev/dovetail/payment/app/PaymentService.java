@@ -109,6 +109,17 @@ public class PaymentService implements CustomerPayments, ProviderPayments, Payme
   }
 
   @Override
+  public Future<Optional<Payment>> refresh(String manageToken) {
+    return manage.find(manageToken).compose(b -> payments.find(b.id())).compose(found -> {
+      if (found.isEmpty() || found.get().intentId() == null || gateway.isEmpty()) {
+        return Future.succeededFuture(found);
+      }
+      return gateway.get().retrieve(found.get().intentId())
+          .compose(intent -> reconcile(found.get(), intent)).map(Optional::of);
+    });
+  }
+
+  @Override
   public Future<RefundQuote> quote(String manageToken) {
     Instant now = clock.instant();
     return manage.find(manageToken).compose(booking -> catalog.offer(booking.bookingTypeId())

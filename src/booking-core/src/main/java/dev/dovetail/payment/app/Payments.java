@@ -22,10 +22,11 @@ final class Payments {
       int left) {
     return repo.find(bookingId).compose(found -> {
       Payment current = found.orElseThrow(() -> new ConflictException("booking " + bookingId + " has no payment"));
-      Payment next = change.apply(current);
-      if (next == current) {
+      Payment changed = change.apply(current);
+      if (changed == current) {
         return Future.succeededFuture(current);
       }
+      Payment next = changed.asSuccessorOf(current);
       return repo.update(next).map(next).recover(err -> err instanceof ConflictException && left > 1
           ? attempt(repo, bookingId, change, left - 1)
           : Future.failedFuture(err));

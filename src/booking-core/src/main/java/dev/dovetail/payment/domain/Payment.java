@@ -115,6 +115,12 @@ public record Payment(
     return noShow ? this : next(intentId, state, captured, refunded, owed, owedMinor, true, now);
   }
 
+  /** This payment as the next version of {@code previous} (several transitions still make one write). */
+  public Payment asSuccessorOf(Payment previous) {
+    return new Payment(bookingId, providerId, amount, manualCapture, intentId, state, captured, refunded, owed,
+        owedMinor, noShow, previous.version() + 1, createdAt, updatedAt);
+  }
+
   /** What the customer has paid and not been given back (or, authorized, what would be taken). */
   public Money held() {
     long base = state == PaymentState.AUTHORIZED ? amount.minorUnits() : captured - refunded;

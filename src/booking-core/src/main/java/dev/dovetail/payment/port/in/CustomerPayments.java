@@ -22,6 +22,12 @@ public interface CustomerPayments {
 
   Future<Optional<Payment>> find(String manageToken);
 
+  /**
+   * Re-reads the payment's intent at the payment service and acts on it as its webhook would (the browser calls this
+   * once Stripe.js reports the payment, so a late webhook does not keep the customer waiting).
+   */
+  Future<Optional<Payment>> refresh(String manageToken);
+
   /** The refund a cancellation by the customer at this moment would bring. */
   Future<RefundQuote> quote(String manageToken);
 }
