@@ -33,7 +33,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,8 +99,7 @@ class OutlookSyncIT {
     scheduler = new SyncScheduler(ctx, engine, vertx, new SyncScheduler.Settings(
         "http://127.0.0.1:" + receiver.actualPort(), Duration.ofDays(2), Duration.ofHours(1), Duration.ofMillis(700)));
     pushes = new GraphPushes(ctx, scheduler);
-    router.post("/hooks/outlook").handler(BodyHandler.create().setBodyLimit(256 * 1024))
-        .handler(new GraphNotificationHandler(pushes));
+    OutlookHooks.mount(router, pushes);
     writer = new MirrorWriter(ctx, bookings, "node-1");
     bookingMirrors = new BookingMirrors(ctx, () -> writer.runDue());
 
