@@ -11,6 +11,7 @@ import dev.dovetail.booking.port.out.ScheduleRepository;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import dev.dovetail.notification.port.out.MailArchive;
 import dev.dovetail.notification.port.out.OutboxRepository;
+import dev.dovetail.payment.port.out.PaymentRepository;
 import dev.dovetail.waitlist.port.out.WaitlistRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -48,6 +49,7 @@ public final class MongoStore {
   private final MongoMailArchive mailSink;
   private final MongoCalendarObjectRepository calendars;
   private final MongoWaitlistRepository waitlist;
+  private final MongoPaymentRepository payments;
 
   private MongoStore(MongoSupport mongo, int scheduleAttempts) {
     this.mongo = mongo;
@@ -62,6 +64,7 @@ public final class MongoStore {
     this.mailSink = new MongoMailArchive(mongo);
     this.calendars = new MongoCalendarObjectRepository(mongo);
     this.waitlist = new MongoWaitlistRepository(mongo);
+    this.payments = new MongoPaymentRepository(mongo);
   }
 
   /**
@@ -131,7 +134,7 @@ public final class MongoStore {
 
   private Future<Void> createSecondaryIndexes() {
     MongoClient client = mongo.client;
-    return Future.all(
+    return Future.all(List.of(
             client.createIndexes(MongoBookingRepository.COLLECTION, List.of(
                 index("provider_start", new JsonObject().put("providerId", 1).put("start", 1).put("_id", 1)),
                 index("provider_resource_start", new JsonObject()
@@ -153,7 +156,10 @@ public final class MongoStore {
                 index("provider_joined", new JsonObject().put("providerId", 1).put("joinedAt", 1).put("_id", 1)),
                 index("status_expiresAt", new JsonObject().put("status", 1).put("offer.expiresAt", 1)),
                 index("offer_bookingId", new JsonObject().put("offer.bookingId", 1)),
-                index("bookingId", new JsonObject().put("bookingId", 1)))))
+                index("bookingId", new JsonObject().put("bookingId", 1)))),
+            client.createIndexes(MongoPaymentRepository.COLLECTION, List.of(
+                index("intentId", new JsonObject().put("intentId", 1)),
+                index("owed", new JsonObject().put("owed", 1))))))
         .mapEmpty();
   }
 
@@ -167,6 +173,11 @@ public final class MongoStore {
 
   public BookingRepository bookings() {
     return bookings;
+  }
+
+  /** Payments of bookings and payment settings of booking types. */
+  public PaymentRepository payments() {
+    return payments;
   }
 
   public ProviderRepository providers() {

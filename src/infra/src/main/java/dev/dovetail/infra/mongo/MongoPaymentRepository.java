@@ -1,0 +1,90 @@
+package dev.dovetail.infra.mongo;
+
+import static dev.dovetail.infra.mongo.MongoSupport.byId;
+
+import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.payment.domain.Owed;
+import dev.dovetail.payment.domain.Payment;
+import dev.dovetail.payment.domain.PaymentSettings;
+import dev.dovetail.payment.port.out.PaymentRepository;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Payments in {@code payments} (one document per booking, {@code _id} = booking id, replaced only over the version
+ * it was read at) and payment settings in {@code paymentSettings} ({@code _id} = booking type id).
+ */
+public class MongoPaymentRepository implements PaymentRepository {
+
+  public static final String COLLECTION = "payments";
+  public static final String SETTINGS = "paymentSettings";
+
+  private final MongoSupport mongo;
+
+  MongoPaymentRepository(MongoSupport mongo) {
+    this.mongo = mongo;
+  }
+
+  @Override
+  public Future<Void> insert(Payment payment) {
+    return mongo.durable(mongo.client.insert(COLLECTION, PaymentCodec.encode(payment)))
+        .<Void>mapEmpty()
+        .recover(MongoSupport.duplicateAs(
+            () -> new ConflictException("booking " + payment.bookingId() + " already has a payment")));
+  }
+
+  @Override
+  public Future<Void> update(Payment payment) {
+    JsonObject filter = byId(payment.bookingId()).put("version", payment.version() - 1);
+    return mongo.durable(mongo.client.replaceDocuments(COLLECTION, filter, PaymentCodec.encode(payment))
+        .compose(result -> result.getDocMatched() == 1
+            ? Future.<Void>succeededFuture()
+            : Future.failedFuture(
+                new ConflictException("payment of " + payment.bookingId() + " changed concurrently"))));
+  }
+
+  @Override
+  public Future<Optional<Payment>> find(String bookingId) {
+    return mongo.client.findOne(COLLECTION, byId(bookingId), null)
+        .map(doc -> Optional.ofNullable(doc).map(PaymentCodec::decode));
+  }
+
+  @Override
+  public Future<Optional<Payment>> findByIntent(String intentId) {
+    return mongo.client.findOne(COLLECTION, new JsonObject().put("intentId", intentId), null)
+        .map(doc -> Optional.ofNullable(doc).map(PaymentCodec::decode));
+  }
+
+  @Override
+  public Future<List<Payment>> findByBookings(List<String> bookingIds) {
+    if (bookingIds.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    JsonObject filter = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(List.copyOf(bookingIds))));
+    return mongo.client.find(COLLECTION, filter).map(docs -> docs.stream().map(PaymentCodec::decode).toList());
+  }
+
+  @Override
+  public Future<List<Payment>> findOwed(int limit) {
+    JsonObject filter = new JsonObject().put("owed", new JsonObject().put("$ne", Owed.NOTHING.name()));
+    return mongo.client.findWithOptions(COLLECTION, filter, new FindOptions().setLimit(limit))
+        .map(docs -> docs.stream().map(PaymentCodec::decode).toList());
+  }
+
+  @Override
+  public Future<Optional<PaymentSettings>> settings(String bookingTypeId) {
+    return mongo.client.findOne(SETTINGS, byId(bookingTypeId), null)
+        .map(doc -> Optional.ofNullable(doc).map(PaymentCodec::decodeSettings));
+  }
+
+  @Override
+  public Future<Void> saveSettings(PaymentSettings settings) {
+    return mongo.durable(mongo.client.replaceDocumentsWithOptions(SETTINGS, byId(settings.bookingTypeId()),
+        PaymentCodec.encode(settings), new UpdateOptions().setUpsert(true))).mapEmpty();
+  }
+}
