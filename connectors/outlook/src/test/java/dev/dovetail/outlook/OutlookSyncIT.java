@@ -241,4 +241,22 @@ class OutlookSyncIT {
     assertThat(blockLatencies(1)).hasSize(1);
     assertThat(pushes.ignored()).isZero();
   }
+
+  @Test
+  @DisplayName("P20: a notification with a wrong clientState or an unknown subscription is ignored (still answered 202)")
+  void spoofedNotificationsAreIgnored() {
+    String subscription = graph.subscriptionIds().get(0);
+    var web = io.vertx.ext.web.client.WebClient.create(vertx);
+    String hook = "http://127.0.0.1:" + receiver.actualPort() + OutlookHooks.PATH;
+    JsonObject forged = new JsonObject().put("value", new JsonArray()
+        .add(new JsonObject().put("subscriptionId", subscription).put("clientState", "guess")
+            .put("changeType", "created"))
+        .add(new JsonObject().put("subscriptionId", "unknown").put("clientState", "guess")
+            .put("changeType", "created")));
+
+    int status = web.postAbs(hook).sendJsonObject(forged).await().statusCode();
+
+    assertThat(status).isEqualTo(202);
+    assertThat(pushes.ignored()).isEqualTo(2);
+  }
 }
