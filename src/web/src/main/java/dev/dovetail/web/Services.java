@@ -10,11 +10,17 @@ import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.booking.port.in.ProviderBookings;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.notification.port.in.NotificationLog;
+import dev.dovetail.waitlist.port.in.ManageWaitlist;
+import dev.dovetail.waitlist.port.in.Waitlist;
+import dev.dovetail.web.waitlist.NoWaitlist;
 import io.vertx.core.Future;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-/** The use cases the HTTP API drives, a probe of the store for {@code GET /health}, and the notification log. */
+/**
+ * The use cases the HTTP API drives, a probe of the store for {@code GET /health}, the notification log, and the
+ * waitlist (customer and provider sides).
+ */
 public record Services(
     ListAvailability availability,
     BookSlot bookSlot,
@@ -26,7 +32,18 @@ public record Services(
     ManageCredentials credentials,
     RegisterProvider registration,
     Supplier<Future<Void>> storeHealth,
-    NotificationLog notifications) {
+    NotificationLog notifications,
+    Waitlist waitlist,
+    ManageWaitlist manageWaitlist) {
+
+  /** Services without a waitlist: its calls answer 404. */
+  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
+      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
+      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
+      NotificationLog notifications) {
+    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
+        registration, storeHealth, notifications, new NoWaitlist(), new NoWaitlist());
+  }
 
   /** Services without notifications: the provider's notification log is empty. */
   public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
@@ -48,5 +65,7 @@ public record Services(
     Objects.requireNonNull(registration, "registration");
     Objects.requireNonNull(storeHealth, "storeHealth");
     Objects.requireNonNull(notifications, "notifications");
+    Objects.requireNonNull(waitlist, "waitlist");
+    Objects.requireNonNull(manageWaitlist, "manageWaitlist");
   }
 }

@@ -23,6 +23,9 @@ import dev.dovetail.testkit.InMemoryBookingRepository;
 import dev.dovetail.testkit.InMemoryCatalog;
 import dev.dovetail.testkit.InMemoryResourceLock;
 import dev.dovetail.testkit.InMemoryScheduleRepository;
+import dev.dovetail.testkit.InMemoryWaitlistRepository;
+import dev.dovetail.waitlist.app.Backfill;
+import dev.dovetail.waitlist.app.WaitlistService;
 import dev.dovetail.testkit.MutableClock;
 import dev.dovetail.booking.port.out.BookingEvents;
 import io.vertx.core.Future;
@@ -68,6 +71,9 @@ final class ApiFixture {
   final InMemoryAccounts.Credentials credentials = new InMemoryAccounts.Credentials();
   final InMemoryOutboxRepository outbox = new InMemoryOutboxRepository();
   final InMemoryMailArchive mailSink = new InMemoryMailArchive();
+  final InMemoryWaitlistRepository waitlist = new InMemoryWaitlistRepository();
+  Backfill backfill;
+  private final java.util.Map<String, String> waitlistEntries = new java.util.HashMap<>();
   final ManageTokens tokens =
       new ManageTokens("web tests' manage-link key, 32+ bytes".getBytes(StandardCharsets.UTF_8));
   CatalogService catalog;
@@ -106,12 +112,18 @@ final class ApiFixture {
         new ManageBookingService(catalog, f.schedules, f.bookings, lock, events, tokens, f.clock);
     AccountService accounts = new AccountService(f.providers, f.accounts, f.credentials,
         new BcryptPasswordHasher(vertx, 4), f.clock);
+    BookSlotService bookSlot = new BookSlotService(catalog, f.schedules, f.bookings, lock, events, tokens, f.clock);
+    Backfill backfill = new Backfill(f.waitlist, catalog, f.schedules, bookSlot, manage, f.outbox, lock, f.clock,
+        () -> { });
+    f.backfill = backfill;
+    WaitlistService waitlist = new WaitlistService(f.waitlist, catalog, catalog, f.schedules, manage, backfill,
+        f.outbox, tokens, f.clock, resourceId -> { });
     Services services = new Services(
         new AvailabilityService(catalog, f.schedules, f.clock),
-        new BookSlotService(catalog, f.schedules, f.bookings, lock, events, tokens, f.clock),
+        bookSlot,
         manage, manage, catalog, catalog, accounts, accounts, accounts,
         () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
-        new NotificationLogService(f.outbox, f.mailSink));
+        new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist);
     WebOptions options = new WebOptions(
         LocalSessionStore.create(vertx), publicRequestsPerMinute, maxBodyBytes, true, trustForwardedFor);
     f.router = HttpApi.create(vertx, customize.apply(services), options).await();
@@ -245,6 +257,15 @@ final class ApiFixture {
         bookingRequest(mondayAt(10, 0).toString(), "first-" + handle + "@example.com")));
     return new Tenant(handle, session, token.getString("secret"), token.getString("id"), app.getString("id"),
         resourceId, typeId, receipt.getJsonObject("booking").getString("id"), receipt.getString("manageToken"));
+  }
+
+  /** A waitlist entry of {@code owner}'s type (joined through the public API for its booked slot), made once. */
+  String waitlistEntry(Tenant owner) {
+    return waitlistEntries.computeIfAbsent(owner.handle(), handle -> expect(201, post(
+        "/api/v1/public/booking-types/" + owner.typeId() + "/waitlist", new JsonObject()
+            .put("name", "Waiting").put("email", "waiting-" + handle + "@example.com")
+            .put("timeZone", "America/New_York").put("start", mondayAt(10, 0).toString())))
+        .getJsonObject("entry").getString("id"));
   }
 
   static JsonObject officeHours() {

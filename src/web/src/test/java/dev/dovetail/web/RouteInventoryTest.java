@@ -50,6 +50,10 @@ class RouteInventoryTest {
       "GET /api/v1/public/bookings/:manageToken/ics",
       "POST /api/v1/providers",
       "POST /api/v1/auth/login",
+      // The waitlist: joining is open like booking; leaving and claiming carry a signed link's secret.
+      "POST /api/v1/public/booking-types/:bookingTypeId/waitlist",
+      "POST /api/v1/public/waitlist/leave/:waitlistToken",
+      "POST /api/v1/public/waitlist/claim/:waitlistToken",
       // HTML pages and their static assets (PagesRouter); they only call the API above, or the protected one with
       // the visitor's own session.
       "GET /book/:provider/:bookingType",
@@ -71,7 +75,11 @@ class RouteInventoryTest {
       "PUT /api/v1/booking-types/:bookingTypeId", new JsonObject().put("resourceId", "alice-room")
           .put("name", "Hijacked").put("durationsMinutes", new JsonArray().add(30)),
       "POST /api/v1/api-tokens", new JsonObject().put("label", "intruder"),
-      "POST /api/v1/app-passwords", new JsonObject().put("label", "intruder"));
+      "POST /api/v1/app-passwords", new JsonObject().put("label", "intruder"),
+      "POST /api/v1/waitlist/entries/:entryId/offer",
+          new JsonObject().put("start", ApiFixture.mondayAt(11, 0).toString()),
+      "PUT /api/v1/booking-types/:bookingTypeId/waitlist",
+          new JsonObject().put("enabled", false).put("claimWindowMinutes", 5));
 
   private static final Pattern PARAM = Pattern.compile(":([A-Za-z]+)");
 
@@ -167,6 +175,11 @@ class RouteInventoryTest {
     assertThat(api.credentials.findById(alice.appPasswordId()).await()).isPresent();
     assertThat(api.types.findById("alice-room").await()).isEmpty();
     ApiFixture.expect(200, api.get("/api/v1/me", alice.session().auth()));
+    assertThat(api.waitlist.findById(api.waitlistEntry(alice)).await().orElseThrow().status())
+        .isEqualTo(dev.dovetail.waitlist.domain.EntryStatus.WAITING);
+    JsonObject settings = ApiFixture.expect(200, api.get("/api/v1/booking-types/" + alice.typeId() + "/waitlist",
+        alice.bearer()));
+    assertThat(settings.getBoolean("enabled")).isTrue();
   }
 
   private List<Endpoint> endpoints() {
@@ -184,7 +197,7 @@ class RouteInventoryTest {
     return endpoints;
   }
 
-  private static String concrete(Endpoint endpoint, ApiFixture.Tenant owner) {
+  private String concrete(Endpoint endpoint, ApiFixture.Tenant owner) {
     Matcher matcher = PARAM.matcher(endpoint.path());
     StringBuilder path = new StringBuilder();
     while (matcher.find()) {
@@ -194,6 +207,7 @@ class RouteInventoryTest {
         case "bookingId" -> owner.bookingId();
         case "credentialId" -> endpoint.path().contains("app-passwords") ? owner.appPasswordId() : owner.apiTokenId();
         case "manageToken" -> owner.manageToken();
+        case "entryId" -> api.waitlistEntry(owner);
         case "notificationId" -> OutboundMessage.idFor(owner.bookingId(), 0, MessageKind.CONFIRMATION, null);
         default -> fail("no sample value for path parameter " + matcher.group(1) + " of " + endpoint.key()
             + ": teach this test what the new route's object is");

@@ -20,6 +20,8 @@ import dev.dovetail.web.publicapi.ManageBookingHandler;
 import dev.dovetail.web.publicapi.OfferHandler;
 import dev.dovetail.web.publicapi.SignUpHandler;
 import dev.dovetail.web.publicapi.SlotsHandler;
+import dev.dovetail.web.waitlist.ProviderWaitlistHandler;
+import dev.dovetail.web.waitlist.WaitlistHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -126,6 +128,8 @@ public final class ApiRouter {
     CredentialsHandler apiTokens = new CredentialsHandler(s.credentials(), Credential.Kind.API_TOKEN);
     CredentialsHandler appPasswords = new CredentialsHandler(s.credentials(), Credential.Kind.APP_PASSWORD);
     NotificationsHandler notifications = new NotificationsHandler(s.notifications());
+    WaitlistHandler waitlist = new WaitlistHandler(s.waitlist());
+    ProviderWaitlistHandler providerWaitlist = new ProviderWaitlistHandler(s.manageWaitlist());
 
     Map<String, Handler<RoutingContext>> map = new LinkedHashMap<>();
     map.put("getHealth", health::get);
@@ -164,6 +168,15 @@ public final class ApiRouter {
     map.put("revokeAppPassword", appPasswords::revoke);
     map.put("listNotifications", notifications::list);
     map.put("getNotification", notifications::get);
+    map.put("joinWaitlist", waitlist::join);
+    map.put("leaveWaitlist", waitlist::leave);
+    map.put("claimWaitlistOffer", waitlist::claim);
+    map.put("listWaitlistEntries", providerWaitlist::list);
+    map.put("removeWaitlistEntry", providerWaitlist::remove);
+    map.put("offerWaitlistSlot", providerWaitlist::offer);
+    map.put("getWaitlistReport", providerWaitlist::report);
+    map.put("getWaitlistSettings", providerWaitlist::settings);
+    map.put("updateWaitlistSettings", providerWaitlist::updateSettings);
     return map;
   }
 }
