@@ -13,6 +13,7 @@ import dev.dovetail.notification.app.OutboxDispatcher;
 import dev.dovetail.notification.port.in.NotificationLog;
 import dev.dovetail.notification.port.out.MailArchive;
 import dev.dovetail.notification.port.out.Mailer;
+import dev.dovetail.notification.port.out.MessageComposer;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,6 +37,12 @@ record Notifications(
 
   static Notifications wire(Vertx vertx, AppConfig config, Clock clock, MongoStore store, CatalogService catalog,
       ManageTokens tokens) {
+    return wire(vertx, config, clock, store, catalog, tokens, MessageComposer.none());
+  }
+
+  /** @param others composes the outbox messages that are not about a booking (the waitlist's mail) */
+  static Notifications wire(Vertx vertx, AppConfig config, Clock clock, MongoStore store, CatalogService catalog,
+      ManageTokens tokens, MessageComposer others) {
     AppConfig.Mail mail = config.mail();
     Mailer mailer;
     MailArchive archive;
@@ -53,7 +60,7 @@ record Notifications(
     String nodeId = "hub-" + config.cluster().host() + "-" + Ids.random().substring(0, 8);
     OutboxDispatcher dispatcher = new OutboxDispatcher(store.outbox(), store.bookings(), catalog,
         new TemplateMessageRenderer(), mailer, id -> base + "/manage/" + tokens.issue(id), clock,
-        OutboxDispatcher.Settings.defaults(nodeId), () -> ThreadLocalRandom.current().nextDouble());
+        OutboxDispatcher.Settings.defaults(nodeId), () -> ThreadLocalRandom.current().nextDouble(), others);
     AtomicBoolean nudged = new AtomicBoolean();
     AtomicBoolean running = new AtomicBoolean(true);
     NotificationPlanner planner = new NotificationPlanner(catalog, store.outbox(), clock, () -> {
@@ -71,6 +78,11 @@ record Notifications(
   /** Starts the periodic dispatch; returns its timer id. */
   long start() {
     return vertx.setPeriodic(PERIOD_MS, id -> dispatch(dispatcher, running));
+  }
+
+  /** Runs a dispatch now (a message was recorded outside the planner); nothing once stopped. */
+  void dispatchNow() {
+    dispatch(dispatcher, running);
   }
 
   /** No dispatch starts after this (the store is about to close); one already running finishes or fails. */
