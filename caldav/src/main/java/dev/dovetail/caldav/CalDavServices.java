@@ -7,12 +7,14 @@ import dev.dovetail.booking.port.out.FreedTime;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.booking.port.out.ScheduleRepository;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
+import dev.dovetail.calendar.port.out.ScheduleRevisions;
 import java.time.Clock;
 
 /**
  * What the CalDAV adapter needs from the core: authentication, the provider's catalog (resources are calendars), the
  * schedule guard and its lock (events block time), bookings (shown as events) and the calendar object store.
- * {@code maxBodyBytes} bounds every request body. {@code freedTime} hears about time a DELETE or an edit unblocked.
+ * {@code maxBodyBytes} bounds every request body. {@code freedTime} hears about time a DELETE or an edit unblocked;
+ * {@code scheduleRevisions} tells cheaply whether a cached calendar view is still current.
  */
 public record CalDavServices(
     Authenticate authenticate,
@@ -23,18 +25,26 @@ public record CalDavServices(
     CalendarObjectRepository objects,
     Clock clock,
     long maxBodyBytes,
-    FreedTime freedTime) {
+    FreedTime freedTime,
+    ScheduleRevisions scheduleRevisions) {
 
   /** Without a listener for freed time. */
   public CalDavServices(Authenticate authenticate, ManageCatalog catalog, ScheduleRepository schedules,
       BookingRepository bookings, ResourceLock lock, CalendarObjectRepository objects, Clock clock,
       long maxBodyBytes) {
-    this(authenticate, catalog, schedules, bookings, lock, objects, clock, maxBodyBytes, FreedTime.none());
+    this(authenticate, catalog, schedules, bookings, lock, objects, clock, maxBodyBytes, FreedTime.none(),
+        ScheduleRevisions.reading(schedules));
   }
 
   /** The same services announcing freed time to {@code listener}. */
   public CalDavServices withFreedTime(FreedTime listener) {
     return new CalDavServices(authenticate, catalog, schedules, bookings, lock, objects, clock, maxBodyBytes,
-        listener);
+        listener, scheduleRevisions);
+  }
+
+  /** The same services reading schedule revisions through {@code revisions} (a cheap store read). */
+  public CalDavServices withScheduleRevisions(ScheduleRevisions revisions) {
+    return new CalDavServices(authenticate, catalog, schedules, bookings, lock, objects, clock, maxBodyBytes,
+        freedTime, revisions);
   }
 }

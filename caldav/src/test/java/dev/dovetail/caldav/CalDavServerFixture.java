@@ -71,6 +71,8 @@ public final class CalDavServerFixture implements AutoCloseable {
   public final CalendarObjectRepository objects;
   public final BookingType roomType = TestBookings.simpleType("room-30", "alice", "room", 30);
   public final String appPassword;
+  /** What the server was mounted with, for a second node on the same store ({@link #secondNode}). */
+  public final CalDavServices services;
   /** Every announcement of freed time, in order: resource id and spans. */
   public final List<Map.Entry<String, List<TimeRange>>> freed = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final HttpServer server;
@@ -91,7 +93,7 @@ public final class CalDavServerFixture implements AutoCloseable {
     types.insert(roomType).await();
     accounts.insert(new Account("alice@example.com", "alice", "plain:alice-password")).await();
     appPassword = accountService.issue("alice", Credential.Kind.APP_PASSWORD, "phone").await().secret();
-    CalDavServices services = new CalDavServices(accountService, catalog, schedules, bookings,
+    services = new CalDavServices(accountService, catalog, schedules, bookings,
         new InMemoryResourceLock(), objects, clock, 256 * 1024).withFreedTime((resourceId, spans) -> {
           freed.add(Map.entry(resourceId, List.copyOf(spans)));
           return Future.succeededFuture();
@@ -126,11 +128,26 @@ public final class CalDavServerFixture implements AutoCloseable {
 
   /** A request as alice with her app password (unless {@code headers} set Authorization; "" removes it). */
   public Response request(String method, String path, String body, Map<String, String> headers) {
+    return requestTo(port(), method, path, body, headers);
+  }
+
+  /**
+   * Another CalDAV server ("node") on the same repositories, with its own caches, as in a clustered hub; its port.
+   * Closed with the fixture.
+   */
+  public int secondNode() {
+    Router router = Router.router(vertx);
+    CalDavRouter.mount(router, services);
+    return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();
+  }
+
+  /** Like {@link #request}, to the server on {@code port}. */
+  public Response requestTo(int port, String method, String path, String body, Map<String, String> headers) {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("Authorization", basic("alice", appPassword));
     all.putAll(headers);
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(method)).setHost("127.0.0.1")
-        .setPort(port()).setURI(path);
+        .setPort(port).setURI(path);
     all.forEach((k, v) -> {
       if (!v.isEmpty()) {
         options.putHeader(k, v);

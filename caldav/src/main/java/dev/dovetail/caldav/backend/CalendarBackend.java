@@ -49,15 +49,53 @@ public final class CalendarBackend {
 
   private static final Logger LOG = LoggerFactory.getLogger(CalendarBackend.class);
   private final CalDavServices services;
+  private final CalendarViews views = new CalendarViews();
 
   public CalendarBackend(CalDavServices services) {
     this.services = services;
   }
 
-  /** The calendar with its booking events brought up to date. */
+  /**
+   * The calendar with its booking events brought up to date: the cached one while neither the calendar document nor
+   * the schedule changed (two revision reads), otherwise loaded and projected again.
+   */
   public Future<CalendarCollection> calendar(Resource resource) {
     Instant now = services.clock().instant();
-    return services.schedules().load(resource.id()).compose(schedule -> services.objects().load(resource.id())
+    String id = resource.id();
+    Future<Long> calendarRevision = services.objects().revision(id);
+    Future<Long> scheduleRevision = services.scheduleRevisions().revision(id);
+    return Future.all(calendarRevision, scheduleRevision).compose(both -> {
+      CalendarViews.View hit = views.current(id, calendarRevision.result(), scheduleRevision.result(), now);
+      return hit != null ? Future.succeededFuture(hit.collection) : load(resource, now);
+    });
+  }
+
+  /** The time index of a calendar this backend served (built once per calendar version); call on a worker thread. */
+  public CalendarIndex index(Resource resource, CalendarCollection collection) {
+    Instant now = services.clock().instant();
+    CalendarViews.View view = views.of(resource.id(), collection);
+    return view != null ? view.index(resource.zone(), now) : CalendarIndex.build(collection, resource.zone(), now);
+  }
+
+  private Future<CalendarCollection> load(Resource resource, Instant now) {
+    return services.schedules().load(resource.id()).compose(schedule -> projected(resource, schedule, now)
+        .onSuccess(c -> views.remember(resource.id(),
+            new CalendarViews.View(schedule.revision(), projectionValidUntil(schedule, now), c))));
+  }
+
+  /** The projection stays right until the earliest hold expires (then its booking event must go). */
+  private static Instant projectionValidUntil(Schedule schedule, Instant now) {
+    Instant until = Instant.MAX;
+    for (Block b : schedule.blocks()) {
+      if (b.expiresAt() != null && b.expiresAt().isAfter(now) && b.expiresAt().isBefore(until)) {
+        until = b.expiresAt();
+      }
+    }
+    return until;
+  }
+
+  private Future<CalendarCollection> projected(Resource resource, Schedule schedule, Instant now) {
+    return services.objects().load(resource.id())
         .compose(collection -> {
           Set<String> ids = new HashSet<>();
           for (Block b : schedule.blocks()) {
@@ -87,7 +125,7 @@ public final class CalendarBackend {
             }
             return services.objects().update(resource.id(), c -> project(c, wanted));
           });
-        }));
+        });
   }
 
   private static boolean differs(CalendarCollection c, Map<String, CalendarObject> wanted) {
@@ -141,19 +179,11 @@ public final class CalendarBackend {
     return services.lock().withLock(resourceId, () -> services.objects().load(resourceId).compose(current -> {
       CalendarObject existing = checkPut(current, resource, name, event.uid(), ifMatch, ifNoneMatchStar);
       String prefix = OWNER_PREFIX + name + "#";
-      List<Block> newBlocks = new ArrayList<>();
-      if (event.opaque()) {
-        int i = 0;
-        for (Occurrence o : event.busy()) {
-          if (o.end().isAfter(o.start())) {
-            BusyInterval busy = new BusyInterval(prefix + i++, resourceId, new TimeRange(o.start(), o.end()),
-                "caldav");
-            newBlocks.add(Block.forBusy(busy, now));
-          }
-        }
-      }
+      List<Block> newBlocks = busyBlocks(resourceId, name, event, now);
       List<Block> previous = new ArrayList<>();
+      long[] bases = new long[2]; // the schedule's and the calendar's revisions this write was applied to
       return services.schedules().update(resourceId, s -> {
+            bases[0] = s.revision();
             previous.clear();
             s.blocks().stream().filter(b -> b.ownerId().startsWith(prefix)).forEach(previous::add);
             return release(s, prefix, now).place(newBlocks, now);
@@ -163,18 +193,41 @@ public final class CalendarBackend {
                   + " move it or cancel the booking first")
               : err))
           .compose(s -> services.objects().update(resourceId, c -> {
+            bases[1] = c.revision();
             checkPut(c, resource, name, event.uid(), ifMatch, ifNoneMatchStar);
             return c.put(object);
           }).recover(err -> services.schedules()
               .update(resourceId, s2 -> release(s2, prefix, now).place(previous, now))
               .transform(ignored -> Future.failedFuture(err)))
-              .map(c -> new Freeing<>(new PutOutcome(existing == null, c.find(name).orElseThrow().etag()),
-                  FreedSpans.between(previous, s, now))));
+              .map(c -> {
+                views.advance(resourceId, bases[1], bases[0], s.revision(), c);
+                return new Freeing<>(new PutOutcome(existing == null, c.find(name).orElseThrow().etag()),
+                    FreedSpans.between(previous, s, now));
+              }));
     })).compose(done -> announce(resourceId, done.freed()).map(done.result()));
   }
 
   /** A write's result and the time it freed, announced once the resource lock is released. */
   private record Freeing<T>(T result, List<TimeRange> freed) {}
+
+  /**
+   * The BUSY blocks an event at {@code name} places: one per instance with a length, owners {@code caldav:<name>#<n>};
+   * none for a transparent or cancelled event.
+   */
+  public static List<Block> busyBlocks(String resourceId, String name, ParsedEvent event, Instant now) {
+    List<Block> blocks = new ArrayList<>();
+    if (event.opaque()) {
+      int i = 0;
+      for (Occurrence o : event.busy()) {
+        if (o.end().isAfter(o.start())) {
+          BusyInterval busy = new BusyInterval(OWNER_PREFIX + name + "#" + i++, resourceId,
+              new TimeRange(o.start(), o.end()), "caldav");
+          blocks.add(Block.forBusy(busy, now));
+        }
+      }
+    }
+    return blocks;
+  }
 
   private static CalendarObject checkPut(CalendarCollection c, Resource resource, String name, String uid, String ifMatch,
       boolean ifNoneMatchStar) {
@@ -222,7 +275,9 @@ public final class CalendarBackend {
     String resourceId = resource.id();
     Instant now = services.clock().instant();
     String prefix = OWNER_PREFIX + name + "#";
+    long[] calendarBase = new long[1];
     return services.lock().withLock(resourceId, () -> services.objects().update(resourceId, c -> {
+          calendarBase[0] = c.revision();
           CalendarObject existing = c.find(name).orElseThrow(DavException::notFound);
           if (existing.booking()) {
             throw DavException.forbidden(BOOKING_READ_ONLY,
@@ -233,19 +288,27 @@ public final class CalendarBackend {
           }
           return c.remove(name);
         })
-        .compose(c -> freeBlocks(resourceId, prefix, now)))
+        .compose(c -> freeBlocks(resourceId, prefix, now).map(released -> {
+          views.advance(resourceId, calendarBase[0], released.scheduleBase(), released.scheduleAfter(), c);
+          return released.freed();
+        })))
         .compose(freed -> announce(resourceId, freed));
   }
 
-  /** Releases the blocks whose owner starts with {@code prefix}; the time that became free. */
-  private Future<List<TimeRange>> freeBlocks(String resourceId, String prefix, Instant now) {
+  /** What releasing an event's blocks did: the time freed, and the schedule revisions before and after. */
+  private record Released(List<TimeRange> freed, long scheduleBase, long scheduleAfter) {}
+
+  /** Releases the blocks whose owner starts with {@code prefix}. */
+  private Future<Released> freeBlocks(String resourceId, String prefix, Instant now) {
     List<Block> released = new ArrayList<>();
+    long[] base = new long[1];
     return services.schedules().update(resourceId, s -> {
+          base[0] = s.revision();
           released.clear();
           s.blocks().stream().filter(b -> b.ownerId().startsWith(prefix)).forEach(released::add);
           return release(s, prefix, now);
         })
-        .map(s -> FreedSpans.between(released, s, now));
+        .map(s -> new Released(FreedSpans.between(released, s, now), base[0], s.revision()));
   }
 
   /** Best effort (the write is done): a failing listener is logged, never fails the request. */
@@ -292,7 +355,8 @@ public final class CalendarBackend {
             return next;
           })
           .compose(c -> freeBlocks(resourceId, OWNER_PREFIX, now))
-          .compose(freed -> services.catalog().deleteResource(resource.providerId(), resourceId).map(freed));
+          .compose(released -> services.catalog().deleteResource(resource.providerId(), resourceId)
+              .map(released.freed()));
     })).compose(freed -> announce(resourceId, freed));
   }
 

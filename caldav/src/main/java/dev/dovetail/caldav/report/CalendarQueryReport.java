@@ -1,7 +1,6 @@
 package dev.dovetail.caldav.report;
 
 import dev.dovetail.caldav.backend.IcsParser;
-import dev.dovetail.caldav.backend.TimeSpans;
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.DavResource;
@@ -27,8 +26,9 @@ import org.w3c.dom.Element;
  * at most 1000 instances per object). {@code prop-filter} on VEVENT
  * properties (defined, {@code is-not-defined}, {@code text-match} with the i;ascii-casemap or i;octet collation and
  * {@code negate-condition}) is supported; {@code param-filter}, time ranges on properties and VALARM filters are
- * refused with 403 CALDAV:supported-filter rather than ignored. Matching runs on a worker thread; parsed objects are cached by
- * etag.
+ * refused with 403 CALDAV:supported-filter rather than ignored. The time range is answered by the calendar's
+ * {@code CalendarIndex} (built once per calendar version), so a query does not scan or parse the whole calendar.
+ * Matching runs on a worker thread; parsed objects are cached by etag.
  */
 public final class CalendarQueryReport implements DavReport {
 
@@ -68,13 +68,15 @@ public final class CalendarQueryReport implements DavReport {
     }
     Filter filter = filter(Xml.child(body, Ns.CALDAV, "filter"));
     PropRequest what = PropRequest.from(body);
-    List<CalendarObject> objects = cal.collection().objects();
     var extras = CalendarData.of(what);
     return req.vertx().executeBlocking(() -> {
       MultiStatus ms = new MultiStatus();
       if (filter.events()) {
-        for (CalendarObject o : objects) {
-          if (matches(o, filter, cal)) {
+        TimeRanges.Range range = filter.range();
+        List<CalendarObject> candidates = range == null ? cal.collection().objects()
+            : req.backend().index(cal.resource(), cal.collection()).overlapping(range.start(), range.end());
+        for (CalendarObject o : candidates) {
+          if (matches(o, filter)) {
             DavResource r = new DavResource.CalendarObjectResource(cal, o);
             ms.response(r.href(), what.render(r, extras));
           }
@@ -85,22 +87,19 @@ public final class CalendarQueryReport implements DavReport {
         .putHeader("Content-Type", "application/xml; charset=utf-8").end(xml));
   }
 
-  private static boolean matches(CalendarObject o, Filter filter, DavResource.CalendarResource cal) {
-    if (filter.range() == null && filter.props().isEmpty()) {
+  /** The property filters (the time range was answered by the calendar's index). */
+  private static boolean matches(CalendarObject o, Filter filter) {
+    if (filter.props().isEmpty()) {
       return true;
     }
     try {
-      if (!filter.props().isEmpty()) {
-        Calendar parsed = IcsParser.parseStored(o.etag(), o.ics());
-        for (PropFilter p : filter.props()) {
-          if (!p.matches(parsed)) {
-            return false;
-          }
+      Calendar parsed = IcsParser.parseStored(o.etag(), o.ics());
+      for (PropFilter p : filter.props()) {
+        if (!p.matches(parsed)) {
+          return false;
         }
       }
-      TimeRanges.Range range = filter.range();
-      return range == null
-          || TimeSpans.overlaps(o.etag(), o.ics(), cal.resource().zone(), range.start(), range.end());
+      return true;
     } catch (RuntimeException unreadable) {
       return false;
     }

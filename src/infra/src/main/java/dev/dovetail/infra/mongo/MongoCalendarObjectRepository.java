@@ -36,6 +36,18 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
         .map(doc -> doc == null ? CalendarCollection.empty(resourceId) : CalendarCodec.decode(doc));
   }
 
+  /** Reads the {@code revision} field only, not the objects. */
+  @Override
+  public Future<Long> revision(String resourceId) {
+    return revisionOf(mongo, COLLECTION, resourceId, CalendarCodec.REVISION);
+  }
+
+  /** The numeric {@code field} of one document read alone (a projection), 0 when there is no document. */
+  static Future<Long> revisionOf(MongoSupport mongo, String collection, String id, String field) {
+    return mongo.client.findOne(collection, byId(id), new JsonObject().put(field, 1))
+        .map(doc -> doc == null || doc.getValue(field) == null ? 0L : ((Number) doc.getValue(field)).longValue());
+  }
+
   @Override
   public Future<CalendarCollection> update(String resourceId, UnaryOperator<CalendarCollection> change) {
     return attempt(resourceId, change, 1).compose(stored -> mongo.durable().map(stored));

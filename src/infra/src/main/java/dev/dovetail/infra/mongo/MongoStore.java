@@ -9,6 +9,7 @@ import dev.dovetail.booking.port.out.ProviderRepository;
 import dev.dovetail.booking.port.out.ResourceRepository;
 import dev.dovetail.booking.port.out.ScheduleRepository;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
+import dev.dovetail.calendar.port.out.ScheduleRevisions;
 import dev.dovetail.notification.port.out.MailArchive;
 import dev.dovetail.notification.port.out.OutboxRepository;
 import dev.dovetail.payment.port.out.PaymentRepository;
@@ -48,6 +49,7 @@ public final class MongoStore {
   private final MongoOutboxRepository outbox;
   private final MongoMailArchive mailSink;
   private final MongoCalendarObjectRepository calendars;
+  private final MongoScheduleRevisions scheduleRevisions;
   private final MongoWaitlistRepository waitlist;
   private final MongoPaymentRepository payments;
 
@@ -63,6 +65,7 @@ public final class MongoStore {
     this.outbox = new MongoOutboxRepository(mongo);
     this.mailSink = new MongoMailArchive(mongo);
     this.calendars = new MongoCalendarObjectRepository(mongo);
+    this.scheduleRevisions = new MongoScheduleRevisions(mongo);
     this.waitlist = new MongoWaitlistRepository(mongo);
     this.payments = new MongoPaymentRepository(mongo);
   }
@@ -214,6 +217,11 @@ public final class MongoStore {
   /** CalDAV calendars: objects, change sequence and tombstones per resource. */
   public CalendarObjectRepository calendars() {
     return calendars;
+  }
+
+  /** Schedule revisions read alone, for CalDAV's calendar cache. */
+  public ScheduleRevisions scheduleRevisions() {
+    return scheduleRevisions;
   }
 
   /** Waitlist entries and per-type waitlist settings. */

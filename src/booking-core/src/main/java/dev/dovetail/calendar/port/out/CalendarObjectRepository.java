@@ -15,6 +15,14 @@ public interface CalendarObjectRepository {
   /** The calendar, or an empty one at revision 0 if nothing was ever written to it. */
   Future<CalendarCollection> load(String resourceId);
 
+  /**
+   * The stored revision of the calendar (0 if never written): a cheap read that lets a reader keep a calendar it
+   * already has, and its indexes, until any node writes a new revision. Adapters should read only this field.
+   */
+  default Future<Long> revision(String resourceId) {
+    return load(resourceId).map(CalendarCollection::revision);
+  }
+
   /** Applies {@code change} atomically; fails with the exception {@code change} threw, or after too many lost races. */
   Future<CalendarCollection> update(String resourceId, UnaryOperator<CalendarCollection> change);
 }

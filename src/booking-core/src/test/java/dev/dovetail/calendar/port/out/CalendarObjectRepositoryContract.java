@@ -31,6 +31,23 @@ public interface CalendarObjectRepositoryContract {
   }
 
   @Test
+  @DisplayName("revision: 0 for a calendar never written, then the revision of the last write")
+  default void revisionFollowsWrites(VertxTestContext ctx) {
+    String cal = id();
+    calendars().revision(cal)
+        .compose(r0 -> {
+          ctx.verify(() -> assertThat(r0).isZero());
+          return calendars().update(cal, c -> c.put(event("a")));
+        })
+        .compose(first -> calendars().update(cal, c -> c.put(event("b"))))
+        .compose(second -> calendars().revision(cal).map(r -> {
+          ctx.verify(() -> assertThat(r).isEqualTo(second.revision()).isPositive());
+          return r;
+        }))
+        .onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
   @DisplayName("load: a calendar never written is empty at revision 0 and sequence 0")
   default void loadReturnsEmptyCalendar(VertxTestContext ctx) {
     String cal = id();

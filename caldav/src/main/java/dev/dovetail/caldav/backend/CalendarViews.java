@@ -1,0 +1,86 @@
+package dev.dovetail.caldav.backend;
+
+import dev.dovetail.calendar.domain.CalendarCollection;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The calendars this node served last, each with the revisions it was built from: the calendar document's and the
+ * schedule's (booking events are projected from the schedule), and the instant its projection stops being right (the
+ * earliest hold expiry). A reader compares the stored revisions, two small reads, with the cached ones and reuses the
+ * calendar and its {@link CalendarIndex} when nothing changed; a write on any node moves a revision, so a clustered
+ * hub never serves another node's stale calendar. A write on this node advances the cached view itself when it was
+ * based on it, so the next sync or query after one change does not reload the calendar. Bounded (least recently used).
+ */
+final class CalendarViews {
+
+  private static final int MAX_CALENDARS = 256;
+
+  /** One cached calendar and, once a query asked for it, its time index. */
+  static final class View {
+    final long calendarRevision;
+    final long scheduleRevision;
+    final Instant validUntil;
+    final CalendarCollection collection;
+    private CalendarIndex index;
+
+    View(long scheduleRevision, Instant validUntil, CalendarCollection collection) {
+      this.calendarRevision = collection.revision();
+      this.scheduleRevision = scheduleRevision;
+      this.validUntil = validUntil;
+      this.collection = collection;
+    }
+
+    synchronized CalendarIndex index(ZoneId zone, Instant now) {
+      if (index == null || !index.zone().equals(zone)) {
+        index = CalendarIndex.build(collection, zone, now);
+      }
+      return index;
+    }
+  }
+
+  private final Map<String, View> views = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, View> eldest) {
+      return size() > MAX_CALENDARS;
+    }
+  };
+
+  /** The cached calendar if it is still the stored one. */
+  synchronized View current(String resourceId, long calendarRevision, long scheduleRevision, Instant now) {
+    View v = views.get(resourceId);
+    if (v != null && v.calendarRevision == calendarRevision && v.scheduleRevision == scheduleRevision
+        && now.isBefore(v.validUntil)) {
+      return v;
+    }
+    return null;
+  }
+
+  synchronized void remember(String resourceId, View view) {
+    View have = views.get(resourceId);
+    if (have == null || have.calendarRevision <= view.calendarRevision) {
+      views.put(resourceId, view);
+    }
+  }
+
+  /**
+   * After this node wrote {@code written} on top of calendar revision {@code calendarBase} and moved the schedule
+   * from {@code scheduleBase} to {@code scheduleAfter}: if the cached view was exactly that base, the write is the
+   * only change, and the new calendar is cached without a reload. Otherwise the next read reloads.
+   */
+  synchronized void advance(String resourceId, long calendarBase, long scheduleBase, long scheduleAfter,
+      CalendarCollection written) {
+    View v = views.get(resourceId);
+    if (v != null && v.calendarRevision == calendarBase && v.scheduleRevision == scheduleBase) {
+      views.put(resourceId, new View(scheduleAfter, v.validUntil, written));
+    }
+  }
+
+  /** The cached view holding exactly this calendar value, if any. */
+  synchronized View of(String resourceId, CalendarCollection collection) {
+    View v = views.get(resourceId);
+    return v != null && v.collection == collection ? v : null;
+  }
+}
