@@ -28,7 +28,18 @@ public record AppConfig(
     int bcryptCost,
     String secretKey,
     Mail mail,
-    boolean trustProxy) {
+    boolean trustProxy,
+    Stripe stripe) {
+
+  /** A config without Stripe: paid booking types are refused. */
+  public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
+      String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
+      int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
+      Mail mail, boolean trustProxy) {
+    this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
+        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustProxy,
+        Stripe.off());
+  }
 
   /** A config without SMTP: mail goes to the local sink. */
   public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
@@ -59,6 +70,29 @@ public record AppConfig(
     public String toString() {
       return "Mail[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", smtpUser=" + smtpUser + ", tls=" + tls
           + ", from=" + from + "]";
+    }
+  }
+
+  /**
+   * Card payments through Stripe: on when {@code secretKey} is set (then the webhook secret and the publishable key
+   * are required too). {@code apiBase} null for the real Stripe; {@code jsUrl} is where the booking page loads
+   * Stripe.js from.
+   */
+  public record Stripe(String secretKey, String publishableKey, String webhookSecret, String apiBase, String jsUrl) {
+
+    public static final String DEFAULT_JS_URL = "https://js.stripe.com/v3/";
+
+    public static Stripe off() {
+      return new Stripe(null, null, null, null, DEFAULT_JS_URL);
+    }
+
+    public boolean enabled() {
+      return secretKey != null;
+    }
+
+    @Override
+    public String toString() {
+      return "Stripe[enabled=" + enabled() + ", apiBase=" + apiBase + ", jsUrl=" + jsUrl + "]";
     }
   }
 
@@ -100,7 +134,21 @@ public record AppConfig(
         intValue(env, "DOVETAIL_BCRYPT_COST", 12),
         blankToNull(env.getString("DOVETAIL_SECRET_KEY")),
         mail(env),
-        boolValue(env, "DOVETAIL_TRUST_PROXY", false));
+        boolValue(env, "DOVETAIL_TRUST_PROXY", false),
+        stripe(env));
+  }
+
+  private static Stripe stripe(JsonObject env) {
+    String secret = blankToNull(env.getString("DOVETAIL_STRIPE_SECRET_KEY"));
+    String publishable = blankToNull(env.getString("DOVETAIL_STRIPE_PUBLISHABLE_KEY"));
+    String webhook = blankToNull(env.getString("DOVETAIL_STRIPE_WEBHOOK_SECRET"));
+    String js = blankToNull(env.getString("DOVETAIL_STRIPE_JS_URL"));
+    if (secret != null && (publishable == null || webhook == null)) {
+      throw new IllegalArgumentException("DOVETAIL_STRIPE_SECRET_KEY needs DOVETAIL_STRIPE_PUBLISHABLE_KEY and "
+          + "DOVETAIL_STRIPE_WEBHOOK_SECRET too");
+    }
+    return new Stripe(secret, publishable, webhook, blankToNull(env.getString("DOVETAIL_STRIPE_API_BASE")),
+        js == null ? Stripe.DEFAULT_JS_URL : js);
   }
 
   private static Mail mail(JsonObject env) {

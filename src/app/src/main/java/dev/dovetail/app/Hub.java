@@ -102,16 +102,19 @@ public final class Hub {
     ManageTokens tokens = new ManageTokens(SecretKeys.manageLinkKey(config));
     CatalogService catalog = new CatalogService(
         store.providers(), store.resources(), store.bookingTypes(), OFFER_CACHE_TTL, clock);
+    Payments payments = Payments.wire(vertx, config, clock, store, catalog);
     Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens);
     // Every consumer of booking changes (mail, payments, waitlist, calendar sync) records them here, before the write.
-    BookingEvents events = BookingEvents.all(List.of(notifications.planner()));
+    BookingEvents events = BookingEvents.all(List.of(notifications.planner(), payments.events()));
     AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(),
         new BcryptPasswordHasher(vertx, config.bcryptCost()), clock);
     ManageBookingService manage =
         new ManageBookingService(catalog, store.schedules(), store.bookings(), lock, events, tokens, clock);
+    payments.complete(manage);
     Services services = new Services(
         new AvailabilityService(catalog, store.schedules(), clock),
-        new BookSlotService(catalog, store.schedules(), store.bookings(), lock, events, tokens, clock),
+        payments.guard(
+            new BookSlotService(catalog, store.schedules(), store.bookings(), lock, events, tokens, clock)),
         manage, manage, catalog, catalog, accounts, accounts, accounts, store::ping, notifications.log());
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
@@ -127,13 +130,17 @@ public final class Hub {
         .compose(v -> HttpApi.create(vertx, services, options))
         // CalDAV on the same router, ahead of the API's root chain; it authenticates itself (HTTP Basic).
         .map(router -> CalDavRouter.mount(router, calDav))
+        // Stripe webhooks: signed raw bodies, ahead of the API's root chain.
+        .map(payments::mount)
         .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost()))
         .map(server -> {
           long janitorTimer = vertx.setPeriodic(JANITOR_PERIOD_MS, id -> janitor.sweep()
               .onSuccess(report -> LOG.debug("janitor: {}", report))
               .onFailure(err -> LOG.warn("janitor sweep failed: {}", err.getMessage())));
           long dispatchTimer = notifications.start();
-          Hub hub = new Hub(vertx, embedded, store, server, notifications, List.of(janitorTimer, dispatchTimer));
+          long paymentTimer = payments.start();
+          Hub hub = new Hub(vertx, embedded, store, server, notifications,
+              List.of(janitorTimer, dispatchTimer, paymentTimer));
           LOG.info("Dovetail is listening on {} (port {}){}", config.publicUrl(), server.actualPort(),
               vertx.isClustered() ? ", clustered" : "");
           return hub;
