@@ -100,7 +100,7 @@ public final class SyncEngine {
         })
         .compose(changes -> ownEvents(connection.id())
             .compose(own -> applyToResources(connection, calendarId, changes, own.keySet())
-                .compose(v -> restoreTampered(connection, changes, own)))
+                .compose(v -> restoreTampered(connection, calendarId, changes, own)))
             .compose(v -> {
               Instant now = ctx.clock().instant();
               return ctx.states().save(state.synced(changes.nextToken(), now, now.plus(reconcileEvery)));
@@ -128,8 +128,19 @@ public final class SyncEngine {
    * the booking is the truth, so its mirror is requested again and the writer puts the event back. The hub's own
    * writes come back with the etag it stored and are left alone (no loop).
    */
-  private Future<Void> restoreTampered(Connection connection, ChangeSet changes, Map<String, BookingMirror> own) {
+  private Future<Void> restoreTampered(
+      Connection connection, String calendarId, ChangeSet changes, Map<String, BookingMirror> own) {
     Set<String> again = new HashSet<>();
+    if (changes.full()) {
+      // A full listing does not mention deleted events: an own event missing from it was deleted outside.
+      Set<String> listed = new HashSet<>();
+      changes.changes().forEach(c -> listed.add(c.eventId()));
+      for (BookingMirror m : own.values()) {
+        if (m.eventId() != null && m.calendarId().equals(calendarId) && !listed.contains(m.eventId())) {
+          again.add(m.bookingId());
+        }
+      }
+    }
     for (ExternalChange change : changes.changes()) {
       BookingMirror mirror = own.get(change.eventId());
       if (mirror == null || mirror.eventId() == null || !mirror.calendarId().equals(change.calendarId())) {

@@ -194,6 +194,12 @@ public final class InMemoryCalendarConnector implements CalendarConnector, Exter
     return live;
   }
 
+  /** Whether the live event blocks time (opaque) rather than showing it free. */
+  public synchronized boolean isBusy(String calendarId, String eventId) {
+    Event e = calendar(calendarId).events.get(eventId);
+    return e != null && !e.deleted() && e.busy();
+  }
+
   @Override
   public synchronized void invalidateTokens(String calendarId) {
     calendar(calendarId).epoch++;
