@@ -17,6 +17,7 @@ import dev.dovetail.infra.lock.SharedDataResourceLock;
 import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.infra.mongo.MongoStore;
 import dev.dovetail.infra.security.BcryptPasswordHasher;
+import dev.dovetail.waitlist.app.WaitlistService;
 import dev.dovetail.web.HttpApi;
 import dev.dovetail.web.Services;
 import dev.dovetail.web.WebOptions;
@@ -54,15 +55,17 @@ public final class Hub {
   private final MongoStore store;
   private final HttpServer server;
   private final Notifications notifications;
+  private final Waitlists waitlists;
   private final List<Long> timers;
 
   private Hub(Vertx vertx, EmbeddedMongo embedded, MongoStore store, HttpServer server, Notifications notifications,
-      List<Long> timers) {
+      Waitlists waitlists, List<Long> timers) {
     this.vertx = vertx;
     this.embedded = embedded;
     this.store = store;
     this.server = server;
     this.notifications = notifications;
+    this.waitlists = waitlists;
     this.timers = timers;
   }
 
@@ -103,26 +106,29 @@ public final class Hub {
     CatalogService catalog = new CatalogService(
         store.providers(), store.resources(), store.bookingTypes(), OFFER_CACHE_TTL, clock);
     Payments payments = Payments.wire(vertx, config, clock, store, catalog);
-    Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens);
+    Waitlists waitlists = Waitlists.prepare(vertx, config, clock, store, catalog, tokens);
+    Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens, waitlists.mail());
     // Every consumer of booking changes (mail, payments, waitlist, calendar sync) records them here, before the write.
-    BookingEvents events = BookingEvents.all(List.of(notifications.planner(), payments.events()));
+    BookingEvents events = BookingEvents.all(List.of(notifications.planner(), payments.events(), waitlists.trigger()));
     AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(),
         new BcryptPasswordHasher(vertx, config.bcryptCost()), clock);
     ManageBookingService manage =
         new ManageBookingService(catalog, store.schedules(), store.bookings(), lock, events, tokens, clock);
     payments.complete(manage);
+    BookSlotService bookSlot = new BookSlotService(catalog, store.schedules(), store.bookings(), lock, events, tokens,
+        clock);
+    WaitlistService waitlist = waitlists.complete(bookSlot, manage, lock, notifications::dispatchNow);
     Services services = new Services(
-        new AvailabilityService(catalog, store.schedules(), clock),
-        payments.guard(
-            new BookSlotService(catalog, store.schedules(), store.bookings(), lock, events, tokens, clock)),
-        manage, manage, catalog, catalog, accounts, accounts, accounts, store::ping, notifications.log());
+        new AvailabilityService(catalog, store.schedules(), clock), payments.guard(bookSlot),
+        manage, manage, catalog, catalog, accounts, accounts, accounts, store::ping, notifications.log(), waitlist,
+        waitlist);
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
         config.trustProxy());
     ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), events, clock);
     CalDavServices calDav = new CalDavServices(accounts, catalog, store.schedules(), store.bookings(), lock,
-        store.calendars(), clock, config.maxBodyBytes());
+        store.calendars(), clock, config.maxBodyBytes()).withFreedTime(waitlists.trigger());
     Future<Void> demo = config.demoData()
         ? DemoData.seed(catalog, accounts, store, config, clock).mapEmpty()
         : Future.succeededFuture();
@@ -139,8 +145,9 @@ public final class Hub {
               .onFailure(err -> LOG.warn("janitor sweep failed: {}", err.getMessage())));
           long dispatchTimer = notifications.start();
           long paymentTimer = payments.start();
-          Hub hub = new Hub(vertx, embedded, store, server, notifications,
-              List.of(janitorTimer, dispatchTimer, paymentTimer));
+          long waitlistTimer = waitlists.start();
+          Hub hub = new Hub(vertx, embedded, store, server, notifications, waitlists,
+              List.of(janitorTimer, dispatchTimer, waitlistTimer, paymentTimer));
           LOG.info("Dovetail is listening on {} (port {}){}", config.publicUrl(), server.actualPort(),
               vertx.isClustered() ? ", clustered" : "");
           return hub;
@@ -183,6 +190,7 @@ public final class Hub {
    */
   public void stop() {
     notifications.stop();
+    waitlists.stop();
     timers.forEach(vertx::cancelTimer);
     try {
       server.close().await();
