@@ -342,12 +342,20 @@ public final class GraphCalendarConnector implements CalendarConnector {
   @Override
   public Future<WrittenEvent> update(Grant grant, String calendarId, String eventId, String etag, OutboundEvent event) {
     return blocking(() -> {
-      Event updated = client(grant).me().events().byEventId(eventId).patch(body(event), rc -> {
-        if (etag != null) {
-          rc.headers.add("If-Match", "W/\"" + etag + "\"");
+      try {
+        Event updated = client(grant).me().events().byEventId(eventId).patch(body(event), rc -> {
+          if (etag != null) {
+            rc.headers.add("If-Match", "W/\"" + etag + "\"");
+          }
+        });
+        return new WrittenEvent(updated.getId(), updated.getChangeKey());
+      } catch (ApiException ex) {
+        if (ex.getResponseStatusCode() == 404) {
+          // The event no longer has the etag we hold (it is gone): the caller re-reads and re-creates.
+          throw new ConnectorException.EtagMismatch("Graph 404: the event is gone", ex);
         }
-      });
-      return new WrittenEvent(updated.getId(), updated.getChangeKey());
+        throw ex;
+      }
     });
   }
 
