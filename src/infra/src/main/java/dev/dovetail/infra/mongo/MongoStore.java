@@ -52,6 +52,7 @@ public final class MongoStore {
   private final MongoScheduleRevisions scheduleRevisions;
   private final MongoWaitlistRepository waitlist;
   private final MongoPaymentRepository payments;
+  private final MongoSyncStore sync;
 
   private MongoStore(MongoSupport mongo, int scheduleAttempts) {
     this.mongo = mongo;
@@ -68,6 +69,7 @@ public final class MongoStore {
     this.scheduleRevisions = new MongoScheduleRevisions(mongo);
     this.waitlist = new MongoWaitlistRepository(mongo);
     this.payments = new MongoPaymentRepository(mongo);
+    this.sync = new MongoSyncStore(mongo);
   }
 
   /**
@@ -168,6 +170,11 @@ public final class MongoStore {
 
   private static IndexModel index(String name, JsonObject keys) {
     return new IndexModel(keys, new IndexOptions().name(name));
+  }
+
+  /** The calendar-sync stores (connections, sync states, booking mirrors, conflicts). */
+  public MongoSyncStore sync() {
+    return sync;
   }
 
   public ScheduleRepository schedules() {
