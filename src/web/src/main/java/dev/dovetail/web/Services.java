@@ -10,8 +10,11 @@ import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.booking.port.in.ProviderBookings;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.notification.port.in.NotificationLog;
+import dev.dovetail.payment.port.in.CustomerPayments;
+import dev.dovetail.payment.port.in.ProviderPayments;
 import dev.dovetail.waitlist.port.in.ManageWaitlist;
 import dev.dovetail.waitlist.port.in.Waitlist;
+import dev.dovetail.web.payment.NoPayments;
 import dev.dovetail.web.waitlist.NoWaitlist;
 import io.vertx.core.Future;
 import java.util.Objects;
@@ -34,7 +37,18 @@ public record Services(
     Supplier<Future<Void>> storeHealth,
     NotificationLog notifications,
     Waitlist waitlist,
-    ManageWaitlist manageWaitlist) {
+    ManageWaitlist manageWaitlist,
+    CustomerPayments customerPayments,
+    ProviderPayments providerPayments) {
+
+  /** Services without payments: no booking has a payment, paying answers 503. */
+  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
+      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
+      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
+      NotificationLog notifications, Waitlist waitlist, ManageWaitlist manageWaitlist) {
+    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
+        registration, storeHealth, notifications, waitlist, manageWaitlist, new NoPayments(), new NoPayments());
+  }
 
   /** Services without a waitlist: its calls answer 404. */
   public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
@@ -67,5 +81,7 @@ public record Services(
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(waitlist, "waitlist");
     Objects.requireNonNull(manageWaitlist, "manageWaitlist");
+    Objects.requireNonNull(customerPayments, "customerPayments");
+    Objects.requireNonNull(providerPayments, "providerPayments");
   }
 }

@@ -7,6 +7,7 @@ import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.app.BookSlotService;
 import dev.dovetail.booking.app.CatalogService;
 import dev.dovetail.booking.app.ManageBookingService;
+import dev.dovetail.payment.app.PaymentService;
 import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.PageRequest;
@@ -23,6 +24,7 @@ import dev.dovetail.testkit.InMemoryBookingRepository;
 import dev.dovetail.testkit.InMemoryCatalog;
 import dev.dovetail.testkit.InMemoryResourceLock;
 import dev.dovetail.testkit.InMemoryScheduleRepository;
+import dev.dovetail.testkit.InMemoryPaymentRepository;
 import dev.dovetail.testkit.InMemoryWaitlistRepository;
 import dev.dovetail.waitlist.app.Backfill;
 import dev.dovetail.waitlist.app.WaitlistService;
@@ -72,6 +74,7 @@ final class ApiFixture {
   final InMemoryOutboxRepository outbox = new InMemoryOutboxRepository();
   final InMemoryMailArchive mailSink = new InMemoryMailArchive();
   final InMemoryWaitlistRepository waitlist = new InMemoryWaitlistRepository();
+  final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
   Backfill backfill;
   private final java.util.Map<String, String> waitlistEntries = new java.util.HashMap<>();
   final ManageTokens tokens =
@@ -118,12 +121,15 @@ final class ApiFixture {
     f.backfill = backfill;
     WaitlistService waitlist = new WaitlistService(f.waitlist, catalog, catalog, f.schedules, manage, backfill,
         f.outbox, tokens, f.clock, resourceId -> { });
+    // Payments without a gateway (no Stripe): settings and payment views work, paying answers 503.
+    PaymentService payments = new PaymentService(manage, manage, f.bookings, catalog, f.payments,
+        java.util.Optional.empty(), null, f.clock);
     Services services = new Services(
         new AvailabilityService(catalog, f.schedules, f.clock),
         bookSlot,
         manage, manage, catalog, catalog, accounts, accounts, accounts,
         () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
-        new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist);
+        new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist, payments, payments);
     WebOptions options = new WebOptions(
         LocalSessionStore.create(vertx), publicRequestsPerMinute, maxBodyBytes, true, trustForwardedFor);
     f.router = HttpApi.create(vertx, customize.apply(services), options).await();

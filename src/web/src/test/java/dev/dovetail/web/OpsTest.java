@@ -64,7 +64,7 @@ class OpsTest {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(45);
+    assertThat(operations).isEqualTo(52);
   }
 
   @Test

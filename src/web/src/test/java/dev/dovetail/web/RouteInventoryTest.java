@@ -48,6 +48,9 @@ class RouteInventoryTest {
       "POST /api/v1/public/bookings/:manageToken/cancel",
       "POST /api/v1/public/bookings/:manageToken/reschedule",
       "GET /api/v1/public/bookings/:manageToken/ics",
+      // Paying for a held booking, and its payment with the refund quote: the manage token is the secret.
+      "POST /api/v1/public/bookings/:manageToken/payment",
+      "GET /api/v1/public/bookings/:manageToken/payment",
       "POST /api/v1/providers",
       "POST /api/v1/auth/login",
       // The waitlist: joining is open like booking; leaving and claiming carry a signed link's secret.
@@ -76,6 +79,7 @@ class RouteInventoryTest {
           .put("name", "Hijacked").put("durationsMinutes", new JsonArray().add(30)),
       "POST /api/v1/api-tokens", new JsonObject().put("label", "intruder"),
       "POST /api/v1/app-passwords", new JsonObject().put("label", "intruder"),
+      "PUT /api/v1/booking-types/:bookingTypeId/payment-settings", new JsonObject().put("manualCapture", true),
       "POST /api/v1/waitlist/entries/:entryId/offer",
           new JsonObject().put("start", ApiFixture.mondayAt(11, 0).toString()),
       "PUT /api/v1/booking-types/:bookingTypeId/waitlist",

@@ -8,6 +8,8 @@ import dev.dovetail.web.auth.MeHandler;
 import dev.dovetail.web.ops.HealthHandler;
 import dev.dovetail.web.ops.OpenApiDocumentHandler;
 import dev.dovetail.web.pages.PagesRouter;
+import dev.dovetail.web.payment.PaymentHandler;
+import dev.dovetail.web.payment.ProviderPaymentHandler;
 import dev.dovetail.web.provider.AvailabilityHandler;
 import dev.dovetail.web.provider.BookingTypesHandler;
 import dev.dovetail.web.provider.BookingsHandler;
@@ -131,6 +133,9 @@ public final class ApiRouter {
     WaitlistHandler waitlist = new WaitlistHandler(s.waitlist());
     ProviderWaitlistHandler providerWaitlist = new ProviderWaitlistHandler(s.manageWaitlist());
 
+    PaymentHandler payment = new PaymentHandler(s.customerPayments());
+    ProviderPaymentHandler providerPayment = new ProviderPaymentHandler(s.providerPayments());
+
     Map<String, Handler<RoutingContext>> map = new LinkedHashMap<>();
     map.put("getHealth", health::get);
     map.put("getOpenApiDocument", contract::get);
@@ -177,6 +182,13 @@ public final class ApiRouter {
     map.put("getWaitlistReport", providerWaitlist::report);
     map.put("getWaitlistSettings", providerWaitlist::settings);
     map.put("updateWaitlistSettings", providerWaitlist::updateSettings);
+    map.put("startPayment", payment::start);
+    map.put("getManagedPayment", payment::get);
+    map.put("getPaymentSettings", providerPayment::settings);
+    map.put("updatePaymentSettings", providerPayment::updateSettings);
+    map.put("getBookingPayment", providerPayment::get);
+    map.put("captureBookingPayment", providerPayment::capture);
+    map.put("markNoShow", providerPayment::noShow);
     return map;
   }
 }

@@ -2,6 +2,7 @@ package dev.dovetail.web.http;
 
 import dev.dovetail.account.port.in.AuthenticationException;
 import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.payment.domain.PaymentsUnavailableException;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.SlotUnavailableException;
@@ -105,6 +106,9 @@ public final class ErrorMapper implements Handler<RoutingContext> {
           : new JsonArray();
       return new Problem(409, "slot-unavailable", "The requested time is not available", e.getMessage(),
           new JsonObject().put("alternatives", alternatives), Map.of());
+    }
+    if (failure instanceof PaymentsUnavailableException) {
+      return new Problem(503, "payments-unavailable", "Payments are not available", failure.getMessage());
     }
     if (failure instanceof ConflictException) {
       return new Problem(409, "conflict", "Conflict with the current state", failure.getMessage());

@@ -1,0 +1,66 @@
+package dev.dovetail.web.payment;
+
+import dev.dovetail.booking.domain.Money;
+import dev.dovetail.payment.domain.DepositRule;
+import dev.dovetail.payment.domain.Payment;
+import dev.dovetail.payment.domain.PaymentSettings;
+import dev.dovetail.payment.port.in.CustomerPayments;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+
+/** Payments, refund quotes and payment settings as JSON (see the Payment* schemas of openapi.yaml). */
+public final class PaymentCodec {
+
+  private PaymentCodec() {}
+
+  public static JsonObject money(Money m) {
+    return new JsonObject().put("amountMinor", m.minorUnits()).put("currency", m.currency());
+  }
+
+  public static JsonObject payment(Payment p) {
+    return new JsonObject()
+        .put("state", p.state().name())
+        .put("amount", money(p.amount()))
+        .put("captured", money(new Money(p.captured(), p.amount().currency())))
+        .put("refunded", money(new Money(p.refunded(), p.amount().currency())))
+        .put("manualCapture", p.manualCapture())
+        .put("settling", p.owed().name().equals("NOTHING") ? null : p.owed().name())
+        .put("noShow", p.noShow())
+        .put("updatedAt", p.updatedAt().toString());
+  }
+
+  public static JsonObject envelope(Optional<Payment> p) {
+    return new JsonObject().put("payment", p.map(PaymentCodec::payment).orElse(null));
+  }
+
+  public static JsonObject checkout(CustomerPayments.Checkout c) {
+    return new JsonObject().put("payment", payment(c.payment())).put("clientSecret", c.clientSecret())
+        .put("publishableKey", c.publishableKey());
+  }
+
+  public static JsonObject quote(CustomerPayments.RefundQuote q) {
+    return new JsonObject().put("paid", money(q.paid())).put("refund", money(q.refund()))
+        .put("refundPercent", q.percent());
+  }
+
+  public static JsonObject settings(PaymentSettings s) {
+    JsonObject json = new JsonObject().put("manualCapture", s.manualCapture());
+    if (s.deposit() != null) {
+      json.put(s.deposit().kind() == DepositRule.Kind.PERCENT ? "depositPercent" : "depositAmountMinor",
+          s.deposit().value());
+    }
+    return json;
+  }
+
+  /** {@code {depositPercent | depositAmountMinor, manualCapture}}; both deposit fields at once are refused. */
+  public static PaymentSettings settings(String bookingTypeId, String providerId, JsonObject body) {
+    Integer percent = body.getInteger("depositPercent");
+    Long fixed = body.getLong("depositAmountMinor");
+    if (percent != null && fixed != null) {
+      throw new IllegalArgumentException("give depositPercent or depositAmountMinor, not both");
+    }
+    DepositRule deposit = percent != null ? DepositRule.percent(percent)
+        : fixed != null ? DepositRule.fixed(fixed) : null;
+    return new PaymentSettings(bookingTypeId, providerId, deposit, body.getBoolean("manualCapture", false));
+  }
+}

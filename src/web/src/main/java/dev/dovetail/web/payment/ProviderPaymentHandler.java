@@ -1,0 +1,43 @@
+package dev.dovetail.web.payment;
+
+import dev.dovetail.payment.port.in.ProviderPayments;
+import dev.dovetail.web.http.Caller;
+import dev.dovetail.web.http.Requests;
+import dev.dovetail.web.http.Responses;
+import io.vertx.ext.web.RoutingContext;
+
+/** The provider's side: payment settings per booking type, a booking's payment, capture, no-show. */
+public final class ProviderPaymentHandler {
+
+  private final ProviderPayments payments;
+
+  public ProviderPaymentHandler(ProviderPayments payments) {
+    this.payments = payments;
+  }
+
+  public void settings(RoutingContext ctx) {
+    Responses.respond(ctx, payments.settings(Caller.providerId(ctx), Requests.path(ctx, "bookingTypeId")), 200,
+        PaymentCodec::settings);
+  }
+
+  public void updateSettings(RoutingContext ctx) {
+    Responses.respond(ctx, Responses.attempt(() -> payments.saveSettings(Caller.providerId(ctx), PaymentCodec.settings(
+        Requests.path(ctx, "bookingTypeId"), Caller.providerId(ctx), Requests.body(ctx)))), 200,
+        PaymentCodec::settings);
+  }
+
+  public void get(RoutingContext ctx) {
+    Responses.respond(ctx, payments.payment(Caller.providerId(ctx), Requests.path(ctx, "bookingId")), 200,
+        PaymentCodec::envelope);
+  }
+
+  public void capture(RoutingContext ctx) {
+    Responses.respond(ctx, payments.capture(Caller.providerId(ctx), Requests.path(ctx, "bookingId")), 200,
+        p -> PaymentCodec.envelope(java.util.Optional.of(p)));
+  }
+
+  public void noShow(RoutingContext ctx) {
+    Responses.respond(ctx, payments.markNoShow(Caller.providerId(ctx), Requests.path(ctx, "bookingId")), 200,
+        p -> PaymentCodec.envelope(java.util.Optional.of(p)));
+  }
+}
