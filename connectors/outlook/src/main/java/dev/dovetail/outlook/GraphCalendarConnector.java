@@ -153,21 +153,43 @@ public final class GraphCalendarConnector implements CalendarConnector {
     clients.remove(connectionId);
   }
 
-  private <T> Future<T> blocking(java.util.concurrent.Callable<T> call) {
+  /**
+   * Runs an SDK call on a worker thread and maps its failure. A 401 means the cached access token is no longer
+   * accepted (expired early, skewed clock): the call is retried once with a freshly refreshed token; if the refresh
+   * itself is refused, that is {@code AuthorizationRevoked}.
+   */
+  private <T> Future<T> blocking(Grant grant, java.util.concurrent.Callable<T> call) {
     return vertx.executeBlocking(() -> {
       try {
         return call.call();
       } catch (RuntimeException e) {
-        throw translate(e);
+        if (status(e) != 401) {
+          throw translate(e);
+        }
+        tokens.remove(grant.connectionId());
+        try {
+          return call.call();
+        } catch (RuntimeException again) {
+          throw translate(again);
+        }
       }
     }, false);
+  }
+
+  private static int status(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ApiException api) {
+        return api.getResponseStatusCode();
+      }
+    }
+    return 0;
   }
 
   // ---- reads -----------------------------------------------------------------------------------------------------
 
   @Override
   public Future<List<ExternalCalendar>> calendars(Grant grant) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       List<ExternalCalendar> out = new ArrayList<>();
       for (Calendar c : client(grant).me().calendars().get().getValue()) {
         out.add(new ExternalCalendar(c.getId(), c.getName() == null ? c.getId() : c.getName(),
@@ -179,7 +201,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
 
   @Override
   public Future<ChangeSet> changes(Grant grant, String calendarId, String token) {
-    return blocking(() -> read(grant, calendarId, token));
+    return blocking(grant, () -> read(grant, calendarId, token));
   }
 
   private ChangeSet read(Grant grant, String calendarId, String token) {
@@ -310,7 +332,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
 
   @Override
   public Future<Optional<WrittenEvent>> find(Grant grant, String calendarId, String eventId) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       try {
         Event e = client(grant).me().events().byEventId(eventId).get();
         return Optional.of(new WrittenEvent(e.getId(), e.getChangeKey()));
@@ -327,7 +349,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
 
   @Override
   public Future<WrittenEvent> create(Grant grant, String calendarId, OutboundEvent event) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       Event body = body(event);
       body.setTransactionId(event.proposedId());
       SingleValueLegacyExtendedProperty tag = new SingleValueLegacyExtendedProperty();
@@ -341,7 +363,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
 
   @Override
   public Future<WrittenEvent> update(Grant grant, String calendarId, String eventId, String etag, OutboundEvent event) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       try {
         Event updated = client(grant).me().events().byEventId(eventId).patch(body(event), rc -> {
           if (etag != null) {
@@ -361,7 +383,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
 
   @Override
   public Future<Void> delete(Grant grant, String calendarId, String eventId, String etag) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       try {
         client(grant).me().events().byEventId(eventId).delete(rc -> {
           if (etag != null) {
@@ -406,7 +428,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
    */
   @Override
   public Future<List<TimeRange>> busy(Grant grant, List<String> calendarIds, TimeRange window) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       GetSchedulePostRequestBody body = new GetSchedulePostRequestBody();
       body.setSchedules(List.of(grant.account()));
       body.setStartTime(dateTime(window.start(), ZoneOffset.UTC, "UTC"));
@@ -467,7 +489,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
   @Override
   public Future<PushChannel> watch(Grant grant, String calendarId, String channelId, String secret,
       String callbackUrl, Instant requestedExpiry) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       Instant cap = clock.instant().plus(settings.maxSubscriptionLifetime());
       Subscription s = new Subscription();
       s.setChangeType("created,updated,deleted");
@@ -484,7 +506,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
 
   /** Moves a subscription's expiry (renewal, or the answer to reauthorizationRequired). */
   public Future<PushChannel> renew(Grant grant, PushChannel channel, Instant requestedExpiry) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       Instant cap = clock.instant().plus(settings.maxSubscriptionLifetime());
       Subscription s = new Subscription();
       s.setExpirationDateTime((requestedExpiry.isAfter(cap) ? cap : requestedExpiry).atOffset(ZoneOffset.UTC));
@@ -496,7 +518,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
 
   @Override
   public Future<Void> stop(Grant grant, PushChannel channel) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       try {
         client(grant).subscriptions().bySubscriptionId(channel.resourceId()).delete();
       } catch (ApiException ex) {

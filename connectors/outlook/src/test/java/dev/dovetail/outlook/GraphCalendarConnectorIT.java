@@ -354,4 +354,41 @@ class GraphCalendarConnectorIT {
     assertThatThrownBy(() -> oauth.exchange(code, redirect).await())
         .isInstanceOf(ConnectorException.AuthorizationRevoked.class);
   }
+
+  @Test
+  @DisplayName("P21: an access token the service stops accepting before its expiry is refreshed once, the call goes on")
+  void expiredAccessTokenIsRefreshed() {
+    graph.createEvent(cal, event("A", soon(1, "10:00:00"), soon(1, "11:00:00"), "UTC"));
+    changes(null);
+    graph.clock().advance(Duration.ofHours(2));
+
+    assertThat(upserts(changes(null))).hasSize(1);
+    assertThat(graph.requests().stream().filter(r -> r.path().endsWith("/token"))).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("Live check: getSchedule that does not answer within the short timeout fails as Unavailable (policy decides)")
+  void liveCheckTimesOut() {
+    graph.fault("POST", "getSchedule", 503, "serviceNotAvailable", 2, 1);
+    GraphCalendarConnector hasty = connector(new GraphCalendarConnector.Settings(graph.graphBase(),
+        Duration.ofDays(180), Duration.ofMinutes(4230), Duration.ofMillis(500),
+        dev.dovetail.sync.domain.BusyPolicy.DEFAULT));
+
+    assertThatThrownBy(() -> hasty.busy(grant, List.of(cal),
+        new TimeRange(Instant.now(), Instant.now().plus(Duration.ofHours(1)))).await())
+        .isInstanceOf(ConnectorException.Unavailable.class);
+  }
+
+  @Test
+  @DisplayName("P26: 503 with Retry-After is waited out too")
+  void serviceUnavailableWithRetryAfter() {
+    graph.fault("GET", "calendarView/delta", 503, "serviceNotAvailable", 1, 1);
+    graph.clearRequests();
+
+    assertThat(changes(null).full()).isTrue();
+    List<Instant> tries = graph.requests().stream().filter(r -> r.path().contains("delta")).map(r -> r.at())
+        .toList();
+    assertThat(tries).hasSize(2);
+    assertThat(Duration.between(tries.get(0), tries.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+  }
 }

@@ -74,15 +74,20 @@ final class EmuDelta {
     if (skipToken != null) {
       Pending pending = skipTokens.remove(skipToken);
       if (pending == null || pending.after.generation != generation) {
-        throw invalid(path, initialQuery);
+        throw invalid(path, pending == null ? initialQuery : query(pending.after));
       }
       return page(path, pending);
     }
     State state = deltaTokens.get(deltaToken);
     if (state == null || state.generation != generation) {
-      throw invalid(path, initialQuery);
+      throw invalid(path, state == null ? initialQuery : query(state));
     }
     return round(path, state, pageSize, state.out);
+  }
+
+  /** The initial request's window, as the Location of a 410 repeats it. */
+  private static String query(State state) {
+    return "startDateTime=" + state.from + "&endDateTime=" + state.to;
   }
 
   private EmuException invalid(String path, String initialQuery) {
