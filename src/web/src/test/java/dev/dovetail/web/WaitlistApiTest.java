@@ -115,4 +115,21 @@ class WaitlistApiTest {
     JsonObject left = expect(200, api.post("/api/v1/public/waitlist/leave/" + leave, null)).getJsonObject("entry");
     assertThat(left.getString("status")).isEqualTo("LEFT");
   }
+
+  @Test
+  @DisplayName("the mail links open HTML pages (GET only, token shape checked) that load the waitlist module")
+  void linkPages() {
+    String leave = new WaitlistLinks(api.tokens).leaveToken("0123456789abcdef0123456789abcdef");
+    String claim = new WaitlistLinks(api.tokens).claimToken("0123456789abcdef0123456789abcdef", "fedcba9876543210");
+    for (String path : new String[] {"/waitlist/claim/" + claim, "/waitlist/leave/" + leave}) {
+      var page = api.get(path);
+      assertThat(page.statusCode()).as(path).isEqualTo(200);
+      assertThat(page.getHeader("Content-Type")).isEqualTo("text/html; charset=utf-8");
+      assertThat(page.bodyAsString()).contains("<script type=\"module\" src=\"/assets/waitlist.js\"></script>");
+    }
+    assertThat(api.get("/waitlist/claim/not-a-token").statusCode()).isEqualTo(404);
+    assertThat(api.get("/waitlist/elsewhere").statusCode()).isEqualTo(404);
+    expectProblem(401, api.post("/waitlist/claim/" + claim, new JsonObject()));
+    assertThat(api.get("/assets/waitlist.js").statusCode()).isEqualTo(200);
+  }
 }

@@ -18,6 +18,7 @@ import java.util.List;
  *   <li>{@code GET /booked/{manageToken}}: the confirmation, with the add-to-calendar link
  *   <li>{@code GET /manage/{manageToken}}: cancel or reschedule
  *   <li>{@code GET /dashboard}: the provider dashboard
+ *   <li>{@code GET /waitlist/claim/{token}}, {@code GET /waitlist/leave/{token}}: the waitlist mails' links
  *   <li>{@code GET /assets/*}: the modules, style sheet and icon
  * </ul>
  */
@@ -29,6 +30,7 @@ public final class PagesRouter {
       new Operations.OpenPath("page:booked", "/booked/", 0),
       new Operations.OpenPath("page:manage", "/manage/", 0),
       new Operations.OpenPath("page:dashboard", "/dashboard", 0),
+      new Operations.OpenPath("page:waitlist", "/waitlist/", 0),
       new Operations.OpenPath("page:assets", "/assets/", 0));
 
   static final int ASSET_MAX_AGE_SECONDS = 600;
@@ -42,11 +44,14 @@ public final class PagesRouter {
     ShellPageHandler booked = new ShellPageHandler(Html.load("booked.html"), errors);
     ShellPageHandler manage = new ShellPageHandler(Html.load("manage.html"), errors);
     DashboardPageHandler dashboard = new DashboardPageHandler(Html.load("dashboard.html"));
+    WaitlistPageHandler waitlist = new WaitlistPageHandler(Html.load("waitlist.html"), errors);
 
     router.get("/book/:provider/:bookingType").handler(book::handle).failureHandler(errors::failure);
     router.get("/booked/:manageToken").handler(booked::withManageToken).failureHandler(errors::failure);
     router.get("/manage/:manageToken").handler(manage::withManageToken).failureHandler(errors::failure);
     router.get("/dashboard").handler(dashboard::handle).failureHandler(errors::failure);
+    router.get("/waitlist/claim/:waitlistToken").handler(waitlist::handle).failureHandler(errors::failure);
+    router.get("/waitlist/leave/:waitlistToken").handler(waitlist::handle).failureHandler(errors::failure);
     router.get("/assets/*")
         .handler(StaticHandler.create("webroot/assets")
             .setIncludeHidden(false)
@@ -55,7 +60,7 @@ public final class PagesRouter {
             .setDefaultContentEncoding("UTF-8"))
         .failureHandler(errors::failure);
     // Any other address under a page prefix (a truncated link, say) is a 404 page, not a JSON problem.
-    for (String prefix : List.of("/book/*", "/booked/*", "/manage/*")) {
+    for (String prefix : List.of("/book/*", "/booked/*", "/manage/*", "/waitlist/*")) {
       router.get(prefix).handler(errors::notFound).failureHandler(errors::failure);
     }
   }
