@@ -13,7 +13,9 @@ import dev.dovetail.notification.port.in.NotificationLog;
 import dev.dovetail.payment.port.in.CustomerPayments;
 import dev.dovetail.payment.port.in.ProviderPayments;
 import dev.dovetail.waitlist.port.in.ManageWaitlist;
+import dev.dovetail.sync.port.in.ManageConnections;
 import dev.dovetail.waitlist.port.in.Waitlist;
+import dev.dovetail.web.calendar.NoCalendarSync;
 import dev.dovetail.web.payment.NoPayments;
 import dev.dovetail.web.waitlist.NoWaitlist;
 import io.vertx.core.Future;
@@ -39,7 +41,19 @@ public record Services(
     Waitlist waitlist,
     ManageWaitlist manageWaitlist,
     CustomerPayments customerPayments,
-    ProviderPayments providerPayments) {
+    ProviderPayments providerPayments,
+    ManageConnections calendarConnections) {
+
+  /** Services without calendar sync: no calendar service can be connected. */
+  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
+      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
+      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
+      NotificationLog notifications, Waitlist waitlist, ManageWaitlist manageWaitlist,
+      CustomerPayments customerPayments, ProviderPayments providerPayments) {
+    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
+        registration, storeHealth, notifications, waitlist, manageWaitlist, customerPayments, providerPayments,
+        new NoCalendarSync());
+  }
 
   /** Services without payments: no booking has a payment, paying answers 503. */
   public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
@@ -83,5 +97,6 @@ public record Services(
     Objects.requireNonNull(manageWaitlist, "manageWaitlist");
     Objects.requireNonNull(customerPayments, "customerPayments");
     Objects.requireNonNull(providerPayments, "providerPayments");
+    Objects.requireNonNull(calendarConnections, "calendarConnections");
   }
 }

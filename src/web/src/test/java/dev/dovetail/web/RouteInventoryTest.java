@@ -72,7 +72,7 @@ class RouteInventoryTest {
       "GET /manage/");
 
   /** Bodies that pass validation, so that a refusal proves authorization and not input checking. */
-  static final Map<String, JsonObject> SAMPLE_BODIES = Map.of(
+  static final Map<String, JsonObject> SAMPLE_BODIES = new java.util.HashMap<>(Map.of(
       "POST /api/v1/resources", new JsonObject().put("name", "Hijack").put("timeZone", "UTC"),
       "PUT /api/v1/resources/:resourceId", new JsonObject().put("name", "Hijacked").put("timeZone", "UTC"),
       "PUT /api/v1/resources/:resourceId/availability", new JsonObject().put("holidays", new JsonArray()),
@@ -86,7 +86,11 @@ class RouteInventoryTest {
       "POST /api/v1/waitlist/entries/:entryId/offer",
           new JsonObject().put("start", ApiFixture.mondayAt(11, 0).toString()),
       "PUT /api/v1/booking-types/:bookingTypeId/waitlist",
-          new JsonObject().put("enabled", false).put("claimWindowMinutes", 5));
+          new JsonObject().put("enabled", false).put("claimWindowMinutes", 5)));
+
+  static {
+    SAMPLE_BODIES.put("PUT /api/v1/calendar-connections/:service", new JsonObject().put("blocking", new JsonArray()));
+  }
 
   private static final Pattern PARAM = Pattern.compile(":([A-Za-z]+)");
 
@@ -216,6 +220,7 @@ class RouteInventoryTest {
         case "manageToken" -> owner.manageToken();
         case "entryId" -> api.waitlistEntry(owner);
         case "notificationId" -> OutboundMessage.idFor(owner.bookingId(), 0, MessageKind.CONFIRMATION, null);
+        case "service" -> "google";
         default -> fail("no sample value for path parameter " + matcher.group(1) + " of " + endpoint.key()
             + ": teach this test what the new route's object is");
       };

@@ -31,14 +31,22 @@ public final class ConnectionService implements ManageConnections {
   private final SyncScheduler scheduler;
   private final Map<CalendarProvider, OAuthClient> oauth;
   private final OAuthState states;
+  private final String publicUrl;
 
+  /** {@code publicUrl}: the hub's public base URL, for the OAuth callback. */
   public ConnectionService(SyncContext ctx, SyncEngine engine, SyncScheduler scheduler,
-      Map<CalendarProvider, OAuthClient> oauth, OAuthState states) {
+      Map<CalendarProvider, OAuthClient> oauth, OAuthState states, String publicUrl) {
+    this.publicUrl = publicUrl.replaceAll("/+$", "");
     this.ctx = ctx;
     this.engine = engine;
     this.scheduler = scheduler;
     this.oauth = Map.copyOf(oauth);
     this.states = states;
+  }
+
+  @Override
+  public String callbackUri(CalendarProvider provider) {
+    return publicUrl + "/api/v1/calendar-connections/" + provider.key() + "/callback";
   }
 
   @Override

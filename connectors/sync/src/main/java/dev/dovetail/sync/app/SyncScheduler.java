@@ -6,6 +6,7 @@ import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.domain.PushChannel;
 import dev.dovetail.sync.domain.SyncState;
+import dev.dovetail.sync.port.in.ReceivePush;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * change. Requests for a calendar whose sync is running are coalesced into one more run. Push channels are opened for
  * every synced calendar when a callback URL is configured, and replaced {@code renewBefore} their expiry.
  */
-public final class SyncScheduler {
+public final class SyncScheduler implements ReceivePush {
 
   private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
 
@@ -78,6 +79,7 @@ public final class SyncScheduler {
    * A push arrived on {@code channelId} with {@code token}: true (and a sync requested) if it is one of our live
    * channels and the token matches; false otherwise (spoofed, stale or unknown), and nothing happens.
    */
+  @Override
   public Future<Boolean> pushed(CalendarProvider provider, String channelId, String token) {
     if (channelId == null || token == null || channelId.length() > 64 || token.length() > 256) {
       return Future.succeededFuture(false);

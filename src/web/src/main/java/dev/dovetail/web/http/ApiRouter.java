@@ -1,6 +1,7 @@
 package dev.dovetail.web.http;
 
 import dev.dovetail.account.domain.Credential;
+import dev.dovetail.web.calendar.CalendarConnectionsHandler;
 import dev.dovetail.web.Services;
 import dev.dovetail.web.WebOptions;
 import dev.dovetail.web.auth.LoginHandler;
@@ -135,6 +136,7 @@ public final class ApiRouter {
 
     PaymentHandler payment = new PaymentHandler(s.customerPayments());
     ProviderPaymentHandler providerPayment = new ProviderPaymentHandler(s.providerPayments());
+    CalendarConnectionsHandler calendars = new CalendarConnectionsHandler(s.calendarConnections());
 
     Map<String, Handler<RoutingContext>> map = new LinkedHashMap<>();
     map.put("getHealth", health::get);
@@ -189,6 +191,12 @@ public final class ApiRouter {
     map.put("getBookingPayment", providerPayment::get);
     map.put("captureBookingPayment", providerPayment::capture);
     map.put("markNoShow", providerPayment::noShow);
+    map.put("listCalendarConnections", calendars::list);
+    map.put("connectCalendar", calendars::connect);
+    map.put("completeCalendarConnection", calendars::callback);
+    map.put("listExternalCalendars", calendars::calendars);
+    map.put("chooseCalendars", calendars::choose);
+    map.put("disconnectCalendar", calendars::disconnect);
     return map;
   }
 }

@@ -30,6 +30,19 @@ public interface ManageConnections {
   /** The consent URL to send the provider's browser to; {@code redirectUri} is the callback. */
   String startConnect(String providerId, CalendarProvider provider, String redirectUri);
 
+  /** The consent URL, with this hub's callback ({@link #callbackUri}) as the redirect. */
+  default String startConnect(String providerId, CalendarProvider provider) {
+    return startConnect(providerId, provider, callbackUri(provider));
+  }
+
+  /** Finishes the OAuth round trip that {@link #startConnect(String, CalendarProvider)} began. */
+  default Future<Connection> completeConnect(String providerId, CalendarProvider provider, String state, String code) {
+    return completeConnect(providerId, provider, state, code, callbackUri(provider));
+  }
+
+  /** Where the calendar service sends the browser back: {@code <public URL>/api/v1/calendar-connections/<service>/callback}. */
+  String callbackUri(CalendarProvider provider);
+
   /** Finishes the OAuth round trip: checks {@code state}, exchanges {@code code}, stores the sealed grant. */
   Future<Connection> completeConnect(
       String providerId, CalendarProvider provider, String state, String code, String redirectUri);
