@@ -17,6 +17,7 @@ import dev.dovetail.infra.lock.SharedDataResourceLock;
 import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.infra.mongo.MongoStore;
 import dev.dovetail.infra.security.BcryptPasswordHasher;
+import dev.dovetail.payment.app.PaymentService;
 import dev.dovetail.waitlist.app.WaitlistService;
 import dev.dovetail.web.HttpApi;
 import dev.dovetail.web.Services;
@@ -114,14 +115,14 @@ public final class Hub {
         new BcryptPasswordHasher(vertx, config.bcryptCost()), clock);
     ManageBookingService manage =
         new ManageBookingService(catalog, store.schedules(), store.bookings(), lock, events, tokens, clock);
-    payments.complete(manage);
+    PaymentService paymentService = payments.complete(manage);
     BookSlotService bookSlot = new BookSlotService(catalog, store.schedules(), store.bookings(), lock, events, tokens,
         clock);
     WaitlistService waitlist = waitlists.complete(bookSlot, manage, lock, notifications::dispatchNow);
     Services services = new Services(
         new AvailabilityService(catalog, store.schedules(), clock), payments.guard(bookSlot),
         manage, manage, catalog, catalog, accounts, accounts, accounts, store::ping, notifications.log(), waitlist,
-        waitlist);
+        waitlist, paymentService, paymentService);
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),

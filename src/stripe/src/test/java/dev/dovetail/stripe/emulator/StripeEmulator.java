@@ -11,8 +11,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,17 +71,22 @@ public final class StripeEmulator {
     }
   }
 
-  private StripeEmulator(Vertx vertx, String secretKey, String publishableKey, Instant now) {
+  private StripeEmulator(Vertx vertx, String secretKey, String publishableKey, Clock clock) {
     this.vertx = vertx;
     this.secretKey = secretKey;
     this.publishableKey = publishableKey;
     this.webhooks = new WebhookSender(vertx, () -> now().getEpochSecond());
-    this.state = new StripeState(now, this::onEvent);
+    this.state = new StripeState(clock, this::onEvent);
   }
 
-  /** Starts an emulator on a free loopback port. */
+  /** Starts an emulator on a free loopback port whose clock stands at {@code now} until moved. */
   public static Future<StripeEmulator> start(Vertx vertx, String secretKey, String publishableKey, Instant now) {
-    StripeEmulator emulator = new StripeEmulator(vertx, secretKey, publishableKey, now);
+    return start(vertx, secretKey, publishableKey, Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  /** Starts an emulator on a free loopback port on a running clock (e.g. the system clock, for a running hub). */
+  public static Future<StripeEmulator> start(Vertx vertx, String secretKey, String publishableKey, Clock clock) {
+    StripeEmulator emulator = new StripeEmulator(vertx, secretKey, publishableKey, clock);
     return vertx.createHttpServer().requestHandler(emulator.router()).listen(0, "127.0.0.1").map(s -> {
       emulator.server = s;
       return emulator;
@@ -225,6 +232,7 @@ public final class StripeEmulator {
       int status;
       String body;
       synchronized (this) {
+        state.expireAuthorizations();
         currentRequest = new JsonObject().put("id", "req_" + (++sequence)).put("idempotency_key", key);
         try {
           status = 200;

@@ -2,6 +2,7 @@ package dev.dovetail.stripe.emulator;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,26 +25,35 @@ final class StripeState {
   private final Map<String, JsonObject> intents = new LinkedHashMap<>();
   private final Map<String, JsonObject> refunds = new LinkedHashMap<>();
   private final Consumer<JsonObject[]> events; // {type, object}
-  private Instant now;
+  private final Clock base;
+  private Duration offset = Duration.ZERO;
   private long sequence;
 
-  StripeState(Instant now, Consumer<JsonObject[]> events) {
-    this.now = now;
+  /** {@code base} runs the clock (fixed for tests that move it by hand, the system clock for running hubs). */
+  StripeState(Clock base, Consumer<JsonObject[]> events) {
+    this.base = base;
     this.events = events;
   }
 
   Instant now() {
-    return now;
+    return base.instant().plus(offset);
   }
 
   /** Moves the clock (never back) and expires authorizations that ran out. */
   void setNow(Instant instant) {
-    if (instant.isAfter(now)) {
-      now = instant;
+    Instant current = now();
+    if (instant.isAfter(current)) {
+      offset = offset.plus(Duration.between(current, instant));
     }
+    expireAuthorizations();
+  }
+
+  /** Authorizations not captured before {@code capture_before} are canceled (funds released). */
+  void expireAuthorizations() {
+    Instant now = now();
     for (JsonObject pi : intents.values()) {
       Long before = pi.getLong("capture_before");
-      if ("requires_capture".equals(pi.getString("status")) && before != null && now.getEpochSecond() >= before) {
+      if ("requires_capture".equals(pi.getString("status")) && before != null && now().getEpochSecond() >= before) {
         pi.put("status", "canceled").put("cancellation_reason", "automatic").put("amount_capturable", 0);
         emit("payment_intent.canceled", pi);
       }
@@ -73,7 +83,7 @@ final class StripeState {
         .put("id", id).put("object", "payment_intent").put("amount", amount).put("amount_capturable", 0)
         .put("amount_received", 0).put("currency", currency).put("capture_method", capture)
         .put("client_secret", id + "_secret_" + Long.toHexString(Double.doubleToLongBits(Math.random())))
-        .put("created", now.getEpochSecond()).put("livemode", false).put("metadata", metadata)
+        .put("created", now().getEpochSecond()).put("livemode", false).put("metadata", metadata)
         .put("status", "requires_payment_method").putNull("latest_charge").putNull("cancellation_reason")
         .putNull("last_payment_error").putNull("payment_method").put("description", p.get("description"));
     intents.put(id, pi);
@@ -123,7 +133,7 @@ final class StripeState {
         pi.putNull("last_payment_error").put("latest_charge", next("ch"));
         if ("manual".equals(pi.getString("capture_method"))) {
           pi.put("status", "requires_capture").put("amount_capturable", pi.getLong("amount"))
-              .put("capture_before", now.plus(AUTHORIZATION_VALIDITY).getEpochSecond());
+              .put("capture_before", now().plus(AUTHORIZATION_VALIDITY).getEpochSecond());
           emit("payment_intent.amount_capturable_updated", pi);
         } else {
           pi.put("status", "succeeded").put("amount_received", pi.getLong("amount"));
@@ -186,7 +196,7 @@ final class StripeState {
     JsonObject refund = new JsonObject().put("id", next("re")).put("object", "refund").put("amount", amount)
         .put("currency", pi.getString("currency")).put("payment_intent", intentId)
         .put("charge", pi.getString("latest_charge")).put("status", "succeeded")
-        .put("created", now.getEpochSecond()).put("reason", p.get("reason"));
+        .put("created", now().getEpochSecond()).put("reason", p.get("reason"));
     refunds.put(refund.getString("id"), refund);
     JsonObject charge = new JsonObject().put("id", pi.getString("latest_charge")).put("object", "charge")
         .put("amount", pi.getLong("amount_received")).put("amount_refunded", refunded + amount)

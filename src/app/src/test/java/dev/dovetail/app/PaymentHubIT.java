@@ -1,0 +1,171 @@
+package dev.dovetail.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.infra.mongo.EmbeddedMongo;
+import dev.dovetail.stripe.emulator.StripeEmulator;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real hub configured for Stripe (DOVETAIL_STRIPE_* pointing at the emulator, webhooks to its /hooks/stripe), driven
+ * over HTTP like the booking page does: book a deposit type (a hold), start the payment, confirm it the way Stripe.js
+ * does (publishable key and client secret), the webhook confirms the booking; cancelling refunds per the policy.
+ */
+@DisplayName("Payments through a running hub and the Stripe emulator")
+class PaymentHubIT {
+
+  private static final String SECRET = "sk_test_hub";
+  private static final String PUBLISHABLE = "pk_test_hub";
+  private static final String WEBHOOK_SECRET = "whsec_hub";
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  @DisplayName("deposit booking: hold, pay with the client secret, webhook confirms; cancel refunds by the policy")
+  void depositBookingIsConfirmedByPaymentAndRefundedOnCancel() {
+    Vertx side = Vertx.vertx();
+    EmbeddedMongo mongo = EmbeddedMongo.inMemory();
+    StripeEmulator stripe = StripeEmulator.start(side, SECRET, PUBLISHABLE, Clock.systemUTC()).await();
+    AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
+    Hub hub = Hub.start(withStripe(base, new AppConfig.Stripe(SECRET, PUBLISHABLE, WEBHOOK_SECRET, stripe.apiBase(),
+        stripe.apiBase() + "/v3/"))).await();
+    WebClient client = HubFixture.client(side);
+    try {
+      int port = hub.httpPort();
+      stripe.webhooks("http://127.0.0.1:" + port + "/hooks/stripe", WEBHOOK_SECRET);
+      Session demo = Session.login(client, port);
+      HttpResponse<Buffer> type = demo.send("POST", "/api/v1/booking-types", new JsonObject()
+          .put("id", "paid-consult").put("resourceId", "demo-room").put("name", "Paid consultation")
+          .put("durationsMinutes", new JsonArray().add(30))
+          .put("price", new JsonObject().put("amountMinor", 5_000).put("currency", "EUR"))
+          .put("payment", "DEPOSIT")
+          .put("cancellationPolicy", new JsonArray().add(new JsonObject().put("noticeHours", 0)
+              .put("refundPercent", 50))));
+      assertThat(type.statusCode()).as(type.bodyAsString()).isEqualTo(201);
+      HttpResponse<Buffer> settings = demo.send("PUT", "/api/v1/booking-types/paid-consult/payment-settings",
+          new JsonObject().put("depositPercent", 40).put("manualCapture", false));
+      assertThat(settings.bodyAsJsonObject()).isEqualTo(new JsonObject().put("manualCapture", false)
+          .put("depositPercent", 40));
+
+      List<String> starts = HubFixture.freeStarts(client, port, "paid-consult").await();
+      HttpResponse<Buffer> booked = HubFixture.book(client, port, "paid-consult", starts.get(3), "payer@example.com")
+          .await();
+      assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
+      assertThat(booked.bodyAsJsonObject().getJsonObject("booking").getString("status")).isEqualTo("HELD");
+      String token = booked.bodyAsJsonObject().getString("manageToken");
+      String bookingId = booked.bodyAsJsonObject().getJsonObject("booking").getString("id");
+
+      JsonObject checkout = client.post(port, "127.0.0.1", "/api/v1/public/bookings/" + token + "/payment")
+          .send().await().bodyAsJsonObject();
+      assertThat(checkout.getString("publishableKey")).isEqualTo(PUBLISHABLE);
+      assertThat(checkout.getJsonObject("payment").getJsonObject("amount").getLong("amountMinor")).isEqualTo(2_000);
+      String secret = checkout.getString("clientSecret");
+      String intent = secret.substring(0, secret.indexOf("_secret_"));
+
+      // What Stripe.js does in the browser: confirm with the publishable key and the client secret.
+      HttpResponse<Buffer> paid = client.postAbs(stripe.apiBase() + "/v1/payment_intents/" + intent + "/confirm")
+          .putHeader("Authorization", "Bearer " + PUBLISHABLE)
+          .sendForm(MultiMap.caseInsensitiveMultiMap().add("client_secret", secret)
+              .add("payment_method", "pm_card_visa")).await();
+      assertThat(paid.bodyAsJsonObject().getString("status")).isEqualTo("succeeded");
+
+      poll(client, port, "/api/v1/public/bookings/" + token, b -> "CONFIRMED".equals(
+          b.getJsonObject("booking").getString("status")));
+      JsonObject payment = poll(client, port, "/api/v1/public/bookings/" + token + "/payment",
+          p -> "PAID".equals(p.getJsonObject("payment").getString("state")));
+      assertThat(payment.getJsonObject("refundIfCancelledNow").getJsonObject("refund").getLong("amountMinor"))
+          .isEqualTo(1_000);
+      assertThat(demo.send("GET", "/api/v1/bookings/" + bookingId + "/payment", null).bodyAsJsonObject()
+          .getJsonObject("payment").getString("state")).isEqualTo("PAID");
+
+      HttpResponse<Buffer> cancelled = client.post(port, "127.0.0.1", "/api/v1/public/bookings/" + token + "/cancel")
+          .send().await();
+      assertThat(cancelled.statusCode()).as(cancelled.bodyAsString()).isEqualTo(200);
+      poll(client, port, "/api/v1/public/bookings/" + token + "/payment",
+          p -> p.getJsonObject("payment").getJsonObject("refunded").getLong("amountMinor") == 1_000);
+      assertThat(stripe.refunds(intent)).extracting(r -> r.getLong("amount")).containsExactly(1_000L);
+
+      HttpResponse<Buffer> forged = client.post(port, "127.0.0.1", "/hooks/stripe")
+          .putHeader("Stripe-Signature", "t=1,v1=00").sendBuffer(Buffer.buffer("{\"id\":\"evt_x\"}")).await();
+      assertThat(forged.statusCode()).isEqualTo(400);
+    } finally {
+      hub.stop();
+      side.close().await();
+      mongo.close();
+    }
+  }
+
+  @Test
+  @DisplayName("without a Stripe key, a type that takes payment is refused with 503 instead of being booked unpaid")
+  void paidTypeWithoutStripeIsRefused() {
+    try (RunningHub running = RunningHub.start(dataDir)) {
+      int port = running.hub.httpPort();
+      Session demo = Session.login(running.client, port);
+      assertThat(demo.send("POST", "/api/v1/booking-types", new JsonObject()
+          .put("id", "paid-full").put("resourceId", "demo-room").put("name", "Prepaid")
+          .put("durationsMinutes", new JsonArray().add(30))
+          .put("price", new JsonObject().put("amountMinor", 9_000).put("currency", "EUR"))
+          .put("payment", "FULL")).statusCode()).isEqualTo(201);
+      List<String> starts = HubFixture.freeStarts(running.client, port, "paid-full").await();
+      HttpResponse<Buffer> refused = HubFixture.book(running.client, port, "paid-full", starts.get(0),
+          "payer@example.com").await();
+      assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(503);
+      assertThat(refused.bodyAsJsonObject().getString("type")).endsWith("payments-unavailable");
+      assertThat(HubFixture.freeStarts(running.client, port, "paid-full").await()).contains(starts.get(0));
+    }
+  }
+
+  private static AppConfig withStripe(AppConfig c, AppConfig.Stripe stripe) {
+    return new AppConfig(c.httpHost(), c.httpPort(), c.publicUrl(), c.dataDir(), c.mongoUri(), c.mongoDatabase(),
+        c.embeddedMongoPort(), c.demoData(), c.demoPassword(), c.cluster(), c.publicRequestsPerMinute(),
+        c.maxBodyBytes(), c.secureCookies(), c.bcryptCost(), c.secretKey(), c.mail(), c.trustProxy(), stripe);
+  }
+
+  /** GETs {@code path} every 50 ms (Vert.x timers) until the JSON answer matches, at most 10 s. */
+  private static JsonObject poll(WebClient client, int port, String path, Predicate<JsonObject> done) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    JsonObject last = null;
+    while (System.nanoTime() < deadline) {
+      last = client.get(port, "127.0.0.1", path).send().await().bodyAsJsonObject();
+      if (done.test(last)) {
+        return last;
+      }
+      client.get(port, "127.0.0.1", "/health").send().await(); // pace the loop by a round trip
+    }
+    throw new AssertionError("not reached within 10 s: " + path + " " + last);
+  }
+
+  /** A dashboard session of the demo provider: cookie and CSRF token. */
+  private record Session(WebClient client, int port, String cookie, String csrf) {
+
+    static Session login(WebClient client, int port) {
+      HttpResponse<Buffer> login = client.post(port, "127.0.0.1", "/api/v1/auth/login")
+          .sendJsonObject(new JsonObject().put("login", "demo").put("password", HubFixture.DEMO_PASSWORD)).await();
+      assertThat(login.statusCode()).as(login.bodyAsString()).isEqualTo(200);
+      String cookie = login.cookies().stream().filter(c -> c.startsWith("dovetail.session="))
+          .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+      return new Session(client, port, cookie, login.getHeader("X-CSRF-Token"));
+    }
+
+    HttpResponse<Buffer> send(String method, String path, JsonObject body) {
+      var request = client.request(io.vertx.core.http.HttpMethod.valueOf(method), port, "127.0.0.1", path)
+          .putHeader("Cookie", cookie).putHeader("X-CSRF-Token", csrf);
+      return (body == null ? request.send() : request.sendJsonObject(body)).await();
+    }
+  }
+}
