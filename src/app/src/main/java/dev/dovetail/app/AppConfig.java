@@ -29,7 +29,18 @@ public record AppConfig(
     String secretKey,
     Mail mail,
     boolean trustProxy,
-    Stripe stripe) {
+    Stripe stripe,
+    Outlook outlook) {
+
+  /** A config without Outlook calendars. */
+  public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
+      String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
+      int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
+      Mail mail, boolean trustProxy, Stripe stripe) {
+    this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
+        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustProxy,
+        stripe, Outlook.off());
+  }
 
   /** A config without Stripe: paid booking types are refused. */
   public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
@@ -96,6 +107,27 @@ public record AppConfig(
     }
   }
 
+  /** The Outlook (Microsoft Graph) app registration and endpoints; {@code clientId} null when Outlook is off. */
+  public record Outlook(String clientId, String clientSecret, String tenant, String graphBase, String loginBase) {
+
+    public static final String GRAPH = "https://graph.microsoft.com/v1.0";
+    public static final String LOGIN = "https://login.microsoftonline.com";
+
+    public static Outlook off() {
+      return new Outlook(null, null, "common", GRAPH, LOGIN);
+    }
+
+    public boolean enabled() {
+      return clientId != null;
+    }
+
+    @Override
+    public String toString() {
+      return "Outlook[clientId=" + clientId + ", tenant=" + tenant + ", graphBase=" + graphBase + ", loginBase="
+          + loginBase + "]";
+    }
+  }
+
   /** Hazelcast membership: this member's address and port, and the members to join (empty = not clustered). */
   public record Cluster(String name, String host, int port, List<String> members) {
 
@@ -135,7 +167,30 @@ public record AppConfig(
         blankToNull(env.getString("DOVETAIL_SECRET_KEY")),
         mail(env),
         boolValue(env, "DOVETAIL_TRUST_PROXY", false),
-        stripe(env));
+        stripe(env),
+        outlook(env));
+  }
+
+  /**
+   * Outlook calendars (Microsoft Graph): the app registration ({@code DOVETAIL_MS_CLIENT_ID}, {@code
+   * DOVETAIL_MS_CLIENT_SECRET}), its tenant ({@code DOVETAIL_MS_TENANT}, default {@code common}: work and personal
+   * accounts) and where Graph and the identity platform are ({@code DOVETAIL_MS_GRAPH_BASE}, {@code
+   * DOVETAIL_MS_LOGIN_BASE}; set only to point at an emulator). Without a client id Outlook is off.
+   */
+  private static Outlook outlook(JsonObject env) {
+    String clientId = blankToNull(env.getString("DOVETAIL_MS_CLIENT_ID"));
+    if (clientId == null) {
+      return Outlook.off();
+    }
+    String secret = blankToNull(env.getString("DOVETAIL_MS_CLIENT_SECRET"));
+    if (secret == null) {
+      throw new IllegalArgumentException("DOVETAIL_MS_CLIENT_ID needs DOVETAIL_MS_CLIENT_SECRET too");
+    }
+    String tenant = blankToNull(env.getString("DOVETAIL_MS_TENANT"));
+    String graph = blankToNull(env.getString("DOVETAIL_MS_GRAPH_BASE"));
+    String login = blankToNull(env.getString("DOVETAIL_MS_LOGIN_BASE"));
+    return new Outlook(clientId, secret, tenant == null ? "common" : tenant,
+        graph == null ? Outlook.GRAPH : graph, login == null ? Outlook.LOGIN : login);
   }
 
   private static Stripe stripe(JsonObject env) {

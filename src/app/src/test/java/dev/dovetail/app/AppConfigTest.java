@@ -33,4 +33,23 @@ class AppConfigTest {
     assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("DOVETAIL_SMTP_TLS", "ssl3")))
         .hasMessageContaining("DOVETAIL_SMTP_TLS");
   }
+
+  @Test
+  @DisplayName("Outlook is off without DOVETAIL_MS_CLIENT_ID; with it: secret required, tenant common, Graph and login defaults")
+  void outlookSettings() {
+    assertThat(AppConfig.from(new JsonObject()).outlook().enabled()).isFalse();
+
+    AppConfig.Outlook outlook = AppConfig.from(new JsonObject().put("DOVETAIL_MS_CLIENT_ID", "app-id")
+        .put("DOVETAIL_MS_CLIENT_SECRET", "s3cret")).outlook();
+    assertThat(outlook.enabled()).isTrue();
+    assertThat(outlook.tenant()).isEqualTo("common");
+    assertThat(outlook.graphBase()).isEqualTo("https://graph.microsoft.com/v1.0");
+    assertThat(outlook.loginBase()).isEqualTo("https://login.microsoftonline.com");
+    assertThat(outlook.toString()).doesNotContain("s3cret");
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_MS_CLIENT_ID", "a").put("DOVETAIL_MS_CLIENT_SECRET", "b")
+        .put("DOVETAIL_MS_TENANT", "contoso").put("DOVETAIL_MS_GRAPH_BASE", "http://127.0.0.1:9/v1.0")).outlook()
+        .graphBase()).isEqualTo("http://127.0.0.1:9/v1.0");
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("DOVETAIL_MS_CLIENT_ID", "a")))
+        .hasMessageContaining("DOVETAIL_MS_CLIENT_SECRET");
+  }
 }

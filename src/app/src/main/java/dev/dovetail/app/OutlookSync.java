@@ -1,0 +1,59 @@
+package dev.dovetail.app;
+
+import dev.dovetail.outlook.GraphCalendarConnector;
+import dev.dovetail.outlook.GraphPushes;
+import dev.dovetail.outlook.MicrosoftIdentity;
+import dev.dovetail.outlook.MicrosoftOAuthClient;
+import dev.dovetail.outlook.OutlookHooks;
+import dev.dovetail.sync.app.SyncContext;
+import dev.dovetail.sync.app.SyncScheduler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Outlook half of calendar sync for one hub, present when {@code DOVETAIL_MS_CLIENT_ID} is set: the Graph
+ * connector and the connect flow's OAuth client (for the sync module's per-service maps), and {@code POST
+ * /hooks/outlook} on the hub's router once the sync scheduler exists.
+ */
+final class OutlookSync {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutlookSync.class);
+
+  private final GraphCalendarConnector connector;
+  private final MicrosoftOAuthClient oauth;
+
+  private OutlookSync(GraphCalendarConnector connector, MicrosoftOAuthClient oauth) {
+    this.connector = connector;
+    this.oauth = oauth;
+  }
+
+  static Optional<OutlookSync> create(Vertx vertx, AppConfig.Outlook config, Clock clock) {
+    if (!config.enabled()) {
+      LOG.info("no DOVETAIL_MS_CLIENT_ID: Outlook calendars are off");
+      return Optional.empty();
+    }
+    MicrosoftIdentity identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(
+        config.loginBase(), config.tenant(), config.clientId(), config.clientSecret()));
+    GraphCalendarConnector connector = new GraphCalendarConnector(vertx, identity,
+        GraphCalendarConnector.Settings.production().withGraphBase(config.graphBase()), clock);
+    LOG.info("Outlook calendars on: {}", config);
+    return Optional.of(new OutlookSync(connector, new MicrosoftOAuthClient(vertx, identity, config.graphBase())));
+  }
+
+  GraphCalendarConnector connector() {
+    return connector;
+  }
+
+  MicrosoftOAuthClient oauth() {
+    return oauth;
+  }
+
+  /** Mounts the Graph notification receiver (ahead of the API's root chain; Graph authenticates by clientState). */
+  Router mountHooks(Router router, SyncContext ctx, SyncScheduler scheduler) {
+    return OutlookHooks.mount(router, new GraphPushes(ctx, scheduler));
+  }
+}
