@@ -391,4 +391,21 @@ class GraphCalendarConnectorIT {
     assertThat(tries).hasSize(2);
     assertThat(Duration.between(tries.get(0), tries.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(950));
   }
+
+  @Test
+  @DisplayName("An all-day event arrives as dates (blocked midnight to midnight in the resource's zone), not as UTC instants")
+  void allDayEvent() {
+    String day = soon(10, "").substring(0, 10);
+    String next = soon(11, "").substring(0, 10);
+    String id = graph.createEvent(cal, event("Holiday", day + "T00:00:00", next + "T00:00:00",
+        "W. Europe Standard Time").put("isAllDay", true)).getString("id");
+
+    ExternalEvent holiday = upserts(changes(null)).get(id);
+
+    assertThat(holiday.allDay()).isTrue();
+    assertThat(holiday.allDayStart().toString()).isEqualTo(day);
+    assertThat(holiday.allDayEnd().toString()).isEqualTo(next);
+    assertThat(holiday.span(ZoneId.of("Europe/Berlin")).start())
+        .isEqualTo(java.time.LocalDate.parse(day).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant());
+  }
 }
