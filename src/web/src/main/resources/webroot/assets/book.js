@@ -6,7 +6,7 @@ import {
   h, clear, errorBox, field, reportErrors, focusHeading,
 } from './dom.js';
 import {
-  detectedZone, formatDateTime, formatShortDateTime, formatTime, zoneLabel,
+  detectedZone, formatDateTime, formatDay, formatShortDateTime, formatTime, zoneLabel,
 } from './time.js';
 import { SlotPicker } from './slot-picker.js';
 
@@ -51,6 +51,7 @@ const picker = new SlotPicker({
   durations,
   horizonDays: Number(data.horizonDays),
   idPrefix: 'picker',
+  onEmptyDay: waitlistForm,
   onSelect: (slot, zone, duration) => {
     chosen = slot;
     chosenZone = zone;
@@ -131,4 +132,47 @@ function showConflict(error) {
       : h('p', { text: 'Please choose another time above.' })));
   focusHeading(heading);
   picker.refreshDay();
+}
+
+/** Under a day without free time: join the waitlist for that day (in the zone the visitor looks at it in). */
+function waitlistForm(date, zone) {
+  const box = h('section', { id: 'waitlist', class: 'stack', 'aria-labelledby': 'waitlist-heading' });
+  const wlName = field({ id: 'waitlist-name', label: 'Your name', attrs: { autocomplete: 'name', maxlength: '200' } });
+  const wlEmail = field({
+    id: 'waitlist-email', label: 'E-mail address', type: 'email',
+    hint: 'If a time on this day frees up, we hold it for you and mail you a link to claim it.',
+    attrs: { autocomplete: 'email', maxlength: '254', inputmode: 'email' },
+  });
+  const result = h('div', { id: 'waitlist-result' });
+  const join = h('button', { type: 'submit', id: 'waitlist-button', class: 'secondary' }, 'Join the waitlist');
+  async function onJoin(event) {
+    event.preventDefault();
+    clear(result);
+    const name = wlName.control.value.trim();
+    const email = wlEmail.control.value.trim();
+    const errors = [];
+    if (!name) {
+      errors.push([wlName, 'Please enter your name.']);
+    }
+    if (!EMAIL.test(email)) {
+      errors.push([wlEmail, 'Please enter an e-mail address like name@example.com.']);
+    }
+    if (!reportErrors([wlName, wlEmail], errors)) {
+      return;
+    }
+    join.disabled = true;
+    try {
+      await api('POST', `/api/v1/public/booking-types/${enc(data.bookingType)}/waitlist`,
+        { date, timeZone: zone, name, email });
+      clear(box, h('div', { class: 'alert alert-ok', role: 'status', id: 'waitlist-joined' },
+        h('p', { text: `You are on the waitlist for ${formatDay(date)}. We sent a confirmation to ${email}.` })));
+    } catch (e) {
+      join.disabled = false;
+      clear(result, errorBox(e, 'You could not join the waitlist'));
+    }
+  }
+  return clear(box,
+    h('h3', { id: 'waitlist-heading', text: 'Join the waitlist for this day' }),
+    h('form', { id: 'waitlist-form', novalidate: true, onsubmit: onJoin },
+      wlName.wrapper, wlEmail.wrapper, result, h('div', { class: 'actions' }, join)));
 }

@@ -21,6 +21,8 @@ export class SlotPicker {
    * @param {number} o.horizonDays how far ahead one may book
    * @param {(slot: object|null, zone: string) => void} o.onSelect called when a slot is chosen (null: unchosen)
    * @param {string} [o.idPrefix] prefix for element ids, to keep them unique on a page
+   * @param {(date: string, zone: string) => HTMLElement} [o.onEmptyDay] extra content under a day without free time
+   *   (the booking page's waitlist form)
    */
   constructor(o) {
     Object.assign(this, o);
@@ -251,7 +253,8 @@ export class SlotPicker {
     if (slots.length === 0) {
       clear(this.status, h('p', { class: 'empty', id: this.id('empty'), text: 'No free times on this day.' }),
         h('button', { type: 'button', class: 'secondary', onclick: () => this.findAndShow(addDays(date, 1), null) },
-          'Show the next day with free time'));
+          'Show the next day with free time'),
+        this.onEmptyDay ? this.onEmptyDay(date, this.zone) : null);
     }
     if (!stillSelected && this.selected) {
       this.selected = null;
