@@ -408,4 +408,21 @@ class GraphCalendarConnectorIT {
     assertThat(holiday.span(ZoneId.of("Europe/Berlin")).start())
         .isEqualTo(java.time.LocalDate.parse(day).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant());
   }
+
+  @Test
+  @DisplayName("P22: an event from a legacy custom zone (tzone://Microsoft/Custom) and a customTimeZone in getSchedule still give exact instants")
+  void customZones() {
+    String id = graph.createEvent(cal, event("Legacy", soon(6, "08:30:00"), soon(6, "09:30:00"), "UTC")
+        .put("originalStartTimeZone", "tzone://Microsoft/Custom")).getString("id");
+    graph.workingHoursZone(null, true);
+
+    ExternalEvent legacy = upserts(changes(null)).get(id);
+    List<TimeRange> busy = connector.busy(grant, List.of(cal), new TimeRange(Instant.parse(soon(6, "00:00:00Z")),
+        Instant.parse(soon(7, "00:00:00Z")))).await();
+
+    assertThat(graph.event(id).getString("originalStartTimeZone")).isEqualTo("tzone://Microsoft/Custom");
+    assertThat(legacy.time()).isEqualTo(new TimeRange(Instant.parse(soon(6, "08:30:00Z")),
+        Instant.parse(soon(6, "09:30:00Z"))));
+    assertThat(busy).containsExactly(legacy.time());
+  }
 }

@@ -254,6 +254,8 @@ public final class GraphEmulator {
     faults.clear();
     requests.clear();
     clock.reset();
+    workingHoursZone = "W. Europe Standard Time";
+    customWorkingHoursZone = false;
   }
 
   // ---- HTTP: control -------------------------------------------------------------------------------------------
