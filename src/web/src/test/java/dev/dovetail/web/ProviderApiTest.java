@@ -156,6 +156,10 @@ class ProviderApiTest {
 
     assertThat(api.send(HttpMethod.DELETE, "/api/v1/resources/boat", alice.bearer(), null).statusCode())
         .isEqualTo(204);
+    // Alice's room is still offered by her booking type: refused with the reason, nothing deleted.
+    assertThat(expectProblem(409, api.send(HttpMethod.DELETE, "/api/v1/resources/" + alice.resourceId(),
+        alice.bearer(), null)).getString("detail")).contains(alice.typeId());
+    expect(200, api.get("/api/v1/resources/" + alice.resourceId(), alice.bearer()));
     expectProblem(404, api.get("/api/v1/resources/boat", alice.bearer()));
   }
 

@@ -2,6 +2,7 @@ package dev.dovetail.booking.app;
 
 import dev.dovetail.booking.domain.AvailabilityRule;
 import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
@@ -17,6 +18,8 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,7 +119,22 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
 
   @Override
   public Future<Void> deleteResource(String providerId, String resourceId) {
-    return resource(providerId, resourceId).compose(r -> resources.delete(resourceId)).onSuccess(this::forgetOffers);
+    return resource(providerId, resourceId)
+        .compose(r -> typesOf(providerId, resourceId, null, new ArrayList<>()))
+        .compose(using -> using.isEmpty()
+            ? resources.delete(resourceId)
+            : Future.failedFuture(new ConflictException("booking types still offer this resource: "
+                + String.join(", ", using) + "; delete them or move them to another resource first")))
+        .onSuccess(this::forgetOffers);
+  }
+
+  /** Ids of the provider's booking types on this resource (their bookings hang on them), walking every page. */
+  private Future<List<String>> typesOf(String providerId, String resourceId, String cursor, List<String> found) {
+    return types.listByProvider(providerId, new PageRequest(cursor, PageRequest.MAX_LIMIT)).compose(page -> {
+      page.items().stream().filter(t -> t.resourceId().equals(resourceId)).map(BookingType::id).forEach(found::add);
+      return page.nextCursor() == null ? Future.succeededFuture(found)
+          : typesOf(providerId, resourceId, page.nextCursor(), found);
+    });
   }
 
   @Override

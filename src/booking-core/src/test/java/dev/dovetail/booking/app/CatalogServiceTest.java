@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.testkit.InMemoryCatalog;
@@ -39,6 +40,21 @@ class CatalogServiceTest {
     assertThat(catalog.offer("t60").await().type().id()).as("within the TTL").isEqualTo("t60");
     clock.advance(Duration.ofSeconds(2));
     assertThatThrownBy(() -> catalog.offer("t60").await()).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  @DisplayName("a resource that booking types still offer cannot be deleted (409 naming them); once they are gone it can")
+  void resourceInUseIsNotDeleted() {
+    types.insert(TestBookings.simpleType("t30", "acme", "room", 30)).await();
+
+    assertThatThrownBy(() -> catalog.deleteResource("acme", "room").await())
+        .isInstanceOf(ConflictException.class).hasMessageContaining("t30").hasMessageContaining("t60");
+    assertThat(resources.findById("room").await()).isPresent();
+
+    catalog.deleteBookingType("acme", "t30").await();
+    catalog.deleteBookingType("acme", "t60").await();
+    catalog.deleteResource("acme", "room").await();
+    assertThat(resources.findById("room").await()).isEmpty();
   }
 
   @Test
