@@ -224,4 +224,23 @@ class GraphSubscriptionsIT {
     assertThat(validation.getHeader("Content-Type")).startsWith("text/plain");
     assertThat(validation.bodyAsString()).isEqualTo("a+b/c: d");
   }
+
+  @Test
+  @DisplayName("P16: a batch the receiver could not persist (503) is sent again by the emulator, as Graph does")
+  void unpersistedBatchIsRetried() throws Exception {
+    PushChannel channel = watch();
+    sinkFails.set(true);
+    graph.createEvent(cal, event("retry me"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (graph.deliveries().stream().noneMatch(d -> d.getInteger("status") == 503)) {
+      assertThat(System.nanoTime()).isLessThan(deadline);
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    sinkFails.set(false);
+    assertThat(next().subscriptionId()).isEqualTo(channel.resourceId());
+    assertThat(graph.deliveries()).anySatisfy(d -> {
+      assertThat(d.getInteger("status")).isEqualTo(202);
+      assertThat(d.getInteger("attempt")).isGreaterThan(1);
+    });
+  }
 }
