@@ -1,11 +1,12 @@
 // The confirmation page, /booked/{manageToken}: what was booked, an add-to-calendar (.ics) link, and the link to
-// change or cancel.
+// change or cancel. A held booking of a type that takes payment shows the payment step first.
 
 import { enc } from './api.js';
 import { h, clear, errorBox } from './dom.js';
 import {
   bookAgainHref, details, isActive, loadBooking, manageToken,
 } from './booking-view.js';
+import { paymentStep } from './payment-view.js';
 
 const app = document.getElementById('app');
 const title = document.getElementById('page-title');
@@ -14,6 +15,14 @@ const token = manageToken();
 async function show() {
   try {
     const { booking, offer } = await loadBooking(token);
+    if (booking.status === 'HELD' && offer && offer.payment !== 'NONE') {
+      title.textContent = 'Pay to confirm';
+      document.title = `${title.textContent} · Dovetail`;
+      const step = h('div', { id: 'payment-step' });
+      clear(app, details(booking, offer), step);
+      await paymentStep(step, token, show);
+      return;
+    }
     const active = isActive(booking);
     title.textContent = active ? "You're booked" : 'This booking is no longer active';
     document.title = `${title.textContent} · Dovetail`;

@@ -5,6 +5,7 @@ import { api, ApiError, enc } from './api.js';
 import { h, clear, errorBox, focusHeading } from './dom.js';
 import { formatDateTime, formatShortDateTime, zoneLabel } from './time.js';
 import { SlotPicker } from './slot-picker.js';
+import { loadPayment, refundSentence } from './payment-view.js';
 import {
   bookAgainHref, details, isActive, loadBooking, manageToken, whenText,
 } from './booking-view.js';
@@ -49,15 +50,20 @@ function render() {
   }
 }
 
+let refund = 'No payment was taken for this booking, so there is nothing to refund.';
+
 function refundText() {
-  if (!offer || offer.payment === 'NONE' || !offer.price || offer.price.amountMinor === 0) {
-    return 'No payment was taken for this booking, so there is nothing to refund.';
-  }
-  return 'Online payment is not active yet, so no payment was taken and there is nothing to refund.';
+  return refund;
 }
 
-function openCancel() {
+async function openCancel() {
   clear(messages);
+  try {
+    refund = refundSentence(await loadPayment(token));
+  } catch (e) {
+    clear(messages, errorBox(e, 'The refund could not be worked out'));
+    return;
+  }
   const heading = h('h2', { id: 'cancel-heading', text: 'Cancel this booking?' });
   clear(panel, h('section', { class: 'card', 'aria-labelledby': 'cancel-heading', id: 'cancel-panel' },
     heading,

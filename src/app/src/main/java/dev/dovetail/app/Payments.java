@@ -11,6 +11,7 @@ import dev.dovetail.payment.app.PaymentService;
 import dev.dovetail.payment.app.PaymentSettler;
 import dev.dovetail.payment.port.out.PaymentGateway;
 import dev.dovetail.stripe.StripePaymentGateway;
+import dev.dovetail.web.payment.PaymentPages;
 import dev.dovetail.web.payment.StripeHooks;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -31,8 +32,10 @@ final class Payments {
   private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
   static final long PERIOD_MS = 30_000;
   static final long NUDGE_DELAY_MS = 250;
+  private static final String API = "https://api.stripe.com";
 
   private final Vertx vertx;
+  private final AppConfig.Stripe stripe;
   private final MongoStore store;
   private final CatalogService catalog;
   private final Clock clock;
@@ -42,9 +45,10 @@ final class Payments {
   private final AtomicBoolean nudged = new AtomicBoolean();
   private PaymentService service;
 
-  private Payments(Vertx vertx, MongoStore store, CatalogService catalog, Clock clock,
+  private Payments(Vertx vertx, AppConfig.Stripe stripe, MongoStore store, CatalogService catalog, Clock clock,
       Optional<PaymentGateway> gateway) {
     this.vertx = vertx;
+    this.stripe = stripe;
     this.store = store;
     this.catalog = catalog;
     this.clock = clock;
@@ -58,14 +62,14 @@ final class Payments {
     Optional<PaymentGateway> gateway = Optional.empty();
     if (stripe.enabled()) {
       gateway = Optional.of(new StripePaymentGateway(vertx, new StripePaymentGateway.Settings(stripe.secretKey(),
-          stripe.publishableKey(), stripe.webhookSecret(), stripe.apiBase()), clock));
+          stripe.publishableKey(), stripe.webhookSecret(), stripe.apiBase(), stripe.jsUrl()), clock));
       LOG.info("card payments through Stripe{} (API version {}); webhooks at {}{}",
           stripe.apiBase() == null ? "" : " at " + stripe.apiBase(), StripePaymentGateway.API_VERSION,
           config.publicUrl().replaceAll("/+$", ""), StripeHooks.PATH);
     } else {
       LOG.info("no DOVETAIL_STRIPE_SECRET_KEY: booking types that take payment are refused (503)");
     }
-    return new Payments(vertx, store, catalog, clock, gateway);
+    return new Payments(vertx, stripe, store, catalog, clock, gateway);
   }
 
   /** The consumer of booking changes, for {@code BookingEvents.all}. */
@@ -85,8 +89,12 @@ final class Payments {
     return service;
   }
 
+  /** {@code POST /hooks/stripe}, and (with Stripe) a policy that lets the confirmation page load Stripe.js. */
   Router mount(Router router) {
-    return StripeHooks.mount(router, service);
+    StripeHooks.mount(router, service);
+    return stripe.enabled()
+        ? PaymentPages.allowStripe(router, stripe.jsUrl(), stripe.apiBase() == null ? API : stripe.apiBase())
+        : router;
   }
 
   /** Starts the periodic settling (a no-op timer without Stripe); returns its timer id. */

@@ -73,6 +73,13 @@ class PaymentHubIT {
       JsonObject checkout = client.post(port, "127.0.0.1", "/api/v1/public/bookings/" + token + "/payment")
           .send().await().bodyAsJsonObject();
       assertThat(checkout.getString("publishableKey")).isEqualTo(PUBLISHABLE);
+      assertThat(checkout.getString("scriptUrl")).isEqualTo(stripe.apiBase() + "/v3/");
+      // The confirmation page, where the payment step runs, may load Stripe.js and call the Stripe API; others not.
+      assertThat(client.get(port, "127.0.0.1", "/booked/" + token).send().await().getHeader("Content-Security-Policy"))
+          .startsWith("default-src 'self'; frame-ancestors 'none'; script-src 'self' " + stripe.apiBase())
+          .contains("connect-src 'self' " + stripe.apiBase());
+      assertThat(client.get(port, "127.0.0.1", "/manage/" + token).send().await().getHeader("Content-Security-Policy"))
+          .isEqualTo("default-src 'self'; frame-ancestors 'none'");
       assertThat(checkout.getJsonObject("payment").getJsonObject("amount").getLong("amountMinor")).isEqualTo(2_000);
       String secret = checkout.getString("clientSecret");
       String intent = secret.substring(0, secret.indexOf("_secret_"));

@@ -36,12 +36,22 @@ public final class StripePaymentGateway implements PaymentGateway {
   private static final Logger LOG = LoggerFactory.getLogger(StripePaymentGateway.class);
   public static final String API_VERSION = Stripe.API_VERSION;
 
-  /** The keys and where Stripe is; {@code apiBase} null for the real Stripe. */
-  public record Settings(String secretKey, String publishableKey, String webhookSecret, String apiBase) {
+  /** Where the browser loads Stripe.js from unless told otherwise. */
+  public static final String DEFAULT_SCRIPT = "https://js.stripe.com/v3/";
+
+  /** The keys and where Stripe is; {@code apiBase} null for the real Stripe; {@code scriptUrl} of Stripe.js. */
+  public record Settings(String secretKey, String publishableKey, String webhookSecret, String apiBase,
+      String scriptUrl) {
     public Settings {
       Objects.requireNonNull(secretKey, "secretKey");
       Objects.requireNonNull(webhookSecret, "webhookSecret");
       Objects.requireNonNull(publishableKey, "publishableKey");
+      scriptUrl = scriptUrl == null ? DEFAULT_SCRIPT : scriptUrl;
+    }
+
+    /** Settings with Stripe.js from its usual place. */
+    public Settings(String secretKey, String publishableKey, String webhookSecret, String apiBase) {
+      this(secretKey, publishableKey, webhookSecret, apiBase, DEFAULT_SCRIPT);
     }
   }
 
@@ -126,6 +136,11 @@ public final class StripePaymentGateway implements PaymentGateway {
   @Override
   public String publishableKey() {
     return settings.publishableKey();
+  }
+
+  @Override
+  public String browserScript() {
+    return settings.scriptUrl();
   }
 
   /** The intent an event is about: the object itself, or the {@code payment_intent} of a charge or refund. */

@@ -94,11 +94,13 @@ public class PaymentService implements CustomerPayments, ProviderPayments, Payme
               return Future.failedFuture(new ConflictException("the booking is already paid"));
             }
             if (p.intentId() != null) {
-              return stripe.retrieve(p.intentId()).map(i -> new Checkout(p, i.clientSecret(), stripe.publishableKey()));
+              return stripe.retrieve(p.intentId()).map(i -> new Checkout(p, i.clientSecret(), stripe.publishableKey(),
+                  stripe.browserScript()));
             }
             return stripe.createIntent(p.bookingId(), p.amount(), p.manualCapture(), intentKey(p.bookingId()))
                 .compose(intent -> change(p.bookingId(), q -> q.withIntent(intent.id(), clock.instant()))
-                    .map(q -> new Checkout(q, intent.clientSecret(), stripe.publishableKey())));
+                    .map(q -> new Checkout(q, intent.clientSecret(), stripe.publishableKey(),
+                        stripe.browserScript())));
           });
     });
   }

@@ -35,7 +35,7 @@ public final class PaymentCodec {
 
   public static JsonObject checkout(CustomerPayments.Checkout c) {
     return new JsonObject().put("payment", payment(c.payment())).put("clientSecret", c.clientSecret())
-        .put("publishableKey", c.publishableKey());
+        .put("publishableKey", c.publishableKey()).put("scriptUrl", c.scriptUrl());
   }
 
   public static JsonObject quote(CustomerPayments.RefundQuote q) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 /** What a customer does with the payment of their booking, through its manage token. */
 public interface CustomerPayments {
 
-  /** What the browser needs to confirm the payment with Stripe.js. */
-  record Checkout(Payment payment, String clientSecret, String publishableKey) {}
+  /** What the browser needs to confirm the payment with Stripe.js (loaded from {@code scriptUrl}). */
+  record Checkout(Payment payment, String clientSecret, String publishableKey, String scriptUrl) {}
 
   /** What cancelling now would refund: {@code refund} of {@code paid} ({@code percent} under the policy). */
   record RefundQuote(Money paid, Money refund, int percent) {}

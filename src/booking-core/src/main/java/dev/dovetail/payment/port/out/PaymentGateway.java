@@ -42,4 +42,7 @@ public interface PaymentGateway {
 
   /** The key the browser uses to confirm a payment (Stripe.js). */
   String publishableKey();
+
+  /** Where the browser loads the payment service's script from (Stripe.js). */
+  String browserScript();
 }

@@ -1,0 +1,106 @@
+// Payments as the customer pages show them: amounts, the refund a cancellation would bring, and the payment step of
+// a held booking (Stripe.js, loaded from the URL the hub is configured with).
+
+import { api, enc } from './api.js';
+import { h, clear, errorBox } from './dom.js';
+
+function fractionDigits(currency) {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+  } catch (e) {
+    return 2;
+  }
+}
+
+/** "€12.50" for { amountMinor: 1250, currency: 'EUR' }: integer minor units, never floating-point sums. */
+export function formatMoney(money) {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency })
+      .format(money.amountMinor / 10 ** fractionDigits(money.currency));
+  } catch (e) {
+    return `${money.amountMinor} ${money.currency}`;
+  }
+}
+
+/** The booking's payment and what cancelling now would refund; null when this hub has no payments. */
+export async function loadPayment(token) {
+  try {
+    return await api('GET', `/api/v1/public/bookings/${enc(token)}/payment`);
+  } catch (e) {
+    if (e.status === 503) {
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** The sentence the manage page shows before (and after) a cancellation. */
+export function refundSentence(view) {
+  const paid = view && view.payment && ['PAID', 'AUTHORIZED'].includes(view.payment.state);
+  if (!paid) {
+    return 'No payment was taken for this booking, so there is nothing to refund.';
+  }
+  const quote = view.refundIfCancelledNow;
+  if (quote.refund.amountMinor === 0) {
+    return `Nothing: cancelling now is too late for a refund under the cancellation policy (you paid ${formatMoney(quote.paid)}).`;
+  }
+  return `${formatMoney(quote.refund)} of the ${formatMoney(quote.paid)} you paid (${quote.refundPercent} %), `
+    + 'back to your card within a few days.';
+}
+
+function loadScript(url) {
+  return new Promise((resolve, reject) => {
+    if (window.Stripe) {
+      resolve();
+      return;
+    }
+    const script = document.createElement('script');
+    script.src = url;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error('The payment form could not be loaded. Check your connection and reload.'));
+    document.head.append(script);
+  });
+}
+
+/**
+ * The payment step of a held booking, drawn into {@code box}: the amount, Stripe's card field, a pay button. Calls
+ * {@code onPaid} once the hub reports the payment (the webhook, or the re-read the GET does).
+ */
+export async function paymentStep(box, token, onPaid) {
+  const checkout = await api('POST', `/api/v1/public/bookings/${enc(token)}/payment`);
+  await loadScript(checkout.scriptUrl);
+  const stripe = window.Stripe(checkout.publishableKey);
+  const elements = stripe.elements();
+  const card = elements.create('card');
+  const message = h('div', { id: 'payment-message', role: 'alert' });
+  const button = h('button', { type: 'submit', id: 'pay-button' }, `Pay ${formatMoney(checkout.payment.amount)}`);
+  const cardBox = h('div', { id: 'card-element', class: 'card-field' });
+  const form = h('form', { id: 'payment-form', class: 'card stack' },
+    h('h2', { text: 'Pay to confirm your booking' }),
+    h('p', { text: `The time is held for you for a few minutes. ${formatMoney(checkout.payment.amount)} will be charged to your card.` }),
+    h('label', { for: 'card-element', text: 'Card' }), cardBox, message, button);
+  clear(box, form);
+  card.mount(cardBox);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    clear(message);
+    const result = await stripe.confirmCardPayment(checkout.clientSecret, { payment_method: { card } });
+    if (result.error) {
+      button.disabled = false;
+      clear(message, h('p', { class: 'notice', text: result.error.message || 'The payment failed.' }));
+      return;
+    }
+    clear(message, h('p', { text: 'Payment received, confirming your booking…' }));
+    for (let i = 0; i < 40; i += 1) {
+      const view = await loadPayment(token);
+      if (view && view.payment && ['PAID', 'AUTHORIZED'].includes(view.payment.state)) {
+        onPaid();
+        return;
+      }
+      await new Promise((r) => { setTimeout(r, 500); });
+    }
+    clear(message, errorBox(new Error('The payment is taking longer than usual; reload this page in a minute.'),
+      'Not confirmed yet'));
+  });
+}
