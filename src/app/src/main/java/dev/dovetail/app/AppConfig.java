@@ -2,6 +2,7 @@ package dev.dovetail.app;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,7 +31,18 @@ public record AppConfig(
     Mail mail,
     boolean trustProxy,
     Stripe stripe,
-    Outlook outlook) {
+    Outlook outlook,
+    Calendars calendars) {
+
+  /** A config without Google calendars, with the default sync timings. */
+  public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
+      String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
+      int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
+      Mail mail, boolean trustProxy, Stripe stripe, Outlook outlook) {
+    this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
+        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustProxy,
+        stripe, outlook, Calendars.off());
+  }
 
   /** A config without Outlook calendars. */
   public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
@@ -129,6 +141,42 @@ public record AppConfig(
   }
 
   /** Hazelcast membership: this member's address and port, and the members to join (empty = not clustered). */
+  /**
+   * Calendar sync. Google is on when {@code googleClientId} is set ({@code googleApiRoot} / {@code googleOAuthBase}
+   * null for the real Google, an emulator's URLs in tests). Every synced calendar is reconciled every {@code
+   * reconcileEvery}; with {@code push} the hub opens push channels to its public URL (Google requires HTTPS there),
+   * asking for {@code channelLifetime}; the booking-time free/busy check waits at most {@code freeBusyTimeout}.
+   */
+  public record Calendars(String googleClientId, String googleClientSecret, String googleApiRoot,
+      String googleOAuthBase, Duration reconcileEvery, boolean push, Duration channelLifetime,
+      Duration freeBusyTimeout) {
+
+    public static Calendars off() {
+      return new Calendars(null, null, null, null, Duration.ofMinutes(5), true, Duration.ofDays(7),
+          Duration.ofMillis(1500));
+    }
+
+    public boolean googleEnabled() {
+      return googleClientId != null;
+    }
+
+    public Calendars withGoogle(String clientId, String clientSecret, String apiRoot, String oauthBase) {
+      return new Calendars(clientId, clientSecret, apiRoot, oauthBase, reconcileEvery, push, channelLifetime,
+          freeBusyTimeout);
+    }
+
+    public Calendars withTimings(Duration reconcile, boolean pushOn) {
+      return new Calendars(googleClientId, googleClientSecret, googleApiRoot, googleOAuthBase, reconcile, pushOn,
+          channelLifetime, freeBusyTimeout);
+    }
+
+    @Override
+    public String toString() {
+      return "Calendars[google=" + googleEnabled() + ", googleApiRoot=" + googleApiRoot + ", reconcileEvery="
+          + reconcileEvery + ", push=" + push + "]";
+    }
+  }
+
   public record Cluster(String name, String host, int port, List<String> members) {
 
     public boolean enabled() {
@@ -168,7 +216,23 @@ public record AppConfig(
         mail(env),
         boolValue(env, "DOVETAIL_TRUST_PROXY", false),
         stripe(env),
-        outlook(env));
+        outlook(env),
+        calendars(env));
+  }
+
+  private static Calendars calendars(JsonObject env) {
+    String id = blankToNull(env.getString("DOVETAIL_GOOGLE_CLIENT_ID"));
+    String secret = blankToNull(env.getString("DOVETAIL_GOOGLE_CLIENT_SECRET"));
+    if (id != null && secret == null) {
+      throw new IllegalArgumentException("DOVETAIL_GOOGLE_CLIENT_ID needs DOVETAIL_GOOGLE_CLIENT_SECRET too");
+    }
+    Calendars off = Calendars.off();
+    return new Calendars(id, secret, blankToNull(env.getString("DOVETAIL_GOOGLE_API_ROOT")),
+        blankToNull(env.getString("DOVETAIL_GOOGLE_OAUTH_BASE")),
+        Duration.ofSeconds(intValue(env, "DOVETAIL_SYNC_RECONCILE_SECONDS", (int) off.reconcileEvery().toSeconds())),
+        boolValue(env, "DOVETAIL_SYNC_PUSH", true),
+        off.channelLifetime(),
+        Duration.ofMillis(intValue(env, "DOVETAIL_SYNC_FREEBUSY_TIMEOUT_MS", (int) off.freeBusyTimeout().toMillis())));
   }
 
   /**

@@ -109,20 +109,23 @@ public final class Hub {
     Payments payments = Payments.wire(vertx, config, clock, store, catalog);
     Waitlists waitlists = Waitlists.prepare(vertx, config, clock, store, catalog, tokens);
     Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens, waitlists.mail());
+    CalendarSync calendarSync = CalendarSync.wire(vertx, config, clock, store, lock, waitlists.trigger(),
+        SecretKeys.manageLinkKey(config), notifications::dispatchNow);
     // Every consumer of booking changes (mail, payments, waitlist, calendar sync) records them here, before the write.
-    BookingEvents events = BookingEvents.all(List.of(notifications.planner(), payments.events(), waitlists.trigger()));
+    BookingEvents events = BookingEvents.all(List.of(notifications.planner(), payments.events(), waitlists.trigger(),
+        calendarSync.events()));
     AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(),
         new BcryptPasswordHasher(vertx, config.bcryptCost()), clock);
     ManageBookingService manage =
         new ManageBookingService(catalog, store.schedules(), store.bookings(), lock, events, tokens, clock);
     PaymentService paymentService = payments.complete(manage);
     BookSlotService bookSlot = new BookSlotService(catalog, store.schedules(), store.bookings(), lock, events, tokens,
-        clock);
+        clock, calendarSync.externalBusy());
     WaitlistService waitlist = waitlists.complete(bookSlot, manage, lock, notifications::dispatchNow);
     Services services = new Services(
         new AvailabilityService(catalog, store.schedules(), clock), payments.guard(bookSlot),
         manage, manage, catalog, catalog, accounts, accounts, accounts, store::ping, notifications.log(), waitlist,
-        waitlist, paymentService, paymentService);
+        waitlist, paymentService, paymentService, calendarSync.connections());
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
@@ -139,6 +142,8 @@ public final class Hub {
         .map(router -> CalDavRouter.mount(router, calDav))
         // Stripe webhooks: signed raw bodies, ahead of the API's root chain.
         .map(payments::mount)
+        // Calendar push receivers (Google channel token, Graph clientState), ahead of the API's root chain.
+        .map(calendarSync::mount)
         .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost()))
         .map(server -> {
           long janitorTimer = vertx.setPeriodic(JANITOR_PERIOD_MS, id -> janitor.sweep()
@@ -148,11 +153,17 @@ public final class Hub {
           long paymentTimer = payments.start();
           long waitlistTimer = waitlists.start();
           Hub hub = new Hub(vertx, embedded, store, server, notifications, waitlists,
-              List.of(janitorTimer, dispatchTimer, waitlistTimer, paymentTimer));
+              timers(List.of(janitorTimer, dispatchTimer, waitlistTimer, paymentTimer), calendarSync.start()));
           LOG.info("Dovetail is listening on {} (port {}){}", config.publicUrl(), server.actualPort(),
               vertx.isClustered() ? ", clustered" : "");
           return hub;
         });
+  }
+
+  private static List<Long> timers(List<Long> some, List<Long> more) {
+    List<Long> all = new java.util.ArrayList<>(some);
+    all.addAll(more);
+    return List.copyOf(all);
   }
 
   private static Future<Vertx> createVertx(AppConfig config) {

@@ -68,7 +68,7 @@ public final class GoogleCalendarConnector implements CalendarConnector {
   private final JsonFactory json = GsonFactory.getDefaultInstance();
   private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
-  private record Client(String refreshToken, Calendar api) {}
+  private record Client(String refreshToken, UserCredentials credentials, Calendar api) {}
 
   public GoogleCalendarConnector(Vertx vertx, GoogleSettings settings) {
     this.vertx = vertx;
@@ -87,10 +87,21 @@ public final class GoogleCalendarConnector implements CalendarConnector {
     if (cached != null && cached.refreshToken().equals(grant.refreshToken())) {
       return cached.api();
     }
+    Client client = client(grant.refreshToken());
+    clients.put(grant.connectionId(), client);
+    return client.api();
+  }
+
+  /** The id of the primary calendar (the account's address) of a new grant; blocking, not cached. */
+  String primaryCalendarId(String refreshToken) throws IOException {
+    return client(refreshToken).api().calendars().get("primary").execute().getId();
+  }
+
+  private Client client(String refreshToken) {
     UserCredentials credentials = UserCredentials.newBuilder()
         .setClientId(settings.clientId())
         .setClientSecret(settings.clientSecret())
-        .setRefreshToken(grant.refreshToken())
+        .setRefreshToken(refreshToken)
         .setTokenServerUri(URI.create(settings.tokenUrl()))
         .setHttpTransportFactory(() -> transport)
         .setExpirationMargin(Duration.ofSeconds(10))
@@ -100,13 +111,12 @@ public final class GoogleCalendarConnector implements CalendarConnector {
         .setRootUrl(settings.apiRoot())
         .setApplicationName("Dovetail")
         .build();
-    clients.put(grant.connectionId(), new Client(grant.refreshToken(), api));
-    return api;
+    return new Client(refreshToken, credentials, api);
   }
 
   @Override
   public Future<List<ExternalCalendar>> calendars(Grant grant) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       List<ExternalCalendar> all = new ArrayList<>();
       String page = null;
       do {
@@ -124,7 +134,7 @@ public final class GoogleCalendarConnector implements CalendarConnector {
 
   @Override
   public Future<ChangeSet> changes(Grant grant, String calendarId, String token) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       List<ExternalChange> changes = new ArrayList<>();
       String page = null;
       String nextSyncToken = null;
@@ -206,7 +216,7 @@ public final class GoogleCalendarConnector implements CalendarConnector {
 
   @Override
   public Future<Optional<WrittenEvent>> find(Grant grant, String calendarId, String eventId) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       try {
         Event e = api(grant).events().get(calendarId, eventId).execute();
         return "cancelled".equals(e.getStatus())
@@ -223,7 +233,7 @@ public final class GoogleCalendarConnector implements CalendarConnector {
 
   @Override
   public Future<WrittenEvent> create(Grant grant, String calendarId, OutboundEvent event) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       Event body = toEvent(event).setId(event.proposedId());
       try {
         return written(api(grant).events().insert(calendarId, body).setSendUpdates("none").execute());
@@ -241,7 +251,7 @@ public final class GoogleCalendarConnector implements CalendarConnector {
   @Override
   public Future<WrittenEvent> update(
       Grant grant, String calendarId, String eventId, String etag, OutboundEvent event) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       Calendar.Events.Update request = api(grant).events().update(calendarId, eventId, toEvent(event))
           .setSendUpdates("none");
       if (etag != null) {
@@ -260,7 +270,7 @@ public final class GoogleCalendarConnector implements CalendarConnector {
 
   @Override
   public Future<Void> delete(Grant grant, String calendarId, String eventId, String etag) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       Calendar.Events.Delete request = api(grant).events().delete(calendarId, eventId).setSendUpdates("none");
       if (etag != null) {
         request.setRequestHeaders(new HttpHeaders().setIfMatch(etag));
@@ -279,7 +289,7 @@ public final class GoogleCalendarConnector implements CalendarConnector {
 
   @Override
   public Future<List<TimeRange>> busy(Grant grant, List<String> calendarIds, TimeRange window) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       FreeBusyRequest request = new FreeBusyRequest()
           .setTimeMin(new DateTime(window.start().toEpochMilli()))
           .setTimeMax(new DateTime(window.end().toEpochMilli()))
@@ -307,7 +317,7 @@ public final class GoogleCalendarConnector implements CalendarConnector {
   @Override
   public Future<PushChannel> watch(Grant grant, String calendarId, String channelId, String secret,
       String callbackUrl, Instant requestedExpiry) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       Channel request = new Channel().setId(channelId).setType("web_hook").setAddress(callbackUrl)
           .setToken(secret).setExpiration(requestedExpiry.toEpochMilli());
       Channel opened = api(grant).events().watch(calendarId, request).setSingleEvents(true).setShowDeleted(true)
@@ -319,7 +329,7 @@ public final class GoogleCalendarConnector implements CalendarConnector {
 
   @Override
   public Future<Void> stop(Grant grant, PushChannel channel) {
-    return blocking(() -> {
+    return blocking(grant, () -> {
       try {
         api(grant).channels().stop(new Channel().setId(channel.id()).setResourceId(channel.resourceId())).execute();
       } catch (IOException err) {
@@ -348,7 +358,21 @@ public final class GoogleCalendarConnector implements CalendarConnector {
     return new WrittenEvent(e.getId(), e.getEtag());
   }
 
-  private <T> Future<T> blocking(Callable<T> call) {
-    return vertx.<T>executeBlocking(call, false).recover(err -> Future.failedFuture(GoogleErrors.map(err)));
+  /**
+   * Runs a blocking client call on a worker. A 401 that survived the library's own refresh is checked by refreshing
+   * once more: a refresh refused with invalid_grant means the grant was revoked (P27), anything else is transient.
+   */
+  private <T> Future<T> blocking(Grant grant, Callable<T> call) {
+    return vertx.<T>executeBlocking(() -> {
+      try {
+        return call.call();
+      } catch (IOException err) {
+        Client client = clients.get(grant.connectionId());
+        if (GoogleErrors.hasStatus(err, 401) && client != null) {
+          client.credentials().refresh();
+        }
+        throw err;
+      }
+    }, false).recover(err -> Future.failedFuture(GoogleErrors.map(err)));
   }
 }

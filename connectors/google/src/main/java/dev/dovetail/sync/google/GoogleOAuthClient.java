@@ -8,7 +8,6 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.ConnectorException;
-import dev.dovetail.sync.domain.Grant;
 import dev.dovetail.sync.domain.GrantedAccount;
 import dev.dovetail.sync.port.out.OAuthClient;
 import io.vertx.core.Future;
@@ -61,8 +60,7 @@ public final class GoogleOAuthClient implements OAuthClient {
       if (tokens.getRefreshToken() == null) {
         throw new ConnectorException.Rejected("Google returned no refresh token (offline access not granted)", null);
       }
-      String account = connector.api(new Grant("oauth-" + code.hashCode(), "unknown", tokens.getRefreshToken()))
-          .calendars().get("primary").execute().getId();
+      String account = connector.primaryCalendarId(tokens.getRefreshToken());
       return new GrantedAccount(account, tokens.getRefreshToken());
     }, false).recover(err -> Future.failedFuture(GoogleErrors.map(err)));
   }

@@ -73,6 +73,9 @@ public final class DeliveryPolicy {
       case CANCELLATION, PROVIDER_CANCELLATION -> status == BookingStatus.CANCELLED
           ? Decision.send()
           : Decision.skip("the cancellation was never written; the booking is " + name(status));
+      case PROVIDER_CALENDAR_CONFLICT -> booking.blocksAt(now)
+          ? Decision.send()
+          : Decision.skip("the booking is " + name(status) + "; the conflict went away with it");
       case WAITLIST_JOINED, WAITLIST_OFFER -> Decision.skip("not a booking message");
     };
   }

@@ -12,6 +12,8 @@ public enum MessageKind {
   RESCHEDULE(Audience.CUSTOMER),
   PROVIDER_NEW_BOOKING(Audience.PROVIDER),
   PROVIDER_CANCELLATION(Audience.PROVIDER),
+  /** An event in the provider's external calendar (Google, Outlook) landed on this booking. */
+  PROVIDER_CALENDAR_CONFLICT(Audience.PROVIDER),
   /** A customer joined a waitlist (subject: the entry). */
   WAITLIST_JOINED(Audience.CUSTOMER),
   /** A freed slot is held for a waiting customer (subject: the held booking). */

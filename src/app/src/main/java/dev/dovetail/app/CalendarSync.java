@@ -1,0 +1,138 @@
+package dev.dovetail.app;
+
+import dev.dovetail.booking.domain.Ids;
+import dev.dovetail.booking.port.out.BookingEvents;
+import dev.dovetail.booking.port.out.ExternalBusy;
+import dev.dovetail.booking.port.out.FreedTime;
+import dev.dovetail.booking.port.out.ResourceLock;
+import dev.dovetail.infra.mongo.MongoStore;
+import dev.dovetail.sync.app.BookingMirrors;
+import dev.dovetail.sync.app.ConflictWatch;
+import dev.dovetail.sync.app.ConnectionService;
+import dev.dovetail.sync.app.LiveExternalBusy;
+import dev.dovetail.sync.app.MirrorWriter;
+import dev.dovetail.sync.app.SyncContext;
+import dev.dovetail.sync.app.SyncEngine;
+import dev.dovetail.sync.app.SyncScheduler;
+import dev.dovetail.sync.domain.Backoff;
+import dev.dovetail.sync.domain.BusyPolicy;
+import dev.dovetail.sync.domain.CalendarProvider;
+import dev.dovetail.sync.domain.OAuthState;
+import dev.dovetail.sync.domain.TokenCipher;
+import dev.dovetail.sync.google.GoogleCalendarConnector;
+import dev.dovetail.sync.google.GoogleOAuthClient;
+import dev.dovetail.sync.google.GoogleSettings;
+import dev.dovetail.sync.port.out.CalendarConnector;
+import dev.dovetail.sync.port.out.OAuthClient;
+import dev.dovetail.web.calendar.GoogleHooks;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The calendar-sync wiring of one hub: connectors by configuration (Google when {@code DOVETAIL_GOOGLE_CLIENT_ID} is
+ * set), the engine, the scheduler (every {@value #TICK_MS} ms: due syncs, push channel renewal), the writer of booking
+ * mirrors (every {@value #WRITE_MS} ms and soon after a booking change), the booking-time free/busy check, the
+ * {@link BookingEvents} consumers (mirrors, conflict resolution), and the push receiver routes.
+ */
+record CalendarSync(
+    Vertx vertx, SyncContext context, SyncScheduler scheduler, ConnectionService connections, BookingEvents events,
+    ExternalBusy externalBusy, MirrorWriter writer, Optional<OutlookSync> outlook, AtomicBoolean running) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CalendarSync.class);
+  static final long TICK_MS = 1_000;
+  static final long WRITE_MS = 2_000;
+  static final long NUDGE_DELAY_MS = 300;
+  /** How long before its expiry a push channel is replaced. */
+  static final Duration RENEW_BEFORE = Duration.ofHours(1);
+
+  static CalendarSync wire(Vertx vertx, AppConfig config, Clock clock, MongoStore store, ResourceLock lock,
+      FreedTime freedTime, byte[] secretKey, Runnable dispatchMail) {
+    AppConfig.Calendars cfg = config.calendars();
+    Map<CalendarProvider, CalendarConnector> connectors = new EnumMap<>(CalendarProvider.class);
+    Map<CalendarProvider, OAuthClient> oauth = new EnumMap<>(CalendarProvider.class);
+    if (cfg.googleEnabled()) {
+      GoogleSettings google = GoogleSettings.of(cfg.googleClientId(), cfg.googleClientSecret(), cfg.googleApiRoot(),
+          cfg.googleOAuthBase());
+      GoogleCalendarConnector connector = new GoogleCalendarConnector(vertx, google);
+      connectors.put(CalendarProvider.GOOGLE, connector);
+      oauth.put(CalendarProvider.GOOGLE, new GoogleOAuthClient(vertx, google, connector));
+      LOG.info("Google Calendar sync is on (API {}, reconciliation every {})", google.apiRoot(),
+          cfg.reconcileEvery());
+    }
+    Optional<OutlookSync> outlook = OutlookSync.create(vertx, config.outlook(), clock);
+    outlook.ifPresent(o -> {
+      connectors.put(CalendarProvider.OUTLOOK, o.connector());
+      oauth.put(CalendarProvider.OUTLOOK, o.oauth());
+    });
+    SyncContext ctx = new SyncContext(connectors, store.sync().connections(), store.sync().states(),
+        store.sync().mirrors(), store.sync().conflicts(), store.resources(), store.schedules(), lock,
+        new OutboxSyncNotices(store.outbox(), store.bookings(), store.providers(), clock, dispatchMail),
+        new TokenCipher(secretKey), Backoff.DEFAULT, clock, () -> ThreadLocalRandom.current().nextDouble());
+    SyncEngine engine = new SyncEngine(ctx, freedTime, BusyPolicy.DEFAULT, cfg.reconcileEvery());
+    SyncScheduler scheduler = new SyncScheduler(ctx, engine, vertx, new SyncScheduler.Settings(
+        cfg.push() ? config.publicUrl() : null, cfg.channelLifetime(), RENEW_BEFORE, Duration.ofMillis(1500)));
+    ConnectionService connections = new ConnectionService(ctx, engine, scheduler, oauth, new OAuthState(secretKey),
+        config.publicUrl());
+    String node = "sync-" + config.cluster().host() + "-" + Ids.random().substring(0, 8);
+    MirrorWriter writer = new MirrorWriter(ctx, store.bookings(), node);
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicBoolean nudged = new AtomicBoolean();
+    Runnable nudge = () -> {
+      if (nudged.compareAndSet(false, true)) {
+        vertx.setTimer(NUDGE_DELAY_MS, id -> {
+          nudged.set(false);
+          write(writer, running);
+        });
+      }
+    };
+    BookingEvents events = BookingEvents.all(List.of(new BookingMirrors(ctx, nudge), new ConflictWatch(ctx)));
+    ExternalBusy busy = connectors.isEmpty() ? ExternalBusy.none()
+        : new LiveExternalBusy(ctx, vertx, cfg.freeBusyTimeout());
+    return new CalendarSync(vertx, ctx, scheduler, connections, events, busy, writer, outlook, running);
+  }
+
+  /** Starts the scheduler and writer timers; returns their ids. */
+  List<Long> start() {
+    long tick = vertx.setPeriodic(TICK_MS, id -> {
+      if (running.get()) {
+        scheduler.tick().onFailure(err -> LOG.warn("calendar sync tick failed: {}", err.getMessage()));
+      }
+    });
+    long write = vertx.setPeriodic(WRITE_MS, id -> write(writer, running));
+    return List.of(tick, write);
+  }
+
+  /** The push receivers, ahead of the API's root chain (the services authenticate by channel token). */
+  Router mount(Router router) {
+    GoogleHooks.mount(router, scheduler);
+    outlook.ifPresent(o -> o.mountHooks(router, context, scheduler));
+    return router;
+  }
+
+  void stop() {
+    running.set(false);
+  }
+
+  private static void write(MirrorWriter writer, AtomicBoolean running) {
+    if (!running.get()) {
+      return;
+    }
+    writer.runDue()
+        .onSuccess(report -> {
+          if (report.claimed() > 0) {
+            LOG.debug("calendar writes: {}", report);
+          }
+        })
+        .onFailure(err -> LOG.warn("calendar writes failed: {}", err.getMessage()));
+  }
+}

@@ -1,0 +1,59 @@
+package dev.dovetail.app;
+
+import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.booking.port.out.ProviderRepository;
+import dev.dovetail.notification.domain.MessageKind;
+import dev.dovetail.notification.domain.OutboundMessage;
+import dev.dovetail.notification.port.out.OutboxRepository;
+import dev.dovetail.sync.domain.BookingConflict;
+import dev.dovetail.sync.domain.Connection;
+import dev.dovetail.sync.port.out.SyncNotices;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells providers about calendar conflicts by mail through the notification outbox ({@code PROVIDER_CALENDAR_CONFLICT},
+ * one per booking and booking sequence, so a repeated flag mails nothing new). A broken connection is shown in the
+ * dashboard and the connections API ({@code state: BROKEN}) and logged; the outbox only carries booking mail.
+ */
+final class OutboxSyncNotices implements SyncNotices {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxSyncNotices.class);
+
+  private final OutboxRepository outbox;
+  private final BookingRepository bookings;
+  private final ProviderRepository providers;
+  private final Clock clock;
+  private final Runnable nudge;
+
+  OutboxSyncNotices(OutboxRepository outbox, BookingRepository bookings, ProviderRepository providers, Clock clock,
+      Runnable nudge) {
+    this.outbox = outbox;
+    this.bookings = bookings;
+    this.providers = providers;
+    this.clock = clock;
+    this.nudge = nudge;
+  }
+
+  @Override
+  public Future<Void> connectionBroken(Connection connection) {
+    LOG.warn("provider {}: the {} calendar connection is broken ({}); they must connect again",
+        connection.providerId(), connection.provider().key(), connection.brokenReason());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> bookingConflict(BookingConflict conflict) {
+    return bookings.findById(conflict.bookingId()).compose(booking -> booking.isEmpty()
+        ? Future.succeededFuture()
+        : providers.findById(conflict.providerId()).compose(provider -> provider.isEmpty()
+            ? Future.succeededFuture()
+            : outbox.record(List.of(OutboundMessage.pending(conflict.providerId(), conflict.bookingId(),
+                booking.get().sequence(), MessageKind.PROVIDER_CALENDAR_CONFLICT, null, provider.get().email(),
+                clock.instant(), clock.instant())))
+                .andThen(done -> nudge.run())));
+  }
+}

@@ -1,0 +1,259 @@
+package dev.dovetail.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.infra.mongo.EmbeddedMongo;
+import dev.dovetail.sync.google.emulator.EmulatorExternalSide;
+import dev.dovetail.sync.google.emulator.GoogleCalendarEmulator;
+import dev.dovetail.sync.google.emulator.NotifyPolicy;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real hub synced with the Google emulator, end to end over HTTP: the demo provider connects Google through the
+ * OAuth redirects, chooses the primary calendar to block the demo room and receive bookings; an event created in
+ * Google blocks the slot through push, and through reconciliation when every push is dropped; a booking appears in
+ * Google and its cancellation removes it; a revoked grant breaks the connection. The push latency benchmark (100
+ * changes, p50/p95) runs with {@code -Dbench.sync=true}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+@DisplayName("A hub syncs with Google Calendar (emulated) both ways")
+class GoogleSyncHubIT {
+
+  static final String OWNER = "demo-owner@example.com";
+  /** Long enough that a change blocked within it was carried by push, short enough for the dropped-push test. */
+  static final Duration RECONCILE = Duration.ofSeconds(8);
+
+  @TempDir
+  Path dataDir;
+
+  private final Vertx emulatorVertx = Vertx.vertx();
+  private GoogleCalendarEmulator google;
+  private EmbeddedMongo mongo;
+  private Hub hub;
+  private Vertx clientVertx;
+  private WebClient client;
+  private String cookie;
+  private String csrf;
+
+  @BeforeAll
+  void startHubAndConnectGoogle() {
+    google = GoogleCalendarEmulator.start(emulatorVertx, Clock.systemUTC(), 7).await();
+    google.addUser(OWNER);
+    mongo = EmbeddedMongo.inMemory();
+    AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
+    AppConfig config = new AppConfig(base.httpHost(), base.httpPort(), "http://127.0.0.1:" + base.httpPort(),
+        base.dataDir(), base.mongoUri(), base.mongoDatabase(), base.embeddedMongoPort(), base.demoData(),
+        base.demoPassword(), base.cluster(), base.publicRequestsPerMinute(), base.maxBodyBytes(),
+        base.secureCookies(), base.bcryptCost(), base.secretKey(), base.mail(), base.trustProxy(), base.stripe(),
+        base.outlook(), AppConfig.Calendars.off()
+            .withGoogle(GoogleCalendarEmulator.CLIENT_ID, GoogleCalendarEmulator.CLIENT_SECRET, google.apiRoot(),
+                google.oauthBase())
+            .withTimings(RECONCILE, true));
+    hub = Hub.start(config).await();
+    clientVertx = Vertx.vertx();
+    client = HubFixture.client(clientVertx);
+    login();
+    connectGoogle();
+  }
+
+  @AfterAll
+  void stop() {
+    clientVertx.close().await();
+    hub.stop();
+    mongo.close();
+    google.close().await();
+    emulatorVertx.close().await();
+  }
+
+  private void login() {
+    HttpResponse<Buffer> login = client.post(hub.httpPort(), "127.0.0.1", "/api/v1/auth/login")
+        .sendJsonObject(new JsonObject().put("login", "demo").put("password", HubFixture.DEMO_PASSWORD)).await();
+    assertThat(login.statusCode()).as(login.bodyAsString()).isEqualTo(200);
+    cookie = login.cookies().stream().filter(c -> c.startsWith("dovetail.session="))
+        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    csrf = client.get(hub.httpPort(), "127.0.0.1", "/api/v1/auth/csrf").putHeader("Cookie", cookie).send().await()
+        .bodyAsJsonObject().getString("csrfToken");
+  }
+
+  /** The browser's round trip: hub → Google consent → hub callback; then the provider's choice. */
+  private void connectGoogle() {
+    google.consentAs(OWNER);
+    HttpResponse<Buffer> start = client.get(hub.httpPort(), "127.0.0.1",
+        "/api/v1/calendar-connections/google/connect").followRedirects(false).putHeader("Cookie", cookie).send()
+        .await();
+    assertThat(start.statusCode()).as(start.bodyAsString()).isEqualTo(302);
+    String consent = start.getHeader("Location");
+    assertThat(consent).startsWith(google.oauthBase() + "/auth?").contains("access_type=offline").contains("state=");
+    HttpResponse<Buffer> granted = client.getAbs(consent).followRedirects(false).send().await();
+    assertThat(granted.statusCode()).isEqualTo(302);
+    String callback = granted.getHeader("Location");
+    assertThat(callback).startsWith("http://127.0.0.1:" + hub.httpPort() + "/api/v1/calendar-connections/google/callback");
+
+    HttpResponse<Buffer> forged = client.getAbs(callback.replaceAll("state=[^&]+", "state=forged"))
+        .followRedirects(false).putHeader("Cookie", cookie).send().await();
+    assertThat(forged.statusCode()).isEqualTo(400);
+    HttpResponse<Buffer> done = client.getAbs(callback).followRedirects(false).putHeader("Cookie", cookie).send()
+        .await();
+    assertThat(done.statusCode()).as(done.bodyAsString()).isEqualTo(303);
+
+    JsonObject calendars = api("GET", "/api/v1/calendar-connections/google/calendars", null);
+    assertThat(calendars.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(OWNER);
+    JsonObject chosen = api("PUT", "/api/v1/calendar-connections/google", new JsonObject()
+        .put("blocking", new JsonArray().add(new JsonObject().put("calendarId", OWNER)
+            .put("resourceIds", new JsonArray().add("demo-room"))))
+        .put("targetCalendarId", OWNER).put("whenUnreachable", "ACCEPT_LAST_SYNCED"));
+    assertThat(chosen.getString("state")).isEqualTo("CONNECTED");
+    waitUntil(() -> google.liveChannels(OWNER) > 0, Duration.ofSeconds(10), "a push channel is open");
+  }
+
+  private JsonObject api(String method, String path, JsonObject body) {
+    var request = client.request(io.vertx.core.http.HttpMethod.valueOf(method), hub.httpPort(), "127.0.0.1", path)
+        .putHeader("Cookie", cookie).putHeader("X-CSRF-Token", csrf);
+    HttpResponse<Buffer> response = (body == null ? request.send() : request.sendJsonObject(body)).await();
+    assertThat(response.statusCode()).as(method + " " + path + ": " + response.bodyAsString()).isBetween(200, 299);
+    return response.body() == null ? new JsonObject() : response.bodyAsJsonObject();
+  }
+
+  private List<String> freeStarts() {
+    return HubFixture.freeStarts(client, hub.httpPort(), "demo-30").await();
+  }
+
+  /** Polls every 50 ms on this thread (the hub runs on its own event loops) until true or the deadline. */
+  private static Duration waitUntil(BooleanSupplier condition, Duration deadline, String what) {
+    long start = System.nanoTime();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - start > deadline.toNanos()) {
+        throw new AssertionError("not within " + deadline + ": " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Creates a Google event over a free slot and returns how long until the hub stopped offering it. */
+  private Duration eventBlocksSlot(int slotIndex, Duration deadline) {
+    List<String> free = freeStarts();
+    String start = free.get(slotIndex);
+    Instant at = Instant.parse(start);
+    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(at, Duration.ofMinutes(30)), true));
+    return waitUntil(() -> !freeStarts().contains(start), deadline, "the slot " + start + " is blocked");
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("an event created in Google blocks the slot through push, before any reconciliation is due")
+  void pushBlocksTheSlot() {
+    google.notifyPolicy(NotifyPolicy.PROMPT);
+    Duration took = eventBlocksSlot(0, RECONCILE.minusSeconds(2));
+    System.out.println("push: slot blocked after " + took.toMillis() + " ms");
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("with every push dropped, the event still blocks the slot through the periodic reconciliation")
+  void reconciliationBlocksWhenPushesAreLost() {
+    google.notifyPolicy(NotifyPolicy.dropAll());
+    pause(Duration.ofSeconds(2)); // the previous test's follow-up sync is over: only reconciliation is left
+    try {
+      Duration took = eventBlocksSlot(1, RECONCILE.plusSeconds(5));
+      System.out.println("reconciliation: slot blocked after " + took.toMillis() + " ms");
+    } finally {
+      google.notifyPolicy(NotifyPolicy.PROMPT);
+    }
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("a booking appears in Google at its time (not as busy time), and its cancellation removes it")
+  void bookingIsMirroredAndItsCancellationRemovesIt() {
+    String start = freeStarts().get(2);
+    HttpResponse<Buffer> booked = HubFixture.book(client, hub.httpPort(), "demo-30", start, "mirror@example.com")
+        .await();
+    assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
+    String token = booked.bodyAsJsonObject().getString("manageToken");
+    Instant at = Instant.parse(start);
+
+    waitUntil(() -> google.userView(OWNER).values().stream().anyMatch(e -> e.getString("summary", "")
+        .contains("mirror@example.com") && e.getJsonObject("start").getString("dateTime") != null
+        && Instant.parse(e.getJsonObject("start").getString("dateTime")).equals(at)), Duration.ofSeconds(10),
+        "the booking's event is in Google");
+    // It comes back on the next sync as the hub's own: no conflict, no busy block, the booking stands.
+    JsonObject connections = api("GET", "/api/v1/calendar-connections", null);
+    assertThat(connections.getJsonArray("conflictingBookings")).isEmpty();
+
+    HttpResponse<Buffer> cancelled = client.post(hub.httpPort(), "127.0.0.1",
+        "/api/v1/public/bookings/" + token + "/cancel").send().await();
+    assertThat(cancelled.statusCode()).as(cancelled.bodyAsString()).isEqualTo(200);
+    waitUntil(() -> google.userView(OWNER).values().stream()
+        .noneMatch(e -> e.getString("summary", "").contains("mirror@example.com")), Duration.ofSeconds(10),
+        "the cancelled booking's event is gone from Google");
+    waitUntil(() -> freeStarts().contains(start), Duration.ofSeconds(10), "the slot is free again");
+  }
+
+  @Test
+  @Order(4)
+  @EnabledIfSystemProperty(named = "bench.sync", matches = "true")
+  @DisplayName("benchmark: time from a Google event to its slot being blocked, push on, 100 changes")
+  void pushLatencyBenchmark() {
+    List<Long> millis = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      millis.add(eventBlocksSlot(0, Duration.ofSeconds(30)).toMillis());
+    }
+    Collections.sort(millis);
+    System.out.printf("BENCH google push->blocked over %d changes: p50=%d ms p95=%d ms max=%d ms%n", millis.size(),
+        millis.get(49), millis.get(94), millis.get(99));
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("P27: a revoked grant marks the connection BROKEN, visible to the provider")
+  void revokedGrantBreaksTheConnection() {
+    google.revoke(OWNER);
+    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.now().plus(Duration.ofDays(3)),
+        Duration.ofMinutes(30)), true));
+    waitUntil(() -> "BROKEN".equals(api("GET", "/api/v1/calendar-connections", null).getJsonArray("items")
+        .getJsonObject(0).getString("state")), RECONCILE.plusSeconds(10), "the connection is broken");
+  }
+}
