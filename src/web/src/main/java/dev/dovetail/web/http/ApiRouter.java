@@ -119,7 +119,7 @@ public final class ApiRouter {
     OfferHandler offer = new OfferHandler(s.publicCatalog());
     SlotsHandler slots = new SlotsHandler(s.availability());
     CreateBookingHandler book = new CreateBookingHandler(s.bookSlot());
-    ManageBookingHandler manage = new ManageBookingHandler(s.manageBooking());
+    ManageBookingHandler manage = new ManageBookingHandler(s.manageBooking(), s.customerPayments());
     BookingIcsHandler ics = new BookingIcsHandler(s.manageBooking(), s.publicCatalog(), Clock.systemUTC());
     SignUpHandler signUp = new SignUpHandler(s.registration());
     LoginHandler login = new LoginHandler(s.authenticate(), sessions);
@@ -127,7 +127,7 @@ public final class ApiRouter {
     ResourcesHandler resources = new ResourcesHandler(s.catalog());
     AvailabilityHandler availability = new AvailabilityHandler(s.catalog());
     BookingTypesHandler types = new BookingTypesHandler(s.catalog());
-    BookingsHandler bookings = new BookingsHandler(s.providerBookings());
+    BookingsHandler bookings = new BookingsHandler(s.providerBookings(), s.providerPayments());
     CredentialsHandler apiTokens = new CredentialsHandler(s.credentials(), Credential.Kind.API_TOKEN);
     CredentialsHandler appPasswords = new CredentialsHandler(s.credentials(), Credential.Kind.APP_PASSWORD);
     NotificationsHandler notifications = new NotificationsHandler(s.notifications());

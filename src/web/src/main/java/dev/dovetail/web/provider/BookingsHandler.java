@@ -1,7 +1,9 @@
 package dev.dovetail.web.provider;
 
+import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.ProviderBookings;
+import dev.dovetail.payment.port.in.ProviderPayments;
 import dev.dovetail.web.codec.BookingCodec;
 import dev.dovetail.web.codec.PageCodec;
 import dev.dovetail.web.codec.TimeCodec;
@@ -9,24 +11,33 @@ import dev.dovetail.web.http.ApiProblem;
 import dev.dovetail.web.http.Caller;
 import dev.dovetail.web.http.Requests;
 import dev.dovetail.web.http.Responses;
+import dev.dovetail.web.payment.PaymentCodec;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 
-/** {@code /api/v1/bookings[/{bookingId}[/cancel]]}: the caller's bookings, by start time. */
+/** {@code /api/v1/bookings[/{bookingId}[/cancel]]}: the caller's bookings, by start time, with their payments. */
 public final class BookingsHandler {
 
   private static final Instant OPEN_END = Instant.parse("9999-12-31T00:00:00Z");
 
   private final ProviderBookings bookings;
+  private final ProviderPayments payments;
 
-  public BookingsHandler(ProviderBookings bookings) {
+  public BookingsHandler(ProviderBookings bookings, ProviderPayments payments) {
     this.bookings = bookings;
+    this.payments = payments;
   }
 
   public void list(RoutingContext ctx) {
-    Responses.respond(ctx,
-        bookings.list(Caller.providerId(ctx), Requests.query(ctx, "resourceId"), window(ctx), PageCodec.request(ctx)),
-        200, page -> PageCodec.toJson(page, BookingCodec::toJson));
+    String provider = Caller.providerId(ctx);
+    Future<JsonObject> page = bookings.list(provider, Requests.query(ctx, "resourceId"), window(ctx),
+            PageCodec.request(ctx))
+        .compose(found -> payments.payments(provider, found.items().stream().map(Booking::id).toList())
+            .map(paid -> PageCodec.toJson(found, b -> BookingCodec.toJson(b)
+                .put("payment", paid.containsKey(b.id()) ? PaymentCodec.payment(paid.get(b.id())) : null))));
+    Responses.respond(ctx, page, 200, json -> json);
   }
 
   /** The optional {@code from}/{@code to} filter: bookings overlapping [from, to); either end may be left open. */
@@ -45,11 +56,21 @@ public final class BookingsHandler {
   }
 
   public void get(RoutingContext ctx) {
-    Responses.respond(ctx, bookings.get(Caller.providerId(ctx), id(ctx)), 200, BookingCodec::envelope);
+    Responses.respond(ctx, withPayment(Caller.providerId(ctx), bookings.get(Caller.providerId(ctx), id(ctx))), 200,
+        json -> json);
   }
 
   public void cancel(RoutingContext ctx) {
-    Responses.respond(ctx, bookings.cancel(Caller.providerId(ctx), id(ctx)), 200, BookingCodec::envelope);
+    Responses.respond(ctx, withPayment(Caller.providerId(ctx), bookings.cancel(Caller.providerId(ctx), id(ctx))),
+        200, json -> json);
+  }
+
+  private Future<JsonObject> withPayment(String provider, Future<Booking> booking) {
+    return booking.compose(b -> payments.payment(provider, b.id()).map(p -> {
+      JsonObject envelope = BookingCodec.envelope(b);
+      envelope.getJsonObject("booking").put("payment", p.map(PaymentCodec::payment).orElse(null));
+      return envelope;
+    }));
   }
 
   private static String id(RoutingContext ctx) {
