@@ -1,7 +1,6 @@
 package dev.dovetail.waitlist.domain;
 
 import dev.dovetail.booking.domain.TimeRange;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -97,17 +96,19 @@ public record Wish(LocalDate date, LocalTime from, LocalTime to, Instant exactSt
   }
 
   /**
-   * The wall-clock readings at which the local time over the slot is smallest or largest: its ends, and both sides of
-   * every offset change inside it (between changes the reading grows with the instant).
+   * The wall-clock readings at which the local time over the slot is smallest or largest: its start, the limit at its
+   * end, and both sides of every offset change inside it (between changes the reading grows with the instant).
    */
   private static List<LocalDateTime> extremeReadings(TimeRange slot, ZoneId zone) {
     ZoneRules rules = zone.getRules();
     List<LocalDateTime> readings = new ArrayList<>();
     readings.add(LocalDateTime.ofInstant(slot.start(), zone));
-    readings.add(LocalDateTime.ofInstant(slot.end(), zone));
+    // The slot ends just before its end instant: the clock's reading as it approaches it (an offset change exactly
+    // at the end does not count).
+    readings.add(LocalDateTime.ofInstant(slot.end().minusNanos(1), zone).plusNanos(1));
     ZoneOffsetTransition t = rules.nextTransition(slot.start());
     while (t != null && t.getInstant().isBefore(slot.end())) {
-      readings.add(t.getDateTimeBefore().minus(Duration.ofNanos(1)));
+      readings.add(t.getDateTimeBefore());
       readings.add(t.getDateTimeAfter());
       t = rules.nextTransition(t.getInstant());
     }

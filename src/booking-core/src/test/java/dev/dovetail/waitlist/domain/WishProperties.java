@@ -82,17 +82,22 @@ class WishProperties {
     Wish w = c.wish();
     LocalDateTime lower = w.from() == null ? w.date().atStartOfDay() : w.date().atTime(w.from());
     LocalDateTime upper = w.to() == null ? w.date().plusDays(1).atStartOfDay() : w.date().atTime(w.to());
-    for (Instant i = c.slot().start(); !i.isAfter(c.slot().end()); i = i.plusSeconds(60)) {
-      LocalDateTime reading = LocalDateTime.ofInstant(i, c.zone());
-      if (reading.isBefore(lower) || reading.isAfter(upper)) {
-        return false;
-      }
+    // Every minute the slot covers, then the moment just before its end (the slot ends before its end instant).
+    List<Instant> moments = new java.util.ArrayList<>();
+    for (Instant i = c.slot().start(); i.isBefore(c.slot().end()); i = i.plusSeconds(60)) {
+      moments.add(i);
     }
+    moments.add(c.slot().end().minusNanos(1));
     // Just before an offset change the clock reads its highest; minutes alone could step over that instant.
     ZoneOffsetTransition t = c.zone().getRules().nextTransition(c.slot().start());
     if (t != null && t.getInstant().isBefore(c.slot().end())) {
-      LocalDateTime before = LocalDateTime.ofInstant(t.getInstant().minusNanos(1), c.zone());
-      return !before.isBefore(lower) && !before.isAfter(upper);
+      moments.add(t.getInstant().minusNanos(1));
+    }
+    for (Instant i : moments) {
+      LocalDateTime reading = LocalDateTime.ofInstant(i, c.zone());
+      if (reading.isBefore(lower) || !reading.isBefore(upper)) {
+        return false;
+      }
     }
     return true;
   }
@@ -118,6 +123,16 @@ class WishProperties {
     assertThat(wish.matches(TimeRange.of(firstOneAm, Duration.ofMinutes(60)), newYork)).isTrue();
     assertThat(wish.matches(TimeRange.of(secondOneAm, Duration.ofMinutes(60)), newYork)).isTrue();
     assertThat(wish.matches(TimeRange.of(secondOneAm.plusSeconds(1800), Duration.ofMinutes(60)), newYork)).isFalse();
+  }
+
+  @Example
+  @Label("Havana, fall back at 01:00: a slot ending at the change reads 00:59 of the next day before it, not that day")
+  void slotEndingAtAnOffsetChange() {
+    ZoneId havana = ZoneId.of("America/Havana");
+    TimeRange slot = new TimeRange(Instant.parse("2015-11-01T03:00:00Z"), Instant.parse("2015-11-01T05:00:00Z"));
+    assertThat(Wish.day(LocalDate.of(2015, 10, 31)).matches(slot, havana)).isFalse();
+    assertThat(Wish.window(LocalDate.of(2015, 10, 31), LocalTime.of(23, 0), LocalTime.of(23, 59))
+        .matches(TimeRange.of(slot.start(), Duration.ofMinutes(59)), havana)).isTrue();
   }
 
   @Example
