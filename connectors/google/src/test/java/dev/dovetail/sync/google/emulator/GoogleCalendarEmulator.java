@@ -728,7 +728,7 @@ public final class GoogleCalendarEmulator {
   private StoredEvent insert(String calendarId, JsonObject body) {
     EmulatedCalendar cal = calendar(calendarId);
     String id = body.getString("id");
-    JsonObject stored = body.copy();
+    JsonObject stored = normalized(body);
     stored.remove("id");
     StoredEvent e = new StoredEvent(id, stored, null, null, id + "@google.com", clock.instant());
     cal.events.put(id, e);
@@ -736,8 +736,23 @@ public final class GoogleCalendarEmulator {
     return e;
   }
 
+  /** Times as Google returns them: RFC 3339 with the offset of the event's zone (a client may send local times). */
+  private static JsonObject normalized(JsonObject body) {
+    JsonObject out = body.copy();
+    for (String field : List.of("start", "end")) {
+      JsonObject t = out.getJsonObject(field);
+      if (t != null && t.getString("dateTime") != null) {
+        java.time.ZoneId zone = t.getString("timeZone") == null ? ZoneOffset.UTC : java.time.ZoneId.of(
+            t.getString("timeZone"));
+        t.put("dateTime", Instances.parse(t, zone).toOffsetDateTime()
+            .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      }
+    }
+    return out;
+  }
+
   private void write(EmulatedCalendar cal, StoredEvent e, JsonObject body) {
-    JsonObject stored = body.copy();
+    JsonObject stored = normalized(body);
     for (String server : List.of("id", "etag", "kind", "created", "updated", "iCalUID", "recurringEventId",
         "originalStartTime")) {
       stored.remove(server);

@@ -1,0 +1,272 @@
+package dev.dovetail.sync.google;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dovetail.booking.domain.Ids;
+import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.sync.domain.ChangeSet;
+import dev.dovetail.sync.domain.ConnectorException;
+import dev.dovetail.sync.domain.ExternalChange;
+import dev.dovetail.sync.domain.ExternalEvent;
+import dev.dovetail.sync.domain.Grant;
+import dev.dovetail.sync.domain.OutboundEvent;
+import dev.dovetail.sync.domain.OutboundIds;
+import dev.dovetail.sync.domain.ShowAs;
+import dev.dovetail.sync.domain.WrittenEvent;
+import dev.dovetail.sync.google.emulator.EmulatorExternalSide;
+import dev.dovetail.sync.google.emulator.GoogleCalendarEmulator;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Pitfalls of external-apis.md §5 that concern the Google client and its mapping, through the real client against the
+ * emulator: P2, P3, P4, P5, P6, P9, P10, P26 and P27, plus recurring series across DST, all-day and transparent events.
+ * (P1, P7 and P8 are in the connector contract; P14-P18, P20 and P24 in the sync engine, scheduler and hub tests.)
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GooglePitfallsIT {
+
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private final GoogleFixture google = new GoogleFixture(Clock.systemUTC());
+  private Grant grant;
+  private String cal;
+
+  @BeforeEach
+  void freshCalendar() {
+    grant = google.newGrant();
+    cal = google.newCalendar();
+  }
+
+  @AfterAll
+  void close() {
+    google.close();
+  }
+
+  private ChangeSet changes(String token) {
+    return google.connector.changes(grant, cal, token).await();
+  }
+
+  private static Map<String, ExternalEvent> upserts(ChangeSet set) {
+    return set.changes().stream().filter(c -> c instanceof ExternalChange.Upserted)
+        .map(c -> ((ExternalChange.Upserted) c).event())
+        .collect(Collectors.toMap(e -> e.eventId() + "/" + e.instanceKey(), e -> e, (a, b) -> b));
+  }
+
+  private static Instant berlin(LocalDateTime t) {
+    return t.atZone(BERLIN).toInstant();
+  }
+
+  private static JsonObject weeklySeries(LocalDateTime firstStart, int count) {
+    return new JsonObject().put("summary", "Yoga")
+        .put("start", new JsonObject().put("dateTime", firstStart.toString()).put("timeZone", "Europe/Berlin"))
+        .put("end", new JsonObject().put("dateTime", firstStart.plusHours(1).toString())
+            .put("timeZone", "Europe/Berlin"))
+        .put("recurrence", new JsonArray().add("RRULE:FREQ=WEEKLY;COUNT=" + count));
+  }
+
+  private String future(int days) {
+    return LocalDate.now(BERLIN).plusDays(days).toString();
+  }
+
+  @Test
+  @DisplayName("P4: short and empty pages are followed to the end; the token comes only from the last page")
+  void randomPagesAreFollowed() {
+    for (int i = 0; i < 30; i++) {
+      google.emulator.userInsert(cal, EmulatorExternalSide.timed(
+          TimeRange.of(Instant.now().plus(Duration.ofDays(1)).plus(Duration.ofHours(i)), Duration.ofMinutes(30)),
+          true));
+    }
+    google.emulator.randomPages(true);
+    try {
+      ChangeSet full = changes(null);
+      assertThat(upserts(full)).hasSize(30);
+      long pages = google.emulator.requests().stream().filter(r -> r.query() != null
+          && r.query().contains("pageToken=")).count();
+      assertThat(pages).as("several pages were read").isPositive();
+      assertThat(changes(full.nextToken()).changes()).isEmpty();
+    } finally {
+      google.emulator.randomPages(false);
+    }
+  }
+
+  @Test
+  @DisplayName("P3: incremental reads send the same parameters plus the token, never time bounds or filters")
+  void incrementalReadsSendNoForbiddenParameters() {
+    String token = changes(null).nextToken();
+    changes(token);
+
+    List<String> queries = google.emulator.requests().stream()
+        .filter(r -> r.method().equals("GET") && r.path().endsWith("/events") && r.query() != null
+            && r.query().contains("syncToken="))
+        .map(GoogleCalendarEmulator.RecordedRequest::query).toList();
+    assertThat(queries).isNotEmpty().allSatisfy(q -> assertThat(q)
+        .doesNotContain("timeMin", "timeMax", "updatedMin", "orderBy", "q=", "ExtendedProperty", "iCalUID")
+        .contains("singleEvents=true", "showDeleted=true"));
+  }
+
+  @Test
+  @DisplayName("P2: 410 updatedMinTooLongAgo is a full resync, like fullSyncRequired")
+  void updatedMinTooLongAgoIsAFullResync() {
+    String token = changes(null).nextToken();
+    google.emulator.fault("GET", ".*/events", 410, "updatedMinTooLongAgo", 0, 1);
+
+    assertThatThrownBy(() -> changes(token)).isInstanceOf(ConnectorException.SyncTokenExpired.class);
+  }
+
+  @Test
+  @DisplayName("P5/P10: a weekly series expands in its own zone across DST; cancelled and moved instances map by original start")
+  void recurringSeriesWithCancelledAndMovedInstances() {
+    LocalDate monday = LocalDate.parse(future(3));
+    LocalDateTime first = monday.atTime(10, 0);
+    String master = google.emulator.userInsert(cal, weeklySeries(first, 6));
+    ChangeSet full = changes(null);
+    Map<String, ExternalEvent> instances = upserts(full);
+    assertThat(instances).hasSize(6);
+    for (int week = 0; week < 6; week++) {
+      Instant start = berlin(first.plusWeeks(week));
+      assertThat(instances.values()).as("week " + week + " at 10:00 Berlin").anySatisfy(e -> {
+        assertThat(e.eventId()).isEqualTo(master);
+        assertThat(e.time()).isEqualTo(TimeRange.of(start, Duration.ofHours(1)));
+      });
+    }
+
+    String second = master + "_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+        .format(berlin(first.plusWeeks(1)).atZone(java.time.ZoneOffset.UTC));
+    String third = master + "_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+        .format(berlin(first.plusWeeks(2)).atZone(java.time.ZoneOffset.UTC));
+    google.emulator.userDelete(cal, second);
+    google.emulator.userUpdate(cal, third, weeklySeries(first.plusWeeks(2).plusHours(3), 1).copy()
+        .put("recurrence", new JsonArray()));
+    ChangeSet next = changes(full.nextToken());
+
+    String secondKey = berlin(first.plusWeeks(1)).toString();
+    String thirdKey = berlin(first.plusWeeks(2)).toString();
+    assertThat(next.changes()).anySatisfy(c -> {
+      assertThat(c).isInstanceOf(ExternalChange.Removed.class);
+      assertThat(c.eventId()).isEqualTo(master);
+      assertThat(((ExternalChange.Removed) c).instanceKey()).isEqualTo(secondKey);
+    });
+    assertThat(upserts(next).get(master + "/" + thirdKey).time())
+        .isEqualTo(TimeRange.of(berlin(first.plusWeeks(2).plusHours(3)), Duration.ofHours(1)));
+    // P10: the instances share the series' iCalUID, so the hub keys them by event id and original start instead.
+    assertThat(google.emulator.userView(cal).values().stream().map(e -> e.getString("iCalUID")).distinct())
+        .hasSize(1);
+  }
+
+  @Test
+  @DisplayName("P6: a deleted series arrives as minimal cancelled instances; a deleted single event as a bare id")
+  void deletedEventsArriveWithMinimalFields() {
+    String single = google.emulator.userInsert(cal, EmulatorExternalSide.timed(
+        TimeRange.of(Instant.now().plus(Duration.ofDays(2)), Duration.ofHours(1)), true));
+    String master = google.emulator.userInsert(cal, weeklySeries(LocalDate.parse(future(4)).atTime(9, 0), 3));
+    String token = changes(null).nextToken();
+
+    google.emulator.userDelete(cal, single);
+    google.emulator.userDelete(cal, master);
+    ChangeSet next = changes(token);
+
+    assertThat(next.changes()).allSatisfy(c -> assertThat(c).isInstanceOf(ExternalChange.Removed.class));
+    assertThat(next.changes()).anySatisfy(c -> {
+      assertThat(c.eventId()).isEqualTo(single);
+      assertThat(((ExternalChange.Removed) c).instanceKey()).isNull();
+    });
+    assertThat(next.changes().stream().filter(c -> c.eventId().equals(master))).hasSize(3);
+  }
+
+  @Test
+  @DisplayName("all-day events carry dates; transparent events are FREE")
+  void allDayAndTransparentEvents() {
+    String day = future(5);
+    google.emulator.userInsert(cal, new JsonObject().put("summary", "Holiday")
+        .put("start", new JsonObject().put("date", day))
+        .put("end", new JsonObject().put("date", LocalDate.parse(day).plusDays(1).toString())));
+    String free = google.emulator.userInsert(cal, EmulatorExternalSide.timed(
+        TimeRange.of(Instant.now().plus(Duration.ofDays(2)), Duration.ofHours(1)), false));
+
+    Map<String, ExternalEvent> events = upserts(changes(null));
+
+    assertThat(events.values()).anySatisfy(e -> {
+      assertThat(e.allDay()).isTrue();
+      assertThat(e.allDayStart()).isEqualTo(LocalDate.parse(day));
+      assertThat(e.span(BERLIN)).isEqualTo(new TimeRange(LocalDate.parse(day).atStartOfDay(BERLIN).toInstant(),
+          LocalDate.parse(day).plusDays(1).atStartOfDay(BERLIN).toInstant()));
+    });
+    assertThat(events.get(free + "/").showAs()).isEqualTo(ShowAs.FREE);
+  }
+
+  @Test
+  @DisplayName("P9: the hub writes every field it owns with PUT and If-Match; the booking tag survives an update")
+  void updatesKeepTheBookingTag() {
+    String bookingId = Ids.random();
+    OutboundEvent event = new OutboundEvent(bookingId, OutboundIds.proposedId(grant.connectionId(), bookingId),
+        "Booking: Ada", "Booked", TimeRange.of(Instant.now().plus(Duration.ofDays(1)), Duration.ofHours(1)), BERLIN);
+    WrittenEvent created = google.connector.create(grant, cal, event).await();
+    WrittenEvent updated = google.connector.update(grant, cal, created.eventId(), created.etag(),
+        new OutboundEvent(bookingId, event.proposedId(), "Booking: Ada", "Moved", TimeRange.of(
+            Instant.now().plus(Duration.ofDays(2)), Duration.ofHours(1)), BERLIN)).await();
+
+    JsonObject stored = google.emulator.storedEvents(cal).get(updated.eventId());
+    assertThat(stored.getJsonObject("extendedProperties").getJsonObject("private").getString("dovetailBooking"))
+        .isEqualTo(bookingId);
+    assertThat(google.emulator.requests()).anySatisfy(r -> {
+      assertThat(r.method()).isEqualTo("PUT");
+      assertThat(r.ifMatch()).isEqualTo(created.etag());
+    });
+  }
+
+  @Test
+  @DisplayName("P26: 403 rateLimitExceeded and 429 are RateLimited (backoff), 403 quota and 500 are not misread")
+  void rateLimitsAreRecognised() {
+    google.emulator.fault("GET", ".*/events", 403, "rateLimitExceeded", 0, 1);
+    assertThatThrownBy(() -> changes(null)).isInstanceOf(ConnectorException.RateLimited.class);
+    google.emulator.fault("GET", ".*/events", 429, "rateLimitExceeded", 3, 1);
+    assertThatThrownBy(() -> changes(null)).isInstanceOfSatisfying(ConnectorException.RateLimited.class,
+        e -> assertThat(e.retryAfterMillis()).isEqualTo(3000));
+    google.emulator.fault("GET", ".*/events", 500, "backendError", 0, 1);
+    assertThatThrownBy(() -> changes(null)).isInstanceOf(ConnectorException.Unavailable.class);
+    google.emulator.fault("GET", ".*/events", 403, "forbiddenForNonOrganizer", 0, 1);
+    assertThatThrownBy(() -> changes(null)).isInstanceOf(ConnectorException.Rejected.class);
+    assertThat(changes(null).full()).isTrue();
+  }
+
+  @Test
+  @DisplayName("P27: a revoked grant is AuthorizationRevoked, even while an access token was cached")
+  void revokedGrantIsRecognised() {
+    changes(null);
+    google.emulator.revoke(GoogleFixture.OWNER);
+
+    assertThatThrownBy(() -> changes(null)).isInstanceOf(ConnectorException.AuthorizationRevoked.class);
+    assertThatThrownBy(() -> google.connector.busy(grant, List.of(cal), new TimeRange(Instant.now(),
+        Instant.now().plusSeconds(3600))).await()).isInstanceOf(ConnectorException.AuthorizationRevoked.class);
+  }
+
+  @Test
+  @DisplayName("access tokens expire and are refreshed by the library without the caller noticing")
+  void accessTokensAreRefreshed() {
+    google.emulator.accessTokenLifetime(Duration.ofSeconds(1));
+    try {
+      changes(null);
+      long refreshesBefore = google.emulator.requests().size();
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(1200).toNanos());
+      assertThat(changes(null).full()).isTrue();
+      assertThat(google.emulator.requests().size()).isGreaterThan((int) refreshesBefore);
+    } finally {
+      google.emulator.accessTokenLifetime(Duration.ofSeconds(60));
+    }
+  }
+}
