@@ -27,15 +27,19 @@ import net.fortuna.ical4j.transform.recurrence.Frequency;
 /**
  * Parses and validates calendar object resources with ical4j (call it on a worker thread: parsing is CPU work).
  * Enforces RFC 4791 4.1 (one UID, one component type) and 5.3.2.1 (VEVENT only on these calendars), and refuses
- * rules more frequent than hourly, whose expansion could not be bounded cheaply. Keeps parsed calendars by etag.
+ * rules more frequent than hourly, whose expansion could not be bounded cheaply. Keeps the last parsed calendars by
+ * etag (fewer than ical4j's pool of zone ids, see {@code ical4j.properties}).
  */
 public final class IcsParser {
 
   /** How far ahead an event written over CalDAV blocks time. */
   public static final Duration BUSY_WINDOW = Duration.ofDays(366);
-  private static final int CACHE_SIZE = 2_000;
+  private static final int CACHE_SIZE = 1_000;
+  private static final String ZONE_IDS_EXHAUSTED = "Ran out of available zone IDs";
 
   static {
+    // also in ical4j.properties, which applies even if other code initialises ical4j first
+    System.setProperty("net.fortuna.ical4j.timezone.id.pool.size", "50000");
     System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
     System.setProperty("ical4j.unfolding.relaxed", "true");
     System.setProperty("ical4j.parsing.relaxed", "true");
@@ -119,12 +123,29 @@ public final class IcsParser {
     return new ParsedEvent(calendar, uids.iterator().next(), opaque, busy);
   }
 
+  /**
+   * Parses with ical4j. Each parse with a VTIMEZONE takes a zone id from ical4j's pool until its result is garbage
+   * collected; should the pool still run dry (results not yet collected), one collection is requested and the parse
+   * retried, instead of calling valid iCalendar invalid.
+   */
   private static Calendar build(String ics) {
     try {
-      return new CalendarBuilder().build(new StringReader(ics));
+      return parse(ics);
     } catch (ParserException | IOException | RuntimeException e) {
+      if (String.valueOf(e.getMessage()).contains(ZONE_IDS_EXHAUSTED)) {
+        System.gc();
+        try {
+          return parse(ics);
+        } catch (ParserException | IOException | RuntimeException again) {
+          throw invalid("the body is not valid iCalendar: " + again.getMessage());
+        }
+      }
       throw invalid("the body is not valid iCalendar: " + e.getMessage());
     }
+  }
+
+  private static Calendar parse(String ics) throws ParserException, IOException {
+    return new CalendarBuilder().build(new StringReader(ics));
   }
 
   private static DavException invalid(String reason) {

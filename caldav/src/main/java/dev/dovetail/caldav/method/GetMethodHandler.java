@@ -20,7 +20,7 @@ public class GetMethodHandler implements DavMethodHandler {
 
   @Override
   public Future<Void> handle(DavRequest req) {
-    return req.tree().resolve(req.principal().providerId(), req.segments()).compose(target -> {
+    return req.tree().resolve(req.provider(), req.segments()).compose(target -> {
       if (!(target instanceof DavResource.CalendarObjectResource o)) {
         throw new DavException(405, null, "GET is for calendar objects; use PROPFIND or REPORT on collections");
       }

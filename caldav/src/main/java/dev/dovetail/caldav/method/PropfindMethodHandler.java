@@ -41,7 +41,7 @@ public final class PropfindMethodHandler implements DavMethodHandler {
       }
       what = PropRequest.from(root);
     }
-    return req.tree().resolve(req.principal().providerId(), req.segments()).compose(target -> {
+    return req.tree().resolve(req.provider(), req.segments()).compose(target -> {
       Future<List<DavResource>> members = depth == 0 ? Future.succeededFuture(List.of())
           : req.tree().children(target);
       return members.compose(children -> {

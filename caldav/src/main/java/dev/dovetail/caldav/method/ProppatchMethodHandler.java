@@ -57,7 +57,7 @@ public final class ProppatchMethodHandler implements DavMethodHandler {
         changes.put(Xml.name(p), set ? p.getTextContent().strip() : null);
       }
     }
-    return req.tree().resolve(req.principal().providerId(), req.segments()).compose(target -> {
+    return req.tree().resolve(req.provider(), req.segments()).compose(target -> {
       boolean calendar = target instanceof DavResource.CalendarResource;
       List<String> refused = new ArrayList<>();
       List<String> ok = new ArrayList<>();

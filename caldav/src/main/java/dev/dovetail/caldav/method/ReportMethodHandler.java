@@ -31,7 +31,7 @@ public final class ReportMethodHandler implements DavMethodHandler {
     DavReport report = REPORTS.stream().filter(r -> r.name().equals(Xml.name(root))).findFirst()
         .orElseThrow(() -> DavException.forbidden(Ns.dav("supported-report"),
             "unsupported report " + Xml.name(root)));
-    return req.tree().resolve(req.principal().providerId(), req.segments())
+    return req.tree().resolve(req.provider(), req.segments())
         .compose(target -> report.run(req, target, root));
   }
 }
