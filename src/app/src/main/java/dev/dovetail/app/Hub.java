@@ -132,7 +132,8 @@ public final class Hub {
         config.trustProxy());
     ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), events, clock);
     CalDavServices calDav = new CalDavServices(accounts, catalog, store.schedules(), store.bookings(), lock,
-        store.calendars(), clock, config.maxBodyBytes()).withFreedTime(waitlists.trigger());
+        store.calendars(), clock, config.maxBodyBytes()).withFreedTime(waitlists.trigger())
+        .withScheduleRevisions(store.scheduleRevisions());
     Future<Void> demo = config.demoData()
         ? DemoData.seed(catalog, accounts, store, config, clock).mapEmpty()
         : Future.succeededFuture();

@@ -101,7 +101,7 @@ public final class LoadDriver {
   }
 
   /** Keeps {@code concurrency} requests in flight until {@code total} are done; prints throughput and latencies. */
-  private static void run(Vertx vertx, String name, int total, int concurrency, IntFunction<Future<Integer>> call) {
+  public static void run(Vertx vertx, String name, int total, int concurrency, IntFunction<Future<Integer>> call) {
     long[] latencies = new long[total];
     Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
     AtomicInteger next = new AtomicInteger();
