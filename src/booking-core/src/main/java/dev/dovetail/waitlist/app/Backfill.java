@@ -101,9 +101,17 @@ public class Backfill {
   /** Offers the resource's free slots to its waiting customers; returns how many offers were made. */
   public Future<Integer> match(String resourceId) {
     return lock.withLock("waitlist-" + resourceId, () -> entries.findWaiting(resourceId).compose(waiting -> {
+      Instant now = clock.instant();
       Map<String, List<WaitlistEntry>> byType = new LinkedHashMap<>();
-      waiting.forEach(e -> byType.computeIfAbsent(e.bookingTypeId(), k -> new ArrayList<>()).add(e));
       Future<Integer> chain = Future.succeededFuture(0);
+      for (WaitlistEntry e : waiting) {
+        if (e.wishPassedAt(now)) {
+          // Off the list, so sweeps stop reading it; a concurrent change wins (it is looked at again next time).
+          chain = chain.compose(n -> entries.update(e.expired(now)).map(n).otherwise(n));
+        } else {
+          byType.computeIfAbsent(e.bookingTypeId(), k -> new ArrayList<>()).add(e);
+        }
+      }
       for (Map.Entry<String, List<WaitlistEntry>> group : byType.entrySet()) {
         chain = chain.compose(n -> matchType(resourceId, group.getKey(), group.getValue()).map(m -> n + m));
       }

@@ -97,6 +97,12 @@ public class WaitlistService implements Waitlist, ManageWaitlist {
           if (!command.wish().lastStart(command.customerZone()).isAfter(now)) {
             return Future.failedFuture(new InvalidRequestException("the wished time has passed"));
           }
+          if (command.wish().searchRange(command.customerZone()).start()
+              .isAfter(now.plus(offer.type().horizon()))) {
+            return Future.failedFuture(new InvalidRequestException(
+                "the wished time is beyond how far ahead this type can be booked (" + offer.type().horizon().toDays()
+                    + " days)"));
+          }
           WaitlistEntry entry = WaitlistEntry.join(Ids.random(), offer.provider().id(), offer.resource().id(),
               offer.type().id(), command.customerName().strip(), command.customerEmail().strip(),
               command.customerZone(), command.wish(), now);

@@ -11,7 +11,9 @@ public enum EntryStatus {
   /** The customer left the list through their link. */
   LEFT,
   /** The provider removed the entry. */
-  REMOVED;
+  REMOVED,
+  /** The wished time passed without an offer being claimed. */
+  EXPIRED;
 
   public boolean isOnList() {
     return this == WAITING || this == OFFERED;

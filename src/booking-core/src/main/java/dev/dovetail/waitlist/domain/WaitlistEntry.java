@@ -105,6 +105,17 @@ public record WaitlistEntry(
     return off(EntryStatus.REMOVED, now);
   }
 
+  /** The wished time has passed: off the list, so sweeps stop looking at it. */
+  public WaitlistEntry expired(Instant now) {
+    require(EntryStatus.WAITING, "expire");
+    return with(EntryStatus.EXPIRED, null, passed, null, null, now);
+  }
+
+  /** Whether no slot fulfilling the wish can start at or after {@code now} any more. */
+  public boolean wishPassedAt(Instant now) {
+    return !wish.lastStart(customerZone).isAfter(now);
+  }
+
   private WaitlistEntry off(EntryStatus next, Instant now) {
     if (!status.isOnList()) {
       throw new ConflictException("the waitlist entry is already " + status.name().toLowerCase());

@@ -293,6 +293,20 @@ class WaitlistServiceTest {
   }
 
   @Test
+  @DisplayName("a wish whose day has passed expires at the next match; a wish beyond the horizon is refused")
+  void passedWishesExpire() {
+    fullMorning();
+    Waitlist.Joined a = f.join("hour", "Carol", tuesdayMorning());
+    f.clock.set(tuesday(23, 0).plus(Duration.ofDays(1)));
+    assertThat(await(f.backfill.match("room"))).isZero();
+    assertThat(entry(a.entry().id()).status()).isEqualTo(EntryStatus.EXPIRED);
+    assertThat(await(f.waitlist.resourcesWithWaiting())).isEmpty();
+    assertThat(await(failureOf(f.service.join(new Waitlist.JoinCommand("hour", "Dave", "dave@example.com",
+        WaitlistFixture.BERLIN, Wish.day(WaitlistFixture.TUESDAY.plusDays(400)))))))
+        .hasMessageContaining("beyond how far ahead");
+  }
+
+  @Test
   @DisplayName("an offer near its slot gets a shorter window: half the time left")
   void nearSlotShorterWindow() {
     BookingReceipt.Issued taken = f.book("hour", tuesday(9, 0), "Alice");
