@@ -40,6 +40,11 @@ final class TestHub implements AutoCloseable {
   }
 
   static TestHub start() {
+    return start(new JsonObject());
+  }
+
+  /** A hub with these environment variables on top of the usual ones (e.g. DOVETAIL_STRIPE_*). */
+  static TestHub start(JsonObject extraEnv) {
     EmbeddedMongo mongo = EmbeddedMongo.inMemory();
     try {
       Path dataDir = Files.createTempDirectory("dovetail-browser");
@@ -52,7 +57,8 @@ final class TestHub implements AutoCloseable {
           .put("DOVETAIL_DEMO_PASSWORD", DEMO_PASSWORD)
           .put("DOVETAIL_BCRYPT_COST", "4")
           .put("DOVETAIL_PUBLIC_RATE_LIMIT", "100000")
-          .put("DOVETAIL_SECRET_KEY", "YnJvd3NlciB0ZXN0cycgbWFuYWdlLWxpbmsga2V5LCAzMiBieXRlcyBvciBtb3Jl");
+          .put("DOVETAIL_SECRET_KEY", "YnJvd3NlciB0ZXN0cycgbWFuYWdlLWxpbmsga2V5LCAzMiBieXRlcyBvciBtb3Jl")
+          .mergeIn(extraEnv);
       Hub hub = Hub.start(AppConfig.from(env)).toCompletionStage().toCompletableFuture().get();
       return new TestHub(mongo, hub, dataDir);
     } catch (Exception e) {

@@ -178,6 +178,17 @@ public final class StripeEmulator {
     router.post("/_emu/stripe/release").handler(ctx -> releaseHeldWebhooks().onComplete(x -> ctx.end()));
     router.post("/_emu/faults").handler(this::fault);
     router.get("/_emu/requests").handler(ctx -> ctx.json(new JsonArray(requests())));
+    router.get("/v3/").handler(this::stripeJs);
+    // Stripe.js calls the API from the page's origin: answer CORS preflights and allow any origin.
+    router.route("/v1/*").handler(ctx -> {
+      ctx.response().putHeader("Access-Control-Allow-Origin", "*");
+      if (ctx.request().method() == HttpMethod.OPTIONS) {
+        ctx.response().putHeader("Access-Control-Allow-Methods", "GET, POST")
+            .putHeader("Access-Control-Allow-Headers", "Authorization, Content-Type").setStatusCode(204).end();
+        return;
+      }
+      ctx.next();
+    });
     router.route("/v1/*").handler(this::api);
     return router;
   }
@@ -260,6 +271,16 @@ public final class StripeEmulator {
       vertx.setTimer(delay, id -> execute.run());
     } else {
       execute.run();
+    }
+  }
+
+  /** The stand-in for Stripe.js ({@code resources/.../stripe-v3.js}), bound to this emulator's API base. */
+  private void stripeJs(RoutingContext ctx) {
+    try (var in = StripeEmulator.class.getResourceAsStream("stripe-v3.js")) {
+      String js = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("__BASE__", apiBase());
+      ctx.response().putHeader("Content-Type", "text/javascript; charset=utf-8").end(js);
+    } catch (java.io.IOException e) {
+      ctx.fail(e);
     }
   }
 

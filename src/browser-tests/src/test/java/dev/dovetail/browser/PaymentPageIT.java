@@ -1,0 +1,93 @@
+package dev.dovetail.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.stripe.emulator.StripeEmulator;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+
+/**
+ * Paying on the booking pages in a real browser: a hub configured for the Stripe emulator, whose stand-in for
+ * Stripe.js ({@code DOVETAIL_STRIPE_JS_URL} = the emulator's {@code /v3/}) confirms the card against the emulator; the
+ * webhook confirms the booking. A declined card says why and can be retried.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class PaymentPageIT {
+
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private final Vertx vertx = Vertx.vertx();
+  private StripeEmulator stripe;
+  private TestHub hub;
+  private Browser browser;
+
+  @BeforeAll
+  void start() {
+    stripe = StripeEmulator.start(vertx, "sk_test_browser", "pk_test_browser", Clock.systemUTC()).await();
+    hub = TestHub.start(new JsonObject()
+        .put("DOVETAIL_STRIPE_SECRET_KEY", "sk_test_browser")
+        .put("DOVETAIL_STRIPE_PUBLISHABLE_KEY", "pk_test_browser")
+        .put("DOVETAIL_STRIPE_WEBHOOK_SECRET", "whsec_browser")
+        .put("DOVETAIL_STRIPE_API_BASE", stripe.apiBase())
+        .put("DOVETAIL_STRIPE_JS_URL", stripe.apiBase() + "/v3/"));
+    stripe.webhooks(hub.url("/hooks/stripe"), "whsec_browser");
+    String token = hub.demoApiToken();
+    assertThat(hub.send("POST", "/api/v1/booking-types", new JsonObject()
+        .put("id", "paid-30").put("resourceId", "demo-room").put("name", "Paid session")
+        .put("durationsMinutes", new JsonArray().add(30))
+        .put("price", new JsonObject().put("amountMinor", 4_500).put("currency", "EUR"))
+        .put("payment", "FULL"), token).statusCode()).isEqualTo(201);
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  void stop() {
+    try {
+      browser.close();
+    } finally {
+      hub.close();
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  @DisplayName("book a paid slot, pay on the confirmation page (declined first, then accepted): you're booked")
+  void payOnTheConfirmationPage() {
+    browser.desktop();
+    browser.timeZone(BERLIN.getId());
+    browser.open(hub.url("/book/demo/paid-30"));
+    String start = hub.firstFreeDay("paid-30", BERLIN).starts().get(0);
+    browser.waiting().until(d -> !browser.all("#picker-slots button").isEmpty());
+    browser.click("#picker-slots button[data-start='" + start + "']");
+    browser.type("#name", "Zoë Payer");
+    browser.type("#email", "zoe@example.com");
+    browser.click("#book-button");
+    browser.waiting().until(d -> browser.path().startsWith("/booked/"));
+    browser.waitForText(By.tagName("h1"), "Pay to confirm");
+    browser.visible("#emu-card-number");
+    assertThat(browser.text("#pay-button")).contains("45");
+    browser.screenshot("pay-step");
+
+    browser.type("#emu-card-number", "4000 0000 0000 9995");
+    browser.click("#pay-button");
+    browser.waitForText(By.id("payment-message"), "declined");
+    browser.type("#emu-card-number", "4242 4242 4242 4242");
+    browser.click("#pay-button");
+    browser.waitForText(By.tagName("h1"), "You're booked");
+    String token = browser.path().substring("/booked/".length());
+    assertThat(hub.managed(token).getString("status")).isEqualTo("CONFIRMED");
+    assertThat(hub.managed(token).getJsonObject("payment").getString("state")).isEqualTo("PAID");
+    browser.screenshot("paid-booked");
+  }
+}
