@@ -248,6 +248,18 @@ class GoogleSyncHubIT {
 
   @Test
   @Order(5)
+  @DisplayName("P20: a spoofed push (unknown channel or wrong token) is answered 404 and syncs nothing")
+  void spoofedPushIsRefused() {
+    HttpResponse<Buffer> unknown = client.post(hub.httpPort(), "127.0.0.1", "/hooks/google")
+        .putHeader("X-Goog-Channel-ID", "not-a-channel").putHeader("X-Goog-Channel-Token", "x")
+        .putHeader("X-Goog-Resource-State", "exists").send().await();
+    HttpResponse<Buffer> anonymous = client.post(hub.httpPort(), "127.0.0.1", "/hooks/google").send().await();
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(anonymous.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(6)
   @DisplayName("P27: a revoked grant marks the connection BROKEN, visible to the provider")
   void revokedGrantBreaksTheConnection() {
     google.revoke(OWNER);

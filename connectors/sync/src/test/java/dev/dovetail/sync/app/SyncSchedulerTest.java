@@ -1,0 +1,100 @@
+package dev.dovetail.sync.app;
+
+import static dev.dovetail.sync.app.SyncFixture.CALENDAR;
+import static dev.dovetail.sync.app.SyncFixture.CONNECTION;
+import static dev.dovetail.sync.app.SyncFixture.range;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.sync.domain.CalendarProvider;
+import dev.dovetail.sync.domain.PushChannel;
+import dev.dovetail.sync.domain.SyncState;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Push hints, channel renewal and spoofed notifications, over the in-memory connector and a moved clock. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class SyncSchedulerTest {
+
+  private final SyncFixture f = new SyncFixture();
+  private final Vertx vertx = Vertx.vertx();
+  private final SyncScheduler scheduler = new SyncScheduler(f.ctx, f.engine, vertx,
+      new SyncScheduler.Settings("https://hub.example", Duration.ofDays(7), Duration.ofHours(1),
+          Duration.ofMillis(100)));
+
+  @AfterEach
+  void close() {
+    vertx.close().await();
+  }
+
+  private PushChannel openChannel() {
+    f.states.save(SyncState.initial(CONNECTION, CALENDAR, f.clock.instant())).await();
+    scheduler.tick().await();
+    awaitTrue(() -> f.states.find(CONNECTION, CALENDAR).await().orElseThrow().channel() != null);
+    return f.states.find(CONNECTION, CALENDAR).await().orElseThrow().channel();
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met in 10 s");
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+  }
+
+  @Test
+  @DisplayName("P20: a notification with a wrong token or an unknown channel is refused and syncs nothing")
+  void spoofedNotificationsAreRefused() {
+    PushChannel channel = openChannel();
+    f.google.create(CALENDAR, range(0, 10, 0, 60), true);
+    SyncState before = f.states.find(CONNECTION, CALENDAR).await().orElseThrow();
+
+    assertThat(scheduler.pushed(CalendarProvider.GOOGLE, channel.id(), "guessed").await()).isFalse();
+    assertThat(scheduler.pushed(CalendarProvider.GOOGLE, "no-such-channel", "x").await()).isFalse();
+    assertThat(scheduler.pushed(CalendarProvider.OUTLOOK, channel.id(), "x").await()).isFalse();
+
+    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+    assertThat(f.states.find(CONNECTION, CALENDAR).await().orElseThrow().lastSyncedAt())
+        .isEqualTo(before.lastSyncedAt());
+  }
+
+  @Test
+  @DisplayName("P14/P16: a push before the change is readable is followed by a second sync; duplicates coalesce")
+  void pushIsAHintFollowedUpOnce() {
+    openChannel();
+    String secret = "secret-of-the-channel";
+    // The channel's secret is only known as a hash: give it a known one for this test.
+    SyncState s = f.states.find(CONNECTION, CALENDAR).await().orElseThrow();
+    f.states.save(s.withChannel(new PushChannel(s.channel().id(), s.channel().resourceId(),
+        dev.dovetail.booking.domain.Secrets.sha256(secret), s.channel().expiresAt()))).await();
+    scheduler.tick().await();
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(scheduler.pushed(CalendarProvider.GOOGLE, s.channel().id(), secret).await()).isTrue();
+    }
+    // The change becomes readable only now, after the notifications (as Google may do).
+    f.google.create(CALENDAR, range(0, 10, 0, 60), true);
+
+    awaitTrue(() -> !f.busyBlocks().isEmpty());
+    assertThat(f.busyBlocks()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("P18: a channel about to expire is replaced by a new one that lives longer")
+  void channelsAreRenewedBeforeExpiry() {
+    PushChannel first = openChannel();
+    f.clock.set(first.expiresAt().minus(Duration.ofMinutes(30)));
+
+    scheduler.tick().await();
+
+    awaitTrue(() -> !f.states.find(CONNECTION, CALENDAR).await().orElseThrow().channel().id().equals(first.id()));
+    PushChannel renewed = f.states.find(CONNECTION, CALENDAR).await().orElseThrow().channel();
+    assertThat(renewed.expiresAt()).isAfter(first.expiresAt());
+  }
+}
