@@ -246,6 +246,19 @@ class PaymentFlowIT {
   }
 
   @Test
+  @DisplayName("cancelling a paid booking whose booking type was deleted since refunds in full (its policy is gone)")
+  void cancellationAfterTypeDeletedRefundsInFull() throws Exception {
+    BookingReceipt.Issued paid = paidBooking(berlin(0, 16, 0)); // a few hours ahead: the policy would refund 0 %
+    f.types.delete("paid").await();
+
+    f.manage.cancel(paid.manageToken()).await();
+    f.settler.sweep().await();
+
+    assertThat(f.stripe.refunds(payment(paid.booking().id()).intentId())).extracting(r -> r.getLong("amount"))
+        .containsExactly(8_000L);
+  }
+
+  @Test
   @DisplayName("manual capture: authorized at booking, a no-show under a 0 % tier captures all; capture by hand works")
   void manualCaptureAndNoShow() throws Exception {
     f.service.saveSettings("acme", new PaymentSettings("deposit", "acme", DepositRule.percent(25), true)).await();

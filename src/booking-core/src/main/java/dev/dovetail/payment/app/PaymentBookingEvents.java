@@ -1,6 +1,7 @@
 package dev.dovetail.payment.app;
 
 import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.booking.port.out.BookingChange;
 import dev.dovetail.booking.port.out.BookingEvents;
@@ -71,6 +72,9 @@ public class PaymentBookingEvents implements BookingEvents {
           change.booking().updatedAt());
       return percent == 100 ? new Work(Owed.VOID, 0)
           : new Work(Owed.REFUND, payment.held().percent(percent).minorUnits());
-    });
+    }).recover(err -> err instanceof NotFoundException
+        // The type is gone, and its policy with it: the customer gets everything back rather than a blocked cancel.
+        ? Future.succeededFuture(new Work(Owed.VOID, 0))
+        : Future.failedFuture(err));
   }
 }
