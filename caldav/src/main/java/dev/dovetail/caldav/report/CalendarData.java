@@ -7,7 +7,11 @@ import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.PropRequest;
 import dev.dovetail.caldav.dav.Xml;
 import dev.dovetail.calendar.domain.CalendarObject;
+import dev.dovetail.caldav.dav.DavException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.function.Predicate;
+import net.fortuna.ical4j.model.Component;
 import java.util.Set;
 import java.util.function.BiFunction;
 import javax.xml.namespace.QName;
@@ -19,8 +23,8 @@ import org.w3c.dom.Element;
  * CALDAV:calendar-data in a report response (RFC 4791 9.6). By default the whole object. With {@code
  * <C:expand start end/>} (9.6.5) the recurrence set inside the range is written as one VEVENT per instance, in UTC,
  * with RECURRENCE-ID and without RRULE/RDATE/EXDATE or VTIMEZONE (sub-components such as VALARM are dropped).
- * Partial retrieval ({@code comp}/{@code prop}) and {@code limit-recurrence-set} are not applied: the full object is
- * returned, which RFC 4791 lets clients cope with. Call from a worker thread when expanding.
+ * Partial retrieval ({@code comp}/{@code prop}, 9.6.1-9.6.4) and {@code limit-recurrence-set} (9.6.6) go through
+ * {@link CalendarDataSubset}. Call from a worker thread when expanding or subsetting.
  */
 final class CalendarData {
 
@@ -34,14 +38,32 @@ final class CalendarData {
   static BiFunction<DavResource, QName, String> of(PropRequest what) {
     Element data = what.calendarData();
     Element expand = data == null ? null : Xml.child(data, Ns.CALDAV, "expand");
+    Element limit = data == null ? null : Xml.child(data, Ns.CALDAV, "limit-recurrence-set");
+    if (expand != null && limit != null) {
+      throw new DavException(400, null, "calendar-data takes expand or limit-recurrence-set, not both");
+    }
     TimeRanges.Range range = expand == null ? null : TimeRanges.parse(expand);
+    TimeRanges.Range limitRange = limit == null ? null : TimeRanges.parse(limit);
+    CalendarDataSubset.Spec spec = CalendarDataSubset.spec(data);
     return (r, name) -> {
       if (!NAME.equals(name) || !(r instanceof DavResource.CalendarObjectResource o)) {
         return null;
       }
-      String ics = range == null ? o.object().ics()
-          : expanded(o.object(), range.start(), range.end(), o.calendar().resource().zone());
-      return Xml.escape(ics);
+      ZoneId zone = o.calendar().resource().zone();
+      String ics = range == null ? o.object().ics() : expanded(o.object(), range.start(), range.end(), zone);
+      if (spec == null && limitRange == null) {
+        return Xml.escape(ics);
+      }
+      Calendar parsed;
+      try {
+        parsed = range == null ? IcsParser.parseStored(o.object().etag(), ics) : IcsParser.parseStored(
+            CalendarObject.etagOf(ics), ics);
+      } catch (RuntimeException unreadable) {
+        return Xml.escape(ics);
+      }
+      Predicate<Component> keep = limitRange == null ? c -> true
+          : CalendarDataSubset.limitRecurrenceSet(limitRange.start(), limitRange.end(), zone);
+      return Xml.escape(CalendarDataSubset.render(parsed, spec, keep));
     };
   }
 

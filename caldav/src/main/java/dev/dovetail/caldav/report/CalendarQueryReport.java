@@ -25,8 +25,8 @@ import org.w3c.dom.Element;
  * {@code time-range}, matched against the expanded recurrence set (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides;
  * at most 1000 instances per object). {@code prop-filter} on VEVENT
  * properties (defined, {@code is-not-defined}, {@code text-match} with the i;ascii-casemap or i;octet collation and
- * {@code negate-condition}) is supported; {@code param-filter}, time ranges on properties and VALARM filters are
- * refused with 403 CALDAV:supported-filter rather than ignored. The time range is answered by the calendar's
+ * {@code negate-condition}) and {@code param-filter} (defined, not defined, text-match) are supported; time
+ * ranges on properties and VALARM filters are refused with 403 CALDAV:supported-filter rather than ignored. The time range is answered by the calendar's
  * {@code CalendarIndex} (built once per calendar version), so a query does not scan or parse the whole calendar.
  * Matching runs on a worker thread; parsed objects are cached by etag.
  */
@@ -39,25 +39,47 @@ public final class CalendarQueryReport implements DavReport {
 
   private record Filter(boolean events, TimeRanges.Range range, List<PropFilter> props) {}
 
-  /** A prop-filter on VEVENT (RFC 4791 9.7.2): defined, not defined, or a text-match (9.7.5). */
-  private record PropFilter(String name, boolean notDefined, String text, boolean caseSensitive, boolean negate) {
+  /** text-match (RFC 4791 9.7.5): a substring test, case-insensitive (i;ascii-casemap) or exact (i;octet). */
+  private record TextMatch(String text, boolean caseSensitive, boolean negate) {
+    boolean matches(String value) {
+      boolean found = caseSensitive ? value.contains(text)
+          : value.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
+      return found != negate;
+    }
+  }
 
-    boolean matches(Calendar calendar) {
+  /** param-filter (9.7.3): the parameter is defined, not defined, or has a value passing a text-match. */
+  private record ParamFilter(String name, boolean notDefined, TextMatch text) {
+    boolean matches(Property p) {
       List<String> values = new ArrayList<>();
-      for (Object c : calendar.getComponents(Component.VEVENT)) {
-        for (Object p : ((Component) c).getProperties(name)) {
-          values.add(((Property) p).getValue());
-        }
+      for (Object param : p.getParameters(name)) {
+        values.add(((net.fortuna.ical4j.model.Parameter) param).getValue());
       }
       if (notDefined) {
         return values.isEmpty();
       }
-      if (text == null) {
-        return !values.isEmpty();
+      return text == null ? !values.isEmpty() : values.stream().anyMatch(text::matches);
+    }
+  }
+
+  /**
+   * A prop-filter on VEVENT (9.7.2): not defined, or some instance of the property (in any VEVENT of the object)
+   * passes the text-match and every param-filter.
+   */
+  private record PropFilter(String name, boolean notDefined, TextMatch text, List<ParamFilter> params) {
+
+    boolean matches(Calendar calendar) {
+      List<Property> instances = new ArrayList<>();
+      for (Object c : calendar.getComponents(Component.VEVENT)) {
+        for (Object p : ((Component) c).getProperties(name)) {
+          instances.add((Property) p);
+        }
       }
-      boolean found = values.stream().anyMatch(v -> caseSensitive ? v.contains(text)
-          : v.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)));
-      return !values.isEmpty() && found != negate;
+      if (notDefined) {
+        return instances.isEmpty();
+      }
+      return instances.stream().anyMatch(p -> (text == null || text.matches(p.getValue()))
+          && params.stream().allMatch(f -> f.matches(p)));
     }
   }
 
@@ -139,22 +161,34 @@ public final class CalendarQueryReport implements DavReport {
     if (name.isEmpty()) {
       throw new DavException(400, Ns.caldav("valid-filter"), "prop-filter needs a name");
     }
-    if (Xml.child(pf, Ns.CALDAV, "param-filter") != null || Xml.child(pf, Ns.CALDAV, "time-range") != null) {
-      throw DavException.forbidden(Ns.caldav("supported-filter"),
-          "param-filter and time-range inside prop-filter are not supported");
+    if (Xml.child(pf, Ns.CALDAV, "time-range") != null) {
+      throw DavException.forbidden(Ns.caldav("supported-filter"), "time-range inside prop-filter is not supported");
     }
     if (Xml.child(pf, Ns.CALDAV, "is-not-defined") != null) {
-      return new PropFilter(name, true, null, false, false);
+      return new PropFilter(name, true, null, List.of());
     }
-    Element tm = Xml.child(pf, Ns.CALDAV, "text-match");
+    List<ParamFilter> params = new ArrayList<>();
+    for (Element f : Xml.childrenNamed(pf, Ns.CALDAV, "param-filter")) {
+      String param = f.getAttribute("name").strip().toUpperCase(Locale.ROOT);
+      if (param.isEmpty()) {
+        throw new DavException(400, Ns.caldav("valid-filter"), "param-filter needs a name");
+      }
+      params.add(new ParamFilter(param, Xml.child(f, Ns.CALDAV, "is-not-defined") != null,
+          textMatch(Xml.child(f, Ns.CALDAV, "text-match"))));
+    }
+    return new PropFilter(name, false, textMatch(Xml.child(pf, Ns.CALDAV, "text-match")), params);
+  }
+
+  /** A text-match element (null if absent); collations other than i;ascii-casemap and i;octet are refused. */
+  private static TextMatch textMatch(Element tm) {
     if (tm == null) {
-      return new PropFilter(name, false, null, false, false);
+      return null;
     }
     String collation = tm.getAttribute("collation");
     if (!collation.isEmpty() && !collation.equals("i;ascii-casemap") && !collation.equals("i;octet")) {
       throw DavException.forbidden(Ns.caldav("supported-collation"), "unsupported collation " + collation);
     }
-    return new PropFilter(name, false, tm.getTextContent(), collation.equals("i;octet"),
+    return new TextMatch(tm.getTextContent(), collation.equals("i;octet"),
         "yes".equals(tm.getAttribute("negate-condition")));
   }
 }
