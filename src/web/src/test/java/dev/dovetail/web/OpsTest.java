@@ -64,7 +64,7 @@ class OpsTest {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(52);
+    assertThat(operations).isEqualTo(58);
   }
 
   @Test
