@@ -32,6 +32,14 @@ final class CalendarData {
   private static final Set<String> DROPPED = Set.of(Property.DTSTART, Property.DTEND, Property.DURATION,
       Property.RRULE, Property.RDATE, Property.EXDATE, Property.RECURRENCE_ID);
 
+  private static final int ESCAPED_CACHE_SIZE = 20_000;
+  private static final java.util.Map<String, String> ESCAPED = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+      return size() > ESCAPED_CACHE_SIZE;
+    }
+  };
+
   private CalendarData() {}
 
   /** The extras function for a report's property request. */
@@ -52,7 +60,7 @@ final class CalendarData {
       ZoneId zone = o.calendar().resource().zone();
       String ics = range == null ? o.object().ics() : expanded(o.object(), range.start(), range.end(), zone);
       if (spec == null && limitRange == null) {
-        return Xml.escape(ics);
+        return range == null ? escaped(o.object()) : Xml.escape(ics);
       }
       Calendar parsed;
       try {
@@ -65,6 +73,21 @@ final class CalendarData {
           : CalendarDataSubset.limitRecurrenceSet(limitRange.start(), limitRange.end(), zone);
       return Xml.escape(CalendarDataSubset.render(parsed, spec, keep));
     };
+  }
+
+  /** The whole object's text, XML-escaped once per object version (queries return the same objects again). */
+  private static String escaped(CalendarObject object) {
+    synchronized (ESCAPED) {
+      String hit = ESCAPED.get(object.etag());
+      if (hit != null) {
+        return hit;
+      }
+    }
+    String text = Xml.escape(object.ics());
+    synchronized (ESCAPED) {
+      ESCAPED.put(object.etag(), text);
+    }
+    return text;
   }
 
   @SuppressWarnings("unchecked")
