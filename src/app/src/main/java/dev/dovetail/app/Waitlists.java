@@ -48,6 +48,7 @@ final class Waitlists {
   private final AtomicReference<Backfill> backfill = new AtomicReference<>();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean running = new AtomicBoolean(true);
+  private final boolean payments;
 
   private Waitlists(Vertx vertx, AppConfig config, Clock clock, MongoStore store, CatalogService catalog,
       ManageTokens tokens) {
@@ -56,6 +57,7 @@ final class Waitlists {
     this.catalog = catalog;
     this.tokens = tokens;
     this.clock = clock;
+    this.payments = config.stripe().enabled();
     this.mail = new WaitlistMail(store.waitlist(), catalog, new TemplateWaitlistMailRenderer(),
         new WaitlistLinks(tokens), config.publicUrl());
     this.trigger = new WaitlistTrigger(this::matchSoon);
@@ -87,7 +89,7 @@ final class Waitlists {
         clock, nudge);
     backfill.set(made);
     return new WaitlistService(store.waitlist(), catalog, catalog, store.schedules(), manage, made, store.outbox(),
-        tokens, clock, this::matchSoon);
+        tokens, clock, this::matchSoon, payments);
   }
 
   /** Starts the periodic sweep; returns its timer id. */

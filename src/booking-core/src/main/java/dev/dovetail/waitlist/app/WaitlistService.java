@@ -1,6 +1,7 @@
 package dev.dovetail.waitlist.app;
 
 import dev.dovetail.booking.app.ManageTokens;
+import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.InvalidRequestException;
@@ -63,11 +64,24 @@ public class WaitlistService implements Waitlist, ManageWaitlist {
   private final ManageTokens tokens;
   private final Clock clock;
   private final Consumer<String> matchSoon;
+  private final boolean payments;
 
-  /** @param matchSoon asked with a resource id when an entry's slot may pass to the next customer */
+  /** A waitlist on a hub that takes no payments: types that take payment have no waitlist. */
   public WaitlistService(WaitlistRepository entries, PublicCatalog catalog, ManageCatalog providerCatalog,
       ScheduleRepository schedules, ManageBooking manage, Backfill backfill, OutboxRepository outbox,
       ManageTokens tokens, Clock clock, Consumer<String> matchSoon) {
+    this(entries, catalog, providerCatalog, schedules, manage, backfill, outbox, tokens, clock, matchSoon, false);
+  }
+
+  /**
+   * @param matchSoon asked with a resource id when an entry's slot may pass to the next customer
+   * @param payments whether the hub takes card payments: then a claim of a paid type hands the customer the held
+   *     booking to pay for (the payment confirms the hold), instead of being refused
+   */
+  public WaitlistService(WaitlistRepository entries, PublicCatalog catalog, ManageCatalog providerCatalog,
+      ScheduleRepository schedules, ManageBooking manage, Backfill backfill, OutboxRepository outbox,
+      ManageTokens tokens, Clock clock, Consumer<String> matchSoon, boolean payments) {
+    this.payments = payments;
     this.entries = entries;
     this.catalog = catalog;
     this.providerCatalog = providerCatalog;
@@ -154,12 +168,26 @@ public class WaitlistService implements Waitlist, ManageWaitlist {
       }
       return catalog.offer(entry.bookingTypeId()).compose(offer -> {
         requireUnpaid(offer);
+        if (offer.type().payment() != PaymentRequirement.NONE) {
+          return claimPaid(entry, heldId, offer);
+        }
         return manage.confirmHold(heldId)
             .recover(err -> err instanceof ConflictException ? lapsed(entry, heldId) : Future.failedFuture(err))
             .compose(booking -> markBooked(entry, heldId, offer.type().price()))
             .compose(v -> receipt(heldId));
       });
     });
+  }
+
+  /**
+   * A paid type: the held booking is the customer's to pay for (its confirmation page shows the payment step, and the
+   * payment confirms the hold before the window ends). Once paid, the entry is marked booked here on the next claim
+   * call, or by the sweep when the window has ended.
+   */
+  private Future<BookingReceipt> claimPaid(WaitlistEntry entry, String heldId, PublicCatalog.Offer offer) {
+    return receipt(heldId).compose(receipt -> receipt.bookings().get(0).booking().status() == BookingStatus.CONFIRMED
+        ? markBooked(entry, heldId, offer.type().price()).map(receipt)
+        : Future.succeededFuture(receipt));
   }
 
   @Override
@@ -274,10 +302,10 @@ public class WaitlistService implements Waitlist, ManageWaitlist {
     return entries.settings(typeId).map(s -> s.orElse(WaitlistSettings.defaults(typeId)));
   }
 
-  private static void requireUnpaid(PublicCatalog.Offer offer) {
-    if (offer.type().payment() != PaymentRequirement.NONE) {
-      throw new ConflictException("this booking type takes payment when booking; waitlist offers of paid types"
-          + " cannot be claimed online yet, please book directly or contact the provider");
+  private void requireUnpaid(PublicCatalog.Offer offer) {
+    if (!payments && offer.type().payment() != PaymentRequirement.NONE) {
+      throw new ConflictException("this booking type takes payment when booking, and this hub takes no card"
+          + " payments: its waitlist is closed, please contact the provider");
     }
   }
 

@@ -307,6 +307,36 @@ class WaitlistServiceTest {
   }
 
   @Test
+  @DisplayName("a hub taking payments: a paid type's claim hands over the held booking; once paid, it is BOOKED")
+  void paidTypeClaimGoesThroughPayment() {
+    BookingType paid = new BookingType("hour", "acme", "room", "Paid", List.of(Duration.ofMinutes(60)),
+        Duration.ofMinutes(60), Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofDays(365), 0, 0,
+        new Money(5000, "EUR"), PaymentRequirement.FULL, List.of(), Duration.ofMinutes(10));
+    WaitlistFixture g = new WaitlistFixture(paid);
+    WaitlistService paying = new WaitlistService(g.waitlist, g.catalog, g.catalog, g.schedules, g.manage, g.backfill,
+        g.outbox, g.tokens, g.clock, resourceId -> { }, true);
+    BookingReceipt.Issued taken = g.book("hour", tuesday(9, 0), "Alice");
+    Waitlist.Joined a = await(paying.join(new Waitlist.JoinCommand("hour", "Carol", "carol@example.com",
+        WaitlistFixture.BERLIN, Wish.slot(tuesday(9, 0)))));
+    await(g.manage.cancel(taken.manageToken()));
+    await(g.backfill.match("room"));
+    String held = entryOf(g, a).offer().bookingId();
+    String link = g.links.claimToken(a.entry().id(), held);
+
+    BookingReceipt toPay = await(paying.claim(link));
+    assertThat(toPay.bookings().get(0).booking().status()).isEqualTo(BookingStatus.HELD);
+    assertThat(toPay.bookings().get(0).manageToken()).isEqualTo(g.tokens.issue(held));
+    assertThat(entryOf(g, a).status()).isEqualTo(EntryStatus.OFFERED);
+
+    await(g.manage.confirmHold(held)); // what the payment's webhook does
+    g.clock.advance(Duration.ofMinutes(16));
+    await(g.backfill.sweep());
+    assertThat(entryOf(g, a).status()).isEqualTo(EntryStatus.BOOKED);
+    assertThat(await(paying.recovered("acme")).value()).containsExactly(new Money(5000, "EUR"));
+    assertThat(await(paying.claim(link)).bookings().get(0).booking().status()).isEqualTo(BookingStatus.CONFIRMED);
+  }
+
+  @Test
   @DisplayName("an offer near its slot gets a shorter window: half the time left")
   void nearSlotShorterWindow() {
     BookingReceipt.Issued taken = f.book("hour", tuesday(9, 0), "Alice");
