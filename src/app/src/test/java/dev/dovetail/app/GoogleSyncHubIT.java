@@ -260,6 +260,78 @@ class GoogleSyncHubIT {
 
   @Test
   @Order(6)
+  @DisplayName("an event laid over a booking: the booking stands, is flagged, and the provider is mailed")
+  void eventOverABookingIsFlaggedAndMailed() {
+    String start = freeStarts().get(3);
+    HttpResponse<Buffer> booked = HubFixture.book(client, hub.httpPort(), "demo-30", start, "clash@example.com")
+        .await();
+    assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
+    String bookingId = booked.bodyAsJsonObject().getJsonObject("booking").getString("id");
+
+    google.userInsert(OWNER, EmulatorExternalSide.timed(
+        new TimeRange(Instant.parse(start).minus(Duration.ofMinutes(30)), Instant.parse(start).plus(
+            Duration.ofMinutes(60))), true));
+
+    waitUntil(() -> api("GET", "/api/v1/calendar-connections", null).getJsonArray("conflictingBookings").stream()
+        .anyMatch(c -> bookingId.equals(((JsonObject) c).getString("bookingId"))), Duration.ofSeconds(10),
+        "the booking is flagged as conflicting");
+    waitUntil(() -> api("GET", "/api/v1/notifications?limit=200", null).getJsonArray("items").stream()
+        .map(o -> (JsonObject) o).anyMatch(n -> bookingId.equals(n.getString("bookingId"))
+            && "PROVIDER_CALENDAR_CONFLICT".equals(n.getString("kind"))), Duration.ofSeconds(10),
+        "the provider is told by mail");
+    assertThat(freeStarts()).doesNotContain(Instant.parse(start).minus(Duration.ofMinutes(30)).toString());
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName("booking-time check: an unsynced Google event refuses the booking; an outage follows the policy")
+  void liveCheckAndOutagePolicy() {
+    google.notifyPolicy(NotifyPolicy.dropAll());
+    try {
+      String start = freeStarts().get(4);
+      String lastSync = lastSyncedAt();
+      google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.parse(start),
+          Duration.ofMinutes(30)), true));
+      HttpResponse<Buffer> refused = HubFixture.book(client, hub.httpPort(), "demo-30", start, "late@example.com")
+          .await();
+      assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(409);
+      if (lastSync.equals(lastSyncedAt())) {
+        // No sync ran in between: only the live free/busy check can have refused it.
+        assertThat(refused.bodyAsString()).contains("busy in the provider's calendar");
+      }
+    } finally {
+      google.notifyPolicy(NotifyPolicy.PROMPT);
+    }
+
+    choosePolicy("REFUSE");
+    google.fault("POST", ".*/freeBusy", 503, "backendError", 0, 1);
+    String slot = freeStarts().get(5);
+    HttpResponse<Buffer> unreachable = HubFixture.book(client, hub.httpPort(), "demo-30", slot, "outage@example.com")
+        .await();
+    assertThat(unreachable.statusCode()).as(unreachable.bodyAsString()).isEqualTo(409);
+    assertThat(unreachable.bodyAsString()).contains("cannot be checked");
+
+    choosePolicy("ACCEPT_LAST_SYNCED");
+    google.fault("POST", ".*/freeBusy", 503, "backendError", 0, 1);
+    HttpResponse<Buffer> accepted = HubFixture.book(client, hub.httpPort(), "demo-30", slot, "outage@example.com")
+        .await();
+    assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(201);
+  }
+
+  private String lastSyncedAt() {
+    return api("GET", "/api/v1/calendar-connections", null).getJsonArray("items").getJsonObject(0)
+        .getJsonArray("blocking").getJsonObject(0).getString("lastSyncedAt", "");
+  }
+
+  private void choosePolicy(String policy) {
+    api("PUT", "/api/v1/calendar-connections/google", new JsonObject()
+        .put("blocking", new JsonArray().add(new JsonObject().put("calendarId", OWNER)
+            .put("resourceIds", new JsonArray().add("demo-room"))))
+        .put("targetCalendarId", OWNER).put("whenUnreachable", policy));
+  }
+
+  @Test
+  @Order(8)
   @DisplayName("P27: a revoked grant marks the connection BROKEN, visible to the provider")
   void revokedGrantBreaksTheConnection() {
     google.revoke(OWNER);
