@@ -11,8 +11,12 @@ import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.BookSlotCommand;
 import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.booking.port.in.SlotTakenException;
+import dev.dovetail.sync.domain.BusyPolicy;
+import dev.dovetail.sync.domain.CalendarProvider;
+import dev.dovetail.sync.domain.ChangeSet;
 import dev.dovetail.sync.domain.ConnectionState;
 import dev.dovetail.sync.domain.ConnectorException;
+import dev.dovetail.sync.domain.ExternalBusyTime;
 import dev.dovetail.sync.domain.ExternalChange;
 import dev.dovetail.sync.domain.ExternalEvent;
 import dev.dovetail.sync.domain.ShowAs;
@@ -68,17 +72,14 @@ class SyncEngineTest {
   @Test
   @DisplayName("an all-day event blocks from midnight to midnight in the resource's zone")
   void allDayEventBlocksTheResourcesDay() {
-    SyncEngine engine = f.engine;
-    var changes = new dev.dovetail.sync.domain.ChangeSet(List.of(new ExternalChange.Upserted(ExternalEvent.allDay(
-        CALENDAR, "holiday", "", "\"1\"", LocalDate.of(2030, 3, 5), LocalDate.of(2030, 3, 6), ShowAs.BUSY))),
-        "t", true);
-    f.schedules.update("room", s -> dev.dovetail.sync.domain.ExternalBusyTime.apply(s,
-        dev.dovetail.sync.domain.CalendarProvider.GOOGLE, CALENDAR, SyncFixture.BERLIN, changes, id -> false,
-        dev.dovetail.sync.domain.BusyPolicy.DEFAULT, f.clock.instant()).schedule()).await();
+    ChangeSet changes = new ChangeSet(List.of(new ExternalChange.Upserted(ExternalEvent.allDay(CALENDAR, "holiday",
+        "", "\"1\"", LocalDate.of(2030, 3, 5), LocalDate.of(2030, 3, 6), ShowAs.BUSY))), "t", true);
+
+    f.schedules.update("room", s -> ExternalBusyTime.apply(s, CalendarProvider.GOOGLE, CALENDAR, SyncFixture.BERLIN,
+        changes, id -> false, BusyPolicy.DEFAULT, f.clock.instant()).schedule()).await();
 
     assertThat(f.busyBlocks()).extracting(Block::span).containsExactly(
         new TimeRange(SyncFixture.at(1, 0, 0), SyncFixture.at(2, 0, 0)));
-    assertThat(engine).isNotNull();
   }
 
   @Test
@@ -174,12 +175,17 @@ class SyncEngineTest {
   @DisplayName("an external event not synced yet still refuses the booking through the live free/busy check")
   void liveCheckBlocksUnsyncedEvent() {
     f.google.create(CALENDAR, range(0, 10, 0, 60), true);
-    var live = new LiveExternalBusy(f.ctx, io.vertx.core.Vertx.vertx(), Duration.ofSeconds(2));
-    var service = new dev.dovetail.booking.app.BookSlotService(f.catalog, f.schedules, f.bookings, f.lock, f.events,
-        f.tokens, f.clock, live);
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      var live = new LiveExternalBusy(f.ctx, vertx, Duration.ofSeconds(2));
+      var service = new dev.dovetail.booking.app.BookSlotService(f.catalog, f.schedules, f.bookings, f.lock,
+          f.events, f.tokens, f.clock, live);
 
-    assertThatThrownBy(() -> service.book(new BookSlotCommand("t60", SyncFixture.at(0, 10, 0), null,
-        SyncFixture.BERLIN, "Ada", "ada@example.com", false, 1)).await())
-        .isInstanceOf(SlotTakenException.class).hasMessageContaining("provider's calendar");
+      assertThatThrownBy(() -> service.book(new BookSlotCommand("t60", SyncFixture.at(0, 10, 0), null,
+          SyncFixture.BERLIN, "Ada", "ada@example.com", false, 1)).await())
+          .isInstanceOf(SlotTakenException.class).hasMessageContaining("provider's calendar");
+    } finally {
+      vertx.close().await();
+    }
   }
 }
