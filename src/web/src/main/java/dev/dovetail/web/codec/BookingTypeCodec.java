@@ -16,13 +16,13 @@ import java.util.List;
 /**
  * Booking types as JSON, every length in whole units named by the field ({@code durationsMinutes}, {@code
  * horizonDays}, ...). Optional fields take documented defaults: slot interval = first duration, no buffers, notice or
- * limits, a 365-day horizon, free (0 EUR, no payment), no cancellation tiers, 15-minute holds, reminders 24 h and
+ * limits, a 365-day horizon, free (0 EUR, no payment), no cancellation tiers, 10-minute holds, reminders 24 h and
  * 1 h before the start ({@code remindersMinutes}).
  */
 public final class BookingTypeCodec {
 
   static final int DEFAULT_HORIZON_DAYS = 365;
-  static final int DEFAULT_HOLD_MINUTES = 15;
+  static final int DEFAULT_HOLD_MINUTES = 10;
 
   private BookingTypeCodec() {}
 
