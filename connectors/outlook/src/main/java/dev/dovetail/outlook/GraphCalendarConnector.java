@@ -86,6 +86,10 @@ public final class GraphCalendarConnector implements CalendarConnector {
     public Settings withGraphBase(String base) {
       return new Settings(base, horizon, maxSubscriptionLifetime, liveTimeout, busyPolicy);
     }
+
+    public Settings withMaxSubscriptionLifetime(Duration lifetime) {
+      return new Settings(graphBase, horizon, lifetime, liveTimeout, busyPolicy);
+    }
   }
 
   private final Vertx vertx;

@@ -119,11 +119,22 @@ public record AppConfig(
     }
   }
 
-  /** The Outlook (Microsoft Graph) app registration and endpoints; {@code clientId} null when Outlook is off. */
-  public record Outlook(String clientId, String clientSecret, String tenant, String graphBase, String loginBase) {
+  /**
+   * The Outlook (Microsoft Graph) app registration and endpoints; {@code clientId} null when Outlook is off. {@code
+   * subscriptionMinutes} caps the lifetime asked for change-notification subscriptions (Graph's documented maximum
+   * for Outlook events is 4,230 minutes; some tenants allow 10,080).
+   */
+  public record Outlook(String clientId, String clientSecret, String tenant, String graphBase, String loginBase,
+      int subscriptionMinutes) {
 
     public static final String GRAPH = "https://graph.microsoft.com/v1.0";
     public static final String LOGIN = "https://login.microsoftonline.com";
+    public static final int DEFAULT_SUBSCRIPTION_MINUTES = 4230;
+
+    /** With the default subscription lifetime. */
+    public Outlook(String clientId, String clientSecret, String tenant, String graphBase, String loginBase) {
+      this(clientId, clientSecret, tenant, graphBase, loginBase, DEFAULT_SUBSCRIPTION_MINUTES);
+    }
 
     public static Outlook off() {
       return new Outlook(null, null, "common", GRAPH, LOGIN);
@@ -136,7 +147,7 @@ public record AppConfig(
     @Override
     public String toString() {
       return "Outlook[clientId=" + clientId + ", tenant=" + tenant + ", graphBase=" + graphBase + ", loginBase="
-          + loginBase + "]";
+          + loginBase + ", subscriptionMinutes=" + subscriptionMinutes + "]";
     }
   }
 
@@ -239,7 +250,8 @@ public record AppConfig(
    * Outlook calendars (Microsoft Graph): the app registration ({@code DOVETAIL_MS_CLIENT_ID}, {@code
    * DOVETAIL_MS_CLIENT_SECRET}), its tenant ({@code DOVETAIL_MS_TENANT}, default {@code common}: work and personal
    * accounts) and where Graph and the identity platform are ({@code DOVETAIL_MS_GRAPH_BASE}, {@code
-   * DOVETAIL_MS_LOGIN_BASE}; set only to point at an emulator). Without a client id Outlook is off.
+   * DOVETAIL_MS_LOGIN_BASE}; set only to point at an emulator), and the subscription lifetime cap ({@code
+   * DOVETAIL_MS_SUBSCRIPTION_MINUTES}, 45 to 10,080). Without a client id Outlook is off.
    */
   private static Outlook outlook(JsonObject env) {
     String clientId = blankToNull(env.getString("DOVETAIL_MS_CLIENT_ID"));
@@ -253,8 +265,12 @@ public record AppConfig(
     String tenant = blankToNull(env.getString("DOVETAIL_MS_TENANT"));
     String graph = blankToNull(env.getString("DOVETAIL_MS_GRAPH_BASE"));
     String login = blankToNull(env.getString("DOVETAIL_MS_LOGIN_BASE"));
+    int minutes = intValue(env, "DOVETAIL_MS_SUBSCRIPTION_MINUTES", Outlook.DEFAULT_SUBSCRIPTION_MINUTES);
+    if (minutes < 45 || minutes > 10_080) {
+      throw new IllegalArgumentException("DOVETAIL_MS_SUBSCRIPTION_MINUTES must be 45 to 10080: " + minutes);
+    }
     return new Outlook(clientId, secret, tenant == null ? "common" : tenant,
-        graph == null ? Outlook.GRAPH : graph, login == null ? Outlook.LOGIN : login);
+        graph == null ? Outlook.GRAPH : graph, login == null ? Outlook.LOGIN : login, minutes);
   }
 
   private static Stripe stripe(JsonObject env) {

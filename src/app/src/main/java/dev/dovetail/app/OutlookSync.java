@@ -10,6 +10,7 @@ import dev.dovetail.sync.app.SyncScheduler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,8 @@ final class OutlookSync {
     MicrosoftIdentity identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(
         config.loginBase(), config.tenant(), config.clientId(), config.clientSecret()));
     GraphCalendarConnector connector = new GraphCalendarConnector(vertx, identity,
-        GraphCalendarConnector.Settings.production().withGraphBase(config.graphBase()), clock);
+        GraphCalendarConnector.Settings.production().withGraphBase(config.graphBase())
+            .withMaxSubscriptionLifetime(Duration.ofMinutes(config.subscriptionMinutes())), clock);
     LOG.info("Outlook calendars on: {}", config);
     return Optional.of(new OutlookSync(connector, new MicrosoftOAuthClient(vertx, identity, config.graphBase())));
   }

@@ -51,5 +51,11 @@ class AppConfigTest {
         .graphBase()).isEqualTo("http://127.0.0.1:9/v1.0");
     assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("DOVETAIL_MS_CLIENT_ID", "a")))
         .hasMessageContaining("DOVETAIL_MS_CLIENT_SECRET");
+    assertThat(outlook.subscriptionMinutes()).isEqualTo(4230);
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_MS_CLIENT_ID", "a").put("DOVETAIL_MS_CLIENT_SECRET", "b")
+        .put("DOVETAIL_MS_SUBSCRIPTION_MINUTES", "10080")).outlook().subscriptionMinutes()).isEqualTo(10080);
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("DOVETAIL_MS_CLIENT_ID", "a")
+        .put("DOVETAIL_MS_CLIENT_SECRET", "b").put("DOVETAIL_MS_SUBSCRIPTION_MINUTES", "20000")))
+        .hasMessageContaining("DOVETAIL_MS_SUBSCRIPTION_MINUTES");
   }
 }
