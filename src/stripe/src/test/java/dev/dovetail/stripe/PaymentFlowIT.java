@@ -22,10 +22,13 @@ import dev.dovetail.testkit.InMemoryPaymentRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 @DisplayName("Paying for a booking through stripe-java against the Stripe emulator")
 class PaymentFlowIT {
@@ -300,6 +303,51 @@ class PaymentFlowIT {
     assertThat(f.service.start(held.manageToken()).await().payment().intentId()).isEqualTo(intent);
     f.pay(intent, "pm_card_visa");
     eventually("confirmed", () -> booking(held.booking().id()).status() == BookingStatus.CONFIRMED);
+  }
+
+  /**
+   * Not a test: timings of 100 paid bookings, one after the other (see docs/benchmarks.md). {@code start}: the
+   * payment intent created through stripe-java; {@code paid -> confirmed}: from the card confirmation returning to the
+   * booking being CONFIRMED through the signed webhook.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "bench.payments", matches = "true")
+  @DisplayName("benchmark: intent creation and payment-to-confirmation latency over 100 bookings")
+  void benchmark() throws Exception {
+    List<Long> starts = new ArrayList<>();
+    List<Long> confirmations = new ArrayList<>();
+    int day = 0;
+    while (starts.size() < 100) {
+      if (day % 7 < 5) {
+        for (int hour : new int[] {9, 10, 11, 13, 14, 15, 16}) {
+          for (int minute : new int[] {0, 30}) {
+            if (starts.size() == 100) {
+              break;
+            }
+            BookingReceipt.Issued held = f.hold("paid", berlin(day, hour, minute));
+            long t0 = System.nanoTime();
+            String intent = f.service.start(held.manageToken()).await().payment().intentId();
+            long t1 = System.nanoTime();
+            f.pay(intent, "pm_card_visa");
+            long t2 = System.nanoTime();
+            eventually("confirmed", () -> booking(held.booking().id()).status() == BookingStatus.CONFIRMED);
+            long t3 = System.nanoTime();
+            starts.add((t1 - t0) / 1_000);
+            confirmations.add((t3 - t2) / 1_000);
+          }
+        }
+      }
+      day++;
+    }
+    System.out.printf("BENCH payments over %d bookings: start p50=%.1f ms p95=%.1f ms max=%.1f ms; "
+        + "paid->confirmed p50=%.1f ms p95=%.1f ms max=%.1f ms%n", starts.size(), pct(starts, 50), pct(starts, 95),
+        pct(starts, 100), pct(confirmations, 50), pct(confirmations, 95), pct(confirmations, 100));
+  }
+
+  private static double pct(List<Long> micros, int p) {
+    List<Long> sorted = micros.stream().sorted().toList();
+    int index = Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1);
+    return sorted.get(index) / 1000.0;
   }
 
   private BookingReceipt.Issued paidBooking(java.time.Instant start) throws Exception {
