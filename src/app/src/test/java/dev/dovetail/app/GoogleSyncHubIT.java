@@ -131,7 +131,19 @@ class GoogleSyncHubIT {
             .put("resourceIds", new JsonArray().add("demo-room"))))
         .put("targetCalendarId", OWNER).put("whenUnreachable", "ACCEPT_LAST_SYNCED"));
     assertThat(chosen.getString("state")).isEqualTo("CONNECTED");
+    assertThat(choose(new JsonObject().put("blocking", new JsonArray().add(new JsonObject()
+        .put("calendarId", OWNER).put("resourceIds", new JsonArray().add("someone-elses-room"))))).statusCode())
+        .as("a resource of another provider").isEqualTo(400);
+    assertThat(choose(new JsonObject().put("blocking", new JsonArray().add(new JsonObject()
+        .put("calendarId", "not-mine@example.com").put("resourceIds", new JsonArray().add("demo-room"))))).statusCode())
+        .as("a calendar of another account").isEqualTo(400);
+    assertThat(choose(new JsonObject().put("blocking", "nonsense")).statusCode()).isEqualTo(400);
     waitUntil(() -> google.liveChannels(OWNER) > 0, Duration.ofSeconds(10), "a push channel is open");
+  }
+
+  private HttpResponse<Buffer> choose(JsonObject body) {
+    return client.put(hub.httpPort(), "127.0.0.1", "/api/v1/calendar-connections/google")
+        .putHeader("Cookie", cookie).putHeader("X-CSRF-Token", csrf).sendJsonObject(body).await();
   }
 
   private JsonObject api(String method, String path, JsonObject body) {
