@@ -73,6 +73,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * event in Outlook at its time and nothing else of the hub's is there; every busy Outlook event blocks its whole time
  * except under a booking (which is flagged); nothing else blocks.
  */
+@Label("Outlook two-way sync: state-machine property through the Graph SDK")
 class OutlookTwoWaySyncProperties {
 
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
