@@ -289,6 +289,24 @@ class PaymentFlowIT {
   }
 
   @Test
+  @DisplayName("an authorization not captured within 7 days expires at Stripe: the payment shows CANCELED, capture is 409")
+  void expiredAuthorizationIsRecorded() throws Exception {
+    f.service.saveSettings("acme", new PaymentSettings("deposit", "acme", DepositRule.fixed(3_000), true)).await();
+    BookingReceipt.Issued held = f.hold("deposit", berlin(9, 10, 0));
+    String intent = f.service.start(held.manageToken()).await().payment().intentId();
+    f.pay(intent, "pm_card_visa");
+    eventually("authorized", () -> payment(held.booking().id()).state() == PaymentState.AUTHORIZED);
+
+    f.advance(Duration.ofDays(7));
+
+    eventually("the canceled authorization is recorded", () -> payment(held.booking().id()).state()
+        == PaymentState.CANCELED);
+    assertThat(booking(held.booking().id()).status()).isEqualTo(BookingStatus.CONFIRMED);
+    assertThatThrownBy(() -> f.service.capture("acme", held.booking().id()).await())
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
   @DisplayName("a declined card leaves the hold and the intent open for another card")
   void declinedCardCanBeRetried() throws Exception {
     BookingReceipt.Issued held = f.hold("paid", berlin(2, 9, 0));
