@@ -71,9 +71,15 @@ public final class SyncEngine {
   public Future<Report> sync(String connectionId, String calendarId) {
     return ctx.lock().withLock("sync:" + connectionId + ":" + calendarId,
         () -> ctx.connections().findById(connectionId).compose(found -> {
-          if (found.isEmpty() || !found.get().connected()
-              || !found.get().blockingCalendars().contains(calendarId)) {
+          if (found.isEmpty() || !found.get().blockingCalendars().contains(calendarId)) {
             return Future.succeededFuture(new Report(Outcome.SKIPPED, 0, false));
+          }
+          if (!found.get().connected()) {
+            // Broken: nothing to read until the provider connects again (which makes the calendar due at once).
+            return ctx.states().find(connectionId, calendarId).compose(state -> state.isEmpty()
+                    ? Future.succeededFuture()
+                    : ctx.states().save(state.get().dueAt(ctx.clock().instant().plus(reconcileEvery))))
+                .map(new Report(Outcome.SKIPPED, 0, false));
           }
           return ctx.states().find(connectionId, calendarId)
               .compose(state -> syncLocked(found.get(), state.orElse(

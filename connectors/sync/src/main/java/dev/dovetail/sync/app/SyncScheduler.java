@@ -48,6 +48,7 @@ public final class SyncScheduler implements ReceivePush {
   private final Settings settings;
   private final Map<String, Run> runs = new ConcurrentHashMap<>();
   private final Map<String, Instant> watchRetryAt = new ConcurrentHashMap<>();
+  private final java.util.Set<String> opening = ConcurrentHashMap.newKeySet();
   private volatile Map<String, SyncState> byChannel = Map.of();
 
   public SyncScheduler(SyncContext ctx, SyncEngine engine, Vertx vertx, Settings settings) {
@@ -135,12 +136,13 @@ public final class SyncScheduler implements ReceivePush {
         boolean due = s.channel() == null || !s.channel().expiresAt().minus(settings.renewBefore()).isAfter(now);
         boolean allowed = !watchRetryAt.getOrDefault(s.key(), Instant.MIN).isAfter(now);
         if (c != null && c.connected() && c.blockingCalendars().contains(s.calendarId()) && due && allowed
-            && ctx.connectors().containsKey(c.provider())) {
+            && ctx.connectors().containsKey(c.provider()) && opening.add(s.key())) {
+          // One opening per calendar at a time: a slow watch call must not make the next tick open a second one.
           chain = chain.compose(v -> openChannel(c, s.calendarId()).recover(err -> {
             LOG.warn("opening a push channel on {} {} failed: {}", c.id(), s.calendarId(), err.getMessage());
             watchRetryAt.put(s.key(), ctx.clock().instant().plus(ctx.backoff().after(3, 0, ctx.random())));
             return Future.succeededFuture();
-          }));
+          }).andThen(done -> opening.remove(s.key())));
         }
       }
       return chain;
