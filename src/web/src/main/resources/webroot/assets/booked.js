@@ -6,21 +6,27 @@ import { h, clear, errorBox } from './dom.js';
 import {
   bookAgainHref, details, isActive, loadBooking, manageToken,
 } from './booking-view.js';
-import { paymentStep } from './payment-view.js';
+import { loadPayment, paymentStep } from './payment-view.js';
 
 const app = document.getElementById('app');
 const title = document.getElementById('page-title');
 const token = manageToken();
 
-async function show() {
+async function show(paymentChecked = false) {
   try {
     const { booking, offer } = await loadBooking(token);
     if (booking.status === 'HELD' && offer && offer.payment !== 'NONE') {
+      // Paid a moment ago (a reload before the webhook came)? Reading the payment confirms the hold; look once more.
+      const view = paymentChecked ? null : await loadPayment(token);
+      if (view && view.payment && ['PAID', 'AUTHORIZED'].includes(view.payment.state)) {
+        await show(true);
+        return;
+      }
       title.textContent = 'Pay to confirm';
       document.title = `${title.textContent} · Dovetail`;
       const step = h('div', { id: 'payment-step' });
       clear(app, details(booking, offer), step);
-      await paymentStep(step, token, show);
+      await paymentStep(step, token, () => show(true));
       return;
     }
     const active = isActive(booking);
