@@ -151,7 +151,6 @@ public record AppConfig(
     }
   }
 
-  /** Hazelcast membership: this member's address and port, and the members to join (empty = not clustered). */
   /**
    * Calendar sync. Google is on when {@code googleClientId} is set ({@code googleApiRoot} / {@code googleOAuthBase}
    * null for the real Google, an emulator's URLs in tests). Every synced calendar is reconciled every {@code
@@ -188,6 +187,7 @@ public record AppConfig(
     }
   }
 
+  /** Hazelcast membership: this member's address and port, and the members to join (empty = not clustered). */
   public record Cluster(String name, String host, int port, List<String> members) {
 
     public boolean enabled() {
