@@ -12,6 +12,7 @@ import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.booking.port.out.BookingChange;
+import dev.dovetail.payment.app.PaymentSettler;
 import dev.dovetail.payment.domain.DepositRule;
 import dev.dovetail.payment.domain.Owed;
 import dev.dovetail.payment.domain.Payment;
@@ -259,6 +260,25 @@ class PaymentFlowIT {
 
     assertThat(f.stripe.refunds(payment(paid.booking().id()).intentId())).extracting(r -> r.getLong("amount"))
         .containsExactly(8_000L);
+  }
+
+  @Test
+  @DisplayName("several nodes settling the same owed refund at once (and the sweep) issue one refund")
+  void concurrentSettlersRefundOnce() throws Exception {
+    BookingReceipt.Issued paid = paidBooking(berlin(2, 9, 0));
+    f.manage.cancel("acme", paid.booking().id()).await();
+    PaymentSettler otherNode = new PaymentSettler(f.payments, new StripePaymentGateway(f.vertx,
+        new StripePaymentGateway.Settings(PaymentFixture.SECRET_KEY, PaymentFixture.PUBLISHABLE_KEY,
+            PaymentFixture.WEBHOOK_SECRET, f.stripe.apiBase()), f.clock), f.clock);
+
+    Future.join(f.settler.settle(paid.booking().id()), otherNode.settle(paid.booking().id()),
+        f.settler.sweep(), otherNode.sweep()).await();
+    f.settler.sweep().await();
+
+    String intent = payment(paid.booking().id()).intentId();
+    assertThat(f.stripe.refunds(intent)).extracting(r -> r.getLong("amount")).containsExactly(8_000L);
+    assertThat(payment(paid.booking().id()).refunded()).isEqualTo(8_000);
+    assertThat(payment(paid.booking().id()).owed()).isEqualTo(Owed.NOTHING);
   }
 
   @Test
