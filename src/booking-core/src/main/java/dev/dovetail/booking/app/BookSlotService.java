@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Books a slot (or a weekly series, all or nothing). Under the resource lock it only re-checks the rules against the
@@ -40,7 +39,6 @@ import java.util.regex.Pattern;
 public class BookSlotService implements BookSlot {
 
   public static final int MAX_OCCURRENCES = 52;
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,63}");
 
   private final PublicCatalog catalog;
   private final ScheduleRepository schedules;
@@ -177,17 +175,7 @@ public class BookSlotService implements BookSlot {
     if (command.start() == null) {
       throw new InvalidRequestException("start is required");
     }
-    if (command.customerZone() == null) {
-      throw new InvalidRequestException("timeZone is required");
-    }
-    String name = command.customerName();
-    if (name == null || name.isBlank() || name.length() > 200) {
-      throw new InvalidRequestException("name is required and at most 200 characters");
-    }
-    String email = command.customerEmail();
-    if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
-      throw new InvalidRequestException("email must be a valid e-mail address");
-    }
+    CustomerDetails.validate(command.customerName(), command.customerEmail(), command.customerZone());
     if (command.weeklyOccurrences() < 1 || command.weeklyOccurrences() > MAX_OCCURRENCES) {
       throw new InvalidRequestException("weeklyOccurrences must be between 1 and " + MAX_OCCURRENCES);
     }

@@ -1,5 +1,6 @@
 package dev.dovetail.waitlist.app;
 
+import dev.dovetail.booking.app.CustomerDetails;
 import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.ConflictException;
@@ -39,7 +40,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The waitlist use cases, for customers (signed links) and providers (tenant-scoped). Offers are made by {@link
@@ -49,7 +49,6 @@ import java.util.regex.Pattern;
  */
 public class WaitlistService implements Waitlist, ManageWaitlist {
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,63}");
   private static final int ALTERNATIVES = 5;
   private static final Duration LOOK_AHEAD = Duration.ofDays(14);
 
@@ -313,16 +312,6 @@ public class WaitlistService implements Waitlist, ManageWaitlist {
     if (command.wish() == null) {
       throw new InvalidRequestException("wish is required: a date, a date with from and to, or an exact start");
     }
-    if (command.customerZone() == null) {
-      throw new InvalidRequestException("timeZone is required");
-    }
-    String name = command.customerName();
-    if (name == null || name.isBlank() || name.length() > 200) {
-      throw new InvalidRequestException("name is required and at most 200 characters");
-    }
-    String email = command.customerEmail();
-    if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
-      throw new InvalidRequestException("email must be a valid e-mail address");
-    }
+    CustomerDetails.validate(command.customerName(), command.customerEmail(), command.customerZone());
   }
 }

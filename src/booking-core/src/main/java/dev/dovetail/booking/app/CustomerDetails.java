@@ -1,0 +1,26 @@
+package dev.dovetail.booking.app;
+
+import dev.dovetail.booking.domain.InvalidRequestException;
+import java.time.ZoneId;
+import java.util.regex.Pattern;
+
+/** The checks every customer-facing request makes of the customer's name, e-mail address and time zone. */
+public final class CustomerDetails {
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,63}");
+
+  private CustomerDetails() {}
+
+  /** Throws an {@link InvalidRequestException} naming the first field that is missing or malformed. */
+  public static void validate(String name, String email, ZoneId zone) {
+    if (zone == null) {
+      throw new InvalidRequestException("timeZone is required");
+    }
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new InvalidRequestException("name is required and at most 200 characters");
+    }
+    if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+      throw new InvalidRequestException("email must be a valid e-mail address");
+    }
+  }
+}
