@@ -36,7 +36,8 @@ public final class DavProperties {
       new MaxResourceSizeProperty(),
       new MinDateTimeProperty(),
       new MaxDateTimeProperty(),
-      new FeedUrlProperty());
+      new FeedUrlProperty(),
+      new BusyClashesProperty());
 
   private DavProperties() {}
 

@@ -13,6 +13,7 @@ import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.caldav.CalDavRouter;
 import dev.dovetail.caldav.CalDavServices;
+import dev.dovetail.caldav.backend.BusyTimeRefresh;
 import dev.dovetail.infra.lock.SharedDataResourceLock;
 import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.infra.mongo.MongoStore;
@@ -153,8 +154,13 @@ public final class Hub {
           long dispatchTimer = notifications.start();
           long paymentTimer = payments.start();
           long waitlistTimer = waitlists.start();
+          // CalDAV: recurring events keep blocking a year ahead (ADR 19)
+          BusyTimeRefresh busyTime = new BusyTimeRefresh(calDav, store.resources());
+          long busyTimer = vertx.setPeriodic(BusyTimeRefresh.PERIOD.toMillis(), id -> busyTime.sweep()
+              .onFailure(err -> LOG.warn("busy-time refresh failed: {}", err.getMessage())));
           Hub hub = new Hub(vertx, embedded, store, server, notifications, waitlists,
-              timers(List.of(janitorTimer, dispatchTimer, waitlistTimer, paymentTimer), calendarSync.start()));
+              timers(List.of(janitorTimer, dispatchTimer, waitlistTimer, paymentTimer, busyTimer),
+                  calendarSync.start()));
           LOG.info("Dovetail is listening on {} (port {}){}", config.publicUrl(), server.actualPort(),
               vertx.isClustered() ? ", clustered" : "");
           return hub;
