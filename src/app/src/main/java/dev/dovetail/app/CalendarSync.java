@@ -5,9 +5,11 @@ import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.booking.port.out.ExternalBusy;
 import dev.dovetail.booking.port.out.FreedTime;
 import dev.dovetail.booking.port.out.ResourceLock;
+import dev.dovetail.infra.mail.TemplateConnectionMailRenderer;
 import dev.dovetail.infra.mongo.MongoStore;
 import dev.dovetail.sync.app.BookingMirrors;
 import dev.dovetail.sync.app.ConflictWatch;
+import dev.dovetail.sync.app.ConnectionMail;
 import dev.dovetail.sync.app.ConnectionService;
 import dev.dovetail.sync.app.LiveExternalBusy;
 import dev.dovetail.sync.app.MirrorWriter;
@@ -76,7 +78,8 @@ record CalendarSync(
     });
     SyncContext ctx = new SyncContext(connectors, store.sync().connections(), store.sync().states(),
         store.sync().mirrors(), store.sync().conflicts(), store.resources(), store.schedules(), lock,
-        new OutboxSyncNotices(store.outbox(), store.bookings(), store.providers(), clock, dispatchMail),
+        new OutboxSyncNotices(store.outbox(), store.bookings(), store.providers(), clock,
+            connectionMail(config, store), dispatchMail),
         new TokenCipher(secretKey), Backoff.DEFAULT, clock, () -> ThreadLocalRandom.current().nextDouble());
     SyncEngine engine = new SyncEngine(ctx, freedTime, BusyPolicy.DEFAULT, cfg.reconcileEvery());
     SyncScheduler scheduler = new SyncScheduler(ctx, engine, vertx, new SyncScheduler.Settings(
@@ -99,6 +102,15 @@ record CalendarSync(
     ExternalBusy busy = connectors.isEmpty() ? ExternalBusy.none()
         : new LiveExternalBusy(ctx, vertx, cfg.freeBusyTimeout());
     return new CalendarSync(vertx, ctx, scheduler, connections, events, busy, writer, outlook, running);
+  }
+
+  /**
+   * The broken-connection mail: recorded here when a connection breaks, composed by the outbox dispatcher (give it to
+   * {@link Notifications} through {@link OutboxComposers}). Stateless, so every user may build its own.
+   */
+  static ConnectionMail connectionMail(AppConfig config, MongoStore store) {
+    return new ConnectionMail(store.sync().connections(), store.providers(), store.outbox(),
+        new TemplateConnectionMailRenderer(), config.publicUrl());
   }
 
   /** Starts the scheduler and writer timers; returns their ids. */

@@ -109,7 +109,8 @@ public final class Hub {
         store.providers(), store.resources(), store.bookingTypes(), OFFER_CACHE_TTL, clock);
     Payments payments = Payments.wire(vertx, config, clock, store, catalog);
     Waitlists waitlists = Waitlists.prepare(vertx, config, clock, store, catalog, tokens);
-    Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens, waitlists.mail());
+    Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens,
+        new OutboxComposers(waitlists.mail(), CalendarSync.connectionMail(config, store)));
     CalendarSync calendarSync = CalendarSync.wire(vertx, config, clock, store, lock, waitlists.trigger(),
         SecretKeys.manageLinkKey(config), notifications::dispatchNow);
     // Every consumer of booking changes (mail, payments, waitlist, calendar sync) records them here, before the write.

@@ -6,6 +6,7 @@ import dev.dovetail.notification.domain.MessageKind;
 import dev.dovetail.notification.domain.OutboundMessage;
 import dev.dovetail.notification.port.out.OutboxRepository;
 import dev.dovetail.sync.domain.BookingConflict;
+import dev.dovetail.sync.app.ConnectionMail;
 import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.port.out.SyncNotices;
 import io.vertx.core.Future;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells providers about calendar conflicts by mail through the notification outbox ({@code PROVIDER_CALENDAR_CONFLICT},
- * one per booking and booking sequence, so a repeated flag mails nothing new). A broken connection is shown in the
- * dashboard and the connections API ({@code state: BROKEN}) and logged; the outbox only carries booking mail.
+ * one per booking and booking sequence, so a repeated flag mails nothing new) and about broken connections
+ * ({@code PROVIDER_CALENDAR_BROKEN} through {@link ConnectionMail}, one per connection and lost grant). A broken
+ * connection is also shown in the dashboard and the connections API ({@code state: BROKEN}) and logged.
  */
 final class OutboxSyncNotices implements SyncNotices {
 
@@ -27,11 +29,13 @@ final class OutboxSyncNotices implements SyncNotices {
   private final BookingRepository bookings;
   private final ProviderRepository providers;
   private final Clock clock;
+  private final ConnectionMail connectionMail;
   private final Runnable nudge;
 
   OutboxSyncNotices(OutboxRepository outbox, BookingRepository bookings, ProviderRepository providers, Clock clock,
-      Runnable nudge) {
+      ConnectionMail connectionMail, Runnable nudge) {
     this.outbox = outbox;
+    this.connectionMail = connectionMail;
     this.bookings = bookings;
     this.providers = providers;
     this.clock = clock;
@@ -42,7 +46,7 @@ final class OutboxSyncNotices implements SyncNotices {
   public Future<Void> connectionBroken(Connection connection) {
     LOG.warn("provider {}: the {} calendar connection is broken ({}); they must connect again",
         connection.providerId(), connection.provider().key(), connection.brokenReason());
-    return Future.succeededFuture();
+    return connectionMail.recordBroken(connection, clock.instant()).andThen(done -> nudge.run());
   }
 
   @Override

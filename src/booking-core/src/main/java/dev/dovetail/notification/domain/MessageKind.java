@@ -1,8 +1,9 @@
 package dev.dovetail.notification.domain;
 
 /**
- * What a message says, and to whom: the customer who booked, or the provider who owns the resource. Waitlist kinds are
- * not about a booking (their {@code bookingId} names the waitlist entry or the held slot) and are composed by a {@link
+ * What a message says, and to whom: the customer who booked, or the provider who owns the resource. Waitlist kinds and
+ * the broken-calendar notice are not about a booking (their {@code bookingId} names the waitlist entry, the held slot
+ * or the connection) and are composed by a {@link
  * dev.dovetail.notification.port.out.MessageComposer}.
  */
 public enum MessageKind {
@@ -17,7 +18,9 @@ public enum MessageKind {
   /** A customer joined a waitlist (subject: the entry). */
   WAITLIST_JOINED(Audience.CUSTOMER),
   /** A freed slot is held for a waiting customer (subject: the held booking). */
-  WAITLIST_OFFER(Audience.CUSTOMER);
+  WAITLIST_OFFER(Audience.CUSTOMER),
+  /** A provider's calendar connection broke (subject: the connection and the grant it lost, not a booking). */
+  PROVIDER_CALENDAR_BROKEN(Audience.PROVIDER);
 
   /** Who reads the message; decides the time zone its times are shown in. */
   public enum Audience {
@@ -37,6 +40,6 @@ public enum MessageKind {
 
   /** Whether the message describes a booking, decided by the DeliveryPolicy and rendered by the MessageRenderer. */
   public boolean aboutBooking() {
-    return this != WAITLIST_JOINED && this != WAITLIST_OFFER;
+    return this != WAITLIST_JOINED && this != WAITLIST_OFFER && this != PROVIDER_CALENDAR_BROKEN;
   }
 }

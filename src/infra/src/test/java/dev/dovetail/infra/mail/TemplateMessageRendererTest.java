@@ -42,7 +42,7 @@ class TemplateMessageRendererTest {
   void everyKindRenders() {
     for (MessageKind kind : MessageKind.values()) {
       if (!kind.aboutBooking()) {
-        continue; // waitlist mail: TemplateWaitlistMailRendererTest
+        continue; // TemplateWaitlistMailRendererTest, TemplateConnectionMailRendererTest
       }
       MailMessage mail = render(kind);
       assertThat(mail.subject()).as(kind + " subject").isNotBlank().doesNotContain("\n").doesNotContain("{{");

@@ -1,0 +1,29 @@
+package dev.dovetail.app;
+
+import dev.dovetail.notification.domain.MessageKind;
+import dev.dovetail.notification.domain.OutboundMessage;
+import dev.dovetail.notification.port.out.MessageComposer;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The outbox dispatcher's one composer for mail that is not about a booking: each such kind goes to the composer that
+ * owns it (the waitlist's mails, the broken-calendar notice); a kind nobody owns is skipped with a reason.
+ */
+final class OutboxComposers implements MessageComposer {
+
+  private final Map<MessageKind, MessageComposer> byKind = new EnumMap<>(MessageKind.class);
+
+  OutboxComposers(MessageComposer waitlistMail, MessageComposer connectionMail) {
+    byKind.put(MessageKind.WAITLIST_JOINED, waitlistMail);
+    byKind.put(MessageKind.WAITLIST_OFFER, waitlistMail);
+    byKind.put(MessageKind.PROVIDER_CALENDAR_BROKEN, connectionMail);
+  }
+
+  @Override
+  public Future<Composition> compose(OutboundMessage message, Instant now) {
+    return byKind.getOrDefault(message.kind(), MessageComposer.none()).compose(message, now);
+  }
+}
