@@ -30,6 +30,21 @@ class AuthAndDiscoveryTest extends DavTestBase {
   }
 
   @Test
+  @DisplayName("with account-password login turned off for CalDAV only app passwords work; the dashboard login stays")
+  void accountPasswordCanBeTurnedOff() {
+    Map<String, String> withAccountPassword = Map.of("Authorization", dav.basic("alice", "alice-password"), "Depth", "0");
+    dav.accountService.setCalDavPasswordLogin("alice", false).await();
+
+    assertThat(dav.accountService.calDavPasswordLogin("alice").await()).isFalse();
+    assertThat(dav.request("PROPFIND", "/dav/", null, withAccountPassword).status()).isEqualTo(401);
+    assertThat(dav.request("PROPFIND", "/dav/", null, Map.of("Depth", "0")).status()).as("app password").isEqualTo(207);
+    assertThat(dav.accountService.withPassword("alice", "alice-password").await().providerId()).isEqualTo("alice");
+
+    dav.accountService.setCalDavPasswordLogin("alice", true).await();
+    assertThat(dav.request("PROPFIND", "/dav/", null, withAccountPassword).status()).isEqualTo(207);
+  }
+
+  @Test
   @DisplayName("another tenant's principal, home, calendar and objects are 404, not 403")
   void otherTenantIs404() {
     for (String path : new String[] {"/dav/principals/bob/", "/dav/calendars/bob/", "/dav/calendars/bob/studio/",

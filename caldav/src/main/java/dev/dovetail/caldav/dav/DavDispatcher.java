@@ -108,7 +108,7 @@ public final class DavDispatcher {
       return Future.failedFuture(new DavException(429, null, "too many failed logins; try again later"));
     }
     return services.authenticate().withAppPassword(user, password)
-        .recover(err -> services.authenticate().withPassword(user, password))
+        .recover(err -> services.authenticate().withPasswordOverCalDav(user, password))
         .recover(err -> {
           throttle.failed(keys);
           return Future.failedFuture(new AuthenticationException());

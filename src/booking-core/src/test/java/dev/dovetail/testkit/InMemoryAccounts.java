@@ -5,9 +5,11 @@ import dev.dovetail.account.domain.Credential;
 import dev.dovetail.account.port.out.AccountRepository;
 import dev.dovetail.account.port.out.CredentialRepository;
 import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +32,18 @@ public final class InMemoryAccounts {
     @Override
     public Future<Optional<Account>> findByLogin(String login) {
       return Future.succeededFuture(Optional.ofNullable(byLogin.get(login)));
+    }
+
+    @Override
+    public Future<List<Account>> findByProvider(String providerId) {
+      return Future.succeededFuture(byLogin.values().stream().filter(a -> a.providerId().equals(providerId)).toList());
+    }
+
+    @Override
+    public Future<Void> update(Account account) {
+      return byLogin.replace(account.login(), account) != null
+          ? Future.succeededFuture()
+          : Future.failedFuture(new NotFoundException("account", account.login()));
     }
   }
 

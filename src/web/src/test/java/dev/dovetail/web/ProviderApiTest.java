@@ -272,6 +272,23 @@ class ProviderApiTest {
   }
 
   @Test
+  @DisplayName("caldav-login: the account password works in calendar apps until the provider turns it off")
+  void calDavPasswordLoginSwitch() {
+    assertThat(expect(200, api.get("/api/v1/caldav-login", alice.bearer())).getBoolean("accountPasswordAllowed"))
+        .isTrue();
+    JsonObject off = new JsonObject().put("accountPasswordAllowed", false);
+    assertThat(expect(200, api.send(HttpMethod.PUT, "/api/v1/caldav-login", alice.session().auth(), off))
+        .getBoolean("accountPasswordAllowed")).isFalse();
+    assertThat(expect(200, api.get("/api/v1/caldav-login", alice.bearer())).getBoolean("accountPasswordAllowed"))
+        .isFalse();
+    assertThat(api.accounts.findByLogin("alice@example.com").await().orElseThrow().calDavPasswordLogin()).isFalse();
+    expectProblem(400, api.send(HttpMethod.PUT, "/api/v1/caldav-login", alice.bearer(),
+        new JsonObject().put("accountPasswordAllowed", "no")));
+    expectProblem(400, api.send(HttpMethod.PUT, "/api/v1/caldav-login", alice.bearer(), new JsonObject()));
+    expectProblem(403, api.send(HttpMethod.PUT, "/api/v1/caldav-login", alice.session().withoutCsrf(), off));
+  }
+
+  @Test
   @DisplayName("every list is paginated: pages of 'limit' items, opaque cursors, no repeats, a null cursor at the end")
   void listsArePaginated() {
     for (int i = 0; i < 6; i++) {

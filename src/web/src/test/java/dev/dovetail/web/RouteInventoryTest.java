@@ -90,6 +90,7 @@ class RouteInventoryTest {
 
   static {
     SAMPLE_BODIES.put("PUT /api/v1/calendar-connections/:service", new JsonObject().put("blocking", new JsonArray()));
+    SAMPLE_BODIES.put("PUT /api/v1/caldav-login", new JsonObject().put("accountPasswordAllowed", true));
   }
 
   private static final Pattern PARAM = Pattern.compile(":([A-Za-z]+)");

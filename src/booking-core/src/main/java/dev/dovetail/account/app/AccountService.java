@@ -76,14 +76,43 @@ public class AccountService implements Authenticate, ManageCredentials, Register
 
   @Override
   public Future<Principal> withPassword(String login, String password) {
+    return withAccountPassword(login, password, false);
+  }
+
+  @Override
+  public Future<Principal> withPasswordOverCalDav(String login, String password) {
+    return withAccountPassword(login, password, true);
+  }
+
+  private Future<Principal> withAccountPassword(String login, String password, boolean calDav) {
     if (login == null || password == null) {
       return Future.failedFuture(new AuthenticationException());
     }
     return loginEmail(login).compose(email -> accounts.findByLogin(email)).compose(found -> found
+        .filter(account -> !calDav || account.calDavPasswordLogin())
         .map(account -> hasher.verify(password, account.passwordHash())
             .compose(ok -> ok ? Future.succeededFuture(new Principal(account.providerId(), Principal.Via.SESSION))
                 : Future.<Principal>failedFuture(new AuthenticationException())))
         .orElseGet(() -> Future.failedFuture(new AuthenticationException())));
+  }
+
+  @Override
+  public Future<Boolean> calDavPasswordLogin(String providerId) {
+    return accounts.findByProvider(providerId)
+        .map(found -> found.stream().anyMatch(Account::calDavPasswordLogin));
+  }
+
+  @Override
+  public Future<Void> setCalDavPasswordLogin(String providerId, boolean allowed) {
+    return accounts.findByProvider(providerId).compose(found -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Account account : found) {
+        if (account.calDavPasswordLogin() != allowed) {
+          chain = chain.compose(v -> accounts.update(account.withCalDavPasswordLogin(allowed)));
+        }
+      }
+      return chain;
+    });
   }
 
   @Override

@@ -3,7 +3,12 @@ package dev.dovetail.infra.mongo;
 import dev.dovetail.account.domain.Account;
 import dev.dovetail.account.port.out.AccountRepository;
 import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.Page;
+import dev.dovetail.booking.domain.PageRequest;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Optional;
 
 /** Dashboard accounts in the {@code accounts} collection, keyed by login (the normalised e-mail address). */
@@ -26,5 +31,16 @@ public class MongoAccountRepository implements AccountRepository {
   @Override
   public Future<Optional<Account>> findByLogin(String login) {
     return accounts.findById(login);
+  }
+
+  @Override
+  public Future<List<Account>> findByProvider(String providerId) {
+    return accounts.list(new JsonObject().put("providerId", providerId), PageRequest.first(PageRequest.MAX_LIMIT))
+        .map(Page::items);
+  }
+
+  @Override
+  public Future<Void> update(Account account) {
+    return accounts.replace(account, () -> new NotFoundException("account", account.login()));
   }
 }

@@ -14,6 +14,7 @@ import dev.dovetail.web.payment.ProviderPaymentHandler;
 import dev.dovetail.web.provider.AvailabilityHandler;
 import dev.dovetail.web.provider.BookingTypesHandler;
 import dev.dovetail.web.provider.BookingsHandler;
+import dev.dovetail.web.provider.CalDavLoginHandler;
 import dev.dovetail.web.provider.CredentialsHandler;
 import dev.dovetail.web.provider.NotificationsHandler;
 import dev.dovetail.web.provider.ResourcesHandler;
@@ -173,6 +174,9 @@ public final class ApiRouter {
     map.put("listAppPasswords", appPasswords::list);
     map.put("issueAppPassword", appPasswords::issue);
     map.put("revokeAppPassword", appPasswords::revoke);
+    CalDavLoginHandler calDavLogin = new CalDavLoginHandler(s.credentials());
+    map.put("getCalDavLogin", calDavLogin::get);
+    map.put("setCalDavLogin", calDavLogin::put);
     map.put("listNotifications", notifications::list);
     map.put("getNotification", notifications::get);
     map.put("joinWaitlist", waitlist::join);

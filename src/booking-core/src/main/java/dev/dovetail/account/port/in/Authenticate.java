@@ -8,6 +8,9 @@ public interface Authenticate {
 
   Future<Principal> withPassword(String login, String password);
 
+  /** CalDAV clients with the account password: refused when the provider turned that off (app passwords only). */
+  Future<Principal> withPasswordOverCalDav(String login, String password);
+
   Future<Principal> withApiToken(String token);
 
   /** CalDAV clients: HTTP Basic with the provider id as user name and an app password. */

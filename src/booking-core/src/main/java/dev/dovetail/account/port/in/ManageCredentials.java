@@ -17,4 +17,10 @@ public interface ManageCredentials {
 
   /** Fails with NotFoundException if the provider has no credential of this kind with this id. */
   Future<Void> revoke(String providerId, Credential.Kind kind, String credentialId);
+
+  /** Whether the provider's account passwords work in calendar apps (CalDAV), or only app passwords do. */
+  Future<Boolean> calDavPasswordLogin(String providerId);
+
+  /** Allows or refuses the provider's account passwords over CalDAV; app passwords always work. */
+  Future<Void> setCalDavPasswordLogin(String providerId, boolean allowed);
 }

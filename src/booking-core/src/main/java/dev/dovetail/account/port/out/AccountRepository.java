@@ -2,6 +2,7 @@ package dev.dovetail.account.port.out;
 
 import dev.dovetail.account.domain.Account;
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.Optional;
 
 public interface AccountRepository {
@@ -10,4 +11,10 @@ public interface AccountRepository {
   Future<Void> insert(Account account);
 
   Future<Optional<Account>> findByLogin(String login);
+
+  /** The provider's accounts (a handful), in no particular order. */
+  Future<List<Account>> findByProvider(String providerId);
+
+  /** Replaces the stored account with the same login; fails with a NotFoundException if there is none. */
+  Future<Void> update(Account account);
 }

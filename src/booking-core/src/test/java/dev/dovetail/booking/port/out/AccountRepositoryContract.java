@@ -10,6 +10,7 @@ import dev.dovetail.account.domain.Credential;
 import dev.dovetail.account.port.out.AccountRepository;
 import dev.dovetail.account.port.out.CredentialRepository;
 import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.NotFoundException;
 import io.vertx.core.Future;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -55,6 +56,27 @@ public interface AccountRepositoryContract {
         })
         .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
           assertThat(found).contains(first);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("accounts: findByProvider lists only that provider's; update replaces the CalDAV switch; unknown is 404")
+  default void accountsByProviderAndUpdate(VertxTestContext ctx) {
+    String provider = id("prov");
+    Account mine = new Account(id("user") + "@example.com", provider, "hash-1");
+    Account theirs = new Account(id("user") + "@example.com", id("prov"), "hash-2");
+    Account stranger = new Account(id("user") + "@example.com", provider, "hash-3");
+    accounts().insert(mine)
+        .compose(v -> accounts().insert(theirs))
+        .compose(v -> accounts().update(mine.withCalDavPasswordLogin(false)))
+        .compose(v -> failureOf(accounts().update(stranger)))
+        .compose(err -> {
+          ctx.verify(() -> assertThat(err).isInstanceOf(NotFoundException.class));
+          return accounts().findByProvider(provider);
+        })
+        .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
+          assertThat(found).containsExactly(mine.withCalDavPasswordLogin(false));
           ctx.completeNow();
         })));
   }
