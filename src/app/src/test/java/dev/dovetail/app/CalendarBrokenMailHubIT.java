@@ -1,0 +1,215 @@
+package dev.dovetail.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.infra.mongo.EmbeddedMongo;
+import dev.dovetail.sync.google.emulator.EmulatorExternalSide;
+import dev.dovetail.sync.google.emulator.GoogleCalendarEmulator;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hub synced with the Google emulator, mailing through a real SMTP server (GreenMail): a revoked grant breaks the
+ * connection and the provider receives exactly one mail with the reconnect link, however often the sync runs after;
+ * connecting again and losing the grant again sends a second one.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+@DisplayName("A hub mails the provider when their Google connection breaks, once per break")
+class CalendarBrokenMailHubIT {
+
+  static final String OWNER = "broken-owner@example.com";
+  static final Duration RECONCILE = Duration.ofSeconds(2);
+
+  @TempDir
+  Path dataDir;
+
+  private final Vertx emulatorVertx = Vertx.vertx();
+  private GoogleCalendarEmulator google;
+  private GreenMail smtp;
+  private EmbeddedMongo mongo;
+  private Hub hub;
+  private String publicUrl;
+  private Vertx clientVertx;
+  private WebClient client;
+  private String cookie;
+  private String csrf;
+
+  @BeforeAll
+  void start() throws IOException {
+    google = GoogleCalendarEmulator.start(emulatorVertx, Clock.systemUTC(), 11).await();
+    google.addUser(OWNER);
+    smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    mongo = EmbeddedMongo.inMemory();
+    AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
+    publicUrl = "http://127.0.0.1:" + base.httpPort();
+    AppConfig config = new AppConfig(base.httpHost(), base.httpPort(), publicUrl,
+        base.dataDir(), base.mongoUri(), base.mongoDatabase(), base.embeddedMongoPort(), base.demoData(),
+        base.demoPassword(), base.cluster(), base.publicRequestsPerMinute(), base.maxBodyBytes(),
+        base.secureCookies(), base.bcryptCost(), base.secretKey(),
+        new AppConfig.Mail("127.0.0.1", smtp.getSmtp().getPort(), null, null, "none", AppConfig.Mail.DEFAULT_FROM),
+        base.trustProxy(), base.stripe(), base.outlook(), AppConfig.Calendars.off()
+            .withGoogle(GoogleCalendarEmulator.CLIENT_ID, GoogleCalendarEmulator.CLIENT_SECRET, google.apiRoot(),
+                google.oauthBase())
+            .withTimings(RECONCILE, true));
+    hub = Hub.start(config).await();
+    clientVertx = Vertx.vertx();
+    client = HubFixture.client(clientVertx);
+    login();
+  }
+
+  @AfterAll
+  void stop() {
+    clientVertx.close().await();
+    hub.stop();
+    mongo.close();
+    smtp.stop();
+    google.close().await();
+    emulatorVertx.close().await();
+  }
+
+  @Test
+  @DisplayName("a revoked grant: one mail with the reconnect link despite repeated syncs; after reconnecting, a new "
+      + "break mails again")
+  void revokedGrantMailsTheProviderOncePerBreak() throws Exception {
+    connectGoogle();
+    google.revoke(OWNER);
+    waitUntil(() -> "BROKEN".equals(connection().getString("state")), RECONCILE.multipliedBy(10),
+        "the connection is broken");
+    waitUntil(() -> smtp.getReceivedMessages().length >= 1, Duration.ofSeconds(20), "the provider is mailed");
+
+    // The sync keeps running: reconciliations, a changed Google calendar (push), a booking to write out.
+    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.now().plus(Duration.ofDays(3)),
+        Duration.ofMinutes(30)), true));
+    List<String> free = HubFixture.freeStarts(client, hub.httpPort(), "demo-30").await();
+    assertThat(HubFixture.book(client, hub.httpPort(), "demo-30", free.get(0), "after-break@example.com").await()
+        .statusCode()).isEqualTo(201);
+    pause(RECONCILE.multipliedBy(4));
+
+    MimeMessage[] provider = toProvider();
+    assertThat(provider).as("exactly one broken-connection mail").hasSize(1);
+    MimeMessage mail = provider[0];
+    assertThat(mail.getSubject()).contains("Google Calendar").contains(OWNER);
+    String body = GreenMailUtil.getBody(mail);
+    assertThat(body).contains(publicUrl + "/dashboard#calendars").contains("no longer block bookings")
+        .contains("text/html");
+    assertThat(brokenNotifications()).singleElement().satisfies(n -> assertThat(n.getString("state")).isEqualTo(
+        "SENT"));
+
+    connectGoogle();
+    assertThat(connection().getString("state")).isEqualTo("CONNECTED");
+    google.revoke(OWNER);
+    waitUntil(() -> toProvider().length == 2, RECONCILE.multipliedBy(10).plusSeconds(20),
+        "a second break is mailed again");
+    pause(RECONCILE.multipliedBy(2));
+    assertThat(toProvider()).hasSize(2);
+    assertThat(brokenNotifications()).hasSize(2);
+  }
+
+  private MimeMessage[] toProvider() {
+    return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getSubject().contains("connection") && m.getAllRecipients()[0].toString()
+            .equals(DemoData.EMAIL);
+      } catch (jakarta.mail.MessagingException e) {
+        throw new AssertionError(e);
+      }
+    }).toArray(MimeMessage[]::new);
+  }
+
+  private List<JsonObject> brokenNotifications() {
+    return api("GET", "/api/v1/notifications?limit=200", null).getJsonArray("items").stream()
+        .map(o -> (JsonObject) o).filter(n -> "PROVIDER_CALENDAR_BROKEN".equals(n.getString("kind"))).toList();
+  }
+
+  private JsonObject connection() {
+    return api("GET", "/api/v1/calendar-connections", null).getJsonArray("items").getJsonObject(0);
+  }
+
+  private void login() {
+    HttpResponse<Buffer> login = client.post(hub.httpPort(), "127.0.0.1", "/api/v1/auth/login")
+        .sendJsonObject(new JsonObject().put("login", "demo").put("password", HubFixture.DEMO_PASSWORD)).await();
+    assertThat(login.statusCode()).as(login.bodyAsString()).isEqualTo(200);
+    cookie = login.cookies().stream().filter(c -> c.startsWith("dovetail.session="))
+        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    csrf = client.get(hub.httpPort(), "127.0.0.1", "/api/v1/auth/csrf").putHeader("Cookie", cookie).send().await()
+        .bodyAsJsonObject().getString("csrfToken");
+  }
+
+  /** The browser's round trip hub → Google consent → hub callback, then the provider's calendar choice. */
+  private void connectGoogle() {
+    google.consentAs(OWNER);
+    HttpResponse<Buffer> start = client.get(hub.httpPort(), "127.0.0.1",
+        "/api/v1/calendar-connections/google/connect").followRedirects(false).putHeader("Cookie", cookie).send()
+        .await();
+    assertThat(start.statusCode()).as(start.bodyAsString()).isEqualTo(302);
+    HttpResponse<Buffer> granted = client.getAbs(start.getHeader("Location")).followRedirects(false).send().await();
+    assertThat(granted.statusCode()).isEqualTo(302);
+    HttpResponse<Buffer> done = client.getAbs(granted.getHeader("Location")).followRedirects(false)
+        .putHeader("Cookie", cookie).send().await();
+    assertThat(done.statusCode()).as(done.bodyAsString()).isEqualTo(303);
+    api("PUT", "/api/v1/calendar-connections/google", new JsonObject()
+        .put("blocking", new JsonArray().add(new JsonObject().put("calendarId", OWNER)
+            .put("resourceIds", new JsonArray().add("demo-room"))))
+        .put("targetCalendarId", OWNER).put("whenUnreachable", "ACCEPT_LAST_SYNCED"));
+  }
+
+  private JsonObject api(String method, String path, JsonObject body) {
+    var request = client.request(io.vertx.core.http.HttpMethod.valueOf(method), hub.httpPort(), "127.0.0.1", path)
+        .putHeader("Cookie", cookie).putHeader("X-CSRF-Token", csrf);
+    HttpResponse<Buffer> response = (body == null ? request.send() : request.sendJsonObject(body)).await();
+    assertThat(response.statusCode()).as(method + " " + path + ": " + response.bodyAsString()).isBetween(200, 299);
+    return response.body() == null ? new JsonObject() : response.bodyAsJsonObject();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void waitUntil(BooleanSupplier condition, Duration deadline, String what) {
+    long start = System.nanoTime();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - start > deadline.toNanos()) {
+        throw new AssertionError("not within " + deadline + ": " + what);
+      }
+      pause(Duration.ofMillis(100));
+    }
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
