@@ -1,5 +1,6 @@
 // The provider dashboard, /dashboard: log in (session cookie + CSRF token), then the agenda, resources with their
-// availability, booking types, and credentials, one view per #hash. Every call goes through the JSON API.
+// availability, booking types, credentials, notifications and calendar connections, one view per #hash. Every call
+// goes through the JSON API.
 
 import { api, ApiError, setCsrfToken } from './api.js';
 import {
@@ -11,6 +12,7 @@ import { resourcesView } from './dash-resources.js';
 import { typesView } from './dash-types.js';
 import { credentialsView } from './dash-credentials.js';
 import { notificationsView } from './dash-notifications.js';
+import { calendarsView } from './dash-calendars.js';
 
 const app = document.getElementById('app');
 const nav = document.getElementById('nav');
@@ -21,6 +23,7 @@ const VIEWS = [
   { hash: '#types', label: 'Booking types', view: typesView },
   { hash: '#credentials', label: 'Tokens & passwords', view: credentialsView },
   { hash: '#notifications', label: 'Notifications', view: notificationsView },
+  { hash: '#calendars', label: 'Calendars', view: calendarsView },
 ];
 
 let current = null;

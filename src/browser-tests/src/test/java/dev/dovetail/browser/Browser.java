@@ -169,6 +169,15 @@ final class Browser implements AutoCloseable {
     return (String) js("return location.pathname;");
   }
 
+  /** Logs the demo provider in on the dashboard and waits for the agenda, the first view after log-in. */
+  void logInToDashboard(String dashboardUrl) {
+    open(dashboardUrl);
+    type("#login", "demo");
+    type("#password", TestHub.DEMO_PASSWORD);
+    click("#login-button");
+    waitForText(By.tagName("h1"), "Agenda");
+  }
+
   // ---- checks ------------------------------------------------------------------------------------------------------
 
   /**

@@ -1,0 +1,181 @@
+package dev.dovetail.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.sync.google.emulator.EmulatorExternalSide;
+import dev.dovetail.sync.google.emulator.GoogleCalendarEmulator;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/**
+ * The dashboard's Calendars section in a real browser against a hub configured with the Google emulator: the
+ * provider connects Google through the (emulated) consent page, lands back on #calendars, chooses with the keyboard a
+ * calendar that blocks the demo room and the calendar receiving bookings, and an event created in Google then takes
+ * the slot off the public booking page; disconnecting frees it again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class CalendarsPageIT {
+
+  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  static final String OWNER = "demo-owner@example.com";
+  static final String TEAM = "team-calendar@example.com";
+
+  private final Vertx emulatorVertx = Vertx.vertx();
+  private GoogleCalendarEmulator google;
+  private TestHub hub;
+  private Browser browser;
+  private LocalDate day;
+
+  @BeforeAll
+  void start() {
+    google = GoogleCalendarEmulator.start(emulatorVertx, Clock.systemUTC(), 11).await();
+    google.addUser(OWNER);
+    google.addCalendar(OWNER, TEAM);
+    // The consent redirect comes back to the hub's public URL, so the hub listens on a port known before it starts.
+    int port = freePort();
+    hub = TestHub.start(new JsonObject()
+        .put("DOVETAIL_HTTP_PORT", String.valueOf(port))
+        .put("DOVETAIL_PUBLIC_URL", "http://127.0.0.1:" + port)
+        .put("DOVETAIL_GOOGLE_CLIENT_ID", GoogleCalendarEmulator.CLIENT_ID)
+        .put("DOVETAIL_GOOGLE_CLIENT_SECRET", GoogleCalendarEmulator.CLIENT_SECRET)
+        .put("DOVETAIL_GOOGLE_API_ROOT", google.apiRoot())
+        .put("DOVETAIL_GOOGLE_OAUTH_BASE", google.oauthBase())
+        .put("DOVETAIL_SYNC_RECONCILE_SECONDS", "8"));
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  void stop() {
+    try {
+      browser.close();
+    } finally {
+      try {
+        hub.close();
+      } finally {
+        google.close().await();
+        emulatorVertx.close().await();
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("connect Google, choose blocking and target calendars with the keyboard, see an event block a slot, disconnect")
+  void connectChooseBlockAndDisconnect() {
+    browser.desktop();
+    browser.logInToDashboard(hub.url("/dashboard"));
+    browser.click("#nav a[href='#calendars']");
+    browser.waitForText(By.tagName("h1"), "Calendars");
+    browser.visible("#no-connections");
+    assertThat(browser.text("#connect-google")).isEqualTo("Connect Google Calendar");
+    assertThat(browser.all("#connect-outlook")).as("Outlook is not configured on this hub").isEmpty();
+    browser.assertLandmarks();
+    browser.assertNoConsoleErrors();
+
+    // The real round trip: hub → emulated consent page (agrees as OWNER) → hub callback → /dashboard#calendars.
+    google.consentAs(OWNER);
+    browser.click("#connect-google");
+    browser.waitForText(By.id("connection-google-state"), "CONNECTED");
+    assertThat((String) browser.js("return location.pathname + location.hash;")).isEqualTo("/dashboard#calendars");
+    assertThat(browser.text("#connection-google-heading")).isEqualTo("Google Calendar · " + OWNER);
+    assertThat(browser.all("#connect-google")).as("no second connect button once connected").isEmpty();
+    browser.visible("#choose-google");
+
+    // Keyboard only: space ticks the box and picks the radio, Enter on the button saves.
+    String ownerBlocksRoom = "input[data-calendar-id='" + OWNER + "'][data-resource-id='demo-room']";
+    browser.visible(ownerBlocksRoom).sendKeys(Keys.SPACE);
+    browser.visible("input[name='target-google'][value='" + OWNER + "']").sendKeys(Keys.SPACE);
+    assertThat(browser.all("input[data-calendar-id='" + TEAM + "'][data-resource-id='demo-room']")).hasSize(1);
+    browser.assertFormsLabelled();
+    browser.visible("#save-google").sendKeys(Keys.ENTER);
+    browser.waitForText(By.id("calendars-message"), "Calendar choice saved");
+    browser.waitForText(By.id("connection-google-sync"), OWNER);
+    assertThat(browser.visible(ownerBlocksRoom).isSelected()).as("the saved choice is shown again").isTrue();
+    browser.assertNoConsoleErrors();
+
+    String token = hub.demoApiToken();
+    JsonObject connection = new JsonObject(hub.send("GET", "/api/v1/calendar-connections", null, token).body())
+        .getJsonArray("items").getJsonObject(0);
+    JsonObject blocking = connection.getJsonArray("blocking").getJsonObject(0);
+    assertThat(connection.getJsonArray("blocking")).hasSize(1);
+    assertThat(blocking.getString("calendarId")).isEqualTo(OWNER);
+    assertThat(blocking.getJsonArray("resourceIds")).containsExactly("demo-room");
+    assertThat(connection.getString("targetCalendarId")).isEqualTo(OWNER);
+
+    // An event created in Google over a free slot takes it off the public slots.
+    day = hub.firstFreeDay("demo-30", BERLIN).date();
+    String start = freeStarts().get(1);
+    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.parse(start), Duration.ofMinutes(30)),
+        true));
+    waitUntil(() -> !freeStarts().contains(start), Duration.ofSeconds(40), "the Google event blocks " + start);
+    browser.driver.navigate().refresh();
+    browser.waitForText(By.id("connection-google-sync"), OWNER + ": synced");
+    browser.screenshot("dashboard-calendars");
+
+    browser.phone();
+    browser.visible("#choose-google");
+    assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth;"))
+        .as("no sideways scrolling on a phone").isTrue();
+    browser.screenshot("dashboard-calendars-phone");
+    browser.desktop();
+
+    // Disconnect asks first; "Keep it" keeps it, "Yes, disconnect" removes it and its busy time.
+    browser.click("#disconnect-google");
+    browser.click("[data-service='google'] button.link");
+    browser.visible("#disconnect-google");
+    browser.click("#disconnect-google");
+    browser.click("#confirm-disconnect-google");
+    browser.waitForText(By.id("calendars-message"), "Google Calendar disconnected");
+    browser.visible("#no-connections");
+    browser.visible("#connect-google");
+    waitUntil(() -> freeStarts().contains(start), Duration.ofSeconds(20), "the slot " + start + " is free again");
+    assertThat(new JsonObject(hub.send("GET", "/api/v1/calendar-connections", null, token).body())
+        .getJsonArray("items")).isEmpty();
+    browser.assertNoConsoleErrors();
+  }
+
+  private java.util.List<String> freeStarts() {
+    return hub.slots("demo-30", day, day.plusDays(1), BERLIN).stream().map(s -> s.getString("start")).toList();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void waitUntil(BooleanSupplier condition, Duration deadline, String what) {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("not within " + deadline + ": " + what);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
