@@ -2,7 +2,7 @@
 
 import { enc } from './api.js';
 import {
-  h, clear, errorBox, field, reportErrors, focusHeading,
+  h, clear, checkbox, errorBox, field, reportErrors, focusHeading,
 } from './dom.js';
 import { call } from './dash-session.js';
 import { PagedList } from './dash-list.js';
@@ -74,6 +74,40 @@ function section(container, { kind, path, title, intro, createLabel, secretNote 
   list.reload();
 }
 
+// Whether calendar apps may log in with the account password, or only with app passwords.
+async function calDavLoginSection(container) {
+  const allowed = checkbox({ id: 'caldav-password-login', label: 'Calendar apps may also log in with my account password' });
+  const status = h('div', { id: 'caldav-login-status', 'aria-live': 'polite' });
+  const card = h('section', { 'aria-labelledby': 'caldav-login-heading', class: 'card' },
+    h('h2', { id: 'caldav-login-heading', text: 'Account password in calendar apps' }),
+    h('p', { text: 'Turn this off to require an app password from every calendar app; your dashboard log-in is not affected.' }),
+    allowed.wrapper, status);
+  container.append(card);
+  try {
+    allowed.control.checked = (await call('GET', '/api/v1/caldav-login')).accountPasswordAllowed;
+  } catch (e) {
+    clear(status, errorBox(e, 'Could not read the setting'));
+  }
+  allowed.control.addEventListener('change', async () => {
+    allowed.control.disabled = true;
+    try {
+      const saved = await call('PUT', '/api/v1/caldav-login', { accountPasswordAllowed: allowed.control.checked });
+      allowed.control.checked = saved.accountPasswordAllowed;
+      clear(status, h('p', {
+        class: 'muted',
+        role: 'status',
+        text: saved.accountPasswordAllowed ? 'Saved: your account password works in calendar apps.'
+          : 'Saved: calendar apps need an app password.',
+      }));
+    } catch (e) {
+      allowed.control.checked = !allowed.control.checked;
+      clear(status, errorBox(e, 'Could not save the setting'));
+    } finally {
+      allowed.control.disabled = false;
+    }
+  });
+}
+
 export function credentialsView(container) {
   clear(container, h('h1', { id: 'page-title', text: 'API tokens and app passwords' }));
   section(container, {
@@ -92,4 +126,5 @@ export function credentialsView(container) {
     createLabel: 'Create app password',
     secretNote: 'Your new app password:',
   });
+  calDavLoginSection(container);
 }

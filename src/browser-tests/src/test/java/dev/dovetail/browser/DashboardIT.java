@@ -220,6 +220,10 @@ class DashboardIT {
     browser.type("#app-password-label", "iPhone");
     browser.click("#app-password-create");
     assertThat(browser.text("#app-password-secret")).startsWith("dtap_");
+    browser.click("#caldav-password-login");
+    browser.waitForText(By.id("caldav-login-status"), "calendar apps need an app password");
+    assertThat(new JsonObject(hub.send("GET", "/api/v1/caldav-login", null, secret).body())
+        .getBoolean("accountPasswordAllowed")).isFalse();
     browser.assertFormsLabelled();
     browser.screenshot("dashboard-credentials");
 
