@@ -158,7 +158,8 @@ public final class StripePaymentGateway implements PaymentGateway {
 
   private static Intent of(PaymentIntent pi) {
     return new Intent(pi.getId(), status(pi.getStatus()), value(pi.getAmount()), value(pi.getAmountReceived()),
-        pi.getCurrency() == null ? null : pi.getCurrency().toUpperCase(Locale.ROOT), pi.getClientSecret());
+        pi.getCurrency() == null ? null : pi.getCurrency().toUpperCase(Locale.ROOT), pi.getClientSecret(),
+        pi.getLastPaymentError() != null);
   }
 
   private static long value(Long l) {

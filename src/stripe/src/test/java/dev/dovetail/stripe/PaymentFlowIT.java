@@ -9,13 +9,17 @@ import com.stripe.exception.CardException;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.domain.Money;
+import dev.dovetail.booking.domain.Slot;
+import dev.dovetail.booking.port.in.SlotQuery;
 import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.booking.port.out.BookingChange;
 import dev.dovetail.payment.app.PaymentSettler;
 import dev.dovetail.payment.domain.DepositRule;
 import dev.dovetail.payment.domain.Owed;
 import dev.dovetail.payment.domain.Payment;
+import dev.dovetail.payment.domain.PaymentFailurePolicy;
 import dev.dovetail.payment.domain.PaymentSettings;
 import dev.dovetail.payment.domain.PaymentState;
 import dev.dovetail.payment.port.in.CustomerPayments;
@@ -23,6 +27,8 @@ import dev.dovetail.testkit.InMemoryPaymentRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -326,9 +332,108 @@ class PaymentFlowIT {
         .isInstanceOf(ConflictException.class);
   }
 
+  private boolean free(Instant start) {
+    List<Slot> slots = new AvailabilityService(f.catalog, f.schedules, f.clock).freeSlots(new SlotQuery("paid",
+        LocalDate.of(2026, 11, 25), LocalDate.of(2026, 11, 26), PaymentFixture.BERLIN, null)).await();
+    return slots.stream().anyMatch(s -> s.start().equals(start));
+  }
+
+  private void onPaymentFailure(PaymentFailurePolicy policy) {
+    f.payments.saveSettings(new PaymentSettings("paid", "acme", null, false, policy)).await();
+  }
+
   @Test
-  @DisplayName("a declined card leaves the hold and the intent open for another card")
+  @DisplayName("a declined card (RELEASE, the default): the slot is free at once, the intent canceled, nothing confirmed")
+  void declinedCardReleasesTheSlot() throws Exception {
+    Instant start = berlin(2, 9, 0);
+    BookingReceipt.Issued held = f.hold("paid", start);
+    String intent = f.service.start(held.manageToken()).await().payment().intentId();
+    assertThat(free(start)).as("held").isFalse();
+
+    assertThatThrownBy(() -> f.pay(intent, "pm_card_chargeDeclined")).isInstanceOf(CardException.class);
+
+    eventually("the intent is canceled", () -> "canceled".equals(f.stripe.intent(intent).getString("status")));
+    eventually("the payment is settled", () -> payment(held.booking().id()).owed() == Owed.NOTHING);
+    assertThat(booking(held.booking().id()).status()).isEqualTo(BookingStatus.CANCELLED);
+    assertThat(payment(held.booking().id()).state()).isEqualTo(PaymentState.CANCELED);
+    assertThat(f.recorded.changes()).anySatisfy(c -> {
+      assertThat(c.kind()).isEqualTo(BookingChange.Kind.CANCELLED);
+      assertThat(c.actor()).isEqualTo(BookingChange.Actor.SYSTEM);
+      assertThat(c.booking().id()).isEqualTo(held.booking().id());
+    });
+    assertThat(confirmedChanges(held.booking().id())).isZero();
+    assertThat(free(start)).as("free at once, long before the hold would expire").isTrue();
+    assertThat(f.stripe.requests()).anySatisfy(r -> assertThat(r.getString("idempotencyKey"))
+        .isEqualTo("dovetail-cancel-" + held.booking().id() + "-void-0"));
+    assertThatThrownBy(() -> f.service.start(held.manageToken()).await()).isInstanceOf(ConflictException.class);
+    assertThat(f.hold("paid", start).booking().status()).as("bookable again").isEqualTo(BookingStatus.HELD);
+  }
+
+  @Test
+  @DisplayName("the page's re-read learns of the decline before the webhook: the slot is released the same way")
+  void declineSeenByThePageReleases() throws Exception {
+    f.stripe.webhookPolicy(0, false, true, 0, false); // webhooks held back
+    BookingReceipt.Issued held = f.hold("paid", berlin(2, 9, 0));
+    String intent = f.service.start(held.manageToken()).await().payment().intentId();
+    assertThatThrownBy(() -> f.pay(intent, "pm_card_chargeDeclined")).isInstanceOf(CardException.class);
+
+    Payment p = f.service.refresh(held.manageToken()).await().orElseThrow();
+    assertThat(p.state()).isEqualTo(PaymentState.CANCELED);
+    assertThat(booking(held.booking().id()).status()).isEqualTo(BookingStatus.CANCELLED);
+    assertThat(f.stripe.intent(intent).getString("status")).isEqualTo("canceled");
+
+    f.stripe.releaseHeldWebhooks().await();
+    eventually("the late failure webhook answered", () -> f.stripe.deliveries().stream()
+        .anyMatch(d -> d.contains("payment_intent.payment_failed 200")));
+    assertThat(f.recorded.changes().stream().filter(c -> c.kind() == BookingChange.Kind.CANCELLED)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("success and failure webhooks delivered newest first (success, then the earlier decline): stays paid")
+  void failureWebhookAfterSuccessKeepsThePayment() throws Exception {
+    f.stripe.webhookPolicy(0, false, true, 0, false);
+    BookingReceipt.Issued held = f.hold("paid", berlin(2, 9, 0));
+    String intent = f.service.start(held.manageToken()).await().payment().intentId();
+    assertThatThrownBy(() -> f.pay(intent, "pm_card_chargeDeclined")).isInstanceOf(CardException.class);
+    f.pay(intent, "pm_card_visa"); // the second card goes through before any webhook arrived
+
+    f.stripe.releaseHeldWebhooks().await();
+    eventually("all held events delivered", () -> f.stripe.deliveries().size() == f.stripe.events().size());
+    List<String> order = f.stripe.deliveries().stream().map(d -> d.contains("payment_failed") ? "failed"
+        : d.contains("payment_intent.succeeded") ? "succeeded" : "other").filter(d -> !d.equals("other")).toList();
+    assertThat(order).as(f.stripe.deliveries().toString()).containsExactly("succeeded", "failed");
+    assertThat(booking(held.booking().id()).status()).isEqualTo(BookingStatus.CONFIRMED);
+    assertThat(payment(held.booking().id()).state()).isEqualTo(PaymentState.PAID);
+    assertThat(f.stripe.refunds(intent)).isEmpty();
+    assertThat(f.stripe.intent(intent).getString("status")).isEqualTo("succeeded");
+  }
+
+  @Test
+  @DisplayName("released after a decline, then the customer's other card goes through anyway: refunded in full")
+  void successAfterReleaseIsRefunded() throws Exception {
+    f.stripe.webhookPolicy(0, false, true, 0, false);
+    Instant start = berlin(2, 9, 0);
+    BookingReceipt.Issued held = f.hold("paid", start);
+    String intent = f.service.start(held.manageToken()).await().payment().intentId();
+    assertThatThrownBy(() -> f.pay(intent, "pm_card_chargeDeclined")).isInstanceOf(CardException.class);
+    // The hub released the hold (the owed VOID is recorded) and stopped before the settler cancelled the intent.
+    f.manage.releaseHold(held.booking().id()).await();
+    assertThat(payment(held.booking().id()).owed()).isEqualTo(Owed.VOID);
+    BookingReceipt.Issued other = f.hold("paid", start); // someone else takes the freed time
+    f.pay(intent, "pm_card_visa");
+
+    f.stripe.releaseHeldWebhooks().await();
+    eventually("refunded", () -> payment(held.booking().id()).refunded() == 8_000);
+    assertThat(f.stripe.refunds(intent)).extracting(r -> r.getLong("amount")).containsExactly(8_000L);
+    assertThat(booking(held.booking().id()).status()).isEqualTo(BookingStatus.CANCELLED);
+    assertThat(booking(other.booking().id()).status()).isEqualTo(BookingStatus.HELD);
+    assertThat(confirmedChanges(held.booking().id())).isZero();
+  }
+
+  @Test
+  @DisplayName("a declined card under RETRY_UNTIL_HOLD_EXPIRES leaves the hold and the intent open for another card")
   void declinedCardCanBeRetried() throws Exception {
+    onPaymentFailure(PaymentFailurePolicy.RETRY_UNTIL_HOLD_EXPIRES);
     BookingReceipt.Issued held = f.hold("paid", berlin(2, 9, 0));
     String intent = f.service.start(held.manageToken()).await().payment().intentId();
 

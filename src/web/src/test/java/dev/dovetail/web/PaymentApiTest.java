@@ -32,18 +32,25 @@ class PaymentApiTest {
   }
 
   @Test
-  @DisplayName("payment settings: defaults, saved, both deposit kinds at once refused (400), another tenant's 404")
+  @DisplayName("payment settings: defaults (RELEASE on failure), saved, both deposit kinds at once or an unknown failure"
+      + " policy refused (400), another tenant's 404")
   void settings() {
     String path = "/api/v1/booking-types/" + alice.typeId() + "/payment-settings";
-    assertThat(expect(200, api.get(path, alice.bearer()))).isEqualTo(new JsonObject().put("manualCapture", false));
+    assertThat(expect(200, api.get(path, alice.bearer()))).isEqualTo(new JsonObject().put("manualCapture", false)
+        .put("onPaymentFailure", "RELEASE"));
     JsonObject saved = expect(200, api.send(io.vertx.core.http.HttpMethod.PUT, path, alice.bearer(),
-        new JsonObject().put("depositAmountMinor", 1_500).put("manualCapture", true)));
-    assertThat(saved).isEqualTo(new JsonObject().put("manualCapture", true).put("depositAmountMinor", 1_500));
+        new JsonObject().put("depositAmountMinor", 1_500).put("manualCapture", true)
+            .put("onPaymentFailure", "RETRY_UNTIL_HOLD_EXPIRES")));
+    assertThat(saved).isEqualTo(new JsonObject().put("manualCapture", true).put("depositAmountMinor", 1_500)
+        .put("onPaymentFailure", "RETRY_UNTIL_HOLD_EXPIRES"));
     assertThat(expect(200, api.get(path, alice.bearer()))).isEqualTo(saved);
     expectProblem(400, api.send(io.vertx.core.http.HttpMethod.PUT, path, alice.bearer(), new JsonObject().put("depositAmountMinor", 1_500)
         .put("depositPercent", 10).put("manualCapture", false)));
     expectProblem(400, api.send(io.vertx.core.http.HttpMethod.PUT, path, alice.bearer(), new JsonObject().put("depositPercent", 101)
         .put("manualCapture", false)));
+    expectProblem(400, api.send(io.vertx.core.http.HttpMethod.PUT, path, alice.bearer(), new JsonObject()
+        .put("manualCapture", false).put("onPaymentFailure", "GIVE_UP")));
+    assertThat(expect(200, api.get(path, alice.bearer()))).as("nothing half-written").isEqualTo(saved);
     ApiFixture.Tenant bob = api.tenant("bob");
     expectProblem(404, api.get(path, bob.bearer()));
   }

@@ -93,6 +93,15 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
   }
 
   @Override
+  public Future<Booking> releaseHold(String bookingId) {
+    return bookings.findById(bookingId)
+        .map(found -> found.orElseThrow(() -> new NotFoundException("booking", bookingId)))
+        .compose(booking -> booking.status() == BookingStatus.HELD
+            ? cancel(booking, BookingChange.Actor.SYSTEM)
+            : Future.failedFuture(new ConflictException("booking is " + booking.status() + ", not held")));
+  }
+
+  @Override
   public Future<Page<Booking>> list(String providerId, String resourceId, TimeRange window, PageRequest page) {
     return bookings.listByProvider(providerId, resourceId, window, page);
   }

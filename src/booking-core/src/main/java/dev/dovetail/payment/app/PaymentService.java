@@ -14,6 +14,7 @@ import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.booking.port.out.BookingRepository;
 import dev.dovetail.payment.domain.Owed;
 import dev.dovetail.payment.domain.Payment;
+import dev.dovetail.payment.domain.PaymentFailurePolicy;
 import dev.dovetail.payment.domain.PaymentSettings;
 import dev.dovetail.payment.domain.PaymentState;
 import dev.dovetail.payment.domain.PaymentsUnavailableException;
@@ -155,6 +156,9 @@ public class PaymentService implements CustomerPayments, ProviderPayments, Payme
   /** Brings payment and booking in line with the intent: a paid or authorized intent confirms the hold. */
   Future<Payment> reconcile(Payment payment, Intent intent) {
     return settler.record(payment, intent).compose(p -> {
+      if (intent.status() == Status.REQUIRES_PAYMENT && intent.failed() && p.state() == PaymentState.AWAITING) {
+        return releaseAfterFailure(p);
+      }
       if (intent.status() != Status.SUCCEEDED && intent.status() != Status.REQUIRES_CAPTURE) {
         return Future.succeededFuture(p);
       }
@@ -164,6 +168,29 @@ public class PaymentService implements CustomerPayments, ProviderPayments, Payme
     }).compose(p -> p.owed() == Owed.NOTHING ? Future.succeededFuture(p)
         // Settling is retried by the sweep; the webhook has done its part once the work is recorded.
         : settler.settle(p.bookingId()).otherwise(p));
+  }
+
+  /**
+   * The intent says the last payment failed (re-read, so a failure reported after a success changes nothing): under the
+   * type's RELEASE policy the hold is released at once, which records a CANCELLED change whose owed VOID cancels the
+   * intent. A hold already gone (confirmed, expired, cancelled) is left as it is.
+   */
+  private Future<Payment> releaseAfterFailure(Payment p) {
+    return bookings.findById(p.bookingId()).compose(found -> {
+      if (found.isEmpty() || found.get().status() != BookingStatus.HELD) {
+        return Future.succeededFuture(p);
+      }
+      return payments.settings(found.get().bookingTypeId()).compose(settings -> {
+        PaymentFailurePolicy policy = settings.map(PaymentSettings::onPaymentFailure)
+            .orElse(PaymentFailurePolicy.RELEASE);
+        if (policy != PaymentFailurePolicy.RELEASE) {
+          return Future.succeededFuture(p);
+        }
+        return manage.releaseHold(p.bookingId()).<Void>mapEmpty()
+            .recover(err -> err instanceof ConflictException ? Future.succeededFuture() : Future.failedFuture(err))
+            .compose(v -> payments.find(p.bookingId())).map(q -> q.orElse(p));
+      });
+    });
   }
 
   /** The hold could not be confirmed: unless the booking was cancelled (that recorded its own refund), void it all. */
@@ -187,7 +214,8 @@ public class PaymentService implements CustomerPayments, ProviderPayments, Payme
   @Override
   public Future<PaymentSettings> saveSettings(String providerId, PaymentSettings settings) {
     return ownType(providerId, settings.bookingTypeId()).compose(type -> {
-      PaymentSettings saved = new PaymentSettings(type.id(), providerId, settings.deposit(), settings.manualCapture());
+      PaymentSettings saved = new PaymentSettings(type.id(), providerId, settings.deposit(), settings.manualCapture(),
+          settings.onPaymentFailure());
       return payments.saveSettings(saved).map(saved);
     });
   }

@@ -7,6 +7,7 @@ import dev.dovetail.booking.domain.Money;
 import dev.dovetail.payment.domain.DepositRule;
 import dev.dovetail.payment.domain.Owed;
 import dev.dovetail.payment.domain.Payment;
+import dev.dovetail.payment.domain.PaymentFailurePolicy;
 import dev.dovetail.payment.domain.PaymentSettings;
 import dev.dovetail.payment.domain.PaymentState;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * Payments as {@code {_id: bookingId, providerId, amount: {minorUnits, currency}, manualCapture, intentId, state,
  * captured, refunded, owed, owedMinor, noShow, version, createdAt, updatedAt}} and payment settings as {@code {_id:
- * bookingTypeId, providerId, deposit: {kind, value} | absent, manualCapture}}. Money in integer minor units; instants
+ * bookingTypeId, providerId, deposit: {kind, value} | absent, manualCapture,
+ * onPaymentFailure (absent: RELEASE)}}. Money in integer minor units; instants
  * in epoch milliseconds.
  */
 final class PaymentCodec {
@@ -46,7 +48,7 @@ final class PaymentCodec {
 
   static JsonObject encode(PaymentSettings s) {
     JsonObject doc = new JsonObject().put("_id", s.bookingTypeId()).put("providerId", s.providerId())
-        .put("manualCapture", s.manualCapture());
+        .put("manualCapture", s.manualCapture()).put("onPaymentFailure", s.onPaymentFailure().name());
     if (s.deposit() != null) {
       doc.put("deposit", new JsonObject().put("kind", s.deposit().kind().name()).put("value", s.deposit().value()));
     }
@@ -57,6 +59,7 @@ final class PaymentCodec {
     JsonObject deposit = doc.getJsonObject("deposit");
     return new PaymentSettings(doc.getString("_id"), doc.getString("providerId"), deposit == null ? null
         : new DepositRule(DepositRule.Kind.valueOf(deposit.getString("kind")), deposit.getLong("value")),
-        doc.getBoolean("manualCapture"));
+        doc.getBoolean("manualCapture"), doc.getString("onPaymentFailure") == null ? null
+        : PaymentFailurePolicy.valueOf(doc.getString("onPaymentFailure")));
   }
 }

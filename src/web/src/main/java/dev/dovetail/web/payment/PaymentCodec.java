@@ -3,6 +3,7 @@ package dev.dovetail.web.payment;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.payment.domain.DepositRule;
 import dev.dovetail.payment.domain.Payment;
+import dev.dovetail.payment.domain.PaymentFailurePolicy;
 import dev.dovetail.payment.domain.PaymentSettings;
 import dev.dovetail.payment.port.in.CustomerPayments;
 import io.vertx.core.json.JsonObject;
@@ -44,7 +45,8 @@ public final class PaymentCodec {
   }
 
   public static JsonObject settings(PaymentSettings s) {
-    JsonObject json = new JsonObject().put("manualCapture", s.manualCapture());
+    JsonObject json = new JsonObject().put("manualCapture", s.manualCapture())
+        .put("onPaymentFailure", s.onPaymentFailure().name());
     if (s.deposit() != null) {
       json.put(s.deposit().kind() == DepositRule.Kind.PERCENT ? "depositPercent" : "depositAmountMinor",
           s.deposit().value());
@@ -52,7 +54,10 @@ public final class PaymentCodec {
     return json;
   }
 
-  /** {@code {depositPercent | depositAmountMinor, manualCapture}}; both deposit fields at once are refused. */
+  /**
+   * {@code {depositPercent | depositAmountMinor, manualCapture, onPaymentFailure}}; both deposit fields at once are
+   * refused; {@code onPaymentFailure} is RELEASE (default) or RETRY_UNTIL_HOLD_EXPIRES.
+   */
   public static PaymentSettings settings(String bookingTypeId, String providerId, JsonObject body) {
     Integer percent = body.getInteger("depositPercent");
     Long fixed = body.getLong("depositAmountMinor");
@@ -61,6 +66,19 @@ public final class PaymentCodec {
     }
     DepositRule deposit = percent != null ? DepositRule.percent(percent)
         : fixed != null ? DepositRule.fixed(fixed) : null;
-    return new PaymentSettings(bookingTypeId, providerId, deposit, body.getBoolean("manualCapture", false));
+    return new PaymentSettings(bookingTypeId, providerId, deposit, body.getBoolean("manualCapture", false),
+        failurePolicy(body.getValue("onPaymentFailure")));
+  }
+
+  private static PaymentFailurePolicy failurePolicy(Object value) {
+    if (value == null) {
+      return PaymentFailurePolicy.RELEASE;
+    }
+    for (PaymentFailurePolicy p : PaymentFailurePolicy.values()) {
+      if (p.name().equals(value)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("onPaymentFailure must be RELEASE or RETRY_UNTIL_HOLD_EXPIRES, not " + value);
   }
 }

@@ -16,4 +16,10 @@ public interface ManageBooking {
 
   /** Confirms a held booking (the payments capability calls this when payment succeeds). */
   Future<Booking> confirmHold(String bookingId);
+
+  /**
+   * Releases a live hold at once (the payments capability calls this when a payment failed): the booking becomes
+   * CANCELLED by the system, recorded as a change. Fails with ConflictException unless the booking is a live hold.
+   */
+  Future<Booking> releaseHold(String bookingId);
 }

@@ -18,8 +18,12 @@ public interface PaymentGateway {
     CANCELED
   }
 
-  /** A payment intent: {@code received} is what was captured; {@code clientSecret} lets the browser confirm it. */
-  record Intent(String id, Status status, long amount, long received, String currency, String clientSecret) {}
+  /**
+   * A payment intent: {@code received} is what was captured; {@code clientSecret} lets the browser confirm it;
+   * {@code failed} says the last attempt to pay was declined or failed (Stripe's {@code last_payment_error}).
+   */
+  record Intent(String id, Status status, long amount, long received, String currency, String clientSecret,
+      boolean failed) {}
 
   /** A verified webhook event: its id (for logs), its type and the intent it is about (null if none). */
   record Event(String id, String type, String intentId) {}

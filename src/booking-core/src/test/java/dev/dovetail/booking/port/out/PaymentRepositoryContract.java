@@ -9,6 +9,7 @@ import dev.dovetail.booking.domain.Money;
 import dev.dovetail.payment.domain.DepositRule;
 import dev.dovetail.payment.domain.Owed;
 import dev.dovetail.payment.domain.Payment;
+import dev.dovetail.payment.domain.PaymentFailurePolicy;
 import dev.dovetail.payment.domain.PaymentSettings;
 import dev.dovetail.payment.port.out.PaymentRepository;
 import io.vertx.core.Future;
@@ -109,7 +110,8 @@ public interface PaymentRepositoryContract {
   default void settingsRoundTrip(VertxTestContext ctx) {
     String type = id("type");
     PaymentSettings first = new PaymentSettings(type, id("prov"), DepositRule.percent(30), true);
-    PaymentSettings second = new PaymentSettings(type, first.providerId(), DepositRule.fixed(2_500), false);
+    PaymentSettings second = new PaymentSettings(type, first.providerId(), DepositRule.fixed(2_500), false,
+        PaymentFailurePolicy.RETRY_UNTIL_HOLD_EXPIRES);
     PaymentSettings none = new PaymentSettings(id("type"), first.providerId(), null, false);
     payments().settings(type)
         .compose(absent -> {
