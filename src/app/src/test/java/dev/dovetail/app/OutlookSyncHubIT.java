@@ -249,7 +249,7 @@ class OutlookSyncHubIT {
 
   @Test
   @Order(5)
-  @DisplayName("P27: a revoked grant marks the connection BROKEN, visible to the provider")
+  @DisplayName("P27: a revoked grant marks the connection BROKEN, visible to the provider, and mails them")
   void revokedGrantBreaksTheConnection() {
     graph.revokeGrant();
     graph.createEvent(calendar, new JsonObject().put("subject", "after revoke")
@@ -257,5 +257,13 @@ class OutlookSyncHubIT {
         .put("end", utc(Instant.now().plus(Duration.ofDays(3)).plus(Duration.ofMinutes(30)))));
     waitUntil(() -> "BROKEN".equals(api("GET", "/api/v1/calendar-connections", null).getJsonArray("items")
         .getJsonObject(0).getString("state")), RECONCILE.plusSeconds(10), "the connection is broken");
+    waitUntil(() -> brokenMails().stream().anyMatch(n -> "SENT".equals(n.getString("state"))),
+        Duration.ofSeconds(10), "the provider is mailed");
+    assertThat(brokenMails()).as("one mail per break").hasSize(1);
+  }
+
+  private List<JsonObject> brokenMails() {
+    return api("GET", "/api/v1/notifications?limit=200", null).getJsonArray("items").stream()
+        .map(o -> (JsonObject) o).filter(n -> "PROVIDER_CALENDAR_BROKEN".equals(n.getString("kind"))).toList();
   }
 }
