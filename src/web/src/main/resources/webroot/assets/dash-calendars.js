@@ -105,7 +105,7 @@ export function calendarsView(container) {
       `${b.calendarId}: `,
       b.lastSyncedAt ? `synced ${formatDateTime(b.lastSyncedAt, zone)}` : 'not synced yet',
       b.push ? ', push on' : '',
-      b.failures ? `, ${b.failures} failed attempts${b.lastError ? ` (${b.lastError})` : ''}` : '')));
+      b.failures ? `, ${b.failures} failed ${b.failures === 1 ? 'attempt' : 'attempts'}${b.lastError ? ` (${b.lastError})` : ''}` : '')));
   }
 
   async function chooser(c, body) {

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,11 @@ class CalendarsPageIT {
     browser = Browser.start();
   }
 
+  @AfterEach
+  void cleanBrowser() {
+    browser.reset();
+  }
+
   @AfterAll
   void stop() {
     try {
@@ -80,36 +86,15 @@ class CalendarsPageIT {
   @Test
   @DisplayName("connect Google, choose blocking and target calendars with the keyboard, see an event block a slot, disconnect")
   void connectChooseBlockAndDisconnect() {
-    browser.desktop();
-    browser.logInToDashboard(hub.url("/dashboard"));
-    browser.click("#nav a[href='#calendars']");
-    browser.waitForText(By.tagName("h1"), "Calendars");
-    browser.visible("#no-connections");
+    openCalendars();
     assertThat(browser.text("#connect-google")).isEqualTo("Connect Google Calendar");
     assertThat(browser.all("#connect-outlook")).as("Outlook is not configured on this hub").isEmpty();
     browser.assertLandmarks();
     browser.assertNoConsoleErrors();
 
-    // The real round trip: hub → emulated consent page (agrees as OWNER) → hub callback → /dashboard#calendars.
-    google.consentAs(OWNER);
-    browser.click("#connect-google");
-    browser.waitForText(By.id("connection-google-state"), "CONNECTED");
-    assertThat((String) browser.js("return location.pathname + location.hash;")).isEqualTo("/dashboard#calendars");
-    assertThat(browser.text("#connection-google-heading")).isEqualTo("Google Calendar · " + OWNER);
-    assertThat(browser.all("#connect-google")).as("no second connect button once connected").isEmpty();
-    browser.visible("#choose-google");
-
-    // Keyboard only: space ticks the box and picks the radio, Enter on the button saves.
-    String ownerBlocksRoom = "input[data-calendar-id='" + OWNER + "'][data-resource-id='demo-room']";
-    browser.visible(ownerBlocksRoom).sendKeys(Keys.SPACE);
-    browser.visible("input[name='target-google'][value='" + OWNER + "']").sendKeys(Keys.SPACE);
+    connectGoogle();
     assertThat(browser.all("input[data-calendar-id='" + TEAM + "'][data-resource-id='demo-room']")).hasSize(1);
-    browser.assertFormsLabelled();
-    browser.visible("#save-google").sendKeys(Keys.ENTER);
-    browser.waitForText(By.id("calendars-message"), "Calendar choice saved");
-    browser.waitForText(By.id("connection-google-sync"), OWNER);
-    assertThat(browser.visible(ownerBlocksRoom).isSelected()).as("the saved choice is shown again").isTrue();
-    browser.assertNoConsoleErrors();
+    chooseOwnerBlocksDemoRoom();
 
     String token = hub.demoApiToken();
     JsonObject connection = new JsonObject(hub.send("GET", "/api/v1/calendar-connections", null, token).body())
@@ -149,6 +134,72 @@ class CalendarsPageIT {
     waitUntil(() -> freeStarts().contains(start), Duration.ofSeconds(20), "the slot " + start + " is free again");
     assertThat(new JsonObject(hub.send("GET", "/api/v1/calendar-connections", null, token).body())
         .getJsonArray("items")).isEmpty();
+    browser.assertNoConsoleErrors();
+  }
+
+  @Test
+  @DisplayName("a revoked grant shows BROKEN with the reason, and the reconnect link connects the account again")
+  void brokenConnectionIsShownAndReconnects() {
+    openCalendars();
+    connectGoogle();
+    chooseOwnerBlocksDemoRoom();
+    String token = hub.demoApiToken();
+
+    google.revoke(OWNER);
+    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.now().plus(Duration.ofDays(3)),
+        Duration.ofMinutes(30)), true));
+    waitUntil(() -> "BROKEN".equals(new JsonObject(hub.send("GET", "/api/v1/calendar-connections", null, token).body())
+        .getJsonArray("items").getJsonObject(0).getString("state")), Duration.ofSeconds(40), "the connection is broken");
+    browser.driver.navigate().refresh();
+    browser.waitForText(By.id("connection-google-state"), "BROKEN");
+    assertThat(browser.text("[data-service='google'] .alert-warn")).startsWith("The connection is broken: ");
+    assertThat(browser.all("#choose-google")).as("no calendar choice while broken").isEmpty();
+    assertThat(browser.text("#connect-google")).isEqualTo("Reconnect Google Calendar");
+    browser.screenshot("dashboard-calendars-broken");
+    browser.assertNoConsoleErrors();
+
+    google.consentAs(OWNER);
+    browser.visible("#connect-google").sendKeys(Keys.ENTER);
+    browser.waitForText(By.id("connection-google-state"), "CONNECTED");
+    browser.visible("#choose-google");
+
+    // Disconnect with the keyboard alone.
+    browser.visible("#disconnect-google").sendKeys(Keys.ENTER);
+    browser.visible("#confirm-disconnect-google").sendKeys(Keys.ENTER);
+    browser.waitForText(By.id("calendars-message"), "Google Calendar disconnected");
+    browser.visible("#no-connections");
+    browser.assertNoConsoleErrors();
+  }
+
+  private void openCalendars() {
+    browser.desktop();
+    browser.logInToDashboard(hub.url("/dashboard"));
+    browser.click("#nav a[href='#calendars']");
+    browser.waitForText(By.tagName("h1"), "Calendars");
+    browser.visible("#no-connections");
+  }
+
+  /** The real round trip: hub → emulated consent page (agrees as OWNER) → hub callback → /dashboard#calendars. */
+  private void connectGoogle() {
+    google.consentAs(OWNER);
+    browser.click("#connect-google");
+    browser.waitForText(By.id("connection-google-state"), "CONNECTED");
+    assertThat((String) browser.js("return location.pathname + location.hash;")).isEqualTo("/dashboard#calendars");
+    assertThat(browser.text("#connection-google-heading")).isEqualTo("Google Calendar · " + OWNER);
+    assertThat(browser.all("#connect-google")).as("no second connect button once connected").isEmpty();
+    browser.visible("#choose-google");
+  }
+
+  /** Keyboard only: space ticks the box and picks the radio, Enter on the button saves. */
+  private void chooseOwnerBlocksDemoRoom() {
+    String ownerBlocksRoom = "input[data-calendar-id='" + OWNER + "'][data-resource-id='demo-room']";
+    browser.visible(ownerBlocksRoom).sendKeys(Keys.SPACE);
+    browser.visible("input[name='target-google'][value='" + OWNER + "']").sendKeys(Keys.SPACE);
+    browser.assertFormsLabelled();
+    browser.visible("#save-google").sendKeys(Keys.ENTER);
+    browser.waitForText(By.id("calendars-message"), "Calendar choice saved");
+    browser.waitForText(By.id("connection-google-sync"), OWNER);
+    assertThat(browser.visible(ownerBlocksRoom).isSelected()).as("the saved choice is shown again").isTrue();
     browser.assertNoConsoleErrors();
   }
 
