@@ -14,6 +14,7 @@ import com.microsoft.graph.models.Subscription;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.calendars.item.calendarview.delta.DeltaGetResponse;
+import com.microsoft.graph.users.item.UserItemRequestBuilder;
 import com.microsoft.graph.users.item.calendar.getschedule.GetSchedulePostRequestBody;
 import com.microsoft.kiota.ApiException;
 import com.microsoft.kiota.authentication.AccessTokenProvider;
@@ -102,11 +103,37 @@ public final class GraphCalendarConnector implements CalendarConnector {
   private record CachedToken(String refreshToken, String accessToken, Instant expiresAt) {
   }
 
+  private final MicrosoftAppAccess app;
+
+  /** Delegated connections: each grant holds its user's refresh token; calendars are addressed as {@code /me}. */
   public GraphCalendarConnector(Vertx vertx, MicrosoftIdentity identity, Settings settings, Clock clock) {
+    this(vertx, identity, null, settings, clock);
+  }
+
+  private GraphCalendarConnector(Vertx vertx, MicrosoftIdentity identity, MicrosoftAppAccess app, Settings settings,
+      Clock clock) {
     this.vertx = vertx;
     this.identity = identity;
+    this.app = app;
     this.settings = settings;
     this.clock = clock;
+  }
+
+  /**
+   * App-only connections (ADR 21): the hub acts as the app through azure-identity, a grant's account names the
+   * mailbox ({@code /users/{account}}) and its refresh token is unused.
+   */
+  public static GraphCalendarConnector appOnly(Vertx vertx, MicrosoftAppAccess app, Settings settings, Clock clock) {
+    return new GraphCalendarConnector(vertx, null, app, settings, clock);
+  }
+
+  /** The mailbox a grant reaches: the signed-in user ({@code /me}) or, app-only, the named user. */
+  private UserItemRequestBuilder mailbox(Grant grant) {
+    return app == null ? client(grant).me() : client(grant).users().byUserId(grant.account());
+  }
+
+  private String mailboxPath(Grant grant) {
+    return app == null ? "/me" : "/users/" + grant.account();
   }
 
   @Override
@@ -117,6 +144,9 @@ public final class GraphCalendarConnector implements CalendarConnector {
   // ---- client and tokens -----------------------------------------------------------------------------------------
 
   private GraphServiceClient client(Grant grant) {
+    if (app != null) {
+      return clients.computeIfAbsent("", any -> app.client(settings.graphBase()));
+    }
     return clients.computeIfAbsent(grant.connectionId(), id -> {
       String host = URI.create(settings.graphBase()).getHost();
       AccessTokenProvider provider = new AccessTokenProvider() {
@@ -195,7 +225,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
   public Future<List<ExternalCalendar>> calendars(Grant grant) {
     return blocking(grant, () -> {
       List<ExternalCalendar> out = new ArrayList<>();
-      for (Calendar c : client(grant).me().calendars().get().getValue()) {
+      for (Calendar c : mailbox(grant).calendars().get().getValue()) {
         out.add(new ExternalCalendar(c.getId(), c.getName() == null ? c.getId() : c.getName(),
             Boolean.TRUE.equals(c.getIsDefaultCalendar()), !Boolean.FALSE.equals(c.getCanEdit())));
       }
@@ -213,7 +243,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
     DeltaToken previous = DeltaToken.parse(token);
     // A window fixed at the first round slides out of date: re-list in a fresh window once half the horizon passed.
     boolean full = previous == null || previous.windowEnd.isBefore(now.plus(settings.horizon().dividedBy(2)));
-    var delta = client(grant).me().calendars().byCalendarId(calendarId).calendarView().delta();
+    var delta = mailbox(grant).calendars().byCalendarId(calendarId).calendarView().delta();
     Instant windowEnd = full ? now.truncatedTo(ChronoUnit.DAYS).plus(settings.horizon()).plus(Duration.ofDays(1))
         : previous.windowEnd;
     DeltaGetResponse page;
@@ -284,7 +314,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
    */
   private ExternalChange confirmRemoval(Grant grant, String calendarId, String id) {
     try {
-      Event e = client(grant).me().events().byEventId(id).get(rc -> rc.headers.add("Prefer", "outlook.timezone=\"UTC\""));
+      Event e = mailbox(grant).events().byEventId(id).get(rc -> rc.headers.add("Prefer", "outlook.timezone=\"UTC\""));
       if (e != null && !Boolean.TRUE.equals(e.getIsCancelled()) && e.getType() != EventType.SeriesMaster
           && e.getStart() != null) {
         return new ExternalChange.Upserted(toExternal(calendarId, e));
@@ -338,7 +368,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
   public Future<Optional<WrittenEvent>> find(Grant grant, String calendarId, String eventId) {
     return blocking(grant, () -> {
       try {
-        Event e = client(grant).me().events().byEventId(eventId).get();
+        Event e = mailbox(grant).events().byEventId(eventId).get();
         return Optional.of(new WrittenEvent(e.getId(), e.getChangeKey()));
       } catch (ApiException ex) {
         if (ex.getResponseStatusCode() == 404) {
@@ -360,7 +390,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
       tag.setId(BOOKING_PROPERTY);
       tag.setValue(event.bookingId());
       body.setSingleValueExtendedProperties(List.of(tag));
-      Event created = client(grant).me().calendars().byCalendarId(calendarId).events().post(body);
+      Event created = mailbox(grant).calendars().byCalendarId(calendarId).events().post(body);
       return new WrittenEvent(created.getId(), created.getChangeKey());
     });
   }
@@ -369,7 +399,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
   public Future<WrittenEvent> update(Grant grant, String calendarId, String eventId, String etag, OutboundEvent event) {
     return blocking(grant, () -> {
       try {
-        Event updated = client(grant).me().events().byEventId(eventId).patch(body(event), rc -> {
+        Event updated = mailbox(grant).events().byEventId(eventId).patch(body(event), rc -> {
           if (etag != null) {
             rc.headers.add("If-Match", "W/\"" + etag + "\"");
           }
@@ -389,7 +419,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
   public Future<Void> delete(Grant grant, String calendarId, String eventId, String etag) {
     return blocking(grant, () -> {
       try {
-        client(grant).me().events().byEventId(eventId).delete(rc -> {
+        mailbox(grant).events().byEventId(eventId).delete(rc -> {
           if (etag != null) {
             rc.headers.add("If-Match", "W/\"" + etag + "\"");
           }
@@ -439,7 +469,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
       body.setEndTime(dateTime(window.end(), ZoneOffset.UTC, "UTC"));
       body.setAvailabilityViewInterval(15);
       List<TimeRange> busy = new ArrayList<>();
-      var answer = client(grant).me().calendar().getSchedule()
+      var answer = mailbox(grant).calendar().getSchedule()
           .post(body, rc -> rc.headers.add("Prefer", "outlook.timezone=\"UTC\""));
       for (ScheduleInformation info : answer.getValue()) {
         if (info.getError() != null) {
@@ -497,7 +527,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
       Instant cap = clock.instant().plus(settings.maxSubscriptionLifetime());
       Subscription s = new Subscription();
       s.setChangeType("created,updated,deleted");
-      s.setResource("/me/calendars/" + calendarId + "/events");
+      s.setResource(mailboxPath(grant) + "/calendars/" + calendarId + "/events");
       s.setNotificationUrl(callbackUrl);
       s.setLifecycleNotificationUrl(callbackUrl);
       s.setClientState(secret);

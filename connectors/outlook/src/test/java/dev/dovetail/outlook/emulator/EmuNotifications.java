@@ -115,9 +115,12 @@ final class EmuNotifications {
     return value;
   }
 
-  /** {@code /me/events}: every calendar; {@code /me/calendars/{id}/events}: that one. */
+  /** {@code /me/events}: every calendar; {@code /me/calendars/{id}/events}: that one; {@code /users/{id}/...} alike. */
   private static String calendarOf(String resource, String primary) {
     String r = resource.startsWith("/") ? resource.substring(1) : resource;
+    if (r.regionMatches(true, 0, "users/", 0, 6) && r.indexOf('/', 6) > 0) {
+      r = "me" + r.substring(r.indexOf('/', 6));
+    }
     String[] parts = r.split("/");
     if (parts.length == 2 && parts[1].equalsIgnoreCase("events")) {
       return null;

@@ -20,6 +20,7 @@ final class EmuOAuth {
   private final Map<String, String> codes = new HashMap<>();
   private final Set<String> refreshTokens = new HashSet<>();
   private final Map<String, Instant> accessTokens = new HashMap<>();
+  private final Set<String> appOnlyTokens = new HashSet<>();
   volatile String clientId = "emu-client";
   volatile String clientSecret = "emu-secret";
   volatile long expiresInSeconds = 3599;
@@ -67,7 +68,15 @@ final class EmuOAuth {
       return issue(true);
     }
     if ("client_credentials".equals(grant)) {
-      return issue(false);
+      String scope = form.get("scope");
+      if (scope == null || !scope.contains("/.default")) {
+        throw new EmuException(400, "invalid_scope", "AADSTS1002012: The provided value for scope " + scope
+            + " is not valid. Client credential flows must have a scope value with /.default suffixed.");
+      }
+      JsonObject answer = issue(false);
+      answer.remove("scope"); // the v2.0 endpoint names no scope in a client-credentials answer
+      appOnlyTokens.add(answer.getString("access_token"));
+      return answer;
     }
     throw new EmuException(400, "unsupported_grant_type", "AADSTS70003: unsupported grant_type " + grant);
   }
@@ -99,6 +108,12 @@ final class EmuOAuth {
     return expiry != null && clock.instant().isBefore(expiry);
   }
 
+  /** Whether a bearer token was issued to the app itself (client credentials), which has no {@code /me}. */
+  synchronized boolean appOnly(String authorization) {
+    return authorization != null && authorization.startsWith("Bearer ")
+        && appOnlyTokens.contains(authorization.substring(7));
+  }
+
   /** The user revoked the app's consent (or an admin did). */
   synchronized void revoke() {
     refreshTokens.clear();
@@ -108,6 +123,8 @@ final class EmuOAuth {
   synchronized void reset() {
     codes.clear();
     refreshTokens.clear();
+    appOnlyTokens.clear();
+    clientSecret = "emu-secret";
     accessTokens.clear();
     expiresInSeconds = 3599;
     tokenCalls = 0;

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -62,6 +63,8 @@ public final class GraphEmulator {
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private HttpServer server;
+  private HttpServer tlsServer;
+  private EmuTls tls;
   private volatile String workingHoursZone = "W. Europe Standard Time";
   private volatile boolean customWorkingHoursZone;
 
@@ -86,8 +89,37 @@ public final class GraphEmulator {
     });
   }
 
+  /**
+   * Also serves everything over HTTPS on a second port, with a certificate for 127.0.0.1 that the JDK's keytool makes
+   * for this emulator (azure-identity and MSAL talk to the identity platform over HTTPS only). The certificate is in
+   * {@link #tlsCertificate()}, for the test's own trust.
+   */
+  public Future<GraphEmulator> withTls() {
+    EmuTls tls = EmuTls.generate();
+    return vertx.createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(tls.keyStore()))
+        .requestHandler(server.requestHandler()).listen(0, "127.0.0.1").map(started -> {
+          this.tlsServer = started;
+          this.tls = tls;
+          return this;
+        });
+  }
+
+  /** The HTTPS login base ({@link #withTls()} first), as azure-identity's authority host. */
+  public String loginBaseTls() {
+    return "https://127.0.0.1:" + tlsServer.actualPort();
+  }
+
+  public java.security.cert.X509Certificate tlsCertificate() {
+    return tls.certificate();
+  }
+
+  /** Makes the client-credentials grant refuse this app's secret from now on (an admin rotated or deleted it). */
+  public void rotateClientSecret(String newSecret) {
+    oauth.clientSecret = newSecret;
+  }
+
   public Future<Void> stop() {
-    return server.close();
+    return tlsServer == null ? server.close() : tlsServer.close().compose(v -> server.close());
   }
 
   public int port() {
@@ -341,8 +373,7 @@ public final class GraphEmulator {
       if (path.endsWith("/authorize") && ctx.request().method() == HttpMethod.GET) {
         ctx.response().setStatusCode(302).putHeader("Location", oauth.authorize(ctx.queryParams())).end();
       } else if (path.endsWith("/token") && ctx.request().method() == HttpMethod.POST) {
-        JsonObject answer = oauth.token(io.vertx.core.MultiMap.caseInsensitiveMultiMap()
-            .addAll(ctx.request().formAttributes()));
+        JsonObject answer = oauth.token(form(ctx.body().asString()));
         ctx.response().putHeader("Content-Type", "application/json").end(answer.encode());
       } else {
         ctx.response().setStatusCode(404).end();
@@ -352,6 +383,21 @@ public final class GraphEmulator {
           .end(new JsonObject().put("error", e.code).put("error_description", e.getMessage())
               .put("error_codes", new JsonArray().add(70000)).put("timestamp", Instant.now().toString()).encode());
     }
+  }
+
+  /** An x-www-form-urlencoded body, decoded here (Vert.x's form decoder dropped fields after MSAL's claims JSON). */
+  private static io.vertx.core.MultiMap form(String body) {
+    io.vertx.core.MultiMap form = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+    for (String pair : (body == null ? "" : body).split("&")) {
+      if (!pair.isEmpty()) {
+        int eq = pair.indexOf('=');
+        String key = eq < 0 ? pair : pair.substring(0, eq);
+        String value = eq < 0 ? "" : pair.substring(eq + 1);
+        form.add(java.net.URLDecoder.decode(key, java.nio.charset.StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return form;
   }
 
   // ---- HTTP: Graph -----------------------------------------------------------------------------------------------
@@ -377,9 +423,14 @@ public final class GraphEmulator {
       return;
     }
     if (seg.get(0).equals("me")) {
+      if (oauth.appOnly(ctx.request().getHeader("Authorization"))) {
+        throw new EmuException(400, "BadRequest",
+            "/me request is only valid with delegated authentication flow.");
+      }
       seg.remove(0);
     } else if (seg.get(0).equals("users") && seg.size() > 1
-        && (seg.get(1).equalsIgnoreCase(USER_ID) || seg.get(1).equalsIgnoreCase(USER_UPN))) {
+        && (seg.get(1).equalsIgnoreCase(USER_ID) || seg.get(1).equalsIgnoreCase(USER_UPN)
+            || seg.get(1).equalsIgnoreCase(USER_UPN.replace("@", "%40")))) {
       seg.subList(0, 2).clear();
     } else {
       throw new EmuException(404, "ResourceNotFound", "Resource not found for the segment '" + seg.get(0) + "'.");
