@@ -6,7 +6,9 @@ import { h, clear, errorBox } from './dom.js';
 import {
   bookAgainHref, details, isActive, loadBooking, manageToken,
 } from './booking-view.js';
-import { loadPayment, paymentStep } from './payment-view.js';
+import {
+  loadPayment, paymentStep, releasedAfterFailure, releasedNotice,
+} from './payment-view.js';
 
 const app = document.getElementById('app');
 const title = document.getElementById('page-title');
@@ -26,8 +28,17 @@ async function show(paymentChecked = false) {
       document.title = `${title.textContent} · Dovetail`;
       const step = h('div', { id: 'payment-step' });
       clear(app, details(booking, offer), step);
-      await paymentStep(step, token, () => show(true));
+      await paymentStep(step, token, () => show(true), () => show(true));
       return;
+    }
+    if (booking.status === 'CANCELLED' && offer && offer.payment !== 'NONE') {
+      const view = await loadPayment(token).catch(() => null);
+      if (releasedAfterFailure(booking, view)) {
+        title.textContent = 'Payment failed: the time was released';
+        document.title = `${title.textContent} · Dovetail`;
+        clear(app, await releasedNotice(booking, bookAgainHref(offer)), details(booking, offer));
+        return;
+      }
     }
     const active = isActive(booking);
     title.textContent = active ? "You're booked" : 'This booking is no longer active';

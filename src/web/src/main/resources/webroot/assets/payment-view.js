@@ -3,6 +3,7 @@
 
 import { api, enc } from './api.js';
 import { h, clear, errorBox } from './dom.js';
+import { formatDateTime, localDate, addDays } from './time.js';
 
 function fractionDigits(currency) {
   try {
@@ -62,11 +63,65 @@ function loadScript(url) {
   });
 }
 
+/** True when this booking's hold was released because its payment failed (the type's RELEASE setting). */
+export function releasedAfterFailure(booking, view) {
+  return booking.status === 'CANCELLED' && Boolean(view && view.payment)
+    && view.payment.state === 'CANCELED' && view.payment.captured.amountMinor === 0;
+}
+
+async function stillFree(booking, minutes) {
+  const day = localDate(booking.start, booking.timeZone);
+  const answer = await api('GET', `/api/v1/public/booking-types/${enc(booking.bookingTypeId)}/slots?from=${day}`
+    + `&to=${addDays(day, 1)}&tz=${enc(booking.timeZone)}&duration=${minutes}`);
+  return answer.slots.some((slot) => slot.start === booking.start);
+}
+
+/**
+ * What the confirmation page says after a failed payment released the time: plainly that, and, while the same time is
+ * still free, one button that books it again with the same name and e-mail (then the payment step of the new booking).
+ */
+export async function releasedNotice(booking, againHref) {
+  const minutes = Math.round((Date.parse(booking.end) - Date.parse(booking.start)) / 60000);
+  const when = formatDateTime(booking.start, booking.timeZone);
+  const box = h('div', { id: 'payment-released', class: 'alert alert-warn', role: 'status' },
+    h('p', { text: 'Your payment failed, so the time was released and nothing was charged.' }));
+  let free = false;
+  try {
+    free = await stillFree(booking, minutes);
+  } catch (e) {
+    free = false;
+  }
+  if (!free) {
+    box.append(h('p', { text: `${when} has been taken meanwhile; choose another time.` }),
+      againHref ? h('a', { class: 'button', id: 'book-again', href: againHref }, 'Choose another time') : null);
+    return box;
+  }
+  const message = h('div', { id: 'rebook-message', role: 'alert' });
+  const button = h('button', { type: 'button', id: 'rebook-button' }, `Book ${when} again`);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const receipt = await api('POST', `/api/v1/public/booking-types/${enc(booking.bookingTypeId)}/bookings`, {
+        start: booking.start, timeZone: booking.timeZone, name: booking.customerName, email: booking.customerEmail,
+        durationMinutes: minutes,
+      });
+      window.location.assign(`/booked/${enc(receipt.manageToken)}`);
+    } catch (e) {
+      button.disabled = false;
+      clear(message, errorBox(e, 'This time could not be booked again'));
+    }
+  });
+  box.append(h('p', { text: `${when} is still free: you can book it again and pay with another card.` }),
+    button, message);
+  return box;
+}
+
 /**
  * The payment step of a held booking, drawn into {@code box}: the amount, Stripe's card field, a pay button. Calls
- * {@code onPaid} once the hub reports the payment (the webhook, or the re-read the GET does).
+ * {@code onPaid} once the hub reports the payment (the webhook, or the re-read the GET does), {@code onReleased} when a
+ * failed payment made the hub release the time (the type's RELEASE setting); otherwise another card can be tried.
  */
-export async function paymentStep(box, token, onPaid) {
+export async function paymentStep(box, token, onPaid, onReleased) {
   const checkout = await api('POST', `/api/v1/public/bookings/${enc(token)}/payment`);
   await loadScript(checkout.scriptUrl);
   const stripe = window.Stripe(checkout.publishableKey);
@@ -87,6 +142,12 @@ export async function paymentStep(box, token, onPaid) {
     clear(message);
     const result = await stripe.confirmCardPayment(checkout.clientSecret, { payment_method: { card } });
     if (result.error) {
+      // The hub re-reads the intent: under RELEASE the failure frees the time and cancels the intent.
+      const view = await loadPayment(token).catch(() => null);
+      if (view && view.payment && view.payment.state === 'CANCELED') {
+        onReleased();
+        return;
+      }
       button.disabled = false;
       clear(message, h('p', { class: 'notice', text: result.error.message || 'The payment failed.' }));
       return;

@@ -48,6 +48,14 @@ class PaymentPageIT {
         .put("durationsMinutes", new JsonArray().add(30))
         .put("price", new JsonObject().put("amountMinor", 4_500).put("currency", "EUR"))
         .put("payment", "FULL"), token).statusCode()).isEqualTo(201);
+    assertThat(hub.send("POST", "/api/v1/booking-types", new JsonObject()
+        .put("id", "retry-30").put("resourceId", "demo-room").put("name", "Paid session, retry a card")
+        .put("durationsMinutes", new JsonArray().add(30))
+        .put("price", new JsonObject().put("amountMinor", 4_500).put("currency", "EUR"))
+        .put("payment", "FULL"), token).statusCode()).isEqualTo(201);
+    assertThat(hub.send("PUT", "/api/v1/booking-types/retry-30/payment-settings", new JsonObject()
+        .put("manualCapture", false).put("onPaymentFailure", "RETRY_UNTIL_HOLD_EXPIRES"), token).statusCode())
+        .isEqualTo(200);
     browser = Browser.start();
   }
 
@@ -61,13 +69,12 @@ class PaymentPageIT {
     }
   }
 
-  @Test
-  @DisplayName("book a paid slot, pay on the confirmation page (declined first, then accepted): you're booked")
-  void payOnTheConfirmationPage() {
+  /** Books the first free time of {@code type} on the booking page; returns its start. */
+  private String bookFirstFree(String type) {
     browser.desktop();
     browser.timeZone(BERLIN.getId());
-    browser.open(hub.url("/book/demo/paid-30"));
-    String start = hub.firstFreeDay("paid-30", BERLIN).starts().get(0);
+    browser.open(hub.url("/book/demo/" + type));
+    String start = hub.firstFreeDay(type, BERLIN).starts().get(0);
     browser.waiting().until(d -> !browser.all("#picker-slots button").isEmpty());
     browser.click("#picker-slots button[data-start='" + start + "']");
     browser.type("#name", "Zoë Payer");
@@ -75,10 +82,43 @@ class PaymentPageIT {
     browser.click("#book-button");
     browser.waiting().until(d -> browser.path().startsWith("/booked/"));
     browser.waitForText(By.tagName("h1"), "Pay to confirm");
+    return start;
+  }
+
+  @Test
+  @DisplayName("a declined card (RELEASE, the default): the page says the time was released; one click books the same"
+      + " time again, a good card confirms it")
+  void declinedCardReleasesAndTheSameTimeIsBookedAgain() {
+    String start = bookFirstFree("paid-30");
+    String released = browser.path().substring("/booked/".length());
+    browser.type("#emu-card-number", "4000 0000 0000 0002");
+    browser.click("#pay-button");
+    browser.waitForText(By.tagName("h1"), "the time was released");
+    assertThat(browser.text("#payment-released")).contains("payment failed").contains("nothing was charged");
+    assertThat(hub.managed(released).getString("status")).isEqualTo("CANCELLED");
+    assertThat(hub.managed(released).getJsonObject("payment").getString("state")).isEqualTo("CANCELED");
+    assertThat(hub.firstFreeDay("paid-30", BERLIN).starts()).as("free again at once").contains(start);
+    browser.screenshot("payment-released");
+
+    browser.click("#rebook-button");
+    browser.waiting().until(d -> browser.path().startsWith("/booked/") && !browser.path().endsWith(released));
+    browser.waitForText(By.tagName("h1"), "Pay to confirm");
+    browser.type("#emu-card-number", "4242 4242 4242 4242");
+    browser.click("#pay-button");
+    browser.waitForText(By.tagName("h1"), "You're booked");
+    String token = browser.path().substring("/booked/".length());
+    assertThat(hub.managed(token).getString("start")).isEqualTo(start);
+    assertThat(hub.managed(token).getString("status")).isEqualTo("CONFIRMED");
+    assertThat(hub.managed(token).getJsonObject("payment").getString("state")).isEqualTo("PAID");
+  }
+
+  @Test
+  @DisplayName("RETRY_UNTIL_HOLD_EXPIRES: a declined card is reported on the page, another card confirms: you're booked")
+  void payOnTheConfirmationPage() {
+    bookFirstFree("retry-30");
     browser.visible("#emu-card-number");
     assertThat(browser.text("#pay-button")).contains("45");
     browser.screenshot("pay-step");
-
     browser.type("#emu-card-number", "4000 0000 0000 9995");
     browser.click("#pay-button");
     browser.waitForText(By.id("payment-message"), "declined");
