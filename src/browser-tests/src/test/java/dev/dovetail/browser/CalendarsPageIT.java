@@ -111,8 +111,18 @@ class CalendarsPageIT {
     google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.parse(start), Duration.ofMinutes(30)),
         true));
     waitUntil(() -> !freeStarts().contains(start), Duration.ofSeconds(40), "the Google event blocks " + start);
+
+    // An event laid over an existing booking: the booking stays and is listed as clashing.
+    String booked = freeStarts().get(3);
+    String bookingId = hub.bookOrFail("demo-30", booked, "Clara Clash", "clara@example.com")
+        .getJsonObject("booking").getString("id");
+    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.parse(booked), Duration.ofMinutes(30)),
+        true));
+    waitUntil(() -> new JsonObject(hub.send("GET", "/api/v1/calendar-connections", null, token).body())
+        .getJsonArray("conflictingBookings").size() == 1, Duration.ofSeconds(40), "the booking is flagged");
     browser.driver.navigate().refresh();
     browser.waitForText(By.id("connection-google-sync"), OWNER + ": synced");
+    assertThat(browser.text("#conflict-list li[data-booking-id='" + bookingId + "']")).contains(bookingId, "demo-room");
     browser.screenshot("dashboard-calendars");
 
     browser.phone();
