@@ -25,6 +25,8 @@ public final class MicrosoftIdentity {
 
   /** Delegated scopes: read and write calendars, and a refresh token. */
   public static final String SCOPES = "offline_access openid email https://graph.microsoft.com/Calendars.ReadWrite";
+  /** App-only connections (ADR 21): the sign-in only proves which mailbox is the provider's; no refresh token. */
+  public static final String SIGN_IN_SCOPES = "openid email https://graph.microsoft.com/User.Read";
 
   /** Where the hub reaches Microsoft: the login base (e.g. https://login.microsoftonline.com), tenant, app. */
   public record Settings(String loginBase, String tenant, String clientId, String clientSecret) {
@@ -64,23 +66,31 @@ public final class MicrosoftIdentity {
   }
 
   public String authorizationUrl(String state, String redirectUri) {
+    return authorizationUrl(state, redirectUri, SCOPES);
+  }
+
+  public String authorizationUrl(String state, String redirectUri, String scopes) {
     Map<String, String> q = new LinkedHashMap<>();
     q.put("client_id", settings.clientId());
     q.put("response_type", "code");
     q.put("redirect_uri", redirectUri);
     q.put("response_mode", "query");
-    q.put("scope", SCOPES);
+    q.put("scope", scopes);
     q.put("prompt", "consent");
     q.put("state", state);
     return settings.authorizeUrl() + "?" + form(q);
   }
 
   public Tokens exchange(String code, String redirectUri) {
+    return exchange(code, redirectUri, SCOPES);
+  }
+
+  public Tokens exchange(String code, String redirectUri, String scopes) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("grant_type", "authorization_code");
     f.put("code", code);
     f.put("redirect_uri", redirectUri);
-    f.put("scope", SCOPES);
+    f.put("scope", scopes);
     return call(f);
   }
 

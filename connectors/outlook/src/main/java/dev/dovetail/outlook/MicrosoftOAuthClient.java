@@ -24,11 +24,25 @@ public final class MicrosoftOAuthClient implements OAuthClient {
   private final Vertx vertx;
   private final MicrosoftIdentity identity;
   private final String graphBase;
+  private final boolean signInOnly;
 
   public MicrosoftOAuthClient(Vertx vertx, MicrosoftIdentity identity, String graphBase) {
+    this(vertx, identity, graphBase, false);
+  }
+
+  private MicrosoftOAuthClient(Vertx vertx, MicrosoftIdentity identity, String graphBase, boolean signInOnly) {
     this.vertx = vertx;
     this.identity = identity;
     this.graphBase = graphBase;
+    this.signInOnly = signInOnly;
+  }
+
+  /**
+   * The connect flow of app-only connections (ADR 21): the provider signs in only to prove which mailbox is theirs
+   * (the app could otherwise be pointed at any mailbox of the tenant); the grant keeps no refresh token.
+   */
+  public static MicrosoftOAuthClient signInOnly(Vertx vertx, MicrosoftIdentity identity, String graphBase) {
+    return new MicrosoftOAuthClient(vertx, identity, graphBase, true);
   }
 
   @Override
@@ -38,15 +52,15 @@ public final class MicrosoftOAuthClient implements OAuthClient {
 
   @Override
   public String authorizationUrl(String state, String redirectUri) {
-    return identity.authorizationUrl(state, redirectUri);
+    return identity.authorizationUrl(state, redirectUri, scopes());
   }
 
   @Override
   public Future<GrantedAccount> exchange(String code, String redirectUri) {
     return vertx.executeBlocking(() -> {
       try {
-        MicrosoftIdentity.Tokens tokens = identity.exchange(code, redirectUri);
-        if (tokens.refreshToken() == null) {
+        MicrosoftIdentity.Tokens tokens = identity.exchange(code, redirectUri, scopes());
+        if (!signInOnly && tokens.refreshToken() == null) {
           throw new ConnectorException.Rejected("the consent gave no refresh token (offline_access missing)", null);
         }
         User me = client(tokens.accessToken()).me().get();
@@ -54,11 +68,15 @@ public final class MicrosoftOAuthClient implements OAuthClient {
         if (account == null) {
           throw new ConnectorException.Rejected("Graph /me has no principal name", null);
         }
-        return new GrantedAccount(account, tokens.refreshToken());
+        return new GrantedAccount(account, signInOnly ? "" : tokens.refreshToken());
       } catch (RuntimeException e) {
         throw GraphCalendarConnector.translate(e);
       }
     }, false);
+  }
+
+  private String scopes() {
+    return signInOnly ? MicrosoftIdentity.SIGN_IN_SCOPES : MicrosoftIdentity.SCOPES;
   }
 
   private GraphServiceClient client(String accessToken) {

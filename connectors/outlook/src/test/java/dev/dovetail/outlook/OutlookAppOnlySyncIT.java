@@ -36,7 +36,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import dev.dovetail.sync.domain.GrantedAccount;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -184,6 +189,26 @@ class OutlookAppOnlySyncIT {
     JsonObject written = graph.view(cal, start.minusSeconds(1), start.plusSeconds(1)).get(0);
     assertThat(written.getString("subject")).contains("Ada");
     assertThat(paths("POST")).contains("/v1.0/users/" + GraphEmulator.USER_UPN + "/calendars/" + cal + "/events");
+  }
+
+  @Test
+  @DisplayName("The app-only connect step is a sign-in without offline_access: the grant names the signed-in mailbox and keeps no refresh token")
+  void connectIsASignInThatProvesTheMailbox() throws Exception {
+    MicrosoftIdentity identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(graph.loginBase(),
+        GraphEmulator.TENANT, graph.clientId(), graph.clientSecret()));
+    MicrosoftOAuthClient signIn = MicrosoftOAuthClient.signInOnly(vertx, identity, graph.graphBase());
+    String redirect = "http://127.0.0.1:1/connect/outlook/callback";
+    String url = signIn.authorizationUrl("st-1", redirect);
+    assertThat(URLDecoder.decode(url, StandardCharsets.UTF_8)).contains("scope=" + MicrosoftIdentity.SIGN_IN_SCOPES)
+        .doesNotContain("offline_access");
+
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET()
+        .build(), HttpResponse.BodyHandlers.ofString());
+    String code = answer.headers().firstValue("Location").orElseThrow().replaceAll(".*[?&]code=([^&]+).*", "$1");
+    GrantedAccount granted = signIn.exchange(code, redirect).await();
+
+    assertThat(granted.account()).isEqualTo(GraphEmulator.USER_UPN);
+    assertThat(granted.refreshToken()).isEmpty();
   }
 
   @Test

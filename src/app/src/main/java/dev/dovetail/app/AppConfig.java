@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Typed configuration, read from environment variables through Vert.x Config (see README "Configuration"). With no
@@ -125,7 +126,7 @@ public record AppConfig(
    * for Outlook events is 4,230 minutes; some tenants allow 10,080).
    */
   public record Outlook(String clientId, String clientSecret, String tenant, String graphBase, String loginBase,
-      int subscriptionMinutes) {
+      int subscriptionMinutes, boolean appOnly) {
 
     public static final String GRAPH = "https://graph.microsoft.com/v1.0";
     public static final String LOGIN = "https://login.microsoftonline.com";
@@ -134,6 +135,12 @@ public record AppConfig(
     /** With the default subscription lifetime. */
     public Outlook(String clientId, String clientSecret, String tenant, String graphBase, String loginBase) {
       this(clientId, clientSecret, tenant, graphBase, loginBase, DEFAULT_SUBSCRIPTION_MINUTES);
+    }
+
+    /** Delegated (per-user) connections. */
+    public Outlook(String clientId, String clientSecret, String tenant, String graphBase, String loginBase,
+        int subscriptionMinutes) {
+      this(clientId, clientSecret, tenant, graphBase, loginBase, subscriptionMinutes, false);
     }
 
     public static Outlook off() {
@@ -147,7 +154,7 @@ public record AppConfig(
     @Override
     public String toString() {
       return "Outlook[clientId=" + clientId + ", tenant=" + tenant + ", graphBase=" + graphBase + ", loginBase="
-          + loginBase + ", subscriptionMinutes=" + subscriptionMinutes + "]";
+          + loginBase + ", subscriptionMinutes=" + subscriptionMinutes + ", appOnly=" + appOnly + "]";
     }
   }
 
@@ -251,7 +258,9 @@ public record AppConfig(
    * DOVETAIL_MS_CLIENT_SECRET}), its tenant ({@code DOVETAIL_MS_TENANT}, default {@code common}: work and personal
    * accounts) and where Graph and the identity platform are ({@code DOVETAIL_MS_GRAPH_BASE}, {@code
    * DOVETAIL_MS_LOGIN_BASE}; set only to point at an emulator), and the subscription lifetime cap ({@code
-   * DOVETAIL_MS_SUBSCRIPTION_MINUTES}, 45 to 10,080). Without a client id Outlook is off.
+   * DOVETAIL_MS_SUBSCRIPTION_MINUTES}, 45 to 10,080). Without a client id Outlook is off. {@code
+   * DOVETAIL_MS_APP_ONLY=true} serves one Microsoft 365 tenant app-only (ADR 21: azure-identity client credentials,
+   * application permission Calendars.ReadWrite); it needs that tenant's id in {@code DOVETAIL_MS_TENANT}.
    */
   private static Outlook outlook(JsonObject env) {
     String clientId = blankToNull(env.getString("DOVETAIL_MS_CLIENT_ID"));
@@ -269,8 +278,12 @@ public record AppConfig(
     if (minutes < 45 || minutes > 10_080) {
       throw new IllegalArgumentException("DOVETAIL_MS_SUBSCRIPTION_MINUTES must be 45 to 10080: " + minutes);
     }
+    boolean appOnly = Boolean.parseBoolean(env.getString("DOVETAIL_MS_APP_ONLY", "false"));
+    if (appOnly && (tenant == null || Set.of("common", "organizations", "consumers").contains(tenant))) {
+      throw new IllegalArgumentException("DOVETAIL_MS_APP_ONLY needs the tenant's id in DOVETAIL_MS_TENANT");
+    }
     return new Outlook(clientId, secret, tenant == null ? "common" : tenant,
-        graph == null ? Outlook.GRAPH : graph, login == null ? Outlook.LOGIN : login, minutes);
+        graph == null ? Outlook.GRAPH : graph, login == null ? Outlook.LOGIN : login, minutes, appOnly);
   }
 
   private static Stripe stripe(JsonObject env) {

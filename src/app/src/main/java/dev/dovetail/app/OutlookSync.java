@@ -2,6 +2,7 @@ package dev.dovetail.app;
 
 import dev.dovetail.outlook.GraphCalendarConnector;
 import dev.dovetail.outlook.GraphPushes;
+import dev.dovetail.outlook.MicrosoftAppAccess;
 import dev.dovetail.outlook.MicrosoftIdentity;
 import dev.dovetail.outlook.MicrosoftOAuthClient;
 import dev.dovetail.outlook.OutlookHooks;
@@ -39,10 +40,18 @@ final class OutlookSync {
     }
     MicrosoftIdentity identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(
         config.loginBase(), config.tenant(), config.clientId(), config.clientSecret()));
-    GraphCalendarConnector connector = new GraphCalendarConnector(vertx, identity,
-        GraphCalendarConnector.Settings.production().withGraphBase(config.graphBase())
-            .withMaxSubscriptionLifetime(Duration.ofMinutes(config.subscriptionMinutes())), clock);
+    GraphCalendarConnector.Settings settings = GraphCalendarConnector.Settings.production()
+        .withGraphBase(config.graphBase())
+        .withMaxSubscriptionLifetime(Duration.ofMinutes(config.subscriptionMinutes()));
     LOG.info("Outlook calendars on: {}", config);
+    if (config.appOnly()) {
+      // ADR 21: the hub acts as the app through azure-identity; providers sign in only to name their mailbox.
+      MicrosoftAppAccess app = new MicrosoftAppAccess(new MicrosoftAppAccess.Settings(
+          config.loginBase(), config.tenant(), config.clientId(), config.clientSecret()));
+      return Optional.of(new OutlookSync(GraphCalendarConnector.appOnly(vertx, app, settings, clock),
+          MicrosoftOAuthClient.signInOnly(vertx, identity, config.graphBase())));
+    }
+    GraphCalendarConnector connector = new GraphCalendarConnector(vertx, identity, settings, clock);
     return Optional.of(new OutlookSync(connector, new MicrosoftOAuthClient(vertx, identity, config.graphBase())));
   }
 

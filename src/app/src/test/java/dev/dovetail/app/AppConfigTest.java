@@ -58,4 +58,17 @@ class AppConfigTest {
         .put("DOVETAIL_MS_CLIENT_SECRET", "b").put("DOVETAIL_MS_SUBSCRIPTION_MINUTES", "20000")))
         .hasMessageContaining("DOVETAIL_MS_SUBSCRIPTION_MINUTES");
   }
+
+  @Test
+  @DisplayName("DOVETAIL_MS_APP_ONLY=true turns on app-only Outlook connections and needs a tenant id, not common")
+  void outlookAppOnly() {
+    JsonObject base = new JsonObject().put("DOVETAIL_MS_CLIENT_ID", "a").put("DOVETAIL_MS_CLIENT_SECRET", "b");
+    assertThat(AppConfig.from(base.copy()).outlook().appOnly()).isFalse();
+    assertThat(AppConfig.from(base.copy().put("DOVETAIL_MS_APP_ONLY", "true")
+        .put("DOVETAIL_MS_TENANT", "5b1c3e2a-0d4f-4a8e-9c6b-7e2f1a3d5c90")).outlook().appOnly()).isTrue();
+    assertThatThrownBy(() -> AppConfig.from(base.copy().put("DOVETAIL_MS_APP_ONLY", "true")))
+        .hasMessageContaining("DOVETAIL_MS_TENANT");
+    assertThatThrownBy(() -> AppConfig.from(base.copy().put("DOVETAIL_MS_APP_ONLY", "true")
+        .put("DOVETAIL_MS_TENANT", "common"))).hasMessageContaining("DOVETAIL_MS_TENANT");
+  }
 }
