@@ -60,6 +60,11 @@ export function calendarsView(container) {
     }
   }
 
+  function resourceName(id) {
+    const resource = resources.find((r) => r.id === id);
+    return resource ? resource.name : id;
+  }
+
   function conflictList(conflicting) {
     if (conflicting.length === 0) {
       return null;
@@ -67,9 +72,9 @@ export function calendarsView(container) {
     return h('section', { class: 'card', 'aria-labelledby': 'conflicts-heading' },
       h('h2', { id: 'conflicts-heading', text: 'Bookings that clash with external events' }),
       h('p', { text: 'These bookings stay; an event in your external calendar was added over them later.' }),
-      h('ul', { class: 'list', id: 'conflict-list' }, conflicting.map((c) => h('li', {
+      h('ul', { class: 'item-list', id: 'conflict-list' }, conflicting.map((c) => h('li', {
         class: 'item', 'data-booking-id': c.bookingId,
-      }, h('span', { class: 'item-title', text: `Booking ${c.bookingId} on ${c.resourceId}` }),
+      }, h('span', { class: 'item-title', text: `Booking ${c.bookingId} on ${resourceName(c.resourceId)}` }),
       h('span', { class: 'muted', text: c.events.map((e) => `${formatDateTime(e.start, zone)} – ${formatDateTime(e.end, zone)}`)
         .join(' · ') })))));
   }

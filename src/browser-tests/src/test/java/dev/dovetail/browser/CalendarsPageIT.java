@@ -122,7 +122,10 @@ class CalendarsPageIT {
         .getJsonArray("conflictingBookings").size() == 1, Duration.ofSeconds(40), "the booking is flagged");
     browser.driver.navigate().refresh();
     browser.waitForText(By.id("connection-google-sync"), OWNER + ": synced");
-    assertThat(browser.text("#conflict-list li[data-booking-id='" + bookingId + "']")).contains(bookingId, "demo-room");
+    assertThat(browser.text("#conflict-list li[data-booking-id='" + bookingId + "']")).contains(bookingId, "Demo room");
+    browser.js("arguments[0].scrollIntoView();", browser.visible("#conflict-list"));
+    browser.screenshot("dashboard-calendars-clash");
+    browser.js("window.scrollTo(0, 0);");
     browser.screenshot("dashboard-calendars");
 
     browser.phone();
