@@ -60,7 +60,7 @@ class PaymentHubIT {
       HttpResponse<Buffer> settings = demo.send("PUT", "/api/v1/booking-types/paid-consult/payment-settings",
           new JsonObject().put("depositPercent", 40).put("manualCapture", false));
       assertThat(settings.bodyAsJsonObject()).isEqualTo(new JsonObject().put("manualCapture", false)
-          .put("depositPercent", 40));
+          .put("depositPercent", 40).put("onPaymentFailure", "RELEASE"));
 
       List<String> starts = HubFixture.freeStarts(client, port, "paid-consult").await();
       HttpResponse<Buffer> booked = HubFixture.book(client, port, "paid-consult", starts.get(3), "payer@example.com")
