@@ -94,13 +94,9 @@ class GoogleSyncHubIT {
   }
 
   private void login() {
-    HttpResponse<Buffer> login = client.post(hub.httpPort(), "127.0.0.1", "/api/v1/auth/login")
-        .sendJsonObject(new JsonObject().put("login", "demo").put("password", HubFixture.DEMO_PASSWORD)).await();
-    assertThat(login.statusCode()).as(login.bodyAsString()).isEqualTo(200);
-    cookie = login.cookies().stream().filter(c -> c.startsWith("dovetail.session="))
-        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-    csrf = client.get(hub.httpPort(), "127.0.0.1", "/api/v1/auth/csrf").putHeader("Cookie", cookie).send().await()
-        .bodyAsJsonObject().getString("csrfToken");
+    DemoSession session = DemoSession.login(client, hub.httpPort());
+    cookie = session.cookie();
+    csrf = session.csrf();
   }
 
   /** The browser's round trip: hub → Google consent → hub callback; then the provider's choice. */

@@ -57,11 +57,7 @@ class NotificationHubIT {
     String bookingId = booked.bodyAsJsonObject().getJsonObject("booking").getString("id");
     String manageToken = booked.bodyAsJsonObject().getString("manageToken");
 
-    HttpResponse<Buffer> login = client.post(port, "127.0.0.1", "/api/v1/auth/login")
-        .sendJsonObject(new JsonObject().put("login", "demo").put("password", HubFixture.DEMO_PASSWORD)).await();
-    assertThat(login.statusCode()).as(login.bodyAsString()).isEqualTo(200);
-    String cookie = login.cookies().stream().filter(c -> c.startsWith("dovetail.session="))
-        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    String cookie = DemoSession.login(client, port).cookie();
 
     JsonObject confirmation = sentConfirmation(port, cookie, bookingId, 40).await();
     assertThat(confirmation.getString("recipient")).isEqualTo("mailme@example.com");

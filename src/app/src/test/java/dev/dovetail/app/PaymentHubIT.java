@@ -48,7 +48,7 @@ class PaymentHubIT {
     try {
       int port = hub.httpPort();
       stripe.webhooks("http://127.0.0.1:" + port + "/hooks/stripe", WEBHOOK_SECRET);
-      Session demo = Session.login(client, port);
+      DemoSession demo = DemoSession.login(client, port);
       HttpResponse<Buffer> type = demo.send("POST", "/api/v1/booking-types", new JsonObject()
           .put("id", "paid-consult").put("resourceId", "demo-room").put("name", "Paid consultation")
           .put("durationsMinutes", new JsonArray().add(30))
@@ -122,7 +122,7 @@ class PaymentHubIT {
   void paidTypeWithoutStripeIsRefused() {
     try (RunningHub running = RunningHub.start(dataDir)) {
       int port = running.hub.httpPort();
-      Session demo = Session.login(running.client, port);
+      DemoSession demo = DemoSession.login(running.client, port);
       assertThat(demo.send("POST", "/api/v1/booking-types", new JsonObject()
           .put("id", "paid-full").put("resourceId", "demo-room").put("name", "Prepaid")
           .put("durationsMinutes", new JsonArray().add(30))
@@ -155,24 +155,5 @@ class PaymentHubIT {
       client.get(port, "127.0.0.1", "/health").send().await(); // pace the loop by a round trip
     }
     throw new AssertionError("not reached within 10 s: " + path + " " + last);
-  }
-
-  /** A dashboard session of the demo provider: cookie and CSRF token. */
-  private record Session(WebClient client, int port, String cookie, String csrf) {
-
-    static Session login(WebClient client, int port) {
-      HttpResponse<Buffer> login = client.post(port, "127.0.0.1", "/api/v1/auth/login")
-          .sendJsonObject(new JsonObject().put("login", "demo").put("password", HubFixture.DEMO_PASSWORD)).await();
-      assertThat(login.statusCode()).as(login.bodyAsString()).isEqualTo(200);
-      String cookie = login.cookies().stream().filter(c -> c.startsWith("dovetail.session="))
-          .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-      return new Session(client, port, cookie, login.getHeader("X-CSRF-Token"));
-    }
-
-    HttpResponse<Buffer> send(String method, String path, JsonObject body) {
-      var request = client.request(io.vertx.core.http.HttpMethod.valueOf(method), port, "127.0.0.1", path)
-          .putHeader("Cookie", cookie).putHeader("X-CSRF-Token", csrf);
-      return (body == null ? request.send() : request.sendJsonObject(body)).await();
-    }
   }
 }

@@ -32,11 +32,7 @@ class WaitlistHubIT {
   Path dataDir;
 
   private static String login(WebClient client, int port) {
-    HttpResponse<Buffer> login = client.post(port, "127.0.0.1", "/api/v1/auth/login")
-        .sendJsonObject(new JsonObject().put("login", "demo").put("password", HubFixture.DEMO_PASSWORD)).await();
-    assertThat(login.statusCode()).as(login.bodyAsString()).isEqualTo(200);
-    return login.cookies().stream().filter(c -> c.startsWith("dovetail.session="))
-        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    return DemoSession.login(client, port).cookie();
   }
 
   /** Polls the provider's notifications until the offer mail to {@code email} is SENT; returns its text. */

@@ -108,12 +108,9 @@ class WaitlistPaymentHubIT {
   private String csrf;
 
   private String login(WebClient client, int port) {
-    HttpResponse<Buffer> login = client.post(port, "127.0.0.1", "/api/v1/auth/login")
-        .sendJsonObject(new JsonObject().put("login", "demo").put("password", HubFixture.DEMO_PASSWORD)).await();
-    assertThat(login.statusCode()).as(login.bodyAsString()).isEqualTo(200);
-    csrf = login.getHeader("X-CSRF-Token");
-    return login.cookies().stream().filter(c -> c.startsWith("dovetail.session="))
-        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    DemoSession session = DemoSession.login(client, port);
+    csrf = session.csrf();
+    return session.cookie();
   }
 
   private static boolean isOfferTo(JsonObject n, String email) {

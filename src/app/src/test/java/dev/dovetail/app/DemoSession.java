@@ -1,0 +1,28 @@
+package dev.dovetail.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+
+/** A dashboard session of the demo provider on a running hub: its cookie and CSRF token. */
+record DemoSession(WebClient client, int port, String cookie, String csrf) {
+
+  static DemoSession login(WebClient client, int port) {
+    HttpResponse<Buffer> login = client.post(port, "127.0.0.1", "/api/v1/auth/login")
+        .sendJsonObject(new JsonObject().put("login", "demo").put("password", HubFixture.DEMO_PASSWORD)).await();
+    assertThat(login.statusCode()).as(login.bodyAsString()).isEqualTo(200);
+    String cookie = login.cookies().stream().filter(c -> c.startsWith("dovetail.session="))
+        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    return new DemoSession(client, port, cookie, login.getHeader("X-CSRF-Token"));
+  }
+
+  HttpResponse<Buffer> send(String method, String path, JsonObject body) {
+    var request = client.request(HttpMethod.valueOf(method), port, "127.0.0.1", path)
+        .putHeader("Cookie", cookie).putHeader("X-CSRF-Token", csrf);
+    return (body == null ? request.send() : request.sendJsonObject(body)).await();
+  }
+}
