@@ -69,12 +69,9 @@ class CalendarBrokenMailHubIT {
     mongo = EmbeddedMongo.inMemory();
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
     publicUrl = "http://127.0.0.1:" + base.httpPort();
-    AppConfig config = new AppConfig(base.httpHost(), base.httpPort(), publicUrl,
-        base.dataDir(), base.mongoUri(), base.mongoDatabase(), base.embeddedMongoPort(), base.demoData(),
-        base.demoPassword(), base.cluster(), base.publicRequestsPerMinute(), base.maxBodyBytes(),
-        base.secureCookies(), base.bcryptCost(), base.secretKey(),
+    AppConfig config = HubFixture.withIntegrations(base,
         new AppConfig.Mail("127.0.0.1", smtp.getSmtp().getPort(), null, null, "none", AppConfig.Mail.DEFAULT_FROM),
-        base.trustProxy(), base.stripe(), base.outlook(), AppConfig.Calendars.off()
+        base.stripe(), base.outlook(), AppConfig.Calendars.off()
             .withGoogle(GoogleCalendarEmulator.CLIENT_ID, GoogleCalendarEmulator.CLIENT_SECRET, google.apiRoot(),
                 google.oauthBase())
             .withTimings(RECONCILE, true));

@@ -69,11 +69,8 @@ class GoogleSyncHubIT {
     google.addUser(OWNER);
     mongo = EmbeddedMongo.inMemory();
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    AppConfig config = new AppConfig(base.httpHost(), base.httpPort(), "http://127.0.0.1:" + base.httpPort(),
-        base.dataDir(), base.mongoUri(), base.mongoDatabase(), base.embeddedMongoPort(), base.demoData(),
-        base.demoPassword(), base.cluster(), base.publicRequestsPerMinute(), base.maxBodyBytes(),
-        base.secureCookies(), base.bcryptCost(), base.secretKey(), base.mail(), base.trustProxy(), base.stripe(),
-        base.outlook(), AppConfig.Calendars.off()
+    AppConfig config = HubFixture.withIntegrations(base, base.mail(), base.stripe(), base.outlook(),
+        AppConfig.Calendars.off()
             .withGoogle(GoogleCalendarEmulator.CLIENT_ID, GoogleCalendarEmulator.CLIENT_SECRET, google.apiRoot(),
                 google.oauthBase())
             .withTimings(RECONCILE, true));

@@ -29,6 +29,15 @@ final class HubFixture {
         "dGVzdHMnIG1hbmFnZS1saW5rIGtleSwgMzIgYnl0ZXMgb3IgbW9yZQ==");
   }
 
+  /** {@code base} with its public URL on its own port and the given mail, Stripe and calendar settings. */
+  static AppConfig withIntegrations(AppConfig base, AppConfig.Mail mail, AppConfig.Stripe stripe,
+      AppConfig.Outlook outlook, AppConfig.Calendars calendars) {
+    return new AppConfig(base.httpHost(), base.httpPort(), "http://127.0.0.1:" + base.httpPort(), base.dataDir(),
+        base.mongoUri(), base.mongoDatabase(), base.embeddedMongoPort(), base.demoData(), base.demoPassword(),
+        base.cluster(), base.publicRequestsPerMinute(), base.maxBodyBytes(), base.secureCookies(), base.bcryptCost(),
+        base.secretKey(), mail, base.trustProxy(), stripe, outlook, calendars);
+  }
+
   static AppConfig.Cluster noCluster() {
     return new AppConfig.Cluster("dovetail", "127.0.0.1", 0, List.of());
   }

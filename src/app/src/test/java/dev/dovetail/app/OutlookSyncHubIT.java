@@ -66,11 +66,7 @@ class OutlookSyncHubIT {
     calendar = graph.primaryCalendarId();
     mongo = EmbeddedMongo.inMemory();
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    AppConfig config = new AppConfig(base.httpHost(), base.httpPort(), "http://127.0.0.1:" + base.httpPort(),
-        base.dataDir(), base.mongoUri(), base.mongoDatabase(), base.embeddedMongoPort(), base.demoData(),
-        base.demoPassword(), base.cluster(), base.publicRequestsPerMinute(), base.maxBodyBytes(),
-        base.secureCookies(), base.bcryptCost(), base.secretKey(), base.mail(), base.trustProxy(), base.stripe(),
-        new AppConfig.Outlook(graph.clientId(), graph.clientSecret(), GraphEmulator.TENANT, graph.graphBase(),
+    AppConfig config = HubFixture.withIntegrations(base, base.mail(), base.stripe(), new AppConfig.Outlook(graph.clientId(), graph.clientSecret(), GraphEmulator.TENANT, graph.graphBase(),
             graph.loginBase()),
         AppConfig.Calendars.off().withTimings(RECONCILE, true));
     hub = Hub.start(config).await();

@@ -138,9 +138,7 @@ class PaymentHubIT {
   }
 
   private static AppConfig withStripe(AppConfig c, AppConfig.Stripe stripe) {
-    return new AppConfig(c.httpHost(), c.httpPort(), c.publicUrl(), c.dataDir(), c.mongoUri(), c.mongoDatabase(),
-        c.embeddedMongoPort(), c.demoData(), c.demoPassword(), c.cluster(), c.publicRequestsPerMinute(),
-        c.maxBodyBytes(), c.secureCookies(), c.bcryptCost(), c.secretKey(), c.mail(), c.trustProxy(), stripe);
+    return HubFixture.withIntegrations(c, c.mail(), stripe, c.outlook(), c.calendars());
   }
 
   /** GETs {@code path} every 50 ms (Vert.x timers) until the JSON answer matches, at most 10 s. */

@@ -46,11 +46,9 @@ class WaitlistPaymentHubIT {
     EmbeddedMongo mongo = EmbeddedMongo.inMemory();
     StripeEmulator stripe = StripeEmulator.start(side, SECRET, PUBLISHABLE, Clock.systemUTC()).await();
     AppConfig c = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    Hub hub = Hub.start(new AppConfig(c.httpHost(), c.httpPort(), c.publicUrl(), c.dataDir(), c.mongoUri(),
-        c.mongoDatabase(), c.embeddedMongoPort(), c.demoData(), c.demoPassword(), c.cluster(),
-        c.publicRequestsPerMinute(), c.maxBodyBytes(), c.secureCookies(), c.bcryptCost(), c.secretKey(), c.mail(),
-        c.trustProxy(), new AppConfig.Stripe(SECRET, PUBLISHABLE, WEBHOOK_SECRET, stripe.apiBase(),
-            stripe.apiBase() + "/v3/"))).await();
+    Hub hub = Hub.start(HubFixture.withIntegrations(c, c.mail(),
+        new AppConfig.Stripe(SECRET, PUBLISHABLE, WEBHOOK_SECRET, stripe.apiBase(), stripe.apiBase() + "/v3/"),
+        c.outlook(), c.calendars())).await();
     WebClient client = HubFixture.client(side);
     try {
       int port = hub.httpPort();
