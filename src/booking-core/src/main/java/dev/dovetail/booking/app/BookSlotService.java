@@ -6,6 +6,7 @@ import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.domain.SlotEngine;
 import dev.dovetail.booking.domain.SlotUnavailableException;
@@ -102,9 +103,28 @@ public class BookSlotService implements BookSlot {
             .compose(v -> bookings.insertAll(made))
             .recover(err -> releaseAll(resourceId, made, now).transform(ignored -> Future.failedFuture(err))))
         .map(v -> new BookingReceipt(issued))
+        .recover(err -> err instanceof ResourceBusyException busy
+            ? takenMeanwhileOrBusy(offer, duration, made, busy)
+            : Future.failedFuture(err))
         .recover(err -> err instanceof SlotUnavailableException refused
             ? withAlternatives(offer, duration, refused, command.start())
             : Future.failedFuture(err));
+  }
+
+  /**
+   * The lock could not be had in time because others were writing to the resource. If one of them took the wanted
+   * time, the customer deserves the same answer as a loser of the race under the lock: a 409 with alternatives. If the
+   * time is still free, the resource was only busy: try again (503).
+   */
+  private Future<BookingReceipt> takenMeanwhileOrBusy(
+      Offer offer, Duration duration, List<Booking> made, ResourceBusyException busy) {
+    return schedules.load(offer.resource().id()).compose(schedule -> {
+      Instant now = clock.instant();
+      for (Booking booking : made) {
+        requireOffered(offer, duration, schedule, now, booking.time());
+      }
+      return Future.failedFuture(busy);
+    });
   }
 
   private Future<Void> requireExternallyFree(String resourceId, List<Booking> made, List<Block> blocks) {

@@ -11,13 +11,16 @@ import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.domain.Slot;
 import dev.dovetail.booking.domain.SlotUnavailableException;
 import dev.dovetail.booking.port.in.BookSlotCommand;
 import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.booking.port.in.SlotQuery;
 import dev.dovetail.booking.port.in.SlotTakenException;
+import dev.dovetail.testkit.InMemoryResourceLock;
 import dev.dovetail.testkit.TestBookings;
+import io.vertx.core.Promise;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -180,5 +183,27 @@ class BookSlotServiceTest {
     }
     assertThat(f.bookings.listByProvider("acme", null, null, PageRequest.first(10)).await().items()).isEmpty();
     assertThat(f.schedules.load("room").await().blocks()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a lock that cannot be had in time: 409 with alternatives if the time was taken meanwhile, else busy")
+  void lockTimeoutAnswersTakenWithAlternativesOrBusy() {
+    InMemoryResourceLock slowLock = new InMemoryResourceLock(Duration.ofMillis(50));
+    BookSlotService impatient = new BookSlotService(f.catalog, f.schedules, f.bookings, slowLock, f.events, f.tokens,
+        f.clock);
+    Promise<Void> otherWriter = Promise.promise();
+    slowLock.withLock("room", otherWriter::future);
+
+    assertThatThrownBy(() -> impatient.book(command("t60", berlin(0, 10, 0), false, 1)).await())
+        .as("the time is still free: try again").isInstanceOf(ResourceBusyException.class);
+
+    f.bookSlot.book(command("t60", berlin(0, 10, 0), false, 1)).await();
+    assertThatThrownBy(() -> impatient.book(command("t60", berlin(0, 10, 0), false, 1)).await())
+        .as("the time went to another customer while this one waited")
+        .isInstanceOfSatisfying(SlotTakenException.class,
+            e -> assertThat(e.alternatives()).extracting(Slot::start).contains(berlin(0, 11, 0)));
+
+    otherWriter.complete();
+    assertThat(impatient.book(command("t60", berlin(0, 11, 0), false, 1)).await().bookings()).hasSize(1);
   }
 }

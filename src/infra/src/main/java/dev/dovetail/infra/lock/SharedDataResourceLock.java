@@ -1,6 +1,6 @@
 package dev.dovetail.infra.lock;
 
-import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.port.out.ResourceLock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,8 +28,9 @@ import java.util.function.Supplier;
  * run, 2,000 acquisitions over two nodes) never saw it; if it happens, the schedule's compare-and-set still refuses
  * the overlap, so it can cost an orderly 409, never a double booking.
  *
- * <p>Both acquisitions share one deadline; running out of time fails with a ConflictException ("resource busy"), which
- * the HTTP layer reports as 409. The lock is released when the block's future completes, whatever the outcome.
+ * <p>Both acquisitions share one deadline; running out of time fails with a {@link ResourceBusyException}, which the
+ * HTTP layer reports as 503 with Retry-After (a booking first re-reads the schedule: a time taken meanwhile is a 409
+ * with alternatives). The lock is released when the block's future completes, whatever the outcome.
  */
 public class SharedDataResourceLock implements ResourceLock {
 
@@ -90,11 +91,11 @@ public class SharedDataResourceLock implements ResourceLock {
     return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
   }
 
-  /** A timeout becomes "resource busy" (409); anything else is an infrastructure failure and passes unchanged. */
+  /** A timeout becomes "resource busy" (503, try again); anything else is an infrastructure failure and passes unchanged. */
   private static Throwable busy(String resourceId, Throwable err) {
     String message = err.getMessage();
     if (message != null && message.startsWith("Timed out")) {
-      ConflictException busy = new ConflictException("resource " + resourceId + " is busy, try again");
+      ResourceBusyException busy = new ResourceBusyException(resourceId);
       busy.initCause(err);
       return busy;
     }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
-import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.booking.port.out.ResourceLockContract;
 import io.vertx.core.Future;
@@ -91,7 +91,7 @@ class ClusteredSharedDataResourceLockIT implements ResourceLockContract {
   }
 
   @Test
-  @DisplayName("cluster: a lock held on one node times out on the other with a ConflictException")
+  @DisplayName("cluster: a lock held on one node times out on the other with a ResourceBusyException")
   void lockHeldOnOneNodeTimesOutOnTheOther(VertxTestContext ctx) {
     String resource = id("res");
     ResourceLock impatientB = new SharedDataResourceLock(nodeB, Duration.ofMillis(200));
@@ -104,7 +104,7 @@ class ClusteredSharedDataResourceLockIT implements ResourceLockContract {
     acquired.future()
         .compose(v -> failureOf(impatientB.withLock(resource, () -> Future.succeededFuture("never"))))
         .compose(err -> {
-          ctx.verify(() -> assertThat(err).isInstanceOf(ConflictException.class));
+          ctx.verify(() -> assertThat(err).isInstanceOf(ResourceBusyException.class));
           release.complete("released");
           return holder;
         })

@@ -4,7 +4,7 @@ import static dev.dovetail.booking.port.out.ContractFixtures.id;
 import static dev.dovetail.booking.port.out.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.booking.port.out.ResourceLockContract;
 import io.vertx.core.Future;
@@ -35,7 +35,7 @@ class SharedDataResourceLockIT implements ResourceLockContract {
   }
 
   @Test
-  @DisplayName("withLock: waiting longer than the timeout fails with a ConflictException, the holder is unaffected")
+  @DisplayName("withLock: waiting longer than the timeout fails with a ResourceBusyException, the holder is unaffected")
   void lockTimeoutIsBusyConflict(Vertx vertx, VertxTestContext ctx) {
     String resource = id("res");
     ResourceLock impatient = new SharedDataResourceLock(vertx, Duration.ofMillis(100));
@@ -49,7 +49,7 @@ class SharedDataResourceLockIT implements ResourceLockContract {
         .compose(v -> failureOf(impatient.withLock(resource, () -> Future.succeededFuture("never"))))
         .compose(err -> {
           ctx.verify(() -> {
-            assertThat(err).isInstanceOf(ConflictException.class).hasMessageContaining("busy");
+            assertThat(err).isInstanceOf(ResourceBusyException.class).hasMessageContaining("busy");
             assertThat(holder.isComplete()).isFalse();
           });
           release.complete("held");

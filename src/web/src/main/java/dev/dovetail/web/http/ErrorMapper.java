@@ -5,6 +5,7 @@ import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.payment.domain.PaymentsUnavailableException;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.domain.SlotUnavailableException;
 import dev.dovetail.booking.port.in.SlotTakenException;
 import dev.dovetail.web.codec.SlotCodec;
@@ -109,6 +110,10 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     }
     if (failure instanceof PaymentsUnavailableException) {
       return new Problem(503, "payments-unavailable", "Payments are not available", failure.getMessage());
+    }
+    if (failure instanceof ResourceBusyException) {
+      return new Problem(503, "resource-busy", "Busy, try again in a moment", failure.getMessage(), new JsonObject(),
+          Map.of("Retry-After", String.valueOf(ResourceBusyException.RETRY_AFTER_SECONDS)));
     }
     if (failure instanceof ConflictException) {
       return new Problem(409, "conflict", "Conflict with the current state", failure.getMessage());
