@@ -7,7 +7,7 @@ import {
 } from './dom.js';
 import { call, collect, session } from './dash-session.js';
 import {
-  addDays, formatDay, formatShortDay, formatTime, localDate, today, weekStart, zoneLabel,
+  addDays, formatDay, formatShortDay, formatTime, localDate, now, today, weekStart, zoneLabel,
 } from './time.js';
 
 const POLL_MS = 5000;
@@ -152,7 +152,7 @@ export function agendaView(container) {
       h('span', { class: 'agenda-customer', text: `${b.customerName} <${b.customerEmail}>` }),
       h('span', { class: 'muted', text: `${names.resources.get(b.resourceId) || b.resourceId}${b.timeZone !== zone ? ` · customer in ${zoneLabel(b.timeZone)}` : ''}` }),
       actions);
-    if (!cancelled && new Date(b.start).getTime() > Date.now()) {
+    if (!cancelled && new Date(b.start).getTime() > now()) {
       actions.append(h('button', {
         type: 'button', class: 'link', onclick: () => askCancel(b, actions),
       }, 'Cancel booking'));

@@ -3,7 +3,7 @@
 
 import { api, ApiError, enc } from './api.js';
 import { h, clear, errorBox, focusHeading } from './dom.js';
-import { formatDateTime, formatShortDateTime, zoneLabel } from './time.js';
+import { formatDateTime, formatShortDateTime, now, zoneLabel } from './time.js';
 import { SlotPicker } from './slot-picker.js';
 import { loadPayment, refundSentence } from './payment-view.js';
 import {
@@ -37,7 +37,7 @@ async function show() {
 function render() {
   clear(detailBox, details(booking, offer));
   clear(panel);
-  const past = new Date(booking.start).getTime() <= Date.now();
+  const past = new Date(booking.start).getTime() <= now();
   if (isActive(booking) && !past) {
     clear(actions,
       h('button', { type: 'button', id: 'reschedule-button', class: 'secondary', onclick: openReschedule }, 'Change time'),

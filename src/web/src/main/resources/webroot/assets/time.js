@@ -1,5 +1,15 @@
 // Time zones and dates in the browser. Instants come from the API in UTC; they are shown in a zone with Intl, in the
 // visitor's own locale. Local dates are 'YYYY-MM-DD' strings, computed with the zone, never with the machine's.
+// "Now" is the hub's, never the device's (ADR 30): the page shell carries the hub's instant as <body data-now>, and the
+// device's clock only measures the time elapsed since the page loaded. A phone whose clock is wrong sees the right days.
+
+const served = Date.parse(document.body?.dataset.now || '');
+const skew = Number.isNaN(served) ? 0 : served - Date.now();
+
+/** The hub's current instant, in milliseconds since the epoch. */
+export function now() {
+  return Date.now() + skew;
+}
 
 export function detectedZone() {
   try {
@@ -68,8 +78,9 @@ export function localDate(iso, zone) {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** The hub's current date in a zone, 'YYYY-MM-DD'. */
 export function today(zone) {
-  return localDate(new Date().toISOString(), zone);
+  return localDate(new Date(now()).toISOString(), zone);
 }
 
 export function addDays(date, days) {

@@ -80,16 +80,24 @@ public final class Hub {
   }
 
   public static Future<Hub> start(AppConfig config) {
-    return createVertx(config).compose(vertx -> startOn(vertx, config).recover(err -> {
+    // Milliseconds: what the store keeps, so a booking in memory equals the booking read back.
+    return start(config, Clock.tickMillis(ZoneOffset.UTC));
+  }
+
+  /**
+   * A hub whose "now" is {@code clock} everywhere: slots, holds, tokens, sync windows, mail, and the "today" of the
+   * pages it serves (docs/adr/0030-the-hubs-clock-is-the-pages-clock.md). Tests use it to run the hub at an instant
+   * of their choosing; the clock should keep milliseconds only, like the store.
+   */
+  public static Future<Hub> start(AppConfig config, Clock clock) {
+    return createVertx(config).compose(vertx -> startOn(vertx, config, clock).recover(err -> {
       // Closed from another thread: this future's listeners still run on this Vert.x's event loop.
       new Thread(() -> vertx.close().await(), "dovetail-abort").start();
       return Future.failedFuture(err);
     }));
   }
 
-  private static Future<Hub> startOn(Vertx vertx, AppConfig config) {
-    // Milliseconds: what the store keeps, so a booking in memory equals the booking read back.
-    Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+  private static Future<Hub> startOn(Vertx vertx, AppConfig config, Clock clock) {
     return vertx.executeBlocking(() -> config.embeddedStore()
             ? EmbeddedMongo.onDisk(config.dataDir(), config.embeddedMongoPort())
             : null)
@@ -140,7 +148,7 @@ public final class Hub {
         ? DemoData.seed(catalog, accounts, store, config, clock).mapEmpty()
         : Future.succeededFuture();
     return demo
-        .compose(v -> HttpApi.create(vertx, services, options))
+        .compose(v -> HttpApi.create(vertx, services, options, clock))
         // CalDAV on the same router, ahead of the API's root chain; it authenticates itself (HTTP Basic).
         .map(router -> CalDavRouter.mount(router, calDav))
         // Stripe webhooks: signed raw bodies, ahead of the API's root chain.

@@ -279,7 +279,7 @@ class BookingPageIT {
   @DisplayName("manage page: shows what is cancelled and the refund (no payment) first, then cancels and frees the slot")
   void cancelFromTheManagePage() {
     browser.phone();
-    TestHub.Day day = hub.firstFreeDay(TYPE, BERLIN);
+    TestHub.Day day = hub.dayAhead(TYPE, BERLIN, 2);
     String start = day.starts().get(day.starts().size() - 1);
     String token = hub.bookOrFail(TYPE, start, "Carla Cancel", "carla@example.com").getString("manageToken");
 
@@ -312,7 +312,7 @@ class BookingPageIT {
   @DisplayName("manage page: reschedule to another free time in one step")
   void rescheduleFromTheManagePage() {
     browser.desktop();
-    TestHub.Day day = hub.firstFreeDay(TYPE, BERLIN);
+    TestHub.Day day = hub.dayAhead(TYPE, BERLIN, 3);
     String start = day.starts().get(0);
     String token = hub.bookOrFail(TYPE, start, "Rita Move", "rita@example.com").getString("manageToken");
 

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -117,8 +118,14 @@ final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /**
+   * Waits up to 15 s. The pages re-render on their own (the agenda reloads every few seconds), so an element found
+   * by one poll may be gone by the next: a stale element is one more poll, not a failure.
+   */
   WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(15));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   WebElement visible(By by) {
@@ -137,8 +144,12 @@ final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector(css));
   }
 
+  /** The text of a visible element, read again if the page re-rendered it meanwhile. */
   String text(String css) {
-    return visible(css).getText();
+    return waiting().until(d -> {
+      WebElement element = d.findElement(By.cssSelector(css));
+      return element.isDisplayed() ? element.getText() : null;
+    });
   }
 
   void type(String css, String text) {

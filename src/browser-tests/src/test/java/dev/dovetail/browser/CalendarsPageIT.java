@@ -9,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,7 +47,9 @@ class CalendarsPageIT {
 
   @BeforeAll
   void start() {
-    google = GoogleCalendarEmulator.start(emulatorVertx, Clock.systemUTC(), 11).await();
+    // Google runs on the hub's clock: token lifetimes, channel expiry and event times agree with the hub's.
+    HubClock clock = HubClock.fromProperty();
+    google = GoogleCalendarEmulator.start(emulatorVertx, clock, 11).await();
     google.addUser(OWNER);
     google.addCalendar(OWNER, TEAM);
     // The consent redirect comes back to the hub's public URL, so the hub listens on a port known before it starts.
@@ -60,7 +61,7 @@ class CalendarsPageIT {
         .put("DOVETAIL_GOOGLE_CLIENT_SECRET", GoogleCalendarEmulator.CLIENT_SECRET)
         .put("DOVETAIL_GOOGLE_API_ROOT", google.apiRoot())
         .put("DOVETAIL_GOOGLE_OAUTH_BASE", google.oauthBase())
-        .put("DOVETAIL_SYNC_RECONCILE_SECONDS", "8"));
+        .put("DOVETAIL_SYNC_RECONCILE_SECONDS", "8"), clock);
     browser = Browser.start();
   }
 
@@ -105,8 +106,8 @@ class CalendarsPageIT {
     assertThat(blocking.getJsonArray("resourceIds")).containsExactly("demo-room");
     assertThat(connection.getString("targetCalendarId")).isEqualTo(OWNER);
 
-    // An event created in Google over a free slot takes it off the public slots.
-    day = hub.firstFreeDay("demo-30", BERLIN).date();
+    // An event created in Google over a free slot takes it off the public slots (on a day no hour of "now" shortens).
+    day = hub.dayAhead("demo-30", BERLIN, 5).date();
     String start = freeStarts().get(1);
     google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.parse(start), Duration.ofMinutes(30)),
         true));
@@ -159,7 +160,7 @@ class CalendarsPageIT {
     String token = hub.demoApiToken();
 
     google.revoke(OWNER);
-    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.now().plus(Duration.ofDays(3)),
+    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(hub.now().plus(Duration.ofDays(3)),
         Duration.ofMinutes(30)), true));
     waitUntil(() -> "BROKEN".equals(new JsonObject(hub.send("GET", "/api/v1/calendar-connections", null, token).body())
         .getJsonArray("items").getJsonObject(0).getString("state")), Duration.ofSeconds(40), "the connection is broken");

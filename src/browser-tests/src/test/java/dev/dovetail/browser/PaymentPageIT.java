@@ -6,7 +6,6 @@ import dev.dovetail.stripe.emulator.StripeEmulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -34,13 +33,15 @@ class PaymentPageIT {
 
   @BeforeAll
   void start() {
-    stripe = StripeEmulator.start(vertx, "sk_test_browser", "pk_test_browser", Clock.systemUTC()).await();
+    // Stripe runs on the hub's clock: the hub checks the webhook signatures' timestamps against its own.
+    HubClock clock = HubClock.fromProperty();
+    stripe = StripeEmulator.start(vertx, "sk_test_browser", "pk_test_browser", clock).await();
     hub = TestHub.start(new JsonObject()
         .put("DOVETAIL_STRIPE_SECRET_KEY", "sk_test_browser")
         .put("DOVETAIL_STRIPE_PUBLISHABLE_KEY", "pk_test_browser")
         .put("DOVETAIL_STRIPE_WEBHOOK_SECRET", "whsec_browser")
         .put("DOVETAIL_STRIPE_API_BASE", stripe.apiBase())
-        .put("DOVETAIL_STRIPE_JS_URL", stripe.apiBase() + "/v3/"));
+        .put("DOVETAIL_STRIPE_JS_URL", stripe.apiBase() + "/v3/"), clock);
     stripe.webhooks(hub.url("/hooks/stripe"), "whsec_browser");
     String token = hub.demoApiToken();
     assertThat(hub.send("POST", "/api/v1/booking-types", new JsonObject()

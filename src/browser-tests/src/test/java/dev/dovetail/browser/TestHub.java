@@ -15,14 +15,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
 /**
- * A real hub started in-process ({@link Hub#start(AppConfig)}) on the embedded in-memory store with the demo tenant,
- * and a plain HTTP client for what a test does "behind the browser's back" (booking a slot first, checking the store
- * through the API). Each test class gets a fresh hub, so tests never see each other's bookings.
+ * A real hub started in-process ({@link Hub#start(AppConfig, java.time.Clock)}) on the embedded in-memory store with
+ * the demo tenant, and a plain HTTP client for what a test does "behind the browser's back" (booking a slot first,
+ * checking the store through the API). Each test class gets a fresh hub, so tests never see each other's bookings.
+ * The hub runs on a {@link HubClock}: "now" and "today" are the hub's, never this machine's, in the tests as in the
+ * pages.
  */
 final class TestHub implements AutoCloseable {
 
@@ -31,12 +34,14 @@ final class TestHub implements AutoCloseable {
   private final EmbeddedMongo mongo;
   private final Hub hub;
   private final Path dataDir;
+  private final HubClock clock;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private TestHub(EmbeddedMongo mongo, Hub hub, Path dataDir) {
+  private TestHub(EmbeddedMongo mongo, Hub hub, Path dataDir, HubClock clock) {
     this.mongo = mongo;
     this.hub = hub;
     this.dataDir = dataDir;
+    this.clock = clock;
   }
 
   static TestHub start() {
@@ -45,6 +50,11 @@ final class TestHub implements AutoCloseable {
 
   /** A hub with these environment variables on top of the usual ones (e.g. DOVETAIL_STRIPE_*). */
   static TestHub start(JsonObject extraEnv) {
+    return start(extraEnv, HubClock.fromProperty());
+  }
+
+  /** As above, on {@code clock}: the one the emulators this hub talks to run on too. */
+  static TestHub start(JsonObject extraEnv, HubClock clock) {
     EmbeddedMongo mongo = EmbeddedMongo.inMemory();
     try {
       Path dataDir = Files.createTempDirectory("dovetail-browser");
@@ -59,12 +69,26 @@ final class TestHub implements AutoCloseable {
           .put("DOVETAIL_PUBLIC_RATE_LIMIT", "100000")
           .put("DOVETAIL_SECRET_KEY", "YnJvd3NlciB0ZXN0cycgbWFuYWdlLWxpbmsga2V5LCAzMiBieXRlcyBvciBtb3Jl")
           .mergeIn(extraEnv);
-      Hub hub = Hub.start(AppConfig.from(env)).toCompletionStage().toCompletableFuture().get();
-      return new TestHub(mongo, hub, dataDir);
+      Hub hub = Hub.start(AppConfig.from(env), clock).toCompletionStage().toCompletableFuture().get();
+      return new TestHub(mongo, hub, dataDir, clock);
     } catch (Exception e) {
       mongo.close();
       throw new IllegalStateException("the hub did not start", e);
     }
+  }
+
+  HubClock clock() {
+    return clock;
+  }
+
+  /** The hub's now. */
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** The hub's today in a zone. */
+  LocalDate today(ZoneId zone) {
+    return LocalDate.now(clock.withZone(zone));
   }
 
   String url(String path) {
@@ -110,13 +134,27 @@ final class TestHub implements AutoCloseable {
     return slots.stream().map(JsonObject.class::cast).toList();
   }
 
-  /** The first day with free time from today on, in a zone, and that day's slots. */
+  /** The first day with free time from the hub's today on, in a zone, and that day's slots: where the page opens. */
   Day firstFreeDay(String typeId, ZoneId zone) {
-    LocalDate today = LocalDate.now(zone);
-    List<JsonObject> slots = slots(typeId, today, today.plusDays(28), zone);
-    assertThat(slots).as("free slots of " + typeId).isNotEmpty();
-    LocalDate day = LocalDate.parse(slots.get(0).getString("localStart").substring(0, 10));
-    return new Day(day, slots(typeId, day, day.plusDays(1), zone));
+    return freeDay(typeId, zone, today(zone), 1);
+  }
+
+  /**
+   * The first day at least two days after the hub's today with at least {@code slots} free slots, in a zone: a day
+   * that no hour of "now" can shorten, for tests that need several slots or a booking well ahead.
+   */
+  Day dayAhead(String typeId, ZoneId zone, int slots) {
+    return freeDay(typeId, zone, today(zone).plusDays(2), slots);
+  }
+
+  private Day freeDay(String typeId, ZoneId zone, LocalDate from, int atLeast) {
+    for (LocalDate day = from; day.isBefore(from.plusDays(28)); day = day.plusDays(1)) {
+      List<JsonObject> slots = slots(typeId, day, day.plusDays(1), zone);
+      if (slots.size() >= atLeast) {
+        return new Day(day, slots);
+      }
+    }
+    throw new AssertionError("no day with " + atLeast + " free slots of " + typeId + " in the 4 weeks from " + from);
   }
 
   record Day(LocalDate date, List<JsonObject> slots) {

@@ -72,7 +72,7 @@ class WaitlistPageIT {
   @Test
   @DisplayName("a full day shows the waitlist form; joining, a cancellation, the claim page's button books the slot")
   void joinFromTheBookingPageThenClaim() throws InterruptedException {
-    TestHub.Day day = hub.firstFreeDay(TYPE, BERLIN);
+    TestHub.Day day = hub.dayAhead(TYPE, BERLIN, 2);
     List<JsonObject> receipts = new ArrayList<>();
     for (String start : day.starts()) {
       receipts.add(hub.bookOrFail(TYPE, start, "Guest", "guest@example.com"));

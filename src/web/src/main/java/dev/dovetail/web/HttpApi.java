@@ -4,6 +4,7 @@ import dev.dovetail.web.http.ApiRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
 
 /** The entry point of the HTTP adapter: the whole REST API as one Vert.x {@link Router}. */
 public final class HttpApi {
@@ -15,6 +16,11 @@ public final class HttpApi {
    * contract validated, authorized and handled, every failure rendered as a problem detail.
    */
   public static Future<Router> create(Vertx vertx, Services services, WebOptions options) {
-    return ApiRouter.create(vertx, services, options);
+    return create(vertx, services, options, Clock.systemUTC());
+  }
+
+  /** As above, with the hub's clock: the pages take "now" and "today" from it, never from the visitor's device. */
+  public static Future<Router> create(Vertx vertx, Services services, WebOptions options, Clock clock) {
+    return ApiRouter.create(vertx, services, options, clock);
   }
 }

@@ -132,7 +132,7 @@ final class ApiFixture {
         new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist, payments, payments);
     WebOptions options = new WebOptions(
         LocalSessionStore.create(vertx), publicRequestsPerMinute, maxBodyBytes, true, trustForwardedFor);
-    f.router = HttpApi.create(vertx, customize.apply(services), options).await();
+    f.router = HttpApi.create(vertx, customize.apply(services), options, f.clock).await();
     f.server = vertx.createHttpServer().requestHandler(f.router).listen(0, "127.0.0.1").await();
     f.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(f.server.actualPort()));

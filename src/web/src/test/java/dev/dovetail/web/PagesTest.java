@@ -78,6 +78,23 @@ class PagesTest {
   }
 
   @Test
+  @DisplayName("every page whose module shows days carries the hub's now, not the server machine's (ADR 30)")
+  void pagesCarryTheHubsNow(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx);
+    ApiFixture.Tenant alice = api.tenant("alice");
+    java.time.Instant hubNow = java.time.Instant.parse("2031-02-28T23:30:00.125Z");
+    api.clock.set(hubNow);
+    for (String path : List.of("/book/alice/" + alice.typeId(), "/booked/" + alice.manageToken(),
+        "/manage/" + alice.manageToken(), "/dashboard", "/waitlist/claim/alice-entry.abcdefgh")) {
+      HttpResponse<Buffer> page = api.get(path);
+      html(page, 200);
+      assertThat(page.bodyAsString()).as(path).contains("data-now=\"2031-02-28T23:30:00.125Z\"");
+    }
+    api.clock.set(hubNow.plusSeconds(86_400));
+    assertThat(api.get("/dashboard").bodyAsString()).contains("data-now=\"2031-03-01T23:30:00.125Z\"");
+  }
+
+  @Test
   @DisplayName("the dashboard shell knows whether the request carries a live session")
   void dashboardShellKnowsTheSession(Vertx vertx) {
     ApiFixture api = ApiFixture.start(vertx);

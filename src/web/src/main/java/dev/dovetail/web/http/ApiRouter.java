@@ -62,14 +62,14 @@ public final class ApiRouter {
 
   private ApiRouter() {}
 
-  public static Future<Router> create(Vertx vertx, Services services, WebOptions options) {
+  public static Future<Router> create(Vertx vertx, Services services, WebOptions options, Clock clock) {
     return vertx.fileSystem().readFile(CONTRACT)
         .compose(yaml -> vertx.executeBlocking(() -> ContractLoader.parse(yaml))
             .compose(document -> ContractLoader.load(vertx, document)
-                .map(contract -> build(vertx, services, options, contract, document, yaml))));
+                .map(contract -> build(vertx, services, options, clock, contract, document, yaml))));
   }
 
-  static Router build(Vertx vertx, Services services, WebOptions options, OpenAPIContract contract,
+  static Router build(Vertx vertx, Services services, WebOptions options, Clock clock, OpenAPIContract contract,
       JsonObject document, Buffer yaml) {
     Operations operations = new Operations(contract, document, PagesRouter.OPEN_PATHS);
     SessionHandler sessions = SessionHandler.create(options.sessionStore())
@@ -88,7 +88,7 @@ public final class ApiRouter {
         .rootHandler(new CallerAuthHandler(operations, services.authenticate()))
         .rootHandler(new CsrfHandler());
 
-    Map<String, Handler<RoutingContext>> handlers = handlers(vertx, services, sessions, yaml);
+    Map<String, Handler<RoutingContext>> handlers = handlers(vertx, services, sessions, yaml, clock);
     for (OpenAPIRoute route : builder.getRoutes()) {
       String operationId = route.getOperation().getOperationId();
       Handler<RoutingContext> handler = handlers.remove(operationId);
@@ -106,7 +106,7 @@ public final class ApiRouter {
       router.allowForward(AllowForwardHeaders.X_FORWARD);
     }
     // The HTML pages and their assets, behind the same root chain; before the catch-all failure handler below.
-    PagesRouter.mount(router, services);
+    PagesRouter.mount(router, services, clock);
     ErrorMapper errors = new ErrorMapper(options.secureCookies());
     router.route().failureHandler(errors);
     ERROR_STATUSES.forEach(status -> router.errorHandler(status, errors));
@@ -114,14 +114,14 @@ public final class ApiRouter {
   }
 
   private static Map<String, Handler<RoutingContext>> handlers(
-      Vertx vertx, Services s, SessionHandler sessions, Buffer document) {
+      Vertx vertx, Services s, SessionHandler sessions, Buffer document, Clock clock) {
     HealthHandler health = new HealthHandler(vertx, s.storeHealth());
     OpenApiDocumentHandler contract = new OpenApiDocumentHandler(document);
     OfferHandler offer = new OfferHandler(s.publicCatalog());
     SlotsHandler slots = new SlotsHandler(s.availability());
     CreateBookingHandler book = new CreateBookingHandler(s.bookSlot());
     ManageBookingHandler manage = new ManageBookingHandler(s.manageBooking(), s.customerPayments());
-    BookingIcsHandler ics = new BookingIcsHandler(s.manageBooking(), s.publicCatalog(), Clock.systemUTC());
+    BookingIcsHandler ics = new BookingIcsHandler(s.manageBooking(), s.publicCatalog(), clock);
     SignUpHandler signUp = new SignUpHandler(s.registration());
     LoginHandler login = new LoginHandler(s.authenticate(), sessions);
     MeHandler me = new MeHandler(s.catalog());

@@ -8,6 +8,7 @@ import dev.dovetail.booking.port.in.PublicCatalog;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.HashMap;
@@ -27,10 +28,12 @@ final class BookingPageHandler {
   private final PublicCatalog catalog;
   private final PageErrors errors;
   private final Html page = Html.load("book.html");
+  private final Clock clock;
 
-  BookingPageHandler(PublicCatalog catalog, PageErrors errors) {
+  BookingPageHandler(PublicCatalog catalog, PageErrors errors, Clock clock) {
     this.catalog = catalog;
     this.errors = errors;
+    this.clock = clock;
   }
 
   void handle(RoutingContext ctx) {
@@ -54,7 +57,7 @@ final class BookingPageHandler {
         errors.notFound(ctx);
         return;
       }
-      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.render(values(offer)));
+      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.render(Html.withNow(values(offer), clock)));
     });
   }
 

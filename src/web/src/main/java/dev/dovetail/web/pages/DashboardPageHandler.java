@@ -4,6 +4,7 @@ import dev.dovetail.web.http.CallerAuthHandler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -13,9 +14,11 @@ import java.util.Map;
 final class DashboardPageHandler {
 
   private final Html page;
+  private final Clock clock;
 
-  DashboardPageHandler(Html page) {
+  DashboardPageHandler(Html page, Clock clock) {
     this.page = page;
+    this.clock = clock;
   }
 
   void handle(RoutingContext ctx) {
@@ -23,6 +26,6 @@ final class DashboardPageHandler {
     Session session = ctx.request().getCookie(CallerAuthHandler.SESSION_COOKIE) == null ? null : ctx.session();
     boolean signedIn = session != null && session.get(CallerAuthHandler.SESSION_PROVIDER) != null;
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-        .end(page.render(Map.of("signedIn", Boolean.toString(signedIn))));
+        .end(page.render(Html.withNow(Map.of("signedIn", Boolean.toString(signedIn)), clock)));
   }
 }

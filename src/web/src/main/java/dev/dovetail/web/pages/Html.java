@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Page templates: HTML files on the class path under {@code pages/} with {@code {{name}}} placeholders, each filled
  * with an HTML-escaped value (safe in text and in double-quoted attributes). No logic in templates; pages are shells
- * that the ES modules under {@code /assets/} enhance.
+ * that the ES modules under {@code /assets/} enhance. Every shell whose module shows days or times carries the hub's
+ * "now" as {@code <body data-now="...">} ({@link #withNow}): the modules take "today" from it, never from the visitor's
+ * device (docs/adr/0030-the-hubs-clock-is-the-pages-clock.md).
  */
 final class Html {
 
@@ -49,6 +53,13 @@ final class Html {
     }
     matcher.appendTail(out);
     return out.toString();
+  }
+
+  /** {@code values} plus {@code now}: the hub's current instant, ISO-8601 in UTC with milliseconds. */
+  static Map<String, String> withNow(Map<String, String> values, Clock clock) {
+    Map<String, String> all = new HashMap<>(values);
+    all.put("now", clock.instant().toString());
+    return all;
   }
 
   static String escape(String text) {

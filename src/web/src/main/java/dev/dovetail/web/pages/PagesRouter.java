@@ -4,6 +4,7 @@ import dev.dovetail.web.Services;
 import dev.dovetail.web.http.Operations;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -37,14 +38,17 @@ public final class PagesRouter {
 
   private PagesRouter() {}
 
-  /** Adds the page routes to {@code router}; call before the API's catch-all failure handler is added. */
-  public static void mount(Router router, Services services) {
+  /**
+   * Adds the page routes to {@code router}; call before the API's catch-all failure handler is added. The pages take
+   * "now" from {@code clock}, the hub's.
+   */
+  public static void mount(Router router, Services services, Clock clock) {
     PageErrors errors = new PageErrors();
-    BookingPageHandler book = new BookingPageHandler(services.publicCatalog(), errors);
-    ShellPageHandler booked = new ShellPageHandler(Html.load("booked.html"), errors);
-    ShellPageHandler manage = new ShellPageHandler(Html.load("manage.html"), errors);
-    DashboardPageHandler dashboard = new DashboardPageHandler(Html.load("dashboard.html"));
-    WaitlistPageHandler waitlist = new WaitlistPageHandler(Html.load("waitlist.html"), errors);
+    BookingPageHandler book = new BookingPageHandler(services.publicCatalog(), errors, clock);
+    ShellPageHandler booked = new ShellPageHandler(Html.load("booked.html"), errors, clock);
+    ShellPageHandler manage = new ShellPageHandler(Html.load("manage.html"), errors, clock);
+    DashboardPageHandler dashboard = new DashboardPageHandler(Html.load("dashboard.html"), clock);
+    WaitlistPageHandler waitlist = new WaitlistPageHandler(Html.load("waitlist.html"), errors, clock);
 
     router.get("/book/:provider/:bookingType").handler(book::handle).failureHandler(errors::failure);
     router.get("/booked/:manageToken").handler(booked::withManageToken).failureHandler(errors::failure);

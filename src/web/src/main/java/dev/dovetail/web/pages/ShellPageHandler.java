@@ -2,6 +2,7 @@ package dev.dovetail.web.pages;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -17,10 +18,12 @@ final class ShellPageHandler {
 
   private final Html page;
   private final PageErrors errors;
+  private final Clock clock;
 
-  ShellPageHandler(Html page, PageErrors errors) {
+  ShellPageHandler(Html page, PageErrors errors, Clock clock) {
     this.page = page;
     this.errors = errors;
+    this.clock = clock;
   }
 
   void withManageToken(RoutingContext ctx) {
@@ -28,6 +31,6 @@ final class ShellPageHandler {
       errors.notFound(ctx);
       return;
     }
-    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.render(Map.of()));
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.render(Html.withNow(Map.of(), clock)));
   }
 }

@@ -2,6 +2,7 @@ package dev.dovetail.web.pages;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -16,10 +17,12 @@ final class WaitlistPageHandler {
 
   private final Html page;
   private final PageErrors errors;
+  private final Clock clock;
 
-  WaitlistPageHandler(Html page, PageErrors errors) {
+  WaitlistPageHandler(Html page, PageErrors errors, Clock clock) {
     this.page = page;
     this.errors = errors;
+    this.clock = clock;
   }
 
   void handle(RoutingContext ctx) {
@@ -27,6 +30,6 @@ final class WaitlistPageHandler {
       errors.notFound(ctx);
       return;
     }
-    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.render(Map.of()));
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.render(Html.withNow(Map.of(), clock)));
   }
 }
