@@ -36,6 +36,7 @@ import dev.dovetail.sync.domain.PushChannel;
 import dev.dovetail.sync.domain.ShowAs;
 import dev.dovetail.sync.domain.WrittenEvent;
 import dev.dovetail.sync.port.out.CalendarConnector;
+import dev.dovetail.sync.port.out.RotatedTokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -56,6 +57,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Outlook calendars through Microsoft Graph v1.0 and its Java SDK (reference/external-apis.md §2). Inbound reads are
@@ -93,27 +96,48 @@ public final class GraphCalendarConnector implements CalendarConnector {
     }
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(GraphCalendarConnector.class);
+
   private final Vertx vertx;
   private final MicrosoftIdentity identity;
+  private final RotatedTokens rotations;
   private final Settings settings;
   private final Clock clock;
   private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
   private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
 
-  private record CachedToken(String refreshToken, String accessToken, Instant expiresAt) {
+  /**
+   * A connection's access token and its refresh chain: {@code grantToken} is the refresh token the grant held when
+   * this was fetched, {@code newest} the one Microsoft rotated it to (the same when it did not rotate).
+   */
+  private record CachedToken(String grantToken, String newest, String accessToken, Instant expiresAt) {
+
+    boolean serves(Grant grant) {
+      return grant.refreshToken().equals(grantToken) || grant.refreshToken().equals(newest);
+    }
+
+    CachedToken expired() {
+      return new CachedToken(grantToken, newest, accessToken, Instant.EPOCH);
+    }
   }
 
   private final MicrosoftAppAccess app;
 
-  /** Delegated connections: each grant holds its user's refresh token; calendars are addressed as {@code /me}. */
-  public GraphCalendarConnector(Vertx vertx, MicrosoftIdentity identity, Settings settings, Clock clock) {
-    this(vertx, identity, null, settings, clock);
+  /**
+   * Delegated connections: each grant holds its user's refresh token; calendars are addressed as {@code /me}. Every
+   * refresh token Microsoft rotates goes to {@code rotations} (stored on the connection), and the newest one known is
+   * used for the next refresh.
+   */
+  public GraphCalendarConnector(Vertx vertx, MicrosoftIdentity identity, RotatedTokens rotations, Settings settings,
+      Clock clock) {
+    this(vertx, identity, rotations, null, settings, clock);
   }
 
-  private GraphCalendarConnector(Vertx vertx, MicrosoftIdentity identity, MicrosoftAppAccess app, Settings settings,
-      Clock clock) {
+  private GraphCalendarConnector(Vertx vertx, MicrosoftIdentity identity, RotatedTokens rotations,
+      MicrosoftAppAccess app, Settings settings, Clock clock) {
     this.vertx = vertx;
     this.identity = identity;
+    this.rotations = rotations;
     this.app = app;
     this.settings = settings;
     this.clock = clock;
@@ -124,7 +148,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
    * mailbox ({@code /users/{account}}) and its refresh token is unused.
    */
   public static GraphCalendarConnector appOnly(Vertx vertx, MicrosoftAppAccess app, Settings settings, Clock clock) {
-    return new GraphCalendarConnector(vertx, null, app, settings, clock);
+    return new GraphCalendarConnector(vertx, null, RotatedTokens.none(), app, settings, clock);
   }
 
   /** The mailbox a grant reaches: the signed-in user ({@code /me}) or, app-only, the named user. */
@@ -147,14 +171,19 @@ public final class GraphCalendarConnector implements CalendarConnector {
     if (app != null) {
       return clients.computeIfAbsent("", any -> app.client(settings.graphBase()));
     }
-    return clients.computeIfAbsent(grant.connectionId(), id -> {
+    String connectionId = grant.connectionId();
+    return clients.computeIfAbsent(connectionId, id -> {
       String host = URI.create(settings.graphBase()).getHost();
       AccessTokenProvider provider = new AccessTokenProvider() {
         private final AllowedHostsValidator hosts = new AllowedHostsValidator(host);
 
         @Override
         public String getAuthorizationToken(URI uri, Map<String, Object> context) {
-          return accessToken(grant);
+          CachedToken cached = tokens.get(connectionId);
+          if (cached == null) {
+            throw new ConnectorException.Unavailable("no access token for " + connectionId, null);
+          }
+          return cached.accessToken;
         }
 
         @Override
@@ -168,17 +197,32 @@ public final class GraphCalendarConnector implements CalendarConnector {
     });
   }
 
-  /** A cached access token for the grant, refreshed a minute before it expires (or when the grant changed). */
-  private String accessToken(Grant grant) {
+  /**
+   * Makes sure the grant has an access token valid for another minute: refreshes with the newest refresh token of
+   * its chain and hands a rotated one to {@link RotatedTokens} before any Graph call uses the new access token. A
+   * refused refresh fails with {@code AuthorizationRevoked}; a failure to store the rotated token is only logged
+   * (the token the connection holds stays valid until its own expiry, and the next refresh rotates again).
+   */
+  private Future<Void> authorized(Grant grant) {
+    if (app != null) {
+      return Future.succeededFuture();
+    }
     CachedToken cached = tokens.get(grant.connectionId());
     Instant now = clock.instant();
-    if (cached != null && cached.refreshToken.equals(grant.refreshToken()) && now.isBefore(cached.expiresAt)) {
-      return cached.accessToken;
+    boolean chain = cached != null && cached.serves(grant);
+    if (chain && now.isBefore(cached.expiresAt)) {
+      return Future.succeededFuture();
     }
-    MicrosoftIdentity.Tokens fresh = identity.refresh(grant.refreshToken());
-    tokens.put(grant.connectionId(), new CachedToken(grant.refreshToken(), fresh.accessToken(),
-        now.plusSeconds(Math.max(0, fresh.expiresInSeconds() - 60))));
-    return fresh.accessToken();
+    String use = chain ? cached.newest : grant.refreshToken();
+    return vertx.executeBlocking(() -> identity.refresh(use), false).compose(fresh -> {
+      String newest = fresh.refreshToken() == null ? use : fresh.refreshToken();
+      tokens.put(grant.connectionId(), new CachedToken(grant.refreshToken(), newest, fresh.accessToken(),
+          now.plusSeconds(Math.max(0, fresh.expiresInSeconds() - 60))));
+      return rotations.rotated(grant, newest).recover(err -> {
+        LOG.warn("storing the rotated refresh token of {} failed: {}", grant.connectionId(), err.getMessage());
+        return Future.succeededFuture();
+      });
+    });
   }
 
   /** Forgets the cached access token of a connection (after its grant was revoked or replaced). */
@@ -188,26 +232,27 @@ public final class GraphCalendarConnector implements CalendarConnector {
   }
 
   /**
-   * Runs an SDK call on a worker thread and maps its failure. A 401 means the cached access token is no longer
-   * accepted (expired early, skewed clock): the call is retried once with a freshly refreshed token; if the refresh
-   * itself is refused, that is {@code AuthorizationRevoked}.
+   * Runs an SDK call on a worker thread, with a valid access token, and maps its failure. A 401 means the cached
+   * access token is no longer accepted (expired early, skewed clock): the call is retried once after a refresh; if
+   * the refresh itself is refused, that is {@code AuthorizationRevoked}.
    */
   private <T> Future<T> blocking(Grant grant, java.util.concurrent.Callable<T> call) {
-    return vertx.executeBlocking(() -> {
-      try {
-        return call.call();
-      } catch (RuntimeException e) {
-        if (status(e) != 401) {
-          throw translate(e);
-        }
-        tokens.remove(grant.connectionId());
-        try {
-          return call.call();
-        } catch (RuntimeException again) {
-          throw translate(again);
-        }
+    return authorized(grant).compose(v -> attempt(call)).recover(err -> {
+      if (app != null || status(err) != 401) {
+        return Future.failedFuture(translated(err));
       }
-    }, false);
+      tokens.computeIfPresent(grant.connectionId(), (id, cached) -> cached.expired());
+      return authorized(grant).compose(v -> attempt(call))
+          .recover(again -> Future.failedFuture(translated(again)));
+    });
+  }
+
+  private <T> Future<T> attempt(java.util.concurrent.Callable<T> call) {
+    return vertx.executeBlocking(call, false);
+  }
+
+  private static Throwable translated(Throwable err) {
+    return err instanceof RuntimeException e ? translate(e) : err;
   }
 
   private static int status(Throwable e) {

@@ -13,6 +13,7 @@ import dev.dovetail.sync.domain.Grant;
 import dev.dovetail.sync.domain.OutboundEvent;
 import dev.dovetail.sync.domain.ShowAs;
 import dev.dovetail.sync.domain.WrittenEvent;
+import dev.dovetail.sync.port.out.RotatedTokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -69,7 +70,7 @@ class GraphCalendarConnectorIT {
   }
 
   static GraphCalendarConnector connector(GraphCalendarConnector.Settings settings) {
-    return new GraphCalendarConnector(vertx, identity, settings, Clock.systemUTC());
+    return new GraphCalendarConnector(vertx, identity, RotatedTokens.none(), settings, Clock.systemUTC());
   }
 
   /** The authorization-code flow against the emulator: authorize redirects with a code, the code buys tokens. */
