@@ -165,7 +165,7 @@ class CalendarBrokenMailHubIT {
     HttpResponse<Buffer> granted = client.getAbs(start.getHeader("Location")).followRedirects(false).send().await();
     assertThat(granted.statusCode()).isEqualTo(302);
     HttpResponse<Buffer> done = client.getAbs(granted.getHeader("Location")).followRedirects(false)
-        .putHeader("Cookie", cookie).send().await();
+        .putHeader("Cookie", DemoSession.nonceCookie(start)).send().await();
     assertThat(done.statusCode()).as(done.bodyAsString()).isEqualTo(303);
     api("PUT", "/api/v1/calendar-connections/google", new JsonObject()
         .put("blocking", new JsonArray().add(new JsonObject().put("calendarId", OWNER)

@@ -105,8 +105,8 @@ class OutlookSyncHubIT {
     String callback = granted.getHeader("Location");
     assertThat(callback)
         .startsWith("http://127.0.0.1:" + hub.httpPort() + "/api/v1/calendar-connections/outlook/callback");
-    HttpResponse<Buffer> done = client.getAbs(callback).followRedirects(false).putHeader("Cookie", cookie).send()
-        .await();
+    HttpResponse<Buffer> done = client.getAbs(callback).followRedirects(false)
+        .putHeader("Cookie", DemoSession.nonceCookie(start)).send().await();
     assertThat(done.statusCode()).as(done.bodyAsString()).isEqualTo(303);
 
     JsonObject calendars = api("GET", "/api/v1/calendar-connections/outlook/calendars", null);

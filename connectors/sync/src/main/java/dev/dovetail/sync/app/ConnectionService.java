@@ -61,38 +61,39 @@ public final class ConnectionService implements ManageConnections {
   }
 
   @Override
-  public String startConnect(String providerId, CalendarProvider provider, String redirectUri) {
+  public String startConnect(String providerId, CalendarProvider provider, String browserNonce, String redirectUri) {
     OAuthClient client = client(provider);
-    String state = states.issue(providerId, provider, ctx.clock().instant().plus(STATE_LIFETIME));
+    String state = states.issue(providerId, provider, browserNonce, ctx.clock().instant().plus(STATE_LIFETIME));
     return client.authorizationUrl(state, redirectUri);
   }
 
   @Override
   public Future<Connection> completeConnect(
-      String providerId, CalendarProvider provider, String state, String code, String redirectUri) {
-    return Future.<OAuthClient>succeededFuture()
-        .map(v -> {
-          OAuthClient client = client(provider);
-          if (!states.verify(state, providerId, provider, ctx.clock().instant())) {
-            throw new InvalidRequestException("the connect link is invalid or has expired; start connecting again");
-          }
-          if (code == null || code.isBlank() || code.length() > 2048) {
-            throw new InvalidRequestException("the calendar service sent no authorization code");
-          }
-          return client;
-        })
-        .compose(client -> client.exchange(code, redirectUri))
-        .compose(granted -> {
-          String id = Connection.idOf(provider, providerId);
-          String sealed = ctx.cipher().seal(granted.refreshToken(), id);
-          Instant now = ctx.clock().instant();
-          return ctx.connections().findById(id).compose(existing -> {
-            Connection next = existing.isPresent()
-                ? existing.get().regranted(granted.account(), sealed, now)
-                : Connection.granted(providerId, provider, granted.account(), sealed, now);
-            return ctx.connections().save(next).compose(v -> resync(next)).map(next);
-          });
-        });
+      CalendarProvider provider, String state, String code, String browserNonce, String redirectUri) {
+    OAuthClient client;
+    String providerId;
+    try {
+      client = client(provider);
+      providerId = states.verify(state, provider, browserNonce, ctx.clock().instant()).orElseThrow(() ->
+          new InvalidRequestException("the connect link is invalid, has expired or was opened in another browser;"
+              + " start connecting again"));
+      if (code == null || code.isBlank() || code.length() > 2048) {
+        throw new InvalidRequestException("the calendar service sent no authorization code");
+      }
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return client.exchange(code, redirectUri).compose(granted -> {
+      String id = Connection.idOf(provider, providerId);
+      String sealed = ctx.cipher().seal(granted.refreshToken(), id);
+      Instant now = ctx.clock().instant();
+      return ctx.connections().findById(id).compose(existing -> {
+        Connection next = existing.isPresent()
+            ? existing.get().regranted(granted.account(), sealed, now)
+            : Connection.granted(providerId, provider, granted.account(), sealed, now);
+        return ctx.connections().save(next).compose(v -> resync(next)).map(next);
+      });
+    });
   }
 
   @Override
