@@ -40,6 +40,7 @@ public final class GraphEmulator {
   public static final String USER_ID = "5f1c9a43-8d2b-4c7e-9a51-0e3f6b7d2c18";
   public static final String USER_UPN = "provider@contoso.example";
   public static final String TENANT = "contoso-tenant";
+  private volatile boolean consentPage;
 
   /** One request as the emulator saw it, for assertions on headers and timing. */
   public record RecordedRequest(String method, String path, String query, String prefer, String ifMatch,
@@ -268,6 +269,27 @@ public final class GraphEmulator {
     oauth.expiresInSeconds = seconds;
   }
 
+  /**
+   * Whether the authorize endpoint shows a consent page whose Accept button (a form post answered with 302) sends the
+   * browser back, as Microsoft's does, instead of redirecting at once (an account that consented before).
+   */
+  public void showConsentPage(boolean show) {
+    consentPage = show;
+  }
+
+  private static String consentPage(io.vertx.core.MultiMap query) {
+    StringBuilder hidden = new StringBuilder();
+    query.forEach((name, value) -> hidden.append("<input type=\"hidden\" name=\"").append(html(name))
+        .append("\" value=\"").append(html(value)).append("\">"));
+    return "<!doctype html><html lang=\"en\"><head><link rel=\"icon\" href=\"data:,\"><title>Permissions requested</title></head><body><main>"
+        + "<h1>Permissions requested</h1><p>" + html(USER_UPN) + "</p><form method=\"post\">" + hidden
+        + "<button id=\"accept\" type=\"submit\">Accept</button></form></main></body></html>";
+  }
+
+  private static String html(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
   public void revokeGrant() {
     oauth.revoke();
   }
@@ -370,8 +392,13 @@ public final class GraphEmulator {
   private void identity(RoutingContext ctx) {
     String path = ctx.request().path();
     try {
-      if (path.endsWith("/authorize") && ctx.request().method() == HttpMethod.GET) {
+      if (path.endsWith("/authorize") && ctx.request().method() == HttpMethod.GET && consentPage) {
+        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(consentPage(ctx.queryParams()));
+      } else if (path.endsWith("/authorize") && ctx.request().method() == HttpMethod.GET) {
         ctx.response().setStatusCode(302).putHeader("Location", oauth.authorize(ctx.queryParams())).end();
+      } else if (path.endsWith("/authorize") && ctx.request().method() == HttpMethod.POST) {
+        // The consent page's Accept button: a form post answered with the redirect back to the app.
+        ctx.response().setStatusCode(302).putHeader("Location", oauth.authorize(form(ctx.body().asString()))).end();
       } else if (path.endsWith("/token") && ctx.request().method() == HttpMethod.POST) {
         JsonObject answer = oauth.token(form(ctx.body().asString()));
         ctx.response().putHeader("Content-Type", "application/json").end(answer.encode());

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * {@code /api/v1/calendar-connections[/{service}[/connect|/callback|/calendars]]}: the caller's Google and Outlook
  * connections. {@code connect} redirects the browser to the service's consent page; the service sends it back to
- * {@code callback}, which stores the grant and redirects to the dashboard. A calendar service that does not answer is
+ * {@code callback}, which stores the grant and answers a page that goes on to the dashboard. A calendar service that does not answer is
  * a 502 problem.
  *
  * <p>The callback is reached by a navigation that the service's site starts, so the browser does not send the
@@ -27,6 +27,10 @@ import java.util.Map;
 public final class CalendarConnectionsHandler {
 
   static final String DASHBOARD = "/dashboard#calendars";
+  static final String CONNECTED_PAGE = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+      + "<meta http-equiv=\"refresh\" content=\"0;url=" + DASHBOARD + "\"><title>Calendar connected · Dovetail"
+      + "</title></head><body><main><h1>Calendar connected</h1><p><a id=\"continue\" href=\"" + DASHBOARD
+      + "\">Continue to the dashboard</a></p></main></body></html>";
   /** The connect flow's browser nonce; sent back only to the connection routes. */
   public static final String NONCE_COOKIE = "dovetail.connect";
   static final String NONCE_PATH = "/api/v1/calendar-connections/";
@@ -79,7 +83,10 @@ public final class CalendarConnectionsHandler {
         ctx.fail(ar.cause());
         return;
       }
-      ctx.response().setStatusCode(303).putHeader("Location", DASHBOARD).putHeader("Cache-Control", "no-store").end();
+      // Not a 303: a redirect would stay part of the navigation the service's site started, and the dashboard would
+      // load without the Strict session cookie (signed out). This page's own refresh is a same-site navigation.
+      ctx.response().setStatusCode(200).putHeader("Content-Type", "text/html; charset=utf-8")
+          .putHeader("Cache-Control", "no-store").end(CONNECTED_PAGE);
     });
   }
 

@@ -106,6 +106,7 @@ public final class GoogleCalendarEmulator {
   private Duration channelCap = Duration.ofDays(7);
   private boolean randomPages;
   private String consentingUser;
+  private volatile boolean consentPage;
   private long etags = 3181161784712000L;
 
   private GoogleCalendarEmulator(Vertx vertx, Clock clock, long seed) {
@@ -319,6 +320,7 @@ public final class GoogleCalendarEmulator {
     router.post("/calendar/v3/channels/stop").handler(this::stop);
     router.post("/calendar/v3/freeBusy").handler(this::freeBusy);
     router.get("/oauth/auth").handler(this::authorize);
+    router.post("/oauth/auth").handler(this::authorize); // the consent page's Allow button
     router.post("/oauth/token").handler(this::token);
     router.post("/_emu/reset").handler(ctx -> {
       reset();
@@ -669,8 +671,27 @@ public final class GoogleCalendarEmulator {
         .put("timeMax", to.toString()).put("calendars", result));
   }
 
+  /**
+   * Whether {@code /oauth/auth} shows a consent page whose Allow button (a form post answered with 302) sends the
+   * browser back, as Google's does, instead of redirecting at once (an account that consented before).
+   */
+  public void showConsentPage(boolean show) {
+    consentPage = show;
+  }
+
   private synchronized void authorize(RoutingContext ctx) {
-    MultiMap q = ctx.queryParams();
+    boolean allowed = ctx.request().method() == HttpMethod.POST;
+    MultiMap q = allowed ? ctx.request().formAttributes() : ctx.queryParams();
+    if (!allowed && consentPage && consentingUser != null) {
+      StringBuilder hidden = new StringBuilder();
+      q.forEach((name, value) -> hidden.append("<input type=\"hidden\" name=\"").append(html(name))
+          .append("\" value=\"").append(html(value)).append("\">"));
+      ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end("<!doctype html><html lang=\"en\">"
+          + "<head><link rel=\"icon\" href=\"data:,\"><title>Sign in - Google Accounts</title></head><body><main><h1>Dovetail wants to access your"
+          + " Google Account</h1><p>" + html(consentingUser) + "</p><form method=\"post\" action=\"/oauth/auth\">"
+          + hidden + "<button id=\"allow\" type=\"submit\">Allow</button></form></main></body></html>");
+      return;
+    }
     if (!CLIENT_ID.equals(q.get("client_id")) || q.get("redirect_uri") == null || consentingUser == null) {
       ctx.response().setStatusCode(400).end("invalid_request");
       return;
@@ -680,6 +701,10 @@ public final class GoogleCalendarEmulator {
     String location = q.get("redirect_uri") + (q.get("redirect_uri").contains("?") ? "&" : "?") + "code="
         + encode(code) + "&state=" + encode(q.get("state") == null ? "" : q.get("state"));
     ctx.response().setStatusCode(302).putHeader("Location", location).end();
+  }
+
+  private static String html(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
   private synchronized void token(RoutingContext ctx) {
