@@ -7,15 +7,12 @@ import com.microsoft.graph.models.EventType;
 import com.microsoft.graph.models.FreeBusyStatus;
 import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.BodyType;
-import com.microsoft.graph.models.ScheduleInformation;
-import com.microsoft.graph.models.ScheduleItem;
 import com.microsoft.graph.models.SingleValueLegacyExtendedProperty;
 import com.microsoft.graph.models.Subscription;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.calendars.item.calendarview.delta.DeltaGetResponse;
 import com.microsoft.graph.users.item.UserItemRequestBuilder;
-import com.microsoft.graph.users.item.calendar.getschedule.GetSchedulePostRequestBody;
 import com.microsoft.kiota.ApiException;
 import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
@@ -77,6 +74,12 @@ public final class GraphCalendarConnector implements CalendarConnector {
   public static final String BOOKING_PROPERTY = "String {6d3c4a2e-8b1f-4f67-9a0e-2c5d7b9e1f30} Name DovetailBooking";
   private static final DateTimeFormatter GRAPH_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS");
   private static final String TOKEN_VERSION = "g1";
+  /** Bounds one booking-time check: pages of 100 events per calendar (a day's window rarely needs a second). */
+  private static final int MAX_BUSY_PAGES = 20;
+  /** How often one booking's event may be deleted in Outlook and created again. */
+  private static final int MAX_GENERATIONS = 50;
+  /** At most 500 calendars are listed for the provider to choose from. */
+  private static final int MAX_CALENDAR_PAGES = 50;
 
   /** Where Graph is and how far ahead inbound sync looks; the subscription lifetime cap Graph enforces. */
   public record Settings(String graphBase, Duration horizon, Duration maxSubscriptionLifetime, Duration liveTimeout,
@@ -269,10 +272,20 @@ public final class GraphCalendarConnector implements CalendarConnector {
   @Override
   public Future<List<ExternalCalendar>> calendars(Grant grant) {
     return blocking(grant, () -> {
+      // Graph pages calendars (ten a page): every page is read, so any calendar can be chosen.
       List<ExternalCalendar> out = new ArrayList<>();
-      for (Calendar c : mailbox(grant).calendars().get().getValue()) {
-        out.add(new ExternalCalendar(c.getId(), c.getName() == null ? c.getId() : c.getName(),
-            Boolean.TRUE.equals(c.getIsDefaultCalendar()), !Boolean.FALSE.equals(c.getCanEdit())));
+      var calendars = mailbox(grant).calendars();
+      var page = calendars.get();
+      for (int pages = 0; page != null; pages++) {
+        for (Calendar c : page.getValue()) {
+          out.add(new ExternalCalendar(c.getId(), c.getName() == null ? c.getId() : c.getName(),
+              Boolean.TRUE.equals(c.getIsDefaultCalendar()), !Boolean.FALSE.equals(c.getCanEdit())));
+        }
+        String next = page.getOdataNextLink();
+        if (next == null || pages >= MAX_CALENDAR_PAGES) {
+          break;
+        }
+        page = calendars.withUrl(next).get();
       }
       return out;
     });
@@ -429,14 +442,27 @@ public final class GraphCalendarConnector implements CalendarConnector {
   @Override
   public Future<WrittenEvent> create(Grant grant, String calendarId, OutboundEvent event) {
     return blocking(grant, () -> {
-      Event body = body(event);
-      body.setTransactionId(event.proposedId());
-      SingleValueLegacyExtendedProperty tag = new SingleValueLegacyExtendedProperty();
-      tag.setId(BOOKING_PROPERTY);
-      tag.setValue(event.bookingId());
-      body.setSingleValueExtendedProperties(List.of(tag));
-      Event created = mailbox(grant).calendars().byCalendarId(calendarId).events().post(body);
-      return new WrittenEvent(created.getId(), created.getChangeKey());
+      // Graph remembers a transactionId after its event is deleted (400 ErrorDuplicateTransactionId): a booking
+      // event the provider deleted is created again under the next generation, {proposedId}-{n}. A retried create
+      // still finds the event of its generation, so it never duplicates. Each attempt gets a fresh body (the SDK's
+      // backing store would send only changed fields the second time).
+      for (int generation = 0; ; generation++) {
+        Event body = body(event);
+        body.setTransactionId(generation == 0 ? event.proposedId() : event.proposedId() + "-" + generation);
+        SingleValueLegacyExtendedProperty tag = new SingleValueLegacyExtendedProperty();
+        tag.setId(BOOKING_PROPERTY);
+        tag.setValue(event.bookingId());
+        body.setSingleValueExtendedProperties(List.of(tag));
+        try {
+          Event created = mailbox(grant).calendars().byCalendarId(calendarId).events().post(body);
+          return new WrittenEvent(created.getId(), created.getChangeKey());
+        } catch (ODataError e) {
+          if (generation >= MAX_GENERATIONS || e.getError() == null
+              || !"ErrorDuplicateTransactionId".equals(e.getError().getCode())) {
+            throw e;
+          }
+        }
+      }
     });
   }
 
@@ -507,33 +533,41 @@ public final class GraphCalendarConnector implements CalendarConnector {
    */
   @Override
   public Future<List<TimeRange>> busy(Grant grant, List<String> calendarIds, TimeRange window) {
+    // calendarView of each chosen calendar, not getSchedule: getSchedule reflects the default calendar only and is
+    // refused for personal Microsoft accounts (reference/external-apis.md P35).
     return blocking(grant, () -> {
-      GetSchedulePostRequestBody body = new GetSchedulePostRequestBody();
-      body.setSchedules(List.of(grant.account()));
-      body.setStartTime(dateTime(window.start(), ZoneOffset.UTC, "UTC"));
-      body.setEndTime(dateTime(window.end(), ZoneOffset.UTC, "UTC"));
-      body.setAvailabilityViewInterval(15);
       List<TimeRange> busy = new ArrayList<>();
-      var answer = mailbox(grant).calendar().getSchedule()
-          .post(body, rc -> rc.headers.add("Prefer", "outlook.timezone=\"UTC\""));
-      for (ScheduleInformation info : answer.getValue()) {
-        if (info.getError() != null) {
-          throw new ConnectorException.Unavailable("getSchedule: " + info.getError().getResponseCode(), null);
-        }
-        for (ScheduleItem item : info.getScheduleItems()) {
-          if (settings.busyPolicy().blocks(showAs(item.getStatus()))) {
-            Instant start = max(instant(item.getStart()), window.start());
-            Instant end = min(instant(item.getEnd()), window.end());
+      for (String calendarId : calendarIds) {
+        var view = mailbox(grant).calendars().byCalendarId(calendarId).calendarView();
+        var page = view.get(rc -> {
+          rc.queryParameters.startDateTime = window.start().toString();
+          rc.queryParameters.endDateTime = window.end().toString();
+          rc.queryParameters.select = new String[] {"start", "end", "showAs", "isCancelled"};
+          rc.queryParameters.top = 100;
+          rc.headers.add("Prefer", "outlook.timezone=\"UTC\"");
+        });
+        for (int pages = 0; page != null; pages++) {
+          for (Event e : page.getValue()) {
+            if (Boolean.TRUE.equals(e.getIsCancelled()) || !settings.busyPolicy().blocks(showAs(e.getShowAs()))) {
+              continue;
+            }
+            Instant start = max(instant(e.getStart()), window.start());
+            Instant end = min(instant(e.getEnd()), window.end());
             if (start.isBefore(end)) {
               busy.add(new TimeRange(start, end));
             }
           }
+          String next = page.getOdataNextLink();
+          if (next == null || pages >= MAX_BUSY_PAGES) {
+            break;
+          }
+          page = view.withUrl(next).get();
         }
       }
       return merge(busy);
     }).timeout(settings.liveTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .recover(err -> Future.failedFuture(err instanceof ConnectorException ? err
-            : new ConnectorException.Unavailable("getSchedule: " + err.getMessage(), err)));
+            : new ConnectorException.Unavailable("calendarView: " + err.getMessage(), err)));
   }
 
   private static Instant max(Instant a, Instant b) {
@@ -642,6 +676,13 @@ public final class GraphCalendarConnector implements CalendarConnector {
     }
     if (status == 401) {
       return new ConnectorException.AuthorizationRevoked(message, e);
+    }
+    String detail = api instanceof ODataError odata && odata.getError() != null
+        ? String.valueOf(odata.getError().getMessage()) : "";
+    if (status == 403 && code.equals("ErrorAccessDenied") && detail.contains("AccessPolicy")) {
+      // An Exchange application access policy excludes the mailbox (app-only): nothing works until an admin
+      // changes the policy, so the connection is broken with Graph's reason (P40).
+      return new ConnectorException.AuthorizationRevoked(message + ": " + detail, e);
     }
     if (status >= 500 || status == 408) {
       return new ConnectorException.Unavailable(message, e);

@@ -41,6 +41,9 @@ public final class GraphEmulator {
   public static final String USER_UPN = "provider@contoso.example";
   public static final String TENANT = "contoso-tenant";
   private volatile boolean consentPage;
+  private volatile boolean personalAccount;
+  private volatile boolean accessPolicyDenies;
+  static final int CALENDAR_PAGE = 10;
 
   /** One request as the emulator saw it, for assertions on headers and timing. */
   public record RecordedRequest(String method, String path, String query, String prefer, String ifMatch,
@@ -290,6 +293,16 @@ public final class GraphEmulator {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
+  /** The signed-in user has a personal Microsoft account: getSchedule is refused (delegated, consumer accounts). */
+  public void personalAccount(boolean personal) {
+    personalAccount = personal;
+  }
+
+  /** An Exchange application access policy excludes the mailbox: app-only calls answer 403 ErrorAccessDenied. */
+  public void accessPolicyDenies(boolean denies) {
+    accessPolicyDenies = denies;
+  }
+
   public void revokeGrant() {
     oauth.revoke();
   }
@@ -301,6 +314,9 @@ public final class GraphEmulator {
   }
 
   public void reset() {
+    personalAccount = false;
+    accessPolicyDenies = false;
+    consentPage = false;
     mailbox.clear();
     delta.reset();
     notifications.reset();
@@ -449,6 +465,10 @@ public final class GraphEmulator {
       subscriptions(ctx, seg, method);
       return;
     }
+    if (accessPolicyDenies && oauth.appOnly(ctx.request().getHeader("Authorization"))) {
+      throw new EmuException(403, "ErrorAccessDenied", "Access to OData is disabled: [RAOP] : Blocked by tenant"
+          + " configured AppOnly AccessPolicy settings.");
+    }
     if (seg.get(0).equals("me")) {
       if (oauth.appOnly(ctx.request().getHeader("Authorization"))) {
         throw new EmuException(400, "BadRequest",
@@ -469,7 +489,16 @@ public final class GraphEmulator {
       return;
     }
     if (seg.size() == 1 && seg.get(0).equals("calendars") && method == HttpMethod.GET) {
-      json(ctx, 200, new JsonObject().put("value", mailbox.calendarsJson()));
+      // Graph pages collections: ten calendars a page, the rest behind @odata.nextLink.
+      JsonArray all = mailbox.calendarsJson();
+      int skip = Integer.parseInt(ctx.request().getParam("$skip", "0"));
+      JsonObject page = new JsonObject().put("value", new JsonArray(all.getList().subList(Math.min(skip, all.size()),
+          Math.min(skip + CALENDAR_PAGE, all.size()))));
+      if (skip + CALENDAR_PAGE < all.size()) {
+        page.put("@odata.nextLink", graphBase() + ctx.request().path().substring("/v1.0".length()) + "?$skip="
+            + (skip + CALENDAR_PAGE));
+      }
+      json(ctx, 200, page);
       return;
     }
     String calendarId = null;
@@ -492,6 +521,10 @@ public final class GraphEmulator {
         json(ctx, 200, new JsonObject().put("value", value));
       }
     } else if (first.equals("getSchedule") && method == HttpMethod.POST) {
+      if (personalAccount) {
+        throw new EmuException(400, "ErrorInvalidRequest",
+            "getSchedule is not supported for personal Microsoft accounts.");
+      }
       json(ctx, 200, schedule(ctx.body().asJsonObject(), out));
     } else if (first.equals("events") && seg.size() == 1) {
       if (method == HttpMethod.POST) {
@@ -597,7 +630,9 @@ public final class GraphEmulator {
             .put("message", "The user or resource was not found").put("responseCode", "ErrorMailRecipientNotFound")));
         continue;
       }
-      List<EmuInstance> busy = mailbox.view(null, from, to).stream().filter(i -> !i.showAs().equals("free")).toList();
+      // getSchedule reflects the default calendar only, whatever other calendars the user has.
+      List<EmuInstance> busy = mailbox.view(mailbox.primaryCalendarId(), from, to).stream()
+          .filter(i -> !i.showAs().equals("free")).toList();
       StringBuilder view = new StringBuilder();
       for (Instant t = from; t.isBefore(to); t = t.plusSeconds(interval * 60L)) {
         Instant slotEnd = t.plusSeconds(interval * 60L);
