@@ -19,9 +19,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link ManageConnections} over the sync stores, the OAuth clients and the connectors. */
 public final class ConnectionService implements ManageConnections {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionService.class);
 
   private static final Duration STATE_LIFETIME = Duration.ofMinutes(15);
   private static final int MAX_CALENDARS = 50;
@@ -138,6 +142,7 @@ public final class ConnectionService implements ManageConnections {
   @Override
   public Future<Void> disconnect(String providerId, CalendarProvider provider) {
     return connection(providerId, provider).compose(c -> scheduler.closeChannels(c)
+        .compose(v -> revokeAtService(c))
         .compose(v -> {
           Future<Void> chain = Future.succeededFuture();
           for (Map.Entry<String, Set<String>> e : c.blocking().entrySet()) {
@@ -148,6 +153,17 @@ public final class ConnectionService implements ManageConnections {
         .compose(v -> ctx.states().deleteByConnection(c.id()))
         .compose(v -> ctx.mirrors().deleteByConnection(c.id()))
         .compose(v -> ctx.connections().delete(c.id())));
+  }
+
+  /** Best effort: a service that does not answer must not keep the provider from disconnecting. */
+  private Future<Void> revokeAtService(Connection c) {
+    if (!c.connected() || !ctx.connectors().containsKey(c.provider())) {
+      return Future.succeededFuture();
+    }
+    return ctx.connector(c.provider()).revoke(ctx.grant(c)).recover(err -> {
+      LOG.warn("revoking the grant of {} at the service failed: {}", c.id(), err.getMessage());
+      return Future.succeededFuture();
+    });
   }
 
   private Future<Void> applyChoice(Connection before, Connection after) {

@@ -96,6 +96,7 @@ public final class GoogleCalendarEmulator {
   private final Map<String, String> refreshTokens = new HashMap<>();
   private final Set<String> revokedRefreshTokens = new java.util.HashSet<>();
   private final Map<String, Access> accessTokens = new HashMap<>();
+  private int revokedGrants;
   private final Map<String, SyncToken> syncTokens = new HashMap<>();
   private final Map<String, PageRest> pages = new HashMap<>();
   private final Map<String, Channel> channels = new LinkedHashMap<>();
@@ -322,6 +323,7 @@ public final class GoogleCalendarEmulator {
     router.get("/oauth/auth").handler(this::authorize);
     router.post("/oauth/auth").handler(this::authorize); // the consent page's Allow button
     router.post("/oauth/token").handler(this::token);
+    router.post("/oauth/revoke").handler(this::revokeRoute);
     router.post("/_emu/reset").handler(ctx -> {
       reset();
       ctx.response().setStatusCode(204).end();
@@ -705,6 +707,30 @@ public final class GoogleCalendarEmulator {
 
   private static String html(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  /**
+   * POST /oauth/revoke ({@code token=} a refresh or access token), as https://oauth2.googleapis.com/revoke: the grant
+   * is withdrawn (its refresh tokens answer invalid_grant, its access tokens 401); an unknown token is 400.
+   */
+  private synchronized void revokeRoute(RoutingContext ctx) {
+    String token = ctx.request().formAttributes().get("token");
+    String user = token == null ? null : refreshTokens.get(token);
+    if (user == null && token != null && accessTokens.containsKey(token)) {
+      user = accessTokens.get(token).user();
+    }
+    if (user == null) {
+      oauthError(ctx, 400, "invalid_token", "Token expired or revoked");
+      return;
+    }
+    revokedGrants++;
+    revoke(user);
+    ctx.response().setStatusCode(200).end();
+  }
+
+  /** How many grants were revoked through the revoke endpoint (by the app, not by the user). */
+  public synchronized int revokedGrants() {
+    return revokedGrants;
   }
 
   private synchronized void token(RoutingContext ctx) {
