@@ -28,7 +28,8 @@ public final class CalendarConnectionsHandler {
 
   static final String DASHBOARD = "/dashboard#calendars";
   static final String CONNECTED_PAGE = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-      + "<meta http-equiv=\"refresh\" content=\"0;url=" + DASHBOARD + "\"><title>Calendar connected · Dovetail"
+      + "<meta http-equiv=\"refresh\" content=\"0;url=" + DASHBOARD + "\">"
+      + "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\"><title>Calendar connected · Dovetail"
       + "</title></head><body><main><h1>Calendar connected</h1><p><a id=\"continue\" href=\"" + DASHBOARD
       + "\">Continue to the dashboard</a></p></main></body></html>";
   /** The connect flow's browser nonce; sent back only to the connection routes. */
