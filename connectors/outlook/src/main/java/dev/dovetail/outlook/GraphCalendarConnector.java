@@ -7,15 +7,12 @@ import com.microsoft.graph.models.EventType;
 import com.microsoft.graph.models.FreeBusyStatus;
 import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.BodyType;
-import com.microsoft.graph.models.ScheduleInformation;
-import com.microsoft.graph.models.ScheduleItem;
 import com.microsoft.graph.models.SingleValueLegacyExtendedProperty;
 import com.microsoft.graph.models.Subscription;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.calendars.item.calendarview.delta.DeltaGetResponse;
 import com.microsoft.graph.users.item.UserItemRequestBuilder;
-import com.microsoft.graph.users.item.calendar.getschedule.GetSchedulePostRequestBody;
 import com.microsoft.kiota.ApiException;
 import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
@@ -36,6 +33,7 @@ import dev.dovetail.sync.domain.PushChannel;
 import dev.dovetail.sync.domain.ShowAs;
 import dev.dovetail.sync.domain.WrittenEvent;
 import dev.dovetail.sync.port.out.CalendarConnector;
+import dev.dovetail.sync.port.out.RotatedTokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -56,6 +54,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Outlook calendars through Microsoft Graph v1.0 and its Java SDK (reference/external-apis.md §2). Inbound reads are
@@ -74,6 +74,12 @@ public final class GraphCalendarConnector implements CalendarConnector {
   public static final String BOOKING_PROPERTY = "String {6d3c4a2e-8b1f-4f67-9a0e-2c5d7b9e1f30} Name DovetailBooking";
   private static final DateTimeFormatter GRAPH_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS");
   private static final String TOKEN_VERSION = "g1";
+  /** Bounds one booking-time check: pages of 100 events per calendar (a day's window rarely needs a second). */
+  private static final int MAX_BUSY_PAGES = 20;
+  /** How often one booking's event may be deleted in Outlook and created again. */
+  private static final int MAX_GENERATIONS = 50;
+  /** At most 500 calendars are listed for the provider to choose from. */
+  private static final int MAX_CALENDAR_PAGES = 50;
 
   /** Where Graph is and how far ahead inbound sync looks; the subscription lifetime cap Graph enforces. */
   public record Settings(String graphBase, Duration horizon, Duration maxSubscriptionLifetime, Duration liveTimeout,
@@ -93,27 +99,48 @@ public final class GraphCalendarConnector implements CalendarConnector {
     }
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(GraphCalendarConnector.class);
+
   private final Vertx vertx;
   private final MicrosoftIdentity identity;
+  private final RotatedTokens rotations;
   private final Settings settings;
   private final Clock clock;
   private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
   private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
 
-  private record CachedToken(String refreshToken, String accessToken, Instant expiresAt) {
+  /**
+   * A connection's access token and its refresh chain: {@code grantToken} is the refresh token the grant held when
+   * this was fetched, {@code newest} the one Microsoft rotated it to (the same when it did not rotate).
+   */
+  private record CachedToken(String grantToken, String newest, String accessToken, Instant expiresAt) {
+
+    boolean serves(Grant grant) {
+      return grant.refreshToken().equals(grantToken) || grant.refreshToken().equals(newest);
+    }
+
+    CachedToken expired() {
+      return new CachedToken(grantToken, newest, accessToken, Instant.EPOCH);
+    }
   }
 
   private final MicrosoftAppAccess app;
 
-  /** Delegated connections: each grant holds its user's refresh token; calendars are addressed as {@code /me}. */
-  public GraphCalendarConnector(Vertx vertx, MicrosoftIdentity identity, Settings settings, Clock clock) {
-    this(vertx, identity, null, settings, clock);
+  /**
+   * Delegated connections: each grant holds its user's refresh token; calendars are addressed as {@code /me}. Every
+   * refresh token Microsoft rotates goes to {@code rotations} (stored on the connection), and the newest one known is
+   * used for the next refresh.
+   */
+  public GraphCalendarConnector(Vertx vertx, MicrosoftIdentity identity, RotatedTokens rotations, Settings settings,
+      Clock clock) {
+    this(vertx, identity, rotations, null, settings, clock);
   }
 
-  private GraphCalendarConnector(Vertx vertx, MicrosoftIdentity identity, MicrosoftAppAccess app, Settings settings,
-      Clock clock) {
+  private GraphCalendarConnector(Vertx vertx, MicrosoftIdentity identity, RotatedTokens rotations,
+      MicrosoftAppAccess app, Settings settings, Clock clock) {
     this.vertx = vertx;
     this.identity = identity;
+    this.rotations = rotations;
     this.app = app;
     this.settings = settings;
     this.clock = clock;
@@ -124,7 +151,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
    * mailbox ({@code /users/{account}}) and its refresh token is unused.
    */
   public static GraphCalendarConnector appOnly(Vertx vertx, MicrosoftAppAccess app, Settings settings, Clock clock) {
-    return new GraphCalendarConnector(vertx, null, app, settings, clock);
+    return new GraphCalendarConnector(vertx, null, RotatedTokens.none(), app, settings, clock);
   }
 
   /** The mailbox a grant reaches: the signed-in user ({@code /me}) or, app-only, the named user. */
@@ -147,14 +174,19 @@ public final class GraphCalendarConnector implements CalendarConnector {
     if (app != null) {
       return clients.computeIfAbsent("", any -> app.client(settings.graphBase()));
     }
-    return clients.computeIfAbsent(grant.connectionId(), id -> {
+    String connectionId = grant.connectionId();
+    return clients.computeIfAbsent(connectionId, id -> {
       String host = URI.create(settings.graphBase()).getHost();
       AccessTokenProvider provider = new AccessTokenProvider() {
         private final AllowedHostsValidator hosts = new AllowedHostsValidator(host);
 
         @Override
         public String getAuthorizationToken(URI uri, Map<String, Object> context) {
-          return accessToken(grant);
+          CachedToken cached = tokens.get(connectionId);
+          if (cached == null) {
+            throw new ConnectorException.Unavailable("no access token for " + connectionId, null);
+          }
+          return cached.accessToken;
         }
 
         @Override
@@ -168,17 +200,32 @@ public final class GraphCalendarConnector implements CalendarConnector {
     });
   }
 
-  /** A cached access token for the grant, refreshed a minute before it expires (or when the grant changed). */
-  private String accessToken(Grant grant) {
+  /**
+   * Makes sure the grant has an access token valid for another minute: refreshes with the newest refresh token of
+   * its chain and hands a rotated one to {@link RotatedTokens} before any Graph call uses the new access token. A
+   * refused refresh fails with {@code AuthorizationRevoked}; a failure to store the rotated token is only logged
+   * (the token the connection holds stays valid until its own expiry, and the next refresh rotates again).
+   */
+  private Future<Void> authorized(Grant grant) {
+    if (app != null) {
+      return Future.succeededFuture();
+    }
     CachedToken cached = tokens.get(grant.connectionId());
     Instant now = clock.instant();
-    if (cached != null && cached.refreshToken.equals(grant.refreshToken()) && now.isBefore(cached.expiresAt)) {
-      return cached.accessToken;
+    boolean chain = cached != null && cached.serves(grant);
+    if (chain && now.isBefore(cached.expiresAt)) {
+      return Future.succeededFuture();
     }
-    MicrosoftIdentity.Tokens fresh = identity.refresh(grant.refreshToken());
-    tokens.put(grant.connectionId(), new CachedToken(grant.refreshToken(), fresh.accessToken(),
-        now.plusSeconds(Math.max(0, fresh.expiresInSeconds() - 60))));
-    return fresh.accessToken();
+    String use = chain ? cached.newest : grant.refreshToken();
+    return vertx.executeBlocking(() -> identity.refresh(use), false).compose(fresh -> {
+      String newest = fresh.refreshToken() == null ? use : fresh.refreshToken();
+      tokens.put(grant.connectionId(), new CachedToken(grant.refreshToken(), newest, fresh.accessToken(),
+          now.plusSeconds(Math.max(0, fresh.expiresInSeconds() - 60))));
+      return rotations.rotated(grant, newest).recover(err -> {
+        LOG.warn("storing the rotated refresh token of {} failed: {}", grant.connectionId(), err.getMessage());
+        return Future.succeededFuture();
+      });
+    });
   }
 
   /** Forgets the cached access token of a connection (after its grant was revoked or replaced). */
@@ -188,26 +235,27 @@ public final class GraphCalendarConnector implements CalendarConnector {
   }
 
   /**
-   * Runs an SDK call on a worker thread and maps its failure. A 401 means the cached access token is no longer
-   * accepted (expired early, skewed clock): the call is retried once with a freshly refreshed token; if the refresh
-   * itself is refused, that is {@code AuthorizationRevoked}.
+   * Runs an SDK call on a worker thread, with a valid access token, and maps its failure. A 401 means the cached
+   * access token is no longer accepted (expired early, skewed clock): the call is retried once after a refresh; if
+   * the refresh itself is refused, that is {@code AuthorizationRevoked}.
    */
   private <T> Future<T> blocking(Grant grant, java.util.concurrent.Callable<T> call) {
-    return vertx.executeBlocking(() -> {
-      try {
-        return call.call();
-      } catch (RuntimeException e) {
-        if (status(e) != 401) {
-          throw translate(e);
-        }
-        tokens.remove(grant.connectionId());
-        try {
-          return call.call();
-        } catch (RuntimeException again) {
-          throw translate(again);
-        }
+    return authorized(grant).compose(v -> attempt(call)).recover(err -> {
+      if (app != null || status(err) != 401) {
+        return Future.failedFuture(translated(err));
       }
-    }, false);
+      tokens.computeIfPresent(grant.connectionId(), (id, cached) -> cached.expired());
+      return authorized(grant).compose(v -> attempt(call))
+          .recover(again -> Future.failedFuture(translated(again)));
+    });
+  }
+
+  private <T> Future<T> attempt(java.util.concurrent.Callable<T> call) {
+    return vertx.executeBlocking(call, false);
+  }
+
+  private static Throwable translated(Throwable err) {
+    return err instanceof RuntimeException e ? translate(e) : err;
   }
 
   private static int status(Throwable e) {
@@ -224,10 +272,20 @@ public final class GraphCalendarConnector implements CalendarConnector {
   @Override
   public Future<List<ExternalCalendar>> calendars(Grant grant) {
     return blocking(grant, () -> {
+      // Graph pages calendars (ten a page): every page is read, so any calendar can be chosen.
       List<ExternalCalendar> out = new ArrayList<>();
-      for (Calendar c : mailbox(grant).calendars().get().getValue()) {
-        out.add(new ExternalCalendar(c.getId(), c.getName() == null ? c.getId() : c.getName(),
-            Boolean.TRUE.equals(c.getIsDefaultCalendar()), !Boolean.FALSE.equals(c.getCanEdit())));
+      var calendars = mailbox(grant).calendars();
+      var page = calendars.get();
+      for (int pages = 0; page != null; pages++) {
+        for (Calendar c : page.getValue()) {
+          out.add(new ExternalCalendar(c.getId(), c.getName() == null ? c.getId() : c.getName(),
+              Boolean.TRUE.equals(c.getIsDefaultCalendar()), !Boolean.FALSE.equals(c.getCanEdit())));
+        }
+        String next = page.getOdataNextLink();
+        if (next == null || pages >= MAX_CALENDAR_PAGES) {
+          break;
+        }
+        page = calendars.withUrl(next).get();
       }
       return out;
     });
@@ -384,14 +442,27 @@ public final class GraphCalendarConnector implements CalendarConnector {
   @Override
   public Future<WrittenEvent> create(Grant grant, String calendarId, OutboundEvent event) {
     return blocking(grant, () -> {
-      Event body = body(event);
-      body.setTransactionId(event.proposedId());
-      SingleValueLegacyExtendedProperty tag = new SingleValueLegacyExtendedProperty();
-      tag.setId(BOOKING_PROPERTY);
-      tag.setValue(event.bookingId());
-      body.setSingleValueExtendedProperties(List.of(tag));
-      Event created = mailbox(grant).calendars().byCalendarId(calendarId).events().post(body);
-      return new WrittenEvent(created.getId(), created.getChangeKey());
+      // Graph remembers a transactionId after its event is deleted (400 ErrorDuplicateTransactionId): a booking
+      // event the provider deleted is created again under the next generation, {proposedId}-{n}. A retried create
+      // still finds the event of its generation, so it never duplicates. Each attempt gets a fresh body (the SDK's
+      // backing store would send only changed fields the second time).
+      for (int generation = 0; ; generation++) {
+        Event body = body(event);
+        body.setTransactionId(generation == 0 ? event.proposedId() : event.proposedId() + "-" + generation);
+        SingleValueLegacyExtendedProperty tag = new SingleValueLegacyExtendedProperty();
+        tag.setId(BOOKING_PROPERTY);
+        tag.setValue(event.bookingId());
+        body.setSingleValueExtendedProperties(List.of(tag));
+        try {
+          Event created = mailbox(grant).calendars().byCalendarId(calendarId).events().post(body);
+          return new WrittenEvent(created.getId(), created.getChangeKey());
+        } catch (ODataError e) {
+          if (generation >= MAX_GENERATIONS || e.getError() == null
+              || !"ErrorDuplicateTransactionId".equals(e.getError().getCode())) {
+            throw e;
+          }
+        }
+      }
     });
   }
 
@@ -462,33 +533,41 @@ public final class GraphCalendarConnector implements CalendarConnector {
    */
   @Override
   public Future<List<TimeRange>> busy(Grant grant, List<String> calendarIds, TimeRange window) {
+    // calendarView of each chosen calendar, not getSchedule: getSchedule reflects the default calendar only and is
+    // refused for personal Microsoft accounts (reference/external-apis.md P35).
     return blocking(grant, () -> {
-      GetSchedulePostRequestBody body = new GetSchedulePostRequestBody();
-      body.setSchedules(List.of(grant.account()));
-      body.setStartTime(dateTime(window.start(), ZoneOffset.UTC, "UTC"));
-      body.setEndTime(dateTime(window.end(), ZoneOffset.UTC, "UTC"));
-      body.setAvailabilityViewInterval(15);
       List<TimeRange> busy = new ArrayList<>();
-      var answer = mailbox(grant).calendar().getSchedule()
-          .post(body, rc -> rc.headers.add("Prefer", "outlook.timezone=\"UTC\""));
-      for (ScheduleInformation info : answer.getValue()) {
-        if (info.getError() != null) {
-          throw new ConnectorException.Unavailable("getSchedule: " + info.getError().getResponseCode(), null);
-        }
-        for (ScheduleItem item : info.getScheduleItems()) {
-          if (settings.busyPolicy().blocks(showAs(item.getStatus()))) {
-            Instant start = max(instant(item.getStart()), window.start());
-            Instant end = min(instant(item.getEnd()), window.end());
+      for (String calendarId : calendarIds) {
+        var view = mailbox(grant).calendars().byCalendarId(calendarId).calendarView();
+        var page = view.get(rc -> {
+          rc.queryParameters.startDateTime = window.start().toString();
+          rc.queryParameters.endDateTime = window.end().toString();
+          rc.queryParameters.select = new String[] {"start", "end", "showAs", "isCancelled"};
+          rc.queryParameters.top = 100;
+          rc.headers.add("Prefer", "outlook.timezone=\"UTC\"");
+        });
+        for (int pages = 0; page != null; pages++) {
+          for (Event e : page.getValue()) {
+            if (Boolean.TRUE.equals(e.getIsCancelled()) || !settings.busyPolicy().blocks(showAs(e.getShowAs()))) {
+              continue;
+            }
+            Instant start = max(instant(e.getStart()), window.start());
+            Instant end = min(instant(e.getEnd()), window.end());
             if (start.isBefore(end)) {
               busy.add(new TimeRange(start, end));
             }
           }
+          String next = page.getOdataNextLink();
+          if (next == null || pages >= MAX_BUSY_PAGES) {
+            break;
+          }
+          page = view.withUrl(next).get();
         }
       }
       return merge(busy);
     }).timeout(settings.liveTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .recover(err -> Future.failedFuture(err instanceof ConnectorException ? err
-            : new ConnectorException.Unavailable("getSchedule: " + err.getMessage(), err)));
+            : new ConnectorException.Unavailable("calendarView: " + err.getMessage(), err)));
   }
 
   private static Instant max(Instant a, Instant b) {
@@ -597,6 +676,13 @@ public final class GraphCalendarConnector implements CalendarConnector {
     }
     if (status == 401) {
       return new ConnectorException.AuthorizationRevoked(message, e);
+    }
+    String detail = api instanceof ODataError odata && odata.getError() != null
+        ? String.valueOf(odata.getError().getMessage()) : "";
+    if (status == 403 && code.equals("ErrorAccessDenied") && detail.contains("AccessPolicy")) {
+      // An Exchange application access policy excludes the mailbox (app-only): nothing works until an admin
+      // changes the policy, so the connection is broken with Graph's reason (P40).
+      return new ConnectorException.AuthorizationRevoked(message + ": " + detail, e);
     }
     if (status >= 500 || status == 408) {
       return new ConnectorException.Unavailable(message, e);

@@ -5,6 +5,7 @@ import dev.dovetail.outlook.emulator.GraphExternalSide;
 import dev.dovetail.sync.domain.Grant;
 import dev.dovetail.sync.port.out.CalendarConnector;
 import dev.dovetail.sync.port.out.CalendarConnectorContract;
+import dev.dovetail.sync.port.out.RotatedTokens;
 import dev.dovetail.sync.testkit.ExternalSide;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -41,7 +42,7 @@ class GraphCalendarConnectorContractIT implements CalendarConnectorContract {
   void fresh() throws Exception {
     graph.reset();
     // The contract's events sit around T0 (2030): the connector's "now" is the day before, so its window covers them.
-    connector = new GraphCalendarConnector(vertx, identity,
+    connector = new GraphCalendarConnector(vertx, identity, RotatedTokens.none(),
         GraphCalendarConnector.Settings.production().withGraphBase(graph.graphBase()),
         Clock.fixed(T0.minus(Duration.ofDays(1)), ZoneOffset.UTC));
     grant = new Grant("outlook-contract", GraphEmulator.USER_UPN, GraphCalendarConnectorIT.consent(identity));

@@ -13,6 +13,7 @@ import dev.dovetail.sync.domain.Grant;
 import dev.dovetail.sync.domain.OutboundEvent;
 import dev.dovetail.sync.domain.ShowAs;
 import dev.dovetail.sync.domain.WrittenEvent;
+import dev.dovetail.sync.port.out.RotatedTokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -69,7 +70,7 @@ class GraphCalendarConnectorIT {
   }
 
   static GraphCalendarConnector connector(GraphCalendarConnector.Settings settings) {
-    return new GraphCalendarConnector(vertx, identity, settings, Clock.systemUTC());
+    return new GraphCalendarConnector(vertx, identity, RotatedTokens.none(), settings, Clock.systemUTC());
   }
 
   /** The authorization-code flow against the emulator: authorize redirects with a code, the code buys tokens. */
@@ -291,7 +292,7 @@ class GraphCalendarConnectorIT {
     assertThat(Duration.between(tries.get(0), tries.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(950));
     assertThat(Duration.between(tries.get(1), tries.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(950));
 
-    graph.fault("POST", "getSchedule", 429, "activityLimitReached", 1, 10);
+    graph.fault("GET", "calendarView$", 429, "activityLimitReached", 1, 10);
     GraphCalendarConnector patient = connector(new GraphCalendarConnector.Settings(graph.graphBase(),
         Duration.ofDays(180), Duration.ofMinutes(4230), Duration.ofSeconds(30), dev.dovetail.sync.domain.BusyPolicy.DEFAULT));
     assertThatThrownBy(() -> patient.busy(grant, List.of(cal),
@@ -310,7 +311,7 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("Live check: getSchedule in UTC returns busy, tentative and oof time clipped to the window, not free time")
+  @DisplayName("Live check: calendarView in UTC returns busy, tentative and oof time clipped to the window, not free time")
   void liveBusy() {
     graph.createEvent(cal, event("busy", soon(1, "09:00:00"), soon(1, "10:00:00"), "W. Europe Standard Time"));
     graph.createEvent(cal, event("free", soon(1, "11:00:00"), soon(1, "12:00:00"), "UTC").put("showAs", "free"));
@@ -367,9 +368,9 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("Live check: getSchedule that does not answer within the short timeout fails as Unavailable (policy decides)")
+  @DisplayName("Live check: calendarView that does not answer within the short timeout fails as Unavailable (policy decides)")
   void liveCheckTimesOut() {
-    graph.fault("POST", "getSchedule", 503, "serviceNotAvailable", 2, 1);
+    graph.fault("GET", "calendarView$", 503, "serviceNotAvailable", 2, 1);
     GraphCalendarConnector hasty = connector(new GraphCalendarConnector.Settings(graph.graphBase(),
         Duration.ofDays(180), Duration.ofMinutes(4230), Duration.ofMillis(500),
         dev.dovetail.sync.domain.BusyPolicy.DEFAULT));
@@ -410,7 +411,7 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("P22: an event from a legacy custom zone (tzone://Microsoft/Custom) and a customTimeZone in getSchedule still give exact instants")
+  @DisplayName("P22: an event from a legacy custom zone (tzone://Microsoft/Custom) still gives exact instants in the live check")
   void customZones() {
     String id = graph.createEvent(cal, event("Legacy", soon(6, "08:30:00"), soon(6, "09:30:00"), "UTC")
         .put("originalStartTimeZone", "tzone://Microsoft/Custom")).getString("id");

@@ -7,6 +7,7 @@ import dev.dovetail.outlook.emulator.GraphEmulator;
 import dev.dovetail.sync.domain.ConnectorException;
 import dev.dovetail.sync.domain.Grant;
 import dev.dovetail.sync.domain.PushChannel;
+import dev.dovetail.sync.port.out.RotatedTokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -72,7 +73,7 @@ class GraphSubscriptionsIT {
     sinkFails.set(false);
     MicrosoftIdentity identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(graph.loginBase(),
         GraphEmulator.TENANT, graph.clientId(), graph.clientSecret()));
-    connector = new GraphCalendarConnector(vertx, identity,
+    connector = new GraphCalendarConnector(vertx, identity, RotatedTokens.none(),
         GraphCalendarConnector.Settings.production().withGraphBase(graph.graphBase()), Clock.systemUTC());
     grant = new Grant("conn-1", GraphEmulator.USER_UPN, GraphCalendarConnectorIT.consent(identity));
     cal = graph.primaryCalendarId();

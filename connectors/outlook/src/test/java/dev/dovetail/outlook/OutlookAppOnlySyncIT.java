@@ -222,4 +222,16 @@ class OutlookAppOnlySyncIT {
     assertThat(broken.brokenReason()).contains("invalid_client").contains("AADSTS7000215");
     assertThat(graph.subscriptionIds()).isEmpty();
   }
+
+  @Test
+  @DisplayName("P40: an application access policy that excludes the mailbox (403 ErrorAccessDenied) breaks the connection with Graph's reason")
+  void accessPolicyBreaksTheConnection() throws Exception {
+    graph.accessPolicyDenies(true);
+    connect(graph.clientSecret());
+
+    OutlookSyncIT.waitUntil(() -> connections.findById(connectionId).await().orElseThrow().state()
+        == ConnectionState.BROKEN);
+    assertThat(connections.findById(connectionId).await().orElseThrow().brokenReason())
+        .contains("ErrorAccessDenied").contains("AccessPolicy");
+  }
 }

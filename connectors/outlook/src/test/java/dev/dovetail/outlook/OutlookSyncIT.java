@@ -21,6 +21,7 @@ import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.domain.SyncState;
 import dev.dovetail.sync.domain.TokenCipher;
 import dev.dovetail.sync.domain.UnreachablePolicy;
+import dev.dovetail.sync.port.out.RotatedTokens;
 import dev.dovetail.sync.port.out.SyncNotices;
 import dev.dovetail.sync.testkit.InMemorySyncStore;
 import dev.dovetail.testkit.InMemoryBookingRepository;
@@ -80,7 +81,7 @@ class OutlookSyncIT {
     cal = graph.primaryCalendarId();
     MicrosoftIdentity identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(graph.loginBase(),
         GraphEmulator.TENANT, graph.clientId(), graph.clientSecret()));
-    GraphCalendarConnector connector = new GraphCalendarConnector(vertx, identity,
+    GraphCalendarConnector connector = new GraphCalendarConnector(vertx, identity, RotatedTokens.none(),
         GraphCalendarConnector.Settings.production().withGraphBase(graph.graphBase()), Clock.systemUTC());
     InMemoryCatalog.Resources resources = new InMemoryCatalog.Resources();
     resources.insert(TestBookings.officeHours(ROOM, PROVIDER, ZoneId.of("Europe/Berlin"))).await();

@@ -33,6 +33,7 @@ import dev.dovetail.sync.domain.ExternalBusyTime;
 import dev.dovetail.sync.domain.Spans;
 import dev.dovetail.sync.domain.TokenCipher;
 import dev.dovetail.sync.domain.UnreachablePolicy;
+import dev.dovetail.sync.port.out.RotatedTokens;
 import dev.dovetail.sync.port.out.SyncNotices;
 import dev.dovetail.sync.testkit.InMemorySyncStore;
 import dev.dovetail.testkit.InMemoryBookingRepository;
@@ -146,7 +147,7 @@ class OutlookTwoWaySyncProperties {
     Fixture() throws Exception {
       MicrosoftIdentity identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(graph.loginBase(),
           GraphEmulator.TENANT, graph.clientId(), graph.clientSecret()));
-      GraphCalendarConnector connector = new GraphCalendarConnector(vertx, identity,
+      GraphCalendarConnector connector = new GraphCalendarConnector(vertx, identity, RotatedTokens.none(),
           GraphCalendarConnector.Settings.production().withGraphBase(graph.graphBase()), clock);
       ctx = new SyncContext(Map.of(CalendarProvider.OUTLOOK, connector), connections, states, mirrors, conflicts,
           resources, schedules, lock, SyncNotices.none(), cipher, Backoff.DEFAULT, clock, () -> 0.5);

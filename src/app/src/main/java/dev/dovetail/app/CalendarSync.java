@@ -13,6 +13,7 @@ import dev.dovetail.sync.app.ConnectionMail;
 import dev.dovetail.sync.app.ConnectionService;
 import dev.dovetail.sync.app.LiveExternalBusy;
 import dev.dovetail.sync.app.MirrorWriter;
+import dev.dovetail.sync.app.StoredRotatedTokens;
 import dev.dovetail.sync.app.SyncContext;
 import dev.dovetail.sync.app.SyncEngine;
 import dev.dovetail.sync.app.SyncScheduler;
@@ -71,7 +72,9 @@ record CalendarSync(
       LOG.info("Google Calendar sync is on (API {}, reconciliation every {})", google.apiRoot(),
           cfg.reconcileEvery());
     }
-    Optional<OutlookSync> outlook = OutlookSync.create(vertx, config.outlook(), clock);
+    TokenCipher cipher = new TokenCipher(secretKey);
+    Optional<OutlookSync> outlook = OutlookSync.create(vertx, config.outlook(), clock,
+        new StoredRotatedTokens(store.sync().connections(), cipher, clock));
     outlook.ifPresent(o -> {
       connectors.put(CalendarProvider.OUTLOOK, o.connector());
       oauth.put(CalendarProvider.OUTLOOK, o.oauth());
@@ -80,7 +83,7 @@ record CalendarSync(
         store.sync().mirrors(), store.sync().conflicts(), store.resources(), store.schedules(), lock,
         new OutboxSyncNotices(store.outbox(), store.bookings(), store.providers(), clock,
             connectionMail(config, store), dispatchMail),
-        new TokenCipher(secretKey), Backoff.DEFAULT, clock, () -> ThreadLocalRandom.current().nextDouble());
+        cipher, Backoff.DEFAULT, clock, () -> ThreadLocalRandom.current().nextDouble());
     SyncEngine engine = new SyncEngine(ctx, freedTime, BusyPolicy.DEFAULT, cfg.reconcileEvery());
     SyncScheduler scheduler = new SyncScheduler(ctx, engine, vertx, new SyncScheduler.Settings(
         cfg.push() ? config.publicUrl() : null, cfg.channelLifetime(), RENEW_BEFORE, Duration.ofMillis(1500)));

@@ -8,6 +8,7 @@ import dev.dovetail.outlook.MicrosoftOAuthClient;
 import dev.dovetail.outlook.OutlookHooks;
 import dev.dovetail.sync.app.SyncContext;
 import dev.dovetail.sync.app.SyncScheduler;
+import dev.dovetail.sync.port.out.RotatedTokens;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
@@ -33,7 +34,8 @@ final class OutlookSync {
     this.oauth = oauth;
   }
 
-  static Optional<OutlookSync> create(Vertx vertx, AppConfig.Outlook config, Clock clock) {
+  static Optional<OutlookSync> create(Vertx vertx, AppConfig.Outlook config, Clock clock,
+      RotatedTokens rotations) {
     if (!config.enabled()) {
       LOG.info("no DOVETAIL_MS_CLIENT_ID: Outlook calendars are off");
       return Optional.empty();
@@ -51,7 +53,7 @@ final class OutlookSync {
       return Optional.of(new OutlookSync(GraphCalendarConnector.appOnly(vertx, app, settings, clock),
           MicrosoftOAuthClient.signInOnly(vertx, identity, config.graphBase())));
     }
-    GraphCalendarConnector connector = new GraphCalendarConnector(vertx, identity, settings, clock);
+    GraphCalendarConnector connector = new GraphCalendarConnector(vertx, identity, rotations, settings, clock);
     return Optional.of(new OutlookSync(connector, new MicrosoftOAuthClient(vertx, identity, config.graphBase())));
   }
 

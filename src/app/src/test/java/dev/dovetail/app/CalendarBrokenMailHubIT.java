@@ -165,8 +165,8 @@ class CalendarBrokenMailHubIT {
     HttpResponse<Buffer> granted = client.getAbs(start.getHeader("Location")).followRedirects(false).send().await();
     assertThat(granted.statusCode()).isEqualTo(302);
     HttpResponse<Buffer> done = client.getAbs(granted.getHeader("Location")).followRedirects(false)
-        .putHeader("Cookie", cookie).send().await();
-    assertThat(done.statusCode()).as(done.bodyAsString()).isEqualTo(303);
+        .putHeader("Cookie", DemoSession.nonceCookie(start)).send().await();
+    assertThat(done.statusCode()).as(done.bodyAsString()).isEqualTo(200);
     api("PUT", "/api/v1/calendar-connections/google", new JsonObject()
         .put("blocking", new JsonArray().add(new JsonObject().put("calendarId", OWNER)
             .put("resourceIds", new JsonArray().add("demo-room"))))

@@ -25,4 +25,10 @@ record DemoSession(WebClient client, int port, String cookie, String csrf) {
         .putHeader("Cookie", cookie).putHeader("X-CSRF-Token", csrf);
     return (body == null ? request.send() : request.sendJsonObject(body)).await();
   }
+
+  /** The connect flow's nonce cookie ({@code name=value}) from the hub's answer to {@code connect}. */
+  static String nonceCookie(HttpResponse<Buffer> connect) {
+    return connect.cookies().stream().filter(c -> c.startsWith("dovetail.connect=")).map(c -> c.substring(0,
+        c.indexOf(';'))).findFirst().orElseThrow(() -> new AssertionError("no nonce cookie: " + connect.cookies()));
+  }
 }

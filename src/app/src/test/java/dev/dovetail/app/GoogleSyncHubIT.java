@@ -113,9 +113,9 @@ class GoogleSyncHubIT {
     HttpResponse<Buffer> forged = client.getAbs(callback.replaceAll("state=[^&]+", "state=forged"))
         .followRedirects(false).putHeader("Cookie", cookie).send().await();
     assertThat(forged.statusCode()).isEqualTo(400);
-    HttpResponse<Buffer> done = client.getAbs(callback).followRedirects(false).putHeader("Cookie", cookie).send()
-        .await();
-    assertThat(done.statusCode()).as(done.bodyAsString()).isEqualTo(303);
+    HttpResponse<Buffer> done = client.getAbs(callback).followRedirects(false)
+        .putHeader("Cookie", DemoSession.nonceCookie(start)).send().await();
+    assertThat(done.statusCode()).as(done.bodyAsString()).isEqualTo(200);
 
     JsonObject calendars = api("GET", "/api/v1/calendar-connections/google/calendars", null);
     assertThat(calendars.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(OWNER);

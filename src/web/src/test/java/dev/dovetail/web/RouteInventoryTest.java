@@ -57,6 +57,9 @@ class RouteInventoryTest {
       "POST /api/v1/public/booking-types/:bookingTypeId/waitlist",
       "POST /api/v1/public/waitlist/leave/:waitlistToken",
       "POST /api/v1/public/waitlist/claim/:waitlistToken",
+      // The OAuth return from the calendar service's site (no Strict session cookie): the signed state names the
+      // provider and the Lax nonce cookie set by connect binds the browser; without it nothing is stored (ADR 26).
+      "GET /api/v1/calendar-connections/:service/callback",
       // HTML pages and their static assets (PagesRouter); they only call the API above, or the protected one with
       // the visitor's own session.
       "GET /book/:provider/:bookingType",

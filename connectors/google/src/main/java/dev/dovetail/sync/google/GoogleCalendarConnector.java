@@ -38,6 +38,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,6 +68,8 @@ public final class GoogleCalendarConnector implements CalendarConnector {
   private static final int MAX_PAGES = 1000;
 
   private final Vertx vertx;
+  private static final HttpClient REVOKE_HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .build();
   private final GoogleSettings settings;
   private final HttpTransport transport;
   private final JsonFactory json = GsonFactory.getDefaultInstance();
@@ -356,6 +363,30 @@ public final class GoogleCalendarConnector implements CalendarConnector {
 
   private static WrittenEvent written(Event e) {
     return new WrittenEvent(e.getId(), e.getEtag());
+  }
+
+  /**
+   * Revokes the grant at Google ({@code POST revoke}, the refresh token as {@code token}): the provider disconnected,
+   * so Dovetail no longer appears among their account's third-party apps. A token Google no longer knows
+   * ({@code invalid_token}) counts as revoked.
+   */
+  @Override
+  public Future<Void> revoke(Grant grant) {
+    clients.remove(grant.connectionId());
+    return vertx.<Void>executeBlocking(() -> {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(settings.revokeUrl()))
+          .timeout(Duration.ofSeconds(10))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("token="
+              + URLEncoder.encode(grant.refreshToken(), StandardCharsets.UTF_8)))
+          .build();
+      HttpResponse<String> answer = REVOKE_HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() == 200 || answer.statusCode() == 400 && answer.body().contains("invalid_token")) {
+        return null;
+      }
+      throw new ConnectorException.Unavailable("revoke answered " + answer.statusCode(), null);
+    }, false).recover(err -> Future.failedFuture(err instanceof ConnectorException ? err
+        : new ConnectorException.Unavailable("revoke: " + err.getMessage(), err)));
   }
 
   /**

@@ -26,6 +26,11 @@ public record GoogleSettings(
    * Production endpoints, or an emulator's: {@code apiRoot} null means Google's; {@code oauthBase} (null: Google's)
    * serves {@code <base>/auth} and {@code <base>/token}.
    */
+  /** Google's revoke endpoint beside its token endpoint ({@code https://oauth2.googleapis.com/revoke}). */
+  public String revokeUrl() {
+    return tokenUrl.replaceAll("/token$", "/revoke");
+  }
+
   public static GoogleSettings of(String clientId, String clientSecret, String apiRoot, String oauthBase) {
     String base = oauthBase == null ? null : oauthBase.replaceAll("/+$", "");
     return new GoogleSettings(clientId, clientSecret, apiRoot == null ? API_ROOT : apiRoot,

@@ -57,6 +57,19 @@ class GooglePitfallsIT {
     google.close();
   }
 
+  @Test
+  @DisplayName("P41: revoking at disconnect withdraws the grant at Google; revoking a grant already gone is fine")
+  void revokeWithdrawsTheGrant() {
+    assertThat(changes(null).full()).isTrue();
+    int before = google.emulator.revokedGrants();
+
+    google.connector.revoke(grant).await();
+
+    assertThat(google.emulator.revokedGrants()).isEqualTo(before + 1);
+    assertThatThrownBy(() -> changes(null)).isInstanceOf(ConnectorException.AuthorizationRevoked.class);
+    google.connector.revoke(grant).await();
+  }
+
   private ChangeSet changes(String token) {
     return google.connector.changes(grant, cal, token).await();
   }

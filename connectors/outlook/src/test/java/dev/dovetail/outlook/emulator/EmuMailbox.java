@@ -105,7 +105,10 @@ final class EmuMailbox {
 
   // ---- writes ----------------------------------------------------------------------------------------------------
 
-  /** POST …/events. A repeated transactionId returns the event it created first (no duplicate). */
+  /**
+   * POST …/events. A repeated transactionId returns the event it created first (no duplicate); once that event is
+   * deleted, the transactionId is refused for good (400 ErrorDuplicateTransactionId).
+   */
   synchronized JsonObject create(String calendarId, JsonObject body, OutZone out) {
     String cal = resolveCalendar(calendarId);
     String transactionId = body.getString("transactionId");
@@ -114,6 +117,9 @@ final class EmuMailbox {
       if (existing != null) {
         return masterJson(existing, out, false);
       }
+      // Graph remembers a transactionId after its event is gone, and refuses to create another with it.
+      throw new EmuException(400, "ErrorDuplicateTransactionId",
+          "The transaction ID was already used to create an item.");
     }
     String id = opaqueId();
     EmuEvent event = new EmuEvent(id, cal, "040000008200E00074C5B7101A82E008" + id.substring(6, 30), transactionId,

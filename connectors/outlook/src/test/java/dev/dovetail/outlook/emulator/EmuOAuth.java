@@ -12,13 +12,18 @@ import java.util.Set;
 /**
  * The Microsoft identity platform's v2.0 endpoints as Graph clients use them: authorize (consents at once and
  * redirects with a code), token (authorization_code, refresh_token with rotation, client_credentials). Access
- * tokens expire; revoking the grant makes refresh answer 400 invalid_grant and every access token 401.
+ * tokens expire; revoking the grant makes refresh answer 400 invalid_grant and every access token 401. Refresh tokens
+ * rotate as Microsoft's do: each refresh answers a new one, and every refresh token expires {@link
+ * #REFRESH_LIFETIME} after it was issued (AADSTS700082), so a client that keeps its first token loses the grant.
  */
 final class EmuOAuth {
 
   private final Clock clock;
   private final Map<String, String> codes = new HashMap<>();
-  private final Set<String> refreshTokens = new HashSet<>();
+  /** The default lifetime of a refresh token issued to a confidential web app. */
+  static final java.time.Duration REFRESH_LIFETIME = java.time.Duration.ofDays(90);
+
+  private final Map<String, Instant> refreshTokens = new HashMap<>();
   private final Map<String, Instant> accessTokens = new HashMap<>();
   private final Set<String> appOnlyTokens = new HashSet<>();
   volatile String clientId = "emu-client";
@@ -61,7 +66,8 @@ final class EmuOAuth {
       return issue(true);
     }
     if ("refresh_token".equals(grant)) {
-      if (!refreshTokens.contains(form.get("refresh_token"))) {
+      Instant expiry = refreshTokens.get(form.get("refresh_token"));
+      if (expiry == null || !clock.instant().isBefore(expiry)) {
         throw new EmuException(400, "invalid_grant",
             "AADSTS700082: The refresh token has expired or been revoked.");
       }
@@ -89,7 +95,7 @@ final class EmuOAuth {
         .put("access_token", access);
     if (withRefresh) {
       String refresh = "0.AR" + EmuMailbox.opaqueId() + EmuMailbox.opaqueId();
-      refreshTokens.add(refresh);
+      refreshTokens.put(refresh, clock.instant().plus(REFRESH_LIFETIME));
       answer.put("refresh_token", refresh);
     }
     return answer;

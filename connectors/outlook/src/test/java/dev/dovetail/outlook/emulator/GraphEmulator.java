@@ -40,6 +40,10 @@ public final class GraphEmulator {
   public static final String USER_ID = "5f1c9a43-8d2b-4c7e-9a51-0e3f6b7d2c18";
   public static final String USER_UPN = "provider@contoso.example";
   public static final String TENANT = "contoso-tenant";
+  private volatile boolean consentPage;
+  private volatile boolean personalAccount;
+  private volatile boolean accessPolicyDenies;
+  static final int CALENDAR_PAGE = 10;
 
   /** One request as the emulator saw it, for assertions on headers and timing. */
   public record RecordedRequest(String method, String path, String query, String prefer, String ifMatch,
@@ -268,6 +272,37 @@ public final class GraphEmulator {
     oauth.expiresInSeconds = seconds;
   }
 
+  /**
+   * Whether the authorize endpoint shows a consent page whose Accept button (a form post answered with 302) sends the
+   * browser back, as Microsoft's does, instead of redirecting at once (an account that consented before).
+   */
+  public void showConsentPage(boolean show) {
+    consentPage = show;
+  }
+
+  private static String consentPage(io.vertx.core.MultiMap query) {
+    StringBuilder hidden = new StringBuilder();
+    query.forEach((name, value) -> hidden.append("<input type=\"hidden\" name=\"").append(html(name))
+        .append("\" value=\"").append(html(value)).append("\">"));
+    return "<!doctype html><html lang=\"en\"><head><link rel=\"icon\" href=\"data:,\"><title>Permissions requested</title></head><body><main>"
+        + "<h1>Permissions requested</h1><p>" + html(USER_UPN) + "</p><form method=\"post\">" + hidden
+        + "<button id=\"accept\" type=\"submit\">Accept</button></form></main></body></html>";
+  }
+
+  private static String html(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  /** The signed-in user has a personal Microsoft account: getSchedule is refused (delegated, consumer accounts). */
+  public void personalAccount(boolean personal) {
+    personalAccount = personal;
+  }
+
+  /** An Exchange application access policy excludes the mailbox: app-only calls answer 403 ErrorAccessDenied. */
+  public void accessPolicyDenies(boolean denies) {
+    accessPolicyDenies = denies;
+  }
+
   public void revokeGrant() {
     oauth.revoke();
   }
@@ -279,6 +314,9 @@ public final class GraphEmulator {
   }
 
   public void reset() {
+    personalAccount = false;
+    accessPolicyDenies = false;
+    consentPage = false;
     mailbox.clear();
     delta.reset();
     notifications.reset();
@@ -370,8 +408,13 @@ public final class GraphEmulator {
   private void identity(RoutingContext ctx) {
     String path = ctx.request().path();
     try {
-      if (path.endsWith("/authorize") && ctx.request().method() == HttpMethod.GET) {
+      if (path.endsWith("/authorize") && ctx.request().method() == HttpMethod.GET && consentPage) {
+        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(consentPage(ctx.queryParams()));
+      } else if (path.endsWith("/authorize") && ctx.request().method() == HttpMethod.GET) {
         ctx.response().setStatusCode(302).putHeader("Location", oauth.authorize(ctx.queryParams())).end();
+      } else if (path.endsWith("/authorize") && ctx.request().method() == HttpMethod.POST) {
+        // The consent page's Accept button: a form post answered with the redirect back to the app.
+        ctx.response().setStatusCode(302).putHeader("Location", oauth.authorize(form(ctx.body().asString()))).end();
       } else if (path.endsWith("/token") && ctx.request().method() == HttpMethod.POST) {
         JsonObject answer = oauth.token(form(ctx.body().asString()));
         ctx.response().putHeader("Content-Type", "application/json").end(answer.encode());
@@ -422,6 +465,10 @@ public final class GraphEmulator {
       subscriptions(ctx, seg, method);
       return;
     }
+    if (accessPolicyDenies && oauth.appOnly(ctx.request().getHeader("Authorization"))) {
+      throw new EmuException(403, "ErrorAccessDenied", "Access to OData is disabled: [RAOP] : Blocked by tenant"
+          + " configured AppOnly AccessPolicy settings.");
+    }
     if (seg.get(0).equals("me")) {
       if (oauth.appOnly(ctx.request().getHeader("Authorization"))) {
         throw new EmuException(400, "BadRequest",
@@ -442,7 +489,16 @@ public final class GraphEmulator {
       return;
     }
     if (seg.size() == 1 && seg.get(0).equals("calendars") && method == HttpMethod.GET) {
-      json(ctx, 200, new JsonObject().put("value", mailbox.calendarsJson()));
+      // Graph pages collections: ten calendars a page, the rest behind @odata.nextLink.
+      JsonArray all = mailbox.calendarsJson();
+      int skip = Integer.parseInt(ctx.request().getParam("$skip", "0"));
+      JsonObject page = new JsonObject().put("value", new JsonArray(all.getList().subList(Math.min(skip, all.size()),
+          Math.min(skip + CALENDAR_PAGE, all.size()))));
+      if (skip + CALENDAR_PAGE < all.size()) {
+        page.put("@odata.nextLink", graphBase() + ctx.request().path().substring("/v1.0".length()) + "?$skip="
+            + (skip + CALENDAR_PAGE));
+      }
+      json(ctx, 200, page);
       return;
     }
     String calendarId = null;
@@ -465,6 +521,10 @@ public final class GraphEmulator {
         json(ctx, 200, new JsonObject().put("value", value));
       }
     } else if (first.equals("getSchedule") && method == HttpMethod.POST) {
+      if (personalAccount) {
+        throw new EmuException(400, "ErrorInvalidRequest",
+            "getSchedule is not supported for personal Microsoft accounts.");
+      }
       json(ctx, 200, schedule(ctx.body().asJsonObject(), out));
     } else if (first.equals("events") && seg.size() == 1) {
       if (method == HttpMethod.POST) {
@@ -570,7 +630,9 @@ public final class GraphEmulator {
             .put("message", "The user or resource was not found").put("responseCode", "ErrorMailRecipientNotFound")));
         continue;
       }
-      List<EmuInstance> busy = mailbox.view(null, from, to).stream().filter(i -> !i.showAs().equals("free")).toList();
+      // getSchedule reflects the default calendar only, whatever other calendars the user has.
+      List<EmuInstance> busy = mailbox.view(mailbox.primaryCalendarId(), from, to).stream()
+          .filter(i -> !i.showAs().equals("free")).toList();
       StringBuilder view = new StringBuilder();
       for (Instant t = from; t.isBefore(to); t = t.plusSeconds(interval * 60L)) {
         Instant slotEnd = t.plusSeconds(interval * 60L);

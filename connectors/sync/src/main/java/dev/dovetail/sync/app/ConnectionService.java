@@ -19,9 +19,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link ManageConnections} over the sync stores, the OAuth clients and the connectors. */
 public final class ConnectionService implements ManageConnections {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionService.class);
 
   private static final Duration STATE_LIFETIME = Duration.ofMinutes(15);
   private static final int MAX_CALENDARS = 50;
@@ -61,38 +65,39 @@ public final class ConnectionService implements ManageConnections {
   }
 
   @Override
-  public String startConnect(String providerId, CalendarProvider provider, String redirectUri) {
+  public String startConnect(String providerId, CalendarProvider provider, String browserNonce, String redirectUri) {
     OAuthClient client = client(provider);
-    String state = states.issue(providerId, provider, ctx.clock().instant().plus(STATE_LIFETIME));
+    String state = states.issue(providerId, provider, browserNonce, ctx.clock().instant().plus(STATE_LIFETIME));
     return client.authorizationUrl(state, redirectUri);
   }
 
   @Override
   public Future<Connection> completeConnect(
-      String providerId, CalendarProvider provider, String state, String code, String redirectUri) {
-    return Future.<OAuthClient>succeededFuture()
-        .map(v -> {
-          OAuthClient client = client(provider);
-          if (!states.verify(state, providerId, provider, ctx.clock().instant())) {
-            throw new InvalidRequestException("the connect link is invalid or has expired; start connecting again");
-          }
-          if (code == null || code.isBlank() || code.length() > 2048) {
-            throw new InvalidRequestException("the calendar service sent no authorization code");
-          }
-          return client;
-        })
-        .compose(client -> client.exchange(code, redirectUri))
-        .compose(granted -> {
-          String id = Connection.idOf(provider, providerId);
-          String sealed = ctx.cipher().seal(granted.refreshToken(), id);
-          Instant now = ctx.clock().instant();
-          return ctx.connections().findById(id).compose(existing -> {
-            Connection next = existing.isPresent()
-                ? existing.get().regranted(granted.account(), sealed, now)
-                : Connection.granted(providerId, provider, granted.account(), sealed, now);
-            return ctx.connections().save(next).compose(v -> resync(next)).map(next);
-          });
-        });
+      CalendarProvider provider, String state, String code, String browserNonce, String redirectUri) {
+    OAuthClient client;
+    String providerId;
+    try {
+      client = client(provider);
+      providerId = states.verify(state, provider, browserNonce, ctx.clock().instant()).orElseThrow(() ->
+          new InvalidRequestException("the connect link is invalid, has expired or was opened in another browser;"
+              + " start connecting again"));
+      if (code == null || code.isBlank() || code.length() > 2048) {
+        throw new InvalidRequestException("the calendar service sent no authorization code");
+      }
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return client.exchange(code, redirectUri).compose(granted -> {
+      String id = Connection.idOf(provider, providerId);
+      String sealed = ctx.cipher().seal(granted.refreshToken(), id);
+      Instant now = ctx.clock().instant();
+      return ctx.connections().findById(id).compose(existing -> {
+        Connection next = existing.isPresent()
+            ? existing.get().regranted(granted.account(), sealed, now)
+            : Connection.granted(providerId, provider, granted.account(), sealed, now);
+        return ctx.connections().save(next).compose(v -> resync(next)).map(next);
+      });
+    });
   }
 
   @Override
@@ -137,6 +142,7 @@ public final class ConnectionService implements ManageConnections {
   @Override
   public Future<Void> disconnect(String providerId, CalendarProvider provider) {
     return connection(providerId, provider).compose(c -> scheduler.closeChannels(c)
+        .compose(v -> revokeAtService(c))
         .compose(v -> {
           Future<Void> chain = Future.succeededFuture();
           for (Map.Entry<String, Set<String>> e : c.blocking().entrySet()) {
@@ -147,6 +153,17 @@ public final class ConnectionService implements ManageConnections {
         .compose(v -> ctx.states().deleteByConnection(c.id()))
         .compose(v -> ctx.mirrors().deleteByConnection(c.id()))
         .compose(v -> ctx.connections().delete(c.id())));
+  }
+
+  /** Best effort: a service that does not answer must not keep the provider from disconnecting. */
+  private Future<Void> revokeAtService(Connection c) {
+    if (!c.connected() || !ctx.connectors().containsKey(c.provider())) {
+      return Future.succeededFuture();
+    }
+    return ctx.connector(c.provider()).revoke(ctx.grant(c)).recover(err -> {
+      LOG.warn("revoking the grant of {} at the service failed: {}", c.id(), err.getMessage());
+      return Future.succeededFuture();
+    });
   }
 
   private Future<Void> applyChoice(Connection before, Connection after) {

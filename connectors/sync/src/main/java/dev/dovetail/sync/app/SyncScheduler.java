@@ -2,6 +2,7 @@ package dev.dovetail.sync.app;
 
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.Secrets;
+import dev.dovetail.sync.domain.Backoff;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.domain.PushChannel;
@@ -47,7 +48,13 @@ public final class SyncScheduler implements ReceivePush {
   private final Vertx vertx;
   private final Settings settings;
   private final Map<String, Run> runs = new ConcurrentHashMap<>();
+  /**
+   * Push set-up back-off: by the calendar's count of consecutive failures, 4 s doubling up to an hour, so a channel the
+   * service keeps refusing (non-https address, revoked scope) costs one call an hour, not one every few seconds.
+   */
+  static final Backoff WATCH_BACKOFF = new Backoff(Duration.ofSeconds(4), Duration.ofHours(1));
   private final Map<String, Instant> watchRetryAt = new ConcurrentHashMap<>();
+  private final Map<String, Integer> watchFailures = new ConcurrentHashMap<>();
   private final java.util.Set<String> opening = ConcurrentHashMap.newKeySet();
   private volatile Map<String, SyncState> byChannel = Map.of();
 
@@ -138,9 +145,15 @@ public final class SyncScheduler implements ReceivePush {
         if (c != null && c.connected() && c.blockingCalendars().contains(s.calendarId()) && due && allowed
             && ctx.connectors().containsKey(c.provider()) && opening.add(s.key())) {
           // One opening per calendar at a time: a slow watch call must not make the next tick open a second one.
-          chain = chain.compose(v -> openChannel(c, s.calendarId()).recover(err -> {
-            LOG.warn("opening a push channel on {} {} failed: {}", c.id(), s.calendarId(), err.getMessage());
-            watchRetryAt.put(s.key(), ctx.clock().instant().plus(ctx.backoff().after(3, 0, ctx.random())));
+          chain = chain.compose(v -> openChannel(c, s.calendarId()).onSuccess(ok -> {
+            watchFailures.remove(s.key());
+            watchRetryAt.remove(s.key());
+          }).recover(err -> {
+            int failures = watchFailures.merge(s.key(), 1, Integer::sum);
+            Duration wait = WATCH_BACKOFF.after(failures, 0, ctx.random());
+            LOG.warn("opening a push channel on {} {} failed ({} in a row; next try in {}): {}", c.id(),
+                s.calendarId(), failures, wait, err.getMessage());
+            watchRetryAt.put(s.key(), ctx.clock().instant().plus(wait));
             return Future.succeededFuture();
           }).andThen(done -> opening.remove(s.key())));
         }

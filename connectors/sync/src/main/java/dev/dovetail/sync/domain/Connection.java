@@ -84,6 +84,12 @@ public record Connection(
         blocking, targetCalendarId, whenUnreachable, now, now);
   }
 
+  /** The same connection holding a rotated refresh token. */
+  public Connection withRefreshToken(String newSealedRefreshToken, Instant now) {
+    return new Connection(id, providerId, provider, account, state, brokenReason, newSealedRefreshToken, blocking,
+        targetCalendarId, whenUnreachable, connectedAt, now);
+  }
+
   public Connection choosing(Map<String, Set<String>> newBlocking, String newTarget, UnreachablePolicy policy,
       Instant now) {
     return new Connection(id, providerId, provider, account, state, brokenReason, sealedRefreshToken, newBlocking,

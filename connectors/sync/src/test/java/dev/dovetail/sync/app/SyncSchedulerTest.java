@@ -97,4 +97,30 @@ class SyncSchedulerTest {
     PushChannel renewed = f.states.find(CONNECTION, CALENDAR).await().orElseThrow().channel();
     assertThat(renewed.expiresAt()).isAfter(first.expiresAt());
   }
+
+  @Test
+  @DisplayName("P38: push set-up failures back off by their count, up to about an hour, and a success starts over")
+  void pushSetUpFailuresBackOffByTheirCount() {
+    f.google.refuseWatches(true);
+    f.states.save(SyncState.initial(CONNECTION, CALENDAR, f.clock.instant())).await();
+    for (int failure = 1; failure <= 12; failure++) {
+      int before = f.google.watchCalls();
+      scheduler.tick().await();
+      assertThat(f.google.watchCalls()).as("attempt %d", failure).isEqualTo(before + 1);
+      f.clock.advance(failure == 12 ? Duration.ZERO : Duration.ofHours(1).plusSeconds(1));
+    }
+    int calls = f.google.watchCalls();
+
+    f.clock.advance(Duration.ofMinutes(20));
+    scheduler.tick().await();
+    assertThat(f.google.watchCalls()).as("no new attempt 20 minutes after the 12th failure").isEqualTo(calls);
+    f.clock.advance(Duration.ofMinutes(41));
+    scheduler.tick().await();
+    assertThat(f.google.watchCalls()).as("a new attempt within about an hour").isEqualTo(calls + 1);
+
+    f.google.refuseWatches(false);
+    f.clock.advance(Duration.ofHours(1).plusSeconds(1));
+    scheduler.tick().await();
+    assertThat(f.states.find(CONNECTION, CALENDAR).await().orElseThrow().channel()).isNotNull();
+  }
 }

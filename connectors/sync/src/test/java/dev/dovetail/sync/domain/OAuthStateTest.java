@@ -14,26 +14,30 @@ class OAuthStateTest {
       StandardCharsets.UTF_8));
 
   @Test
-  @DisplayName("the state verifies for its provider and service until it expires, and for nobody else")
+  @DisplayName("the state names its provider for its service and browser until it expires, and for nothing else")
   void stateIsBoundAndExpires() {
-    String state = states.issue("acme", CalendarProvider.GOOGLE, NOW.plusSeconds(900));
+    String state = states.issue("acme", CalendarProvider.GOOGLE, "nonce-1", NOW.plusSeconds(900));
 
-    assertThat(states.verify(state, "acme", CalendarProvider.GOOGLE, NOW)).isTrue();
-    assertThat(states.verify(state, "evil", CalendarProvider.GOOGLE, NOW)).isFalse();
-    assertThat(states.verify(state, "acme", CalendarProvider.OUTLOOK, NOW)).isFalse();
-    assertThat(states.verify(state, "acme", CalendarProvider.GOOGLE, NOW.plusSeconds(900))).isFalse();
+    assertThat(states.verify(state, CalendarProvider.GOOGLE, "nonce-1", NOW)).contains("acme");
+    assertThat(states.verify(state, CalendarProvider.OUTLOOK, "nonce-1", NOW)).isEmpty();
+    assertThat(states.verify(state, CalendarProvider.GOOGLE, "nonce-2", NOW)).as("another browser").isEmpty();
+    assertThat(states.verify(state, CalendarProvider.GOOGLE, null, NOW)).as("no nonce cookie").isEmpty();
+    assertThat(states.verify(state, CalendarProvider.GOOGLE, "nonce-1", NOW.plusSeconds(900))).isEmpty();
+    assertThat(state).doesNotContain("nonce-1");
   }
 
   @Test
   @DisplayName("a forged or altered state is refused")
   void forgedStatesAreRefused() {
-    String state = states.issue("acme", CalendarProvider.GOOGLE, NOW.plusSeconds(900));
+    String state = states.issue("acme", CalendarProvider.GOOGLE, "nonce-1", NOW.plusSeconds(900));
     String[] parts = state.split("\\.");
     String longer = parts[0] + "." + parts[1] + ".9999999999." + parts[3] + "." + parts[4];
+    String other = "evil." + parts[1] + "." + parts[2] + "." + parts[3] + "." + parts[4];
 
-    assertThat(states.verify("acme.google.9999999999.00.AAAA", "acme", CalendarProvider.GOOGLE, NOW)).isFalse();
-    assertThat(states.verify(longer, "acme", CalendarProvider.GOOGLE, NOW)).isFalse();
-    assertThat(states.verify(null, "acme", CalendarProvider.GOOGLE, NOW)).isFalse();
-    assertThat(states.verify("garbage", "acme", CalendarProvider.GOOGLE, NOW)).isFalse();
+    assertThat(states.verify("acme.google.9999999999.00.AAAA", CalendarProvider.GOOGLE, "nonce-1", NOW)).isEmpty();
+    assertThat(states.verify(longer, CalendarProvider.GOOGLE, "nonce-1", NOW)).isEmpty();
+    assertThat(states.verify(other, CalendarProvider.GOOGLE, "nonce-1", NOW)).isEmpty();
+    assertThat(states.verify(null, CalendarProvider.GOOGLE, "nonce-1", NOW)).isEmpty();
+    assertThat(states.verify("garbage", CalendarProvider.GOOGLE, "nonce-1", NOW)).isEmpty();
   }
 }

@@ -52,6 +52,19 @@ public final class InMemoryCalendarConnector implements CalendarConnector, Exter
     }
   }
 
+  /** Every push channel request is refused (as a service refuses a non-https address) while on. */
+  public synchronized void refuseWatches(boolean refuse) {
+    refuseWatches = refuse;
+  }
+
+  /** How many push channels were asked for. */
+  public synchronized int watchCalls() {
+    return watchCalls;
+  }
+
+  private boolean refuseWatches;
+  private int watchCalls;
+
   /** The next {@code times} calls of the port fail with what {@code failure} makes. */
   public synchronized void failNext(int times, Supplier<RuntimeException> failure) {
     for (int i = 0; i < times; i++) {
@@ -159,6 +172,10 @@ public final class InMemoryCalendarConnector implements CalendarConnector, Exter
   @Override
   public synchronized Future<PushChannel> watch(Grant grant, String calendarId, String channelId, String secret,
       String callbackUrl, Instant requestedExpiry) {
+    watchCalls++;
+    if (refuseWatches) {
+      return Future.failedFuture(new ConnectorException.Rejected("push.webhookUrlNotHttps", null));
+    }
     return guarded(() -> new PushChannel(channelId, "res-" + calendarId, "", requestedExpiry));
   }
 

@@ -34,6 +34,19 @@ public final class InMemorySyncStore {
     }
 
     @Override
+    public Future<Boolean> replaceRefreshToken(String id, String expectedSealed, String newSealed, Instant now) {
+      boolean[] replaced = {false};
+      byId.computeIfPresent(id, (key, current) -> {
+        if (!current.sealedRefreshToken().equals(expectedSealed)) {
+          return current;
+        }
+        replaced[0] = true;
+        return current.withRefreshToken(newSealed, now);
+      });
+      return Future.succeededFuture(replaced[0]);
+    }
+
+    @Override
     public Future<Optional<Connection>> findById(String id) {
       return Future.succeededFuture(Optional.ofNullable(byId.get(id)));
     }

@@ -49,6 +49,15 @@ public final class MongoSyncStore {
       }
 
       @Override
+      public Future<Boolean> replaceRefreshToken(String id, String expectedSealed, String newSealed, Instant now) {
+        JsonObject held = byId(id).put("sealedRefreshToken", expectedSealed);
+        JsonObject set = new JsonObject().put("sealedRefreshToken", newSealed);
+        MongoSupport.putInstant(set, "updatedAt", now);
+        return mongo.client.updateCollection(CONNECTIONS, held, new JsonObject().put("$set", set))
+            .compose(result -> mongo.durable().map(result.getDocMatched() == 1));
+      }
+
+      @Override
       public Future<Optional<Connection>> findById(String id) {
         return mongo.client.findOne(CONNECTIONS, byId(id), null)
             .map(doc -> Optional.ofNullable(doc).map(SyncCodec::decodeConnection));

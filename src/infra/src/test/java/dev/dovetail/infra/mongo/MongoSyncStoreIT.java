@@ -42,6 +42,22 @@ class MongoSyncStoreIT extends StoreIT {
   }
 
   @Test
+  @DisplayName("a rotated refresh token replaces the sealed one only while the connection still holds the expected one")
+  void refreshTokenCompareAndSet() {
+    Connection c = Connection.granted("acme", CalendarProvider.OUTLOOK, "owner@acme.test", "v1.first", NOW);
+    store.sync().connections().save(c).await();
+
+    assertThat(store.sync().connections().replaceRefreshToken(c.id(), "v1.first", "v1.second", NOW.plusSeconds(5))
+        .await()).isTrue();
+    assertThat(store.sync().connections().replaceRefreshToken(c.id(), "v1.first", "v1.stale", NOW.plusSeconds(6))
+        .await()).isFalse();
+    assertThat(store.sync().connections().replaceRefreshToken("outlook-nobody", "v1.first", "v1.x", NOW).await())
+        .isFalse();
+    assertThat(store.sync().connections().findById(c.id()).await().orElseThrow())
+        .isEqualTo(c.withRefreshToken("v1.second", NOW.plusSeconds(5)));
+  }
+
+  @Test
   @DisplayName("a sync state round-trips with its push channel, and is deleted with its connection")
   void stateRoundTrip() {
     SyncState s = SyncState.initial("google-acme", "primary", NOW).synced("tok", NOW, NOW.plusSeconds(60))

@@ -23,13 +23,14 @@ public final class NoCalendarSync implements ManageConnections {
   }
 
   @Override
-  public String startConnect(String providerId, CalendarProvider provider, String redirectUri) {
+  public String startConnect(String providerId, CalendarProvider provider, String browserNonce,
+      String redirectUri) {
     throw notConfigured(provider);
   }
 
   @Override
   public Future<Connection> completeConnect(
-      String providerId, CalendarProvider provider, String state, String code, String redirectUri) {
+      CalendarProvider provider, String state, String code, String browserNonce, String redirectUri) {
     return Future.failedFuture(notConfigured(provider));
   }
 

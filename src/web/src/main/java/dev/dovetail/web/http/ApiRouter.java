@@ -88,7 +88,8 @@ public final class ApiRouter {
         .rootHandler(new CallerAuthHandler(operations, services.authenticate()))
         .rootHandler(new CsrfHandler());
 
-    Map<String, Handler<RoutingContext>> handlers = handlers(vertx, services, sessions, yaml, clock);
+    Map<String, Handler<RoutingContext>> handlers =
+        handlers(vertx, services, sessions, yaml, clock, options.secureCookies());
     for (OpenAPIRoute route : builder.getRoutes()) {
       String operationId = route.getOperation().getOperationId();
       Handler<RoutingContext> handler = handlers.remove(operationId);
@@ -114,7 +115,8 @@ public final class ApiRouter {
   }
 
   private static Map<String, Handler<RoutingContext>> handlers(
-      Vertx vertx, Services s, SessionHandler sessions, Buffer document, Clock clock) {
+      Vertx vertx, Services s, SessionHandler sessions, Buffer document, Clock clock,
+      boolean secureCookies) {
     HealthHandler health = new HealthHandler(vertx, s.storeHealth());
     OpenApiDocumentHandler contract = new OpenApiDocumentHandler(document);
     OfferHandler offer = new OfferHandler(s.publicCatalog());
@@ -137,7 +139,7 @@ public final class ApiRouter {
 
     PaymentHandler payment = new PaymentHandler(s.customerPayments());
     ProviderPaymentHandler providerPayment = new ProviderPaymentHandler(s.providerPayments());
-    CalendarConnectionsHandler calendars = new CalendarConnectionsHandler(s.calendarConnections());
+    CalendarConnectionsHandler calendars = new CalendarConnectionsHandler(s.calendarConnections(), secureCookies);
 
     Map<String, Handler<RoutingContext>> map = new LinkedHashMap<>();
     map.put("getHealth", health::get);

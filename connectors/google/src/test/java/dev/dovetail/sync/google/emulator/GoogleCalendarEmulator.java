@@ -96,6 +96,7 @@ public final class GoogleCalendarEmulator {
   private final Map<String, String> refreshTokens = new HashMap<>();
   private final Set<String> revokedRefreshTokens = new java.util.HashSet<>();
   private final Map<String, Access> accessTokens = new HashMap<>();
+  private int revokedGrants;
   private final Map<String, SyncToken> syncTokens = new HashMap<>();
   private final Map<String, PageRest> pages = new HashMap<>();
   private final Map<String, Channel> channels = new LinkedHashMap<>();
@@ -106,6 +107,7 @@ public final class GoogleCalendarEmulator {
   private Duration channelCap = Duration.ofDays(7);
   private boolean randomPages;
   private String consentingUser;
+  private volatile boolean consentPage;
   private long etags = 3181161784712000L;
 
   private GoogleCalendarEmulator(Vertx vertx, Clock clock, long seed) {
@@ -319,7 +321,9 @@ public final class GoogleCalendarEmulator {
     router.post("/calendar/v3/channels/stop").handler(this::stop);
     router.post("/calendar/v3/freeBusy").handler(this::freeBusy);
     router.get("/oauth/auth").handler(this::authorize);
+    router.post("/oauth/auth").handler(this::authorize); // the consent page's Allow button
     router.post("/oauth/token").handler(this::token);
+    router.post("/oauth/revoke").handler(this::revokeRoute);
     router.post("/_emu/reset").handler(ctx -> {
       reset();
       ctx.response().setStatusCode(204).end();
@@ -669,8 +673,27 @@ public final class GoogleCalendarEmulator {
         .put("timeMax", to.toString()).put("calendars", result));
   }
 
+  /**
+   * Whether {@code /oauth/auth} shows a consent page whose Allow button (a form post answered with 302) sends the
+   * browser back, as Google's does, instead of redirecting at once (an account that consented before).
+   */
+  public void showConsentPage(boolean show) {
+    consentPage = show;
+  }
+
   private synchronized void authorize(RoutingContext ctx) {
-    MultiMap q = ctx.queryParams();
+    boolean allowed = ctx.request().method() == HttpMethod.POST;
+    MultiMap q = allowed ? ctx.request().formAttributes() : ctx.queryParams();
+    if (!allowed && consentPage && consentingUser != null) {
+      StringBuilder hidden = new StringBuilder();
+      q.forEach((name, value) -> hidden.append("<input type=\"hidden\" name=\"").append(html(name))
+          .append("\" value=\"").append(html(value)).append("\">"));
+      ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end("<!doctype html><html lang=\"en\">"
+          + "<head><link rel=\"icon\" href=\"data:,\"><title>Sign in - Google Accounts</title></head><body><main><h1>Dovetail wants to access your"
+          + " Google Account</h1><p>" + html(consentingUser) + "</p><form method=\"post\" action=\"/oauth/auth\">"
+          + hidden + "<button id=\"allow\" type=\"submit\">Allow</button></form></main></body></html>");
+      return;
+    }
     if (!CLIENT_ID.equals(q.get("client_id")) || q.get("redirect_uri") == null || consentingUser == null) {
       ctx.response().setStatusCode(400).end("invalid_request");
       return;
@@ -680,6 +703,34 @@ public final class GoogleCalendarEmulator {
     String location = q.get("redirect_uri") + (q.get("redirect_uri").contains("?") ? "&" : "?") + "code="
         + encode(code) + "&state=" + encode(q.get("state") == null ? "" : q.get("state"));
     ctx.response().setStatusCode(302).putHeader("Location", location).end();
+  }
+
+  private static String html(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  /**
+   * POST /oauth/revoke ({@code token=} a refresh or access token), as https://oauth2.googleapis.com/revoke: the grant
+   * is withdrawn (its refresh tokens answer invalid_grant, its access tokens 401); an unknown token is 400.
+   */
+  private synchronized void revokeRoute(RoutingContext ctx) {
+    String token = ctx.request().formAttributes().get("token");
+    String user = token == null ? null : refreshTokens.get(token);
+    if (user == null && token != null && accessTokens.containsKey(token)) {
+      user = accessTokens.get(token).user();
+    }
+    if (user == null) {
+      oauthError(ctx, 400, "invalid_token", "Token expired or revoked");
+      return;
+    }
+    revokedGrants++;
+    revoke(user);
+    ctx.response().setStatusCode(200).end();
+  }
+
+  /** How many grants were revoked through the revoke endpoint (by the app, not by the user). */
+  public synchronized int revokedGrants() {
+    return revokedGrants;
   }
 
   private synchronized void token(RoutingContext ctx) {

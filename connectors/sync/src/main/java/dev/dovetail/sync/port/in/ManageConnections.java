@@ -27,25 +27,33 @@ public interface ManageConnections {
   /** The services this hub is configured for. */
   Set<CalendarProvider> available();
 
-  /** The consent URL to send the provider's browser to; {@code redirectUri} is the callback. */
-  String startConnect(String providerId, CalendarProvider provider, String redirectUri);
+  /**
+   * The consent URL to send the provider's browser to; {@code redirectUri} is the callback. {@code browserNonce} is a
+   * fresh random value the caller also keeps in the browser (a short-lived cookie): the callback must present it.
+   */
+  String startConnect(String providerId, CalendarProvider provider, String browserNonce, String redirectUri);
 
   /** The consent URL, with this hub's callback ({@link #callbackUri}) as the redirect. */
-  default String startConnect(String providerId, CalendarProvider provider) {
-    return startConnect(providerId, provider, callbackUri(provider));
+  default String startConnect(String providerId, CalendarProvider provider, String browserNonce) {
+    return startConnect(providerId, provider, browserNonce, callbackUri(provider));
   }
 
-  /** Finishes the OAuth round trip that {@link #startConnect(String, CalendarProvider)} began. */
-  default Future<Connection> completeConnect(String providerId, CalendarProvider provider, String state, String code) {
-    return completeConnect(providerId, provider, state, code, callbackUri(provider));
+  /** Finishes the OAuth round trip that {@link #startConnect(String, CalendarProvider, String)} began. */
+  default Future<Connection> completeConnect(CalendarProvider provider, String state, String code,
+      String browserNonce) {
+    return completeConnect(provider, state, code, browserNonce, callbackUri(provider));
   }
 
   /** Where the calendar service sends the browser back: {@code <public URL>/api/v1/calendar-connections/<service>/callback}. */
   String callbackUri(CalendarProvider provider);
 
-  /** Finishes the OAuth round trip: checks {@code state}, exchanges {@code code}, stores the sealed grant. */
+  /**
+   * Finishes the OAuth round trip without a session: {@code state} names the provider and must be bound to
+   * {@code browserNonce} (else {@code InvalidRequestException}, and nothing is stored); then exchanges {@code code}
+   * and stores the sealed grant.
+   */
   Future<Connection> completeConnect(
-      String providerId, CalendarProvider provider, String state, String code, String redirectUri);
+      CalendarProvider provider, String state, String code, String browserNonce, String redirectUri);
 
   Future<List<ConnectionView>> list(String providerId);
 

@@ -62,4 +62,12 @@ public interface CalendarConnector {
 
   /** Closes a channel; an unknown or expired channel counts as closed. */
   Future<Void> stop(Grant grant, PushChannel channel);
+
+  /**
+   * Withdraws the grant at the service (the provider disconnected), where the service offers that; a grant already
+   * gone counts as revoked. The default does nothing (Microsoft has no per-app revoke for a delegated grant).
+   */
+  default Future<Void> revoke(Grant grant) {
+    return Future.succeededFuture();
+  }
 }
