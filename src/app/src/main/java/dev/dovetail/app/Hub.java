@@ -28,6 +28,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.sstore.ClusteredSessionStore;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.ext.web.sstore.SessionStore;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
@@ -59,10 +60,12 @@ public final class Hub {
   private final Notifications notifications;
   private final Waitlists waitlists;
   private final List<Long> timers;
+  private final HttpServer metricsServer;
 
   private Hub(Vertx vertx, EmbeddedMongo embedded, MongoStore store, HttpServer server, Notifications notifications,
-      Waitlists waitlists, List<Long> timers) {
+      Waitlists waitlists, List<Long> timers, HttpServer metricsServer) {
     this.vertx = vertx;
+    this.metricsServer = metricsServer;
     this.embedded = embedded;
     this.store = store;
     this.server = server;
@@ -79,15 +82,26 @@ public final class Hub {
     return vertx;
   }
 
+  /** The separate metrics port ({@code DOVETAIL_METRICS_PORT}), or -1 when there is none. */
+  public int metricsPort() {
+    return metricsServer == null ? -1 : metricsServer.actualPort();
+  }
+
+  /** A hub whose metrics are recorded but served nowhere. */
   public static Future<Hub> start(AppConfig config) {
-    return createVertx(config).compose(vertx -> startOn(vertx, config).recover(err -> {
+    return start(config, OpsConfig.quiet(config.httpPort()));
+  }
+
+  public static Future<Hub> start(AppConfig config, OpsConfig ops) {
+    HubMetrics metrics = HubMetrics.create(ops, Clock.systemUTC());
+    return createVertx(config, metrics).compose(vertx -> startOn(vertx, config, metrics).recover(err -> {
       // Closed from another thread: this future's listeners still run on this Vert.x's event loop.
       new Thread(() -> vertx.close().await(), "dovetail-abort").start();
       return Future.failedFuture(err);
     }));
   }
 
-  private static Future<Hub> startOn(Vertx vertx, AppConfig config) {
+  private static Future<Hub> startOn(Vertx vertx, AppConfig config, HubMetrics metrics) {
     // Milliseconds: what the store keeps, so a booking in memory equals the booking read back.
     Clock clock = Clock.tickMillis(ZoneOffset.UTC);
     return vertx.executeBlocking(() -> config.embeddedStore()
@@ -97,13 +111,14 @@ public final class Hub {
           String uri = embedded == null ? config.mongoUri() : embedded.connectionString();
           Runnable commit = embedded == null ? MongoStore.NO_COMMIT : embedded::commit;
           return MongoStore.connect(vertx, uri, config.mongoDatabase(), commit)
-              .compose(store -> wire(vertx, config, clock, embedded, store));
+              .compose(store -> wire(vertx, config, clock, embedded, store, metrics));
         });
   }
 
   private static Future<Hub> wire(
-      Vertx vertx, AppConfig config, Clock clock, EmbeddedMongo embedded, MongoStore store) {
-    ResourceLock lock = new SharedDataResourceLock(vertx, LOCK_TIMEOUT);
+      Vertx vertx, AppConfig config, Clock clock, EmbeddedMongo embedded, MongoStore store, HubMetrics metrics) {
+    metrics.watch(store);
+    ResourceLock lock = metrics.lock(new SharedDataResourceLock(vertx, LOCK_TIMEOUT));
     ManageTokens tokens = new ManageTokens(SecretKeys.manageLinkKey(config));
     CatalogService catalog = new CatalogService(
         store.providers(), store.resources(), store.bookingTypes(), OFFER_CACHE_TTL, clock);
@@ -147,8 +162,14 @@ public final class Hub {
         .map(payments::mount)
         // Calendar push receivers (Google channel token, Graph clientState), ahead of the API's root chain.
         .map(calendarSync::mount)
+        // Metrics: the observer ahead of every route; /metrics here only behind its token (ADR 28).
+        .map(metrics::mount)
         .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost()))
-        .map(server -> {
+        .compose(server -> metrics.listen(vertx, config.httpHost()).map(metricsServer -> List.of(server,
+            metricsServer == null ? server : metricsServer)))
+        .map(servers -> {
+          HttpServer server = servers.get(0);
+          HttpServer metricsServer = servers.get(1) == server ? null : servers.get(1);
           long janitorTimer = vertx.setPeriodic(JANITOR_PERIOD_MS, id -> janitor.sweep()
               .onSuccess(report -> LOG.debug("janitor: {}", report))
               .onFailure(err -> LOG.warn("janitor sweep failed: {}", err.getMessage())));
@@ -161,7 +182,7 @@ public final class Hub {
               .onFailure(err -> LOG.warn("busy-time refresh failed: {}", err.getMessage())));
           Hub hub = new Hub(vertx, embedded, store, server, notifications, waitlists,
               timers(List.of(janitorTimer, dispatchTimer, waitlistTimer, paymentTimer, busyTimer),
-                  calendarSync.start()));
+                  calendarSync.start()), metricsServer);
           LOG.info("Dovetail is listening on {} (port {}){}", config.publicUrl(), server.actualPort(),
               vertx.isClustered() ? ", clustered" : "");
           return hub;
@@ -174,14 +195,16 @@ public final class Hub {
     return List.copyOf(all);
   }
 
-  private static Future<Vertx> createVertx(AppConfig config) {
+  private static Future<Vertx> createVertx(AppConfig config, HubMetrics metrics) {
+    VertxOptions options = new VertxOptions().setMetricsOptions(metrics.vertxOptions());
+    MicrometerMetricsFactory factory = new MicrometerMetricsFactory(metrics.registry());
     if (!config.cluster().enabled()) {
-      return Future.succeededFuture(Vertx.vertx());
+      return Future.succeededFuture(Vertx.builder().with(options).withMetrics(factory).build());
     }
-    VertxOptions options = new VertxOptions();
     options.getEventBusOptions().setHost(config.cluster().host());
     return Vertx.builder()
         .with(options)
+        .withMetrics(factory)
         .withClusterManager(new HazelcastClusterManager(hazelcast(config.cluster())))
         .buildClustered();
   }
@@ -213,6 +236,9 @@ public final class Hub {
     waitlists.stop();
     timers.forEach(vertx::cancelTimer);
     try {
+      if (metricsServer != null) {
+        metricsServer.close().await();
+      }
       server.close().await();
       store.close().await();
     } finally {

@@ -1,0 +1,28 @@
+package dev.dovetail.app;
+
+import dev.dovetail.booking.port.out.ResourceLock;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** The resource lock, timing how long each caller waits for it ({@code dovetail_resource_lock_wait_seconds}). */
+final class MeteredResourceLock implements ResourceLock {
+
+  private final ResourceLock lock;
+  private final Timer waits;
+
+  MeteredResourceLock(ResourceLock lock, Timer waits) {
+    this.lock = lock;
+    this.waits = waits;
+  }
+
+  @Override
+  public <T> Future<T> withLock(String resourceId, Supplier<Future<T>> block) {
+    long asked = System.nanoTime();
+    return lock.withLock(resourceId, () -> {
+      waits.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
+      return block.get();
+    });
+  }
+}
