@@ -141,8 +141,8 @@ public final class Hub {
     WaitlistService waitlist = waitlists.complete(bookSlot, manage, lock, notifications::dispatchNow);
     Services services = new Services(
         new AvailabilityService(catalog, store.schedules(), clock), payments.guard(bookSlot),
-        manage, manage, catalog, catalog, accounts, accounts, accounts, store::ping, notifications.log(), waitlist,
-        waitlist, paymentService, paymentService, calendarSync.connections());
+        manage, manage, catalog, catalog, accounts, accounts, accounts, readiness(vertx, store), notifications.log(),
+        waitlist, waitlist, paymentService, paymentService, calendarSync.connections());
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
@@ -187,6 +187,14 @@ public final class Hub {
               vertx.isClustered() ? ", clustered" : "");
           return hub;
         });
+  }
+
+  /** {@code GET /ready}: the store answers a ping and, when clustered, this member is still in the cluster. */
+  private static java.util.function.Supplier<Future<Void>> readiness(Vertx vertx, MongoStore store) {
+    return () -> store.ping().compose(v -> !vertx.isClustered()
+        || ((io.vertx.core.internal.VertxInternal) vertx).clusterManager().isActive()
+        ? Future.succeededFuture()
+        : Future.failedFuture("not a member of the cluster"));
   }
 
   private static List<Long> timers(List<Long> some, List<Long> more) {

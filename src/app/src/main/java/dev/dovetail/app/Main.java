@@ -19,15 +19,18 @@ public final class Main {
     System.setProperty("hazelcast.logging.type", "slf4j");
     System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
     AppConfig config;
+    OpsConfig ops;
     try {
-      config = readConfig();
+      JsonObject env = readEnv();
+      config = AppConfig.from(env);
+      ops = OpsConfig.from(env, config.httpPort());
     } catch (RuntimeException e) {
       LOG.error("Dovetail configuration is invalid: {}", e.getMessage());
       System.exit(2);
       return;
     }
     try {
-      Hub hub = Hub.start(config).await();
+      Hub hub = Hub.start(config, ops).await();
       Runtime.getRuntime().addShutdownHook(new Thread(hub::stop, "dovetail-shutdown"));
     } catch (RuntimeException e) {
       LOG.error("Dovetail failed to start: {}", e.getMessage(), e);
@@ -39,14 +42,14 @@ public final class Main {
    * Environment variables through Vert.x Config, read on a short-lived Vert.x (the real one may be clustered) and
    * awaited before that Vert.x closes, so that nothing later runs on a closed instance.
    */
-  static AppConfig readConfig() {
+  static JsonObject readEnv() {
     Vertx bootstrap = Vertx.vertx();
     try {
       ConfigStoreOptions env =
           new ConfigStoreOptions().setType("env").setConfig(new JsonObject().put("raw-data", true));
       ConfigRetriever retriever = ConfigRetriever.create(
           bootstrap, new ConfigRetrieverOptions().addStore(env).setIncludeDefaultStores(false));
-      return AppConfig.from(retriever.getConfig().await());
+      return retriever.getConfig().await();
     } finally {
       bootstrap.close().await();
     }
