@@ -10,7 +10,6 @@ import dev.dovetail.booking.app.ManageBookingService;
 import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.app.ScheduleJanitor;
 import dev.dovetail.booking.port.out.BookingEvents;
-import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.caldav.CalDavRouter;
 import dev.dovetail.caldav.CalDavServices;
 import dev.dovetail.caldav.backend.BusyTimeRefresh;
@@ -37,6 +36,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,11 +62,18 @@ public final class Hub {
   private final Waitlists waitlists;
   private final List<Long> timers;
   private final HttpServer metricsServer;
+  private final MeteredResourceLock lock;
+  private final AtomicBoolean draining;
+  private final OpsConfig ops;
 
   private Hub(Vertx vertx, EmbeddedMongo embedded, MongoStore store, HttpServer server, Notifications notifications,
-      Waitlists waitlists, List<Long> timers, HttpServer metricsServer) {
+      Waitlists waitlists, List<Long> timers, HttpServer metricsServer, MeteredResourceLock lock,
+      AtomicBoolean draining, OpsConfig ops) {
     this.vertx = vertx;
     this.metricsServer = metricsServer;
+    this.lock = lock;
+    this.draining = draining;
+    this.ops = ops;
     this.embedded = embedded;
     this.store = store;
     this.server = server;
@@ -118,7 +126,8 @@ public final class Hub {
   private static Future<Hub> wire(
       Vertx vertx, AppConfig config, Clock clock, EmbeddedMongo embedded, MongoStore store, HubMetrics metrics) {
     metrics.watch(store);
-    ResourceLock lock = metrics.lock(new SharedDataResourceLock(vertx, LOCK_TIMEOUT));
+    MeteredResourceLock lock = metrics.lock(new SharedDataResourceLock(vertx, LOCK_TIMEOUT));
+    AtomicBoolean draining = new AtomicBoolean();
     ManageTokens tokens = new ManageTokens(SecretKeys.manageLinkKey(config));
     CatalogService catalog = new CatalogService(
         store.providers(), store.resources(), store.bookingTypes(), OFFER_CACHE_TTL, clock);
@@ -141,7 +150,7 @@ public final class Hub {
     WaitlistService waitlist = waitlists.complete(bookSlot, manage, lock, notifications::dispatchNow);
     Services services = new Services(
         new AvailabilityService(catalog, store.schedules(), clock), payments.guard(bookSlot),
-        manage, manage, catalog, catalog, accounts, accounts, accounts, readiness(vertx, store), notifications.log(),
+        manage, manage, catalog, catalog, accounts, accounts, accounts, readiness(vertx, store, draining), notifications.log(),
         waitlist, waitlist, paymentService, paymentService, calendarSync.connections());
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
@@ -182,7 +191,7 @@ public final class Hub {
               .onFailure(err -> LOG.warn("busy-time refresh failed: {}", err.getMessage())));
           Hub hub = new Hub(vertx, embedded, store, server, notifications, waitlists,
               timers(List.of(janitorTimer, dispatchTimer, waitlistTimer, paymentTimer, busyTimer),
-                  calendarSync.start()), metricsServer);
+                  calendarSync.start()), metricsServer, lock, draining, metrics.ops());
           LOG.info("Dovetail is listening on {} (port {}){}", config.publicUrl(), server.actualPort(),
               vertx.isClustered() ? ", clustered" : "");
           return hub;
@@ -190,8 +199,9 @@ public final class Hub {
   }
 
   /** {@code GET /ready}: the store answers a ping and, when clustered, this member is still in the cluster. */
-  private static java.util.function.Supplier<Future<Void>> readiness(Vertx vertx, MongoStore store) {
-    return () -> store.ping().compose(v -> !vertx.isClustered()
+  private static java.util.function.Supplier<Future<Void>> readiness(Vertx vertx, MongoStore store,
+      AtomicBoolean draining) {
+    return () -> draining.get() ? Future.failedFuture("stopping") : store.ping().compose(v -> !vertx.isClustered()
         || ((io.vertx.core.internal.VertxInternal) vertx).clusterManager().isActive()
         ? Future.succeededFuture()
         : Future.failedFuture("not a member of the cluster"));
@@ -236,24 +246,46 @@ public final class Hub {
   }
 
   /**
-   * Stops the server, the store and Vert.x, in that order, and waits for each. Blocks: call it from a plain thread
-   * (a shutdown hook, a test), never from an event loop.
+   * Stops gracefully (ADR 29): {@code /ready} turns 503 and the hub keeps serving for the drain time, so that load
+   * balancers stop sending; then it stops taking connections and lets the requests in flight finish (at most the grace
+   * time); then it stops the timers and dispatchers (whatever they did not finish stays in the outbox for another node
+   * or the next start), waits for the resource locks to be released, and closes the store and Vert.x (in a cluster,
+   * leaving it releases this member's cluster locks). Blocks: call it from a plain thread (a shutdown hook, a test),
+   * never from an event loop.
    */
   public void stop() {
-    notifications.stop();
-    waitlists.stop();
-    timers.forEach(vertx::cancelTimer);
+    draining.set(true);
+    if (!ops.shutdownDrain().isZero()) {
+      LOG.info("Stopping: /ready answers 503, serving {} s more", ops.shutdownDrain().toSeconds());
+      pause(ops.shutdownDrain().toMillis());
+    }
     try {
       if (metricsServer != null) {
         metricsServer.close().await();
       }
-      server.close().await();
+      server.shutdown(ops.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS).await();
+      notifications.stop();
+      waitlists.stop();
+      timers.forEach(vertx::cancelTimer);
+      long deadline = System.nanoTime() + ops.shutdownGrace().toNanos();
+      while (lock.held() > 0 && System.nanoTime() < deadline) {
+        pause(20);
+      }
+      LOG.info("Dovetail stopped taking requests; resource locks still held: {}", lock.held());
       store.close().await();
     } finally {
       vertx.close().await();
       if (embedded != null) {
         embedded.close();
       }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

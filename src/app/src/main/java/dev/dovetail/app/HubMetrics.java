@@ -131,8 +131,15 @@ final class HubMetrics {
     gauge("dovetail_payments_refunded", "Payments with a refund", Map.of(), StoreFigures::paymentsRefunded);
   }
 
-  ResourceLock lock(ResourceLock lock) {
-    return new MeteredResourceLock(lock, lockWaits);
+  MeteredResourceLock lock(ResourceLock lock) {
+    MeteredResourceLock metered = new MeteredResourceLock(lock, lockWaits);
+    Gauge.builder("dovetail_resource_locks_held", metered, MeteredResourceLock::held)
+        .description("Resource locks this node holds right now").register(registry);
+    return metered;
+  }
+
+  OpsConfig ops() {
+    return ops;
   }
 
   /**

@@ -15,16 +15,20 @@ import java.time.Duration;
  * @param node the {@code node} label of every metric (host name and HTTP port unless {@code DOVETAIL_NODE_NAME})
  * @param figuresEvery how old the store's figures (outbox, sync, waitlist, payments) may be when scraped
  * @param shutdownGrace how long a stopping hub lets requests in flight finish
+ * @param shutdownDrain how long a stopping hub keeps taking requests with {@code /ready} at 503, so that load
+ *     balancers that poll it stop sending first
  */
 public record OpsConfig(Integer metricsPort, String metricsToken, String node, Duration figuresEvery,
-    Duration shutdownGrace) {
+    Duration shutdownGrace, Duration shutdownDrain) {
 
   public static final Duration DEFAULT_FIGURES_EVERY = Duration.ofSeconds(15);
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
+  public static final Duration DEFAULT_SHUTDOWN_DRAIN = Duration.ofSeconds(2);
 
   /** Metrics recorded but served nowhere; the defaults for everything else. */
   public static OpsConfig quiet(int httpPort) {
-    return new OpsConfig(null, null, defaultNode(httpPort), DEFAULT_FIGURES_EVERY, DEFAULT_SHUTDOWN_GRACE);
+    return new OpsConfig(null, null, defaultNode(httpPort), DEFAULT_FIGURES_EVERY, DEFAULT_SHUTDOWN_GRACE,
+        Duration.ZERO);
   }
 
   public boolean metricsServed() {
@@ -39,14 +43,15 @@ public record OpsConfig(Integer metricsPort, String metricsToken, String node, D
     }
     String node = blankToNull(env.getString("DOVETAIL_NODE_NAME"));
     return new OpsConfig(port == null ? null : parsePort(port), token, node == null ? defaultNode(httpPort) : node,
-        DEFAULT_FIGURES_EVERY, Duration.ofSeconds(seconds(env, "DOVETAIL_SHUTDOWN_GRACE_SECONDS",
-            DEFAULT_SHUTDOWN_GRACE.toSeconds())));
+        DEFAULT_FIGURES_EVERY,
+        Duration.ofSeconds(seconds(env, "DOVETAIL_SHUTDOWN_GRACE_SECONDS", DEFAULT_SHUTDOWN_GRACE.toSeconds())),
+        Duration.ofSeconds(seconds(env, "DOVETAIL_SHUTDOWN_DRAIN_SECONDS", DEFAULT_SHUTDOWN_DRAIN.toSeconds())));
   }
 
   @Override
   public String toString() {
     return "OpsConfig[metricsPort=" + metricsPort + ", metricsToken=" + (metricsToken == null ? "unset" : "set")
-        + ", node=" + node + ", shutdownGrace=" + shutdownGrace + "]";
+        + ", node=" + node + ", shutdownGrace=" + shutdownGrace + ", shutdownDrain=" + shutdownDrain + "]";
   }
 
   private static int parsePort(String value) {

@@ -61,7 +61,7 @@ class MetricsHubIT {
       + "Prometheus text, labelled by node only; without the token it is refused")
   void burstMovesTheCounters() {
     AppConfig config = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    Hub hub = started(config, new OpsConfig(0, TOKEN, "node-a", Duration.ZERO, Duration.ofSeconds(5)));
+    Hub hub = started(config, new OpsConfig(0, TOKEN, "node-a", Duration.ZERO, Duration.ofSeconds(5), Duration.ZERO));
     int port = hub.httpPort();
 
     List<String> starts = HubFixture.freeStarts(client, port, "demo-30").await();
@@ -120,7 +120,7 @@ class MetricsHubIT {
   @DisplayName("with a metrics port and no token, the public port does not serve /metrics; the metrics port does")
   void withoutATokenOnlyTheMetricsPortServesMetrics() {
     AppConfig config = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    Hub hub = started(config, new OpsConfig(0, null, "node-b", Duration.ZERO, Duration.ofSeconds(5)));
+    Hub hub = started(config, new OpsConfig(0, null, "node-b", Duration.ZERO, Duration.ofSeconds(5), Duration.ZERO));
 
     HttpResponse<Buffer> onPublic = client.get(hub.httpPort(), "127.0.0.1", "/metrics").send().await();
     assertThat(onPublic.statusCode()).as("the API's answer to an unknown path").isIn(401, 404);
