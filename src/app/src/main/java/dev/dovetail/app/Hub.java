@@ -173,6 +173,7 @@ public final class Hub {
         .map(calendarSync::mount)
         // Metrics: the observer ahead of every route; /metrics here only behind its token (ADR 28).
         .map(metrics::mount)
+        .map(RequestLog::mount)
         .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost()))
         .compose(server -> metrics.listen(vertx, config.httpHost()).map(metricsServer -> List.of(server,
             metricsServer == null ? server : metricsServer)))

@@ -41,6 +41,10 @@ public record OpsConfig(Integer metricsPort, String metricsToken, String node, D
     if (token != null && token.length() < 16) {
       throw new IllegalArgumentException("DOVETAIL_METRICS_TOKEN must be at least 16 characters");
     }
+    String format = blankToNull(env.getString("DOVETAIL_LOG_FORMAT"));
+    if (format != null && !format.equals("text") && !format.equals("json")) {
+      throw new IllegalArgumentException("DOVETAIL_LOG_FORMAT must be text or json: " + format);
+    }
     String node = blankToNull(env.getString("DOVETAIL_NODE_NAME"));
     return new OpsConfig(port == null ? null : parsePort(port), token, node == null ? defaultNode(httpPort) : node,
         DEFAULT_FIGURES_EVERY,

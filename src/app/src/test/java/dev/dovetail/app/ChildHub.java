@@ -23,12 +23,22 @@ final class ChildHub {
 
   /** With more environment variables ({@code DOVETAIL_MONGO_URI}, {@code DOVETAIL_LOG_FORMAT}, ...). */
   static ChildHub start(Path dataDir, int port, Path log, Map<String, String> moreEnv) throws IOException {
+    return start(dataDir, port, log, null, moreEnv);
+  }
+
+  /** With standard output (the console banner) apart from the log ({@code console} null: both into {@code log}). */
+  static ChildHub start(Path dataDir, int port, Path log, Path console, Map<String, String> moreEnv)
+      throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
         "dev.dovetail.app.Main"));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (console == null) {
+      builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    } else {
+      builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
+    }
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(key -> key.startsWith("DOVETAIL_"));
     env.put("DOVETAIL_HTTP_HOST", "127.0.0.1");
