@@ -175,7 +175,7 @@ public final class Hub {
         .map(metrics::mount)
         .map(RequestLog::mount)
         .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost()))
-        .compose(server -> metrics.listen(vertx, config.httpHost()).map(metricsServer -> List.of(server,
+        .compose(server -> metrics.listen(vertx, config.httpHost(), new BackupHandler(vertx, embedded)).map(metricsServer -> List.of(server,
             metricsServer == null ? server : metricsServer)))
         .map(servers -> {
           HttpServer server = servers.get(0);

@@ -154,13 +154,21 @@ final class HubMetrics {
     return router;
   }
 
-  /** The separate metrics port, when configured: {@code /metrics} only (still behind the token if there is one). */
-  Future<HttpServer> listen(Vertx vertx, String host) {
+  /**
+   * The separate operators' port, when configured: {@code GET /metrics} and {@code POST /backup}, both behind the token
+   * if there is one.
+   */
+  Future<HttpServer> listen(Vertx vertx, String host, BackupHandler backup) {
     if (ops.metricsPort() == null) {
       return Future.succeededFuture(null);
     }
     Router router = Router.router(vertx);
     router.get(PATH).handler(this::scrape);
+    router.post("/backup").handler(ctx -> {
+      if (authorized(ctx)) {
+        backup.handle(ctx);
+      }
+    });
     return vertx.createHttpServer().requestHandler(router).listen(ops.metricsPort(), host);
   }
 
@@ -190,10 +198,18 @@ final class HubMetrics {
     }
   }
 
-  private void scrape(RoutingContext ctx) {
+  /** True if the token is not required or given; otherwise answers 401 and returns false. */
+  private boolean authorized(RoutingContext ctx) {
     if (ops.metricsToken() != null && !bearerMatches(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
       ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer realm=\"metrics\"")
-          .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end("metrics need the bearer token\n");
+          .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end("this needs the bearer token\n");
+      return false;
+    }
+    return true;
+  }
+
+  private void scrape(RoutingContext ctx) {
+    if (!authorized(ctx)) {
       return;
     }
     refreshFigures().onComplete(ignored -> ctx.response()

@@ -16,6 +16,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0) {
+      System.exit(StoreCommands.run(args));
+      return;
+    }
     System.setProperty("hazelcast.logging.type", "slf4j");
     System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
     // java.util.logging and System.Logger (the web adapter's) into the hub's log, in its format.
