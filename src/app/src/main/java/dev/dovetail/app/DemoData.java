@@ -80,6 +80,9 @@ final class DemoData {
     if (password != null) {
       text.append(", password ").append(password).append("  <- shown only once");
     }
-    LOG.info(text.append('\n').toString());
+    // The console only: the banner may carry the generated password, which must never reach the log.
+    System.out.println(text.append('\n'));
+    System.out.flush();
+    LOG.info("Demo data ready: provider {}, booking page {}/book/{}/demo-30", PROVIDER, url, PROVIDER);
   }
 }

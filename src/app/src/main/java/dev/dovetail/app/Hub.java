@@ -10,7 +10,6 @@ import dev.dovetail.booking.app.ManageBookingService;
 import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.app.ScheduleJanitor;
 import dev.dovetail.booking.port.out.BookingEvents;
-import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.caldav.CalDavRouter;
 import dev.dovetail.caldav.CalDavServices;
 import dev.dovetail.caldav.backend.BusyTimeRefresh;
@@ -28,6 +27,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.sstore.ClusteredSessionStore;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.ext.web.sstore.SessionStore;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
@@ -36,6 +36,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,10 +61,19 @@ public final class Hub {
   private final Notifications notifications;
   private final Waitlists waitlists;
   private final List<Long> timers;
+  private final HttpServer metricsServer;
+  private final MeteredResourceLock lock;
+  private final AtomicBoolean draining;
+  private final OpsConfig ops;
 
   private Hub(Vertx vertx, EmbeddedMongo embedded, MongoStore store, HttpServer server, Notifications notifications,
-      Waitlists waitlists, List<Long> timers) {
+      Waitlists waitlists, List<Long> timers, HttpServer metricsServer, MeteredResourceLock lock,
+      AtomicBoolean draining, OpsConfig ops) {
     this.vertx = vertx;
+    this.metricsServer = metricsServer;
+    this.lock = lock;
+    this.draining = draining;
+    this.ops = ops;
     this.embedded = embedded;
     this.store = store;
     this.server = server;
@@ -79,9 +90,14 @@ public final class Hub {
     return vertx;
   }
 
+  /** The separate metrics port ({@code DOVETAIL_METRICS_PORT}), or -1 when there is none. */
+  public int metricsPort() {
+    return metricsServer == null ? -1 : metricsServer.actualPort();
+  }
+
+  /** A hub whose metrics are recorded but served nowhere. */
   public static Future<Hub> start(AppConfig config) {
-    // Milliseconds: what the store keeps, so a booking in memory equals the booking read back.
-    return start(config, Clock.tickMillis(ZoneOffset.UTC));
+    return start(config, OpsConfig.quiet(config.httpPort()));
   }
 
   /**
@@ -90,14 +106,24 @@ public final class Hub {
    * of their choosing; the clock should keep milliseconds only, like the store.
    */
   public static Future<Hub> start(AppConfig config, Clock clock) {
-    return createVertx(config).compose(vertx -> startOn(vertx, config, clock).recover(err -> {
+    return start(config, OpsConfig.quiet(config.httpPort()), clock);
+  }
+
+  public static Future<Hub> start(AppConfig config, OpsConfig ops) {
+    // Milliseconds: what the store keeps, so a booking in memory equals the booking read back.
+    return start(config, ops, Clock.tickMillis(ZoneOffset.UTC));
+  }
+
+  private static Future<Hub> start(AppConfig config, OpsConfig ops, Clock clock) {
+    HubMetrics metrics = HubMetrics.create(ops, clock);
+    return createVertx(config, metrics).compose(vertx -> startOn(vertx, config, clock, metrics).recover(err -> {
       // Closed from another thread: this future's listeners still run on this Vert.x's event loop.
       new Thread(() -> vertx.close().await(), "dovetail-abort").start();
       return Future.failedFuture(err);
     }));
   }
 
-  private static Future<Hub> startOn(Vertx vertx, AppConfig config, Clock clock) {
+  private static Future<Hub> startOn(Vertx vertx, AppConfig config, Clock clock, HubMetrics metrics) {
     return vertx.executeBlocking(() -> config.embeddedStore()
             ? EmbeddedMongo.onDisk(config.dataDir(), config.embeddedMongoPort())
             : null)
@@ -105,13 +131,15 @@ public final class Hub {
           String uri = embedded == null ? config.mongoUri() : embedded.connectionString();
           Runnable commit = embedded == null ? MongoStore.NO_COMMIT : embedded::commit;
           return MongoStore.connect(vertx, uri, config.mongoDatabase(), commit)
-              .compose(store -> wire(vertx, config, clock, embedded, store));
+              .compose(store -> wire(vertx, config, clock, embedded, store, metrics));
         });
   }
 
   private static Future<Hub> wire(
-      Vertx vertx, AppConfig config, Clock clock, EmbeddedMongo embedded, MongoStore store) {
-    ResourceLock lock = new SharedDataResourceLock(vertx, LOCK_TIMEOUT);
+      Vertx vertx, AppConfig config, Clock clock, EmbeddedMongo embedded, MongoStore store, HubMetrics metrics) {
+    metrics.watch(store);
+    MeteredResourceLock lock = metrics.lock(new SharedDataResourceLock(vertx, LOCK_TIMEOUT));
+    AtomicBoolean draining = new AtomicBoolean();
     ManageTokens tokens = new ManageTokens(SecretKeys.manageLinkKey(config));
     CatalogService catalog = new CatalogService(
         store.providers(), store.resources(), store.bookingTypes(), OFFER_CACHE_TTL, clock);
@@ -134,8 +162,8 @@ public final class Hub {
     WaitlistService waitlist = waitlists.complete(bookSlot, manage, lock, notifications::dispatchNow);
     Services services = new Services(
         new AvailabilityService(catalog, store.schedules(), clock), payments.guard(bookSlot),
-        manage, manage, catalog, catalog, accounts, accounts, accounts, store::ping, notifications.log(), waitlist,
-        waitlist, paymentService, paymentService, calendarSync.connections());
+        manage, manage, catalog, catalog, accounts, accounts, accounts, readiness(vertx, store, draining), notifications.log(),
+        waitlist, waitlist, paymentService, paymentService, calendarSync.connections());
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
@@ -155,8 +183,15 @@ public final class Hub {
         .map(payments::mount)
         // Calendar push receivers (Google channel token, Graph clientState), ahead of the API's root chain.
         .map(calendarSync::mount)
+        // Metrics: the observer ahead of every route; /metrics here only behind its token (ADR 28).
+        .map(metrics::mount)
+        .map(RequestLog::mount)
         .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost()))
-        .map(server -> {
+        .compose(server -> metrics.listen(vertx, config.httpHost(), new BackupHandler(vertx, embedded)).map(metricsServer -> List.of(server,
+            metricsServer == null ? server : metricsServer)))
+        .map(servers -> {
+          HttpServer server = servers.get(0);
+          HttpServer metricsServer = servers.get(1) == server ? null : servers.get(1);
           long janitorTimer = vertx.setPeriodic(JANITOR_PERIOD_MS, id -> janitor.sweep()
               .onSuccess(report -> LOG.debug("janitor: {}", report))
               .onFailure(err -> LOG.warn("janitor sweep failed: {}", err.getMessage())));
@@ -169,11 +204,20 @@ public final class Hub {
               .onFailure(err -> LOG.warn("busy-time refresh failed: {}", err.getMessage())));
           Hub hub = new Hub(vertx, embedded, store, server, notifications, waitlists,
               timers(List.of(janitorTimer, dispatchTimer, waitlistTimer, paymentTimer, busyTimer),
-                  calendarSync.start()));
+                  calendarSync.start()), metricsServer, lock, draining, metrics.ops());
           LOG.info("Dovetail is listening on {} (port {}){}", config.publicUrl(), server.actualPort(),
               vertx.isClustered() ? ", clustered" : "");
           return hub;
         });
+  }
+
+  /** {@code GET /ready}: the store answers a ping and, when clustered, this member is still in the cluster. */
+  private static java.util.function.Supplier<Future<Void>> readiness(Vertx vertx, MongoStore store,
+      AtomicBoolean draining) {
+    return () -> draining.get() ? Future.failedFuture("stopping") : store.ping().compose(v -> !vertx.isClustered()
+        || ((io.vertx.core.internal.VertxInternal) vertx).clusterManager().isActive()
+        ? Future.succeededFuture()
+        : Future.failedFuture("not a member of the cluster"));
   }
 
   private static List<Long> timers(List<Long> some, List<Long> more) {
@@ -182,14 +226,16 @@ public final class Hub {
     return List.copyOf(all);
   }
 
-  private static Future<Vertx> createVertx(AppConfig config) {
+  private static Future<Vertx> createVertx(AppConfig config, HubMetrics metrics) {
+    VertxOptions options = new VertxOptions().setMetricsOptions(metrics.vertxOptions());
+    MicrometerMetricsFactory factory = new MicrometerMetricsFactory(metrics.registry());
     if (!config.cluster().enabled()) {
-      return Future.succeededFuture(Vertx.vertx());
+      return Future.succeededFuture(Vertx.builder().with(options).withMetrics(factory).build());
     }
-    VertxOptions options = new VertxOptions();
     options.getEventBusOptions().setHost(config.cluster().host());
     return Vertx.builder()
         .with(options)
+        .withMetrics(factory)
         .withClusterManager(new HazelcastClusterManager(hazelcast(config.cluster())))
         .buildClustered();
   }
@@ -213,21 +259,46 @@ public final class Hub {
   }
 
   /**
-   * Stops the server, the store and Vert.x, in that order, and waits for each. Blocks: call it from a plain thread
-   * (a shutdown hook, a test), never from an event loop.
+   * Stops gracefully (ADR 29): {@code /ready} turns 503 and the hub keeps serving for the drain time, so that load
+   * balancers stop sending; then it stops taking connections and lets the requests in flight finish (at most the grace
+   * time); then it stops the timers and dispatchers (whatever they did not finish stays in the outbox for another node
+   * or the next start), waits for the resource locks to be released, and closes the store and Vert.x (in a cluster,
+   * leaving it releases this member's cluster locks). Blocks: call it from a plain thread (a shutdown hook, a test),
+   * never from an event loop.
    */
   public void stop() {
-    notifications.stop();
-    waitlists.stop();
-    timers.forEach(vertx::cancelTimer);
+    draining.set(true);
+    if (!ops.shutdownDrain().isZero()) {
+      LOG.info("Stopping: /ready answers 503, serving {} s more", ops.shutdownDrain().toSeconds());
+      pause(ops.shutdownDrain().toMillis());
+    }
     try {
-      server.close().await();
+      if (metricsServer != null) {
+        metricsServer.close().await();
+      }
+      server.shutdown(ops.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS).await();
+      notifications.stop();
+      waitlists.stop();
+      timers.forEach(vertx::cancelTimer);
+      long deadline = System.nanoTime() + ops.shutdownGrace().toNanos();
+      while (lock.held() > 0 && System.nanoTime() < deadline) {
+        pause(20);
+      }
+      LOG.info("Dovetail stopped taking requests; resource locks still held: {}", lock.held());
       store.close().await();
     } finally {
       vertx.close().await();
       if (embedded != null) {
         embedded.close();
       }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

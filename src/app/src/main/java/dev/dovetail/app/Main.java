@@ -16,18 +16,28 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0) {
+      System.exit(StoreCommands.run(args));
+      return;
+    }
     System.setProperty("hazelcast.logging.type", "slf4j");
     System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
+    // java.util.logging and System.Logger (the web adapter's) into the hub's log, in its format.
+    org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+    org.slf4j.bridge.SLF4JBridgeHandler.install();
     AppConfig config;
+    OpsConfig ops;
     try {
-      config = readConfig();
+      JsonObject env = readEnv();
+      config = AppConfig.from(env);
+      ops = OpsConfig.from(env, config.httpPort());
     } catch (RuntimeException e) {
       LOG.error("Dovetail configuration is invalid: {}", e.getMessage());
       System.exit(2);
       return;
     }
     try {
-      Hub hub = Hub.start(config).await();
+      Hub hub = Hub.start(config, ops).await();
       Runtime.getRuntime().addShutdownHook(new Thread(hub::stop, "dovetail-shutdown"));
     } catch (RuntimeException e) {
       LOG.error("Dovetail failed to start: {}", e.getMessage(), e);
@@ -39,14 +49,14 @@ public final class Main {
    * Environment variables through Vert.x Config, read on a short-lived Vert.x (the real one may be clustered) and
    * awaited before that Vert.x closes, so that nothing later runs on a closed instance.
    */
-  static AppConfig readConfig() {
+  static JsonObject readEnv() {
     Vertx bootstrap = Vertx.vertx();
     try {
       ConfigStoreOptions env =
           new ConfigStoreOptions().setType("env").setConfig(new JsonObject().put("raw-data", true));
       ConfigRetriever retriever = ConfigRetriever.create(
           bootstrap, new ConfigRetrieverOptions().addStore(env).setIncludeDefaultStores(false));
-      return AppConfig.from(retriever.getConfig().await());
+      return retriever.getConfig().await();
     } finally {
       bootstrap.close().await();
     }

@@ -23,7 +23,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The use cases the HTTP API drives, a probe of the store for {@code GET /health}, the notification log, and the
+ * The use cases the HTTP API drives, the readiness probe for {@code GET /ready} (named for the store, which it always
+ * asks; the hub adds the cluster), the notification log, and the
  * waitlist (customer and provider sides).
  */
 public record Services(

@@ -26,17 +26,20 @@ import org.yaml.snakeyaml.Yaml;
 class OpsTest {
 
   @Test
-  @DisplayName("GET /health is 200 UP with the store check, and 503 DOWN when the store does not answer")
-  void healthFollowsTheStore(Vertx vertx) {
+  @DisplayName("GET /ready is 200 UP with the store check and 503 DOWN when the store does not answer; GET /health "
+      + "stays 200 (alive) all along")
+  void readinessFollowsTheStoreLivenessDoesNot(Vertx vertx) {
     ApiFixture api = ApiFixture.start(vertx);
-    JsonObject up = expect(200, api.get("/health"));
+    JsonObject up = expect(200, api.get("/ready"));
     assertThat(up.getString("status")).isEqualTo("UP");
     assertThat(up.getJsonArray("checks").getJsonObject(0).getString("id")).isEqualTo("store");
+    assertThat(expect(200, api.get("/health")).getString("status")).isEqualTo("UP");
     api.storeUp.set(false);
-    HttpResponse<Buffer> down = api.get("/health");
+    HttpResponse<Buffer> down = api.get("/ready");
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(down.bodyAsJsonObject().getString("status")).isEqualTo("DOWN");
     assertThat(down.bodyAsString()).doesNotContain("store down");
+    assertThat(expect(200, api.get("/health")).getString("status")).isEqualTo("UP");
   }
 
   @Test
@@ -64,7 +67,7 @@ class OpsTest {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(60);
+    assertThat(operations).isEqualTo(61);
   }
 
   @Test

@@ -40,6 +40,7 @@ class RouteInventoryTest {
   /** The only routes anonymous callers may use. */
   static final Set<String> PUBLIC_ROUTES = Set.of(
       "GET /health",
+      "GET /ready",
       "GET /openapi.yaml",
       "GET /api/v1/public/booking-types/:bookingTypeId",
       "GET /api/v1/public/booking-types/:bookingTypeId/slots",

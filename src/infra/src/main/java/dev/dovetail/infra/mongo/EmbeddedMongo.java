@@ -5,11 +5,16 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -111,6 +116,46 @@ public final class EmbeddedMongo implements AutoCloseable {
       store.commit();
       store.sync();
       committed = upTo;
+    }
+  }
+
+  /**
+   * Writes a consistent snapshot of the on-disk store, as a zip holding one MVStore file, while the hub runs: commits
+   * what is acknowledged, then copies the file with H2's online backup while commits wait (so no acknowledged write is
+   * half in it). Blocking; call it from a worker thread. {@link #restore} puts it back into a data directory.
+   */
+  public void backup(OutputStream out) throws IOException {
+    if (store == null) {
+      throw new IllegalStateException("an in-memory store has nothing to back up");
+    }
+    synchronized (commitLock) {
+      if (closed || store.isClosed()) {
+        throw new IllegalStateException("the embedded store is closed");
+      }
+      store.commit();
+      store.sync();
+      ZipOutputStream zip = new ZipOutputStream(out);
+      store.getFileStore().backup(zip);
+      zip.finish();
+    }
+  }
+
+  /**
+   * Restores a {@link #backup} into {@code dataDir}, which must not hold a store yet (stop the hub and move the old
+   * data directory away first).
+   */
+  public static void restore(InputStream backup, Path dataDir) throws IOException {
+    Path target = dataDir.resolve(FILE_NAME);
+    if (Files.exists(target)) {
+      throw new IllegalStateException(target + " exists: restore into an empty data directory");
+    }
+    Files.createDirectories(dataDir);
+    try (ZipInputStream zip = new ZipInputStream(backup)) {
+      ZipEntry entry = zip.getNextEntry();
+      if (entry == null || !entry.getName().endsWith(".mv.db")) {
+        throw new IllegalArgumentException("not a Dovetail backup: no MVStore file in the zip");
+      }
+      Files.copy(zip, target);
     }
   }
 

@@ -32,6 +32,7 @@ public class MongoScheduleRepository implements ScheduleRepository {
 
   private final MongoSupport mongo;
   private final int maxAttempts;
+  private final java.util.concurrent.atomic.LongAdder retries = new java.util.concurrent.atomic.LongAdder();
 
   MongoScheduleRepository(MongoSupport mongo, int maxAttempts) {
     if (maxAttempts < 1) {
@@ -39,6 +40,11 @@ public class MongoScheduleRepository implements ScheduleRepository {
     }
     this.mongo = mongo;
     this.maxAttempts = maxAttempts;
+  }
+
+  /** Compare-and-set writes lost to another writer and retried, since this repository was built (for metrics). */
+  long retries() {
+    return retries.sum();
   }
 
   @Override
@@ -69,6 +75,7 @@ public class MongoScheduleRepository implements ScheduleRepository {
           return Future.failedFuture(new ConflictException(
               "the schedule of resource " + resourceId + " is changing too often, try again"));
         }
+        retries.increment();
         return pause(attempt).compose(v -> attempt(resourceId, change, attempt + 1));
       });
     });

@@ -53,6 +53,7 @@ public final class MongoStore {
   private final MongoWaitlistRepository waitlist;
   private final MongoPaymentRepository payments;
   private final MongoSyncStore sync;
+  private final MongoStoreFigures figures;
 
   private MongoStore(MongoSupport mongo, int scheduleAttempts) {
     this.mongo = mongo;
@@ -70,6 +71,7 @@ public final class MongoStore {
     this.waitlist = new MongoWaitlistRepository(mongo);
     this.payments = new MongoPaymentRepository(mongo);
     this.sync = new MongoSyncStore(mongo);
+    this.figures = new MongoStoreFigures(mongo);
   }
 
   /**
@@ -234,6 +236,16 @@ public final class MongoStore {
   /** Waitlist entries and per-type waitlist settings. */
   public WaitlistRepository waitlist() {
     return waitlist;
+  }
+
+  /** The operators' figures: outbox, calendar sync, waitlist and payment counts (issue 16). */
+  public MongoStoreFigures figures() {
+    return figures;
+  }
+
+  /** Schedule compare-and-set writes this node lost to another writer and retried. */
+  public long scheduleRetries() {
+    return schedules.retries();
   }
 
   public Future<Void> ping() {

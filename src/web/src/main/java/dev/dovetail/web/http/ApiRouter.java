@@ -142,7 +142,8 @@ public final class ApiRouter {
     CalendarConnectionsHandler calendars = new CalendarConnectionsHandler(s.calendarConnections(), secureCookies);
 
     Map<String, Handler<RoutingContext>> map = new LinkedHashMap<>();
-    map.put("getHealth", health::get);
+    map.put("getHealth", health::alive);
+    map.put("getReadiness", health::ready);
     map.put("getOpenApiDocument", contract::get);
     map.put("getOffer", offer::get);
     map.put("listSlots", slots::list);

@@ -56,8 +56,9 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     Throwable failure = ctx.failure();
     Problem problem = toProblem(failure, ctx.statusCode());
     if (problem.status() >= 500) {
-      LOG.log(System.Logger.Level.ERROR, "request " + ctx.request().method() + " " + ctx.normalizedPath()
-          + " failed with status " + ctx.statusCode(), failure);
+      // The route's template, never the path: paths carry manage, waitlist and webcal tokens.
+      LOG.log(System.Logger.Level.ERROR, "request " + LoggedRoute.of(ctx) + " failed with status "
+          + ctx.statusCode(), failure);
     }
     HttpServerResponse response = ctx.response();
     if (response.headWritten()) {

@@ -1,5 +1,6 @@
 package dev.dovetail.web.ops;
 
+import dev.dovetail.web.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -8,12 +9,14 @@ import io.vertx.ext.healthchecks.CheckResult;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.RoutingContext;
-import dev.dovetail.web.http.Responses;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: 200 {@code {"status":"UP","checks":[...]}} when every check passes, 503 with {@code "DOWN"}
- * otherwise. The one check pings the store, with a timeout so that a hung store reads as down, not as a hung probe.
+ * {@code GET /health} (liveness): 200 {@code {"status":"UP","checks":[]}} whenever the hub answers at all, so that an
+ * orchestrator restarts only a hub that is really stuck, not every hub when the store is away. {@code GET /ready}
+ * (readiness): 200 {@code {"status":"UP","checks":[...]}} when every check passes, 503 with {@code "DOWN"} otherwise.
+ * The one check asks the store (and, in a cluster, the hub's membership), with a timeout so that a hung store reads as
+ * down, not as a hung probe.
  */
 public final class HealthHandler {
 
@@ -33,7 +36,11 @@ public final class HealthHandler {
     });
   }
 
-  public void get(RoutingContext ctx) {
+  public void alive(RoutingContext ctx) {
+    Responses.json(ctx, 200, new JsonObject().put("status", "UP").put("checks", new JsonArray()));
+  }
+
+  public void ready(RoutingContext ctx) {
     checks.checkStatus().onComplete(ar -> {
       boolean up = ar.succeeded() && CheckResult.isUp(ar.result());
       JsonArray list = new JsonArray();

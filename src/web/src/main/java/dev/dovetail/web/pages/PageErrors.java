@@ -36,7 +36,7 @@ final class PageErrors {
     } else if (status > 0 && status < 500 && failure == null) {
       render(ctx, status, "This request was refused", "Please go back and try again.");
     } else {
-      LOG.log(System.Logger.Level.ERROR, "page " + ctx.normalizedPath() + " failed", failure);
+      LOG.log(System.Logger.Level.ERROR, "page " + dev.dovetail.web.http.LoggedRoute.of(ctx) + " failed", failure);
       render(ctx, 500, "Something went wrong",
           "The page could not be shown because of an error on our side. It has been logged; please try again.");
     }
