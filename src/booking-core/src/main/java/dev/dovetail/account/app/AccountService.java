@@ -16,6 +16,7 @@ import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.PlainText;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Secrets;
 import dev.dovetail.booking.port.out.ProviderRepository;
@@ -57,9 +58,10 @@ public class AccountService implements Authenticate, ManageCredentials, Register
         throw new InvalidRequestException(
             "password must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " bytes long");
       }
-      if (r.email() == null || !r.email().contains("@") || r.displayName() == null || r.displayName().isBlank()) {
+      if (!PlainText.isEmail(r.email()) || r.displayName() == null || r.displayName().isBlank()) {
         throw new InvalidRequestException("displayName and a valid email are required");
       }
+      PlainText.requireNoControl(r.displayName(), "displayName");
       Provider provider = new Provider(r.handle(), r.displayName().strip(), normalise(r.email()), r.zone(),
           clock.instant());
       // Checked first so that a taken e-mail leaves no provider behind; only a race between two sign-ups with the
