@@ -8,6 +8,7 @@ FROM eclipse-temurin:17-jre
 WORKDIR /opt/dovetail
 COPY --from=build /build/src/app/target/dovetail-app.jar ./dovetail-app.jar
 COPY --from=build /build/src/app/target/lib ./lib
-EXPOSE 8080 5701
+# Only HTTP is meant for the outside; Hazelcast (5701) stays on the hubs' private network (docs/security.md).
+EXPOSE 8080
 USER 10001
 ENTRYPOINT ["java", "-jar", "/opt/dovetail/dovetail-app.jar"]

@@ -23,6 +23,7 @@ import dev.dovetail.waitlist.app.WaitlistService;
 import dev.dovetail.web.HttpApi;
 import dev.dovetail.web.Services;
 import dev.dovetail.web.WebOptions;
+import dev.dovetail.web.http.TrustedProxies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -131,7 +132,7 @@ public final class Hub {
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
-        config.trustProxy());
+        TrustedProxies.of(config.trustedProxies()));
     ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), events, clock);
     CalDavServices calDav = new CalDavServices(accounts, catalog, store.schedules(), store.bookings(), lock,
         store.calendars(), clock, config.maxBodyBytes()).withFreedTime(waitlists.trigger())
@@ -194,6 +195,9 @@ public final class Hub {
     hz.setProperty("hazelcast.logging.type", "slf4j");
     hz.setProperty("hazelcast.phone.home.enabled", "false");
     hz.getNetworkConfig().setPort(cluster.port()).setPortAutoIncrement(false);
+    // Listen on this member's own address only, never on every interface: the cluster is a trust boundary
+    // (docs/security.md), so its port must not be reachable from networks the members do not share.
+    hz.setProperty("hazelcast.socket.bind.any", "false");
     if (cluster.host().matches("[0-9.]+")) {
       hz.setProperty("hazelcast.local.localAddress", cluster.host());
     }

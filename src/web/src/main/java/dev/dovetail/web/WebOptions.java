@@ -1,5 +1,6 @@
 package dev.dovetail.web;
 
+import dev.dovetail.web.http.TrustedProxies;
 import io.vertx.ext.web.sstore.SessionStore;
 import java.util.Objects;
 
@@ -7,18 +8,19 @@ import java.util.Objects;
  * Knobs of the HTTP adapter. {@code publicRequestsPerMinute} is each client address's budget on the public
  * (anonymous) operations; sign-up and log-in cost ten requests each. {@code maxBodyBytes} bounds every request body
  * (413 beyond). {@code secureCookies} marks the session cookie {@code Secure} and turns on HSTS: set it whenever the
- * hub is reached over HTTPS. {@code trustForwardedFor} takes the client address from {@code X-Forwarded-For} (set it only
- * behind a proxy that overwrites that header, such as the nginx of docker-compose.yml), so that rate limits count
- * customers rather than the proxy.
+ * hub is reached over HTTPS. {@code trustedProxies} are the proxies whose {@code X-Forwarded-For} is believed: the
+ * client address is the right-most hop they did not add ({@link TrustedProxies}), so that rate limits and login
+ * throttles count customers rather than the proxy, and a client cannot choose its own address.
  */
 public record WebOptions(SessionStore sessionStore, int publicRequestsPerMinute, long maxBodyBytes,
-    boolean secureCookies, boolean trustForwardedFor) {
+    boolean secureCookies, TrustedProxies trustedProxies) {
 
   public static final int DEFAULT_PUBLIC_REQUESTS_PER_MINUTE = 300;
   public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
   public WebOptions {
     Objects.requireNonNull(sessionStore, "sessionStore");
+    Objects.requireNonNull(trustedProxies, "trustedProxies");
     if (publicRequestsPerMinute < 1) {
       throw new IllegalArgumentException("publicRequestsPerMinute must be at least 1: " + publicRequestsPerMinute);
     }
@@ -29,7 +31,7 @@ public record WebOptions(SessionStore sessionStore, int publicRequestsPerMinute,
 
   /** Clients reach the hub directly: their TCP address is their identity. */
   public WebOptions(SessionStore sessionStore, int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies) {
-    this(sessionStore, publicRequestsPerMinute, maxBodyBytes, secureCookies, false);
+    this(sessionStore, publicRequestsPerMinute, maxBodyBytes, secureCookies, TrustedProxies.none());
   }
 
   /** 300 public requests per minute and client, 64 KiB bodies, cookies without {@code Secure} (plain HTTP). */

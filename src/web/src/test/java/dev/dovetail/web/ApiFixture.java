@@ -29,6 +29,7 @@ import dev.dovetail.testkit.InMemoryWaitlistRepository;
 import dev.dovetail.waitlist.app.Backfill;
 import dev.dovetail.waitlist.app.WaitlistService;
 import dev.dovetail.testkit.MutableClock;
+import dev.dovetail.web.http.TrustedProxies;
 import dev.dovetail.booking.port.out.BookingEvents;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -99,12 +100,12 @@ final class ApiFixture {
   /** As {@link #start(Vertx, int, long)}, with a hook to replace some services (to inject failures). */
   static ApiFixture start(Vertx vertx, int publicRequestsPerMinute, long maxBodyBytes,
       java.util.function.UnaryOperator<Services> customize) {
-    return start(vertx, publicRequestsPerMinute, maxBodyBytes, customize, false);
+    return start(vertx, publicRequestsPerMinute, maxBodyBytes, customize, TrustedProxies.none());
   }
 
-  /** As above; {@code trustForwardedFor} as behind a proxy that sets {@code X-Forwarded-For}. */
+  /** As above, behind {@code trustedProxies} (whose {@code X-Forwarded-For} is believed). */
   static ApiFixture start(Vertx vertx, int publicRequestsPerMinute, long maxBodyBytes,
-      java.util.function.UnaryOperator<Services> customize, boolean trustForwardedFor) {
+      java.util.function.UnaryOperator<Services> customize, TrustedProxies trustedProxies) {
     ApiFixture f = new ApiFixture(vertx);
     CatalogService catalog = new CatalogService(f.providers, f.resources, f.types);
     f.catalog = catalog;
@@ -131,7 +132,7 @@ final class ApiFixture {
         () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
         new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist, payments, payments);
     WebOptions options = new WebOptions(
-        LocalSessionStore.create(vertx), publicRequestsPerMinute, maxBodyBytes, true, trustForwardedFor);
+        LocalSessionStore.create(vertx), publicRequestsPerMinute, maxBodyBytes, true, trustedProxies);
     f.router = HttpApi.create(vertx, customize.apply(services), options).await();
     f.server = vertx.createHttpServer().requestHandler(f.router).listen(0, "127.0.0.1").await();
     f.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")

@@ -32,7 +32,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -56,6 +55,8 @@ import java.util.Map;
 public final class ApiRouter {
 
   public static final String CONTRACT = "openapi.yaml";
+  /** The order of the client-address route: ahead of every other route of the router. */
+  public static final int CLIENT_ADDRESS_ORDER = -100_000;
   static final long SESSION_TIMEOUT_MS = 2 * 60 * 60 * 1000L;
   private static final List<Integer> ERROR_STATUSES = List.of(400, 401, 403, 404, 405, 406, 413, 414, 415, 429, 431,
       500, 501, 503);
@@ -102,9 +103,8 @@ public final class ApiRouter {
       throw new IllegalStateException("handlers for operations the contract lacks: " + handlers.keySet());
     }
     Router router = builder.createRouter();
-    if (options.trustForwardedFor()) {
-      router.allowForward(AllowForwardHeaders.X_FORWARD);
-    }
+    // Before everything mounted on this router (CalDAV, webcal and hooks come at orders from -10,000 up).
+    router.route().order(CLIENT_ADDRESS_ORDER).handler(new ClientAddressHandler(options.trustedProxies()));
     // The HTML pages and their assets, behind the same root chain; before the catch-all failure handler below.
     PagesRouter.mount(router, services);
     ErrorMapper errors = new ErrorMapper(options.secureCookies());
