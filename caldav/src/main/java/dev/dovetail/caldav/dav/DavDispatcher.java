@@ -3,6 +3,7 @@ package dev.dovetail.caldav.dav;
 import dev.dovetail.account.domain.Principal;
 import dev.dovetail.account.port.in.AuthenticationException;
 import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.TooManyRequestsException;
 import dev.dovetail.caldav.CalDavServices;
 import dev.dovetail.caldav.backend.CalendarBackend;
 import dev.dovetail.caldav.method.DavMethodHandler;
@@ -117,6 +118,11 @@ public final class DavDispatcher {
         .recover(err -> services.authenticate().withPasswordOverCalDav(user, password))
         .recover(err -> {
           throttle.failed(keys);
+          if (err instanceof TooManyRequestsException locked) {
+            // The account is in back-off (AccountService's LoginThrottle): no password was checked.
+            ctx.response().putHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+            return Future.failedFuture(new DavException(429, null, locked.getMessage()));
+          }
           return Future.failedFuture(new AuthenticationException());
         });
   }

@@ -1,5 +1,6 @@
 package dev.dovetail.app;
 
+import dev.dovetail.account.domain.SignUpMode;
 import dev.dovetail.web.http.TrustedProxies;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -34,7 +35,18 @@ public record AppConfig(
     List<String> trustedProxies,
     Stripe stripe,
     Outlook outlook,
-    Calendars calendars) {
+    Calendars calendars,
+    SignUpMode signUp) {
+
+  /** A config whose public sign-up is open (as tests and benchmarks build it). */
+  public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
+      String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
+      int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
+      Mail mail, List<String> trustedProxies, Stripe stripe, Outlook outlook, Calendars calendars) {
+    this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
+        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustedProxies,
+        stripe, outlook, calendars, SignUpMode.OPEN);
+  }
 
   /** A config without Google calendars, with the default sync timings. */
   public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
@@ -213,7 +225,7 @@ public record AppConfig(
         + publicRequestsPerMinute + ", maxBodyBytes=" + maxBodyBytes + ", secureCookies=" + secureCookies
         + ", bcryptCost=" + bcryptCost + ", secretKey=" + (secretKey == null ? "generated" : "(set)") + ", mail="
         + mail + ", trustedProxies=" + trustedProxies + ", stripe=" + stripe + ", outlook=" + outlook
-        + ", calendars=" + calendars + "]";
+        + ", calendars=" + calendars + ", signUp=" + signUp + "]";
   }
 
   public boolean embeddedStore() {
@@ -251,7 +263,21 @@ public record AppConfig(
         trustedProxies(env),
         stripe(env),
         outlook(env),
-        calendars(env));
+        calendars(env),
+        signUp(env, mongoUri == null && boolValue(env, "DOVETAIL_DEMO_DATA", true)));
+  }
+
+  /** {@code DOVETAIL_SIGNUP}: open, closed or invite; open only on the embedded demo unless set, else closed. */
+  private static SignUpMode signUp(JsonObject env, boolean embeddedDemo) {
+    String mode = blankToNull(env.getString("DOVETAIL_SIGNUP"));
+    if (mode == null) {
+      return embeddedDemo ? SignUpMode.OPEN : SignUpMode.CLOSED;
+    }
+    try {
+      return SignUpMode.parse(mode);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("DOVETAIL_SIGNUP must be open, closed or invite: " + mode, e);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.dovetail.app;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import dev.dovetail.account.app.AccountService;
+import dev.dovetail.account.app.Invitations;
 import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.app.BookSlotService;
 import dev.dovetail.booking.app.CatalogService;
@@ -132,7 +133,8 @@ public final class Hub {
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
-        TrustedProxies.of(config.trustedProxies()));
+        TrustedProxies.of(config.trustedProxies()),
+        new Invitations(config.signUp(), SecretKeys.derived(config, "invitations"), clock));
     ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), events, clock);
     CalDavServices calDav = new CalDavServices(accounts, catalog, store.schedules(), store.bookings(), lock,
         store.calendars(), clock, config.maxBodyBytes()).withFreedTime(waitlists.trigger())

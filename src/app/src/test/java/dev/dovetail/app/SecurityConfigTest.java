@@ -3,6 +3,7 @@ package dev.dovetail.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dovetail.account.domain.SignUpMode;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -59,5 +60,19 @@ class SecurityConfigTest {
       assertThat(text).doesNotContain(secret);
     }
     assertThat(text).contains("secretKey=(set)").contains("smtp.example.com");
+  }
+
+  @Test
+  @DisplayName("DOVETAIL_SIGNUP: open on the embedded demo, closed on a real store or without demo data, or as set")
+  void signUpMode() {
+    assertThat(AppConfig.from(new JsonObject()).signUp()).isEqualTo(SignUpMode.OPEN);
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_DEMO_DATA", "false")).signUp())
+        .isEqualTo(SignUpMode.CLOSED);
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_MONGO_URI", "mongodb://m1")).signUp())
+        .isEqualTo(SignUpMode.CLOSED);
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_MONGO_URI", "mongodb://m1")
+        .put("DOVETAIL_SIGNUP", "Invite")).signUp()).isEqualTo(SignUpMode.INVITE);
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("DOVETAIL_SIGNUP", "sometimes")))
+        .hasMessageContaining("DOVETAIL_SIGNUP");
   }
 }

@@ -1,5 +1,6 @@
 package dev.dovetail.web;
 
+import dev.dovetail.account.port.in.SignUpPolicy;
 import dev.dovetail.web.http.TrustedProxies;
 import io.vertx.ext.web.sstore.SessionStore;
 import java.util.Objects;
@@ -10,10 +11,11 @@ import java.util.Objects;
  * (413 beyond). {@code secureCookies} marks the session cookie {@code Secure} and turns on HSTS: set it whenever the
  * hub is reached over HTTPS. {@code trustedProxies} are the proxies whose {@code X-Forwarded-For} is believed: the
  * client address is the right-most hop they did not add ({@link TrustedProxies}), so that rate limits and login
- * throttles count customers rather than the proxy, and a client cannot choose its own address.
+ * throttles count customers rather than the proxy, and a client cannot choose its own address. {@code signUp} says who
+ * may sign up ({@code DOVETAIL_SIGNUP}) and issues invitations.
  */
 public record WebOptions(SessionStore sessionStore, int publicRequestsPerMinute, long maxBodyBytes,
-    boolean secureCookies, TrustedProxies trustedProxies) {
+    boolean secureCookies, TrustedProxies trustedProxies, SignUpPolicy signUp) {
 
   public static final int DEFAULT_PUBLIC_REQUESTS_PER_MINUTE = 300;
   public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -21,12 +23,19 @@ public record WebOptions(SessionStore sessionStore, int publicRequestsPerMinute,
   public WebOptions {
     Objects.requireNonNull(sessionStore, "sessionStore");
     Objects.requireNonNull(trustedProxies, "trustedProxies");
+    Objects.requireNonNull(signUp, "signUp");
     if (publicRequestsPerMinute < 1) {
       throw new IllegalArgumentException("publicRequestsPerMinute must be at least 1: " + publicRequestsPerMinute);
     }
     if (maxBodyBytes < 1024) {
       throw new IllegalArgumentException("maxBodyBytes must be at least 1024: " + maxBodyBytes);
     }
+  }
+
+  /** Behind {@code trustedProxies}; anyone may sign up. */
+  public WebOptions(SessionStore sessionStore, int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies,
+      TrustedProxies trustedProxies) {
+    this(sessionStore, publicRequestsPerMinute, maxBodyBytes, secureCookies, trustedProxies, SignUpPolicy.open());
   }
 
   /** Clients reach the hub directly: their TCP address is their identity. */

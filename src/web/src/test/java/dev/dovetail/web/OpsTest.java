@@ -64,7 +64,7 @@ class OpsTest {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(60);
+    assertThat(operations).isEqualTo(61);
   }
 
   @Test

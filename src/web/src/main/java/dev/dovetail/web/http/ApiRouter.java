@@ -16,6 +16,7 @@ import dev.dovetail.web.provider.BookingTypesHandler;
 import dev.dovetail.web.provider.BookingsHandler;
 import dev.dovetail.web.provider.CalDavLoginHandler;
 import dev.dovetail.web.provider.CredentialsHandler;
+import dev.dovetail.web.provider.InvitationsHandler;
 import dev.dovetail.web.provider.NotificationsHandler;
 import dev.dovetail.web.provider.ResourcesHandler;
 import dev.dovetail.web.publicapi.BookingIcsHandler;
@@ -89,7 +90,7 @@ public final class ApiRouter {
         .rootHandler(new CallerAuthHandler(operations, services.authenticate()))
         .rootHandler(new CsrfHandler());
 
-    Map<String, Handler<RoutingContext>> handlers = handlers(vertx, services, sessions, yaml);
+    Map<String, Handler<RoutingContext>> handlers = handlers(vertx, services, options, sessions, yaml);
     for (OpenAPIRoute route : builder.getRoutes()) {
       String operationId = route.getOperation().getOperationId();
       Handler<RoutingContext> handler = handlers.remove(operationId);
@@ -114,7 +115,7 @@ public final class ApiRouter {
   }
 
   private static Map<String, Handler<RoutingContext>> handlers(
-      Vertx vertx, Services s, SessionHandler sessions, Buffer document) {
+      Vertx vertx, Services s, WebOptions options, SessionHandler sessions, Buffer document) {
     HealthHandler health = new HealthHandler(vertx, s.storeHealth());
     OpenApiDocumentHandler contract = new OpenApiDocumentHandler(document);
     OfferHandler offer = new OfferHandler(s.publicCatalog());
@@ -122,7 +123,8 @@ public final class ApiRouter {
     CreateBookingHandler book = new CreateBookingHandler(s.bookSlot());
     ManageBookingHandler manage = new ManageBookingHandler(s.manageBooking(), s.customerPayments());
     BookingIcsHandler ics = new BookingIcsHandler(s.manageBooking(), s.publicCatalog(), Clock.systemUTC());
-    SignUpHandler signUp = new SignUpHandler(s.registration());
+    SignUpHandler signUp = new SignUpHandler(s.registration(), options.signUp());
+    InvitationsHandler invitations = new InvitationsHandler(options.signUp());
     LoginHandler login = new LoginHandler(s.authenticate(), sessions);
     MeHandler me = new MeHandler(s.catalog());
     ResourcesHandler resources = new ResourcesHandler(s.catalog());
@@ -150,6 +152,7 @@ public final class ApiRouter {
     map.put("rescheduleManagedBooking", manage::reschedule);
     map.put("getManagedBookingIcs", ics::get);
     map.put("signUp", signUp::signUp);
+    map.put("issueInvitation", invitations::issue);
     map.put("login", login::login);
     map.put("logout", login::logout);
     map.put("getCsrfToken", login::csrf);
