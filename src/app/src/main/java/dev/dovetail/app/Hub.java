@@ -24,6 +24,7 @@ import dev.dovetail.waitlist.app.WaitlistService;
 import dev.dovetail.web.HttpApi;
 import dev.dovetail.web.Services;
 import dev.dovetail.web.WebOptions;
+import dev.dovetail.web.http.SessionSeal;
 import dev.dovetail.web.http.TrustedProxies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -134,7 +135,8 @@ public final class Hub {
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
         TrustedProxies.of(config.trustedProxies()),
-        new Invitations(config.signUp(), SecretKeys.derived(config, "invitations"), clock));
+        new Invitations(config.signUp(), SecretKeys.derived(config, "invitations"), clock),
+        new SessionSeal(SecretKeys.derived(config, "sessions")));
     ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), events, clock);
     CalDavServices calDav = new CalDavServices(accounts, catalog, store.schedules(), store.bookings(), lock,
         store.calendars(), clock, config.maxBodyBytes()).withFreedTime(waitlists.trigger())

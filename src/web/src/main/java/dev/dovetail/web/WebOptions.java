@@ -1,6 +1,7 @@
 package dev.dovetail.web;
 
 import dev.dovetail.account.port.in.SignUpPolicy;
+import dev.dovetail.web.http.SessionSeal;
 import dev.dovetail.web.http.TrustedProxies;
 import io.vertx.ext.web.sstore.SessionStore;
 import java.util.Objects;
@@ -12,10 +13,11 @@ import java.util.Objects;
  * hub is reached over HTTPS. {@code trustedProxies} are the proxies whose {@code X-Forwarded-For} is believed: the
  * client address is the right-most hop they did not add ({@link TrustedProxies}), so that rate limits and login
  * throttles count customers rather than the proxy, and a client cannot choose its own address. {@code signUp} says who
- * may sign up ({@code DOVETAIL_SIGNUP}) and issues invitations.
+ * may sign up ({@code DOVETAIL_SIGNUP}) and issues invitations. {@code sessionSeal} signs dashboard sessions so that
+ * the session store alone (a Hazelcast map when clustered) cannot mint one; every hub of a cluster needs the same key.
  */
 public record WebOptions(SessionStore sessionStore, int publicRequestsPerMinute, long maxBodyBytes,
-    boolean secureCookies, TrustedProxies trustedProxies, SignUpPolicy signUp) {
+    boolean secureCookies, TrustedProxies trustedProxies, SignUpPolicy signUp, SessionSeal sessionSeal) {
 
   public static final int DEFAULT_PUBLIC_REQUESTS_PER_MINUTE = 300;
   public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -24,12 +26,20 @@ public record WebOptions(SessionStore sessionStore, int publicRequestsPerMinute,
     Objects.requireNonNull(sessionStore, "sessionStore");
     Objects.requireNonNull(trustedProxies, "trustedProxies");
     Objects.requireNonNull(signUp, "signUp");
+    Objects.requireNonNull(sessionSeal, "sessionSeal");
     if (publicRequestsPerMinute < 1) {
       throw new IllegalArgumentException("publicRequestsPerMinute must be at least 1: " + publicRequestsPerMinute);
     }
     if (maxBodyBytes < 1024) {
       throw new IllegalArgumentException("maxBodyBytes must be at least 1024: " + maxBodyBytes);
     }
+  }
+
+  /** Sessions sealed with a key of this process only (one hub, not clustered). */
+  public WebOptions(SessionStore sessionStore, int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies,
+      TrustedProxies trustedProxies, SignUpPolicy signUp) {
+    this(sessionStore, publicRequestsPerMinute, maxBodyBytes, secureCookies, trustedProxies, signUp,
+        SessionSeal.random());
   }
 
   /** Behind {@code trustedProxies}; anyone may sign up. */

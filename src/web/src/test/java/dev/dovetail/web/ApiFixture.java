@@ -86,6 +86,8 @@ final class ApiFixture {
   CatalogService catalog;
   /** The account use cases behind the API, to seed a provider where public sign-up is closed. */
   AccountService accountService;
+  /** Where dashboard sessions live (a Hazelcast map on a clustered hub). */
+  io.vertx.ext.web.sstore.SessionStore sessionStore;
   Router router;
   HttpServer server;
   WebClient client;
@@ -148,8 +150,9 @@ final class ApiFixture {
         manage, manage, catalog, catalog, accounts, accounts, accounts,
         () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
         new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist, payments, payments);
+    f.sessionStore = LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
-        LocalSessionStore.create(vertx), publicRequestsPerMinute, maxBodyBytes, true, trustedProxies,
+        f.sessionStore, publicRequestsPerMinute, maxBodyBytes, true, trustedProxies,
         new Invitations(signUp, INVITATION_KEY, f.clock));
     f.router = HttpApi.create(vertx, customize.apply(services), options).await();
     f.server = vertx.createHttpServer().requestHandler(f.router).listen(0, "127.0.0.1").await();

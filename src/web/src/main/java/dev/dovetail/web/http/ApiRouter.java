@@ -87,7 +87,7 @@ public final class ApiRouter {
         .rootHandler(sessions)
         .rootHandler(new SecurityHeadersHandler(options.secureCookies()))
         .rootHandler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()))
-        .rootHandler(new CallerAuthHandler(operations, services.authenticate()))
+        .rootHandler(new CallerAuthHandler(operations, services.authenticate(), options.sessionSeal()))
         .rootHandler(new CsrfHandler());
 
     Map<String, Handler<RoutingContext>> handlers = handlers(vertx, services, options, sessions, yaml);
@@ -125,7 +125,7 @@ public final class ApiRouter {
     BookingIcsHandler ics = new BookingIcsHandler(s.manageBooking(), s.publicCatalog(), Clock.systemUTC());
     SignUpHandler signUp = new SignUpHandler(s.registration(), options.signUp());
     InvitationsHandler invitations = new InvitationsHandler(options.signUp());
-    LoginHandler login = new LoginHandler(s.authenticate(), sessions);
+    LoginHandler login = new LoginHandler(s.authenticate(), sessions, options.sessionSeal());
     MeHandler me = new MeHandler(s.catalog());
     ResourcesHandler resources = new ResourcesHandler(s.catalog());
     AvailabilityHandler availability = new AvailabilityHandler(s.catalog());
