@@ -152,6 +152,8 @@ public final class Hub {
         .map(payments::mount)
         // Calendar push receivers (Google channel token, Graph clientState), ahead of the API's root chain.
         .map(calendarSync::mount)
+        // Webcal feeds and hooks: no login, so the client address's public budget applies.
+        .map(router -> HttpApi.limitUnauthenticatedRoutes(router, options))
         .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost()))
         .map(server -> {
           long janitorTimer = vertx.setPeriodic(JANITOR_PERIOD_MS, id -> janitor.sweep()

@@ -100,6 +100,23 @@ class RateLimitTest {
     assertThat(publicCallFrom(proxied, "203.0.113.10")).as("another real client").isEqualTo(404);
   }
 
+  @Test
+  @DisplayName("webcal feeds and hooks (no login, mounted outside the contract) are under the address's budget too")
+  void unauthenticatedRoutesOutsideTheContractAreLimited(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx, 3, WebOptions.DEFAULT_MAX_BODY_BYTES);
+    api.router.get("/webcal/:provider/:resource/:token").order(-10_000).handler(ctx -> ctx.end("feed"));
+    api.router.post("/hooks/test").order(-10_000).handler(ctx -> ctx.end());
+    HttpApi.limitUnauthenticatedRoutes(api.router,
+        new WebOptions(io.vertx.ext.web.sstore.LocalSessionStore.create(vertx), 3, 1024, false));
+    for (int i = 0; i < 3; i++) {
+      assertThat(api.get("/webcal/alice/room/token.ics").statusCode()).as("feed " + i).isEqualTo(200);
+    }
+    HttpResponse<Buffer> limited = api.get("/webcal/alice/room/token.ics");
+    expectProblem(429, limited);
+    assertThat(limited.getHeader("Retry-After")).isNotBlank();
+    expectProblem(429, api.post("/hooks/test", new JsonObject()));
+  }
+
   private static int publicCallFrom(ApiFixture api, String forwardedFor) {
     return api.client.get("/api/v1/public/booking-types/no-such-type")
         .putHeader("X-Forwarded-For", forwardedFor)

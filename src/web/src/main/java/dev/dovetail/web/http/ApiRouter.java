@@ -82,8 +82,9 @@ public final class ApiRouter {
         .setCookieSameSite(CookieSameSite.STRICT)
         .setSessionTimeout(SESSION_TIMEOUT_MS)
         .setLazySession(true);
+    RateLimitHandler limiter = new RateLimitHandler(operations, options.publicRequestsPerMinute());
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
-        .rootHandler(new RateLimitHandler(operations, options.publicRequestsPerMinute()))
+        .rootHandler(limiter)
         .rootHandler(sessions)
         .rootHandler(new SecurityHeadersHandler(options.secureCookies()))
         .rootHandler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()))
@@ -111,6 +112,17 @@ public final class ApiRouter {
     ErrorMapper errors = new ErrorMapper(options.secureCookies());
     router.route().failureHandler(errors);
     ERROR_STATUSES.forEach(status -> router.errorHandler(status, errors));
+    return router;
+  }
+
+  /**
+   * Puts the unauthenticated routes mounted outside the contract ({@code GET /webcal/...}, {@code POST /hooks/...})
+   * under a per-client-address budget of {@code publicRequestsPerMinute}, one token a request (its own buckets).
+   */
+  public static Router limitUnauthenticatedRoutes(Router router, WebOptions options) {
+    RateLimitHandler limiter = new RateLimitHandler(null, options.publicRequestsPerMinute());
+    router.get("/webcal/*").order(CLIENT_ADDRESS_ORDER + 1).handler(ctx -> limiter.consume(ctx, 1));
+    router.post("/hooks/*").order(CLIENT_ADDRESS_ORDER + 1).handler(ctx -> limiter.consume(ctx, 1));
     return router;
   }
 

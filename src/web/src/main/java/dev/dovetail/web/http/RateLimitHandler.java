@@ -41,7 +41,16 @@ public final class RateLimitHandler implements PlatformHandler {
       ctx.next();
       return;
     }
-    ConsumptionProbe probe = bucket(ClientAddressHandler.of(ctx)).tryConsumeAndReturnRemaining(Math.min(op.rateCost(), perMinute));
+    consume(ctx, op.rateCost());
+  }
+
+  /**
+   * Takes {@code cost} tokens from the client's bucket and continues, or fails the request with 429. Also used for
+   * the unauthenticated routes outside the contract ({@code /webcal/...}, {@code /hooks/...}).
+   */
+  public void consume(RoutingContext ctx, int cost) {
+    ConsumptionProbe probe =
+        bucket(ClientAddressHandler.of(ctx)).tryConsumeAndReturnRemaining(Math.min(cost, perMinute));
     if (probe.isConsumed()) {
       ctx.response().putHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
       ctx.next();
