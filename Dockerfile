@@ -8,8 +8,9 @@ FROM eclipse-temurin:17-jre
 WORKDIR /opt/dovetail
 COPY --from=build /build/src/app/target/dovetail-app.jar ./dovetail-app.jar
 COPY --from=build /build/src/app/target/lib ./lib
-# 8080: the hub; 5701: Hazelcast (compose network only); 9464: /metrics when DOVETAIL_METRICS_PORT=9464.
-EXPOSE 8080 5701 9464
+# 8080: the hub. 9464: /metrics when DOVETAIL_METRICS_PORT=9464 (operators' network only). Hazelcast (5701) is not
+# exposed: it stays on the hubs' private network (docs/security.md).
+EXPOSE 8080 9464
 USER 10001
 # Hazelcast's --add-opens list and a heap sized for a 2-core / 1-2 GB container (the same flags as ./dovetail).
 # `docker stop` sends SIGTERM: the hub drains and stops gracefully (docs/operations.md); exec form keeps java PID 1.

@@ -3,6 +3,7 @@ package dev.dovetail.caldav;
 import dev.dovetail.caldav.backend.CalendarBackend;
 import dev.dovetail.caldav.backend.IcsParser;
 import dev.dovetail.caldav.property.DavProperties;
+import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.calendar.domain.CalendarCollection;
 import dev.dovetail.calendar.domain.CalendarObject;
 import io.vertx.core.Future;
@@ -23,6 +24,9 @@ import net.fortuna.ical4j.model.component.CalendarComponent;
  */
 public final class WebcalFeedHandler {
 
+  /** Feed tokens are {@code Ids.randomToken(24)}: 32 characters of base64url. */
+  private static final java.util.regex.Pattern FEED_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32}");
+
   private final CalDavServices services;
   private final CalendarBackend backend;
 
@@ -36,6 +40,11 @@ public final class WebcalFeedHandler {
     String resourceId = ctx.pathParam("resource");
     String file = ctx.pathParam("token");
     String token = file != null && file.endsWith(".ics") ? file.substring(0, file.length() - 4) : "";
+    if (!FEED_TOKEN.matcher(token).matches() || !Ids.isSlug(providerId) || !Ids.isSlug(resourceId)) {
+      // What cannot be a feed of ours is refused before anything is loaded (the route is also rate limited).
+      notFound(ctx);
+      return;
+    }
     services.catalog().resource(providerId, resourceId)
         .compose(resource -> backend.calendar(resource))
         .compose(calendar -> {
@@ -53,12 +62,14 @@ public final class WebcalFeedHandler {
                   .putHeader("Referrer-Policy", "no-referrer")
                   .end(ics));
         })
-        .onFailure(err -> {
-          if (!ctx.response().ended()) {
-            ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8")
-                .putHeader("Cache-Control", "no-store").end("not found\n");
-          }
-        });
+        .onFailure(err -> notFound(ctx));
+  }
+
+  private static void notFound(RoutingContext ctx) {
+    if (!ctx.response().ended()) {
+      ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8")
+          .putHeader("Cache-Control", "no-store").end("not found\n");
+    }
   }
 
   static String render(CalendarCollection calendar) {

@@ -94,16 +94,19 @@ class AuthAndDiscoveryTest extends DavTestBase {
   }
 
   @Test
-  @DisplayName("after 20 failed logins in a minute the next attempts are 429 with Retry-After, even with the right password")
+  @DisplayName("failed logins are throttled (per address and name, and per account with back-off): then 429 with "
+      + "Retry-After, even with the right password, until the lock has passed")
   void failedLoginsAreThrottled() {
     for (int i = 0; i < 20; i++) {
+      int expected = i < dev.dovetail.account.app.LoginThrottle.FREE_FAILURES + 1 ? 401 : 429;
       assertThat(dav.request("PROPFIND", "/dav/", null,
-          Map.of("Authorization", dav.basic("alice", "guess-" + i), "Depth", "0")).status()).isEqualTo(401);
+          Map.of("Authorization", dav.basic(i % 2 == 0 ? "alice" : " ALICE", "guess-" + i), "Depth", "0")).status())
+          .as("attempt " + i).isEqualTo(expected);
     }
     Response blocked = dav.request("PROPFIND", "/dav/", null, Map.of("Depth", "0"));
     assertThat(blocked.status()).isEqualTo(429);
     assertThat(blocked.header("Retry-After")).isNotNull();
-    dav.clock.advance(java.time.Duration.ofMinutes(1));
+    dav.clock.advance(dev.dovetail.account.app.LoginThrottle.MAX_LOCK);
     assertThat(dav.request("PROPFIND", "/dav/", null, Map.of("Depth", "0")).status()).isEqualTo(207);
   }
 }

@@ -3,6 +3,7 @@ package dev.dovetail.caldav.dav;
 import dev.dovetail.account.domain.Principal;
 import dev.dovetail.account.port.in.AuthenticationException;
 import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.TooManyRequestsException;
 import dev.dovetail.caldav.CalDavServices;
 import dev.dovetail.caldav.backend.CalendarBackend;
 import dev.dovetail.caldav.method.DavMethodHandler;
@@ -34,6 +35,9 @@ public final class DavDispatcher {
   private final CalendarBackend backend;
   private final DavTree tree;
   private final AuthThrottle throttle;
+
+  /** Where the web adapter's {@code ClientAddressHandler} keeps the resolved client address. */
+  static final String CLIENT_ADDRESS_KEY = "dovetail.clientAddress";
 
   /** Failed Basic logins allowed per client address and per user name per minute. */
   public static final int MAX_AUTH_FAILURES_PER_MINUTE = 20;
@@ -100,8 +104,11 @@ public final class DavDispatcher {
     }
     String user = decoded.substring(0, colon);
     String password = decoded.substring(colon + 1);
+    // The client address the API's first handler resolved (trusted proxies, X-Forwarded-For), else the TCP peer.
+    String client = ctx.get(CLIENT_ADDRESS_KEY);
     var peer = ctx.request().remoteAddress();
-    String[] keys = {"ip:" + (peer == null || peer.host() == null ? "unknown" : peer.host()), "user:" + user};
+    String[] keys = {"ip:" + (client != null ? client : peer == null || peer.host() == null ? "unknown" : peer.host()),
+        "user:" + user.strip().toLowerCase(java.util.Locale.ROOT)};
     long wait = throttle.blockedFor(keys);
     if (wait > 0) {
       ctx.response().putHeader("Retry-After", Long.toString(wait));
@@ -111,6 +118,11 @@ public final class DavDispatcher {
         .recover(err -> services.authenticate().withPasswordOverCalDav(user, password))
         .recover(err -> {
           throttle.failed(keys);
+          if (err instanceof TooManyRequestsException locked) {
+            // The account is in back-off (AccountService's LoginThrottle): no password was checked.
+            ctx.response().putHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+            return Future.failedFuture(new DavException(429, null, locked.getMessage()));
+          }
           return Future.failedFuture(new AuthenticationException());
         });
   }

@@ -1,5 +1,7 @@
 package dev.dovetail.app;
 
+import dev.dovetail.account.domain.SignUpMode;
+import dev.dovetail.web.http.TrustedProxies;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,18 +32,29 @@ public record AppConfig(
     int bcryptCost,
     String secretKey,
     Mail mail,
-    boolean trustProxy,
+    List<String> trustedProxies,
     Stripe stripe,
     Outlook outlook,
-    Calendars calendars) {
+    Calendars calendars,
+    SignUpMode signUp) {
+
+  /** A config whose public sign-up is open (as tests and benchmarks build it). */
+  public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
+      String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
+      int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
+      Mail mail, List<String> trustedProxies, Stripe stripe, Outlook outlook, Calendars calendars) {
+    this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
+        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustedProxies,
+        stripe, outlook, calendars, SignUpMode.OPEN);
+  }
 
   /** A config without Google calendars, with the default sync timings. */
   public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
       String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
       int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
-      Mail mail, boolean trustProxy, Stripe stripe, Outlook outlook) {
+      Mail mail, List<String> trustedProxies, Stripe stripe, Outlook outlook) {
     this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
-        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustProxy,
+        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustedProxies,
         stripe, outlook, Calendars.off());
   }
 
@@ -49,9 +62,9 @@ public record AppConfig(
   public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
       String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
       int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
-      Mail mail, boolean trustProxy, Stripe stripe) {
+      Mail mail, List<String> trustedProxies, Stripe stripe) {
     this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
-        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustProxy,
+        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustedProxies,
         stripe, Outlook.off());
   }
 
@@ -59,9 +72,9 @@ public record AppConfig(
   public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
       String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
       int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
-      Mail mail, boolean trustProxy) {
+      Mail mail, List<String> trustedProxies) {
     this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
-        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustProxy,
+        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustedProxies,
         Stripe.off());
   }
 
@@ -71,7 +84,7 @@ public record AppConfig(
       int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey) {
     this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
         cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, Mail.localSink(),
-        false);
+        List.of());
   }
 
   /**
@@ -202,6 +215,19 @@ public record AppConfig(
     }
   }
 
+  /** Everything but the secrets: the key that signs manage links and sessions, and the demo password. */
+  @Override
+  public String toString() {
+    return "AppConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", publicUrl=" + publicUrl + ", dataDir="
+        + dataDir + ", mongo=" + (mongoUri == null ? "embedded" : "external") + ", mongoDatabase=" + mongoDatabase
+        + ", embeddedMongoPort=" + embeddedMongoPort + ", demoData=" + demoData + ", demoPassword="
+        + (demoPassword == null ? "generated" : "(set)") + ", cluster=" + cluster + ", publicRequestsPerMinute="
+        + publicRequestsPerMinute + ", maxBodyBytes=" + maxBodyBytes + ", secureCookies=" + secureCookies
+        + ", bcryptCost=" + bcryptCost + ", secretKey=" + (secretKey == null ? "generated" : "(set)") + ", mail="
+        + mail + ", trustedProxies=" + trustedProxies + ", stripe=" + stripe + ", outlook=" + outlook
+        + ", calendars=" + calendars + ", signUp=" + signUp + "]";
+  }
+
   public boolean embeddedStore() {
     return mongoUri == null;
   }
@@ -209,12 +235,13 @@ public record AppConfig(
   public static AppConfig from(JsonObject env) {
     int port = intValue(env, "DOVETAIL_HTTP_PORT", 8080);
     String mongoUri = blankToNull(env.getString("DOVETAIL_MONGO_URI"));
+    String publicUrl = env.getString("DOVETAIL_PUBLIC_URL", "http://localhost:" + port);
     List<String> members = Arrays.stream(env.getString("DOVETAIL_CLUSTER_MEMBERS", "").split(","))
         .map(String::strip).filter(s -> !s.isEmpty()).toList();
     return new AppConfig(
         env.getString("DOVETAIL_HTTP_HOST", "0.0.0.0"),
         port,
-        env.getString("DOVETAIL_PUBLIC_URL", "http://localhost:" + port),
+        publicUrl,
         Path.of(env.getString("DOVETAIL_DATA_DIR", "./data")),
         mongoUri,
         env.getString("DOVETAIL_MONGO_DATABASE", "dovetail"),
@@ -228,14 +255,50 @@ public record AppConfig(
             members),
         intValue(env, "DOVETAIL_PUBLIC_RATE_LIMIT", 300),
         intValue(env, "DOVETAIL_MAX_BODY_BYTES", 256 * 1024),
-        boolValue(env, "DOVETAIL_SECURE_COOKIES", false),
+        // Reached over HTTPS, cookies are Secure and HSTS is on unless explicitly turned off.
+        boolValue(env, "DOVETAIL_SECURE_COOKIES", publicUrl.regionMatches(true, 0, "https://", 0, 8)),
         intValue(env, "DOVETAIL_BCRYPT_COST", 12),
         blankToNull(env.getString("DOVETAIL_SECRET_KEY")),
         mail(env),
-        boolValue(env, "DOVETAIL_TRUST_PROXY", false),
+        trustedProxies(env),
         stripe(env),
         outlook(env),
-        calendars(env));
+        calendars(env),
+        signUp(env, mongoUri == null && boolValue(env, "DOVETAIL_DEMO_DATA", true)));
+  }
+
+  /** {@code DOVETAIL_SIGNUP}: open, closed or invite; open only on the embedded demo unless set, else closed. */
+  private static SignUpMode signUp(JsonObject env, boolean embeddedDemo) {
+    String mode = blankToNull(env.getString("DOVETAIL_SIGNUP"));
+    if (mode == null) {
+      return embeddedDemo ? SignUpMode.OPEN : SignUpMode.CLOSED;
+    }
+    try {
+      return SignUpMode.parse(mode);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("DOVETAIL_SIGNUP must be open, closed or invite: " + mode, e);
+    }
+  }
+
+  /**
+   * {@code DOVETAIL_TRUSTED_PROXIES}: comma-separated CIDR blocks of the proxies whose {@code X-Forwarded-For} is
+   * believed. The boolean {@code DOVETAIL_TRUST_PROXY} it replaces trusted any peer, so that a client reaching the hub
+   * directly could name its own address; set to {@code true} it now stops the start with a pointer to the new variable
+   * (ADR 24).
+   */
+  private static List<String> trustedProxies(JsonObject env) {
+    if (boolValue(env, "DOVETAIL_TRUST_PROXY", false)) {
+      throw new IllegalArgumentException("DOVETAIL_TRUST_PROXY is no longer read: list the proxies' addresses instead, "
+          + "e.g. DOVETAIL_TRUSTED_PROXIES=172.16.0.0/12 (docker-compose's network) or 10.0.0.5/32");
+    }
+    List<String> cidrs = Arrays.stream(env.getString("DOVETAIL_TRUSTED_PROXIES", "").split(","))
+        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    try {
+      TrustedProxies.of(cidrs);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("DOVETAIL_TRUSTED_PROXIES: " + e.getMessage(), e);
+    }
+    return cidrs;
   }
 
   private static Calendars calendars(JsonObject env) {

@@ -129,7 +129,10 @@ record CalendarSync(
 
   /** The push receivers, ahead of the API's root chain (the services authenticate by channel token). */
   Router mount(Router router) {
-    GoogleHooks.mount(router, scheduler);
+    // Mounted only for a configured service: unauthenticated routes that can do nothing should not exist.
+    if (context.connectors().containsKey(CalendarProvider.GOOGLE)) {
+      GoogleHooks.mount(router, scheduler);
+    }
     outlook.ifPresent(o -> o.mountHooks(router, context, scheduler));
     return router;
   }

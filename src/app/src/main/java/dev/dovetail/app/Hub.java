@@ -3,6 +3,7 @@ package dev.dovetail.app;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import dev.dovetail.account.app.AccountService;
+import dev.dovetail.account.app.Invitations;
 import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.app.BookSlotService;
 import dev.dovetail.booking.app.CatalogService;
@@ -22,6 +23,8 @@ import dev.dovetail.waitlist.app.WaitlistService;
 import dev.dovetail.web.HttpApi;
 import dev.dovetail.web.Services;
 import dev.dovetail.web.WebOptions;
+import dev.dovetail.web.http.SessionSeal;
+import dev.dovetail.web.http.TrustedProxies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -167,7 +170,9 @@ public final class Hub {
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
-        config.trustProxy());
+        TrustedProxies.of(config.trustedProxies()),
+        new Invitations(config.signUp(), SecretKeys.derived(config, "invitations"), clock),
+        new SessionSeal(SecretKeys.derived(config, "sessions")));
     ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), events, clock);
     CalDavServices calDav = new CalDavServices(accounts, catalog, store.schedules(), store.bookings(), lock,
         store.calendars(), clock, config.maxBodyBytes()).withFreedTime(waitlists.trigger())
@@ -186,6 +191,8 @@ public final class Hub {
         // Metrics: the observer ahead of every route; /metrics here only behind its token (ADR 28).
         .map(metrics::mount)
         .map(RequestLog::mount)
+        // Webcal feeds and hooks: no login, so the client address's public budget applies.
+        .map(router -> HttpApi.limitUnauthenticatedRoutes(router, options))
         .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost()))
         .compose(server -> metrics.listen(vertx, config.httpHost(), new BackupHandler(vertx, embedded)).map(metricsServer -> List.of(server,
             metricsServer == null ? server : metricsServer)))
@@ -248,6 +255,9 @@ public final class Hub {
     hz.setProperty("hazelcast.logging.type", "slf4j");
     hz.setProperty("hazelcast.phone.home.enabled", "false");
     hz.getNetworkConfig().setPort(cluster.port()).setPortAutoIncrement(false);
+    // Listen on this member's own address only, never on every interface: the cluster is a trust boundary
+    // (docs/security.md), so its port must not be reachable from networks the members do not share.
+    hz.setProperty("hazelcast.socket.bind.any", "false");
     if (cluster.host().matches("[0-9.]+")) {
       hz.setProperty("hazelcast.local.localAddress", cluster.host());
     }

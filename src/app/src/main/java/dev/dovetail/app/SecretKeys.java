@@ -41,6 +41,20 @@ final class SecretKeys {
     return fromFile(config.dataDir().resolve(FILE));
   }
 
+  /**
+   * A key for one {@code purpose} (invitations, sessions), derived from the manage-link key by HMAC-SHA256, so that
+   * one secret serves every signature and a signature made for one purpose is worthless for another.
+   */
+  static byte[] derived(AppConfig config, String purpose) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(manageLinkKey(config), "HmacSHA256"));
+      return mac.doFinal(("dovetail-key:" + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+    }
+  }
+
   private static byte[] fromFile(Path file) {
     try {
       if (Files.exists(file)) {

@@ -35,7 +35,7 @@ final class HubFixture {
     return new AppConfig(base.httpHost(), base.httpPort(), "http://127.0.0.1:" + base.httpPort(), base.dataDir(),
         base.mongoUri(), base.mongoDatabase(), base.embeddedMongoPort(), base.demoData(), base.demoPassword(),
         base.cluster(), base.publicRequestsPerMinute(), base.maxBodyBytes(), base.secureCookies(), base.bcryptCost(),
-        base.secretKey(), mail, base.trustProxy(), stripe, outlook, calendars);
+        base.secretKey(), mail, base.trustedProxies(), stripe, outlook, calendars);
   }
 
   static AppConfig.Cluster noCluster() {

@@ -23,4 +23,9 @@ public final class HttpApi {
   public static Future<Router> create(Vertx vertx, Services services, WebOptions options, Clock clock) {
     return ApiRouter.create(vertx, services, options, clock);
   }
+
+  /** Rate limits the unauthenticated routes other adapters mount on the router (webcal feeds, hooks). */
+  public static Router limitUnauthenticatedRoutes(Router router, WebOptions options) {
+    return ApiRouter.limitUnauthenticatedRoutes(router, options);
+  }
 }

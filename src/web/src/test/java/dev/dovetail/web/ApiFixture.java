@@ -3,6 +3,8 @@ package dev.dovetail.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.account.app.AccountService;
+import dev.dovetail.account.app.Invitations;
+import dev.dovetail.account.domain.SignUpMode;
 import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.app.BookSlotService;
 import dev.dovetail.booking.app.CatalogService;
@@ -29,6 +31,7 @@ import dev.dovetail.testkit.InMemoryWaitlistRepository;
 import dev.dovetail.waitlist.app.Backfill;
 import dev.dovetail.waitlist.app.WaitlistService;
 import dev.dovetail.testkit.MutableClock;
+import dev.dovetail.web.http.TrustedProxies;
 import dev.dovetail.booking.port.out.BookingEvents;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -60,6 +63,7 @@ final class ApiFixture {
 
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final String PASSWORD = "correct horse battery staple";
+  static final byte[] INVITATION_KEY = "web tests' invitation key, 32+ bytes".getBytes(StandardCharsets.UTF_8);
 
   final Vertx vertx;
   final MutableClock clock = new MutableClock(java.time.Instant.now());
@@ -80,6 +84,10 @@ final class ApiFixture {
   final ManageTokens tokens =
       new ManageTokens("web tests' manage-link key, 32+ bytes".getBytes(StandardCharsets.UTF_8));
   CatalogService catalog;
+  /** The account use cases behind the API, to seed a provider where public sign-up is closed. */
+  AccountService accountService;
+  /** Where dashboard sessions live (a Hazelcast map on a clustered hub). */
+  io.vertx.ext.web.sstore.SessionStore sessionStore;
   Router router;
   HttpServer server;
   WebClient client;
@@ -99,12 +107,23 @@ final class ApiFixture {
   /** As {@link #start(Vertx, int, long)}, with a hook to replace some services (to inject failures). */
   static ApiFixture start(Vertx vertx, int publicRequestsPerMinute, long maxBodyBytes,
       java.util.function.UnaryOperator<Services> customize) {
-    return start(vertx, publicRequestsPerMinute, maxBodyBytes, customize, false);
+    return start(vertx, publicRequestsPerMinute, maxBodyBytes, customize, TrustedProxies.none());
   }
 
-  /** As above; {@code trustForwardedFor} as behind a proxy that sets {@code X-Forwarded-For}. */
+  /** As above, behind {@code trustedProxies} (whose {@code X-Forwarded-For} is believed). */
   static ApiFixture start(Vertx vertx, int publicRequestsPerMinute, long maxBodyBytes,
-      java.util.function.UnaryOperator<Services> customize, boolean trustForwardedFor) {
+      java.util.function.UnaryOperator<Services> customize, TrustedProxies trustedProxies) {
+    return start(vertx, publicRequestsPerMinute, maxBodyBytes, customize, trustedProxies, SignUpMode.OPEN);
+  }
+
+  /** With sign-up {@code open}, {@code closed} or by invitation. */
+  static ApiFixture start(Vertx vertx, SignUpMode signUp) {
+    return start(vertx, 100_000, WebOptions.DEFAULT_MAX_BODY_BYTES, java.util.function.UnaryOperator.identity(),
+        TrustedProxies.none(), signUp);
+  }
+
+  static ApiFixture start(Vertx vertx, int publicRequestsPerMinute, long maxBodyBytes,
+      java.util.function.UnaryOperator<Services> customize, TrustedProxies trustedProxies, SignUpMode signUp) {
     ApiFixture f = new ApiFixture(vertx);
     CatalogService catalog = new CatalogService(f.providers, f.resources, f.types);
     f.catalog = catalog;
@@ -115,6 +134,7 @@ final class ApiFixture {
         new ManageBookingService(catalog, f.schedules, f.bookings, lock, events, tokens, f.clock);
     AccountService accounts = new AccountService(f.providers, f.accounts, f.credentials,
         new BcryptPasswordHasher(vertx, 4), f.clock);
+    f.accountService = accounts;
     BookSlotService bookSlot = new BookSlotService(catalog, f.schedules, f.bookings, lock, events, tokens, f.clock);
     Backfill backfill = new Backfill(f.waitlist, catalog, f.schedules, bookSlot, manage, f.outbox, lock, f.clock,
         () -> { });
@@ -130,8 +150,10 @@ final class ApiFixture {
         manage, manage, catalog, catalog, accounts, accounts, accounts,
         () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
         new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist, payments, payments);
+    f.sessionStore = LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
-        LocalSessionStore.create(vertx), publicRequestsPerMinute, maxBodyBytes, true, trustForwardedFor);
+        f.sessionStore, publicRequestsPerMinute, maxBodyBytes, true, trustedProxies,
+        new Invitations(signUp, INVITATION_KEY, f.clock));
     f.router = HttpApi.create(vertx, customize.apply(services), options, f.clock).await();
     f.server = vertx.createHttpServer().requestHandler(f.router).listen(0, "127.0.0.1").await();
     f.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")

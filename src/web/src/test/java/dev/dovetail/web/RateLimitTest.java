@@ -74,8 +74,10 @@ class RateLimitTest {
   @Test
   @DisplayName("behind a trusted proxy each X-Forwarded-For client has its own budget; reached directly, the header is ignored")
   void forwardedClientsCountSeparatelyOnlyBehindATrustedProxy(Vertx vertx) {
-    ApiFixture proxied = ApiFixture.start(vertx, 3, WebOptions.DEFAULT_MAX_BODY_BYTES, services -> services, true);
-    ApiFixture direct = ApiFixture.start(vertx, 3, WebOptions.DEFAULT_MAX_BODY_BYTES, services -> services, false);
+    ApiFixture proxied = ApiFixture.start(vertx, 3, WebOptions.DEFAULT_MAX_BODY_BYTES, services -> services,
+        dev.dovetail.web.http.TrustedProxies.of(java.util.List.of("127.0.0.0/8")));
+    ApiFixture direct = ApiFixture.start(vertx, 3, WebOptions.DEFAULT_MAX_BODY_BYTES, services -> services,
+        dev.dovetail.web.http.TrustedProxies.none());
     for (ApiFixture api : java.util.List.of(proxied, direct)) {
       for (int i = 0; i < 3; i++) {
         assertThat(publicCallFrom(api, "198.51.100.1")).as("request " + i).isEqualTo(404);
@@ -84,6 +86,35 @@ class RateLimitTest {
     }
     assertThat(publicCallFrom(proxied, "198.51.100.2")).as("another customer behind the proxy").isEqualTo(404);
     assertThat(publicCallFrom(direct, "198.51.100.2")).as("a spoofed header changes nothing").isEqualTo(429);
+  }
+
+  @Test
+  @DisplayName("behind a trusted proxy that appends, a forged X-Forwarded-For prefix does not buy a new budget")
+  void forgedForwardedForPrefixesShareTheRealClientsBudget(Vertx vertx) {
+    ApiFixture proxied = ApiFixture.start(vertx, 3, WebOptions.DEFAULT_MAX_BODY_BYTES, services -> services,
+        dev.dovetail.web.http.TrustedProxies.of(java.util.List.of("127.0.0.1/32")));
+    for (int i = 0; i < 3; i++) {
+      assertThat(publicCallFrom(proxied, "10.0.0." + i + ", 203.0.113.9")).as("request " + i).isEqualTo(404);
+    }
+    assertThat(publicCallFrom(proxied, "192.0.2.77, 203.0.113.9")).as("a fresh forged hop").isEqualTo(429);
+    assertThat(publicCallFrom(proxied, "203.0.113.10")).as("another real client").isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("webcal feeds and hooks (no login, mounted outside the contract) are under the address's budget too")
+  void unauthenticatedRoutesOutsideTheContractAreLimited(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx, 3, WebOptions.DEFAULT_MAX_BODY_BYTES);
+    api.router.get("/webcal/:provider/:resource/:token").order(-10_000).handler(ctx -> ctx.end("feed"));
+    api.router.post("/hooks/test").order(-10_000).handler(ctx -> ctx.end());
+    HttpApi.limitUnauthenticatedRoutes(api.router,
+        new WebOptions(io.vertx.ext.web.sstore.LocalSessionStore.create(vertx), 3, 1024, false));
+    for (int i = 0; i < 3; i++) {
+      assertThat(api.get("/webcal/alice/room/token.ics").statusCode()).as("feed " + i).isEqualTo(200);
+    }
+    HttpResponse<Buffer> limited = api.get("/webcal/alice/room/token.ics");
+    expectProblem(429, limited);
+    assertThat(limited.getHeader("Retry-After")).isNotBlank();
+    expectProblem(429, api.post("/hooks/test", new JsonObject()));
   }
 
   private static int publicCallFrom(ApiFixture api, String forwardedFor) {

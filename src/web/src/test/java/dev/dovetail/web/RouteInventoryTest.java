@@ -95,6 +95,7 @@ class RouteInventoryTest {
   static {
     SAMPLE_BODIES.put("PUT /api/v1/calendar-connections/:service", new JsonObject().put("blocking", new JsonArray()));
     SAMPLE_BODIES.put("PUT /api/v1/caldav-login", new JsonObject().put("accountPasswordAllowed", true));
+    SAMPLE_BODIES.put("POST /api/v1/invitations", new JsonObject().put("email", "invitee@example.com"));
   }
 
   private static final Pattern PARAM = Pattern.compile(":([A-Za-z]+)");

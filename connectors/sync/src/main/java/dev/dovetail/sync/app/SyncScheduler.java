@@ -57,6 +57,9 @@ public final class SyncScheduler implements ReceivePush {
   private final Map<String, Integer> watchFailures = new ConcurrentHashMap<>();
   private final java.util.Set<String> opening = ConcurrentHashMap.newKeySet();
   private volatile Map<String, SyncState> byChannel = Map.of();
+  /** Pushes naming a channel this node does not know trigger a scan of every sync state at most this often. */
+  static final java.time.Duration MISS_RESCAN = java.time.Duration.ofSeconds(10);
+  private volatile long lastMissScanMillis = Long.MIN_VALUE / 2;
 
   public SyncScheduler(SyncContext ctx, SyncEngine engine, Vertx vertx, Settings settings) {
     this.ctx = ctx;
@@ -93,10 +96,23 @@ public final class SyncScheduler implements ReceivePush {
       return Future.succeededFuture(false);
     }
     SyncState cached = byChannel.get(channelId);
+    long now = ctx.clock().millis();
+    if (cached == null && now - lastMissScanMillis < MISS_RESCAN.toMillis()) {
+      // Unknown channel ids are anyone's to send: they may cost at most one scan of the sync states per interval
+      // (a channel another node opened meanwhile is caught by reconciliation; pushes are only hints).
+      return Future.succeededFuture(false);
+    }
+    if (cached == null) {
+      lastMissScanMillis = now;
+    }
     Future<Optional<SyncState>> state = cached != null
         ? ctx.states().find(cached.connectionId(), cached.calendarId())
-        : ctx.states().listAll().map(all -> all.stream()
-            .filter(s -> s.channel() != null && s.channel().id().equals(channelId)).findFirst());
+        : ctx.states().listAll().map(all -> {
+          Map<String, SyncState> channels = new HashMap<>();
+          all.stream().filter(s -> s.channel() != null).forEach(s -> channels.put(s.channel().id(), s));
+          byChannel = Map.copyOf(channels);
+          return Optional.ofNullable(channels.get(channelId));
+        });
     return state.map(found -> {
       if (found.isEmpty() || found.get().channel() == null || !found.get().channel().id().equals(channelId)
           || !found.get().connectionId().startsWith(provider.key() + "-")

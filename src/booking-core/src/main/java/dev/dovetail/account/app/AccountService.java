@@ -16,8 +16,10 @@ import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.PlainText;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Secrets;
+import dev.dovetail.booking.domain.TooManyRequestsException;
 import dev.dovetail.booking.port.out.ProviderRepository;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -36,6 +38,9 @@ public class AccountService implements Authenticate, ManageCredentials, Register
   private final CredentialRepository credentials;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final LoginThrottle throttle;
+  /** A hash of no one's password, verified when a login names no account, so that it costs the same time. */
+  private volatile Future<String> decoyHash;
 
   public AccountService(ProviderRepository providers, AccountRepository accounts, CredentialRepository credentials,
       PasswordHasher hasher, Clock clock) {
@@ -44,6 +49,7 @@ public class AccountService implements Authenticate, ManageCredentials, Register
     this.credentials = credentials;
     this.hasher = hasher;
     this.clock = clock;
+    this.throttle = new LoginThrottle(clock);
   }
 
   @Override
@@ -57,19 +63,25 @@ public class AccountService implements Authenticate, ManageCredentials, Register
         throw new InvalidRequestException(
             "password must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " bytes long");
       }
-      if (r.email() == null || !r.email().contains("@") || r.displayName() == null || r.displayName().isBlank()) {
+      if (!PlainText.isEmail(r.email()) || r.displayName() == null || r.displayName().isBlank()) {
         throw new InvalidRequestException("displayName and a valid email are required");
       }
+      PlainText.requireNoControl(r.displayName(), "displayName");
       Provider provider = new Provider(r.handle(), r.displayName().strip(), normalise(r.email()), r.zone(),
           clock.instant());
-      // Checked first so that a taken e-mail leaves no provider behind; only a race between two sign-ups with the
-      // same e-mail could still leave a provider without an account, and that provider has no way to log in.
-      return accounts.findByLogin(provider.email())
-          .compose(existing -> existing.isPresent()
-              ? Future.failedFuture(new ConflictException("an account with this e-mail exists"))
+      // Handles are public (they are in every booking link), so a taken one is said. E-mail addresses are not: a
+      // taken one answers exactly like a fresh one, after the same password hash, and stores nothing (ADR 24).
+      // Checked before any write so that a taken e-mail leaves no provider behind; only a race between two sign-ups
+      // with the same e-mail could still leave a provider without an account, and that one has no way to log in.
+      return providers.findById(provider.id())
+          .compose(taken -> taken.isPresent()
+              ? Future.failedFuture(new ConflictException("the handle '" + provider.id() + "' is taken"))
               : hasher.hash(r.password()))
-          .compose(hash -> providers.insert(provider)
-              .compose(x -> accounts.insert(new Account(provider.email(), provider.id(), hash))))
+          .compose(hash -> accounts.findByLogin(provider.email())
+              .compose(existing -> existing.isPresent()
+                  ? Future.<Void>succeededFuture()
+                  : providers.insert(provider)
+                      .compose(x -> accounts.insert(new Account(provider.email(), provider.id(), hash)))))
           .map(provider);
     });
   }
@@ -84,16 +96,45 @@ public class AccountService implements Authenticate, ManageCredentials, Register
     return withAccountPassword(login, password, true);
   }
 
+  /**
+   * One path for every password login: normalise the login and resolve a handle to its account's e-mail, refuse at
+   * once while that account is locked by {@link LoginThrottle}, then always run one bcrypt verification (against a
+   * decoy hash when the login names no usable account), and count the outcome against the account.
+   */
   private Future<Principal> withAccountPassword(String login, String password, boolean calDav) {
     if (login == null || password == null) {
       return Future.failedFuture(new AuthenticationException());
     }
-    return loginEmail(login).compose(email -> accounts.findByLogin(email)).compose(found -> found
-        .filter(account -> !calDav || account.calDavPasswordLogin())
-        .map(account -> hasher.verify(password, account.passwordHash())
-            .compose(ok -> ok ? Future.succeededFuture(new Principal(account.providerId(), Principal.Via.SESSION))
-                : Future.<Principal>failedFuture(new AuthenticationException())))
-        .orElseGet(() -> Future.failedFuture(new AuthenticationException())));
+    return loginEmail(LoginThrottle.normalise(login)).compose(email -> {
+      long wait = throttle.lockedFor(email);
+      if (wait > 0) {
+        return Future.failedFuture(new TooManyRequestsException(
+            "too many failed logins for this account; try again in " + wait + " s", wait));
+      }
+      return accounts.findByLogin(email).compose(found -> {
+        Optional<Account> usable = found.filter(account -> !calDav || account.calDavPasswordLogin());
+        Future<Boolean> verified = usable.isPresent()
+            ? hasher.verify(password, usable.get().passwordHash())
+            : decoyHash().compose(decoy -> hasher.verify(password, decoy)).map(false);
+        return verified.compose(ok -> {
+          if (!ok) {
+            throttle.failed(email);
+            return Future.<Principal>failedFuture(new AuthenticationException());
+          }
+          throttle.succeeded(email);
+          return Future.succeededFuture(new Principal(usable.get().providerId(), Principal.Via.SESSION));
+        });
+      });
+    });
+  }
+
+  private Future<String> decoyHash() {
+    Future<String> decoy = decoyHash;
+    if (decoy == null || decoy.failed()) {
+      decoy = hasher.hash("no account has this password " + Ids.randomToken(16));
+      decoyHash = decoy;
+    }
+    return decoy;
   }
 
   @Override

@@ -1,13 +1,11 @@
 package dev.dovetail.booking.app;
 
 import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.PlainText;
 import java.time.ZoneId;
-import java.util.regex.Pattern;
 
 /** The checks every customer-facing request makes of the customer's name, e-mail address and time zone. */
 public final class CustomerDetails {
-
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,63}");
 
   private CustomerDetails() {}
 
@@ -19,7 +17,8 @@ public final class CustomerDetails {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new InvalidRequestException("name is required and at most 200 characters");
     }
-    if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+    PlainText.requireNoControl(name, "name");
+    if (!PlainText.isEmail(email)) {
       throw new InvalidRequestException("email must be a valid e-mail address");
     }
   }

@@ -52,10 +52,15 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
     this.clock = clock;
   }
 
+  /** How long after its booking ends a manage link (and the pages and payment calls behind it) still works. */
+  public static final java.time.Duration MANAGE_LINK_LIFETIME_AFTER_END = java.time.Duration.ofDays(30);
+
   @Override
   public Future<Booking> find(String manageToken) {
     return tokens.bookingIdOf(manageToken)
         .map(id -> bookings.findById(id).map(found -> found
+            // A manage link stops working a while after its booking has ended: an old mail is not a key forever.
+            .filter(booking -> clock.instant().isBefore(booking.time().end().plus(MANAGE_LINK_LIFETIME_AFTER_END)))
             .orElseThrow(() -> new NotFoundException("booking", "(unknown manage token)"))))
         .orElseGet(() -> Future.failedFuture(new NotFoundException("booking", "(unknown manage token)")));
   }

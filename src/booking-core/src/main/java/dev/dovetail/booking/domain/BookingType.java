@@ -55,6 +55,7 @@ public record BookingType(
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("booking type name must not be blank");
     }
+    PlainText.requireNoControl(name, "booking type name");
     durations = List.copyOf(Objects.requireNonNull(durations, "durations"));
     if (durations.isEmpty()) {
       throw new IllegalArgumentException("a booking type needs at least one duration");

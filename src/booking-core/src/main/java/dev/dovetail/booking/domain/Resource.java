@@ -16,6 +16,7 @@ public record Resource(
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("resource name must not be blank");
     }
+    PlainText.requireNoControl(name, "resource name");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(availability, "availability");
   }

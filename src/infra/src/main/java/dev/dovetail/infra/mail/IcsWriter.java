@@ -2,6 +2,7 @@ package dev.dovetail.infra.mail;
 
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.PlainText;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
 import java.io.IOException;
@@ -70,14 +71,14 @@ public final class IcsWriter {
         .withProperty(new DtStart<>(booking.time().start()))
         .withProperty(new DtEnd<>(booking.time().end()))
         .withProperty(new Sequence(booking.sequence()))
-        .withProperty(new Summary(type.name() + " – " + provider.displayName()))
-        .withProperty(new Location(resource.name()))
+        .withProperty(new Summary(oneLine(type.name() + " – " + provider.displayName())))
+        .withProperty(new Location(oneLine(resource.name())))
         .withProperty(new Description(description))
         .withProperty(cancel ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED)
-        .withProperty(property(new Organizer(mailto(provider.email())).withParameter(new Cn(provider.displayName()))
+        .withProperty(property(new Organizer(mailto(provider.email())).withParameter(new Cn(oneLine(provider.displayName())))
             .getFluentTarget()))
         .withProperty(property(new Attendee(mailto(booking.customerEmail()))
-            .withParameter(new Cn(booking.customerName()))
+            .withParameter(new Cn(oneLine(booking.customerName())))
             .withParameter(Role.REQ_PARTICIPANT)
             .withParameter(cancel ? PartStat.DECLINED : PartStat.ACCEPTED)
             .withParameter(Rsvp.FALSE)
@@ -95,6 +96,20 @@ public final class IcsWriter {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * Names validated at the edges hold no control character; one stored before that validation is flattened here so that
+   * it can never end its content line (a parameter value cannot even escape one).
+   */
+  static String oneLine(String text) {
+    if (!PlainText.hasControl(text)) {
+      return text;
+    }
+    StringBuilder flat = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> flat.appendCodePoint(
+        Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c));
+    return flat.toString();
   }
 
   private static Property property(Property p) {

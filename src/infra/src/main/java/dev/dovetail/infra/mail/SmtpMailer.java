@@ -1,5 +1,6 @@
 package dev.dovetail.infra.mail;
 
+import dev.dovetail.booking.domain.PlainText;
 import dev.dovetail.notification.domain.DeliveryException;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.port.out.Mailer;
@@ -97,6 +98,11 @@ public final class SmtpMailer implements Mailer {
 
   @Override
   public Future<Void> send(MailMessage message) {
+    String unsafe = unsafeHeader(message);
+    if (unsafe != null) {
+      // Validation at the edges refuses such values; a value stored before that must not forge headers either.
+      return Future.failedFuture(new DeliveryException(unsafe + " holds a control character; not sent", true));
+    }
     io.vertx.ext.mail.MailMessage mail = new io.vertx.ext.mail.MailMessage()
         .setFrom(settings.from())
         .setTo(message.to())
@@ -121,6 +127,23 @@ public final class SmtpMailer implements Mailer {
       return Future.failedFuture(classify(e));
     }
     return sent.<Void>mapEmpty().recover(err -> Future.failedFuture(classify(err)));
+  }
+
+  /** The first header value that could end its header line and forge another, or null when all are safe. */
+  static String unsafeHeader(MailMessage message) {
+    if (PlainText.hasControl(message.to())) {
+      return "To";
+    }
+    if (message.replyTo() != null && PlainText.hasControl(message.replyTo())) {
+      return "Reply-To";
+    }
+    if (PlainText.hasControl(message.subject())) {
+      return "Subject";
+    }
+    if (PlainText.hasControl(message.messageId())) {
+      return "X-Dovetail-Message";
+    }
+    return message.icsMethod() != null && PlainText.hasControl(message.icsMethod()) ? "Content-Type" : null;
   }
 
   static DeliveryException classify(Throwable err) {

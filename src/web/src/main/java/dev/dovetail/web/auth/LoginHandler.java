@@ -8,6 +8,7 @@ import dev.dovetail.web.http.CallerAuthHandler;
 import dev.dovetail.web.http.CsrfHandler;
 import dev.dovetail.web.http.Requests;
 import dev.dovetail.web.http.Responses;
+import dev.dovetail.web.http.SessionSeal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
@@ -21,10 +22,12 @@ public final class LoginHandler {
 
   private final Authenticate authenticate;
   private final SessionHandler sessions;
+  private final SessionSeal seal;
 
-  public LoginHandler(Authenticate authenticate, SessionHandler sessions) {
+  public LoginHandler(Authenticate authenticate, SessionHandler sessions, SessionSeal seal) {
     this.authenticate = authenticate;
     this.sessions = sessions;
+    this.seal = seal;
   }
 
   public void login(RoutingContext ctx) {
@@ -37,6 +40,7 @@ public final class LoginHandler {
           session.data().clear();
           String csrf = Ids.randomToken(32);
           session.put(CallerAuthHandler.SESSION_PROVIDER, principal.providerId());
+          session.put(SessionSeal.SESSION_KEY, seal.seal(session.id(), principal.providerId()));
           session.put(CsrfHandler.SESSION_KEY, csrf);
           ctx.response().putHeader(CsrfHandler.HEADER, csrf);
           Responses.json(ctx, 200, new JsonObject().put("providerId", principal.providerId()).put("csrfToken", csrf));

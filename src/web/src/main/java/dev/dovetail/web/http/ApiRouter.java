@@ -16,6 +16,7 @@ import dev.dovetail.web.provider.BookingTypesHandler;
 import dev.dovetail.web.provider.BookingsHandler;
 import dev.dovetail.web.provider.CalDavLoginHandler;
 import dev.dovetail.web.provider.CredentialsHandler;
+import dev.dovetail.web.provider.InvitationsHandler;
 import dev.dovetail.web.provider.NotificationsHandler;
 import dev.dovetail.web.provider.ResourcesHandler;
 import dev.dovetail.web.publicapi.BookingIcsHandler;
@@ -32,7 +33,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -56,6 +56,8 @@ import java.util.Map;
 public final class ApiRouter {
 
   public static final String CONTRACT = "openapi.yaml";
+  /** The order of the client-address route: ahead of every other route of the router. */
+  public static final int CLIENT_ADDRESS_ORDER = -100_000;
   static final long SESSION_TIMEOUT_MS = 2 * 60 * 60 * 1000L;
   private static final List<Integer> ERROR_STATUSES = List.of(400, 401, 403, 404, 405, 406, 413, 414, 415, 429, 431,
       500, 501, 503);
@@ -80,16 +82,16 @@ public final class ApiRouter {
         .setCookieSameSite(CookieSameSite.STRICT)
         .setSessionTimeout(SESSION_TIMEOUT_MS)
         .setLazySession(true);
+    RateLimitHandler limiter = new RateLimitHandler(operations, options.publicRequestsPerMinute());
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
-        .rootHandler(new RateLimitHandler(operations, options.publicRequestsPerMinute()))
+        .rootHandler(limiter)
         .rootHandler(sessions)
         .rootHandler(new SecurityHeadersHandler(options.secureCookies()))
         .rootHandler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()))
-        .rootHandler(new CallerAuthHandler(operations, services.authenticate()))
+        .rootHandler(new CallerAuthHandler(operations, services.authenticate(), options.sessionSeal()))
         .rootHandler(new CsrfHandler());
 
-    Map<String, Handler<RoutingContext>> handlers =
-        handlers(vertx, services, sessions, yaml, clock, options.secureCookies());
+    Map<String, Handler<RoutingContext>> handlers = handlers(vertx, services, options, sessions, yaml, clock);
     for (OpenAPIRoute route : builder.getRoutes()) {
       String operationId = route.getOperation().getOperationId();
       Handler<RoutingContext> handler = handlers.remove(operationId);
@@ -103,9 +105,8 @@ public final class ApiRouter {
       throw new IllegalStateException("handlers for operations the contract lacks: " + handlers.keySet());
     }
     Router router = builder.createRouter();
-    if (options.trustForwardedFor()) {
-      router.allowForward(AllowForwardHeaders.X_FORWARD);
-    }
+    // Before everything mounted on this router (CalDAV, webcal and hooks come at orders from -10,000 up).
+    router.route().order(CLIENT_ADDRESS_ORDER).handler(new ClientAddressHandler(options.trustedProxies()));
     // The HTML pages and their assets, behind the same root chain; before the catch-all failure handler below.
     PagesRouter.mount(router, services, clock);
     ErrorMapper errors = new ErrorMapper(options.secureCookies());
@@ -114,9 +115,19 @@ public final class ApiRouter {
     return router;
   }
 
+  /**
+   * Puts the unauthenticated routes mounted outside the contract ({@code GET /webcal/...}, {@code POST /hooks/...})
+   * under a per-client-address budget of {@code publicRequestsPerMinute}, one token a request (its own buckets).
+   */
+  public static Router limitUnauthenticatedRoutes(Router router, WebOptions options) {
+    RateLimitHandler limiter = new RateLimitHandler(null, options.publicRequestsPerMinute());
+    router.get("/webcal/*").order(CLIENT_ADDRESS_ORDER + 1).handler(ctx -> limiter.consume(ctx, 1));
+    router.post("/hooks/*").order(CLIENT_ADDRESS_ORDER + 1).handler(ctx -> limiter.consume(ctx, 1));
+    return router;
+  }
+
   private static Map<String, Handler<RoutingContext>> handlers(
-      Vertx vertx, Services s, SessionHandler sessions, Buffer document, Clock clock,
-      boolean secureCookies) {
+      Vertx vertx, Services s, WebOptions options, SessionHandler sessions, Buffer document, Clock clock) {
     HealthHandler health = new HealthHandler(vertx, s.storeHealth());
     OpenApiDocumentHandler contract = new OpenApiDocumentHandler(document);
     OfferHandler offer = new OfferHandler(s.publicCatalog());
@@ -124,8 +135,9 @@ public final class ApiRouter {
     CreateBookingHandler book = new CreateBookingHandler(s.bookSlot());
     ManageBookingHandler manage = new ManageBookingHandler(s.manageBooking(), s.customerPayments());
     BookingIcsHandler ics = new BookingIcsHandler(s.manageBooking(), s.publicCatalog(), clock);
-    SignUpHandler signUp = new SignUpHandler(s.registration());
-    LoginHandler login = new LoginHandler(s.authenticate(), sessions);
+    SignUpHandler signUp = new SignUpHandler(s.registration(), options.signUp());
+    InvitationsHandler invitations = new InvitationsHandler(options.signUp());
+    LoginHandler login = new LoginHandler(s.authenticate(), sessions, options.sessionSeal());
     MeHandler me = new MeHandler(s.catalog());
     ResourcesHandler resources = new ResourcesHandler(s.catalog());
     AvailabilityHandler availability = new AvailabilityHandler(s.catalog());
@@ -139,7 +151,7 @@ public final class ApiRouter {
 
     PaymentHandler payment = new PaymentHandler(s.customerPayments());
     ProviderPaymentHandler providerPayment = new ProviderPaymentHandler(s.providerPayments());
-    CalendarConnectionsHandler calendars = new CalendarConnectionsHandler(s.calendarConnections(), secureCookies);
+    CalendarConnectionsHandler calendars = new CalendarConnectionsHandler(s.calendarConnections(), options.secureCookies());
 
     Map<String, Handler<RoutingContext>> map = new LinkedHashMap<>();
     map.put("getHealth", health::alive);
@@ -153,6 +165,7 @@ public final class ApiRouter {
     map.put("rescheduleManagedBooking", manage::reschedule);
     map.put("getManagedBookingIcs", ics::get);
     map.put("signUp", signUp::signUp);
+    map.put("issueInvitation", invitations::issue);
     map.put("login", login::login);
     map.put("logout", login::logout);
     map.put("getCsrfToken", login::csrf);

@@ -10,7 +10,7 @@ import io.vertx.ext.web.handler.AuthenticationHandler;
 
 /**
  * Authenticates every request to a protected operation before its input is even validated: an {@code Authorization:
- * Bearer dtk_...} API token, or else the dashboard session cookie. Open operations (the contract's {@code security:
+ * Bearer dtk_...} API token, or else the dashboard session cookie (believed only with its {@link SessionSeal}). Open operations (the contract's {@code security:
  * []}) skip it; requests that match no operation are protected (default deny). Every failure is the same 401.
  */
 public final class CallerAuthHandler implements AuthenticationHandler {
@@ -21,10 +21,12 @@ public final class CallerAuthHandler implements AuthenticationHandler {
 
   private final Operations operations;
   private final Authenticate authenticate;
+  private final SessionSeal seal;
 
-  public CallerAuthHandler(Operations operations, Authenticate authenticate) {
+  public CallerAuthHandler(Operations operations, Authenticate authenticate, SessionSeal seal) {
     this.operations = operations;
     this.authenticate = authenticate;
+    this.seal = seal;
   }
 
   @Override
@@ -50,7 +52,7 @@ public final class CallerAuthHandler implements AuthenticationHandler {
     // Without a session cookie there is no session to look at; asking for one would create it.
     Session session = ctx.request().getCookie(SESSION_COOKIE) == null ? null : ctx.session();
     String providerId = session == null ? null : session.get(SESSION_PROVIDER);
-    if (providerId == null) {
+    if (providerId == null || !seal.verify(session.id(), providerId, session.get(SessionSeal.SESSION_KEY))) {
       ctx.fail(new AuthenticationException());
       return;
     }

@@ -1,12 +1,14 @@
 package dev.dovetail.web.http;
 
 import dev.dovetail.account.port.in.AuthenticationException;
+import dev.dovetail.account.port.in.SignUpClosedException;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.payment.domain.PaymentsUnavailableException;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.domain.SlotUnavailableException;
+import dev.dovetail.booking.domain.TooManyRequestsException;
 import dev.dovetail.booking.port.in.SlotTakenException;
 import dev.dovetail.web.codec.SlotCodec;
 import io.vertx.core.Handler;
@@ -115,6 +117,13 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     if (failure instanceof ResourceBusyException) {
       return new Problem(503, "resource-busy", "Busy, try again in a moment", failure.getMessage(), new JsonObject(),
           Map.of("Retry-After", String.valueOf(ResourceBusyException.RETRY_AFTER_SECONDS)));
+    }
+    if (failure instanceof SignUpClosedException) {
+      return new Problem(403, "sign-up-closed", "Sign-up not allowed", failure.getMessage());
+    }
+    if (failure instanceof TooManyRequestsException e) {
+      return new Problem(429, "rate-limited", "Too many requests", e.getMessage(), new JsonObject(),
+          Map.of("Retry-After", Long.toString(e.retryAfterSeconds())));
     }
     if (failure instanceof ConflictException) {
       return new Problem(409, "conflict", "Conflict with the current state", failure.getMessage());

@@ -3,7 +3,6 @@ package dev.dovetail.web.http;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.time.Duration;
@@ -14,7 +13,8 @@ import java.util.Map;
  * Per-client-address token buckets (bucket4j) on the open operations, checked before the body is read. Each open
  * operation costs its contract's {@code x-rate-cost} (sign-up and log-in cost more, since each runs a slow password
  * hash). The bucket table is an LRU bounded at {@link #MAX_CLIENTS} entries so that many addresses cannot exhaust
- * memory. The client address is the TCP peer: a proxy in front must be trusted to keep clients apart.
+ * memory. The client address is the one {@link ClientAddressHandler} resolved (the TCP peer, or behind trusted proxies
+ * the right-most untrusted hop of {@code X-Forwarded-For}).
  */
 public final class RateLimitHandler implements PlatformHandler {
 
@@ -41,7 +41,16 @@ public final class RateLimitHandler implements PlatformHandler {
       ctx.next();
       return;
     }
-    ConsumptionProbe probe = bucket(clientKey(ctx)).tryConsumeAndReturnRemaining(Math.min(op.rateCost(), perMinute));
+    consume(ctx, op.rateCost());
+  }
+
+  /**
+   * Takes {@code cost} tokens from the client's bucket and continues, or fails the request with 429. Also used for
+   * the unauthenticated routes outside the contract ({@code /webcal/...}, {@code /hooks/...}).
+   */
+  public void consume(RoutingContext ctx, int cost) {
+    ConsumptionProbe probe =
+        bucket(ClientAddressHandler.of(ctx)).tryConsumeAndReturnRemaining(Math.min(cost, perMinute));
     if (probe.isConsumed()) {
       ctx.response().putHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
       ctx.next();
@@ -57,10 +66,5 @@ public final class RateLimitHandler implements PlatformHandler {
           .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
           .build());
     }
-  }
-
-  private static String clientKey(RoutingContext ctx) {
-    SocketAddress peer = ctx.request().remoteAddress();
-    return peer == null || peer.host() == null ? "unknown" : peer.host();
   }
 }
