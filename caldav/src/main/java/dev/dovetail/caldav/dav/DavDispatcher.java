@@ -73,7 +73,7 @@ public final class DavDispatcher {
             ? services.catalog().provider(principal.providerId()) : Future.succeededFuture(null))
             .compose(provider -> {
               DavRequest req = new DavRequest(ctx, principal, (dev.dovetail.booking.domain.Provider) provider,
-                  davPath, services, backend, tree);
+                  davPath, services, backend, tree, RequestBudget.start());
               try {
                 return handler.handle(req);
               } catch (RuntimeException e) {
