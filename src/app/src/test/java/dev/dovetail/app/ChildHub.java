@@ -18,9 +18,15 @@ final class ChildHub {
   }
 
   static ChildHub start(Path dataDir, int port, Path log) throws IOException {
+    return start(dataDir, port, log, List.of());
+  }
+
+  /** Like {@link #start(Path, int, Path)}, with JVM options (for example a heap cap and a GC log). */
+  static ChildHub start(Path dataDir, int port, Path log, List<String> jvmOptions) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-        "dev.dovetail.app.Main"));
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.dovetail.app.Main"));
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
