@@ -63,6 +63,9 @@ public final class DavDispatcher {
       return;
     }
     String path = ctx.normalizedPath();
+    if (path.equals("/")) {
+      path = Hrefs.ROOT;
+    }
     if (!path.endsWith("/") && !path.startsWith("/dav/")) {
       path = path + "/";
     }

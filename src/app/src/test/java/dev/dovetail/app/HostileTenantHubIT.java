@@ -206,7 +206,8 @@ class HostileTenantHubIT {
     assertThat(hub.isAlive()).isTrue();
     long[] heap = heapFromGcLog();
     String report = latencies.report("hub in a child JVM (" + HEAP_CAP + "), seed 1414") + String.format(
-        "GC log: %d collections, peak heap before a collection %d MB, peak heap after one %d MB, largest committed heap %d MB (cap 512 MB)%n",
+        "GC log: %d collections, peak heap before a collection %d MB, peak heap after one %d MB,"
+            + " largest committed heap %d MB (cap 512 MB)%n",
         heap[0], heap[1], heap[2], heap[3]);
     Files.writeString(Path.of("target", "hostile-hub-report.txt"), report);
     assertThat(failures).as("requests answered with 5xx").isEmpty();
