@@ -51,9 +51,9 @@ public final class CalDavRouter {
       Route route = router.route(HttpMethod.valueOf(method.name()), "/dav/*").order(order++);
       route.handler(bodies).handler(dispatcher::handle).failureHandler(ctx -> dispatcher.fail(ctx, ctx.failure()));
     }
-    // The bare host URL (README: point clients at http://host/): DAV discovery on "/" is answered as on /dav/, with
+    // The bare host URL (README: point clients at http://host/): DAV discovery (OPTIONS, PROPFIND, REPORT) on "/" is answered as on /dav/, with
     // a Basic challenge when unauthenticated; GET and the other methods on "/" stay the web pages'.
-    for (String method : List.of("PROPFIND", "REPORT")) {
+    for (String method : List.of("OPTIONS", "PROPFIND", "REPORT")) {
       router.route(HttpMethod.valueOf(method), "/").order(order++).handler(bodies).handler(dispatcher::handle)
           .failureHandler(ctx -> dispatcher.fail(ctx, ctx.failure()));
     }

@@ -2,6 +2,7 @@ package dev.dovetail.caldav.dav;
 
 import dev.dovetail.account.domain.Principal;
 import dev.dovetail.account.port.in.AuthenticationException;
+import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.caldav.CalDavServices;
 import dev.dovetail.caldav.backend.CalendarBackend;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Looks up the handler for the request's method, authenticates the caller with HTTP Basic (user = provider handle,
  * password = an app password or the account password; repeated failures are throttled by {@link AuthThrottle}), and
  * renders every failure: {@link DavException} with its
- * precondition body, 401 with a Basic challenge, 413 for oversized bodies, 500 without details otherwise.
+ * precondition body, 401 with a Basic challenge, 413 for oversized bodies, 503 with Retry-After when a resource lock
+ * timed out, 500 without details otherwise.
  */
 public final class DavDispatcher {
 
@@ -118,6 +120,9 @@ public final class DavDispatcher {
         });
   }
 
+  /** Seconds a client waits before retrying a write that met a busy resource lock (503). */
+  static final String RETRY_AFTER_SECONDS = "2";
+
   /** Renders a failure; also the route's failure handler (body too large, unexpected errors). */
   public void fail(RoutingContext ctx, Throwable err) {
     HttpServerResponse response = ctx.response();
@@ -136,6 +141,11 @@ public final class DavDispatcher {
     }
     if (err instanceof NotFoundException) {
       err = DavException.notFound();
+    }
+    if (err instanceof ConflictException busy) {
+      // the resource lock timed out (another write holds it): the client should retry, not report a server bug
+      response.putHeader("Retry-After", RETRY_AFTER_SECONDS);
+      err = new DavException(503, null, busy.getMessage());
     }
     if (err instanceof DavException dav) {
       String body = dav.errorBody();
