@@ -100,19 +100,28 @@ public final class IcsParser {
       throw invalid("all components of one calendar object must share one UID (RFC 4791 4.1)");
     }
     RecurrenceLimits.check(calendar, floating);
-    VEvent master = calendar.<VEvent>getComponents(Component.VEVENT).get(0);
-    boolean transparent = master.getProperty(Property.TRANSP)
-        .map(p -> "TRANSPARENT".equalsIgnoreCase(((Property) p).getValue())).orElse(false);
-    boolean cancelled = master.getProperty(Property.STATUS)
-        .map(p -> "CANCELLED".equalsIgnoreCase(((Property) p).getValue())).orElse(false);
     List<Occurrence> busy;
     try {
       busy = Occurrences.expand(calendar, now, now.plus(BUSY_WINDOW), floating, Occurrences.MAX_INSTANCES);
     } catch (RuntimeException e) {
       throw invalid("the event's dates or recurrence cannot be read: " + e.getMessage());
     }
-    boolean opaque = !transparent && !cancelled;
-    return new ParsedEvent(calendar, uids.iterator().next(), opaque, busy);
+    return new ParsedEvent(calendar, uids.iterator().next(), opaque(calendar), busy);
+  }
+
+  /** Whether the object blocks time: its first VEVENT is neither TRANSPARENT nor CANCELLED. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static boolean opaque(Calendar calendar) {
+    List<VEvent> events = calendar.getComponents(Component.VEVENT);
+    if (events.isEmpty()) {
+      return false;
+    }
+    VEvent master = events.get(0);
+    boolean transparent = master.getProperty(Property.TRANSP)
+        .map(p -> "TRANSPARENT".equalsIgnoreCase(((Property) p).getValue())).orElse(false);
+    boolean cancelled = master.getProperty(Property.STATUS)
+        .map(p -> "CANCELLED".equalsIgnoreCase(((Property) p).getValue())).orElse(false);
+    return !transparent && !cancelled;
   }
 
   /**

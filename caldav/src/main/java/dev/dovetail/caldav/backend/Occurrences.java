@@ -50,6 +50,12 @@ public final class Occurrences {
     return instances(calendar, from, to, floating, max).stream().map(Instance::occurrence).toList();
   }
 
+  /** Like {@link #expand}, running {@code checkpoint} as the walk goes (a request's deadline). */
+  public static List<Occurrence> expand(Calendar calendar, Instant from, Instant to, ZoneId floating, int max,
+      Runnable checkpoint) {
+    return instances(calendar, from, to, floating, max, checkpoint).stream().map(Instance::occurrence).toList();
+  }
+
   /** Like {@link #expand}, keeping for each instance its component (the master or an override). */
   @SuppressWarnings({"rawtypes", "unchecked"})
   public static List<Instance> instances(Calendar calendar, Instant windowFrom, Instant windowTo, ZoneId floating,
