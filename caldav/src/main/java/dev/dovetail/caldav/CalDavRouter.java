@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * Mounts the CalDAV server on a router: {@code /.well-known/caldav} (RFC 6764 5) redirects to {@code /dav/}, and
- * {@code /dav/*} serves every DAV method through one {@link DavDispatcher}; {@code /webcal/...} serves read-only
+ * {@code /dav/*} serves every DAV method through one {@link DavDispatcher} (PROPFIND and REPORT on {@code /} too, as
+ * on {@code /dav/}, so clients given the bare host URL find the principal); {@code /webcal/...} serves read-only
  * feeds ({@link WebcalFeedHandler}). The routes get orders below zero, so they
  * run before the REST API's root chain (sessions, CSRF, API-token auth) when mounted on the API's router: CalDAV
  * authenticates itself (HTTP Basic), bounds its bodies and sets its own security headers, and never falls through.
@@ -49,6 +50,12 @@ public final class CalDavRouter {
     for (HttpMethod method : dispatcher.methods()) {
       Route route = router.route(HttpMethod.valueOf(method.name()), "/dav/*").order(order++);
       route.handler(bodies).handler(dispatcher::handle).failureHandler(ctx -> dispatcher.fail(ctx, ctx.failure()));
+    }
+    // The bare host URL (README: point clients at http://host/): DAV discovery (OPTIONS, PROPFIND, REPORT) on "/" is answered as on /dav/, with
+    // a Basic challenge when unauthenticated; GET and the other methods on "/" stay the web pages'.
+    for (String method : List.of("OPTIONS", "PROPFIND", "REPORT")) {
+      router.route(HttpMethod.valueOf(method), "/").order(order++).handler(bodies).handler(dispatcher::handle)
+          .failureHandler(ctx -> dispatcher.fail(ctx, ctx.failure()));
     }
     WebcalFeedHandler feeds = new WebcalFeedHandler(services, dispatcher.backend());
     router.get("/webcal/:provider/:resource/:token").order(order++).handler(feeds::handle);

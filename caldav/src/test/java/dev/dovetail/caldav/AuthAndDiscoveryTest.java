@@ -23,6 +23,18 @@ class AuthAndDiscoveryTest extends DavTestBase {
   }
 
   @Test
+  @DisplayName("PROPFIND on the bare host URL: a Basic challenge without credentials, the principal with them")
+  void bareHostUrlIsADavEntryPoint() {
+    Response none = dav.request("PROPFIND", "/", null, Map.of("Authorization", "", "Depth", "0"));
+    assertThat(none.status()).isEqualTo(401);
+    assertThat(none.header("WWW-Authenticate")).startsWith("Basic realm=\"Dovetail\"");
+    Response found = dav.request("PROPFIND", "/", propfind("<d:current-user-principal/>"), Map.of("Depth", "0"));
+    assertThat(found.status()).isEqualTo(207);
+    assertThat(found.body()).contains("<d:current-user-principal><d:href>/dav/principals/alice/</d:href>");
+    assertThat(dav.request("GET", "/", null, Map.of("Authorization", "")).status()).isNotEqualTo(401);
+  }
+
+  @Test
   @DisplayName("the account password with the provider handle also logs in")
   void accountPasswordWorks() {
     assertThat(dav.request("PROPFIND", "/dav/", null,

@@ -143,6 +143,11 @@ public final class CalDavServerFixture implements AutoCloseable {
 
   /** Like {@link #request}, to the server on {@code port}. */
   public Response requestTo(int port, String method, String path, String body, Map<String, String> headers) {
+    return requestBytes(port, method, path, body == null ? null : Buffer.buffer(body), headers);
+  }
+
+  /** Like {@link #requestTo}, with a body of raw bytes (which need not be UTF-8). */
+  public Response requestBytes(int port, String method, String path, Buffer body, Map<String, String> headers) {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("Authorization", basic("alice", appPassword));
     all.putAll(headers);
@@ -157,7 +162,7 @@ public final class CalDavServerFixture implements AutoCloseable {
     // before its body handler is set, and the body would be lost.
     io.vertx.core.Promise<Response> answer = io.vertx.core.Promise.promise();
     context.runOnContext(v -> client.request(options)
-        .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
+        .compose(req -> body == null ? req.send() : req.send(body))
         .compose(resp -> resp.body().map(b -> {
           Map<String, String> h = new LinkedHashMap<>();
           resp.headers().forEach(e -> h.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue()));

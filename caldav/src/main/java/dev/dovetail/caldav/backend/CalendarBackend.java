@@ -70,11 +70,16 @@ public final class CalendarBackend {
     });
   }
 
-  /** The time index of a calendar this backend served (built once per calendar version); call on a worker thread. */
-  public CalendarIndex index(Resource resource, CalendarCollection collection) {
+  /**
+   * The time index of a calendar this backend served (built once per calendar version); call on a worker thread.
+   * {@code checkpoint} runs before each object is expanded (a request's deadline; objects expanded before it threw
+   * stay cached).
+   */
+  public CalendarIndex index(Resource resource, CalendarCollection collection, Runnable checkpoint) {
     Instant now = services.clock().instant();
     CalendarViews.View view = views.of(resource.id(), collection);
-    return view != null ? view.index(resource.zone(), now) : CalendarIndex.build(collection, resource.zone(), now);
+    return view != null ? view.index(resource.zone(), now, checkpoint)
+        : CalendarIndex.build(collection, resource.zone(), now, checkpoint);
   }
 
   private Future<CalendarCollection> load(Resource resource, Instant now) {

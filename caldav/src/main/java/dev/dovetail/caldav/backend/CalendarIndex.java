@@ -33,7 +33,7 @@ public final class CalendarIndex {
   private final int[] partial;
   private final Instant[] exactUntil;
 
-  private CalendarIndex(CalendarCollection calendar, ZoneId zone, Instant now) {
+  private CalendarIndex(CalendarCollection calendar, ZoneId zone, Instant now, Runnable checkpoint) {
     this.zone = zone;
     this.objects = calendar.objects().toArray(new CalendarObject[0]);
     record Span(long start, long end, int owner) {}
@@ -43,6 +43,7 @@ public final class CalendarIndex {
     exactUntil = new Instant[objects.length];
     long maxShort = 0;
     for (int i = 0; i < objects.length; i++) {
+      checkpoint.run();
       ObjectSpans spans = ObjectSpans.of(objects[i].etag(), objects[i].ics(), zone, now);
       exactUntil[i] = spans.exactUntil();
       if (spans.exactUntil().isBefore(ObjectSpans.OPEN_END)) {
@@ -84,7 +85,12 @@ public final class CalendarIndex {
 
   /** Indexes a calendar version; objects' floating times are read in {@code zone}. */
   public static CalendarIndex build(CalendarCollection calendar, ZoneId zone, Instant now) {
-    return new CalendarIndex(calendar, zone, now);
+    return new CalendarIndex(calendar, zone, now, () -> { });
+  }
+
+  /** Like {@link #build(CalendarCollection, ZoneId, Instant)}, running {@code checkpoint} before each object. */
+  public static CalendarIndex build(CalendarCollection calendar, ZoneId zone, Instant now, Runnable checkpoint) {
+    return new CalendarIndex(calendar, zone, now, checkpoint);
   }
 
   public ZoneId zone() {

@@ -33,9 +33,9 @@ final class CalendarViews {
       this.collection = collection;
     }
 
-    synchronized CalendarIndex index(ZoneId zone, Instant now) {
+    synchronized CalendarIndex index(ZoneId zone, Instant now, Runnable checkpoint) {
       if (index == null || !index.zone().equals(zone)) {
-        index = CalendarIndex.build(collection, zone, now);
+        index = CalendarIndex.build(collection, zone, now, checkpoint);
       }
       return index;
     }

@@ -18,16 +18,13 @@ import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.RRule;
-import net.fortuna.ical4j.transform.recurrence.Frequency;
 
 /**
  * Parses and validates calendar object resources with ical4j (call it on a worker thread: parsing is CPU work).
- * Enforces RFC 4791 4.1 (one UID, one component type) and 5.3.2.1 (VEVENT only on these calendars), and refuses
- * rules more frequent than hourly, whose expansion could not be bounded cheaply. Keeps the last parsed calendars by
+ * Enforces RFC 4791 4.1 (one UID, one component type) and 5.3.2.1 (VEVENT only on these calendars), and the
+ * {@link RecurrenceLimits} (date bounds, COUNT, BYxxx sizes, effective frequency). Keeps the last parsed calendars by
  * etag (fewer than ical4j's pool of zone ids, see {@code ical4j.properties}).
  */
 public final class IcsParser {
@@ -72,6 +69,7 @@ public final class IcsParser {
   /** Parses and validates a PUT body; every refusal is a {@link DavException} with its RFC 4791 precondition. */
   @SuppressWarnings({"rawtypes", "unchecked"})
   public static ParsedEvent parseForPut(String ics, ZoneId floating, Instant now) {
+    RecurrenceLimits.checkTimezones(ics);
     Calendar calendar = build(ics);
     List<CalendarComponent> components = calendar.getComponents();
     Set<String> uids = new HashSet<>();
@@ -94,13 +92,6 @@ public final class IcsParser {
       if (c.getProperty(Property.DTSTART).isEmpty()) {
         throw invalid("every VEVENT needs a DTSTART");
       }
-      Optional<Property> rrule = c.getProperty(Property.RRULE);
-      if (rrule.isPresent()) {
-        Recur recur = ((RRule) rrule.get()).getRecur();
-        if (recur.getFrequency() == Frequency.SECONDLY || recur.getFrequency() == Frequency.MINUTELY) {
-          throw invalid("recurrence rules more frequent than HOURLY are not supported");
-        }
-      }
     }
     if (events == 0) {
       throw invalid("the calendar object has no VEVENT");
@@ -108,19 +99,29 @@ public final class IcsParser {
     if (uids.size() != 1) {
       throw invalid("all components of one calendar object must share one UID (RFC 4791 4.1)");
     }
-    VEvent master = calendar.<VEvent>getComponents(Component.VEVENT).get(0);
-    boolean transparent = master.getProperty(Property.TRANSP)
-        .map(p -> "TRANSPARENT".equalsIgnoreCase(((Property) p).getValue())).orElse(false);
-    boolean cancelled = master.getProperty(Property.STATUS)
-        .map(p -> "CANCELLED".equalsIgnoreCase(((Property) p).getValue())).orElse(false);
+    RecurrenceLimits.check(calendar, floating);
     List<Occurrence> busy;
     try {
       busy = Occurrences.expand(calendar, now, now.plus(BUSY_WINDOW), floating, Occurrences.MAX_INSTANCES);
     } catch (RuntimeException e) {
       throw invalid("the event's dates or recurrence cannot be read: " + e.getMessage());
     }
-    boolean opaque = !transparent && !cancelled;
-    return new ParsedEvent(calendar, uids.iterator().next(), opaque, busy);
+    return new ParsedEvent(calendar, uids.iterator().next(), opaque(calendar), busy);
+  }
+
+  /** Whether the object blocks time: its first VEVENT is neither TRANSPARENT nor CANCELLED. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static boolean opaque(Calendar calendar) {
+    List<VEvent> events = calendar.getComponents(Component.VEVENT);
+    if (events.isEmpty()) {
+      return false;
+    }
+    VEvent master = events.get(0);
+    boolean transparent = master.getProperty(Property.TRANSP)
+        .map(p -> "TRANSPARENT".equalsIgnoreCase(((Property) p).getValue())).orElse(false);
+    boolean cancelled = master.getProperty(Property.STATUS)
+        .map(p -> "CANCELLED".equalsIgnoreCase(((Property) p).getValue())).orElse(false);
+    return !transparent && !cancelled;
   }
 
   /**

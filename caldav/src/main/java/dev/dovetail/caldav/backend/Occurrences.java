@@ -29,12 +29,17 @@ import net.fortuna.ical4j.model.property.RRule;
  * Expands the events of one calendar object into instances inside a window, bounded: RRULE (through ical4j's
  * {@code Recur.getDates} with a maximum count), RDATE (date and date-time values), EXDATE, and RECURRENCE-ID
  * overrides (which replace the instance they name; a cancelled override removes it). Never more than {@code max}
- * instances, so an unbounded rule costs at most that much. Floating times and dates are read in {@code floating} (the
- * resource's zone).
+ * instances. The window is clamped to [{@link RecurrenceLimits#MIN_DATE_TIME}, {@link RecurrenceLimits#MAX_DATE_TIME}];
+ * ical4j starts a rule without COUNT at the window (it jumps there by doubling), a rule with COUNT at DTSTART, and
+ * either walks at most {@link RecurrenceLimits#CANDIDATE_BUDGET} candidates' worth of periods, so one expansion costs
+ * a bounded amount whatever the rule (even one stored before the limits). Floating times and dates are read in
+ * {@code floating} (the resource's zone).
  */
 public final class Occurrences {
 
   public static final int MAX_INSTANCES = 1000;
+  /** How many instances a rule yields between two checkpoints. */
+  static final int CHECKPOINT_EVERY = 50;
 
   private Occurrences() {}
 
@@ -45,9 +50,31 @@ public final class Occurrences {
     return instances(calendar, from, to, floating, max).stream().map(Instance::occurrence).toList();
   }
 
+  /** Like {@link #expand}, running {@code checkpoint} as the walk goes (a request's deadline). */
+  public static List<Occurrence> expand(Calendar calendar, Instant from, Instant to, ZoneId floating, int max,
+      Runnable checkpoint) {
+    return instances(calendar, from, to, floating, max, checkpoint).stream().map(Instance::occurrence).toList();
+  }
+
   /** Like {@link #expand}, keeping for each instance its component (the master or an override). */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  public static List<Instance> instances(Calendar calendar, Instant from, Instant to, ZoneId floating, int max) {
+  public static List<Instance> instances(Calendar calendar, Instant windowFrom, Instant windowTo, ZoneId floating,
+      int max) {
+    return instances(calendar, windowFrom, windowTo, floating, max, () -> { });
+  }
+
+  /**
+   * Like {@link #instances(Calendar, Instant, Instant, ZoneId, int)}, running {@code checkpoint} every
+   * {@link #CHECKPOINT_EVERY} instances the rule yields (a request's deadline), so a long walk can be stopped.
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static List<Instance> instances(Calendar calendar, Instant windowFrom, Instant windowTo, ZoneId floating,
+      int max, Runnable checkpoint) {
+    Instant from = RecurrenceLimits.clamp(windowFrom);
+    Instant to = RecurrenceLimits.clamp(windowTo);
+    if (!from.isBefore(to)) {
+      return List.of();
+    }
     List<VEvent> events = calendar.getComponents(Component.VEVENT);
     VEvent master = null;
     Map<Instant, VEvent> overrides = new HashMap<>();
@@ -72,16 +99,22 @@ public final class Occurrences {
       Optional<Property> rrule = master.getProperty(Property.RRULE);
       if (rrule.isPresent()) {
         Recur recur = ((RRule) rrule.get()).getRecur();
-        Temporal windowStart = like(seed, from.minus(length).minusSeconds(1), floating);
-        Temporal windowEnd = like(seed, to, floating);
-        List<Temporal> dates = recur.getDates(seed, windowStart, windowEnd, max + 1);
-        for (Temporal t : dates) {
-          starts.add(instant(t, floating));
-        }
+        Instant walkFrom = from.minus(length).minusSeconds(1);
+        Temporal windowStart = like(seed, walkFrom, floating);
+        Temporal windowEnd = like(seed, walkEnd(recur, first, walkFrom, to), floating);
+        int[] yielded = {0};
+        // forEach, not iterator(): ical4j's spliterator may advance without yielding, which ends an iterator early
+        recur.getDatesAsStream(seed, windowStart, windowEnd, max + 1).forEach(t -> {
+          starts.add(instant((Temporal) t, floating));
+          if (++yielded[0] % CHECKPOINT_EVERY == 0) {
+            checkpoint.run();
+          }
+        });
       }
       for (Object p : master.getProperties(Property.RDATE)) {
         for (Object t : ((DateListProperty) p).getDates()) {
-          starts.add(instant((Temporal) t, floating));
+          Object value = t instanceof net.fortuna.ical4j.model.Period<?> period ? period.getStart() : t;
+          starts.add(instant((Temporal) value, floating));
         }
       }
       for (Object p : master.getProperties(Property.EXDATE)) {
@@ -118,6 +151,23 @@ public final class Occurrences {
     }
     out.sort(java.util.Comparator.comparing(i -> i.occurrence().start()));
     return out;
+  }
+
+  /**
+   * Where ical4j's walk stops: the window's end, or earlier, once the rule has had its budget of candidates. A rule
+   * with COUNT is walked from DTSTART (its instances have to be counted), one without from the window's start.
+   */
+  private static Instant walkEnd(Recur<?> recur, Instant first, Instant walkFrom, Instant to) {
+    Instant base = recur.getCount() > 0 || walkFrom.isBefore(first) ? first : walkFrom;
+    long periods = Math.max(2, RecurrenceLimits.CANDIDATE_BUDGET / RecurrenceLimits.candidatesPerPeriod(recur));
+    long seconds = RecurrenceLimits.periodLength(recur.getFrequency()).getSeconds();
+    double span = (double) periods * Math.max(1, recur.getInterval()) * seconds;
+    double room = RecurrenceLimits.MAX_DATE_TIME.getEpochSecond() - (double) base.getEpochSecond();
+    if (span >= room) {
+      return to;
+    }
+    Instant budgetEnd = base.plusSeconds((long) span);
+    return budgetEnd.isBefore(to) ? budgetEnd : to;
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})

@@ -53,7 +53,11 @@ public final class TimeSpans {
     if (calendar == null) {
       calendar = IcsParser.parseStored(etag, ics);
     }
-    return !Occurrences.expand(calendar, from, to, floating, 1).isEmpty();
+    try {
+      return !Occurrences.expand(calendar, from, to, floating, 1).isEmpty();
+    } catch (RuntimeException unexpandable) {
+      return false;
+    }
   }
 
   private static Occurrence summarise(Calendar calendar, ZoneId floating) {

@@ -2,7 +2,9 @@ package dev.dovetail.caldav.dav;
 
 import dev.dovetail.account.domain.Principal;
 import dev.dovetail.account.port.in.AuthenticationException;
+import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.domain.TooManyRequestsException;
 import dev.dovetail.caldav.CalDavServices;
 import dev.dovetail.caldav.backend.CalendarBackend;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Looks up the handler for the request's method, authenticates the caller with HTTP Basic (user = provider handle,
  * password = an app password or the account password; repeated failures are throttled by {@link AuthThrottle}), and
  * renders every failure: {@link DavException} with its
- * precondition body, 401 with a Basic challenge, 413 for oversized bodies, 500 without details otherwise.
+ * precondition body, 401 with a Basic challenge, 413 for oversized bodies, 503 with Retry-After when a resource lock
+ * timed out, 500 without details otherwise.
  */
 public final class DavDispatcher {
 
@@ -67,6 +70,9 @@ public final class DavDispatcher {
       return;
     }
     String path = ctx.normalizedPath();
+    if (path.equals("/")) {
+      path = Hrefs.ROOT;
+    }
     if (!path.endsWith("/") && !path.startsWith("/dav/")) {
       path = path + "/";
     }
@@ -77,7 +83,7 @@ public final class DavDispatcher {
             ? services.catalog().provider(principal.providerId()) : Future.succeededFuture(null))
             .compose(provider -> {
               DavRequest req = new DavRequest(ctx, principal, (dev.dovetail.booking.domain.Provider) provider,
-                  davPath, services, backend, tree);
+                  davPath, services, backend, tree, RequestBudget.start());
               try {
                 return handler.handle(req);
               } catch (RuntimeException e) {
@@ -145,6 +151,13 @@ public final class DavDispatcher {
     }
     if (err instanceof NotFoundException) {
       err = DavException.notFound();
+    }
+    if (err instanceof ResourceBusyException busy) {
+      // the resource lock timed out (another write holds it): the client should retry, not report a server bug
+      response.putHeader("Retry-After", String.valueOf(ResourceBusyException.RETRY_AFTER_SECONDS));
+      err = new DavException(503, null, busy.getMessage());
+    } else if (err instanceof ConflictException conflict) {
+      err = new DavException(409, null, conflict.getMessage());
     }
     if (err instanceof DavException dav) {
       String body = dav.errorBody();

@@ -9,9 +9,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
 
-/** One authenticated DAV request: the routing context, who is calling, the path, and the services. */
+/**
+ * One authenticated DAV request: the routing context, who is calling, the path, the services, and what the request
+ * may cost ({@link RequestBudget}).
+ */
 public record DavRequest(RoutingContext ctx, Principal principal, Provider provider, String path, CalDavServices services,
-    CalendarBackend backend, DavTree tree) {
+    CalendarBackend backend, DavTree tree, RequestBudget budget) {
 
   public Vertx vertx() {
     return ctx.vertx();

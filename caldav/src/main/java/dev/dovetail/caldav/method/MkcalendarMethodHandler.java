@@ -67,7 +67,8 @@ public final class MkcalendarMethodHandler implements DavMethodHandler {
               ? req.services().catalog().createResource(providerId, resource).mapEmpty()
               : Future.failedFuture(err))
           .recover(err -> Future.failedFuture(err instanceof ConflictException
-              ? DavException.forbidden(Ns.dav("resource-must-be-null"), "a resource with this id already exists")
+              ? DavException.forbidden(Ns.dav("resource-must-be-null"), "this id is taken, or was used before: ids of"
+                  + " deleted resources are retired")
               : err));
     }).compose(v -> req.services().objects().update(id, c -> {
       CalendarCollection next = c;

@@ -49,8 +49,10 @@ public final class PropfindMethodHandler implements DavMethodHandler {
         all.add(target);
         all.addAll(children);
         MultiStatus ms = new MultiStatus();
+        // asked on the bare host URL: the target answers under the URL it was asked by (neon/cadaver insist)
+        boolean bare = "/".equals(req.ctx().normalizedPath());
         for (DavResource r : all) {
-          ms.response(r.href(), what.render(r, null));
+          ms.response(bare && r == target ? "/" : r.href(), what.render(r, null));
         }
         return Responses.multistatus(req.ctx(), ms.end());
       });

@@ -36,6 +36,7 @@ public final class DavProperties {
       new MaxResourceSizeProperty(),
       new MinDateTimeProperty(),
       new MaxDateTimeProperty(),
+      new MaxInstancesProperty(),
       new FeedUrlProperty(),
       new BusyClashesProperty());
 

@@ -5,6 +5,7 @@ import dev.dovetail.caldav.backend.Occurrences;
 import dev.dovetail.caldav.dav.DavResource;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.PropRequest;
+import dev.dovetail.caldav.dav.RequestBudget;
 import dev.dovetail.caldav.dav.Xml;
 import dev.dovetail.calendar.domain.CalendarObject;
 import dev.dovetail.caldav.dav.DavException;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.function.Predicate;
 import net.fortuna.ical4j.model.Component;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import javax.xml.namespace.QName;
@@ -43,7 +45,7 @@ final class CalendarData {
   private CalendarData() {}
 
   /** The extras function for a report's property request. */
-  static BiFunction<DavResource, QName, String> of(PropRequest what) {
+  static BiFunction<DavResource, QName, String> of(PropRequest what, RequestBudget budget) {
     Element data = what.calendarData();
     Element expand = data == null ? null : Xml.child(data, Ns.CALDAV, "expand");
     Element limit = data == null ? null : Xml.child(data, Ns.CALDAV, "limit-recurrence-set");
@@ -58,7 +60,8 @@ final class CalendarData {
         return null;
       }
       ZoneId zone = o.calendar().resource().zone();
-      String ics = range == null ? o.object().ics() : expanded(o.object(), range.start(), range.end(), zone);
+      String ics = range == null ? o.object().ics()
+          : expanded(o.object(), range.start(), range.end(), zone, budget);
       if (spec == null && limitRange == null) {
         return range == null ? escaped(o.object()) : Xml.escape(ics);
       }
@@ -91,7 +94,8 @@ final class CalendarData {
   }
 
   @SuppressWarnings("unchecked")
-  static String expanded(CalendarObject object, Instant from, Instant to, java.time.ZoneId floating) {
+  static String expanded(CalendarObject object, Instant from, Instant to, java.time.ZoneId floating,
+      RequestBudget budget) {
     Calendar calendar;
     try {
       calendar = IcsParser.parseStored(object.etag(), object.ics());
@@ -99,7 +103,16 @@ final class CalendarData {
       return object.ics();
     }
     StringBuilder s = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Dovetail//CalDAV//EN\r\n");
-    for (Occurrences.Instance i : Occurrences.instances(calendar, from, to, floating, Occurrences.MAX_INSTANCES)) {
+    List<Occurrences.Instance> instances;
+    try {
+      instances = Occurrences.instances(calendar, from, to, floating, Occurrences.MAX_INSTANCES, budget::check);
+    } catch (DavException overBudget) {
+      throw overBudget;
+    } catch (RuntimeException unexpandable) {
+      return object.ics();
+    }
+    budget.expanded(instances.size());
+    for (Occurrences.Instance i : instances) {
       s.append("BEGIN:VEVENT\r\n");
       for (Object p : i.component().getProperties()) {
         Property property = (Property) p;

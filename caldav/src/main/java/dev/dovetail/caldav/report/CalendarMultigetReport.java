@@ -7,6 +7,7 @@ import dev.dovetail.caldav.dav.Hrefs;
 import dev.dovetail.caldav.dav.MultiStatus;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.PropRequest;
+import dev.dovetail.caldav.dav.RequestBudget;
 import dev.dovetail.caldav.dav.Xml;
 import io.vertx.core.Future;
 import javax.xml.namespace.QName;
@@ -26,17 +27,18 @@ public final class CalendarMultigetReport implements DavReport {
       throw new DavException(403, null, "calendar-multiget runs on a calendar collection");
     }
     PropRequest what = PropRequest.from(body);
-    var extras = CalendarData.of(what);
-    return req.vertx().executeBlocking(() -> render(cal, body, what, extras), false)
+    var extras = CalendarData.of(what, req.budget());
+    return req.vertx().executeBlocking(() -> render(cal, body, what, extras, req.budget()), false)
         .compose(xml -> req.ctx().response().setStatusCode(207)
             .putHeader("Content-Type", "application/xml; charset=utf-8").end(xml));
   }
 
   private static String render(DavResource.CalendarResource cal, Element body, PropRequest what,
-      java.util.function.BiFunction<DavResource, QName, String> extras) {
+      java.util.function.BiFunction<DavResource, QName, String> extras, RequestBudget budget) {
     MultiStatus ms = new MultiStatus();
     String base = cal.href();
     for (Element href : Xml.childrenNamed(body, Ns.DAV, "href")) {
+      budget.check();
       String raw = href.getTextContent().strip();
       String path = Hrefs.path(raw);
       String name = path.startsWith(base) ? Hrefs.decode(path.substring(base.length())) : null;

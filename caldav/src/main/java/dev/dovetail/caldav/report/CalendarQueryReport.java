@@ -90,14 +90,15 @@ public final class CalendarQueryReport implements DavReport {
     }
     Filter filter = filter(Xml.child(body, Ns.CALDAV, "filter"));
     PropRequest what = PropRequest.from(body);
-    var extras = CalendarData.of(what);
+    var extras = CalendarData.of(what, req.budget());
     return req.vertx().executeBlocking(() -> {
       MultiStatus ms = new MultiStatus();
       if (filter.events()) {
         TimeRanges.Range range = filter.range();
         List<CalendarObject> candidates = range == null ? cal.collection().objects()
-            : req.backend().index(cal.resource(), cal.collection()).overlapping(range.start(), range.end());
+            : req.backend().index(cal.resource(), cal.collection(), req.budget()::check).overlapping(range.start(), range.end());
         for (CalendarObject o : candidates) {
+          req.budget().check();
           if (matches(o, filter)) {
             DavResource r = new DavResource.CalendarObjectResource(cal, o);
             ms.response(r.href(), what.render(r, extras));

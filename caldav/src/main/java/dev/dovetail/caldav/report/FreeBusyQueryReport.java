@@ -6,14 +6,24 @@ import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.DavResource;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.Xml;
+import dev.dovetail.caldav.backend.IcsParser;
+import dev.dovetail.caldav.backend.Occurrence;
+import dev.dovetail.caldav.backend.Occurrences;
+import dev.dovetail.calendar.domain.CalendarObject;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import net.fortuna.ical4j.model.Calendar;
 import javax.xml.namespace.QName;
 import org.w3c.dom.Element;
 
 /**
- * CALDAV:free-busy-query (RFC 4791 7.10): a VFREEBUSY of the resource's blocking time in the range, read from the
- * {@code Schedule} (bookings and holds with their buffers, busy time of opaque events), answered 200 text/calendar.
+ * CALDAV:free-busy-query (RFC 4791 7.10): a VFREEBUSY of the resource's blocking time in the whole range: the
+ * {@code Schedule}'s blocks (bookings and holds with their buffers, busy time of opaque events, placed one year
+ * ahead) plus the opaque client events expanded over the range (so an event years ahead is reported too), merged,
+ * answered 200 text/calendar. Bounded like every expansion, and by the request's budget.
  */
 public final class FreeBusyQueryReport implements DavReport {
 
@@ -33,25 +43,71 @@ public final class FreeBusyQueryReport implements DavReport {
     }
     TimeRanges.Range range = TimeRanges.parse(tr);
     Instant now = req.services().clock().instant();
-    return req.backend().blocks(cal.resource().id()).compose(blocks -> {
-      StringBuilder s = new StringBuilder();
-      s.append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Dovetail//CalDAV//EN\r\nBEGIN:VFREEBUSY\r\n");
-      s.append("DTSTAMP:").append(TimeRanges.UTC.format(now)).append("\r\n");
-      s.append("DTSTART:").append(TimeRanges.UTC.format(range.start())).append("\r\n");
-      s.append("DTEND:").append(TimeRanges.UTC.format(range.end())).append("\r\n");
+    return req.backend().blocks(cal.resource().id()).compose(blocks -> req.vertx().executeBlocking(() -> {
+      List<Occurrence> busy = new ArrayList<>();
       for (Block b : blocks) {
-        Instant start = b.span().start();
-        Instant end = b.span().end();
-        if (start.isBefore(range.end()) && end.isAfter(range.start())) {
-          Instant from = start.isBefore(range.start()) ? range.start() : start;
-          Instant to = end.isAfter(range.end()) ? range.end() : end;
-          s.append("FREEBUSY;FBTYPE=BUSY:").append(TimeRanges.UTC.format(from)).append('/')
-              .append(TimeRanges.UTC.format(to)).append("\r\n");
+        busy.add(new Occurrence(b.span().start(), b.span().end()));
+      }
+      // busy time is materialised one year ahead; client events are expanded over the whole range asked for
+      for (CalendarObject o : req.backend().index(cal.resource(), cal.collection(), req.budget()::check)
+          .overlapping(range.start(), range.end())) {
+        req.budget().check();
+        if (o.booking()) {
+          continue;
+        }
+        try {
+          Calendar parsed = IcsParser.parseStored(o.etag(), o.ics());
+          if (IcsParser.opaque(parsed)) {
+            busy.addAll(Occurrences.expand(parsed, range.start(), range.end(), cal.resource().zone(),
+                Occurrences.MAX_INSTANCES, req.budget()::check));
+          }
+        } catch (DavException overBudget) {
+          throw overBudget;
+        } catch (RuntimeException unreadable) {
+          // an object that cannot be read blocks nothing, as on PUT
         }
       }
-      s.append("END:VFREEBUSY\r\nEND:VCALENDAR\r\n");
-      return req.ctx().response().setStatusCode(200).putHeader("Content-Type", "text/calendar; charset=utf-8")
-          .end(s.toString());
-    });
+      return render(now, range, busy);
+    }, false)).compose(text -> req.ctx().response().setStatusCode(200)
+        .putHeader("Content-Type", "text/calendar; charset=utf-8").end(text));
+  }
+
+  /** The busy periods clipped to the range, merged where they overlap or touch, in order. */
+  private static String render(Instant now, TimeRanges.Range range, List<Occurrence> busy) {
+    List<Occurrence> clipped = new ArrayList<>();
+    for (Occurrence o : busy) {
+      if (o.start().isBefore(range.end()) && o.end().isAfter(range.start())) {
+        clipped.add(new Occurrence(o.start().isBefore(range.start()) ? range.start() : o.start(),
+            o.end().isAfter(range.end()) ? range.end() : o.end()));
+      }
+    }
+    clipped.sort(Comparator.comparing(Occurrence::start));
+    StringBuilder s = new StringBuilder();
+    s.append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Dovetail//CalDAV//EN\r\nBEGIN:VFREEBUSY\r\n");
+    s.append("DTSTAMP:").append(TimeRanges.UTC.format(now)).append("\r\n");
+    s.append("DTSTART:").append(TimeRanges.UTC.format(range.start())).append("\r\n");
+    s.append("DTEND:").append(TimeRanges.UTC.format(range.end())).append("\r\n");
+    Instant from = null;
+    Instant to = null;
+    for (Occurrence o : clipped) {
+      if (from != null && !o.start().isAfter(to)) {
+        to = o.end().isAfter(to) ? o.end() : to;
+        continue;
+      }
+      if (from != null) {
+        period(s, from, to);
+      }
+      from = o.start();
+      to = o.end();
+    }
+    if (from != null) {
+      period(s, from, to);
+    }
+    return s.append("END:VFREEBUSY\r\nEND:VCALENDAR\r\n").toString();
+  }
+
+  private static void period(StringBuilder s, Instant from, Instant to) {
+    s.append("FREEBUSY;FBTYPE=BUSY:").append(TimeRanges.UTC.format(from)).append('/')
+        .append(TimeRanges.UTC.format(to)).append("\r\n");
   }
 }

@@ -58,12 +58,13 @@ public final class SyncCollectionReport implements DavReport {
       }
     }
     PropRequest what = PropRequest.from(body);
-    var extras = CalendarData.of(what);
+    var extras = CalendarData.of(what, req.budget());
     List<CalendarObject> written = changed;
     List<String> gone = removed;
     return req.vertx().executeBlocking(() -> {
       MultiStatus ms = new MultiStatus();
       for (CalendarObject o : written) {
+        req.budget().check();
         DavResource r = new DavResource.CalendarObjectResource(cal, o);
         ms.response(r.href(), what.render(r, extras));
       }

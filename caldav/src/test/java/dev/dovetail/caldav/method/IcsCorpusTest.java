@@ -80,7 +80,7 @@ class IcsCorpusTest extends DavTestBase {
       "no-uid.ics, 400, valid-calendar-data",
       "two-uids.ics, 400, valid-calendar-data",
       "unknown-tzid.ics, 400, valid-calendar-data",
-      "secondly.ics, 400, valid-calendar-data",
+      "secondly.ics, 403, valid-calendar-data",
       "huge-line.ics, 400, valid-calendar-data",
       "binary-junk.ics, 400, valid-calendar-data",
       "vtodo.ics, 403, supported-calendar-component"

@@ -27,4 +27,19 @@ class FreeBusyQueryReportTest extends DavTestBase {
         .contains("FREEBUSY;FBTYPE=BUSY:20261126T090000Z/20261126T093000Z")
         .contains("FREEBUSY;FBTYPE=BUSY:20261126T110000Z/20261126T113000Z");
   }
+
+  @Test
+  @DisplayName("reports events beyond the one-year busy horizon (a day in 2031, a weekly series there), merged, and"
+      + " not transparent ones")
+  void wholeRangeBeyondTheBusyHorizon() {
+    dav.put("far.ics", event("far@test", "20310610T090000Z", "20310610T100000Z", ""));
+    dav.put("weekly.ics", event("weekly@test", "20261124T093000Z", "20261124T103000Z", "RRULE:FREQ=WEEKLY\r\n"));
+    dav.put("free.ics", event("free@test", "20310610T130000Z", "20310610T140000Z", "TRANSP:TRANSPARENT\r\n"));
+    String body = "<c:free-busy-query xmlns:c=\"urn:ietf:params:xml:ns:caldav\">"
+        + "<c:time-range start=\"20310610T000000Z\" end=\"20310611T000000Z\"/></c:free-busy-query>";
+    var r = dav.request("REPORT", ROOM, body);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body()).contains("FREEBUSY;FBTYPE=BUSY:20310610T090000Z/20310610T103000Z")
+        .doesNotContain("20310610T130000Z");
+  }
 }

@@ -121,4 +121,23 @@ class CalDavHubIT {
     HttpResponse<Buffer> health = client.get(hub.httpPort(), "127.0.0.1", "/health").send().await();
     assertThat(health.statusCode()).isEqualTo(200);
   }
+
+  @Test
+  @DisplayName("a PUT that meets a resource lock held past its timeout is 503 with Retry-After, and nothing is stored")
+  void busyLockIs503WithRetryAfter() {
+    var held = hub.vertx().sharedData()
+        .getLocalLock(dev.dovetail.infra.lock.SharedDataResourceLock.lockName("demo-room")).await();
+    try {
+      String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:busy@test\r\n"
+          + "DTSTAMP:20261101T000000Z\r\nDTSTART:20270105T050000Z\r\nDTEND:20270105T053000Z\r\n"
+          + "TRANSP:TRANSPARENT\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+      HttpResponse<Buffer> put = dav("PUT", "/dav/calendars/demo/demo-room/busy.ics", ics,
+          "Content-Type", "text/calendar");
+      assertThat(put.statusCode()).isEqualTo(503);
+      assertThat(put.getHeader("Retry-After")).isEqualTo("1");
+    } finally {
+      held.release();
+    }
+    assertThat(dav("GET", "/dav/calendars/demo/demo-room/busy.ics", null).statusCode()).isEqualTo(404);
+  }
 }

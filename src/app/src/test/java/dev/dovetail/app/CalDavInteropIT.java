@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Interop: Debian's python3-caldav (run with /usr/bin/python3, installed by .ci/run) against a running hub:
- * discovery from /dav/, calendar listing, initial and incremental sync-collection, PUT, time-range calendar-query,
+ * discovery from the bare host URL (as the README says), calendar listing, initial and incremental sync-collection, PUT, time-range calendar-query,
  * DELETE, and an event over a booking refused. Skipped only if /usr/bin/python3 cannot import caldav.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,7 +91,7 @@ class CalDavInteropIT {
     try (InputStream in = getClass().getResourceAsStream("/interop/python_caldav_client.py")) {
       Files.write(script, in.readAllBytes());
     }
-    Run run = python(script.toString(), "http://127.0.0.1:" + port + "/dav/", "demo", HubFixture.DEMO_PASSWORD,
+    Run run = python(script.toString(), "http://127.0.0.1:" + port + "/", "demo", HubFixture.DEMO_PASSWORD,
         UTC.format(free), UTC.format(clash));
     assertThat(run.exit()).as(run.output()).isZero();
     String last = run.output().strip().lines().reduce((a, b) -> b).orElseThrow();

@@ -23,15 +23,26 @@ final class ChildHub {
 
   /** With more environment variables ({@code DOVETAIL_MONGO_URI}, {@code DOVETAIL_LOG_FORMAT}, ...). */
   static ChildHub start(Path dataDir, int port, Path log, Map<String, String> moreEnv) throws IOException {
-    return start(dataDir, port, log, null, moreEnv);
+    return start(dataDir, port, log, null, moreEnv, List.of());
+  }
+
+  /** With JVM options (for example a heap cap and a GC log). */
+  static ChildHub start(Path dataDir, int port, Path log, List<String> jvmOptions) throws IOException {
+    return start(dataDir, port, log, null, Map.of(), jvmOptions);
   }
 
   /** With standard output (the console banner) apart from the log ({@code console} null: both into {@code log}). */
   static ChildHub start(Path dataDir, int port, Path log, Path console, Map<String, String> moreEnv)
       throws IOException {
+    return start(dataDir, port, log, console, moreEnv, List.of());
+  }
+
+  private static ChildHub start(Path dataDir, int port, Path log, Path console, Map<String, String> moreEnv,
+      List<String> jvmOptions) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-        "dev.dovetail.app.Main"));
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.dovetail.app.Main"));
     ProcessBuilder builder = new ProcessBuilder(command);
     if (console == null) {
       builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

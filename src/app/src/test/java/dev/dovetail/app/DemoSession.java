@@ -12,8 +12,13 @@ import io.vertx.ext.web.client.WebClient;
 record DemoSession(WebClient client, int port, String cookie, String csrf) {
 
   static DemoSession login(WebClient client, int port) {
+    return login(client, port, "demo", HubFixture.DEMO_PASSWORD);
+  }
+
+  /** A dashboard session of any account (the same cookie and CSRF handling). */
+  static DemoSession login(WebClient client, int port, String name, String password) {
     HttpResponse<Buffer> login = client.post(port, "127.0.0.1", "/api/v1/auth/login")
-        .sendJsonObject(new JsonObject().put("login", "demo").put("password", HubFixture.DEMO_PASSWORD)).await();
+        .sendJsonObject(new JsonObject().put("login", name).put("password", password)).await();
     assertThat(login.statusCode()).as(login.bodyAsString()).isEqualTo(200);
     String cookie = login.cookies().stream().filter(c -> c.startsWith("dovetail.session="))
         .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();

@@ -38,10 +38,11 @@ public final class InMemoryCatalog {
 
   public static class Resources implements ResourceRepository {
     private final Map<String, Resource> byId = new ConcurrentHashMap<>();
+    private final java.util.Set<String> retired = ConcurrentHashMap.newKeySet();
 
     @Override
     public Future<Void> insert(Resource resource) {
-      return byId.putIfAbsent(resource.id(), resource) == null
+      return !retired.contains(resource.id()) && byId.putIfAbsent(resource.id(), resource) == null
           ? Future.succeededFuture()
           : Future.failedFuture(new ConflictException("resource id is taken: " + resource.id()));
     }
@@ -66,6 +67,7 @@ public final class InMemoryCatalog {
 
     @Override
     public Future<Void> delete(String id) {
+      retired.add(id);
       byId.remove(id);
       return Future.succeededFuture();
     }
@@ -73,10 +75,11 @@ public final class InMemoryCatalog {
 
   public static class BookingTypes implements BookingTypeRepository {
     private final Map<String, BookingType> byId = new ConcurrentHashMap<>();
+    private final java.util.Set<String> retired = ConcurrentHashMap.newKeySet();
 
     @Override
     public Future<Void> insert(BookingType type) {
-      return byId.putIfAbsent(type.id(), type) == null
+      return !retired.contains(type.id()) && byId.putIfAbsent(type.id(), type) == null
           ? Future.succeededFuture()
           : Future.failedFuture(new ConflictException("booking type id is taken: " + type.id()));
     }
@@ -101,6 +104,7 @@ public final class InMemoryCatalog {
 
     @Override
     public Future<Void> delete(String id) {
+      retired.add(id);
       byId.remove(id);
       return Future.succeededFuture();
     }

@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  */
 final class KeyedCollection<T> {
 
+  /** The field that marks a tombstone. */
+  static final String RETIRED = "retired";
+
   private final MongoSupport mongo;
   private final String name;
   private final Function<T, JsonObject> encode;
@@ -39,25 +42,39 @@ final class KeyedCollection<T> {
   }
 
   Future<Void> replace(T item, Supplier<RuntimeException> missing) {
-    return mongo.durable(mongo.client.replaceDocuments(name, byId(id.apply(item)), encode.apply(item))
+    return mongo.durable(mongo.client.replaceDocuments(name, live(byId(id.apply(item))), encode.apply(item))
         .compose(result -> result.getDocMatched() == 1
             ? Future.<Void>succeededFuture()
             : Future.failedFuture(missing.get())));
   }
 
   Future<Optional<T>> findById(String key) {
-    return mongo.client.findOne(name, byId(key), null).map(doc -> Optional.ofNullable(doc).map(decode));
+    return mongo.client.findOne(name, live(byId(key)), null).map(doc -> Optional.ofNullable(doc).map(decode));
   }
 
   /** Items matching {@code filter} (built from typed values only) in {@code _id} order, after the cursor id. */
   Future<Page<T>> list(JsonObject filter, PageRequest page) {
-    JsonObject query = filter.copy();
+    JsonObject query = live(filter.copy());
     if (page.cursor() != null) {
       query.put("_id", new JsonObject().put("$gt", page.cursor()));
     }
     FindOptions options = new FindOptions().setSort(new JsonObject().put("_id", 1)).setLimit(page.limit() + 1);
     return mongo.client.findWithOptions(name, query, options)
         .map(docs -> MongoSupport.page(docs, page.limit(), decode, id));
+  }
+
+  /**
+   * Replaces the item with a tombstone that keeps its key taken forever (ADR 22): reads and replaces no longer see
+   * it, and an insert of the same key is a duplicate. Retiring what is gone or retired is fine.
+   */
+  Future<Void> retire(String key) {
+    return mongo.durable(mongo.client.replaceDocumentsWithOptions(name, byId(key),
+        new JsonObject().put("_id", key).put(RETIRED, true), new io.vertx.ext.mongo.UpdateOptions().setUpsert(true))
+        .<Void>mapEmpty());
+  }
+
+  private static JsonObject live(JsonObject filter) {
+    return filter.put(RETIRED, new JsonObject().put("$ne", true));
   }
 
   /** Deletes the document matching the filter (which names its {@code _id}); true if there was one. */

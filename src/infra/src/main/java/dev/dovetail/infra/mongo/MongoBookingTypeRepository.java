@@ -44,6 +44,6 @@ public class MongoBookingTypeRepository implements BookingTypeRepository {
 
   @Override
   public Future<Void> delete(String id) {
-    return types.delete(MongoSupport.byId(id)).mapEmpty();
+    return types.retire(id);
   }
 }

@@ -44,6 +44,6 @@ public class MongoResourceRepository implements ResourceRepository {
 
   @Override
   public Future<Void> delete(String id) {
-    return resources.delete(MongoSupport.byId(id)).mapEmpty();
+    return resources.retire(id);
   }
 }

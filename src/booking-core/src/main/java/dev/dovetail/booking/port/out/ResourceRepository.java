@@ -18,5 +18,10 @@ public interface ResourceRepository {
 
   Future<Page<Resource>> listByProvider(String providerId, PageRequest page);
 
+  /**
+   * Deletes the resource and retires its id for good (ADR 22): ids are global, and a retired one is never
+   * inserted again (a {@code ConflictException}), so nothing keyed by it can reach a later tenant. Deleting what is gone is
+   * fine.
+   */
   Future<Void> delete(String id);
 }

@@ -85,7 +85,7 @@ public interface CatalogRepositoryContract {
   }
 
   @Test
-  @DisplayName("resources: duplicate id is a conflict, update of a missing one is not found, delete removes")
+  @DisplayName("resources: duplicate id is a conflict, update of a missing one is not found, delete removes and retires the id")
   default void resourceInsertUpdateDelete(VertxTestContext ctx) {
     String provider = id("prov");
     Resource resource = TestBookings.officeHours(id("res"), provider, ZoneId.of("Europe/Berlin"));
@@ -108,10 +108,23 @@ public interface CatalogRepositoryContract {
         })
         .compose(v -> resources().delete(resource.id())) // deleting what is gone is fine
         .compose(v -> resources().findById(resource.id()))
-        .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
-          assertThat(found).isEmpty();
-          ctx.completeNow();
-        })));
+        .compose(found -> {
+          ctx.verify(() -> assertThat(found).isEmpty());
+          return failureOf(resources().insert(plainResource(resource.id(), id("other-prov"))));
+        })
+        .compose(err -> {
+          ctx.verify(() -> assertThat(err).as("a deleted resource's id is retired (ADR 22)")
+              .isInstanceOf(ConflictException.class));
+          return failureOf(resources().update(plainResource(resource.id(), provider)));
+        })
+        .compose(err -> resources().listByProvider(provider, new PageRequest(null, 10)).map(page -> {
+          ctx.verify(() -> {
+            assertThat(err).isInstanceOf(NotFoundException.class);
+            assertThat(page.items()).isEmpty();
+          });
+          return page;
+        }))
+        .onComplete(ctx.succeeding(page -> ctx.completeNow()));
   }
 
   @Test
@@ -135,7 +148,7 @@ public interface CatalogRepositoryContract {
   }
 
   @Test
-  @DisplayName("booking types: every field reads back; duplicate is a conflict; update and delete work")
+  @DisplayName("booking types: every field reads back; duplicate is a conflict; update and delete work; a deleted id is retired")
   default void bookingTypeLifecycle(VertxTestContext ctx) {
     String provider = id("prov");
     BookingType type = richType(id("type"), provider, id("res"));
@@ -160,8 +173,12 @@ public interface CatalogRepositoryContract {
           return bookingTypes().delete(type.id());
         })
         .compose(v -> bookingTypes().findById(type.id()))
-        .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
-          assertThat(found).isEmpty();
+        .compose(found -> {
+          ctx.verify(() -> assertThat(found).isEmpty());
+          return failureOf(bookingTypes().insert(TestBookings.simpleType(type.id(), id("other-prov"), "room-1", 30)));
+        })
+        .onComplete(ctx.succeeding(err -> ctx.verify(() -> {
+          assertThat(err).as("a deleted booking type's id is retired (ADR 22)").isInstanceOf(ConflictException.class);
           ctx.completeNow();
         })));
   }
