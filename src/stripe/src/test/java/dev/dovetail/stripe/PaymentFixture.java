@@ -17,6 +17,7 @@ import dev.dovetail.payment.app.PaidBookingGuard;
 import dev.dovetail.payment.app.PaymentBookingEvents;
 import dev.dovetail.payment.app.PaymentService;
 import dev.dovetail.payment.app.PaymentSettler;
+import dev.dovetail.payment.domain.PaymentSettings;
 import dev.dovetail.payment.port.out.PaymentRepository;
 import dev.dovetail.stripe.emulator.StripeEmulator;
 import dev.dovetail.testkit.InMemoryBookingRepository;
@@ -110,6 +111,15 @@ final class PaymentFixture implements AutoCloseable {
     resources.insert(TestBookings.officeHours("room", "acme", BERLIN)).await();
     types.insert(TestPayments.paidType("paid", "acme", "room", 30, PaymentRequirement.FULL)).await();
     types.insert(TestPayments.paidType("deposit", "acme", "room", 30, PaymentRequirement.DEPOSIT)).await();
+    types.insert(withHorizon(TestPayments.paidType("deposit-week", "acme", "room", 30, PaymentRequirement.DEPOSIT),
+        PaymentSettings.MANUAL_CAPTURE_MAX_HORIZON)).await();
+  }
+
+  /** {@code t} bookable at most {@code horizon} ahead. */
+  static BookingType withHorizon(BookingType t, Duration horizon) {
+    return new BookingType(t.id(), t.providerId(), t.resourceId(), t.name(), t.durations(), t.slotInterval(),
+        t.bufferBefore(), t.bufferAfter(), t.minimumNotice(), horizon, t.maxPerDay(), t.maxPerWeek(), t.price(),
+        t.payment(), t.cancellationPolicy(), t.holdDuration(), t.reminders());
   }
 
   /** Moves both clocks: ours and Stripe's. */

@@ -290,12 +290,12 @@ class PaymentFlowIT {
   @Test
   @DisplayName("manual capture: authorized at booking, a no-show under a 0 % tier captures all; capture by hand works")
   void manualCaptureAndNoShow() throws Exception {
-    f.service.saveSettings("acme", new PaymentSettings("deposit", "acme", DepositRule.percent(25), true)).await();
-    BookingReceipt.Issued noShow = f.hold("deposit", berlin(0, 10, 0));
+    f.service.saveSettings("acme", new PaymentSettings("deposit-week", "acme", DepositRule.percent(25), true)).await();
+    BookingReceipt.Issued noShow = f.hold("deposit-week", berlin(0, 10, 0));
     String intent = f.service.start(noShow.manageToken()).await().payment().intentId();
     f.pay(intent, "pm_card_visa");
     eventually("authorized", () -> payment(noShow.booking().id()).state() == PaymentState.AUTHORIZED);
-    assertThat(booking(noShow.booking().id()).status()).isEqualTo(BookingStatus.CONFIRMED);
+    eventually("confirmed", () -> booking(noShow.booking().id()).status() == BookingStatus.CONFIRMED);
     assertThat(f.stripe.intent(intent).getLong("amount")).isEqualTo(2_000);
     assertThatThrownBy(() -> f.service.markNoShow("acme", noShow.booking().id()).await())
         .isInstanceOf(ConflictException.class).hasMessageContaining("started");
@@ -307,7 +307,7 @@ class PaymentFlowIT {
     assertThat(marked.state()).isEqualTo(PaymentState.PAID);
     assertThat(f.stripe.intent(intent).getLong("amount_received")).isEqualTo(2_000);
 
-    BookingReceipt.Issued captured = f.hold("deposit", berlin(2, 11, 0));
+    BookingReceipt.Issued captured = f.hold("deposit-week", berlin(2, 11, 0));
     String second = f.service.start(captured.manageToken()).await().payment().intentId();
     f.pay(second, "pm_card_visa");
     eventually("authorized", () -> payment(captured.booking().id()).state() == PaymentState.AUTHORIZED);
@@ -315,9 +315,43 @@ class PaymentFlowIT {
   }
 
   @Test
-  @DisplayName("an authorization not captured within 7 days expires at Stripe: the payment shows CANCELED, capture is 409")
+  @DisplayName("manual capture is refused for a type bookable more than 6 days ahead (Stripe drops the authorization"
+      + " after 7), accepted at 6 days; nothing is saved by the refusal")
+  void manualCaptureNeedsAShortHorizon() {
+    assertThatThrownBy(() -> f.service.saveSettings("acme", new PaymentSettings("deposit", "acme",
+        DepositRule.percent(25), true)).await())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 6 days")
+        .hasMessageContaining("365 days");
+    assertThat(f.payments.settings("deposit").await()).isEmpty();
+    assertThat(f.service.saveSettings("acme", new PaymentSettings("deposit-week", "acme", DepositRule.percent(25),
+        true)).await().manualCapture()).isTrue();
+  }
+
+  @Test
+  @DisplayName("a deposit under Stripe's minimum charge (1 or 49 minor units of EUR) is refused when saved, naming"
+      + " 0.50 EUR; the minimum itself is saved and paid through Stripe")
+  void depositUnderStripesMinimumIsRefused() throws Exception {
+    assertThatThrownBy(() -> f.service.saveSettings("acme", new PaymentSettings("deposit", "acme",
+        DepositRule.fixed(1), false)).await())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minimum charge for EUR of 0.50 EUR");
+    assertThatThrownBy(() -> f.service.saveSettings("acme", new PaymentSettings("deposit", "acme",
+        DepositRule.fixed(49), false)).await())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the deposit is 0.49 EUR");
+    assertThat(f.payments.settings("deposit").await()).isEmpty();
+
+    f.service.saveSettings("acme", new PaymentSettings("deposit", "acme", DepositRule.fixed(50), false)).await();
+    BookingReceipt.Issued held = f.hold("deposit", berlin(2, 9, 0));
+    String intent = f.service.start(held.manageToken()).await().payment().intentId();
+    f.pay(intent, "pm_card_visa");
+    eventually("paid", () -> payment(held.booking().id()).state() == PaymentState.PAID);
+    assertThat(f.stripe.intent(intent).getLong("amount_received")).isEqualTo(50);
+  }
+
+  @Test
+  @DisplayName("an authorization not captured within 7 days expires at Stripe: the payment shows CANCELED, capture is 409"
+      + " (manual capture with a long horizon, saved before the hub refused it)")
   void expiredAuthorizationIsRecorded() throws Exception {
-    f.service.saveSettings("acme", new PaymentSettings("deposit", "acme", DepositRule.fixed(3_000), true)).await();
+    f.payments.saveSettings(new PaymentSettings("deposit", "acme", DepositRule.fixed(3_000), true)).await();
     BookingReceipt.Issued held = f.hold("deposit", berlin(9, 10, 0));
     String intent = f.service.start(held.manageToken()).await().payment().intentId();
     f.pay(intent, "pm_card_visa");

@@ -13,6 +13,7 @@ import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import dev.dovetail.booking.domain.Money;
+import dev.dovetail.payment.domain.ChargeLimits;
 import dev.dovetail.payment.port.out.PaymentGateway;
 import dev.dovetail.stripe.emulator.StripeEmulator;
 import dev.dovetail.testkit.MutableClock;
@@ -96,6 +97,24 @@ class StripeEmulatorIT {
             e -> assertThat(e.getCode()).isEqualTo("charge_already_refunded"));
     PaymentGateway.Intent other = paid("r2", false);
     assertThatThrownBy(() -> gateway.refund(other.id(), 10_001, "ref-c").await())
+        .isInstanceOfSatisfying(StripeGatewayException.class, e -> assertThat(e.code()).isEqualTo("amount_too_large"));
+  }
+
+  @Test
+  @DisplayName("charge limits: one minor unit under the currency's minimum is amount_too_small, the minimum (the hub's"
+      + " ChargeLimits) is accepted; 99,999,999 minor units are accepted, one more is amount_too_large")
+  void chargeLimitsPerCurrency() {
+    for (String currency : java.util.List.of("USD", "EUR", "GBP", "CHF", "JPY", "HUF", "CZK", "MXN", "SEK")) {
+      long minimum = ChargeLimits.minimum(currency).orElseThrow().minorUnits();
+      assertThatThrownBy(() -> gateway.createIntent("small-" + currency, new Money(minimum - 1, currency), false,
+          "small-" + currency).await()).as(currency)
+          .isInstanceOfSatisfying(StripeGatewayException.class, e -> assertThat(e.code()).isEqualTo("amount_too_small"));
+      assertThat(gateway.createIntent("min-" + currency, new Money(minimum, currency), false, "min-" + currency)
+          .await().amount()).as(currency).isEqualTo(minimum);
+    }
+    assertThat(gateway.createIntent("max", new Money(ChargeLimits.MAXIMUM_MINOR_UNITS, "EUR"), false, "max").await()
+        .amount()).isEqualTo(99_999_999L);
+    assertThatThrownBy(() -> gateway.createIntent("over", new Money(100_000_000L, "EUR"), false, "over").await())
         .isInstanceOfSatisfying(StripeGatewayException.class, e -> assertThat(e.code()).isEqualTo("amount_too_large"));
   }
 

@@ -55,6 +55,59 @@ class PaymentApiTest {
     expectProblem(404, api.get(path, bob.bearer()));
   }
 
+  /** A type of alice's that takes {@code payment} of {@code priceMinor} {@code currency}, bookable {@code horizonDays}. */
+  private String paidType(String id, String payment, long priceMinor, String currency, int horizonDays) {
+    expect(201, api.post("/api/v1/booking-types", alice.bearer(), new JsonObject()
+        .put("id", id).put("resourceId", alice.resourceId()).put("name", id)
+        .put("durationsMinutes", new io.vertx.core.json.JsonArray().add(60)).put("horizonDays", horizonDays)
+        .put("price", new JsonObject().put("amountMinor", priceMinor).put("currency", currency))
+        .put("payment", payment)));
+    return "/api/v1/booking-types/" + id + "/payment-settings";
+  }
+
+  private String refused(String path, JsonObject settings) {
+    return expectProblem(400, api.send(io.vertx.core.http.HttpMethod.PUT, path, alice.bearer(), settings))
+        .getString("detail");
+  }
+
+  @Test
+  @DisplayName("payment settings: a deposit (fixed, or a percentage of the price) or a full price outside Stripe's"
+      + " per-currency charge limits is a 400 naming the minimum or maximum; nothing is saved")
+  void chargeLimits() {
+    String deposit = paidType("deposit-3", "DEPOSIT", 3_000, "EUR", 30);
+    assertThat(refused(deposit, new JsonObject().put("depositAmountMinor", 1).put("manualCapture", false)))
+        .contains("the deposit is 0.01 EUR").contains("minimum charge for EUR of 0.50 EUR (50 minor units)");
+    assertThat(refused(deposit, new JsonObject().put("depositPercent", 1).put("manualCapture", false)))
+        .contains("the deposit (1 % of the price) is 0.30 EUR").contains("0.50 EUR");
+    assertThat(expect(200, api.get(deposit, alice.bearer()))).as("nothing saved")
+        .isEqualTo(new JsonObject().put("manualCapture", false).put("onPaymentFailure", "RELEASE"));
+    expect(200, api.send(io.vertx.core.http.HttpMethod.PUT, deposit, alice.bearer(),
+        new JsonObject().put("depositPercent", 2).put("manualCapture", false)));
+    expect(200, api.send(io.vertx.core.http.HttpMethod.PUT, deposit, alice.bearer(),
+        new JsonObject().put("depositAmountMinor", 50).put("manualCapture", false)));
+
+    assertThat(refused(paidType("gbp-29", "FULL", 29, "GBP", 30), new JsonObject().put("manualCapture", false)))
+        .contains("the price is 0.29 GBP").contains("0.30 GBP");
+    expect(200, api.send(io.vertx.core.http.HttpMethod.PUT, paidType("gbp-30", "FULL", 30, "GBP", 30), alice.bearer(),
+        new JsonObject().put("manualCapture", false)));
+    assertThat(refused(paidType("jpy-49", "FULL", 49, "JPY", 30), new JsonObject().put("manualCapture", false)))
+        .contains("minimum charge for JPY of 50 JPY");
+    assertThat(refused(paidType("eur-max", "FULL", 100_000_000, "EUR", 30), new JsonObject()
+        .put("manualCapture", false))).contains("from 1 to 99999999 minor units");
+  }
+
+  @Test
+  @DisplayName("payment settings: manual capture for a type bookable more than 6 days ahead is a 400 (Stripe drops an"
+      + " authorization after 7 days); at 6 days it is saved")
+  void manualCaptureHorizon() {
+    assertThat(refused(paidType("month", "FULL", 5_000, "EUR", 30), new JsonObject().put("manualCapture", true)))
+        .contains("manual capture needs a booking horizon of at most 6 days (this type's: 30 days)");
+    assertThat(refused(paidType("week", "FULL", 5_000, "EUR", 7), new JsonObject().put("manualCapture", true)))
+        .contains("(this type's: 7 days)");
+    assertThat(expect(200, api.send(io.vertx.core.http.HttpMethod.PUT, paidType("six-days", "FULL", 5_000, "EUR", 6),
+        alice.bearer(), new JsonObject().put("manualCapture", true))).getBoolean("manualCapture")).isTrue();
+  }
+
   @Test
   @DisplayName("the provider's list and detail and the customer's manage view carry the booking's payment")
   void bookingViewsCarryThePayment() {

@@ -216,6 +216,7 @@ public class PaymentService implements CustomerPayments, ProviderPayments, Payme
     return ownType(providerId, settings.bookingTypeId()).compose(type -> {
       PaymentSettings saved = new PaymentSettings(type.id(), providerId, settings.deposit(), settings.manualCapture(),
           settings.onPaymentFailure());
+      saved.requireChargeable(type);
       return payments.saveSettings(saved).map(saved);
     });
   }

@@ -3,6 +3,7 @@ package dev.dovetail.payment.domain;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,12 @@ import java.util.Objects;
  */
 public record PaymentSettings(String bookingTypeId, String providerId, DepositRule deposit, boolean manualCapture,
     PaymentFailurePolicy onPaymentFailure) {
+
+  /**
+   * The longest horizon a manual-capture type may have: Stripe cancels a card authorization not captured within 7 days,
+   * and capture happens at the appointment or, on a no-show, after it starts; the seventh day is left for that.
+   */
+  public static final Duration MANUAL_CAPTURE_MAX_HORIZON = Duration.ofDays(6);
 
   public PaymentSettings {
     Objects.requireNonNull(bookingTypeId, "bookingTypeId");
@@ -41,5 +48,29 @@ public record PaymentSettings(String bookingTypeId, String providerId, DepositRu
       throw new IllegalStateException("booking type " + type.id() + " asks for a deposit but has no deposit rule");
     }
     return deposit.of(type.price());
+  }
+
+  /**
+   * Refuses settings under which {@code type} could not be paid through Stripe: the amount due (the full price, or the
+   * deposit on the price) outside {@link ChargeLimits}, or manual capture for bookings that may start later than
+   * {@link #MANUAL_CAPTURE_MAX_HORIZON} ahead. A type that takes no payment is not checked.
+   *
+   * @throws IllegalArgumentException naming the limit
+   */
+  public void requireChargeable(BookingType type) {
+    if (type.payment() == PaymentRequirement.NONE) {
+      return;
+    }
+    if (manualCapture && type.horizon().compareTo(MANUAL_CAPTURE_MAX_HORIZON) > 0) {
+      throw new IllegalArgumentException("manual capture needs a booking horizon of at most "
+          + MANUAL_CAPTURE_MAX_HORIZON.toDays() + " days (this type's: " + type.horizon().toDays() + " days): Stripe"
+          + " cancels a card authorization that is not captured within 7 days");
+    }
+    if (type.payment() == PaymentRequirement.FULL) {
+      ChargeLimits.requireChargeable("the price", type.price());
+    } else if (deposit != null) {
+      ChargeLimits.requireChargeable(deposit.kind() == DepositRule.Kind.PERCENT
+          ? "the deposit (" + deposit.value() + " % of the price)" : "the deposit", deposit.of(type.price()));
+    }
   }
 }

@@ -68,9 +68,35 @@ final class StripeState {
     return refunds.values().stream().filter(r -> intentId.equals(r.getString("payment_intent"))).toList();
   }
 
+  /**
+   * Stripe's per-currency minimum charge in minor units (docs.stripe.com/currencies, "Minimum and maximum charge
+   * amounts"); this emulator's own copy of Stripe's table, so that the hub's copy is checked against it.
+   */
+  private static final Map<String, Long> MINIMUM_CHARGE = Map.ofEntries(Map.entry("usd", 50L), Map.entry("aed", 200L),
+      Map.entry("aud", 50L), Map.entry("bgn", 100L), Map.entry("brl", 50L), Map.entry("cad", 50L),
+      Map.entry("chf", 50L), Map.entry("czk", 1_500L), Map.entry("dkk", 250L), Map.entry("eur", 50L),
+      Map.entry("gbp", 30L), Map.entry("hkd", 400L), Map.entry("huf", 17_500L), Map.entry("inr", 50L),
+      Map.entry("jpy", 50L), Map.entry("mxn", 1_000L), Map.entry("myr", 200L), Map.entry("nok", 300L),
+      Map.entry("nzd", 50L), Map.entry("pln", 200L), Map.entry("ron", 200L), Map.entry("sek", 300L),
+      Map.entry("sgd", 50L), Map.entry("thb", 1_000L));
+  private static final long MAXIMUM_CHARGE = 99_999_999L;
+
+  private static void requireChargeable(long amount, String currency) {
+    Long minimum = MINIMUM_CHARGE.get(currency);
+    if (minimum != null && amount < minimum) {
+      throw StripeError.invalid("amount", "Amount must be at least " + minimum + " minor units of " + currency)
+          .code("amount_too_small");
+    }
+    if (amount > MAXIMUM_CHARGE) {
+      throw StripeError.invalid("amount", "Amount must be no more than " + MAXIMUM_CHARGE + " minor units of "
+          + currency).code("amount_too_large");
+    }
+  }
+
   JsonObject createIntent(MultiMap p) {
     long amount = positiveLong(p, "amount");
     String currency = required(p, "currency").toLowerCase();
+    requireChargeable(amount, currency);
     String capture = p.get("capture_method") == null ? "automatic_async" : p.get("capture_method");
     if (!List.of("automatic", "automatic_async", "manual").contains(capture)) {
       throw StripeError.invalid("capture_method", "Invalid capture_method: " + capture);
