@@ -188,7 +188,7 @@ class BookSlotServiceTest {
   @Test
   @DisplayName("a lock that cannot be had in time: 409 with alternatives if the time was taken meanwhile, else busy")
   void lockTimeoutAnswersTakenWithAlternativesOrBusy() {
-    InMemoryResourceLock slowLock = new InMemoryResourceLock(Duration.ofMillis(50));
+    InMemoryResourceLock slowLock = InMemoryResourceLock.noWait();
     BookSlotService impatient = new BookSlotService(f.catalog, f.schedules, f.bookings, slowLock, f.events, f.tokens,
         f.clock);
     Promise<Void> otherWriter = Promise.promise();
