@@ -81,6 +81,9 @@ public final class SyncScheduler implements ReceivePush {
           request(s.connectionId(), s.calendarId());
         }
       }
+      // Keep channels opened while this pass read the store (a push naming one must not meet the miss gate); a
+      // replaced channel left in the map is harmless: its push is checked against the stored state and refused.
+      byChannel.forEach(channels::putIfAbsent);
       byChannel = Map.copyOf(channels);
       return settings.callbackBase() == null ? Future.succeededFuture() : renewChannels(states, now);
     });
