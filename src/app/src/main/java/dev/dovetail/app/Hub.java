@@ -192,7 +192,7 @@ public final class Hub {
         .map(metrics::mount)
         .map(RequestLog::mount)
         // Webcal feeds and hooks: no login, so the client address's public budget applies.
-        .map(router -> HttpApi.limitUnauthenticatedRoutes(router, options))
+        .map(router -> HttpApi.limitUnauthenticatedRoutes(router, options, clock))
         .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost()))
         .compose(server -> metrics.listen(vertx, config.httpHost(), new BackupHandler(vertx, embedded)).map(metricsServer -> List.of(server,
             metricsServer == null ? server : metricsServer)))

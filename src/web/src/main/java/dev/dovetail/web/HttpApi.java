@@ -25,7 +25,7 @@ public final class HttpApi {
   }
 
   /** Rate limits the unauthenticated routes other adapters mount on the router (webcal feeds, hooks). */
-  public static Router limitUnauthenticatedRoutes(Router router, WebOptions options) {
-    return ApiRouter.limitUnauthenticatedRoutes(router, options);
+  public static Router limitUnauthenticatedRoutes(Router router, WebOptions options, Clock clock) {
+    return ApiRouter.limitUnauthenticatedRoutes(router, options, clock);
   }
 }

@@ -49,6 +49,9 @@ class RateLimitTest {
     expectProblem(429, api.post("/api/v1/public/booking-types/" + alice.typeId() + "/bookings",
         ApiFixture.bookingRequest(ApiFixture.mondayAt(9, 0).toString(), "x@example.com")));
     assertThat(api.storedBookings("alice")).isEmpty();
+    // The bucket refills on the hub's clock: once Retry-After has passed, one more request goes through.
+    api.clock.advance(java.time.Duration.ofSeconds(Long.parseLong(limited.getHeader("Retry-After"))));
+    expect(200, api.get(slots));
 
     expect(200, api.get("/health"));
     // Provider calls are authenticated and not counted against the public budget.
@@ -107,7 +110,7 @@ class RateLimitTest {
     api.router.get("/webcal/:provider/:resource/:token").order(-10_000).handler(ctx -> ctx.end("feed"));
     api.router.post("/hooks/test").order(-10_000).handler(ctx -> ctx.end());
     HttpApi.limitUnauthenticatedRoutes(api.router,
-        new WebOptions(io.vertx.ext.web.sstore.LocalSessionStore.create(vertx), 3, 1024, false));
+        new WebOptions(io.vertx.ext.web.sstore.LocalSessionStore.create(vertx), 3, 1024, false), api.clock);
     for (int i = 0; i < 3; i++) {
       assertThat(api.get("/webcal/alice/room/token.ics").statusCode()).as("feed " + i).isEqualTo(200);
     }

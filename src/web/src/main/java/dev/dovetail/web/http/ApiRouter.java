@@ -82,7 +82,7 @@ public final class ApiRouter {
         .setCookieSameSite(CookieSameSite.STRICT)
         .setSessionTimeout(SESSION_TIMEOUT_MS)
         .setLazySession(true);
-    RateLimitHandler limiter = new RateLimitHandler(operations, options.publicRequestsPerMinute());
+    RateLimitHandler limiter = new RateLimitHandler(operations, options.publicRequestsPerMinute(), clock);
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
         .rootHandler(limiter)
         .rootHandler(sessions)
@@ -119,8 +119,8 @@ public final class ApiRouter {
    * Puts the unauthenticated routes mounted outside the contract ({@code GET /webcal/...}, {@code POST /hooks/...})
    * under a per-client-address budget of {@code publicRequestsPerMinute}, one token a request (its own buckets).
    */
-  public static Router limitUnauthenticatedRoutes(Router router, WebOptions options) {
-    RateLimitHandler limiter = new RateLimitHandler(null, options.publicRequestsPerMinute());
+  public static Router limitUnauthenticatedRoutes(Router router, WebOptions options, Clock clock) {
+    RateLimitHandler limiter = new RateLimitHandler(null, options.publicRequestsPerMinute(), clock);
     router.get("/webcal/*").order(CLIENT_ADDRESS_ORDER + 1).handler(ctx -> limiter.consume(ctx, 1));
     router.post("/hooks/*").order(CLIENT_ADDRESS_ORDER + 1).handler(ctx -> limiter.consume(ctx, 1));
     return router;

@@ -3,8 +3,10 @@ package dev.dovetail.web.http;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +16,8 @@ import java.util.Map;
  * operation costs its contract's {@code x-rate-cost} (sign-up and log-in cost more, since each runs a slow password
  * hash). The bucket table is an LRU bounded at {@link #MAX_CLIENTS} entries so that many addresses cannot exhaust
  * memory. The client address is the one {@link ClientAddressHandler} resolved (the TCP peer, or behind trusted proxies
- * the right-most untrusted hop of {@code X-Forwarded-For}).
+ * the right-most untrusted hop of {@code X-Forwarded-For}). Buckets refill on the hub's clock, so a test that owns the
+ * clock owns the refill too.
  */
 public final class RateLimitHandler implements PlatformHandler {
 
@@ -22,6 +25,7 @@ public final class RateLimitHandler implements PlatformHandler {
 
   private final Operations operations;
   private final int perMinute;
+  private final TimeMeter time;
   private final Map<String, Bucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -29,9 +33,20 @@ public final class RateLimitHandler implements PlatformHandler {
     }
   };
 
-  public RateLimitHandler(Operations operations, int perMinute) {
+  public RateLimitHandler(Operations operations, int perMinute, Clock clock) {
     this.operations = operations;
     this.perMinute = perMinute;
+    this.time = new TimeMeter() {
+      @Override
+      public long currentTimeNanos() {
+        return clock.millis() * 1_000_000L;
+      }
+
+      @Override
+      public boolean isWallClockBased() {
+        return true;
+      }
+    };
   }
 
   @Override
@@ -62,7 +77,7 @@ public final class RateLimitHandler implements PlatformHandler {
 
   private Bucket bucket(String client) {
     synchronized (buckets) {
-      return buckets.computeIfAbsent(client, k -> Bucket.builder()
+      return buckets.computeIfAbsent(client, k -> Bucket.builder().withCustomTimePrecision(time)
           .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
           .build());
     }
