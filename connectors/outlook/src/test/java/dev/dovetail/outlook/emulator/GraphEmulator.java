@@ -173,13 +173,13 @@ public final class GraphEmulator {
   }
 
   /**
-   * P14: the change notification goes out now, the change itself becomes visible to reads only after {@code
-   * delayMs}.
+   * P14: the change notification goes out now; the change itself becomes visible to reads only when the test runs
+   * the returned action (a test-owned moment, not a delay that a loaded machine could outlast).
    */
-  public void createEventVisibleLater(String calendarId, JsonObject event, long delayMs) {
+  public Runnable createEventVisibleLater(String calendarId, JsonObject event) {
     notifications.changed(new EmuMailbox.Change(mailbox.resolveCalendar(calendarId), EmuMailbox.opaqueId(),
         "created"));
-    vertx.setTimer(delayMs, id -> mailbox.create(calendarId, event, OutZone.UTC));
+    return () -> mailbox.create(calendarId, event, OutZone.UTC);
   }
 
   /** The calendar view in UTC, as Graph shows it (occurrences and exceptions, no masters). */
