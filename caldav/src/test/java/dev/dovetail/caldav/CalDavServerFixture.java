@@ -66,7 +66,7 @@ public final class CalDavServerFixture implements AutoCloseable {
   public final InMemoryAccounts.Credentials credentials = new InMemoryAccounts.Credentials();
   public final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
   public final InMemoryBookingRepository bookings = new InMemoryBookingRepository();
-  public final CatalogService catalog = new CatalogService(providers, resources, types);
+  public final CatalogService catalog = new CatalogService(providers, resources, types, bookings);
   public final AccountService accountService;
   public final CalendarObjectRepository objects;
   public final BookingType roomType = TestBookings.simpleType("room-30", "alice", "room", 30);

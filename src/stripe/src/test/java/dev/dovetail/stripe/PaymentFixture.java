@@ -64,7 +64,7 @@ final class PaymentFixture implements AutoCloseable {
   final PaymentRepository payments;
   final RecordingBookingEvents recorded = new RecordingBookingEvents();
   final ManageTokens tokens = new ManageTokens("a key of at least thirty-two bytes!".getBytes());
-  final CatalogService catalog = new CatalogService(providers, resources, types);
+  final CatalogService catalog = new CatalogService(providers, resources, types, bookings);
   final StripeEmulator stripe;
   final StripePaymentGateway gateway;
   final PaymentSettler settler;

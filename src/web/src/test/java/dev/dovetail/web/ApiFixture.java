@@ -125,7 +125,7 @@ final class ApiFixture {
   static ApiFixture start(Vertx vertx, int publicRequestsPerMinute, long maxBodyBytes,
       java.util.function.UnaryOperator<Services> customize, TrustedProxies trustedProxies, SignUpMode signUp) {
     ApiFixture f = new ApiFixture(vertx);
-    CatalogService catalog = new CatalogService(f.providers, f.resources, f.types);
+    CatalogService catalog = new CatalogService(f.providers, f.resources, f.types, f.bookings);
     f.catalog = catalog;
     InMemoryResourceLock lock = new InMemoryResourceLock();
     ManageTokens tokens = f.tokens;

@@ -1,6 +1,7 @@
 package dev.dovetail.booking.app;
 
 import dev.dovetail.booking.domain.AvailabilityRule;
+import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.InvalidRequestException;
@@ -9,8 +10,10 @@ import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
+import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.booking.port.out.BookingRepository;
 import dev.dovetail.booking.port.out.BookingTypeRepository;
 import dev.dovetail.booking.port.out.ProviderRepository;
 import dev.dovetail.booking.port.out.ResourceRepository;
@@ -31,14 +34,22 @@ import java.util.function.Function;
  * <p>Offers (type, resource, provider), read on every slot query and booking, may be kept for {@code offerTtl}: every
  * catalog write through this service empties the cache, so a node sees its own changes at once and other nodes of a
  * cluster within {@code offerTtl}. Availability itself (the schedule) is never cached.
+ *
+ * <p>Nothing is deleted from under a live booking: a resource while booking types offer it, a booking type while it
+ * has bookings that still hold or will hold time (409 naming them; the provider cancels them first, which sends the
+ * customers their notices and refunds).
  */
 public class CatalogService implements ManageCatalog, PublicCatalog {
 
   private static final int MAX_CACHED_OFFERS = 10_000;
+  /** How many live bookings a refused booking-type delete names. */
+  private static final int NAMED_BOOKINGS = 5;
+  private static final Instant FAR_FUTURE = Instant.parse("3000-01-01T00:00:00Z");
 
   private final ProviderRepository providers;
   private final ResourceRepository resources;
   private final BookingTypeRepository types;
+  private final BookingRepository bookings;
   private final Duration offerTtl;
   private final Clock clock;
   private final Map<String, CachedOffer> offers = new ConcurrentHashMap<>();
@@ -46,15 +57,17 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
   private record CachedOffer(Offer offer, Instant expires) {}
 
   /** Without an offer cache. */
-  public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types) {
-    this(providers, resources, types, Duration.ZERO, Clock.systemUTC());
+  public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types,
+      BookingRepository bookings) {
+    this(providers, resources, types, bookings, Duration.ZERO, Clock.systemUTC());
   }
 
   public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types,
-      Duration offerTtl, Clock clock) {
+      BookingRepository bookings, Duration offerTtl, Clock clock) {
     this.providers = providers;
     this.resources = resources;
     this.types = types;
+    this.bookings = bookings;
     this.offerTtl = offerTtl;
     this.clock = clock;
   }
@@ -176,8 +189,49 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
 
   @Override
   public Future<Void> deleteBookingType(String providerId, String bookingTypeId) {
-    return bookingType(providerId, bookingTypeId).compose(t -> types.delete(bookingTypeId))
+    return bookingType(providerId, bookingTypeId)
+        .compose(t -> liveBookings(t, new TimeRange(clock.instant(), FAR_FUTURE), null, new ArrayList<>(), 0))
+        .compose(live -> live.isEmpty()
+            ? types.delete(bookingTypeId)
+            : Future.failedFuture(new ConflictException("this booking type has bookings that are held or still to "
+                + "come: " + String.join(", ", live) + "; cancel them first (the customers get their notices)")))
         .onSuccess(this::forgetOffers);
+  }
+
+  /**
+   * Ids of the type's bookings that hold time in {@code window} (confirmed, or held and not yet expired), walking its
+   * resource's pages until {@link #NAMED_BOOKINGS} are found; the last entry says how many more there are.
+   */
+  private Future<List<String>> liveBookings(
+      BookingType type, TimeRange window, String cursor, List<String> found, int more) {
+    return bookings.listByProvider(type.providerId(), type.resourceId(), window,
+        new PageRequest(cursor, PageRequest.MAX_LIMIT)).compose(page -> {
+          int extra = more;
+          for (Booking b : page.items()) {
+            if (b.bookingTypeId().equals(type.id()) && holdsTime(b, window.start())) {
+              if (found.size() < NAMED_BOOKINGS) {
+                found.add(b.id());
+              } else {
+                extra++;
+              }
+            }
+          }
+          if (page.nextCursor() != null) {
+            return liveBookings(type, window, page.nextCursor(), found, extra);
+          }
+          if (extra > 0) {
+            found.add("and " + extra + " more");
+          }
+          return Future.succeededFuture(found);
+        });
+  }
+
+  private static boolean holdsTime(Booking booking, Instant now) {
+    return switch (booking.status()) {
+      case CONFIRMED -> true;
+      case HELD -> booking.holdExpiresAt() == null || booking.holdExpiresAt().isAfter(now);
+      default -> false;
+    };
   }
 
   private void forgetOffers(Object changed) {

@@ -30,7 +30,7 @@ final class BookingUseCaseFixture {
   final InMemoryResourceLock lock = new InMemoryResourceLock();
   final RecordingBookingEvents events = new RecordingBookingEvents();
   final ManageTokens tokens = new ManageTokens("a key of at least thirty-two bytes!".getBytes());
-  final CatalogService catalog = new CatalogService(providers, resources, types);
+  final CatalogService catalog = new CatalogService(providers, resources, types, bookings);
   final BookSlotService bookSlot = new BookSlotService(catalog, schedules, bookings, lock, events, tokens, clock);
   final ManageBookingService manage = new ManageBookingService(catalog, schedules, bookings, lock, events, tokens,
       clock);

@@ -48,7 +48,7 @@ class NotificationPlannerTest {
   final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
   final InMemoryOutboxRepository outbox = new InMemoryOutboxRepository();
   final RecordingMailer mailer = new RecordingMailer();
-  final CatalogService catalog = new CatalogService(providers, resources, types);
+  final CatalogService catalog = new CatalogService(providers, resources, types, bookings);
   final ManageTokens tokens = new ManageTokens("planner tests' manage key, 32 bytes!".getBytes());
   final NotificationPlanner planner = new NotificationPlanner(catalog, outbox, clock);
   final InMemoryResourceLock lock = new InMemoryResourceLock();

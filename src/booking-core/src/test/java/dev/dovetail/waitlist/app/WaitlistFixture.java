@@ -46,7 +46,7 @@ final class WaitlistFixture {
   final InMemoryWaitlistRepository waitlist = new InMemoryWaitlistRepository();
   final ManageTokens tokens = new ManageTokens("a key of at least thirty-two bytes!".getBytes());
   final WaitlistLinks links = new WaitlistLinks(tokens);
-  final CatalogService catalog = new CatalogService(providers, resources, types);
+  final CatalogService catalog = new CatalogService(providers, resources, types, bookings);
   final BookSlotService bookSlot = new BookSlotService(catalog, schedules, bookings, lock, events, tokens, clock);
   final ManageBookingService manage = new ManageBookingService(catalog, schedules, bookings, lock, events, tokens,
       clock);
