@@ -335,8 +335,8 @@ public final class CalendarBackend {
 
   /**
    * Deletes a whole calendar created over CalDAV: only a resource that is not bookable and has no live booking or
-   * hold. Its objects are removed (tombstones stay, so a calendar created again under the name continues the same
-   * sync history), its busy time freed, then the resource deleted.
+   * hold. Its objects are removed and its busy time freed (so freed time is announced), then the resource deleted,
+   * which retires the id and purges the calendar and schedule documents ({@code CatalogService.deleteResource}).
    */
   public Future<Void> deleteCalendar(Resource resource) {
     if (resource.bookable()) {

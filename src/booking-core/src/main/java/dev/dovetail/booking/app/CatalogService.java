@@ -17,6 +17,8 @@ import dev.dovetail.booking.port.out.BookingRepository;
 import dev.dovetail.booking.port.out.BookingTypeRepository;
 import dev.dovetail.booking.port.out.ProviderRepository;
 import dev.dovetail.booking.port.out.ResourceRepository;
+import dev.dovetail.booking.port.out.ScheduleRepository;
+import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +39,8 @@ import java.util.function.Function;
  *
  * <p>Nothing is deleted from under a live booking: a resource while booking types offer it, a booking type while it
  * has bookings that still hold or will hold time (409 naming them; the provider cancels them first, which sends the
- * customers their notices and refunds).
+ * customers their notices and refunds). A deleted resource's id is retired (ADR 22) and what was keyed by it is
+ * purged: its schedule (busy time, past booking blocks) and its calendar (objects, sync history, webcal token).
  */
 public class CatalogService implements ManageCatalog, PublicCatalog {
 
@@ -50,6 +53,8 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
   private final ResourceRepository resources;
   private final BookingTypeRepository types;
   private final BookingRepository bookings;
+  private final ScheduleRepository schedules;
+  private final CalendarObjectRepository calendars;
   private final Duration offerTtl;
   private final Clock clock;
   private final Map<String, CachedOffer> offers = new ConcurrentHashMap<>();
@@ -58,16 +63,19 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
 
   /** Without an offer cache. */
   public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types,
-      BookingRepository bookings) {
-    this(providers, resources, types, bookings, Duration.ZERO, Clock.systemUTC());
+      BookingRepository bookings, ScheduleRepository schedules, CalendarObjectRepository calendars) {
+    this(providers, resources, types, bookings, schedules, calendars, Duration.ZERO, Clock.systemUTC());
   }
 
   public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types,
-      BookingRepository bookings, Duration offerTtl, Clock clock) {
+      BookingRepository bookings, ScheduleRepository schedules, CalendarObjectRepository calendars, Duration offerTtl,
+      Clock clock) {
     this.providers = providers;
     this.resources = resources;
     this.types = types;
     this.bookings = bookings;
+    this.schedules = schedules;
+    this.calendars = calendars;
     this.offerTtl = offerTtl;
     this.clock = clock;
   }
@@ -138,7 +146,16 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
             ? resources.delete(resourceId)
             : Future.failedFuture(new ConflictException("booking types still offer this resource: "
                 + String.join(", ", using) + "; delete them or move them to another resource first")))
-        .onSuccess(this::forgetOffers);
+        .onSuccess(this::forgetOffers)
+        .compose(retired -> purge(resourceId));
+  }
+
+  /**
+   * Removes what is keyed by a retired resource id. Runs after the retirement, so no request finds the resource
+   * again; should it fail, the delete fails with the id already retired and the leftovers unreachable (ADR 22).
+   */
+  private Future<Void> purge(String resourceId) {
+    return schedules.delete(resourceId).compose(v -> calendars.delete(resourceId));
   }
 
   /** Ids of the provider's booking types on this resource (their bookings hang on them), walking every page. */

@@ -10,6 +10,8 @@ import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.testkit.InMemoryScheduleRepository;
+import dev.dovetail.testkit.InMemoryCalendarObjectRepository;
 import dev.dovetail.testkit.InMemoryBookingRepository;
 import dev.dovetail.testkit.InMemoryCatalog;
 import dev.dovetail.testkit.MutableClock;
@@ -30,7 +32,8 @@ class CatalogServiceTest {
   private final InMemoryCatalog.BookingTypes types = new InMemoryCatalog.BookingTypes();
   private final InMemoryBookingRepository bookings = new InMemoryBookingRepository();
   private final CatalogService catalog =
-      new CatalogService(providers, resources, types, bookings, Duration.ofSeconds(2), clock);
+      new CatalogService(providers, resources, types, bookings, new InMemoryScheduleRepository(),
+      new InMemoryCalendarObjectRepository(), Duration.ofSeconds(2), clock);
 
   CatalogServiceTest() {
     providers.insert(new Provider("acme", "Acme", "owner@acme.test", ZoneId.of("UTC"), clock.instant())).await();
