@@ -6,6 +6,7 @@ import dev.dovetail.caldav.method.DeleteMethodHandler;
 import dev.dovetail.caldav.method.GetMethodHandler;
 import dev.dovetail.caldav.method.HeadMethodHandler;
 import dev.dovetail.caldav.method.MkcalendarMethodHandler;
+import dev.dovetail.caldav.method.MkcolMethodHandler;
 import dev.dovetail.caldav.method.OptionsMethodHandler;
 import dev.dovetail.caldav.method.PropfindMethodHandler;
 import dev.dovetail.caldav.method.ProppatchMethodHandler;
@@ -34,7 +35,7 @@ public final class CalDavRouter {
 
   public static List<DavMethodHandler> handlers() {
     return List.of(new OptionsMethodHandler(), new PropfindMethodHandler(), new ProppatchMethodHandler(),
-        new MkcalendarMethodHandler(), new GetMethodHandler(), new HeadMethodHandler(), new PutMethodHandler(),
+        new MkcalendarMethodHandler(), new MkcolMethodHandler(), new GetMethodHandler(), new HeadMethodHandler(), new PutMethodHandler(),
         new DeleteMethodHandler(), new ReportMethodHandler());
   }
 

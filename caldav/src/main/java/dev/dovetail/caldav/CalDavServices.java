@@ -1,14 +1,19 @@
 package dev.dovetail.caldav;
 
 import dev.dovetail.account.port.in.Authenticate;
+import dev.dovetail.booking.app.ScheduleWriter;
 import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.booking.port.out.BookingRepository;
 import dev.dovetail.booking.port.out.FreedTime;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.booking.port.out.ScheduleRepository;
+import dev.dovetail.calendar.app.CalendarWriteService;
+import dev.dovetail.calendar.port.in.WriteCalendar;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import dev.dovetail.calendar.port.out.ScheduleRevisions;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the CalDAV adapter needs from the core: authentication, the provider's catalog (resources are calendars), the
@@ -27,6 +32,18 @@ public record CalDavServices(
     long maxBodyBytes,
     FreedTime freedTime,
     ScheduleRevisions scheduleRevisions) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CalDavServices.class);
+
+  /**
+   * The calendar write use case on these services: lock, compare-and-set and freed-time announcements through one
+   * {@link ScheduleWriter}; an announcement lost after its write is logged.
+   */
+  public WriteCalendar calendarWrites() {
+    ScheduleWriter writer = new ScheduleWriter(lock, schedules, freedTime,
+        (resourceId, failure) -> LOG.warn("freed-time listener failed for {}: {}", resourceId, failure.toString()));
+    return new CalendarWriteService(catalog, writer, objects, clock);
+  }
 
   /** Without a listener for freed time. */
   public CalDavServices(Authenticate authenticate, ManageCatalog catalog, ScheduleRepository schedules,

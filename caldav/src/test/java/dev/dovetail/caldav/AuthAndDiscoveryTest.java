@@ -84,13 +84,13 @@ class AuthAndDiscoveryTest extends DavTestBase {
   }
 
   @Test
-  @DisplayName("OPTIONS answers DAV: 1, 3, calendar-access and the implemented methods; other methods are 405")
+  @DisplayName("OPTIONS answers the DAV classes (extended-mkcol too) and the implemented methods; others are 405")
   void optionsAndUnknownMethods() {
     Response options = dav.request("OPTIONS", "/dav/calendars/alice/room/", null, Map.of("Authorization", ""));
     assertThat(options.status()).isEqualTo(200);
-    assertThat(options.header("DAV")).isEqualTo("1, 3, calendar-access");
+    assertThat(options.header("DAV")).isEqualTo("1, 3, calendar-access, extended-mkcol");
     assertThat(options.header("Allow"))
-        .isEqualTo("OPTIONS, PROPFIND, PROPPATCH, MKCALENDAR, GET, HEAD, PUT, DELETE, REPORT");
+        .isEqualTo("OPTIONS, PROPFIND, PROPPATCH, MKCALENDAR, MKCOL, GET, HEAD, PUT, DELETE, REPORT");
     Response post = dav.request("POST", "/dav/calendars/alice/room/", "x");
     assertThat(post.status()).isEqualTo(405);
     assertThat(post.header("Allow")).contains("PROPFIND");

@@ -66,7 +66,7 @@ public final class CalDavServerFixture implements AutoCloseable {
   public final InMemoryAccounts.Credentials credentials = new InMemoryAccounts.Credentials();
   public final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
   public final InMemoryBookingRepository bookings = new InMemoryBookingRepository();
-  public final CatalogService catalog = new CatalogService(providers, resources, types);
+  public final CatalogService catalog;
   public final AccountService accountService;
   public final CalendarObjectRepository objects;
   public final BookingType roomType = TestBookings.simpleType("room-30", "alice", "room", 30);
@@ -85,6 +85,7 @@ public final class CalDavServerFixture implements AutoCloseable {
 
   public CalDavServerFixture(CalendarObjectRepository objects) {
     this.objects = objects;
+    catalog = new CatalogService(providers, resources, types, bookings, schedules, objects);
     accountService = new AccountService(providers, accounts, credentials, PLAIN, clock);
     providers.insert(new Provider("alice", "Alice Ltd", "alice@example.com", BERLIN, NOW)).await();
     providers.insert(new Provider("bob", "Bob Inc", "bob@example.com", BERLIN, NOW)).await();

@@ -35,7 +35,7 @@ class ArchitectureTest {
   private static final String[] PORTS_AND_APPS = {
     "dev.dovetail.booking.port..", "dev.dovetail.booking.app..", "dev.dovetail.account.port..",
     "dev.dovetail.account.app..", "dev.dovetail.notification.port..", "dev.dovetail.notification.app..",
-    "dev.dovetail.calendar.port..", "dev.dovetail.payment.port..", "dev.dovetail.payment.app..",
+    "dev.dovetail.calendar.port..", "dev.dovetail.calendar.app..", "dev.dovetail.payment.port..", "dev.dovetail.payment.app..",
     "dev.dovetail.waitlist.port..", "dev.dovetail.waitlist.app.."
   };
   private static final Set<String> ALLOWED_VERTX = Set.of("io.vertx.core.Future", "io.vertx.core.Promise");

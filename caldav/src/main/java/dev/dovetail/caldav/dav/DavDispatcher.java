@@ -3,7 +3,6 @@ package dev.dovetail.caldav.dav;
 import dev.dovetail.account.domain.Principal;
 import dev.dovetail.account.port.in.AuthenticationException;
 import dev.dovetail.booking.domain.ConflictException;
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.domain.TooManyRequestsException;
 import dev.dovetail.caldav.CalDavServices;
@@ -149,9 +148,7 @@ public final class DavDispatcher {
           .putHeader("Content-Type", "text/plain; charset=utf-8").end("authentication required\n");
       return;
     }
-    if (err instanceof NotFoundException) {
-      err = DavException.notFound();
-    }
+    err = DavErrors.translate(err);
     if (err instanceof ResourceBusyException busy) {
       // the resource lock timed out (another write holds it): the client should retry, not report a server bug
       response.putHeader("Retry-After", String.valueOf(ResourceBusyException.RETRY_AFTER_SECONDS));

@@ -7,8 +7,8 @@ import io.vertx.core.http.HttpMethod;
 /** OPTIONS (RFC 4918 10.1, RFC 4791 5.1): the compliance classes and the methods this server really implements. */
 public final class OptionsMethodHandler implements DavMethodHandler {
 
-  public static final String DAV = "1, 3, calendar-access";
-  public static final String ALLOW = "OPTIONS, PROPFIND, PROPPATCH, MKCALENDAR, GET, HEAD, PUT, DELETE, REPORT";
+  public static final String DAV = "1, 3, calendar-access, extended-mkcol";
+  public static final String ALLOW = "OPTIONS, PROPFIND, PROPPATCH, MKCALENDAR, MKCOL, GET, HEAD, PUT, DELETE, REPORT";
 
   @Override
   public HttpMethod method() {

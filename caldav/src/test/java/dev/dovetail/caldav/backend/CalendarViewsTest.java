@@ -56,6 +56,11 @@ class CalendarViewsTest {
     public Future<CalendarCollection> update(String resourceId, UnaryOperator<CalendarCollection> change) {
       return store.update(resourceId, change);
     }
+
+    @Override
+    public Future<Void> delete(String resourceId) {
+      return store.delete(resourceId);
+    }
   }
 
   private CountingRepository objects;

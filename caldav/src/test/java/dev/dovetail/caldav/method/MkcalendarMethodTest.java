@@ -34,4 +34,25 @@ class MkcalendarMethodTest extends DavTestBase {
     assertThat(dav.request("MKCALENDAR", "/dav/calendars/bob/van/", null).status()).isEqualTo(404);
     assertThat(dav.request("MKCALENDAR", "/dav/calendars/alice/Not%20A%20Slug/", null).status()).isEqualTo(403);
   }
+
+  @Test
+  @DisplayName("extended MKCOL (RFC 5689) with a C:calendar resourcetype makes a calendar; a plain folder is 403")
+  void extendedMkcol() {
+    String calendar = "<d:mkcol xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop>"
+        + "<d:resourcetype><d:collection/><c:calendar/></d:resourcetype><d:displayname>Laptop</d:displayname>"
+        + "</d:prop></d:set></d:mkcol>";
+    assertThat(dav.request("MKCOL", "/dav/calendars/alice/laptop/", calendar).status()).isEqualTo(201);
+    assertThat(dav.resources.findById("laptop").await()).hasValueSatisfying(r -> {
+      assertThat(r.providerId()).isEqualTo("alice");
+      assertThat(r.name()).isEqualTo("Laptop");
+    });
+    String folder = "<d:mkcol xmlns:d=\"DAV:\"><d:set><d:prop><d:resourcetype><d:collection/></d:resourcetype>"
+        + "</d:prop></d:set></d:mkcol>";
+    var refused = dav.request("MKCOL", "/dav/calendars/alice/folder/", folder);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.body()).contains("<d:valid-resourcetype/>");
+    assertThat(dav.request("MKCOL", "/dav/calendars/alice/bare/", null).status()).isEqualTo(403);
+    assertThat(dav.resources.findById("folder").await()).isEmpty();
+    assertThat(dav.request("MKCOL", "/dav/calendars/alice/laptop/", calendar).status()).isEqualTo(403);
+  }
 }

@@ -36,6 +36,7 @@ import dev.dovetail.sync.domain.UnreachablePolicy;
 import dev.dovetail.sync.port.out.RotatedTokens;
 import dev.dovetail.sync.port.out.SyncNotices;
 import dev.dovetail.sync.testkit.InMemorySyncStore;
+import dev.dovetail.testkit.InMemoryCalendarObjectRepository;
 import dev.dovetail.testkit.InMemoryBookingRepository;
 import dev.dovetail.testkit.InMemoryCatalog;
 import dev.dovetail.testkit.InMemoryResourceLock;
@@ -130,7 +131,8 @@ class OutlookTwoWaySyncProperties {
     final InMemoryBookingRepository bookings = new InMemoryBookingRepository();
     final InMemoryResourceLock lock = new InMemoryResourceLock();
     final ManageTokens tokens = new ManageTokens("a key of at least thirty-two bytes!".getBytes());
-    final CatalogService catalog = new CatalogService(providers, resources, types);
+    final CatalogService catalog = new CatalogService(providers, resources, types, bookings, schedules,
+      new InMemoryCalendarObjectRepository());
     final InMemorySyncStore.Connections connections = new InMemorySyncStore.Connections();
     final InMemorySyncStore.States states = new InMemorySyncStore.States();
     final InMemorySyncStore.Mirrors mirrors = new InMemorySyncStore.Mirrors();

@@ -145,7 +145,8 @@ public final class Hub {
     AtomicBoolean draining = new AtomicBoolean();
     ManageTokens tokens = new ManageTokens(SecretKeys.manageLinkKey(config));
     CatalogService catalog = new CatalogService(
-        store.providers(), store.resources(), store.bookingTypes(), OFFER_CACHE_TTL, clock);
+        store.providers(), store.resources(), store.bookingTypes(), store.bookings(), store.schedules(),
+        store.calendars(), OFFER_CACHE_TTL, clock);
     Payments payments = Payments.wire(vertx, config, clock, store, catalog);
     Waitlists waitlists = Waitlists.prepare(vertx, config, clock, store, catalog, tokens);
     Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens,

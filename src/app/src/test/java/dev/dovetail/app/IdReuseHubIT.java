@@ -2,6 +2,7 @@ package dev.dovetail.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.infra.mongo.MongoStore;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -85,7 +88,32 @@ class IdReuseHubIT {
         + "END:VEVENT\r\nEND:VCALENDAR\r\n";
     assertThat(asDemo("PUT", "/dav/calendars/demo/reuse-x/secret.ics", secret, "text/calendar").statusCode())
         .isEqualTo(201);
-    assertThat(demo.send("DELETE", "/api/v1/resources/reuse-x", null).statusCode()).isEqualTo(204);
+    assertThat(asDemo("PROPPATCH", "/dav/calendars/demo/reuse-x/", "<d:propertyupdate xmlns:d=\"DAV:\" "
+        + "xmlns:t=\"https://dovetail.dev/ns/caldav\"><d:set><d:prop><t:feed-url/></d:prop></d:set>"
+        + "</d:propertyupdate>", "application/xml").statusCode()).isEqualTo(207);
+    Matcher feed = Pattern.compile("<dt:feed-url><d:href>([^<]+)</d:href>").matcher(asDemo("PROPFIND",
+        "/dav/calendars/demo/reuse-x/", "<d:propfind xmlns:d=\"DAV:\" xmlns:t=\"https://dovetail.dev/ns/caldav\">"
+            + "<d:prop><t:feed-url/></d:prop></d:propfind>", "application/xml").bodyAsString());
+    assertThat(feed.find()).isTrue();
+    assertThat(client.get(port, "127.0.0.1", feed.group(1)).send().await().bodyAsString()).contains("SECRET");
+    MongoStore store = MongoStore.connect(running.clientVertx, running.mongo.connectionString(),
+        HubFixture.config(running.mongo.connectionString(), dataDir, true, HubFixture.noCluster()).mongoDatabase(),
+        MongoStore.NO_COMMIT).await();
+    try {
+      assertThat(store.calendars().revision("reuse-x").await()).isPositive();
+      assertThat(store.schedules().resourceIds().await()).contains("reuse-x");
+
+      assertThat(demo.send("DELETE", "/api/v1/resources/reuse-x", null).statusCode()).isEqualTo(204);
+
+      // Purged from the store, not merely unreachable: no calendar document (events, sync history, feed token) and
+      // no schedule (busy time) is left under the retired id.
+      assertThat(store.calendars().revision("reuse-x").await()).isZero();
+      assertThat(store.calendars().load("reuse-x").await().properties()).isEmpty();
+      assertThat(store.schedules().resourceIds().await()).doesNotContain("reuse-x");
+    } finally {
+      store.close().await();
+    }
+    assertThat(client.get(port, "127.0.0.1", feed.group(1)).send().await().statusCode()).isEqualTo(404);
 
     HttpResponse<Buffer> mk = asStranger("MKCALENDAR", "/dav/calendars/stranger/reuse-x/", null, "application/xml");
     assertThat(mk.statusCode()).isEqualTo(403);

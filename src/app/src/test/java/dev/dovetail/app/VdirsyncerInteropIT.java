@@ -69,12 +69,19 @@ class VdirsyncerInteropIT {
   record Run(int exit, String output) {}
 
   private Run vdirsyncer(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(VDIRSYNCER.toString(), "-c", work.resolve("config").toString()));
+    return vdirsyncer(work.resolve("config"), "", args);
+  }
+
+  /** Runs vdirsyncer on {@code config} with {@code answers} on its standard input (its create-collection prompts). */
+  private Run vdirsyncer(Path config, String answers, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(VDIRSYNCER.toString(), "-c", config.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
     pb.environment().put("HOME", work.toString());
     Process p = pb.start();
-    p.getOutputStream().close();
+    try (var in = p.getOutputStream()) {
+      in.write(answers.getBytes(StandardCharsets.UTF_8));
+    }
     String output;
     try (InputStream in = p.getInputStream()) {
       output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -176,5 +183,56 @@ class VdirsyncerInteropIT {
     assertThat(conflict.exit()).as(conflict.output()).isNotZero();
     assertThat(conflict.output().toLowerCase()).contains("conflict");
     assertThat(dav("GET", href, null).bodyAsString()).contains("Edited on the server");
+  }
+
+  @Test
+  @DisplayName("given the bare host URL, vdirsyncer discovers the calendars, creates one, syncs both ways and deletes")
+  void bareHostUrl() throws Exception {
+    assertTrue(Files.isExecutable(VDIRSYNCER), "vdirsyncer is not installed (sudo .ci/install-test-deps)");
+    int port = hub.httpPort();
+    Path local = work.resolve("bare-local");
+    Path laptop = Files.createDirectories(local.resolve("laptop-cal"));
+    Files.writeString(laptop.resolve("trip.ics"), event("trip@test", Instant.parse("2027-03-01T09:00:00Z"), "Trip"));
+    Files.writeString(laptop.resolve("gym.ics"), event("gym@test", Instant.parse("2027-03-02T18:00:00Z"), "Gym"));
+    Path config = work.resolve("bare-config");
+    Files.writeString(config, String.join("\n",
+        "[general]",
+        "status_path = \"" + work.resolve("bare-status") + "/\"",
+        "",
+        "[pair all]",
+        "a = \"local\"",
+        "b = \"remote\"",
+        "collections = [\"from a\", \"from b\"]",
+        "",
+        "[storage local]",
+        "type = \"filesystem\"",
+        "path = \"" + local + "/\"",
+        "fileext = \".ics\"",
+        "",
+        "[storage remote]",
+        "type = \"caldav\"",
+        "url = \"http://127.0.0.1:" + port + "/\"",
+        "username = \"demo\"",
+        "password = \"" + HubFixture.DEMO_PASSWORD + "\"",
+        ""));
+
+    Run discover = vdirsyncer(config, "y\ny\ny\ny\n", "discover", "all");
+    assertThat(discover.exit()).as(discover.output()).isZero();
+    assertThat(dav("PROPFIND", "/dav/calendars/demo/laptop-cal/", null, "Depth", "0").statusCode())
+        .as("the collection vdirsyncer created").isEqualTo(207);
+    Run sync = vdirsyncer(config, "", "sync");
+    assertThat(sync.exit()).as(sync.output()).isZero();
+    assertThat(Files.isDirectory(local.resolve("demo-room"))).as("the demo room came down").isTrue();
+    String listing = dav("PROPFIND", "/dav/calendars/demo/laptop-cal/", null, "Depth", "1").bodyAsString();
+    String href = listing.lines().flatMap(l -> java.util.Arrays.stream(l.split("<d:href>")))
+        .filter(h -> h.startsWith("/dav/calendars/demo/laptop-cal/") && h.contains(".ics"))
+        .map(h -> h.substring(0, h.indexOf("</d:href>")))
+        .filter(h -> dav("GET", h, null).bodyAsString().contains("SUMMARY:Trip")).findFirst().orElseThrow();
+
+    // One of two: vdirsyncer refuses to sync a side that was emptied completely.
+    Files.delete(laptop.resolve("trip.ics"));
+    Run delete = vdirsyncer(config, "", "sync");
+    assertThat(delete.exit()).as(delete.output()).isZero();
+    assertThat(dav("GET", href, null).statusCode()).isEqualTo(404);
   }
 }

@@ -34,4 +34,10 @@ public class InMemoryCalendarObjectRepository implements CalendarObjectRepositor
       return Future.failedFuture(refused);
     }
   }
+
+  @Override
+  public Future<Void> delete(String resourceId) {
+    calendars.remove(resourceId);
+    return Future.succeededFuture();
+  }
 }

@@ -41,4 +41,10 @@ public class InMemoryScheduleRepository implements ScheduleRepository {
   public Future<List<String>> resourceIds() {
     return Future.succeededFuture(List.copyOf(schedules.keySet()));
   }
+
+  @Override
+  public Future<Void> delete(String resourceId) {
+    schedules.remove(resourceId);
+    return Future.succeededFuture();
+  }
 }

@@ -20,6 +20,7 @@ import dev.dovetail.payment.app.PaymentSettler;
 import dev.dovetail.payment.domain.PaymentSettings;
 import dev.dovetail.payment.port.out.PaymentRepository;
 import dev.dovetail.stripe.emulator.StripeEmulator;
+import dev.dovetail.testkit.InMemoryCalendarObjectRepository;
 import dev.dovetail.testkit.InMemoryBookingRepository;
 import dev.dovetail.testkit.InMemoryCatalog;
 import dev.dovetail.testkit.InMemoryPaymentRepository;
@@ -64,7 +65,8 @@ final class PaymentFixture implements AutoCloseable {
   final PaymentRepository payments;
   final RecordingBookingEvents recorded = new RecordingBookingEvents();
   final ManageTokens tokens = new ManageTokens("a key of at least thirty-two bytes!".getBytes());
-  final CatalogService catalog = new CatalogService(providers, resources, types);
+  final CatalogService catalog = new CatalogService(providers, resources, types, bookings, schedules,
+      new InMemoryCalendarObjectRepository());
   final StripeEmulator stripe;
   final StripePaymentGateway gateway;
   final PaymentSettler settler;

@@ -19,6 +19,7 @@ import dev.dovetail.notification.app.NotificationLogService;
 import dev.dovetail.notification.app.NotificationPlanner;
 import dev.dovetail.notification.app.OutboxDispatcher;
 import dev.dovetail.notification.port.out.Mailer;
+import dev.dovetail.testkit.InMemoryCalendarObjectRepository;
 import dev.dovetail.testkit.InMemoryMailArchive;
 import dev.dovetail.testkit.InMemoryOutboxRepository;
 import dev.dovetail.testkit.InMemoryAccounts;
@@ -125,7 +126,8 @@ final class ApiFixture {
   static ApiFixture start(Vertx vertx, int publicRequestsPerMinute, long maxBodyBytes,
       java.util.function.UnaryOperator<Services> customize, TrustedProxies trustedProxies, SignUpMode signUp) {
     ApiFixture f = new ApiFixture(vertx);
-    CatalogService catalog = new CatalogService(f.providers, f.resources, f.types);
+    CatalogService catalog = new CatalogService(f.providers, f.resources, f.types, f.bookings, f.schedules,
+        new InMemoryCalendarObjectRepository());
     f.catalog = catalog;
     InMemoryResourceLock lock = new InMemoryResourceLock();
     ManageTokens tokens = f.tokens;

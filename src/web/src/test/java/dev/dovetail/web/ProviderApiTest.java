@@ -245,6 +245,20 @@ class ProviderApiTest {
   }
 
   @Test
+  @DisplayName("a booking type with a booking to come is not deleted (409 naming it); once it is cancelled, it is")
+  void bookingTypeWithFutureBookingIsNotDeleted() {
+    JsonObject refused = expectProblem(409, api.send(HttpMethod.DELETE, "/api/v1/booking-types/" + alice.typeId(),
+        alice.bearer(), null));
+    assertThat(refused.getString("detail")).contains(alice.bookingId()).contains("cancel");
+    expect(200, api.get("/api/v1/public/booking-types/" + alice.typeId()));
+
+    expect(200, api.post("/api/v1/bookings/" + alice.bookingId() + "/cancel", alice.bearer(), null));
+    assertThat(api.send(HttpMethod.DELETE, "/api/v1/booking-types/" + alice.typeId(), alice.bearer(), null)
+        .statusCode()).isEqualTo(204);
+    expectProblem(404, api.get("/api/v1/public/booking-types/" + alice.typeId()));
+  }
+
+  @Test
   @DisplayName("bookings: listed by resource, read, cancelled by the provider (frees the slot), twice is 409")
   void providerBookings() {
     JsonObject list = expect(200, api.get("/api/v1/bookings?resourceId=" + alice.resourceId(), alice.bearer()));

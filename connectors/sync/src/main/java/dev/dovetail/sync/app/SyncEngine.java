@@ -1,5 +1,6 @@
 package dev.dovetail.sync.app;
 
+import dev.dovetail.booking.app.ScheduleWriter;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.out.FreedTime;
@@ -53,13 +54,14 @@ public final class SyncEngine {
   public record Report(Outcome outcome, int changes, boolean full) {}
 
   private final SyncContext ctx;
-  private final FreedTime freedTime;
+  private final ScheduleWriter writer;
   private final BusyPolicy policy;
   private final Duration reconcileEvery;
 
   public SyncEngine(SyncContext ctx, FreedTime freedTime, BusyPolicy policy, Duration reconcileEvery) {
     this.ctx = ctx;
-    this.freedTime = freedTime;
+    this.writer = new ScheduleWriter(ctx.lock(), ctx.schedules(), freedTime, (resourceId, failure) ->
+        LOG.warn("announcing freed time of {} failed: {}", resourceId, failure.getMessage()));
     this.policy = policy;
     this.reconcileEvery = reconcileEvery;
   }
@@ -184,22 +186,13 @@ public final class SyncEngine {
   private Future<Void> applyToResource(
       Connection connection, String calendarId, ChangeSet changes, Set<String> own, Resource resource) {
     AtomicReference<ExternalBusyTime.Outcome> outcome = new AtomicReference<>();
-    return ctx.lock().withLock(resource.id(), () -> ctx.schedules().update(resource.id(), schedule -> {
+    return writer.write(resource.id(), () -> writer.schedules().update(resource.id(), schedule -> {
           ExternalBusyTime.Outcome applied = ExternalBusyTime.apply(schedule, connection.provider(), calendarId,
               resource.zone(), changes, own::contains, policy, ctx.clock().instant());
           outcome.set(applied);
           return applied.schedule();
-        }))
-        .compose(written -> {
-          ExternalBusyTime.Outcome applied = outcome.get();
-          Future<Void> freed = applied.freed().isEmpty()
-              ? Future.succeededFuture()
-              : freedTime.freed(resource.id(), applied.freed()).recover(err -> {
-                LOG.warn("announcing freed time of {} failed: {}", resource.id(), err.getMessage());
-                return Future.succeededFuture();
-              });
-          return freed.compose(v -> flagConflicts(connection, resource, applied.overlaps()));
-        });
+        }).map(written -> new ScheduleWriter.Written<>(outcome.get(), outcome.get().freed())))
+        .compose(applied -> flagConflicts(connection, resource, applied.overlaps()));
   }
 
   private Future<Void> flagConflicts(

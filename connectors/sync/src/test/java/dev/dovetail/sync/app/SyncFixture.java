@@ -22,6 +22,7 @@ import dev.dovetail.sync.domain.UnreachablePolicy;
 import dev.dovetail.sync.testkit.InMemoryCalendarConnector;
 import dev.dovetail.sync.testkit.InMemorySyncStore;
 import dev.dovetail.sync.testkit.RecordingSyncNotices;
+import dev.dovetail.testkit.InMemoryCalendarObjectRepository;
 import dev.dovetail.testkit.InMemoryBookingRepository;
 import dev.dovetail.testkit.InMemoryCatalog;
 import dev.dovetail.testkit.InMemoryResourceLock;
@@ -57,7 +58,8 @@ final class SyncFixture {
   final InMemoryBookingRepository bookings = new InMemoryBookingRepository();
   final InMemoryResourceLock lock = new InMemoryResourceLock();
   final ManageTokens tokens = new ManageTokens("a key of at least thirty-two bytes!".getBytes());
-  final CatalogService catalog = new CatalogService(providers, resources, types);
+  final CatalogService catalog = new CatalogService(providers, resources, types, bookings, schedules,
+      new InMemoryCalendarObjectRepository());
   final InMemoryCalendarConnector google = new InMemoryCalendarConnector(CalendarProvider.GOOGLE, CALENDAR, "other");
   final InMemorySyncStore.Connections connections = new InMemorySyncStore.Connections();
   final InMemorySyncStore.States states = new InMemorySyncStore.States();

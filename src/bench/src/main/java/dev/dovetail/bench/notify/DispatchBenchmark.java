@@ -95,7 +95,8 @@ public final class DispatchBenchmark {
           (System.nanoTime() - setup) / 1e9, disk ? "on-disk" : "in-memory");
 
       ManageTokens tokens = new ManageTokens("benchmark manage-link key, 32 bytes".getBytes(StandardCharsets.UTF_8));
-      CatalogService catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes());
+      CatalogService catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes(),
+          store.bookings(), store.schedules(), store.calendars());
       TemplateMessageRenderer renderer = new TemplateMessageRenderer();
       List<OutboxDispatcher> dispatchers = new ArrayList<>();
       for (int n = 0; n < nodes; n++) {

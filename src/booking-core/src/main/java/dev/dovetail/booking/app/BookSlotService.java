@@ -44,7 +44,7 @@ public class BookSlotService implements BookSlot {
   private final PublicCatalog catalog;
   private final ScheduleRepository schedules;
   private final BookingRepository bookings;
-  private final ResourceLock lock;
+  private final ScheduleWriter writer;
   private final BookingEvents events;
   private final ManageTokens tokens;
   private final Clock clock;
@@ -62,7 +62,7 @@ public class BookSlotService implements BookSlot {
     this.catalog = catalog;
     this.schedules = schedules;
     this.bookings = bookings;
-    this.lock = lock;
+    this.writer = new ScheduleWriter(lock, schedules);
     this.events = events;
     this.tokens = tokens;
     this.clock = clock;
@@ -91,12 +91,12 @@ public class BookSlotService implements BookSlot {
     String resourceId = offer.resource().id();
     // Outside the lock: the external calendars may be slow (the adapter bounds the wait).
     return requireExternallyFree(resourceId, made, blocks)
-        .compose(free -> lock.withLock(resourceId, () -> schedules.update(resourceId, schedule -> {
+        .compose(free -> writer.update(resourceId, schedule -> {
           for (Booking booking : made) {
             requireOffered(offer, duration, schedule, now, booking.time());
           }
           return schedule.place(blocks, now);
-        })))
+        }))
         .compose(placed -> events.record(made.stream()
                 .map(b -> new BookingChange(BookingChange.Kind.BOOKED, b, null, BookingChange.Actor.CUSTOMER))
                 .toList())

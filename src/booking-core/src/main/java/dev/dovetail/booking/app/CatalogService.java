@@ -1,6 +1,7 @@
 package dev.dovetail.booking.app;
 
 import dev.dovetail.booking.domain.AvailabilityRule;
+import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.InvalidRequestException;
@@ -9,11 +10,15 @@ import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
+import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.booking.port.out.BookingRepository;
 import dev.dovetail.booking.port.out.BookingTypeRepository;
 import dev.dovetail.booking.port.out.ProviderRepository;
 import dev.dovetail.booking.port.out.ResourceRepository;
+import dev.dovetail.booking.port.out.ScheduleRepository;
+import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,14 +36,25 @@ import java.util.function.Function;
  * <p>Offers (type, resource, provider), read on every slot query and booking, may be kept for {@code offerTtl}: every
  * catalog write through this service empties the cache, so a node sees its own changes at once and other nodes of a
  * cluster within {@code offerTtl}. Availability itself (the schedule) is never cached.
+ *
+ * <p>Nothing is deleted from under a live booking: a resource while booking types offer it, a booking type while it
+ * has bookings that still hold or will hold time (409 naming them; the provider cancels them first, which sends the
+ * customers their notices and refunds). A deleted resource's id is retired (ADR 22) and what was keyed by it is
+ * purged: its schedule (busy time, past booking blocks) and its calendar (objects, sync history, webcal token).
  */
 public class CatalogService implements ManageCatalog, PublicCatalog {
 
   private static final int MAX_CACHED_OFFERS = 10_000;
+  /** How many live bookings a refused booking-type delete names. */
+  private static final int NAMED_BOOKINGS = 5;
+  private static final Instant FAR_FUTURE = Instant.parse("3000-01-01T00:00:00Z");
 
   private final ProviderRepository providers;
   private final ResourceRepository resources;
   private final BookingTypeRepository types;
+  private final BookingRepository bookings;
+  private final ScheduleRepository schedules;
+  private final CalendarObjectRepository calendars;
   private final Duration offerTtl;
   private final Clock clock;
   private final Map<String, CachedOffer> offers = new ConcurrentHashMap<>();
@@ -46,15 +62,20 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
   private record CachedOffer(Offer offer, Instant expires) {}
 
   /** Without an offer cache. */
-  public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types) {
-    this(providers, resources, types, Duration.ZERO, Clock.systemUTC());
+  public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types,
+      BookingRepository bookings, ScheduleRepository schedules, CalendarObjectRepository calendars) {
+    this(providers, resources, types, bookings, schedules, calendars, Duration.ZERO, Clock.systemUTC());
   }
 
   public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types,
-      Duration offerTtl, Clock clock) {
+      BookingRepository bookings, ScheduleRepository schedules, CalendarObjectRepository calendars, Duration offerTtl,
+      Clock clock) {
     this.providers = providers;
     this.resources = resources;
     this.types = types;
+    this.bookings = bookings;
+    this.schedules = schedules;
+    this.calendars = calendars;
     this.offerTtl = offerTtl;
     this.clock = clock;
   }
@@ -125,7 +146,16 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
             ? resources.delete(resourceId)
             : Future.failedFuture(new ConflictException("booking types still offer this resource: "
                 + String.join(", ", using) + "; delete them or move them to another resource first")))
-        .onSuccess(this::forgetOffers);
+        .onSuccess(this::forgetOffers)
+        .compose(retired -> purge(resourceId));
+  }
+
+  /**
+   * Removes what is keyed by a retired resource id. Runs after the retirement, so no request finds the resource
+   * again; should it fail, the delete fails with the id already retired and the leftovers unreachable (ADR 22).
+   */
+  private Future<Void> purge(String resourceId) {
+    return schedules.delete(resourceId).compose(v -> calendars.delete(resourceId));
   }
 
   /** Ids of the provider's booking types on this resource (their bookings hang on them), walking every page. */
@@ -176,8 +206,49 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
 
   @Override
   public Future<Void> deleteBookingType(String providerId, String bookingTypeId) {
-    return bookingType(providerId, bookingTypeId).compose(t -> types.delete(bookingTypeId))
+    return bookingType(providerId, bookingTypeId)
+        .compose(t -> liveBookings(t, new TimeRange(clock.instant(), FAR_FUTURE), null, new ArrayList<>(), 0))
+        .compose(live -> live.isEmpty()
+            ? types.delete(bookingTypeId)
+            : Future.failedFuture(new ConflictException("this booking type has bookings that are held or still to "
+                + "come: " + String.join(", ", live) + "; cancel them first (the customers get their notices)")))
         .onSuccess(this::forgetOffers);
+  }
+
+  /**
+   * Ids of the type's bookings that hold time in {@code window} (confirmed, or held and not yet expired), walking its
+   * resource's pages until {@link #NAMED_BOOKINGS} are found; the last entry says how many more there are.
+   */
+  private Future<List<String>> liveBookings(
+      BookingType type, TimeRange window, String cursor, List<String> found, int more) {
+    return bookings.listByProvider(type.providerId(), type.resourceId(), window,
+        new PageRequest(cursor, PageRequest.MAX_LIMIT)).compose(page -> {
+          int extra = more;
+          for (Booking b : page.items()) {
+            if (b.bookingTypeId().equals(type.id()) && holdsTime(b, window.start())) {
+              if (found.size() < NAMED_BOOKINGS) {
+                found.add(b.id());
+              } else {
+                extra++;
+              }
+            }
+          }
+          if (page.nextCursor() != null) {
+            return liveBookings(type, window, page.nextCursor(), found, extra);
+          }
+          if (extra > 0) {
+            found.add("and " + extra + " more");
+          }
+          return Future.succeededFuture(found);
+        });
+  }
+
+  private static boolean holdsTime(Booking booking, Instant now) {
+    return switch (booking.status()) {
+      case CONFIRMED -> true;
+      case HELD -> booking.holdExpiresAt() == null || booking.holdExpiresAt().isAfter(now);
+      default -> false;
+    };
   }
 
   private void forgetOffers(Object changed) {

@@ -36,7 +36,7 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
   private final PublicCatalog catalog;
   private final ScheduleRepository schedules;
   private final BookingRepository bookings;
-  private final ResourceLock lock;
+  private final ScheduleWriter writer;
   private final BookingEvents events;
   private final ManageTokens tokens;
   private final Clock clock;
@@ -46,7 +46,7 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
     this.catalog = catalog;
     this.schedules = schedules;
     this.bookings = bookings;
-    this.lock = lock;
+    this.writer = new ScheduleWriter(lock, schedules);
     this.events = events;
     this.tokens = tokens;
     this.clock = clock;
@@ -144,10 +144,10 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
       Duration duration = booking.time().length();
       Booking moved = booking.movedTo(TimeRange.of(newStart, duration), now);
       Block block = Block.forBooking(moved, offer.type(), now);
-      return lock.withLock(booking.resourceId(), () -> schedules.update(booking.resourceId(), schedule -> {
+      return writer.update(booking.resourceId(), schedule -> {
             BookSlotService.requireOffered(offer, duration, schedule.release(booking.id(), now), now, moved.time());
             return schedule.replace(booking.id(), List.of(block), now);
-          }))
+          })
           .compose(s -> record(BookingChange.Kind.RESCHEDULED, moved, booking, BookingChange.Actor.CUSTOMER))
           .compose(v -> bookings.update(moved))
           .map(moved)

@@ -4,6 +4,7 @@ import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.port.in.BookSlotCommand;
+import dev.dovetail.testkit.InMemoryCalendarObjectRepository;
 import dev.dovetail.testkit.InMemoryBookingRepository;
 import dev.dovetail.testkit.InMemoryCatalog;
 import dev.dovetail.testkit.InMemoryResourceLock;
@@ -30,7 +31,8 @@ final class BookingUseCaseFixture {
   final InMemoryResourceLock lock = new InMemoryResourceLock();
   final RecordingBookingEvents events = new RecordingBookingEvents();
   final ManageTokens tokens = new ManageTokens("a key of at least thirty-two bytes!".getBytes());
-  final CatalogService catalog = new CatalogService(providers, resources, types);
+  final CatalogService catalog = new CatalogService(providers, resources, types, bookings, schedules,
+      new InMemoryCalendarObjectRepository());
   final BookSlotService bookSlot = new BookSlotService(catalog, schedules, bookings, lock, events, tokens, clock);
   final ManageBookingService manage = new ManageBookingService(catalog, schedules, bookings, lock, events, tokens,
       clock);

@@ -16,6 +16,7 @@ import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.notification.domain.MessageKind;
 import dev.dovetail.notification.domain.MessageState;
 import dev.dovetail.notification.domain.OutboundMessage;
+import dev.dovetail.testkit.InMemoryCalendarObjectRepository;
 import dev.dovetail.testkit.InMemoryBookingRepository;
 import dev.dovetail.testkit.InMemoryCatalog;
 import dev.dovetail.testkit.InMemoryOutboxRepository;
@@ -48,7 +49,8 @@ class NotificationPlannerTest {
   final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
   final InMemoryOutboxRepository outbox = new InMemoryOutboxRepository();
   final RecordingMailer mailer = new RecordingMailer();
-  final CatalogService catalog = new CatalogService(providers, resources, types);
+  final CatalogService catalog = new CatalogService(providers, resources, types, bookings, schedules,
+      new InMemoryCalendarObjectRepository());
   final ManageTokens tokens = new ManageTokens("planner tests' manage key, 32 bytes!".getBytes());
   final NotificationPlanner planner = new NotificationPlanner(catalog, outbox, clock);
   final InMemoryResourceLock lock = new InMemoryResourceLock();

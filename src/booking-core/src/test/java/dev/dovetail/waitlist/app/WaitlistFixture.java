@@ -10,6 +10,7 @@ import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.port.in.BookSlotCommand;
 import dev.dovetail.booking.port.in.BookingReceipt;
+import dev.dovetail.testkit.InMemoryCalendarObjectRepository;
 import dev.dovetail.testkit.InMemoryBookingRepository;
 import dev.dovetail.testkit.InMemoryCatalog;
 import dev.dovetail.testkit.InMemoryOutboxRepository;
@@ -46,7 +47,8 @@ final class WaitlistFixture {
   final InMemoryWaitlistRepository waitlist = new InMemoryWaitlistRepository();
   final ManageTokens tokens = new ManageTokens("a key of at least thirty-two bytes!".getBytes());
   final WaitlistLinks links = new WaitlistLinks(tokens);
-  final CatalogService catalog = new CatalogService(providers, resources, types);
+  final CatalogService catalog = new CatalogService(providers, resources, types, bookings, schedules,
+      new InMemoryCalendarObjectRepository());
   final BookSlotService bookSlot = new BookSlotService(catalog, schedules, bookings, lock, events, tokens, clock);
   final ManageBookingService manage = new ManageBookingService(catalog, schedules, bookings, lock, events, tokens,
       clock);

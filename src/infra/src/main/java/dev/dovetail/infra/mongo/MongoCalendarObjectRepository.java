@@ -49,6 +49,11 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
   }
 
   @Override
+  public Future<Void> delete(String resourceId) {
+    return mongo.durable(mongo.client.removeDocument(COLLECTION, byId(resourceId))).mapEmpty();
+  }
+
+  @Override
   public Future<CalendarCollection> update(String resourceId, UnaryOperator<CalendarCollection> change) {
     return attempt(resourceId, change, 1).compose(stored -> mongo.durable().map(stored));
   }

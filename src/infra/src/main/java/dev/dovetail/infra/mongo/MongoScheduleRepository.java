@@ -105,6 +105,11 @@ public class MongoScheduleRepository implements ScheduleRepository {
   }
 
   @Override
+  public Future<Void> delete(String resourceId) {
+    return mongo.durable(mongo.client.removeDocument(COLLECTION, byId(resourceId))).mapEmpty();
+  }
+
+  @Override
   public Future<List<String>> resourceIds() {
     return mongo.client.findWithOptions(COLLECTION, new JsonObject(),
             new FindOptions().setFields(new JsonObject().put("_id", 1)))

@@ -67,7 +67,8 @@ final class NotificationFixture implements AutoCloseable {
     this.smtp = new SmtpSink().start();
     this.store = MongoStore.connect(vertx, server().connectionString(), "n" + Ids.random().substring(0, 16),
         MongoStore.NO_COMMIT).await();
-    this.catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes());
+    this.catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes(), store.bookings(),
+        store.schedules(), store.calendars());
     this.planner = new NotificationPlanner(catalog, store.outbox(), clock);
     InMemoryResourceLock lock = new InMemoryResourceLock();
     this.bookSlot = new BookSlotService(catalog, store.schedules(), store.bookings(), lock, planner, tokens, clock);

@@ -47,7 +47,8 @@ final class WaitlistNode implements AutoCloseable {
   WaitlistNode(Vertx vertx, MutableClock clock, String database, SmtpSink smtp, String nodeId) {
     this.store = MongoStore.connect(vertx, NotificationFixture.server().connectionString(), database,
         MongoStore.NO_COMMIT).await();
-    this.catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes());
+    this.catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes(), store.bookings(),
+        store.schedules(), store.calendars());
     WaitlistTrigger trigger = new WaitlistTrigger(heard::add);
     BookingEvents events = BookingEvents.all(List.of(new NotificationPlanner(catalog, store.outbox(), clock), trigger));
     SharedDataResourceLock lock = new SharedDataResourceLock(vertx, Duration.ofSeconds(10));

@@ -21,4 +21,10 @@ public interface ScheduleRepository {
 
   /** Ids of resources that have a schedule document, for the janitor's sweeps. */
   Future<List<String>> resourceIds();
+
+  /**
+   * Removes the resource's schedule document (its busy time, holds and booking blocks), when the resource is deleted;
+   * a later {@link #load} sees an empty schedule. Durable once the future succeeds.
+   */
+  Future<Void> delete(String resourceId);
 }

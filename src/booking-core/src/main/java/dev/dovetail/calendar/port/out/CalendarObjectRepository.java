@@ -25,4 +25,10 @@ public interface CalendarObjectRepository {
 
   /** Applies {@code change} atomically; fails with the exception {@code change} threw, or after too many lost races. */
   Future<CalendarCollection> update(String resourceId, UnaryOperator<CalendarCollection> change);
+
+  /**
+   * Removes the calendar document (objects, tombstones, sync history, dead properties such as the webcal token), when
+   * its resource is deleted; a later {@link #load} sees an empty calendar. Durable once the future succeeds.
+   */
+  Future<Void> delete(String resourceId);
 }

@@ -312,4 +312,24 @@ public interface ScheduleRepositoryContract {
           ctx.completeNow();
         })));
   }
+
+  @Test
+  @DisplayName("delete: the resource's schedule is gone (empty at revision 0, not listed); others are untouched")
+  default void deleteRemovesTheSchedule(VertxTestContext ctx) {
+    String gone = id("res");
+    String kept = id("res");
+    schedules().update(gone, s -> s.place(List.of(busyBlock("x", minutes(0, 60))), NOW))
+        .compose(s -> schedules().update(kept, k -> k.place(List.of(busyBlock("y", minutes(0, 60))), NOW)))
+        .compose(k -> schedules().delete(gone))
+        .compose(v -> Future.all(schedules().load(gone), schedules().resourceIds(), schedules().load(kept)))
+        .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
+          Schedule empty = all.resultAt(0);
+          assertThat(empty.blocks()).isEmpty();
+          assertThat(empty.revision()).isZero();
+          List<String> ids = all.resultAt(1);
+          assertThat(ids).doesNotContain(gone).contains(kept);
+          assertThat(((Schedule) all.resultAt(2)).blocks()).hasSize(1);
+          ctx.completeNow();
+        })));
+  }
 }

@@ -115,4 +115,23 @@ public interface CalendarObjectRepositoryContract {
       ctx.completeNow();
     })));
   }
+
+  @Test
+  @DisplayName("delete: the calendar's objects, history and properties are gone; other calendars are untouched")
+  default void deleteRemovesTheWholeCalendar(VertxTestContext ctx) {
+    String cal = id();
+    String other = id();
+    calendars().update(cal, c -> c.put(event("a")).withProperty("feed", "secret-token"))
+        .compose(c -> calendars().update(other, o -> o.put(event("b"))))
+        .compose(o -> calendars().delete(cal))
+        .compose(v -> Future.all(calendars().load(cal), calendars().revision(cal), calendars().load(other)))
+        .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
+          CalendarCollection gone = all.resultAt(0);
+          assertThat(gone.objects()).isEmpty();
+          assertThat(gone.properties()).isEmpty();
+          assertThat((Long) all.resultAt(1)).isZero();
+          assertThat(((CalendarCollection) all.resultAt(2)).objects()).hasSize(1);
+          ctx.completeNow();
+        })));
+  }
 }

@@ -1,4 +1,4 @@
-package dev.dovetail.caldav.backend;
+package dev.dovetail.calendar.domain;
 
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Schedule;
@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The time a CalDAV write stopped blocking: the spans of the blocks it released, minus whatever the schedule still
+ * The time a calendar write stopped blocking: the spans of the blocks it released, minus whatever the schedule still
  * blocks after the write (the event's new instances, other events, bookings). What is left is announced through the
  * {@code FreedTime} port.
  */

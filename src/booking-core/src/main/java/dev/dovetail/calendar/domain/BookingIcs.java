@@ -1,8 +1,7 @@
-package dev.dovetail.caldav.backend;
+package dev.dovetail.calendar.domain;
 
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
-import dev.dovetail.calendar.domain.CalendarObject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

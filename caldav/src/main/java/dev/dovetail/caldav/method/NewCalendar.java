@@ -1,0 +1,88 @@
+package dev.dovetail.caldav.method;
+
+import dev.dovetail.booking.domain.AvailabilityRule;
+import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.Resource;
+import dev.dovetail.caldav.dav.DavException;
+import dev.dovetail.caldav.dav.DavRequest;
+import dev.dovetail.caldav.dav.Ns;
+import dev.dovetail.caldav.dav.Xml;
+import dev.dovetail.calendar.domain.CalendarCollection;
+import io.vertx.core.Future;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.namespace.QName;
+import org.w3c.dom.Element;
+
+/**
+ * Creates a calendar in the provider's home, for MKCALENDAR (RFC 4791 5.3.1) and extended MKCOL (RFC 5689): a new
+ * resource (not bookable, no opening hours, in the provider's zone) whose calendar this is. The request's
+ * {@code set/prop} may set displayname (also the resource's name), description and colour. An existing or retired
+ * name is 403 DAV:resource-must-be-null; a name that is not a slug is 403.
+ */
+final class NewCalendar {
+
+  private NewCalendar() {}
+
+  /** The {@code set/prop} children of a MKCALENDAR or MKCOL body, by name. */
+  static Map<QName, Element> requestedProperties(byte[] body) {
+    Map<QName, Element> props = new LinkedHashMap<>();
+    if (body.length == 0) {
+      return props;
+    }
+    Element root = Xml.parse(body);
+    for (Element set : Xml.childrenNamed(root, Ns.DAV, "set")) {
+      for (Element prop : Xml.childrenNamed(set, Ns.DAV, "prop")) {
+        for (Element p : Xml.children(prop)) {
+          props.put(Xml.name(p), p);
+        }
+      }
+    }
+    return props;
+  }
+
+  /** Creates the calendar named by the request path with the given properties; 201 on success. */
+  static Future<Void> create(DavRequest req, Map<QName, Element> props) {
+    List<String> seg = req.segments();
+    if (seg.size() != 3 || !seg.get(0).equals("calendars") || !seg.get(1).equals(req.principal().providerId())) {
+      throw DavException.notFound();
+    }
+    String id = seg.get(2);
+    String providerId = req.principal().providerId();
+    return req.services().catalog().provider(providerId).compose(provider -> {
+      Element displayName = props.get(Ns.dav("displayname"));
+      String name = displayName == null ? id : displayName.getTextContent().strip();
+      Resource resource;
+      try {
+        resource = new Resource(id, providerId, name.isBlank() ? id : name, provider.zone(), false,
+            new AvailabilityRule(Map.of(), List.of(), Map.of(), Set.of()));
+      } catch (IllegalArgumentException e) {
+        throw DavException.forbidden(Ns.dovetail("valid-calendar-name"),
+            "a calendar name must be a slug (lower-case letters, digits, dashes): " + e.getMessage());
+      }
+      return req.services().catalog().resource(providerId, id)
+          .<Void>compose(exists -> Future.failedFuture(DavException.forbidden(Ns.dav("resource-must-be-null"),
+              "a calendar with this name already exists")))
+          .recover(err -> err instanceof NotFoundException
+              ? req.services().catalog().createResource(providerId, resource).mapEmpty()
+              : Future.failedFuture(err))
+          .recover(err -> Future.failedFuture(err instanceof ConflictException
+              ? DavException.forbidden(Ns.dav("resource-must-be-null"), "this id is taken, or was used before: ids of"
+                  + " deleted resources are retired")
+              : err));
+    }).compose(v -> req.services().objects().update(id, c -> {
+      CalendarCollection next = c;
+      for (Map.Entry<QName, Element> e : props.entrySet()) {
+        String key = ProppatchMethodHandler.WRITABLE.get(e.getKey());
+        if (key != null) {
+          String value = e.getValue().getTextContent().strip();
+          next = next.withProperty(key, value.isEmpty() ? null : value);
+        }
+      }
+      return next;
+    })).compose(c -> Responses.empty(req.ctx(), 201));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.dovetail.calendar.port.in;
+
+import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.calendar.domain.CalendarCollection;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * Writes to a provider's resource calendar: put and delete one object, delete a whole calendar. Ownership (the
+ * resource belongs to the provider, checked under the resource's lock) and the input limits
+ * ({@code CalendarLimits}) are decided here. An opaque object's busy instances become BUSY blocks of the resource's
+ * schedule, refused on any overlap with a booking or hold ({@code SlotUnavailableException}).
+ *
+ * <p>Failures are domain exceptions: {@code NotFoundException} (no such calendar or object, or another provider's),
+ * {@code CalendarObjectChangedException} (a condition failed), {@code BookingEventReadOnlyException},
+ * {@code UidInUseException}, {@code SlotUnavailableException}, {@code CalendarNotDeletableException},
+ * {@code InvalidRequestException} (a limit), {@code ResourceBusyException} (the lock was not had in time).
+ */
+public interface WriteCalendar {
+
+  /**
+   * Puts an object. {@code ifMatch} (an etag, {@code *}, or null) and {@code ifNoneMatchStar} are checked against
+   * the freshest calendar inside the write. {@code busy} are the instances it blocks (empty when it is transparent).
+   */
+  record PutObject(String providerId, String resourceId, String name, String uid, String ics, List<TimeRange> busy,
+      String ifMatch, boolean ifNoneMatchStar) {
+
+    public PutObject {
+      busy = List.copyOf(busy);
+    }
+  }
+
+  /** Deletes an object, if {@code ifMatch} (an etag, {@code *}, or null) holds. */
+  record DeleteObject(String providerId, String resourceId, String name, String ifMatch) {}
+
+  /**
+   * The calendar after a write, with the revisions it was applied to and the schedule's after it, so a reader that
+   * caches calendars can tell whether it saw every write in between.
+   */
+  record Written(CalendarCollection calendar, long calendarBase, long scheduleBase, long scheduleAfter) {}
+
+  /** What a put did: whether it created the object, and the object's new etag. */
+  record PutOutcome(boolean created, String etag, Written written) {}
+
+  Future<PutOutcome> put(PutObject command);
+
+  Future<Written> delete(DeleteObject command);
+
+  /**
+   * Deletes a calendar that is not a bookable resource and has no live booking or hold: frees its busy time, then
+   * deletes the resource (which retires the id and purges the calendar and schedule).
+   */
+  Future<Void> deleteCalendar(String providerId, String resourceId);
+}

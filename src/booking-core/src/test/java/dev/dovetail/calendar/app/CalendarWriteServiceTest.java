@@ -1,0 +1,118 @@
+package dev.dovetail.calendar.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dovetail.booking.app.CatalogService;
+import dev.dovetail.booking.app.ScheduleWriter;
+import dev.dovetail.booking.domain.Block;
+import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.Provider;
+import dev.dovetail.booking.domain.SlotUnavailableException;
+import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.calendar.domain.BookingEventReadOnlyException;
+import dev.dovetail.calendar.domain.CalendarNotDeletableException;
+import dev.dovetail.calendar.domain.CalendarObjectChangedException;
+import dev.dovetail.calendar.domain.UidInUseException;
+import dev.dovetail.calendar.port.in.WriteCalendar;
+import dev.dovetail.testkit.InMemoryBookingRepository;
+import dev.dovetail.testkit.InMemoryCalendarObjectRepository;
+import dev.dovetail.testkit.InMemoryCatalog;
+import dev.dovetail.testkit.InMemoryResourceLock;
+import dev.dovetail.testkit.InMemoryScheduleRepository;
+import dev.dovetail.testkit.MutableClock;
+import dev.dovetail.testkit.TestBookings;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("CalendarWriteService: the calendar write use case decides ownership, limits and overlaps")
+class CalendarWriteServiceTest {
+
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final Instant NOW = Instant.parse("2026-11-23T07:00:00Z");
+  private static final TimeRange HOUR = TimeRange.of(NOW.plus(Duration.ofDays(2)), Duration.ofHours(1));
+
+  private final MutableClock clock = new MutableClock(NOW);
+  private final InMemoryCatalog.Providers providers = new InMemoryCatalog.Providers();
+  private final InMemoryCatalog.Resources resources = new InMemoryCatalog.Resources();
+  private final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
+  private final InMemoryCalendarObjectRepository objects = new InMemoryCalendarObjectRepository();
+  private final CatalogService catalog = new CatalogService(providers, resources, new InMemoryCatalog.BookingTypes(),
+      new InMemoryBookingRepository(), schedules, objects);
+  private final List<TimeRange> announced = new ArrayList<>();
+  private final WriteCalendar writes = new CalendarWriteService(catalog, new ScheduleWriter(new InMemoryResourceLock(),
+      schedules, (resourceId, spans) -> {
+        announced.addAll(spans);
+        return io.vertx.core.Future.succeededFuture();
+      }, (resourceId, failure) -> { }), objects, clock);
+
+  CalendarWriteServiceTest() {
+    providers.insert(new Provider("acme", "Acme", "owner@acme.test", BERLIN, NOW)).await();
+    providers.insert(new Provider("other", "Other", "owner@other.test", BERLIN, NOW)).await();
+    resources.insert(TestBookings.officeHours("room", "acme", BERLIN)).await();
+  }
+
+  private WriteCalendar.PutObject put(String provider, String name, String uid, List<TimeRange> busy) {
+    return new WriteCalendar.PutObject(provider, "room", name, uid, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", busy,
+        null, false);
+  }
+
+  @Test
+  @DisplayName("a put blocks its instances; a delete frees them and announces the freed time after the lock")
+  void putBlocksAndDeleteFrees() {
+    WriteCalendar.PutOutcome created = writes.put(put("acme", "a.ics", "a@test", List.of(HOUR))).await();
+    assertThat(created.created()).isTrue();
+    assertThat(schedules.load("room").await().blocks()).extracting(Block::span).containsExactly(HOUR);
+
+    writes.delete(new WriteCalendar.DeleteObject("acme", "room", "a.ics", created.etag())).await();
+    assertThat(schedules.load("room").await().blocks()).isEmpty();
+    assertThat(announced).containsExactly(HOUR);
+  }
+
+  @Test
+  @DisplayName("another provider's calendar is not found, and nothing is written")
+  void foreignCalendarIsNotFound() {
+    assertThatThrownBy(() -> writes.put(put("other", "a.ics", "a@test", List.of(HOUR))).await())
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> writes.deleteCalendar("other", "room").await()).isInstanceOf(NotFoundException.class);
+    assertThat(schedules.load("room").await().blocks()).isEmpty();
+    assertThat(objects.load("room").await().objects()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("limits, conditions, reserved names and UIDs, and overlaps are refused with domain exceptions")
+  void refusals() {
+    assertThatThrownBy(() -> writes.put(put("acme", ".hidden", "a@test", List.of())).await())
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> writes.put(put("acme", "a.ics", "x".repeat(1001), List.of())).await())
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> writes.put(put("acme", "booking-x.ics", "a@test", List.of())).await())
+        .isInstanceOf(BookingEventReadOnlyException.class);
+    assertThatThrownBy(() -> writes.put(put("acme", "a.ics", "b@dovetail", List.of())).await())
+        .isInstanceOf(BookingEventReadOnlyException.class);
+    writes.put(put("acme", "a.ics", "a@test", List.of())).await();
+    assertThatThrownBy(() -> writes.put(put("acme", "b.ics", "a@test", List.of())).await())
+        .isInstanceOf(UidInUseException.class);
+    assertThatThrownBy(() -> writes.put(new WriteCalendar.PutObject("acme", "room", "a.ics", "a@test", "x",
+        List.of(), null, true)).await()).isInstanceOf(CalendarObjectChangedException.class);
+    schedules.update("room", s -> s.place(List.of(new Block("booking-1", Block.Kind.BOOKING, "type", HOUR, HOUR,
+        null, NOW)), NOW)).await();
+    assertThatThrownBy(() -> writes.put(put("acme", "c.ics", "c@test", List.of(HOUR))).await())
+        .isInstanceOf(SlotUnavailableException.class);
+    assertThat(objects.load("room").await().find("c.ics")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a bookable resource's calendar cannot be deleted as a calendar")
+  void bookableCalendarIsNotDeleted() {
+    assertThatThrownBy(() -> writes.deleteCalendar("acme", "room").await())
+        .isInstanceOf(CalendarNotDeletableException.class);
+    assertThat(resources.findById("room").await()).isPresent();
+  }
+}
