@@ -19,8 +19,8 @@ import net.fortuna.ical4j.model.component.CalendarComponent;
 /**
  * {@code GET /webcal/{provider}/{resource}/{token}.ics}: the whole calendar (bookings and events) as one read-only
  * iCalendar file, for apps that only subscribe to URLs (Google Calendar, Outlook). No login: the token, issued and
- * revoked through the calendar's dovetail:feed-url property, is the secret (compared in constant time). Anything
- * wrong is the same 404.
+ * revoked through the calendar's dovetail:feed-url property, is the secret (compared in constant time) and is
+ * checked against that one stored property before the resource or calendar is read. Anything wrong is the same 404.
  */
 public final class WebcalFeedHandler {
 
@@ -45,13 +45,15 @@ public final class WebcalFeedHandler {
       notFound(ctx);
       return;
     }
-    services.catalog().resource(providerId, resourceId)
+    // The token first, from the calendar's one stored property: a wrong token costs no calendar load or projection.
+    services.objects().property(resourceId, DavProperties.FEED)
+        .compose(stored -> matches(stored, token)
+            ? services.catalog().resource(providerId, resourceId)
+            : Future.failedFuture(new IllegalArgumentException("no such feed")))
         .compose(resource -> backend.calendar(resource))
         .compose(calendar -> {
-          String expected = calendar.properties().get(DavProperties.FEED);
-          if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-              token.getBytes(StandardCharsets.UTF_8))) {
-            return Future.failedFuture(new IllegalArgumentException("no such feed"));
+          if (!matches(calendar.properties().get(DavProperties.FEED), token)) {
+            return Future.failedFuture(new IllegalArgumentException("no such feed")); // revoked meanwhile
           }
           return ctx.vertx().executeBlocking(() -> render(calendar), false)
               .compose(ics -> ctx.response().setStatusCode(200)
@@ -63,6 +65,12 @@ public final class WebcalFeedHandler {
                   .end(ics));
         })
         .onFailure(err -> notFound(ctx));
+  }
+
+  /** Constant-time comparison with the stored token (none stored: no feed). */
+  private static boolean matches(String expected, String token) {
+    return expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+        token.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void notFound(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 // The notification log: the mail sent or owed for the provider's bookings (confirmations, reminders, changes,
 // cancellations, notices to the provider), with its delivery state; the rendered mail when the local sink kept it.
+// Above the list, the outbox figures: how many mails were sent, failed and are pending.
 
 import { enc } from './api.js';
 import { h, clear, errorBox } from './dom.js';
@@ -64,9 +65,24 @@ export function notificationsView(container) {
         h('span', {}, show), content);
     },
   });
+  const figures = h('dl', { id: 'notification-figures', class: 'figures', 'aria-live': 'polite' });
+  async function loadFigures() {
+    try {
+      const f = await call('GET', '/api/v1/notification-figures');
+      clear(figures, ...[['sent', 'Sent', f.sent], ['failed', 'Failed', f.failed], ['pending', 'Pending', f.pending]]
+        .map(([key, label, count]) => h('div', { class: `figure figure-${key}`, 'data-figure': key },
+          h('dt', { text: label }), h('dd', { text: String(count) }))));
+    } catch (e) {
+      clear(figures, errorBox(e, 'The mail figures could not be loaded'));
+    }
+  }
   clear(container, h('h1', { id: 'page-title', text: 'Notifications' }),
     h('p', { text: 'Mail sent or owed for your bookings, latest due first.' }),
-    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => list.reload() }, 'Refresh')),
+    figures,
+    h('div', { class: 'actions' }, h('button', {
+      type: 'button', class: 'secondary', onclick: () => { loadFigures(); list.reload(); },
+    }, 'Refresh')),
     list.element);
+  loadFigures();
   list.reload();
 }

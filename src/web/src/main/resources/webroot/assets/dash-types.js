@@ -1,5 +1,5 @@
 // Booking types: what customers book (lengths, slot interval, buffers, notice, horizon, limits, price, cancellation
-// tiers), each with its public booking page link. Fields this form does not know are sent back as they came.
+// tiers, the public booking's abuse limits), each with its public booking page link. Fields this form does not know are sent back as they came.
 
 import { enc } from './api.js';
 import {
@@ -99,6 +99,11 @@ export function typesView(container) {
     const horizon = num('type-horizon', 'Bookable up to (days ahead)', t.horizonDays ?? 90, null, 1, 1098);
     const perDay = num('type-max-day', 'Most bookings a day', t.maxPerDay ?? 0, '0: no limit.', 0, 10000);
     const perWeek = num('type-max-week', 'Most bookings a week', t.maxPerWeek ?? 0, '0: no limit.', 0, 10000);
+    const abuse = t.limits || {};
+    const series = num('type-max-series', 'Longest weekly series', abuse.maxWeeklyOccurrences ?? 12, 'Weeks one request may book.', 1, 52);
+    const holdsPerEmail = num('type-holds-email', 'Holds per customer e-mail', abuse.holdsPerEmail ?? 5, '0: no limit.', 0, 1000);
+    const holdsPerAddress = num('type-holds-address', 'Holds per network address', abuse.holdsPerAddress ?? 20, '0: no limit.', 0, 1000);
+    const holdWindow = num('type-hold-window', 'Within (minutes)', abuse.holdWindowMinutes ?? 60, null, 1, 10080);
     const currencyValue = (t.price && t.price.currency) || 'EUR';
     const amount = field({
       id: 'type-price', label: 'Price', type: 'text',
@@ -123,7 +128,7 @@ export function typesView(container) {
     const error = h('div', { id: 'type-error' });
     const save = h('button', { type: 'submit', id: 'save-type' }, editing ? 'Save changes' : 'Create booking type');
     const all = [name, id, resource, durations, interval, before, after, notice, horizon, perDay, perWeek, amount, currency,
-      payment, ...tiers.flatMap((x) => [x.notice, x.refund])];
+      payment, ...tiers.flatMap((x) => [x.notice, x.refund]), series, holdsPerEmail, holdsPerAddress, holdWindow];
 
     const form = h('form', { id: 'type-form', novalidate: true, onsubmit: onSave },
       h('div', { class: 'row' }, name.wrapper, id.wrapper),
@@ -136,6 +141,9 @@ export function typesView(container) {
       h('fieldset', {}, h('legend', { text: 'Cancellation refunds' }),
         h('p', { class: 'hint', text: 'Cancelled at least this many hours before the start: this share is refunded. Leave a tier empty to skip it.' }),
         tiers.map((x) => h('div', { class: 'tier-row' }, x.notice.wrapper, x.refund.wrapper))),
+      h('fieldset', { id: 'type-abuse-limits' }, h('legend', { text: 'Public booking limits' }),
+        h('p', { class: 'hint', text: 'What one customer may ask for. Beyond a hold limit the booking page answers "too many requests" until an earlier hold leaves the window.' }),
+        h('div', { class: 'row' }, series.wrapper, holdsPerEmail.wrapper, holdsPerAddress.wrapper, holdWindow.wrapper)),
       error,
       h('div', { class: 'actions' }, save,
         h('button', { type: 'button', class: 'secondary', onclick: () => showList() }, 'Back to the list'),
@@ -203,6 +211,12 @@ export function typesView(container) {
         maxPerWeek: intOf(perWeek, errors, true),
         price: { amountMinor: Math.round(Number(priceValue) * 10 ** digits), currency: cur },
         payment: payment.control.value,
+        limits: {
+          maxWeeklyOccurrences: intOf(series, errors, true),
+          holdsPerEmail: intOf(holdsPerEmail, errors, true),
+          holdsPerAddress: intOf(holdsPerAddress, errors, true),
+          holdWindowMinutes: intOf(holdWindow, errors, true),
+        },
       });
       const slotEvery = intOf(interval, errors, false);
       if (slotEvery === undefined) {

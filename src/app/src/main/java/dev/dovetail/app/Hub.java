@@ -6,7 +6,9 @@ import dev.dovetail.account.app.AccountService;
 import dev.dovetail.account.app.Invitations;
 import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.app.BookSlotService;
+import dev.dovetail.booking.app.BookingLimitsGuard;
 import dev.dovetail.booking.app.CatalogService;
+import dev.dovetail.booking.app.HoldLedger;
 import dev.dovetail.booking.app.ManageBookingService;
 import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.app.ScheduleJanitor;
@@ -55,6 +57,8 @@ public final class Hub {
   private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
   /** How stale another node's catalog edits may look to this node's slot queries and bookings. */
   private static final Duration OFFER_CACHE_TTL = Duration.ofSeconds(2);
+  /** Limit keys (type with e-mail or address) a node remembers for the public hold limits (ADR 35). */
+  private static final int HOLD_LEDGER_KEYS = 100_000;
   private static final long JANITOR_PERIOD_MS = Duration.ofMinutes(1).toMillis();
 
   private final Vertx vertx;
@@ -165,7 +169,8 @@ public final class Hub {
         clock, calendarSync.externalBusy());
     WaitlistService waitlist = waitlists.complete(bookSlot, manage, lock, notifications::dispatchNow);
     Services services = new Services(
-        new AvailabilityService(catalog, store.schedules(), clock), payments.guard(bookSlot),
+        new AvailabilityService(catalog, store.schedules(), clock),
+        payments.guard(new BookingLimitsGuard(bookSlot, catalog, new HoldLedger(HOLD_LEDGER_KEYS), clock)),
         manage, manage, catalog, catalog, accounts, accounts, accounts, readiness(vertx, store, draining), notifications.log(),
         waitlist, waitlist, paymentService, paymentService, calendarSync.connections());
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);

@@ -59,6 +59,19 @@ public class InMemoryOutboxRepository implements OutboxRepository {
   }
 
   @Override
+  public synchronized Future<java.util.Map<dev.dovetail.notification.domain.MessageState, Long>> countByProvider(
+      String providerId) {
+    java.util.Map<dev.dovetail.notification.domain.MessageState, Long> counts =
+        new java.util.EnumMap<>(dev.dovetail.notification.domain.MessageState.class);
+    for (dev.dovetail.notification.domain.MessageState state : dev.dovetail.notification.domain.MessageState.values()) {
+      counts.put(state, 0L);
+    }
+    byId.values().stream().filter(m -> m.providerId().equals(providerId))
+        .forEach(m -> counts.merge(m.state(), 1L, Long::sum));
+    return Future.succeededFuture(counts);
+  }
+
+  @Override
   public Future<Page<OutboundMessage>> listByProvider(String providerId, PageRequest page) {
     OutboundMessage after = null;
     if (page.cursor() != null) {

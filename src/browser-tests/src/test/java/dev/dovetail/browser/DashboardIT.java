@@ -149,18 +149,31 @@ class DashboardIT {
     assertThat(type.getJsonArray("durationsMinutes")).containsExactly(45);
     assertThat(type.getJsonObject("price")).isEqualTo(new JsonObject().put("amountMinor", 2550).put("currency", "EUR"));
     assertThat(type.getJsonArray("cancellationPolicy")).hasSize(1);
+    assertThat(type.getJsonObject("limits")).as("the form's defaults").isEqualTo(new JsonObject()
+        .put("maxWeeklyOccurrences", 12).put("holdsPerEmail", 5).put("holdsPerAddress", 20)
+        .put("holdWindowMinutes", 60));
 
     // Editing keeps what the form does not show (date overrides, reminders) and changes what it does.
     browser.click("#type-list button[aria-label='Edit Consultation']");
     browser.waitForText(By.tagName("h1"), "Edit Consultation");
     assertThat(browser.visible("#type-id").getAttribute("readonly")).isNotNull();
     browser.type("#type-name", "Consultation (45 min)");
+    assertThat(browser.visible("#type-holds-email").getAttribute("value")).isEqualTo("5");
+    browser.type("#type-max-series", "4");
+    browser.type("#type-holds-email", "2");
+    browser.type("#type-hold-window", "10081");
+    browser.click("#save-type");
+    browser.waitForText(By.id("type-hold-window-error"), "Between 1 and 10080");
+    browser.type("#type-hold-window", "120");
     browser.click("#save-type");
     browser.waitForText(By.id("types-message"), "Booking type saved");
     JsonObject edited = new JsonObject(hub.send("GET", "/api/v1/booking-types/consult", null, token).body());
     assertThat(edited.getString("name")).isEqualTo("Consultation (45 min)");
     assertThat(edited.getValue("remindersMinutes")).isEqualTo(type.getValue("remindersMinutes"));
     assertThat(edited.getJsonObject("price")).isEqualTo(type.getJsonObject("price"));
+    assertThat(edited.getJsonObject("limits")).isEqualTo(new JsonObject()
+        .put("maxWeeklyOccurrences", 4).put("holdsPerEmail", 2).put("holdsPerAddress", 20)
+        .put("holdWindowMinutes", 120));
 
     go("#resources", "Resources");
     browser.click("#resource-list button[aria-label='Edit Studio B']");
@@ -285,6 +298,21 @@ class DashboardIT {
       return true;
     });
     assertThat(browser.text("#notification-list")).contains("olga@example.com");
+    // The figures above the list are the outbox's counts for this provider, as the API gives them (the dispatcher
+    // may send meanwhile: refresh until the page and the API agree).
+    String token = hub.demoApiToken();
+    browser.waiting().until(d -> {
+      JsonObject figures = new JsonObject(hub.send("GET", "/api/v1/notification-figures", null, token).body());
+      boolean shown = figures.getLong("sent") + figures.getLong("pending") > 0
+          && java.util.List.of("sent", "failed", "pending").stream().allMatch(key -> browser.all(
+              "#notification-figures [data-figure='" + key + "'] dd").stream()
+              .anyMatch(dd -> dd.getText().equals(String.valueOf(figures.getLong(key)))));
+      if (!shown) {
+        browser.click("#view-notifications .actions button");
+      }
+      return shown;
+    });
+    assertThat(browser.text("#notification-figures")).contains("Sent", "Failed", "Pending");
     browser.screenshot("dashboard-notifications");
     browser.assertNoConsoleErrors();
     assertThat(Instant.parse(receipt.getJsonObject("booking").getString("start"))).isAfter(hub.now());

@@ -7,6 +7,8 @@ import dev.dovetail.account.app.Invitations;
 import dev.dovetail.account.domain.SignUpMode;
 import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.app.BookSlotService;
+import dev.dovetail.booking.app.BookingLimitsGuard;
+import dev.dovetail.booking.app.HoldLedger;
 import dev.dovetail.booking.app.CatalogService;
 import dev.dovetail.booking.app.ManageBookingService;
 import dev.dovetail.payment.app.PaymentService;
@@ -148,7 +150,7 @@ final class ApiFixture {
         java.util.Optional.empty(), null, f.clock);
     Services services = new Services(
         new AvailabilityService(catalog, f.schedules, f.clock),
-        bookSlot,
+        new BookingLimitsGuard(bookSlot, catalog, new HoldLedger(10_000), f.clock),
         manage, manage, catalog, catalog, accounts, accounts, accounts,
         () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
         new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist, payments, payments);

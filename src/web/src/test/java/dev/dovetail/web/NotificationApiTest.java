@@ -65,6 +65,24 @@ class NotificationApiTest {
   }
 
   @Test
+  @DisplayName("notification figures count the caller's mail by state (sent, failed, pending), no other tenant's")
+  void figuresCountTheCallersMailByState() {
+    assertThat(expect(200, api.get("/api/v1/notification-figures", alice.bearer()))).isEqualTo(new JsonObject()
+        .put("sent", 0).put("failed", 0).put("pending", 4).put("skipped", 0));
+    RecordingMailer mailer = new RecordingMailer();
+    mailer.refuse("first-alice@example.com");
+    api.dispatcher(mailer).dispatchDue().await();
+    JsonObject figures = expect(200, api.get("/api/v1/notification-figures", alice.session().auth()));
+    assertThat(figures).isEqualTo(new JsonObject().put("sent", 1).put("failed", 1).put("pending", 2).put("skipped", 0));
+
+    ApiFixture.Tenant bob = api.tenant("bob");
+    assertThat(expect(200, api.get("/api/v1/notification-figures", bob.bearer())).getInteger("pending"))
+        .as("bob's own booking's mail only").isEqualTo(4);
+    assertThat(expect(200, api.get("/api/v1/notification-figures", alice.bearer()))).isEqualTo(figures);
+    expectProblem(401, api.get("/api/v1/notification-figures"));
+  }
+
+  @Test
   @DisplayName("a refused address is FAILED with the server's reason, visible in the list and in the detail")
   void refusedAddressIsVisible() {
     RecordingMailer mailer = new RecordingMailer();

@@ -11,7 +11,8 @@ import java.util.Objects;
  * {@code maxPerDay}/{@code maxPerWeek} (0 = unlimited) count this type's bookings per local day/ISO week of the
  * resource's zone. Price, payment and cancellation tiers are used by the payments capability. {@code reminders} are
  * how long before the start the customer is reminded (default 24 h and 1 h; empty for none); a reminder whose instant
- * has already passed when the booking is made is skipped, never sent late.
+ * has already passed when the booking is made is skipped, never sent late. {@code limits} bound what one customer may
+ * ask of its public booking (series length, holds per e-mail and per address).
  */
 public record BookingType(
     String id,
@@ -30,7 +31,8 @@ public record BookingType(
     PaymentRequirement payment,
     List<CancellationTier> cancellationPolicy,
     Duration holdDuration,
-    List<Duration> reminders) {
+    List<Duration> reminders,
+    BookingLimits limits) {
 
   public static final Duration MAX_DURATION = Duration.ofDays(1);
   public static final Duration MAX_HORIZON = Duration.ofDays(3 * 366);
@@ -46,6 +48,15 @@ public record BookingType(
       Duration holdDuration) {
     this(id, providerId, resourceId, name, durations, slotInterval, bufferBefore, bufferAfter, minimumNotice, horizon,
         maxPerDay, maxPerWeek, price, payment, cancellationPolicy, holdDuration, DEFAULT_REMINDERS);
+  }
+
+  /** A booking type with the default abuse limits ({@link BookingLimits#DEFAULT}). */
+  public BookingType(String id, String providerId, String resourceId, String name, List<Duration> durations,
+      Duration slotInterval, Duration bufferBefore, Duration bufferAfter, Duration minimumNotice, Duration horizon,
+      int maxPerDay, int maxPerWeek, Money price, PaymentRequirement payment, List<CancellationTier> cancellationPolicy,
+      Duration holdDuration, List<Duration> reminders) {
+    this(id, providerId, resourceId, name, durations, slotInterval, bufferBefore, bufferAfter, minimumNotice, horizon,
+        maxPerDay, maxPerWeek, price, payment, cancellationPolicy, holdDuration, reminders, BookingLimits.DEFAULT);
   }
 
   public BookingType {
@@ -85,6 +96,7 @@ public record BookingType(
     for (Duration lead : reminders) {
       requireWithin(lead, Duration.ofMinutes(5), MAX_REMINDER_LEAD, "reminder lead");
     }
+    Objects.requireNonNull(limits, "limits");
   }
 
   public Duration defaultDuration() {

@@ -4,6 +4,7 @@ import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.notification.domain.OutboundMessage;
+import dev.dovetail.notification.domain.MessageState;
 import dev.dovetail.notification.port.in.NotificationLog;
 import dev.dovetail.notification.port.out.MailArchive;
 import dev.dovetail.notification.port.out.OutboxRepository;
@@ -23,6 +24,12 @@ public class NotificationLogService implements NotificationLog {
   @Override
   public Future<Page<OutboundMessage>> list(String providerId, PageRequest page) {
     return outbox.listByProvider(providerId, page);
+  }
+
+  @Override
+  public Future<Figures> figures(String providerId) {
+    return outbox.countByProvider(providerId).map(c -> new Figures(c.get(MessageState.SENT),
+        c.get(MessageState.FAILED), c.get(MessageState.PENDING), c.get(MessageState.SKIPPED)));
   }
 
   @Override

@@ -38,8 +38,7 @@ public class PaidBookingGuard implements BookSlot {
       if (c.weeklyOccurrences() > 1) {
         return Future.failedFuture(new InvalidRequestException("a booking type that takes payment books one date"));
       }
-      return inner.book(new BookSlotCommand(c.bookingTypeId(), c.start(), c.duration(), c.customerZone(),
-          c.customerName(), c.customerEmail(), true, c.weeklyOccurrences()));
+      return inner.book(c.asHold());
     });
   }
 }

@@ -2,6 +2,7 @@ package dev.dovetail.infra.mongo;
 
 import static dev.dovetail.infra.mongo.MongoSupport.duration;
 
+import dev.dovetail.booking.domain.BookingLimits;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.CancellationTier;
 import dev.dovetail.booking.domain.Money;
@@ -15,8 +16,9 @@ import java.util.List;
 /**
  * {@code {_id, providerId, resourceId, name, durations: ["PT30M"], slotInterval, bufferBefore, bufferAfter,
  * minimumNotice, horizon, maxPerDay, maxPerWeek, price: {minorUnits, currency}, payment, cancellationPolicy:
- * [{notice, refundPercent}], holdDuration, reminders: ["PT24H"]}}, durations as ISO-8601 strings. A document written
- * before reminders existed reads with the default reminders.
+ * [{notice, refundPercent}], holdDuration, reminders: ["PT24H"], limits: {maxWeeklyOccurrences, holdsPerEmail,
+ * holdsPerAddress, holdWindow}}}, durations as ISO-8601 strings. A document written before reminders or limits existed
+ * reads with the default reminders or limits.
  */
 final class BookingTypeCodec {
 
@@ -48,7 +50,18 @@ final class BookingTypeCodec {
         .put("payment", t.payment().name())
         .put("cancellationPolicy", tiers)
         .put("holdDuration", duration(t.holdDuration()))
-        .put("reminders", reminders);
+        .put("reminders", reminders)
+        .put("limits", new JsonObject()
+            .put("maxWeeklyOccurrences", t.limits().maxWeeklyOccurrences())
+            .put("holdsPerEmail", t.limits().holdsPerEmail())
+            .put("holdsPerAddress", t.limits().holdsPerAddress())
+            .put("holdWindow", duration(t.limits().holdWindow())));
+  }
+
+  private static BookingLimits limits(JsonObject doc) {
+    JsonObject limits = doc.getJsonObject("limits");
+    return limits == null ? BookingLimits.DEFAULT : new BookingLimits(limits.getInteger("maxWeeklyOccurrences"),
+        limits.getInteger("holdsPerEmail"), limits.getInteger("holdsPerAddress"), duration(limits, "holdWindow"));
   }
 
   static BookingType decode(JsonObject doc) {
@@ -86,6 +99,7 @@ final class BookingTypeCodec {
         PaymentRequirement.valueOf(doc.getString("payment")),
         tiers,
         duration(doc, "holdDuration"),
-        reminders);
+        reminders,
+        limits(doc));
   }
 }

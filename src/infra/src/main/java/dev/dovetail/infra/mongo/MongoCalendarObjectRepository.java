@@ -42,6 +42,20 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
     return revisionOf(mongo, COLLECTION, resourceId, CalendarCodec.REVISION);
   }
 
+  /** Reads {@code properties.<name>} only (a name a dotted path would misread falls back to the whole document). */
+  @Override
+  public Future<String> property(String resourceId, String name) {
+    if (name.isEmpty() || name.contains(".") || name.startsWith("$")) {
+      return CalendarObjectRepository.super.property(resourceId, name);
+    }
+    String field = "properties." + name;
+    return mongo.client.findOne(COLLECTION, byId(resourceId), new JsonObject().put(field, 1))
+        .map(doc -> {
+          JsonObject properties = doc == null ? null : doc.getJsonObject("properties");
+          return properties == null ? null : properties.getString(name);
+        });
+  }
+
   /** The numeric {@code field} of one document read alone (a projection), 0 when there is no document. */
   static Future<Long> revisionOf(MongoSupport mongo, String collection, String id, String field) {
     return mongo.client.findOne(collection, byId(id), new JsonObject().put(field, 1))

@@ -128,6 +128,22 @@ public class MongoOutboxRepository implements OutboxRepository {
   }
 
   @Override
+  public Future<java.util.Map<MessageState, Long>> countByProvider(String providerId) {
+    java.util.List<Future<Long>> counts = new java.util.ArrayList<>();
+    for (MessageState state : MessageState.values()) {
+      counts.add(mongo.client.count(COLLECTION,
+          new JsonObject().put("providerId", providerId).put("state", state.name())));
+    }
+    return Future.all(counts).map(all -> {
+      java.util.Map<MessageState, Long> byState = new java.util.EnumMap<>(MessageState.class);
+      for (MessageState state : MessageState.values()) {
+        byState.put(state, counts.get(state.ordinal()).result());
+      }
+      return byState;
+    });
+  }
+
+  @Override
   public Future<Page<OutboundMessage>> listByProvider(String providerId, PageRequest page) {
     JsonObject filter = new JsonObject().put("providerId", providerId);
     if (page.cursor() != null) {

@@ -50,7 +50,7 @@ public final class BookingCodec {
   }
 
   /** A booking request validated by the contract; zone and start are checked here, the rest by the use case. */
-  public static BookSlotCommand command(String bookingTypeId, JsonObject json) {
+  public static BookSlotCommand command(String bookingTypeId, JsonObject json, String clientAddress) {
     Instant start = TimeCodec.instant(json.getString("start"), "start");
     Integer minutes = json.getInteger("durationMinutes");
     return new BookSlotCommand(
@@ -61,6 +61,8 @@ public final class BookingCodec {
         json.getString("name"),
         json.getString("email"),
         json.getBoolean("hold", false),
-        json.getInteger("weeklyOccurrences", 1));
+        json.getInteger("weeklyOccurrences", 1),
+        null,
+        clientAddress);
   }
 }

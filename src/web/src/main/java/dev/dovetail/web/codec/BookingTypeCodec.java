@@ -1,5 +1,6 @@
 package dev.dovetail.web.codec;
 
+import dev.dovetail.booking.domain.BookingLimits;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.CancellationTier;
 import dev.dovetail.booking.domain.Ids;
@@ -17,7 +18,7 @@ import java.util.List;
  * Booking types as JSON, every length in whole units named by the field ({@code durationsMinutes}, {@code
  * horizonDays}, ...). Optional fields take documented defaults: slot interval = first duration, no buffers, notice or
  * limits, a 365-day horizon, free (0 EUR, no payment), no cancellation tiers, 10-minute holds, reminders 24 h and
- * 1 h before the start ({@code remindersMinutes}).
+ * 1 h before the start ({@code remindersMinutes}), {@link BookingLimits#DEFAULT} abuse limits ({@code limits}).
  */
 public final class BookingTypeCodec {
 
@@ -47,7 +48,27 @@ public final class BookingTypeCodec {
         .put("payment", type.payment().name())
         .put("cancellationPolicy", tiers)
         .put("holdMinutes", type.holdDuration().toMinutes())
-        .put("remindersMinutes", minutes(type.reminders()));
+        .put("remindersMinutes", minutes(type.reminders()))
+        .put("limits", limits(type.limits()));
+  }
+
+  private static JsonObject limits(BookingLimits limits) {
+    return new JsonObject()
+        .put("maxWeeklyOccurrences", limits.maxWeeklyOccurrences())
+        .put("holdsPerEmail", limits.holdsPerEmail())
+        .put("holdsPerAddress", limits.holdsPerAddress())
+        .put("holdWindowMinutes", limits.holdWindow().toMinutes());
+  }
+
+  /** {@code limits}; absent fields take {@link BookingLimits#DEFAULT}'s values. */
+  private static BookingLimits limits(JsonObject json) {
+    JsonObject limits = json.getJsonObject("limits", new JsonObject());
+    BookingLimits d = BookingLimits.DEFAULT;
+    return new BookingLimits(
+        limits.getInteger("maxWeeklyOccurrences", d.maxWeeklyOccurrences()),
+        limits.getInteger("holdsPerEmail", d.holdsPerEmail()),
+        limits.getInteger("holdsPerAddress", d.holdsPerAddress()),
+        Duration.ofMinutes(limits.getLong("holdWindowMinutes", d.holdWindow().toMinutes())));
   }
 
   /** What the public booking page may know: no buffers, limits or internal ids beyond what it needs. */
@@ -101,7 +122,8 @@ public final class BookingTypeCodec {
           PaymentRequirement.valueOf(json.getString("payment", PaymentRequirement.NONE.name())),
           tiers,
           Duration.ofMinutes(json.getLong("holdMinutes", (long) DEFAULT_HOLD_MINUTES)),
-          reminders(json));
+          reminders(json),
+          limits(json));
     } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
       throw ApiProblem.badRequest(String.valueOf(e.getMessage()));
     }

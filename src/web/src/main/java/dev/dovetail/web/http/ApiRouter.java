@@ -195,6 +195,7 @@ public final class ApiRouter {
     map.put("setCalDavLogin", calDavLogin::put);
     map.put("listNotifications", notifications::list);
     map.put("getNotification", notifications::get);
+    map.put("getNotificationFigures", notifications::figures);
     map.put("joinWaitlist", waitlist::join);
     map.put("leaveWaitlist", waitlist::leave);
     map.put("claimWaitlistOffer", waitlist::claim);

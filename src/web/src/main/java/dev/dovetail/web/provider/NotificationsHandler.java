@@ -8,7 +8,10 @@ import dev.dovetail.web.http.Requests;
 import dev.dovetail.web.http.Responses;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code /api/v1/notifications[/{notificationId}]}: the mail sent (or owed) for the caller's bookings. */
+/**
+ * {@code /api/v1/notifications[/{notificationId}]}: the mail sent (or owed) for the caller's bookings;
+ * {@code /api/v1/notification-figures}: their counts by delivery state.
+ */
 public final class NotificationsHandler {
 
   private final NotificationLog log;
@@ -20,6 +23,12 @@ public final class NotificationsHandler {
   public void list(RoutingContext ctx) {
     Responses.respond(ctx, log.list(Caller.providerId(ctx), PageCodec.request(ctx)), 200,
         page -> PageCodec.toJson(page, NotificationCodec::toJson));
+  }
+
+  /** {@code GET /api/v1/notification-figures}: how many of the caller's mails were sent, failed or are pending. */
+  public void figures(RoutingContext ctx) {
+    Responses.respond(ctx, log.figures(Caller.providerId(ctx)), 200, f -> new io.vertx.core.json.JsonObject()
+        .put("sent", f.sent()).put("failed", f.failed()).put("pending", f.pending()).put("skipped", f.skipped()));
   }
 
   public void get(RoutingContext ctx) {

@@ -8,7 +8,8 @@ import java.time.ZoneId;
  * A customer asks for {@code start} (and, with {@code weeklyOccurrences} > 1, the same time on the following weeks,
  * all or nothing). {@code hold} asks for a temporary hold (while paying) instead of a confirmed booking. A null
  * duration means the type's default. {@code holdFor} is how long a hold lasts, null for the type's hold duration (the
- * waitlist holds an offered slot for its claim window).
+ * waitlist holds an offered slot for its claim window). {@code clientAddress} is where a public request came from (for
+ * the per-address hold limit), null when the hub itself books (the waitlist).
  */
 public record BookSlotCommand(
     String bookingTypeId,
@@ -19,11 +20,25 @@ public record BookSlotCommand(
     String customerEmail,
     boolean hold,
     int weeklyOccurrences,
-    Duration holdFor) {
+    Duration holdFor,
+    String clientAddress) {
+
+  /** A command from inside the hub: no client address. */
+  public BookSlotCommand(String bookingTypeId, Instant start, Duration duration, ZoneId customerZone,
+      String customerName, String customerEmail, boolean hold, int weeklyOccurrences, Duration holdFor) {
+    this(bookingTypeId, start, duration, customerZone, customerName, customerEmail, hold, weeklyOccurrences, holdFor,
+        null);
+  }
 
   /** A command whose hold, if any, lasts the type's hold duration. */
   public BookSlotCommand(String bookingTypeId, Instant start, Duration duration, ZoneId customerZone,
       String customerName, String customerEmail, boolean hold, int weeklyOccurrences) {
     this(bookingTypeId, start, duration, customerZone, customerName, customerEmail, hold, weeklyOccurrences, null);
+  }
+
+  /** The same request as a hold (a type that takes payment only books holds). */
+  public BookSlotCommand asHold() {
+    return new BookSlotCommand(bookingTypeId, start, duration, customerZone, customerName, customerEmail, true,
+        weeklyOccurrences, holdFor, clientAddress);
   }
 }

@@ -23,6 +23,15 @@ public interface CalendarObjectRepository {
     return load(resourceId).map(CalendarCollection::revision);
   }
 
+  /**
+   * One property of the calendar (null when unset or never written): a cheap read that lets an unauthenticated
+   * request be checked against a secret (the webcal feed token) before the calendar is loaded. Adapters should read
+   * only this field.
+   */
+  default Future<String> property(String resourceId, String name) {
+    return load(resourceId).map(c -> c.properties().get(name));
+  }
+
   /** Applies {@code change} atomically; fails with the exception {@code change} threw, or after too many lost races. */
   Future<CalendarCollection> update(String resourceId, UnaryOperator<CalendarCollection> change);
 

@@ -15,6 +15,12 @@ public interface NotificationLog {
   /** The provider's messages, latest due first. */
   Future<Page<OutboundMessage>> list(String providerId, PageRequest page);
 
+  /** How many of the provider's messages were sent, failed, are pending or were skipped. */
+  record Figures(long sent, long failed, long pending, long skipped) {}
+
+  /** The provider's outbox figures. */
+  Future<Figures> figures(String providerId);
+
   /** One of the provider's messages; another provider's or an unknown id fails with a NotFoundException. */
   Future<Entry> get(String providerId, String messageId);
 
@@ -24,6 +30,11 @@ public interface NotificationLog {
       @Override
       public Future<Page<OutboundMessage>> list(String providerId, PageRequest page) {
         return Future.succeededFuture(new Page<>(java.util.List.of(), null));
+      }
+
+      @Override
+      public Future<Figures> figures(String providerId) {
+        return Future.succeededFuture(new Figures(0, 0, 0, 0));
       }
 
       @Override

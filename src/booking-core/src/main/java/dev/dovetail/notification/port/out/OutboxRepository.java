@@ -41,6 +41,9 @@ public interface OutboxRepository {
   /** The provider's messages, latest due first (keyset-paginated on due time and id). */
   Future<Page<OutboundMessage>> listByProvider(String providerId, PageRequest page);
 
+  /** How many of the provider's messages are in each state (every state present, 0 when none). */
+  Future<java.util.Map<dev.dovetail.notification.domain.MessageState, Long>> countByProvider(String providerId);
+
   /** Every message of one booking, in due order. */
   Future<List<OutboundMessage>> findByBooking(String bookingId);
 }

@@ -5,6 +5,7 @@ import dev.dovetail.booking.domain.AvailabilityRule;
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
+import dev.dovetail.booking.domain.BookingLimits;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.CancellationTier;
 import dev.dovetail.booking.domain.Ids;
@@ -89,14 +90,15 @@ public final class ContractFixtures {
         new AvailabilityRule(Map.of(), List.of(), Map.of(), Set.of()));
   }
 
-  /** A booking type that sets every field to a non-default value (reminders 48 h and 30 min ahead). */
+  /** A booking type that sets every field to a non-default value (reminders 48 h and 30 min ahead, limits). */
   public static BookingType richType(String id, String providerId, String resourceId) {
     return new BookingType(id, providerId, resourceId, "Consultation " + id,
         List.of(Duration.ofMinutes(30), Duration.ofMinutes(90)), Duration.ofMinutes(15), Duration.ofMinutes(5),
         Duration.ofMinutes(10), Duration.ofHours(2), Duration.ofDays(60), 4, 12, new Money(12_345, "EUR"),
         PaymentRequirement.DEPOSIT,
         List.of(new CancellationTier(Duration.ofHours(24), 100), new CancellationTier(Duration.ofHours(2), 50)),
-        Duration.ofMinutes(12), List.of(Duration.ofHours(48), Duration.ofMinutes(30)));
+        Duration.ofMinutes(12), List.of(Duration.ofHours(48), Duration.ofMinutes(30)),
+        new BookingLimits(3, 0, 7, Duration.ofMinutes(90)));
   }
 
   public static Credential credential(String providerId, Credential.Kind kind) {

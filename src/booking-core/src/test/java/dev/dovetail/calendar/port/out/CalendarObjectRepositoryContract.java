@@ -48,6 +48,26 @@ public interface CalendarObjectRepositoryContract {
   }
 
   @Test
+  @DisplayName("property: null for a calendar never written or a property never set, else its stored value")
+  default void propertyReadsOneStoredProperty(VertxTestContext ctx) {
+    String cal = id();
+    calendars().property(cal, "feed-token")
+        .compose(never -> {
+          ctx.verify(() -> assertThat(never).isNull());
+          return calendars().update(cal, c -> c.withProperty("feed-token", "secret-1").withProperty("other", "x"));
+        })
+        .compose(written -> calendars().property(cal, "feed-token"))
+        .compose(token -> calendars().property(cal, "unset").map(unset -> {
+          ctx.verify(() -> {
+            assertThat(token).isEqualTo("secret-1");
+            assertThat(unset).isNull();
+          });
+          return null;
+        }))
+        .onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
   @DisplayName("load: a calendar never written is empty at revision 0 and sequence 0")
   default void loadReturnsEmptyCalendar(VertxTestContext ctx) {
     String cal = id();

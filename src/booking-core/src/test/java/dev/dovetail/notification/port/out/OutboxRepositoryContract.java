@@ -56,6 +56,25 @@ public interface OutboxRepositoryContract {
   }
 
   @Test
+  @DisplayName("countByProvider: the provider's messages by state, every state present, other providers not counted")
+  default void countByProviderCountsEachState(VertxTestContext ctx) {
+    String provider = "prov-" + Ids.random();
+    List<OutboundMessage> messages = List.of(
+        message(provider, MessageKind.CONFIRMATION, NOW),
+        message(provider, MessageKind.REMINDER, NOW.plusSeconds(60)),
+        message(provider, MessageKind.CANCELLATION, NOW).sent(NOW),
+        message(provider, MessageKind.RESCHEDULE, NOW).failed("550 no such user"),
+        message("prov-other-" + Ids.random(), MessageKind.CONFIRMATION, NOW).sent(NOW));
+    outbox().record(messages)
+        .compose(v -> outbox().countByProvider(provider))
+        .onComplete(ctx.succeeding(counts -> ctx.verify(() -> {
+          assertThat(counts).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(MessageState.PENDING, 2L,
+              MessageState.SENT, 1L, MessageState.FAILED, 1L, MessageState.SKIPPED, 0L));
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("record: an id already stored is left untouched (recording a change twice is harmless)")
   default void recordIsIdempotent(VertxTestContext ctx) {
     OutboundMessage m = message("prov-a", MessageKind.CONFIRMATION, NOW);
