@@ -70,6 +70,26 @@ class GooglePitfallsIT {
     google.connector.revoke(grant).await();
   }
 
+  @Test
+  @DisplayName("P18: Google refuses a push channel to an http:// address (push.webhookUrlNotHttps); nothing is opened")
+  void watchRefusesAnHttpAddress() {
+    Instant wanted = Instant.now().plus(Duration.ofDays(7));
+    assertThatThrownBy(() -> google.connector.watch(grant, cal, Ids.random(), "s", "http://127.0.0.1:9/hooks/google",
+        wanted).await()).isInstanceOf(ConnectorException.Rejected.class).hasMessageContaining("webhookUrlNotHttps");
+    assertThat(google.emulator.liveChannels(cal)).isZero();
+  }
+
+  @Test
+  @DisplayName("P18: a channel asked for beyond the default ttl (604,800 s) expires at the ttl, as Google answers")
+  void channelLifetimeIsTheMostRestrictive() {
+    Instant asked = Instant.now();
+    var channel = google.connector.watch(grant, cal, Ids.random(), "s", "https://127.0.0.1:9/hooks/google",
+        asked.plus(Duration.ofDays(30))).await();
+    assertThat(channel.expiresAt()).isBetween(asked.plus(Duration.ofDays(7)), Instant.now().plus(Duration.ofDays(7)));
+    assertThat(google.emulator.liveChannels(cal)).isEqualTo(1);
+    google.connector.stop(grant, channel).await();
+  }
+
   private ChangeSet changes(String token) {
     return google.connector.changes(grant, cal, token).await();
   }

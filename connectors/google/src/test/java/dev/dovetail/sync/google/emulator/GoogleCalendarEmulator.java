@@ -47,6 +47,8 @@ public final class GoogleCalendarEmulator {
   private static final Set<String> NOT_WITH_SYNC_TOKEN =
       Set.of("iCalUID", "orderBy", "privateExtendedProperty", "q", "sharedExtendedProperty", "timeMin", "timeMax",
           "updatedMin");
+  /** {@code params.ttl}'s documented default: 604,800 seconds. */
+  private static final long DEFAULT_CHANNEL_TTL_SECONDS = 604_800;
 
   /** One request as it arrived, for assertions (method, path, query, If-Match). */
   public record RecordedRequest(String method, String path, String query, String ifMatch, Instant at) {}
@@ -105,6 +107,7 @@ public final class GoogleCalendarEmulator {
   private NotifyPolicy policy = NotifyPolicy.PROMPT;
   private Duration accessTokenLifetime = Duration.ofSeconds(60);
   private Duration channelCap = Duration.ofDays(7);
+  private boolean httpAddresses;
   private boolean randomPages;
   private String consentingUser;
   private volatile boolean consentPage;
@@ -199,6 +202,14 @@ public final class GoogleCalendarEmulator {
 
   public synchronized void channelCap(Duration cap) {
     channelCap = cap;
+  }
+
+  /**
+   * Lets watch accept an {@code http://} address. Google requires HTTPS with a valid certificate and refuses anything
+   * else; only a test whose receiver is a plain loopback server opts in.
+   */
+  public synchronized void allowHttpAddresses() {
+    httpAddresses = true;
   }
 
   public synchronized void accessTokenLifetime(Duration lifetime) {
@@ -570,6 +581,29 @@ public final class GoogleCalendarEmulator {
     ctx.response().setStatusCode(204).end();
   }
 
+  /**
+   * The channel's expiry: the most restrictive of the requested {@code expiration} (epoch milliseconds), {@code
+   * params.ttl} (seconds, default 604,800) and this emulator's cap, as the push guide says; null if either is not a
+   * number.
+   */
+  private Instant channelExpiry(JsonObject body) {
+    Instant now = clock.instant();
+    Instant expiry = now.plus(channelCap);
+    try {
+      JsonObject params = body.getJsonObject("params");
+      Object ttl = params == null ? null : params.getValue("ttl");
+      Instant byTtl = now.plusSeconds(ttl == null ? DEFAULT_CHANNEL_TTL_SECONDS : Long.parseLong(ttl.toString()));
+      Object requested = body.getValue("expiration");
+      Instant byRequest = requested == null ? expiry : Instant.ofEpochMilli(Long.parseLong(requested.toString()));
+      for (Instant limit : List.of(byTtl, byRequest)) {
+        expiry = limit.isBefore(expiry) ? limit : expiry;
+      }
+      return expiry;
+    } catch (NumberFormatException | ClassCastException e) {
+      return null;
+    }
+  }
+
   private void watch(RoutingContext ctx) {
     Channel channel;
     JsonObject answer;
@@ -588,11 +622,14 @@ public final class GoogleCalendarEmulator {
         error(ctx, 400, "global", "invalid", "Invalid channel", null, null);
         return;
       }
-      Instant cap = clock.instant().plus(channelCap);
-      Object requested = body.getValue("expiration");
-      Instant expiration = requested == null ? cap : Instant.ofEpochMilli(Long.parseLong(requested.toString()));
-      if (expiration.isAfter(cap)) {
-        expiration = cap;
+      if (!address.regionMatches(true, 0, "https://", 0, 8) && !httpAddresses) {
+        error(ctx, 400, "push", "push.webhookUrlNotHttps", "WebHook callback must be HTTPS: " + address, null, null);
+        return;
+      }
+      Instant expiration = channelExpiry(body);
+      if (expiration == null) {
+        error(ctx, 400, "global", "invalid", "Invalid value for ttl or expiration", null, null);
+        return;
       }
       channel = new Channel(id, cal.resourceId, cal.id, token, address, expiration, ctx.get("user"));
       channels.put(id, channel);
