@@ -687,7 +687,9 @@ public final class GraphCalendarConnector implements CalendarConnector {
     if (status >= 500 || status == 408) {
       return new ConnectorException.Unavailable(message, e);
     }
-    return new ConnectorException.Rejected(message, e);
+    // Graph's own words say what was wrong (an http notification URL, a lifetime over the maximum): keep them for logs.
+    return new ConnectorException.Rejected(detail.isEmpty() || detail.equals("null") ? message : message + ": " + detail,
+        e);
   }
 
   private static long retryAfter(ApiException api) {

@@ -39,6 +39,7 @@ class GraphSubscriptionsIT {
   static final LinkedBlockingQueue<GraphNotification> received = new LinkedBlockingQueue<>();
   static final AtomicBoolean sinkFails = new AtomicBoolean();
   GraphCalendarConnector connector;
+  MicrosoftIdentity identity;
   Grant grant;
   String cal;
 
@@ -46,6 +47,7 @@ class GraphSubscriptionsIT {
   static void start() {
     vertx = Vertx.vertx();
     graph = GraphEmulator.start(vertx).await();
+    graph.allowHttpNotificationUrls(); // the receiver here is a plain loopback server
     Router router = Router.router(vertx);
     router.post("/hooks/outlook").handler(BodyHandler.create().setBodyLimit(64 * 1024))
         .handler(new GraphNotificationHandler(batch -> {
@@ -71,7 +73,7 @@ class GraphSubscriptionsIT {
     graph.reset();
     received.clear();
     sinkFails.set(false);
-    MicrosoftIdentity identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(graph.loginBase(),
+    identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(graph.loginBase(),
         GraphEmulator.TENANT, graph.clientId(), graph.clientSecret()));
     connector = new GraphCalendarConnector(vertx, identity, RotatedTokens.none(),
         GraphCalendarConnector.Settings.production().withGraphBase(graph.graphBase()), Clock.systemUTC());
@@ -134,6 +136,34 @@ class GraphSubscriptionsIT {
     graph.clock().reset();
     assertThatThrownBy(() -> connector.renew(grant, renewed, Instant.now().plus(Duration.ofDays(1))).await())
         .isInstanceOf(ConnectorException.Rejected.class);
+  }
+
+  @Test
+  @DisplayName("Graph refuses an http:// notification URL: no subscription is made and the connector says why")
+  void httpNotificationUrlIsRefused() {
+    graph.allowHttpNotificationUrls(false);
+    try {
+      assertThatThrownBy(() -> watch()).isInstanceOf(ConnectorException.Rejected.class)
+          .hasMessageContaining("HTTPS");
+      assertThat(graph.subscriptionIds()).isEmpty();
+    } finally {
+      graph.allowHttpNotificationUrls(true);
+    }
+  }
+
+  @Test
+  @DisplayName("P18: Graph refuses a lifetime over 4,230 minutes; the production cap never asks for one")
+  void overLongLifetimeIsRefusedAndNeverAsked() {
+    GraphCalendarConnector tooLong = new GraphCalendarConnector(vertx, identity, RotatedTokens.none(),
+        GraphCalendarConnector.Settings.production().withGraphBase(graph.graphBase())
+            .withMaxSubscriptionLifetime(Duration.ofMinutes(10_080)), Clock.systemUTC());
+    assertThatThrownBy(() -> tooLong.watch(grant, cal, "ch-3", "s", hook(), Instant.now().plus(Duration.ofDays(7)))
+        .await()).isInstanceOf(ConnectorException.Rejected.class).hasMessageContaining("4230 minutes");
+
+    PushChannel capped = connector.watch(grant, cal, "ch-4", "s", hook(), Instant.now().plus(Duration.ofDays(7)))
+        .await();
+    assertThat(capped.expiresAt()).isBefore(Instant.now().plus(Duration.ofMinutes(4231)));
+    assertThat(graph.subscriptionIds()).containsExactly(capped.resourceId());
   }
 
   @Test

@@ -78,6 +78,7 @@ class OutlookSyncIT {
   void start() throws Exception {
     vertx = Vertx.vertx();
     graph = GraphEmulator.start(vertx).await();
+    graph.allowHttpNotificationUrls(); // the receiver here is a plain loopback server
     cal = graph.primaryCalendarId();
     MicrosoftIdentity identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(graph.loginBase(),
         GraphEmulator.TENANT, graph.clientId(), graph.clientSecret()));

@@ -143,7 +143,9 @@ public record AppConfig(
 
     public static final String GRAPH = "https://graph.microsoft.com/v1.0";
     public static final String LOGIN = "https://login.microsoftonline.com";
-    public static final int DEFAULT_SUBSCRIPTION_MINUTES = 4230;
+    /** Graph's documented maximum lifetime of an Outlook event subscription; it refuses longer requests. */
+    public static final int MAX_SUBSCRIPTION_MINUTES = 4230;
+    public static final int DEFAULT_SUBSCRIPTION_MINUTES = MAX_SUBSCRIPTION_MINUTES;
 
     /** With the default subscription lifetime. */
     public Outlook(String clientId, String clientSecret, String tenant, String graphBase, String loginBase) {
@@ -174,16 +176,18 @@ public record AppConfig(
   /**
    * Calendar sync. Google is on when {@code googleClientId} is set ({@code googleApiRoot} / {@code googleOAuthBase}
    * null for the real Google, an emulator's URLs in tests). Every synced calendar is reconciled every {@code
-   * reconcileEvery}; with {@code push} the hub opens push channels to its public URL (Google requires HTTPS there),
-   * asking for {@code channelLifetime}; the booking-time free/busy check waits at most {@code freeBusyTimeout}.
+   * reconcileEvery}; with {@code push} the hub opens push channels to its public URL, asking for {@code
+   * channelLifetime}; Google and Graph accept HTTPS addresses only, so at an {@code http://} public URL push is off
+   * unless {@code pushOverHttp} (only for emulators in tests); the booking-time free/busy check waits at most {@code
+   * freeBusyTimeout}.
    */
   public record Calendars(String googleClientId, String googleClientSecret, String googleApiRoot,
       String googleOAuthBase, Duration reconcileEvery, boolean push, Duration channelLifetime,
-      Duration freeBusyTimeout) {
+      Duration freeBusyTimeout, boolean pushOverHttp) {
 
     public static Calendars off() {
       return new Calendars(null, null, null, null, Duration.ofMinutes(5), true, Duration.ofDays(7),
-          Duration.ofMillis(1500));
+          Duration.ofMillis(1500), false);
     }
 
     public boolean googleEnabled() {
@@ -192,12 +196,18 @@ public record AppConfig(
 
     public Calendars withGoogle(String clientId, String clientSecret, String apiRoot, String oauthBase) {
       return new Calendars(clientId, clientSecret, apiRoot, oauthBase, reconcileEvery, push, channelLifetime,
-          freeBusyTimeout);
+          freeBusyTimeout, pushOverHttp);
     }
 
     public Calendars withTimings(Duration reconcile, boolean pushOn) {
       return new Calendars(googleClientId, googleClientSecret, googleApiRoot, googleOAuthBase, reconcile, pushOn,
-          channelLifetime, freeBusyTimeout);
+          channelLifetime, freeBusyTimeout, pushOverHttp);
+    }
+
+    /** Push channels to an {@code http://} public URL too: only emulators accept them. */
+    public Calendars withPushOverHttp() {
+      return new Calendars(googleClientId, googleClientSecret, googleApiRoot, googleOAuthBase, reconcileEvery, push,
+          channelLifetime, freeBusyTimeout, true);
     }
 
     @Override
@@ -313,7 +323,8 @@ public record AppConfig(
         Duration.ofSeconds(intValue(env, "DOVETAIL_SYNC_RECONCILE_SECONDS", (int) off.reconcileEvery().toSeconds())),
         boolValue(env, "DOVETAIL_SYNC_PUSH", true),
         off.channelLifetime(),
-        Duration.ofMillis(intValue(env, "DOVETAIL_SYNC_FREEBUSY_TIMEOUT_MS", (int) off.freeBusyTimeout().toMillis())));
+        Duration.ofMillis(intValue(env, "DOVETAIL_SYNC_FREEBUSY_TIMEOUT_MS", (int) off.freeBusyTimeout().toMillis())),
+        boolValue(env, "DOVETAIL_SYNC_PUSH_OVER_HTTP", false));
   }
 
   /**
@@ -321,7 +332,7 @@ public record AppConfig(
    * DOVETAIL_MS_CLIENT_SECRET}), its tenant ({@code DOVETAIL_MS_TENANT}, default {@code common}: work and personal
    * accounts) and where Graph and the identity platform are ({@code DOVETAIL_MS_GRAPH_BASE}, {@code
    * DOVETAIL_MS_LOGIN_BASE}; set only to point at an emulator), and the subscription lifetime cap ({@code
-   * DOVETAIL_MS_SUBSCRIPTION_MINUTES}, 45 to 10,080). Without a client id Outlook is off. {@code
+   * DOVETAIL_MS_SUBSCRIPTION_MINUTES}, 45 to 4,230: Graph refuses a longer Outlook event subscription). Without a client id Outlook is off. {@code
    * DOVETAIL_MS_APP_ONLY=true} serves one Microsoft 365 tenant app-only (ADR 21: azure-identity client credentials,
    * application permission Calendars.ReadWrite); it needs that tenant's id in {@code DOVETAIL_MS_TENANT}.
    */
@@ -338,8 +349,9 @@ public record AppConfig(
     String graph = blankToNull(env.getString("DOVETAIL_MS_GRAPH_BASE"));
     String login = blankToNull(env.getString("DOVETAIL_MS_LOGIN_BASE"));
     int minutes = intValue(env, "DOVETAIL_MS_SUBSCRIPTION_MINUTES", Outlook.DEFAULT_SUBSCRIPTION_MINUTES);
-    if (minutes < 45 || minutes > 10_080) {
-      throw new IllegalArgumentException("DOVETAIL_MS_SUBSCRIPTION_MINUTES must be 45 to 10080: " + minutes);
+    if (minutes < 45 || minutes > Outlook.MAX_SUBSCRIPTION_MINUTES) {
+      throw new IllegalArgumentException("DOVETAIL_MS_SUBSCRIPTION_MINUTES must be 45 to "
+          + Outlook.MAX_SUBSCRIPTION_MINUTES + " (Graph's maximum for Outlook event subscriptions): " + minutes);
     }
     boolean appOnly = Boolean.parseBoolean(env.getString("DOVETAIL_MS_APP_ONLY", "false"));
     if (appOnly && (tenant == null || Set.of("common", "organizations", "consumers").contains(tenant))) {

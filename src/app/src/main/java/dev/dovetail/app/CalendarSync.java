@@ -86,7 +86,8 @@ record CalendarSync(
         cipher, Backoff.DEFAULT, clock, () -> ThreadLocalRandom.current().nextDouble());
     SyncEngine engine = new SyncEngine(ctx, freedTime, BusyPolicy.DEFAULT, cfg.reconcileEvery());
     SyncScheduler scheduler = new SyncScheduler(ctx, engine, vertx, new SyncScheduler.Settings(
-        cfg.push() ? config.publicUrl() : null, cfg.channelLifetime(), RENEW_BEFORE, Duration.ofMillis(1500)));
+        connectors.isEmpty() ? null : pushCallbackBase(config), cfg.channelLifetime(), RENEW_BEFORE,
+        Duration.ofMillis(1500)));
     ConnectionService connections = new ConnectionService(ctx, engine, scheduler, oauth, new OAuthState(secretKey),
         config.publicUrl());
     String node = "sync-" + config.cluster().host() + "-" + Ids.random().substring(0, 8);
@@ -105,6 +106,26 @@ record CalendarSync(
     ExternalBusy busy = connectors.isEmpty() ? ExternalBusy.none()
         : new LiveExternalBusy(ctx, vertx, cfg.freeBusyTimeout());
     return new CalendarSync(vertx, ctx, scheduler, connections, events, busy, writer, outlook, running);
+  }
+
+  /**
+   * Where Google and Graph push to: the public URL if push is on and that URL is HTTPS (both services refuse any other
+   * address); an {@code http://} one only with {@code pushOverHttp} (emulators). Otherwise null, with one warning:
+   * changes then arrive by reconciliation only.
+   */
+  static String pushCallbackBase(AppConfig config) {
+    AppConfig.Calendars cfg = config.calendars();
+    String url = config.publicUrl();
+    if (!cfg.push()) {
+      return null;
+    }
+    if (url.regionMatches(true, 0, "https://", 0, 8) || cfg.pushOverHttp()) {
+      return url;
+    }
+    LOG.warn("Calendar push is off: DOVETAIL_PUBLIC_URL {} is not https, and Google and Microsoft Graph push to HTTPS "
+        + "addresses only. Changes made in connected calendars arrive by reconciliation, every {}.", url,
+        cfg.reconcileEvery());
+    return null;
   }
 
   /**

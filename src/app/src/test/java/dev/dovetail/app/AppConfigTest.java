@@ -53,10 +53,28 @@ class AppConfigTest {
         .hasMessageContaining("DOVETAIL_MS_CLIENT_SECRET");
     assertThat(outlook.subscriptionMinutes()).isEqualTo(4230);
     assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_MS_CLIENT_ID", "a").put("DOVETAIL_MS_CLIENT_SECRET", "b")
-        .put("DOVETAIL_MS_SUBSCRIPTION_MINUTES", "10080")).outlook().subscriptionMinutes()).isEqualTo(10080);
+        .put("DOVETAIL_MS_SUBSCRIPTION_MINUTES", "1440")).outlook().subscriptionMinutes()).isEqualTo(1440);
     assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("DOVETAIL_MS_CLIENT_ID", "a")
         .put("DOVETAIL_MS_CLIENT_SECRET", "b").put("DOVETAIL_MS_SUBSCRIPTION_MINUTES", "20000")))
         .hasMessageContaining("DOVETAIL_MS_SUBSCRIPTION_MINUTES");
+  }
+
+  @Test
+  @DisplayName("DOVETAIL_MS_SUBSCRIPTION_MINUTES above Graph's 4,230-minute maximum for event subscriptions is refused")
+  void outlookSubscriptionLifetimeIsCappedAtGraphsMaximum() {
+    JsonObject env = new JsonObject().put("DOVETAIL_MS_CLIENT_ID", "a").put("DOVETAIL_MS_CLIENT_SECRET", "b");
+    assertThat(AppConfig.from(env.copy().put("DOVETAIL_MS_SUBSCRIPTION_MINUTES", "4230")).outlook()
+        .subscriptionMinutes()).isEqualTo(4230);
+    assertThatThrownBy(() -> AppConfig.from(env.copy().put("DOVETAIL_MS_SUBSCRIPTION_MINUTES", "10080")))
+        .hasMessageContaining("DOVETAIL_MS_SUBSCRIPTION_MINUTES must be 45 to 4230");
+  }
+
+  @Test
+  @DisplayName("push over an http:// public URL stays off unless DOVETAIL_SYNC_PUSH_OVER_HTTP (emulators only)")
+  void pushOverHttpIsAnExplicitChoice() {
+    assertThat(AppConfig.from(new JsonObject()).calendars().pushOverHttp()).isFalse();
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_SYNC_PUSH_OVER_HTTP", "true")).calendars()
+        .pushOverHttp()).isTrue();
   }
 
   @Test

@@ -63,6 +63,7 @@ class CalendarBrokenMailHubIT {
   @BeforeAll
   void start() throws IOException {
     google = GoogleCalendarEmulator.start(emulatorVertx, Clock.systemUTC(), 11).await();
+    google.allowHttpAddresses(); // the hub here is a plain loopback server; Google itself pushes to HTTPS only
     google.addUser(OWNER);
     smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
@@ -74,7 +75,7 @@ class CalendarBrokenMailHubIT {
         base.stripe(), base.outlook(), AppConfig.Calendars.off()
             .withGoogle(GoogleCalendarEmulator.CLIENT_ID, GoogleCalendarEmulator.CLIENT_SECRET, google.apiRoot(),
                 google.oauthBase())
-            .withTimings(RECONCILE, true));
+            .withTimings(RECONCILE, true).withPushOverHttp());
     hub = Hub.start(config).await();
     clientVertx = Vertx.vertx();
     client = HubFixture.client(clientVertx);

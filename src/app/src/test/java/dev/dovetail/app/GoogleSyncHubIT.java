@@ -66,6 +66,7 @@ class GoogleSyncHubIT {
   @BeforeAll
   void startHubAndConnectGoogle() {
     google = GoogleCalendarEmulator.start(emulatorVertx, Clock.systemUTC(), 7).await();
+    google.allowHttpAddresses(); // the hub here is a plain loopback server; Google itself pushes to HTTPS only
     google.addUser(OWNER);
     mongo = EmbeddedMongo.inMemory();
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
@@ -73,7 +74,7 @@ class GoogleSyncHubIT {
         AppConfig.Calendars.off()
             .withGoogle(GoogleCalendarEmulator.CLIENT_ID, GoogleCalendarEmulator.CLIENT_SECRET, google.apiRoot(),
                 google.oauthBase())
-            .withTimings(RECONCILE, true));
+            .withTimings(RECONCILE, true).withPushOverHttp());
     hub = Hub.start(config).await();
     clientVertx = Vertx.vertx();
     client = HubFixture.client(clientVertx);

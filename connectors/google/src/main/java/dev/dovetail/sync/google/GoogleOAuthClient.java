@@ -22,7 +22,13 @@ import java.nio.charset.StandardCharsets;
  */
 public final class GoogleOAuthClient implements OAuthClient {
 
-  public static final String SCOPE = "https://www.googleapis.com/auth/calendar";
+  /**
+   * The narrowest scopes that cover every call the hub makes (ADR 38): {@code calendar.events} for reading, writing and
+   * watching events; {@code calendar.readonly} for the calendar list, the primary calendar's id and freeBusy. The full
+   * {@code calendar} scope would also let a leaked grant change calendars and their sharing.
+   */
+  public static final String SCOPE = "https://www.googleapis.com/auth/calendar.events "
+      + "https://www.googleapis.com/auth/calendar.readonly";
 
   private final Vertx vertx;
   private final GoogleSettings settings;

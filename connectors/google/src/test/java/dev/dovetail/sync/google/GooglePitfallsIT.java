@@ -70,6 +70,59 @@ class GooglePitfallsIT {
     google.connector.revoke(grant).await();
   }
 
+  @Test
+  @DisplayName("P18: Google refuses a push channel to an http:// address (push.webhookUrlNotHttps); nothing is opened")
+  void watchRefusesAnHttpAddress() {
+    Instant wanted = Instant.now().plus(Duration.ofDays(7));
+    assertThatThrownBy(() -> google.connector.watch(grant, cal, Ids.random(), "s", "http://127.0.0.1:9/hooks/google",
+        wanted).await()).isInstanceOf(ConnectorException.Rejected.class).hasMessageContaining("webhookUrlNotHttps");
+    assertThat(google.emulator.liveChannels(cal)).isZero();
+  }
+
+  @Test
+  @DisplayName("P18: a channel asked for beyond the default ttl (604,800 s) expires at the ttl, as Google answers")
+  void channelLifetimeIsTheMostRestrictive() {
+    Instant asked = Instant.now();
+    var channel = google.connector.watch(grant, cal, Ids.random(), "s", "https://127.0.0.1:9/hooks/google",
+        asked.plus(Duration.ofDays(30))).await();
+    assertThat(channel.expiresAt()).isBetween(asked.plus(Duration.ofDays(7)), Instant.now().plus(Duration.ofDays(7)));
+    assertThat(google.emulator.liveChannels(cal)).isEqualTo(1);
+    google.connector.stop(grant, channel).await();
+  }
+
+  @Test
+  @DisplayName("P42: the consent asks for calendar.events + calendar.readonly, and that grant covers every call made")
+  void narrowScopesSufficeForEveryCall() {
+    String url = new GoogleOAuthClient(google.vertx, google.settings, google.connector)
+        .authorizationUrl("st", "https://hub.example/cb");
+    String asked = java.net.URLDecoder.decode(url.replaceAll(".*[?&]scope=([^&]*).*", "$1"),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(java.util.Set.of(asked.split(" "))).containsExactlyInAnyOrder(
+        "https://www.googleapis.com/auth/calendar.events", "https://www.googleapis.com/auth/calendar.readonly");
+
+    Grant narrow = new Grant("google-narrow", GoogleFixture.OWNER, google.emulator.issueRefreshToken(
+        GoogleFixture.OWNER, java.util.Set.of(asked.split(" "))));
+    assertThat(google.connector.calendars(narrow).await()).isNotEmpty();
+    assertThat(google.connector.changes(narrow, cal, null).await().full()).isTrue();
+    Instant start = Instant.now().plus(Duration.ofDays(3));
+    String bookingId = Ids.random();
+    WrittenEvent written = google.connector.create(narrow, cal, new OutboundEvent(bookingId,
+        OutboundIds.proposedId(narrow.connectionId(), bookingId), "Booking: Ada", "",
+        TimeRange.of(start, Duration.ofMinutes(30)), ZoneId.of("UTC"))).await();
+    google.connector.delete(narrow, cal, written.eventId(), written.etag()).await();
+    assertThat(google.connector.busy(narrow, List.of(cal), TimeRange.of(start, Duration.ofHours(1))).await())
+        .isEmpty();
+    var channel = google.connector.watch(narrow, cal, Ids.random(), "s", "https://127.0.0.1:9/hooks/google",
+        Instant.now().plus(Duration.ofDays(1))).await();
+    google.connector.stop(narrow, channel).await();
+
+    Grant eventsOnly = new Grant("google-events", GoogleFixture.OWNER, google.emulator.issueRefreshToken(
+        GoogleFixture.OWNER, java.util.Set.of("https://www.googleapis.com/auth/calendar.events")));
+    assertThatThrownBy(() -> google.connector.calendars(eventsOnly).await())
+        .as("the emulator enforces scopes: calendar.events alone cannot list calendars")
+        .hasMessageContaining("insufficientPermissions");
+  }
+
   private ChangeSet changes(String token) {
     return google.connector.changes(grant, cal, token).await();
   }

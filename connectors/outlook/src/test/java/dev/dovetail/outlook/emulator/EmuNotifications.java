@@ -65,8 +65,11 @@ final class EmuNotifications {
   final AtomicInteger dropped = new AtomicInteger();
   final AtomicInteger validations = new AtomicInteger();
   private volatile Policy policy = Policy.prompt();
-  volatile long maxLifetimeMinutes = 10_080;
-  volatile boolean rejectOverLimit;
+  /** Outlook event subscriptions: at most 4,230 minutes ahead; a longer request is refused (see M-SUB). */
+  volatile long maxLifetimeMinutes = 4_230;
+  volatile boolean rejectOverLimit = true;
+  /** Graph requires HTTPS notification URLs; only a test with a plain loopback receiver opts in. */
+  volatile boolean httpUrls;
   volatile int maxAttempts = 3;
 
   EmuNotifications(Vertx vertx, Clock clock, Random random, String userId) {
@@ -88,8 +91,9 @@ final class EmuNotifications {
     s.resource = required(body, "resource");
     s.calendarId = calendarOf(s.resource, primaryCalendarId);
     s.changeTypes = List.of(required(body, "changeType").split(","));
-    s.notificationUrl = required(body, "notificationUrl");
-    s.lifecycleUrl = body.getString("lifecycleNotificationUrl");
+    s.notificationUrl = https(required(body, "notificationUrl"));
+    s.lifecycleUrl = body.getString("lifecycleNotificationUrl") == null ? null
+        : https(body.getString("lifecycleNotificationUrl"));
     s.clientState = required(body, "clientState");
     if (s.clientState.length() > 128) {
       throw new EmuException(400, "invalidRequest", "clientState is longer than 128 characters");
@@ -113,6 +117,13 @@ final class EmuNotifications {
       throw new EmuException(400, "invalidRequest", key + " is required");
     }
     return value;
+  }
+
+  private String https(String url) {
+    if (!url.regionMatches(true, 0, "https://", 0, 8) && !httpUrls) {
+      throw new EmuException(400, "ValidationError", "The notification URL must use HTTPS: " + url);
+    }
+    return url;
   }
 
   /** {@code /me/events}: every calendar; {@code /me/calendars/{id}/events}: that one; {@code /users/{id}/...} alike. */
@@ -337,8 +348,8 @@ final class EmuNotifications {
     dropped.set(0);
     validations.set(0);
     policy = Policy.prompt();
-    maxLifetimeMinutes = 10_080;
-    rejectOverLimit = false;
+    maxLifetimeMinutes = 4_230;
+    rejectOverLimit = true;
   }
 
   synchronized List<String> ids() {

@@ -213,6 +213,15 @@ public final class GraphEmulator {
     notifications.policy(new EmuNotifications.Policy(delayMs, dropRate, duplicateRate, reorder));
   }
 
+  /** Lets subscriptions name {@code http://} notification URLs (real Graph accepts HTTPS only); survives reset. */
+  public void allowHttpNotificationUrls() {
+    allowHttpNotificationUrls(true);
+  }
+
+  public void allowHttpNotificationUrls(boolean allowed) {
+    notifications.httpUrls = allowed;
+  }
+
   public void subscriptionLimits(long maxLifetimeMinutes, boolean rejectOverLimit) {
     notifications.maxLifetimeMinutes = maxLifetimeMinutes;
     notifications.rejectOverLimit = rejectOverLimit;

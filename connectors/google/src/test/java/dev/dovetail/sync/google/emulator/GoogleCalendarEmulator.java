@@ -47,15 +47,35 @@ public final class GoogleCalendarEmulator {
   private static final Set<String> NOT_WITH_SYNC_TOKEN =
       Set.of("iCalUID", "orderBy", "privateExtendedProperty", "q", "sharedExtendedProperty", "timeMin", "timeMax",
           "updatedMin");
+  /** {@code params.ttl}'s documented default: 604,800 seconds. */
+  private static final long DEFAULT_CHANNEL_TTL_SECONDS = 604_800;
 
   /** One request as it arrived, for assertions (method, path, query, If-Match). */
   public record RecordedRequest(String method, String path, String query, String ifMatch, Instant at) {}
 
   private record Fault(String method, Pattern path, int status, String reason, long retryAfterSeconds) {}
 
-  private record Code(String user, String redirectUri, boolean offline) {}
+  private record Code(String user, String redirectUri, boolean offline, Set<String> scopes) {}
 
-  private record Access(String user, Instant expires) {}
+  private record Access(String user, Instant expires, Set<String> scopes) {}
+
+  /** The full Calendar scope; the per-method lists below are the reference pages' "Authorization" tables. */
+  public static final String FULL_SCOPE = "https://www.googleapis.com/auth/calendar";
+  private static final String SCOPE_ROOT = FULL_SCOPE + ".";
+  private static final Set<String> READ_CALENDAR_LIST = scopes("", "readonly", "calendarlist", "calendarlist.readonly");
+  private static final Set<String> READ_CALENDAR = scopes("", "readonly", "calendars", "calendars.readonly");
+  private static final Set<String> READ_EVENTS = scopes("", "readonly", "events", "events.readonly", "events.owned",
+      "events.owned.readonly");
+  private static final Set<String> WRITE_EVENTS = scopes("", "events", "events.owned");
+  private static final Set<String> FREE_BUSY = scopes("", "readonly", "freebusy", "events.freebusy");
+
+  private static Set<String> scopes(String... suffixes) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String suffix : suffixes) {
+      out.add(suffix.isEmpty() ? FULL_SCOPE : SCOPE_ROOT + suffix);
+    }
+    return Set.copyOf(out);
+  }
 
   private record SyncToken(String calendarId, long seq, int epoch, boolean singleEvents) {}
 
@@ -96,6 +116,7 @@ public final class GoogleCalendarEmulator {
   private final Map<String, String> refreshTokens = new HashMap<>();
   private final Set<String> revokedRefreshTokens = new java.util.HashSet<>();
   private final Map<String, Access> accessTokens = new HashMap<>();
+  private final Map<String, Set<String>> refreshScopes = new HashMap<>();
   private int revokedGrants;
   private final Map<String, SyncToken> syncTokens = new HashMap<>();
   private final Map<String, PageRest> pages = new HashMap<>();
@@ -105,6 +126,7 @@ public final class GoogleCalendarEmulator {
   private NotifyPolicy policy = NotifyPolicy.PROMPT;
   private Duration accessTokenLifetime = Duration.ofSeconds(60);
   private Duration channelCap = Duration.ofDays(7);
+  private boolean httpAddresses;
   private boolean randomPages;
   private String consentingUser;
   private volatile boolean consentPage;
@@ -162,8 +184,14 @@ public final class GoogleCalendarEmulator {
 
   /** A refresh token for {@code email}, as if they had consented (for tests that skip the browser step). */
   public synchronized String issueRefreshToken(String email) {
+    return issueRefreshToken(email, Set.of(FULL_SCOPE));
+  }
+
+  /** As above, for a grant of exactly these scopes: calls they do not cover answer 403 insufficientPermissions. */
+  public synchronized String issueRefreshToken(String email, Set<String> scopes) {
     String token = "1//" + opaque(40);
     refreshTokens.put(token, email);
+    refreshScopes.put(token, Set.copyOf(scopes));
     return token;
   }
 
@@ -199,6 +227,14 @@ public final class GoogleCalendarEmulator {
 
   public synchronized void channelCap(Duration cap) {
     channelCap = cap;
+  }
+
+  /**
+   * Lets watch accept an {@code http://} address. Google requires HTTPS with a valid certificate and refuses anything
+   * else; only a test whose receiver is a plain loopback server opts in.
+   */
+  public synchronized void allowHttpAddresses() {
+    httpAddresses = true;
   }
 
   public synchronized void accessTokenLifetime(Duration lifetime) {
@@ -263,6 +299,7 @@ public final class GoogleCalendarEmulator {
     calendars.clear();
     codes.clear();
     refreshTokens.clear();
+    refreshScopes.clear();
     revokedRefreshTokens.clear();
     accessTokens.clear();
     syncTokens.clear();
@@ -378,8 +415,28 @@ public final class GoogleCalendarEmulator {
       error(ctx, 401, "global", "authError", "Invalid Credentials", "header", "Authorization");
       return;
     }
+    Set<String> allowed = scopesFor(ctx.request().method().name(), ctx.request().path());
+    if (allowed != null && access.scopes().stream().noneMatch(allowed::contains)) {
+      error(ctx, 403, "global", "insufficientPermissions", "Request had insufficient authentication scopes.", null,
+          null);
+      return;
+    }
     ctx.put("user", access.user());
     ctx.next();
+  }
+
+  /** The scopes any one of which a call needs; null: none checked (channels.stop, unknown routes answer 404). */
+  private static Set<String> scopesFor(String method, String path) {
+    if (path.equals("/calendar/v3/users/me/calendarList")) {
+      return READ_CALENDAR_LIST;
+    }
+    if (path.equals("/calendar/v3/freeBusy")) {
+      return FREE_BUSY;
+    }
+    if (path.contains("/events")) {
+      return method.equals("GET") || path.endsWith("/events/watch") ? READ_EVENTS : WRITE_EVENTS;
+    }
+    return path.startsWith("/calendar/v3/calendars/") ? READ_CALENDAR : null;
   }
 
   private synchronized void calendarList(RoutingContext ctx) {
@@ -570,6 +627,29 @@ public final class GoogleCalendarEmulator {
     ctx.response().setStatusCode(204).end();
   }
 
+  /**
+   * The channel's expiry: the most restrictive of the requested {@code expiration} (epoch milliseconds), {@code
+   * params.ttl} (seconds, default 604,800) and this emulator's cap, as the push guide says; null if either is not a
+   * number.
+   */
+  private Instant channelExpiry(JsonObject body) {
+    Instant now = clock.instant();
+    Instant expiry = now.plus(channelCap);
+    try {
+      JsonObject params = body.getJsonObject("params");
+      Object ttl = params == null ? null : params.getValue("ttl");
+      Instant byTtl = now.plusSeconds(ttl == null ? DEFAULT_CHANNEL_TTL_SECONDS : Long.parseLong(ttl.toString()));
+      Object requested = body.getValue("expiration");
+      Instant byRequest = requested == null ? expiry : Instant.ofEpochMilli(Long.parseLong(requested.toString()));
+      for (Instant limit : List.of(byTtl, byRequest)) {
+        expiry = limit.isBefore(expiry) ? limit : expiry;
+      }
+      return expiry;
+    } catch (NumberFormatException | ClassCastException e) {
+      return null;
+    }
+  }
+
   private void watch(RoutingContext ctx) {
     Channel channel;
     JsonObject answer;
@@ -588,11 +668,14 @@ public final class GoogleCalendarEmulator {
         error(ctx, 400, "global", "invalid", "Invalid channel", null, null);
         return;
       }
-      Instant cap = clock.instant().plus(channelCap);
-      Object requested = body.getValue("expiration");
-      Instant expiration = requested == null ? cap : Instant.ofEpochMilli(Long.parseLong(requested.toString()));
-      if (expiration.isAfter(cap)) {
-        expiration = cap;
+      if (!address.regionMatches(true, 0, "https://", 0, 8) && !httpAddresses) {
+        error(ctx, 400, "push", "push.webhookUrlNotHttps", "WebHook callback must be HTTPS: " + address, null, null);
+        return;
+      }
+      Instant expiration = channelExpiry(body);
+      if (expiration == null) {
+        error(ctx, 400, "global", "invalid", "Invalid value for ttl or expiration", null, null);
+        return;
       }
       channel = new Channel(id, cal.resourceId, cal.id, token, address, expiration, ctx.get("user"));
       channels.put(id, channel);
@@ -699,7 +782,8 @@ public final class GoogleCalendarEmulator {
       return;
     }
     String code = "4/" + opaque(30);
-    codes.put(code, new Code(consentingUser, q.get("redirect_uri"), "offline".equals(q.get("access_type"))));
+    Set<String> asked = q.get("scope") == null ? Set.of() : Set.of(q.get("scope").trim().split(" +"));
+    codes.put(code, new Code(consentingUser, q.get("redirect_uri"), "offline".equals(q.get("access_type")), asked));
     String location = q.get("redirect_uri") + (q.get("redirect_uri").contains("?") ? "&" : "?") + "code="
         + encode(code) + "&state=" + encode(q.get("state") == null ? "" : q.get("state"));
     ctx.response().setStatusCode(302).putHeader("Location", location).end();
@@ -742,6 +826,7 @@ public final class GoogleCalendarEmulator {
     String grant = form.get("grant_type");
     String user;
     String refresh = null;
+    Set<String> scopes;
     if ("authorization_code".equals(grant)) {
       Code code = codes.remove(form.get("code"));
       if (code == null || !code.redirectUri().equals(form.get("redirect_uri"))) {
@@ -749,8 +834,9 @@ public final class GoogleCalendarEmulator {
         return;
       }
       user = code.user();
+      scopes = code.scopes();
       if (code.offline()) {
-        refresh = issueRefreshToken(user);
+        refresh = issueRefreshToken(user, scopes);
       }
     } else if ("refresh_token".equals(grant)) {
       String token = form.get("refresh_token");
@@ -759,14 +845,15 @@ public final class GoogleCalendarEmulator {
         oauthError(ctx, 400, "invalid_grant", "Token has been expired or revoked.");
         return;
       }
+      scopes = refreshScopes.getOrDefault(token, Set.of(FULL_SCOPE));
     } else {
       oauthError(ctx, 400, "unsupported_grant_type", "Invalid grant_type: " + grant);
       return;
     }
     String access = "ya29." + opaque(40);
-    accessTokens.put(access, new Access(user, clock.instant().plus(accessTokenLifetime)));
+    accessTokens.put(access, new Access(user, clock.instant().plus(accessTokenLifetime), scopes));
     JsonObject out = new JsonObject().put("access_token", access)
-        .put("expires_in", accessTokenLifetime.toSeconds()).put("scope", "https://www.googleapis.com/auth/calendar")
+        .put("expires_in", accessTokenLifetime.toSeconds()).put("scope", String.join(" ", new java.util.TreeSet<>(scopes)))
         .put("token_type", "Bearer");
     if (refresh != null) {
       out.put("refresh_token", refresh);
