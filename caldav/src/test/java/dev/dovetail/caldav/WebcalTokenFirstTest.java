@@ -42,6 +42,11 @@ class WebcalTokenFirstTest {
     public Future<CalendarCollection> update(String resourceId, UnaryOperator<CalendarCollection> change) {
       return store.update(resourceId, change);
     }
+
+    @Override
+    public Future<Void> delete(String resourceId) {
+      return store.delete(resourceId);
+    }
   }
 
   private static final Pattern URL = Pattern.compile("<dt:feed-url><d:href>([^<]+)</d:href>");
