@@ -35,7 +35,8 @@ class InAdapterBoundaryTest {
       "dev.dovetail.caldav.method.NewCalendar",
       "dev.dovetail.caldav.method.ProppatchMethodHandler",
       "dev.dovetail.caldav.backend.CalendarBackend",
-      "dev.dovetail.caldav.backend.BusyTimeRefresh");
+      "dev.dovetail.caldav.backend.BusyTimeRefresh",
+      "dev.dovetail.caldav.WebcalFeedHandler");
 
   private static JavaClasses adapters;
 
