@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * The public booking's abuse limits, as the booking type's provider tuned them ({@link BookingLimits}, ADR 35): a
- * series longer than the type allows is refused (400: no retry would help), and a hold beyond the type's holds per
+ * series longer than the type allows is refused (400: no retry would help), and a hold (a series is one) beyond the type's holds per
  * customer e-mail or per client address in its window is refused with 429 and the seconds until one frees. Only
  * public requests pass here; the hub's own holds (waitlist offers) book directly.
  */
@@ -45,7 +45,9 @@ public class BookingLimitsGuard implements BookSlot {
         return inner.book(command);
       }
       List<HoldLedger.Limit> keys = keys(command, limits);
-      int count = Math.max(1, command.weeklyOccurrences());
+      // A weekly series is one checkout, so one hold: counting its weeks would refuse every paid series longer than
+      // the per-e-mail limit (12 weeks allowed, 5 holds) with a 429 that no wait could lift.
+      int count = 1;
       Instant now = clock.instant();
       try {
         ledger.take(keys, count, now);
