@@ -38,6 +38,8 @@ public final class SyncScheduler implements ReceivePush {
    */
   public record Settings(String callbackBase, Duration channelLifetime, Duration renewBefore, Duration followUp) {}
 
+  private record Opening(String connectionId, String calendarId, String secretHash) {}
+
   private enum Run {
     RUNNING,
     AGAIN
@@ -56,7 +58,13 @@ public final class SyncScheduler implements ReceivePush {
   private final Map<String, Instant> watchRetryAt = new ConcurrentHashMap<>();
   private final Map<String, Integer> watchFailures = new ConcurrentHashMap<>();
   private final java.util.Set<String> opening = ConcurrentHashMap.newKeySet();
-  private volatile Map<String, SyncState> byChannel = Map.of();
+  /** Channel id → sync state, as far as this node knows; a push for a stale entry is refused after the store read. */
+  private final Map<String, SyncState> byChannel = new ConcurrentHashMap<>();
+  /**
+   * Channels this node is opening, by id: the service may push on a channel (its {@code sync} message, or a change)
+   * before the watch call has answered and the channel is stored, and such a push must not meet the miss gate.
+   */
+  private final Map<String, Opening> openingChannels = new ConcurrentHashMap<>();
   /** Pushes naming a channel this node does not know trigger a scan of every sync state at most this often. */
   static final java.time.Duration MISS_RESCAN = java.time.Duration.ofSeconds(10);
   private volatile long lastMissScanMillis = Long.MIN_VALUE / 2;
@@ -81,10 +89,10 @@ public final class SyncScheduler implements ReceivePush {
           request(s.connectionId(), s.calendarId());
         }
       }
-      // Keep channels opened while this pass read the store (a push naming one must not meet the miss gate); a
-      // replaced channel left in the map is harmless: its push is checked against the stored state and refused.
-      byChannel.forEach(channels::putIfAbsent);
-      byChannel = Map.copyOf(channels);
+      // Added, not replaced: a channel stored while this pass read the store must stay known. A replaced channel left
+      // in the map is harmless (its push is checked against the stored state and refused) until it expires.
+      byChannel.putAll(channels);
+      byChannel.values().removeIf(s -> !s.channel().expiresAt().isAfter(now));
       return settings.callbackBase() == null ? Future.succeededFuture() : renewChannels(states, now);
     });
   }
@@ -97,6 +105,12 @@ public final class SyncScheduler implements ReceivePush {
   public Future<Boolean> pushed(CalendarProvider provider, String channelId, String token) {
     if (channelId == null || token == null || channelId.length() > 64 || token.length() > 256) {
       return Future.succeededFuture(false);
+    }
+    Opening opening = openingChannels.get(channelId);
+    if (opening != null && opening.connectionId().startsWith(provider.key() + "-")
+        && Secrets.matches(token, opening.secretHash())) {
+      requestWithFollowUp(opening.connectionId(), opening.calendarId());
+      return Future.succeededFuture(true);
     }
     SyncState cached = byChannel.get(channelId);
     long now = ctx.clock().millis();
@@ -111,10 +125,8 @@ public final class SyncScheduler implements ReceivePush {
     Future<Optional<SyncState>> state = cached != null
         ? ctx.states().find(cached.connectionId(), cached.calendarId())
         : ctx.states().listAll().map(all -> {
-          Map<String, SyncState> channels = new HashMap<>();
-          all.stream().filter(s -> s.channel() != null).forEach(s -> channels.put(s.channel().id(), s));
-          byChannel = Map.copyOf(channels);
-          return Optional.ofNullable(channels.get(channelId));
+          all.stream().filter(s -> s.channel() != null).forEach(s -> byChannel.put(s.channel().id(), s));
+          return Optional.ofNullable(byChannel.get(channelId));
         });
     return state.map(found -> {
       if (found.isEmpty() || found.get().channel() == null || !found.get().channel().id().equals(channelId)
@@ -122,11 +134,14 @@ public final class SyncScheduler implements ReceivePush {
           || !Secrets.matches(token, found.get().channel().secretHash())) {
         return false;
       }
-      SyncState s = found.get();
-      request(s.connectionId(), s.calendarId());
-      vertx.setTimer(Math.max(1, settings.followUp().toMillis()), id -> request(s.connectionId(), s.calendarId()));
+      requestWithFollowUp(found.get().connectionId(), found.get().calendarId());
       return true;
     });
+  }
+
+  private void requestWithFollowUp(String connectionId, String calendarId) {
+    request(connectionId, calendarId);
+    vertx.setTimer(Math.max(1, settings.followUp().toMillis()), id -> request(connectionId, calendarId));
   }
 
   /** Runs a sync of the calendar now, or once more after the one running. */
@@ -186,6 +201,7 @@ public final class SyncScheduler implements ReceivePush {
     String secret = Ids.randomToken(32);
     String url = settings.callbackBase().replaceAll("/+$", "") + "/hooks/" + connection.provider().key();
     Instant wanted = ctx.clock().instant().plus(settings.channelLifetime());
+    openingChannels.put(channelId, new Opening(connection.id(), calendarId, Secrets.sha256(secret)));
     return ctx.connector(connection.provider())
         .watch(ctx.grant(connection), calendarId, channelId, secret, url, wanted)
         .map(opened -> new PushChannel(opened.id(), opened.resourceId(), Secrets.sha256(secret), opened.expiresAt()))
@@ -196,18 +212,13 @@ public final class SyncScheduler implements ReceivePush {
               }
               PushChannel old = found.get().channel();
               SyncState next = found.get().withChannel(channel);
-              byChannel = with(byChannel, channel.id(), next);
+              byChannel.put(channel.id(), next);
               return ctx.states().save(next).compose(v -> old == null
                   ? Future.succeededFuture()
                   : ctx.connector(connection.provider()).stop(ctx.grant(connection), old)
                       .recover(err -> Future.succeededFuture()));
-            })));
-  }
-
-  private static Map<String, SyncState> with(Map<String, SyncState> map, String key, SyncState value) {
-    Map<String, SyncState> copy = new HashMap<>(map);
-    copy.put(key, value);
-    return Map.copyOf(copy);
+            })))
+        .andThen(done -> openingChannels.remove(channelId));
   }
 
   /** Closes the channel of one calendar (best effort). */

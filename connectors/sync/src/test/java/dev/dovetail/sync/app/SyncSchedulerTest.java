@@ -86,6 +86,28 @@ class SyncSchedulerTest {
   }
 
   @Test
+  @DisplayName("P14: a push that arrives before the watch call has answered is recognised and syncs")
+  void pushBeforeTheWatchAnswersIsRecognised() {
+    f.google.create(CALENDAR, range(0, 10, 0, 60), true);
+    java.util.List<Boolean> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    f.google.beforeWatchAnswers((channelId, secret) -> {
+      scheduler.pushed(CalendarProvider.GOOGLE, channelId, secret)
+          .compose(first -> scheduler.pushed(CalendarProvider.GOOGLE, channelId, "guessed").map(second -> {
+            answers.add(first);
+            return answers.add(second);
+          }));
+    });
+    f.states.save(SyncState.initial(CONNECTION, CALENDAR, f.clock.instant())
+        .dueAt(f.clock.instant().plus(Duration.ofHours(1)))).await();
+
+    scheduler.tick().await();
+
+    awaitTrue(() -> answers.size() == 2);
+    assertThat(answers).as("the service's early push, then a spoofed one").containsExactly(true, false);
+    awaitTrue(() -> !f.busyBlocks().isEmpty());
+  }
+
+  @Test
   @DisplayName("P18: a channel about to expire is replaced by a new one that lives longer")
   void channelsAreRenewedBeforeExpiry() {
     PushChannel first = openChannel();

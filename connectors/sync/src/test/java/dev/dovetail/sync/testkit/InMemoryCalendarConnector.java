@@ -62,8 +62,17 @@ public final class InMemoryCalendarConnector implements CalendarConnector, Exter
     return watchCalls;
   }
 
+  /**
+   * Called with the channel id and secret of every channel asked for, before the watch call answers: a service may
+   * push on a channel (its {@code sync} message, or a change) before the hub has learnt it was opened.
+   */
+  public synchronized void beforeWatchAnswers(java.util.function.BiConsumer<String, String> pushEarly) {
+    this.pushEarly = pushEarly;
+  }
+
   private boolean refuseWatches;
   private int watchCalls;
+  private java.util.function.BiConsumer<String, String> pushEarly = (channelId, secret) -> {};
 
   /** The next {@code times} calls of the port fail with what {@code failure} makes. */
   public synchronized void failNext(int times, Supplier<RuntimeException> failure) {
@@ -176,6 +185,7 @@ public final class InMemoryCalendarConnector implements CalendarConnector, Exter
     if (refuseWatches) {
       return Future.failedFuture(new ConnectorException.Rejected("push.webhookUrlNotHttps", null));
     }
+    pushEarly.accept(channelId, secret);
     return guarded(() -> new PushChannel(channelId, "res-" + calendarId, "", requestedExpiry));
   }
 
