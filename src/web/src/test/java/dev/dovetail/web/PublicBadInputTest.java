@@ -149,7 +149,7 @@ class PublicBadInputTest {
   }
 
   @Test
-  @DisplayName("book: bad values (zone, instant, e-mail, series length, duration, far future) are 400 with a reason")
+  @DisplayName("book: bad values (zone, instant, e-mail, series length, duration, year 2200) are 400 with a reason; beyond the horizon is 409")
   void bookRejectsBadValues() {
     JsonObject zone = expectProblem(400, api.post(bookings(), valid().put("timeZone", "Europe/Atlantis")));
     assertThat(zone.getString("type")).endsWith("unknown-time-zone");
@@ -162,8 +162,10 @@ class PublicBadInputTest {
     expectProblem(400, api.post(bookings(), valid().put("weeklyOccurrences", 0)));
     expectProblem(400, api.post(bookings(), valid().put("weeklyOccurrences", 53)));
     expectProblem(400, api.post(bookings(), valid().put("durationMinutes", 45)));
-    expectProblem(400, api.post(bookings(), valid().put("start",
-        ApiFixture.mondayAt(10, 0).plus(java.time.Duration.ofDays(3653)).toString())));
+    assertThat(expectProblem(409, api.post(bookings(), valid().put("start",
+        ApiFixture.mondayAt(10, 0).plus(java.time.Duration.ofDays(3653)).toString()))).getString("detail"))
+        .contains("horizon");
+    expectProblem(400, api.post(bookings(), valid().put("start", "2200-01-01T00:00:00Z")));
     expectProblem(400, api.post(bookings(), valid().put("start", "+999999-01-01T00:00:00Z")));
     expectProblem(400, api.post(bookings(), valid().put("start", "1970-01-01T00:00:00Z")));
   }

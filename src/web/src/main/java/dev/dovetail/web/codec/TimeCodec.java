@@ -1,6 +1,5 @@
 package dev.dovetail.web.codec;
 
-import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.WallClockWindow;
 import dev.dovetail.web.http.ApiProblem;
 import io.vertx.core.json.JsonArray;
@@ -19,6 +18,7 @@ import java.util.List;
 public final class TimeCodec {
 
   private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
   private TimeCodec() {}
 
@@ -34,8 +34,9 @@ public final class TimeCodec {
   }
 
   /**
-   * An ISO-8601 instant ({@code Z} or an offset). Refuses times before 2000 or beyond the longest booking horizon
-   * from now: no booking can be there, and far-off years only make the date arithmetic overflow.
+   * An ISO-8601 instant ({@code Z} or an offset). Refuses times before 2000 or from 2200: no booking can be there,
+   * and far-off years only make the date arithmetic overflow. The bounds are fixed, not taken from "now": whether a
+   * time is bookable (notice, horizon) is the core's decision, on the hub's clock.
    */
   public static Instant instant(String text, String field) {
     if (text == null) {
@@ -48,10 +49,8 @@ public final class TimeCodec {
       throw ApiProblem.badRequest("'" + field + "' must be an ISO-8601 date-time with an offset, such as "
           + "2026-05-04T07:00:00Z: " + text);
     }
-    Instant latest = Instant.now().plus(BookingType.MAX_HORIZON).plus(java.time.Duration.ofDays(1));
-    if (instant.isBefore(EARLIEST) || instant.isAfter(latest)) {
-      throw ApiProblem.badRequest("'" + field + "' is out of range (2000 to " + BookingType.MAX_HORIZON.toDays()
-          + " days from now): " + text);
+    if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+      throw ApiProblem.badRequest("'" + field + "' is out of range (" + EARLIEST + " to " + LATEST + "): " + text);
     }
     return instant;
   }
