@@ -9,9 +9,9 @@ import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.MultiStatus;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.Xml;
-import dev.dovetail.calendar.domain.CalendarCollection;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,16 +106,16 @@ final class NewCalendar {
               ? DavException.forbidden(Ns.dav("resource-must-be-null"), "this id is taken, or was used before: ids of"
                   + " deleted resources are retired")
               : err));
-    }).compose(v -> req.services().objects().update(id, c -> {
-      CalendarCollection next = c;
+    }).compose(v -> {
+      Map<String, String> changes = new HashMap<>();
       for (Map.Entry<QName, Element> e : props.entrySet()) {
         String key = ProppatchMethodHandler.WRITABLE.get(e.getKey());
         if (key != null) {
           String value = e.getValue().getTextContent().strip();
-          next = next.withProperty(key, value.isEmpty() ? null : value);
+          changes.put(key, value.isEmpty() ? null : value);
         }
       }
-      return next;
-    })).compose(c -> Responses.empty(req.ctx(), 201));
+      return req.backend().setProperties(providerId, id, changes);
+    }).compose(c -> Responses.empty(req.ctx(), 201));
   }
 }
