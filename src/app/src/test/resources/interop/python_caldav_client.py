@@ -54,4 +54,17 @@ created.load()
 created.delete()
 updated, deleted = sync.sync()
 out["sync_after_delete_deleted"] = [str(o.url) for o in deleted]
+
+# MKCALENDAR is all or nothing: a calendar asked to hold tasks too is refused whole, an event calendar is made,
+# used and deleted again.
+try:
+    principal.make_calendar(name="Py tasks", cal_id="py-tasks", supported_calendar_component_set=["VEVENT", "VTODO"])
+    out["tasks_calendar"] = "created"
+except error.DAVError:
+    out["tasks_calendar"] = "refused"
+made = principal.make_calendar(name="Py events", cal_id="py-events")
+out["made_calendars"] = sorted(str(c.url) for c in principal.calendars())
+out["made_event"] = str(made.save_event(event("interop-made@test", begin)).url)
+made.delete()
+out["calendars_after_delete"] = sorted(str(c.url) for c in principal.calendars())
 print(json.dumps(out))

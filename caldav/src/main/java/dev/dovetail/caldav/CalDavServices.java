@@ -7,7 +7,9 @@ import dev.dovetail.booking.port.out.BookingRepository;
 import dev.dovetail.booking.port.out.FreedTime;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.booking.port.out.ScheduleRepository;
+import dev.dovetail.calendar.app.CalendarReadService;
 import dev.dovetail.calendar.app.CalendarWriteService;
+import dev.dovetail.calendar.port.in.ReadCalendar;
 import dev.dovetail.calendar.port.in.WriteCalendar;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import dev.dovetail.calendar.port.out.ScheduleRevisions;
@@ -43,6 +45,11 @@ public record CalDavServices(
     ScheduleWriter writer = new ScheduleWriter(lock, schedules, freedTime,
         (resourceId, failure) -> LOG.warn("freed-time listener failed for {}: {}", resourceId, failure.toString()));
     return new CalendarWriteService(catalog, writer, objects, clock);
+  }
+
+  /** The calendar read use case on these services. */
+  public ReadCalendar calendarReads() {
+    return new CalendarReadService(catalog, objects);
   }
 
   /** Without a listener for freed time. */

@@ -46,7 +46,8 @@ public final class WebcalFeedHandler {
       return;
     }
     // The token first, from the calendar's one stored property: a wrong token costs no calendar load or projection.
-    services.objects().property(resourceId, DavProperties.FEED)
+    // (ReadCalendar answers the property only for the provider's own resource.)
+    services.calendarReads().property(providerId, resourceId, DavProperties.FEED)
         .compose(stored -> matches(stored, token)
             ? services.catalog().resource(providerId, resourceId)
             : Future.failedFuture(new IllegalArgumentException("no such feed")))

@@ -197,6 +197,11 @@ public final class CalendarBackend {
   }
 
   /** Deletes a whole calendar created over CalDAV ({@link WriteCalendar#deleteCalendar}). */
+  /** Sets (null: removes) dead properties of the provider's calendar: see {@link WriteCalendar#setProperties}. */
+  public Future<CalendarCollection> setProperties(String providerId, String resourceId, Map<String, String> changes) {
+    return writes.setProperties(providerId, resourceId, changes);
+  }
+
   public Future<Void> deleteCalendar(Resource resource) {
     return writes.deleteCalendar(resource.providerId(), resource.id());
   }

@@ -13,6 +13,13 @@ public final class MultiStatus {
   /** One response with a propstat per status; each list holds complete property elements. */
   public MultiStatus response(String href, Map<Integer, List<String>> propstats) {
     b.append("<d:response><d:href>").append(Xml.escape(href)).append("</d:href>");
+    propstats(b, propstats);
+    b.append("</d:response>");
+    return this;
+  }
+
+  /** Appends a DAV:propstat per status (in status order, empty lists left out), as PROPPATCH and MKCALENDAR answer. */
+  public static void propstats(StringBuilder b, Map<Integer, List<String>> propstats) {
     new TreeMap<>(propstats).forEach((status, props) -> {
       if (props.isEmpty()) {
         return;
@@ -22,8 +29,6 @@ public final class MultiStatus {
       b.append("</d:prop><d:status>HTTP/1.1 ").append(status).append(' ').append(reason(status))
           .append("</d:status></d:propstat>");
     });
-    b.append("</d:response>");
-    return this;
   }
 
   /** A response that is only a status (a missing href in a multiget, a removed member in a sync). */

@@ -6,10 +6,12 @@ import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
+import dev.dovetail.caldav.dav.MultiStatus;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.Xml;
-import dev.dovetail.calendar.domain.CalendarCollection;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,9 @@ import org.w3c.dom.Element;
  * Creates a calendar in the provider's home, for MKCALENDAR (RFC 4791 5.3.1) and extended MKCOL (RFC 5689): a new
  * resource (not bookable, no opening hours, in the provider's zone) whose calendar this is. The request's
  * {@code set/prop} may set displayname (also the resource's name), description and colour. An existing or retired
- * name is 403 DAV:resource-must-be-null; a name that is not a slug is 403.
+ * name is 403 DAV:resource-must-be-null; a name that is not a slug is 403. All or nothing (RFC 4791 5.3.1, RFC 5689
+ * 3): a CALDAV:supported-calendar-component-set other than VEVENT alone is not dropped but fails the whole request
+ * (403, the set 403 and every other property 424 Failed Dependency) and nothing is created.
  */
 final class NewCalendar {
 
@@ -44,11 +48,40 @@ final class NewCalendar {
     return props;
   }
 
+  /** The requested properties this hub cannot store as asked: a component set other than VEVENT alone. */
+  static List<String> unstorable(Map<QName, Element> props) {
+    QName setName = Ns.caldav("supported-calendar-component-set");
+    Element set = props.get(setName);
+    if (set == null) {
+      return List.of();
+    }
+    List<Element> comps = Xml.childrenNamed(set, Ns.CALDAV, "comp");
+    boolean eventsOnly = !comps.isEmpty()
+        && comps.stream().allMatch(c -> "VEVENT".equalsIgnoreCase(c.getAttribute("name").strip()));
+    return eventsOnly ? List.of() : List.of(Ns.empty(setName));
+  }
+
+  /** 403 with a mkcalendar-response (or mkcol-response) naming the refused and the failed-dependency properties. */
+  private static Future<Void> refuse(DavRequest req, Map<QName, Element> props, List<String> refused) {
+    boolean mkcol = req.ctx().request().method() == HttpMethod.MKCOL;
+    String root = mkcol ? "d:mkcol-response" : "c:mkcalendar-response";
+    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<").append(root)
+        .append(Ns.DECLARATIONS).append('>');
+    MultiStatus.propstats(b, Map.of(403, refused,
+        424, props.keySet().stream().map(Ns::empty).filter(p -> !refused.contains(p)).toList()));
+    b.append("</").append(root).append('>');
+    return req.ctx().response().setStatusCode(403).putHeader("Content-Type", Responses.XML).end(b.toString());
+  }
+
   /** Creates the calendar named by the request path with the given properties; 201 on success. */
   static Future<Void> create(DavRequest req, Map<QName, Element> props) {
     List<String> seg = req.segments();
     if (seg.size() != 3 || !seg.get(0).equals("calendars") || !seg.get(1).equals(req.principal().providerId())) {
       throw DavException.notFound();
+    }
+    List<String> refused = unstorable(props);
+    if (!refused.isEmpty()) {
+      return refuse(req, props, refused);
     }
     String id = seg.get(2);
     String providerId = req.principal().providerId();
@@ -73,16 +106,16 @@ final class NewCalendar {
               ? DavException.forbidden(Ns.dav("resource-must-be-null"), "this id is taken, or was used before: ids of"
                   + " deleted resources are retired")
               : err));
-    }).compose(v -> req.services().objects().update(id, c -> {
-      CalendarCollection next = c;
+    }).compose(v -> {
+      Map<String, String> changes = new HashMap<>();
       for (Map.Entry<QName, Element> e : props.entrySet()) {
         String key = ProppatchMethodHandler.WRITABLE.get(e.getKey());
         if (key != null) {
           String value = e.getValue().getTextContent().strip();
-          next = next.withProperty(key, value.isEmpty() ? null : value);
+          changes.put(key, value.isEmpty() ? null : value);
         }
       }
-      return next;
-    })).compose(c -> Responses.empty(req.ctx(), 201));
+      return req.backend().setProperties(providerId, id, changes);
+    }).compose(c -> Responses.empty(req.ctx(), 201));
   }
 }

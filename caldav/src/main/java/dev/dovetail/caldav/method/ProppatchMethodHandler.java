@@ -8,10 +8,10 @@ import dev.dovetail.caldav.dav.MultiStatus;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.Xml;
 import dev.dovetail.caldav.property.DavProperties;
-import dev.dovetail.calendar.domain.CalendarCollection;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,18 +70,17 @@ public final class ProppatchMethodHandler implements DavMethodHandler {
       }
       String resourceId = ((DavResource.CalendarResource) target).resource().id();
       String feedToken = Ids.randomToken(24);
-      return req.services().objects().update(resourceId, c -> {
-        CalendarCollection next = c;
-        for (Map.Entry<QName, String> e : changes.entrySet()) {
-          String key = WRITABLE.get(e.getKey());
-          String value = e.getValue() == null || e.getValue().isEmpty() ? null : e.getValue();
-          if (key.equals(DavProperties.FEED) && e.getValue() != null) {
-            value = feedToken; // set issues a fresh secret whatever the client sent; the old URL stops working
-          }
-          next = next.withProperty(key, value);
+      Map<String, String> stored = new HashMap<>();
+      for (Map.Entry<QName, String> e : changes.entrySet()) {
+        String key = WRITABLE.get(e.getKey());
+        String value = e.getValue() == null || e.getValue().isEmpty() ? null : e.getValue();
+        if (key.equals(DavProperties.FEED) && e.getValue() != null) {
+          value = feedToken; // set issues a fresh secret whatever the client sent; the old URL stops working
         }
-        return next;
-      }).compose(c -> Responses.multistatus(req.ctx(), ms.response(target.href(), Map.of(200, ok)).end()));
+        stored.put(key, value);
+      }
+      return req.backend().setProperties(req.provider().id(), resourceId, stored)
+          .compose(c -> Responses.multistatus(req.ctx(), ms.response(target.href(), Map.of(200, ok)).end()));
     });
   }
 }

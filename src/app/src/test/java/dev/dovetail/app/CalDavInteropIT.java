@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Interop: Debian's python3-caldav (run with /usr/bin/python3, installed by .ci/run) against a running hub:
  * discovery from the bare host URL (as the README says), calendar listing, initial and incremental sync-collection, PUT, time-range calendar-query,
- * DELETE, and an event over a booking refused. Skipped only if /usr/bin/python3 cannot import caldav.
+ * DELETE, an event over a booking refused, MKCALENDAR for VEVENT+VTODO refused whole, an event calendar made, written to
+ * and deleted. Skipped only if /usr/bin/python3 cannot import caldav.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -76,7 +77,8 @@ class CalDavInteropIT {
   record Run(int exit, String output) {}
 
   @Test
-  @DisplayName("discovery, sync, create, lookup by UID, time-range search, overlap refusal and delete all work from python3-caldav")
+  @DisplayName("discovery, sync, create, lookup by UID, time-range search, overlap refusal and delete all work from"
+      + " python3-caldav; a calendar for VEVENT and VTODO is refused whole, an event calendar is made and deleted")
   void pythonCaldavClient() throws Exception {
     assertTrue(Files.isExecutable(PYTHON) && python("-c", "import caldav.davclient").exit() == 0,
         "/usr/bin/python3 cannot import caldav (sudo .ci/install-test-deps)");
@@ -107,5 +109,11 @@ class CalDavInteropIT {
     assertThat(out.getJsonArray("sync_updated").getList()).containsExactly(created);
     assertThat(out.getString("clash")).isEqualTo("refused");
     assertThat(out.getJsonArray("sync_after_delete_deleted").getList()).containsExactly(created);
+    String made = "http://127.0.0.1:" + port + "/dav/calendars/demo/py-events/";
+    String tasks = "http://127.0.0.1:" + port + "/dav/calendars/demo/py-tasks/";
+    assertThat(out.getString("tasks_calendar")).isEqualTo("refused");
+    assertThat(out.getJsonArray("made_calendars").getList()).contains(made).doesNotContain(tasks);
+    assertThat(out.getString("made_event")).startsWith(made).endsWith(".ics");
+    assertThat(out.getJsonArray("calendars_after_delete").getList()).contains(base).doesNotContain(made);
   }
 }

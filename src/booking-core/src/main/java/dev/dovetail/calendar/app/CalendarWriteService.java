@@ -23,7 +23,9 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The calendar write use case. Every write runs through the {@link ScheduleWriter}: under the resource's lock it
@@ -142,6 +144,21 @@ public final class CalendarWriteService implements WriteCalendar {
                 .map(v -> new ScheduleWriter.Written<Void>(null, released.freed())));
       });
     }));
+  }
+
+  @Override
+  public Future<CalendarCollection> setProperties(String providerId, String resourceId,
+      Map<String, String> changes) {
+    Map<String, String> copy = new HashMap<>(changes);
+    return writer.write(resourceId, () -> owned(providerId, resourceId)
+        .compose(resource -> objects.update(resourceId, c -> {
+          CalendarCollection next = c;
+          for (Map.Entry<String, String> e : copy.entrySet()) {
+            next = next.withProperty(e.getKey(), e.getValue());
+          }
+          return next;
+        }))
+        .map(c -> new ScheduleWriter.Written<>(c, List.of())));
   }
 
   /** The resource, if it (still) exists and is the provider's; read under the lock. */

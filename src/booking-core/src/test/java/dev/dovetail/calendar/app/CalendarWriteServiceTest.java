@@ -115,4 +115,28 @@ class CalendarWriteServiceTest {
         .isInstanceOf(CalendarNotDeletableException.class);
     assertThat(resources.findById("room").await()).isPresent();
   }
+
+  @Test
+  @DisplayName("dead properties are set and removed for the provider's calendar; another provider's is not found,"
+      + " and ReadCalendar reads a property for its owner only")
+  void propertiesAreTheOwnersOnly() {
+    java.util.Map<String, String> set = new java.util.HashMap<>();
+    set.put("displayname", "Room");
+    set.put("feed", "secret");
+    assertThat(writes.setProperties("acme", "room", set).await().properties())
+        .containsEntry("displayname", "Room").containsEntry("feed", "secret");
+    java.util.Map<String, String> remove = new java.util.HashMap<>();
+    remove.put("displayname", null);
+    assertThat(writes.setProperties("acme", "room", remove).await().properties())
+        .doesNotContainKey("displayname").containsEntry("feed", "secret");
+    assertThatThrownBy(() -> writes.setProperties("other", "room", java.util.Map.of("feed", "mine")).await())
+        .isInstanceOf(NotFoundException.class);
+    assertThat(objects.load("room").await().properties()).containsEntry("feed", "secret");
+
+    var reads = new CalendarReadService(catalog, objects);
+    assertThat(reads.property("acme", "room", "feed").await()).isEqualTo("secret");
+    assertThatThrownBy(() -> reads.property("other", "room", "feed").await()).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> reads.property("acme", "room", "displayname").await())
+        .isInstanceOf(NotFoundException.class);
+  }
 }

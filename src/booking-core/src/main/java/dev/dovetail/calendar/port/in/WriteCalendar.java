@@ -4,6 +4,7 @@ import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.calendar.domain.CalendarCollection;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes to a provider's resource calendar: put and delete one object, delete a whole calendar. Ownership (the
@@ -51,4 +52,10 @@ public interface WriteCalendar {
    * deletes the resource (which retires the id and purges the calendar and schedule).
    */
   Future<Void> deleteCalendar(String providerId, String resourceId);
+
+  /**
+   * Sets a calendar's dead properties (display name, description, colour, webcal feed token): a null value removes
+   * one. The calendar must be the provider's; the change is one compare-and-set, under the resource's lock.
+   */
+  Future<CalendarCollection> setProperties(String providerId, String resourceId, Map<String, String> changes);
 }
