@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * the calendar's sync lock; once every mark is written the receiver answers 202. Processing is a sync request to the
  * scheduler (with its follow-up run for notifications that arrive before their change is readable, P14). A crash
  * between the two loses nothing: the scheduler's next tick finds the calendar due. {@code missed} needs nothing more
- * than a delta round from the last token, which catches every change since.
+ * than a delta round from the last token, which catches every change since. A change notification can come before
+ * the subscription's create call has answered and its id is stored; its clientState then names the channel the
+ * scheduler is opening ({@link SyncScheduler#pushedWhileOpening}).
  */
 public final class GraphPushes implements GraphNotificationHandler.Sink {
 
@@ -59,6 +61,11 @@ public final class GraphPushes implements GraphNotificationHandler.Sink {
       Map<String, Target> targets = new LinkedHashMap<>();
       for (GraphNotification n : batch) {
         SyncState s = bySubscription.get(n.subscriptionId());
+        if (s == null && !n.isLifecycle() && scheduler.pushedWhileOpening(CalendarProvider.OUTLOOK, n.clientState())) {
+          // A change on a subscription whose create call has not answered yet (its id is not stored): the scheduler
+          // knows the channel being opened by its secret and syncs the calendar.
+          continue;
+        }
         if (s == null || !n.hasSecret(s.channel().secretHash())) {
           ignored.incrementAndGet();
           LOG.debug("ignored a Graph notification for subscription {}", n.subscriptionId());

@@ -139,6 +139,24 @@ public final class SyncScheduler implements ReceivePush {
     });
   }
 
+  /**
+   * A push that names a channel by the service's own id, which the hub learns only when the watch call answers
+   * (Graph's subscription id): true (and a sync requested) if {@code token} is the secret of a channel of
+   * {@code provider} this node is opening right now. The cost is bounded by the channels being opened.
+   */
+  public boolean pushedWhileOpening(CalendarProvider provider, String token) {
+    if (token == null || token.length() > 256) {
+      return false;
+    }
+    for (Opening opening : openingChannels.values()) {
+      if (opening.connectionId().startsWith(provider.key() + "-") && Secrets.matches(token, opening.secretHash())) {
+        requestWithFollowUp(opening.connectionId(), opening.calendarId());
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void requestWithFollowUp(String connectionId, String calendarId) {
     request(connectionId, calendarId);
     vertx.setTimer(Math.max(1, settings.followUp().toMillis()), id -> request(connectionId, calendarId));
