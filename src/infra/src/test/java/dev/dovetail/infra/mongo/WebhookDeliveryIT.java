@@ -194,4 +194,68 @@ class WebhookDeliveryIT extends StoreIT {
           ctx.completeNow();
         })));
   }
+
+  WebhookDispatcher dispatcherOn(Vertx vertx, MongoStore on, String node) {
+    return new WebhookDispatcher(on.webhookEvents(), on.webhookEndpoints(),
+        new HttpWebhookTransport(vertx, vertx.createHttpClient(), clock, true), endpoint -> Future.succeededFuture(),
+        clock, WebhookDispatcher.Settings.defaults(node), Math::random);
+  }
+
+  /** Runs two dispatchers side by side (two hub nodes on one database) for {@code rounds} rounds. */
+  Future<Void> bothNodes(WebhookDispatcher a, WebhookDispatcher b, int rounds) {
+    if (rounds == 0) {
+      return Future.succeededFuture();
+    }
+    return Future.all(a.runOnce(), b.runOnce()).compose(both -> {
+      WebhookDispatcher.Report ra = both.resultAt(0);
+      WebhookDispatcher.Report rb = both.resultAt(1);
+      if (ra.claimed() + rb.claimed() == 0) {
+        clock.advance(Duration.ofHours(1));
+      }
+      return bothNodes(a, b, rounds - 1);
+    });
+  }
+
+  @Test
+  @Timeout(value = 120, timeUnit = TimeUnit.SECONDS)
+  @DisplayName("a hub restart in the middle of the retries loses nothing; two nodes deliver each event once")
+  void restartAndTwoNodes(Vertx vertx, VertxTestContext ctx) {
+    String database = MongoFixture.freshDatabase();
+    List<WebhookEvent> events = new ArrayList<>();
+    for (int b = 0; b < 40; b++) {
+      events.add(event(EventType.BOOKING_CREATED, "b-" + b, 0, T0));
+    }
+    failFirst.set(40);
+    MongoStore[] stores = new MongoStore[3];
+    MongoFixture.connect(vertx, database)
+        .compose(first -> {
+          stores[0] = first;
+          WebhookService before = new WebhookService(first.webhookEndpoints(), first.webhookEvents(), clock, true,
+              () -> {});
+          return before.create("acme", url(), EnumSet.of(EventType.BOOKING_CREATED), null)
+              .compose(endpoint -> before.publish(events))
+              .compose(v -> dispatcherOn(vertx, first, "node-old").runOnce());
+        })
+        .compose(firstRun -> {
+          ctx.verify(() -> assertThat(firstRun.retried()).isEqualTo(40));
+          return stores[0].close();
+        })
+        .compose(closed -> MongoFixture.connect(vertx, database))
+        .compose(a -> {
+          stores[1] = a;
+          return MongoFixture.connect(vertx, database);
+        })
+        .compose(b -> {
+          stores[2] = b;
+          clock.advance(Duration.ofHours(1));
+          return bothNodes(dispatcherOn(vertx, stores[1], "node-a"), dispatcherOn(vertx, stores[2], "node-b"), 20);
+        })
+        .onComplete(ctx.succeeding(done -> ctx.verify(() -> {
+          assertThat(received.stream().map(Received::id).distinct())
+              .containsExactlyInAnyOrderElementsOf(events.stream().map(WebhookEvent::id).toList());
+          long duplicates = received.size() - received.stream().map(Received::id).distinct().count();
+          assertThat(duplicates).as("duplicates without a crash between 2xx and the SUCCEEDED write").isZero();
+          Future.all(stores[1].close(), stores[2].close()).onComplete(ctx.succeedingThenComplete());
+        })));
+  }
 }
