@@ -36,7 +36,28 @@ public record AppConfig(
     Stripe stripe,
     Outlook outlook,
     Calendars calendars,
-    SignUpMode signUp) {
+    SignUpMode signUp,
+    boolean webhookAllowPrivate) {
+
+  /**
+   * A config whose webhooks go only to public https URLs ({@code DOVETAIL_WEBHOOK_ALLOW_PRIVATE=true} lifts that for
+   * development and tests; {@link #withWebhookAllowPrivate}).
+   */
+  public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
+      String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
+      int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
+      Mail mail, List<String> trustedProxies, Stripe stripe, Outlook outlook, Calendars calendars,
+      SignUpMode signUp) {
+    this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
+        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustedProxies,
+        stripe, outlook, calendars, signUp, false);
+  }
+
+  public AppConfig withWebhookAllowPrivate(boolean allow) {
+    return new AppConfig(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData,
+        demoPassword, cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail,
+        trustedProxies, stripe, outlook, calendars, signUp, allow);
+  }
 
   /** A config whose public sign-up is open (as tests and benchmarks build it). */
   public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
@@ -274,7 +295,8 @@ public record AppConfig(
         stripe(env),
         outlook(env),
         calendars(env),
-        signUp(env, mongoUri == null && boolValue(env, "DOVETAIL_DEMO_DATA", true)));
+        signUp(env, mongoUri == null && boolValue(env, "DOVETAIL_DEMO_DATA", true)),
+        boolValue(env, "DOVETAIL_WEBHOOK_ALLOW_PRIVATE", false));
   }
 
   /** {@code DOVETAIL_SIGNUP}: open, closed or invite; open only on the embedded demo unless set, else closed. */

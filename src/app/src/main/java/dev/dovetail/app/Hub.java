@@ -158,8 +158,9 @@ public final class Hub {
     CalendarSync calendarSync = CalendarSync.wire(vertx, config, clock, store, lock, waitlists.trigger(),
         SecretKeys.manageLinkKey(config), notifications::dispatchNow);
     // Every consumer of booking changes (mail, payments, waitlist, calendar sync) records them here, before the write.
+    Webhooks webhooks = Webhooks.wire(vertx, config, clock, store);
     BookingEvents events = BookingEvents.all(List.of(notifications.planner(), payments.events(), waitlists.trigger(),
-        calendarSync.events()));
+        calendarSync.events(), webhooks.events()));
     AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(),
         new BcryptPasswordHasher(vertx, config.bcryptCost()), clock);
     ManageBookingService manage =
@@ -172,7 +173,7 @@ public final class Hub {
         new AvailabilityService(catalog, store.schedules(), clock),
         payments.guard(new BookingLimitsGuard(bookSlot, catalog, new HoldLedger(HOLD_LEDGER_KEYS), clock)),
         manage, manage, catalog, catalog, accounts, accounts, accounts, readiness(vertx, store, draining), notifications.log(),
-        waitlist, waitlist, paymentService, paymentService, calendarSync.connections());
+        waitlist, waitlist, paymentService, paymentService, calendarSync.connections(), webhooks.service());
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
@@ -216,8 +217,8 @@ public final class Hub {
           long busyTimer = vertx.setPeriodic(BusyTimeRefresh.PERIOD.toMillis(), id -> busyTime.sweep()
               .onFailure(err -> LOG.warn("busy-time refresh failed: {}", err.getMessage())));
           Hub hub = new Hub(vertx, embedded, store, server, notifications, waitlists,
-              timers(List.of(janitorTimer, dispatchTimer, waitlistTimer, paymentTimer, busyTimer),
-                  calendarSync.start()), metricsServer, lock, draining, metrics.ops());
+              timers(timers(List.of(janitorTimer, dispatchTimer, waitlistTimer, paymentTimer, busyTimer),
+                  calendarSync.start()), webhooks.start()), metricsServer, lock, draining, metrics.ops());
           LOG.info("Dovetail is listening on {} (port {}){}", config.publicUrl(), server.actualPort(),
               vertx.isClustered() ? ", clustered" : "");
           return hub;

@@ -18,6 +18,8 @@ import dev.dovetail.waitlist.port.in.Waitlist;
 import dev.dovetail.web.calendar.NoCalendarSync;
 import dev.dovetail.web.payment.NoPayments;
 import dev.dovetail.web.waitlist.NoWaitlist;
+import dev.dovetail.web.webhook.NoWebhooks;
+import dev.dovetail.webhook.port.in.ManageWebhookEndpoints;
 import io.vertx.core.Future;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -43,7 +45,19 @@ public record Services(
     ManageWaitlist manageWaitlist,
     CustomerPayments customerPayments,
     ProviderPayments providerPayments,
-    ManageConnections calendarConnections) {
+    ManageConnections calendarConnections,
+    ManageWebhookEndpoints webhooks) {
+
+  /** Services without webhooks: no endpoints, an empty feed. */
+  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
+      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
+      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
+      NotificationLog notifications, Waitlist waitlist, ManageWaitlist manageWaitlist,
+      CustomerPayments customerPayments, ProviderPayments providerPayments, ManageConnections calendarConnections) {
+    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
+        registration, storeHealth, notifications, waitlist, manageWaitlist, customerPayments, providerPayments,
+        calendarConnections, new NoWebhooks());
+  }
 
   /** Services without calendar sync: no calendar service can be connected. */
   public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
@@ -99,5 +113,6 @@ public record Services(
     Objects.requireNonNull(customerPayments, "customerPayments");
     Objects.requireNonNull(providerPayments, "providerPayments");
     Objects.requireNonNull(calendarConnections, "calendarConnections");
+    Objects.requireNonNull(webhooks, "webhooks");
   }
 }

@@ -96,8 +96,12 @@ class RouteInventoryTest {
     SAMPLE_BODIES.put("PUT /api/v1/calendar-connections/:service", new JsonObject().put("blocking", new JsonArray()));
     SAMPLE_BODIES.put("PUT /api/v1/caldav-login", new JsonObject().put("accountPasswordAllowed", true));
     SAMPLE_BODIES.put("POST /api/v1/invitations", new JsonObject().put("email", "invitee@example.com"));
+    SAMPLE_BODIES.put("POST /api/v1/webhook-endpoints", new JsonObject().put("url", "https://example.com/hooks")
+        .put("events", new JsonArray().add("booking.created")));
+    SAMPLE_BODIES.put("PATCH /api/v1/webhook-endpoints/:endpointId", new JsonObject().put("enabled", false));
   }
 
+  private static final String SAMPLE_WEBHOOK_ENDPOINT = "0123456789abcdef0123456789abcdef";
   private static final Pattern PARAM = Pattern.compile(":([A-Za-z]+)");
 
   private ApiFixture api;
@@ -164,7 +168,9 @@ class RouteInventoryTest {
     String what = endpoint.key() + " by bob -> " + response.statusCode() + " " + response.bodyAsString();
     if (endpoint.path().contains(":")) {
       assertThat(response.statusCode()).as(what).isIn(403, 404);
-    } else if (endpoint.key().equals("POST /api/v1/booking-types")) {
+    } else if (endpoint.key().equals("POST /api/v1/booking-types")
+        || endpoint.key().equals("POST /api/v1/webhook-endpoints")) {
+      // Booking types: alice's resource id in the body. Webhook endpoints: this fixture has none (NoWebhooks).
       assertThat(response.statusCode()).as(what).isBetween(400, 499);
     } else {
       assertThat(response.statusCode()).as(what).isBetween(200, 299);
@@ -227,6 +233,9 @@ class RouteInventoryTest {
         case "entryId" -> api.waitlistEntry(owner);
         case "notificationId" -> OutboundMessage.idFor(owner.bookingId(), 0, MessageKind.CONFIRMATION, null);
         case "service" -> "google";
+        // This fixture has no webhooks (NoWebhooks): any well-formed id; WebhookHubIT drives the real ones.
+        case "endpointId" -> SAMPLE_WEBHOOK_ENDPOINT;
+        case "deliveryId" -> "dlv_" + SAMPLE_WEBHOOK_ENDPOINT + "_" + SAMPLE_WEBHOOK_ENDPOINT;
         default -> fail("no sample value for path parameter " + matcher.group(1) + " of " + endpoint.key()
             + ": teach this test what the new route's object is");
       };

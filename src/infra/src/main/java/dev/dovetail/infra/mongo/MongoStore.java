@@ -54,6 +54,8 @@ public final class MongoStore {
   private final MongoPaymentRepository payments;
   private final MongoSyncStore sync;
   private final MongoStoreFigures figures;
+  private final MongoWebhookEndpointRepository webhookEndpoints;
+  private final MongoWebhookEventRepository webhookEvents;
 
   private MongoStore(MongoSupport mongo, int scheduleAttempts) {
     this.mongo = mongo;
@@ -72,6 +74,8 @@ public final class MongoStore {
     this.payments = new MongoPaymentRepository(mongo);
     this.sync = new MongoSyncStore(mongo);
     this.figures = new MongoStoreFigures(mongo);
+    this.webhookEndpoints = new MongoWebhookEndpointRepository(mongo);
+    this.webhookEvents = new MongoWebhookEventRepository(mongo);
   }
 
   /**
@@ -124,6 +128,10 @@ public final class MongoStore {
     return client().createIndexes(MongoOutboxRepository.COLLECTION, List.of(
             new IndexModel(MongoOutboxRepository.CLAIM_INDEX, new IndexOptions().name("claim").unique(true)),
             new IndexModel(MongoOutboxRepository.OUTCOME_INDEX, new IndexOptions().name("outcome").unique(true))))
+        .compose(v -> client().createIndexes(MongoWebhookEventRepository.DELIVERIES, List.of(
+            new IndexModel(MongoWebhookEventRepository.CLAIM_INDEX, new IndexOptions().name("claim").unique(true)),
+            new IndexModel(MongoWebhookEventRepository.OUTCOME_INDEX,
+                new IndexOptions().name("outcome").unique(true)))))
         .compose(v -> isEmbeddedServer())
         .compose(embedded -> embedded ? Future.succeededFuture() : createSecondaryIndexes());
   }
@@ -172,6 +180,14 @@ public final class MongoStore {
 
   private static IndexModel index(String name, JsonObject keys) {
     return new IndexModel(keys, new IndexOptions().name(name));
+  }
+
+  public dev.dovetail.webhook.port.out.WebhookEndpointRepository webhookEndpoints() {
+    return webhookEndpoints;
+  }
+
+  public dev.dovetail.webhook.port.out.WebhookEventRepository webhookEvents() {
+    return webhookEvents;
   }
 
   /** The calendar-sync stores (connections, sync states, booking mirrors, conflicts). */

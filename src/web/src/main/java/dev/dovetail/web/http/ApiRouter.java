@@ -218,6 +218,17 @@ public final class ApiRouter {
     map.put("listExternalCalendars", calendars::calendars);
     map.put("chooseCalendars", calendars::choose);
     map.put("disconnectCalendar", calendars::disconnect);
+    dev.dovetail.web.webhook.WebhooksHandler webhooks = new dev.dovetail.web.webhook.WebhooksHandler(s.webhooks());
+    map.put("listWebhookEndpoints", webhooks::list);
+    map.put("createWebhookEndpoint", webhooks::create);
+    map.put("getWebhookEndpoint", webhooks::get);
+    map.put("updateWebhookEndpoint", webhooks::update);
+    map.put("deleteWebhookEndpoint", webhooks::delete);
+    map.put("rotateWebhookSecret", webhooks::rotateSecret);
+    map.put("sendWebhookTest", webhooks::sendTest);
+    map.put("listWebhookDeliveries", webhooks::deliveries);
+    map.put("redeliverWebhook", webhooks::redeliver);
+    map.put("listEvents", webhooks::feed);
     return map;
   }
 }

@@ -1,0 +1,69 @@
+package dev.dovetail.app;
+
+import dev.dovetail.booking.domain.Ids;
+import dev.dovetail.infra.mongo.MongoStore;
+import dev.dovetail.infra.webhook.HttpWebhookTransport;
+import dev.dovetail.web.codec.BookingCodec;
+import dev.dovetail.webhook.app.BookingWebhooks;
+import dev.dovetail.webhook.app.WebhookDispatcher;
+import dev.dovetail.webhook.app.WebhookService;
+import dev.dovetail.webhook.port.out.EndpointDisabledNotice;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhook wiring of one hub: booking changes become events in the store's webhook outbox (with the change); every
+ * node runs a dispatcher every {@value #PERIOD_MS} ms and soon after events were recorded; leases in the store keep
+ * nodes from sending a delivery twice. Private addresses and plain http only with DOVETAIL_WEBHOOK_ALLOW_PRIVATE.
+ */
+record Webhooks(Vertx vertx, WebhookService service, WebhookDispatcher dispatcher, BookingWebhooks events) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
+  static final long PERIOD_MS = 2_000;
+  static final long NUDGE_DELAY_MS = 250;
+
+  static Webhooks wire(Vertx vertx, AppConfig config, Clock clock, MongoStore store) {
+    String nodeId = "hub-" + config.cluster().host() + "-" + Ids.random().substring(0, 8);
+    WebhookDispatcher[] dispatcher = new WebhookDispatcher[1];
+    WebhookService service = new WebhookService(store.webhookEndpoints(), store.webhookEvents(), clock,
+        config.webhookAllowPrivate(), () -> vertx.setTimer(NUDGE_DELAY_MS, id -> run(dispatcher[0])));
+    dispatcher[0] = new WebhookDispatcher(store.webhookEvents(), store.webhookEndpoints(),
+        new HttpWebhookTransport(vertx, vertx.createHttpClient(), clock, config.webhookAllowPrivate()),
+        disabledNotice(), clock, WebhookDispatcher.Settings.defaults(nodeId),
+        () -> ThreadLocalRandom.current().nextDouble());
+    if (config.webhookAllowPrivate()) {
+      LOG.warn("DOVETAIL_WEBHOOK_ALLOW_PRIVATE=true: webhooks may go to plain http and private addresses");
+    }
+    return new Webhooks(vertx, service, dispatcher[0], new BookingWebhooks(service, BookingCodec::toJson, clock));
+  }
+
+  /**
+   * Tells that the hub disabled an endpoint. For now only in the log and in the endpoint's {@code disabledReason}
+   * (GET /api/v1/webhook-endpoints); mailing the provider through the mail outbox is not built yet (ADR 41).
+   */
+  private static EndpointDisabledNotice disabledNotice() {
+    return endpoint -> {
+      LOG.warn("webhook endpoint {} of {} disabled: {}", endpoint.id(), endpoint.providerId(),
+          endpoint.disabledReason());
+      return Future.succeededFuture();
+    };
+  }
+
+  private static void run(WebhookDispatcher dispatcher) {
+    dispatcher.runOnce()
+        .onSuccess(report -> LOG.debug("webhooks: {}", report))
+        .onFailure(err -> LOG.warn("webhook dispatch failed: {}", err.getMessage()));
+  }
+
+  /** Starts the periodic dispatch and the daily feed pruning; returns the timer ids. */
+  java.util.List<Long> start() {
+    long dispatch = vertx.setPeriodic(PERIOD_MS, id -> run(dispatcher));
+    long prune = vertx.setPeriodic(24 * 60 * 60 * 1000L, id -> service.prune()
+        .onFailure(err -> LOG.warn("webhook feed pruning failed: {}", err.getMessage())));
+    return java.util.List.of(dispatch, prune);
+  }
+}

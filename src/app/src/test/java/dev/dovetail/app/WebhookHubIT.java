@@ -1,0 +1,146 @@
+package dev.dovetail.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.infra.mongo.EmbeddedMongo;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real hub (DOVETAIL_WEBHOOK_ALLOW_PRIVATE on, so a loopback receiver is allowed) and a real receiver: an endpoint
+ * registered over the API receives a booking made over HTTP, signed; the log, the feed and redelivery agree.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+@DisplayName("A hub wires webhooks: endpoint over the API, booking over HTTP, signed event at a real receiver")
+class WebhookHubIT {
+
+  record Received(String id, String timestamp, String signature, String body) {}
+
+  @TempDir
+  Path dataDir;
+
+  EmbeddedMongo mongo;
+  Hub hub;
+  Vertx clientVertx;
+  WebClient client;
+  HttpServer receiver;
+  final List<Received> received = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  void start() {
+    mongo = EmbeddedMongo.inMemory();
+    hub = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster())
+        .withWebhookAllowPrivate(true)).await();
+    clientVertx = Vertx.vertx();
+    client = HubFixture.client(clientVertx);
+    receiver = clientVertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+      received.add(new Received(req.getHeader("webhook-id"), req.getHeader("webhook-timestamp"),
+          req.getHeader("webhook-signature"), body.toString()));
+      req.response().setStatusCode(200).end("thanks");
+    })).listen(0, "127.0.0.1").await();
+  }
+
+  @AfterAll
+  void stop() {
+    clientVertx.close().await();
+    hub.stop();
+    mongo.close();
+  }
+
+  static boolean verifies(String secret, Received r) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+    String expected = "v1," + Base64.getEncoder().encodeToString(
+        mac.doFinal((r.id() + "." + r.timestamp() + "." + r.body()).getBytes(StandardCharsets.UTF_8)));
+    return List.of(r.signature().split(" ")).contains(expected);
+  }
+
+  /** Polls (100 ms apart, up to 30 s) until the receiver holds {@code count} requests. */
+  void awaitReceived(int count) {
+    for (int i = 0; i < 300 && received.size() < count; i++) {
+      clientVertx.timer(100).await();
+    }
+    assertThat(received).hasSizeGreaterThanOrEqualTo(count);
+  }
+
+  @Test
+  @DisplayName("create, receive booking.created signed, read the log and the feed, redeliver with the same id")
+  void endToEnd() throws Exception {
+    int port = hub.httpPort();
+    DemoSession session = DemoSession.login(client, port);
+    String url = "http://127.0.0.1:" + receiver.actualPort() + "/hooks";
+
+    HttpResponse<Buffer> noCsrf = client.post(port, "127.0.0.1", "/api/v1/webhook-endpoints")
+        .putHeader("Cookie", session.cookie())
+        .sendJsonObject(new JsonObject().put("url", url).put("events", new JsonArray().add("booking.created")))
+        .await();
+    assertThat(noCsrf.statusCode()).isEqualTo(403);
+    HttpResponse<Buffer> unknown = session.send("POST", "/api/v1/webhook-endpoints",
+        new JsonObject().put("url", url).put("events", new JsonArray().add("booking.exploded")));
+    assertThat(unknown.statusCode()).isEqualTo(400);
+
+    HttpResponse<Buffer> created = session.send("POST", "/api/v1/webhook-endpoints", new JsonObject()
+        .put("url", url).put("events", new JsonArray().add("booking.created").add("booking.cancelled"))
+        .put("description", "integration test"));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    JsonObject endpoint = created.bodyAsJsonObject();
+    String secret = endpoint.getString("secret");
+    assertThat(secret).startsWith("whsec_");
+    assertThat(session.send("GET", "/api/v1/webhook-endpoints/" + endpoint.getString("id"), null)
+        .bodyAsJsonObject().containsKey("secret")).isFalse();
+
+    List<String> starts = HubFixture.freeStarts(client, port, "demo-30").await();
+    HttpResponse<Buffer> booked = HubFixture.book(client, port, "demo-30", starts.get(0), "hook@example.com").await();
+    assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
+    String bookingId = booked.bodyAsJsonObject().getJsonObject("booking").getString("id");
+    String manageToken = booked.bodyAsJsonObject().getString("manageToken");
+
+    awaitReceived(1);
+    Received first = received.get(0);
+    assertThat(verifies(secret, first)).isTrue();
+    JsonObject event = new JsonObject(first.body());
+    assertThat(event.getString("type")).isEqualTo("booking.created");
+    assertThat(event.getString("id")).isEqualTo(first.id());
+    assertThat(event.getJsonObject("data").getString("id")).isEqualTo(bookingId);
+    assertThat(first.body()).doesNotContain(manageToken);
+
+    JsonObject feed = session.send("GET", "/api/v1/events?limit=10", null).bodyAsJsonObject();
+    assertThat(feed.getJsonArray("items")).extracting(o -> ((JsonObject) o).getString("id")).contains(first.id());
+
+    JsonArray log = session.send("GET", "/api/v1/webhook-endpoints/" + endpoint.getString("id") + "/deliveries",
+        null).bodyAsJsonObject().getJsonArray("items");
+    JsonObject delivery = log.getJsonObject(0);
+    assertThat(delivery.getString("state")).isEqualTo("SUCCEEDED");
+    JsonObject attempt = delivery.getJsonArray("log").getJsonObject(0);
+    assertThat(attempt.getInteger("status")).isEqualTo(200);
+    assertThat(attempt.getString("responseStart")).isEqualTo("thanks");
+
+    HttpResponse<Buffer> again = session.send("POST",
+        "/api/v1/webhook-deliveries/" + delivery.getString("id") + "/redeliver", null);
+    assertThat(again.statusCode()).as(again.bodyAsString()).isEqualTo(202);
+    awaitReceived(2);
+    assertThat(received.get(1).id()).isEqualTo(first.id());
+    assertThat(verifies(secret, received.get(1))).isTrue();
+  }
+}
