@@ -71,7 +71,7 @@ class StripeEmulatorIT {
         .build();
     RequestOptions key = RequestOptions.builder().setIdempotencyKey("slow").build();
     Future<PaymentIntent> first = vertx.executeBlocking(() -> noRetries.v1().paymentIntents().create(params, key));
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (stripe.requests().isEmpty() && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
