@@ -331,15 +331,19 @@ public final class GraphCalendarConnector implements CalendarConnector {
       }
     }
     List<ExternalChange> changes = new ArrayList<>();
+    List<Instant> changedAt = new ArrayList<>();
     for (Event e : latest.values()) {
       if (!removed.containsKey(e.getId())) {
         changes.add(new ExternalChange.Upserted(toExternal(calendarId, e)));
+        if (e.getLastModifiedDateTime() != null) {
+          changedAt.add(e.getLastModifiedDateTime().toInstant());
+        }
       }
     }
     for (String id : removed.keySet()) {
       changes.add(confirmRemoval(grant, calendarId, id));
     }
-    return new ChangeSet(changes, new DeltaToken(windowEnd, page.getOdataDeltaLink()).format(), full);
+    return new ChangeSet(changes, new DeltaToken(windowEnd, page.getOdataDeltaLink()).format(), full, changedAt);
   }
 
   /** Duplicates across pages and replays collapse to the newest version; a removal wins over any version. */

@@ -27,6 +27,7 @@ import dev.dovetail.sync.google.GoogleOAuthClient;
 import dev.dovetail.sync.google.GoogleSettings;
 import dev.dovetail.sync.port.out.CalendarConnector;
 import dev.dovetail.sync.port.out.OAuthClient;
+import dev.dovetail.sync.port.out.SyncLagRecorder;
 import dev.dovetail.web.calendar.GoogleHooks;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -59,7 +60,7 @@ record CalendarSync(
   static final Duration RENEW_BEFORE = Duration.ofHours(1);
 
   static CalendarSync wire(Vertx vertx, AppConfig config, Clock clock, MongoStore store, ResourceLock lock,
-      FreedTime freedTime, byte[] secretKey, Runnable dispatchMail) {
+      FreedTime freedTime, byte[] secretKey, Runnable dispatchMail, SyncLagRecorder syncLag) {
     AppConfig.Calendars cfg = config.calendars();
     Map<CalendarProvider, CalendarConnector> connectors = new EnumMap<>(CalendarProvider.class);
     Map<CalendarProvider, OAuthClient> oauth = new EnumMap<>(CalendarProvider.class);
@@ -84,7 +85,7 @@ record CalendarSync(
         new OutboxSyncNotices(store.outbox(), store.bookings(), store.providers(), clock,
             connectionMail(config, store), dispatchMail),
         cipher, Backoff.DEFAULT, clock, () -> ThreadLocalRandom.current().nextDouble());
-    SyncEngine engine = new SyncEngine(ctx, freedTime, BusyPolicy.DEFAULT, cfg.reconcileEvery());
+    SyncEngine engine = new SyncEngine(ctx, freedTime, BusyPolicy.DEFAULT, cfg.reconcileEvery(), syncLag);
     SyncScheduler scheduler = new SyncScheduler(ctx, engine, vertx, new SyncScheduler.Settings(
         connectors.isEmpty() ? null : pushCallbackBase(config), cfg.channelLifetime(), RENEW_BEFORE,
         Duration.ofMillis(1500)));

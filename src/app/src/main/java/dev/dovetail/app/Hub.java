@@ -156,7 +156,7 @@ public final class Hub {
     Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens,
         new OutboxComposers(waitlists.mail(), CalendarSync.connectionMail(config, store)));
     CalendarSync calendarSync = CalendarSync.wire(vertx, config, clock, store, lock, waitlists.trigger(),
-        SecretKeys.manageLinkKey(config), notifications::dispatchNow);
+        SecretKeys.manageLinkKey(config), notifications::dispatchNow, metrics.syncLag());
     // Every consumer of booking changes (mail, payments, waitlist, calendar sync) records them here, before the write.
     Webhooks webhooks = Webhooks.wire(vertx, config, clock, store);
     BookingEvents events = BookingEvents.all(List.of(notifications.planner(), payments.events(), waitlists.trigger(),

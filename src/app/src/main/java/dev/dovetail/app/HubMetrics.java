@@ -3,6 +3,7 @@ package dev.dovetail.app;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.infra.mongo.MongoStore;
 import dev.dovetail.infra.mongo.StoreFigures;
+import dev.dovetail.sync.port.out.SyncLagRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -59,6 +60,7 @@ final class HubMetrics {
   private final Counter refused;
   private final Counter failed;
   private final Timer lockWaits;
+  private final Map<String, Timer> syncLags = new ConcurrentHashMap<>();
   private final Map<String, Counter> meters = new ConcurrentHashMap<>();
   private volatile StoreFigures figures;
   private volatile Instant figuresAt = Instant.EPOCH;
@@ -111,7 +113,7 @@ final class HubMetrics {
           f -> f.outboxByState().getOrDefault(state, 0L));
     }
     for (String service : SERVICES) {
-      gauge("dovetail_calendar_sync_lag_seconds", "Longest time since a connected calendar last synced: an external "
+      gauge("dovetail_calendar_sync_staleness_seconds", "Longest time since a connected calendar last synced: an external "
           + "change older than this blocks its slot", Map.of("service", service),
           f -> f.oldestSync().containsKey(service)
               ? Math.max(0, Duration.between(f.oldestSync().get(service), clock.instant()).toSeconds()) : 0);
@@ -129,6 +131,20 @@ final class HubMetrics {
     }
     gauge("dovetail_payments_settled", "Payments that took money", Map.of(), StoreFigures::paymentsSettled);
     gauge("dovetail_payments_refunded", "Payments with a refund", Map.of(), StoreFigures::paymentsRefunded);
+  }
+
+  /**
+   * Where the sync engine reports each external change's lag, from the service's modification time to the written
+   * block, per service (google, outlook), with buckets to alert on.
+   */
+  SyncLagRecorder syncLag() {
+    return (service, lag) -> syncLags.computeIfAbsent(service.name().toLowerCase(), name ->
+        Timer.builder("dovetail_calendar_sync_lag")
+            .description("From an external change (the service's modification time) to the blocked slot")
+            .tag("service", name)
+            .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15))
+            .register(registry)).record(lag);
   }
 
   MeteredResourceLock lock(ResourceLock lock) {

@@ -57,6 +57,7 @@ class GoogleSyncHubIT {
   private final Vertx emulatorVertx = Vertx.vertx();
   private GoogleCalendarEmulator google;
   private EmbeddedMongo mongo;
+  private static final String METRICS_TOKEN = "google-sync-metrics-token-0123456789";
   private Hub hub;
   private Vertx clientVertx;
   private WebClient client;
@@ -75,7 +76,8 @@ class GoogleSyncHubIT {
             .withGoogle(GoogleCalendarEmulator.CLIENT_ID, GoogleCalendarEmulator.CLIENT_SECRET, google.apiRoot(),
                 google.oauthBase())
             .withTimings(RECONCILE, true).withPushOverHttp());
-    hub = Hub.start(config).await();
+    hub = Hub.start(config, new OpsConfig(null, METRICS_TOKEN, "node-google", OpsConfig.DEFAULT_FIGURES_EVERY,
+        OpsConfig.DEFAULT_SHUTDOWN_GRACE, Duration.ZERO)).await();
     clientVertx = Vertx.vertx();
     client = HubFixture.client(clientVertx);
     login();
@@ -194,6 +196,15 @@ class GoogleSyncHubIT {
     google.notifyPolicy(NotifyPolicy.PROMPT);
     Duration took = eventBlocksSlot(0, RECONCILE.minusSeconds(2));
     System.out.println("push: slot blocked after " + took.toMillis() + " ms");
+    // The operator sees it: the change's lag, from Google's modification time to the block, is in the histogram.
+    waitUntil(() -> syncLagSamples() >= 1, Duration.ofSeconds(30), "the sync lag is recorded");
+  }
+
+  private double syncLagSamples() {
+    String text = client.get(hub.httpPort(), "127.0.0.1", "/metrics").bearerTokenAuthentication(METRICS_TOKEN)
+        .send().await().bodyAsString();
+    return MetricsHubIT.parse(text).getOrDefault(
+        "dovetail_calendar_sync_lag_seconds_count{node=\"node-google\",service=\"google\"}", 0.0);
   }
 
   @Test

@@ -100,7 +100,7 @@ class MetricsHubIT {
     assertThat(owed).as("a confirmation per booking at least").isGreaterThanOrEqualTo(created);
     assertThat(samples).containsKeys("dovetail_outbox_oldest_due_age_seconds{node=\"node-a\"}",
         "dovetail_calendar_connections{node=\"node-a\",service=\"google\",state=\"broken\"}",
-        "dovetail_calendar_sync_lag_seconds{node=\"node-a\",service=\"outlook\"}",
+        "dovetail_calendar_sync_staleness_seconds{node=\"node-a\",service=\"outlook\"}",
         "dovetail_waitlist_entries{node=\"node-a\",status=\"offered\"}",
         "dovetail_payments_settled{node=\"node-a\"}", "dovetail_payments_refunded{node=\"node-a\"}");
     assertThat(samples.keySet()).as("Vert.x's own HTTP server metrics")

@@ -143,6 +143,7 @@ public final class GoogleCalendarConnector implements CalendarConnector {
   public Future<ChangeSet> changes(Grant grant, String calendarId, String token) {
     return blocking(grant, () -> {
       List<ExternalChange> changes = new ArrayList<>();
+      List<Instant> changedAt = new ArrayList<>();
       String page = null;
       String nextSyncToken = null;
       for (int pages = 0; pages < MAX_PAGES; pages++) {
@@ -155,6 +156,9 @@ public final class GoogleCalendarConnector implements CalendarConnector {
         Events events = request.execute();
         for (Event e : events.getItems() == null ? List.<Event>of() : events.getItems()) {
           changes.add(toChange(calendarId, e));
+          if (e.getUpdated() != null) {
+            changedAt.add(Instant.ofEpochMilli(e.getUpdated().getValue()));
+          }
         }
         page = events.getNextPageToken();
         if (page == null) {
@@ -166,7 +170,7 @@ public final class GoogleCalendarConnector implements CalendarConnector {
         throw new ConnectorException.Unavailable("Google's listing of " + calendarId + " ended without a sync token",
             null);
       }
-      return new ChangeSet(changes, nextSyncToken, token == null);
+      return new ChangeSet(changes, nextSyncToken, token == null, changedAt);
     });
   }
 

@@ -7,6 +7,7 @@ import dev.dovetail.booking.port.out.FreedTime;
 import dev.dovetail.sync.domain.BookingConflict;
 import dev.dovetail.sync.domain.BookingMirror;
 import dev.dovetail.sync.domain.BusyPolicy;
+import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.ChangeSet;
 import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.domain.ConnectorException;
@@ -16,6 +17,7 @@ import dev.dovetail.sync.domain.Grant;
 import dev.dovetail.sync.domain.OutboundIds;
 import dev.dovetail.sync.domain.SyncState;
 import dev.dovetail.sync.port.out.CalendarConnector;
+import dev.dovetail.sync.port.out.SyncLagRecorder;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,9 +59,16 @@ public final class SyncEngine {
   private final ScheduleWriter writer;
   private final BusyPolicy policy;
   private final Duration reconcileEvery;
+  private final SyncLagRecorder lag;
 
   public SyncEngine(SyncContext ctx, FreedTime freedTime, BusyPolicy policy, Duration reconcileEvery) {
+    this(ctx, freedTime, policy, reconcileEvery, SyncLagRecorder.none());
+  }
+
+  public SyncEngine(SyncContext ctx, FreedTime freedTime, BusyPolicy policy, Duration reconcileEvery,
+      SyncLagRecorder lag) {
     this.ctx = ctx;
+    this.lag = lag;
     this.writer = new ScheduleWriter(ctx.lock(), ctx.schedules(), freedTime, (resourceId, failure) ->
         LOG.warn("announcing freed time of {} failed: {}", resourceId, failure.getMessage()));
     this.policy = policy;
@@ -111,10 +120,24 @@ public final class SyncEngine {
                 .compose(v -> restoreTampered(connection, calendarId, changes, own)))
             .compose(v -> {
               Instant now = ctx.clock().instant();
+              recordLag(connection.provider(), changes, now);
               return ctx.states().save(state.synced(changes.nextToken(), now, now.plus(reconcileEvery)));
             })
             .map(v -> new Report(Outcome.SYNCED, changes.changes().size(), changes.full())))
         .recover(err -> failed(connection, state, err));
+  }
+
+  /**
+   * The lag of each change this read brought, now that its busy time is written. A full listing is left out: it
+   * re-reads old events (first sync, lost token), whose modification times say nothing about the sync's speed.
+   */
+  private void recordLag(CalendarProvider provider, ChangeSet changes, Instant applied) {
+    if (changes.full()) {
+      return;
+    }
+    for (Instant changedAt : changes.changedAt()) {
+      lag.changeApplied(provider, changedAt.isAfter(applied) ? Duration.ZERO : Duration.between(changedAt, applied));
+    }
   }
 
   /** The events the hub wrote (or is writing) into this connection's calendars, by event id. */

@@ -42,6 +42,26 @@ class SyncEngineTest {
   }
 
   @Test
+  @DisplayName("sync lag: from the service's modification time to the written block, per change; a full listing none")
+  void syncLagRunsFromTheModificationToTheBlock() {
+    f.google.stampModifications(f.clock);
+    f.google.create(CALENDAR, range(0, 9, 0, 30), true);
+    f.sync();
+    assertThat(f.lags).as("the first, full listing re-reads old events").isEmpty();
+
+    String id = f.google.create(CALENDAR, range(0, 10, 0, 60), true);
+    f.clock.advance(Duration.ofSeconds(30));
+    f.google.move(CALENDAR, id, range(0, 11, 0, 60));
+    f.clock.advance(Duration.ofSeconds(12));
+    f.sync();
+
+    assertThat(f.lags).containsExactly("google PT12S");
+    f.google.delete(CALENDAR, id);
+    f.sync();
+    assertThat(f.lags).containsExactly("google PT12S", "google PT0S");
+  }
+
+  @Test
   @DisplayName("a moved event moves its block; a deleted one frees the time and announces it")
   void movedAndDeletedEvents() {
     String id = f.google.create(CALENDAR, range(0, 10, 0, 60), true);

@@ -74,7 +74,10 @@ final class SyncFixture {
     freed.addAll(spans);
     return io.vertx.core.Future.succeededFuture();
   };
-  final SyncEngine engine = new SyncEngine(ctx, freedTime, BusyPolicy.DEFAULT, Duration.ofMinutes(5));
+  /** Every sync lag the engine reported, as "service lag". */
+  final List<String> lags = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final SyncEngine engine = new SyncEngine(ctx, freedTime, BusyPolicy.DEFAULT, Duration.ofMinutes(5),
+      (service, lag) -> lags.add(service.name().toLowerCase() + " " + lag));
   final MirrorWriter writer = new MirrorWriter(ctx, bookings, "node-1");
   final BookingEvents events =
       BookingEvents.all(List.of(new BookingMirrors(ctx, () -> { }), new ConflictWatch(ctx)));

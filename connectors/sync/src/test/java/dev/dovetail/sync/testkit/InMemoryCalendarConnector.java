@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  */
 public final class InMemoryCalendarConnector implements CalendarConnector, ExternalSide {
 
-  private record Event(String id, TimeRange time, boolean busy, String etag, long seq, boolean deleted) {}
+  private record Event(String id, TimeRange time, boolean busy, String etag, long seq, boolean deleted,
+      Instant modified) {}
 
   private static final class Calendar {
     final Map<String, Event> events = new LinkedHashMap<>();
@@ -44,12 +45,18 @@ public final class InMemoryCalendarConnector implements CalendarConnector, Exter
   private final TreeMap<String, Calendar> calendars = new TreeMap<>();
   private final List<Supplier<RuntimeException>> failures = new ArrayList<>();
   private long etags;
+  private java.time.Clock modificationClock;
 
   public InMemoryCalendarConnector(CalendarProvider provider, String... calendarIds) {
     this.provider = provider;
     for (String id : calendarIds) {
       calendars.put(id, new Calendar());
     }
+  }
+
+  /** From now on, events carry the time they were last modified on this clock (as Google and Graph report it). */
+  public synchronized void stampModifications(java.time.Clock clock) {
+    modificationClock = clock;
   }
 
   /** Every push channel request is refused (as a service refuses a non-https address) while on. */
@@ -105,6 +112,7 @@ public final class InMemoryCalendarConnector implements CalendarConnector, Exter
         since = Long.parseLong(parts[0]);
       }
       List<ExternalChange> changes = new ArrayList<>();
+      List<Instant> changedAt = new ArrayList<>();
       for (Event e : cal.events.values()) {
         if (token == null && e.deleted()) {
           continue;
@@ -114,9 +122,12 @@ public final class InMemoryCalendarConnector implements CalendarConnector, Exter
               ? new ExternalChange.Removed(calendarId, e.id(), null)
               : new ExternalChange.Upserted(ExternalEvent.timed(calendarId, e.id(), "", e.etag(), e.time(),
                   e.busy() ? ShowAs.BUSY : ShowAs.FREE)));
+          if (e.modified() != null) {
+            changedAt.add(e.modified());
+          }
         }
       }
-      return new ChangeSet(changes, cal.seq + "@" + cal.epoch, token == null);
+      return new ChangeSet(changes, cal.seq + "@" + cal.epoch, token == null, changedAt);
     });
   }
 
@@ -236,15 +247,19 @@ public final class InMemoryCalendarConnector implements CalendarConnector, Exter
     Calendar cal = calendar(calendarId);
     String etag = "\"" + (++etags) + "\"";
     cal.events.remove(id);
-    cal.events.put(id, new Event(id, time, busy, etag, ++cal.seq, false));
+    cal.events.put(id, new Event(id, time, busy, etag, ++cal.seq, false, modifiedNow()));
     return new WrittenEvent(id, etag);
+  }
+
+  private Instant modifiedNow() {
+    return modificationClock == null ? null : modificationClock.instant();
   }
 
   private void remove(String calendarId, String id) {
     Calendar cal = calendar(calendarId);
     Event e = cal.events.remove(id);
     if (e != null && !e.deleted()) {
-      cal.events.put(id, new Event(id, e.time(), e.busy(), "\"" + (++etags) + "\"", ++cal.seq, true));
+      cal.events.put(id, new Event(id, e.time(), e.busy(), "\"" + (++etags) + "\"", ++cal.seq, true, modifiedNow()));
     }
   }
 
