@@ -58,6 +58,7 @@ final class HubMetrics {
   private final Clock clock;
   private final Counter created;
   private final Counter refused;
+  private final Counter limited;
   private final Counter failed;
   private final Timer lockWaits;
   private final Map<String, Timer> syncLags = new ConcurrentHashMap<>();
@@ -72,6 +73,7 @@ final class HubMetrics {
     this.clock = clock;
     this.created = bookings("created");
     this.refused = bookings("refused");
+    this.limited = bookings("limited");
     this.failed = bookings("failed");
     this.lockWaits = Timer.builder("dovetail_resource_lock_wait")
         .description("Time a booking or calendar write waited for its resource's lock")
@@ -201,6 +203,8 @@ final class HubMetrics {
         created.increment();
       } else if (status == 409) {
         refused.increment();
+      } else if (status == 429) {
+        limited.increment();
       } else if (status >= 500) {
         failed.increment();
       }
@@ -258,7 +262,7 @@ final class HubMetrics {
 
   private Counter bookings(String outcome) {
     return Counter.builder("dovetail_bookings").description("Public booking requests by outcome: created (201), "
-        + "refused (409: the slot was taken) or failed (5xx)").tag("outcome", outcome).register(registry);
+        + "refused (409: the slot was taken), limited (429: request rate or holds per e-mail/address) or failed (5xx)").tag("outcome", outcome).register(registry);
   }
 
   private Counter counter(String name, String description, String... tags) {

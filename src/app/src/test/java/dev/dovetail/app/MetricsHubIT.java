@@ -117,6 +117,29 @@ class MetricsHubIT {
   }
 
   @Test
+  @DisplayName("bookings refused by the abuse limits (429) are counted as limited, apart from slots taken")
+  void limitedBookingsAreCounted() {
+    AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
+    AppConfig strict = new AppConfig(base.httpHost(), base.httpPort(), base.publicUrl(), base.dataDir(),
+        base.mongoUri(), base.mongoDatabase(), base.embeddedMongoPort(), base.demoData(), base.demoPassword(),
+        base.cluster(), 4, base.maxBodyBytes(), base.secureCookies(), base.bcryptCost(), base.secretKey());
+    Hub hub = started(strict, new OpsConfig(0, TOKEN, "node-c", Duration.ZERO, Duration.ofSeconds(5), Duration.ZERO));
+    List<String> starts = HubFixture.freeStarts(client, hub.httpPort(), "demo-30").await();
+    long limitedAnswers = 0;
+    for (int i = 0; i < 8; i++) {
+      int status = HubFixture.book(client, hub.httpPort(), "demo-30", starts.get(i), "limit" + i + "@example.com")
+          .await().statusCode();
+      limitedAnswers += status == 429 ? 1 : 0;
+    }
+    assertThat(limitedAnswers).as("4 public requests a minute, the slot list one of them").isGreaterThan(0);
+
+    HttpResponse<Buffer> scrape = client.get(hub.metricsPort(), "127.0.0.1", "/metrics")
+        .bearerTokenAuthentication(TOKEN).send().await();
+    assertThat(parse(scrape.bodyAsString()))
+        .containsEntry("dovetail_bookings_total{node=\"node-c\",outcome=\"limited\"}", (double) limitedAnswers);
+  }
+
+  @Test
   @DisplayName("with a metrics port and no token, the public port does not serve /metrics; the metrics port does")
   void withoutATokenOnlyTheMetricsPortServesMetrics() {
     AppConfig config = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
