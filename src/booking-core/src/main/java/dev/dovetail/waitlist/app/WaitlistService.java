@@ -11,6 +11,7 @@ import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.PaymentRequirement;
+import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.domain.Slot;
 import dev.dovetail.booking.domain.SlotEngine;
 import dev.dovetail.booking.domain.SlotUnavailableException;
@@ -119,6 +120,12 @@ public class WaitlistService implements Waitlist, ManageWaitlist {
           WaitlistEntry entry = WaitlistEntry.join(Ids.random(), offer.provider().id(), offer.resource().id(),
               offer.type().id(), command.customerName().strip(), command.customerEmail().strip(),
               command.customerZone(), command.wish(), now);
+          if (Backfill.matchingSlots(offer, Schedule.empty(offer.resource().id()), entry, now).isEmpty()) {
+            // Closed then (opening hours, a closed day, the notice): no cancellation could ever free such a slot.
+            return Future.failedFuture(new InvalidRequestException("this booking type offers no time matching your "
+                + "wish, even on an empty calendar (it is closed then): the waitlist is for times that are fully "
+                + "booked"));
+          }
           return schedules.load(offer.resource().id()).compose(schedule -> {
             List<Slot> free = Backfill.matchingSlots(offer, schedule, entry, now);
             if (!free.isEmpty()) {

@@ -11,6 +11,7 @@ import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
 import dev.dovetail.booking.domain.PageRequest;
@@ -233,6 +234,20 @@ class WaitlistServiceTest {
         .hasMessageContaining("turned off");
     assertThat(await(failureOf(f.service.join(new Waitlist.JoinCommand("hour", "Carol", "not-an-email",
         WaitlistFixture.BERLIN, tuesdayMorning()))))).hasMessageContaining("email");
+  }
+
+  @Test
+  @DisplayName("a wish for a closed time (a weekend day, the lunch break, the evening) is refused: only a fully booked "
+      + "open time can ever be offered")
+  void closedTimesAreRefused() {
+    LocalDate sunday = WaitlistFixture.TUESDAY.plusDays(5);
+    for (Wish closed : List.of(Wish.day(sunday), Wish.window(WaitlistFixture.TUESDAY, LocalTime.of(12, 0),
+        LocalTime.of(13, 0)), Wish.window(WaitlistFixture.TUESDAY, LocalTime.of(18, 0), LocalTime.of(21, 0)))) {
+      assertThat(await(failureOf(f.service.join(new Waitlist.JoinCommand("hour", "Carol", "carol@example.com",
+          WaitlistFixture.BERLIN, closed))))).as("%s", closed).isInstanceOf(InvalidRequestException.class)
+          .hasMessageContaining("closed then");
+    }
+    assertThat(await(f.service.entries("acme", "hour", PageRequest.first(50))).items()).isEmpty();
   }
 
   @Test
