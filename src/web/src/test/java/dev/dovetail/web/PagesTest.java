@@ -51,12 +51,36 @@ class PagesTest {
   }
 
   @Test
+  @DisplayName("the provider's page lists its bookable types (escaped), links each to its booking page, and names the "
+      + "provider in link previews; another provider's types are not on it")
+  void providerPageListsItsTypes(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx);
+    ApiFixture.Tenant alice = api.tenant("alice");
+    api.tenant("bob");
+    expect(200, api.send(HttpMethod.PUT, "/api/v1/booking-types/" + alice.typeId(), alice.bearer(), new JsonObject()
+        .put("resourceId", alice.resourceId()).put("name", "Tea <b>& cake</b>").put("durationsMinutes",
+            new JsonArray().add(60))));
+
+    HttpResponse<Buffer> page = api.get("/book/alice");
+    html(page, 200);
+    String body = page.bodyAsString();
+    assertThat(body).contains("<h1 id=\"page-title\">Book with Provider alice</h1>",
+            "<meta property=\"og:title\" content=\"Book with Provider alice\">",
+            "<a href=\"/book/alice/" + alice.typeId() + "\">", "Tea &lt;b&gt;&amp; cake&lt;/b&gt;", "1 hour",
+            "Room of alice", "1 appointment to book online")
+        .doesNotContain("<b>&", "/book/bob/");
+    assertThat(api.get("/book/bob").bodyAsString()).doesNotContain("/book/alice/").contains("/book/bob/");
+    assertThat(api.get("/book/alice/" + alice.typeId()).bodyAsString())
+        .contains("<meta property=\"og:title\" content=\"Tea &lt;b&gt;&amp; cake&lt;/b&gt; with Provider alice\">");
+  }
+
+  @Test
   @DisplayName("another provider's type, unknown types and truncated links are 404 HTML pages, not JSON")
   void wrongProviderAndUnknownPagesAre404Pages(Vertx vertx) {
     ApiFixture api = ApiFixture.start(vertx);
     ApiFixture.Tenant alice = api.tenant("alice");
     api.tenant("bob");
-    for (String path : List.of("/book/bob/" + alice.typeId(), "/book/alice/no-such-type", "/book/alice",
+    for (String path : List.of("/book/bob/" + alice.typeId(), "/book/alice/no-such-type", "/book/no-such-provider",
         "/book/Alice/" + alice.typeId(), "/booked/not-a-token", "/manage/", "/manage/a.b.c")) {
       HttpResponse<Buffer> page = api.get(path);
       html(page, 404);

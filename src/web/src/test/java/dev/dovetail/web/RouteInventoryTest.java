@@ -63,6 +63,7 @@ class RouteInventoryTest {
       "GET /api/v1/calendar-connections/:service/callback",
       // HTML pages and their static assets (PagesRouter); they only call the API above, or the protected one with
       // the visitor's own session.
+      "GET /book/:provider",
       "GET /book/:provider/:bookingType",
       "GET /booked/:manageToken",
       "GET /manage/:manageToken",

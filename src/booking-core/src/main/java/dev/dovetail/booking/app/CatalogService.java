@@ -24,6 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,6 +98,23 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
       }
       offers.put(bookingTypeId, new CachedOffer(offer, clock.instant().plus(offerTtl)));
     });
+  }
+
+  @Override
+  public Future<ProviderOffers> offers(String providerId) {
+    return provider(providerId).compose(provider -> types.listByProvider(providerId,
+            PageRequest.first(MAX_LISTED_OFFERS))
+        .compose(page -> {
+          Map<String, Future<Optional<Resource>>> byResource = new HashMap<>();
+          page.items().forEach(t -> byResource.computeIfAbsent(t.resourceId(), resources::findById));
+          return Future.all(List.copyOf(byResource.values())).map(v -> page.items().stream()
+              .flatMap(t -> byResource.get(t.resourceId()).result().stream()
+                  .filter(r -> r.bookable() && r.providerId().equals(providerId))
+                  .map(r -> new Offer(provider, r, t)))
+              .sorted(Comparator.comparing((Offer o) -> o.type().name(), String.CASE_INSENSITIVE_ORDER))
+              .toList());
+        })
+        .map(offers -> new ProviderOffers(provider, offers)));
   }
 
   private Future<Offer> loadOffer(String bookingTypeId) {

@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Page templates: HTML files on the class path under {@code pages/} with {@code {{name}}} placeholders, each filled
@@ -40,19 +42,39 @@ final class Html {
     }
   }
 
+  /** Markup rendered from a template ({@link #fragment}), the only HTML a page takes unescaped. */
+  record Fragment(String html) {}
+
   /** The page with every placeholder replaced by its escaped value; an unknown placeholder is a bug and throws. */
   String render(Map<String, String> values) {
+    return render(values, Map.of());
+  }
+
+  /**
+   * The page with each placeholder replaced by its escaped value, or by the named list of rendered fragments (a
+   * repeated part, such as the rows of a list), joined.
+   */
+  String render(Map<String, String> values, Map<String, List<Fragment>> lists) {
     Matcher matcher = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder(template.length() + 256);
     while (matcher.find()) {
-      String value = values.get(matcher.group(1));
-      if (value == null) {
-        throw new IllegalStateException("no value for placeholder " + matcher.group(1));
+      String name = matcher.group(1);
+      String value = values.get(name);
+      List<Fragment> list = lists.get(name);
+      if (value == null && list == null) {
+        throw new IllegalStateException("no value for placeholder " + name);
       }
-      matcher.appendReplacement(out, Matcher.quoteReplacement(escape(value)));
+      String replacement = value != null ? escape(value)
+          : list.stream().map(Fragment::html).collect(Collectors.joining("\n"));
+      matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     matcher.appendTail(out);
     return out.toString();
+  }
+
+  /** This template as a fragment of a page, its values escaped. */
+  Fragment fragment(Map<String, String> values) {
+    return new Fragment(render(values));
   }
 
   /** {@code values} plus {@code now}: the hub's current instant, ISO-8601 in UTC with milliseconds. */

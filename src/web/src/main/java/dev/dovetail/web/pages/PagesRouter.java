@@ -14,6 +14,7 @@ import java.util.List;
  * are open to anonymous GETs. Every page route renders its failures as an HTML page, never a blank one.
  *
  * <ul>
+ *   <li>{@code GET /book/{provider}}: the provider's page, listing its bookable types
  *   <li>{@code GET /book/{provider}/{bookingType}}: the public booking page (404 page when the type is not the
  *       provider's)
  *   <li>{@code GET /booked/{manageToken}}: the confirmation, with the add-to-calendar link
@@ -44,12 +45,14 @@ public final class PagesRouter {
    */
   public static void mount(Router router, Services services, Clock clock) {
     PageErrors errors = new PageErrors();
+    ProviderPageHandler provider = new ProviderPageHandler(services.publicCatalog(), errors);
     BookingPageHandler book = new BookingPageHandler(services.publicCatalog(), errors, clock);
     ShellPageHandler booked = new ShellPageHandler(Html.load("booked.html"), errors, clock);
     ShellPageHandler manage = new ShellPageHandler(Html.load("manage.html"), errors, clock);
     DashboardPageHandler dashboard = new DashboardPageHandler(Html.load("dashboard.html"), clock);
     WaitlistPageHandler waitlist = new WaitlistPageHandler(Html.load("waitlist.html"), errors, clock);
 
+    router.get("/book/:provider").handler(provider::handle).failureHandler(errors::failure);
     router.get("/book/:provider/:bookingType").handler(book::handle).failureHandler(errors::failure);
     router.get("/booked/:manageToken").handler(booked::withManageToken).failureHandler(errors::failure);
     router.get("/manage/:manageToken").handler(manage::withManageToken).failureHandler(errors::failure);
