@@ -4,7 +4,7 @@
 
 import { api, enc } from './api.js';
 import { h, clear, errorBox, okBox } from './dom.js';
-import { detectedZone, formatDateTime } from './time.js';
+import { detectedZone, formatDateTime, formatTime } from './time.js';
 
 const app = document.getElementById('app');
 const title = document.getElementById('page-title');
@@ -48,11 +48,27 @@ async function leave(button) {
   }
 }
 
-function show() {
+/** What the link holds, in the zone the customer joined in (the hub's clock decides whether it is still open). */
+async function heldText() {
+  try {
+    const held = await api('GET', `/api/v1/public/waitlist/claim/${enc(token)}`);
+    const zone = held.timeZone || detectedZone();
+    const slot = `${formatDateTime(held.start, zone)}–${formatTime(held.end, zone)}`;
+    if (held.open) {
+      return `${slot} is held for you until ${formatDateTime(held.heldUntil, zone)} (${zone}).`;
+    }
+    return `${slot} was held for you until ${formatDateTime(held.heldUntil, zone)}; you can still try to book it.`;
+  } catch (e) {
+    return 'This offer is no longer held for you (claimed, withdrawn or passed on). Press the button to see where it stands.';
+  }
+}
+
+async function show() {
   if (action === 'claim') {
     setTitle('Claim your slot');
+    const text = await heldText();
     clear(app,
-      h('p', { text: 'A slot you were waiting for is held for you until the time given in your mail.' }),
+      h('p', { id: 'held-slot', text }),
       h('div', { class: 'actions' },
         h('button', { type: 'button', id: 'claim-button', onclick: (ev) => claim(ev.currentTarget) }, 'Book this slot')));
   } else {

@@ -101,6 +101,7 @@ class WaitlistPageIT {
     assertThat(hub.send("POST", "/api/v1/public/bookings/" + cancelled.getString("manageToken") + "/cancel", null,
         null).statusCode()).isEqualTo(200);
     browser.open(hub.url(claimPath(bearer, "carol@example.com")));
+    browser.waitForText(By.id("held-slot"), "is held for you until");
     browser.click("#claim-button");
     browser.waiting().until(d -> browser.path().startsWith("/booked/"));
     browser.waitForText(By.id("page-title"), "You're booked");

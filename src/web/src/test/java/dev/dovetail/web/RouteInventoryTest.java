@@ -57,6 +57,7 @@ class RouteInventoryTest {
       // The waitlist: joining is open like booking; leaving and claiming carry a signed link's secret.
       "POST /api/v1/public/booking-types/:bookingTypeId/waitlist",
       "POST /api/v1/public/waitlist/leave/:waitlistToken",
+      "GET /api/v1/public/waitlist/claim/:waitlistToken",
       "POST /api/v1/public/waitlist/claim/:waitlistToken",
       // The OAuth return from the calendar service's site (no Strict session cookie): the signed state names the
       // provider and the Lax nonce cookie set by connect binds the browser; without it nothing is stored (ADR 26).

@@ -54,6 +54,11 @@ class WaitlistApiTest {
     assertThat(entry(second).getString("status")).isEqualTo("WAITING");
     String held = offered.getJsonObject("offer").getString("bookingId");
     String claim = new WaitlistLinks(api.tokens).claimToken(first, held);
+    JsonObject shown = expect(200, api.get("/api/v1/public/waitlist/claim/" + claim));
+    assertThat(java.time.Instant.parse(shown.getString("start"))).isEqualTo(mondayAt(10, 0));
+    assertThat(java.time.Instant.parse(shown.getString("heldUntil")))
+        .isEqualTo(java.time.Instant.parse(offered.getJsonObject("offer").getString("expiresAt")));
+    assertThat(shown.getBoolean("open")).isTrue();
     JsonObject receipt = expect(201, api.post("/api/v1/public/waitlist/claim/" + claim, null));
     assertThat(receipt.getJsonObject("booking").getString("status")).isEqualTo("CONFIRMED");
     assertThat(receipt.getJsonObject("booking").getString("customerEmail")).isEqualTo("carol@example.com");
@@ -64,6 +69,7 @@ class WaitlistApiTest {
     assertThat(entry(first).getString("status")).isEqualTo("BOOKED");
     expectProblem(404, api.post("/api/v1/public/waitlist/claim/" + claim.substring(0, claim.length() - 3) + "abc",
         null));
+    expectProblem(404, api.get("/api/v1/public/waitlist/claim/" + claim)); // claimed: no longer held
   }
 
   @Test

@@ -25,6 +25,7 @@ import dev.dovetail.booking.port.out.ScheduleRepository;
 import dev.dovetail.notification.port.out.OutboxRepository;
 import dev.dovetail.waitlist.domain.ClaimWindow;
 import dev.dovetail.waitlist.domain.EntryStatus;
+import dev.dovetail.waitlist.domain.SlotOffer;
 import dev.dovetail.waitlist.domain.RecoveredBookings;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.waitlist.domain.WaitlistSettings;
@@ -150,6 +151,25 @@ public class WaitlistService implements Waitlist, ManageWaitlist {
                 ? Future.succeededFuture(entry)
                 : takeOff(entry, entry.left(clock.instant())))
             .orElseGet(() -> Future.failedFuture(new NotFoundException("waitlist entry", "(unknown leave link)"))));
+  }
+
+  @Override
+  public Future<HeldOffer> offerOf(String claimToken) {
+    WaitlistLinks.Claim claim = links.claimOf(claimToken).orElse(null);
+    if (claim == null) {
+      return Future.failedFuture(new NotFoundException("waitlist offer", "(unknown claim link)"));
+    }
+    return entries.findById(claim.entryId()).compose(found -> {
+      WaitlistEntry entry = found.orElse(null);
+      SlotOffer offer = entry == null ? null : entry.offer();
+      if (offer == null || !offer.bookingId().equals(claim.heldBookingId())) {
+        // The link's offer was withdrawn or passed on: nothing of it to show.
+        return Future.failedFuture(new NotFoundException("waitlist offer", "(this offer is no longer held)"));
+      }
+      boolean open = entry.status() == EntryStatus.OFFERED && offer.openAt(clock.instant());
+      return Future.succeededFuture(new HeldOffer(entry.bookingTypeId(), offer.slot(), offer.expiresAt(),
+          entry.customerZone(), open));
+    });
   }
 
   @Override

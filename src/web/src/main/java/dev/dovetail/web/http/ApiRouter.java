@@ -199,6 +199,7 @@ public final class ApiRouter {
     map.put("joinWaitlist", waitlist::join);
     map.put("leaveWaitlist", waitlist::leave);
     map.put("claimWaitlistOffer", waitlist::claim);
+    map.put("getWaitlistOffer", waitlist::heldOffer);
     map.put("listWaitlistEntries", providerWaitlist::list);
     map.put("removeWaitlistEntry", providerWaitlist::remove);
     map.put("offerWaitlistSlot", providerWaitlist::offer);

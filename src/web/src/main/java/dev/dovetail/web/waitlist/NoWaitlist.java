@@ -36,6 +36,11 @@ public final class NoWaitlist implements Waitlist, ManageWaitlist {
   }
 
   @Override
+  public Future<HeldOffer> offerOf(String claimToken) {
+    return absent();
+  }
+
+  @Override
   public Future<Page<WaitlistEntry>> entries(String providerId, String bookingTypeId, PageRequest page) {
     return Future.succeededFuture(new Page<>(List.of(), null));
   }

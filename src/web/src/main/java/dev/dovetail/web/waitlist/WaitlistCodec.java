@@ -86,6 +86,16 @@ final class WaitlistCodec {
     return new JsonObject().put("entry", toJson(joined.entry())).put("leaveToken", joined.leaveToken());
   }
 
+  static JsonObject heldOffer(Waitlist.HeldOffer offer) {
+    return new JsonObject()
+        .put("bookingTypeId", offer.bookingTypeId())
+        .put("start", TimeCodec.instantText(offer.slot().start()))
+        .put("end", TimeCodec.instantText(offer.slot().end()))
+        .put("heldUntil", TimeCodec.instantText(offer.heldUntil()))
+        .put("timeZone", offer.customerZone().getId())
+        .put("open", offer.open());
+  }
+
   static JsonObject settings(WaitlistSettings s) {
     return new JsonObject().put("enabled", s.enabled()).put("claimWindowMinutes", s.claimWindow().toMinutes());
   }

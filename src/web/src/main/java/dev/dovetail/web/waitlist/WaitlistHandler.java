@@ -8,7 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The customer's waitlist calls: {@code POST /api/v1/public/booking-types/{id}/waitlist} (join), {@code POST
- * /api/v1/public/waitlist/leave/{token}} and {@code POST /api/v1/public/waitlist/claim/{token}}.
+ * /api/v1/public/waitlist/leave/{token}}, {@code GET} (what is held) and {@code POST} (claim it) {@code
+ * /api/v1/public/waitlist/claim/{token}}.
  */
 public final class WaitlistHandler {
 
@@ -25,6 +26,10 @@ public final class WaitlistHandler {
 
   public void leave(RoutingContext ctx) {
     Responses.respond(ctx, waitlist.leave(Requests.path(ctx, "waitlistToken")), 200, WaitlistCodec::envelope);
+  }
+
+  public void heldOffer(RoutingContext ctx) {
+    Responses.respond(ctx, waitlist.offerOf(Requests.path(ctx, "waitlistToken")), 200, WaitlistCodec::heldOffer);
   }
 
   public void claim(RoutingContext ctx) {

@@ -1,15 +1,23 @@
 package dev.dovetail.waitlist.port.in;
 
+import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.waitlist.domain.Wish;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.time.ZoneId;
 
 /** What a customer does with a booking type's waitlist: join it, leave it (signed link), claim an offer (signed link). */
 public interface Waitlist {
 
   record JoinCommand(String bookingTypeId, String customerName, String customerEmail, ZoneId customerZone, Wish wish) {}
+
+  /**
+   * What a claim link holds: the slot (in the customer's zone as they joined), until when, and whether it can still be
+   * claimed ({@code open}: the offer is the one the link was sent for and its window has not passed).
+   */
+  record HeldOffer(String bookingTypeId, TimeRange slot, Instant heldUntil, ZoneId customerZone, boolean open) {}
 
   /** The entry and the secret of its leave link. */
   record Joined(WaitlistEntry entry, String leaveToken) {}
@@ -28,4 +36,7 @@ public interface Waitlist {
    * SlotTakenException carrying the slots free now that match the wish (or the nearest ones).
    */
   Future<BookingReceipt> claim(String claimToken);
+
+  /** The offer a claim link was sent for, to show before the customer claims it; 404 for an unknown link. */
+  Future<HeldOffer> offerOf(String claimToken);
 }
