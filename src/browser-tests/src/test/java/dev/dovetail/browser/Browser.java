@@ -162,6 +162,16 @@ final class Browser implements AutoCloseable {
     waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
   }
 
+  /** Clicks {@code buttonCss} inside the frame {@code frameCss} (another site's page shown over this one). */
+  void clickInFrame(String frameCss, String buttonCss) {
+    driver.switchTo().frame(visible(frameCss));
+    try {
+      click(buttonCss);
+    } finally {
+      driver.switchTo().defaultContent();
+    }
+  }
+
   void select(String css, String value) {
     new Select(visible(css)).selectByValue(value);
   }
