@@ -58,6 +58,11 @@ final class Browser implements AutoCloseable {
   }
 
   static Browser start() {
+    return start(new String[0]);
+  }
+
+  /** With {@code extraArguments} for chromium (a test's narrowly scoped exception, e.g. one certificate accepted). */
+  static Browser start(String... extraArguments) {
     String chromium = System.getProperty("dovetail.chromium", "/usr/bin/chromium");
     String chromedriver = System.getProperty("dovetail.chromedriver", "/usr/bin/chromedriver");
     if (!new File(chromium).canExecute() || !new File(chromedriver).canExecute()) {
@@ -77,6 +82,7 @@ final class Browser implements AutoCloseable {
         "--disable-quic", "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps",
         "--lang=en-US", "--window-size=1280,900", "--user-data-dir=" + profile);
+    options.addArguments(extraArguments);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
