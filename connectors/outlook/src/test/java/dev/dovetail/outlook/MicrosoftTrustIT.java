@@ -8,8 +8,6 @@ import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,8 @@ class MicrosoftTrustIT {
   void trustsThePemsCertificateOnly() throws Exception {
     GraphEmulator graph = GraphEmulator.start(vertx).await().withTls().await();
     GraphEmulator other = GraphEmulator.start(vertx).await().withTls().await();
-    Path pem = writePem(graph.tlsCertificate());
+    Path pem = Files.createTempFile("graph-emulator", ".pem");
+    Files.writeString(pem, graph.tlsCertificatePem(), StandardCharsets.US_ASCII);
     MicrosoftTrust trust = MicrosoftTrust.withPem(pem);
 
     assertThatThrownBy(() -> identity(graph, MicrosoftTrust.jdk()).refresh("a-refresh-token"))
@@ -61,13 +60,5 @@ class MicrosoftTrustIT {
   private static MicrosoftIdentity identity(GraphEmulator graph, MicrosoftTrust trust) {
     return new MicrosoftIdentity(new MicrosoftIdentity.Settings(graph.loginBaseTls(), GraphEmulator.TENANT,
         graph.clientId(), graph.clientSecret()), trust);
-  }
-
-  private static Path writePem(X509Certificate certificate) throws Exception {
-    Path pem = Files.createTempFile("graph-emulator", ".pem");
-    Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-        + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
-    return pem;
   }
 }

@@ -47,7 +47,7 @@ class AppOnlyConnectIT {
     graph = GraphEmulator.start(emulatorVertx).await().withTls().await();
     graph.showConsentPage(true);
     pem = Files.createTempFile("graph-emulator", ".pem");
-    Files.writeString(pem, pem(graph.tlsCertificate()), StandardCharsets.US_ASCII);
+    Files.writeString(pem, graph.tlsCertificatePem(), StandardCharsets.US_ASCII);
     int port = ConsentSite.freePort();
     hub = TestHub.start(new JsonObject()
         .put("DOVETAIL_HTTP_PORT", String.valueOf(port))
@@ -107,12 +107,6 @@ class AppOnlyConnectIT {
             .startsWith("/v1.0/users/" + GraphEmulator.USER_UPN + "/calendars"));
     browser.screenshot("connect-outlook-app-only");
     browser.assertNoConsoleErrors();
-  }
-
-  private static String pem(X509Certificate certificate) throws GeneralSecurityException {
-    return "-----BEGIN CERTIFICATE-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-        + "\n-----END CERTIFICATE-----\n";
   }
 
   /** What chromium's --ignore-certificate-errors-spki-list takes: base64 of the SHA-256 of the public key info. */
