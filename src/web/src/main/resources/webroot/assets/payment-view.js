@@ -116,10 +116,29 @@ export async function releasedNotice(booking, againHref) {
   return box;
 }
 
+/** An intent Stripe.js answered without an error but that is not paid or authorized (its check was left open). */
+function unfinished(intent) {
+  if (intent && ['succeeded', 'requires_capture', 'processing'].includes(intent.status)) {
+    return null;
+  }
+  return { code: 'payment_intent_authentication_failure' };
+}
+
+/** What the customer reads after a failed payment; a failed bank check (3-D Secure) says so, and what to do. */
+function failureSentence(error) {
+  if (error.code === 'payment_intent_authentication_failure') {
+    return 'Your bank did not confirm the payment (3-D Secure check failed or was cancelled), so nothing was charged.'
+      + ' Try again, or pay with another card while the time is held for you.';
+  }
+  return error.message || 'The payment failed.';
+}
+
 /**
  * The payment step of a held booking, drawn into {@code box}: the amount, Stripe's card field, a pay button. Calls
  * {@code onPaid} once the hub reports the payment (the webhook, or the re-read the GET does), {@code onReleased} when a
  * failed payment made the hub release the time (the type's RELEASE setting); otherwise another card can be tried.
+ * A card that needs the bank's check (3-D Secure) is checked by Stripe.js inside {@code confirmCardPayment}; the page
+ * only tells the customer to expect it and says plainly when it failed. Only the hub's webhook confirms the booking.
  */
 export async function paymentStep(box, token, onPaid, onReleased) {
   const checkout = await api('POST', `/api/v1/public/bookings/${enc(token)}/payment`);
@@ -139,9 +158,11 @@ export async function paymentStep(box, token, onPaid, onReleased) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     button.disabled = true;
-    clear(message);
+    clear(message, h('p', { text: 'Confirming with your bank… if it asks you to confirm the payment, do so in the window that opens.' }));
+    // Stripe.js runs the bank's check (3-D Secure) when the intent needs one, and resolves once it is over.
     const result = await stripe.confirmCardPayment(checkout.clientSecret, { payment_method: { card } });
-    if (result.error) {
+    const failure = result.error || unfinished(result.paymentIntent);
+    if (failure) {
       // The hub re-reads the intent: under RELEASE the failure frees the time and cancels the intent.
       const view = await loadPayment(token).catch(() => null);
       if (view && view.payment && view.payment.state === 'CANCELED') {
@@ -149,7 +170,7 @@ export async function paymentStep(box, token, onPaid, onReleased) {
         return;
       }
       button.disabled = false;
-      clear(message, h('p', { class: 'notice', text: result.error.message || 'The payment failed.' }));
+      clear(message, h('p', { class: 'notice', text: failureSentence(failure) }));
       return;
     }
     clear(message, h('p', { text: 'Payment received, confirming your booking…' }));

@@ -7,10 +7,11 @@ import dev.dovetail.sync.domain.PushChannel;
 import dev.dovetail.sync.domain.SyncState;
 import io.vertx.core.Future;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * between the two loses nothing: the scheduler's next tick finds the calendar due. {@code missed} needs nothing more
  * than a delta round from the last token, which catches every change since. A change notification can come before
  * the subscription's create call has answered and its id is stored; its clientState then names the channel the
- * scheduler is opening ({@link SyncScheduler#pushedWhileOpening}).
+ * scheduler is opening ({@link SyncScheduler#pushedWhileOpening}). Subscription ids are looked up in the scheduler's
+ * per-node map of channels ({@link SyncScheduler#channelsByResourceId}): a flood of made-up ids does not read the
+ * store per batch.
  */
 public final class GraphPushes implements GraphNotificationHandler.Sink {
 
@@ -50,14 +53,11 @@ public final class GraphPushes implements GraphNotificationHandler.Sink {
 
   @Override
   public Future<Void> received(List<GraphNotification> batch) {
-    return ctx.states().listAll().compose(states -> {
-      Map<String, SyncState> bySubscription = new HashMap<>();
-      for (SyncState s : states) {
-        if (s.channel() != null && s.channel().resourceId() != null
-            && s.connectionId().startsWith(CalendarProvider.OUTLOOK.key() + "-")) {
-          bySubscription.put(s.channel().resourceId(), s);
-        }
-      }
+    Set<String> subscriptions = new HashSet<>();
+    batch.forEach(n -> subscriptions.add(n.subscriptionId()));
+    // Known subscriptions are answered from the scheduler's per-node map; unknown ids (anyone can send them) cost at
+    // most one scan of the sync states per interval on this node, however many batches name them.
+    return scheduler.channelsByResourceId(CalendarProvider.OUTLOOK, subscriptions).compose(bySubscription -> {
       Map<String, Target> targets = new LinkedHashMap<>();
       for (GraphNotification n : batch) {
         SyncState s = bySubscription.get(n.subscriptionId());

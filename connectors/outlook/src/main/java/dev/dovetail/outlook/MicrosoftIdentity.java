@@ -55,10 +55,16 @@ public final class MicrosoftIdentity {
   }
 
   private final Settings settings;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
 
   public MicrosoftIdentity(Settings settings) {
+    this(settings, MicrosoftTrust.jdk());
+  }
+
+  /** The token endpoint is reached with {@code trust} (the JDK's authorities, perhaps plus a PEM file's). */
+  public MicrosoftIdentity(Settings settings, MicrosoftTrust trust) {
     this.settings = settings;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(trust.sslContext()).build();
   }
 
   public Settings settings() {

@@ -160,7 +160,7 @@ public record AppConfig(
    * for Outlook events is 4,230 minutes; some tenants allow 10,080).
    */
   public record Outlook(String clientId, String clientSecret, String tenant, String graphBase, String loginBase,
-      int subscriptionMinutes, boolean appOnly) {
+      int subscriptionMinutes, boolean appOnly, java.nio.file.Path trustPem) {
 
     public static final String GRAPH = "https://graph.microsoft.com/v1.0";
     public static final String LOGIN = "https://login.microsoftonline.com";
@@ -179,6 +179,12 @@ public record AppConfig(
       this(clientId, clientSecret, tenant, graphBase, loginBase, subscriptionMinutes, false);
     }
 
+    /** Trusting the JDK's certificate authorities only. */
+    public Outlook(String clientId, String clientSecret, String tenant, String graphBase, String loginBase,
+        int subscriptionMinutes, boolean appOnly) {
+      this(clientId, clientSecret, tenant, graphBase, loginBase, subscriptionMinutes, appOnly, null);
+    }
+
     public static Outlook off() {
       return new Outlook(null, null, "common", GRAPH, LOGIN);
     }
@@ -190,7 +196,8 @@ public record AppConfig(
     @Override
     public String toString() {
       return "Outlook[clientId=" + clientId + ", tenant=" + tenant + ", graphBase=" + graphBase + ", loginBase="
-          + loginBase + ", subscriptionMinutes=" + subscriptionMinutes + ", appOnly=" + appOnly + "]";
+          + loginBase + ", subscriptionMinutes=" + subscriptionMinutes + ", appOnly=" + appOnly
+          + (trustPem == null ? "" : ", trustPem=" + trustPem) + "]";
     }
   }
 
@@ -356,7 +363,9 @@ public record AppConfig(
    * DOVETAIL_MS_LOGIN_BASE}; set only to point at an emulator), and the subscription lifetime cap ({@code
    * DOVETAIL_MS_SUBSCRIPTION_MINUTES}, 45 to 4,230: Graph refuses a longer Outlook event subscription). Without a client id Outlook is off. {@code
    * DOVETAIL_MS_APP_ONLY=true} serves one Microsoft 365 tenant app-only (ADR 21: azure-identity client credentials,
-   * application permission Calendars.ReadWrite); it needs that tenant's id in {@code DOVETAIL_MS_TENANT}.
+   * application permission Calendars.ReadWrite); it needs that tenant's id in {@code DOVETAIL_MS_TENANT}. {@code
+   * DOVETAIL_MS_TRUST_PEM} names a PEM file whose certificates the identity platform's clients trust in addition to
+   * the JDK's authorities (a private login host; ADR 40).
    */
   private static Outlook outlook(JsonObject env) {
     String clientId = blankToNull(env.getString("DOVETAIL_MS_CLIENT_ID"));
@@ -379,8 +388,13 @@ public record AppConfig(
     if (appOnly && (tenant == null || Set.of("common", "organizations", "consumers").contains(tenant))) {
       throw new IllegalArgumentException("DOVETAIL_MS_APP_ONLY needs the tenant's id in DOVETAIL_MS_TENANT");
     }
+    String pem = blankToNull(env.getString("DOVETAIL_MS_TRUST_PEM"));
+    if (pem != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(pem))) {
+      throw new IllegalArgumentException("DOVETAIL_MS_TRUST_PEM names no readable file: " + pem);
+    }
     return new Outlook(clientId, secret, tenant == null ? "common" : tenant,
-        graph == null ? Outlook.GRAPH : graph, login == null ? Outlook.LOGIN : login, minutes, appOnly);
+        graph == null ? Outlook.GRAPH : graph, login == null ? Outlook.LOGIN : login, minutes, appOnly,
+        pem == null ? null : java.nio.file.Path.of(pem));
   }
 
   private static Stripe stripe(JsonObject env) {

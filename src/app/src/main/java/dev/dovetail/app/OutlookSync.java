@@ -5,6 +5,7 @@ import dev.dovetail.outlook.GraphPushes;
 import dev.dovetail.outlook.MicrosoftAppAccess;
 import dev.dovetail.outlook.MicrosoftIdentity;
 import dev.dovetail.outlook.MicrosoftOAuthClient;
+import dev.dovetail.outlook.MicrosoftTrust;
 import dev.dovetail.outlook.OutlookHooks;
 import dev.dovetail.sync.app.SyncContext;
 import dev.dovetail.sync.app.SyncScheduler;
@@ -40,8 +41,14 @@ final class OutlookSync {
       LOG.info("no DOVETAIL_MS_CLIENT_ID: Outlook calendars are off");
       return Optional.empty();
     }
+    // The identity platform's clients trust the JDK's authorities, plus DOVETAIL_MS_TRUST_PEM's certificates (ADR 40).
+    MicrosoftTrust trust = config.trustPem() == null ? MicrosoftTrust.jdk() : MicrosoftTrust.withPem(config.trustPem());
+    if (trust.extended()) {
+      LOG.warn("DOVETAIL_MS_TRUST_PEM: the Microsoft login clients also trust the certificates in {}",
+          config.trustPem());
+    }
     MicrosoftIdentity identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(
-        config.loginBase(), config.tenant(), config.clientId(), config.clientSecret()));
+        config.loginBase(), config.tenant(), config.clientId(), config.clientSecret()), trust);
     GraphCalendarConnector.Settings settings = GraphCalendarConnector.Settings.production()
         .withGraphBase(config.graphBase())
         .withMaxSubscriptionLifetime(Duration.ofMinutes(config.subscriptionMinutes()));
@@ -49,7 +56,8 @@ final class OutlookSync {
     if (config.appOnly()) {
       // ADR 21: the hub acts as the app through azure-identity; providers sign in only to name their mailbox.
       MicrosoftAppAccess app = new MicrosoftAppAccess(new MicrosoftAppAccess.Settings(
-          config.loginBase(), config.tenant(), config.clientId(), config.clientSecret()));
+          config.loginBase(), config.tenant(), config.clientId(), config.clientSecret()),
+          trust.extended() ? trust.azureHttpClient() : null);
       return Optional.of(new OutlookSync(GraphCalendarConnector.appOnly(vertx, app, settings, clock),
           MicrosoftOAuthClient.signInOnly(vertx, identity, config.graphBase())));
     }

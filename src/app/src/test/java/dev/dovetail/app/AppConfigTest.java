@@ -89,4 +89,18 @@ class AppConfigTest {
     assertThatThrownBy(() -> AppConfig.from(base.copy().put("DOVETAIL_MS_APP_ONLY", "true")
         .put("DOVETAIL_MS_TENANT", "common"))).hasMessageContaining("DOVETAIL_MS_TENANT");
   }
+
+  @Test
+  @DisplayName("DOVETAIL_MS_TRUST_PEM names a readable PEM file for the Microsoft login clients; a missing file stops"
+      + " the start")
+  void outlookTrustPem() throws Exception {
+    JsonObject base = new JsonObject().put("DOVETAIL_MS_CLIENT_ID", "a").put("DOVETAIL_MS_CLIENT_SECRET", "b");
+    assertThat(AppConfig.from(base.copy()).outlook().trustPem()).isNull();
+    java.nio.file.Path pem = java.nio.file.Files.createTempFile("login", ".pem");
+    assertThat(AppConfig.from(base.copy().put("DOVETAIL_MS_TRUST_PEM", pem.toString())).outlook().trustPem())
+        .isEqualTo(pem);
+    java.nio.file.Files.delete(pem);
+    assertThatThrownBy(() -> AppConfig.from(base.copy().put("DOVETAIL_MS_TRUST_PEM", pem.toString())))
+        .hasMessageContaining("DOVETAIL_MS_TRUST_PEM");
+  }
 }

@@ -58,6 +58,11 @@ final class Browser implements AutoCloseable {
   }
 
   static Browser start() {
+    return start(new String[0]);
+  }
+
+  /** With {@code extraArguments} for chromium (a test's narrowly scoped exception, e.g. one certificate accepted). */
+  static Browser start(String... extraArguments) {
     String chromium = System.getProperty("dovetail.chromium", "/usr/bin/chromium");
     String chromedriver = System.getProperty("dovetail.chromedriver", "/usr/bin/chromedriver");
     if (!new File(chromium).canExecute() || !new File(chromedriver).canExecute()) {
@@ -77,6 +82,7 @@ final class Browser implements AutoCloseable {
         "--disable-quic", "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps",
         "--lang=en-US", "--window-size=1280,900", "--user-data-dir=" + profile);
+    options.addArguments(extraArguments);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
@@ -160,6 +166,16 @@ final class Browser implements AutoCloseable {
 
   void click(String css) {
     waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+  }
+
+  /** Clicks {@code buttonCss} inside the frame {@code frameCss} (another site's page shown over this one). */
+  void clickInFrame(String frameCss, String buttonCss) {
+    driver.switchTo().frame(visible(frameCss));
+    try {
+      click(buttonCss);
+    } finally {
+      driver.switchTo().defaultContent();
+    }
   }
 
   void select(String css, String value) {

@@ -19,7 +19,9 @@ import org.openqa.selenium.By;
 /**
  * Paying on the booking pages in a real browser: a hub configured for the Stripe emulator, whose stand-in for
  * Stripe.js ({@code DOVETAIL_STRIPE_JS_URL} = the emulator's {@code /v3/}) confirms the card against the emulator; the
- * webhook confirms the booking. A declined card says why and can be retried.
+ * webhook confirms the booking. A declined card says why and can be retried. A card that needs the bank's check
+ * (3-D Secure, Stripe's test card 4000 0027 6000 3184) takes the challenge the stand-in opens over the page, as
+ * Stripe.js does: completed, the webhook confirms the booking; failed, the page says so and another card can be used.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -130,5 +132,66 @@ class PaymentPageIT {
     assertThat(hub.managed(token).getString("status")).isEqualTo("CONFIRMED");
     assertThat(hub.managed(token).getJsonObject("payment").getString("state")).isEqualTo("PAID");
     browser.screenshot("paid-booked");
+  }
+
+  @Test
+  @DisplayName("3-D Secure: the bank's challenge opens over the page; \"Complete\" and the signed webhook confirm the"
+      + " booking")
+  void threeDSecureCompleted() {
+    bookFirstFree("paid-30");
+    long succeededBefore = succeededDeliveries();
+    browser.type("#emu-card-number", "4000 0027 6000 3184");
+    browser.click("#pay-button");
+    browser.visible("#emu-3ds-frame");
+    String held = browser.path().substring("/booked/".length());
+    assertThat(hub.managed(held).getString("status")).as("nothing is confirmed before the check").isEqualTo("HELD");
+    browser.screenshot("3ds-challenge");
+    browser.clickInFrame("#emu-3ds-frame", "#emu-3ds-complete");
+    browser.waitForText(By.tagName("h1"), "You're booked");
+    assertThat(hub.managed(held).getString("status")).isEqualTo("CONFIRMED");
+    assertThat(hub.managed(held).getJsonObject("payment").getString("state")).isEqualTo("PAID");
+    browser.waiting().until(d -> succeededDeliveries() > succeededBefore);
+    browser.assertNoConsoleErrors();
+  }
+
+  @Test
+  @DisplayName("3-D Secure failed (RETRY_UNTIL_HOLD_EXPIRES): the page says the bank did not confirm and nothing was"
+      + " charged; the time stays held and another card confirms it")
+  void threeDSecureFailedThenAnotherCard() {
+    bookFirstFree("retry-30");
+    String held = browser.path().substring("/booked/".length());
+    browser.type("#emu-card-number", "4000 0027 6000 3184");
+    browser.click("#pay-button");
+    browser.clickInFrame("#emu-3ds-frame", "#emu-3ds-fail");
+    browser.waitForText(By.id("payment-message"), "3-D Secure");
+    assertThat(browser.text("#payment-message")).contains("nothing was charged").contains("another card");
+    assertThat(browser.all("#emu-3ds-frame")).as("the challenge is closed").isEmpty();
+    assertThat(hub.managed(held).getString("status")).as("still held for another try").isEqualTo("HELD");
+    browser.screenshot("3ds-failed");
+
+    browser.type("#emu-card-number", "4242 4242 4242 4242");
+    browser.click("#pay-button");
+    browser.waitForText(By.tagName("h1"), "You're booked");
+    assertThat(hub.managed(held).getString("status")).isEqualTo("CONFIRMED");
+    assertThat(hub.managed(held).getJsonObject("payment").getString("state")).isEqualTo("PAID");
+  }
+
+  @Test
+  @DisplayName("3-D Secure failed (RELEASE, the default): the page says the time was released, nothing charged")
+  void threeDSecureFailedReleasesTheTime() {
+    String start = bookFirstFree("paid-30");
+    String released = browser.path().substring("/booked/".length());
+    browser.type("#emu-card-number", "4000 0027 6000 3184");
+    browser.click("#pay-button");
+    browser.clickInFrame("#emu-3ds-frame", "#emu-3ds-fail");
+    browser.waitForText(By.tagName("h1"), "the time was released");
+    assertThat(browser.text("#payment-released")).contains("nothing was charged");
+    assertThat(hub.managed(released).getString("status")).isEqualTo("CANCELLED");
+    assertThat(hub.firstFreeDay("paid-30", BERLIN).starts()).as("free again at once").contains(start);
+  }
+
+  /** Webhooks of paid intents that the hub accepted (2xx). */
+  private long succeededDeliveries() {
+    return stripe.deliveries().stream().filter(d -> d.matches(".* payment_intent\\.succeeded 2\\d\\d")).count();
   }
 }

@@ -19,6 +19,11 @@ import dev.dovetail.stripe.emulator.StripeEmulator;
 import dev.dovetail.testkit.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -145,5 +150,57 @@ class StripeEmulatorIT {
         .isInstanceOf(com.stripe.exception.AuthenticationException.class);
     assertThat(stripe.requests()).allSatisfy(r -> assertThat(r.getString("stripeVersion"))
         .isEqualTo(StripePaymentGateway.API_VERSION));
+  }
+
+  @Test
+  @DisplayName("3-D Secure (pm_card_authenticationRequired): requires_action with use_stripe_sdk, or redirect_to_url"
+      + " when a return_url is given; the challenge page's Fail goes back to requires_payment_method"
+      + " (payment_intent_authentication_failure, payment_failed), Complete succeeds and redirects back")
+  void threeDSecureChallenge() throws Exception {
+    PaymentGateway.Intent created = gateway.createIntent("b-3ds", new Money(2_500, "EUR"), false, "k-3ds").await();
+    PaymentIntent sdk = client.v1().paymentIntents().confirm(created.id(),
+        PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_authenticationRequired").build());
+    assertThat(sdk.getStatus()).isEqualTo("requires_action");
+    assertThat(sdk.getNextAction().getType()).isEqualTo("use_stripe_sdk");
+    String challenge = stripe.intent(created.id()).getJsonObject("next_action").getJsonObject("use_stripe_sdk")
+        .getString("stripe_js");
+    assertThat(gateway.retrieve(created.id()).await().status()).as("the customer acts")
+        .isEqualTo(PaymentGateway.Status.REQUIRES_PAYMENT);
+    HttpClient http = HttpClient.newHttpClient();
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(challenge)).build(), BodyHandlers.ofString()).body())
+        .contains("emu-3ds-complete").contains("emu-3ds-fail");
+
+    assertThat(answer(http, challenge, "fail").statusCode()).isEqualTo(200);
+    PaymentIntent failed = client.v1().paymentIntents().retrieve(created.id());
+    assertThat(failed.getStatus()).isEqualTo("requires_payment_method");
+    assertThat(failed.getLastPaymentError().getCode()).isEqualTo("payment_intent_authentication_failure");
+    assertThat(failed.getNextAction()).isNull();
+    assertThat(gateway.retrieve(created.id()).await().failed()).isTrue();
+    assertThat(stripe.events()).anySatisfy(e -> assertThat(e.getString("type"))
+        .isEqualTo("payment_intent.payment_failed"));
+    assertThat(answer(http, challenge, "complete").statusCode()).as("no check is waiting any more").isEqualTo(400);
+
+    PaymentIntent redirect = client.v1().paymentIntents().confirm(created.id(), PaymentIntentConfirmParams.builder()
+        .setPaymentMethod("pm_card_authenticationRequired").setReturnUrl("https://hub.example/booked/t?x=1").build());
+    assertThat(redirect.getStatus()).isEqualTo("requires_action");
+    assertThat(redirect.getLastPaymentError()).as("a new confirmation clears the last error").isNull();
+    assertThat(redirect.getNextAction().getType()).isEqualTo("redirect_to_url");
+    assertThat(redirect.getNextAction().getRedirectToUrl().getReturnUrl()).isEqualTo("https://hub.example/booked/t?x=1");
+    HttpResponse<String> back = answer(http, redirect.getNextAction().getRedirectToUrl().getUrl(), "complete");
+    assertThat(back.statusCode()).isEqualTo(302);
+    assertThat(back.headers().firstValue("Location").orElseThrow()).isEqualTo("https://hub.example/booked/t?x=1"
+        + "&payment_intent=" + created.id() + "&payment_intent_client_secret=" + redirect.getClientSecret()
+        + "&redirect_status=succeeded");
+    assertThat(gateway.retrieve(created.id()).await().status()).isEqualTo(PaymentGateway.Status.SUCCEEDED);
+    assertThat(stripe.events()).last().satisfies(e -> assertThat(e.getString("type"))
+        .isEqualTo("payment_intent.succeeded"));
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(challenge)).build(), BodyHandlers.ofString())
+        .statusCode()).isEqualTo(404);
+  }
+
+  private static HttpResponse<String> answer(HttpClient http, String challenge, String outcome) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(challenge))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("outcome=" + outcome)).build(), BodyHandlers.ofString());
   }
 }

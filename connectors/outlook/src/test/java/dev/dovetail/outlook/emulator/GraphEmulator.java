@@ -117,6 +117,16 @@ public final class GraphEmulator {
     return tls.certificate();
   }
 
+  /** The same certificate in PEM, as an operator would hand it to the hub ({@code DOVETAIL_MS_TRUST_PEM}). */
+  public String tlsCertificatePem() {
+    try {
+      return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+          .encodeToString(tls.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n";
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Makes the client-credentials grant refuse this app's secret from now on (an admin rotated or deleted it). */
   public void rotateClientSecret(String newSecret) {
     oauth.clientSecret = newSecret;

@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,14 +62,16 @@ public final class SyncScheduler implements ReceivePush {
   private final java.util.Set<String> opening = ConcurrentHashMap.newKeySet();
   /** Channel id → sync state, as far as this node knows; a push for a stale entry is refused after the store read. */
   private final Map<String, SyncState> byChannel = new ConcurrentHashMap<>();
+  /** The same states by the service's own id of their channel (Graph's subscription id). */
+  private final Map<String, SyncState> byResource = new ConcurrentHashMap<>();
   /**
    * Channels this node is opening, by id: the service may push on a channel (its {@code sync} message, or a change)
    * before the watch call has answered and the channel is stored, and such a push must not meet the miss gate.
    */
   private final Map<String, Opening> openingChannels = new ConcurrentHashMap<>();
   /** Pushes naming a channel this node does not know trigger a scan of every sync state at most this often. */
-  static final java.time.Duration MISS_RESCAN = java.time.Duration.ofSeconds(10);
-  private volatile long lastMissScanMillis = Long.MIN_VALUE / 2;
+  public static final Duration MISS_RESCAN = Duration.ofSeconds(10);
+  private final AtomicLong lastMissScanMillis = new AtomicLong(Long.MIN_VALUE / 2);
 
   public SyncScheduler(SyncContext ctx, SyncEngine engine, Vertx vertx, Settings settings) {
     this.ctx = ctx;
@@ -80,19 +84,16 @@ public final class SyncScheduler implements ReceivePush {
   public Future<Void> tick() {
     Instant now = ctx.clock().instant();
     return ctx.states().listAll().compose(states -> {
-      Map<String, SyncState> channels = new HashMap<>();
       for (SyncState s : states) {
-        if (s.channel() != null) {
-          channels.put(s.channel().id(), s);
-        }
         if (!s.nextSyncAt().isAfter(now)) {
           request(s.connectionId(), s.calendarId());
         }
       }
       // Added, not replaced: a channel stored while this pass read the store must stay known. A replaced channel left
-      // in the map is harmless (its push is checked against the stored state and refused) until it expires.
-      byChannel.putAll(channels);
+      // in the maps is harmless (its push is checked against the stored state) until it expires.
+      remember(states);
       byChannel.values().removeIf(s -> !s.channel().expiresAt().isAfter(now));
+      byResource.values().removeIf(s -> !s.channel().expiresAt().isAfter(now));
       return settings.callbackBase() == null ? Future.succeededFuture() : renewChannels(states, now);
     });
   }
@@ -113,21 +114,12 @@ public final class SyncScheduler implements ReceivePush {
       return Future.succeededFuture(true);
     }
     SyncState cached = byChannel.get(channelId);
-    long now = ctx.clock().millis();
-    if (cached == null && now - lastMissScanMillis < MISS_RESCAN.toMillis()) {
-      // Unknown channel ids are anyone's to send: they may cost at most one scan of the sync states per interval
-      // (a channel another node opened meanwhile is caught by reconciliation; pushes are only hints).
+    if (cached == null && !missScanAllowed()) {
       return Future.succeededFuture(false);
-    }
-    if (cached == null) {
-      lastMissScanMillis = now;
     }
     Future<Optional<SyncState>> state = cached != null
         ? ctx.states().find(cached.connectionId(), cached.calendarId())
-        : ctx.states().listAll().map(all -> {
-          all.stream().filter(s -> s.channel() != null).forEach(s -> byChannel.put(s.channel().id(), s));
-          return Optional.ofNullable(byChannel.get(channelId));
-        });
+        : scanChannels().map(v -> Optional.ofNullable(byChannel.get(channelId)));
     return state.map(found -> {
       if (found.isEmpty() || found.get().channel() == null || !found.get().channel().id().equals(channelId)
           || !found.get().connectionId().startsWith(provider.key() + "-")
@@ -137,6 +129,59 @@ public final class SyncScheduler implements ReceivePush {
       requestWithFollowUp(found.get().connectionId(), found.get().calendarId());
       return true;
     });
+  }
+
+  /**
+   * The sync states whose channel of {@code provider} has one of {@code resourceIds} as the service's own id (Graph's
+   * subscription id), by that id, as far as this node knows; the caller checks the secret. Ids this node does not
+   * know are anyone's to send: they cost at most one scan of the sync states per {@link #MISS_RESCAN} on this node,
+   * shared with {@link #pushed} (a channel another node opened meanwhile is caught by reconciliation).
+   */
+  public Future<Map<String, SyncState>> channelsByResourceId(CalendarProvider provider, Set<String> resourceIds) {
+    Map<String, SyncState> known = knownByResource(provider, resourceIds);
+    if (known.size() == resourceIds.size() || !missScanAllowed()) {
+      return Future.succeededFuture(known);
+    }
+    return scanChannels().map(v -> knownByResource(provider, resourceIds));
+  }
+
+  private Map<String, SyncState> knownByResource(CalendarProvider provider, Set<String> resourceIds) {
+    Map<String, SyncState> known = new HashMap<>();
+    for (String id : resourceIds) {
+      SyncState s = id == null ? null : byResource.get(id);
+      if (s != null && s.connectionId().startsWith(provider.key() + "-")) {
+        known.put(id, s);
+      }
+    }
+    return known;
+  }
+
+  /** True at most once per {@link #MISS_RESCAN} on this node: the one scan that unknown channel ids may cost. */
+  private boolean missScanAllowed() {
+    long now = ctx.clock().millis();
+    long last = lastMissScanMillis.get();
+    return now - last >= MISS_RESCAN.toMillis() && lastMissScanMillis.compareAndSet(last, now);
+  }
+
+  private Future<Void> scanChannels() {
+    return ctx.states().listAll().map(all -> {
+      remember(all);
+      return null;
+    });
+  }
+
+  private void remember(List<SyncState> states) {
+    states.forEach(this::remember);
+  }
+
+  private void remember(SyncState s) {
+    if (s.channel() == null) {
+      return;
+    }
+    byChannel.put(s.channel().id(), s);
+    if (s.channel().resourceId() != null) {
+      byResource.put(s.channel().resourceId(), s);
+    }
   }
 
   /**
@@ -230,7 +275,7 @@ public final class SyncScheduler implements ReceivePush {
               }
               PushChannel old = found.get().channel();
               SyncState next = found.get().withChannel(channel);
-              byChannel.put(channel.id(), next);
+              remember(next);
               return ctx.states().save(next).compose(v -> old == null
                   ? Future.succeededFuture()
                   : ctx.connector(connection.provider()).stop(ctx.grant(connection), old)

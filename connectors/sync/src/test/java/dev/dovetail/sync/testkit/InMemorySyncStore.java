@@ -71,6 +71,12 @@ public final class InMemorySyncStore {
 
   public static final class States implements SyncStateRepository {
     private final Map<String, SyncState> byKey = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How often every state was read ({@link #listAll}): what a cost bound counts. */
+    public int scans() {
+      return scans.get();
+    }
 
     @Override
     public Future<Void> save(SyncState state) {
@@ -85,6 +91,7 @@ public final class InMemorySyncStore {
 
     @Override
     public Future<List<SyncState>> listAll() {
+      scans.incrementAndGet();
       return Future.succeededFuture(byKey.values().stream().sorted(Comparator.comparing(SyncState::key)).toList());
     }
 

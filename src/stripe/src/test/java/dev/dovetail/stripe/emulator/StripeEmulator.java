@@ -76,7 +76,7 @@ public final class StripeEmulator {
     this.secretKey = secretKey;
     this.publishableKey = publishableKey;
     this.webhooks = new WebhookSender(vertx, () -> now().getEpochSecond());
-    this.state = new StripeState(clock, this::onEvent);
+    this.state = new StripeState(clock, this::onEvent, id -> apiBase() + "/_emu/3ds/" + id);
   }
 
   /** Starts an emulator on a free loopback port whose clock stands at {@code now} until moved. */
@@ -179,6 +179,8 @@ public final class StripeEmulator {
     router.post("/_emu/faults").handler(this::fault);
     router.get("/_emu/requests").handler(ctx -> ctx.json(new JsonArray(requests())));
     router.get("/v3/").handler(this::stripeJs);
+    router.get("/_emu/3ds/:intent").handler(this::challengePage);
+    router.post("/_emu/3ds/:intent").handler(this::challengeAnswer);
     // Stripe.js calls the API from the page's origin: answer CORS preflights and allow any origin.
     router.route("/v1/*").handler(ctx -> {
       ctx.response().putHeader("Access-Control-Allow-Origin", "*");
@@ -204,7 +206,9 @@ public final class StripeEmulator {
     requests.add(logged);
     String auth = ctx.request().getHeader("Authorization");
     boolean secret = ("Bearer " + secretKey).equals(auth);
-    boolean publishable = ("Bearer " + publishableKey).equals(auth) && path.endsWith("/confirm");
+    // Stripe.js, with the publishable key and the intent's client secret, confirms an intent and reads it back.
+    boolean publishable = ("Bearer " + publishableKey).equals(auth)
+        && (path.endsWith("/confirm") || method.equals("GET") && path.matches("/v1/payment_intents/[^/]+"));
     if (!secret && !publishable) {
       respond(ctx, logged, 401, new StripeError(401, "invalid_request_error", null,
           "Invalid API Key provided.", null).body().encode(), false);
@@ -284,6 +288,63 @@ public final class StripeEmulator {
     }
   }
 
+  /**
+   * The stand-in for the bank's 3DS challenge that Stripe shows for an intent in {@code requires_action} (Stripe's
+   * test page has the same two choices): "Complete" passes the check, "Fail" fails it.
+   */
+  private void challengePage(RoutingContext ctx) {
+    String id = ctx.pathParam("intent");
+    String amount;
+    synchronized (this) {
+      JsonObject pi = state.waitingForChallenge(id);
+      if (pi == null) {
+        ctx.response().setStatusCode(404).end("no 3D Secure check is waiting for this payment");
+        return;
+      }
+      amount = pi.getLong("amount") + " " + pi.getString("currency").toUpperCase(java.util.Locale.ROOT);
+    }
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end("""
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>3D Secure test payment</title></head>
+        <body><main><h1>3D Secure test payment</h1><p>Payment of %s (minor units)</p>
+        <form method="post"><button id="emu-3ds-complete" name="outcome" value="complete">Complete</button>
+        <button id="emu-3ds-fail" name="outcome" value="fail">Fail</button></form></main></body></html>
+        """.formatted(amount));
+  }
+
+  /**
+   * The answer on the challenge page. In a redirect (the confirmation named a {@code return_url}) the browser goes back
+   * to the return URL with {@code payment_intent}, {@code payment_intent_client_secret} and {@code redirect_status},
+   * as Stripe does; in Stripe.js's frame the page tells its parent that the check is over.
+   */
+  private void challengeAnswer(RoutingContext ctx) {
+    String id = ctx.pathParam("intent");
+    boolean passed = "complete".equals(ctx.request().getFormAttribute("outcome"));
+    JsonObject pi;
+    JsonObject next;
+    synchronized (this) {
+      currentRequest = new JsonObject().putNull("id").putNull("idempotency_key");
+      try {
+        next = state.intent(id).getJsonObject("next_action");
+        pi = state.authenticate(id, passed);
+      } catch (StripeError e) {
+        ctx.response().setStatusCode(e.status).putHeader("Content-Type", "application/json")
+            .end(e.body().encode());
+        return;
+      }
+    }
+    if (next != null && "redirect_to_url".equals(next.getString("type"))) {
+      String back = next.getJsonObject("redirect_to_url").getString("return_url");
+      String query = "payment_intent=" + id + "&payment_intent_client_secret=" + pi.getString("client_secret")
+          + "&redirect_status=" + (passed ? "succeeded" : "failed");
+      ctx.response().setStatusCode(302).putHeader("Location", back + (back.contains("?") ? "&" : "?") + query).end();
+      return;
+    }
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end("""
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>3D Secure done</title></head>
+        <body><p>Done.</p><script>parent.postMessage({ type: 'emu-3ds-done', intent: '%s' }, '*');</script></body>
+        </html>""".formatted(id));
+  }
+
   private JsonObject execute(String method, String path, MultiMap p, boolean publishable) {
     String[] parts = path.substring("/v1/".length()).split("/");
     if (parts[0].equals("payment_intents")) {
@@ -291,6 +352,9 @@ public final class StripeEmulator {
         return state.createIntent(p);
       }
       if (parts.length == 2 && method.equals("GET")) {
+        if (publishable && !state.intent(parts[1]).getString("client_secret").equals(p.get("client_secret"))) {
+          throw new StripeError(401, "invalid_request_error", null, "client_secret does not match", "client_secret");
+        }
         return state.intent(parts[1]);
       }
       if (parts.length == 3 && method.equals("POST")) {

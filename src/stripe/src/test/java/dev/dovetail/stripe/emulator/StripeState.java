@@ -10,12 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The emulated account's objects: payment intents (life cycle incl. manual capture and authorization expiry) and
  * refunds, on a controllable clock. Every method runs on the emulator's event loop. Errors are {@link StripeError}s.
  * Test payment methods follow Stripe's names: {@code pm_card_visa} succeeds, {@code pm_card_chargeDeclined} and
  * {@code pm_card_visa_chargeDeclinedInsufficientFunds} are declined, {@code pm_card_authenticationRequired} needs 3DS.
+ * A 3DS confirmation leaves the intent in {@code requires_action} with Stripe's {@code next_action}: {@code
+ * use_stripe_sdk} (Stripe.js shows the challenge) or, when the confirmation named a {@code return_url}, {@code
+ * redirect_to_url}; the challenge page ({@code challengeUrl}) then completes it (succeeded, or requires_capture) or
+ * fails it (back to requires_payment_method with {@code payment_intent_authentication_failure}).
  */
 final class StripeState {
 
@@ -25,14 +30,16 @@ final class StripeState {
   private final Map<String, JsonObject> intents = new LinkedHashMap<>();
   private final Map<String, JsonObject> refunds = new LinkedHashMap<>();
   private final Consumer<JsonObject[]> events; // {type, object}
+  private final Function<String, String> challengeUrl; // intent id -> its 3DS challenge page
   private final Clock base;
   private Duration offset = Duration.ZERO;
   private long sequence;
 
   /** {@code base} runs the clock (fixed for tests that move it by hand, the system clock for running hubs). */
-  StripeState(Clock base, Consumer<JsonObject[]> events) {
+  StripeState(Clock base, Consumer<JsonObject[]> events, Function<String, String> challengeUrl) {
     this.base = base;
     this.events = events;
+    this.challengeUrl = challengeUrl;
   }
 
   Instant now() {
@@ -111,13 +118,20 @@ final class StripeState {
         .put("client_secret", id + "_secret_" + Long.toHexString(Double.doubleToLongBits(Math.random())))
         .put("created", now().getEpochSecond()).put("livemode", false).put("metadata", metadata)
         .put("status", "requires_payment_method").putNull("latest_charge").putNull("cancellation_reason")
-        .putNull("last_payment_error").putNull("payment_method").put("description", p.get("description"));
+        .putNull("last_payment_error").putNull("payment_method").putNull("next_action")
+        .put("description", p.get("description"));
     intents.put(id, pi);
     emit("payment_intent.created", pi);
     if ("true".equals(p.get("confirm"))) {
       return confirm(id, p);
     }
     return pi;
+  }
+
+  /** The intent if it waits for its 3DS challenge, else null. */
+  JsonObject waitingForChallenge(String id) {
+    JsonObject pi = intents.get(id);
+    return pi != null && "requires_action".equals(pi.getString("status")) ? pi : null;
   }
 
   JsonObject intent(String id) {
@@ -132,9 +146,11 @@ final class StripeState {
   JsonObject confirm(String id, MultiMap p) {
     JsonObject pi = intent(id);
     String status = pi.getString("status");
-    if (!status.equals("requires_payment_method") && !status.equals("requires_confirmation")) {
+    if (!status.equals("requires_payment_method") && !status.equals("requires_confirmation")
+        && !status.equals("requires_action")) {
       throw unexpected(pi, "confirm");
     }
+    pi.putNull("next_action");
     String method = p.get("payment_method") != null ? p.get("payment_method") : pi.getString("payment_method");
     if (method == null) {
       throw StripeError.invalid("payment_method", "You must provide a payment_method to confirm this PaymentIntent.");
@@ -151,25 +167,60 @@ final class StripeState {
             .with("decline_code", decline).with("payment_intent", pi.copy());
       }
       case "pm_card_authenticationRequired" -> {
-        pi.put("status", "requires_action");
+        String returnUrl = p.get("return_url");
+        JsonObject next = returnUrl == null
+            ? new JsonObject().put("type", "use_stripe_sdk").put("use_stripe_sdk", new JsonObject()
+                .put("type", "three_d_secure_redirect").put("stripe_js", challengeUrl.apply(id))
+                .put("source", next("src")))
+            : new JsonObject().put("type", "redirect_to_url").put("redirect_to_url", new JsonObject()
+                .put("url", challengeUrl.apply(id)).put("return_url", returnUrl));
+        pi.putNull("last_payment_error").put("status", "requires_action").put("next_action", next);
         emit("payment_intent.requires_action", pi);
         return pi;
       }
       case "pm_card_visa", "pm_card_mastercard" -> {
-        pi.putNull("last_payment_error").put("latest_charge", next("ch"));
-        if ("manual".equals(pi.getString("capture_method"))) {
-          pi.put("status", "requires_capture").put("amount_capturable", pi.getLong("amount"))
-              .put("capture_before", now().plus(AUTHORIZATION_VALIDITY).getEpochSecond());
-          emit("payment_intent.amount_capturable_updated", pi);
-        } else {
-          pi.put("status", "succeeded").put("amount_received", pi.getLong("amount"));
-          emit("payment_intent.succeeded", pi);
-        }
-        return pi;
+        return authorize(pi);
       }
       default -> throw new StripeError(400, "invalid_request_error", "resource_missing",
           "No such PaymentMethod: '" + method + "'", "payment_method");
     }
+  }
+
+  private JsonObject authorize(JsonObject pi) {
+    pi.putNull("last_payment_error").putNull("next_action").put("latest_charge", next("ch"));
+    if ("manual".equals(pi.getString("capture_method"))) {
+      pi.put("status", "requires_capture").put("amount_capturable", pi.getLong("amount"))
+          .put("capture_before", now().plus(AUTHORIZATION_VALIDITY).getEpochSecond());
+      emit("payment_intent.amount_capturable_updated", pi);
+    } else {
+      pi.put("status", "succeeded").put("amount_received", pi.getLong("amount"));
+      emit("payment_intent.succeeded", pi);
+    }
+    return pi;
+  }
+
+  /**
+   * The customer's answer on the 3DS challenge page: {@code passed} authorizes the intent like a card that needs no
+   * check; otherwise it goes back to requires_payment_method with Stripe's authentication failure, and {@code
+   * payment_intent.payment_failed} is sent. Only an intent waiting for its challenge can be answered.
+   */
+  JsonObject authenticate(String id, boolean passed) {
+    JsonObject pi = intent(id);
+    if (!"requires_action".equals(pi.getString("status"))) {
+      throw unexpected(pi, "authenticate");
+    }
+    if (passed) {
+      return authorize(pi);
+    }
+    JsonObject error = new JsonObject().put("type", "invalid_request_error")
+        .put("code", "payment_intent_authentication_failure")
+        .put("message", "The provided PaymentMethod has failed authentication. You can provide payment_method_data or"
+            + " a new PaymentMethod to attempt to fulfill this PaymentIntent again.")
+        .put("payment_method", new JsonObject().put("id", pi.getString("payment_method")));
+    pi.put("status", "requires_payment_method").put("last_payment_error", error).putNull("payment_method")
+        .putNull("next_action");
+    emit("payment_intent.payment_failed", pi);
+    return pi;
   }
 
   JsonObject capture(String id, MultiMap p) {
