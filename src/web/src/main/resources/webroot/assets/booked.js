@@ -1,7 +1,8 @@
-// The confirmation page, /booked/{manageToken}: what was booked, an add-to-calendar (.ics) link, and the link to
-// change or cancel. A held booking of a type that takes payment shows the payment step first.
+// The confirmation page, /booked/{manageToken}: what was booked, add-to-calendar links (Google, Outlook, .ics), and the
+// link to change or cancel. A held booking of a type that takes payment shows the payment step first.
 
 import { enc } from './api.js';
+import { googleCalendarHref, outlookHref } from './calendar-links.js';
 import { h, clear, errorBox } from './dom.js';
 import {
   bookAgainHref, details, isActive, loadBooking, manageToken,
@@ -44,6 +45,7 @@ async function show(paymentChecked = false) {
     title.textContent = active ? "You're booked" : 'This booking is no longer active';
     document.title = `${title.textContent} · Dovetail`;
     const again = bookAgainHref(offer);
+    const manageUrl = new URL(`/manage/${enc(token)}`, window.location.origin).href;
     clear(app,
       active
         ? h('div', { class: 'alert alert-ok', role: 'status' },
@@ -55,6 +57,14 @@ async function show(paymentChecked = false) {
         h('a', {
           class: 'button', id: 'ics-link', href: `/api/v1/public/bookings/${enc(token)}/ics`, download: 'booking.ics',
         }, 'Add to calendar (.ics)'),
+        active ? h('a', {
+          class: 'button secondary', id: 'google-link', target: '_blank', rel: 'noopener noreferrer',
+          href: googleCalendarHref(booking, offer, manageUrl),
+        }, 'Add to Google Calendar') : null,
+        active ? h('a', {
+          class: 'button secondary', id: 'outlook-link', target: '_blank', rel: 'noopener noreferrer',
+          href: outlookHref(booking, offer, manageUrl),
+        }, 'Add to Outlook') : null,
         h('a', { class: 'button secondary', id: 'manage-link', href: `/manage/${enc(token)}` },
           active ? 'Change or cancel' : 'See booking'),
         !active && again ? h('a', { class: 'button secondary', href: again }, 'Book another time') : null));

@@ -164,6 +164,18 @@ class BookingPageIT {
     assertThat(calendar.body()).contains("BEGIN:VEVENT", "DTSTART:" + utc, "SUMMARY:30-minute meeting with Demo Studio",
         "STATUS:CONFIRMED", "UID:" + booking.getString("id") + "@dovetail");
     assertThat(browser.visible("#manage-link").getAttribute("href")).endsWith("/manage/" + token);
+    String endUtc = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC)
+        .format(Instant.parse(booking.getString("end")));
+    String google = java.net.URLDecoder.decode(browser.visible("#google-link").getAttribute("href"),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(google).startsWith("https://calendar.google.com/calendar/render?action=TEMPLATE")
+        .contains("dates=" + utc + "/" + endUtc, "text=30-minute meeting with Demo Studio", "/manage/" + token,
+            "ctz=America/New_York");
+    String outlook = java.net.URLDecoder.decode(browser.visible("#outlook-link").getAttribute("href"),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(outlook).startsWith("https://outlook.live.com/calendar/0/deeplink/compose?")
+        .contains("startdt=" + DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC).format(Instant.parse(start)), "subject=30-minute meeting with Demo Studio");
     browser.assertNoConsoleErrors();
   }
 
@@ -334,6 +346,19 @@ class BookingPageIT {
   }
 
   @Test
+  @DisplayName("the provider's page lists its types; choosing one opens its booking page")
+  void providerPageLeadsToTheBookingPage() {
+    browser.desktop();
+    browser.open(hub.url("/book/demo"));
+    assertThat(browser.text("h1")).isEqualTo("Book with Demo Studio");
+    browser.click("a[href='" + PAGE + "']");
+    browser.waiting().until(d -> browser.path().equals(PAGE));
+    browser.waitForText(By.tagName("h1"), "30-minute meeting");
+    browser.assertLandmarks();
+    browser.assertNoConsoleErrors();
+  }
+
+  @Test
   @DisplayName("error pages: another provider's booking type and unknown pages are 404 pages; a bad link says why")
   void errorsAreNeverBlankPages() {
     browser.desktop();
@@ -341,7 +366,7 @@ class BookingPageIT {
     assertThat(wrongProvider.statusCode()).isEqualTo(404);
     assertThat(wrongProvider.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     assertThat(hub.get("/book/demo/no-such-type").statusCode()).isEqualTo(404);
-    assertThat(hub.get("/book/demo").statusCode()).isEqualTo(404);
+    assertThat(hub.get("/book/no-such-provider").statusCode()).isEqualTo(404);
     assertThat(hub.get("/manage/not%20a%20token").statusCode()).isEqualTo(404);
 
     browser.open(hub.url("/book/someone-else/demo-30"));
