@@ -107,7 +107,8 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
         .compose(page -> {
           Map<String, Future<Optional<Resource>>> byResource = new HashMap<>();
           page.items().forEach(t -> byResource.computeIfAbsent(t.resourceId(), resources::findById));
-          return Future.all(List.copyOf(byResource.values())).map(v -> page.items().stream()
+          Future<?> loaded = Future.all(List.copyOf(byResource.values()));
+          return loaded.map(v -> page.items().stream()
               .flatMap(t -> byResource.get(t.resourceId()).result().stream()
                   .filter(r -> r.bookable() && r.providerId().equals(providerId))
                   .map(r -> new Offer(provider, r, t)))
