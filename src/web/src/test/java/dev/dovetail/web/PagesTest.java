@@ -47,7 +47,8 @@ class PagesTest {
         .doesNotContain("<script>alert(1)")
         .contains("data-booking-type=\"alice-60\"", "data-provider=\"alice\"", "data-resource-zone=\"Europe/Berlin\"",
             "data-durations=\"60,90\"", "1 hour or 90 minutes", "Provider alice", "Room of alice",
-            "<script type=\"module\" src=\"/assets/book.js\"></script>");
+            "<script type=\"module\" src=\"/assets/book.js\"></script>",
+            "<li id=\"policy\"><span class=\"fact-label\">Cancelling</span> Cancel online any time before the start");
   }
 
   @Test

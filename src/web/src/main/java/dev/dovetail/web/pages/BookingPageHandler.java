@@ -1,6 +1,7 @@
 package dev.dovetail.web.pages;
 
 import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.CancellationTier;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.PaymentRequirement;
@@ -10,8 +11,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -76,7 +79,43 @@ final class BookingPageHandler {
         .collect(Collectors.joining(" or ")));
     values.put("horizonDays", Long.toString(type.horizon().toDays()));
     values.put("priceText", price(type.price(), type.payment()));
+    values.put("policyText", policy(type));
     return values;
+  }
+
+  /**
+   * The cancellation policy as the customer reads it before booking: for a type paid online, each refund tier from the
+   * longest notice down (the longest notice that applies decides, as {@code RefundPolicy} computes it), then "later".
+   */
+  static String policy(BookingType type) {
+    if (type.payment() == PaymentRequirement.NONE || type.price().minorUnits() == 0) {
+      return "Cancel online any time before the start";
+    }
+    List<CancellationTier> tiers = type.cancellationPolicy().stream()
+        .sorted(Comparator.comparing(CancellationTier::noticeBeforeStart).reversed()).toList();
+    if (tiers.isEmpty()) {
+      return "Cancel online any time before the start; no refund";
+    }
+    StringBuilder text = new StringBuilder();
+    for (CancellationTier tier : tiers) {
+      text.append(tier.noticeBeforeStart().isZero() ? "up to the start" : notice(tier.noticeBeforeStart())
+              + " or more before the start")
+          .append(": ").append(refund(tier.refundPercent())).append(" · ");
+    }
+    boolean coversAll = tiers.get(tiers.size() - 1).noticeBeforeStart().isZero();
+    return coversAll ? text.substring(0, text.length() - 3) : text.append("later: no refund").toString();
+  }
+
+  private static String notice(Duration notice) {
+    long hours = notice.toHours();
+    if (hours >= 48 && hours % 24 == 0) {
+      return (hours / 24) + " days";
+    }
+    return hours >= 1 && notice.toMinutesPart() == 0 ? (hours == 1 ? "1 hour" : hours + " hours") : minutes(notice);
+  }
+
+  private static String refund(int percent) {
+    return percent == 100 ? "full refund" : percent == 0 ? "no refund" : percent + "% refunded";
   }
 
   static String minutes(Duration duration) {
