@@ -25,7 +25,8 @@ import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.RRule;
 
 /**
- * Expands the events of one calendar object into instances inside a window, bounded: RRULE (through ical4j's
+ * Expands the events (or tasks, or journal entries: {@link #components}) of one calendar object into instances inside
+ * a window, bounded: RRULE (through ical4j's
  * {@code Recur.getDates} with a maximum count), RDATE (date and date-time values), EXDATE, and RECURRENCE-ID
  * overrides (which replace the instance they name; a cancelled override removes it). Never more than {@code max}
  * instances. The window is clamped to [{@link RecurrenceLimits#MIN_DATE_TIME}, {@link RecurrenceLimits#MAX_DATE_TIME}];

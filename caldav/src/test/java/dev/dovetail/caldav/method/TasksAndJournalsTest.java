@@ -57,13 +57,20 @@ class TasksAndJournalsTest extends DavTestBase {
   }
 
   @Test
-  @DisplayName("a task list is made, says it holds VTODO, stores, serves, syncs and deletes a task, and refuses an"
-      + " event (403 supported-calendar-component, nothing stored); the resource's own calendar still refuses tasks")
+  @DisplayName("a task list is made, says it holds VTODO (PROPPATCH cannot change that), stores, serves, syncs and"
+      + " deletes a task, and refuses an event (403 supported-calendar-component, nothing stored); the resource's own"
+      + " calendar still refuses tasks")
   void taskList() {
     assertThat(make(TASKS, "VTODO").status()).isEqualTo(201);
     Response props = dav.request("PROPFIND", TASKS, propfind("<c:supported-calendar-component-set/>"),
         Map.of("Depth", "0"));
     assertThat(props.body()).contains("<c:comp name=\"VTODO\"/>").doesNotContain("VEVENT");
+    Response change = dav.request("PROPPATCH", TASKS, "<d:propertyupdate xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:"
+        + "ns:caldav\"><d:set><d:prop><c:supported-calendar-component-set><c:comp name=\"VEVENT\"/>"
+        + "</c:supported-calendar-component-set></d:prop></d:set></d:propertyupdate>");
+    assertThat(change.body()).contains("HTTP/1.1 403");
+    assertThat(dav.request("PROPFIND", TASKS, propfind("<c:supported-calendar-component-set/>"), Map.of("Depth", "0"))
+        .body()).contains("<c:comp name=\"VTODO\"/>").doesNotContain("VEVENT");
 
     String task = object("VTODO", "buy-milk", "DUE:20261201T100000Z\r\nSTATUS:NEEDS-ACTION\r\n");
     assertThat(put(TASKS, "buy-milk.ics", task).status()).isEqualTo(201);
