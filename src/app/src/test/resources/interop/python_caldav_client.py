@@ -55,13 +55,37 @@ created.delete()
 updated, deleted = sync.sync()
 out["sync_after_delete_deleted"] = [str(o.url) for o in deleted]
 
-# MKCALENDAR is all or nothing: a calendar asked to hold tasks too is refused whole, an event calendar is made,
-# used and deleted again.
+# A task list (RFC 4791 5.2.3): made for VTODO, a task saved, searched (pending, by time, all), completed and deleted.
+# MKCALENDAR stays all or nothing: a calendar asked to hold what the hub cannot store is refused whole.
+due = begin + timedelta(days=1)
+tasks = principal.make_calendar(name="Py tasks", cal_id="py-tasks", supported_calendar_component_set=["VTODO"])
+todo = tasks.save_todo(ical=("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//interop//EN\r\nBEGIN:VTODO\r\n"
+                             "UID:interop-todo@test\r\nDTSTAMP:20260101T000000Z\r\nDUE:%s\r\n"
+                             "SUMMARY:interop task\r\nSTATUS:NEEDS-ACTION\r\nEND:VTODO\r\nEND:VCALENDAR\r\n")
+                       % due.strftime(fmt))
+out["todo_url"] = str(todo.url)
+out["todos_pending"] = sorted(str(t.url) for t in tasks.todos())
+out["todos_due_in_range"] = sorted(str(t.url) for t in tasks.search(
+    todo=True, include_completed=True, start=due - timedelta(hours=1), end=due + timedelta(hours=1)))
+out["todos_due_elsewhere"] = sorted(str(t.url) for t in tasks.search(
+    todo=True, include_completed=True, start=due + timedelta(hours=1), end=due + timedelta(hours=2)))
 try:
-    principal.make_calendar(name="Py tasks", cal_id="py-tasks", supported_calendar_component_set=["VEVENT", "VTODO"])
-    out["tasks_calendar"] = "created"
+    tasks.save_event(event("interop-in-tasks@test", begin))
+    out["event_in_tasks"] = "accepted"
 except error.DAVError:
-    out["tasks_calendar"] = "refused"
+    out["event_in_tasks"] = "refused"
+todo.complete()
+out["todos_pending_after_complete"] = sorted(str(t.url) for t in tasks.todos())
+out["todos_all_after_complete"] = sorted(str(t.url) for t in tasks.todos(include_completed=True))
+out["completed_status"] = "STATUS:COMPLETED" in tasks.todo_by_uid("interop-todo@test").data
+todo.delete()
+out["todos_after_delete"] = sorted(str(t.url) for t in tasks.todos(include_completed=True))
+tasks.delete()
+try:
+    principal.make_calendar(name="Py odd", cal_id="py-odd", supported_calendar_component_set=["VEVENT", "VFREEBUSY"])
+    out["odd_calendar"] = "created"
+except error.DAVError:
+    out["odd_calendar"] = "refused"
 made = principal.make_calendar(name="Py events", cal_id="py-events")
 out["made_calendars"] = sorted(str(c.url) for c in principal.calendars())
 out["made_event"] = str(made.save_event(event("interop-made@test", begin)).url)

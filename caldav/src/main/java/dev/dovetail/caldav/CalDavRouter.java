@@ -58,7 +58,7 @@ public final class CalDavRouter {
       router.route(HttpMethod.valueOf(method), "/").order(order++).handler(bodies).handler(dispatcher::handle)
           .failureHandler(ctx -> dispatcher.fail(ctx, ctx.failure()));
     }
-    WebcalFeedHandler feeds = new WebcalFeedHandler(services, dispatcher.backend());
+    WebcalFeedHandler feeds = new WebcalFeedHandler(services);
     router.get("/webcal/:provider/:resource/:token").order(order++).handler(feeds::handle);
     // Every other method on /dav/*: 405 with an honest Allow, never the REST API's handlers.
     router.route("/dav/*").order(order).handler(dispatcher::handle)

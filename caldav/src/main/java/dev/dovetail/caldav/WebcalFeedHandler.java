@@ -1,11 +1,11 @@
 package dev.dovetail.caldav;
 
-import dev.dovetail.caldav.backend.CalendarBackend;
 import dev.dovetail.caldav.backend.IcsParser;
 import dev.dovetail.caldav.property.DavProperties;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.calendar.domain.CalendarCollection;
 import dev.dovetail.calendar.domain.CalendarObject;
+import dev.dovetail.calendar.domain.ResourceCalendar;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +28,9 @@ public final class WebcalFeedHandler {
   private static final java.util.regex.Pattern FEED_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32}");
 
   private final CalDavServices services;
-  private final CalendarBackend backend;
 
-  public WebcalFeedHandler(CalDavServices services, CalendarBackend backend) {
+  public WebcalFeedHandler(CalDavServices services) {
     this.services = services;
-    this.backend = backend;
   }
 
   public void handle(RoutingContext ctx) {
@@ -47,11 +45,11 @@ public final class WebcalFeedHandler {
     }
     // The token first, from the calendar's one stored property: a wrong token costs no calendar load or projection.
     // (ReadCalendar answers the property only for the provider's own resource.)
-    services.calendarReads().property(providerId, resourceId, DavProperties.FEED)
+    services.reads().property(providerId, resourceId, DavProperties.FEED)
         .compose(stored -> matches(stored, token)
-            ? services.catalog().resource(providerId, resourceId)
+            ? services.reads().calendar(providerId, resourceId)
             : Future.failedFuture(new IllegalArgumentException("no such feed")))
-        .compose(resource -> backend.calendar(resource))
+        .map(ResourceCalendar::collection)
         .compose(calendar -> {
           if (!matches(calendar.properties().get(DavProperties.FEED), token)) {
             return Future.failedFuture(new IllegalArgumentException("no such feed")); // revoked meanwhile

@@ -11,7 +11,11 @@ import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.booking.port.out.FreedTime;
+import dev.dovetail.caldav.backend.IcalObjectTimes;
+import dev.dovetail.calendar.app.CalendarUseCases;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
+import dev.dovetail.calendar.port.out.ScheduleRevisions;
 import dev.dovetail.testkit.InMemoryAccounts;
 import dev.dovetail.testkit.InMemoryBookingRepository;
 import dev.dovetail.testkit.InMemoryCalendarObjectRepository;
@@ -71,8 +75,11 @@ public final class CalDavServerFixture implements AutoCloseable {
   public final CalendarObjectRepository objects;
   public final BookingType roomType = TestBookings.simpleType("room-30", "alice", "room", 30);
   public final String appPassword;
-  /** What the server was mounted with, for a second node on the same store ({@link #secondNode}). */
+  /** What the server was mounted with. */
   public final CalDavServices services;
+  /** The calendar use cases of the first node (the busy-time refresh for tests that run it). */
+  public final CalendarUseCases calendars;
+  private final InMemoryResourceLock lock = new InMemoryResourceLock();
   /** Every announcement of freed time, in order: resource id and spans. */
   public final List<Map.Entry<String, List<TimeRange>>> freed = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final HttpServer server;
@@ -94,16 +101,29 @@ public final class CalDavServerFixture implements AutoCloseable {
     types.insert(roomType).await();
     accounts.insert(new Account("alice@example.com", "alice", "plain:alice-password")).await();
     appPassword = accountService.issue("alice", Credential.Kind.APP_PASSWORD, "phone").await().secret();
-    services = new CalDavServices(accountService, catalog, schedules, bookings,
-        new InMemoryResourceLock(), objects, clock, 256 * 1024).withFreedTime((resourceId, spans) -> {
-          freed.add(Map.entry(resourceId, List.copyOf(spans)));
-          return Future.succeededFuture();
-        });
+    calendars = node();
+    services = servicesOf(calendars);
     Router router = Router.router(vertx);
     CalDavRouter.mount(router, services);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = vertx.createHttpClient();
     context = vertx.getOrCreateContext();
+  }
+
+  /** A node's calendar use cases on the shared repositories, with its own caches, like the hub wires them. */
+  private CalendarUseCases node() {
+    FreedTime listener = (resourceId, spans) -> {
+      freed.add(Map.entry(resourceId, List.copyOf(spans)));
+      return Future.succeededFuture();
+    };
+    return CalendarUseCases.wire(catalog, new CalendarUseCases.Ports(resources, schedules,
+            ScheduleRevisions.reading(schedules), bookings, lock, objects, listener), new IcalObjectTimes(), clock,
+        new CalendarUseCases.Reports((resourceId, failure) -> { }, (resourceId, failure) -> { },
+            (resourceId, clashes) -> { }));
+  }
+
+  private CalDavServices servicesOf(CalendarUseCases useCases) {
+    return new CalDavServices(accountService, catalog, useCases.writes(), useCases.reads(), clock, 256 * 1024);
   }
 
   /** Test hasher: "plain:" + password. */
@@ -138,7 +158,7 @@ public final class CalDavServerFixture implements AutoCloseable {
    */
   public int secondNode() {
     Router router = Router.router(vertx);
-    CalDavRouter.mount(router, services);
+    CalDavRouter.mount(router, servicesOf(node()));
     return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();
   }
 

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import dev.dovetail.calendar.domain.CalendarComponents;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
@@ -23,7 +26,8 @@ import net.fortuna.ical4j.model.component.VEvent;
 
 /**
  * Parses and validates calendar object resources with ical4j (call it on a worker thread: parsing is CPU work).
- * Enforces RFC 4791 4.1 (one UID, one component type) and 5.3.2.1 (VEVENT only on these calendars), and the
+ * Enforces RFC 4791 4.1 (one UID, one component type: VEVENT, VTODO or VJOURNAL; whether the calendar holds that
+ * type is the calendar use case's decision, 5.3.2.1) and the
  * {@link RecurrenceLimits} (date bounds, COUNT, BYxxx sizes, effective frequency). Keeps the last parsed calendars by
  * etag (fewer than ical4j's pool of zone ids, see {@code ical4j.properties}).
  */
@@ -32,6 +36,8 @@ public final class IcsParser {
   /** How far ahead an event written over CalDAV blocks time. */
   public static final Duration BUSY_WINDOW = Duration.ofDays(366);
   private static final int CACHE_SIZE = 1_000;
+  private static final Pattern KIND = Pattern.compile("^BEGIN:(VEVENT|VTODO|VJOURNAL)\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
   private static final String ZONE_IDS_EXHAUSTED = "Ran out of available zone IDs";
 
   static {
@@ -73,43 +79,62 @@ public final class IcsParser {
     Calendar calendar = build(ics);
     List<CalendarComponent> components = calendar.getComponents();
     Set<String> uids = new HashSet<>();
-    int events = 0;
+    String kind = null;
     for (CalendarComponent c : components) {
       String name = c.getName();
       if (Component.VTIMEZONE.equals(name)) {
         continue;
       }
-      if (!Component.VEVENT.equals(name)) {
+      if (!CalendarComponents.STORABLE.contains(name)) {
         throw DavException.forbidden(Ns.caldav("supported-calendar-component"),
-            "this calendar accepts VEVENT only, not " + name);
+            "calendars here hold VEVENT, VTODO and VJOURNAL components, not " + name);
       }
-      events++;
+      if (kind != null && !kind.equals(name)) {
+        throw invalid("one calendar object holds one type of component (RFC 4791 4.1), not " + kind + " and " + name);
+      }
+      kind = name;
       Optional<Property> uid = c.getProperty(Property.UID);
       if (uid.isEmpty() || uid.get().getValue().isBlank()) {
-        throw invalid("every VEVENT needs a UID");
+        throw invalid("every " + name + " needs a UID");
       }
       uids.add(uid.get().getValue());
-      if (c.getProperty(Property.DTSTART).isEmpty()) {
-        throw invalid("every VEVENT needs a DTSTART");
+      boolean needsStart = Component.VEVENT.equals(name) || c.getProperty(Property.RRULE).isPresent()
+          || c.getProperty(Property.RECURRENCE_ID).isPresent();
+      if (needsStart && c.getProperty(Property.DTSTART).isEmpty()) {
+        throw invalid("every VEVENT, and every recurring " + name + ", needs a DTSTART");
       }
     }
-    if (events == 0) {
-      throw invalid("the calendar object has no VEVENT");
+    if (kind == null) {
+      throw invalid("the calendar object has no VEVENT, VTODO or VJOURNAL");
     }
     if (uids.size() != 1) {
       throw invalid("all components of one calendar object must share one UID (RFC 4791 4.1)");
     }
     RecurrenceLimits.check(calendar, floating);
-    List<Occurrence> busy;
+    List<Occurrence> busy = List.of();
+    // an event's instances are its busy time; a task's or journal entry's are only checked to be readable
+    boolean dated = Component.VEVENT.equals(kind) || Occurrences.components(calendar).stream()
+        .anyMatch(c -> c.getProperty(Property.DTSTART).isPresent());
     try {
-      busy = Occurrences.expand(calendar, now, now.plus(BUSY_WINDOW), floating, Occurrences.MAX_INSTANCES);
+      List<Occurrence> instances = dated
+          ? Occurrences.expand(calendar, now, now.plus(BUSY_WINDOW), floating, Occurrences.MAX_INSTANCES) : List.of();
+      busy = Component.VEVENT.equals(kind) ? instances : List.of();
     } catch (RuntimeException e) {
-      throw invalid("the event's dates or recurrence cannot be read: " + e.getMessage());
+      throw invalid("the object's dates or recurrence cannot be read: " + e.getMessage());
     }
-    return new ParsedEvent(calendar, uids.iterator().next(), opaque(calendar), busy);
+    return new ParsedEvent(calendar, uids.iterator().next(), kind, opaque(calendar), busy);
   }
 
-  /** Whether the object blocks time: its first VEVENT is neither TRANSPARENT nor CANCELLED. */
+  /**
+   * The kind of a stored object ({@code VEVENT}, {@code VTODO} or {@code VJOURNAL}) read from its text without
+   * parsing it: the first such BEGIN line. Null if it has none.
+   */
+  public static String kind(String ics) {
+    Matcher m = KIND.matcher(ics);
+    return m.find() ? m.group(1).toUpperCase(java.util.Locale.ROOT) : null;
+  }
+
+  /** Whether the object blocks time: its first VEVENT is neither TRANSPARENT nor CANCELLED (tasks never do). */
   @SuppressWarnings({"rawtypes", "unchecked"})
   public static boolean opaque(Calendar calendar) {
     List<VEvent> events = calendar.getComponents(Component.VEVENT);

@@ -9,7 +9,6 @@ import java.util.Map;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.component.VEvent;
 
 /**
  * The instances of one calendar object version, expanded once: every instance that overlaps the time before
@@ -63,6 +62,9 @@ public record ObjectSpans(List<Occurrence> spans, Instant exactUntil, boolean re
   }
 
   private static ObjectSpans expand(Calendar calendar, ZoneId floating, Instant now) {
+    if (!calendar.getComponents(Component.VTODO).isEmpty()) {
+      return new ObjectSpans(List.of(), Instant.MIN, false); // a task's rule is not an instance's: matched per query
+    }
     boolean recurring = isRecurring(calendar);
     if (!recurring) {
       List<Occurrence> one = Occurrences.expand(calendar, OPEN_START, OPEN_END, floating, 1);
@@ -82,11 +84,11 @@ public record ObjectSpans(List<Occurrence> spans, Instant exactUntil, boolean re
 
   @SuppressWarnings("unchecked")
   private static boolean isRecurring(Calendar calendar) {
-    List<VEvent> events = calendar.getComponents(Component.VEVENT);
+    List<Component> events = Occurrences.components(calendar);
     if (events.size() != 1) {
       return true;
     }
-    VEvent e = events.get(0);
+    Component e = events.get(0);
     return e.getProperty(Property.RRULE).isPresent() || !e.getProperties(Property.RDATE).isEmpty()
         || e.getProperty(Property.RECURRENCE_ID).isPresent();
   }

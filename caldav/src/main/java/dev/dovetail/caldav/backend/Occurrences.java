@@ -20,13 +20,13 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.Recur;
-import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateListProperty;
 import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.RRule;
 
 /**
- * Expands the events of one calendar object into instances inside a window, bounded: RRULE (through ical4j's
+ * Expands the events (or tasks, or journal entries: {@link #components}) of one calendar object into instances inside
+ * a window, bounded: RRULE (through ical4j's
  * {@code Recur.getDates} with a maximum count), RDATE (date and date-time values), EXDATE, and RECURRENCE-ID
  * overrides (which replace the instance they name; a cancelled override removes it). Never more than {@code max}
  * instances. The window is clamped to [{@link RecurrenceLimits#MIN_DATE_TIME}, {@link RecurrenceLimits#MAX_DATE_TIME}];
@@ -43,8 +43,11 @@ public final class Occurrences {
 
   private Occurrences() {}
 
-  /** An instance with the component that describes it and its RECURRENCE-ID (null for a non-recurring event). */
-  public record Instance(Occurrence occurrence, VEvent component, Instant recurrenceId) {}
+  /**
+   * An instance with the component that describes it (the master or an override: a VEVENT, VTODO or VJOURNAL) and its
+   * RECURRENCE-ID (null for a non-recurring one).
+   */
+  public record Instance(Occurrence occurrence, Component component, Instant recurrenceId) {}
 
   public static List<Occurrence> expand(Calendar calendar, Instant from, Instant to, ZoneId floating, int max) {
     return instances(calendar, from, to, floating, max).stream().map(Instance::occurrence).toList();
@@ -75,10 +78,10 @@ public final class Occurrences {
     if (!from.isBefore(to)) {
       return List.of();
     }
-    List<VEvent> events = calendar.getComponents(Component.VEVENT);
-    VEvent master = null;
-    Map<Instant, VEvent> overrides = new HashMap<>();
-    for (VEvent e : events) {
+    List<Component> events = components(calendar);
+    Component master = null;
+    Map<Instant, Component> overrides = new HashMap<>();
+    for (Component e : events) {
       Optional<Property> rid = e.getProperty(Property.RECURRENCE_ID);
       if (rid.isPresent()) {
         overrides.put(instant(((DateProperty) rid.get()).getDate(), floating), e);
@@ -89,7 +92,7 @@ public final class Occurrences {
     List<Instance> out = new ArrayList<>();
     boolean recurring = !overrides.isEmpty();
     if (master != null) {
-      Temporal seed = (Temporal) master.getStartDate().map(p -> ((DateProperty) p).getDate())
+      Temporal seed = (Temporal) master.getProperty(Property.DTSTART).map(p -> ((DateProperty) p).getDate())
           .orElseThrow(() -> new IllegalArgumentException("DTSTART is missing"));
       Instant first = instant(seed, floating);
       Duration length = Duration.between(first, end(master, seed, floating));
@@ -135,8 +138,8 @@ public final class Occurrences {
         }
       }
     }
-    for (Map.Entry<Instant, VEvent> entry : overrides.entrySet()) {
-      VEvent override = entry.getValue();
+    for (Map.Entry<Instant, Component> entry : overrides.entrySet()) {
+      Component override = entry.getValue();
       boolean cancelled = override.getProperty(Property.STATUS)
           .map(p -> "CANCELLED".equalsIgnoreCase(((Property) p).getValue())).orElse(false);
       Optional<Property> start = override.getProperty(Property.DTSTART);
@@ -170,9 +173,28 @@ public final class Occurrences {
     return budgetEnd.isBefore(to) ? budgetEnd : to;
   }
 
+  /**
+   * The components the object's instances come from: its events, else its tasks, else its journal entries (an object
+   * holds one kind, RFC 4791 4.1).
+   */
+  @SuppressWarnings("unchecked")
+  public static List<Component> components(Calendar calendar) {
+    for (String kind : List.of(Component.VEVENT, Component.VTODO, Component.VJOURNAL)) {
+      List<Component> found = List.copyOf((List<? extends Component>) calendar.getComponents(kind));
+      if (!found.isEmpty()) {
+        return found;
+      }
+    }
+    return List.of();
+  }
+
+  /** An instance's end: DTEND (events), else DUE (tasks), else DURATION, else a day for a date, else its start. */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  private static Instant end(VEvent event, Temporal start, ZoneId floating) {
+  private static Instant end(Component event, Temporal start, ZoneId floating) {
     Optional<Property> dtend = event.getProperty(Property.DTEND);
+    if (dtend.isEmpty()) {
+      dtend = event.getProperty(Property.DUE);
+    }
     if (dtend.isPresent()) {
       Instant end = instant(((DateProperty) dtend.get()).getDate(), floating);
       Instant begin = instant(start, floating);

@@ -64,7 +64,8 @@ public final class RecurrenceLimits {
       if (Component.VTIMEZONE.equals(c.getName())) {
         continue;
       }
-      for (String name : List.of(Property.DTSTART, Property.DTEND, Property.DUE, Property.RECURRENCE_ID)) {
+      for (String name : List.of(Property.DTSTART, Property.DTEND, Property.DUE, Property.RECURRENCE_ID,
+          Property.COMPLETED, Property.CREATED)) {
         Optional<Property> p = c.getProperty(name);
         if (p.isPresent()) {
           inBounds(() -> ((DateProperty) p.get()).getDate(), floating, name);

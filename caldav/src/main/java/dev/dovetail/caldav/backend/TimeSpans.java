@@ -8,7 +8,6 @@ import java.util.Map;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.component.VEvent;
 
 /**
  * Time-range matching with a memo per object version: a non-recurring object's single instance is computed once
@@ -20,6 +19,7 @@ public final class TimeSpans {
   private static final int CACHE_SIZE = 20_000;
   private static final Occurrence RECURRING = new Occurrence(Instant.MIN, Instant.MIN);
   private static final Occurrence NONE = new Occurrence(Instant.MAX, Instant.MAX);
+  private static final Occurrence TASK = new Occurrence(Instant.MIN, Instant.MAX);
   private static final Map<String, Occurrence> SINGLE = new LinkedHashMap<>(1024, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Occurrence> eldest) {
@@ -29,8 +29,12 @@ public final class TimeSpans {
 
   private TimeSpans() {}
 
-  /** Whether any instance of the object overlaps [from, to) (RFC 4791 9.9). */
-  public static boolean overlaps(String etag, String ics, ZoneId floating, Instant from, Instant to) {
+  /**
+   * Whether any instance of the object overlaps [from, to) (RFC 4791 9.9); a task by the table of its own
+   * ({@link TodoTimes}), matched on every query.
+   */
+  public static boolean overlaps(String etag, String ics, ZoneId floating, Instant from, Instant to,
+      Runnable checkpoint) {
     String key = etag + "|" + floating.getId();
     Occurrence single;
     synchronized (SINGLE) {
@@ -47,6 +51,9 @@ public final class TimeSpans {
     if (single == NONE) {
       return false;
     }
+    if (single == TASK) {
+      return TodoTimes.overlaps(IcsParser.parseStored(etag, ics), floating, from, to, checkpoint);
+    }
     if (single != RECURRING) {
       return single.overlaps(from, to);
     }
@@ -54,18 +61,23 @@ public final class TimeSpans {
       calendar = IcsParser.parseStored(etag, ics);
     }
     try {
-      return !Occurrences.expand(calendar, from, to, floating, 1).isEmpty();
+      return !Occurrences.expand(calendar, from, to, floating, 1, checkpoint).isEmpty();
+    } catch (dev.dovetail.caldav.dav.DavException overBudget) {
+      throw overBudget;
     } catch (RuntimeException unexpandable) {
       return false;
     }
   }
 
   private static Occurrence summarise(Calendar calendar, ZoneId floating) {
-    List<VEvent> events = calendar.getComponents(Component.VEVENT);
+    if (!calendar.getComponents(Component.VTODO).isEmpty()) {
+      return TASK;
+    }
+    List<Component> events = Occurrences.components(calendar);
     if (events.size() != 1) {
       return events.isEmpty() ? NONE : RECURRING;
     }
-    VEvent e = events.get(0);
+    Component e = events.get(0);
     if (e.getProperty(Property.RRULE).isPresent() || !e.getProperties(Property.RDATE).isEmpty()
         || e.getProperty(Property.RECURRENCE_ID).isPresent()) {
       return RECURRING;

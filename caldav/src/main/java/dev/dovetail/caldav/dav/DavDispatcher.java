@@ -6,7 +6,6 @@ import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.domain.TooManyRequestsException;
 import dev.dovetail.caldav.CalDavServices;
-import dev.dovetail.caldav.backend.CalendarBackend;
 import dev.dovetail.caldav.method.DavMethodHandler;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -34,7 +33,6 @@ public final class DavDispatcher {
 
   private final Map<HttpMethod, DavMethodHandler> handlers = new LinkedHashMap<>();
   private final CalDavServices services;
-  private final CalendarBackend backend;
   private final DavTree tree;
   private final AuthThrottle throttle;
 
@@ -46,14 +44,9 @@ public final class DavDispatcher {
 
   public DavDispatcher(CalDavServices services, List<DavMethodHandler> handlers) {
     this.services = services;
-    this.backend = new CalendarBackend(services);
-    this.tree = new DavTree(services, backend);
+    this.tree = new DavTree(services);
     this.throttle = new AuthThrottle(MAX_AUTH_FAILURES_PER_MINUTE, services.clock());
     handlers.forEach(h -> this.handlers.put(h.method(), h));
-  }
-
-  public CalendarBackend backend() {
-    return backend;
   }
 
   public List<HttpMethod> methods() {
@@ -82,7 +75,7 @@ public final class DavDispatcher {
             ? services.catalog().provider(principal.providerId()) : Future.succeededFuture(null))
             .compose(provider -> {
               DavRequest req = new DavRequest(ctx, principal, (dev.dovetail.booking.domain.Provider) provider,
-                  davPath, services, backend, tree, RequestBudget.start());
+                  davPath, services, tree, RequestBudget.start());
               try {
                 return handler.handle(req);
               } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import dev.dovetail.calendar.domain.BookingEventReadOnlyException;
 import dev.dovetail.calendar.domain.CalendarNotDeletableException;
 import dev.dovetail.calendar.domain.CalendarObjectChangedException;
 import dev.dovetail.calendar.domain.UidInUseException;
+import dev.dovetail.calendar.domain.UnsupportedComponentException;
 import javax.xml.namespace.QName;
 
 /**
@@ -41,6 +42,9 @@ public final class DavErrors {
     if (err instanceof CalendarNotDeletableException refused) {
       return DavException.forbidden(refused.why() == CalendarNotDeletableException.Why.BOOKABLE_RESOURCE
           ? Ns.dovetail("calendar-is-a-resource") : Ns.dovetail("calendar-has-bookings"), refused.getMessage());
+    }
+    if (err instanceof UnsupportedComponentException unsupported) {
+      return DavException.forbidden(Ns.caldav("supported-calendar-component"), unsupported.getMessage());
     }
     if (err instanceof InvalidRequestException invalid) {
       return new DavException(400, null, invalid.getMessage());

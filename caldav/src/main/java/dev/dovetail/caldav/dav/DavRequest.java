@@ -3,7 +3,6 @@ package dev.dovetail.caldav.dav;
 import dev.dovetail.account.domain.Principal;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.caldav.CalDavServices;
-import dev.dovetail.caldav.backend.CalendarBackend;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Locale;
  * may cost ({@link RequestBudget}).
  */
 public record DavRequest(RoutingContext ctx, Principal principal, Provider provider, String path, CalDavServices services,
-    CalendarBackend backend, DavTree tree, RequestBudget budget) {
+    DavTree tree, RequestBudget budget) {
 
   public Vertx vertx() {
     return ctx.vertx();

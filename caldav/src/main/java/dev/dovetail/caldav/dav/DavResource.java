@@ -4,6 +4,7 @@ import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.calendar.domain.CalendarCollection;
 import dev.dovetail.calendar.domain.CalendarObject;
+import dev.dovetail.calendar.domain.ResourceCalendar;
 
 /** A node of the DAV tree, resolved by {@link DavTree}; properties ask what kind of node they are looking at. */
 public interface DavResource {
@@ -56,6 +57,15 @@ public interface DavResource {
 
   /** {@code /dav/calendars/{provider}/{resourceId}/}: a resource's calendar collection (RFC 4791 4.2). */
   record CalendarResource(Provider owner, Resource resource, CalendarCollection collection) implements DavResource {
+
+    CalendarResource(Provider owner, ResourceCalendar calendar) {
+      this(owner, calendar.resource(), calendar.collection());
+    }
+
+    /** The calendar as the read use case handed it out (for its time queries). */
+    public ResourceCalendar calendar() {
+      return new ResourceCalendar(resource, collection);
+    }
     @Override
     public String href() {
       return Hrefs.calendar(owner.id(), resource.id());

@@ -1,18 +1,14 @@
 package dev.dovetail.caldav.dav;
 
 import dev.dovetail.booking.domain.NotFoundException;
-import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.Provider;
-import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.caldav.CalDavServices;
-import dev.dovetail.caldav.backend.CalendarBackend;
 import dev.dovetail.caldav.dav.DavResource.CalendarHomeResource;
 import dev.dovetail.caldav.dav.DavResource.CalendarObjectResource;
 import dev.dovetail.caldav.dav.DavResource.CalendarResource;
 import dev.dovetail.caldav.dav.DavResource.PrincipalResource;
 import dev.dovetail.caldav.dav.DavResource.RootResource;
 import io.vertx.core.Future;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,13 +17,10 @@ import java.util.List;
  */
 public final class DavTree {
 
-  private static final int PAGE = 200;
   private final CalDavServices services;
-  private final CalendarBackend backend;
 
-  public DavTree(CalDavServices services, CalendarBackend backend) {
+  public DavTree(CalDavServices services) {
     this.services = services;
-    this.backend = backend;
   }
 
   /** The node at {@code segments} for the authenticated provider {@code me} (read once per request). */
@@ -62,20 +55,17 @@ public final class DavTree {
 
   /** The provider's calendar for a resource; 404 if the resource is not theirs. */
   public Future<CalendarResource> calendar(Provider me, String resourceId) {
-    return services.catalog().resource(me.id(), resourceId)
+    return services.reads().calendar(me.id(), resourceId)
         .recover(err -> Future.failedFuture(err instanceof NotFoundException || err instanceof IllegalArgumentException
             ? DavException.notFound() : err))
-        .compose(resource -> backend.calendar(resource).map(c -> new CalendarResource(me, resource, c)));
+        .map(c -> new CalendarResource(me, c));
   }
 
   /** The members of a collection (Depth: 1). */
   public Future<List<DavResource>> children(DavResource parent) {
     if (parent instanceof CalendarHomeResource home) {
-      return allResources(home.owner().id(), null, new ArrayList<>()).compose(resources -> {
-        List<Future<CalendarResource>> calendars = resources.stream()
-            .map(r -> backend.calendar(r).map(c -> new CalendarResource(home.owner(), r, c))).toList();
-        return Future.all(calendars).map(all -> all.<DavResource>list());
-      });
+      return services.reads().calendars(home.owner().id()).map(all -> all.stream()
+          .<DavResource>map(c -> new CalendarResource(home.owner(), c)).toList());
     }
     if (parent instanceof CalendarResource cal) {
       return Future.succeededFuture(cal.collection().objects().stream()
@@ -86,13 +76,6 @@ public final class DavTree {
           new CalendarHomeResource(root.owner())));
     }
     return Future.succeededFuture(List.of());
-  }
-
-  private Future<List<Resource>> allResources(String providerId, String cursor, List<Resource> acc) {
-    return services.catalog().resources(providerId, new PageRequest(cursor, PAGE)).compose(page -> {
-      acc.addAll(page.items());
-      return page.nextCursor() == null ? Future.succeededFuture(acc) : allResources(providerId, page.nextCursor(), acc);
-    });
   }
 
   private static <T> Future<T> notFound() {

@@ -2,6 +2,7 @@ package dev.dovetail.caldav.method;
 
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
+import dev.dovetail.calendar.port.in.WriteCalendar;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class DeleteMethodHandler implements DavMethodHandler {
     List<String> seg = req.segments();
     if (seg.size() == 3 && seg.get(0).equals("calendars") && seg.get(1).equals(req.principal().providerId())) {
       return req.tree().calendar(req.provider(), seg.get(2))
-          .compose(cal -> req.backend().deleteCalendar(cal.resource()))
+          .compose(cal -> req.services().writes().deleteCalendar(req.provider().id(), cal.resource().id()))
           .compose(v -> req.ctx().response().setStatusCode(204).end());
     }
     if (seg.size() != 4 || !seg.get(0).equals("calendars") || !seg.get(1).equals(req.principal().providerId())) {
@@ -31,7 +32,8 @@ public final class DeleteMethodHandler implements DavMethodHandler {
     }
     String ifMatch = req.header("If-Match");
     return req.tree().calendar(req.provider(), seg.get(2))
-        .compose(cal -> req.backend().delete(cal.resource(), seg.get(3), ifMatch == null ? null : ifMatch.strip()))
+        .compose(cal -> req.services().writes().delete(new WriteCalendar.DeleteObject(req.provider().id(),
+            cal.resource().id(), seg.get(3), ifMatch == null ? null : ifMatch.strip())))
         .compose(v -> req.ctx().response().setStatusCode(204).end());
   }
 }

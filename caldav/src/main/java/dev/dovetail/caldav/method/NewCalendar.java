@@ -5,6 +5,8 @@ import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.caldav.dav.DavException;
+import dev.dovetail.calendar.domain.CalendarComponents;
+import dev.dovetail.calendar.domain.UnsupportedComponentException;
 import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.MultiStatus;
 import dev.dovetail.caldav.dav.Ns;
@@ -23,9 +25,11 @@ import org.w3c.dom.Element;
  * Creates a calendar in the provider's home, for MKCALENDAR (RFC 4791 5.3.1) and extended MKCOL (RFC 5689): a new
  * resource (not bookable, no opening hours, in the provider's zone) whose calendar this is. The request's
  * {@code set/prop} may set displayname (also the resource's name), description and colour. An existing or retired
- * name is 403 DAV:resource-must-be-null; a name that is not a slug is 403. All or nothing (RFC 4791 5.3.1, RFC 5689
- * 3): a CALDAV:supported-calendar-component-set other than VEVENT alone is not dropped but fails the whole request
- * (403, the set 403 and every other property 424 Failed Dependency) and nothing is created.
+ * name is 403 DAV:resource-must-be-null; a name that is not a slug is 403. A CALDAV:supported-calendar-component-set
+ * of VEVENT, VTODO and VJOURNAL (any of them) is kept ({@code CalendarComponents}): the calendar then holds tasks or
+ * journal entries, which never block time. All or nothing (RFC 4791 5.3.1, RFC 5689 3): a set naming anything else
+ * (VFREEBUSY, VAVAILABILITY) or nothing is not dropped but fails the whole request (403, the set 403 and every other
+ * property 424 Failed Dependency) and nothing is created.
  */
 final class NewCalendar {
 
@@ -48,17 +52,23 @@ final class NewCalendar {
     return props;
   }
 
-  /** The requested properties this hub cannot store as asked: a component set other than VEVENT alone. */
+  private static final QName COMPONENT_SET = Ns.caldav("supported-calendar-component-set");
+
+  /** The requested component set in its stored form, or null if none was asked for; refused as the core decides. */
+  static String componentSet(Map<QName, Element> props) {
+    Element set = props.get(COMPONENT_SET);
+    return set == null ? null : CalendarComponents.encode(
+        Xml.childrenNamed(set, Ns.CALDAV, "comp").stream().map(c -> c.getAttribute("name")).toList());
+  }
+
+  /** The requested properties this hub cannot store as asked: a component set it cannot hold. */
   static List<String> unstorable(Map<QName, Element> props) {
-    QName setName = Ns.caldav("supported-calendar-component-set");
-    Element set = props.get(setName);
-    if (set == null) {
+    try {
+      componentSet(props);
       return List.of();
+    } catch (UnsupportedComponentException refused) {
+      return List.of(Ns.empty(COMPONENT_SET));
     }
-    List<Element> comps = Xml.childrenNamed(set, Ns.CALDAV, "comp");
-    boolean eventsOnly = !comps.isEmpty()
-        && comps.stream().allMatch(c -> "VEVENT".equalsIgnoreCase(c.getAttribute("name").strip()));
-    return eventsOnly ? List.of() : List.of(Ns.empty(setName));
   }
 
   /** 403 with a mkcalendar-response (or mkcol-response) naming the refused and the failed-dependency properties. */
@@ -115,7 +125,8 @@ final class NewCalendar {
           changes.put(key, value.isEmpty() ? null : value);
         }
       }
-      return req.backend().setProperties(providerId, id, changes);
+      changes.put(CalendarComponents.PROPERTY, componentSet(props));
+      return req.services().writes().setProperties(providerId, id, changes);
     }).compose(c -> Responses.empty(req.ctx(), 201));
   }
 }

@@ -79,7 +79,7 @@ public final class ProppatchMethodHandler implements DavMethodHandler {
         }
         stored.put(key, value);
       }
-      return req.backend().setProperties(req.provider().id(), resourceId, stored)
+      return req.services().writes().setProperties(req.provider().id(), resourceId, stored)
           .compose(c -> Responses.multistatus(req.ctx(), ms.response(target.href(), Map.of(200, ok)).end()));
     });
   }

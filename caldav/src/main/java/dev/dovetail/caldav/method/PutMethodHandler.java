@@ -5,6 +5,7 @@ import dev.dovetail.caldav.backend.ParsedEvent;
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.Ns;
+import dev.dovetail.calendar.port.in.WriteCalendar;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Locale;
 /**
  * PUT of a calendar object (RFC 4791 5.3.2): If-Match / If-None-Match: * (RFC 7232), text/calendar only
  * (CALDAV:supported-calendar-data), parsed and validated by ical4j on a worker thread (CALDAV:valid-calendar-data,
- * CALDAV:supported-calendar-component, CALDAV:no-uid-conflict), then written through {@code CalendarBackend}, which
+ * CALDAV:supported-calendar-component, CALDAV:no-uid-conflict), then written through the calendar use case ({@code WriteCalendar}), which
  * turns an opaque event into busy time and refuses an overlap with a booking (403 dovetail:no-booking-overlap).
  * Bookings' own events are read-only (403 dovetail:booking-is-read-only). 201 when created, 204 when replaced.
  */
@@ -45,8 +46,9 @@ public final class PutMethodHandler implements DavMethodHandler {
     return req.tree().calendar(req.provider(), seg.get(2)).compose(cal -> req.vertx()
         .executeBlocking(() -> IcsParser.parseForPut(ics, cal.resource().zone(), req.services().clock().instant()),
             false)
-        .compose((ParsedEvent event) -> req.backend().put(cal.resource(), name, ics, event,
-            ifMatch == null ? null : ifMatch.strip(), ifNoneMatchStar)))
+        .compose((ParsedEvent event) -> req.services().writes().put(new WriteCalendar.PutObject(
+            req.provider().id(), cal.resource().id(), name, event.uid(), event.component(), ics, event.blocking(),
+            ifMatch == null ? null : ifMatch.strip(), ifNoneMatchStar))))
         .compose(outcome -> req.ctx().response().setStatusCode(outcome.created() ? 201 : 204)
             .putHeader("ETag", outcome.etag()).end());
   }

@@ -1,6 +1,6 @@
 package dev.dovetail.caldav.property;
 
-import dev.dovetail.caldav.backend.BusyTimeRefresh;
+import dev.dovetail.calendar.port.in.RefreshBusyTime;
 import dev.dovetail.caldav.dav.DavResource;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.Xml;
@@ -8,7 +8,7 @@ import javax.xml.namespace.QName;
 
 /**
  * dovetail:busy-clashes (read-only): instances of recurring events that entered the one-year busy window after a
- * booking took their time, so they do not block it ({@link BusyTimeRefresh}); one {@code href start/end} per line.
+ * booking took their time, so they do not block it ({@link RefreshBusyTime}); one {@code href start/end} per line.
  */
 public final class BusyClashesProperty implements DavProperty {
 
@@ -20,11 +20,11 @@ public final class BusyClashesProperty implements DavProperty {
   @Override
   public boolean supports(DavResource r) {
     return r instanceof DavResource.CalendarResource c
-        && c.collection().properties().containsKey(BusyTimeRefresh.CLASHES);
+        && c.collection().properties().containsKey(RefreshBusyTime.CLASHES);
   }
 
   @Override
   public String value(DavResource r) {
-    return Xml.escape(((DavResource.CalendarResource) r).collection().properties().get(BusyTimeRefresh.CLASHES));
+    return Xml.escape(((DavResource.CalendarResource) r).collection().properties().get(RefreshBusyTime.CLASHES));
   }
 }

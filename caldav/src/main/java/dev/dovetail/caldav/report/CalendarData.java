@@ -24,7 +24,8 @@ import org.w3c.dom.Element;
 /**
  * CALDAV:calendar-data in a report response (RFC 4791 9.6). By default the whole object. With {@code
  * <C:expand start end/>} (9.6.5) the recurrence set inside the range is written as one VEVENT per instance, in UTC,
- * with RECURRENCE-ID and without RRULE/RDATE/EXDATE or VTIMEZONE (sub-components such as VALARM are dropped).
+ * with RECURRENCE-ID and without RRULE/RDATE/EXDATE or VTIMEZONE (sub-components such as VALARM are dropped); tasks
+ * and journal entries are returned whole.
  * Partial retrieval ({@code comp}/{@code prop}, 9.6.1-9.6.4) and {@code limit-recurrence-set} (9.6.6) go through
  * {@link CalendarDataSubset}. Call from a worker thread when expanding or subsetting.
  */
@@ -96,6 +97,9 @@ final class CalendarData {
   @SuppressWarnings("unchecked")
   static String expanded(CalendarObject object, Instant from, Instant to, java.time.ZoneId floating,
       RequestBudget budget) {
+    if (!Component.VEVENT.equals(IcsParser.kind(object.ics()))) {
+      return object.ics(); // tasks and journal entries are returned whole, not expanded
+    }
     Calendar calendar;
     try {
       calendar = IcsParser.parseStored(object.etag(), object.ics());

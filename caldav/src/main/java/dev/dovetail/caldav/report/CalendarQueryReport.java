@@ -8,6 +8,7 @@ import dev.dovetail.caldav.dav.MultiStatus;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.PropRequest;
 import dev.dovetail.caldav.dav.Xml;
+import dev.dovetail.calendar.domain.CalendarComponents;
 import dev.dovetail.calendar.domain.CalendarObject;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -21,13 +22,14 @@ import org.w3c.dom.Element;
 
 /**
  * CALDAV:calendar-query (RFC 4791 7.8) with the filters clients use to sync a window: {@code comp-filter VCALENDAR}
- * containing {@code comp-filter VEVENT} (or VTODO/VJOURNAL, which match nothing here) with an optional
- * {@code time-range}, matched against the expanded recurrence set (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides;
- * at most 1000 instances per object). {@code prop-filter} on VEVENT
+ * containing {@code comp-filter VEVENT}, {@code VTODO} or {@code VJOURNAL} (objects of that kind only) with an
+ * optional {@code time-range}, matched against the expanded recurrence set (RRULE, RDATE, EXDATE, RECURRENCE-ID
+ * overrides; at most 1000 instances per object) by the rule of the kind (RFC 4791 9.9: a task by its DTSTART,
+ * DURATION, DUE, COMPLETED and CREATED table). {@code prop-filter} on the component's
  * properties (defined, {@code is-not-defined}, {@code text-match} with the i;ascii-casemap or i;octet collation and
  * {@code negate-condition}) and {@code param-filter} (defined, not defined, text-match) are supported; time
- * ranges on properties and VALARM filters are refused with 403 CALDAV:supported-filter rather than ignored. The time range is answered by the calendar's
- * {@code CalendarIndex} (built once per calendar version), so a query does not scan or parse the whole calendar.
+ * ranges on properties and VALARM filters are refused with 403 CALDAV:supported-filter rather than ignored. The time range is answered by the calendar use case
+ * ({@code ReadCalendar.overlapping}: the calendar's time index, built once per calendar version), so a query does not scan or parse the whole calendar.
  * Matching runs on a worker thread; parsed objects are cached by etag.
  */
 public final class CalendarQueryReport implements DavReport {
@@ -37,7 +39,15 @@ public final class CalendarQueryReport implements DavReport {
     return Ns.caldav("calendar-query");
   }
 
-  private record Filter(boolean events, TimeRanges.Range range, List<PropFilter> props) {}
+  /** {@code component}: the kind of object asked for ({@link #ANY}: every object; null: none at all). */
+  private record Filter(String component, TimeRanges.Range range, List<PropFilter> props) {
+
+    boolean wants(CalendarObject o) {
+      return ANY.equals(component) || component.equals(IcsParser.kind(o.ics()));
+    }
+  }
+
+  private static final String ANY = "*";
 
   /** text-match (RFC 4791 9.7.5): a substring test, case-insensitive (i;ascii-casemap) or exact (i;octet). */
   private record TextMatch(String text, boolean caseSensitive, boolean negate) {
@@ -63,14 +73,15 @@ public final class CalendarQueryReport implements DavReport {
   }
 
   /**
-   * A prop-filter on VEVENT (9.7.2): not defined, or some instance of the property (in any VEVENT of the object)
-   * passes the text-match and every param-filter.
+   * A prop-filter on the filtered component (9.7.2): not defined, or some instance of the property (in any such
+   * component of the object) passes the text-match and every param-filter.
    */
-  private record PropFilter(String name, boolean notDefined, TextMatch text, List<ParamFilter> params) {
+  private record PropFilter(String component, String name, boolean notDefined, TextMatch text,
+      List<ParamFilter> params) {
 
     boolean matches(Calendar calendar) {
       List<Property> instances = new ArrayList<>();
-      for (Object c : calendar.getComponents(Component.VEVENT)) {
+      for (Object c : calendar.getComponents(component)) {
         for (Object p : ((Component) c).getProperties(name)) {
           instances.add((Property) p);
         }
@@ -93,13 +104,13 @@ public final class CalendarQueryReport implements DavReport {
     var extras = CalendarData.of(what, req.budget());
     return req.vertx().executeBlocking(() -> {
       MultiStatus ms = new MultiStatus();
-      if (filter.events()) {
+      if (filter.component() != null) {
         TimeRanges.Range range = filter.range();
         List<CalendarObject> candidates = range == null ? cal.collection().objects()
-            : req.backend().index(cal.resource(), cal.collection(), req.budget()::check).overlapping(range.start(), range.end());
+            : req.services().reads().overlapping(cal.calendar(), range.start(), range.end(), req.budget()::check);
         for (CalendarObject o : candidates) {
           req.budget().check();
-          if (matches(o, filter)) {
+          if (filter.wants(o) && matches(o, filter)) {
             DavResource r = new DavResource.CalendarObjectResource(cal, o);
             ms.response(r.href(), what.render(r, extras));
           }
@@ -141,23 +152,25 @@ public final class CalendarQueryReport implements DavReport {
     }
     Element inner = Xml.child(vcalendar, Ns.CALDAV, "comp-filter");
     if (inner == null) {
-      return new Filter(Xml.child(vcalendar, Ns.CALDAV, "is-not-defined") == null, null, List.of());
+      return Xml.child(vcalendar, Ns.CALDAV, "is-not-defined") == null ? new Filter(ANY, null, List.of())
+          : new Filter(null, null, List.of());
     }
+    String component = inner.getAttribute("name").strip().toUpperCase(Locale.ROOT);
     List<PropFilter> props = new ArrayList<>();
     for (Element pf : Xml.childrenNamed(inner, Ns.CALDAV, "prop-filter")) {
-      props.add(propFilter(pf));
+      props.add(propFilter(component, pf));
     }
     if (Xml.child(inner, Ns.CALDAV, "comp-filter") != null) {
-      throw DavException.forbidden(Ns.caldav("supported-filter"), "nested comp-filters below VEVENT (VALARM) are"
-          + " not supported");
+      throw DavException.forbidden(Ns.caldav("supported-filter"), "nested comp-filters below " + component
+          + " (VALARM) are not supported");
     }
-    boolean events = "VEVENT".equalsIgnoreCase(inner.getAttribute("name"))
+    boolean wanted = CalendarComponents.STORABLE.contains(component)
         && Xml.child(inner, Ns.CALDAV, "is-not-defined") == null;
     Element tr = Xml.child(inner, Ns.CALDAV, "time-range");
-    return new Filter(events, tr == null ? null : TimeRanges.parse(tr), props);
+    return new Filter(wanted ? component : null, tr == null ? null : TimeRanges.parse(tr), props);
   }
 
-  private static PropFilter propFilter(Element pf) {
+  private static PropFilter propFilter(String component, Element pf) {
     String name = pf.getAttribute("name").strip().toUpperCase(Locale.ROOT);
     if (name.isEmpty()) {
       throw new DavException(400, Ns.caldav("valid-filter"), "prop-filter needs a name");
@@ -166,7 +179,7 @@ public final class CalendarQueryReport implements DavReport {
       throw DavException.forbidden(Ns.caldav("supported-filter"), "time-range inside prop-filter is not supported");
     }
     if (Xml.child(pf, Ns.CALDAV, "is-not-defined") != null) {
-      return new PropFilter(name, true, null, List.of());
+      return new PropFilter(component, name, true, null, List.of());
     }
     List<ParamFilter> params = new ArrayList<>();
     for (Element f : Xml.childrenNamed(pf, Ns.CALDAV, "param-filter")) {
@@ -177,7 +190,7 @@ public final class CalendarQueryReport implements DavReport {
       params.add(new ParamFilter(param, Xml.child(f, Ns.CALDAV, "is-not-defined") != null,
           textMatch(Xml.child(f, Ns.CALDAV, "text-match"))));
     }
-    return new PropFilter(name, false, textMatch(Xml.child(pf, Ns.CALDAV, "text-match")), params);
+    return new PropFilter(component, name, false, textMatch(Xml.child(pf, Ns.CALDAV, "text-match")), params);
   }
 
   /** A text-match element (null if absent); collations other than i;ascii-casemap and i;octet are refused. */

@@ -1,21 +1,17 @@
 package dev.dovetail.caldav.report;
 
-import dev.dovetail.booking.domain.Block;
+import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.DavResource;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.Xml;
-import dev.dovetail.caldav.backend.IcsParser;
-import dev.dovetail.caldav.backend.Occurrence;
-import dev.dovetail.caldav.backend.Occurrences;
-import dev.dovetail.calendar.domain.CalendarObject;
+import dev.dovetail.calendar.port.in.ReadCalendar;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import net.fortuna.ical4j.model.Calendar;
 import javax.xml.namespace.QName;
 import org.w3c.dom.Element;
 
@@ -23,7 +19,8 @@ import org.w3c.dom.Element;
  * CALDAV:free-busy-query (RFC 4791 7.10): a VFREEBUSY of the resource's blocking time in the whole range: the
  * {@code Schedule}'s blocks (bookings and holds with their buffers, busy time of opaque events, placed one year
  * ahead) plus the opaque client events expanded over the range (so an event years ahead is reported too), merged,
- * answered 200 text/calendar. Bounded like every expansion, and by the request's budget.
+ * answered 200 text/calendar. Both come from the calendar use case ({@code ReadCalendar.blockedTime} and
+ * {@code busyInstances}). Bounded like every expansion, and by the request's budget.
  */
 public final class FreeBusyQueryReport implements DavReport {
 
@@ -43,45 +40,28 @@ public final class FreeBusyQueryReport implements DavReport {
     }
     TimeRanges.Range range = TimeRanges.parse(tr);
     Instant now = req.services().clock().instant();
-    return req.backend().blocks(cal.resource().id()).compose(blocks -> req.vertx().executeBlocking(() -> {
-      List<Occurrence> busy = new ArrayList<>();
-      for (Block b : blocks) {
-        busy.add(new Occurrence(b.span().start(), b.span().end()));
-      }
-      // busy time is materialised one year ahead; client events are expanded over the whole range asked for
-      for (CalendarObject o : req.backend().index(cal.resource(), cal.collection(), req.budget()::check)
-          .overlapping(range.start(), range.end())) {
-        req.budget().check();
-        if (o.booking()) {
-          continue;
-        }
-        try {
-          Calendar parsed = IcsParser.parseStored(o.etag(), o.ics());
-          if (IcsParser.opaque(parsed)) {
-            busy.addAll(Occurrences.expand(parsed, range.start(), range.end(), cal.resource().zone(),
-                Occurrences.MAX_INSTANCES, req.budget()::check));
-          }
-        } catch (DavException overBudget) {
-          throw overBudget;
-        } catch (RuntimeException unreadable) {
-          // an object that cannot be read blocks nothing, as on PUT
-        }
-      }
-      return render(now, range, busy);
-    }, false)).compose(text -> req.ctx().response().setStatusCode(200)
-        .putHeader("Content-Type", "text/calendar; charset=utf-8").end(text));
+    ReadCalendar reads = req.services().reads();
+    return reads.blockedTime(cal.owner().id(), cal.resource().id(), range.start(), range.end())
+        .compose(blocked -> req.vertx().executeBlocking(() -> {
+          // busy time is materialised one year ahead; client events are expanded over the whole range asked for
+          List<TimeRange> busy = new ArrayList<>(blocked);
+          busy.addAll(reads.busyInstances(cal.calendar(), range.start(), range.end(), req.budget()::check));
+          return render(now, range, busy);
+        }, false))
+        .compose(text -> req.ctx().response().setStatusCode(200)
+            .putHeader("Content-Type", "text/calendar; charset=utf-8").end(text));
   }
 
   /** The busy periods clipped to the range, merged where they overlap or touch, in order. */
-  private static String render(Instant now, TimeRanges.Range range, List<Occurrence> busy) {
-    List<Occurrence> clipped = new ArrayList<>();
-    for (Occurrence o : busy) {
+  private static String render(Instant now, TimeRanges.Range range, List<TimeRange> busy) {
+    List<TimeRange> clipped = new ArrayList<>();
+    for (TimeRange o : busy) {
       if (o.start().isBefore(range.end()) && o.end().isAfter(range.start())) {
-        clipped.add(new Occurrence(o.start().isBefore(range.start()) ? range.start() : o.start(),
+        clipped.add(new TimeRange(o.start().isBefore(range.start()) ? range.start() : o.start(),
             o.end().isAfter(range.end()) ? range.end() : o.end()));
       }
     }
-    clipped.sort(Comparator.comparing(Occurrence::start));
+    clipped.sort(Comparator.comparing(TimeRange::start));
     StringBuilder s = new StringBuilder();
     s.append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Dovetail//CalDAV//EN\r\nBEGIN:VFREEBUSY\r\n");
     s.append("DTSTAMP:").append(TimeRanges.UTC.format(now)).append("\r\n");
@@ -89,7 +69,7 @@ public final class FreeBusyQueryReport implements DavReport {
     s.append("DTEND:").append(TimeRanges.UTC.format(range.end())).append("\r\n");
     Instant from = null;
     Instant to = null;
-    for (Occurrence o : clipped) {
+    for (TimeRange o : clipped) {
       if (from != null && !o.start().isAfter(to)) {
         to = o.end().isAfter(to) ? o.end() : to;
         continue;

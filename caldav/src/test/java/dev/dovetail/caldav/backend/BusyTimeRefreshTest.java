@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.caldav.DavTestBase;
+import dev.dovetail.calendar.port.in.RefreshBusyTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("BusyTimeRefresh: never-ending series keep blocking a year ahead; a clash with a booking keeps the"
+@DisplayName("RefreshBusyTime: never-ending series keep blocking a year ahead; a clash with a booking keeps the"
     + " booking and is reported")
 class BusyTimeRefreshTest extends DavTestBase {
 
@@ -42,8 +43,8 @@ class BusyTimeRefreshTest extends DavTestBase {
     dav.book("later", CLASHING, Duration.ofMinutes(30));
 
     dav.clock.set(dav.clock.instant().plus(Duration.ofDays(14)));
-    BusyTimeRefresh refresh = new BusyTimeRefresh(dav.services, dav.resources);
-    List<BusyTimeRefresh.Clash> clashes = refresh.refresh("room").await();
+    RefreshBusyTime refresh = dav.calendars.busyTime();
+    List<RefreshBusyTime.Clash> clashes = refresh.refresh("room").await();
 
     assertThat(clashes).extracting(c -> c.time().start()).containsExactly(CLASHING);
     assertThat(busyAt(NEXT)).isTrue();
@@ -68,7 +69,7 @@ class BusyTimeRefreshTest extends DavTestBase {
   void nothingToDo() {
     dav.put("once.ics", event("once@test", "20261126T090000Z", "20261126T100000Z", ""));
     long revision = dav.schedules.load("room").await().revision();
-    assertThat(new BusyTimeRefresh(dav.services, dav.resources).refresh("room").await()).isEmpty();
+    assertThat(dav.calendars.busyTime().refresh("room").await()).isEmpty();
     assertThat(dav.schedules.load("room").await().revision()).isEqualTo(revision);
   }
 }

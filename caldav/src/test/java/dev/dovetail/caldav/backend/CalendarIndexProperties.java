@@ -3,6 +3,7 @@ package dev.dovetail.caldav.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.calendar.domain.CalendarCollection;
+import dev.dovetail.calendar.domain.CalendarIndex;
 import dev.dovetail.calendar.domain.CalendarObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,8 +103,9 @@ class CalendarIndexProperties {
     Instant from = BASE.atZone(ZoneOffset.UTC).toInstant().plus(Duration.ofMinutes(fromMinutes));
     Instant to = from.plus(Duration.ofMinutes(lengthMinutes));
     List<String> expected = calendar.objects().stream()
-        .filter(o -> TimeSpans.overlaps(o.etag(), o.ics(), BERLIN, from, to)).map(CalendarObject::href).toList();
-    List<String> found = CalendarIndex.build(calendar, BERLIN, NOW).overlapping(from, to).stream()
+        .filter(o -> TimeSpans.overlaps(o.etag(), o.ics(), BERLIN, from, to, () -> { })).map(CalendarObject::href).toList();
+    List<String> found = CalendarIndex.build(calendar, new IcalObjectTimes(), BERLIN, NOW, () -> { })
+        .overlapping(from, to, () -> { }).stream()
         .map(CalendarObject::href).toList();
     assertThat(found).containsExactlyElementsOf(expected);
   }

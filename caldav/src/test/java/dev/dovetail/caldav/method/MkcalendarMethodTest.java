@@ -57,26 +57,30 @@ class MkcalendarMethodTest extends DavTestBase {
   }
 
   @Test
-  @DisplayName("all or nothing (RFC 4791 5.3.1): asked for VEVENT,VTODO or VTODO only, 403 with the set 403 and the"
-      + " other properties 424, and no calendar; VEVENT alone is created")
+  @DisplayName("all or nothing (RFC 4791 5.3.1): asked for a component this hub cannot store (VFREEBUSY,"
+      + " VAVAILABILITY) or none, 403 with the set 403 and the other properties 424, and no calendar; VEVENT,VTODO is"
+      + " created")
   void componentSetAllOrNothing() {
-    String both = "<c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop>"
+    String odd = "<c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop>"
         + "<d:displayname>Tasks</d:displayname><c:supported-calendar-component-set><c:comp name=\"VEVENT\"/>"
-        + "<c:comp name=\"VTODO\"/></c:supported-calendar-component-set></d:prop></d:set></c:mkcalendar>";
-    var refused = dav.request("MKCALENDAR", "/dav/calendars/alice/tasks/", both);
+        + "<c:comp name=\"VFREEBUSY\"/></c:supported-calendar-component-set></d:prop></d:set></c:mkcalendar>";
+    var refused = dav.request("MKCALENDAR", "/dav/calendars/alice/tasks/", odd);
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.body()).contains("<c:mkcalendar-response")
         .contains("<d:prop><c:supported-calendar-component-set/></d:prop><d:status>HTTP/1.1 403 Forbidden")
         .contains("<d:prop><d:displayname/></d:prop><d:status>HTTP/1.1 424 Failed Dependency");
     assertThat(dav.resources.findById("tasks").await()).isEmpty();
-    String todoOnly = "<d:mkcol xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop>"
+    String availability = "<d:mkcol xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop>"
         + "<d:resourcetype><d:collection/><c:calendar/></d:resourcetype><c:supported-calendar-component-set>"
-        + "<c:comp name=\"VTODO\"/></c:supported-calendar-component-set></d:prop></d:set></d:mkcol>";
-    var mkcol = dav.request("MKCOL", "/dav/calendars/alice/tasks/", todoOnly);
+        + "<c:comp name=\"VAVAILABILITY\"/></c:supported-calendar-component-set></d:prop></d:set></d:mkcol>";
+    var mkcol = dav.request("MKCOL", "/dav/calendars/alice/tasks/", availability);
     assertThat(mkcol.status()).isEqualTo(403);
     assertThat(mkcol.body()).contains("<d:mkcol-response");
+    var none = dav.request("MKCOL", "/dav/calendars/alice/tasks/", availability.replace(
+        "<c:comp name=\"VAVAILABILITY\"/>", ""));
+    assertThat(none.status()).isEqualTo(403);
     assertThat(dav.resources.findById("tasks").await()).isEmpty();
-    assertThat(dav.request("MKCALENDAR", "/dav/calendars/alice/tasks/", both.replace("<c:comp name=\"VTODO\"/>", ""))
+    assertThat(dav.request("MKCALENDAR", "/dav/calendars/alice/tasks/", odd.replace("VFREEBUSY", "VTODO"))
         .status()).isEqualTo(201);
   }
 }

@@ -15,7 +15,9 @@ import dev.dovetail.booking.app.ScheduleJanitor;
 import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.caldav.CalDavRouter;
 import dev.dovetail.caldav.CalDavServices;
-import dev.dovetail.caldav.backend.BusyTimeRefresh;
+import dev.dovetail.caldav.backend.IcalObjectTimes;
+import dev.dovetail.calendar.app.CalendarUseCases;
+import dev.dovetail.calendar.port.in.RefreshBusyTime;
 import dev.dovetail.infra.lock.SharedDataResourceLock;
 import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.infra.mongo.MongoStore;
@@ -181,9 +183,17 @@ public final class Hub {
         new Invitations(config.signUp(), SecretKeys.derived(config, "invitations"), clock),
         new SessionSeal(SecretKeys.derived(config, "sessions")));
     ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), events, clock);
-    CalDavServices calDav = new CalDavServices(accounts, catalog, store.schedules(), store.bookings(), lock,
-        store.calendars(), clock, config.maxBodyBytes()).withFreedTime(waitlists.trigger())
-        .withScheduleRevisions(store.scheduleRevisions());
+    // The calendar use cases (CalDAV writes, reads, the busy-time refresh) read object times with ical4j.
+    CalendarUseCases calendars = CalendarUseCases.wire(catalog, new CalendarUseCases.Ports(store.resources(),
+            store.schedules(), store.scheduleRevisions(), store.bookings(), lock, store.calendars(),
+            waitlists.trigger()), new IcalObjectTimes(), clock, new CalendarUseCases.Reports(
+        (resourceId, failure) -> LOG.warn("freed-time listener failed for {}: {}", resourceId, failure.toString()),
+        (resourceId, failure) -> LOG.warn("busy-time refresh of {} failed: {}", resourceId, failure.toString()),
+        (resourceId, clashes) -> LOG.warn("resource {}: {} recurring instance(s) overlap bookings and were not"
+            + " blocked:\n{}", resourceId, clashes.size(),
+            String.join("\n", clashes.stream().map(RefreshBusyTime.Clash::line).toList()))));
+    CalDavServices calDav = new CalDavServices(accounts, catalog, calendars.writes(), calendars.reads(), clock,
+        config.maxBodyBytes());
     Future<Void> demo = config.demoData()
         ? DemoData.seed(catalog, accounts, store, config, clock).mapEmpty()
         : Future.succeededFuture();
@@ -213,8 +223,7 @@ public final class Hub {
           long paymentTimer = payments.start();
           long waitlistTimer = waitlists.start();
           // CalDAV: recurring events keep blocking a year ahead (ADR 19)
-          BusyTimeRefresh busyTime = new BusyTimeRefresh(calDav, store.resources());
-          long busyTimer = vertx.setPeriodic(BusyTimeRefresh.PERIOD.toMillis(), id -> busyTime.sweep()
+          long busyTimer = vertx.setPeriodic(RefreshBusyTime.PERIOD.toMillis(), id -> calendars.busyTime().sweep()
               .onFailure(err -> LOG.warn("busy-time refresh failed: {}", err.getMessage())));
           Hub hub = new Hub(vertx, embedded, store, server, notifications, waitlists,
               timers(timers(List.of(janitorTimer, dispatchTimer, waitlistTimer, paymentTimer, busyTimer),

@@ -113,6 +113,34 @@ class CalDavHubIT {
   }
 
   @Test
+  @DisplayName("issue 14, attack 3: free-busy reports an event in 2031, far past the materialised busy year, and a"
+      + " task in a calendar of events and tasks never shows as busy")
+  void freeBusyOverTheWholeRange() {
+    Instant far = Instant.parse("2031-06-10T09:00:00Z");
+    HttpResponse<Buffer> put = dav("PUT", "/dav/calendars/demo/demo-room/far-2031.ics",
+        event("far-2031@test", far, far.plusSeconds(3600)), "Content-Type", "text/calendar");
+    assertThat(put.statusCode()).as(put.bodyAsString()).isEqualTo(201);
+    String query = "<c:free-busy-query xmlns:c=\"urn:ietf:params:xml:ns:caldav\">"
+        + "<c:time-range start=\"20310610T000000Z\" end=\"20310611T000000Z\"/></c:free-busy-query>";
+    HttpResponse<Buffer> busy = dav("REPORT", "/dav/calendars/demo/demo-room/", query, "Depth", "1");
+    assertThat(busy.statusCode()).isEqualTo(200);
+    assertThat(busy.bodyAsString()).contains("FREEBUSY;FBTYPE=BUSY:20310610T090000Z/20310610T100000Z");
+
+    String mixed = "<c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop>"
+        + "<c:supported-calendar-component-set><c:comp name=\"VEVENT\"/><c:comp name=\"VTODO\"/>"
+        + "</c:supported-calendar-component-set></d:prop></d:set></c:mkcalendar>";
+    assertThat(dav("MKCALENDAR", "/dav/calendars/demo/hub-tasks/", mixed).statusCode()).isEqualTo(201);
+    String task = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VTODO\r\nUID:hub-task@test\r\n"
+        + "DTSTAMP:20260101T000000Z\r\nDTSTART:20310610T090000Z\r\nDUE:20310610T100000Z\r\nSUMMARY:Report\r\n"
+        + "END:VTODO\r\nEND:VCALENDAR\r\n";
+    assertThat(dav("PUT", "/dav/calendars/demo/hub-tasks/report.ics", task, "Content-Type", "text/calendar")
+        .statusCode()).isEqualTo(201);
+    HttpResponse<Buffer> tasksBusy = dav("REPORT", "/dav/calendars/demo/hub-tasks/", query, "Depth", "1");
+    assertThat(tasksBusy.statusCode()).isEqualTo(200);
+    assertThat(tasksBusy.bodyAsString()).contains("BEGIN:VFREEBUSY").doesNotContain("FREEBUSY;FBTYPE=BUSY");
+  }
+
+  @Test
   @DisplayName("the REST API keeps its own authentication and problem responses")
   void restApiUntouched() {
     HttpResponse<Buffer> resources = client.get(hub.httpPort(), "127.0.0.1", "/api/v1/resources").send().await();

@@ -78,7 +78,8 @@ class CalDavInteropIT {
 
   @Test
   @DisplayName("discovery, sync, create, lookup by UID, time-range search, overlap refusal and delete all work from"
-      + " python3-caldav; a calendar for VEVENT and VTODO is refused whole, an event calendar is made and deleted")
+      + " python3-caldav; a task list is made, a todo saved, searched, completed and deleted; a calendar for"
+      + " VFREEBUSY is refused whole; an event calendar is made and deleted")
   void pythonCaldavClient() throws Exception {
     assertTrue(Files.isExecutable(PYTHON) && python("-c", "import caldav.davclient").exit() == 0,
         "/usr/bin/python3 cannot import caldav (sudo .ci/install-test-deps)");
@@ -111,8 +112,19 @@ class CalDavInteropIT {
     assertThat(out.getJsonArray("sync_after_delete_deleted").getList()).containsExactly(created);
     String made = "http://127.0.0.1:" + port + "/dav/calendars/demo/py-events/";
     String tasks = "http://127.0.0.1:" + port + "/dav/calendars/demo/py-tasks/";
-    assertThat(out.getString("tasks_calendar")).isEqualTo("refused");
-    assertThat(out.getJsonArray("made_calendars").getList()).contains(made).doesNotContain(tasks);
+    String todo = out.getString("todo_url");
+    assertThat(todo).startsWith(tasks).endsWith(".ics");
+    assertThat(out.getJsonArray("todos_pending").getList()).containsExactly(todo);
+    assertThat(out.getJsonArray("todos_due_in_range").getList()).containsExactly(todo);
+    assertThat(out.getJsonArray("todos_due_elsewhere").getList()).isEmpty();
+    assertThat(out.getString("event_in_tasks")).isEqualTo("refused");
+    assertThat(out.getJsonArray("todos_pending_after_complete").getList()).isEmpty();
+    assertThat(out.getJsonArray("todos_all_after_complete").getList()).containsExactly(todo);
+    assertThat(out.getBoolean("completed_status")).isTrue();
+    assertThat(out.getJsonArray("todos_after_delete").getList()).isEmpty();
+    assertThat(out.getString("odd_calendar")).isEqualTo("refused");
+    assertThat(out.getJsonArray("made_calendars").getList()).contains(made).doesNotContain(tasks)
+        .doesNotContain("http://127.0.0.1:" + port + "/dav/calendars/demo/py-odd/");
     assertThat(out.getString("made_event")).startsWith(made).endsWith(".ics");
     assertThat(out.getJsonArray("calendars_after_delete").getList()).contains(base).doesNotContain(made);
   }

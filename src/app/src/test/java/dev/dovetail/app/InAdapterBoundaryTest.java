@@ -11,29 +11,17 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * In-adapters (the HTTP API and CalDAV) reach the core through its use cases ({@code ..port.in..}) only, never
- * through its out-ports: ownership, limits and the lock → compare-and-set → announce sequence are decided in the
- * core (ADR 34). The classes that still reach an out-port are listed by name below; the list only shrinks.
+ * through its out-ports: ownership, limits, the booking projection, time queries and the lock → compare-and-set →
+ * announce sequence are decided in the core (ADR 34). No exception list: every class of both adapters obeys.
  */
 @DisplayName("In-adapters (web, CalDAV) do not use the core's out-ports")
 class InAdapterBoundaryTest {
-
-  /**
-   * Still using the store directly: the CalDAV read side (booking projection, view cache and time index, free-busy
-   * blocks), the hourly busy-time refresh, and the services record that wires the use cases. Dead properties are
-   * written through WriteCalendar and the webcal feed token is read through ReadCalendar; the next step is the
-   * object, time-range and change reads in ReadCalendar (ADR 34).
-   */
-  private static final Set<String> NOT_YET_MOVED = Set.of(
-      "dev.dovetail.caldav.CalDavServices",
-      "dev.dovetail.caldav.backend.CalendarBackend",
-      "dev.dovetail.caldav.backend.BusyTimeRefresh");
 
   private static JavaClasses adapters;
 
@@ -54,16 +42,11 @@ class InAdapterBoundaryTest {
   }
 
   @Test
-  @DisplayName("no class of web or caldav depends on a ..port.out.. type (but the named ones not yet moved)")
+  @DisplayName("no class of web or caldav depends on a ..port.out.. type")
   void inAdaptersUseNoOutPort() {
     ArchCondition<JavaClass> noOutPorts = new ArchCondition<>("not depend on ..port.out.. types") {
       @Override
       public void check(JavaClass item, ConditionEvents events) {
-        String top = item.getName().contains("$") ? item.getName().substring(0, item.getName().indexOf('$'))
-            : item.getName();
-        if (NOT_YET_MOVED.contains(top)) {
-          return;
-        }
         for (Dependency d : item.getDirectDependenciesFromSelf()) {
           JavaClass target = d.getTargetClass().isArray() ? d.getTargetClass().getBaseComponentType()
               : d.getTargetClass();
@@ -77,13 +60,5 @@ class InAdapterBoundaryTest {
         .should(noOutPorts)
         .because("in-adapters translate protocols; the core's use cases own the out-ports")
         .check(adapters);
-  }
-
-  @Test
-  @DisplayName("every class named as not yet moved exists, so the list cannot go stale")
-  void exceptionsExist() {
-    for (String name : NOT_YET_MOVED) {
-      assertThat(adapters.contain(name)).as(name).isTrue();
-    }
   }
 }

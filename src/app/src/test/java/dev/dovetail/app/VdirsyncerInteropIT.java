@@ -235,4 +235,66 @@ class VdirsyncerInteropIT {
     assertThat(delete.exit()).as(delete.output()).isZero();
     assertThat(dav("GET", href, null).statusCode()).isEqualTo(404);
   }
+
+  @Test
+  @DisplayName("a task list (VTODO) made over CalDAV: vdirsyncer with item_types VTODO brings a task down and takes"
+      + " one up")
+  void taskList() throws Exception {
+    assertTrue(Files.isExecutable(VDIRSYNCER), "vdirsyncer is not installed (sudo .ci/install-test-deps)");
+    String tasks = "/dav/calendars/demo/vd-tasks/";
+    String mkcalendar = "<c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop>"
+        + "<c:supported-calendar-component-set><c:comp name=\"VTODO\"/></c:supported-calendar-component-set>"
+        + "</d:prop></d:set></c:mkcalendar>";
+    assertThat(dav("MKCALENDAR", tasks, mkcalendar).statusCode()).isEqualTo(201);
+    assertThat(dav("PUT", tasks + "server-task.ics", task("server-task@test", "Server task"), "Content-Type",
+        "text/calendar").statusCode()).isEqualTo(201);
+    Path local = work.resolve("tasks-local");
+    Path list = Files.createDirectories(local.resolve("vd-tasks"));
+    Files.writeString(list.resolve("laptop-task.ics"), task("laptop-task@test", "Laptop task"));
+    Path config = work.resolve("tasks-config");
+    Files.writeString(config, String.join("\n",
+        "[general]",
+        "status_path = \"" + work.resolve("tasks-status") + "/\"",
+        "",
+        "[pair tasks]",
+        "a = \"local\"",
+        "b = \"remote\"",
+        "collections = [\"vd-tasks\"]",
+        "",
+        "[storage local]",
+        "type = \"filesystem\"",
+        "path = \"" + local + "/\"",
+        "fileext = \".ics\"",
+        "",
+        "[storage remote]",
+        "type = \"caldav\"",
+        "url = \"http://127.0.0.1:" + hub.httpPort() + "/dav/\"",
+        "username = \"demo\"",
+        "password = \"" + HubFixture.DEMO_PASSWORD + "\"",
+        "item_types = [\"VTODO\"]",
+        ""));
+
+    Run discover = vdirsyncer(config, "y\ny\n", "discover", "tasks");
+    assertThat(discover.exit()).as(discover.output()).isZero();
+    Run sync = vdirsyncer(config, "", "sync");
+    assertThat(sync.exit()).as(sync.output()).isZero();
+    List<String> down = new ArrayList<>();
+    try (Stream<Path> files = Files.list(list)) {
+      for (Path f : files.toList()) {
+        down.add(Files.readString(f));
+      }
+    }
+    assertThat(down).anyMatch(t -> t.contains("SUMMARY:Server task")).anyMatch(t -> t.contains("SUMMARY:Laptop task"));
+    String query = "<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:prop>"
+        + "<c:calendar-data/></d:prop><c:filter><c:comp-filter name=\"VCALENDAR\"><c:comp-filter name=\"VTODO\"/>"
+        + "</c:comp-filter></c:filter></c:calendar-query>";
+    assertThat(dav("REPORT", tasks, query, "Depth", "1").bodyAsString()).contains("SUMMARY:Laptop task")
+        .contains("SUMMARY:Server task");
+  }
+
+  private static String task(String uid, String summary) {
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//local//EN\r\nBEGIN:VTODO\r\nUID:" + uid
+        + "\r\nDTSTAMP:20260101T000000Z\r\nDUE:20270301T090000Z\r\nSUMMARY:" + summary
+        + "\r\nSTATUS:NEEDS-ACTION\r\nEND:VTODO\r\nEND:VCALENDAR\r\n";
+  }
 }

@@ -10,7 +10,7 @@ import dev.dovetail.booking.domain.AvailabilityRule;
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
-import dev.dovetail.caldav.backend.CalendarBackend;
+import dev.dovetail.calendar.app.CalendarWriteService;
 import dev.dovetail.caldav.backend.IcsParser;
 import dev.dovetail.calendar.domain.CalendarCollection;
 import dev.dovetail.calendar.domain.CalendarObject;
@@ -234,7 +234,7 @@ public final class CalDavLoadDriver {
       for (BenchCalendar.Item item : BenchCalendar.generate(calendar.getValue(), seed++)) {
         var parsed = IcsParser.parseForPut(item.ics(), BERLIN, now);
         objects.add(CalendarObject.of(item.name(), parsed.uid(), item.ics(), false).atSequence(++sequence));
-        blocks.addAll(CalendarBackend.busyBlocks(id, item.name(), parsed, now));
+        blocks.addAll(CalendarWriteService.busyBlocks(id, item.name(), parsed.blocking(), now));
       }
       long last = sequence;
       // what one PUT per event would have stored, written at once: the calendar, then its busy time

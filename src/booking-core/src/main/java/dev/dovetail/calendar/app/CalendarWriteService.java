@@ -11,12 +11,14 @@ import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.calendar.domain.BookingEventReadOnlyException;
 import dev.dovetail.calendar.domain.BookingIcs;
 import dev.dovetail.calendar.domain.CalendarCollection;
+import dev.dovetail.calendar.domain.CalendarComponents;
 import dev.dovetail.calendar.domain.CalendarLimits;
 import dev.dovetail.calendar.domain.CalendarNotDeletableException;
 import dev.dovetail.calendar.domain.CalendarObject;
 import dev.dovetail.calendar.domain.CalendarObjectChangedException;
 import dev.dovetail.calendar.domain.FreedSpans;
 import dev.dovetail.calendar.domain.UidInUseException;
+import dev.dovetail.calendar.domain.UnsupportedComponentException;
 import dev.dovetail.calendar.port.in.WriteCalendar;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import io.vertx.core.Future;
@@ -44,13 +46,16 @@ public final class CalendarWriteService implements WriteCalendar {
   private final ScheduleWriter writer;
   private final CalendarObjectRepository objects;
   private final Clock clock;
+  private final CalendarViews views;
 
+  /** {@code views}: this node's cached calendars, which a put or delete advances (see {@link CalendarViews}). */
   public CalendarWriteService(ManageCatalog catalog, ScheduleWriter writer, CalendarObjectRepository objects,
-      Clock clock) {
+      Clock clock, CalendarViews views) {
     this.catalog = catalog;
     this.writer = writer;
     this.objects = objects;
     this.clock = clock;
+    this.views = views;
   }
 
   @Override
@@ -66,7 +71,9 @@ public final class CalendarWriteService implements WriteCalendar {
     Instant now = clock.instant();
     CalendarObject object = CalendarObject.of(cmd.name(), cmd.uid(), cmd.ics(), false);
     String prefix = OWNER_PREFIX + cmd.name() + "#";
-    List<Block> newBlocks = busyBlocks(resourceId, cmd.name(), cmd.busy(), now);
+    // only events block time: a task's or journal entry's dates never hold a booking off
+    List<Block> newBlocks = CalendarComponents.blocksTime(cmd.component())
+        ? busyBlocks(resourceId, cmd.name(), cmd.busy(), now) : List.of();
     return writer.write(resourceId, () -> owned(cmd.providerId(), resourceId)
         .compose(resource -> objects.load(resourceId))
         .compose(current -> {
@@ -90,7 +97,7 @@ public final class CalendarWriteService implements WriteCalendar {
                       new PutOutcome(existing == null, c.find(cmd.name()).orElseThrow().etag(),
                           new Written(c, bases[1], bases[0], s.revision())),
                       FreedSpans.between(previous, s, now))));
-        }));
+        })).onSuccess(done -> views.advance(resourceId, done.written()));
   }
 
   @Override
@@ -116,7 +123,8 @@ public final class CalendarWriteService implements WriteCalendar {
         }))
         .compose(c -> freeBlocks(resourceId, prefix, now).map(released -> new ScheduleWriter.Written<>(
             new Written(c, calendarBase[0], released.scheduleBase(), released.scheduleAfter()),
-            released.freed()))));
+            released.freed()))))
+        .onSuccess(written -> views.advance(resourceId, written));
   }
 
   @Override
@@ -150,6 +158,14 @@ public final class CalendarWriteService implements WriteCalendar {
   public Future<CalendarCollection> setProperties(String providerId, String resourceId,
       Map<String, String> changes) {
     Map<String, String> copy = new HashMap<>(changes);
+    String components = copy.get(CalendarComponents.PROPERTY);
+    if (components != null) {
+      try {
+        copy.put(CalendarComponents.PROPERTY, CalendarComponents.encode(List.of(components.split(","))));
+      } catch (UnsupportedComponentException refused) {
+        return Future.failedFuture(refused);
+      }
+    }
     return writer.write(resourceId, () -> owned(providerId, resourceId)
         .compose(resource -> objects.update(resourceId, c -> {
           CalendarCollection next = c;
@@ -177,6 +193,7 @@ public final class CalendarWriteService implements WriteCalendar {
   }
 
   private static CalendarObject checkPut(CalendarCollection c, PutObject cmd) {
+    CalendarComponents.requireSupported(c, cmd.component());
     CalendarObject existing = c.find(cmd.name()).orElse(null);
     if (existing != null && existing.booking()) {
       throw new BookingEventReadOnlyException(

@@ -14,8 +14,11 @@ import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.calendar.domain.BookingEventReadOnlyException;
 import dev.dovetail.calendar.domain.CalendarNotDeletableException;
 import dev.dovetail.calendar.domain.CalendarObjectChangedException;
+import dev.dovetail.calendar.domain.CalendarComponents;
 import dev.dovetail.calendar.domain.UidInUseException;
+import dev.dovetail.calendar.domain.UnsupportedComponentException;
 import dev.dovetail.calendar.port.in.WriteCalendar;
+import dev.dovetail.calendar.port.out.ScheduleRevisions;
 import dev.dovetail.testkit.InMemoryBookingRepository;
 import dev.dovetail.testkit.InMemoryCalendarObjectRepository;
 import dev.dovetail.testkit.InMemoryCatalog;
@@ -50,7 +53,15 @@ class CalendarWriteServiceTest {
       schedules, (resourceId, spans) -> {
         announced.addAll(spans);
         return io.vertx.core.Future.succeededFuture();
-      }, (resourceId, failure) -> { }), objects, clock);
+      }, (resourceId, failure) -> { }), objects, clock, new CalendarViews());
+
+  /** Time queries need an iCalendar engine, which lives in the CalDAV adapter; these tests make none. */
+  private static final dev.dovetail.calendar.domain.ObjectTimes NO_ICALENDAR =
+      (dev.dovetail.calendar.domain.ObjectTimes) java.lang.reflect.Proxy.newProxyInstance(
+          CalendarWriteServiceTest.class.getClassLoader(),
+          new Class<?>[] {dev.dovetail.calendar.domain.ObjectTimes.class}, (proxy, method, args) -> {
+            throw new UnsupportedOperationException("no iCalendar engine in the core's tests");
+          });
 
   CalendarWriteServiceTest() {
     providers.insert(new Provider("acme", "Acme", "owner@acme.test", BERLIN, NOW)).await();
@@ -59,8 +70,28 @@ class CalendarWriteServiceTest {
   }
 
   private WriteCalendar.PutObject put(String provider, String name, String uid, List<TimeRange> busy) {
-    return new WriteCalendar.PutObject(provider, "room", name, uid, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", busy,
-        null, false);
+    return new WriteCalendar.PutObject(provider, "room", name, uid, "VEVENT", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+        busy, null, false);
+  }
+
+  @Test
+  @DisplayName("an event calendar refuses a task; a calendar made for tasks stores one without blocking its time, even"
+      + " over a booking; a component set other than VEVENT, VTODO, VJOURNAL is refused")
+  void tasksNeverBlockTime() {
+    WriteCalendar.PutObject task = new WriteCalendar.PutObject("acme", "room", "t.ics", "t@test", "VTODO",
+        "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", List.of(HOUR), null, false);
+    assertThatThrownBy(() -> writes.put(task).await()).isInstanceOf(UnsupportedComponentException.class);
+    writes.setProperties("acme", "room", java.util.Map.of(CalendarComponents.PROPERTY, "vtodo,VEVENT")).await();
+    assertThat(objects.load("room").await().properties()).containsEntry(CalendarComponents.PROPERTY, "VEVENT,VTODO");
+    schedules.update("room", s -> s.place(List.of(new Block("booking-1", Block.Kind.BOOKING, "type", HOUR, HOUR,
+        null, NOW)), NOW)).await();
+
+    assertThat(writes.put(task).await().created()).isTrue();
+    assertThat(schedules.load("room").await().blocks()).noneMatch(b -> b.ownerId().startsWith("caldav:"));
+    assertThatThrownBy(() -> writes.setProperties("acme", "room",
+        java.util.Map.of(CalendarComponents.PROPERTY, "VEVENT,VFREEBUSY")).await())
+        .isInstanceOf(UnsupportedComponentException.class);
+    assertThat(objects.load("room").await().properties()).containsEntry(CalendarComponents.PROPERTY, "VEVENT,VTODO");
   }
 
   @Test
@@ -99,7 +130,7 @@ class CalendarWriteServiceTest {
     writes.put(put("acme", "a.ics", "a@test", List.of())).await();
     assertThatThrownBy(() -> writes.put(put("acme", "b.ics", "a@test", List.of())).await())
         .isInstanceOf(UidInUseException.class);
-    assertThatThrownBy(() -> writes.put(new WriteCalendar.PutObject("acme", "room", "a.ics", "a@test", "x",
+    assertThatThrownBy(() -> writes.put(new WriteCalendar.PutObject("acme", "room", "a.ics", "a@test", "VEVENT", "x",
         List.of(), null, true)).await()).isInstanceOf(CalendarObjectChangedException.class);
     schedules.update("room", s -> s.place(List.of(new Block("booking-1", Block.Kind.BOOKING, "type", HOUR, HOUR,
         null, NOW)), NOW)).await();
@@ -133,7 +164,9 @@ class CalendarWriteServiceTest {
         .isInstanceOf(NotFoundException.class);
     assertThat(objects.load("room").await().properties()).containsEntry("feed", "secret");
 
-    var reads = new CalendarReadService(catalog, objects);
+    // property reads ask no object for its times: the core's tests have no iCalendar engine
+    var reads = new CalendarReadService(catalog, schedules, ScheduleRevisions.reading(schedules),
+        new InMemoryBookingRepository(), objects, NO_ICALENDAR, new CalendarViews(), clock);
     assertThat(reads.property("acme", "room", "feed").await()).isEqualTo("secret");
     assertThatThrownBy(() -> reads.property("other", "room", "feed").await()).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> reads.property("acme", "room", "displayname").await())

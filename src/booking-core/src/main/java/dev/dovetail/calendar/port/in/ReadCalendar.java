@@ -1,15 +1,49 @@
 package dev.dovetail.calendar.port.in;
 
+import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.calendar.domain.CalendarObject;
+import dev.dovetail.calendar.domain.ResourceCalendar;
 import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
 
 /**
- * Reads from a provider's resource calendar. Ownership (the resource is the provider's) is decided here: another
+ * Reads a provider's resource calendars. Ownership (the resource is the provider's) is decided here: another
  * provider's calendar, or one that does not exist, fails with {@code NotFoundException}, as a missing value does.
- * Only the calendar's dead properties are read through this port so far; the object, time-range and change reads are
- * still the CalDAV adapter's ({@code InAdapterBoundaryTest} names them, ADR 34).
+ * Listing and getting objects and sync changes are read from the {@link ResourceCalendar} this port hands out (its
+ * {@code CalendarCollection}); time queries go through {@link #overlapping} and {@link #busyInstances}, which use the
+ * calendar's time index (built once per calendar version on this node) and the iCalendar engine the use case was
+ * wired with.
  */
 public interface ReadCalendar {
 
   /** One dead property of the provider's calendar (e.g. the webcal feed token); NotFoundException if unset. */
   Future<String> property(String providerId, String resourceId, String name);
+
+  /**
+   * The provider's calendar of a resource, with its booking events brought up to date (the cached one while neither
+   * the calendar document nor the schedule changed: two revision reads).
+   */
+  Future<ResourceCalendar> calendar(String providerId, String resourceId);
+
+  /** Every calendar of the provider, one per resource. */
+  Future<List<ResourceCalendar>> calendars(String providerId);
+
+  /**
+   * The spans the resource's schedule blocks at this instant (bookings and holds with their buffers, and the busy
+   * time of opaque events, materialised one year ahead), those overlapping [from, to).
+   */
+  Future<List<TimeRange>> blockedTime(String providerId, String resourceId, Instant from, Instant to);
+
+  /**
+   * The objects of a calendar this port returned with an instance overlapping [from, to) (RFC 4791 9.9), in href
+   * order. CPU work: call it on a worker thread; {@code checkpoint} runs as it goes and may throw to stop it.
+   */
+  List<CalendarObject> overlapping(ResourceCalendar calendar, Instant from, Instant to, Runnable checkpoint);
+
+  /**
+   * The busy spans of the calendar's client objects (opaque events; bookings are in {@link #blockedTime}) inside
+   * [from, to), over the whole range (not only the materialised year). Worker thread, like {@link #overlapping}.
+   */
+  List<TimeRange> busyInstances(ResourceCalendar calendar, Instant from, Instant to, Runnable checkpoint);
 }

@@ -15,16 +15,19 @@ import java.util.Map;
  * <p>Failures are domain exceptions: {@code NotFoundException} (no such calendar or object, or another provider's),
  * {@code CalendarObjectChangedException} (a condition failed), {@code BookingEventReadOnlyException},
  * {@code UidInUseException}, {@code SlotUnavailableException}, {@code CalendarNotDeletableException},
+ * {@code UnsupportedComponentException} (a kind of object the calendar does not hold),
  * {@code InvalidRequestException} (a limit), {@code ResourceBusyException} (the lock was not had in time).
  */
 public interface WriteCalendar {
 
   /**
-   * Puts an object. {@code ifMatch} (an etag, {@code *}, or null) and {@code ifNoneMatchStar} are checked against
-   * the freshest calendar inside the write. {@code busy} are the instances it blocks (empty when it is transparent).
+   * Puts an object. {@code component} is its kind ({@code VEVENT}, {@code VTODO}, {@code VJOURNAL}), which the
+   * calendar must hold ({@code CalendarComponents}; else {@code UnsupportedComponentException}). {@code ifMatch} (an
+   * etag, {@code *}, or null) and {@code ifNoneMatchStar} are checked against the freshest calendar inside the write.
+   * {@code busy} are the instances it blocks (empty when it is transparent; ignored unless it is an event).
    */
-  record PutObject(String providerId, String resourceId, String name, String uid, String ics, List<TimeRange> busy,
-      String ifMatch, boolean ifNoneMatchStar) {
+  record PutObject(String providerId, String resourceId, String name, String uid, String component, String ics,
+      List<TimeRange> busy, String ifMatch, boolean ifNoneMatchStar) {
 
     public PutObject {
       busy = List.copyOf(busy);
@@ -54,8 +57,9 @@ public interface WriteCalendar {
   Future<Void> deleteCalendar(String providerId, String resourceId);
 
   /**
-   * Sets a calendar's dead properties (display name, description, colour, webcal feed token): a null value removes
-   * one. The calendar must be the provider's; the change is one compare-and-set, under the resource's lock.
+   * Sets a calendar's dead properties (display name, description, colour, webcal feed token, the component set a new
+   * calendar holds): a null value removes one. The calendar must be the provider's; the change is one compare-and-set,
+   * under the resource's lock. A component set is stored only in its checked form ({@code CalendarComponents.encode}).
    */
   Future<CalendarCollection> setProperties(String providerId, String resourceId, Map<String, String> changes);
 }

@@ -1,7 +1,5 @@
-package dev.dovetail.caldav.backend;
+package dev.dovetail.calendar.domain;
 
-import dev.dovetail.calendar.domain.CalendarCollection;
-import dev.dovetail.calendar.domain.CalendarObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,17 +8,18 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * A time index over one calendar version: every instance of every object (from {@link ObjectSpans}, cached per
- * object version) in one array sorted by start, so a time-range query costs a binary search plus the instances near
- * the range instead of a pass over the calendar. Instances longer than {@link #LONG} sit in a short list read on every
- * query, which bounds how far back a search has to start. Objects whose expansion is not exact for the range (a
- * never-ending series asked about beyond its horizon, or one with too many instances) are matched exactly by
- * {@link TimeSpans#overlaps} per query. Immutable once built; build it on a worker thread.
+ * A time index over one calendar version: every instance of every object (from {@link ObjectTimes#indexed}) in one
+ * array sorted by start, so a time-range query costs a binary search plus the instances near the range instead of a
+ * pass over the calendar. Instances longer than {@link #LONG} sit in a short list read on every query, which bounds
+ * how far back a search has to start. Objects whose expansion is not exact for the range (a never-ending series asked
+ * about beyond its horizon, or one with too many instances) are matched exactly by {@link ObjectTimes#overlaps} per
+ * query. Immutable once built; build it on a worker thread.
  */
 public final class CalendarIndex {
 
   static final Duration LONG = Duration.ofDays(14);
 
+  private final ObjectTimes times;
   private final CalendarObject[] objects;
   private final long[] starts;
   private final long[] ends;
@@ -33,7 +32,9 @@ public final class CalendarIndex {
   private final int[] partial;
   private final Instant[] exactUntil;
 
-  private CalendarIndex(CalendarCollection calendar, ZoneId zone, Instant now, Runnable checkpoint) {
+  private CalendarIndex(CalendarCollection calendar, ObjectTimes times, ZoneId zone, Instant now,
+      Runnable checkpoint) {
+    this.times = times;
     this.zone = zone;
     this.objects = calendar.objects().toArray(new CalendarObject[0]);
     record Span(long start, long end, int owner) {}
@@ -44,12 +45,12 @@ public final class CalendarIndex {
     long maxShort = 0;
     for (int i = 0; i < objects.length; i++) {
       checkpoint.run();
-      ObjectSpans spans = ObjectSpans.of(objects[i].etag(), objects[i].ics(), zone, now);
-      exactUntil[i] = spans.exactUntil();
-      if (spans.exactUntil().isBefore(ObjectSpans.OPEN_END)) {
+      ObjectTimes.Indexed indexed = times.indexed(objects[i], zone, now);
+      exactUntil[i] = indexed.exactUntil();
+      if (indexed.exactUntil().isBefore(Instant.MAX)) {
         partials.add(i);
       }
-      for (Occurrence o : spans.spans()) {
+      for (ObjectTimes.Instance o : indexed.instances()) {
         Span s = new Span(o.start().getEpochSecond(), o.end().getEpochSecond(), i);
         long length = s.end() - s.start();
         if (length > LONG.getSeconds()) {
@@ -71,34 +72,34 @@ public final class CalendarIndex {
     }
     maxShortSeconds = maxShort;
     longSpans = new int[longOnes.size()];
-    long[] longStarts = new long[longOnes.size()];
-    long[] longEnds = new long[longOnes.size()];
+    longStarts = new long[longOnes.size()];
+    longEnds = new long[longOnes.size()];
     for (int i = 0; i < longOnes.size(); i++) {
       longSpans[i] = longOnes.get(i).owner();
       longStarts[i] = longOnes.get(i).start();
       longEnds[i] = longOnes.get(i).end();
     }
-    this.longStarts = longStarts;
-    this.longEnds = longEnds;
     partial = partials.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** Indexes a calendar version; objects' floating times are read in {@code zone}. */
-  public static CalendarIndex build(CalendarCollection calendar, ZoneId zone, Instant now) {
-    return new CalendarIndex(calendar, zone, now, () -> { });
-  }
-
-  /** Like {@link #build(CalendarCollection, ZoneId, Instant)}, running {@code checkpoint} before each object. */
-  public static CalendarIndex build(CalendarCollection calendar, ZoneId zone, Instant now, Runnable checkpoint) {
-    return new CalendarIndex(calendar, zone, now, checkpoint);
+  /**
+   * Indexes a calendar version; objects' floating times are read in {@code zone}; {@code checkpoint} runs before each
+   * object is expanded (a request's deadline).
+   */
+  public static CalendarIndex build(CalendarCollection calendar, ObjectTimes times, ZoneId zone, Instant now,
+      Runnable checkpoint) {
+    return new CalendarIndex(calendar, times, zone, now, checkpoint);
   }
 
   public ZoneId zone() {
     return zone;
   }
 
-  /** The objects with an instance overlapping [from, to) (RFC 4791 9.9), in href order. */
-  public List<CalendarObject> overlapping(Instant from, Instant to) {
+  /**
+   * The objects with an instance overlapping [from, to) (RFC 4791 9.9), in href order; {@code checkpoint} runs before
+   * each object matched per query (a request's deadline).
+   */
+  public List<CalendarObject> overlapping(Instant from, Instant to, Runnable checkpoint) {
     long f = from.getEpochSecond();
     long t = to.getEpochSecond();
     BitSet hit = new BitSet(objects.length);
@@ -114,9 +115,11 @@ public final class CalendarIndex {
       }
     }
     for (int p : partial) {
-      if (!hit.get(p) && to.isAfter(exactUntil[p])
-          && TimeSpans.overlaps(objects[p].etag(), objects[p].ics(), zone, from, to)) {
-        hit.set(p);
+      if (!hit.get(p) && to.isAfter(exactUntil[p])) {
+        checkpoint.run();
+        if (times.overlaps(objects[p], zone, from, to, checkpoint)) {
+          hit.set(p);
+        }
       }
     }
     List<CalendarObject> out = new ArrayList<>(hit.cardinality());
@@ -126,7 +129,7 @@ public final class CalendarIndex {
     return out;
   }
 
-  /** {@link Occurrence#overlaps} on epoch seconds: instant events count at the range start, not at its end. */
+  /** {@link ObjectTimes.Instance#overlaps} on epoch seconds: instants count at the range start, not at its end. */
   private static boolean overlaps(long start, long end, long from, long to) {
     if (start == end) {
       return start >= from && start < to;

@@ -1,6 +1,9 @@
-package dev.dovetail.caldav.backend;
+package dev.dovetail.calendar.app;
 
 import dev.dovetail.calendar.domain.CalendarCollection;
+import dev.dovetail.calendar.domain.CalendarIndex;
+import dev.dovetail.calendar.domain.ObjectTimes;
+import dev.dovetail.calendar.port.in.WriteCalendar;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -13,8 +16,9 @@ import java.util.Map;
  * calendar and its {@link CalendarIndex} when nothing changed; a write on any node moves a revision, so a clustered
  * hub never serves another node's stale calendar. A write on this node advances the cached view itself when it was
  * based on it, so the next sync or query after one change does not reload the calendar. Bounded (least recently used).
+ * One per node, shared by the read and write use cases ({@link CalendarUseCases}).
  */
-final class CalendarViews {
+public final class CalendarViews {
 
   private static final int MAX_CALENDARS = 256;
 
@@ -33,9 +37,9 @@ final class CalendarViews {
       this.collection = collection;
     }
 
-    synchronized CalendarIndex index(ZoneId zone, Instant now, Runnable checkpoint) {
+    synchronized CalendarIndex index(ObjectTimes times, ZoneId zone, Instant now, Runnable checkpoint) {
       if (index == null || !index.zone().equals(zone)) {
-        index = CalendarIndex.build(collection, zone, now, checkpoint);
+        index = CalendarIndex.build(collection, times, zone, now, checkpoint);
       }
       return index;
     }
@@ -66,15 +70,14 @@ final class CalendarViews {
   }
 
   /**
-   * After this node wrote {@code written} on top of calendar revision {@code calendarBase} and moved the schedule
-   * from {@code scheduleBase} to {@code scheduleAfter}: if the cached view was exactly that base, the write is the
-   * only change, and the new calendar is cached without a reload. Otherwise the next read reloads.
+   * After this node's write {@code w}: if the cached view was exactly the calendar and schedule revisions the write
+   * was based on, the write is the only change, and the new calendar is cached without a reload. Otherwise the next
+   * read reloads.
    */
-  synchronized void advance(String resourceId, long calendarBase, long scheduleBase, long scheduleAfter,
-      CalendarCollection written) {
+  synchronized void advance(String resourceId, WriteCalendar.Written w) {
     View v = views.get(resourceId);
-    if (v != null && v.calendarRevision == calendarBase && v.scheduleRevision == scheduleBase) {
-      views.put(resourceId, new View(scheduleAfter, v.validUntil, written));
+    if (v != null && v.calendarRevision == w.calendarBase() && v.scheduleRevision == w.scheduleBase()) {
+      views.put(resourceId, new View(w.scheduleAfter(), v.validUntil, w.calendar()));
     }
   }
 
