@@ -3,11 +3,15 @@ package dev.dovetail.app;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.infra.mongo.MongoStore;
 import dev.dovetail.infra.webhook.HttpWebhookTransport;
-import dev.dovetail.web.codec.BookingCodec;
+import dev.dovetail.payment.port.out.PaymentRepository;
+import dev.dovetail.waitlist.port.out.WaitlistRepository;
 import dev.dovetail.webhook.app.BookingWebhooks;
+import dev.dovetail.webhook.app.PaymentEvents;
+import dev.dovetail.webhook.app.WaitlistEvents;
 import dev.dovetail.webhook.app.WebhookDispatcher;
 import dev.dovetail.webhook.app.WebhookService;
 import dev.dovetail.webhook.port.out.EndpointDisabledNotice;
+import dev.dovetail.webhook.port.out.EventViews;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -20,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * node runs a dispatcher every {@value #PERIOD_MS} ms and soon after events were recorded; leases in the store keep
  * nodes from sending a delivery twice. Private addresses and plain http only with DOVETAIL_WEBHOOK_ALLOW_PRIVATE.
  */
-record Webhooks(Vertx vertx, WebhookService service, WebhookDispatcher dispatcher, BookingWebhooks events) {
+record Webhooks(Vertx vertx, Clock clock, MongoStore store, WebhookService service, WebhookDispatcher dispatcher,
+    BookingWebhooks events) {
+
+  private static final EventViews VIEWS = new ApiViews();
 
   private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
   static final long PERIOD_MS = 2_000;
@@ -38,7 +45,17 @@ record Webhooks(Vertx vertx, WebhookService service, WebhookDispatcher dispatche
     if (config.webhookAllowPrivate()) {
       LOG.warn("DOVETAIL_WEBHOOK_ALLOW_PRIVATE=true: webhooks may go to plain http and private addresses");
     }
-    return new Webhooks(vertx, service, dispatcher[0], new BookingWebhooks(service, BookingCodec::toJson, clock));
+    return new Webhooks(vertx, clock, store, service, dispatcher[0], new BookingWebhooks(service, VIEWS, clock));
+  }
+
+  /** The payments store, recording payment.* and booking.no_show events with each payment change. */
+  PaymentRepository payments() {
+    return new PaymentEvents(store.payments(), store.bookings(), service, VIEWS, clock);
+  }
+
+  /** The waitlist store, recording waitlist.* events with each entry change. */
+  WaitlistRepository waitlist() {
+    return new WaitlistEvents(store.waitlist(), service, VIEWS, clock);
   }
 
   /**
