@@ -157,7 +157,7 @@ public final class Hub {
     Payments payments = Payments.wire(vertx, config, clock, store, webhooks.payments(), catalog);
     Waitlists waitlists = Waitlists.prepare(vertx, config, clock, store, webhooks.waitlist(), catalog, tokens);
     Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens,
-        new OutboxComposers(waitlists.mail(), CalendarSync.connectionMail(config, store)));
+        new OutboxComposers(waitlists.mail(), CalendarSync.connectionMail(config, store), webhooks.mail()));
     CalendarSync calendarSync = CalendarSync.wire(vertx, config, clock, store, lock, waitlists.trigger(),
         SecretKeys.manageLinkKey(config), notifications::dispatchNow, webhooks.service());
     BookingEvents events = BookingEvents.all(List.of(notifications.planner(), payments.events(), waitlists.trigger(),

@@ -17,9 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -65,41 +62,6 @@ class WebhookEventTypesHubIT {
 
     String type() {
       return new JsonObject(body).getString("type");
-    }
-  }
-
-  /** The real clock plus an offset the test can move; milliseconds only, like the store. */
-  static final class MovableClock extends Clock {
-
-    private final java.util.concurrent.atomic.AtomicReference<Duration> offset;
-    private final ZoneId zone;
-
-    MovableClock() {
-      this(new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
-    }
-
-    private MovableClock(java.util.concurrent.atomic.AtomicReference<Duration> offset, ZoneId zone) {
-      this.offset = offset;
-      this.zone = zone;
-    }
-
-    void advance(Duration by) {
-      offset.updateAndGet(o -> o.plus(by));
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(System.currentTimeMillis()).plus(offset.get());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return zone;
-    }
-
-    @Override
-    public Clock withZone(ZoneId other) {
-      return new MovableClock(offset, other);
     }
   }
 
