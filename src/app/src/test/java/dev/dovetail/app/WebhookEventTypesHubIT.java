@@ -175,7 +175,8 @@ class WebhookEventTypesHubIT {
 
     // booking.expired: a paid hold nobody pays; booking.no_show and payment.refunded: the paid booking's customer
     // did not come. Both need the hub's time past the bookings' starts.
-    book("paid-types", paidStarts.get(2), "never-pays@example.com", tokens);
+    List<String> latest = HubFixture.freeStarts(client, port, "paid-types").await();
+    book("paid-types", latest.get(latest.size() - 1), "never-pays@example.com", tokens);
     clock.advance(Duration.ofDays(40));
     demo = DemoSession.login(client, port);
     HttpResponse<Buffer> noShow = demo.send("POST", "/api/v1/bookings/" + paidId + "/no-show", null);

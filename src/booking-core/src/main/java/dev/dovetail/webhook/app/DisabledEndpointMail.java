@@ -1,7 +1,9 @@
 package dev.dovetail.webhook.app;
 
+import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.port.out.ProviderRepository;
 import dev.dovetail.notification.domain.DeliveryException;
+import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageKind;
 import dev.dovetail.notification.domain.OutboundMessage;
 import dev.dovetail.notification.port.out.MessageComposer;
@@ -77,8 +79,7 @@ public final class DisabledEndpointMail implements EndpointDisabledNotice, Messa
     });
   }
 
-  private dev.dovetail.notification.domain.MailMessage render(OutboundMessage message, WebhookEndpoint endpoint,
-      dev.dovetail.booking.domain.Provider provider) {
+  private MailMessage render(OutboundMessage message, WebhookEndpoint endpoint, Provider provider) {
     try {
       return renderer.render(message, endpoint, provider, dashboardLink);
     } catch (RuntimeException e) {

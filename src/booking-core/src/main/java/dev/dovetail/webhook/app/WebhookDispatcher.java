@@ -14,7 +14,11 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
@@ -41,10 +45,6 @@ public class WebhookDispatcher {
     public static Settings defaults(String nodeId) {
       return new Settings(nodeId, Duration.ofSeconds(60), Duration.ofSeconds(10), 50, Duration.ofSeconds(1),
           RetrySchedule.DEFAULT, 8);
-    }
-
-    public Settings withLanes(int n) {
-      return new Settings(nodeId, lease, timeout, batchSize, orderWait, retries, n);
     }
   }
 
@@ -97,13 +97,13 @@ public class WebhookDispatcher {
    * endpoint holds only its own lanes' share of the batch.
    */
   private Future<Report> handleAll(List<Delivery> taken) {
-    java.util.Map<String, List<Delivery>> bySubject = new java.util.LinkedHashMap<>();
-    taken.stream().sorted(java.util.Comparator.comparingLong(Delivery::position)).forEach(d -> bySubject
-        .computeIfAbsent(d.endpointId() + "|" + d.subjectId(), k -> new java.util.ArrayList<>()).add(d));
+    Map<String, List<Delivery>> bySubject = new LinkedHashMap<>();
+    taken.stream().sorted(Comparator.comparingLong(Delivery::position)).forEach(d -> bySubject
+        .computeIfAbsent(d.endpointId() + "|" + d.subjectId(), k -> new ArrayList<>()).add(d));
     int lanes = Math.max(1, Math.min(settings.lanes(), bySubject.size()));
-    List<List<Delivery>> work = new java.util.ArrayList<>();
+    List<List<Delivery>> work = new ArrayList<>();
     for (int i = 0; i < lanes; i++) {
-      work.add(new java.util.ArrayList<>());
+      work.add(new ArrayList<>());
     }
     int next = 0;
     for (List<Delivery> subject : bySubject.values()) {

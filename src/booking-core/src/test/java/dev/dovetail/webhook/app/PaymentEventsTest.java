@@ -7,6 +7,7 @@ import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.payment.domain.Owed;
 import dev.dovetail.payment.domain.Payment;
 import dev.dovetail.testkit.InMemoryBookingRepository;
 import dev.dovetail.testkit.InMemoryPaymentRepository;
@@ -41,7 +42,7 @@ class PaymentEventsTest {
   @DisplayName("paid → payment.succeeded; a refund → payment.refunded; a write that changes neither → nothing")
   void succeededAndRefunded() {
     Payment paid = paidNext();
-    Payment settled = paid.settled(NOW).owe(dev.dovetail.payment.domain.Owed.REFUND, 2_000, NOW).asSuccessorOf(paid);
+    Payment settled = paid.settled(NOW).owe(Owed.REFUND, 2_000, NOW).asSuccessorOf(paid);
     payments.update(settled).await();
     Payment refunded = settled.refundedTotal(2_000, NOW).settled(NOW).asSuccessorOf(settled);
     payments.update(refunded).await();
