@@ -1,6 +1,6 @@
 // The provider dashboard, /dashboard: log in (session cookie + CSRF token), then the agenda, resources with their
-// availability, booking types, credentials, notifications and calendar connections, one view per #hash. Every call
-// goes through the JSON API.
+// availability, booking types, credentials, notifications, calendar connections and webhook endpoints, one view per
+// #hash. Every call goes through the JSON API.
 
 import { api, ApiError, setCsrfToken } from './api.js';
 import {
@@ -13,6 +13,7 @@ import { typesView } from './dash-types.js';
 import { credentialsView } from './dash-credentials.js';
 import { notificationsView } from './dash-notifications.js';
 import { calendarsView } from './dash-calendars.js';
+import { webhooksView } from './dash-webhooks.js';
 
 const app = document.getElementById('app');
 const nav = document.getElementById('nav');
@@ -24,6 +25,7 @@ const VIEWS = [
   { hash: '#credentials', label: 'Tokens & passwords', view: credentialsView },
   { hash: '#notifications', label: 'Notifications', view: notificationsView },
   { hash: '#calendars', label: 'Calendars', view: calendarsView },
+  { hash: '#webhooks', label: 'Webhooks', view: webhooksView },
 ];
 
 let current = null;

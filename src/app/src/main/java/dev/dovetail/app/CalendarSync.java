@@ -2,6 +2,7 @@ package dev.dovetail.app;
 
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.port.out.BookingEvents;
+import dev.dovetail.webhook.port.in.PublishEvents;
 import dev.dovetail.booking.port.out.ExternalBusy;
 import dev.dovetail.booking.port.out.FreedTime;
 import dev.dovetail.booking.port.out.ResourceLock;
@@ -60,7 +61,8 @@ record CalendarSync(
   static final Duration RENEW_BEFORE = Duration.ofHours(1);
 
   static CalendarSync wire(Vertx vertx, AppConfig config, Clock clock, MongoStore store, ResourceLock lock,
-      FreedTime freedTime, byte[] secretKey, Runnable dispatchMail, SyncLagRecorder syncLag) {
+      FreedTime freedTime, byte[] secretKey, Runnable dispatchMail, SyncLagRecorder syncLag,
+      PublishEvents webhooks) {
     AppConfig.Calendars cfg = config.calendars();
     Map<CalendarProvider, CalendarConnector> connectors = new EnumMap<>(CalendarProvider.class);
     Map<CalendarProvider, OAuthClient> oauth = new EnumMap<>(CalendarProvider.class);
@@ -83,7 +85,7 @@ record CalendarSync(
     SyncContext ctx = new SyncContext(connectors, store.sync().connections(), store.sync().states(),
         store.sync().mirrors(), store.sync().conflicts(), store.resources(), store.schedules(), lock,
         new OutboxSyncNotices(store.outbox(), store.bookings(), store.providers(), clock,
-            connectionMail(config, store), dispatchMail),
+            connectionMail(config, store), dispatchMail, webhooks),
         cipher, Backoff.DEFAULT, clock, () -> ThreadLocalRandom.current().nextDouble());
     SyncEngine engine = new SyncEngine(ctx, freedTime, BusyPolicy.DEFAULT, cfg.reconcileEvery(), syncLag);
     SyncScheduler scheduler = new SyncScheduler(ctx, engine, vertx, new SyncScheduler.Settings(

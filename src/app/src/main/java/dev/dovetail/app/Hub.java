@@ -153,14 +153,15 @@ public final class Hub {
     CatalogService catalog = new CatalogService(
         store.providers(), store.resources(), store.bookingTypes(), store.bookings(), store.schedules(),
         store.calendars(), OFFER_CACHE_TTL, clock);
-    Payments payments = Payments.wire(vertx, config, clock, store, catalog);
-    Waitlists waitlists = Waitlists.prepare(vertx, config, clock, store, catalog, tokens);
-    Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens,
-        new OutboxComposers(waitlists.mail(), CalendarSync.connectionMail(config, store)));
-    CalendarSync calendarSync = CalendarSync.wire(vertx, config, clock, store, lock, waitlists.trigger(),
-        SecretKeys.manageLinkKey(config), notifications::dispatchNow, metrics.syncLag());
-    // Every consumer of booking changes (mail, payments, waitlist, calendar sync) records them here, before the write.
+    // Every consumer of booking changes (mail, payments, waitlist, calendar sync) records them here, before the write;
+    // payment, waitlist and connection changes record their webhook events the same way.
     Webhooks webhooks = Webhooks.wire(vertx, config, clock, store);
+    Payments payments = Payments.wire(vertx, config, clock, store, webhooks.payments(), catalog);
+    Waitlists waitlists = Waitlists.prepare(vertx, config, clock, store, webhooks.waitlist(), catalog, tokens);
+    Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens,
+        new OutboxComposers(waitlists.mail(), CalendarSync.connectionMail(config, store), webhooks.mail()));
+    CalendarSync calendarSync = CalendarSync.wire(vertx, config, clock, store, lock, waitlists.trigger(),
+        SecretKeys.manageLinkKey(config), notifications::dispatchNow, metrics.syncLag(), webhooks.service());
     BookingEvents events = BookingEvents.all(List.of(notifications.planner(), payments.events(), waitlists.trigger(),
         calendarSync.events(), webhooks.events()));
     AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(),

@@ -10,16 +10,18 @@ import java.util.Map;
 
 /**
  * The outbox dispatcher's one composer for mail that is not about a booking: each such kind goes to the composer that
- * owns it (the waitlist's mails, the broken-calendar notice); a kind nobody owns is skipped with a reason.
+ * owns it (the waitlist's mails, the broken-calendar and
+ * disabled-webhook notices); a kind nobody owns is skipped with a reason.
  */
 final class OutboxComposers implements MessageComposer {
 
   private final Map<MessageKind, MessageComposer> byKind = new EnumMap<>(MessageKind.class);
 
-  OutboxComposers(MessageComposer waitlistMail, MessageComposer connectionMail) {
+  OutboxComposers(MessageComposer waitlistMail, MessageComposer connectionMail, MessageComposer webhookMail) {
     byKind.put(MessageKind.WAITLIST_JOINED, waitlistMail);
     byKind.put(MessageKind.WAITLIST_OFFER, waitlistMail);
     byKind.put(MessageKind.PROVIDER_CALENDAR_BROKEN, connectionMail);
+    byKind.put(MessageKind.PROVIDER_WEBHOOK_DISABLED, webhookMail);
   }
 
   @Override

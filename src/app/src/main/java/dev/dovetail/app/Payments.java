@@ -10,6 +10,7 @@ import dev.dovetail.payment.app.PaymentBookingEvents;
 import dev.dovetail.payment.app.PaymentService;
 import dev.dovetail.payment.app.PaymentSettler;
 import dev.dovetail.payment.port.out.PaymentGateway;
+import dev.dovetail.payment.port.out.PaymentRepository;
 import dev.dovetail.stripe.StripePaymentGateway;
 import dev.dovetail.web.payment.PaymentPages;
 import dev.dovetail.web.payment.StripeHooks;
@@ -37,6 +38,7 @@ final class Payments {
   private final Vertx vertx;
   private final AppConfig.Stripe stripe;
   private final MongoStore store;
+  private final PaymentRepository payments;
   private final CatalogService catalog;
   private final Clock clock;
   private final Optional<PaymentGateway> gateway;
@@ -45,19 +47,22 @@ final class Payments {
   private final AtomicBoolean nudged = new AtomicBoolean();
   private PaymentService service;
 
-  private Payments(Vertx vertx, AppConfig.Stripe stripe, MongoStore store, CatalogService catalog, Clock clock,
-      Optional<PaymentGateway> gateway) {
+  private Payments(Vertx vertx, AppConfig.Stripe stripe, MongoStore store, PaymentRepository payments,
+      CatalogService catalog, Clock clock, Optional<PaymentGateway> gateway) {
     this.vertx = vertx;
     this.stripe = stripe;
     this.store = store;
+    this.payments = payments;
     this.catalog = catalog;
     this.clock = clock;
     this.gateway = gateway;
-    this.settler = gateway.map(g -> new PaymentSettler(store.payments(), g, clock)).orElse(null);
-    this.events = new PaymentBookingEvents(store.payments(), catalog, this::nudge);
+    this.settler = gateway.map(g -> new PaymentSettler(payments, g, clock)).orElse(null);
+    this.events = new PaymentBookingEvents(payments, catalog, this::nudge);
   }
 
-  static Payments wire(Vertx vertx, AppConfig config, Clock clock, MongoStore store, CatalogService catalog) {
+  /** @param payments the payments store to use (the store's, with its webhook events recorded) */
+  static Payments wire(Vertx vertx, AppConfig config, Clock clock, MongoStore store, PaymentRepository payments,
+      CatalogService catalog) {
     AppConfig.Stripe stripe = config.stripe();
     Optional<PaymentGateway> gateway = Optional.empty();
     if (stripe.enabled()) {
@@ -69,7 +74,7 @@ final class Payments {
     } else {
       LOG.info("no DOVETAIL_STRIPE_SECRET_KEY: booking types that take payment are refused (503)");
     }
-    return new Payments(vertx, stripe, store, catalog, clock, gateway);
+    return new Payments(vertx, stripe, store, payments, catalog, clock, gateway);
   }
 
   /** The consumer of booking changes, for {@code BookingEvents.all}. */
@@ -84,7 +89,7 @@ final class Payments {
 
   /** The payment use cases, once the booking use cases exist. */
   PaymentService complete(ManageBookingService manage) {
-    service = new PaymentService(manage, manage, store.bookings(), catalog, store.payments(), gateway,
+    service = new PaymentService(manage, manage, store.bookings(), catalog, payments, gateway,
         settler, clock);
     return service;
   }

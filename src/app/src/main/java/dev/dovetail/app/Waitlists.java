@@ -8,6 +8,7 @@ import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.infra.mail.TemplateWaitlistMailRenderer;
 import dev.dovetail.infra.mongo.MongoStore;
 import dev.dovetail.notification.port.out.MessageComposer;
+import dev.dovetail.waitlist.port.out.WaitlistRepository;
 import dev.dovetail.waitlist.app.Backfill;
 import dev.dovetail.waitlist.app.WaitlistLinks;
 import dev.dovetail.waitlist.app.WaitlistMail;
@@ -49,23 +50,26 @@ final class Waitlists {
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final boolean payments;
+  private final WaitlistRepository entries;
 
-  private Waitlists(Vertx vertx, AppConfig config, Clock clock, MongoStore store, CatalogService catalog,
-      ManageTokens tokens) {
+  private Waitlists(Vertx vertx, AppConfig config, Clock clock, MongoStore store, WaitlistRepository entries,
+      CatalogService catalog, ManageTokens tokens) {
     this.vertx = vertx;
     this.store = store;
+    this.entries = entries;
     this.catalog = catalog;
     this.tokens = tokens;
     this.clock = clock;
     this.payments = config.stripe().enabled();
-    this.mail = new WaitlistMail(store.waitlist(), catalog, new TemplateWaitlistMailRenderer(),
+    this.mail = new WaitlistMail(entries, catalog, new TemplateWaitlistMailRenderer(),
         new WaitlistLinks(tokens), config.publicUrl());
     this.trigger = new WaitlistTrigger(this::matchSoon);
   }
 
-  static Waitlists prepare(Vertx vertx, AppConfig config, Clock clock, MongoStore store, CatalogService catalog,
-      ManageTokens tokens) {
-    return new Waitlists(vertx, config, clock, store, catalog, tokens);
+  /** @param entries the waitlist store to use (the store's, with its webhook events recorded) */
+  static Waitlists prepare(Vertx vertx, AppConfig config, Clock clock, MongoStore store, WaitlistRepository entries,
+      CatalogService catalog, ManageTokens tokens) {
+    return new Waitlists(vertx, config, clock, store, entries, catalog, tokens);
   }
 
   /** Hears freed time: add it to the hub's booking-change consumers and pass it where FreedTime is announced. */
@@ -85,10 +89,10 @@ final class Waitlists {
         dispatchSoon.run();
       }
     });
-    Backfill made = new Backfill(store.waitlist(), catalog, store.schedules(), bookSlot, manage, store.outbox(), lock,
+    Backfill made = new Backfill(entries, catalog, store.schedules(), bookSlot, manage, store.outbox(), lock,
         clock, nudge);
     backfill.set(made);
-    return new WaitlistService(store.waitlist(), catalog, catalog, store.schedules(), manage, made, store.outbox(),
+    return new WaitlistService(entries, catalog, catalog, store.schedules(), manage, made, store.outbox(),
         tokens, clock, this::matchSoon, payments);
   }
 

@@ -55,6 +55,10 @@ class WebhookHubIT {
     clientVertx = Vertx.vertx();
     client = HubFixture.client(clientVertx);
     receiver = clientVertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+      if (!req.path().equals("/hooks")) {
+        req.response().setStatusCode(200).end("thanks");
+        return;
+      }
       received.add(new Received(req.getHeader("webhook-id"), req.getHeader("webhook-timestamp"),
           req.getHeader("webhook-signature"), body.toString()));
       req.response().setStatusCode(200).end("thanks");
@@ -142,5 +146,52 @@ class WebhookHubIT {
     awaitReceived(2);
     assertThat(received.get(1).id()).isEqualTo(first.id());
     assertThat(verifies(secret, received.get(1))).isTrue();
+  }
+
+  @Test
+  @DisplayName("provider B cannot list, read, change, rotate, test, redeliver or delete A's endpoints and deliveries")
+  void tenantsAreIsolated() {
+    int port = hub.httpPort();
+    DemoSession a = DemoSession.login(client, port);
+    HttpResponse<Buffer> signUp = client.post(port, "127.0.0.1", "/api/v1/providers").sendJsonObject(new JsonObject()
+        .put("handle", "other-tenant").put("displayName", "Other").put("email", "other-tenant@example.com")
+        .put("password", "other-tenant-password").put("timeZone", "Europe/Berlin")).await();
+    assertThat(signUp.statusCode()).as(signUp.bodyAsString()).isEqualTo(201);
+    DemoSession b = DemoSession.login(client, port, "other-tenant", "other-tenant-password");
+    String url = "http://127.0.0.1:" + receiver.actualPort() + "/tenant-a";
+    JsonObject endpoint = a.send("POST", "/api/v1/webhook-endpoints", new JsonObject().put("url", url)
+        .put("events", new JsonArray().add("booking.created"))).bodyAsJsonObject();
+    String id = endpoint.getString("id");
+    HttpResponse<Buffer> test = a.send("POST", "/api/v1/webhook-endpoints/" + id + "/test", null);
+    assertThat(test.statusCode()).as(test.bodyAsString()).isEqualTo(202);
+    String deliveryId = test.bodyAsJsonObject().getString("id");
+    for (int i = 0; i < 300 && !"SUCCEEDED".equals(delivery(a, id, deliveryId).getString("state")); i++) {
+      clientVertx.timer(100).await();
+    }
+    assertThat(delivery(a, id, deliveryId).getString("state")).isEqualTo("SUCCEEDED");
+
+    assertThat(b.send("GET", "/api/v1/webhook-endpoints", null).bodyAsJsonObject().getJsonArray("items")).isEmpty();
+    String base = "/api/v1/webhook-endpoints/" + id;
+    assertThat(b.send("GET", base, null).statusCode()).isEqualTo(404);
+    assertThat(b.send("PATCH", base, new JsonObject().put("url", "http://127.0.0.1:1/stolen")).statusCode())
+        .isEqualTo(404);
+    assertThat(b.send("POST", base + "/rotate-secret", null).statusCode()).isEqualTo(404);
+    assertThat(b.send("POST", base + "/test", null).statusCode()).isEqualTo(404);
+    assertThat(b.send("GET", base + "/deliveries", null).statusCode()).isEqualTo(404);
+    assertThat(b.send("POST", "/api/v1/webhook-deliveries/" + deliveryId + "/redeliver", null).statusCode())
+        .isEqualTo(404);
+    assertThat(b.send("DELETE", base, null).statusCode()).isEqualTo(404);
+    assertThat(b.send("GET", "/api/v1/events?limit=100", null).bodyAsJsonObject().getJsonArray("items")).isEmpty();
+
+    JsonObject still = a.send("GET", base, null).bodyAsJsonObject();
+    assertThat(still.getString("url")).isEqualTo(url);
+    assertThat(still.getBoolean("enabled")).isTrue();
+    assertThat(delivery(a, id, deliveryId).getJsonArray("log")).hasSize(1);
+  }
+
+  JsonObject delivery(DemoSession session, String endpointId, String deliveryId) {
+    return session.send("GET", "/api/v1/webhook-endpoints/" + endpointId + "/deliveries", null).bodyAsJsonObject()
+        .getJsonArray("items").stream().map(JsonObject.class::cast).filter(d -> d.getString("id").equals(deliveryId))
+        .findFirst().orElseThrow();
   }
 }

@@ -20,7 +20,9 @@ public enum MessageKind {
   /** A freed slot is held for a waiting customer (subject: the held booking). */
   WAITLIST_OFFER(Audience.CUSTOMER),
   /** A provider's calendar connection broke (subject: the connection and the grant it lost, not a booking). */
-  PROVIDER_CALENDAR_BROKEN(Audience.PROVIDER);
+  PROVIDER_CALENDAR_BROKEN(Audience.PROVIDER),
+  /** The hub disabled a webhook endpoint that kept failing (subject: the endpoint and its failing run). */
+  PROVIDER_WEBHOOK_DISABLED(Audience.PROVIDER);
 
   /** Who reads the message; decides the time zone its times are shown in. */
   public enum Audience {
@@ -40,6 +42,7 @@ public enum MessageKind {
 
   /** Whether the message describes a booking, decided by the DeliveryPolicy and rendered by the MessageRenderer. */
   public boolean aboutBooking() {
-    return this != WAITLIST_JOINED && this != WAITLIST_OFFER && this != PROVIDER_CALENDAR_BROKEN;
+    return this != WAITLIST_JOINED && this != WAITLIST_OFFER && this != PROVIDER_CALENDAR_BROKEN
+        && this != PROVIDER_WEBHOOK_DISABLED;
   }
 }

@@ -14,7 +14,11 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
@@ -31,13 +35,16 @@ import java.util.function.DoubleSupplier;
  */
 public class WebhookDispatcher {
 
-  /** How a dispatcher works; {@code lease} must exceed {@code timeout}. */
+  /**
+   * How a dispatcher works; {@code lease} must exceed {@code timeout}. {@code lanes}: how many subjects (endpoint and
+   * booking) of a batch are sent at once; one subject's deliveries always go one after the other.
+   */
   public record Settings(String nodeId, Duration lease, Duration timeout, int batchSize, Duration orderWait,
-      RetrySchedule retries) {
+      RetrySchedule retries, int lanes) {
 
     public static Settings defaults(String nodeId) {
       return new Settings(nodeId, Duration.ofSeconds(60), Duration.ofSeconds(10), 50, Duration.ofSeconds(1),
-          RetrySchedule.DEFAULT);
+          RetrySchedule.DEFAULT, 8);
     }
   }
 
@@ -84,10 +91,32 @@ public class WebhookDispatcher {
         .andThen(done -> running.set(false));
   }
 
+  /**
+   * Handles a batch in up to {@code lanes} lanes at once. The deliveries of one endpoint and subject share a lane and
+   * run one after the other in position order (as claimed), so a later one finds the earlier one finished; a slow
+   * endpoint holds only its own lanes' share of the batch.
+   */
   private Future<Report> handleAll(List<Delivery> taken) {
-    Future<Report> chain = Future.succeededFuture(new Report(taken.size(), 0, 0, 0, 0, 0));
-    for (Delivery delivery : taken) {
-      // One at a time per batch keeps deliveries of one subject in position order within the batch too.
+    Map<String, List<Delivery>> bySubject = new LinkedHashMap<>();
+    taken.stream().sorted(Comparator.comparingLong(Delivery::position)).forEach(d -> bySubject
+        .computeIfAbsent(d.endpointId() + "|" + d.subjectId(), k -> new ArrayList<>()).add(d));
+    int lanes = Math.max(1, Math.min(settings.lanes(), bySubject.size()));
+    List<List<Delivery>> work = new ArrayList<>();
+    for (int i = 0; i < lanes; i++) {
+      work.add(new ArrayList<>());
+    }
+    int next = 0;
+    for (List<Delivery> subject : bySubject.values()) {
+      work.get(next++ % lanes).addAll(subject);
+    }
+    List<Future<Report>> running = work.stream().map(this::handleInTurn).toList();
+    return Future.all(running).map(all -> running.stream().map(Future::result)
+        .reduce(new Report(taken.size(), 0, 0, 0, 0, 0), Report::plus));
+  }
+
+  private Future<Report> handleInTurn(List<Delivery> lane) {
+    Future<Report> chain = Future.succeededFuture(new Report(0, 0, 0, 0, 0, 0));
+    for (Delivery delivery : lane) {
       chain = chain.compose(report -> handle(delivery)
           .recover(err -> Future.succeededFuture(Outcome.LOST))
           .map(outcome -> report.plus(count(outcome))));

@@ -146,7 +146,7 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     return s.length() == 0 ? "a moment" : s.toString();
   }
 
-  private static String read(String resource) {
+  static String read(String resource) {
     try (Reader r = reader(resource)) {
       StringBuilder out = new StringBuilder();
       char[] buffer = new char[4096];
@@ -159,7 +159,7 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     }
   }
 
-  private static Reader reader(String resource) {
+  static Reader reader(String resource) {
     InputStream in = TemplateMessageRenderer.class.getClassLoader().getResourceAsStream(resource);
     if (in == null) {
       throw new IllegalStateException("mail template missing from the class path: " + resource);

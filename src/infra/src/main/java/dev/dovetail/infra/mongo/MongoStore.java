@@ -174,7 +174,18 @@ public final class MongoStore {
                 index("bookingId", new JsonObject().put("bookingId", 1)))),
             client.createIndexes(MongoPaymentRepository.COLLECTION, List.of(
                 index("intentId", new JsonObject().put("intentId", 1)),
-                index("owed", new JsonObject().put("owed", 1))))))
+                index("owed", new JsonObject().put("owed", 1)))),
+            // Webhooks: due deliveries, the per-subject order check, each endpoint's log, the feed.
+            client.createIndexes(MongoWebhookEventRepository.DELIVERIES, List.of(
+                index("state_nextAttemptAt", new JsonObject().put("state", 1).put("nextAttemptAt", 1)
+                    .put("position", 1).put("_id", 1)),
+                index("endpoint_subject_state_position", new JsonObject().put("endpointId", 1).put("subjectId", 1)
+                    .put("state", 1).put("position", 1)),
+                index("provider_endpoint_position", new JsonObject().put("providerId", 1).put("endpointId", 1)
+                    .put("position", -1)))),
+            client.createIndexes(MongoWebhookEventRepository.EVENTS, List.of(
+                index("provider_position", new JsonObject().put("providerId", 1).put("position", 1)),
+                index("occurredAt", new JsonObject().put("occurredAt", 1))))))
         .mapEmpty();
   }
 

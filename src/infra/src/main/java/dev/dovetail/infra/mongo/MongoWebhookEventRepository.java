@@ -110,8 +110,10 @@ class MongoWebhookEventRepository implements WebhookEventRepository {
 
   @Override
   public Future<Optional<WebhookEvent>> findEvent(String providerId, String eventId) {
-    return mongo.client.findOne(EVENTS, byId(eventId).put("providerId", providerId), null)
-        .map(doc -> Optional.ofNullable(doc).map(WebhookCodec::decodeEvent));
+    // By id alone (the embedded store uses its _id index only for a filter on exactly _id), then the tenant check.
+    return mongo.client.findOne(EVENTS, byId(eventId), null)
+        .map(doc -> Optional.ofNullable(doc).filter(d -> providerId.equals(d.getString("providerId")))
+            .map(WebhookCodec::decodeEvent));
   }
 
   @Override

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** JSON of calendar connections (never the refresh token), external calendars and the provider's choice. */
-final class CalendarConnectionCodec {
+public final class CalendarConnectionCodec {
 
   private CalendarConnectionCodec() {}
 
@@ -50,7 +50,7 @@ final class CalendarConnectionCodec {
         .put("availableServices", services);
   }
 
-  static JsonObject connection(Connection c, List<SyncState> states) {
+  public static JsonObject connection(Connection c, List<SyncState> states) {
     JsonArray blocking = new JsonArray();
     c.blocking().forEach((calendar, resources) -> {
       SyncState state = states.stream().filter(s -> s.calendarId().equals(calendar)).findFirst().orElse(null);

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 /** Waitlist entries, join requests, settings and the recovered report as JSON. Instants are UTC. */
-final class WaitlistCodec {
+public final class WaitlistCodec {
 
   private WaitlistCodec() {}
 
@@ -46,7 +46,7 @@ final class WaitlistCodec {
         TimeCodec.zone(json.getString("timeZone"), "timeZone"), wish);
   }
 
-  static JsonObject toJson(WaitlistEntry e) {
+  public static JsonObject toJson(WaitlistEntry e) {
     JsonObject wish = new JsonObject();
     if (e.wish().isExactSlot()) {
       wish.put("start", e.wish().exactStart().toString());
