@@ -99,7 +99,11 @@ function showLogin(message) {
     heading,
     message ? h('div', { class: 'alert alert-warn', role: 'status' }, h('p', { text: message })) : null,
     h('p', { class: 'muted', text: 'Providers log in here to manage resources, booking types and bookings.' }),
-    form));
+    form,
+    h('p', { class: 'login-links' },
+      h('a', { href: '/forgot-password', id: 'forgot-link' }, 'Forgot your password?'),
+      document.body.dataset.signup === 'closed' ? null
+        : [' · ', h('a', { href: '/signup', id: 'signup-link' }, 'New here? Sign up')])));
   loginField.control.focus();
 }
 

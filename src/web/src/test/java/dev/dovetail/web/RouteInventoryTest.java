@@ -71,11 +71,12 @@ class RouteInventoryTest {
       "GET /dashboard",
       "GET /waitlist/claim/:waitlistToken",
       "GET /waitlist/leave/:waitlistToken",
-      "GET /waitlist/",
       "GET /assets/",
-      "GET /book/",
-      "GET /booked/",
-      "GET /manage/");
+      "GET /",
+      "GET /signup",
+      "GET /favicon.ico",
+      // Every other GET outside /api/: the HTML 404 page (a regex route, named).
+      "GET " + dev.dovetail.web.pages.PagesRouter.NOT_FOUND_ROUTE);
 
   /** Bodies that pass validation, so that a refusal proves authorization and not input checking. */
   static final Map<String, JsonObject> SAMPLE_BODIES = new java.util.HashMap<>(Map.of(
@@ -210,6 +211,11 @@ class RouteInventoryTest {
   private List<Endpoint> endpoints() {
     List<Endpoint> endpoints = new ArrayList<>();
     for (Route route : api.router.getRoutes()) {
+      if (route.getPath() == null && dev.dovetail.web.pages.PagesRouter.NOT_FOUND_ROUTE.equals(route.getName())) {
+        assertThat(route.methods()).as("the 404 page route").containsExactly(HttpMethod.GET);
+        endpoints.add(new Endpoint(HttpMethod.GET, route.getName()));
+        continue;
+      }
       if (route.getPath() == null) {
         // Match-all routes: the root chain (rate limit, session, headers, body, authentication, CSRF) and the
         // failure handler. They must not be tied to a method, or they would be endpoints of their own.

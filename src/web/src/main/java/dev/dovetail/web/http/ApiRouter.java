@@ -108,7 +108,7 @@ public final class ApiRouter {
     // Before everything mounted on this router (CalDAV, webcal and hooks come at orders from -10,000 up).
     router.route().order(CLIENT_ADDRESS_ORDER).handler(new ClientAddressHandler(options.trustedProxies()));
     // The HTML pages and their assets, behind the same root chain; before the catch-all failure handler below.
-    PagesRouter.mount(router, services, clock);
+    PagesRouter.mount(router, services, options.signUp(), clock);
     ErrorMapper errors = new ErrorMapper(options.secureCookies());
     router.route().failureHandler(errors);
     ERROR_STATUSES.forEach(status -> router.errorHandler(status, errors));
