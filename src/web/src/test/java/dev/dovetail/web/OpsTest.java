@@ -67,7 +67,7 @@ class OpsTest {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(74);
+    assertThat(operations).isEqualTo(78);
   }
 
   @Test

@@ -157,6 +157,20 @@ class PagesTest {
   }
 
   @Test
+  @DisplayName("the forgotten-password pages are shells for password.js; the token never reaches the server")
+  void passwordPages(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx);
+    HttpResponse<Buffer> forgot = api.get("/forgot-password");
+    html(forgot, 200);
+    assertThat(forgot.bodyAsString()).contains("data-view=\"forgot\"", "Forgot your password?",
+        "<script type=\"module\" src=\"/assets/password.js\"></script>");
+    HttpResponse<Buffer> reset = api.get("/reset-password");
+    html(reset, 200);
+    assertThat(reset.bodyAsString()).contains("data-view=\"reset\"", "Choose a new password");
+    html(api.get("/reset-password/abc.def"), 404);
+  }
+
+  @Test
   @DisplayName("every page whose module shows days carries the hub's now, not the server machine's (ADR 30)")
   void pagesCarryTheHubsNow(Vertx vertx) {
     ApiFixture api = ApiFixture.start(vertx);

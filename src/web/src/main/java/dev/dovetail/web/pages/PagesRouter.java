@@ -3,10 +3,13 @@ package dev.dovetail.web.pages;
 import dev.dovetail.account.port.in.SignUpPolicy;
 import dev.dovetail.web.Services;
 import dev.dovetail.web.http.Operations;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The HTML pages the hub serves itself (see docs/adr/0009-web-pages.md): small server-rendered shells plus plain ES
@@ -17,6 +20,7 @@ import java.util.List;
  * <ul>
  *   <li>{@code GET /}: what the hub is, and the way in (log in, sign up)
  *   <li>{@code GET /signup}: sign-up, as the hub's sign-up policy allows
+ *   <li>{@code GET /forgot-password}, {@code GET /reset-password#<token>}: a reset link by mail, a new password
  *   <li>{@code GET /book/{provider}}: the provider's page, listing its bookable types
  *   <li>{@code GET /book/{provider}/{bookingType}}: the public booking page (404 page when the type is not the
  *       provider's)
@@ -34,6 +38,8 @@ public final class PagesRouter {
   public static final List<Operations.OpenPath> PAGE_PATHS = List.of(
       new Operations.OpenPath("page:home", "/", 0),
       new Operations.OpenPath("page:signup", "/signup", 0),
+      new Operations.OpenPath("page:forgot-password", "/forgot-password", 0),
+      new Operations.OpenPath("page:reset-password", "/reset-password", 0),
       new Operations.OpenPath("page:book", "/book/*", 1),
       new Operations.OpenPath("page:booked", "/booked/*", 0),
       new Operations.OpenPath("page:manage", "/manage/*", 0),
@@ -72,8 +78,14 @@ public final class PagesRouter {
 
     router.get("/").handler(home::handle).failureHandler(errors::failure);
     router.get("/signup").handler(signUpPage::handle).failureHandler(errors::failure);
+    Html password = Html.load("password.html");
+    String forgot = password.render(Map.of("view", "forgot", "title", "Forgot your password?"));
+    String reset = password.render(Map.of("view", "reset", "title", "Choose a new password"));
+    router.get("/forgot-password").handler(ctx -> html(ctx, forgot)).failureHandler(errors::failure);
+    router.get("/reset-password").handler(ctx -> html(ctx, reset)).failureHandler(errors::failure);
     router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(301)
-        .putHeader(io.vertx.core.http.HttpHeaders.LOCATION, "/assets/favicon.svg").end()).failureHandler(errors::failure);
+            .putHeader(HttpHeaders.LOCATION, "/assets/favicon.svg").end())
+        .failureHandler(errors::failure);
     router.get("/book/:provider").handler(provider::handle).failureHandler(errors::failure);
     router.get("/book/:provider/:bookingType").handler(book::handle).failureHandler(errors::failure);
     router.get("/booked/:manageToken").handler(booked::withManageToken).failureHandler(errors::failure);
@@ -89,6 +101,11 @@ public final class PagesRouter {
             .setDefaultContentEncoding("UTF-8"))
         .failureHandler(errors::failure);
     // Any other address outside the API (a truncated link, a typo) is a 404 page, not a JSON problem.
-    router.getWithRegex("^/(?!api/).*").setName(NOT_FOUND_ROUTE).handler(errors::notFound).failureHandler(errors::failure);
+    router.getWithRegex("^/(?!api/).*").setName(NOT_FOUND_ROUTE).handler(errors::notFound)
+        .failureHandler(errors::failure);
+  }
+
+  private static void html(RoutingContext ctx, String page) {
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page);
   }
 }
