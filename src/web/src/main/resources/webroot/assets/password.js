@@ -7,21 +7,9 @@ import { api, ApiError } from './api.js';
 import {
   h, clear, errorBox, okBox, field, reportErrors,
 } from './dom.js';
+import { MIN_PASSWORD, passwordProblem } from './password-rules.js';
 
 const app = document.getElementById('app');
-const MIN_PASSWORD = 12;
-const MAX_PASSWORD_BYTES = 72;
-
-/** The problem with a new password, or null: the API's rules (12 characters to 72 UTF-8 bytes). */
-export function passwordProblem(password) {
-  if (password.length < MIN_PASSWORD) {
-    return `Use at least ${MIN_PASSWORD} characters.`;
-  }
-  if (new TextEncoder().encode(password).length > MAX_PASSWORD_BYTES) {
-    return `Use at most ${MAX_PASSWORD_BYTES} bytes (fewer with accents or emoji).`;
-  }
-  return null;
-}
 
 function forgotForm() {
   const email = field({

@@ -7,11 +7,10 @@ import {
   h, clear, errorBox, field, reportErrors,
 } from './dom.js';
 import { allZones, detectedZone, zoneLabel } from './time.js';
+import { MIN_PASSWORD, passwordProblem } from './password-rules.js';
 
 const app = document.getElementById('app');
 const mode = document.body.dataset.signup;
-const MIN_PASSWORD = 12;
-const MAX_PASSWORD_BYTES = 72;
 
 /** A handle from a name: lower case a-z, 0-9 and '-', 2 to 63 characters, or '' when nothing usable is left. */
 export function handleFrom(name) {
@@ -75,10 +74,9 @@ function form() {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) {
       errors.push([email, 'Enter an e-mail address like name@example.com.']);
     }
-    if (values.password.length < MIN_PASSWORD) {
-      errors.push([password, `Use at least ${MIN_PASSWORD} characters.`]);
-    } else if (new TextEncoder().encode(values.password).length > MAX_PASSWORD_BYTES) {
-      errors.push([password, `Use at most ${MAX_PASSWORD_BYTES} bytes (fewer with accents or emoji).`]);
+    const weak = passwordProblem(values.password);
+    if (weak) {
+      errors.push([password, weak]);
     }
     if (invite) {
       values.invite = invite.control.value.trim();
