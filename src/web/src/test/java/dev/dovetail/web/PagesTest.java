@@ -115,6 +115,9 @@ class PagesTest {
       assertThat(page.bodyAsString()).as(path).contains("Page not found").doesNotContain("<script>");
     }
     html(api.get("/dashboard/"), 200);
+    for (String adapter : List.of("/webcal/nothing", "/hooks/nothing", "/dav/nothing", "/.well-known/nothing")) {
+      assertThat(api.get(adapter).getHeader("Content-Type")).as(adapter).startsWith("application/problem+json");
+    }
     HttpResponse<Buffer> icon = api.get("/favicon.ico");
     assertThat(icon.followedRedirects()).as("redirected to the icon").singleElement().asString()
         .endsWith("/assets/favicon.svg");

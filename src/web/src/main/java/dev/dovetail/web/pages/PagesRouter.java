@@ -29,7 +29,7 @@ import java.util.Map;
  *   <li>{@code GET /dashboard}: the provider dashboard
  *   <li>{@code GET /waitlist/claim/{token}}, {@code GET /waitlist/leave/{token}}: the waitlist mails' links
  *   <li>{@code GET /assets/*}: the modules, style sheet and icon ({@code /favicon.ico} redirects to the icon)
- *   <li>any other GET outside {@code /api/}: the HTML 404 page
+ *   <li>any other GET outside {@code /api/} (and the other adapters' {@link #NOT_A_PAGE} prefixes): the HTML 404 page
  * </ul>
  */
 public final class PagesRouter {
@@ -56,6 +56,8 @@ public final class PagesRouter {
       java.util.stream.Stream.of(new Operations.OpenPath("page:not-found", "/*", 1))).toList();
 
   static final int ASSET_MAX_AGE_SECONDS = 600;
+  /** Where the API and the other adapters live (contract, webcal feeds, hooks, CalDAV): never an HTML page. */
+  static final List<String> NOT_A_PAGE = List.of("/api/", "/webcal/", "/hooks/", "/dav/", "/.well-known/");
   /** The name of the last page route: GET of any other address outside {@code /api/}, the 404 page. */
   public static final String NOT_FOUND_ROUTE = "page:not-found";
 
@@ -100,8 +102,11 @@ public final class PagesRouter {
             .setMaxAgeSeconds(ASSET_MAX_AGE_SECONDS)
             .setDefaultContentEncoding("UTF-8"))
         .failureHandler(errors::failure);
-    // Any other address outside the API (a truncated link, a typo) is a 404 page, not a JSON problem.
-    router.getWithRegex("^/(?!api/).*").setName(NOT_FOUND_ROUTE).handler(errors::notFound)
+    // Any other address outside the API and the other adapters (a truncated link, a typo) is a 404 page, not a JSON
+    // problem. The other adapters' failures (a rate-limited feed, say) stay problem details.
+    router.getWithRegex(NOT_A_PAGE.stream().map(java.util.regex.Pattern::quote)
+            .collect(java.util.stream.Collectors.joining("|", "^(?!", ").*")))
+        .setName(NOT_FOUND_ROUTE).handler(errors::notFound)
         .failureHandler(errors::failure);
   }
 
