@@ -15,9 +15,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -54,9 +52,7 @@ class PasswordResetMailHubIT {
     mongo = EmbeddedMongo.inMemory();
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
     publicUrl = "http://127.0.0.1:" + base.httpPort();
-    hub = Hub.start(HubFixture.withIntegrations(base,
-        new AppConfig.Mail("127.0.0.1", smtp.getSmtp().getPort(), null, null, "none", AppConfig.Mail.DEFAULT_FROM),
-        base.stripe(), base.outlook(), base.calendars())).await();
+    hub = Hub.start(HubFixture.withSmtp(base, smtp.getSmtp().getPort())).await();
     client = HubFixture.client(side);
   }
 
@@ -80,7 +76,7 @@ class PasswordResetMailHubIT {
         new JsonObject().put("email", "nobody@example.com"));
     assertThat(known.statusCode()).isEqualTo(202);
     assertThat(unknown.bodyAsString()).isEqualTo(known.bodyAsString());
-    waitUntil(() -> smtp.getReceivedMessages().length >= 1, "the reset mail");
+    HubFixture.waitUntil(side, () -> smtp.getReceivedMessages().length >= 1, "the reset mail");
 
     MimeMessage[] mails = smtp.getReceivedMessages();
     assertThat(mails).hasSize(1);
@@ -114,14 +110,5 @@ class PasswordResetMailHubIT {
       }
     }
     return null;
-  }
-
-  /** Polls every 100 ms (a Vert.x timer) for up to 30 s. */
-  void waitUntil(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime() < deadline).as("not within 30 s: " + what).isTrue();
-      side.timer(100).await();
-    }
   }
 }

@@ -28,7 +28,7 @@ final class HomePageHandler {
         : List.of(signUpLink.fragment(Map.of("label",
             signUp.mode() == SignUpMode.INVITE ? "Sign up with an invitation" : "Sign up")));
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-        .end(page.render(Map.of("signedIn", Boolean.toString(signedIn),
-            "dashboardLabel", signedIn ? "Open your dashboard" : "Log in"), Map.of("signUpLink", links)));
+        .end(page.render(Map.of("dashboardLabel", signedIn ? "Open your dashboard" : "Log in"),
+            Map.of("signUpLink", links)));
   }
 }
