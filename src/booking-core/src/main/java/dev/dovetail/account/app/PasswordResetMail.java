@@ -51,9 +51,12 @@ public final class PasswordResetMail implements MessageComposer {
     int at = message.bookingId().lastIndexOf('@');
     Instant expires;
     try {
+      if (at < 1) {
+        throw new NumberFormatException("no '@'");
+      }
       expires = Instant.ofEpochMilli(Long.parseLong(message.bookingId().substring(at + 1)))
           .plus(PasswordResetTokens.VALIDITY);
-    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+    } catch (NumberFormatException | java.time.DateTimeException | ArithmeticException e) {
       return Future.succeededFuture(Composition.skip("not a password-reset subject"));
     }
     if (!now.isBefore(expires)) {
