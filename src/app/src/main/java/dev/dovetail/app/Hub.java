@@ -6,7 +6,7 @@ import dev.dovetail.account.app.AccountService;
 import dev.dovetail.account.app.Invitations;
 import dev.dovetail.account.app.LoginThrottle;
 import dev.dovetail.account.app.ManageAccountService;
-import dev.dovetail.account.app.PasswordResetMail;
+import dev.dovetail.account.app.PasswordMail;
 import dev.dovetail.account.app.PasswordResetTokens;
 import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.app.BookSlotService;
@@ -23,7 +23,7 @@ import dev.dovetail.caldav.backend.IcalObjectTimes;
 import dev.dovetail.calendar.app.CalendarUseCases;
 import dev.dovetail.calendar.port.in.RefreshBusyTime;
 import dev.dovetail.infra.lock.SharedDataResourceLock;
-import dev.dovetail.infra.mail.TemplatePasswordResetMailRenderer;
+import dev.dovetail.infra.mail.TemplatePasswordMailRenderer;
 import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.infra.mongo.MongoStore;
 import dev.dovetail.infra.security.BcryptPasswordHasher;
@@ -166,8 +166,8 @@ public final class Hub {
     PasswordResetTokens resetTokens = new PasswordResetTokens(SecretKeys.derived(config, "password-reset"));
     Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens,
         new OutboxComposers(waitlists.mail(), CalendarSync.connectionMail(config, store), webhooks.mail(),
-            new PasswordResetMail(store.accounts(), store.providers(), resetTokens,
-                new TemplatePasswordResetMailRenderer(), config.publicUrl())));
+            new PasswordMail(store.accounts(), store.providers(), resetTokens,
+                new TemplatePasswordMailRenderer(), config.publicUrl())));
     CalendarSync calendarSync = CalendarSync.wire(vertx, config, clock, store, lock, waitlists.trigger(),
         SecretKeys.manageLinkKey(config), notifications::dispatchNow, metrics.syncLag(), webhooks.service());
     BookingEvents events = BookingEvents.all(List.of(notifications.planner(), payments.events(), waitlists.trigger(),

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-@DisplayName("A password-reset request reaches the account's mailbox over SMTP, and its link works once")
+@DisplayName("A password-reset request reaches the account's mailbox over SMTP, its link works once, the change is told")
 class PasswordResetMailHubIT {
 
   @TempDir
@@ -93,6 +93,12 @@ class PasswordResetMailHubIT {
     HttpResponse<Buffer> again = post("/api/v1/auth/password-reset", reset.copy().put("password", "and another one!"));
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(again.bodyAsJsonObject().getString("type")).endsWith("reset-link-invalid");
+
+    HubFixture.waitUntil(side, () -> smtp.getReceivedMessages().length >= 2, "the notice of the change");
+    MimeMessage notice = smtp.getReceivedMessages()[1];
+    assertThat(notice.getAllRecipients()[0].toString()).isEqualTo(DemoData.EMAIL);
+    assertThat(notice.getSubject()).isEqualTo("Your Dovetail password was changed");
+    assertThat(plainText(notice)).contains(publicUrl + "/forgot-password").doesNotContain("reset-password#");
   }
 
   /** The text/plain part, decoded (quoted-printable would break the long link across lines). */

@@ -110,6 +110,7 @@ class AccountApiTest {
     assertThat(reset(token, NEW_PASSWORD).statusCode()).isEqualTo(204);
     assertThat(loginStatus(NEW_PASSWORD)).isEqualTo(200);
     assertThat(loginStatus(ApiFixture.PASSWORD)).isEqualTo(401);
+    assertThat(changeNotices()).as("the owner is told").hasSize(1);
 
     JsonObject again = expectProblem(400, reset(token, "yet another passphrase"));
     assertThat(again.getString("type")).endsWith("reset-link-invalid");
@@ -181,9 +182,23 @@ class AccountApiTest {
     assertThat(loginStatus(ApiFixture.PASSWORD)).as("the account is locked for a moment").isEqualTo(429);
     api.clock.advance(Duration.ofSeconds(2));
 
+    assertThat(changeNotices()).as("refused changes tell nobody").isEmpty();
     expect(204, api.send(HttpMethod.PUT, "/api/v1/me/password", alice.session().auth(), change));
     assertThat(loginStatus(ApiFixture.PASSWORD)).isEqualTo(401);
     assertThat(loginStatus(NEW_PASSWORD)).isEqualTo(200);
+
+    // The owner is told by mail, with where to reset the password; that mail is no credential, so the log shows it.
+    api.dispatcher(new StoreSinkMailer(api.mailSink, api.clock)).dispatchDue().await();
+    OutboundMessage notice = changeNotices().get(0);
+    assertThat(notice.recipient()).isEqualTo("alice@example.com");
+    JsonObject content = expect(200, api.get("/api/v1/notifications/" + notice.id(), alice.bearer()))
+        .getJsonObject("content");
+    assertThat(content.getString("subject")).isEqualTo("Your Dovetail password was changed");
+    assertThat(content.getString("text")).contains("http://127.0.0.1/forgot-password");
+  }
+
+  private List<OutboundMessage> changeNotices() {
+    return api.outbox.all().stream().filter(m -> m.kind() == MessageKind.PROVIDER_PASSWORD_CHANGED).toList();
   }
 
   @Test

@@ -6,7 +6,7 @@ import dev.dovetail.account.app.AccountService;
 import dev.dovetail.account.app.Invitations;
 import dev.dovetail.account.app.LoginThrottle;
 import dev.dovetail.account.app.ManageAccountService;
-import dev.dovetail.account.app.PasswordResetMail;
+import dev.dovetail.account.app.PasswordMail;
 import dev.dovetail.account.app.PasswordResetTokens;
 import dev.dovetail.account.domain.SignUpMode;
 import dev.dovetail.booking.app.AvailabilityService;
@@ -20,7 +20,7 @@ import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.infra.mail.TemplateMessageRenderer;
-import dev.dovetail.infra.mail.TemplatePasswordResetMailRenderer;
+import dev.dovetail.infra.mail.TemplatePasswordMailRenderer;
 import dev.dovetail.infra.security.BcryptPasswordHasher;
 import dev.dovetail.notification.app.NotificationLogService;
 import dev.dovetail.notification.app.NotificationPlanner;
@@ -180,7 +180,7 @@ final class ApiFixture {
   OutboxDispatcher dispatcher(Mailer mailer) {
     return new OutboxDispatcher(outbox, bookings, catalog, new TemplateMessageRenderer(), mailer,
         id -> "http://127.0.0.1/manage/" + tokens.issue(id), clock, OutboxDispatcher.Settings.defaults("web-test"),
-        () -> 0.5, new PasswordResetMail(accounts, providers, resetTokens, new TemplatePasswordResetMailRenderer(),
+        () -> 0.5, new PasswordMail(accounts, providers, resetTokens, new TemplatePasswordMailRenderer(),
             "http://127.0.0.1/"));
   }
 

@@ -37,6 +37,7 @@ import java.util.Optional;
  *       sets the new hash by compare-and-set on the old one: a link works once, and not after any newer password.
  *   <li>A password change needs the current password, checked like a log-in: the accounts' {@link LoginThrottle}
  *       locks after repeated failures.
+ *   <li>Either way, a set password records a {@code PROVIDER_PASSWORD_CHANGED} mail to the account's address.
  * </ul>
  */
 public final class ManageAccountService implements ManageAccount {
@@ -104,7 +105,7 @@ public final class ManageAccountService implements ManageAccount {
         }
         throttle.succeeded(match.get().login());
         return setPassword(match.get(), newPassword).compose(set -> set
-            ? Future.<Void>succeededFuture()
+            ? noticeChanged(match.get())
             : Future.failedFuture(new WrongPasswordException()));
       });
     });
@@ -129,7 +130,7 @@ public final class ManageAccountService implements ManageAccount {
     String login = email.strip().toLowerCase(Locale.ROOT);
     Instant now = clock.instant();
     long window = MAIL_WINDOW.toMillis();
-    String subject = PasswordResetMail.subject(login, Instant.ofEpochMilli(now.toEpochMilli() / window * window));
+    String subject = PasswordMail.subject(login, Instant.ofEpochMilli(now.toEpochMilli() / window * window));
     return accounts.findByLogin(login).compose(found -> found.isEmpty()
         ? outbox.findById(OutboundMessage.idFor(subject, 0, MessageKind.PROVIDER_PASSWORD_RESET, null)).mapEmpty()
         : outbox.record(List.of(OutboundMessage.pending(found.get().providerId(), subject, 0,
@@ -154,9 +155,21 @@ public final class ManageAccountService implements ManageAccount {
         }
         // Whoever reads the account's mail may log in again at once.
         throttle.succeeded(account.login());
-        return Future.succeededFuture();
+        return noticeChanged(account);
       });
     });
+  }
+
+  /**
+   * Records the mail that tells the account's owner the password was changed. The change stands even if recording
+   * fails; the notice is the owner's warning, not part of the change.
+   */
+  private Future<Void> noticeChanged(Account account) {
+    Instant now = clock.instant();
+    return outbox.record(List.of(OutboundMessage.pending(account.providerId(), PasswordMail.subject(account.login(),
+            now), 0, MessageKind.PROVIDER_PASSWORD_CHANGED, null, account.login(), now, now)))
+        .onSuccess(v -> mailRecorded.run())
+        .recover(err -> Future.succeededFuture());
   }
 
   /** Hashes and sets {@code password} if the account's hash is still the one read; false if it changed meanwhile. */

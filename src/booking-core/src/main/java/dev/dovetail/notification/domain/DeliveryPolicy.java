@@ -77,7 +77,7 @@ public final class DeliveryPolicy {
           ? Decision.send()
           : Decision.skip("the booking is " + name(status) + "; the conflict went away with it");
       case WAITLIST_JOINED, WAITLIST_OFFER, PROVIDER_CALENDAR_BROKEN, PROVIDER_WEBHOOK_DISABLED,
-          PROVIDER_PASSWORD_RESET -> Decision.skip("not a booking message");
+          PROVIDER_PASSWORD_RESET, PROVIDER_PASSWORD_CHANGED -> Decision.skip("not a booking message");
     };
   }
 
