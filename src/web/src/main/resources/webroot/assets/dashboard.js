@@ -1,6 +1,6 @@
 // The provider dashboard, /dashboard: log in (session cookie + CSRF token), then the agenda, resources with their
-// availability, booking types, credentials, notifications, calendar connections and webhook endpoints, one view per
-// #hash. Every call goes through the JSON API.
+// availability, booking types, credentials, notifications, calendar connections, webhook endpoints and settings, one
+// view per #hash. Every call goes through the JSON API.
 
 import { api, ApiError, setCsrfToken } from './api.js';
 import {
@@ -14,6 +14,8 @@ import { credentialsView } from './dash-credentials.js';
 import { notificationsView } from './dash-notifications.js';
 import { calendarsView } from './dash-calendars.js';
 import { webhooksView } from './dash-webhooks.js';
+import { settingsView } from './dash-settings.js';
+import { showChecklist } from './dash-checklist.js';
 
 const app = document.getElementById('app');
 const nav = document.getElementById('nav');
@@ -26,6 +28,7 @@ const VIEWS = [
   { hash: '#notifications', label: 'Notifications', view: notificationsView },
   { hash: '#calendars', label: 'Calendars', view: calendarsView },
   { hash: '#webhooks', label: 'Webhooks', view: webhooksView },
+  { hash: '#settings', label: 'Settings', view: settingsView },
 ];
 
 let current = null;
@@ -99,7 +102,11 @@ function showLogin(message) {
     heading,
     message ? h('div', { class: 'alert alert-warn', role: 'status' }, h('p', { text: message })) : null,
     h('p', { class: 'muted', text: 'Providers log in here to manage resources, booking types and bookings.' }),
-    form));
+    form,
+    h('p', { class: 'login-links' },
+      h('a', { href: '/forgot-password', id: 'forgot-link' }, 'Forgot your password?'),
+      document.body.dataset.signup === 'closed' ? null
+        : [' · ', h('a', { href: '/signup', id: 'signup-link' }, 'New here? Sign up')])));
   loginField.control.focus();
 }
 
@@ -133,7 +140,12 @@ function route() {
   }
   stopView();
   const container = h('div', { id: `view-${entry.hash.slice(1)}` });
-  clear(app, container);
+  // The first-run checklist sits above the agenda until every step is done.
+  const checklist = entry.hash === '#agenda' ? h('div', { id: 'checklist-slot' }) : null;
+  clear(app, checklist, container);
+  if (checklist) {
+    showChecklist(checklist).catch(() => clear(checklist));
+  }
   document.title = `${entry.label} · Dovetail`;
   current = entry.view(container) || null;
   focusHeading(container.querySelector('h1'));

@@ -4,6 +4,10 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import dev.dovetail.account.app.AccountService;
 import dev.dovetail.account.app.Invitations;
+import dev.dovetail.account.app.LoginThrottle;
+import dev.dovetail.account.app.ManageAccountService;
+import dev.dovetail.account.app.PasswordMail;
+import dev.dovetail.account.app.PasswordResetTokens;
 import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.app.BookSlotService;
 import dev.dovetail.booking.app.BookingLimitsGuard;
@@ -19,6 +23,7 @@ import dev.dovetail.caldav.backend.IcalObjectTimes;
 import dev.dovetail.calendar.app.CalendarUseCases;
 import dev.dovetail.calendar.port.in.RefreshBusyTime;
 import dev.dovetail.infra.lock.SharedDataResourceLock;
+import dev.dovetail.infra.mail.TemplatePasswordMailRenderer;
 import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.infra.mongo.MongoStore;
 import dev.dovetail.infra.security.BcryptPasswordHasher;
@@ -158,14 +163,22 @@ public final class Hub {
     Webhooks webhooks = Webhooks.wire(vertx, config, clock, store);
     Payments payments = Payments.wire(vertx, config, clock, store, webhooks.payments(), catalog);
     Waitlists waitlists = Waitlists.prepare(vertx, config, clock, store, webhooks.waitlist(), catalog, tokens);
+    PasswordResetTokens resetTokens = new PasswordResetTokens(SecretKeys.derived(config, "password-reset"));
     Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens,
-        new OutboxComposers(waitlists.mail(), CalendarSync.connectionMail(config, store), webhooks.mail()));
+        new OutboxComposers(waitlists.mail(), CalendarSync.connectionMail(config, store), webhooks.mail(),
+            new PasswordMail(store.accounts(), store.providers(), resetTokens,
+                new TemplatePasswordMailRenderer(), config.publicUrl())));
     CalendarSync calendarSync = CalendarSync.wire(vertx, config, clock, store, lock, waitlists.trigger(),
         SecretKeys.manageLinkKey(config), notifications::dispatchNow, metrics.syncLag(), webhooks.service());
     BookingEvents events = BookingEvents.all(List.of(notifications.planner(), payments.events(), waitlists.trigger(),
         calendarSync.events(), webhooks.events()));
-    AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(),
-        new BcryptPasswordHasher(vertx, config.bcryptCost()), clock);
+    // One login throttle for log-ins and password changes: both guess the same secret.
+    LoginThrottle loginThrottle = new LoginThrottle(clock);
+    BcryptPasswordHasher hasher = new BcryptPasswordHasher(vertx, config.bcryptCost());
+    AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(), hasher,
+        clock, loginThrottle);
+    ManageAccountService accountSettings = new ManageAccountService(store.providers(), store.accounts(), hasher,
+        store.outbox(), resetTokens, loginThrottle, clock, notifications::dispatchNow);
     ManageBookingService manage =
         new ManageBookingService(catalog, store.schedules(), store.bookings(), lock, events, tokens, clock);
     PaymentService paymentService = payments.complete(manage);
@@ -176,7 +189,8 @@ public final class Hub {
         new AvailabilityService(catalog, store.schedules(), clock),
         payments.guard(new BookingLimitsGuard(bookSlot, catalog, new HoldLedger(HOLD_LEDGER_KEYS), clock)),
         manage, manage, catalog, catalog, accounts, accounts, accounts, readiness(vertx, store, draining), notifications.log(),
-        waitlist, waitlist, paymentService, paymentService, calendarSync.connections(), webhooks.service());
+        waitlist, waitlist, paymentService, paymentService, calendarSync.connections(), webhooks.service(),
+        accountSettings);
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),

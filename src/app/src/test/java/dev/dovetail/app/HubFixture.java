@@ -38,6 +38,22 @@ final class HubFixture {
         base.secretKey(), mail, base.trustedProxies(), stripe, outlook, calendars);
   }
 
+  /** {@code base} mailing through a local SMTP server on {@code port} (GreenMail), without TLS or AUTH. */
+  static AppConfig withSmtp(AppConfig base, int port) {
+    return withIntegrations(base,
+        new AppConfig.Mail("127.0.0.1", port, null, null, "none", AppConfig.Mail.DEFAULT_FROM),
+        base.stripe(), base.outlook(), base.calendars());
+  }
+
+  /** Polls {@code condition} every 100 ms (a timer of {@code timers}, no sleeping thread) for up to 30 s. */
+  static void waitUntil(Vertx timers, java.util.function.BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      org.assertj.core.api.Assertions.assertThat(System.nanoTime() < deadline).as("not within 30 s: " + what).isTrue();
+      timers.timer(100).await();
+    }
+  }
+
   static AppConfig.Cluster noCluster() {
     return new AppConfig.Cluster("dovetail", "127.0.0.1", 0, List.of());
   }

@@ -45,6 +45,14 @@ public final class InMemoryAccounts {
           ? Future.succeededFuture()
           : Future.failedFuture(new NotFoundException("account", account.login()));
     }
+
+    @Override
+    public Future<Boolean> replacePassword(String login, String expectedHash, String newHash) {
+      Account current = byLogin.get(login);
+      return Future.succeededFuture(current != null && current.passwordHash().equals(expectedHash)
+          && byLogin.replace(login, current, new Account(login, current.providerId(), newHash,
+              current.calDavPasswordLogin())));
+    }
   }
 
   public static class Credentials implements CredentialRepository {

@@ -34,6 +34,13 @@ public final class InMemoryCatalog {
     public Future<Optional<Provider>> findById(String id) {
       return Future.succeededFuture(Optional.ofNullable(byId.get(id)));
     }
+
+    @Override
+    public Future<Void> update(Provider provider) {
+      return byId.replace(provider.id(), provider) != null
+          ? Future.succeededFuture()
+          : Future.failedFuture(new dev.dovetail.booking.domain.NotFoundException("provider", provider.id()));
+    }
   }
 
   public static class Resources implements ResourceRepository {

@@ -180,6 +180,31 @@ final class TestHub implements AutoCloseable {
     return getJson("/api/v1/public/bookings/" + manageToken).getJsonObject("booking");
   }
 
+  /**
+   * The text of the newest mail to {@code to} with {@code subject} in the hub's local sink, once the dispatcher has
+   * sent it (it runs soon after a message is recorded). Read from the store itself: the notification log never shows
+   * a mail that is a credential, like a password-reset link.
+   */
+  String sentMailText(String to, String subject) throws InterruptedException {
+    io.vertx.ext.mongo.MongoClient client = io.vertx.ext.mongo.MongoClient.create(hub.vertx(), new JsonObject()
+        .put("connection_string", mongo.connectionString()).put("db_name", "dovetail"));
+    try {
+      JsonObject query = new JsonObject().put("to", to).put("subject", subject);
+      io.vertx.ext.mongo.FindOptions newest = new io.vertx.ext.mongo.FindOptions()
+          .setSort(new JsonObject().put("keptAt", -1)).setLimit(1);
+      for (int tries = 0; tries < 150; tries++) {
+        List<JsonObject> found = client.findWithOptions("mailSink", query, newest).await();
+        if (!found.isEmpty()) {
+          return found.get(0).getString("text");
+        }
+        Thread.sleep(100);
+      }
+      throw new AssertionError("no mail '" + subject + "' to " + to + " in the sink");
+    } finally {
+      client.close().await();
+    }
+  }
+
   /** An API token of the demo provider, issued through a session log-in like the dashboard's. */
   String demoApiToken() {
     HttpClient withCookies = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();

@@ -1,6 +1,7 @@
 package dev.dovetail.web;
 
 import dev.dovetail.account.port.in.Authenticate;
+import dev.dovetail.account.port.in.ManageAccount;
 import dev.dovetail.account.port.in.ManageCredentials;
 import dev.dovetail.account.port.in.RegisterProvider;
 import dev.dovetail.booking.port.in.BookSlot;
@@ -15,6 +16,7 @@ import dev.dovetail.payment.port.in.ProviderPayments;
 import dev.dovetail.waitlist.port.in.ManageWaitlist;
 import dev.dovetail.sync.port.in.ManageConnections;
 import dev.dovetail.waitlist.port.in.Waitlist;
+import dev.dovetail.web.auth.NoAccountSettings;
 import dev.dovetail.web.calendar.NoCalendarSync;
 import dev.dovetail.web.payment.NoPayments;
 import dev.dovetail.web.waitlist.NoWaitlist;
@@ -27,7 +29,7 @@ import java.util.function.Supplier;
 /**
  * The use cases the HTTP API drives, the readiness probe for {@code GET /ready} (named for the store, which it always
  * asks; the hub adds the cluster), the notification log, and the
- * waitlist (customer and provider sides).
+ * waitlist (customer and provider sides), and the provider's own account (profile, password change and reset).
  */
 public record Services(
     ListAvailability availability,
@@ -46,7 +48,20 @@ public record Services(
     CustomerPayments customerPayments,
     ProviderPayments providerPayments,
     ManageConnections calendarConnections,
-    ManageWebhookEndpoints webhooks) {
+    ManageWebhookEndpoints webhooks,
+    ManageAccount account) {
+
+  /** Services without account settings: profile, password change and reset answer 503. */
+  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
+      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
+      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
+      NotificationLog notifications, Waitlist waitlist, ManageWaitlist manageWaitlist,
+      CustomerPayments customerPayments, ProviderPayments providerPayments, ManageConnections calendarConnections,
+      ManageWebhookEndpoints webhooks) {
+    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
+        registration, storeHealth, notifications, waitlist, manageWaitlist, customerPayments, providerPayments,
+        calendarConnections, webhooks, new NoAccountSettings());
+  }
 
   /** Services without webhooks: no endpoints, an empty feed. */
   public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
@@ -114,5 +129,6 @@ public record Services(
     Objects.requireNonNull(providerPayments, "providerPayments");
     Objects.requireNonNull(calendarConnections, "calendarConnections");
     Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(account, "account");
   }
 }

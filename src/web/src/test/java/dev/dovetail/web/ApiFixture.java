@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.account.app.AccountService;
 import dev.dovetail.account.app.Invitations;
+import dev.dovetail.account.app.LoginThrottle;
+import dev.dovetail.account.app.ManageAccountService;
+import dev.dovetail.account.app.PasswordMail;
+import dev.dovetail.account.app.PasswordResetTokens;
 import dev.dovetail.account.domain.SignUpMode;
 import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.app.BookSlotService;
@@ -16,6 +20,7 @@ import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.infra.mail.TemplateMessageRenderer;
+import dev.dovetail.infra.mail.TemplatePasswordMailRenderer;
 import dev.dovetail.infra.security.BcryptPasswordHasher;
 import dev.dovetail.notification.app.NotificationLogService;
 import dev.dovetail.notification.app.NotificationPlanner;
@@ -86,6 +91,8 @@ final class ApiFixture {
   private final java.util.Map<String, String> waitlistEntries = new java.util.HashMap<>();
   final ManageTokens tokens =
       new ManageTokens("web tests' manage-link key, 32+ bytes".getBytes(StandardCharsets.UTF_8));
+  final PasswordResetTokens resetTokens =
+      new PasswordResetTokens("web tests' password-reset key, 32+ bytes".getBytes(StandardCharsets.UTF_8));
   CatalogService catalog;
   /** The account use cases behind the API, to seed a provider where public sign-up is closed. */
   AccountService accountService;
@@ -136,9 +143,12 @@ final class ApiFixture {
     BookingEvents events = new NotificationPlanner(catalog, f.outbox, f.clock);
     ManageBookingService manage =
         new ManageBookingService(catalog, f.schedules, f.bookings, lock, events, tokens, f.clock);
-    AccountService accounts = new AccountService(f.providers, f.accounts, f.credentials,
-        new BcryptPasswordHasher(vertx, 4), f.clock);
+    LoginThrottle throttle = new LoginThrottle(f.clock);
+    BcryptPasswordHasher hasher = new BcryptPasswordHasher(vertx, 4);
+    AccountService accounts = new AccountService(f.providers, f.accounts, f.credentials, hasher, f.clock, throttle);
     f.accountService = accounts;
+    ManageAccountService accountSettings = new ManageAccountService(f.providers, f.accounts, hasher, f.outbox,
+        f.resetTokens, throttle, f.clock, () -> { });
     BookSlotService bookSlot = new BookSlotService(catalog, f.schedules, f.bookings, lock, events, tokens, f.clock);
     Backfill backfill = new Backfill(f.waitlist, catalog, f.schedules, bookSlot, manage, f.outbox, lock, f.clock,
         () -> { });
@@ -153,7 +163,8 @@ final class ApiFixture {
         new BookingLimitsGuard(bookSlot, catalog, new HoldLedger(10_000), f.clock),
         manage, manage, catalog, catalog, accounts, accounts, accounts,
         () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
-        new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist, payments, payments);
+        new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist, payments, payments,
+        new dev.dovetail.web.calendar.NoCalendarSync(), new dev.dovetail.web.webhook.NoWebhooks(), accountSettings);
     f.sessionStore = LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         f.sessionStore, publicRequestsPerMinute, maxBodyBytes, true, trustedProxies,
@@ -169,7 +180,8 @@ final class ApiFixture {
   OutboxDispatcher dispatcher(Mailer mailer) {
     return new OutboxDispatcher(outbox, bookings, catalog, new TemplateMessageRenderer(), mailer,
         id -> "http://127.0.0.1/manage/" + tokens.issue(id), clock, OutboxDispatcher.Settings.defaults("web-test"),
-        () -> 0.5);
+        () -> 0.5, new PasswordMail(accounts, providers, resetTokens, new TemplatePasswordMailRenderer(),
+            "http://127.0.0.1/"));
   }
 
   // ---- raw requests ------------------------------------------------------------------------------------------------

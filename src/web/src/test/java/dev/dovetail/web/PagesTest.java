@@ -3,6 +3,7 @@ package dev.dovetail.web;
 import static dev.dovetail.web.ApiFixture.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.account.domain.SignUpMode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -92,14 +93,84 @@ class PagesTest {
   }
 
   @Test
-  @DisplayName("pages are open to GET only; other methods and unknown paths stay behind authentication")
+  @DisplayName("pages are open to GET only; other methods and unknown API paths stay behind authentication")
   void pagesAreOpenToGetOnly(Vertx vertx) {
     ApiFixture api = ApiFixture.start(vertx);
     ApiFixture.Tenant alice = api.tenant("alice");
     ApiFixture.expectProblem(401, api.post("/book/alice/" + alice.typeId(), new JsonObject()));
     ApiFixture.expectProblem(401, api.send(HttpMethod.DELETE, "/assets/book.js", null, null));
-    ApiFixture.expectProblem(401, api.get("/dashboard/secrets"));
-    ApiFixture.expectProblem(401, api.get("/bookings"));
+    ApiFixture.expectProblem(401, api.post("/signup", new JsonObject()));
+    ApiFixture.expectProblem(401, api.get("/api/v1/not-there"));
+    ApiFixture.expectProblem(401, api.get("/api/"));
+  }
+
+  @Test
+  @DisplayName("every other address outside the API is an HTML 404 page, and /dashboard/ is the dashboard (issue 18)")
+  void otherAddressesAre404Pages(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx);
+    for (String path : List.of("/nowhere", "/dashboard/secrets", "/bookings", "/signup/more", "/api", "/apis/v1",
+        "/index.html", "/%3Cscript%3E")) {
+      HttpResponse<Buffer> page = api.get(path);
+      html(page, 404);
+      assertThat(page.bodyAsString()).as(path).contains("Page not found").doesNotContain("<script>");
+    }
+    html(api.get("/dashboard/"), 200);
+    for (String adapter : List.of("/webcal/nothing", "/hooks/nothing", "/dav/nothing", "/.well-known/nothing")) {
+      assertThat(api.get(adapter).getHeader("Content-Type")).as(adapter).startsWith("application/problem+json");
+    }
+    HttpResponse<Buffer> icon = api.get("/favicon.ico");
+    assertThat(icon.followedRedirects()).as("redirected to the icon").singleElement().asString()
+        .endsWith("/assets/favicon.svg");
+    assertThat(icon.getHeader("Content-Type")).startsWith("image/svg+xml");
+  }
+
+  @Test
+  @DisplayName("the landing page says what the hub is and links to log-in, and to sign-up unless it is closed")
+  void landingPageLinksTheWayIn(Vertx vertx) {
+    ApiFixture open = ApiFixture.start(vertx, SignUpMode.OPEN);
+    HttpResponse<Buffer> page = open.get("/");
+    html(page, 200);
+    assertThat(page.bodyAsString()).contains("<a class=\"button\" id=\"home-dashboard\" href=\"/dashboard\">Log in</a>",
+        "href=\"/signup\">Sign up</a>");
+    assertThat(page.cookies()).as("no session is created for a visitor").isEmpty();
+    ApiFixture.Tenant alice = open.tenant("alice");
+    assertThat(open.get("/", alice.session().auth()).bodyAsString()).contains("Open your dashboard")
+        .doesNotContain("/signup");
+    assertThat(ApiFixture.start(vertx, SignUpMode.INVITE).get("/").bodyAsString())
+        .contains("Sign up with an invitation");
+    assertThat(ApiFixture.start(vertx, SignUpMode.CLOSED).get("/").bodyAsString()).doesNotContain("/signup");
+  }
+
+  @Test
+  @DisplayName("the sign-up page follows the sign-up policy; an invitation from the link is kept only in its shape")
+  void signUpPageFollowsThePolicy(Vertx vertx) {
+    HttpResponse<Buffer> open = ApiFixture.start(vertx, SignUpMode.OPEN).get("/signup");
+    html(open, 200);
+    assertThat(open.bodyAsString()).contains("data-signup=\"open\"", "data-invite=\"\"",
+        "<script type=\"module\" src=\"/assets/signup.js\"></script>", "href=\"/dashboard\">Log in</a>");
+    ApiFixture invite = ApiFixture.start(vertx, SignUpMode.INVITE);
+    String token = "ZW1haWxAZXhhbXBsZS5jb20K.abcdefghijklmnopqrstuvwxyz0123456789_-AB";
+    assertThat(invite.get("/signup?invite=" + token).bodyAsString())
+        .contains("data-signup=\"invite\"", "data-invite=\"" + token + "\"");
+    assertThat(invite.get("/signup?invite=%22%3E%3Cscript%3Ex").bodyAsString())
+        .contains("data-invite=\"\"").doesNotContain("<script>x");
+    HttpResponse<Buffer> closed = ApiFixture.start(vertx, SignUpMode.CLOSED).get("/signup");
+    html(closed, 200);
+    assertThat(closed.bodyAsString()).contains("data-signup=\"closed\"", "Sign-up is closed");
+  }
+
+  @Test
+  @DisplayName("the forgotten-password pages are shells for password.js; the token never reaches the server")
+  void passwordPages(Vertx vertx) {
+    ApiFixture api = ApiFixture.start(vertx);
+    HttpResponse<Buffer> forgot = api.get("/forgot-password");
+    html(forgot, 200);
+    assertThat(forgot.bodyAsString()).contains("data-view=\"forgot\"", "Forgot your password?",
+        "<script type=\"module\" src=\"/assets/password.js\"></script>");
+    HttpResponse<Buffer> reset = api.get("/reset-password");
+    html(reset, 200);
+    assertThat(reset.bodyAsString()).contains("data-view=\"reset\"", "Choose a new password");
+    html(api.get("/reset-password/abc.def"), 404);
   }
 
   @Test
@@ -126,7 +197,7 @@ class PagesTest {
     ApiFixture.Tenant alice = api.tenant("alice");
     HttpResponse<Buffer> anonymous = api.get("/dashboard");
     html(anonymous, 200);
-    assertThat(anonymous.bodyAsString()).contains("data-signed-in=\"false\"");
+    assertThat(anonymous.bodyAsString()).contains("data-signed-in=\"false\"", "data-signup=\"open\"");
     assertThat(anonymous.cookies()).as("no session is created for a visitor").isEmpty();
     HttpResponse<Buffer> signedIn = api.get("/dashboard", alice.session().auth());
     assertThat(signedIn.bodyAsString()).contains("data-signed-in=\"true\"");

@@ -54,6 +54,9 @@ class RouteInventoryTest {
       "GET /api/v1/public/bookings/:manageToken/payment",
       "POST /api/v1/providers",
       "POST /api/v1/auth/login",
+      // Forgotten password: the same answer for any address; the reset carries the mailed link's signed token.
+      "POST /api/v1/auth/password-reset-request",
+      "POST /api/v1/auth/password-reset",
       // The waitlist: joining is open like booking; leaving and claiming carry a signed link's secret.
       "POST /api/v1/public/booking-types/:bookingTypeId/waitlist",
       "POST /api/v1/public/waitlist/leave/:waitlistToken",
@@ -71,11 +74,14 @@ class RouteInventoryTest {
       "GET /dashboard",
       "GET /waitlist/claim/:waitlistToken",
       "GET /waitlist/leave/:waitlistToken",
-      "GET /waitlist/",
       "GET /assets/",
-      "GET /book/",
-      "GET /booked/",
-      "GET /manage/");
+      "GET /",
+      "GET /signup",
+      "GET /forgot-password",
+      "GET /reset-password",
+      "GET /favicon.ico",
+      // Every other GET outside /api/: the HTML 404 page (a regex route, named).
+      "GET " + dev.dovetail.web.pages.PagesRouter.NOT_FOUND_ROUTE);
 
   /** Bodies that pass validation, so that a refusal proves authorization and not input checking. */
   static final Map<String, JsonObject> SAMPLE_BODIES = new java.util.HashMap<>(Map.of(
@@ -101,6 +107,9 @@ class RouteInventoryTest {
     SAMPLE_BODIES.put("POST /api/v1/webhook-endpoints", new JsonObject().put("url", "https://example.com/hooks")
         .put("events", new JsonArray().add("booking.created")));
     SAMPLE_BODIES.put("PATCH /api/v1/webhook-endpoints/:endpointId", new JsonObject().put("enabled", false));
+    SAMPLE_BODIES.put("PATCH /api/v1/me", new JsonObject().put("displayName", "Bob's new name").put("timeZone", "UTC"));
+    SAMPLE_BODIES.put("PUT /api/v1/me/password", new JsonObject().put("currentPassword", "not bob's password")
+        .put("newPassword", "not alice's password either"));
   }
 
   private static final String SAMPLE_WEBHOOK_ENDPOINT = "0123456789abcdef0123456789abcdef";
@@ -171,8 +180,10 @@ class RouteInventoryTest {
     if (endpoint.path().contains(":")) {
       assertThat(response.statusCode()).as(what).isIn(403, 404);
     } else if (endpoint.key().equals("POST /api/v1/booking-types")
-        || endpoint.key().equals("POST /api/v1/webhook-endpoints")) {
+        || endpoint.key().equals("POST /api/v1/webhook-endpoints")
+        || endpoint.key().equals("PUT /api/v1/me/password")) {
       // Booking types: alice's resource id in the body. Webhook endpoints: this fixture has none (NoWebhooks).
+      // Password: a wrong current password (bob's is the fixture's; changing it would end the test's log-ins).
       assertThat(response.statusCode()).as(what).isBetween(400, 499);
     } else {
       assertThat(response.statusCode()).as(what).isBetween(200, 299);
@@ -199,7 +210,8 @@ class RouteInventoryTest {
     assertThat(api.credentials.findById(alice.apiTokenId()).await()).isPresent();
     assertThat(api.credentials.findById(alice.appPasswordId()).await()).isPresent();
     assertThat(api.types.findById("alice-room").await()).isEmpty();
-    ApiFixture.expect(200, api.get("/api/v1/me", alice.session().auth()));
+    assertThat(ApiFixture.expect(200, api.get("/api/v1/me", alice.session().auth())).getString("displayName"))
+        .isEqualTo("Provider alice");
     assertThat(api.waitlist.findById(api.waitlistEntry(alice)).await().orElseThrow().status())
         .isEqualTo(dev.dovetail.waitlist.domain.EntryStatus.WAITING);
     JsonObject settings = ApiFixture.expect(200, api.get("/api/v1/booking-types/" + alice.typeId() + "/waitlist",
@@ -210,6 +222,11 @@ class RouteInventoryTest {
   private List<Endpoint> endpoints() {
     List<Endpoint> endpoints = new ArrayList<>();
     for (Route route : api.router.getRoutes()) {
+      if (route.getPath() == null && dev.dovetail.web.pages.PagesRouter.NOT_FOUND_ROUTE.equals(route.getName())) {
+        assertThat(route.methods()).as("the 404 page route").containsExactly(HttpMethod.GET);
+        endpoints.add(new Endpoint(HttpMethod.GET, route.getName()));
+        continue;
+      }
       if (route.getPath() == null) {
         // Match-all routes: the root chain (rate limit, session, headers, body, authentication, CSRF) and the
         // failure handler. They must not be tied to a method, or they would be endpoints of their own.

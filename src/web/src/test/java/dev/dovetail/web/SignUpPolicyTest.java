@@ -54,6 +54,9 @@ class SignUpPolicyTest {
         new JsonObject().put("email", "Bob@Example.com")));
     String invite = invitation.getString("invite");
     assertThat(invitation.getString("email")).isEqualTo("bob@example.com");
+    String page = invitation.getJsonObject("signUp").getString("page");
+    assertThat(page).isEqualTo("/signup?invite=" + invite);
+    assertThat(api.get(page).bodyAsString()).contains("data-invite=\"" + invite + "\"");
 
     expectProblem(403, api.post("/api/v1/providers", signUp("eve", "eve@example.com", invite)));
     expectProblem(403, api.post("/api/v1/providers", signUp("bob", "bob@example.com", invite + "x")));

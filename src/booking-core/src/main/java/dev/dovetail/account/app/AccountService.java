@@ -44,12 +44,30 @@ public class AccountService implements Authenticate, ManageCredentials, Register
 
   public AccountService(ProviderRepository providers, AccountRepository accounts, CredentialRepository credentials,
       PasswordHasher hasher, Clock clock) {
+    this(providers, accounts, credentials, hasher, clock, new LoginThrottle(clock));
+  }
+
+  /** As above, counting failed logins in {@code throttle}, which password changes share (ManageAccountService). */
+  public AccountService(ProviderRepository providers, AccountRepository accounts, CredentialRepository credentials,
+      PasswordHasher hasher, Clock clock, LoginThrottle throttle) {
     this.providers = providers;
     this.accounts = accounts;
     this.credentials = credentials;
     this.hasher = hasher;
     this.clock = clock;
-    this.throttle = new LoginThrottle(clock);
+    this.throttle = throttle;
+  }
+
+  /**
+   * Refuses a new password that is shorter than {@value #MIN_PASSWORD_LENGTH} characters or longer than
+   * {@value #MAX_PASSWORD_LENGTH} UTF-8 bytes (bcrypt's limit: refused, never truncated).
+   */
+  public static void checkNewPassword(String password, String field) {
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH
+        || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH) {
+      throw new InvalidRequestException(
+          field + " must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " bytes long");
+    }
   }
 
   @Override
@@ -58,11 +76,7 @@ public class AccountService implements Authenticate, ManageCredentials, Register
       if (!Ids.isSlug(r.handle())) {
         throw new InvalidRequestException("handle must be 2-63 characters of a-z, 0-9 and '-'");
       }
-      if (r.password() == null || r.password().length() < MIN_PASSWORD_LENGTH
-          || r.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH) {
-        throw new InvalidRequestException(
-            "password must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " bytes long");
-      }
+      checkNewPassword(r.password(), "password");
       if (!PlainText.isEmail(r.email()) || r.displayName() == null || r.displayName().isBlank()) {
         throw new InvalidRequestException("displayName and a valid email are required");
       }

@@ -6,15 +6,11 @@ import dev.dovetail.account.port.in.SignUpPolicy;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.PlainText;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The sign-up policy and its invitations. An invitation is signed, not stored: {@code
@@ -25,19 +21,15 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Invitations implements SignUpPolicy {
 
   public static final Duration VALIDITY = Duration.ofDays(7);
-  private static final String ALGORITHM = "HmacSHA256";
   private static final String PURPOSE = "dovetail-invitation-v1:";
 
   private final SignUpMode mode;
-  private final SecretKeySpec key;
+  private final HmacSigner signer;
   private final Clock clock;
 
   public Invitations(SignUpMode mode, byte[] key, Clock clock) {
-    if (key.length < 32) {
-      throw new IllegalArgumentException("the invitation key needs at least 32 bytes, got " + key.length);
-    }
+    this.signer = new HmacSigner(key, PURPOSE, "invitation");
     this.mode = mode;
-    this.key = new SecretKeySpec(key.clone(), ALGORITHM);
     this.clock = clock;
   }
 
@@ -58,7 +50,7 @@ public final class Invitations implements SignUpPolicy {
     Instant expires = clock.instant().plus(VALIDITY);
     String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
         (address + "\n" + expires.getEpochSecond() + "\n" + providerId).getBytes(StandardCharsets.UTF_8));
-    return new Invitation(address, expires, payload + "." + signature(payload));
+    return new Invitation(address, expires, payload + "." + signer.sign(payload));
   }
 
   /** Open: always; closed: never; by invitation: with a valid, unexpired invitation for that very address. */
@@ -83,8 +75,7 @@ public final class Invitations implements SignUpPolicy {
       return false;
     }
     String payload = token.substring(0, dot);
-    byte[] presented = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-    if (!MessageDigest.isEqual(presented, signature(payload).getBytes(StandardCharsets.US_ASCII))) {
+    if (!signer.verify(payload, token.substring(dot + 1))) {
       return false;
     }
     String[] parts;
@@ -95,16 +86,5 @@ public final class Invitations implements SignUpPolicy {
     }
     return parts.length == 3 && parts[0].equals(email)
         && clock.instant().getEpochSecond() < Long.parseLong(parts[1]);
-  }
-
-  private String signature(String payload) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      byte[] digest = mac.doFinal((PURPOSE + payload).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
-    }
   }
 }

@@ -10,7 +10,10 @@ import dev.dovetail.notification.port.out.MailArchive;
 import dev.dovetail.notification.port.out.OutboxRepository;
 import io.vertx.core.Future;
 
-/** The provider's view of the outbox, and of the local sink's rendered mails. */
+/**
+ * The provider's view of the outbox, and of the local sink's rendered mails; never the content of a mail that is a
+ * credential itself ({@link dev.dovetail.notification.domain.MessageKind#carriesSecret()}).
+ */
 public class NotificationLogService implements NotificationLog {
 
   private final OutboxRepository outbox;
@@ -37,6 +40,8 @@ public class NotificationLogService implements NotificationLog {
     return outbox.findById(messageId)
         .map(found -> found.filter(m -> m.providerId().equals(providerId))
             .orElseThrow(() -> new NotFoundException("notification", messageId)))
-        .compose(message -> archive.find(message.id()).map(content -> new Entry(message, content.orElse(null))));
+        .compose(message -> message.kind().carriesSecret()
+            ? Future.succeededFuture(new Entry(message, null))
+            : archive.find(message.id()).map(content -> new Entry(message, content.orElse(null))));
   }
 }

@@ -76,7 +76,8 @@ public final class DeliveryPolicy {
       case PROVIDER_CALENDAR_CONFLICT -> booking.blocksAt(now)
           ? Decision.send()
           : Decision.skip("the booking is " + name(status) + "; the conflict went away with it");
-      case WAITLIST_JOINED, WAITLIST_OFFER, PROVIDER_CALENDAR_BROKEN, PROVIDER_WEBHOOK_DISABLED -> Decision.skip("not a booking message");
+      case WAITLIST_JOINED, WAITLIST_OFFER, PROVIDER_CALENDAR_BROKEN, PROVIDER_WEBHOOK_DISABLED,
+          PROVIDER_PASSWORD_RESET, PROVIDER_PASSWORD_CHANGED -> Decision.skip("not a booking message");
     };
   }
 

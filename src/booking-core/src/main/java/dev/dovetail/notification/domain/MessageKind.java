@@ -1,8 +1,8 @@
 package dev.dovetail.notification.domain;
 
 /**
- * What a message says, and to whom: the customer who booked, or the provider who owns the resource. Waitlist kinds and
- * the broken-calendar notice are not about a booking (their {@code bookingId} names the waitlist entry, the held slot
+ * What a message says, and to whom: the customer who booked, or the provider who owns the resource. Waitlist kinds,
+ * the broken-calendar and disabled-webhook notices and the password mails are not about a booking (their {@code bookingId} names the waitlist entry, the held slot
  * or the connection) and are composed by a {@link
  * dev.dovetail.notification.port.out.MessageComposer}.
  */
@@ -22,7 +22,14 @@ public enum MessageKind {
   /** A provider's calendar connection broke (subject: the connection and the grant it lost, not a booking). */
   PROVIDER_CALENDAR_BROKEN(Audience.PROVIDER),
   /** The hub disabled a webhook endpoint that kept failing (subject: the endpoint and its failing run). */
-  PROVIDER_WEBHOOK_DISABLED(Audience.PROVIDER);
+  PROVIDER_WEBHOOK_DISABLED(Audience.PROVIDER),
+  /**
+   * A password-reset link asked for on the log-in page (subject: the account's login and the request's window). The
+   * mail holds a credential: the notification log never shows its content ({@link #carriesSecret()}).
+   */
+  PROVIDER_PASSWORD_RESET(Audience.PROVIDER),
+  /** The account's password was changed, in the settings or with a reset link (subject: the login and when). */
+  PROVIDER_PASSWORD_CHANGED(Audience.PROVIDER);
 
   /** Who reads the message; decides the time zone its times are shown in. */
   public enum Audience {
@@ -43,6 +50,14 @@ public enum MessageKind {
   /** Whether the message describes a booking, decided by the DeliveryPolicy and rendered by the MessageRenderer. */
   public boolean aboutBooking() {
     return this != WAITLIST_JOINED && this != WAITLIST_OFFER && this != PROVIDER_CALENDAR_BROKEN
-        && this != PROVIDER_WEBHOOK_DISABLED;
+        && this != PROVIDER_WEBHOOK_DISABLED && this != PROVIDER_PASSWORD_RESET && this != PROVIDER_PASSWORD_CHANGED;
+  }
+
+  /**
+   * Whether the rendered mail is a credential of its own (a password-reset link): whoever may read the provider's
+   * notification log (an API token, say) must not read it, or reading the log would become a way to the password.
+   */
+  public boolean carriesSecret() {
+    return this == PROVIDER_PASSWORD_RESET;
   }
 }

@@ -16,9 +16,11 @@ public class MongoAccountRepository implements AccountRepository {
 
   public static final String COLLECTION = "accounts";
 
+  private final MongoSupport mongo;
   private final KeyedCollection<Account> accounts;
 
   MongoAccountRepository(MongoSupport mongo) {
+    this.mongo = mongo;
     this.accounts = new KeyedCollection<>(mongo, COLLECTION, AccountCodec::encode, AccountCodec::decode,
         Account::login);
   }
@@ -42,5 +44,14 @@ public class MongoAccountRepository implements AccountRepository {
   @Override
   public Future<Void> update(Account account) {
     return accounts.replace(account, () -> new NotFoundException("account", account.login()));
+  }
+
+  /** One conditional update: the filter names the login and the hash the caller read. */
+  @Override
+  public Future<Boolean> replacePassword(String login, String expectedHash, String newHash) {
+    return mongo.durable(mongo.client.updateCollection(COLLECTION,
+            new JsonObject().put("_id", login).put("passwordHash", expectedHash),
+            new JsonObject().put("$set", new JsonObject().put("passwordHash", newHash)))
+        .map(result -> result.getDocMatched() == 1));
   }
 }

@@ -1,6 +1,7 @@
 package dev.dovetail.infra.mongo;
 
 import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.port.out.ProviderRepository;
 import io.vertx.core.Future;
@@ -26,5 +27,10 @@ public class MongoProviderRepository implements ProviderRepository {
   @Override
   public Future<Optional<Provider>> findById(String id) {
     return providers.findById(id);
+  }
+
+  @Override
+  public Future<Void> update(Provider provider) {
+    return providers.replace(provider, () -> new NotFoundException("provider", provider.id()));
   }
 }

@@ -4,6 +4,7 @@ import dev.dovetail.account.domain.Credential;
 import dev.dovetail.web.calendar.CalendarConnectionsHandler;
 import dev.dovetail.web.Services;
 import dev.dovetail.web.WebOptions;
+import dev.dovetail.web.auth.AccountHandler;
 import dev.dovetail.web.auth.LoginHandler;
 import dev.dovetail.web.auth.MeHandler;
 import dev.dovetail.web.ops.HealthHandler;
@@ -108,7 +109,7 @@ public final class ApiRouter {
     // Before everything mounted on this router (CalDAV, webcal and hooks come at orders from -10,000 up).
     router.route().order(CLIENT_ADDRESS_ORDER).handler(new ClientAddressHandler(options.trustedProxies()));
     // The HTML pages and their assets, behind the same root chain; before the catch-all failure handler below.
-    PagesRouter.mount(router, services, clock);
+    PagesRouter.mount(router, services, options.signUp(), clock);
     ErrorMapper errors = new ErrorMapper(options.secureCookies());
     router.route().failureHandler(errors);
     ERROR_STATUSES.forEach(status -> router.errorHandler(status, errors));
@@ -139,6 +140,7 @@ public final class ApiRouter {
     InvitationsHandler invitations = new InvitationsHandler(options.signUp());
     LoginHandler login = new LoginHandler(s.authenticate(), sessions, options.sessionSeal());
     MeHandler me = new MeHandler(s.catalog());
+    AccountHandler account = new AccountHandler(s.account());
     ResourcesHandler resources = new ResourcesHandler(s.catalog());
     AvailabilityHandler availability = new AvailabilityHandler(s.catalog());
     BookingTypesHandler types = new BookingTypesHandler(s.catalog());
@@ -170,6 +172,10 @@ public final class ApiRouter {
     map.put("logout", login::logout);
     map.put("getCsrfToken", login::csrf);
     map.put("getMe", me::get);
+    map.put("updateMe", account::updateMe);
+    map.put("changePassword", account::changePassword);
+    map.put("requestPasswordReset", account::requestPasswordReset);
+    map.put("resetPassword", account::resetPassword);
     map.put("listResources", resources::list);
     map.put("createResource", resources::create);
     map.put("getResource", resources::get);

@@ -1,7 +1,9 @@
 package dev.dovetail.web.http;
 
 import dev.dovetail.account.port.in.AuthenticationException;
+import dev.dovetail.account.port.in.ResetLinkInvalidException;
 import dev.dovetail.account.port.in.SignUpClosedException;
+import dev.dovetail.account.port.in.WrongPasswordException;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.payment.domain.PaymentsUnavailableException;
 import dev.dovetail.booking.domain.InvalidRequestException;
@@ -120,6 +122,12 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     }
     if (failure instanceof SignUpClosedException) {
       return new Problem(403, "sign-up-closed", "Sign-up not allowed", failure.getMessage());
+    }
+    if (failure instanceof ResetLinkInvalidException) {
+      return new Problem(400, "reset-link-invalid", "This password-reset link cannot be used", failure.getMessage());
+    }
+    if (failure instanceof WrongPasswordException) {
+      return new Problem(403, "current-password-wrong", "The current password is wrong", failure.getMessage());
     }
     if (failure instanceof TooManyRequestsException e) {
       return new Problem(429, "rate-limited", "Too many requests", e.getMessage(), new JsonObject(),

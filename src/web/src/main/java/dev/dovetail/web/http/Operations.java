@@ -16,7 +16,9 @@ import java.util.TreeSet;
  * What the contract says about each operation, looked up once per request: whether it is open to anonymous callers
  * (its effective {@code security} is empty or allows an empty requirement) and what it costs in the public rate limit
  * ({@code x-rate-cost}, default 1). A request that matches no operation is treated as protected (default deny),
- * unless it is a GET of one of the declared {@link OpenPath}s (the HTML pages and their assets).
+ * unless it is a GET of one of the declared {@link OpenPath}s (the HTML pages, their assets, and the HTML 404 page of
+ * every other address). The API's own namespace, {@value #API_PREFIX}, is the contract's alone: no open path reaches
+ * into it, so an unknown API address stays a 401 for anonymous callers.
  */
 public final class Operations {
 
@@ -25,14 +27,23 @@ public final class Operations {
 
   /**
    * A path outside the contract that anonymous callers may GET: an HTML page or its static assets. {@code path}
-   * ending in {@code /} opens everything below it, otherwise exactly that path. Contract operations always win.
+   * ending in {@code *} opens everything that starts with what comes before the star, otherwise exactly that path.
+   * Contract operations always win, and nothing under {@value #API_PREFIX} is ever open this way.
    */
   public record OpenPath(String name, String path, int rateCost) {
 
     public boolean matches(String requestPath) {
-      return path.endsWith("/") ? requestPath.startsWith(path) : requestPath.equals(path);
+      if (requestPath.startsWith(API_PREFIX)) {
+        return false;
+      }
+      return path.endsWith("*")
+          ? requestPath.startsWith(path.substring(0, path.length() - 1))
+          : requestPath.equals(path);
     }
   }
+
+  /** The API's namespace: only contract operations live here. */
+  public static final String API_PREFIX = "/api/";
 
   private static final String KEY = "dovetail.operation";
   private static final Info UNKNOWN = new Info(null, false, 0);

@@ -1,11 +1,15 @@
 package dev.dovetail.web.pages;
 
+import dev.dovetail.account.port.in.SignUpPolicy;
 import dev.dovetail.web.Services;
 import dev.dovetail.web.http.Operations;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The HTML pages the hub serves itself (see docs/adr/0009-web-pages.md): small server-rendered shells plus plain ES
@@ -14,6 +18,9 @@ import java.util.List;
  * are open to anonymous GETs. Every page route renders its failures as an HTML page, never a blank one.
  *
  * <ul>
+ *   <li>{@code GET /}: what the hub is, and the way in (log in, sign up)
+ *   <li>{@code GET /signup}: sign-up, as the hub's sign-up policy allows
+ *   <li>{@code GET /forgot-password}, {@code GET /reset-password#<token>}: a reset link by mail, a new password
  *   <li>{@code GET /book/{provider}}: the provider's page, listing its bookable types
  *   <li>{@code GET /book/{provider}/{bookingType}}: the public booking page (404 page when the type is not the
  *       provider's)
@@ -21,21 +28,38 @@ import java.util.List;
  *   <li>{@code GET /manage/{manageToken}}: cancel or reschedule
  *   <li>{@code GET /dashboard}: the provider dashboard
  *   <li>{@code GET /waitlist/claim/{token}}, {@code GET /waitlist/leave/{token}}: the waitlist mails' links
- *   <li>{@code GET /assets/*}: the modules, style sheet and icon
+ *   <li>{@code GET /assets/*}: the modules, style sheet and icon ({@code /favicon.ico} redirects to the icon)
+ *   <li>any other GET outside {@code /api/} (and the other adapters' {@link #NOT_A_PAGE} prefixes): the HTML 404 page
  * </ul>
  */
 public final class PagesRouter {
 
-  /** The non-API paths anonymous callers may GET, with their cost in the public rate limit. */
-  public static final List<Operations.OpenPath> OPEN_PATHS = List.of(
-      new Operations.OpenPath("page:book", "/book/", 1),
-      new Operations.OpenPath("page:booked", "/booked/", 0),
-      new Operations.OpenPath("page:manage", "/manage/", 0),
+  /** The pages anonymous callers may GET, with their cost in the public rate limit. */
+  public static final List<Operations.OpenPath> PAGE_PATHS = List.of(
+      new Operations.OpenPath("page:home", "/", 0),
+      new Operations.OpenPath("page:signup", "/signup", 0),
+      new Operations.OpenPath("page:forgot-password", "/forgot-password", 0),
+      new Operations.OpenPath("page:reset-password", "/reset-password", 0),
+      new Operations.OpenPath("page:book", "/book/*", 1),
+      new Operations.OpenPath("page:booked", "/booked/*", 0),
+      new Operations.OpenPath("page:manage", "/manage/*", 0),
       new Operations.OpenPath("page:dashboard", "/dashboard", 0),
-      new Operations.OpenPath("page:waitlist", "/waitlist/", 0),
-      new Operations.OpenPath("page:assets", "/assets/", 0));
+      new Operations.OpenPath("page:waitlist", "/waitlist/*", 0),
+      new Operations.OpenPath("page:assets", "/assets/*", 0),
+      new Operations.OpenPath("page:favicon", "/favicon.ico", 0));
+
+  /**
+   * {@link #PAGE_PATHS}, then every other GET outside {@code /api/}: the 404 page, which costs like the booking page
+   * so that scanning for addresses uses up the public budget.
+   */
+  public static final List<Operations.OpenPath> OPEN_PATHS = java.util.stream.Stream.concat(PAGE_PATHS.stream(),
+      java.util.stream.Stream.of(new Operations.OpenPath("page:not-found", "/*", 1))).toList();
 
   static final int ASSET_MAX_AGE_SECONDS = 600;
+  /** Where the API and the other adapters live (contract, webcal feeds, hooks, CalDAV): never an HTML page. */
+  static final List<String> NOT_A_PAGE = List.of("/api/", "/webcal/", "/hooks/", "/dav/", "/.well-known/");
+  /** The name of the last page route: GET of any other address outside {@code /api/}, the 404 page. */
+  public static final String NOT_FOUND_ROUTE = "page:not-found";
 
   private PagesRouter() {}
 
@@ -43,15 +67,27 @@ public final class PagesRouter {
    * Adds the page routes to {@code router}; call before the API's catch-all failure handler is added. The pages take
    * "now" from {@code clock}, the hub's.
    */
-  public static void mount(Router router, Services services, Clock clock) {
+  public static void mount(Router router, Services services, SignUpPolicy signUp, Clock clock) {
     PageErrors errors = new PageErrors();
+    HomePageHandler home = new HomePageHandler(signUp);
+    SignUpPageHandler signUpPage = new SignUpPageHandler(signUp);
     ProviderPageHandler provider = new ProviderPageHandler(services.publicCatalog(), errors);
     BookingPageHandler book = new BookingPageHandler(services.publicCatalog(), errors, clock);
     ShellPageHandler booked = new ShellPageHandler(Html.load("booked.html"), errors, clock);
     ShellPageHandler manage = new ShellPageHandler(Html.load("manage.html"), errors, clock);
-    DashboardPageHandler dashboard = new DashboardPageHandler(Html.load("dashboard.html"), clock);
+    DashboardPageHandler dashboard = new DashboardPageHandler(Html.load("dashboard.html"), signUp, clock);
     WaitlistPageHandler waitlist = new WaitlistPageHandler(Html.load("waitlist.html"), errors, clock);
 
+    router.get("/").handler(home::handle).failureHandler(errors::failure);
+    router.get("/signup").handler(signUpPage::handle).failureHandler(errors::failure);
+    Html password = Html.load("password.html");
+    String forgot = password.render(Map.of("view", "forgot", "title", "Forgot your password?"));
+    String reset = password.render(Map.of("view", "reset", "title", "Choose a new password"));
+    router.get("/forgot-password").handler(ctx -> html(ctx, forgot)).failureHandler(errors::failure);
+    router.get("/reset-password").handler(ctx -> html(ctx, reset)).failureHandler(errors::failure);
+    router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(301)
+            .putHeader(HttpHeaders.LOCATION, "/assets/favicon.svg").end())
+        .failureHandler(errors::failure);
     router.get("/book/:provider").handler(provider::handle).failureHandler(errors::failure);
     router.get("/book/:provider/:bookingType").handler(book::handle).failureHandler(errors::failure);
     router.get("/booked/:manageToken").handler(booked::withManageToken).failureHandler(errors::failure);
@@ -66,9 +102,15 @@ public final class PagesRouter {
             .setMaxAgeSeconds(ASSET_MAX_AGE_SECONDS)
             .setDefaultContentEncoding("UTF-8"))
         .failureHandler(errors::failure);
-    // Any other address under a page prefix (a truncated link, say) is a 404 page, not a JSON problem.
-    for (String prefix : List.of("/book/*", "/booked/*", "/manage/*", "/waitlist/*")) {
-      router.get(prefix).handler(errors::notFound).failureHandler(errors::failure);
-    }
+    // Any other address outside the API and the other adapters (a truncated link, a typo) is a 404 page, not a JSON
+    // problem. The other adapters' failures (a rate-limited feed, say) stay problem details.
+    router.getWithRegex(NOT_A_PAGE.stream().map(java.util.regex.Pattern::quote)
+            .collect(java.util.stream.Collectors.joining("|", "^(?!", ").*")))
+        .setName(NOT_FOUND_ROUTE).handler(errors::notFound)
+        .failureHandler(errors::failure);
+  }
+
+  private static void html(RoutingContext ctx, String page) {
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page);
   }
 }

@@ -9,7 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST /api/v1/invitations}: a provider invites someone to sign up their own provider on this hub (when
- * {@code DOVETAIL_SIGNUP=invite}). The answer carries the invitation's secret, shown once, bound to the e-mail address.
+ * {@code DOVETAIL_SIGNUP=invite}). The answer carries the invitation's secret, shown once, bound to the e-mail address,
+ * and the sign-up page's address with it filled in ({@code signUp.page}), to send to the invitee.
  */
 public final class InvitationsHandler {
 
@@ -27,6 +28,6 @@ public final class InvitationsHandler {
         .put("expiresAt", invitation.expiresAt().toString())
         .put("invite", invitation.token())
         .put("signUp", new JsonObject().put("method", "POST").put("path", "/api/v1/providers")
-            .put("field", "invite")));
+            .put("field", "invite").put("page", "/signup?invite=" + invitation.token())));
   }
 }

@@ -17,4 +17,11 @@ public interface AccountRepository {
 
   /** Replaces the stored account with the same login; fails with a NotFoundException if there is none. */
   Future<Void> update(Account account);
+
+  /**
+   * Sets the account's password hash to {@code newHash} only if it is still {@code expectedHash} (compare-and-set):
+   * true if it was, false if the login is unknown or the password changed meanwhile. Two uses of one reset link, or a
+   * reset racing a password change, so change the password once.
+   */
+  Future<Boolean> replacePassword(String login, String expectedHash, String newHash);
 }

@@ -10,4 +10,7 @@ public interface ProviderRepository {
   Future<Void> insert(Provider provider);
 
   Future<Optional<Provider>> findById(String id);
+
+  /** Replaces the stored provider with the same id (its settings); fails with a NotFoundException if there is none. */
+  Future<Void> update(Provider provider);
 }

@@ -61,6 +61,27 @@ public interface AccountRepositoryContract {
   }
 
   @Test
+  @DisplayName("accounts: replacePassword sets the hash only while it is still the expected one")
+  default void replacePasswordIsCompareAndSet(VertxTestContext ctx) {
+    Account account = new Account(id("user") + "@example.com", id("prov"), "hash-1").withCalDavPasswordLogin(false);
+    accounts().insert(account)
+        .compose(v -> accounts().replacePassword(account.login(), "hash-1", "hash-2"))
+        .compose(first -> accounts().replacePassword(account.login(), "hash-1", "hash-3").map(second -> {
+          ctx.verify(() -> assertThat(List.of(first, second)).containsExactly(true, false));
+          return second;
+        }))
+        .compose(v -> accounts().replacePassword("nobody@example.com", "hash-1", "hash-4"))
+        .compose(unknown -> {
+          ctx.verify(() -> assertThat(unknown).isFalse());
+          return accounts().findByLogin(account.login());
+        })
+        .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
+          assertThat(found).contains(new Account(account.login(), account.providerId(), "hash-2", false));
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("accounts: findByProvider lists only that provider's; update replaces the CalDAV switch; unknown is 404")
   default void accountsByProviderAndUpdate(VertxTestContext ctx) {
     String provider = id("prov");

@@ -70,6 +70,27 @@ public interface CatalogRepositoryContract {
   }
 
   @Test
+  @DisplayName("providers: update replaces the name and zone of an existing provider; an unknown one is not found")
+  default void providerUpdate(VertxTestContext ctx) {
+    Instant created = Instant.parse("2030-03-04T05:06:07Z");
+    Provider before = new Provider(id("prov"), "Before", "owner@example.com", ZoneId.of("UTC"), created);
+    Provider after = new Provider(before.id(), "After", "owner@example.com", ZoneId.of("Asia/Kolkata"), created);
+    Provider stranger = new Provider(id("prov"), "Nobody", "nobody@example.com", ZoneId.of("UTC"), created);
+    providers().insert(before)
+        .compose(v -> providers().update(after))
+        .compose(v -> failureOf(providers().update(stranger)))
+        .compose(err -> {
+          ctx.verify(() -> assertThat(err).isInstanceOf(dev.dovetail.booking.domain.NotFoundException.class));
+          return Future.all(providers().findById(before.id()), providers().findById(stranger.id()));
+        })
+        .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
+          assertThat(found.<java.util.Optional<Provider>>resultAt(0)).contains(after);
+          assertThat(found.<java.util.Optional<Provider>>resultAt(1)).isEmpty();
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("resources: every part of the availability rule reads back exactly")
   default void resourceRoundTripsAvailabilityRule(VertxTestContext ctx) {
     Resource rich = richResource(id("res"), id("prov"));

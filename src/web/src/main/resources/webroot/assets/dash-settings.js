@@ -1,0 +1,108 @@
+// Settings, /dashboard#settings: the provider's display name and time zone (PATCH /api/v1/me) and the account
+// password (PUT /api/v1/me/password, with the current one). The handle and e-mail address are shown, not editable.
+
+import { ApiError } from './api.js';
+import {
+  h, clear, errorBox, okBox, field, reportErrors,
+} from './dom.js';
+import { call, session } from './dash-session.js';
+import { allZones, zoneLabel } from './time.js';
+import { MIN_PASSWORD, passwordProblem } from './password-rules.js';
+
+function profileForm() {
+  const me = session.me;
+  const name = field({
+    id: 'settings-name', label: 'Display name', hint: 'Customers see it on your booking pages and in their mail.',
+    value: me.displayName, attrs: { required: true, maxlength: '100', autocomplete: 'organization' },
+  });
+  const zone = field({
+    id: 'settings-zone', label: 'Time zone', kind: 'select', value: me.timeZone,
+    hint: 'Times in your notification mail are shown in it. Each resource keeps its own zone.',
+    options: allZones(me.timeZone).map((z) => ({ value: z, text: zoneLabel(z) })),
+  });
+  const result = h('div', { id: 'settings-profile-result', 'aria-live': 'polite' });
+  const save = h('button', { type: 'submit', id: 'settings-profile-save' }, 'Save');
+  return h('form', {
+    id: 'settings-profile',
+    novalidate: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const displayName = name.control.value.trim();
+      if (!reportErrors([name, zone], displayName ? [] : [[name, 'Enter the name customers should see.']])) {
+        return;
+      }
+      save.disabled = true;
+      try {
+        session.me = await call('PATCH', '/api/v1/me', { displayName, timeZone: zone.control.value });
+        const who = document.getElementById('who');
+        if (who) {
+          who.textContent = session.me.displayName;
+        }
+        clear(result, okBox('Saved', h('p', { text: `${session.me.displayName} · ${zoneLabel(session.me.timeZone)}` })));
+      } catch (e) {
+        clear(result, errorBox(e, 'Could not save'));
+      } finally {
+        save.disabled = false;
+      }
+    },
+  }, h('h2', { text: 'Profile' }),
+  h('dl', { class: 'details' },
+    h('dt', { text: 'Booking link' }), h('dd', {}, h('a', { href: `/book/${me.providerId}` }, `/book/${me.providerId}`)),
+    h('dt', { text: 'E-mail' }), h('dd', { text: me.email })),
+  name.wrapper, zone.wrapper, result, h('div', { class: 'actions' }, save));
+}
+
+function passwordForm() {
+  const current = field({
+    id: 'settings-current-password', label: 'Current password', type: 'password',
+    attrs: { autocomplete: 'current-password', required: true, maxlength: '200' },
+  });
+  const next = field({
+    id: 'settings-new-password', label: 'New password', type: 'password', hint: `At least ${MIN_PASSWORD} characters.`,
+    attrs: { autocomplete: 'new-password', required: true, maxlength: '200' },
+  });
+  const result = h('div', { id: 'settings-password-result', 'aria-live': 'polite' });
+  const save = h('button', { type: 'submit', id: 'settings-password-save' }, 'Change password');
+  return h('form', {
+    id: 'settings-password',
+    novalidate: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const errors = [];
+      if (!current.control.value) {
+        errors.push([current, 'Enter your current password.']);
+      }
+      const weak = passwordProblem(next.control.value);
+      if (weak) {
+        errors.push([next, weak]);
+      }
+      if (!reportErrors([current, next], errors)) {
+        return;
+      }
+      save.disabled = true;
+      clear(result);
+      try {
+        await call('PUT', '/api/v1/me/password', {
+          currentPassword: current.control.value, newPassword: next.control.value,
+        });
+        current.control.value = '';
+        next.control.value = '';
+        clear(result, okBox('Password changed', h('p', { text: 'Use the new one next time you log in.' })));
+      } catch (e) {
+        if (e instanceof ApiError && e.type === 'current-password-wrong') {
+          reportErrors([current, next], [[current, 'This is not your current password.']]);
+        } else {
+          clear(result, errorBox(e, 'Could not change the password'));
+        }
+      } finally {
+        save.disabled = false;
+      }
+    },
+  }, h('h2', { text: 'Password' }),
+  h('p', { class: 'muted', text: 'Changing it also voids every password-reset link sent before.' }),
+  current.wrapper, next.wrapper, result, h('div', { class: 'actions' }, save));
+}
+
+export function settingsView(container) {
+  clear(container, h('h1', { text: 'Settings' }), profileForm(), passwordForm());
+}
