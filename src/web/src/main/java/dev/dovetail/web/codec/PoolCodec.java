@@ -1,0 +1,64 @@
+package dev.dovetail.web.codec;
+
+import dev.dovetail.booking.domain.PoolMember;
+import dev.dovetail.booking.domain.Resource;
+import dev.dovetail.booking.domain.ResourcePool;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A booking type's pool as JSON (ADR 43): {@code {mode, members: [{resourceId, priority}], assignment,
+ * customerMayPick, balanceWindowDays}}; absent fields take ROUND_ROBIN, no pick, 14 days and priority 0. Invalid
+ * values surface as {@link IllegalArgumentException}, which the booking-type codec answers with a 400.
+ */
+final class PoolCodec {
+
+  private PoolCodec() {}
+
+  static JsonObject toJson(ResourcePool pool) {
+    JsonArray members = new JsonArray();
+    pool.members().forEach(m -> members.add(new JsonObject()
+        .put("resourceId", m.resourceId())
+        .put("priority", m.priority())));
+    return new JsonObject()
+        .put("mode", pool.mode().name())
+        .put("members", members)
+        .put("assignment", pool.assignment().name())
+        .put("customerMayPick", pool.customerMayPick())
+        .put("balanceWindowDays", pool.balanceWindow().toDays());
+  }
+
+  /** What the public page needs: the mode, and the members' names only where the customer may pick one. */
+  static JsonObject offerJson(ResourcePool pool, List<Resource> members) {
+    JsonArray listed = new JsonArray();
+    if (pool.customerMayPick()) {
+      members.forEach(r -> listed.add(new JsonObject().put("id", r.id()).put("name", r.name())));
+    }
+    return new JsonObject()
+        .put("mode", pool.mode().name())
+        .put("customerMayPick", pool.customerMayPick())
+        .put("members", listed);
+  }
+
+  /** The pool of a create or update request; null (no pool) when absent. */
+  static ResourcePool fromJson(JsonObject json) {
+    if (json == null) {
+      return null;
+    }
+    List<PoolMember> members = new ArrayList<>();
+    JsonArray memberJson = json.getJsonArray("members", new JsonArray());
+    for (int i = 0; i < memberJson.size(); i++) {
+      JsonObject member = memberJson.getJsonObject(i);
+      members.add(new PoolMember(member.getString("resourceId"), member.getInteger("priority", 0)));
+    }
+    return new ResourcePool(
+        ResourcePool.Mode.valueOf(json.getString("mode")),
+        members,
+        ResourcePool.Assignment.valueOf(json.getString("assignment", ResourcePool.Assignment.ROUND_ROBIN.name())),
+        json.getBoolean("customerMayPick", false),
+        Duration.ofDays(json.getLong("balanceWindowDays", ResourcePool.DEFAULT_BALANCE_WINDOW.toDays())));
+  }
+}
