@@ -3,8 +3,6 @@ package dev.dovetail.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Block;
-import dev.dovetail.booking.domain.Booking;
-import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.infra.mongo.MongoStore;
@@ -25,10 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -215,36 +210,7 @@ class ClusteredPoolBookingIT {
         .toList();
   }
 
-  /**
-   * What the store holds around the raced hour is whole: on each room no booking block overlaps any other block;
-   * every active booking has its block on each of its resources, and every booking block belongs to an active
-   * booking that names its room (no partial ALL block, no orphan).
-   */
   private void assertConsistent(Instant start) {
-    TimeRange hour = TimeRange.of(start, Duration.ofHours(1));
-    Map<String, Booking> active = store.bookings().listByProvider("demo", null, hour, PageRequest.first(200)).await()
-        .items().stream().filter(b -> b.status().isActive())
-        .collect(Collectors.toMap(Booking::id, Function.identity()));
-    for (String room : ROOMS) {
-      List<Block> blocks = store.schedules().load(room).await().blocks().stream()
-          .filter(b -> b.span().overlaps(hour)).toList();
-      for (Block a : blocks) {
-        for (Block b : blocks) {
-          if (a != b && (a.kind() == Block.Kind.BOOKING || b.kind() == Block.Kind.BOOKING)) {
-            assertThat(a.span().overlaps(b.span())).as("%s overlaps %s on %s", a, b, room).isFalse();
-          }
-        }
-        if (a.kind() == Block.Kind.BOOKING) {
-          assertThat(active.get(a.ownerId())).as("booking of block %s on %s", a, room).isNotNull()
-              .satisfies(booking -> assertThat(booking.resourceIds()).contains(room));
-        }
-      }
-      for (Booking booking : active.values()) {
-        if (booking.resourceIds().contains(room)) {
-          assertThat(blocks).as("block of %s on %s", booking.id(), room)
-              .anyMatch(b -> b.ownerId().equals(booking.id()));
-        }
-      }
-    }
+    assertThat(PoolStoreCheck.problems(store, "demo", ROOMS, TimeRange.of(start, Duration.ofHours(1)))).isEmpty();
   }
 }
