@@ -61,7 +61,7 @@ class PoolApiTest {
   }
 
   @Test
-  @DisplayName("a pooled type reads back with its pool; the offer lists members only where the customer may pick")
+  @DisplayName("a pooled type reads back with its pool; the public offer names its members and whether one may pick")
   void pooledTypeRoundTripsAndTheOfferShowsThePool() {
     createType("any-room", pool("ANY", true, alice.resourceId(), "room-b", "room-c"));
     createType("all-rooms", pool("ALL", false, alice.resourceId(), "room-b"));
@@ -74,7 +74,8 @@ class PoolApiTest {
     assertThat(offer.getJsonObject("pool").getJsonArray("members")).extracting(m -> ((JsonObject) m).getString("id"))
         .containsExactly(alice.resourceId(), "room-b", "room-c");
     JsonObject allOffer = expect(200, api.get("/api/v1/public/booking-types/all-rooms"));
-    assertThat(allOffer.getJsonObject("pool").getJsonArray("members")).isEmpty();
+    assertThat(allOffer.getJsonObject("pool").getBoolean("customerMayPick")).isFalse();
+    assertThat(allOffer.getJsonObject("pool").getJsonArray("members")).hasSize(2);
     assertThat(expect(200, api.get("/api/v1/public/booking-types/" + alice.typeId())).getValue("pool")).isNull();
   }
 

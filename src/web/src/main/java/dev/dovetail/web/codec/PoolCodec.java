@@ -31,12 +31,10 @@ final class PoolCodec {
         .put("balanceWindowDays", pool.balanceWindow().toDays());
   }
 
-  /** What the public page needs: the mode, and the members' names only where the customer may pick one. */
+  /** What the public pages need: the mode, whether the customer may pick, and the members' names (to pick, to show). */
   static JsonObject offerJson(ResourcePool pool, List<Resource> members) {
     JsonArray listed = new JsonArray();
-    if (pool.customerMayPick()) {
-      members.forEach(r -> listed.add(new JsonObject().put("id", r.id()).put("name", r.name())));
-    }
+    members.forEach(r -> listed.add(new JsonObject().put("id", r.id()).put("name", r.name())));
     return new JsonObject()
         .put("mode", pool.mode().name())
         .put("customerMayPick", pool.customerMayPick())
