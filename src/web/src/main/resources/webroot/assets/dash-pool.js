@@ -47,6 +47,9 @@ export function poolFields(resources, type, singleResource) {
     pick.wrapper.hidden = mode.control.value !== 'ANY';
   };
   mode.control.addEventListener('change', sync);
+  boxes.forEach((b) => b.box.control.addEventListener('change', () => {
+    members.querySelector('.field-error').hidden = true;
+  }));
   sync();
   const element = h('fieldset', { id: 'type-pool' }, h('legend', { text: 'Resources' }), mode.wrapper, details);
 
