@@ -8,10 +8,10 @@ import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.PoolSlots;
 import dev.dovetail.booking.domain.Resource;
-import dev.dovetail.booking.domain.ResourcePool;
-import dev.dovetail.booking.domain.Slot;
 import dev.dovetail.booking.domain.ResourceBusyException;
+import dev.dovetail.booking.domain.ResourcePool;
 import dev.dovetail.booking.domain.Schedule;
+import dev.dovetail.booking.domain.Slot;
 import dev.dovetail.booking.domain.SlotEngine;
 import dev.dovetail.booking.domain.SlotUnavailableException;
 import dev.dovetail.booking.domain.TimeRange;
@@ -144,12 +144,17 @@ public class BookSlotService implements BookSlot {
    */
   private Future<BookingReceipt> takenMeanwhileOrBusy(
       Offer offer, Duration duration, List<Booking> made, ResourceBusyException busy) {
-    return freeSlotsNear(offer, duration, made.get(0).time().start()).compose(free -> {
-      for (Booking booking : made) {
-        if (free.stream().noneMatch(slot -> slot.start().equals(booking.time().start()))) {
-          return Future.failedFuture(new SlotUnavailableException(
-              "the time " + booking.time().start() + " is already taken", List.of(booking.time())));
-        }
+    Instant now = clock.instant();
+    List<TimeRange> wanted = made.stream().map(Booking::time).toList();
+    if (offer.type().pool() != null) {
+      return MemberSchedules.load(schedules, offer).compose(members -> {
+        boolean stillOffered = PoolSlots.offersAll(offer.type(), duration, members, now, wanted);
+        return Future.failedFuture(stillOffered ? busy : PoolPlacement.refusedEverywhere(wanted));
+      });
+    }
+    return schedules.load(offer.resource().id()).compose(schedule -> {
+      for (TimeRange time : wanted) {
+        requireOffered(offer, duration, schedule, now, time);
       }
       return Future.failedFuture(busy);
     });
@@ -160,7 +165,8 @@ public class BookSlotService implements BookSlot {
     Instant now = clock.instant();
     TimeRange window = Alternatives.around(wanted);
     if (offer.type().pool() != null) {
-      return MemberSchedules.load(schedules, offer).map(members -> PoolSlots.freeSlots(offer.type(), duration, members, now, window));
+      return MemberSchedules.load(schedules, offer)
+          .map(members -> PoolSlots.freeSlots(offer.type(), duration, members, now, window));
     }
     return schedules.load(offer.resource().id()).map(schedule -> SlotEngine.freeSlots(
         offer.resource(), offer.type(), duration, schedule, now, window));

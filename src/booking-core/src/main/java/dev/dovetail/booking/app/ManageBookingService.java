@@ -3,6 +3,7 @@ package dev.dovetail.booking.app;
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
+import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
@@ -164,8 +165,8 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
       return Future.failedFuture(new ConflictException("booking is " + describe(booking, now)));
     }
     return catalog.offer(booking.bookingTypeId()).compose(offer -> {
-      if (booking.resourceIds().size() > 1 || offer.type().pool() != null
-          && offer.type().pool().mode() == ResourcePool.Mode.ALL) {
+      if (booking.resourceIds().size() > 1
+          || (offer.type().pool() != null && offer.type().pool().mode() == ResourcePool.Mode.ALL)) {
         return Future.failedFuture(new ConflictException("a booking of every member of a pool cannot be moved yet: "
             + "cancel it and book the new time"));
       }
@@ -173,15 +174,7 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
         return moveInPool(offer, booking, newStart, now);
       }
       Duration duration = booking.time().length();
-      Booking moved = booking.movedTo(TimeRange.of(newStart, duration), now);
-      Block block = Block.forBooking(moved, offer.type(), now);
-      return writer.update(booking.resourceId(), schedule -> {
-            BookSlotService.requireOffered(offer, duration, schedule.release(booking.id(), now), now, moved.time());
-            return schedule.replace(booking.id(), List.of(block), now);
-          })
-          .compose(s -> record(BookingChange.Kind.RESCHEDULED, moved, booking, BookingChange.Actor.CUSTOMER))
-          .compose(v -> bookings.update(moved))
-          .map(moved)
+      return moveOnItsResource(offer.resource(), offer.type(), booking, TimeRange.of(newStart, duration), now)
           .recover(err -> err instanceof SlotUnavailableException refused
               ? schedules.load(booking.resourceId())
                   .map(s -> Alternatives.nearest(SlotEngine.freeSlots(offer.resource(), offer.type(), duration,
@@ -225,20 +218,21 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
     }
     String memberId = ranked.get(index);
     Future<Booking> moved = memberId.equals(booking.resourceId())
-        ? moveOnMember(offer, booking, newTime, now)
+        ? moveOnItsResource(offer.member(memberId).orElseThrow(), offer.type(), booking, newTime, now)
         : moveToMember(offer, booking, memberId, newTime, now);
     return moved.recover(err -> err instanceof SlotUnavailableException || err instanceof ResourceBusyException
         ? moveToFirstFree(offer, booking, newTime, ranked, index + 1, now, err)
         : Future.failedFuture(err));
   }
 
-  private Future<Booking> moveOnMember(PublicCatalog.Offer offer, Booking booking, TimeRange newTime, Instant now) {
-    Resource member = offer.member(booking.resourceId()).orElseThrow();
+  /** One compare-and-set on the booking's own resource replaces its block with the new time's. */
+  private Future<Booking> moveOnItsResource(
+      Resource resource, BookingType type, Booking booking, TimeRange newTime, Instant now) {
     Booking moved = booking.movedTo(newTime, now);
-    Block block = Block.forBooking(moved, offer.type(), now);
+    Block block = Block.forBooking(moved, type, now);
     return writer.update(booking.resourceId(), schedule -> {
           Schedule without = schedule.release(booking.id(), now);
-          BookSlotService.requireOffered(member, offer.type(), newTime.length(), without, now, newTime);
+          BookSlotService.requireOffered(resource, type, newTime.length(), without, now, newTime);
           return schedule.replace(booking.id(), List.of(block), now);
         })
         .compose(s -> record(BookingChange.Kind.RESCHEDULED, moved, booking, BookingChange.Actor.CUSTOMER))
@@ -254,7 +248,8 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
             .compose(v -> bookings.update(moved))
             .recover(err -> pools.release(List.of(memberId), List.of(moved), now)
                 .transform(ignored -> Future.failedFuture(err))))
-        .compose(v -> schedules.update(booking.resourceId(), s -> s.release(booking.id(), now)))
+        // Moved: if freeing the old member's block fails, the janitor frees it (the booking no longer names it).
+        .compose(v -> schedules.update(booking.resourceId(), s -> s.release(booking.id(), now)).otherwiseEmpty())
         .map(moved);
   }
 

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The free slots of a pooled booking type (ADR 43): for an ANY pool the union, for an ALL pool the intersection, of
@@ -33,6 +34,16 @@ public final class PoolSlots {
       }
     });
     return slots;
+  }
+
+  /** Whether the pool still offers every wanted time: on one member (ANY) or on every member (ALL). */
+  public static boolean offersAll(
+      BookingType type, Duration duration, List<MemberSchedule> members, Instant now, List<TimeRange> wanted) {
+    Predicate<MemberSchedule> freeForAll =
+        m -> wanted.stream().allMatch(t -> isFreeOn(m, type, duration, now, t.start()));
+    return type.pool().mode() == ResourcePool.Mode.ALL
+        ? members.stream().allMatch(freeForAll)
+        : members.stream().anyMatch(freeForAll);
   }
 
   /** Whether a pooled booking of {@code duration} may start at {@code start} on this member under every rule. */
