@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.TimeRange;
-import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.infra.mongo.MongoStore;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -48,32 +46,25 @@ class ClusteredPoolBookingIT {
   @TempDir
   Path dataDir;
 
-  private EmbeddedMongo mongo;
-  private Hub hubA;
-  private Hub hubB;
-  private Vertx clientVertx;
+  private ClusteredHubs hubs;
   private WebClient client;
   private MongoStore store;
   private List<String> freeHours;
 
   @BeforeAll
   void startTwoClusteredHubs() {
-    System.setProperty("hazelcast.logging.type", "slf4j");
-    mongo = EmbeddedMongo.inMemory();
-    int portA = HubFixture.freePort();
-    int portB = HubFixture.freePort();
-    List<String> members = List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB);
-    hubA = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, true,
-        new AppConfig.Cluster("pools-" + portA, "127.0.0.1", portA, members))).await();
-    hubB = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, false,
-        new AppConfig.Cluster("pools-" + portA, "127.0.0.1", portB, members))).await();
-    clientVertx = Vertx.vertx();
-    client = HubFixture.client(clientVertx);
-    store = MongoStore.connect(clientVertx, mongo.connectionString(), "dovetail", () -> { }).await();
-    DemoSession demo = DemoSession.login(client, hubA.httpPort());
+    hubs = ClusteredHubs.start(dataDir, "pools-");
+    client = hubs.client;
+    store = hubs.store;
+    DemoSession demo = DemoSession.login(client, hubs.hubA.httpPort());
     createAllType(demo, "both-rooms", "demo-room", "demo-room-2");
     createAllType(demo, "both-rooms-reversed", "demo-room-2", "demo-room");
-    freeHours = HubFixture.freeStarts(client, hubA.httpPort(), DemoData.ANY_ROOM).await();
+    freeHours = HubFixture.freeStarts(client, hubs.hubA.httpPort(), DemoData.ANY_ROOM).await();
+  }
+
+  @AfterAll
+  void stopHubs() {
+    hubs.close();
   }
 
   private static void createAllType(DemoSession demo, String id, String first, String second) {
@@ -83,19 +74,6 @@ class ClusteredPoolBookingIT {
         .put("pool", new JsonObject().put("mode", "ALL").put("members", new JsonArray()
             .add(new JsonObject().put("resourceId", first)).add(new JsonObject().put("resourceId", second)))));
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
-  }
-
-  @AfterAll
-  void stopHubs() {
-    store.close().await();
-    clientVertx.close().await();
-    hubB.stop();
-    hubA.stop();
-    mongo.close();
-  }
-
-  private int port(int i) {
-    return i % 2 == 0 ? hubA.httpPort() : hubB.httpPort();
   }
 
   /** A free hour of the demo, picked by index so that every test races its own. */
@@ -109,7 +87,7 @@ class ClusteredPoolBookingIT {
     Instant start = hour(0);
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
     for (int i = 0; i < ROOMS.size() + 1; i++) {
-      answers.add(HubFixture.book(client, port(i), DemoData.ANY_ROOM, start.toString(), "n" + i + "@example.com"));
+      answers.add(HubFixture.book(client, hubs.port(i), DemoData.ANY_ROOM, start.toString(), "n" + i + "@example.com"));
     }
     List<Integer> statuses = statuses(answers);
 
@@ -127,7 +105,7 @@ class ClusteredPoolBookingIT {
     Instant start = hour(1);
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      answers.add(HubFixture.book(client, port(i), DemoData.ANY_ROOM, start.toString(), "m" + i + "@example.com"));
+      answers.add(HubFixture.book(client, hubs.port(i), DemoData.ANY_ROOM, start.toString(), "m" + i + "@example.com"));
     }
     List<Integer> statuses = statuses(answers);
 
@@ -143,7 +121,7 @@ class ClusteredPoolBookingIT {
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       String type = i % 4 < 2 ? "both-rooms" : "both-rooms-reversed";
-      answers.add(HubFixture.book(client, port(i), type, start.toString(), "all" + i + "@example.com"));
+      answers.add(HubFixture.book(client, hubs.port(i), type, start.toString(), "all" + i + "@example.com"));
     }
     List<Integer> statuses = statuses(answers);
 
@@ -167,10 +145,10 @@ class ClusteredPoolBookingIT {
         case 1 -> "both-rooms-reversed";
         default -> DemoData.ANY_ROOM;
       };
-      bookings.add(HubFixture.book(client, port(i), type, start.toString(), "mix" + i + "@example.com"));
+      bookings.add(HubFixture.book(client, hubs.port(i), type, start.toString(), "mix" + i + "@example.com"));
       if (i % 4 == 0) {
         Instant from = start.plus(Duration.ofMinutes(i % 3 * 15));
-        writes.add(davPut(port(i + 1), "demo-room-2", "race-" + i, from, from.plus(Duration.ofMinutes(30))));
+        writes.add(davPut(hubs.port(i + 1), "demo-room-2", "race-" + i, from, from.plus(Duration.ofMinutes(30))));
       }
     }
     List<Integer> booked = statuses(bookings);

@@ -107,7 +107,7 @@ class KillMidPoolBookingIT {
     System.out.println("KillMidPoolBookingIT: the kill left " + leftByTheKill.size() + " problem(s): " + leftByTheKill);
   }
 
-  /** Reads the store once a second (the janitor sweeps once a minute) until it is whole; the test's timeout bounds it. */
+  /** Reads the store once a second (the janitor sweeps once a minute) until it is whole; the timeout bounds it. */
   private void awaitNoProblems(TimeRange ahead) {
     while (!PoolStoreCheck.problems(store, "demo", ROOMS, ahead).isEmpty()) {
       vertx.timer(1, TimeUnit.SECONDS).await();

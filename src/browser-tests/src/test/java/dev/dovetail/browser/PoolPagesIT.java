@@ -18,7 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** A pooled booking type in the browser (ADR 43): the demo's any-free-room page, and defining a pool in the dashboard. */
+/** A pooled booking type in the browser (ADR 43): the any-free-room page, and a pool defined in the dashboard. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PoolPagesIT {
