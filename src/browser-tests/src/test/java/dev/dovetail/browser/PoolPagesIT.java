@@ -2,6 +2,7 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -75,6 +76,9 @@ class PoolPagesIT {
     TestHub.Day day = hub.firstFreeDay(TYPE, BERLIN);
     String start = day.starts().get(0);
 
+    browser.open(hub.url("/book/demo/" + TYPE));
+    assertThat(browser.text(".offer-facts")).contains("Demo room or Second room");
+    assertThat(browser.all("#member")).allMatch(select -> !select.isDisplayed());
     List<String> rooms = new ArrayList<>();
     rooms.add(bookOnThePage(start, "Ada Lovelace"));
     browser.screenshot("book-any-room-booked");
@@ -84,6 +88,36 @@ class PoolPagesIT {
     browser.open(hub.url("/book/demo/" + TYPE));
     browser.waiting().until(d -> !shownStarts().isEmpty());
     assertThat(shownStarts()).doesNotContain(start);
+    browser.assertNoConsoleErrors();
+  }
+
+  @Test
+  @DisplayName("where the pool lets customers choose, the page offers its members and books the one chosen")
+  void customerChoosesAMemberWhereThePoolAllowsIt() {
+    JsonObject type = new JsonObject().put("id", "pick-room").put("resourceId", "demo-room").put("name", "Pick a room")
+        .put("durationsMinutes", new JsonArray().add(60))
+        .put("pool", new JsonObject().put("mode", "ANY").put("customerMayPick", true)
+            .put("members", new JsonArray()
+                .add(new JsonObject().put("resourceId", "demo-room"))
+                .add(new JsonObject().put("resourceId", "demo-room-2"))));
+    assertThat(hub.send("POST", "/api/v1/booking-types", type, hub.demoApiToken()).statusCode()).isEqualTo(201);
+    browser.desktop();
+    browser.timeZone(BERLIN.getId());
+    String start = hub.firstFreeDay("pick-room", BERLIN).starts().get(0);
+
+    browser.open(hub.url("/book/demo/pick-room"));
+    browser.waiting().until(d -> shownStarts().contains(start));
+    browser.click("#picker-slots button[data-start='" + start + "']");
+    browser.waiting().until(d -> browser.visible("#member").isDisplayed());
+    browser.select("#member", "demo-room-2");
+    browser.assertFormsLabelled();
+    browser.type("#name", "Alan Turing");
+    browser.type("#email", "alan@example.com");
+    browser.click("#book-button");
+    browser.waiting().until(d -> browser.path().startsWith("/booked/"));
+    browser.waitForText(By.tagName("h1"), "You're booked");
+
+    assertThat(browser.text("#detail-where")).isEqualTo("Second room");
     browser.assertNoConsoleErrors();
   }
 

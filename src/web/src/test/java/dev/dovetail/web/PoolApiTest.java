@@ -4,6 +4,7 @@ import static dev.dovetail.web.ApiFixture.expect;
 import static dev.dovetail.web.ApiFixture.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.testkit.RecordingMailer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -122,6 +123,20 @@ class PoolApiTest {
         .isEqualTo("room-c");
     expectProblem(400, book("any-room", later, "elsewhere"));
     expectProblem(400, book(alice.typeId(), later, "room-b"));
+  }
+
+  @Test
+  @DisplayName("the provider's new-booking mail names the member the booking got")
+  void providerMailNamesTheAssignedMember() {
+    createType("any-room", pool("ANY", true, alice.resourceId(), "room-b", "room-c"));
+    String id = expect(201, book("any-room", ApiFixture.mondayAt(16, 0).toString(), "room-c"))
+        .getJsonObject("booking").getString("id");
+    RecordingMailer mailer = new RecordingMailer();
+
+    api.dispatcher(mailer).dispatchDue().await();
+
+    assertThat(mailer.sent()).filteredOn(m -> m.text().contains(id) && m.to().equals("alice@example.com"))
+        .singleElement().satisfies(m -> assertThat(m.text()).contains("Where:      Room room-c"));
   }
 
   @Test

@@ -1,20 +1,23 @@
 package dev.dovetail.web.codec;
 
+import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.PoolMember;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.ResourcePool;
+import dev.dovetail.booking.port.in.PublicCatalog.Offer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A booking type's pool as JSON (ADR 43): {@code {mode, members: [{resourceId, priority}], assignment,
  * customerMayPick, balanceWindowDays}}; absent fields take ROUND_ROBIN, no pick, 14 days and priority 0. Invalid
  * values surface as {@link IllegalArgumentException}, which the booking-type codec answers with a 400.
  */
-final class PoolCodec {
+public final class PoolCodec {
 
   private PoolCodec() {}
 
@@ -39,6 +42,23 @@ final class PoolCodec {
         .put("mode", pool.mode().name())
         .put("customerMayPick", pool.customerMayPick())
         .put("members", listed);
+  }
+
+  /** Where an offer books, for people: its resource, or its pool's members ("A or B" for ANY, "A and B" for ALL). */
+  public static String whereText(Offer offer) {
+    ResourcePool pool = offer.type().pool();
+    if (pool == null) {
+      return offer.resource().name();
+    }
+    return offer.members().stream().map(Resource::name)
+        .collect(Collectors.joining(pool.mode() == ResourcePool.Mode.ALL ? " and " : " or "));
+  }
+
+  /** Where a booking takes place, for people: the names of the resources it blocks (the member(s) it got). */
+  public static String whereText(Offer offer, Booking booking) {
+    return booking.resourceIds().stream()
+        .map(id -> offer.member(id).map(Resource::name).orElse(id))
+        .collect(Collectors.joining(" and "));
   }
 
   /** The pool of a create or update request; null (no pool) when absent. */
