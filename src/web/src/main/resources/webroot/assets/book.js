@@ -33,12 +33,24 @@ const emailField = field({
   hint: 'We send the confirmation and your link to change or cancel here.',
   attrs: { autocomplete: 'email', maxlength: '254', required: true, inputmode: 'email' },
 });
+// A pool that lets the customer choose (ADR 43): "any free one" or a member by name; hidden for every other type.
+const memberField = field({
+  id: 'member', label: 'Which one', kind: 'select', hint: 'Any free one, or the one you prefer.',
+  options: [{ value: '', text: 'Any free one' }],
+});
+memberField.wrapper.hidden = true;
+api('GET', `/api/v1/public/booking-types/${enc(data.bookingType)}`).then((offer) => {
+  if (offer.pool && offer.pool.customerMayPick) {
+    offer.pool.members.forEach((m) => memberField.control.append(h('option', { value: m.id, text: m.name })));
+    memberField.wrapper.hidden = false;
+  }
+}).catch(() => {});
 const summary = h('p', { id: 'chosen-time', class: 'chosen' });
 const conflict = h('div', { id: 'conflict' });
 const formError = h('div', { id: 'form-error' });
 const submit = h('button', { type: 'submit', id: 'book-button' }, 'Book this time');
 const form = h('form', { id: 'booking-form', novalidate: true, onsubmit: onSubmit },
-  summary, nameField.wrapper, emailField.wrapper, formError,
+  summary, memberField.wrapper, nameField.wrapper, emailField.wrapper, formError,
   h('div', { class: 'actions stack' }, submit));
 const formSection = h('section', { id: 'details', 'aria-labelledby': 'details-heading', hidden: true },
   h('h2', { id: 'details-heading', text: 'Your details' }), form);
@@ -94,6 +106,9 @@ async function onSubmit(event) {
   const body = { start: chosen.start, timeZone: chosenZone, name, email };
   if (chosenDuration && durations.length > 1) {
     body.durationMinutes = chosenDuration;
+  }
+  if (memberField.control.value) {
+    body.resourceId = memberField.control.value;
   }
   try {
     const receipt = await api('POST', `/api/v1/public/booking-types/${enc(data.bookingType)}/bookings`, body);

@@ -32,13 +32,22 @@ export function whenText(booking, zone = booking.timeZone) {
   return `${formatDateTime(booking.start, zone)} – ${formatTime(booking.end, zone)}`;
 }
 
+/** The resource booked: for a pooled type the member(s) the booking got, by name (ADR 43). */
+function whereText(booking, offer) {
+  if (!offer.pool) {
+    return offer.resource.name;
+  }
+  const names = new Map(offer.pool.members.map((m) => [m.id, m.name]));
+  return (booking.resourceIds || [booking.resourceId]).map((id) => names.get(id) || id).join(' and ');
+}
+
 export function details(booking, offer, id = 'booking-details') {
   const rows = [];
   const row = (term, value, valueId) => rows.push(h('dt', { text: term }), h('dd', { id: valueId }, value));
   row('What', offer ? offer.name : booking.bookingTypeId, 'detail-what');
   if (offer) {
     row('With', offer.provider.displayName, 'detail-with');
-    row('Where', offer.resource.name, 'detail-where');
+    row('Where', whereText(booking, offer), 'detail-where');
   }
   row('When', h('time', { datetime: booking.start, text: whenText(booking) }), 'detail-when');
   row('Time zone', zoneLabel(booking.timeZone), 'detail-zone');

@@ -1,5 +1,6 @@
-// Booking types: what customers book (lengths, slot interval, buffers, notice, horizon, limits, price, cancellation
-// tiers, the public booking's abuse limits), each with its public booking page link. Fields this form does not know are sent back as they came.
+// Booking types: what customers book (one resource or a pool of them, lengths, slot interval, buffers, notice,
+// horizon, limits, price, cancellation tiers, the public booking's abuse limits), each with its public booking page
+// link. Fields this form does not know are sent back as they came.
 
 import { enc } from './api.js';
 import {
@@ -7,6 +8,7 @@ import {
 } from './dom.js';
 import { call, collect, session } from './dash-session.js';
 import { PagedList } from './dash-list.js';
+import { poolFields, poolText } from './dash-pool.js';
 import { minutesText } from './time.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -45,7 +47,7 @@ export function typesView(container) {
         h('div', { class: 'item-head' },
           h('span', { class: 'item-title', text: t.name }),
           h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${t.name}`, onclick: () => showForm(t) }, 'Edit')),
-        h('span', { class: 'muted', text: `${t.id} · resource ${t.resourceId} · ${t.durationsMinutes.map(minutesText).join(' or ')} · ${priceText(t.price)}` }),
+        h('span', { class: 'muted', text: `${t.id} · ${poolText(t)} · ${t.durationsMinutes.map(minutesText).join(' or ')} · ${priceText(t.price)}` }),
         h('span', {}, 'Booking page: ', h('a', { href, class: 'booking-page-link' }, href)));
     },
   });
@@ -88,6 +90,7 @@ export function typesView(container) {
       id: 'type-resource', label: 'Resource', kind: 'select',
       options: resources.map((r) => ({ value: r.id, text: `${r.name} (${r.id})` })), value: t.resourceId || resources[0].id,
     });
+    const pool = poolFields(resources, t, resource);
     const durations = field({
       id: 'type-durations', label: 'Lengths in minutes', value: (t.durationsMinutes || [30]).join(', '),
       hint: 'One or more, separated by commas; the first is the default.', attrs: { inputmode: 'numeric' },
@@ -132,6 +135,7 @@ export function typesView(container) {
 
     const form = h('form', { id: 'type-form', novalidate: true, onsubmit: onSave },
       h('div', { class: 'row' }, name.wrapper, id.wrapper),
+      pool.element,
       h('div', { class: 'row' }, resource.wrapper, durations.wrapper),
       h('fieldset', {}, h('legend', { text: 'Scheduling' }),
         h('div', { class: 'row three' }, interval.wrapper, before.wrapper, after.wrapper, notice.wrapper, horizon.wrapper,
@@ -199,8 +203,10 @@ export function typesView(container) {
         Object.assign(body, t);
         delete body.id;
       }
+      const booked = pool.read(errors);
       Object.assign(body, {
-        resourceId: resource.control.value,
+        resourceId: booked ? booked.resourceId : resource.control.value,
+        pool: booked ? booked.pool : null,
         name: name.control.value.trim(),
         durationsMinutes: lengths.map(Number),
         bufferBeforeMinutes: intOf(before, errors, true),

@@ -7,7 +7,9 @@ import dev.dovetail.booking.domain.CancellationTier;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
+import dev.dovetail.booking.domain.PoolMember;
 import dev.dovetail.booking.domain.Resource;
+import dev.dovetail.booking.domain.ResourcePool;
 import dev.dovetail.booking.domain.WallClockWindow;
 import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.infra.mongo.MongoStore;
@@ -21,14 +23,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo tenant created on the first start of an embedded hub: provider {@code demo}, resource {@code demo-room}
- * (Europe/Berlin, Monday to Friday 09:00-17:00, lunch 12:00-13:00), booking types {@code demo-30} (30 minutes, 10
- * minutes buffer after) and {@code demo-60} (60 minutes). Seeding is skipped when the provider already exists.
+ * The demo tenant created on the first start of an embedded hub: provider {@code demo}, resources {@code demo-room}
+ * and {@code demo-room-2} (Europe/Berlin, Monday to Friday 09:00-17:00, lunch 12:00-13:00), booking types {@code
+ * demo-30} (30 minutes, 10 minutes buffer after) and {@code demo-60} (60 minutes) on {@code demo-room}, and {@code
+ * demo-any-room} (60 minutes in whichever room is free, a pool, ADR 43). Seeding is skipped when the provider already
+ * exists.
  */
 final class DemoData {
 
   static final String PROVIDER = "demo";
   static final String EMAIL = "demo@dovetail.local";
+  static final String SECOND_ROOM = "demo-room-2";
+  static final String ANY_ROOM = "demo-any-room";
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -43,9 +49,11 @@ final class DemoData {
       }
       String password = config.demoPassword() == null ? Ids.randomToken(12) : config.demoPassword();
       return registration.register(new RegisterProvider.Registration(PROVIDER, "Demo Studio", EMAIL, password, BERLIN))
-          .compose(p -> catalog.createResource(PROVIDER, room()))
+          .compose(p -> catalog.createResource(PROVIDER, room("demo-room", "Demo room")))
+          .compose(r -> catalog.createResource(PROVIDER, room(SECOND_ROOM, "Second room")))
           .compose(r -> catalog.createBookingType(PROVIDER, type("demo-30", "30-minute meeting", 30, 10)))
           .compose(t -> catalog.createBookingType(PROVIDER, type("demo-60", "60-minute session", 60, 0)))
+          .compose(t -> catalog.createBookingType(PROVIDER, anyRoom()))
           .map(t -> {
             printUrls(config, clock, config.demoPassword() == null ? password : "(from DOVETAIL_DEMO_PASSWORD)");
             return true;
@@ -53,9 +61,16 @@ final class DemoData {
     });
   }
 
-  private static Resource room() {
-    return new Resource("demo-room", PROVIDER, "Demo room", BERLIN, true, AvailabilityRule.weekdays(
+  private static Resource room(String id, String name) {
+    return new Resource(id, PROVIDER, name, BERLIN, true, AvailabilityRule.weekdays(
         WallClockWindow.of("09:00", "17:00"), List.of(WallClockWindow.of("12:00", "13:00"))));
+  }
+
+  /** An hour in whichever room is free, assigned round-robin (ADR 43). */
+  private static BookingType anyRoom() {
+    return type(ANY_ROOM, "Any free room, 60 minutes", 60, 0).withPool(new ResourcePool(ResourcePool.Mode.ANY,
+        List.of(new PoolMember("demo-room", 0), new PoolMember(SECOND_ROOM, 0)), ResourcePool.Assignment.ROUND_ROBIN,
+        false, ResourcePool.DEFAULT_BALANCE_WINDOW));
   }
 
   private static BookingType type(String id, String name, int minutes, int bufferAfterMinutes) {

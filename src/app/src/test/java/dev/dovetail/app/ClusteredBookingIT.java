@@ -6,10 +6,8 @@ import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.Schedule;
-import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.infra.mongo.MongoStore;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -40,45 +38,29 @@ class ClusteredBookingIT {
   @TempDir
   Path dataDir;
 
-  private EmbeddedMongo mongo;
-  private Hub hubA;
-  private Hub hubB;
-  private Vertx clientVertx;
+  private ClusteredHubs hubs;
   private WebClient client;
   private MongoStore store;
 
   @BeforeAll
   void startTwoClusteredHubs() {
-    System.setProperty("hazelcast.logging.type", "slf4j");
-    mongo = EmbeddedMongo.inMemory();
-    int portA = HubFixture.freePort();
-    int portB = HubFixture.freePort();
-    List<String> members = List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB);
-    hubA = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, true,
-        new AppConfig.Cluster("it-" + portA, "127.0.0.1", portA, members))).await();
-    hubB = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, false,
-        new AppConfig.Cluster("it-" + portA, "127.0.0.1", portB, members))).await();
-    clientVertx = Vertx.vertx();
-    client = HubFixture.client(clientVertx);
-    store = MongoStore.connect(clientVertx, mongo.connectionString(), "dovetail", () -> { }).await();
+    hubs = ClusteredHubs.start(dataDir, "it-");
+    client = hubs.client;
+    store = hubs.store;
   }
 
   @AfterAll
   void stopHubs() {
-    store.close().await();
-    clientVertx.close().await();
-    hubB.stop();
-    hubA.stop();
-    mongo.close();
+    hubs.close();
   }
 
   @Test
   @DisplayName("200 customers racing for one slot over two clustered hubs: exactly one 201, all others 409")
   void exactlyOneOfManyConcurrentBookingsForOneSlotWins() {
-    String start = HubFixture.freeStarts(client, hubA.httpPort(), "demo-60").await().get(0);
+    String start = HubFixture.freeStarts(client, hubs.hubA.httpPort(), "demo-60").await().get(0);
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
     for (int i = 0; i < REQUESTS; i++) {
-      int port = i % 2 == 0 ? hubA.httpPort() : hubB.httpPort();
+      int port = hubs.port(i);
       answers.add(HubFixture.book(client, port, "demo-60", start, "same" + i + "@example.com"));
     }
     assertExactlyOneWinner(answers, Instant.parse(start), Duration.ofMinutes(60));
@@ -88,12 +70,12 @@ class ClusteredBookingIT {
   @DisplayName("30- and 60-minute bookings that partially overlap, raced over two hubs: exactly one wins")
   void exactlyOneOfPartiallyOverlappingMixedTypesWins() {
     // A 60-minute slot [h, h+60) overlaps the 30-minute slots at h and h+30 (each widened by its 10-minute buffer).
-    List<String> sixty = HubFixture.freeStarts(client, hubA.httpPort(), "demo-60").await();
+    List<String> sixty = HubFixture.freeStarts(client, hubs.hubA.httpPort(), "demo-60").await();
     String hourStart = sixty.get(sixty.size() - 1);
     String halfPast = Instant.parse(hourStart).plus(Duration.ofMinutes(30)).toString();
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
     for (int i = 0; i < REQUESTS; i++) {
-      int port = i % 2 == 0 ? hubA.httpPort() : hubB.httpPort();
+      int port = hubs.port(i);
       String type = i % 3 == 0 ? "demo-60" : "demo-30";
       String start = type.equals("demo-60") ? hourStart : (i % 3 == 1 ? hourStart : halfPast);
       answers.add(HubFixture.book(client, port, type, start, "mixed" + i + "@example.com"));

@@ -1,10 +1,7 @@
 package dev.dovetail.booking.app;
 
-import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.domain.Slot;
-import dev.dovetail.booking.domain.SlotEngine;
 import dev.dovetail.booking.domain.TimeRange;
-import dev.dovetail.booking.port.in.PublicCatalog.Offer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -19,9 +16,14 @@ final class Alternatives {
 
   private Alternatives() {}
 
-  static List<Slot> nearest(Offer offer, Duration duration, Schedule schedule, Instant now, Instant wanted) {
-    TimeRange window = new TimeRange(wanted.minus(LOOK_BACK), wanted.plus(LOOK_AHEAD));
-    return SlotEngine.freeSlots(offer.resource(), offer.type(), duration, schedule, now, window).stream()
+  /** Where alternatives are looked for: from two days before to two weeks after the wanted time. */
+  static TimeRange around(Instant wanted) {
+    return new TimeRange(wanted.minus(LOOK_BACK), wanted.plus(LOOK_AHEAD));
+  }
+
+  /** The {@link #COUNT} slots of {@code free} nearest to {@code wanted}, in start order. */
+  static List<Slot> nearest(List<Slot> free, Instant wanted) {
+    return free.stream()
         .sorted(Comparator.comparing((Slot s) -> Duration.between(s.start(), wanted).abs()))
         .limit(COUNT)
         .sorted(Comparator.comparing(Slot::start))

@@ -1,6 +1,7 @@
 package dev.dovetail.booking.app;
 
 import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.PoolSlots;
 import dev.dovetail.booking.domain.Slot;
 import dev.dovetail.booking.domain.SlotEngine;
 import dev.dovetail.booking.domain.TimeRange;
@@ -14,7 +15,10 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Free slots for the public booking page; the viewer's dates are turned into instants in the viewer's zone. */
+/**
+ * Free slots for the public booking page; the viewer's dates are turned into instants in the viewer's zone. A pooled
+ * type offers the union (ANY) or intersection (ALL) of its members' free slots ({@link PoolSlots}).
+ */
 public class AvailabilityService implements ListAvailability {
 
   public static final int MAX_DAYS = 62;
@@ -44,6 +48,10 @@ public class AvailabilityService implements ListAvailability {
         query.to().atStartOfDay(query.viewerZone()).toInstant());
     return catalog.offer(query.bookingTypeId()).compose(offer -> {
       Duration duration = query.duration() == null ? offer.type().defaultDuration() : query.duration();
+      if (offer.type().pool() != null) {
+        return MemberSchedules.load(schedules, offer).map(members -> PoolSlots.freeSlots(
+            offer.type(), duration, members, clock.instant(), window));
+      }
       return schedules.load(offer.resource().id()).map(schedule -> SlotEngine.freeSlots(
           offer.resource(), offer.type(), duration, schedule, clock.instant(), window));
     });

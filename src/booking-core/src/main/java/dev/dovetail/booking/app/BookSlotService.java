@@ -6,8 +6,12 @@ import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.PoolSlots;
+import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.ResourceBusyException;
+import dev.dovetail.booking.domain.ResourcePool;
 import dev.dovetail.booking.domain.Schedule;
+import dev.dovetail.booking.domain.Slot;
 import dev.dovetail.booking.domain.SlotEngine;
 import dev.dovetail.booking.domain.SlotUnavailableException;
 import dev.dovetail.booking.domain.TimeRange;
@@ -48,7 +52,8 @@ public class BookSlotService implements BookSlot {
   private final BookingEvents events;
   private final ManageTokens tokens;
   private final Clock clock;
-  private final ExternalBusy externalBusy;
+  private final ExternalCheck external;
+  private final PoolPlacement pools;
 
   public BookSlotService(PublicCatalog catalog, ScheduleRepository schedules, BookingRepository bookings,
       ResourceLock lock, BookingEvents events, ManageTokens tokens, Clock clock) {
@@ -58,7 +63,8 @@ public class BookSlotService implements BookSlot {
   /** With a live check of the provider's external calendars, asked before the resource lock is taken. */
   public BookSlotService(PublicCatalog catalog, ScheduleRepository schedules, BookingRepository bookings,
       ResourceLock lock, BookingEvents events, ManageTokens tokens, Clock clock, ExternalBusy externalBusy) {
-    this.externalBusy = externalBusy;
+    this.external = new ExternalCheck(externalBusy);
+    this.pools = new PoolPlacement(schedules, lock, external);
     this.catalog = catalog;
     this.schedules = schedules;
     this.bookings = bookings;
@@ -84,70 +90,98 @@ public class BookSlotService implements BookSlot {
     if (!type.offers(duration)) {
       return Future.failedFuture(new InvalidRequestException("duration " + duration + " is not offered"));
     }
+    if (type.pool() == null && command.memberPick() != null) {
+      return Future.failedFuture(new InvalidRequestException("this booking type offers one resource: no resourceId"));
+    }
     Instant now = clock.instant();
-    List<BookingReceipt.Issued> issued = newBookings(offer, command, duration, now);
-    List<Booking> made = issued.stream().map(BookingReceipt.Issued::booking).toList();
-    List<Block> blocks = made.stream().map(b -> Block.forBooking(b, type, now)).toList();
-    String resourceId = offer.resource().id();
-    // Outside the lock: the external calendars may be slow (the adapter bounds the wait).
-    return requireExternallyFree(resourceId, made, blocks)
-        .compose(free -> writer.update(resourceId, schedule -> {
-          for (Booking booking : made) {
-            requireOffered(offer, duration, schedule, now, booking.time());
-          }
-          return schedule.place(blocks, now);
-        }))
-        .compose(placed -> events.record(made.stream()
+    List<Booking> drafts = newBookings(offer, command, duration, now);
+    return place(offer, duration, drafts, command.memberPick(), now)
+        .compose(made -> events.record(made.stream()
                 .map(b -> new BookingChange(BookingChange.Kind.BOOKED, b, null, BookingChange.Actor.CUSTOMER))
                 .toList())
             .compose(v -> bookings.insertAll(made))
-            .recover(err -> releaseAll(resourceId, made, now).transform(ignored -> Future.failedFuture(err))))
-        .map(v -> new BookingReceipt(issued))
+            .recover(err -> pools.release(PoolPlacement.resourcesOf(made), made, now)
+                .transform(ignored -> Future.failedFuture(err)))
+            .map(v -> receipt(made)))
         .recover(err -> err instanceof ResourceBusyException busy
-            ? takenMeanwhileOrBusy(offer, duration, made, busy)
+            ? takenMeanwhileOrBusy(offer, duration, drafts, busy)
             : Future.failedFuture(err))
         .recover(err -> err instanceof SlotUnavailableException refused
             ? withAlternatives(offer, duration, refused, command.start())
             : Future.failedFuture(err));
   }
 
+  /** The drafts' blocks placed on their resource, on an ANY pool's chosen member, or on every member of an ALL pool. */
+  private Future<List<Booking>> place(Offer offer, Duration duration, List<Booking> drafts, String pick, Instant now) {
+    if (offer.type().pool() != null) {
+      return offer.type().pool().mode() == ResourcePool.Mode.ALL
+          ? pools.placeAll(offer, duration, drafts, now)
+          : pools.placeAny(offer, duration, drafts, pick, now);
+    }
+    BookingType type = offer.type();
+    List<Block> blocks = drafts.stream().map(b -> Block.forBooking(b, type, now)).toList();
+    String resourceId = offer.resource().id();
+    // Outside the lock: the external calendars may be slow (the adapter bounds the wait).
+    return external.requireFree(resourceId, drafts, blocks)
+        .compose(free -> writer.update(resourceId, schedule -> {
+          for (Booking booking : drafts) {
+            requireOffered(offer.resource(), type, duration, schedule, now, booking.time());
+          }
+          return schedule.place(blocks, now);
+        }))
+        .map(drafts);
+  }
+
+  private BookingReceipt receipt(List<Booking> made) {
+    return new BookingReceipt(made.stream().map(b -> new BookingReceipt.Issued(b, tokens.issue(b.id()))).toList());
+  }
+
   /**
    * The lock could not be had in time because others were writing to the resource. If one of them took the wanted
    * time, the customer deserves the same answer as a loser of the race under the lock: a 409 with alternatives. If the
-   * time is still free, the resource was only busy: try again (503).
+   * time is still free (on some member of an ANY pool, on every member of an ALL pool), the resource was only busy:
+   * try again (503).
    */
   private Future<BookingReceipt> takenMeanwhileOrBusy(
       Offer offer, Duration duration, List<Booking> made, ResourceBusyException busy) {
+    Instant now = clock.instant();
+    List<TimeRange> wanted = made.stream().map(Booking::time).toList();
+    if (offer.type().pool() != null) {
+      return MemberSchedules.load(schedules, offer).compose(members -> {
+        boolean stillOffered = PoolSlots.offersAll(offer.type(), duration, members, now, wanted);
+        return Future.failedFuture(stillOffered ? busy : PoolPlacement.refusedEverywhere(wanted));
+      });
+    }
     return schedules.load(offer.resource().id()).compose(schedule -> {
-      Instant now = clock.instant();
-      for (Booking booking : made) {
-        requireOffered(offer, duration, schedule, now, booking.time());
+      for (TimeRange time : wanted) {
+        requireOffered(offer, duration, schedule, now, time);
       }
       return Future.failedFuture(busy);
     });
   }
 
-  private Future<Void> requireExternallyFree(String resourceId, List<Booking> made, List<Block> blocks) {
-    Instant from = blocks.stream().map(b -> b.span().start()).min(Instant::compareTo).orElseThrow();
-    Instant to = blocks.stream().map(b -> b.span().end()).max(Instant::compareTo).orElseThrow();
-    return externalBusy.busy(resourceId, new TimeRange(from, to)).compose(busy -> {
-      for (int i = 0; i < blocks.size(); i++) {
-        TimeRange span = blocks.get(i).span();
-        if (busy.stream().anyMatch(span::overlaps)) {
-          TimeRange time = made.get(i).time();
-          return Future.failedFuture(new SlotUnavailableException(
-              "the time " + time.start() + " is busy in the provider's calendar", List.of(time)));
-        }
-      }
-      return Future.succeededFuture();
-    });
+  /** The offer's free slots (a pool's union or intersection) around {@code wanted} ({@link Alternatives#around}). */
+  private Future<List<Slot>> freeSlotsNear(Offer offer, Duration duration, Instant wanted) {
+    Instant now = clock.instant();
+    TimeRange window = Alternatives.around(wanted);
+    if (offer.type().pool() != null) {
+      return MemberSchedules.load(schedules, offer)
+          .map(members -> PoolSlots.freeSlots(offer.type(), duration, members, now, window));
+    }
+    return schedules.load(offer.resource().id()).map(schedule -> SlotEngine.freeSlots(
+        offer.resource(), offer.type(), duration, schedule, now, window));
   }
 
   static void requireOffered(Offer offer, Duration duration, Schedule schedule, Instant now, TimeRange time) {
-    if (SlotEngine.isFree(offer.resource(), offer.type(), duration, schedule, now, time.start())) {
+    requireOffered(offer.resource(), offer.type(), duration, schedule, now, time);
+  }
+
+  static void requireOffered(
+      Resource resource, BookingType type, Duration duration, Schedule schedule, Instant now, TimeRange time) {
+    if (SlotEngine.isFree(resource, type, duration, schedule, now, time.start())) {
       return;
     }
-    boolean taken = schedule.index(now).overlapsAny(offer.type().blockingSpan(time));
+    boolean taken = schedule.index(now).overlapsAny(type.blockingSpan(time));
     throw new SlotUnavailableException(taken
         ? "the time " + time.start() + " is already taken"
         : "the time " + time.start() + " is not an offered slot (opening hours, notice, horizon or limits)",
@@ -156,39 +190,27 @@ public class BookSlotService implements BookSlot {
 
   private Future<BookingReceipt> withAlternatives(
       Offer offer, Duration duration, SlotUnavailableException refused, Instant wanted) {
-    return schedules.load(offer.resource().id())
-        .map(schedule -> Alternatives.nearest(offer, duration, schedule, clock.instant(), wanted))
+    return freeSlotsNear(offer, duration, wanted)
+        .map(free -> Alternatives.nearest(free, wanted))
         .compose(alternatives -> Future.failedFuture(new SlotTakenException(refused, alternatives)));
   }
 
-  private Future<Void> releaseAll(String resourceId, List<Booking> made, Instant now) {
-    return schedules.update(resourceId, schedule -> {
-      Schedule next = schedule;
-      for (Booking booking : made) {
-        next = next.release(booking.id(), now);
-      }
-      return next;
-    }).mapEmpty();
-  }
-
-  private List<BookingReceipt.Issued> newBookings(
-      Offer offer, BookSlotCommand command, Duration duration, Instant now) {
+  /** The bookings asked for, on the type's own resource until a pool places them. */
+  private static List<Booking> newBookings(Offer offer, BookSlotCommand command, Duration duration, Instant now) {
     int count = command.weeklyOccurrences();
     String seriesId = count > 1 ? Ids.random() : null;
     BookingStatus status = command.hold() ? BookingStatus.HELD : BookingStatus.CONFIRMED;
     Duration holdFor = command.holdFor() == null ? offer.type().holdDuration() : command.holdFor();
     Instant holdExpiry = command.hold() ? now.plus(holdFor) : null;
-    List<BookingReceipt.Issued> issued = new ArrayList<>();
+    List<Booking> made = new ArrayList<>();
     for (int week = 0; week < count; week++) {
       // Weekly repeats keep the wall-clock time of the resource's zone, across DST changes.
       Instant start = command.start().atZone(offer.resource().zone()).plusWeeks(week).toInstant();
-      String id = Ids.random();
-      Booking booking = new Booking(id, offer.provider().id(), offer.resource().id(), offer.type().id(),
+      made.add(new Booking(Ids.random(), offer.provider().id(), offer.resource().id(), offer.type().id(),
           TimeRange.of(start, duration), command.customerZone(), command.customerName().strip(),
-          command.customerEmail().strip(), status, holdExpiry, seriesId, 0, now, now);
-      issued.add(new BookingReceipt.Issued(booking, tokens.issue(id)));
+          command.customerEmail().strip(), status, holdExpiry, seriesId, 0, now, now));
     }
-    return issued;
+    return made;
   }
 
   private static void validate(BookSlotCommand command) {

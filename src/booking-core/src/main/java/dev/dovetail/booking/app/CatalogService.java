@@ -106,12 +106,13 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
             PageRequest.first(MAX_LISTED_OFFERS))
         .compose(page -> {
           Map<String, Future<Optional<Resource>>> byResource = new HashMap<>();
-          page.items().forEach(t -> byResource.computeIfAbsent(t.resourceId(), resources::findById));
+          page.items().forEach(t -> t.resourceIds().forEach(id -> byResource.computeIfAbsent(id, resources::findById)));
           Future<?> loaded = Future.all(List.copyOf(byResource.values()));
           return loaded.map(v -> page.items().stream()
               .flatMap(t -> byResource.get(t.resourceId()).result().stream()
                   .filter(r -> r.bookable() && r.providerId().equals(providerId))
-                  .map(r -> new Offer(provider, r, t)))
+                  .map(r -> new Offer(provider, r, t, t.resourceIds().stream()
+                      .flatMap(id -> byResource.get(id).result().stream()).toList())))
               .sorted(Comparator.comparing((Offer o) -> o.type().name(), String.CASE_INSENSITIVE_ORDER))
               .toList());
         })
@@ -121,11 +122,19 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
   private Future<Offer> loadOffer(String bookingTypeId) {
     return types.findById(bookingTypeId)
         .map(found -> found.orElseThrow(() -> new NotFoundException("booking type", bookingTypeId)))
-        .compose(type -> resources.findById(type.resourceId())
-            .map(r -> r.orElseThrow(() -> new NotFoundException("resource", type.resourceId())))
-            .compose(resource -> providers.findById(type.providerId())
+        .compose(type -> members(type)
+            .compose(members -> providers.findById(type.providerId())
                 .map(p -> p.orElseThrow(() -> new NotFoundException("provider", type.providerId())))
-                .map(provider -> new Offer(provider, resource, type))));
+                .map(provider -> new Offer(provider, members.get(0), type, members))));
+  }
+
+  /** Every resource the type may block, in its pool's order (its one resource without a pool). */
+  private Future<List<Resource>> members(BookingType type) {
+    List<Future<Resource>> found = type.resourceIds().stream()
+        .map(id -> resources.findById(id).map(r -> r.orElseThrow(() -> new NotFoundException("resource", id))))
+        .toList();
+    Future<?> all = Future.all(found);
+    return all.map(v -> found.stream().map(Future::result).toList());
   }
 
   @Override
@@ -181,7 +190,8 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
   /** Ids of the provider's booking types on this resource (their bookings hang on them), walking every page. */
   private Future<List<String>> typesOf(String providerId, String resourceId, String cursor, List<String> found) {
     return types.listByProvider(providerId, new PageRequest(cursor, PageRequest.MAX_LIMIT)).compose(page -> {
-      page.items().stream().filter(t -> t.resourceId().equals(resourceId)).map(BookingType::id).forEach(found::add);
+      page.items().stream().filter(t -> t.resourceIds().contains(resourceId)).map(BookingType::id)
+          .forEach(found::add);
       return page.nextCursor() == null ? Future.succeededFuture(found)
           : typesOf(providerId, resourceId, page.nextCursor(), found);
     });
@@ -197,9 +207,7 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
   @Override
   public Future<BookingType> createBookingType(String providerId, BookingType type) {
     return requireOwner(providerId, type.providerId())
-        .compose(v -> resource(providerId, type.resourceId()))
-        .recover(err -> Future.failedFuture(
-            new InvalidRequestException("resourceId does not name one of your resources: " + type.resourceId())))
+        .compose(v -> requireOwnResources(providerId, type))
         .compose(r -> types.insert(type)).map(type)
         .onSuccess(this::forgetOffers);
   }
@@ -208,9 +216,20 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
   public Future<BookingType> updateBookingType(String providerId, BookingType type) {
     return requireOwner(providerId, type.providerId())
         .compose(v -> bookingType(providerId, type.id()))
-        .compose(existing -> resource(providerId, type.resourceId()))
+        .compose(existing -> requireOwnResources(providerId, type))
         .compose(r -> types.update(type)).map(type)
         .onSuccess(this::forgetOffers);
+  }
+
+  /** Every resource the type names (its pool's members) is one of the provider's: else 400, nothing written. */
+  private Future<Void> requireOwnResources(String providerId, BookingType type) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String id : type.resourceIds()) {
+      chain = chain.compose(v -> resource(providerId, id).<Void>mapEmpty()
+          .recover(err -> Future.failedFuture(new InvalidRequestException(
+              (type.pool() == null ? "resourceId" : "pool member") + " does not name one of your resources: " + id))));
+    }
+    return chain;
   }
 
   @Override
@@ -227,7 +246,7 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
   @Override
   public Future<Void> deleteBookingType(String providerId, String bookingTypeId) {
     return bookingType(providerId, bookingTypeId)
-        .compose(t -> liveBookings(t, new TimeRange(clock.instant(), FAR_FUTURE), null, new ArrayList<>(), 0))
+        .compose(t -> liveBookingsOnMembers(t, new TimeRange(clock.instant(), FAR_FUTURE)))
         .compose(live -> live.isEmpty()
             ? types.delete(bookingTypeId)
             : Future.failedFuture(new ConflictException("this booking type has bookings that are held or still to "
@@ -235,13 +254,24 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
         .onSuccess(this::forgetOffers);
   }
 
+  /** {@link #liveBookings} on every resource the type may block (a pool's members one after the other). */
+  private Future<List<String>> liveBookingsOnMembers(BookingType type, TimeRange window) {
+    List<String> found = new ArrayList<>();
+    Future<List<String>> chain = Future.succeededFuture(found);
+    for (String resourceId : type.resourceIds()) {
+      chain = chain.compose(f -> f.size() >= NAMED_BOOKINGS ? Future.succeededFuture(f)
+          : liveBookings(type, resourceId, window, null, f, 0));
+    }
+    return chain;
+  }
+
   /**
    * Ids of the type's bookings that hold time in {@code window} (confirmed, or held and not yet expired), walking its
    * resource's pages until {@link #NAMED_BOOKINGS} are found; the last entry says how many more there are.
    */
   private Future<List<String>> liveBookings(
-      BookingType type, TimeRange window, String cursor, List<String> found, int more) {
-    return bookings.listByProvider(type.providerId(), type.resourceId(), window,
+      BookingType type, String resourceId, TimeRange window, String cursor, List<String> found, int more) {
+    return bookings.listByProvider(type.providerId(), resourceId, window,
         new PageRequest(cursor, PageRequest.MAX_LIMIT)).compose(page -> {
           int extra = more;
           for (Booking b : page.items()) {
@@ -254,7 +284,7 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
             }
           }
           if (page.nextCursor() != null) {
-            return liveBookings(type, window, page.nextCursor(), found, extra);
+            return liveBookings(type, resourceId, window, page.nextCursor(), found, extra);
           }
           if (extra > 0) {
             found.add("and " + extra + " more");

@@ -3,6 +3,7 @@ package dev.dovetail.booking.app;
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
+import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
@@ -19,11 +20,23 @@ import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.booking.port.out.BookingRepository;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.booking.port.out.ScheduleRepository;
+import dev.dovetail.booking.domain.MemberChoice;
+import dev.dovetail.booking.domain.MemberSchedule;
+import dev.dovetail.booking.domain.PoolSlots;
+import dev.dovetail.booking.domain.Resource;
+import dev.dovetail.booking.domain.ResourceBusyException;
+import dev.dovetail.booking.domain.ResourcePool;
+import dev.dovetail.booking.domain.Schedule;
+import dev.dovetail.booking.domain.Slot;
+import dev.dovetail.booking.domain.SlotEngine;
+import dev.dovetail.booking.port.out.ExternalBusy;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Cancel, reschedule and confirm, for customers (manage token) and providers (tenant-scoped). Write order keeps a
@@ -37,6 +50,7 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
   private final ScheduleRepository schedules;
   private final BookingRepository bookings;
   private final ScheduleWriter writer;
+  private final PoolPlacement pools;
   private final BookingEvents events;
   private final ManageTokens tokens;
   private final Clock clock;
@@ -47,6 +61,7 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
     this.schedules = schedules;
     this.bookings = bookings;
     this.writer = new ScheduleWriter(lock, schedules);
+    this.pools = new PoolPlacement(schedules, lock, new ExternalCheck(ExternalBusy.none()));
     this.events = events;
     this.tokens = tokens;
     this.clock = clock;
@@ -91,7 +106,7 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
             return Future.failedFuture(new ConflictException("booking is " + booking.status() + ", not held"));
           }
           Booking confirmed = booking.withStatus(BookingStatus.CONFIRMED, now);
-          return schedules.update(booking.resourceId(), s -> s.confirm(bookingId, now))
+          return onEachResource(booking, s -> s.confirm(bookingId, now))
               .compose(s -> record(BookingChange.Kind.CONFIRMED, confirmed, booking, BookingChange.Actor.SYSTEM))
               .compose(v -> bookings.update(confirmed)).map(confirmed);
         });
@@ -131,8 +146,17 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
     Booking cancelled = booking.withStatus(BookingStatus.CANCELLED, now);
     return record(BookingChange.Kind.CANCELLED, cancelled, booking, actor)
         .compose(v -> bookings.update(cancelled))
-        .compose(v -> schedules.update(booking.resourceId(), s -> s.release(booking.id(), now)))
+        .compose(v -> onEachResource(booking, s -> s.release(booking.id(), now)))
         .map(cancelled);
+  }
+
+  /** One compare-and-set per resource the booking blocks (every member of an ALL pool), in lock order. */
+  private Future<Void> onEachResource(Booking booking, UnaryOperator<Schedule> change) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String resourceId : booking.resourceIds().stream().sorted().toList()) {
+      chain = chain.compose(v -> schedules.update(resourceId, change).mapEmpty());
+    }
+    return chain;
   }
 
   private Future<Booking> reschedule(Booking booking, Instant newStart) {
@@ -141,22 +165,92 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
       return Future.failedFuture(new ConflictException("booking is " + describe(booking, now)));
     }
     return catalog.offer(booking.bookingTypeId()).compose(offer -> {
+      if (booking.resourceIds().size() > 1
+          || (offer.type().pool() != null && offer.type().pool().mode() == ResourcePool.Mode.ALL)) {
+        return Future.failedFuture(new ConflictException("a booking of every member of a pool cannot be moved yet: "
+            + "cancel it and book the new time"));
+      }
+      if (offer.type().pool() != null) {
+        return moveInPool(offer, booking, newStart, now);
+      }
       Duration duration = booking.time().length();
-      Booking moved = booking.movedTo(TimeRange.of(newStart, duration), now);
-      Block block = Block.forBooking(moved, offer.type(), now);
-      return writer.update(booking.resourceId(), schedule -> {
-            BookSlotService.requireOffered(offer, duration, schedule.release(booking.id(), now), now, moved.time());
-            return schedule.replace(booking.id(), List.of(block), now);
-          })
-          .compose(s -> record(BookingChange.Kind.RESCHEDULED, moved, booking, BookingChange.Actor.CUSTOMER))
-          .compose(v -> bookings.update(moved))
-          .map(moved)
+      return moveOnItsResource(offer.resource(), offer.type(), booking, TimeRange.of(newStart, duration), now)
           .recover(err -> err instanceof SlotUnavailableException refused
               ? schedules.load(booking.resourceId())
-                  .map(s -> Alternatives.nearest(offer, duration, s.release(booking.id(), now), now, newStart))
+                  .map(s -> Alternatives.nearest(SlotEngine.freeSlots(offer.resource(), offer.type(), duration,
+                      s.release(booking.id(), now), now, Alternatives.around(newStart)), newStart))
                   .compose(alts -> Future.failedFuture(new SlotTakenException(refused, alts)))
               : Future.failedFuture(err));
     });
+  }
+
+  /**
+   * An ANY pool's booking moves to the new time on its own member if that member is free then, else to the best free
+   * member by the pool's rule (ADR 43). Another member's block is placed first (its compare-and-set under its lock),
+   * the booking document second, and the old member's block released last: a crash in between leaves a block that
+   * the booking does not name, which the janitor frees, never a booking without its block.
+   */
+  private Future<Booking> moveInPool(PublicCatalog.Offer offer, Booking booking, Instant newStart, Instant now) {
+    Duration duration = booking.time().length();
+    TimeRange newTime = TimeRange.of(newStart, duration);
+    return MemberSchedules.load(schedules, offer).compose(loaded -> {
+      List<MemberSchedule> members = loaded.stream()
+          .map(m -> new MemberSchedule(m.resource(), m.schedule().release(booking.id(), now)))
+          .toList();
+      List<String> ranked = new ArrayList<>(MemberChoice.ranked(offer.type(), duration, members, now,
+          List.of(newTime)));
+      if (ranked.remove(booking.resourceId())) {
+        ranked.add(0, booking.resourceId());
+      }
+      if (ranked.isEmpty()) {
+        SlotUnavailableException refused = PoolPlacement.refusedEverywhere(List.of(newTime));
+        List<Slot> free = PoolSlots.freeSlots(offer.type(), duration, members, now, Alternatives.around(newStart));
+        return Future.failedFuture(new SlotTakenException(refused, Alternatives.nearest(free, newStart)));
+      }
+      return moveToFirstFree(offer, booking, newTime, ranked, 0, now, null);
+    });
+  }
+
+  private Future<Booking> moveToFirstFree(PublicCatalog.Offer offer, Booking booking, TimeRange newTime,
+      List<String> ranked, int index, Instant now, Throwable lastRefusal) {
+    if (index == ranked.size()) {
+      return Future.failedFuture(lastRefusal);
+    }
+    String memberId = ranked.get(index);
+    Future<Booking> moved = memberId.equals(booking.resourceId())
+        ? moveOnItsResource(offer.member(memberId).orElseThrow(), offer.type(), booking, newTime, now)
+        : moveToMember(offer, booking, memberId, newTime, now);
+    return moved.recover(err -> err instanceof SlotUnavailableException || err instanceof ResourceBusyException
+        ? moveToFirstFree(offer, booking, newTime, ranked, index + 1, now, err)
+        : Future.failedFuture(err));
+  }
+
+  /** One compare-and-set on the booking's own resource replaces its block with the new time's. */
+  private Future<Booking> moveOnItsResource(
+      Resource resource, BookingType type, Booking booking, TimeRange newTime, Instant now) {
+    Booking moved = booking.movedTo(newTime, now);
+    Block block = Block.forBooking(moved, type, now);
+    return writer.update(booking.resourceId(), schedule -> {
+          Schedule without = schedule.release(booking.id(), now);
+          BookSlotService.requireOffered(resource, type, newTime.length(), without, now, newTime);
+          return schedule.replace(booking.id(), List.of(block), now);
+        })
+        .compose(s -> record(BookingChange.Kind.RESCHEDULED, moved, booking, BookingChange.Actor.CUSTOMER))
+        .compose(v -> bookings.update(moved))
+        .map(moved);
+  }
+
+  private Future<Booking> moveToMember(
+      PublicCatalog.Offer offer, Booking booking, String memberId, TimeRange newTime, Instant now) {
+    Booking moved = booking.reassignedTo(memberId, newTime, now);
+    return pools.placeOn(offer, newTime.length(), List.of(moved), memberId, now)
+        .compose(placed -> record(BookingChange.Kind.RESCHEDULED, moved, booking, BookingChange.Actor.CUSTOMER)
+            .compose(v -> bookings.update(moved))
+            .recover(err -> pools.release(List.of(memberId), List.of(moved), now)
+                .transform(ignored -> Future.failedFuture(err))))
+        // Moved: if freeing the old member's block fails, the janitor frees it (the booking no longer names it).
+        .compose(v -> schedules.update(booking.resourceId(), s -> s.release(booking.id(), now)).otherwiseEmpty())
+        .map(moved);
   }
 
   private Future<Void> record(BookingChange.Kind kind, Booking after, Booking before, BookingChange.Actor actor) {

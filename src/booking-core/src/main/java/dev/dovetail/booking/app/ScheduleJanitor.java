@@ -25,6 +25,10 @@ import java.util.stream.Collectors;
  * the source of truth for time: a block whose booking is missing (its insert was lost in a crash, and it is older than
  * {@link #GRACE}) or no longer active is freed; a booking whose block moved (a reschedule interrupted by a crash) gets
  * the block's time; a held booking whose block was confirmed becomes CONFIRMED.
+ *
+ * <p>Pools (ADR 43): a block whose booking does not name its resource is freed too (an ANY booking moved to another
+ * member, interrupted by a crash). An ALL booking interrupted by a crash before its document was written left blocks
+ * on some members and no booking: each is freed like any orphaned block, so no partial block outlives the grace.
  */
 public class ScheduleJanitor {
 
@@ -89,9 +93,9 @@ public class ScheduleJanitor {
         List<Booking> realign = new ArrayList<>();
         for (Block block : settled) {
           Booking booking = found.get(block.ownerId());
-          if (booking == null || !booking.status().isActive()) {
+          if (booking == null || !booking.status().isActive() || !booking.blocksResource(resourceId)) {
             stale.add(block.ownerId());
-          } else if (!booking.time().equals(block.booked())) {
+          } else if (!booking.time().equals(block.booked()) && booking.resourceIds().size() == 1) {
             realign.add(booking.movedTo(block.booked(), now));
           }
         }

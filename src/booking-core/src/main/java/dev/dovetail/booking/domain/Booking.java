@@ -2,12 +2,15 @@ package dev.dovetail.booking.domain;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A customer's booking of a resource. {@code time} is the booked interval in UTC (without buffers); {@code
  * customerZone} is the zone the customer booked in, used to show them times. A HELD booking blocks until {@code
  * holdExpiresAt}. {@code sequence} counts changes (iCalendar SEQUENCE). Bookings of a weekly series share a {@code seriesId}.
+ * {@code resourceIds} are the resources it blocks: its {@code resourceId} (the assigned member of an ANY pool) first,
+ * then, for an ALL pool, the other members (ADR 43).
  */
 public record Booking(
     String id,
@@ -23,7 +26,16 @@ public record Booking(
     String seriesId,
     int sequence,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    List<String> resourceIds) {
+
+  /** A booking that blocks its one resource. */
+  public Booking(String id, String providerId, String resourceId, String bookingTypeId, TimeRange time,
+      ZoneId customerZone, String customerName, String customerEmail, BookingStatus status, Instant holdExpiresAt,
+      String seriesId, int sequence, Instant createdAt, Instant updatedAt) {
+    this(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail, status,
+        holdExpiresAt, seriesId, sequence, createdAt, updatedAt, List.of(resourceId));
+  }
 
   public Booking {
     Ids.requireSlug(id, "booking id");
@@ -37,6 +49,10 @@ public record Booking(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
+    resourceIds = List.copyOf(Objects.requireNonNull(resourceIds, "resourceIds"));
+    if (resourceIds.isEmpty() || !resourceIds.get(0).equals(resourceId)) {
+      throw new IllegalArgumentException("a booking's resources start with its own resource: " + resourceIds);
+    }
     if (status == BookingStatus.HELD && holdExpiresAt == null) {
       throw new IllegalArgumentException("a held booking needs a hold expiry");
     }
@@ -50,11 +66,28 @@ public record Booking(
   public Booking withStatus(BookingStatus newStatus, Instant now) {
     Instant expiry = newStatus == BookingStatus.HELD ? holdExpiresAt : null;
     return new Booking(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail,
-        newStatus, expiry, seriesId, sequence + 1, createdAt, now);
+        newStatus, expiry, seriesId, sequence + 1, createdAt, now, resourceIds);
   }
 
   public Booking movedTo(TimeRange newTime, Instant now) {
     return new Booking(id, providerId, resourceId, bookingTypeId, newTime, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, seriesId, sequence + 1, createdAt, now);
+        status, holdExpiresAt, seriesId, sequence + 1, createdAt, now, resourceIds);
+  }
+
+  /** Moved to another member of an ANY pool (and possibly another time): it then blocks that member only. */
+  public Booking reassignedTo(String memberId, TimeRange newTime, Instant now) {
+    return new Booking(id, providerId, memberId, bookingTypeId, newTime, customerZone, customerName, customerEmail,
+        status, holdExpiresAt, seriesId, sequence + 1, createdAt, now, List.of(memberId));
+  }
+
+  /** The same booking placed on these resources (the first becomes its own), before it is first stored. */
+  public Booking placedOn(List<String> resources) {
+    return new Booking(id, providerId, resources.get(0), bookingTypeId, time, customerZone, customerName,
+        customerEmail, status, holdExpiresAt, seriesId, sequence, createdAt, updatedAt, resources);
+  }
+
+  /** Whether this booking blocks (or blocked) time on the resource. */
+  public boolean blocksResource(String resource) {
+    return resourceIds.contains(resource);
   }
 }

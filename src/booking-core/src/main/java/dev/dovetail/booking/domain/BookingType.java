@@ -12,7 +12,8 @@ import java.util.Objects;
  * resource's zone. Price, payment and cancellation tiers are used by the payments capability. {@code reminders} are
  * how long before the start the customer is reminded (default 24 h and 1 h; empty for none); a reminder whose instant
  * has already passed when the booking is made is skipped, never sent late. {@code limits} bound what one customer may
- * ask of its public booking (series length, holds per e-mail and per address).
+ * ask of its public booking (series length, holds per e-mail and per address). {@code pool} is null for a type on one
+ * resource; for a pooled type (ADR 43) {@code resourceId} is the pool's first member.
  */
 public record BookingType(
     String id,
@@ -32,7 +33,8 @@ public record BookingType(
     List<CancellationTier> cancellationPolicy,
     Duration holdDuration,
     List<Duration> reminders,
-    BookingLimits limits) {
+    BookingLimits limits,
+    ResourcePool pool) {
 
   public static final Duration MAX_DURATION = Duration.ofDays(1);
   public static final Duration MAX_HORIZON = Duration.ofDays(3 * 366);
@@ -57,6 +59,15 @@ public record BookingType(
       Duration holdDuration, List<Duration> reminders) {
     this(id, providerId, resourceId, name, durations, slotInterval, bufferBefore, bufferAfter, minimumNotice, horizon,
         maxPerDay, maxPerWeek, price, payment, cancellationPolicy, holdDuration, reminders, BookingLimits.DEFAULT);
+  }
+
+  /** A booking type on one resource (no pool). */
+  public BookingType(String id, String providerId, String resourceId, String name, List<Duration> durations,
+      Duration slotInterval, Duration bufferBefore, Duration bufferAfter, Duration minimumNotice, Duration horizon,
+      int maxPerDay, int maxPerWeek, Money price, PaymentRequirement payment, List<CancellationTier> cancellationPolicy,
+      Duration holdDuration, List<Duration> reminders, BookingLimits limits) {
+    this(id, providerId, resourceId, name, durations, slotInterval, bufferBefore, bufferAfter, minimumNotice, horizon,
+        maxPerDay, maxPerWeek, price, payment, cancellationPolicy, holdDuration, reminders, limits, null);
   }
 
   public BookingType {
@@ -97,6 +108,22 @@ public record BookingType(
       requireWithin(lead, Duration.ofMinutes(5), MAX_REMINDER_LEAD, "reminder lead");
     }
     Objects.requireNonNull(limits, "limits");
+    if (pool != null && !pool.members().get(0).resourceId().equals(resourceId)) {
+      throw new IllegalArgumentException("a pooled type's resourceId must be its first member: " + resourceId);
+    }
+  }
+
+  /** The same type over a pool of resources (or, with {@code null}, on its first resource only). */
+  public BookingType withPool(ResourcePool newPool) {
+    String first = newPool == null ? resourceId : newPool.members().get(0).resourceId();
+    return new BookingType(id, providerId, first, name, durations, slotInterval, bufferBefore, bufferAfter,
+        minimumNotice, horizon, maxPerDay, maxPerWeek, price, payment, cancellationPolicy, holdDuration, reminders,
+        limits, newPool);
+  }
+
+  /** Every resource the type may block: its pool's members in the provider's order, or its one resource. */
+  public List<String> resourceIds() {
+    return pool == null ? List.of(resourceId) : pool.resourceIds();
   }
 
   public Duration defaultDuration() {

@@ -40,7 +40,7 @@ public final class BookingProjection {
   public static Map<String, CalendarObject> wanted(String resourceId, Collection<Booking> bookings, Instant now) {
     Map<String, CalendarObject> wanted = new HashMap<>();
     for (Booking b : bookings) {
-      if (b.resourceId().equals(resourceId) && (b.status() == BookingStatus.CONFIRMED || b.blocksAt(now))) {
+      if (b.blocksResource(resourceId) && (b.status() == BookingStatus.CONFIRMED || b.blocksAt(now))) {
         CalendarObject o = BookingIcs.object(b);
         wanted.put(o.href(), o);
       }

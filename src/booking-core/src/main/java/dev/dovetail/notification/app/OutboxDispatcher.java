@@ -214,8 +214,10 @@ public class OutboxDispatcher {
         .compose(offer -> {
           MailMessage mail;
           try {
-            mail = renderer.render(new MessageContext(message, booking, offer.provider(), offer.resource(),
-                offer.type(), manageLink.apply(booking.id())));
+            // A pooled booking names the member assigned to it (ADR 43).
+            mail = renderer.render(new MessageContext(message, booking, offer.provider(),
+                offer.member(booking.resourceId()).orElse(offer.resource()), offer.type(),
+                manageLink.apply(booking.id())));
           } catch (RuntimeException e) {
             return Future.failedFuture(new DeliveryException("cannot render: " + e, true, e));
           }

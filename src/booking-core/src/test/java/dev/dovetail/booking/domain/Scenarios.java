@@ -194,6 +194,49 @@ final class Scenarios {
     return kept;
   }
 
+  /**
+   * A pooled type over 2 to {@code maxMembers} members in the base scenario's zone, each with its own random rule and
+   * blocks; the base scenario gives the type (its first member is {@link Fixtures#RESOURCE}), now and the window.
+   */
+  record PoolScenario(Scenario base, BookingType type, List<MemberSchedule> members) {
+
+    @Override
+    public String toString() {
+      return "PoolScenario{pool=" + type.pool() + "\n  base=" + base + "\n  members=" + members.stream()
+          .map(m -> m.resource().id() + " " + m.resource().availability() + " " + m.schedule().blocks())
+          .collect(Collectors.joining("\n    ")) + "}";
+    }
+  }
+
+  private record MemberSpec(RuleSpec rule, List<BlockSpec> blocks, int priority) {}
+
+  static Arbitrary<PoolScenario> poolScenarios(int maxMembers, int maxDays, int maxBlocks) {
+    Arbitrary<MemberSpec> memberSpecs = Combinators.combine(ruleSpecs(),
+        blockSpecs((maxDays + 1) * 1440).list().ofMaxSize(maxBlocks), Arbitraries.integers().between(0, 2))
+        .as(MemberSpec::new);
+    return Combinators.combine(scenarios(Fixtures.RESOURCE_ZONES, maxDays, maxBlocks),
+            memberSpecs.list().ofMinSize(1).ofMaxSize(maxMembers - 1), Arbitraries.of(ResourcePool.Mode.class),
+            Arbitraries.of(ResourcePool.Assignment.class), Arbitraries.integers().between(0, 2))
+        .as((base, others, mode, assignment, firstPriority) -> {
+          List<PoolMember> poolMembers = new ArrayList<>();
+          List<MemberSchedule> members = new ArrayList<>();
+          poolMembers.add(new PoolMember(Fixtures.RESOURCE, firstPriority));
+          members.add(new MemberSchedule(base.resource(), base.schedule()));
+          for (int i = 0; i < others.size(); i++) {
+            String id = "room-" + (i + 2);
+            MemberSpec spec = others.get(i);
+            poolMembers.add(new PoolMember(id, spec.priority()));
+            Resource resource = new Resource(id, Fixtures.PROVIDER, "Room " + (i + 2), base.zone(), true,
+                rule(spec.rule(), base.firstDay()));
+            members.add(new MemberSchedule(resource, new Schedule(id, 0,
+                blocks(spec.blocks(), base.type(), base.zone(), base.firstDay(), base.now()))));
+          }
+          ResourcePool pool = new ResourcePool(mode, poolMembers, assignment, false,
+              ResourcePool.DEFAULT_BALANCE_WINDOW);
+          return new PoolScenario(base, base.type().withPool(pool), members);
+        });
+  }
+
   /** Scenarios in the given resource zones, on dates around the DST changes (and ordinary dates for Kolkata). */
   static Arbitrary<Scenario> scenarios(List<ZoneId> zones, int maxDays, int maxBlocks) {
     Arbitrary<ZoneId> zone = Arbitraries.of(zones);

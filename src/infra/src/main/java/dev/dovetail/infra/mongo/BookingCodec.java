@@ -8,13 +8,17 @@ import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.TimeRange;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A booking as a document: {@code {_id, providerId, resourceId, bookingTypeId, start, end, customerZone,
- * customerName, customerEmail, status, holdExpiresAt?, seriesId?, sequence, createdAt, updatedAt}}.
+ * customerName, customerEmail, status, holdExpiresAt?, seriesId?, sequence, createdAt, updatedAt, resourceIds?}}:
+ * {@code resourceIds} only when the booking blocks several resources (every member of an ALL pool, ADR 43).
  * The list cursor is {@code <start millis, 20 digits>_<id>}: the keyset position (start, id) of the last item.
  */
 final class BookingCodec {
@@ -40,6 +44,9 @@ final class BookingCodec {
     doc.put("sequence", b.sequence());
     putInstant(doc, "createdAt", b.createdAt());
     putInstant(doc, "updatedAt", b.updatedAt());
+    if (b.resourceIds().size() > 1) {
+      doc.put("resourceIds", new JsonArray(b.resourceIds()));
+    }
     return doc;
   }
 
@@ -58,7 +65,19 @@ final class BookingCodec {
         doc.getString("seriesId"),
         doc.getInteger("sequence"),
         requiredInstant(doc, "createdAt"),
-        requiredInstant(doc, "updatedAt"));
+        requiredInstant(doc, "updatedAt"),
+        resourceIds(doc));
+  }
+
+  /** Every resource the booking blocks: {@code resourceIds} when it blocks several (an ALL pool), else its own. */
+  private static List<String> resourceIds(JsonObject doc) {
+    JsonArray ids = doc.getJsonArray("resourceIds");
+    if (ids == null) {
+      return List.of(doc.getString("resourceId"));
+    }
+    List<String> all = new ArrayList<>();
+    ids.forEach(id -> all.add((String) id));
+    return all;
   }
 
   static String cursor(Booking b) {

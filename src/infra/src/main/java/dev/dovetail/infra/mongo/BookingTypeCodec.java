@@ -7,6 +7,8 @@ import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.CancellationTier;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
+import dev.dovetail.booking.domain.PoolMember;
+import dev.dovetail.booking.domain.ResourcePool;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -17,8 +19,9 @@ import java.util.List;
  * {@code {_id, providerId, resourceId, name, durations: ["PT30M"], slotInterval, bufferBefore, bufferAfter,
  * minimumNotice, horizon, maxPerDay, maxPerWeek, price: {minorUnits, currency}, payment, cancellationPolicy:
  * [{notice, refundPercent}], holdDuration, reminders: ["PT24H"], limits: {maxWeeklyOccurrences, holdsPerEmail,
- * holdsPerAddress, holdWindow}}}, durations as ISO-8601 strings. A document written before reminders or limits existed
- * reads with the default reminders or limits.
+ * holdsPerAddress, holdWindow}, pool: null | {mode, members: [{resourceId, priority}], assignment, customerMayPick,
+ * balanceWindow}}}, durations as ISO-8601 strings. A document written before reminders, limits or pools existed reads
+ * with the default reminders or limits and no pool.
  */
 final class BookingTypeCodec {
 
@@ -55,7 +58,36 @@ final class BookingTypeCodec {
             .put("maxWeeklyOccurrences", t.limits().maxWeeklyOccurrences())
             .put("holdsPerEmail", t.limits().holdsPerEmail())
             .put("holdsPerAddress", t.limits().holdsPerAddress())
-            .put("holdWindow", duration(t.limits().holdWindow())));
+            .put("holdWindow", duration(t.limits().holdWindow())))
+        .put("pool", t.pool() == null ? null : pool(t.pool()));
+  }
+
+  private static JsonObject pool(ResourcePool pool) {
+    JsonArray members = new JsonArray();
+    pool.members().forEach(m -> members.add(new JsonObject()
+        .put("resourceId", m.resourceId())
+        .put("priority", m.priority())));
+    return new JsonObject()
+        .put("mode", pool.mode().name())
+        .put("members", members)
+        .put("assignment", pool.assignment().name())
+        .put("customerMayPick", pool.customerMayPick())
+        .put("balanceWindow", duration(pool.balanceWindow()));
+  }
+
+  private static ResourcePool pool(JsonObject doc) {
+    JsonObject pool = doc.getJsonObject("pool");
+    if (pool == null) {
+      return null;
+    }
+    List<PoolMember> members = new ArrayList<>();
+    for (Object item : MongoSupport.array(pool, "members")) {
+      JsonObject member = (JsonObject) item;
+      members.add(new PoolMember(member.getString("resourceId"), member.getInteger("priority")));
+    }
+    return new ResourcePool(ResourcePool.Mode.valueOf(pool.getString("mode")), members,
+        ResourcePool.Assignment.valueOf(pool.getString("assignment")), pool.getBoolean("customerMayPick"),
+        duration(pool, "balanceWindow"));
   }
 
   private static BookingLimits limits(JsonObject doc) {
@@ -100,6 +132,7 @@ final class BookingTypeCodec {
         tiers,
         duration(doc, "holdDuration"),
         reminders,
-        limits(doc));
+        limits(doc),
+        pool(doc));
   }
 }

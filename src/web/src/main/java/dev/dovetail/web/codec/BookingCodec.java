@@ -18,6 +18,7 @@ public final class BookingCodec {
         .put("id", booking.id())
         .put("bookingTypeId", booking.bookingTypeId())
         .put("resourceId", booking.resourceId())
+        .put("resourceIds", new JsonArray(booking.resourceIds()))
         .put("start", booking.time().start().toString())
         .put("end", booking.time().end().toString())
         .put("timeZone", booking.customerZone().getId())
@@ -63,6 +64,7 @@ public final class BookingCodec {
         json.getBoolean("hold", false),
         json.getInteger("weeklyOccurrences", 1),
         null,
-        clientAddress);
+        clientAddress,
+        json.getString("resourceId"));
   }
 }

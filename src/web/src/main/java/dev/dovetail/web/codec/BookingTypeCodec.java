@@ -18,7 +18,8 @@ import java.util.List;
  * Booking types as JSON, every length in whole units named by the field ({@code durationsMinutes}, {@code
  * horizonDays}, ...). Optional fields take documented defaults: slot interval = first duration, no buffers, notice or
  * limits, a 365-day horizon, free (0 EUR, no payment), no cancellation tiers, 10-minute holds, reminders 24 h and
- * 1 h before the start ({@code remindersMinutes}), {@link BookingLimits#DEFAULT} abuse limits ({@code limits}).
+ * 1 h before the start ({@code remindersMinutes}), {@link BookingLimits#DEFAULT} abuse limits ({@code limits}), no
+ * pool ({@code pool}, {@link PoolCodec}).
  */
 public final class BookingTypeCodec {
 
@@ -49,7 +50,8 @@ public final class BookingTypeCodec {
         .put("cancellationPolicy", tiers)
         .put("holdMinutes", type.holdDuration().toMinutes())
         .put("remindersMinutes", minutes(type.reminders()))
-        .put("limits", limits(type.limits()));
+        .put("limits", limits(type.limits()))
+        .put("pool", type.pool() == null ? null : PoolCodec.toJson(type.pool()));
   }
 
   private static JsonObject limits(BookingLimits limits) {
@@ -89,7 +91,8 @@ public final class BookingTypeCodec {
         .put("resource", new JsonObject()
             .put("id", offer.resource().id())
             .put("name", offer.resource().name())
-            .put("timeZone", offer.resource().zone().getId()));
+            .put("timeZone", offer.resource().zone().getId()))
+        .put("pool", type.pool() == null ? null : PoolCodec.offerJson(type.pool(), offer.members()));
   }
 
   /** A booking type of the caller from a create (id from the body or generated) or update (id from the path). */
@@ -123,7 +126,8 @@ public final class BookingTypeCodec {
           tiers,
           Duration.ofMinutes(json.getLong("holdMinutes", (long) DEFAULT_HOLD_MINUTES)),
           reminders(json),
-          limits(json));
+          limits(json),
+          PoolCodec.fromJson(json.getJsonObject("pool")));
     } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
       throw ApiProblem.badRequest(String.valueOf(e.getMessage()));
     }

@@ -36,7 +36,7 @@ public final class IcsCodec {
     line(ics, "DTEND:" + UTC_BASIC.format(booking.time().end()));
     line(ics, "SEQUENCE:" + Math.max(0, booking.sequence()));
     line(ics, "SUMMARY:" + text(offer.type().name() + " with " + offer.provider().displayName()));
-    line(ics, "LOCATION:" + text(offer.resource().name()));
+    line(ics, "LOCATION:" + text(PoolCodec.whereText(offer, booking)));
     line(ics, "DESCRIPTION:" + text("Booked for " + booking.customerName() + " (" + booking.customerEmail()
         + ").\nUse the link from your confirmation to change or cancel."));
     line(ics, "STATUS:" + status(booking.status()));

@@ -6,6 +6,7 @@ import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.PaymentRequirement;
 import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.web.codec.PoolCodec;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
@@ -71,7 +72,7 @@ final class BookingPageHandler {
     values.put("typeName", type.name());
     values.put("providerHandle", offer.provider().id());
     values.put("providerName", offer.provider().displayName());
-    values.put("resourceName", offer.resource().name());
+    values.put("resourceName", PoolCodec.whereText(offer));
     values.put("resourceZone", offer.resource().zone().getId());
     values.put("durations", type.durations().stream().map(d -> Long.toString(d.toMinutes()))
         .collect(Collectors.joining(",")));

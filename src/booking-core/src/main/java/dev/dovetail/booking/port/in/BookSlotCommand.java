@@ -9,7 +9,8 @@ import java.time.ZoneId;
  * all or nothing). {@code hold} asks for a temporary hold (while paying) instead of a confirmed booking. A null
  * duration means the type's default. {@code holdFor} is how long a hold lasts, null for the type's hold duration (the
  * waitlist holds an offered slot for its claim window). {@code clientAddress} is where a public request came from (for
- * the per-address hold limit), null when the hub itself books (the waitlist).
+ * the per-address hold limit), null when the hub itself books (the waitlist). {@code memberPick} is the pool member
+ * the customer chose, where the type's pool allows it; null to let the hub assign one.
  */
 public record BookSlotCommand(
     String bookingTypeId,
@@ -21,7 +22,16 @@ public record BookSlotCommand(
     boolean hold,
     int weeklyOccurrences,
     Duration holdFor,
-    String clientAddress) {
+    String clientAddress,
+    String memberPick) {
+
+  /** A command that picks no pool member (the hub assigns one, ADR 43). */
+  public BookSlotCommand(String bookingTypeId, Instant start, Duration duration, ZoneId customerZone,
+      String customerName, String customerEmail, boolean hold, int weeklyOccurrences, Duration holdFor,
+      String clientAddress) {
+    this(bookingTypeId, start, duration, customerZone, customerName, customerEmail, hold, weeklyOccurrences, holdFor,
+        clientAddress, null);
+  }
 
   /** A command from inside the hub: no client address. */
   public BookSlotCommand(String bookingTypeId, Instant start, Duration duration, ZoneId customerZone,
@@ -39,6 +49,6 @@ public record BookSlotCommand(
   /** The same request as a hold (a type that takes payment only books holds). */
   public BookSlotCommand asHold() {
     return new BookSlotCommand(bookingTypeId, start, duration, customerZone, customerName, customerEmail, true,
-        weeklyOccurrences, holdFor, clientAddress);
+        weeklyOccurrences, holdFor, clientAddress, memberPick);
   }
 }

@@ -47,6 +47,19 @@ public interface BookingRepositoryContract {
   }
 
   @Test
+  @DisplayName("insertAll then findById: a booking of every member of a pool reads back with all its resources")
+  default void poolBookingRoundTripsItsResources(VertxTestContext ctx) {
+    Booking all = confirmed(id("prov"), "room-1", BASE, 60).placedOn(List.of("room-1", "room-2", "room-3"));
+    bookings().insertAll(List.of(all))
+        .compose(v -> bookings().findById(all.id()))
+        .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
+          assertThat(found).contains(all);
+          assertThat(found.orElseThrow().resourceIds()).containsExactly("room-1", "room-2", "room-3");
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("findById: an unknown id is empty")
   default void findByIdOfUnknownIsEmpty(VertxTestContext ctx) {
     bookings().findById(id("nope")).onComplete(ctx.succeeding(found -> ctx.verify(() -> {

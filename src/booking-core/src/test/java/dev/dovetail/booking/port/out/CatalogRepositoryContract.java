@@ -8,6 +8,8 @@ import static dev.dovetail.booking.port.out.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.PoolMember;
+import dev.dovetail.booking.domain.ResourcePool;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
@@ -200,6 +202,21 @@ public interface CatalogRepositoryContract {
         })
         .onComplete(ctx.succeeding(err -> ctx.verify(() -> {
           assertThat(err).as("a deleted booking type's id is retired (ADR 22)").isInstanceOf(ConflictException.class);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("booking types: a pool (mode, members with priorities, rule, pick, balance window) reads back exactly")
+  default void pooledBookingTypeRoundTrips(VertxTestContext ctx) {
+    String provider = id("prov");
+    BookingType type = richType(id("type"), provider, "room-a").withPool(new ResourcePool(ResourcePool.Mode.ANY,
+        List.of(new PoolMember("room-a", 2), new PoolMember("room-b", 0)), ResourcePool.Assignment.ROUND_ROBIN,
+        true, java.time.Duration.ofDays(30)));
+    bookingTypes().insert(type)
+        .compose(v -> bookingTypes().findById(type.id()))
+        .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
+          assertThat(found).contains(type);
           ctx.completeNow();
         })));
   }
