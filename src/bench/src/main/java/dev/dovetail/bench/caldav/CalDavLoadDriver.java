@@ -3,8 +3,6 @@ package dev.dovetail.bench.caldav;
 import dev.dovetail.account.app.AccountService;
 import dev.dovetail.account.domain.Account;
 import dev.dovetail.account.domain.Credential;
-import dev.dovetail.app.AppConfig;
-import dev.dovetail.app.Hub;
 import dev.dovetail.bench.load.LoadDriver;
 import dev.dovetail.booking.domain.AvailabilityRule;
 import dev.dovetail.booking.domain.Block;
@@ -24,7 +22,6 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,26 +108,11 @@ public final class CalDavLoadDriver {
   }
 
   private static void dovetail(int requests, int concurrency) throws IOException {
-    System.setProperty("hazelcast.logging.type", "slf4j");
-    Path data = Files.createTempDirectory("dovetail-caldav-load");
-    int mongoPort = freePort();
-    AppConfig config = new AppConfig("127.0.0.1", freePort(), "http://127.0.0.1", data, null, "dovetail", mongoPort,
-        false, null, new AppConfig.Cluster("dovetail", "127.0.0.1", 0, List.of()), Integer.MAX_VALUE, 1 << 20, false,
-        4, null);
-    Hub hub = Hub.start(config).await();
-    Vertx vertx = Vertx.vertx();
-    try {
-      MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", () -> { }).await();
+    try (BenchHub bench = BenchHub.start()) {
       long began = System.nanoTime();
-      String appPassword = seed(vertx, store);
+      String appPassword = seed(bench.vertx(), bench.store(), CALENDARS);
       System.out.printf("seeded %s in %.1f s%n", CALENDARS, (System.nanoTime() - began) / 1e9);
-      Target target = new Target(client(vertx, "127.0.0.1", hub.httpPort(), concurrency),
-          basic("bench", appPassword), "/dav/calendars/bench/");
-      phases(vertx, target, requests, concurrency);
-      store.close().await();
-    } finally {
-      vertx.close().await();
-      hub.stop();
+      phases(bench.vertx(), bench.target(appPassword, concurrency), requests, concurrency);
     }
   }
 
@@ -216,7 +198,7 @@ public final class CalDavLoadDriver {
   }
 
   /** Provider {@code bench} with one non-bookable resource per calendar, filled through the store; an app password. */
-  private static String seed(Vertx vertx, MongoStore store) {
+  static String seed(Vertx vertx, MongoStore store, Map<String, Integer> calendars) {
     Instant now = Instant.now();
     store.providers().insert(new Provider("bench", "Bench", "bench@example.com", BERLIN, now)).await();
     AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(),
@@ -224,7 +206,7 @@ public final class CalDavLoadDriver {
     store.accounts().insert(new Account("bench@example.com", "bench", "unused")).await();
     String secret = accounts.issue("bench", Credential.Kind.APP_PASSWORD, "bench").await().secret();
     long seed = 1;
-    for (Map.Entry<String, Integer> calendar : CALENDARS.entrySet()) {
+    for (Map.Entry<String, Integer> calendar : calendars.entrySet()) {
       String id = calendar.getKey();
       store.resources().insert(new Resource(id, "bench", id, BERLIN, false,
           new AvailabilityRule(Map.of(), List.of(), Map.of(), Set.of()))).await();
@@ -262,18 +244,13 @@ public final class CalDavLoadDriver {
     }
   }
 
-  private static WebClient client(Vertx vertx, String host, int port, int concurrency) {
+  static WebClient client(Vertx vertx, String host, int port, int concurrency) {
     return WebClient.create(vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(port),
         new PoolOptions().setHttp1MaxSize(concurrency));
   }
 
-  private static String basic(String user, String password) {
+  static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

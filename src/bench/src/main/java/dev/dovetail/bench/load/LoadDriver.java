@@ -41,7 +41,9 @@ import java.util.function.IntFunction;
  * <ul>
  *   <li><b>uncontended</b>: every request books a different slot, spread over {@code RESOURCES} resources;
  *   <li><b>contended</b>: every request races for one of 4 slots on a single resource (almost all answers are 409);
- *   <li><b>slots</b>: free-slot queries for a week.
+ *   <li><b>hot resource</b>: {@value #HOT_CLIENTS} customers at once book distinct slots of one resource (every answer
+ *       201; the resource's schedule grows by one booking per request);
+ *   <li><b>slots</b>: free-slot queries for a week, from {@value #HOT_CLIENTS} clients.
  * </ul>
  *
  * <p>Run: see docs/benchmarks.md. Arguments: {@code [requests] [concurrency]}, default 2000 and 32.
@@ -49,6 +51,7 @@ import java.util.function.IntFunction;
 public final class LoadDriver {
 
   private static final int RESOURCES = 20;
+  private static final int HOT_CLIENTS = 16;
   private static final ZoneId ZONE = ZoneId.of("UTC");
 
   private LoadDriver() {}
@@ -80,7 +83,9 @@ public final class LoadDriver {
           i -> book(client, "load-type-" + (i % RESOURCES), base.plus(Duration.ofMinutes(15L * (i / RESOURCES)))));
       run(vertx, "contended booking", requests, concurrency,
           i -> book(client, "load-type-contended", base.plus(Duration.ofMinutes(15L * (i % 4)))));
-      run(vertx, "free slots (7 days)", requests, concurrency, i -> client
+      run(vertx, "hot resource", requests, HOT_CLIENTS,
+          i -> book(client, "load-type-hot", base.plus(Duration.ofMinutes(15L * i))));
+      run(vertx, "free slots (7 days)", requests, HOT_CLIENTS, i -> client
           .get("/api/v1/public/booking-types/load-type-" + (i % RESOURCES) + "/slots")
           .addQueryParam("from", base.atZone(ZONE).toLocalDate().toString())
           .addQueryParam("to", base.atZone(ZONE).toLocalDate().plusDays(7).toString())
@@ -145,8 +150,8 @@ public final class LoadDriver {
     }
     AvailabilityRule open = new AvailabilityRule(always, List.of(), Map.of(), Set.of());
     List<Future<Void>> writes = new ArrayList<>();
-    for (int i = 0; i <= RESOURCES; i++) {
-      String suffix = i == RESOURCES ? "contended" : Integer.toString(i);
+    for (int i = 0; i <= RESOURCES + 1; i++) {
+      String suffix = i == RESOURCES ? "contended" : i == RESOURCES + 1 ? "hot" : Integer.toString(i);
       writes.add(store.resources().insert(new Resource("load-room-" + suffix, "demo", "Room " + suffix, ZONE, true,
           open)));
       writes.add(store.bookingTypes().insert(new BookingType("load-type-" + suffix, "demo", "load-room-" + suffix,

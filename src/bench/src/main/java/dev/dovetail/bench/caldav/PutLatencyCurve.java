@@ -1,0 +1,66 @@
+package dev.dovetail.bench.caldav;
+
+import io.vertx.core.buffer.Buffer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The cost of one CalDAV PUT as the calendar grows: calendars of 100, 1,000, 5,000 and 10,000 events
+ * ({@link BenchCalendar}), then, one calendar after the other, PUTs of new single events sent one at a time (no
+ * concurrency: this is service time, not queueing), printing p50/p90/p99/max per calendar size.
+ *
+ * <p>Run: see docs/benchmarks.md. Arguments: {@code [puts per calendar]}, default 200.
+ */
+public final class PutLatencyCurve {
+
+  private PutLatencyCurve() {}
+
+  public static void main(String[] args) throws Exception {
+    int puts = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    Map<String, Integer> calendars = new LinkedHashMap<>();
+    for (int size : new int[] {100, 1_000, 5_000, 10_000}) {
+      calendars.put("events-" + size, size);
+    }
+    try (BenchHub bench = BenchHub.start()) {
+      long began = System.nanoTime();
+      String appPassword = CalDavLoadDriver.seed(bench.vertx(), bench.store(), calendars);
+      System.out.printf("seeded %s in %.1f s%n", calendars, (System.nanoTime() - began) / 1e9);
+      CalDavLoadDriver.Target target = bench.target(appPassword, 1);
+      int n = 0;
+      for (Map.Entry<String, Integer> calendar : calendars.entrySet()) {
+        String path = target.calendar(calendar.getKey());
+        int warmUp = Math.max(5, puts / 10);
+        for (int i = 0; i < warmUp; i++) {
+          put(target, path, n++);
+        }
+        long[] latencies = new long[puts];
+        for (int i = 0; i < puts; i++) {
+          long t0 = System.nanoTime();
+          put(target, path, n++);
+          latencies[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(latencies);
+        System.out.printf("PUT into %,6d events: %d PUTs  p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n",
+            calendar.getValue(), puts, latencies[puts / 2] / 1e6, latencies[(int) (puts * 0.9)] / 1e6,
+            latencies[(int) (puts * 0.99)] / 1e6, latencies[puts - 1] / 1e6);
+      }
+    }
+  }
+
+  /** A new one-hour event on its own day from 2031 on, so no PUT overlaps another. */
+  private static void put(CalDavLoadDriver.Target target, String path, int n) {
+    String name = "curve-" + n + ".ics";
+    java.time.LocalDate day = java.time.LocalDate.of(2031, 1, 1).plusDays(n);
+    String date = day.toString().replace("-", "");
+    String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Dovetail//bench//EN\r\nBEGIN:VEVENT\r\nUID:" + name
+        + "\r\nDTSTAMP:20260501T120000Z\r\nDTSTART:" + date + "T090000Z\r\nDTEND:" + date
+        + "T100000Z\r\nSUMMARY:Curve\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    int status = target.client().put(path + name).putHeader("Authorization", target.authorization())
+        .putHeader("Content-Type", "text/calendar; charset=utf-8").putHeader("If-None-Match", "*")
+        .sendBuffer(Buffer.buffer(ics)).await().statusCode();
+    if (status != 201) {
+      throw new IllegalStateException("PUT " + path + name + " answered " + status);
+    }
+  }
+}
