@@ -4,42 +4,47 @@ import static dev.dovetail.infra.mongo.MongoSupport.byId;
 
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.calendar.domain.CalendarCollection;
+import dev.dovetail.calendar.domain.CalendarObject;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /**
- * CalDAV calendars on MongoDB: one document per resource in {@code calendars}, changed only by compare-and-set on its
- * revision ({@code updateOne({_id, revision: r}, {$set: {..., revision: r + 1}})}, or {@code insertOne} for the first
- * write), like {@link MongoScheduleRepository}. Only {@code _id} lookups and single-document conditional writes, so
- * both engines behave the same; objects, sequence and tombstones change together atomically. Durable (embedded
- * commit) before the future succeeds.
+ * CalDAV calendars on MongoDB as {@link PartStore} values: a head per resource in {@code calendars} (revision, change
+ * sequence, tombstones, dead properties), changed only by compare-and-set on its revision, and one document per object
+ * in {@code calendarObjects}; a write moves the objects it changes, not the calendar (ADR 47). Only {@code _id} lookups
+ * and single-document conditional writes, so both engines behave the same; the objects, sequence and tombstones of one
+ * write commit together in the head's compare-and-set. Durable (embedded commit) before the future succeeds.
  */
 public class MongoCalendarObjectRepository implements CalendarObjectRepository {
 
   public static final String COLLECTION = "calendars";
+  public static final String OBJECTS = "calendarObjects";
   private static final int MAX_ATTEMPTS = 50;
   private static final int MAX_BACKOFF_MILLIS = 32;
 
   private final MongoSupport mongo;
+  private final PartStore<CalendarObject> store;
 
   MongoCalendarObjectRepository(MongoSupport mongo) {
     this.mongo = mongo;
+    this.store = new PartStore<>(mongo, COLLECTION, OBJECTS, CalendarCodec::encodeObject, CalendarCodec::decodeObject);
   }
 
   @Override
   public Future<CalendarCollection> load(String resourceId) {
-    return mongo.client.findOne(COLLECTION, byId(resourceId), null)
-        .map(doc -> doc == null ? CalendarCollection.empty(resourceId) : CalendarCodec.decode(doc));
+    return store.load(resourceId).map(CalendarCodec::decode);
   }
 
   /** Reads the {@code revision} field only, not the objects. */
   @Override
   public Future<Long> revision(String resourceId) {
-    return revisionOf(mongo, COLLECTION, resourceId, CalendarCodec.REVISION);
+    return store.revision(resourceId);
   }
 
   /** Reads {@code properties.<name>} only (a name a dotted path would misread falls back to the whole document). */
@@ -64,7 +69,7 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
 
   @Override
   public Future<Void> delete(String resourceId) {
-    return mongo.durable(mongo.client.removeDocument(COLLECTION, byId(resourceId))).mapEmpty();
+    return mongo.durable(store.delete(resourceId));
   }
 
   @Override
@@ -74,16 +79,17 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
 
   private Future<CalendarCollection> attempt(String resourceId, UnaryOperator<CalendarCollection> change,
       int attempt) {
-    return load(resourceId).compose(current -> {
+    return store.load(resourceId).compose(loaded -> {
+      CalendarCollection current = CalendarCodec.decode(loaded);
       CalendarCollection next;
       try {
-        next = change.apply(current).atRevision(current.revision() + 1);
+        next = change.apply(current);
       } catch (RuntimeException refused) {
         return Future.failedFuture(refused);
       }
-      return write(current.revision(), next).compose(won -> {
+      return store.commit(loaded, CalendarCodec.fields(next), changedObjects(current, next)).compose(won -> {
         if (won) {
-          return Future.succeededFuture(next);
+          return Future.succeededFuture(next.atRevision(current.revision() + 1));
         }
         if (attempt >= MAX_ATTEMPTS) {
           return Future.failedFuture(new ConflictException(
@@ -94,16 +100,29 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
     });
   }
 
-  private Future<Boolean> write(long expectedRevision, CalendarCollection next) {
-    if (expectedRevision == 0) {
-      return mongo.client.insert(COLLECTION, CalendarCodec.encode(next))
-          .map(id -> true)
-          .recover(err -> MongoSupport.isDuplicateKey(err) ? Future.succeededFuture(false) : Future.failedFuture(err));
+  /** The objects written or removed (null) between two values of one calendar, by href. */
+  private static Map<String, CalendarObject> changedObjects(CalendarCollection before, CalendarCollection after) {
+    Map<String, CalendarObject> changed = new HashMap<>();
+    for (CalendarObject o : after.objects()) {
+      if (!before.find(o.href()).map(o::equals).orElse(false)) {
+        changed.put(o.href(), o);
+      }
     }
-    JsonObject filter = byId(next.resourceId()).put(CalendarCodec.REVISION, expectedRevision);
-    JsonObject update = new JsonObject().put("$set",
-        CalendarCodec.body(next).put(CalendarCodec.REVISION, next.revision()));
-    return mongo.client.updateCollection(COLLECTION, filter, update).map(result -> result.getDocMatched() == 1);
+    for (CalendarObject o : before.objects()) {
+      if (after.find(o.href()).isEmpty()) {
+        changed.put(o.href(), null);
+      }
+    }
+    return changed;
+  }
+
+  /** Moves calendars stored before ADR 47 (objects inside the head) to one document per object; at start-up. */
+  Future<Void> migrate() {
+    return store.migrate(CalendarCodec.LEGACY_OBJECTS, head -> {
+      Map<String, CalendarObject> parts = new HashMap<>();
+      CalendarCodec.legacyObjects(head).forEach(o -> parts.put(o.href(), o));
+      return parts;
+    });
   }
 
   private Future<Void> pause(int attempt) {

@@ -1,7 +1,6 @@
 package dev.dovetail.infra.mongo;
 
-import static dev.dovetail.infra.mongo.MongoSupport.byId;
-
+import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.port.out.ScheduleRepository;
@@ -9,29 +8,37 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /**
- * The store-level guard on MongoDB: one document per resource, changed only by compare-and-set on its revision.
+ * The store-level guard on MongoDB: a resource's schedule as a {@link PartStore} value, a head in {@code schedules}
+ * changed only by compare-and-set on its revision, and one document of blocks per UTC day in {@code scheduleDays}
+ * (ADR 47), so a write moves the days it changes, not the resource's whole busy time.
  *
- * <p>{@link #update} reads the document, applies the change (a pure function that throws to refuse), and writes the
- * result with {@code updateOne({_id, revision: r}, {$set: {blocks, revision: r + 1}})}, or, for a resource that has no
- * document yet, {@code insertOne({_id, revision: 1, blocks})}. A write that matches nothing, or an insert that hits the
- * {@code _id} unique index, means another writer won the race: the change is applied again to the fresh document,
- * after a short random pause, at most {@code maxAttempts} times. Both operations are atomic single-document writes on
- * MongoDB and on mongo-java-server alike, and no overlapping {@code Schedule} can be constructed, so no overlap can be
- * stored whoever calls and whether or not they hold the resource lock.
+ * <p>{@link #update} reads the schedule (the node's cached copy, checked with one head read), applies the change (a
+ * pure function that throws to refuse) to all of it, and commits the changed days with the head's compare-and-set
+ * from revision {@code r} to {@code r + 1} (an insert for a resource with no head yet). A commit that matches nothing,
+ * or an insert that hits the {@code _id} unique index, means another writer won the race: the change is applied again
+ * to the fresh schedule, after a short random pause, at most {@code maxAttempts} times. The head is the only commit
+ * point and every change is checked against the whole schedule at the revision it commits on, and no overlapping
+ * {@code Schedule} can be constructed, so no overlap can be stored whoever calls and whether or not they hold the
+ * resource lock; this is as strong as the single-document schedule it replaces.
  */
 public class MongoScheduleRepository implements ScheduleRepository {
 
   public static final String COLLECTION = "schedules";
+  public static final String DAYS = "scheduleDays";
   public static final int DEFAULT_MAX_ATTEMPTS = 50;
   private static final int MAX_BACKOFF_MILLIS = 32;
 
   private final MongoSupport mongo;
   private final int maxAttempts;
+  private final PartStore<List<Block>> store;
   private final java.util.concurrent.atomic.LongAdder retries = new java.util.concurrent.atomic.LongAdder();
 
   MongoScheduleRepository(MongoSupport mongo, int maxAttempts) {
@@ -40,6 +47,7 @@ public class MongoScheduleRepository implements ScheduleRepository {
     }
     this.mongo = mongo;
     this.maxAttempts = maxAttempts;
+    this.store = new PartStore<>(mongo, COLLECTION, DAYS, ScheduleCodec::encodeDay, ScheduleCodec::decodeBlocks);
   }
 
   /** Compare-and-set writes lost to another writer and retried, since this repository was built (for metrics). */
@@ -49,8 +57,7 @@ public class MongoScheduleRepository implements ScheduleRepository {
 
   @Override
   public Future<Schedule> load(String resourceId) {
-    return mongo.client.findOne(COLLECTION, byId(resourceId), null)
-        .map(doc -> doc == null ? Schedule.empty(resourceId) : ScheduleCodec.decode(doc));
+    return store.load(resourceId).map(ScheduleCodec::decode);
   }
 
   @Override
@@ -59,7 +66,8 @@ public class MongoScheduleRepository implements ScheduleRepository {
   }
 
   private Future<Schedule> attempt(String resourceId, UnaryOperator<Schedule> change, int attempt) {
-    return load(resourceId).compose(current -> {
+    return store.load(resourceId).compose(loaded -> {
+      Schedule current = ScheduleCodec.decode(loaded);
       Schedule changed;
       try {
         changed = change.apply(current);
@@ -67,7 +75,7 @@ public class MongoScheduleRepository implements ScheduleRepository {
         return Future.failedFuture(refused);
       }
       Schedule next = new Schedule(resourceId, current.revision() + 1, changed.blocks());
-      return write(current.revision(), next).compose(won -> {
+      return store.commit(loaded, new JsonObject(), changedDays(loaded.parts(), next.blocks())).compose(won -> {
         if (won) {
           return Future.succeededFuture(next);
         }
@@ -81,18 +89,27 @@ public class MongoScheduleRepository implements ScheduleRepository {
     });
   }
 
-  /** The compare-and-set: true if this write won, false if another writer changed the document first. */
-  private Future<Boolean> write(long expectedRevision, Schedule next) {
-    if (expectedRevision == 0) {
-      return mongo.client.insert(COLLECTION, ScheduleCodec.encode(next))
-          .map(id -> true)
-          .recover(err -> MongoSupport.isDuplicateKey(err) ? Future.succeededFuture(false) : Future.failedFuture(err));
-    }
-    JsonObject filter = byId(next.resourceId()).put(ScheduleCodec.REVISION, expectedRevision);
-    JsonObject update = new JsonObject().put("$set", new JsonObject()
-        .put(ScheduleCodec.REVISION, next.revision())
-        .put(ScheduleCodec.BLOCKS, ScheduleCodec.encodeBlocks(next.blocks())));
-    return mongo.client.updateCollection(COLLECTION, filter, update).map(result -> result.getDocMatched() == 1);
+  /** The days whose blocks differ (a null value: the day has none left). */
+  private static Map<String, List<Block>> changedDays(Map<String, List<Block>> before, List<Block> after) {
+    Map<String, List<Block>> days = ScheduleCodec.byDay(after);
+    Map<String, List<Block>> changed = new HashMap<>();
+    days.forEach((day, blocks) -> {
+      List<Block> old = before.get(day);
+      if (old == null || !new HashSet<>(old).equals(new HashSet<>(blocks))) {
+        changed.put(day, List.copyOf(blocks));
+      }
+    });
+    before.keySet().forEach(day -> {
+      if (!days.containsKey(day)) {
+        changed.put(day, null);
+      }
+    });
+    return changed;
+  }
+
+  /** Moves schedules stored before ADR 47 (all blocks inside the head) to one document per day; at start-up. */
+  Future<Void> migrate() {
+    return store.migrate(ScheduleCodec.BLOCKS, head -> ScheduleCodec.byDay(ScheduleCodec.decodeBlocks(head)));
   }
 
   /** A random pause that grows with the attempt, so that racing writers spread out instead of colliding again. */
@@ -106,7 +123,7 @@ public class MongoScheduleRepository implements ScheduleRepository {
 
   @Override
   public Future<Void> delete(String resourceId) {
-    return mongo.durable(mongo.client.removeDocument(COLLECTION, byId(resourceId))).mapEmpty();
+    return mongo.durable(store.delete(resourceId));
   }
 
   @Override

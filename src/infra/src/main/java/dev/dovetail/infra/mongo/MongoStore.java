@@ -103,6 +103,8 @@ public final class MongoStore {
     MongoClient client = MongoClient.create(vertx, config);
     MongoStore store = new MongoStore(new MongoSupport(vertx, client, commitAfterWrite), scheduleAttempts);
     return store.createIndexes()
+        .compose(v -> store.calendars.migrate())
+        .compose(v -> store.schedules.migrate())
         .map(store)
         .recover(err -> client.close().transform(ignored -> Future.failedFuture(err)));
   }
@@ -155,6 +157,10 @@ public final class MongoStore {
                 index("provider_resource_start", new JsonObject()
                     .put("providerId", 1).put("resourceId", 1).put("start", 1).put("_id", 1)),
                 index("status_holdExpiresAt", new JsonObject().put("status", 1).put("holdExpiresAt", 1)))),
+            client.createIndexes(MongoCalendarObjectRepository.OBJECTS, List.of(
+                index("owner", new JsonObject().put("owner", 1)))),
+            client.createIndexes(MongoScheduleRepository.DAYS, List.of(
+                index("owner", new JsonObject().put("owner", 1)))),
             client.createIndexes(MongoResourceRepository.COLLECTION, List.of(
                 index("provider_id", new JsonObject().put("providerId", 1).put("_id", 1)))),
             client.createIndexes(MongoBookingTypeRepository.COLLECTION, List.of(

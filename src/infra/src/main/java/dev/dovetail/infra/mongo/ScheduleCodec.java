@@ -8,13 +8,19 @@ import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.domain.TimeRange;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A resource's schedule as one document:
- * {@code {_id: resourceId, revision: long, blocks: [{owner, kind, type?, from, to, spanFrom, spanTo, expires?,
- * placed}]}}, instants in epoch milliseconds. Decoding goes through the {@link Schedule} constructor, so a stored
+ * A resource's schedule as a {@link PartStore} value (ADR 47): the head in {@code schedules} ({@code {_id: resourceId,
+ * revision, pending, log, logFloor}}) and one part per UTC day in {@code scheduleDays}, keyed {@code yyyy-MM-dd} by the
+ * day its block's span starts, body {@code {blocks: [{owner, kind, type?, from, to, spanFrom, spanTo, expires?,
+ * placed}]}}, instants in epoch milliseconds. Before ADR 47 the head held all blocks as {@code blocks}; {@link #BLOCKS}
+ * names that field for the start-up migration. Decoding goes through the {@link Schedule} constructor, so a stored
  * overlap (which the writes never produce) would be reported rather than served.
  */
 final class ScheduleCodec {
@@ -44,14 +50,32 @@ final class ScheduleCodec {
     return array;
   }
 
-  static JsonObject encode(Schedule schedule) {
-    return new JsonObject()
-        .put("_id", schedule.resourceId())
-        .put(REVISION, schedule.revision())
-        .put(BLOCKS, encodeBlocks(schedule.blocks()));
+  /** The part key of a block: the UTC day its span starts. */
+  static String day(Block block) {
+    return LocalDate.ofInstant(block.span().start(), ZoneOffset.UTC).toString();
   }
 
-  static Schedule decode(JsonObject doc) {
+  /** Blocks by the day their span starts. */
+  static Map<String, List<Block>> byDay(List<Block> blocks) {
+    Map<String, List<Block>> days = new HashMap<>();
+    for (Block b : blocks) {
+      days.computeIfAbsent(day(b), d -> new ArrayList<>()).add(b);
+    }
+    return days;
+  }
+
+  static JsonObject encodeDay(List<Block> blocks) {
+    return new JsonObject().put(BLOCKS, encodeBlocks(blocks));
+  }
+
+  static Schedule decode(PartStore.Loaded<List<Block>> loaded) {
+    List<Block> blocks = new ArrayList<>();
+    loaded.parts().values().forEach(blocks::addAll);
+    return new Schedule(loaded.owner(), loaded.revision(), blocks);
+  }
+
+  /** The blocks of a document with a {@code blocks} array: a day part's body, or a head written before ADR 47. */
+  static List<Block> decodeBlocks(JsonObject doc) {
     List<Block> blocks = new ArrayList<>();
     for (Object item : MongoSupport.array(doc, BLOCKS)) {
       JsonObject b = (JsonObject) item;
@@ -64,6 +88,6 @@ final class ScheduleCodec {
           MongoSupport.instant(b, "expires"),
           requiredInstant(b, "placed")));
     }
-    return new Schedule(doc.getString("_id"), doc.getLong(REVISION), blocks);
+    return blocks;
   }
 }

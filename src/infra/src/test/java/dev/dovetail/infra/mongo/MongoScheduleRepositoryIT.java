@@ -108,16 +108,28 @@ class MongoScheduleRepositoryIT implements ScheduleRepositoryContract {
   }
 
   @Test
-  @DisplayName("document: one per resource, its revision and its blocks with sortable epoch-millisecond instants")
+  @DisplayName("documents: a head per resource with its revision; the blocks, with sortable epoch-millisecond "
+      + "instants, pending in the head until the next write files them under their UTC day")
   void scheduleDocumentShape(VertxTestContext ctx) {
     String resource = id("res");
     Block hold = holdBlock("hold-1", minutes(0, 30), Duration.ofMinutes(5), Duration.ZERO);
     store.schedules().update(resource, s -> s.place(List.of(hold), NOW))
         .compose(v -> store.client().findOne(MongoScheduleRepository.COLLECTION,
             new JsonObject().put("_id", resource), null))
+        .compose(head -> {
+          ctx.verify(() -> {
+            assertThat(head.getLong("revision")).isEqualTo(1L);
+            assertThat(head.containsKey("blocks")).isFalse();
+            JsonObject pending = head.getJsonArray("pending").getJsonObject(0);
+            assertThat(pending.getString("key")).isEqualTo(ScheduleCodec.day(hold));
+          });
+          return store.schedules().update(resource, s -> s.release("nobody", NOW));
+        })
+        .compose(v -> store.client().findOne(MongoScheduleRepository.DAYS,
+            new JsonObject().put("_id", resource + "/" + ScheduleCodec.day(hold)), null))
         .onComplete(ctx.succeeding(doc -> ctx.verify(() -> {
-          assertThat(doc.getLong("revision")).isEqualTo(1L);
-          JsonObject block = doc.getJsonArray("blocks").getJsonObject(0);
+          assertThat(doc.getLong("rev")).isEqualTo(1L);
+          JsonObject block = doc.getJsonObject("body").getJsonArray("blocks").getJsonObject(0);
           assertThat(block.getString("owner")).isEqualTo("hold-1");
           assertThat(block.getString("kind")).isEqualTo("BOOKING");
           assertThat(block.getValue("from")).isEqualTo(hold.booked().start().toEpochMilli());

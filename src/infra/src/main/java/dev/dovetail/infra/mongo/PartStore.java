@@ -1,0 +1,287 @@
+package dev.dovetail.infra.mongo;
+
+import static dev.dovetail.infra.mongo.MongoSupport.byId;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One logical value per owner (a resource's calendar) stored as a small <b>head</b> document, the only commit point,
+ * and one <b>part</b> document per item (an object), so that a write costs what it changes, not what the owner holds
+ * (ADR 47).
+ *
+ * <p>Head: {@code {_id: owner, revision, ...fields, pending: [{key, body?}], log: [{key, rev}], logFloor}}. Part:
+ * {@code {_id: owner/key, owner, key, rev, body}}. A commit is one compare-and-set of the head on {@code revision} that
+ * carries the changed parts in full in {@code pending}: the head alone decides what the value is. The next commit first
+ * copies that pending content into the part documents (idempotent, and never over a newer part: each part write is
+ * conditional on {@code rev}), then replaces {@code pending} with its own. A reader takes the part documents and lets
+ * the head's {@code pending} override them, so a crash at any point loses nothing a commit acknowledged.
+ *
+ * <p>Each node keeps the last value it read or wrote per owner (bounded), checks it with one head read, and refreshes
+ * it from the {@code log} of recently changed keys (part reads by {@code _id}); only a node that is more than
+ * {@value #LOG_LIMIT} changes behind, or cold, reads all of an owner's parts.
+ *
+ * @param <P> the decoded part
+ */
+final class PartStore<P> {
+
+  static final int LOG_LIMIT = 512;
+  private static final int CACHED_OWNERS = 512;
+
+  /** A value as read at {@code revision}: head fields and parts (pending already applied), plus the raw bookkeeping. */
+  record Loaded<P>(String owner, long revision, JsonObject fields, Map<String, P> parts, JsonArray pending,
+      JsonArray log, long logFloor) {
+    static <P> Loaded<P> absent(String owner) {
+      return new Loaded<>(owner, 0, new JsonObject(), Map.of(), new JsonArray(), new JsonArray(), 0);
+    }
+  }
+
+  private final MongoSupport mongo;
+  private final String heads;
+  private final String partCollection;
+  private final Function<P, JsonObject> encode;
+  private final Function<JsonObject, P> decode;
+  private final Map<String, Loaded<P>> cache = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Loaded<P>> eldest) {
+          return size() > CACHED_OWNERS;
+        }
+      });
+
+  PartStore(MongoSupport mongo, String heads, String partCollection, Function<P, JsonObject> encode,
+      Function<JsonObject, P> decode) {
+    this.mongo = mongo;
+    this.heads = heads;
+    this.partCollection = partCollection;
+    this.encode = encode;
+    this.decode = decode;
+  }
+
+  static final Set<String> BOOKKEEPING = Set.of("_id", "revision", "pending", "log", "logFloor");
+
+  Future<Loaded<P>> load(String owner) {
+    return mongo.client.findOne(heads, byId(owner), null).compose(head -> {
+      if (head == null) {
+        cache.remove(owner);
+        return Future.succeededFuture(Loaded.absent(owner));
+      }
+      long revision = head.getLong("revision");
+      Loaded<P> cached = cache.get(owner);
+      if (cached != null && cached.revision() == revision) {
+        return Future.succeededFuture(cached);
+      }
+      long floor = head.getLong("logFloor", 0L);
+      JsonArray log = head.getJsonArray("log", new JsonArray());
+      Future<Map<String, P>> parts = cached != null && cached.revision() >= floor && cached.revision() < revision
+          ? refresh(owner, cached, log)
+          : all(owner);
+      return parts.map(stored -> {
+        JsonArray pending = head.getJsonArray("pending", new JsonArray());
+        Map<String, P> merged = new HashMap<>(stored);
+        applyPending(merged, pending);
+        Loaded<P> loaded = new Loaded<>(owner, revision, fields(head), Collections.unmodifiableMap(merged), pending,
+            log, floor);
+        cache.put(owner, loaded);
+        return loaded;
+      });
+    });
+  }
+
+  /** The head's {@code revision} alone (0 without a head). */
+  Future<Long> revision(String owner) {
+    return MongoCalendarObjectRepository.revisionOf(mongo, heads, owner, "revision");
+  }
+
+  /**
+   * Commits {@code fields} and the {@code changed} parts (a null value removes the part) on top of {@code base}, if
+   * the head is still at {@code base.revision()}: true if this commit won, false if another writer committed first.
+   */
+  Future<Boolean> commit(Loaded<P> base, JsonObject fields, Map<String, P> changed) {
+    long next = base.revision() + 1;
+    JsonArray pending = new JsonArray();
+    JsonArray log = new JsonArray();
+    base.log().forEach(log::add);
+    changed.forEach((key, part) -> {
+      JsonObject entry = new JsonObject().put("key", key);
+      if (part != null) {
+        entry.put("body", encode.apply(part));
+      }
+      pending.add(entry);
+      log.add(new JsonObject().put("key", key).put("rev", next));
+    });
+    long floor = base.logFloor();
+    while (log.size() > LOG_LIMIT) {
+      floor = Math.max(floor, ((JsonObject) log.remove(0)).getLong("rev"));
+    }
+    JsonObject head = fields.copy().put("revision", next).put("pending", pending).put("log", log)
+        .put("logFloor", floor);
+    long logFloor = floor;
+    return flush(base).compose(v -> write(base, head)).map(won -> {
+      if (won) {
+        Map<String, P> parts = new HashMap<>(base.parts());
+        changed.forEach((key, part) -> {
+          if (part == null) {
+            parts.remove(key);
+          } else {
+            parts.put(key, part);
+          }
+        });
+        cache.put(base.owner(), new Loaded<>(base.owner(), next, fields.copy(), Collections.unmodifiableMap(parts),
+            pending, log, logFloor));
+      } else {
+        cache.remove(base.owner());
+      }
+      return won;
+    });
+  }
+
+  /** Removes the head and every part. */
+  Future<Void> delete(String owner) {
+    cache.remove(owner);
+    return mongo.client.removeDocument(heads, byId(owner))
+        .compose(v -> mongo.client.removeDocuments(partCollection, new JsonObject().put("owner", owner)))
+        .mapEmpty();
+  }
+
+  /**
+   * Moves values stored as one document (their parts in {@code legacyField} of the head) to part documents: the parts
+   * first, at the head's revision, then the head drops the field by compare-and-set. Run at start-up, before serving.
+   */
+  Future<Void> migrate(String legacyField, Function<JsonObject, Map<String, P>> partsOf) {
+    JsonObject legacy = new JsonObject().put(legacyField, new JsonObject().put("$exists", true));
+    return mongo.client.find(heads, legacy).compose(found -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (JsonObject head : found) {
+        chain = chain.compose(v -> migrate(head, legacyField, partsOf.apply(head)));
+      }
+      return chain;
+    }).compose(v -> mongo.durable());
+  }
+
+  private Future<Void> migrate(JsonObject head, String legacyField, Map<String, P> parts) {
+    String owner = head.getString("_id");
+    long revision = head.getLong("revision");
+    List<Future<?>> writes = new ArrayList<>();
+    parts.forEach((key, part) -> writes.add(putPart(owner, key, revision, encode.apply(part))));
+    JsonObject update = new JsonObject()
+        .put("$unset", new JsonObject().put(legacyField, ""))
+        .put("$set", new JsonObject().put("pending", new JsonArray()).put("log", new JsonArray())
+            .put("logFloor", revision));
+    return Future.all(writes).compose(v -> mongo.client.updateCollection(heads,
+        byId(owner).put("revision", revision), update)).mapEmpty();
+  }
+
+  private Future<Boolean> write(Loaded<P> base, JsonObject head) {
+    if (base.revision() == 0) {
+      return mongo.client.insert(heads, head.put("_id", base.owner()))
+          .map(id -> true)
+          .recover(err -> MongoSupport.isDuplicateKey(err) ? Future.succeededFuture(false) : Future.failedFuture(err));
+    }
+    JsonObject filter = byId(base.owner()).put("revision", base.revision());
+    return mongo.client.updateCollection(heads, filter, new JsonObject().put("$set", head))
+        .map(result -> result.getDocMatched() == 1);
+  }
+
+  /** Copies the base head's pending parts into their documents, never over a newer one. */
+  private Future<Void> flush(Loaded<P> base) {
+    List<Future<?>> writes = new ArrayList<>();
+    for (Object item : base.pending()) {
+      JsonObject entry = (JsonObject) item;
+      String key = entry.getString("key");
+      JsonObject body = entry.getJsonObject("body");
+      writes.add(body == null ? removePart(base.owner(), key, base.revision())
+          : putPart(base.owner(), key, base.revision(), body));
+    }
+    return Future.all(writes).mapEmpty();
+  }
+
+  private Future<Void> putPart(String owner, String key, long rev, JsonObject body) {
+    String id = partId(owner, key);
+    JsonObject doc = new JsonObject().put("owner", owner).put("key", key).put("rev", rev).put("body", body);
+    JsonObject older = byId(id).put("rev", new JsonObject().put("$lt", rev));
+    return mongo.client.updateCollection(partCollection, older, new JsonObject().put("$set", doc))
+        .compose(result -> result.getDocMatched() == 1 ? Future.succeededFuture()
+            : mongo.client.insert(partCollection, doc.copy().put("_id", id)).<Void>mapEmpty()
+                .recover(err -> MongoSupport.isDuplicateKey(err) ? Future.succeededFuture()
+                    : Future.failedFuture(err)));
+  }
+
+  private Future<Void> removePart(String owner, String key, long rev) {
+    JsonObject older = byId(partId(owner, key)).put("rev", new JsonObject().put("$lte", rev));
+    return mongo.client.removeDocuments(partCollection, older).mapEmpty();
+  }
+
+  private Future<Map<String, P>> all(String owner) {
+    return mongo.client.find(partCollection, new JsonObject().put("owner", owner)).map(this::decodeAll);
+  }
+
+  /** The cached parts with the keys the log names after the cached revision read again. */
+  private Future<Map<String, P>> refresh(String owner, Loaded<P> cached, JsonArray log) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Object item : log) {
+      JsonObject entry = (JsonObject) item;
+      if (entry.getLong("rev") > cached.revision()) {
+        keys.add(entry.getString("key"));
+      }
+    }
+    JsonArray ids = new JsonArray();
+    keys.forEach(key -> ids.add(partId(owner, key)));
+    return mongo.client.find(partCollection, new JsonObject().put("_id", new JsonObject().put("$in", ids)))
+        .map(docs -> {
+          Map<String, P> parts = new HashMap<>(cached.parts());
+          keys.forEach(parts::remove);
+          parts.putAll(decodeAll(docs));
+          return parts;
+        });
+  }
+
+  private Map<String, P> decodeAll(List<JsonObject> docs) {
+    Map<String, P> parts = new HashMap<>();
+    for (JsonObject doc : docs) {
+      parts.put(doc.getString("key"), decode.apply(withKey(doc.getJsonObject("body"), doc.getString("key"))));
+    }
+    return parts;
+  }
+
+  private void applyPending(Map<String, P> parts, JsonArray pending) {
+    for (Object item : pending) {
+      JsonObject entry = (JsonObject) item;
+      String key = entry.getString("key");
+      JsonObject body = entry.getJsonObject("body");
+      if (body == null) {
+        parts.remove(key);
+      } else {
+        parts.put(key, decode.apply(withKey(body, key)));
+      }
+    }
+  }
+
+  private static JsonObject withKey(JsonObject body, String key) {
+    return body.copy().put("key", key);
+  }
+
+  private static JsonObject fields(JsonObject head) {
+    JsonObject fields = new JsonObject();
+    head.forEach(e -> {
+      if (!BOOKKEEPING.contains(e.getKey())) {
+        fields.put(e.getKey(), e.getValue());
+      }
+    });
+    return fields;
+  }
+
+  static String partId(String owner, String key) {
+    return owner + "/" + key;
+  }
+}
