@@ -52,6 +52,11 @@ public final class Schedule {
     this.blocks = List.of(sorted);
   }
 
+  /** The same blocks at another store revision (the repository stamps the revision it wrote); no re-check needed. */
+  public Schedule atRevision(long newRevision) {
+    return new Schedule(resourceId, newRevision, blocks.toArray(new Block[0]));
+  }
+
   public static Schedule empty(String resourceId) {
     return new Schedule(resourceId, 0, List.of());
   }

@@ -100,8 +100,19 @@ public final class CalendarCollection {
 
   /** The same content at another store revision (the repository stamps the revision it wrote). */
   public CalendarCollection atRevision(long newRevision) {
-    return new CalendarCollection(resourceId, newRevision, sequence, properties, objects(), tombstones,
-        tombstoneFloor);
+    return new CalendarCollection(this, newRevision);
+  }
+
+  /** A copy at another revision, sharing the checked, unmodifiable maps and lists. */
+  private CalendarCollection(CalendarCollection same, long revision) {
+    this.resourceId = same.resourceId;
+    this.revision = revision;
+    this.sequence = same.sequence;
+    this.properties = same.properties;
+    this.objects = same.objects;
+    this.tombstones = same.tombstones;
+    this.tombstoneFloor = same.tombstoneFloor;
+    this.changeLog = same.changeLog;
   }
 
   /**

@@ -38,7 +38,7 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
 
   @Override
   public Future<CalendarCollection> load(String resourceId) {
-    return store.load(resourceId).map(CalendarCodec::decode);
+    return store.load(resourceId).map(loaded -> loaded.value(CalendarCodec::decode));
   }
 
   /** Reads the {@code revision} field only, not the objects. */
@@ -80,16 +80,17 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
   private Future<CalendarCollection> attempt(String resourceId, UnaryOperator<CalendarCollection> change,
       int attempt) {
     return store.load(resourceId).compose(loaded -> {
-      CalendarCollection current = CalendarCodec.decode(loaded);
+      CalendarCollection current = loaded.value(CalendarCodec::decode);
       CalendarCollection next;
       try {
         next = change.apply(current);
       } catch (RuntimeException refused) {
         return Future.failedFuture(refused);
       }
-      return store.commit(loaded, CalendarCodec.fields(next), changedObjects(current, next)).compose(won -> {
+      CalendarCollection stored = next.atRevision(current.revision() + 1);
+      return store.commit(loaded, CalendarCodec.fields(next), changedObjects(current, next), stored).compose(won -> {
         if (won) {
-          return Future.succeededFuture(next.atRevision(current.revision() + 1));
+          return Future.succeededFuture(stored);
         }
         if (attempt >= MAX_ATTEMPTS) {
           return Future.failedFuture(new ConflictException(

@@ -8,10 +8,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
@@ -57,7 +59,7 @@ public class MongoScheduleRepository implements ScheduleRepository {
 
   @Override
   public Future<Schedule> load(String resourceId) {
-    return store.load(resourceId).map(ScheduleCodec::decode);
+    return store.load(resourceId).map(loaded -> loaded.value(ScheduleCodec::decode));
   }
 
   @Override
@@ -67,15 +69,16 @@ public class MongoScheduleRepository implements ScheduleRepository {
 
   private Future<Schedule> attempt(String resourceId, UnaryOperator<Schedule> change, int attempt) {
     return store.load(resourceId).compose(loaded -> {
-      Schedule current = ScheduleCodec.decode(loaded);
+      Schedule current = loaded.value(ScheduleCodec::decode);
       Schedule changed;
       try {
         changed = change.apply(current);
       } catch (RuntimeException refused) {
         return Future.failedFuture(refused);
       }
-      Schedule next = new Schedule(resourceId, current.revision() + 1, changed.blocks());
-      return store.commit(loaded, new JsonObject(), changedDays(loaded.parts(), next.blocks())).compose(won -> {
+      Schedule next = changed.atRevision(current.revision() + 1);
+      return store.commit(loaded, new JsonObject(), changedDays(current.blocks(), next.blocks()), next)
+          .compose(won -> {
         if (won) {
           return Future.succeededFuture(next);
         }
@@ -89,21 +92,21 @@ public class MongoScheduleRepository implements ScheduleRepository {
     });
   }
 
-  /** The days whose blocks differ (a null value: the day has none left). */
-  private static Map<String, List<Block>> changedDays(Map<String, List<Block>> before, List<Block> after) {
-    Map<String, List<Block>> days = ScheduleCodec.byDay(after);
+  /** The days whose blocks differ, with their blocks now (null: the day has none left). */
+  private static Map<String, List<Block>> changedDays(List<Block> before, List<Block> after) {
+    Set<Block> old = new HashSet<>(before);
+    Set<Block> now = new HashSet<>(after);
+    Map<Long, List<Block>> touched = new HashMap<>();
+    before.stream().filter(b -> !now.contains(b)).forEach(b -> touched.put(ScheduleCodec.epochDay(b), null));
+    after.stream().filter(b -> !old.contains(b)).forEach(b -> touched.put(ScheduleCodec.epochDay(b), null));
+    for (Block b : after) {
+      long day = ScheduleCodec.epochDay(b);
+      if (touched.containsKey(day)) {
+        touched.computeIfAbsent(day, d -> new ArrayList<>()).add(b);
+      }
+    }
     Map<String, List<Block>> changed = new HashMap<>();
-    days.forEach((day, blocks) -> {
-      List<Block> old = before.get(day);
-      if (old == null || !new HashSet<>(old).equals(new HashSet<>(blocks))) {
-        changed.put(day, List.copyOf(blocks));
-      }
-    });
-    before.keySet().forEach(day -> {
-      if (!days.containsKey(day)) {
-        changed.put(day, null);
-      }
-    });
+    touched.forEach((day, blocks) -> changed.put(ScheduleCodec.dayKey(day), blocks));
     return changed;
   }
 

@@ -130,6 +130,10 @@ public final class MongoStore {
     return client().createIndexes(MongoOutboxRepository.COLLECTION, List.of(
             new IndexModel(MongoOutboxRepository.CLAIM_INDEX, new IndexOptions().name("claim").unique(true)),
             new IndexModel(MongoOutboxRepository.OUTCOME_INDEX, new IndexOptions().name("outcome").unique(true))))
+        .compose(v -> client().createIndexes(MongoCalendarObjectRepository.OBJECTS, List.of(
+            new IndexModel(PartStore.VERSION_INDEX, new IndexOptions().name("version").unique(true)))))
+        .compose(v -> client().createIndexes(MongoScheduleRepository.DAYS, List.of(
+            new IndexModel(PartStore.VERSION_INDEX, new IndexOptions().name("version").unique(true)))))
         .compose(v -> client().createIndexes(MongoWebhookEventRepository.DELIVERIES, List.of(
             new IndexModel(MongoWebhookEventRepository.CLAIM_INDEX, new IndexOptions().name("claim").unique(true)),
             new IndexModel(MongoWebhookEventRepository.OUTCOME_INDEX,

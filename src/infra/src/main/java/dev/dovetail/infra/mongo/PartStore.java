@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -36,13 +37,33 @@ import java.util.function.Function;
 final class PartStore<P> {
 
   static final int LOG_LIMIT = 512;
+  /**
+   * The unique index a part's compare-and-set names: {@code version}, the part's {@code _id} and {@code rev} in one
+   * string (mongo-java-server answers a query by an index only when it names exactly that index's one key).
+   */
+  static final JsonObject VERSION_INDEX = new JsonObject().put("version", 1);
   private static final int CACHED_OWNERS = 512;
 
-  /** A value as read at {@code revision}: head fields and parts (pending already applied), plus the raw bookkeeping. */
+  /**
+   * A value as read at {@code revision}: head fields and parts (pending already applied), the raw bookkeeping, and
+   * the domain value built from them once ({@link #value}).
+   */
   record Loaded<P>(String owner, long revision, JsonObject fields, Map<String, P> parts, JsonArray pending,
-      JsonArray log, long logFloor) {
+      JsonArray log, long logFloor, AtomicReference<Object> built) {
     static <P> Loaded<P> absent(String owner) {
-      return new Loaded<>(owner, 0, new JsonObject(), Map.of(), new JsonArray(), new JsonArray(), 0);
+      return new Loaded<>(owner, 0, new JsonObject(), Map.of(), new JsonArray(), new JsonArray(), 0,
+          new AtomicReference<>());
+    }
+
+    /** The domain value of this read, built on first use (a benign race at worst builds it twice). */
+    @SuppressWarnings("unchecked")
+    <V> V value(Function<Loaded<P>, V> build) {
+      Object value = built.get();
+      if (value == null) {
+        value = build.apply(this);
+        built.set(value);
+      }
+      return (V) value;
     }
   }
 
@@ -91,7 +112,7 @@ final class PartStore<P> {
         Map<String, P> merged = new HashMap<>(stored);
         applyPending(merged, pending);
         Loaded<P> loaded = new Loaded<>(owner, revision, fields(head), Collections.unmodifiableMap(merged), pending,
-            log, floor);
+            log, floor, new AtomicReference<>());
         cache.put(owner, loaded);
         return loaded;
       });
@@ -106,8 +127,9 @@ final class PartStore<P> {
   /**
    * Commits {@code fields} and the {@code changed} parts (a null value removes the part) on top of {@code base}, if
    * the head is still at {@code base.revision()}: true if this commit won, false if another writer committed first.
+   * {@code value} is the domain value at the new revision, kept with this node's copy.
    */
-  Future<Boolean> commit(Loaded<P> base, JsonObject fields, Map<String, P> changed) {
+  Future<Boolean> commit(Loaded<P> base, JsonObject fields, Map<String, P> changed, Object value) {
     long next = base.revision() + 1;
     JsonArray pending = new JsonArray();
     JsonArray log = new JsonArray();
@@ -138,7 +160,7 @@ final class PartStore<P> {
           }
         });
         cache.put(base.owner(), new Loaded<>(base.owner(), next, fields.copy(), Collections.unmodifiableMap(parts),
-            pending, log, logFloor));
+            pending, log, logFloor, new AtomicReference<>(value)));
       } else {
         cache.remove(base.owner());
       }
@@ -206,20 +228,47 @@ final class PartStore<P> {
     return Future.all(writes).mapEmpty();
   }
 
+  /**
+   * Writes a part at {@code rev} unless the stored one is as new: a compare-and-set on the stored {@code rev}, so a
+   * late copy of an old pending part never overwrites a newer one. Every query names exactly the keys of a unique
+   * index ({@code _id}, or {@link #VERSION_INDEX}), which both engines answer by the index.
+   */
   private Future<Void> putPart(String owner, String key, long rev, JsonObject body) {
     String id = partId(owner, key);
-    JsonObject doc = new JsonObject().put("owner", owner).put("key", key).put("rev", rev).put("body", body);
-    JsonObject older = byId(id).put("rev", new JsonObject().put("$lt", rev));
-    return mongo.client.updateCollection(partCollection, older, new JsonObject().put("$set", doc))
-        .compose(result -> result.getDocMatched() == 1 ? Future.succeededFuture()
-            : mongo.client.insert(partCollection, doc.copy().put("_id", id)).<Void>mapEmpty()
-                .recover(err -> MongoSupport.isDuplicateKey(err) ? Future.succeededFuture()
-                    : Future.failedFuture(err)));
+    JsonObject doc = new JsonObject().put("owner", owner).put("key", key).put("rev", rev)
+        .put("version", version(id, rev)).put("body", body);
+    return storedRev(id).compose(stored -> {
+      if (stored == null) {
+        return mongo.client.insert(partCollection, doc.copy().put("_id", id)).<Void>mapEmpty()
+            .recover(err -> MongoSupport.isDuplicateKey(err) ? putPart(owner, key, rev, body)
+                : Future.failedFuture(err));
+      }
+      if (stored >= rev) {
+        return Future.succeededFuture();
+      }
+      return mongo.client.updateCollection(partCollection, new JsonObject().put("version", version(id, stored)),
+              new JsonObject().put("$set", doc))
+          .compose(result -> result.getDocMatched() == 1 ? Future.<Void>succeededFuture()
+              : putPart(owner, key, rev, body));
+    });
   }
 
+  /** Removes a part written at {@code rev} or before; a newer one stays. */
   private Future<Void> removePart(String owner, String key, long rev) {
-    JsonObject older = byId(partId(owner, key)).put("rev", new JsonObject().put("$lte", rev));
-    return mongo.client.removeDocuments(partCollection, older).mapEmpty();
+    String id = partId(owner, key);
+    return storedRev(id).compose(stored -> {
+      if (stored == null || stored > rev) {
+        return Future.succeededFuture();
+      }
+      return mongo.client.removeDocuments(partCollection, new JsonObject().put("version", version(id, stored)))
+          .compose(result -> result.getRemovedCount() == 1 ? Future.<Void>succeededFuture()
+              : removePart(owner, key, rev));
+    });
+  }
+
+  private Future<Long> storedRev(String id) {
+    return mongo.client.findOne(partCollection, byId(id), new JsonObject().put("rev", 1))
+        .map(doc -> doc == null ? null : doc.getLong("rev"));
   }
 
   private Future<Map<String, P>> all(String owner) {
@@ -279,6 +328,10 @@ final class PartStore<P> {
       }
     });
     return fields;
+  }
+
+  private static String version(String id, long rev) {
+    return id + "@" + rev;
   }
 
   static String partId(String owner, String key) {

@@ -9,7 +9,6 @@ import dev.dovetail.booking.domain.TimeRange;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +51,15 @@ final class ScheduleCodec {
 
   /** The part key of a block: the UTC day its span starts. */
   static String day(Block block) {
-    return LocalDate.ofInstant(block.span().start(), ZoneOffset.UTC).toString();
+    return dayKey(epochDay(block));
+  }
+
+  static long epochDay(Block block) {
+    return Math.floorDiv(block.span().start().getEpochSecond(), 86_400L);
+  }
+
+  static String dayKey(long epochDay) {
+    return LocalDate.ofEpochDay(epochDay).toString();
   }
 
   /** Blocks by the day their span starts. */
