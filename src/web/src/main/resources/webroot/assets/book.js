@@ -9,6 +9,7 @@ import {
   detectedZone, formatDateTime, formatDay, formatShortDateTime, formatTime, zoneLabel,
 } from './time.js';
 import { SlotPicker } from './slot-picker.js';
+import './embedded.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

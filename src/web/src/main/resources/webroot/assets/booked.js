@@ -4,6 +4,7 @@
 import { enc } from './api.js';
 import { googleCalendarHref, outlookHref } from './calendar-links.js';
 import { h, clear, errorBox } from './dom.js';
+import { outOfFrame } from './embedded.js';
 import {
   bookAgainHref, details, isActive, loadBooking, manageToken,
 } from './booking-view.js';
@@ -65,7 +66,7 @@ async function show(paymentChecked = false) {
           class: 'button secondary', id: 'outlook-link', target: '_blank', rel: 'noopener noreferrer',
           href: outlookHref(booking, offer, manageUrl),
         }, 'Add to Outlook') : null,
-        h('a', { class: 'button secondary', id: 'manage-link', href: `/manage/${enc(token)}` },
+        h('a', { class: 'button secondary', id: 'manage-link', href: `/manage/${enc(token)}`, ...outOfFrame() },
           active ? 'Change or cancel' : 'See booking'),
         !active && again ? h('a', { class: 'button secondary', href: again }, 'Book another time') : null));
   } catch (e) {

@@ -1,4 +1,5 @@
-// Settings, /dashboard#settings: the provider's display name and time zone (PATCH /api/v1/me) and the account
+// Settings, /dashboard#settings: the provider's display name and time zone (PATCH /api/v1/me), the provider page's
+// share panel, the sites that may embed the booking pages (PUT /api/v1/embed-settings, ADR 45), and the account
 // password (PUT /api/v1/me/password, with the current one). The handle and e-mail address are shown, not editable.
 
 import { ApiError } from './api.js';
@@ -8,6 +9,9 @@ import {
 import { call, session } from './dash-session.js';
 import { allZones, zoneLabel } from './time.js';
 import { MIN_PASSWORD, passwordProblem } from './password-rules.js';
+import { embedSettings, rememberEmbedSettings, sharePanel } from './dash-share.js';
+
+const MAX_ORIGINS = 10;
 
 function profileForm() {
   const me = session.me;
@@ -49,7 +53,60 @@ function profileForm() {
   h('dl', { class: 'details' },
     h('dt', { text: 'Booking link' }), h('dd', {}, h('a', { href: `/book/${me.providerId}` }, `/book/${me.providerId}`)),
     h('dt', { text: 'E-mail' }), h('dd', { text: me.email })),
+  sharePanel({ title: `Book with ${me.displayName}` }),
   name.wrapper, zone.wrapper, result, h('div', { class: 'actions' }, save));
+}
+
+function embeddingForm() {
+  const origins = field({
+    id: 'settings-embed-origins', label: 'Sites that may show your booking pages', kind: 'textarea',
+    hint: `One per line, up to ${MAX_ORIGINS}, like https://www.example.com or https://shop.example.com:8443 `
+      + '(no path). Leave empty to allow no site.',
+    attrs: { rows: '4', spellcheck: 'false', autocomplete: 'off' },
+  });
+  const result = h('div', { id: 'settings-embed-result', 'aria-live': 'polite' });
+  const save = h('button', { type: 'submit', id: 'settings-embed-save' }, 'Save sites');
+  embedSettings().then((s) => {
+    origins.control.value = s.allowedOrigins.join('\n');
+  }, (e) => clear(result, errorBox(e, 'The embedding settings could not be loaded')));
+  return h('form', {
+    id: 'settings-embed',
+    novalidate: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const list = origins.control.value.split(/\s+/).filter(Boolean);
+      if (!reportErrors([origins], list.length > MAX_ORIGINS
+        ? [[origins, `List at most ${MAX_ORIGINS} sites.`]] : [])) {
+        return;
+      }
+      save.disabled = true;
+      clear(result);
+      try {
+        const saved = await call('PUT', '/api/v1/embed-settings', { allowedOrigins: list });
+        rememberEmbedSettings(saved);
+        origins.control.value = saved.allowedOrigins.join('\n');
+        clear(result, okBox('Saved', h('p', {
+          text: saved.allowedOrigins.length
+            ? `Your booking pages may be shown on ${saved.allowedOrigins.join(', ')}.`
+            : 'No other site may show your booking pages.',
+        })));
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 400) {
+          reportErrors([origins], [[origins, e.message]]);
+        } else {
+          clear(result, errorBox(e, 'Could not save the sites'));
+        }
+      } finally {
+        save.disabled = false;
+      }
+    },
+  }, h('h2', { text: 'Embedding' }),
+  h('p', {
+    class: 'muted',
+    text: 'Your provider, booking and confirmation pages can be shown inside these sites (the Share and embed panels '
+      + 'give the code). Every other site is refused by the browser.',
+  }),
+  origins.wrapper, result, h('div', { class: 'actions' }, save));
 }
 
 function passwordForm() {
@@ -104,5 +161,5 @@ function passwordForm() {
 }
 
 export function settingsView(container) {
-  clear(container, h('h1', { text: 'Settings' }), profileForm(), passwordForm());
+  clear(container, h('h1', { text: 'Settings' }), profileForm(), embeddingForm(), passwordForm());
 }

@@ -9,6 +9,7 @@ import {
 import { call, collect, session } from './dash-session.js';
 import { PagedList } from './dash-list.js';
 import { poolFields, poolText } from './dash-pool.js';
+import { sharePanel } from './dash-share.js';
 import { minutesText } from './time.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -48,7 +49,8 @@ export function typesView(container) {
           h('span', { class: 'item-title', text: t.name }),
           h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${t.name}`, onclick: () => showForm(t) }, 'Edit')),
         h('span', { class: 'muted', text: `${t.id} · ${poolText(t)} · ${t.durationsMinutes.map(minutesText).join(' or ')} · ${priceText(t.price)}` }),
-        h('span', {}, 'Booking page: ', h('a', { href, class: 'booking-page-link' }, href)));
+        h('span', {}, 'Booking page: ', h('a', { href, class: 'booking-page-link' }, href)),
+        sharePanel({ typeId: t.id, title: `Book ${t.name}` }));
     },
   });
 

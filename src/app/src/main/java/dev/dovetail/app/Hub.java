@@ -196,7 +196,7 @@ public final class Hub {
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
         TrustedProxies.of(config.trustedProxies()),
         new Invitations(config.signUp(), SecretKeys.derived(config, "invitations"), clock),
-        new SessionSeal(SecretKeys.derived(config, "sessions")));
+        new SessionSeal(SecretKeys.derived(config, "sessions")), config.publicUrl());
     ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), events, clock);
     // The calendar use cases (CalDAV writes, reads, the busy-time refresh) read object times with ical4j.
     CalendarUseCases calendars = CalendarUseCases.wire(catalog, new CalendarUseCases.Ports(store.resources(),

@@ -15,15 +15,24 @@ import java.util.Objects;
  * throttles count customers rather than the proxy, and a client cannot choose its own address. {@code signUp} says who
  * may sign up ({@code DOVETAIL_SIGNUP}) and issues invitations. {@code sessionSeal} signs dashboard sessions so that
  * the session store alone (a Hazelcast map when clustered) cannot mint one; every hub of a cluster needs the same key.
+ * {@code publicUrl} ({@code DOVETAIL_PUBLIC_URL}, without trailing slash) is where customers reach the hub: the share
+ * links, QR codes and embed snippets of the dashboard are written with it.
  */
 public record WebOptions(SessionStore sessionStore, int publicRequestsPerMinute, long maxBodyBytes,
-    boolean secureCookies, TrustedProxies trustedProxies, SignUpPolicy signUp, SessionSeal sessionSeal) {
+    boolean secureCookies, TrustedProxies trustedProxies, SignUpPolicy signUp, SessionSeal sessionSeal,
+    String publicUrl) {
 
   public static final int DEFAULT_PUBLIC_REQUESTS_PER_MINUTE = 300;
   public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+  public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
 
   public WebOptions {
     Objects.requireNonNull(sessionStore, "sessionStore");
+    Objects.requireNonNull(publicUrl, "publicUrl");
+    if (!publicUrl.matches("^https?://[^/?#\\s]+(/[^?#\\s]*)?$")) {
+      throw new IllegalArgumentException("publicUrl must be an absolute http(s) URL: " + publicUrl);
+    }
+    publicUrl = publicUrl.replaceAll("/+$", "");
     Objects.requireNonNull(trustedProxies, "trustedProxies");
     Objects.requireNonNull(signUp, "signUp");
     Objects.requireNonNull(sessionSeal, "sessionSeal");
@@ -33,6 +42,19 @@ public record WebOptions(SessionStore sessionStore, int publicRequestsPerMinute,
     if (maxBodyBytes < 1024) {
       throw new IllegalArgumentException("maxBodyBytes must be at least 1024: " + maxBodyBytes);
     }
+  }
+
+  /** Reached at {@link #DEFAULT_PUBLIC_URL}. */
+  public WebOptions(SessionStore sessionStore, int publicRequestsPerMinute, long maxBodyBytes,
+      boolean secureCookies, TrustedProxies trustedProxies, SignUpPolicy signUp, SessionSeal sessionSeal) {
+    this(sessionStore, publicRequestsPerMinute, maxBodyBytes, secureCookies, trustedProxies, signUp, sessionSeal,
+        DEFAULT_PUBLIC_URL);
+  }
+
+  /** These options, with customers reaching the hub at {@code url}. */
+  public WebOptions withPublicUrl(String url) {
+    return new WebOptions(sessionStore, publicRequestsPerMinute, maxBodyBytes, secureCookies, trustedProxies, signUp,
+        sessionSeal, url);
   }
 
   /** Sessions sealed with a key of this process only (one hub, not clustered). */

@@ -80,6 +80,10 @@ class RouteInventoryTest {
       "GET /forgot-password",
       "GET /reset-password",
       "GET /favicon.ico",
+      // The pop-up embed script and the QR code of a public page's address (ADR 45): no tenant data in either.
+      "GET /embed.js",
+      "GET /qr/book/:provider",
+      "GET /qr/book/:provider/:bookingType",
       // Every other GET outside /api/: the HTML 404 page (a regex route, named).
       "GET " + dev.dovetail.web.pages.PagesRouter.NOT_FOUND_ROUTE);
 
@@ -108,6 +112,8 @@ class RouteInventoryTest {
         .put("events", new JsonArray().add("booking.created")));
     SAMPLE_BODIES.put("PATCH /api/v1/webhook-endpoints/:endpointId", new JsonObject().put("enabled", false));
     SAMPLE_BODIES.put("PATCH /api/v1/me", new JsonObject().put("displayName", "Bob's new name").put("timeZone", "UTC"));
+    SAMPLE_BODIES.put("PUT /api/v1/embed-settings", new JsonObject()
+        .put("allowedOrigins", new JsonArray().add("https://intruder.example")));
     SAMPLE_BODIES.put("PUT /api/v1/me/password", new JsonObject().put("currentPassword", "not bob's password")
         .put("newPassword", "not alice's password either"));
   }
@@ -217,6 +223,8 @@ class RouteInventoryTest {
     JsonObject settings = ApiFixture.expect(200, api.get("/api/v1/booking-types/" + alice.typeId() + "/waitlist",
         alice.bearer()));
     assertThat(settings.getBoolean("enabled")).isTrue();
+    assertThat(ApiFixture.expect(200, api.get("/api/v1/embed-settings", alice.bearer()))
+        .getJsonArray("allowedOrigins")).isEmpty();
   }
 
   private List<Endpoint> endpoints() {

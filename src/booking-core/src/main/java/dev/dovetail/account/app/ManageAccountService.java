@@ -6,6 +6,7 @@ import dev.dovetail.account.port.in.ResetLinkInvalidException;
 import dev.dovetail.account.port.in.WrongPasswordException;
 import dev.dovetail.account.port.out.AccountRepository;
 import dev.dovetail.account.port.out.PasswordHasher;
+import dev.dovetail.booking.domain.EmbedOrigins;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.PlainText;
@@ -81,8 +82,19 @@ public final class ManageAccountService implements ManageAccount {
       return providers.findById(providerId);
     }).compose(found -> {
       Provider current = found.orElseThrow(() -> new NotFoundException("provider", providerId));
-      Provider updated = new Provider(current.id(), displayName.strip(), current.email(), zone, current.createdAt());
+      Provider updated = current.withProfile(displayName.strip(), zone);
       return providers.update(updated).map(updated);
+    });
+  }
+
+  @Override
+  public Future<EmbedOrigins> setEmbedOrigins(String providerId, List<String> origins) {
+    return Future.<Void>succeededFuture().compose(v -> {
+      EmbedOrigins allowed = new EmbedOrigins(origins);
+      return providers.findById(providerId).compose(found -> {
+        Provider current = found.orElseThrow(() -> new NotFoundException("provider", providerId));
+        return providers.update(current.withEmbedOrigins(allowed)).map(allowed);
+      });
     });
   }
 

@@ -1,10 +1,12 @@
 package dev.dovetail.web.auth;
 
 import dev.dovetail.account.port.in.ManageAccount;
+import dev.dovetail.booking.domain.EmbedOrigins;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.web.http.ApiProblem;
 import io.vertx.core.Future;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 /** For an API built without account settings (tests of other parts): every call answers 503. */
@@ -17,6 +19,11 @@ public final class NoAccountSettings implements ManageAccount {
 
   @Override
   public Future<Provider> updateProfile(String providerId, String displayName, ZoneId zone) {
+    return off();
+  }
+
+  @Override
+  public Future<EmbedOrigins> setEmbedOrigins(String providerId, List<String> origins) {
     return off();
   }
 

@@ -17,6 +17,7 @@ import dev.dovetail.web.provider.BookingTypesHandler;
 import dev.dovetail.web.provider.BookingsHandler;
 import dev.dovetail.web.provider.CalDavLoginHandler;
 import dev.dovetail.web.provider.CredentialsHandler;
+import dev.dovetail.web.provider.EmbedSettingsHandler;
 import dev.dovetail.web.provider.InvitationsHandler;
 import dev.dovetail.web.provider.NotificationsHandler;
 import dev.dovetail.web.provider.ResourcesHandler;
@@ -109,7 +110,7 @@ public final class ApiRouter {
     // Before everything mounted on this router (CalDAV, webcal and hooks come at orders from -10,000 up).
     router.route().order(CLIENT_ADDRESS_ORDER).handler(new ClientAddressHandler(options.trustedProxies()));
     // The HTML pages and their assets, behind the same root chain; before the catch-all failure handler below.
-    PagesRouter.mount(router, services, options.signUp(), clock);
+    PagesRouter.mount(router, services, options.signUp(), options.publicUrl(), clock);
     ErrorMapper errors = new ErrorMapper(options.secureCookies());
     router.route().failureHandler(errors);
     ERROR_STATUSES.forEach(status -> router.errorHandler(status, errors));
@@ -174,6 +175,9 @@ public final class ApiRouter {
     map.put("getMe", me::get);
     map.put("updateMe", account::updateMe);
     map.put("changePassword", account::changePassword);
+    EmbedSettingsHandler embedSettings = new EmbedSettingsHandler(s.catalog(), s.account(), options.publicUrl());
+    map.put("getEmbedSettings", embedSettings::get);
+    map.put("updateEmbedSettings", embedSettings::update);
     map.put("requestPasswordReset", account::requestPasswordReset);
     map.put("resetPassword", account::resetPassword);
     map.put("listResources", resources::list);

@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
+import java.util.List;
 
 /**
  * Security headers on every response, including errors and 404s (set when the headers are written): a strict CSP,
@@ -17,7 +18,15 @@ public final class SecurityHeadersHandler implements SecurityPolicyHandler {
    * https://js.stripe.com; frame-src https://js.stripe.com"}) by putting it into the context under this key.
    */
   public static final String EXTRA_POLICY = "dovetail.csp.extra";
+  /**
+   * A public booking page of a provider that lists embed origins puts them (a {@code List<String>} of exact origins,
+   * validated by {@code EmbedOrigins}) into the context under this key: a successful (2xx) answer then says {@code
+   * frame-ancestors} with exactly those origins and no {@code X-Frame-Options} (it cannot name origins, and browsers
+   * obey {@code frame-ancestors} over it); an error answer keeps {@code 'none'} (ADR 45).
+   */
+  public static final String FRAME_ANCESTORS = "dovetail.frame.ancestors";
   static final String POLICY = "default-src 'self'; frame-ancestors 'none'";
+  static final String FRAMED_POLICY = "default-src 'self'; frame-ancestors ";
 
   private final boolean https;
 
@@ -29,10 +38,15 @@ public final class SecurityHeadersHandler implements SecurityPolicyHandler {
   public void handle(RoutingContext ctx) {
     ctx.addHeadersEndHandler(v -> {
       apply(ctx.response(), https);
-      String extra = ctx.get(EXTRA_POLICY);
-      if (extra != null) {
-        ctx.response().putHeader("Content-Security-Policy", POLICY + "; " + extra);
+      List<String> ancestors = ctx.get(FRAME_ANCESTORS);
+      int status = ctx.response().getStatusCode();
+      boolean framed = ancestors != null && !ancestors.isEmpty() && status >= 200 && status < 300;
+      String policy = framed ? FRAMED_POLICY + String.join(" ", ancestors) : POLICY;
+      if (framed) {
+        ctx.response().headers().remove("X-Frame-Options");
       }
+      String extra = ctx.get(EXTRA_POLICY);
+      ctx.response().putHeader("Content-Security-Policy", extra == null ? policy : policy + "; " + extra);
     });
     ctx.next();
   }

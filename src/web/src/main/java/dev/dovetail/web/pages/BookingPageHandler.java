@@ -61,6 +61,7 @@ final class BookingPageHandler {
         errors.notFound(ctx);
         return;
       }
+      Embedding.allowFramingBy(ctx, offer.provider());
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.render(Html.withNow(values(offer), clock)));
     });
   }

@@ -25,6 +25,9 @@ import java.util.Map;
  *   <li>{@code GET /book/{provider}/{bookingType}}: the public booking page (404 page when the type is not the
  *       provider's)
  *   <li>{@code GET /booked/{manageToken}}: the confirmation, with the add-to-calendar link
+ *   <li>{@code GET /embed.js}: the pop-up embed script a provider's site loads (ADR 45)
+ *   <li>{@code GET /qr/book/{provider}}, {@code GET /qr/book/{provider}/{bookingType}}: the QR code (SVG) of the
+ *       provider or booking page's public address
  *   <li>{@code GET /manage/{manageToken}}: cancel or reschedule
  *   <li>{@code GET /dashboard}: the provider dashboard
  *   <li>{@code GET /waitlist/claim/{token}}, {@code GET /waitlist/leave/{token}}: the waitlist mails' links
@@ -46,6 +49,8 @@ public final class PagesRouter {
       new Operations.OpenPath("page:dashboard", "/dashboard", 0),
       new Operations.OpenPath("page:waitlist", "/waitlist/*", 0),
       new Operations.OpenPath("page:assets", "/assets/*", 0),
+      new Operations.OpenPath("page:embed-script", "/embed.js", 0),
+      new Operations.OpenPath("page:qr", "/qr/book/*", 1),
       new Operations.OpenPath("page:favicon", "/favicon.ico", 0));
 
   /**
@@ -56,6 +61,8 @@ public final class PagesRouter {
       java.util.stream.Stream.of(new Operations.OpenPath("page:not-found", "/*", 1))).toList();
 
   static final int ASSET_MAX_AGE_SECONDS = 600;
+  /** The pop-up embed script, served at {@code /embed.js} for providers' sites to load (ADR 45). */
+  private static final String EMBED_SCRIPT = classPathText("embed/embed.js");
   /** Where the API and the other adapters live (contract, webcal feeds, hooks, CalDAV): never an HTML page. */
   static final List<String> NOT_A_PAGE = List.of("/api/", "/webcal/", "/hooks/", "/dav/", "/.well-known/");
   /** The name of the last page route: GET of any other address outside {@code /api/}, the 404 page. */
@@ -65,18 +72,21 @@ public final class PagesRouter {
 
   /**
    * Adds the page routes to {@code router}; call before the API's catch-all failure handler is added. The pages take
-   * "now" from {@code clock}, the hub's.
+   * "now" from {@code clock}, the hub's; QR codes encode addresses under {@code publicUrl}.
    */
-  public static void mount(Router router, Services services, SignUpPolicy signUp, Clock clock) {
+  public static void mount(Router router, Services services, SignUpPolicy signUp, String publicUrl, Clock clock) {
     PageErrors errors = new PageErrors();
     HomePageHandler home = new HomePageHandler(signUp);
     SignUpPageHandler signUpPage = new SignUpPageHandler(signUp);
     ProviderPageHandler provider = new ProviderPageHandler(services.publicCatalog(), errors);
     BookingPageHandler book = new BookingPageHandler(services.publicCatalog(), errors, clock);
-    ShellPageHandler booked = new ShellPageHandler(Html.load("booked.html"), errors, clock);
+    ShellPageHandler booked = new ShellPageHandler(Html.load("booked.html"), errors, clock,
+        token -> services.manageBooking().find(token)
+            .compose(booking -> services.catalog().provider(booking.providerId())));
     ShellPageHandler manage = new ShellPageHandler(Html.load("manage.html"), errors, clock);
     DashboardPageHandler dashboard = new DashboardPageHandler(Html.load("dashboard.html"), signUp, clock);
     WaitlistPageHandler waitlist = new WaitlistPageHandler(Html.load("waitlist.html"), errors, clock);
+    QrCodeHandler qrCode = new QrCodeHandler(publicUrl, errors);
 
     router.get("/").handler(home::handle).failureHandler(errors::failure);
     router.get("/signup").handler(signUpPage::handle).failureHandler(errors::failure);
@@ -90,6 +100,13 @@ public final class PagesRouter {
         .failureHandler(errors::failure);
     router.get("/book/:provider").handler(provider::handle).failureHandler(errors::failure);
     router.get("/book/:provider/:bookingType").handler(book::handle).failureHandler(errors::failure);
+    router.get("/qr/book/:provider").handler(qrCode::handle).failureHandler(errors::failure);
+    router.get("/qr/book/:provider/:bookingType").handler(qrCode::handle).failureHandler(errors::failure);
+    router.get("/embed.js").handler(ctx -> ctx.response()
+            .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8")
+            .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + ASSET_MAX_AGE_SECONDS)
+            .end(EMBED_SCRIPT))
+        .failureHandler(errors::failure);
     router.get("/booked/:manageToken").handler(booked::withManageToken).failureHandler(errors::failure);
     router.get("/manage/:manageToken").handler(manage::withManageToken).failureHandler(errors::failure);
     router.get("/dashboard").handler(dashboard::handle).failureHandler(errors::failure);
@@ -108,6 +125,17 @@ public final class PagesRouter {
             .collect(java.util.stream.Collectors.joining("|", "^(?!", ").*")))
         .setName(NOT_FOUND_ROUTE).handler(errors::notFound)
         .failureHandler(errors::failure);
+  }
+
+  private static String classPathText(String path) {
+    try (java.io.InputStream in = PagesRouter.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing from the class path: " + path);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void html(RoutingContext ctx, String page) {

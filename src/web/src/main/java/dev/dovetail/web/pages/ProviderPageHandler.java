@@ -50,6 +50,7 @@ final class ProviderPageHandler {
       Map<String, String> values = Map.of("providerName", found.provider().displayName(),
           "offerSummary", count == 0 ? "No appointments to book right now"
               : count == 1 ? "1 appointment to book online" : count + " appointments to book online");
+      Embedding.allowFramingBy(ctx, found.provider());
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
           .end(page.render(values, Map.of("offers", rows)));
     });

@@ -1,15 +1,20 @@
 package dev.dovetail.web.pages;
 
+import dev.dovetail.booking.domain.Provider;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * A page that is a static shell for its ES module, reached through a customer's manage link ({@code
  * /booked/{manageToken}}, {@code /manage/{manageToken}}). The token is checked for shape only; the module reads the
- * booking through the API and shows its problem detail if the token is not valid.
+ * booking through the API and shows its problem detail if the token is not valid. The confirmation page may be framed
+ * by the sites the booking's provider listed ({@code framedBy} finds that provider from the token), since a booking
+ * made inside an embedded booking page lands on it (ADR 45); the manage page never is.
  */
 final class ShellPageHandler {
 
@@ -19,18 +24,34 @@ final class ShellPageHandler {
   private final Html page;
   private final PageErrors errors;
   private final Clock clock;
+  private final Function<String, Future<Provider>> framedBy;
 
+  /** A page no other site may frame. */
   ShellPageHandler(Html page, PageErrors errors, Clock clock) {
+    this(page, errors, clock, token -> Future.failedFuture("not embeddable"));
+  }
+
+  /** A page that the sites of {@code framedBy}'s provider (given the manage token) may frame. */
+  ShellPageHandler(Html page, PageErrors errors, Clock clock, Function<String, Future<Provider>> framedBy) {
     this.page = page;
     this.errors = errors;
     this.clock = clock;
+    this.framedBy = framedBy;
   }
 
   void withManageToken(RoutingContext ctx) {
-    if (!MANAGE_TOKEN.matcher(ctx.pathParam("manageToken")).matches()) {
+    String token = ctx.pathParam("manageToken");
+    if (!MANAGE_TOKEN.matcher(token).matches()) {
       errors.notFound(ctx);
       return;
     }
-    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.render(Html.withNow(Map.of(), clock)));
+    // An unknown or forged token renders the page unframeable; the module then shows the API's answer.
+    framedBy.apply(token).onComplete(provider -> {
+      if (provider.succeeded()) {
+        Embedding.allowFramingBy(ctx, provider.result());
+      }
+      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+          .end(page.render(Html.withNow(Map.of(), clock)));
+    });
   }
 }

@@ -72,11 +72,14 @@ public interface CatalogRepositoryContract {
   }
 
   @Test
-  @DisplayName("providers: update replaces the name and zone of an existing provider; an unknown one is not found")
+  @DisplayName("providers: update replaces the name, zone and embed origins of an existing provider; an unknown one is "
+      + "not found")
   default void providerUpdate(VertxTestContext ctx) {
     Instant created = Instant.parse("2030-03-04T05:06:07Z");
     Provider before = new Provider(id("prov"), "Before", "owner@example.com", ZoneId.of("UTC"), created);
-    Provider after = new Provider(before.id(), "After", "owner@example.com", ZoneId.of("Asia/Kolkata"), created);
+    Provider after = new Provider(before.id(), "After", "owner@example.com", ZoneId.of("Asia/Kolkata"), created)
+        .withEmbedOrigins(new dev.dovetail.booking.domain.EmbedOrigins(
+            java.util.List.of("https://shop.example.com", "https://www.example.org:8443")));
     Provider stranger = new Provider(id("prov"), "Nobody", "nobody@example.com", ZoneId.of("UTC"), created);
     providers().insert(before)
         .compose(v -> providers().update(after))
