@@ -88,10 +88,10 @@ function blockOf(block, part, zone, names, onOpen) {
   },
   h('span', { class: 'cal-time', text: time }),
   h('span', { class: 'cal-title', text: b.customerName }),
-  h('span', { class: 'cal-meta', text: names.types.get(b.bookingTypeId) || b.bookingTypeId }),
   h('span', {
     class: 'cal-meta',
-    text: hold ? `Held until ${formatTime(b.holdExpiresAt, zone)}` : STATUS_TEXT[b.status] || b.status,
+    text: `${names.types.get(b.bookingTypeId) || b.bookingTypeId} · ${hold
+      ? `Held until ${formatTime(b.holdExpiresAt, zone)}` : STATUS_TEXT[b.status] || b.status}`,
   }),
   clash);
   return el;
