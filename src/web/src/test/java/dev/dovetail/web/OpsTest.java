@@ -67,7 +67,7 @@ class OpsTest {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(78);
+    assertThat(operations).isEqualTo(81);
   }
 
   @Test

@@ -105,4 +105,28 @@ class ProviderCalendarApiTest {
     expectProblem(404, api.post("/api/v1/bookings/" + bob.bookingId() + "/reschedule", alice.bearer(),
         new JsonObject().put("start", mondayAt(16, 0).toString())));
   }
+
+  @Test
+  @DisplayName("a provider's cancellation carries its message to the customer's mail; a bad message cancels nothing")
+  void cancelWithAMessage() {
+    expectProblem(400, api.post("/api/v1/bookings/" + alice.bookingId() + "/cancel", alice.bearer(),
+        new JsonObject().put("message", "two\nlines")));
+    expectProblem(400, api.post("/api/v1/bookings/" + alice.bookingId() + "/cancel", alice.bearer(),
+        new JsonObject().put("message", "x".repeat(501))));
+    assertThat(api.storedBookings("alice").get(0).status().name()).isEqualTo("CONFIRMED");
+
+    JsonObject cancelled = expect(200, api.post("/api/v1/bookings/" + alice.bookingId() + "/cancel",
+        alice.session().auth(), new JsonObject().put("message", "The room is flooded <sorry>; call us to rebook.")));
+    assertThat(cancelled.getJsonObject("booking").getString("status")).isEqualTo("CANCELLED");
+
+    api.dispatcher(new dev.dovetail.infra.mail.StoreSinkMailer(api.mailSink, api.clock)).dispatchDue().await();
+    JsonObject mail = expect(200, api.get("/api/v1/notifications?limit=50", alice.bearer())).getJsonArray("items")
+        .stream().map(JsonObject.class::cast).filter(i -> i.getString("kind").equals("CANCELLATION")).findFirst()
+        .orElseThrow();
+    JsonObject content = expect(200, api.get("/api/v1/notifications/" + mail.getString("id"), alice.bearer()))
+        .getJsonObject("content");
+    assertThat(content.getString("text"))
+        .contains("Message from Provider alice: The room is flooded <sorry>; call us to rebook.");
+    assertThat(content.getString("html")).contains("The room is flooded &lt;sorry&gt;; call us to rebook.");
+  }
 }

@@ -8,6 +8,7 @@ import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
+import dev.dovetail.booking.domain.PlainText;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.SlotUnavailableException;
 import dev.dovetail.booking.domain.TimeRange;
@@ -135,7 +136,22 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
 
   @Override
   public Future<Booking> cancel(String providerId, String bookingId) {
-    return get(providerId, bookingId).compose(booking -> cancel(booking, BookingChange.Actor.PROVIDER));
+    return cancel(providerId, bookingId, null);
+  }
+
+  @Override
+  public Future<Booking> cancel(String providerId, String bookingId, String note) {
+    String text = note == null || note.isBlank() ? null : note.strip();
+    if (text != null && text.length() > PlainText.MAX_NOTE_LENGTH) {
+      return Future.failedFuture(new InvalidRequestException(
+          "message must be at most " + PlainText.MAX_NOTE_LENGTH + " characters"));
+    }
+    try {
+      PlainText.requireNoControl(text, "message");
+    } catch (InvalidRequestException e) {
+      return Future.failedFuture(e);
+    }
+    return get(providerId, bookingId).compose(booking -> cancel(booking, BookingChange.Actor.PROVIDER, text));
   }
 
   @Override
@@ -148,12 +164,16 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
   }
 
   private Future<Booking> cancel(Booking booking, BookingChange.Actor actor) {
+    return cancel(booking, actor, null);
+  }
+
+  private Future<Booking> cancel(Booking booking, BookingChange.Actor actor, String note) {
     Instant now = clock.instant();
     if (!booking.blocksAt(now)) {
       return Future.failedFuture(new ConflictException("booking is already " + describe(booking, now)));
     }
     Booking cancelled = booking.withStatus(BookingStatus.CANCELLED, now);
-    return record(BookingChange.Kind.CANCELLED, cancelled, booking, actor)
+    return events.record(List.of(new BookingChange(BookingChange.Kind.CANCELLED, cancelled, booking, actor, note)))
         .compose(v -> bookings.update(cancelled))
         .compose(v -> onEachResource(booking, s -> s.release(booking.id(), now)))
         .map(cancelled);

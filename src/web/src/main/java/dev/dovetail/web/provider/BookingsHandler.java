@@ -61,8 +61,9 @@ public final class BookingsHandler {
   }
 
   public void cancel(RoutingContext ctx) {
-    Responses.respond(ctx, withPayment(Caller.providerId(ctx), bookings.cancel(Caller.providerId(ctx), id(ctx))),
-        200, json -> json);
+    String message = Requests.optionalBody(ctx).getString("message");
+    Responses.respond(ctx, withPayment(Caller.providerId(ctx),
+        bookings.cancel(Caller.providerId(ctx), id(ctx), message)), 200, json -> json);
   }
 
   public void reschedule(RoutingContext ctx) {

@@ -18,6 +18,12 @@ public interface ProviderBookings {
   Future<Booking> cancel(String providerId, String bookingId);
 
   /**
+   * Cancels with a note to the customer, shown in the cancellation mail: one line of at most 500 characters, or null
+   * for none.
+   */
+  Future<Booking> cancel(String providerId, String bookingId, String note);
+
+  /**
    * Moves the provider's booking to {@code newStart} in one guarded step, as the customer's reschedule does; fails with
    * SlotTakenException (with the nearest free starts) if the time is not free.
    */
