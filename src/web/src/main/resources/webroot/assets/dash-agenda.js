@@ -186,6 +186,7 @@ export function agendaView(container) {
         ? h('p', { class: 'empty', text: 'No resources yet: add one under Resources.' })
         : timeGrid({
           days, resources: columns, zone: state.zone, names, label: rangeHeading.textContent, onOpen: openPanel,
+          onAdd: (day) => addBooking(addButton, day),
         }));
   }
 
@@ -195,9 +196,9 @@ export function agendaView(container) {
     });
   }
 
-  function addBooking(returnTo) {
+  function addBooking(returnTo, day = state.date) {
     openAddBooking({
-      types: names.typeList, names, zone: state.zone, date: state.date, returnTo, onChanged: (text) => changed(text),
+      types: names.typeList, names, zone: state.zone, date: day, returnTo, onChanged: (text) => changed(text),
     });
   }
 

@@ -128,16 +128,28 @@ function moveSection(b, zone, act) {
 
 function cancelSection(b, act) {
   const ask = h('button', { type: 'button', class: 'secondary', id: 'panel-cancel' }, 'Cancel booking');
-  const area = h('div', { class: 'actions' }, ask);
+  const area = h('div', {}, h('div', { class: 'actions' }, ask));
   ask.addEventListener('click', () => {
+    const note = field({
+      id: 'panel-cancel-message', label: 'Message to the customer (optional)',
+      hint: 'Shown in the cancellation mail, e.g. why, or how to book again.', attrs: { maxlength: '500' },
+    });
     const yes = h('button', {
       type: 'button', class: 'danger', id: 'panel-cancel-confirm',
-      onclick: () => act(yes, `/api/v1/bookings/${enc(b.id)}/cancel`, undefined,
-        `Cancelled ${b.customerName}’s booking. The customer is told by mail.`),
+      onclick: () => {
+        const message = note.control.value.replace(/\s+/g, ' ').trim();
+        act(yes, `/api/v1/bookings/${enc(b.id)}/cancel`, message ? { message } : undefined,
+          `Cancelled ${b.customerName}’s booking. The customer is told by mail.`);
+      },
     }, 'Yes, cancel it');
-    clear(area, h('p', { text: `Cancel ${b.customerName}’s booking? The time becomes free again, and the customer gets the cancellation mail.` }),
-      yes);
-    yes.focus();
+    clear(area,
+      h('p', {
+        text: `Cancel ${b.customerName}’s booking? The time becomes free again, and the customer gets the cancellation mail.${
+          b.payment && (b.payment.state === 'AUTHORIZED' || b.payment.state === 'PAID')
+            ? ' Their payment is refunded in full.' : ''}`,
+      }),
+      note.wrapper, h('div', { class: 'actions' }, yes));
+    note.control.focus();
   });
   return h('section', { 'aria-labelledby': 'panel-cancel-title' },
     h('h3', { id: 'panel-cancel-title', text: 'Cancel' }), area);

@@ -101,7 +101,7 @@ function blockOf(block, part, zone, names, onOpen) {
  * The grid of `days` (local dates) × `resources` ({resourceId, name, open, blocks}) in `zone`. A block is
  * {kind: BOOKING|HOLD|BUSY, start, end, booking?, source?, clash?}.
  */
-export function timeGrid({ days, resources, zone, names, onOpen, label }) {
+export function timeGrid({ days, resources, zone, names, onOpen, onAdd, label }) {
   const columns = [];
   for (const day of days) {
     for (const r of resources) {
@@ -138,7 +138,10 @@ export function timeGrid({ days, resources, zone, names, onOpen, label }) {
     for (const o of c.open) {
       const part = onDay(o.start, o.end, c.day, zone);
       if (part) {
-        col.append(place(h('div', { class: 'cal-open', 'aria-hidden': 'true' }), part));
+        // A click on open time starts "Add booking" on that day (the toolbar's button is the keyboard's way).
+        col.append(place(h('div', {
+          class: 'cal-open', 'aria-hidden': 'true', title: 'Add a booking on this day', onclick: () => onAdd(c.day),
+        }), part));
       }
     }
     const shown = c.blocks

@@ -29,7 +29,7 @@ import org.openqa.selenium.Keys;
 /**
  * The agenda's time grids: a booking, a hold and a CalDAV event in the week grid at their wall-clock places in the
  * provider's zone and in another; the booking panel by keyboard; moving a booking and adding one (by phone) through
- * the panel; the day view and the compact menu on a 390 px phone.
+ * the panel, and cancelling with a message to the customer; the day view and the compact menu on a 390 px phone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -228,7 +228,28 @@ class AgendaGridIT {
         .getJsonArray("items").stream().map(JsonObject.class::cast)
         .filter(n -> taken.getString("id").equals(n.getString("bookingId"))).map(n -> n.getString("kind")))
         .contains("CONFIRMATION");
+
+    // The caller rings back to cancel: the panel's message reaches the cancellation mail.
+    browser.click("[data-booking-id='" + taken.getString("id") + "']");
+    browser.click("#panel-cancel");
+    browser.type("#panel-cancel-message", "As agreed on the phone, see you next week.");
+    browser.assertFormsLabelled();
+    browser.click("#panel-cancel-confirm");
+    browser.waitForText(By.id("agenda-message"), "Cancelled Pat Phone");
+    browser.waiting().until(d -> browser.all("[data-booking-id='" + taken.getString("id") + "']").isEmpty());
+    browser.waiting().until(d -> mailText(taken.getString("id"), "CANCELLATION")
+        .contains("As agreed on the phone, see you next week."));
     browser.assertNoConsoleErrors();
+  }
+
+  /** The text of a booking's mail of a kind, as the notification log shows it once sent ("" before). */
+  private String mailText(String bookingId, String kind) {
+    return new JsonObject(hub.send("GET", "/api/v1/notifications?limit=200", null, token).body())
+        .getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(n -> bookingId.equals(n.getString("bookingId")) && kind.equals(n.getString("kind")))
+        .map(n -> new JsonObject(hub.send("GET", "/api/v1/notifications/" + n.getString("id"), null, token).body()))
+        .map(n -> n.getJsonObject("content") == null ? "" : n.getJsonObject("content").getString("text", ""))
+        .findFirst().orElse("");
   }
 
   @Test
