@@ -203,6 +203,7 @@ class DashboardIT {
     browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(item)));
     assertThat(browser.text(item)).contains("Nina Newcomer", "Consultation", "Confirmed");
     assertThat(browser.text("#agenda-count")).startsWith("1 active booking");
+    browser.js("arguments[0].scrollIntoView();", browser.visible("#agenda-range"));
     browser.screenshot("dashboard-agenda");
 
     browser.click("#view-week");
