@@ -1,22 +1,28 @@
-// The agenda: bookings across resources (or of one), by day or by week, in the provider's time zone. New bookings
-// show up by themselves: the view reloads every few seconds while it is visible.
+// The agenda: day and week time-grids of one resource or all side by side, in the provider's time zone or another
+// one picked here. Bookings and holds come from the bookings list; opening hours, busy time from calendars and clashes
+// from the schedule (GET /api/v1/schedule). A booking opens a panel with its actions; "Add booking" takes one for a
+// customer (by phone). The view reloads every few seconds while it is visible and no panel is open.
 
-import { enc } from './api.js';
 import {
-  h, clear, errorBox, field, focusHeading,
+  h, clear, errorBox, field, okBox,
 } from './dom.js';
-import { call, collect, session } from './dash-session.js';
+import { collect, call, session } from './dash-session.js';
+import { datesBetween, timeGrid } from './dash-grid.js';
+import { openBookingPanel } from './dash-booking-panel.js';
+import { openAddBooking } from './dash-add-booking.js';
+import { dialogOpen } from './dash-dialog.js';
 import {
-  addDays, formatDay, formatShortDay, formatTime, localDate, now, today, weekStart, zoneLabel,
+  addDays, detectedZone, formatDay, formatShortDay, localDate, now, today, weekStart, zoneLabel,
 } from './time.js';
 
 const POLL_MS = 5000;
-const STATUS_TEXT = { CONFIRMED: 'Confirmed', HELD: 'Held', CANCELLED: 'Cancelled', EXPIRED: 'Expired' };
 
 export function agendaView(container) {
-  const zone = session.me.timeZone || 'UTC';
-  const state = { mode: 'day', date: today(zone), resourceId: '', timer: null, signature: null, confirming: false };
-  const names = { resources: new Map(), types: new Map() };
+  const providerZone = session.me.timeZone || 'UTC';
+  const state = {
+    mode: 'day', zone: providerZone, date: today(providerZone), resourceId: '', timer: null, signature: null,
+  };
+  const names = { resources: new Map(), types: new Map(), typeList: [] };
 
   const heading = h('h1', { id: 'page-title', text: 'Agenda' });
   const dayButton = h('button', { type: 'button', id: 'view-day', onclick: () => setMode('day') }, 'Day');
@@ -35,21 +41,39 @@ export function agendaView(container) {
     state.resourceId = resourceField.control.value;
     load();
   });
+  const zones = [...new Set([providerZone, detectedZone(), 'UTC'])];
+  const zoneField = field({
+    id: 'agenda-zone-select',
+    label: 'Time zone',
+    kind: 'select',
+    options: zones.map((z) => ({ value: z, text: z === providerZone ? `${zoneLabel(z)} (yours)` : zoneLabel(z) })),
+    value: state.zone,
+  });
+  zoneField.control.addEventListener('change', () => {
+    state.zone = zoneField.control.value;
+    load();
+  });
   const rangeHeading = h('h2', { id: 'agenda-range' });
+  const message = h('div', { id: 'agenda-message', 'aria-live': 'polite' });
   const body = h('div', { id: 'agenda-body', 'aria-live': 'polite' });
-  const note = h('p', { class: 'muted', id: 'agenda-zone', text: `Times in ${zoneLabel(zone)}, your provider time zone.` });
+  const note = h('p', { class: 'muted', id: 'agenda-zone' });
+  const addButton = h('button', { type: 'button', id: 'add-booking', onclick: () => addBooking(addButton) },
+    'Add booking');
 
   clear(container,
     heading,
     h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Agenda controls' },
       h('div', { class: 'segmented', role: 'group', 'aria-label': 'View' }, dayButton, weekButton),
       h('button', { type: 'button', class: 'secondary', 'aria-label': 'Previous', onclick: () => shift(-1) }, '‹'),
-      h('button', { type: 'button', class: 'secondary', onclick: () => { state.date = today(zone); load(); } }, 'Today'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => { state.date = today(state.zone); load(); } },
+        'Today'),
       h('button', { type: 'button', class: 'secondary', 'aria-label': 'Next', onclick: () => shift(1) }, '›'),
       dateField.wrapper,
       resourceField.wrapper,
+      zoneField.wrapper,
+      addButton,
       h('button', { type: 'button', class: 'secondary', id: 'agenda-refresh', onclick: () => load() }, 'Refresh')),
-    note, rangeHeading, body);
+    note, message, rangeHeading, body);
 
   function setMode(mode) {
     state.mode = mode;
@@ -74,6 +98,7 @@ export function agendaView(container) {
       collect('/api/v1/resources', { maxPages: 5 }), collect('/api/v1/booking-types', { maxPages: 5 })]);
     resources.items.forEach((r) => names.resources.set(r.id, r.name));
     types.items.forEach((t) => names.types.set(t.id, t.name));
+    names.typeList = types.items;
     const selected = resourceField.control.value;
     clear(resourceField.control, h('option', { value: '', text: 'All resources' }),
       resources.items.map((r) => h('option', { value: r.id, text: r.name })));
@@ -86,9 +111,29 @@ export function agendaView(container) {
     if (state.resourceId) {
       query.set('resourceId', state.resourceId);
     }
-    const path = `/api/v1/bookings?${query}`;
-    const { items, complete } = await collect(path, { stop: (b) => localDate(b.start, zone) >= to });
-    return { bookings: items.filter((b) => localDate(b.start, zone) >= from), complete };
+    const [list, schedule] = await Promise.all([
+      collect(`/api/v1/bookings?${query}`, { stop: (b) => localDate(b.start, state.zone) >= to }),
+      call('GET', `/api/v1/schedule?${query}`)]);
+    const bookings = list.items.filter((b) => localDate(b.end, state.zone) >= from);
+    return { bookings, schedule, complete: list.complete && schedule.complete };
+  }
+
+  /** Per resource of the schedule: its open time, busy time, and the live bookings and holds that block it. */
+  function columnsOf(schedule, bookings) {
+    const live = bookings.filter((b) => b.status === 'CONFIRMED'
+      || (b.status === 'HELD' && Date.parse(b.holdExpiresAt) > now()));
+    return schedule.resources.map((r) => {
+      const clashes = new Map(r.entries.filter((e) => e.bookingId).map((e) => [e.bookingId, e.clash]));
+      const blocks = r.entries.filter((e) => e.kind === 'BUSY')
+        .map((e) => ({ kind: 'BUSY', start: e.start, end: e.end, source: e.source, clash: e.clash }));
+      for (const b of live.filter((x) => (x.resourceIds || [x.resourceId]).includes(r.resourceId))) {
+        blocks.push({
+          kind: b.status === 'HELD' ? 'HOLD' : 'BOOKING', start: b.start, end: b.end, booking: b,
+          clash: clashes.get(b.id) || null,
+        });
+      }
+      return { resourceId: r.resourceId, name: r.name, open: r.open, blocks };
+    });
   }
 
   async function load({ quiet = false } = {}) {
@@ -96,6 +141,9 @@ export function agendaView(container) {
     dayButton.setAttribute('aria-pressed', String(state.mode === 'day'));
     weekButton.setAttribute('aria-pressed', String(state.mode === 'week'));
     dateField.control.value = state.date;
+    note.textContent = state.zone === providerZone
+      ? `Times in ${zoneLabel(state.zone)}, your provider time zone.`
+      : `Times in ${zoneLabel(state.zone)} (your provider time zone is ${zoneLabel(providerZone)}).`;
     rangeHeading.textContent = state.mode === 'week'
       ? `Week of ${formatShortDay(r.from)} – ${formatShortDay(addDays(r.to, -1))}`
       : formatDay(r.from);
@@ -106,13 +154,14 @@ export function agendaView(container) {
       if (names.resources.size === 0 || !quiet) {
         await loadNames();
       }
-      const { bookings, complete } = await fetchRange(r);
-      const signature = JSON.stringify([r, state.resourceId, bookings.map((b) => [b.id, b.status, b.start])]);
-      if (quiet && (signature === state.signature || state.confirming)) {
+      const { bookings, schedule, complete } = await fetchRange(r);
+      const signature = JSON.stringify([r, state.zone, state.resourceId, bookings.map((b) => [b.id, b.status, b.start]),
+        schedule.resources.map((x) => x.entries.map((e) => [e.kind, e.start, e.end, e.clash]))]);
+      if (quiet && (signature === state.signature || dialogOpen())) {
         return;
       }
       state.signature = signature;
-      render(r, bookings, complete);
+      render(r, columnsOf(schedule, bookings), complete);
     } catch (e) {
       if (!quiet) {
         clear(body, errorBox(e, 'The agenda could not be loaded'));
@@ -122,66 +171,40 @@ export function agendaView(container) {
     }
   }
 
-  function render({ from, to }, bookings, complete) {
-    const days = [];
-    for (let d = from; d < to; d = addDays(d, 1)) {
-      const ofDay = bookings.filter((b) => localDate(b.start, zone) === d);
-      const week = state.mode === 'week';
-      days.push(h('section', { class: 'agenda-day', 'aria-labelledby': week ? `day-${d}` : 'agenda-range' },
-        week ? h('h3', { id: `day-${d}`, text: formatDay(d) }) : null,
-        ofDay.length === 0
-          ? h('p', { class: 'empty', text: 'No bookings.' })
-          : h('ul', { class: 'agenda-list' }, ofDay.map(item))));
-    }
-    const active = bookings.filter((b) => b.status === 'CONFIRMED' || b.status === 'HELD').length;
+  function render({ from, to }, columns, complete) {
+    const days = datesBetween(from, to);
+    const active = new Set(columns.flatMap((c) => c.blocks.filter((b) => b.booking)
+      .filter((b) => days.includes(localDate(b.start, state.zone))).map((b) => b.booking.id))).size;
     clear(body,
       h('p', { id: 'agenda-count', text: `${active} active booking${active === 1 ? '' : 's'} in this ${state.mode}.` }),
-      complete ? null : h('p', { class: 'alert alert-warn', text: 'Only the first bookings are shown; narrow the view to one resource.' }),
-      days);
+      complete ? null : h('p', { class: 'alert alert-warn', text: 'Only the first resources or bookings are shown; pick one resource.' }),
+      h('ul', { class: 'cal-legend', 'aria-label': 'Legend' },
+        h('li', { class: 'legend-open', text: 'Open' }), h('li', { class: 'legend-closed', text: 'Closed' }),
+        h('li', { class: 'legend-booking', text: 'Booking' }), h('li', { class: 'legend-hold', text: 'Hold' }),
+        h('li', { class: 'legend-busy', text: 'Busy in a calendar' }), h('li', { class: 'legend-clash', text: 'Clash' })),
+      columns.length === 0
+        ? h('p', { class: 'empty', text: 'No resources yet: add one under Resources.' })
+        : timeGrid({
+          days, resources: columns, zone: state.zone, names, label: rangeHeading.textContent, onOpen: openPanel,
+          onAdd: (day) => addBooking(addButton, day),
+        }));
   }
 
-  function item(b) {
-    const cancelled = b.status === 'CANCELLED' || b.status === 'EXPIRED';
-    const actions = h('div', { class: 'item-actions' });
-    const li = h('li', { class: `agenda-item${cancelled ? ' is-cancelled' : ''}`, 'data-booking-id': b.id },
-      h('div', { class: 'item-head' },
-        h('span', { class: 'item-title' },
-          h('time', { datetime: b.start, text: `${formatTime(b.start, zone)} – ${formatTime(b.end, zone)}` }),
-          ` · ${names.types.get(b.bookingTypeId) || b.bookingTypeId}`),
-        h('span', { class: `status status-${b.status}`, text: STATUS_TEXT[b.status] || b.status })),
-      h('span', { class: 'agenda-customer', text: `${b.customerName} <${b.customerEmail}>` }),
-      h('span', { class: 'muted', text: `${names.resources.get(b.resourceId) || b.resourceId}${b.timeZone !== zone ? ` · customer in ${zoneLabel(b.timeZone)}` : ''}` }),
-      actions);
-    if (!cancelled && new Date(b.start).getTime() > now()) {
-      actions.append(h('button', {
-        type: 'button', class: 'link', onclick: () => askCancel(b, actions),
-      }, 'Cancel booking'));
-    }
-    return li;
+  function openPanel(booking, returnTo) {
+    openBookingPanel({
+      booking, zone: state.zone, names, returnTo, onChanged: (text) => changed(text),
+    });
   }
 
-  function askCancel(b, actions) {
-    state.confirming = true;
-    const question = h('p', { text: `Cancel ${b.customerName}'s booking? The customer's time becomes free again.` });
-    clear(actions, question,
-      h('div', { class: 'actions' },
-        h('button', {
-          type: 'button', class: 'danger', onclick: async (event) => {
-            event.target.disabled = true;
-            try {
-              await call('POST', `/api/v1/bookings/${enc(b.id)}/cancel`);
-              state.confirming = false;
-              await load();
-            } catch (e) {
-              clear(actions, errorBox(e, 'The booking could not be cancelled'));
-              state.confirming = false;
-            }
-          },
-        }, 'Yes, cancel it'),
-        h('button', {
-          type: 'button', class: 'secondary', onclick: () => { state.confirming = false; load(); },
-        }, 'Keep it')));
-    focusHeading(question);
+  function addBooking(returnTo, day = state.date) {
+    openAddBooking({
+      types: names.typeList, names, zone: state.zone, date: day, returnTo, onChanged: (text) => changed(text),
+    });
+  }
+
+  async function changed(text) {
+    clear(message, okBox(text));
+    await load();
   }
 
   load();

@@ -117,13 +117,28 @@ async function signedIn() {
   route();
 }
 
+// On phones the menu is one "Menu" button (naming the current view) that opens the links; wider, the links show.
 function buildNav() {
-  const links = VIEWS.map((v) => h('a', { href: v.hash, 'data-view': v.hash }, v.label));
+  const links = VIEWS.map((v) => h('a', { href: v.hash, 'data-view': v.hash, onclick: () => toggleNav(false) }, v.label));
+  const toggle = h('button', {
+    type: 'button', class: 'nav-toggle', id: 'nav-toggle', 'aria-expanded': 'false', 'aria-controls': 'nav-links',
+    onclick: () => toggleNav(nav.classList.contains('is-open') === false),
+  }, 'Menu');
   clear(nav,
-    links,
-    h('span', { class: 'nav-who nav-end', id: 'who', text: session.me.displayName }),
-    h('button', { type: 'button', id: 'logout-button', onclick: logout }, 'Log out'));
+    toggle,
+    h('div', { class: 'nav-links', id: 'nav-links' },
+      links,
+      h('span', { class: 'nav-who nav-end', id: 'who', text: session.me.displayName }),
+      h('button', { type: 'button', id: 'logout-button', onclick: logout }, 'Log out')));
   nav.hidden = false;
+}
+
+function toggleNav(open) {
+  nav.classList.toggle('is-open', open);
+  const toggle = document.getElementById('nav-toggle');
+  if (toggle) {
+    toggle.setAttribute('aria-expanded', String(open));
+  }
 }
 
 function route() {
@@ -145,6 +160,10 @@ function route() {
   clear(app, checklist, container);
   if (checklist) {
     showChecklist(checklist).catch(() => clear(checklist));
+  }
+  const toggle = document.getElementById('nav-toggle');
+  if (toggle) {
+    toggle.textContent = `Menu · ${entry.label}`;
   }
   document.title = `${entry.label} · Dovetail`;
   current = entry.view(container) || null;

@@ -108,3 +108,11 @@ export function formatShortDateTime(iso, zone) {
     weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone: zone,
   }).format(new Date(iso));
 }
+
+/** The wall-clock time of an instant in a zone, in hours after local midnight (9:30 → 9.5). */
+export function wallHours(iso, zone) {
+  const parts = formatter(`wh|${zone}`, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone })
+    .formatToParts(new Date(iso));
+  const get = (type) => Number(parts.find((p) => p.type === type).value);
+  return get('hour') + get('minute') / 60;
+}

@@ -14,6 +14,8 @@ import dev.dovetail.booking.app.BookingLimitsGuard;
 import dev.dovetail.booking.app.CatalogService;
 import dev.dovetail.booking.app.HoldLedger;
 import dev.dovetail.booking.app.ManageBookingService;
+import dev.dovetail.booking.app.ProviderCalendarService;
+import dev.dovetail.booking.port.in.BookSlot;
 import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.app.ScheduleJanitor;
 import dev.dovetail.booking.port.out.BookingEvents;
@@ -185,12 +187,14 @@ public final class Hub {
     BookSlotService bookSlot = new BookSlotService(catalog, store.schedules(), store.bookings(), lock, events, tokens,
         clock, calendarSync.externalBusy());
     WaitlistService waitlist = waitlists.complete(bookSlot, manage, lock, notifications::dispatchNow);
+    BookSlot guardedBookSlot =
+        payments.guard(new BookingLimitsGuard(bookSlot, catalog, new HoldLedger(HOLD_LEDGER_KEYS), clock));
     Services services = new Services(
         new AvailabilityService(catalog, store.schedules(), clock),
-        payments.guard(new BookingLimitsGuard(bookSlot, catalog, new HoldLedger(HOLD_LEDGER_KEYS), clock)),
+        guardedBookSlot,
         manage, manage, catalog, catalog, accounts, accounts, accounts, readiness(vertx, store, draining), notifications.log(),
         waitlist, waitlist, paymentService, paymentService, calendarSync.connections(), webhooks.service(),
-        accountSettings);
+        accountSettings, new ProviderCalendarService(catalog, store.schedules(), guardedBookSlot, clock));
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),

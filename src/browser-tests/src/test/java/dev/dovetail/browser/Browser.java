@@ -196,6 +196,25 @@ final class Browser implements AutoCloseable {
     return (String) js("return location.pathname;");
   }
 
+  /** Presses a key on whatever has the focus, as a keyboard user would. */
+  void press(CharSequence key) {
+    new org.openqa.selenium.interactions.Actions(driver).sendKeys(key).perform();
+  }
+
+  /** The text of an element, also where it is clipped from view (a short block of the agenda grid). */
+  String allText(String css) {
+    return visible(css).getAttribute("textContent");
+  }
+
+  /** Opens a dashboard view from the menu; on a phone, through the "Menu" button first. */
+  void nav(String hash) {
+    List<WebElement> toggle = all("#nav-toggle");
+    if (!toggle.isEmpty() && toggle.get(0).isDisplayed() && "false".equals(toggle.get(0).getAttribute("aria-expanded"))) {
+      click("#nav-toggle");
+    }
+    click("#nav a[href='" + hash + "']");
+  }
+
   /** Logs the demo provider in on the dashboard and waits for the agenda, the first view after log-in. */
   void logInToDashboard(String dashboardUrl) {
     open(dashboardUrl);

@@ -64,7 +64,7 @@ class DashboardIT {
   }
 
   private void go(String hash, String heading) {
-    browser.click("#nav a[href='" + hash + "']");
+    browser.nav(hash);
     browser.waitForText(By.tagName("h1"), heading);
   }
 
@@ -199,15 +199,17 @@ class DashboardIT {
     String start = day.starts().get(0);
     JsonObject receipt = hub.bookOrFail("consult", start, "Nina Newcomer", "nina@example.com");
     String bookingId = receipt.getJsonObject("booking").getString("id");
-    String item = "li[data-booking-id='" + bookingId + "']";
+    String item = ".cal-col[data-resource-id='studio-b'] [data-booking-id='" + bookingId + "']";
     browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(item)));
-    assertThat(browser.text(item)).contains("Nina Newcomer", "nina@example.com", "Consultation", "Studio B", "Confirmed");
+    assertThat(browser.text(item)).contains("Nina Newcomer", "Consultation", "Confirmed");
     assertThat(browser.text("#agenda-count")).startsWith("1 active booking");
+    browser.js("arguments[0].scrollIntoView();", browser.visible("#agenda-range"));
     browser.screenshot("dashboard-agenda");
 
     browser.click("#view-week");
     browser.waitForText(By.id("agenda-range"), "Week of");
-    browser.waiting().until(d -> browser.all(".agenda-day").size() == 7);
+    browser.select("#agenda-resource", "studio-b");
+    browser.waiting().until(d -> browser.all(".cal-col").size() == 7);
     browser.visible(item);
     browser.click("#agenda-resource");
     browser.select("#agenda-resource", "demo-room");
@@ -216,10 +218,14 @@ class DashboardIT {
     browser.visible(item);
     browser.screenshot("dashboard-agenda-week");
 
-    // The provider cancels it from the agenda.
-    browser.click(item + " button.link");
-    browser.click(item + " button.danger");
-    browser.waiting().until(d -> browser.text(item).contains("Cancelled"));
+    // The provider cancels it from the booking's panel; it leaves the grid.
+    browser.click(item);
+    browser.waitForText(By.id("panel-details"), "nina@example.com");
+    assertThat(browser.text("#panel-details")).contains("Studio B", "Consultation", "Confirmed");
+    browser.click("#panel-cancel");
+    browser.click("#panel-cancel-confirm");
+    browser.waitForText(By.id("agenda-message"), "Cancelled Nina Newcomer");
+    browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(item)));
     assertThat(hub.managed(receipt.getString("manageToken")).getString("status")).isEqualTo("CANCELLED");
     browser.assertNoConsoleErrors();
   }

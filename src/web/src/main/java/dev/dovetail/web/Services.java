@@ -9,6 +9,7 @@ import dev.dovetail.booking.port.in.ListAvailability;
 import dev.dovetail.booking.port.in.ManageBooking;
 import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.booking.port.in.ProviderBookings;
+import dev.dovetail.booking.port.in.ProviderCalendar;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.notification.port.in.NotificationLog;
 import dev.dovetail.payment.port.in.CustomerPayments;
@@ -19,6 +20,7 @@ import dev.dovetail.waitlist.port.in.Waitlist;
 import dev.dovetail.web.auth.NoAccountSettings;
 import dev.dovetail.web.calendar.NoCalendarSync;
 import dev.dovetail.web.payment.NoPayments;
+import dev.dovetail.web.provider.NoProviderCalendar;
 import dev.dovetail.web.waitlist.NoWaitlist;
 import dev.dovetail.web.webhook.NoWebhooks;
 import dev.dovetail.webhook.port.in.ManageWebhookEndpoints;
@@ -49,7 +51,20 @@ public record Services(
     ProviderPayments providerPayments,
     ManageConnections calendarConnections,
     ManageWebhookEndpoints webhooks,
-    ManageAccount account) {
+    ManageAccount account,
+    ProviderCalendar providerCalendar) {
+
+  /** Services without the provider calendar: the schedule view and provider-taken bookings answer 503. */
+  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
+      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
+      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
+      NotificationLog notifications, Waitlist waitlist, ManageWaitlist manageWaitlist,
+      CustomerPayments customerPayments, ProviderPayments providerPayments, ManageConnections calendarConnections,
+      ManageWebhookEndpoints webhooks, ManageAccount account) {
+    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
+        registration, storeHealth, notifications, waitlist, manageWaitlist, customerPayments, providerPayments,
+        calendarConnections, webhooks, account, new NoProviderCalendar());
+  }
 
   /** Services without account settings: profile, password change and reset answer 503. */
   public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
@@ -130,5 +145,6 @@ public record Services(
     Objects.requireNonNull(calendarConnections, "calendarConnections");
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(providerCalendar, "providerCalendar");
   }
 }

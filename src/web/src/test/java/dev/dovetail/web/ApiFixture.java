@@ -15,6 +15,7 @@ import dev.dovetail.booking.app.BookingLimitsGuard;
 import dev.dovetail.booking.app.HoldLedger;
 import dev.dovetail.booking.app.CatalogService;
 import dev.dovetail.booking.app.ManageBookingService;
+import dev.dovetail.booking.app.ProviderCalendarService;
 import dev.dovetail.payment.app.PaymentService;
 import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.domain.Booking;
@@ -158,13 +159,15 @@ final class ApiFixture {
     // Payments without a gateway (no Stripe): settings and payment views work, paying answers 503.
     PaymentService payments = new PaymentService(manage, manage, f.bookings, catalog, f.payments,
         java.util.Optional.empty(), null, f.clock);
+    BookingLimitsGuard guardedBookSlot = new BookingLimitsGuard(bookSlot, catalog, new HoldLedger(10_000), f.clock);
     Services services = new Services(
         new AvailabilityService(catalog, f.schedules, f.clock),
-        new BookingLimitsGuard(bookSlot, catalog, new HoldLedger(10_000), f.clock),
+        guardedBookSlot,
         manage, manage, catalog, catalog, accounts, accounts, accounts,
         () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
         new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist, payments, payments,
-        new dev.dovetail.web.calendar.NoCalendarSync(), new dev.dovetail.web.webhook.NoWebhooks(), accountSettings);
+        new dev.dovetail.web.calendar.NoCalendarSync(), new dev.dovetail.web.webhook.NoWebhooks(), accountSettings,
+        new ProviderCalendarService(catalog, f.schedules, guardedBookSlot, f.clock));
     f.sessionStore = LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         f.sessionStore, publicRequestsPerMinute, maxBodyBytes, true, trustedProxies,

@@ -67,7 +67,7 @@ class OpsTest {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(80);
+    assertThat(operations).isEqualTo(83);
   }
 
   @Test

@@ -106,6 +106,11 @@ class RouteInventoryTest {
 
   static {
     SAMPLE_BODIES.put("PUT /api/v1/calendar-connections/:service", new JsonObject().put("blocking", new JsonArray()));
+    SAMPLE_BODIES.put("POST /api/v1/bookings/:bookingId/reschedule",
+        new JsonObject().put("start", ApiFixture.mondayAt(15, 0).toString()));
+    SAMPLE_BODIES.put("POST /api/v1/bookings", new JsonObject().put("bookingTypeId", "alice-60")
+        .put("start", ApiFixture.mondayAt(15, 0).toString()).put("timeZone", "UTC").put("name", "Intruder")
+        .put("email", "intruder@example.com"));
     SAMPLE_BODIES.put("PUT /api/v1/caldav-login", new JsonObject().put("accountPasswordAllowed", true));
     SAMPLE_BODIES.put("POST /api/v1/invitations", new JsonObject().put("email", "invitee@example.com"));
     SAMPLE_BODIES.put("POST /api/v1/webhook-endpoints", new JsonObject().put("url", "https://example.com/hooks")
@@ -187,9 +192,12 @@ class RouteInventoryTest {
       assertThat(response.statusCode()).as(what).isIn(403, 404);
     } else if (endpoint.key().equals("POST /api/v1/booking-types")
         || endpoint.key().equals("POST /api/v1/webhook-endpoints")
-        || endpoint.key().equals("PUT /api/v1/me/password")) {
+        || endpoint.key().equals("PUT /api/v1/me/password")
+        || endpoint.key().equals("POST /api/v1/bookings")
+        || endpoint.key().equals("GET /api/v1/schedule")) {
       // Booking types: alice's resource id in the body. Webhook endpoints: this fixture has none (NoWebhooks).
       // Password: a wrong current password (bob's is the fixture's; changing it would end the test's log-ins).
+      // Bookings: alice's booking type in the body. Schedule: no range given (ProviderCalendarApiTest reads it).
       assertThat(response.statusCode()).as(what).isBetween(400, 499);
     } else {
       assertThat(response.statusCode()).as(what).isBetween(200, 299);

@@ -8,6 +8,7 @@ import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
+import dev.dovetail.booking.domain.PlainText;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.SlotUnavailableException;
 import dev.dovetail.booking.domain.TimeRange;
@@ -90,7 +91,7 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
     if (newStart == null) {
       return Future.failedFuture(new InvalidRequestException("start is required"));
     }
-    return find(manageToken).compose(booking -> reschedule(booking, newStart));
+    return find(manageToken).compose(booking -> reschedule(booking, newStart, BookingChange.Actor.CUSTOMER));
   }
 
   @Override
@@ -135,16 +136,44 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
 
   @Override
   public Future<Booking> cancel(String providerId, String bookingId) {
-    return get(providerId, bookingId).compose(booking -> cancel(booking, BookingChange.Actor.PROVIDER));
+    return cancel(providerId, bookingId, null);
+  }
+
+  @Override
+  public Future<Booking> cancel(String providerId, String bookingId, String note) {
+    String text = note == null || note.isBlank() ? null : note.strip();
+    if (text != null && text.length() > PlainText.MAX_NOTE_LENGTH) {
+      return Future.failedFuture(new InvalidRequestException(
+          "message must be at most " + PlainText.MAX_NOTE_LENGTH + " characters"));
+    }
+    try {
+      PlainText.requireNoControl(text, "message");
+    } catch (InvalidRequestException e) {
+      return Future.failedFuture(e);
+    }
+    return get(providerId, bookingId).compose(booking -> cancel(booking, BookingChange.Actor.PROVIDER, text));
+  }
+
+  @Override
+  public Future<Booking> reschedule(String providerId, String bookingId, Instant newStart) {
+    if (newStart == null) {
+      return Future.failedFuture(new InvalidRequestException("start is required"));
+    }
+    return get(providerId, bookingId)
+        .compose(booking -> reschedule(booking, newStart, BookingChange.Actor.PROVIDER));
   }
 
   private Future<Booking> cancel(Booking booking, BookingChange.Actor actor) {
+    return cancel(booking, actor, null);
+  }
+
+  private Future<Booking> cancel(Booking booking, BookingChange.Actor actor, String note) {
     Instant now = clock.instant();
     if (!booking.blocksAt(now)) {
       return Future.failedFuture(new ConflictException("booking is already " + describe(booking, now)));
     }
     Booking cancelled = booking.withStatus(BookingStatus.CANCELLED, now);
-    return record(BookingChange.Kind.CANCELLED, cancelled, booking, actor)
+    return events.record(List.of(new BookingChange(BookingChange.Kind.CANCELLED, cancelled, booking, actor, note)))
         .compose(v -> bookings.update(cancelled))
         .compose(v -> onEachResource(booking, s -> s.release(booking.id(), now)))
         .map(cancelled);
@@ -159,7 +188,7 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
     return chain;
   }
 
-  private Future<Booking> reschedule(Booking booking, Instant newStart) {
+  private Future<Booking> reschedule(Booking booking, Instant newStart, BookingChange.Actor actor) {
     Instant now = clock.instant();
     if (!booking.blocksAt(now)) {
       return Future.failedFuture(new ConflictException("booking is " + describe(booking, now)));
@@ -171,10 +200,10 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
             + "cancel it and book the new time"));
       }
       if (offer.type().pool() != null) {
-        return moveInPool(offer, booking, newStart, now);
+        return moveInPool(offer, booking, newStart, now, actor);
       }
       Duration duration = booking.time().length();
-      return moveOnItsResource(offer.resource(), offer.type(), booking, TimeRange.of(newStart, duration), now)
+      return moveOnItsResource(offer.resource(), offer.type(), booking, TimeRange.of(newStart, duration), now, actor)
           .recover(err -> err instanceof SlotUnavailableException refused
               ? schedules.load(booking.resourceId())
                   .map(s -> Alternatives.nearest(SlotEngine.freeSlots(offer.resource(), offer.type(), duration,
@@ -190,7 +219,8 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
    * the booking document second, and the old member's block released last: a crash in between leaves a block that
    * the booking does not name, which the janitor frees, never a booking without its block.
    */
-  private Future<Booking> moveInPool(PublicCatalog.Offer offer, Booking booking, Instant newStart, Instant now) {
+  private Future<Booking> moveInPool(PublicCatalog.Offer offer, Booking booking, Instant newStart, Instant now,
+      BookingChange.Actor actor) {
     Duration duration = booking.time().length();
     TimeRange newTime = TimeRange.of(newStart, duration);
     return MemberSchedules.load(schedules, offer).compose(loaded -> {
@@ -207,27 +237,28 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
         List<Slot> free = PoolSlots.freeSlots(offer.type(), duration, members, now, Alternatives.around(newStart));
         return Future.failedFuture(new SlotTakenException(refused, Alternatives.nearest(free, newStart)));
       }
-      return moveToFirstFree(offer, booking, newTime, ranked, 0, now, null);
+      return moveToFirstFree(offer, booking, newTime, ranked, 0, now, null, actor);
     });
   }
 
   private Future<Booking> moveToFirstFree(PublicCatalog.Offer offer, Booking booking, TimeRange newTime,
-      List<String> ranked, int index, Instant now, Throwable lastRefusal) {
+      List<String> ranked, int index, Instant now, Throwable lastRefusal, BookingChange.Actor actor) {
     if (index == ranked.size()) {
       return Future.failedFuture(lastRefusal);
     }
     String memberId = ranked.get(index);
     Future<Booking> moved = memberId.equals(booking.resourceId())
-        ? moveOnItsResource(offer.member(memberId).orElseThrow(), offer.type(), booking, newTime, now)
-        : moveToMember(offer, booking, memberId, newTime, now);
+        ? moveOnItsResource(offer.member(memberId).orElseThrow(), offer.type(), booking, newTime, now, actor)
+        : moveToMember(offer, booking, memberId, newTime, now, actor);
     return moved.recover(err -> err instanceof SlotUnavailableException || err instanceof ResourceBusyException
-        ? moveToFirstFree(offer, booking, newTime, ranked, index + 1, now, err)
+        ? moveToFirstFree(offer, booking, newTime, ranked, index + 1, now, err, actor)
         : Future.failedFuture(err));
   }
 
   /** One compare-and-set on the booking's own resource replaces its block with the new time's. */
   private Future<Booking> moveOnItsResource(
-      Resource resource, BookingType type, Booking booking, TimeRange newTime, Instant now) {
+      Resource resource, BookingType type, Booking booking, TimeRange newTime, Instant now,
+      BookingChange.Actor actor) {
     Booking moved = booking.movedTo(newTime, now);
     Block block = Block.forBooking(moved, type, now);
     return writer.update(booking.resourceId(), schedule -> {
@@ -235,16 +266,17 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
           BookSlotService.requireOffered(resource, type, newTime.length(), without, now, newTime);
           return schedule.replace(booking.id(), List.of(block), now);
         })
-        .compose(s -> record(BookingChange.Kind.RESCHEDULED, moved, booking, BookingChange.Actor.CUSTOMER))
+        .compose(s -> record(BookingChange.Kind.RESCHEDULED, moved, booking, actor))
         .compose(v -> bookings.update(moved))
         .map(moved);
   }
 
   private Future<Booking> moveToMember(
-      PublicCatalog.Offer offer, Booking booking, String memberId, TimeRange newTime, Instant now) {
+      PublicCatalog.Offer offer, Booking booking, String memberId, TimeRange newTime, Instant now,
+      BookingChange.Actor actor) {
     Booking moved = booking.reassignedTo(memberId, newTime, now);
     return pools.placeOn(offer, newTime.length(), List.of(moved), memberId, now)
-        .compose(placed -> record(BookingChange.Kind.RESCHEDULED, moved, booking, BookingChange.Actor.CUSTOMER)
+        .compose(placed -> record(BookingChange.Kind.RESCHEDULED, moved, booking, actor)
             .compose(v -> bookings.update(moved))
             .recover(err -> pools.release(List.of(memberId), List.of(moved), now)
                 .transform(ignored -> Future.failedFuture(err))))

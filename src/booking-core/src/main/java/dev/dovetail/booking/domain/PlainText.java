@@ -12,6 +12,8 @@ public final class PlainText {
   /** The e-mail addresses accepted from customers and providers: one {@code @}, a dot in the domain, no spaces. */
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,63}");
   public static final int MAX_EMAIL_LENGTH = 254;
+  /** The longest note a provider may add to a mail to a customer (one line). */
+  public static final int MAX_NOTE_LENGTH = 500;
 
   private PlainText() {}
 

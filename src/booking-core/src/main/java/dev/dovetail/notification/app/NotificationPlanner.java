@@ -113,7 +113,7 @@ public class NotificationPlanner implements BookingEvents {
       case CANCELLED -> {
         Booking before = change.previous();
         if (before == null || before.status() == BookingStatus.CONFIRMED) {
-          messages.add(customer(booking, MessageKind.CANCELLATION, now));
+          messages.add(customer(booking, MessageKind.CANCELLATION, now).withNote(change.note()));
           if (change.actor() == BookingChange.Actor.CUSTOMER) {
             offer.ifPresent(o -> messages.add(provider(booking, o, MessageKind.PROVIDER_CANCELLATION, now)));
           }

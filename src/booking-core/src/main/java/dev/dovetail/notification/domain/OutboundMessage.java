@@ -1,5 +1,6 @@
 package dev.dovetail.notification.domain;
 
+import dev.dovetail.booking.domain.PlainText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,11 +35,20 @@ public record OutboundMessage(
     Instant leaseUntil,
     String lastError,
     Instant createdAt,
-    Instant sentAt) {
+    Instant sentAt,
+    String note) {
 
   /** {@code leaseUntil} of a message nobody holds. */
   public static final Instant NO_LEASE = Instant.EPOCH;
   private static final int MAX_ERROR_LENGTH = 500;
+
+  /** A message without a note. */
+  public OutboundMessage(String id, String providerId, String bookingId, int bookingSequence, MessageKind kind,
+      Duration reminderLead, String recipient, Instant dueAt, MessageState state, int attempts, Instant nextAttemptAt,
+      String leaseOwner, Instant leaseUntil, String lastError, Instant createdAt, Instant sentAt) {
+    this(id, providerId, bookingId, bookingSequence, kind, reminderLead, recipient, dueAt, state, attempts,
+        nextAttemptAt, leaseOwner, leaseUntil, lastError, createdAt, sentAt, null);
+  }
 
   public OutboundMessage {
     Objects.requireNonNull(id, "id");
@@ -56,6 +66,9 @@ public record OutboundMessage(
     }
     if (bookingSequence < 0 || attempts < 0) {
       throw new IllegalArgumentException("sequence and attempts cannot be negative");
+    }
+    if (note != null && (note.length() > PlainText.MAX_NOTE_LENGTH || note.isBlank())) {
+      throw new IllegalArgumentException("a note is 1 to " + PlainText.MAX_NOTE_LENGTH + " characters");
     }
     if (lastError != null && lastError.length() > MAX_ERROR_LENGTH) {
       lastError = lastError.substring(0, MAX_ERROR_LENGTH);
@@ -83,6 +96,12 @@ public record OutboundMessage(
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
+  }
+
+  /** The same message with the provider's note to the recipient (null for none), shown in the mail. */
+  public OutboundMessage withNote(String text) {
+    return new OutboundMessage(id, providerId, bookingId, bookingSequence, kind, reminderLead, recipient, dueAt, state,
+        attempts, nextAttemptAt, leaseOwner, leaseUntil, lastError, createdAt, sentAt, text);
   }
 
   /** Whether a dispatcher may take it at {@code now}: pending, due, and nobody holds a live lease. */
@@ -120,7 +139,7 @@ public record OutboundMessage(
   private OutboundMessage with(MessageState newState, int newAttempts, Instant next, String owner, Instant until,
       String error, Instant sent) {
     return new OutboundMessage(id, providerId, bookingId, bookingSequence, kind, reminderLead, recipient, dueAt,
-        newState, newAttempts, next, owner, until, error, createdAt, sent);
+        newState, newAttempts, next, owner, until, error, createdAt, sent, note);
   }
 
   private static Instant millis(Instant instant) {

@@ -1,6 +1,7 @@
 package dev.dovetail.notification.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dovetail.booking.app.BookSlotService;
 import dev.dovetail.booking.app.CatalogService;
@@ -103,6 +104,23 @@ class NotificationPlannerTest {
     Booking custom = book("t-custom", "2026-11-27T10:00", false).booking();
     assertThat(of(custom).stream().filter(m -> m.kind() == MessageKind.REMINDER))
         .extracting(OutboundMessage::reminderLead).containsExactly(Duration.ofDays(2), Duration.ofMinutes(15));
+  }
+
+  @Test
+  @DisplayName("a provider's cancellation note goes into the customer's cancellation mail only; a bad one is refused")
+  void providerCancellationCarriesItsNote() {
+    Booking booking = book("t30", "2026-11-26T10:00", false).booking();
+    assertThatThrownBy(() -> manage.cancel("acme", booking.id(), "one\ntwo").await())
+        .isInstanceOf(dev.dovetail.booking.domain.InvalidRequestException.class);
+    assertThatThrownBy(() -> manage.cancel("acme", booking.id(), "x".repeat(501)).await())
+        .isInstanceOf(dev.dovetail.booking.domain.InvalidRequestException.class);
+
+    manage.cancel("acme", booking.id(), "  Sorry, the room is flooded.  ").await();
+
+    assertThat(of(booking).stream().filter(m -> m.kind() == MessageKind.CANCELLATION))
+        .extracting(OutboundMessage::note).containsExactly("Sorry, the room is flooded.");
+    assertThat(of(booking).stream().filter(m -> m.kind() != MessageKind.CANCELLATION))
+        .extracting(OutboundMessage::note).containsOnlyNulls();
   }
 
   @Test

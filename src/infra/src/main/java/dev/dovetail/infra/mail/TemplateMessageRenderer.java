@@ -116,6 +116,8 @@ public final class TemplateMessageRenderer implements MessageRenderer {
         + start.getOffset().getId().replace("Z", "+00:00") + ")");
     v.put("durationMinutes", b.time().length().toMinutes());
     v.put("manageLink", c.manageLink());
+    v.put("hasNote", c.message().note() != null);
+    v.put("note", c.message().note() == null ? "" : c.message().note());
     Duration lead = c.message().reminderLead();
     v.put("reminderLead", lead == null ? "" : humane(lead));
     return v;

@@ -46,6 +46,9 @@ final class OutboxCodec {
     }
     putInstant(doc, "createdAt", m.createdAt());
     putInstant(doc, "sentAt", m.sentAt());
+    if (m.note() != null) {
+      doc.put("note", m.note());
+    }
     return doc;
   }
 
@@ -67,7 +70,8 @@ final class OutboxCodec {
         requiredInstant(doc, "leaseUntil"),
         doc.getString("lastError"),
         requiredInstant(doc, "createdAt"),
-        MongoSupport.instant(doc, "sentAt"));
+        MongoSupport.instant(doc, "sentAt"),
+        doc.getString("note"));
   }
 
   static String cursor(OutboundMessage m) {

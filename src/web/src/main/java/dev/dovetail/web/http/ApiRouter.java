@@ -20,6 +20,7 @@ import dev.dovetail.web.provider.CredentialsHandler;
 import dev.dovetail.web.provider.EmbedSettingsHandler;
 import dev.dovetail.web.provider.InvitationsHandler;
 import dev.dovetail.web.provider.NotificationsHandler;
+import dev.dovetail.web.provider.ProviderCalendarHandler;
 import dev.dovetail.web.provider.ResourcesHandler;
 import dev.dovetail.web.publicapi.BookingIcsHandler;
 import dev.dovetail.web.publicapi.CreateBookingHandler;
@@ -194,6 +195,10 @@ public final class ApiRouter {
     map.put("listBookings", bookings::list);
     map.put("getBooking", bookings::get);
     map.put("cancelBooking", bookings::cancel);
+    map.put("rescheduleBooking", bookings::reschedule);
+    ProviderCalendarHandler calendar = new ProviderCalendarHandler(s.providerCalendar());
+    map.put("getSchedule", calendar::schedule);
+    map.put("createProviderBooking", calendar::book);
     map.put("listApiTokens", apiTokens::list);
     map.put("issueApiToken", apiTokens::issue);
     map.put("revokeApiToken", apiTokens::revoke);

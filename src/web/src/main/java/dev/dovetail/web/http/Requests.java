@@ -11,6 +11,15 @@ public final class Requests {
 
   private Requests() {}
 
+  /** The JSON object body, or an empty object when the request has none (an optional body). */
+  public static JsonObject optionalBody(RoutingContext ctx) {
+    io.vertx.core.buffer.Buffer raw = ctx.body() == null ? null : ctx.body().buffer();
+    if (raw == null || raw.length() == 0) {
+      return new JsonObject();
+    }
+    return body(ctx);
+  }
+
   public static JsonObject body(RoutingContext ctx) {
     ValidatedRequest validated = ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     RequestParameter body = validated == null ? null : validated.getBody();

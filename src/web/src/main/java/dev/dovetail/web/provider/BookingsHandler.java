@@ -17,7 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 
-/** {@code /api/v1/bookings[/{bookingId}[/cancel]]}: the caller's bookings, by start time, with their payments. */
+/** {@code /api/v1/bookings[/{bookingId}[/cancel|/reschedule]]}: the caller's bookings, by start time, with their payments. */
 public final class BookingsHandler {
 
   private static final Instant OPEN_END = Instant.parse("9999-12-31T00:00:00Z");
@@ -61,8 +61,15 @@ public final class BookingsHandler {
   }
 
   public void cancel(RoutingContext ctx) {
-    Responses.respond(ctx, withPayment(Caller.providerId(ctx), bookings.cancel(Caller.providerId(ctx), id(ctx))),
-        200, json -> json);
+    String message = Requests.optionalBody(ctx).getString("message");
+    Responses.respond(ctx, withPayment(Caller.providerId(ctx),
+        bookings.cancel(Caller.providerId(ctx), id(ctx), message)), 200, json -> json);
+  }
+
+  public void reschedule(RoutingContext ctx) {
+    Instant start = TimeCodec.instant(Requests.body(ctx).getString("start"), "start");
+    Responses.respond(ctx, withPayment(Caller.providerId(ctx),
+        bookings.reschedule(Caller.providerId(ctx), id(ctx), start)), 200, json -> json);
   }
 
   private Future<JsonObject> withPayment(String provider, Future<Booking> booking) {

@@ -5,6 +5,7 @@ import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.TimeRange;
 import io.vertx.core.Future;
+import java.time.Instant;
 
 /** A provider's view of its bookings; every call is scoped to the provider (tenant isolation). */
 public interface ProviderBookings {
@@ -15,4 +16,16 @@ public interface ProviderBookings {
   Future<Booking> get(String providerId, String bookingId);
 
   Future<Booking> cancel(String providerId, String bookingId);
+
+  /**
+   * Cancels with a note to the customer, shown in the cancellation mail: one line of at most 500 characters, or null
+   * for none.
+   */
+  Future<Booking> cancel(String providerId, String bookingId, String note);
+
+  /**
+   * Moves the provider's booking to {@code newStart} in one guarded step, as the customer's reschedule does; fails with
+   * SlotTakenException (with the nearest free starts) if the time is not free.
+   */
+  Future<Booking> reschedule(String providerId, String bookingId, Instant newStart);
 }

@@ -5,9 +5,15 @@ import java.util.Objects;
 
 /**
  * A change to a booking that others may owe work for (mail, calendar sync, payments): the booking after the change,
- * the booking before it ({@code null} when it is new), and who made it.
+ * the booking before it ({@code null} when it is new), who made it, and the provider's note to the customer (null for
+ * none; a cancellation's mail shows it).
  */
-public record BookingChange(Kind kind, Booking booking, Booking previous, Actor actor) {
+public record BookingChange(Kind kind, Booking booking, Booking previous, Actor actor, String note) {
+
+  /** A change without a note. */
+  public BookingChange(Kind kind, Booking booking, Booking previous, Actor actor) {
+    this(kind, booking, previous, actor, null);
+  }
 
   public enum Kind {
     BOOKED,

@@ -42,7 +42,7 @@ public interface OutboxRepositoryContract {
   @DisplayName("record then findById: every field of a fresh and of a worked-on message reads back exactly")
   default void recordThenFindByIdRoundTripsEveryField(VertxTestContext ctx) {
     OutboundMessage fresh = message("prov-a", MessageKind.REMINDER, NOW.plusMillis(1234));
-    OutboundMessage worked = message("prov-a", MessageKind.CANCELLATION, NOW)
+    OutboundMessage worked = message("prov-a", MessageKind.CANCELLATION, NOW).withNote("Sorry: the room is flooded 日本")
         .leased("node-1", NOW.plusSeconds(60)).retryAt(NOW.plusSeconds(90), "421 try later 日本");
     outbox().record(List.of(fresh, worked))
         .compose(v -> Future.all(outbox().findById(fresh.id()), outbox().findById(worked.id()),
