@@ -4,7 +4,9 @@ import dev.dovetail.account.port.in.RegisterProvider;
 import dev.dovetail.booking.domain.AvailabilityRule;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.CancellationTier;
+import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Ids;
+import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
 import dev.dovetail.booking.domain.PoolMember;
@@ -26,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * The demo tenant created on the first start of an embedded hub: provider {@code demo}, resources {@code demo-room}
  * and {@code demo-room-2} (Europe/Berlin, Monday to Friday 09:00-17:00, lunch 12:00-13:00), booking types {@code
  * demo-30} (30 minutes, 10 minutes buffer after) and {@code demo-60} (60 minutes) on {@code demo-room}, and {@code
- * demo-any-room} (60 minutes in whichever room is free, a pool, ADR 43). Seeding is skipped when the provider already
- * exists.
+ * demo-any-room} (60 minutes in whichever room is free, a pool, ADR 43). When the provider already exists, only the
+ * pieces missing from an older demo are added.
  */
 final class DemoData {
 
@@ -44,20 +46,53 @@ final class DemoData {
       ManageCatalog catalog, RegisterProvider registration, MongoStore store, AppConfig config, Clock clock) {
     return store.providers().findById(PROVIDER).compose(existing -> {
       if (existing.isPresent()) {
-        printUrls(config, clock, null);
-        return Future.succeededFuture(false);
+        return addMissing(catalog, store).map(added -> {
+          printUrls(config, clock, null);
+          return false;
+        });
       }
       String password = config.demoPassword() == null ? Ids.randomToken(12) : config.demoPassword();
       return registration.register(new RegisterProvider.Registration(PROVIDER, "Demo Studio", EMAIL, password, BERLIN))
-          .compose(p -> catalog.createResource(PROVIDER, room("demo-room", "Demo room")))
-          .compose(r -> catalog.createResource(PROVIDER, room(SECOND_ROOM, "Second room")))
-          .compose(r -> catalog.createBookingType(PROVIDER, type("demo-30", "30-minute meeting", 30, 10)))
-          .compose(t -> catalog.createBookingType(PROVIDER, type("demo-60", "60-minute session", 60, 0)))
-          .compose(t -> catalog.createBookingType(PROVIDER, anyRoom()))
-          .map(t -> {
+          .compose(p -> addMissing(catalog, store))
+          .map(added -> {
             printUrls(config, clock, config.demoPassword() == null ? password : "(from DOVETAIL_DEMO_PASSWORD)");
             return true;
           });
+    });
+  }
+
+  /**
+   * Creates each demo resource and booking type whose id is not in the store, in order (rooms before the types on
+   * them): the whole demo on the first start, and on a later start what a newer version added to an older demo (such
+   * as {@code demo-room-2} and {@code demo-any-room}). Returns how many were created. One the provider deleted keeps
+   * its retired id (ADR 22) and is not created again: the refusal is logged and the rest goes on.
+   */
+  static Future<Integer> addMissing(ManageCatalog catalog, MongoStore store) {
+    Future<Integer> chain = Future.succeededFuture(0);
+    for (Resource room : List.of(room("demo-room", "Demo room"), room(SECOND_ROOM, "Second room"))) {
+      chain = chain.compose(n -> store.resources().findById(room.id()).compose(found -> found.isPresent()
+          ? Future.succeededFuture(n)
+          : created(catalog.createResource(PROVIDER, room), room.id(), n)));
+    }
+    for (BookingType type : List.of(type("demo-30", "30-minute meeting", 30, 10),
+        type("demo-60", "60-minute session", 60, 0), anyRoom())) {
+      chain = chain.compose(n -> store.bookingTypes().findById(type.id()).compose(found -> found.isPresent()
+          ? Future.succeededFuture(n)
+          : created(catalog.createBookingType(PROVIDER, type), type.id(), n)));
+    }
+    return chain;
+  }
+
+  private static Future<Integer> created(Future<?> creation, String id, int before) {
+    return creation.map(c -> {
+      LOG.info("Demo data: created {}", id);
+      return before + 1;
+    }).recover(err -> {
+      if (!(err instanceof ConflictException || err instanceof InvalidRequestException)) {
+        return Future.failedFuture(err);
+      }
+      LOG.warn("Demo data: {} not created: {}", id, err.getMessage());
+      return Future.succeededFuture(before);
     });
   }
 

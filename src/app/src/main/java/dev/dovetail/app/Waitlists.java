@@ -125,7 +125,7 @@ final class Waitlists {
       pending.remove(resourceId);
       Backfill b = backfill.get();
       if (running.get() && b != null) {
-        b.match(resourceId)
+        b.matchFreed(resourceId)
             .onFailure(err -> LOG.warn("waitlist match of {} failed: {}", resourceId, err.getMessage()));
       }
     });

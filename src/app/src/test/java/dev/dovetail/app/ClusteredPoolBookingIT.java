@@ -164,6 +164,80 @@ class ClusteredPoolBookingIT {
     }
   }
 
+  @Test
+  @DisplayName("an ALL booking rescheduled through the manage link moves on every room; onto a taken room it is 409 "
+      + "with alternatives and nothing moves")
+  void allBookingMovesThroughTheManageLinkOrIsRefusedWhole() {
+    Instant from = hour(4);
+    Instant to = hour(5);
+    Instant taken = hour(6);
+    HttpResponse<Buffer> booked = HubFixture.book(client, hubs.port(0), "both-rooms", from.toString(),
+        "mover@example.com").await();
+    assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
+    String token = booked.bodyAsJsonObject().getString("manageToken");
+    String id = booked.bodyAsJsonObject().getJsonObject("booking").getString("id");
+
+    HttpResponse<Buffer> moved = reschedule(hubs.port(1), token, to).await();
+
+    assertThat(moved.statusCode()).as(moved.bodyAsString()).isEqualTo(200);
+    assertThat(Instant.parse(moved.bodyAsJsonObject().getJsonObject("booking").getString("start"))).isEqualTo(to);
+    for (String room : ROOMS) {
+      assertThat(bookingBlocks(room, from)).as(room).isEmpty();
+      assertThat(bookingBlocks(room, to)).as(room).singleElement()
+          .satisfies(b -> assertThat(b.ownerId()).isEqualTo(id));
+    }
+    assertThat(HubFixture.book(client, hubs.port(0), DemoData.ANY_ROOM, taken.toString(), "blocker@example.com")
+        .await().statusCode()).isEqualTo(201);
+
+    HttpResponse<Buffer> refused = reschedule(hubs.port(0), token, taken).await();
+
+    assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(409);
+    assertThat(HubFixture.alternatives(refused)).isNotEmpty();
+    for (String room : ROOMS) {
+      assertThat(bookingBlocks(room, to)).as(room).singleElement()
+          .satisfies(b -> assertThat(b.ownerId()).isEqualTo(id));
+      assertThat(bookingBlocks(room, taken)).as(room).noneMatch(b -> b.ownerId().equals(id));
+    }
+    for (Instant hour : List.of(from, to, taken)) {
+      assertConsistent(hour);
+    }
+  }
+
+  @Test
+  @DisplayName("ALL bookings listing the rooms in opposite orders, moved onto the same hour across two hubs at once: "
+      + "one moves, the other is 409, no partial block")
+  void oppositeOrderAllMovesNeitherDeadlockNorLeavePartialBlocks() {
+    Instant target = hour(7);
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String type = i % 2 == 0 ? "both-rooms" : "both-rooms-reversed";
+      HttpResponse<Buffer> booked = HubFixture.book(client, hubs.port(i), type, hour(8 + i).toString(),
+          "mover" + i + "@example.com").await();
+      assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
+      tokens.add(booked.bodyAsJsonObject().getString("manageToken"));
+    }
+    List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      answers.add(reschedule(hubs.port(i), tokens.get(i), target));
+    }
+    List<Integer> statuses = statuses(answers);
+
+    assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+    assertThat(statuses).filteredOn(s -> s == 409).hasSize(tokens.size() - 1);
+    for (String room : ROOMS) {
+      assertThat(bookingBlocks(room, target)).as(room).hasSize(1);
+    }
+    assertConsistent(target);
+    for (int i = 0; i < tokens.size(); i++) {
+      assertConsistent(hour(8 + i));
+    }
+  }
+
+  private Future<HttpResponse<Buffer>> reschedule(int port, String manageToken, Instant start) {
+    return client.post(port, "127.0.0.1", "/api/v1/public/bookings/" + manageToken + "/reschedule")
+        .sendJsonObject(new JsonObject().put("start", start.toString()));
+  }
+
   private Future<HttpResponse<Buffer>> davPut(int port, String room, String uid, Instant from, Instant to) {
     String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:" + uid
         + "@test\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:" + ICS_UTC.format(from) + "\r\nDTEND:" + ICS_UTC.format(to)

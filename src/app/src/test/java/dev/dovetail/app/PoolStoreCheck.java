@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Whether what the store holds for pooled bookings is whole (ADR 43), read straight from the store: on each room no
  * booking block overlaps any other block; every active booking has its block on each of its resources; and every
- * booking block belongs to an active booking that names its room (no partial ALL block, no orphan).
+ * booking block belongs to an active booking that names its room, at that booking's time (no partial ALL block, no
+ * orphan, no block left behind by a move).
  */
 final class PoolStoreCheck {
 
@@ -37,11 +38,14 @@ final class PoolStoreCheck {
         Booking owner = active.get(a.ownerId());
         if (a.kind() == Block.Kind.BOOKING && (owner == null || !owner.resourceIds().contains(room))) {
           problems.add("block " + a + " on " + room + " has no active booking naming the room");
+        } else if (a.kind() == Block.Kind.BOOKING && !owner.time().equals(a.booked())) {
+          problems.add("block " + a + " on " + room + " is not at its booking's time " + owner.time());
         }
       }
       for (Booking booking : active.values()) {
-        if (booking.resourceIds().contains(room) && blocks.stream().noneMatch(b -> b.ownerId().equals(booking.id()))) {
-          problems.add("booking " + booking.id() + " has no block on " + room);
+        if (booking.resourceIds().contains(room) && blocks.stream()
+            .noneMatch(b -> b.ownerId().equals(booking.id()) && b.booked().equals(booking.time()))) {
+          problems.add("booking " + booking.id() + " has no block at its time on " + room);
         }
       }
     }

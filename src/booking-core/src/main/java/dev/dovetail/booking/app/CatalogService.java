@@ -26,7 +26,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -185,6 +187,25 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
    */
   private Future<Void> purge(String resourceId) {
     return schedules.delete(resourceId).compose(v -> calendars.delete(resourceId));
+  }
+
+  @Override
+  public Future<List<String>> typeResourcesUsing(String resourceId) {
+    return resources.findById(resourceId).compose(found -> found.isEmpty()
+        ? Future.succeededFuture(List.of(resourceId))
+        : pooledTypeResources(found.get().providerId(), resourceId, null, new LinkedHashSet<>(List.of(resourceId)))
+            .map(List::copyOf));
+  }
+
+  /** The own resources of the provider's pooled types naming {@code resourceId}, walking every page. */
+  private Future<Set<String>> pooledTypeResources(String providerId, String resourceId, String cursor,
+      Set<String> found) {
+    return types.listByProvider(providerId, new PageRequest(cursor, PageRequest.MAX_LIMIT)).compose(page -> {
+      page.items().stream().filter(t -> t.pool() != null && t.resourceIds().contains(resourceId))
+          .map(BookingType::resourceId).forEach(found::add);
+      return page.nextCursor() == null ? Future.succeededFuture(found)
+          : pooledTypeResources(providerId, resourceId, page.nextCursor(), found);
+    });
   }
 
   /** Ids of the provider's booking types on this resource (their bookings hang on them), walking every page. */

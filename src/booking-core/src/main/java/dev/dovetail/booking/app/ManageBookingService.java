@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -196,8 +197,7 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
     return catalog.offer(booking.bookingTypeId()).compose(offer -> {
       if (booking.resourceIds().size() > 1
           || (offer.type().pool() != null && offer.type().pool().mode() == ResourcePool.Mode.ALL)) {
-        return Future.failedFuture(new ConflictException("a booking of every member of a pool cannot be moved yet: "
-            + "cancel it and book the new time"));
+        return moveOnEveryMember(offer, booking, newStart, now);
       }
       if (offer.type().pool() != null) {
         return moveInPool(offer, booking, newStart, now, actor);
@@ -239,6 +239,49 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
       }
       return moveToFirstFree(offer, booking, newTime, ranked, 0, now, null, actor);
     });
+  }
+
+  /**
+   * An ALL pool's booking moves on every member, make-before-break (ADR 43): the new time's blocks are placed beside
+   * the current ones on every member (locks in {@link ResourcePool#lockOrder}, one compare-and-set each, all or none),
+   * then the booking document takes the new time, then the old blocks are freed. A refusal frees the new blocks and
+   * answers 409 with the pool's nearest free slots. A crash in between leaves, on some members, a block at the time
+   * the booking document does not name beside one at the time it does; the janitor frees the former after its grace,
+   * and no booking is ever without its blocks.
+   */
+  private Future<Booking> moveOnEveryMember(PublicCatalog.Offer offer, Booking booking, Instant newStart,
+      Instant now) {
+    ResourcePool pool = offer.type().pool();
+    if (pool == null || pool.mode() != ResourcePool.Mode.ALL
+        || !Set.copyOf(booking.resourceIds()).equals(Set.copyOf(pool.resourceIds()))) {
+      return Future.failedFuture(new ConflictException("the booking type's resources changed since this booking "
+          + "was made: cancel it and book the new time"));
+    }
+    Duration duration = booking.time().length();
+    TimeRange newTime = TimeRange.of(newStart, duration);
+    if (newTime.equals(booking.time())) {
+      return Future.succeededFuture(booking);
+    }
+    Booking moved = booking.movedTo(newTime, now);
+    List<String> order = pool.lockOrder();
+    return pools.placeMoveOnAll(offer, booking, moved, now)
+        .recover(err -> err instanceof SlotUnavailableException refused
+            ? MemberSchedules.load(schedules, offer).compose(loaded -> {
+                List<MemberSchedule> members = loaded.stream()
+                    .map(m -> new MemberSchedule(m.resource(), m.schedule().release(booking.id(), now)))
+                    .toList();
+                List<Slot> free = PoolSlots.freeSlots(offer.type(), duration, members, now,
+                    Alternatives.around(newStart));
+                return Future.failedFuture(new SlotTakenException(refused, Alternatives.nearest(free, newStart)));
+              })
+            : Future.failedFuture(err))
+        .compose(placed -> record(BookingChange.Kind.RESCHEDULED, moved, booking, BookingChange.Actor.CUSTOMER)
+            .compose(v -> bookings.update(moved))
+            .recover(err -> pools.keepOnly(order, booking.id(), booking.time(), now)
+                .transform(ignored -> Future.failedFuture(err))))
+        // Moved: if freeing an old block fails, the janitor frees it (its time is not the booking's).
+        .compose(v -> pools.keepOnly(order, booking.id(), newTime, now).otherwiseEmpty())
+        .map(moved);
   }
 
   private Future<Booking> moveToFirstFree(PublicCatalog.Offer offer, Booking booking, TimeRange newTime,

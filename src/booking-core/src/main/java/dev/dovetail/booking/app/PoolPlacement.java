@@ -112,6 +112,44 @@ final class PoolPlacement {
         .map(made);
   }
 
+  /**
+   * ALL, make-before-break: under every member's lock (taken in {@link ResourcePool#lockOrder}), each member gets the
+   * booking's block at the new time beside its current one, by compare-and-set after the same rule check as a
+   * booking (on the member's schedule without this booking). If a member refuses, the new blocks already placed are
+   * freed before the locks are, and the refusal is the answer; the current blocks are never touched here.
+   */
+  Future<Void> placeMoveOnAll(Offer offer, Booking booking, Booking moved, Instant now) {
+    List<String> order = offer.type().pool().lockOrder();
+    Block block = Block.forBooking(moved, offer.type(), now);
+    return lockAll(order, 0, () -> placeBesideEach(offer, order, 0, booking, block, now));
+  }
+
+  private Future<Void> placeBesideEach(Offer offer, List<String> order, int index, Booking booking, Block block,
+      Instant now) {
+    if (index == order.size()) {
+      return Future.succeededFuture();
+    }
+    String memberId = order.get(index);
+    Resource member = offer.member(memberId).orElseThrow();
+    return schedules.update(memberId, s -> {
+          BookSlotService.requireOffered(member, offer.type(), block.booked().length(),
+              s.release(booking.id(), now), now, block.booked());
+          return s.placeBeside(block, booking.time(), now);
+        })
+        .compose(s -> placeBesideEach(offer, order, index + 1, booking, block, now))
+        .recover(err -> keepOnly(order.subList(0, index), booking.id(), booking.time(), now)
+            .transform(ignored -> Future.failedFuture(err)));
+  }
+
+  /** On each resource, frees the owner's blocks at any other time than {@code kept}; one compare-and-set each. */
+  Future<Void> keepOnly(List<String> resourceIds, String ownerId, TimeRange kept, Instant now) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String resourceId : resourceIds) {
+      chain = chain.compose(v -> schedules.update(resourceId, s -> s.keepOnly(ownerId, kept, now)).mapEmpty());
+    }
+    return chain;
+  }
+
   /** Runs {@code work} holding the locks of {@code order[from..]}, taken in that order. */
   private <T> Future<T> lockAll(List<String> order, int from, Supplier<Future<T>> work) {
     if (from == order.size()) {

@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
  * the block's time; a held booking whose block was confirmed becomes CONFIRMED.
  *
  * <p>Pools (ADR 43): a block whose booking does not name its resource is freed too (an ANY booking moved to another
- * member, interrupted by a crash). An ALL booking interrupted by a crash before its document was written left blocks
+ * member, interrupted by a crash), and so is a block at another time than its booking's while the resource also holds
+ * that booking's block at the booking's time (an ALL booking's move interrupted by a crash: before the booking
+ * document took the new time, the new block goes; after, the old one). An ALL booking interrupted by a crash before its document was written left blocks
  * on some members and no booking: each is freed like any orphaned block, so no partial block outlives the grace.
  */
 public class ScheduleJanitor {
@@ -88,28 +90,42 @@ public class ScheduleJanitor {
       List<Block> settled = schedule.blocks().stream()
           .filter(b -> b.kind() == Block.Kind.BOOKING && b.placedAt().isBefore(now.minus(GRACE)))
           .toList();
-      return findAll(settled.stream().map(Block::ownerId).toList()).compose(found -> {
+      return findAll(settled.stream().map(Block::ownerId).distinct().toList()).compose(found -> {
         List<String> stale = new ArrayList<>();
+        List<Booking> moved = new ArrayList<>();
         List<Booking> realign = new ArrayList<>();
         for (Block block : settled) {
           Booking booking = found.get(block.ownerId());
           if (booking == null || !booking.status().isActive() || !booking.blocksResource(resourceId)) {
             stale.add(block.ownerId());
-          } else if (!booking.time().equals(block.booked()) && booking.resourceIds().size() == 1) {
+          } else if (booking.time().equals(block.booked())) {
+            continue;
+          } else if (atItsTime(schedule, booking)) {
+            moved.add(booking);
+          } else if (booking.resourceIds().size() == 1) {
             realign.add(booking.movedTo(block.booked(), now));
           }
         }
-        Future<Void> freed = stale.isEmpty() ? Future.succeededFuture() : schedules.update(resourceId, s -> {
-          Schedule next = s;
-          for (String owner : stale) {
-            next = next.release(owner, now);
-          }
-          return next;
-        }).mapEmpty();
+        Future<Void> freed = stale.isEmpty() && moved.isEmpty() ? Future.succeededFuture()
+            : schedules.update(resourceId, s -> {
+              Schedule next = s;
+              for (String owner : stale) {
+                next = next.release(owner, now);
+              }
+              for (Booking booking : moved) {
+                next = next.keepOnly(booking.id(), booking.time(), now);
+              }
+              return next;
+            }).mapEmpty();
         return freed.compose(v -> Future.join(realign.stream().map(bookings::update).toList()))
-            .map(v -> new int[] {stale.size(), realign.size()});
+            .map(v -> new int[] {stale.size() + moved.size(), realign.size()});
       });
     });
+  }
+
+  /** Whether the resource holds a block of the booking at the booking's own time (beside the one being looked at). */
+  private static boolean atItsTime(Schedule schedule, Booking booking) {
+    return schedule.blocksOf(booking.id()).stream().anyMatch(b -> b.booked().equals(booking.time()));
   }
 
   private Future<Map<String, Booking>> findAll(List<String> ids) {

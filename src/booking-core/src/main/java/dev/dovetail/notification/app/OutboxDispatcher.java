@@ -2,6 +2,7 @@ package dev.dovetail.notification.app;
 
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.booking.port.out.BookingRepository;
 import dev.dovetail.notification.domain.DeliveryException;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
@@ -214,10 +216,14 @@ public class OutboxDispatcher {
         .compose(offer -> {
           MailMessage mail;
           try {
-            // A pooled booking names the member assigned to it (ADR 43).
-            mail = renderer.render(new MessageContext(message, booking, offer.provider(),
-                offer.member(booking.resourceId()).orElse(offer.resource()), offer.type(),
-                manageLink.apply(booking.id())));
+            // A pooled booking names the members it blocks: every one of an ALL pool, the assigned one of ANY (ADR 43).
+            List<Resource> blocked = booking.resourceIds().stream()
+                .map(offer::member).flatMap(Optional::stream).toList();
+            if (blocked.isEmpty()) {
+              blocked = List.of(offer.resource());
+            }
+            mail = renderer.render(new MessageContext(message, booking, offer.provider(), blocked.get(0), blocked,
+                offer.type(), manageLink.apply(booking.id())));
           } catch (RuntimeException e) {
             return Future.failedFuture(new DeliveryException("cannot render: " + e, true, e));
           }

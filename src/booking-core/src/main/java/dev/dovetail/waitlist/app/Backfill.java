@@ -3,7 +3,9 @@ package dev.dovetail.waitlist.app;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.MemberSchedule;
 import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.booking.domain.PoolSlots;
 import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.domain.Slot;
 import dev.dovetail.booking.domain.SlotEngine;
@@ -98,6 +100,21 @@ public class Backfill {
     }));
   }
 
+  /**
+   * Time freed on {@code resourceId}: matches its own waiting customers, then those of every pooled booking type
+   * naming it as a member (ADR 43: their entries wait under the type's own resource, its first member); returns how
+   * many offers were made.
+   */
+  public Future<Integer> matchFreed(String resourceId) {
+    return catalog.typeResourcesUsing(resourceId).compose(homes -> {
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (String home : homes) {
+        chain = chain.compose(n -> match(home).map(m -> n + m));
+      }
+      return chain;
+    });
+  }
+
   /** Offers the resource's free slots to its waiting customers; returns how many offers were made. */
   public Future<Integer> match(String resourceId) {
     return lock.withLock("waitlist-" + resourceId, () -> entries.findWaiting(resourceId).compose(waiting -> {
@@ -152,20 +169,46 @@ public class Backfill {
             .map(s -> s.orElse(WaitlistSettings.defaults(typeId)))
             .compose(settings -> !settings.enabled() || !offer.type().resourceId().equals(resourceId)
                 ? Future.succeededFuture(0)
-                : schedules.load(resourceId).compose(schedule ->
-                    offerAll(plan(offer, settings, schedule, waiting, clock.instant())))))
+                : memberSchedules(offer).compose(members ->
+                    offerAll(plan(offer, settings, members, waiting, clock.instant())))))
         .recover(err -> err instanceof NotFoundException ? Future.succeededFuture(0) : Future.failedFuture(err));
   }
 
   private record Planned(WaitlistEntry entry, TimeRange slot, Duration window) {}
 
+  /** The schedule of each resource the type may book: its own, or every pool member's (ADR 43). */
+  private Future<List<MemberSchedule>> memberSchedules(PublicCatalog.Offer offer) {
+    return memberSchedules(schedules, offer);
+  }
+
+  static Future<List<MemberSchedule>> memberSchedules(ScheduleRepository schedules, PublicCatalog.Offer offer) {
+    List<Future<MemberSchedule>> loads = offer.members().stream()
+        .map(r -> schedules.load(r.id()).map(s -> new MemberSchedule(r, s)))
+        .toList();
+    Future<?> all = Future.all(loads);
+    return all.map(v -> loads.stream().map(Future::result).toList());
+  }
+
+  /** Every resource the type may book, with an empty schedule. */
+  static List<MemberSchedule> emptySchedules(PublicCatalog.Offer offer) {
+    return offer.members().stream().map(r -> new MemberSchedule(r, Schedule.empty(r.id()))).toList();
+  }
+
+  /** The type's free slots of {@code length} in {@code range}: its resource's, or its pool's ({@link PoolSlots}). */
+  static List<Slot> freeSlots(PublicCatalog.Offer offer, List<MemberSchedule> members, Duration length, Instant now,
+      TimeRange range) {
+    return offer.type().pool() == null
+        ? SlotEngine.freeSlots(offer.resource(), offer.type(), length, members.get(0).schedule(), now, range)
+        : PoolSlots.freeSlots(offer.type(), length, members, now, range);
+  }
+
   /** Join order first: each entry takes its earliest matching free slot not given to someone before it. */
-  private static List<Planned> plan(PublicCatalog.Offer offer, WaitlistSettings settings, Schedule schedule,
-      List<WaitlistEntry> waiting, Instant now) {
+  private static List<Planned> plan(PublicCatalog.Offer offer, WaitlistSettings settings,
+      List<MemberSchedule> members, List<WaitlistEntry> waiting, Instant now) {
     Set<Instant> given = new HashSet<>();
     List<Planned> planned = new ArrayList<>();
     for (WaitlistEntry entry : waiting) {
-      for (Slot slot : matchingSlots(offer, schedule, entry, now)) {
+      for (Slot slot : matchingSlots(offer, members, entry, now)) {
         Optional<Duration> window = ClaimWindow.forSlot(settings.claimWindow(), now, slot.start());
         if (window.isPresent() && !overlapsGiven(given, slot, offer)) {
           given.add(slot.start());
@@ -183,9 +226,13 @@ public class Backfill {
     return given.stream().anyMatch(g -> offer.type().blockingSpan(TimeRange.of(g, length)).overlaps(span));
   }
 
-  /** Free slots of the type's default length that fulfil the entry's wish (minus the ones it let pass), earliest first. */
-  static List<Slot> matchingSlots(PublicCatalog.Offer offer, Schedule schedule, WaitlistEntry entry, Instant now) {
-    return SlotEngine.freeSlots(offer.resource(), offer.type(), offer.type().defaultDuration(), schedule, now,
+  /**
+   * Free slots of the type's default length that fulfil the entry's wish (minus the ones it let pass), earliest
+   * first; a pooled type's are its pool's (any member free, or all of them: {@link PoolSlots}).
+   */
+  static List<Slot> matchingSlots(PublicCatalog.Offer offer, List<MemberSchedule> members, WaitlistEntry entry,
+      Instant now) {
+    return freeSlots(offer, members, offer.type().defaultDuration(), now,
             entry.wish().searchRange(entry.customerZone())).stream()
         .filter(slot -> entry.wishes(slot.range()))
         .toList();

@@ -11,9 +11,7 @@ import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.PaymentRequirement;
-import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.domain.Slot;
-import dev.dovetail.booking.domain.SlotEngine;
 import dev.dovetail.booking.domain.SlotUnavailableException;
 import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.BookingReceipt;
@@ -121,14 +119,14 @@ public class WaitlistService implements Waitlist, ManageWaitlist {
           WaitlistEntry entry = WaitlistEntry.join(Ids.random(), offer.provider().id(), offer.resource().id(),
               offer.type().id(), command.customerName().strip(), command.customerEmail().strip(),
               command.customerZone(), command.wish(), now);
-          if (Backfill.matchingSlots(offer, Schedule.empty(offer.resource().id()), entry, now).isEmpty()) {
+          if (Backfill.matchingSlots(offer, Backfill.emptySchedules(offer), entry, now).isEmpty()) {
             // Closed then (opening hours, a closed day, the notice): no cancellation could ever free such a slot.
             return Future.failedFuture(new InvalidRequestException("this booking type offers no time matching your "
                 + "wish, even on an empty calendar (it is closed then): the waitlist is for times that are fully "
                 + "booked"));
           }
-          return schedules.load(offer.resource().id()).compose(schedule -> {
-            List<Slot> free = Backfill.matchingSlots(offer, schedule, entry, now);
+          return Backfill.memberSchedules(schedules, offer).compose(members -> {
+            List<Slot> free = Backfill.matchingSlots(offer, members, entry, now);
             if (!free.isEmpty()) {
               return Future.failedFuture(new SlotTakenException(new SlotUnavailableException(
                   "slots matching your wish are free now: book one of them instead", List.of()),
@@ -310,15 +308,16 @@ public class WaitlistService implements Waitlist, ManageWaitlist {
   private <T> Future<T> lapsed(WaitlistEntry entry, String heldId) {
     Instant now = clock.instant();
     TimeRange offered = entry.offer() != null && entry.offer().bookingId().equals(heldId) ? entry.offer().slot() : null;
-    return catalog.offer(entry.bookingTypeId()).compose(offer -> schedules.load(offer.resource().id()).map(schedule -> {
-      List<Slot> slots = Backfill.matchingSlots(offer, schedule, entry, now);
-      if (slots.isEmpty()) {
-        Instant from = offered == null ? now : offered.start();
-        slots = SlotEngine.freeSlots(offer.resource(), offer.type(), offer.type().defaultDuration(), schedule, now,
-            new TimeRange(from, from.plus(LOOK_AHEAD)));
-      }
-      return slots.subList(0, Math.min(ALTERNATIVES, slots.size()));
-    })).compose(alternatives -> Future.failedFuture(new SlotTakenException(new SlotUnavailableException(
+    return catalog.offer(entry.bookingTypeId()).compose(offer -> Backfill.memberSchedules(schedules, offer)
+        .map(members -> {
+          List<Slot> slots = Backfill.matchingSlots(offer, members, entry, now);
+          if (slots.isEmpty()) {
+            Instant from = offered == null ? now : offered.start();
+            slots = Backfill.freeSlots(offer, members, offer.type().defaultDuration(), now,
+                new TimeRange(from, from.plus(LOOK_AHEAD)));
+          }
+          return slots.subList(0, Math.min(ALTERNATIVES, slots.size()));
+        })).compose(alternatives -> Future.failedFuture(new SlotTakenException(new SlotUnavailableException(
         "this waitlist offer is no longer open: its claim window has passed and the slot went to the next customer"
             + " (or back on sale); here are the slots free now", offered == null ? List.of() : List.of(offered)),
         alternatives)));

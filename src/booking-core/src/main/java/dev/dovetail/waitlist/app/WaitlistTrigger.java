@@ -14,13 +14,14 @@ import java.util.function.Consumer;
  * Hears that time may have freed on a resource (a booking cancelled, moved away or expired; a provider unblock or an
  * external event gone) and asks for a waitlist match of that resource soon. It only nudges: the change is recorded
  * before its write, so the match runs later and reads the schedule as it is then; and announcements may be lost, so
- * the periodic sweep matches every resource with waiting customers anyway ({@link Backfill#sweep}).
+ * the periodic sweep matches every resource with waiting customers anyway ({@link Backfill#sweep}). The match it asks
+ * for is {@link Backfill#matchFreed}: time freed on any member of a pool reaches the pooled types' waitlists too.
  */
 public final class WaitlistTrigger implements BookingEvents, FreedTime {
 
   private final Consumer<String> matchSoon;
 
-  /** @param matchSoon asked with a resource id; runs {@link Backfill#match} a moment later */
+  /** @param matchSoon asked with a resource id; runs {@link Backfill#matchFreed} a moment later */
   public WaitlistTrigger(Consumer<String> matchSoon) {
     this.matchSoon = matchSoon;
   }
@@ -30,7 +31,13 @@ public final class WaitlistTrigger implements BookingEvents, FreedTime {
     Set<String> resources = new LinkedHashSet<>();
     for (BookingChange change : changes) {
       switch (change.kind()) {
-        case CANCELLED, RESCHEDULED, EXPIRED -> resources.add(change.booking().resourceId());
+        case CANCELLED, RESCHEDULED, EXPIRED -> {
+          // Every resource the booking blocked: each member of an ALL pool, and an ANY booking's old member.
+          resources.addAll(change.booking().resourceIds());
+          if (change.previous() != null) {
+            resources.addAll(change.previous().resourceIds());
+          }
+        }
         default -> { }
       }
     }

@@ -18,6 +18,7 @@ import dev.dovetail.booking.port.in.BookSlotCommand;
 import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.booking.port.in.SlotQuery;
 import dev.dovetail.booking.port.in.SlotTakenException;
+import dev.dovetail.booking.port.out.BookingChange;
 import dev.dovetail.testkit.TestBookings;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -200,15 +201,104 @@ class PoolBookingTest {
     assertThat(f.bookings.findById(moved.id()).await().orElseThrow().resourceId()).isEqualTo("room");
   }
 
+  private BookingType allType() {
+    return f.types.findById("all").await().orElseThrow();
+  }
+
+  private List<Instant> bookedStarts(String resourceId, String owner) {
+    return f.schedules.load(resourceId).await().blocksOf(owner).stream().map(b -> b.booked().start()).toList();
+  }
+
   @Test
-  @DisplayName("an ALL booking cannot be moved yet: 409, nothing changed")
-  void allRescheduleIsRefused() {
+  @DisplayName("an ALL booking moves on every member: the new time blocked everywhere, the old time freed everywhere")
+  void allRescheduleMovesEveryMember() {
     BookingReceipt receipt = f.bookSlot.book(command("all", berlin(0, 9, 0), false, 1)).await();
+    Booking booked = receipt.bookings().get(0).booking();
+
+    Booking moved = f.manage.reschedule(receipt.bookings().get(0).manageToken(), berlin(0, 10, 0)).await();
+
+    assertThat(moved.time().start()).isEqualTo(berlin(0, 10, 0));
+    assertThat(moved.resourceIds()).containsExactly("room", "room-2", "room-3");
+    assertThat(f.bookings.findById(booked.id()).await().orElseThrow().time()).isEqualTo(moved.time());
+    for (String room : List.of("room", "room-2", "room-3")) {
+      assertThat(bookedStarts(room, booked.id())).as(room).containsExactly(berlin(0, 10, 0));
+    }
+    assertThat(freeStarts("all")).contains(berlin(0, 9, 0)).doesNotContain(berlin(0, 10, 0));
+    assertThat(f.events.changes()).filteredOn(c -> c.kind() == BookingChange.Kind.RESCHEDULED)
+        .singleElement().satisfies(c -> assertThat(c.previous().time()).isEqualTo(booked.time()));
+  }
+
+  @Test
+  @DisplayName("an ALL move that one member refuses: 409 with alternatives, no new block left on any member")
+  void allRescheduleRefusedByOneMemberLeavesNoPartialBlock() {
+    BookingReceipt receipt = f.bookSlot.book(command("all", berlin(0, 9, 0), false, 1)).await();
+    Booking booked = receipt.bookings().get(0).booking();
+    Booking single = book("single-2", berlin(0, 10, 0));
 
     assertThatThrownBy(() -> f.manage.reschedule(receipt.bookings().get(0).manageToken(), berlin(0, 10, 0)).await())
-        .isInstanceOf(ConflictException.class).hasMessageContaining("cancel it and book");
-    assertThat(f.schedules.load("room-2").await().blocks()).singleElement()
-        .satisfies(b -> assertThat(b.booked().start()).isEqualTo(berlin(0, 9, 0)));
+        .isInstanceOfSatisfying(SlotTakenException.class, e -> assertThat(e.alternatives())
+            .isNotEmpty().noneMatch(slot -> slot.start().equals(berlin(0, 10, 0))));
+
+    for (String room : List.of("room", "room-2", "room-3")) {
+      assertThat(bookedStarts(room, booked.id())).as(room).containsExactly(berlin(0, 9, 0));
+    }
+    assertThat(owners("room-2")).containsExactly(booked.id(), single.id());
+    assertThat(f.bookings.findById(booked.id()).await().orElseThrow().time()).isEqualTo(booked.time());
+    assertThat(f.events.changes()).noneMatch(c -> c.kind() == BookingChange.Kind.RESCHEDULED);
+  }
+
+  @Test
+  @DisplayName("ALL bookings listed in opposite orders moving onto the same time at once: one moves, no partial block")
+  void oppositeOrderAllMovesNeitherDeadlockNorLeaveAPartialBlock() {
+    BookingReceipt forward = f.bookSlot.book(command("all", berlin(0, 9, 0), false, 1)).await();
+    BookingReceipt reversed = f.bookSlot.book(command("all-reversed", berlin(0, 11, 0), false, 1)).await();
+
+    Future<Booking> a = f.manage.reschedule(forward.bookings().get(0).manageToken(), berlin(0, 10, 0));
+    Future<Booking> b = f.manage.reschedule(reversed.bookings().get(0).manageToken(), berlin(0, 10, 0));
+    Future.join(a, b).otherwiseEmpty().await();
+
+    assertThat(List.of(a.succeeded(), b.succeeded())).containsExactlyInAnyOrder(true, false);
+    assertThat((a.failed() ? a : b).cause()).isInstanceOf(SlotTakenException.class);
+    Booking winner = (a.succeeded() ? a : b).result();
+    Booking loser = (a.succeeded() ? reversed : forward).bookings().get(0).booking();
+    for (String room : List.of("room", "room-2", "room-3")) {
+      assertThat(bookedStarts(room, winner.id())).as(room).containsExactly(berlin(0, 10, 0));
+      assertThat(bookedStarts(room, loser.id())).as(room).containsExactly(loser.time().start());
+    }
+  }
+
+  @Test
+  @DisplayName("an ALL move interrupted by a crash: after the grace the janitor frees whichever block the booking "
+      + "document does not name, and never the one it does")
+  void janitorRepairsAnInterruptedAllMove() {
+    Booking beforeDocument = book("all", berlin(0, 9, 0));
+    Booking afterDocument = book("all", berlin(0, 13, 0));
+    Instant now = f.clock.instant();
+    Booking newTime = beforeDocument.movedTo(TimeRange.of(berlin(0, 10, 0), Duration.ofHours(1)), now);
+    for (String room : List.of("room", "room-2")) {
+      f.schedules.update(room, s -> s.placeBeside(Block.forBooking(newTime, allType(), now),
+          beforeDocument.time(), now)).await();
+    }
+    Booking moved = afterDocument.movedTo(TimeRange.of(berlin(0, 14, 0), Duration.ofHours(1)), now);
+    for (String room : List.of("room", "room-2", "room-3")) {
+      f.schedules.update(room, s -> s.placeBeside(Block.forBooking(moved, allType(), now),
+          afterDocument.time(), now)).await();
+    }
+    f.bookings.update(moved).await();
+
+    f.janitor.sweep().await();
+    assertThat(bookedStarts("room", beforeDocument.id())).as("inside the grace").hasSize(2);
+    f.clock.advance(ScheduleJanitor.GRACE.plusSeconds(1));
+    ScheduleJanitor.Report report = f.janitor.sweep().await();
+
+    assertThat(report.blocksFreed()).isEqualTo(5);
+    assertThat(report.bookingsRealigned()).isZero();
+    for (String room : List.of("room", "room-2", "room-3")) {
+      assertThat(bookedStarts(room, beforeDocument.id())).as(room).containsExactly(berlin(0, 9, 0));
+      assertThat(bookedStarts(room, afterDocument.id())).as(room).containsExactly(berlin(0, 14, 0));
+    }
+    assertThat(f.bookings.findById(beforeDocument.id()).await().orElseThrow().time())
+        .isEqualTo(beforeDocument.time());
   }
 
   @Test

@@ -342,4 +342,36 @@ class ScheduleProperties {
     assertThat(schedule.find("mine")).contains(mine);
     assertThatThrownBy(() -> schedule.replace("ghost", List.of(later), BASE)).isInstanceOf(ConflictException.class);
   }
+
+  @Example
+  @Label("a move over several resources places the new time beside the old one, overlapping only its own owner's, "
+      + "and keepOnly frees the other time")
+  void placeBesideThenKeepOnly() {
+    Instant nine = Instant.parse("2026-10-26T09:00:00Z");
+    Block mine = Fixtures.booking("mine", TYPE, nine, Duration.ofMinutes(60), BASE);
+    Block theirs = Fixtures.booking("theirs", TYPE, nine.plusSeconds(7200), Duration.ofMinutes(60), BASE);
+    Schedule schedule = Schedule.empty(Fixtures.RESOURCE).place(List.of(mine, theirs), BASE);
+    Block later = Fixtures.booking("mine", TYPE, nine.plusSeconds(1800), Duration.ofMinutes(60), BASE);
+
+    Schedule both = schedule.placeBeside(later, mine.booked(), BASE);
+
+    assertThat(both.blocksOf("mine")).containsExactly(mine, later);
+    assertThat(new Schedule(Fixtures.RESOURCE, 2, both.blocks()).blocks()).isEqualTo(both.blocks());
+    Block intoTheNewTime = Fixtures.booking("other", TYPE, nine.plusSeconds(3600), Duration.ofMinutes(15), BASE);
+    assertThatThrownBy(() -> both.place(List.of(intoTheNewTime), BASE)).isInstanceOf(SlotUnavailableException.class);
+    Block onTheirs = Fixtures.booking("mine", TYPE, nine.plusSeconds(5400), Duration.ofMinutes(60), BASE);
+    assertThatThrownBy(() -> schedule.placeBeside(onTheirs, mine.booked(), BASE))
+        .isInstanceOf(SlotUnavailableException.class);
+    Block elsewhere = Fixtures.booking("mine", TYPE, nine.plusSeconds(14400), Duration.ofMinutes(60), BASE);
+    assertThatThrownBy(() -> both.placeBeside(elsewhere, mine.booked(), BASE))
+        .as("a second move while one is in flight").isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> schedule.placeBeside(elsewhere, later.booked(), BASE))
+        .as("the booking's current time is not what the caller read").isInstanceOf(ConflictException.class);
+
+    assertThat(both.keepOnly("mine", later.booked(), BASE).blocksOf("mine")).containsExactly(later);
+    assertThat(both.keepOnly("mine", mine.booked(), BASE).blocksOf("mine")).containsExactly(mine);
+    assertThat(both.keepOnly("mine", elsewhere.booked(), BASE).blocksOf("mine")).as("never the last block").hasSize(2);
+    assertThat(both.release("mine", BASE).blocksOf("mine")).isEmpty();
+    assertThat(both.keepOnly("mine", later.booked(), BASE).blocks()).containsExactly(later, theirs);
+  }
 }

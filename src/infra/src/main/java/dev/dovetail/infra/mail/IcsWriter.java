@@ -4,7 +4,6 @@ import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.PlainText;
 import dev.dovetail.booking.domain.Provider;
-import dev.dovetail.booking.domain.Resource;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -58,8 +57,11 @@ public final class IcsWriter {
     return booking.id() + "@dovetail";
   }
 
-  /** The calendar text (CRLF line ends, folded at 75 octets), for {@code method} REQUEST or CANCEL. */
-  public static String write(String method, Booking booking, Provider provider, Resource resource, BookingType type,
+  /**
+   * The calendar text (CRLF line ends, folded at 75 octets), for {@code method} REQUEST or CANCEL; {@code location}
+   * names the resources booked.
+   */
+  public static String write(String method, Booking booking, Provider provider, String location, BookingType type,
       String description) {
     boolean cancel = CANCEL.equals(method);
     if (!cancel && !REQUEST.equals(method)) {
@@ -72,7 +74,7 @@ public final class IcsWriter {
         .withProperty(new DtEnd<>(booking.time().end()))
         .withProperty(new Sequence(booking.sequence()))
         .withProperty(new Summary(oneLine(type.name() + " – " + provider.displayName())))
-        .withProperty(new Location(oneLine(resource.name())))
+        .withProperty(new Location(oneLine(location)))
         .withProperty(new Description(description))
         .withProperty(cancel ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED)
         .withProperty(property(new Organizer(mailto(provider.email())).withParameter(new Cn(oneLine(provider.displayName())))

@@ -4,6 +4,7 @@ import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageContext;
 import dev.dovetail.notification.domain.MessageKind;
@@ -90,7 +91,7 @@ public final class TemplateMessageRenderer implements MessageRenderer {
       default -> null;
     };
     String ics = method == null ? null : IcsWriter.write(method, context.booking(), context.provider(),
-        context.resource(), context.type(), icsDescription(context, kind));
+        resourceNames(context), context.type(), icsDescription(context, kind));
     boolean toCustomer = kind.audience() == MessageKind.Audience.CUSTOMER;
     return new MailMessage(context.message().id(), context.message().recipient(),
         toCustomer ? context.provider().email() : null, subject, text, html, ics, method);
@@ -107,7 +108,7 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     v.put("providerName", c.provider().displayName());
     v.put("providerEmail", c.provider().email());
     v.put("typeName", c.type().name());
-    v.put("resourceName", c.resource().name());
+    v.put("resourceName", resourceNames(c));
     v.put("bookingId", b.id());
     v.put("date", DATE.format(start));
     v.put("start", TIME.format(start));
@@ -121,6 +122,11 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     Duration lead = c.message().reminderLead();
     v.put("reminderLead", lead == null ? "" : humane(lead));
     return v;
+  }
+
+  /** Every resource the booking blocks (each member of an ALL pool, ADR 43), by name. */
+  private static String resourceNames(MessageContext c) {
+    return String.join(", ", c.resources().stream().map(Resource::name).toList());
   }
 
   private static String icsDescription(MessageContext c, MessageKind kind) {

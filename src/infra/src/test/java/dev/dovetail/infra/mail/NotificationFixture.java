@@ -60,6 +60,7 @@ final class NotificationFixture implements AutoCloseable {
   final ManageBookingService manage;
   final NotificationLogService log;
   final TemplateMessageRenderer renderer = new TemplateMessageRenderer();
+  private final AvailabilityRule openEveryDay;
 
   NotificationFixture(Vertx vertx, Instant now) {
     this.vertx = vertx;
@@ -79,8 +80,8 @@ final class NotificationFixture implements AutoCloseable {
     for (DayOfWeek day : DayOfWeek.values()) {
       everyDay.put(day, List.of(WallClockWindow.of("08:00", "20:00")));
     }
-    store.resources().insert(new Resource("room", "acme", "Studio 1", BERLIN, true,
-        new AvailabilityRule(everyDay, List.of(), Map.of(), Set.of()))).await();
+    this.openEveryDay = new AvailabilityRule(everyDay, List.of(), Map.of(), Set.of());
+    addRoom("room", "Studio 1");
     store.bookingTypes().insert(TestBookings.simpleType("consult", "acme", "room", 30)).await();
   }
 
@@ -101,6 +102,11 @@ final class NotificationFixture implements AutoCloseable {
     OutboxDispatcher.Settings settings = OutboxDispatcher.Settings.defaults(node);
     return new OutboxDispatcher(store.outbox(), store.bookings(), catalog, renderer, mailer,
         id -> LINK_BASE + tokens.issue(id), clock, settings, () -> 0.5);
+  }
+
+  /** A resource of the provider open 08:00-20:00 Berlin every day. */
+  void addRoom(String id, String name) {
+    store.resources().insert(new Resource(id, "acme", name, BERLIN, true, openEveryDay)).await();
   }
 
   void addType(BookingType type) {

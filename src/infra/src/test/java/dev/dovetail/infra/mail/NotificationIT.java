@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.PoolMember;
+import dev.dovetail.booking.domain.ResourcePool;
 import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.notification.app.OutboxDispatcher;
 import dev.dovetail.notification.domain.MessageKind;
 import dev.dovetail.notification.domain.MessageState;
 import dev.dovetail.notification.domain.OutboundMessage;
 import dev.dovetail.notification.port.in.NotificationLog;
+import dev.dovetail.testkit.TestBookings;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import jakarta.mail.internet.MimeMessage;
@@ -266,6 +269,36 @@ class NotificationIT {
     assertThat(f.smtp.received().stream().map(m -> SmtpSink.header(m, "X-Dovetail-Message")))
         .containsAll(orphaned.stream().map(OutboundMessage::id).toList());
     otherMailer.close().await();
+  }
+
+  @Test
+  @DisplayName("a pooled booking's notices name its resources: every member of an ALL pool, the assigned one of ANY")
+  void pooledBookingNoticesNameTheirMembers() throws Exception {
+    f.addRoom("room-2", "Studio 2");
+    List<PoolMember> members = List.of(new PoolMember("room", 0), new PoolMember("room-2", 0));
+    f.addType(TestBookings.simpleType("together", "acme", "room", 30).withPool(new ResourcePool(
+        ResourcePool.Mode.ALL, members, ResourcePool.Assignment.FIRST_FREE, false,
+        ResourcePool.DEFAULT_BALANCE_WINDOW)));
+    f.addType(TestBookings.simpleType("either", "acme", "room", 30).withPool(new ResourcePool(
+        ResourcePool.Mode.ANY, members, ResourcePool.Assignment.FIRST_FREE, false,
+        ResourcePool.DEFAULT_BALANCE_WINDOW)));
+    f.book("consult", LocalDateTime.parse("2027-03-29T11:00"), "first@example.com");
+    f.book("together", LocalDateTime.parse("2027-03-29T10:00"), CUSTOMER);
+    Booking either = f.book("either", LocalDateTime.parse("2027-03-29T11:00"), "bob@example.com").booking();
+    assertThat(either.resourceId()).as("Studio 1 is taken at 11:00").isEqualTo("room-2");
+
+    node.dispatchDue().await();
+
+    List<MimeMessage> notices = f.smtp.receivedBy(PROVIDER_EMAIL);
+    MimeMessage together = notices.stream().filter(m -> SmtpSink.textPart(m).contains(CUSTOMER)).findFirst()
+        .orElseThrow();
+    assertThat(SmtpSink.textPart(together)).contains("Where:      Studio 1, Studio 2");
+    assertThat(SmtpSink.htmlPart(together)).contains("Studio 1, Studio 2");
+    MimeMessage assigned = notices.stream().filter(m -> SmtpSink.textPart(m).contains("bob@example.com"))
+        .findFirst().orElseThrow();
+    assertThat(SmtpSink.textPart(assigned)).contains("Where:      Studio 2").doesNotContain("Studio 1");
+    MimeMessage customer = only(f.smtp.receivedBy(CUSTOMER));
+    assertThat(SmtpSink.calendarPart(customer)).contains("LOCATION:Studio 1\\, Studio 2");
   }
 
   @Test

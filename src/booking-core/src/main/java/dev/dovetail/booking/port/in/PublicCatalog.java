@@ -43,4 +43,10 @@ public interface PublicCatalog {
   Future<Offer> offer(String bookingTypeId);
 
   Future<ProviderOffers> offers(String providerId);
+
+  /**
+   * The resources whose booking types may use time freed on {@code resourceId} (ADR 43): itself, and the own resource
+   * (first member) of every pooled booking type naming it; unknown resources have only themselves.
+   */
+  Future<List<String>> typeResourcesUsing(String resourceId);
 }
