@@ -54,9 +54,13 @@ public final class ScheduleWriter {
     }
   }
 
-  /** One compare-and-set of the schedule under the resource's lock; frees nothing. */
+  /**
+   * One compare-and-set of the schedule under the resource's lock; frees nothing. The lock is held for the check and
+   * the write only: the store's commit is awaited after it is released (ADR 47), and before this future succeeds.
+   */
   public Future<Schedule> update(String resourceId, UnaryOperator<Schedule> change) {
-    return lock.withLock(resourceId, () -> schedules.update(resourceId, change));
+    return lock.withLock(resourceId, () -> schedules.updateBeforeDurable(resourceId, change))
+        .compose(written -> schedules.durable().map(written));
   }
 
   /**

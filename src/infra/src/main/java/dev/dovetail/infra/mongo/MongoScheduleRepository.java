@@ -67,6 +67,17 @@ public class MongoScheduleRepository implements ScheduleRepository {
     return attempt(resourceId, change, 1).compose(stored -> mongo.durable().map(stored));
   }
 
+  /** The compare-and-set without the embedded store's commit (a real MongoDB acknowledges journaled writes). */
+  @Override
+  public Future<Schedule> updateBeforeDurable(String resourceId, UnaryOperator<Schedule> change) {
+    return attempt(resourceId, change, 1);
+  }
+
+  @Override
+  public Future<Void> durable() {
+    return mongo.durable();
+  }
+
   private Future<Schedule> attempt(String resourceId, UnaryOperator<Schedule> change, int attempt) {
     return store.load(resourceId).compose(loaded -> {
       Schedule current = loaded.value(ScheduleCodec::decode);

@@ -19,6 +19,21 @@ public interface ScheduleRepository {
   /** Applies {@code change} atomically; fails with the exception {@code change} threw, or after too many lost races. */
   Future<Schedule> update(String resourceId, UnaryOperator<Schedule> change);
 
+  /**
+   * Like {@link #update}, but may succeed before the write is durable, so that a caller holding the resource lock can
+   * release it before the store's commit: the caller must {@link #durable} before it acknowledges anything that rests
+   * on this write. The store makes writes durable in the order they were made, so a later durable write covers this one
+   * too. By default (a store whose writes are durable when acknowledged) the same as {@link #update}.
+   */
+  default Future<Schedule> updateBeforeDurable(String resourceId, UnaryOperator<Schedule> change) {
+    return update(resourceId, change);
+  }
+
+  /** Makes every write acknowledged so far durable; by default there is nothing left to do. */
+  default Future<Void> durable() {
+    return Future.succeededFuture();
+  }
+
   /** Ids of resources that have a schedule document, for the janitor's sweeps. */
   Future<List<String>> resourceIds();
 
