@@ -202,7 +202,7 @@ class ApiFuzzTest {
           body.remove(names.get(random.nextInt(names.size())));
         }
       }
-      case 2 -> body.put("unexpected" + random.nextInt(3), ODD_VALUES.get(random.nextInt(ODD_VALUES.size())));
+      case 2 -> body.put("unexpected" + random.nextInt(3), oddValue(random));
       default -> {
         if (!names.isEmpty()) {
           String name = names.get(random.nextInt(names.size()));
@@ -210,11 +210,20 @@ class ApiFuzzTest {
           if (value instanceof JsonObject nested && !nested.isEmpty() && random.nextBoolean()) {
             mutate(nested, random);
           } else {
-            body.put(name, ODD_VALUES.get(random.nextInt(ODD_VALUES.size())));
+            body.put(name, oddValue(random));
           }
         }
       }
     }
+  }
+
+  /** A fresh copy of an odd value: a later mutation of the body must never reach the shared samples. */
+  private static Object oddValue(Random random) {
+    Object value = ODD_VALUES.get(random.nextInt(ODD_VALUES.size()));
+    if (value instanceof JsonObject object) {
+      return object.copy();
+    }
+    return value instanceof JsonArray array ? array.copy() : value;
   }
 
   private static JsonObject seed(Endpoint endpoint, ApiFixture.Tenant owner) {
