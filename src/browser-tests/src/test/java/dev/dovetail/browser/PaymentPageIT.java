@@ -217,6 +217,7 @@ class PaymentPageIT {
     browser.waitForText(By.id("types-message"), "Booking type created");
 
     String token = hub.demoApiToken();
+    assertThat(new JsonObject(hub.send("GET", "/api/v1/me", null, token).body()).getBoolean("cardPayments")).isTrue();
     assertThat(new JsonObject(hub.send("GET", "/api/v1/booking-types/deposit-30", null, token).body())
         .getString("payment")).isEqualTo("DEPOSIT");
     assertThat(new JsonObject(hub.send("GET", "/api/v1/booking-types/deposit-30/payment-settings", null, token).body()))

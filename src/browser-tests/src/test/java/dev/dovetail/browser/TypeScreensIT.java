@@ -189,6 +189,10 @@ class TypeScreensIT {
     assertThat(recovered).isEqualTo(1);
     assertThat(browser.text("#waitlist-recovered-all")).contains("All your types: 1 booking,");
     assertThat(browser.text("#waitlist-empty")).contains("Nobody is waiting");
+    browser.phone();
+    assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue())
+        .as("the waitlist screen fits a phone").isLessThanOrEqualTo(390);
+    browser.desktop();
 
     browser.click("#waitlist-enabled");
     browser.type("#waitlist-claim-window", "1441");
@@ -201,6 +205,36 @@ class TypeScreensIT {
         .isEqualTo(new JsonObject().put("enabled", false).put("claimWindowMinutes", 45));
     browser.click("#waitlist-back");
     browser.waitForText(By.tagName("h1"), "Booking types");
+    browser.assertNoConsoleErrors();
+  }
+
+  @Test
+  @DisplayName("a type saved to take a deposit online before the hub lost Stripe: its booking page shows the price"
+      + " without 'deposit online' and a notice instead of times; its form opens as paid on site, saying why")
+  void paidTypeOnAHubWithoutStripe() {
+    hub.storeTypeCopy("demo-30", "deposit-old", new JsonObject().put("name", "Deposit session")
+        .put("payment", "DEPOSIT").put("price", new JsonObject().put("minorUnits", 4_000).put("currency", "EUR")));
+    browser.desktop();
+    browser.open(hub.url("/book/demo/deposit-old"));
+    browser.waitForText(By.id("not-bookable"), "needs a card payment, which cannot be taken here");
+    assertThat(browser.text(".offer-facts")).contains("40.00 EUR").doesNotContain("deposit online")
+        .contains("Not bookable online");
+    assertThat(browser.all("#picker")).as("no times offered").isEmpty();
+    browser.open(hub.url("/book/demo"));
+    assertThat(browser.text("main")).contains("Deposit session").doesNotContain("deposit online");
+
+    openTypes();
+    browser.click("#type-list button[aria-label='Edit Deposit session']");
+    browser.waitForText(By.tagName("h1"), "Edit Deposit session");
+    assertThat(browser.text("#paid-type-not-bookable")).contains("customers cannot book it");
+    assertThat(browser.visible("#type-payment").getAttribute("value")).isEqualTo("NONE");
+    browser.click("#save-type");
+    browser.waitForText(By.id("types-message"), "Booking type saved");
+    assertThat(api("GET", "/api/v1/booking-types/deposit-old", null, 200).getString("payment")).isEqualTo("NONE");
+    browser.open(hub.url("/book/demo/deposit-old"));
+    browser.waitForText(By.id("page-title"), "Deposit session");
+    browser.visible("#picker");
+    assertThat(browser.all("#not-bookable")).isEmpty();
     browser.assertNoConsoleErrors();
   }
 
@@ -285,6 +319,11 @@ class TypeScreensIT {
     assertThat(browser.all("#reminder-rows li")).hasSize(3);
     assertThat(browser.all("#tier-rows tr")).hasSize(2);
     assertThat(browser.text("#refund-preview")).isEqualTo("Cancelled 23 h 59 min before: 0 % back");
+
+    // On a phone the tier table, the preview and the reminder rows fit the width: nothing scrolls sideways.
+    browser.phone();
+    browser.visible("#tier-rows");
+    assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
     browser.assertNoConsoleErrors(409);
   }
 }
