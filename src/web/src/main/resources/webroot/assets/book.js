@@ -79,8 +79,13 @@ const picker = new SlotPicker({
   },
 });
 
-clear(app, conflict, chooseSection, formSection);
-picker.start();
+if (data.closed) {
+  // Paid online on a hub that takes no card payments: say so instead of offering times that cannot be booked.
+  clear(app, h('div', { class: 'alert alert-warn', role: 'status', id: 'not-bookable' }, h('p', { text: data.closed })));
+} else {
+  clear(app, conflict, chooseSection, formSection);
+  picker.start();
+}
 
 async function onSubmit(event) {
   event.preventDefault();

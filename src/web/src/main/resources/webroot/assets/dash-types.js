@@ -1,6 +1,7 @@
 // Booking types: what customers book (one resource or a pool of them, lengths, slot interval, buffers, notice,
-// horizon, limits, price, cancellation tiers, the public booking's abuse limits), each with its public booking page
-// link. Fields this form does not know are sent back as they came.
+// horizon, limits, price, payment and refund tiers (dash-payments.js), reminders (dash-reminders.js), the public
+// booking's abuse limits), each with its public booking page link and its waitlist (dash-waitlist.js). Fields this
+// form does not know are sent back as they came.
 
 import { enc } from './api.js';
 import {
@@ -10,18 +11,13 @@ import { call, collect, session } from './dash-session.js';
 import { PagedList } from './dash-list.js';
 import { poolFields, poolText } from './dash-pool.js';
 import { sharePanel } from './dash-share.js';
+import { paymentFields } from './dash-payments.js';
+import { fractionDigits } from './payment-view.js';
+import { reminderFields } from './dash-reminders.js';
+import { waitlistView } from './dash-waitlist.js';
 import { minutesText } from './time.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
-const TIERS = 3;
-
-function fractionDigits(currency) {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-  } catch (e) {
-    return 2;
-  }
-}
 
 function priceText(price) {
   if (!price || price.amountMinor === 0) {
@@ -47,7 +43,9 @@ export function typesView(container) {
       return h('li', { class: 'item', 'data-type-id': t.id },
         h('div', { class: 'item-head' },
           h('span', { class: 'item-title', text: t.name }),
-          h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${t.name}`, onclick: () => showForm(t) }, 'Edit')),
+          h('span', { class: 'actions' },
+            h('button', { type: 'button', class: 'secondary', 'aria-label': `Waitlist of ${t.name}`, onclick: () => waitlistView(container, t, () => showList()) }, 'Waitlist'),
+            h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${t.name}`, onclick: () => showForm(t) }, 'Edit'))),
         h('span', { class: 'muted', text: `${t.id} · ${poolText(t)} · ${t.durationsMinutes.map(minutesText).join(' or ')} · ${priceText(t.price)}` }),
         h('span', {}, 'Booking page: ', h('a', { href, class: 'booking-page-link' }, href)),
         sharePanel({ typeId: t.id, title: `Book ${t.name}` }));
@@ -64,8 +62,10 @@ export function typesView(container) {
 
   async function showForm(type) {
     let resources;
+    let pay;
     try {
       resources = (await collect('/api/v1/resources', { maxPages: 5 })).items;
+      pay = await paymentFields(type || {}, (await call('GET', '/api/v1/me')).cardPayments === true);
     } catch (e) {
       clear(message, errorBox(e, 'Resources could not be loaded'));
       return;
@@ -116,24 +116,11 @@ export function typesView(container) {
       hint: '0 for free.', attrs: { inputmode: 'decimal' },
     });
     const currency = field({ id: 'type-currency', label: 'Currency', value: currencyValue, attrs: { maxlength: '3', autocapitalize: 'characters' } });
-    const payment = field({
-      id: 'type-payment', label: 'Payment', kind: 'select', value: t.payment || 'NONE',
-      options: [{ value: 'NONE', text: 'None online (paid on site)' }, { value: 'DEPOSIT', text: 'Deposit online' },
-        { value: 'FULL', text: 'Full price online' }],
-      hint: 'Online payment is not active yet.',
-    });
-    const tiers = [];
-    const policy = t.cancellationPolicy || [];
-    for (let i = 0; i < TIERS; i += 1) {
-      tiers.push({
-        notice: num(`tier-${i}-hours`, `Tier ${i + 1}: at least (hours before)`, policy[i] ? policy[i].noticeHours : '', null, 0, 26352),
-        refund: num(`tier-${i}-refund`, `Tier ${i + 1}: refund (%)`, policy[i] ? policy[i].refundPercent : '', null, 0, 100),
-      });
-    }
+    const reminders = reminderFields(t);
     const error = h('div', { id: 'type-error' });
     const save = h('button', { type: 'submit', id: 'save-type' }, editing ? 'Save changes' : 'Create booking type');
     const all = [name, id, resource, durations, interval, before, after, notice, horizon, perDay, perWeek, amount, currency,
-      payment, ...tiers.flatMap((x) => [x.notice, x.refund]), series, holdsPerEmail, holdsPerAddress, holdWindow];
+      ...pay.fields, series, holdsPerEmail, holdsPerAddress, holdWindow];
 
     const form = h('form', { id: 'type-form', novalidate: true, onsubmit: onSave },
       h('div', { class: 'row' }, name.wrapper, id.wrapper),
@@ -143,10 +130,9 @@ export function typesView(container) {
         h('div', { class: 'row three' }, interval.wrapper, before.wrapper, after.wrapper, notice.wrapper, horizon.wrapper,
           perDay.wrapper, perWeek.wrapper)),
       h('fieldset', {}, h('legend', { text: 'Price' }),
-        h('div', { class: 'row three' }, amount.wrapper, currency.wrapper, payment.wrapper)),
-      h('fieldset', {}, h('legend', { text: 'Cancellation refunds' }),
-        h('p', { class: 'hint', text: 'Cancelled at least this many hours before the start: this share is refunded. Leave a tier empty to skip it.' }),
-        tiers.map((x) => h('div', { class: 'tier-row' }, x.notice.wrapper, x.refund.wrapper))),
+        h('div', { class: 'row' }, amount.wrapper, currency.wrapper)),
+      pay.element,
+      reminders.element,
       h('fieldset', { id: 'type-abuse-limits' }, h('legend', { text: 'Public booking limits' }),
         h('p', { class: 'hint', text: 'What one customer may ask for. Beyond a hold limit the booking page answers "too many requests" until an earlier hold leaves the window.' }),
         h('div', { class: 'row' }, series.wrapper, holdsPerEmail.wrapper, holdsPerAddress.wrapper, holdWindow.wrapper)),
@@ -218,7 +204,8 @@ export function typesView(container) {
         maxPerDay: intOf(perDay, errors, true),
         maxPerWeek: intOf(perWeek, errors, true),
         price: { amountMinor: Math.round(Number(priceValue) * 10 ** digits), currency: cur },
-        payment: payment.control.value,
+        ...pay.read(errors, cur),
+        remindersMinutes: reminders.read(errors),
         limits: {
           maxWeeklyOccurrences: intOf(series, errors, true),
           holdsPerEmail: intOf(holdsPerEmail, errors, true),
@@ -232,17 +219,6 @@ export function typesView(container) {
       } else {
         body.slotIntervalMinutes = slotEvery;
       }
-      const cancellationPolicy = [];
-      tiers.forEach((x) => {
-        const hours = intOf(x.notice, errors, false);
-        const refund = intOf(x.refund, errors, false);
-        if (hours !== undefined && refund !== undefined) {
-          cancellationPolicy.push({ noticeHours: hours, refundPercent: refund });
-        } else if (hours !== undefined || refund !== undefined) {
-          errors.push([hours === undefined ? x.notice : x.refund, 'Fill in both parts of the tier, or neither.']);
-        }
-      });
-      body.cancellationPolicy = cancellationPolicy;
       if (!reportErrors(all, errors)) {
         return;
       }
@@ -256,6 +232,14 @@ export function typesView(container) {
             body.id = idValue;
           }
           saved = await call('POST', '/api/v1/booking-types', body);
+        }
+        try {
+          await pay.saveSettings(saved.id);
+        } catch (e) {
+          // The type is saved: open it again with the reason, so the settings can be corrected.
+          await showForm(saved);
+          clear(container.querySelector('#type-error'), errorBox(e, 'The booking type was saved; its payment settings were not'));
+          return;
         }
         const href = `/book/${enc(session.me.providerId)}/${enc(saved.id)}`;
         showList(okBox(editing ? 'Booking type saved' : 'Booking type created',

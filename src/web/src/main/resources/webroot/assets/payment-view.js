@@ -5,7 +5,8 @@ import { api, enc } from './api.js';
 import { h, clear, errorBox } from './dom.js';
 import { formatDateTime, localDate, addDays } from './time.js';
 
-function fractionDigits(currency) {
+/** Digits after the decimal point of a currency (2 for EUR, 0 for JPY). */
+export function fractionDigits(currency) {
   try {
     return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
   } catch (e) {

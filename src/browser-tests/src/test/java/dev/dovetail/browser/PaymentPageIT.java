@@ -190,6 +190,47 @@ class PaymentPageIT {
     assertThat(hub.firstFreeDay("paid-30", BERLIN).starts()).as("free again at once").contains(start);
   }
 
+  @Test
+  @DisplayName("dashboard on a hub with Stripe: a type taking a 30 % deposit online, authorized only (manual capture),"
+      + " kept while another card is tried; saved and read back from the API and in the form")
+  void paymentSettingsOnTheDashboard() {
+    browser.reset();
+    browser.desktop();
+    browser.logInToDashboard(hub.url("/dashboard"));
+    browser.nav("#types");
+    browser.waitForText(By.tagName("h1"), "Booking types");
+    browser.click("#new-type");
+    browser.waitForText(By.tagName("h1"), "New booking type");
+    assertThat(browser.all("#no-card-payments")).as("the hub takes card payments").isEmpty();
+    browser.type("#type-name", "Deposit session");
+    browser.type("#type-id", "deposit-30");
+    browser.type("#type-durations", "30");
+    browser.type("#type-horizon", "6");
+    browser.type("#type-price", "50");
+    browser.select("#type-payment", "DEPOSIT");
+    browser.select("#type-deposit-kind", "PERCENT");
+    browser.type("#type-deposit", "30");
+    browser.click("#type-manual-capture");
+    browser.select("#type-on-failure", "RETRY_UNTIL_HOLD_EXPIRES");
+    browser.assertFormsLabelled();
+    browser.click("#save-type");
+    browser.waitForText(By.id("types-message"), "Booking type created");
+
+    String token = hub.demoApiToken();
+    assertThat(new JsonObject(hub.send("GET", "/api/v1/me", null, token).body()).getBoolean("cardPayments")).isTrue();
+    assertThat(new JsonObject(hub.send("GET", "/api/v1/booking-types/deposit-30", null, token).body())
+        .getString("payment")).isEqualTo("DEPOSIT");
+    assertThat(new JsonObject(hub.send("GET", "/api/v1/booking-types/deposit-30/payment-settings", null, token).body()))
+        .isEqualTo(new JsonObject().put("manualCapture", true).put("onPaymentFailure", "RETRY_UNTIL_HOLD_EXPIRES")
+            .put("depositPercent", 30));
+    browser.click("#type-list button[aria-label='Edit Deposit session']");
+    browser.waitForText(By.tagName("h1"), "Edit Deposit session");
+    assertThat(browser.visible("#type-deposit").getAttribute("value")).isEqualTo("30");
+    assertThat(browser.visible("#type-manual-capture").isSelected()).isTrue();
+    assertThat(browser.visible("#type-on-failure").getAttribute("value")).isEqualTo("RETRY_UNTIL_HOLD_EXPIRES");
+    browser.assertNoConsoleErrors();
+  }
+
   /** Webhooks of paid intents that the hub accepted (2xx). */
   private long succeededDeliveries() {
     return stripe.deliveries().stream().filter(d -> d.matches(".* payment_intent\\.succeeded 2\\d\\d")).count();

@@ -205,6 +205,22 @@ final class TestHub implements AutoCloseable {
     }
   }
 
+  /**
+   * Stores a copy of the booking type {@code from} as {@code to}, with {@code changes} merged into its stored document,
+   * straight into the store: a type as an earlier configuration of the hub let it be saved, which the API may refuse
+   * now (a type paid online on a hub without Stripe).
+   */
+  void storeTypeCopy(String from, String to, JsonObject changes) {
+    io.vertx.ext.mongo.MongoClient client = io.vertx.ext.mongo.MongoClient.create(hub.vertx(), new JsonObject()
+        .put("connection_string", mongo.connectionString()).put("db_name", "dovetail"));
+    try {
+      JsonObject type = client.findOne("bookingTypes", new JsonObject().put("_id", from), null).await();
+      client.insert("bookingTypes", type.copy().put("_id", to).mergeIn(changes)).await();
+    } finally {
+      client.close().await();
+    }
+  }
+
   /** An API token of the demo provider, issued through a session log-in like the dashboard's. */
   String demoApiToken() {
     HttpClient withCookies = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.payment.domain.Payment;
+import dev.dovetail.web.codec.BookingTypeCodec;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -55,14 +59,60 @@ class PaymentApiTest {
     expectProblem(404, api.get(path, bob.bearer()));
   }
 
-  /** A type of alice's that takes {@code payment} of {@code priceMinor} {@code currency}, bookable {@code horizonDays}. */
+  /**
+   * A type of alice's that takes {@code payment} of {@code priceMinor} {@code currency}, bookable {@code horizonDays}.
+   * This hub takes no card payments, so the API refuses such a type (409, {@link #noCardPaymentsNoPaidTypes}); it is
+   * stored through the catalog use case, as a type saved while the hub had Stripe.
+   */
   private String paidType(String id, String payment, long priceMinor, String currency, int horizonDays) {
-    expect(201, api.post("/api/v1/booking-types", alice.bearer(), new JsonObject()
-        .put("id", id).put("resourceId", alice.resourceId()).put("name", id)
-        .put("durationsMinutes", new io.vertx.core.json.JsonArray().add(60)).put("horizonDays", horizonDays)
-        .put("price", new JsonObject().put("amountMinor", priceMinor).put("currency", currency))
-        .put("payment", payment)));
+    api.catalog.createBookingType(alice.handle(), BookingTypeCodec.fromJson(alice.handle(), null, paidTypeJson(id,
+        payment, priceMinor, currency).put("horizonDays", horizonDays))).await();
     return "/api/v1/booking-types/" + id + "/payment-settings";
+  }
+
+  private JsonObject paidTypeJson(String id, String payment, long priceMinor, String currency) {
+    return new JsonObject().put("id", id).put("resourceId", alice.resourceId()).put("name", id)
+        .put("durationsMinutes", new JsonArray().add(60))
+        .put("price", new JsonObject().put("amountMinor", priceMinor).put("currency", currency))
+        .put("payment", payment);
+  }
+
+  @Test
+  @DisplayName("a hub without card payments: /me says so; a type taking payment online is refused (409 with the reason,"
+      + " nothing saved), also when it has it already; its booking page does not advertise online payment")
+  void noCardPaymentsNoPaidTypes() {
+    assertThat(expect(200, api.get("/api/v1/me", alice.bearer())).getBoolean("cardPayments")).isFalse();
+    for (String payment : List.of("DEPOSIT", "FULL")) {
+      JsonObject refused = expectProblem(409, api.post("/api/v1/booking-types", alice.bearer(),
+          paidTypeJson("paid-" + payment.toLowerCase(), payment, 2_500, "EUR")));
+      assertThat(refused.getString("detail")).contains("this hub takes no card payments").contains("payment NONE");
+      expectProblem(404, api.get("/api/v1/booking-types/paid-" + payment.toLowerCase(), alice.bearer()));
+    }
+    JsonObject before = expect(200, api.get("/api/v1/booking-types/" + alice.typeId(), alice.bearer()));
+    JsonObject paid = before.copy().put("payment", "DEPOSIT")
+        .put("price", new JsonObject().put("amountMinor", 2_500).put("currency", "EUR"));
+    paid.remove("id");
+    assertThat(expectProblem(409, api.send(HttpMethod.PUT, "/api/v1/booking-types/" + alice.typeId(), alice.bearer(),
+        paid)).getString("detail")).contains("no card payments");
+    assertThat(expect(200, api.get("/api/v1/booking-types/" + alice.typeId(), alice.bearer())))
+        .as("nothing half-written").isEqualTo(before);
+    expect(201, api.post("/api/v1/booking-types", alice.bearer(),
+        paidTypeJson("on-site", "NONE", 2_500, "EUR")));
+
+    paidType("kept-deposit", "DEPOSIT", 2_500, "EUR", 30);
+    JsonObject kept = expect(200, api.get("/api/v1/booking-types/kept-deposit", alice.bearer()));
+    kept.remove("id");
+    expectProblem(409, api.send(HttpMethod.PUT, "/api/v1/booking-types/kept-deposit", alice.bearer(),
+        kept.copy().put("name", "renamed")));
+    expect(200, api.send(HttpMethod.PUT, "/api/v1/booking-types/kept-deposit", alice.bearer(),
+        kept.copy().put("payment", "NONE")));
+    paidType("kept-full", "FULL", 2_500, "EUR", 30);
+    String page = api.get("/book/" + alice.handle() + "/kept-full").bodyAsString();
+    assertThat(page).contains("25.00 EUR").doesNotContain("paid online").doesNotContain("deposit online")
+        .contains("data-closed=\"Booking this appointment needs a card payment, which cannot be taken here");
+    assertThat(api.get("/book/" + alice.handle() + "/on-site").bodyAsString()).contains("paid on site")
+        .contains("data-closed=\"\"");
+    assertThat(api.get("/book/" + alice.handle()).bodyAsString()).doesNotContain("paid online");
   }
 
   private String refused(String path, JsonObject settings) {

@@ -218,14 +218,14 @@ class ProviderApiTest {
     JsonObject replaced = expect(200, api.send(HttpMethod.PUT, "/api/v1/booking-types/" + id, alice.bearer(),
         new JsonObject().put("resourceId", alice.resourceId()).put("name", "Paid").put("durationsMinutes",
             new JsonArray().add(30)).put("bufferAfterMinutes", 10)
-            .put("price", new JsonObject().put("amountMinor", 2500).put("currency", "EUR")).put("payment", "DEPOSIT")
+            .put("price", new JsonObject().put("amountMinor", 2500).put("currency", "EUR")).put("payment", "NONE")
             .put("cancellationPolicy", new JsonArray().add(new JsonObject().put("noticeHours", 24)
                 .put("refundPercent", 100)))));
-    assertThat(replaced.getString("payment")).isEqualTo("DEPOSIT");
+    assertThat(replaced.getString("payment")).isEqualTo("NONE");
     assertThat(replaced.getJsonArray("cancellationPolicy").getJsonObject(0).getInteger("noticeHours")).isEqualTo(24);
     JsonObject offer = expect(200, api.get("/api/v1/public/booking-types/" + id));
     assertThat(offer.getJsonObject("price").getLong("amountMinor")).isEqualTo(2500);
-    assertThat(offer.getString("payment")).isEqualTo("DEPOSIT");
+    assertThat(offer.getString("payment")).isEqualTo("NONE");
 
     expectProblem(400, api.post("/api/v1/booking-types", alice.bearer(), new JsonObject()
         .put("resourceId", "no-such-room").put("name", "X").put("durationsMinutes", new JsonArray().add(15))));

@@ -206,6 +206,11 @@ public class PaymentService implements CustomerPayments, ProviderPayments, Payme
   // ---- provider
 
   @Override
+  public boolean takesCardPayments() {
+    return gateway.isPresent();
+  }
+
+  @Override
   public Future<PaymentSettings> settings(String providerId, String bookingTypeId) {
     return ownType(providerId, bookingTypeId).compose(type -> payments.settings(type.id())
         .map(found -> found.orElseGet(() -> PaymentSettings.defaults(type))));

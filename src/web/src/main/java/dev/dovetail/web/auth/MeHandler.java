@@ -3,23 +3,30 @@ package dev.dovetail.web.auth;
 import dev.dovetail.account.domain.Principal;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.port.in.ManageCatalog;
+import dev.dovetail.payment.port.in.ProviderPayments;
 import dev.dovetail.web.http.Caller;
 import dev.dovetail.web.http.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code GET /api/v1/me}: the calling provider and how it authenticated. */
+/**
+ * {@code GET /api/v1/me}: the calling provider, how it authenticated, and whether this hub takes card payments (the
+ * dashboard offers online payment only then).
+ */
 public final class MeHandler {
 
   private final ManageCatalog catalog;
+  private final ProviderPayments payments;
 
-  public MeHandler(ManageCatalog catalog) {
+  public MeHandler(ManageCatalog catalog, ProviderPayments payments) {
     this.catalog = catalog;
+    this.payments = payments;
   }
 
   public void get(RoutingContext ctx) {
     var principal = Caller.principal(ctx);
-    Responses.respond(ctx, catalog.provider(Caller.providerId(ctx)), 200, provider -> toJson(provider, principal));
+    Responses.respond(ctx, catalog.provider(Caller.providerId(ctx)), 200,
+        provider -> toJson(provider, principal).put("cardPayments", payments.takesCardPayments()));
   }
 
   static JsonObject toJson(Provider provider, Principal principal) {

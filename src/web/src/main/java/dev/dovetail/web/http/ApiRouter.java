@@ -141,11 +141,11 @@ public final class ApiRouter {
     SignUpHandler signUp = new SignUpHandler(s.registration(), options.signUp());
     InvitationsHandler invitations = new InvitationsHandler(options.signUp());
     LoginHandler login = new LoginHandler(s.authenticate(), sessions, options.sessionSeal());
-    MeHandler me = new MeHandler(s.catalog());
+    MeHandler me = new MeHandler(s.catalog(), s.providerPayments());
     AccountHandler account = new AccountHandler(s.account());
     ResourcesHandler resources = new ResourcesHandler(s.catalog());
     AvailabilityHandler availability = new AvailabilityHandler(s.catalog());
-    BookingTypesHandler types = new BookingTypesHandler(s.catalog());
+    BookingTypesHandler types = new BookingTypesHandler(s.catalog(), s.providerPayments());
     BookingsHandler bookings = new BookingsHandler(s.providerBookings(), s.providerPayments());
     CredentialsHandler apiTokens = new CredentialsHandler(s.credentials(), Credential.Kind.API_TOKEN);
     CredentialsHandler appPasswords = new CredentialsHandler(s.credentials(), Credential.Kind.APP_PASSWORD);

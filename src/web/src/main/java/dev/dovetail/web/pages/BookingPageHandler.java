@@ -33,11 +33,14 @@ final class BookingPageHandler {
   private final PageErrors errors;
   private final Html page = Html.load("book.html");
   private final Clock clock;
+  private final boolean cardPayments;
 
-  BookingPageHandler(PublicCatalog catalog, PageErrors errors, Clock clock) {
+  /** @param cardPayments whether the hub takes card payments; without them a type paid online is not bookable here */
+  BookingPageHandler(PublicCatalog catalog, PageErrors errors, Clock clock, boolean cardPayments) {
     this.catalog = catalog;
     this.errors = errors;
     this.clock = clock;
+    this.cardPayments = cardPayments;
   }
 
   void handle(RoutingContext ctx) {
@@ -62,12 +65,18 @@ final class BookingPageHandler {
         return;
       }
       Embedding.allowFramingBy(ctx, offer.provider());
-      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.render(Html.withNow(values(offer), clock)));
+      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.render(Html.withNow(values(offer, cardPayments), clock)));
     });
   }
 
-  static Map<String, String> values(PublicCatalog.Offer offer) {
+  /**
+   * The page's values. A type that takes payment online on a hub without card payments (saved before the hub lost
+   * Stripe, or stored directly) is not advertised as paid online: its price and a notice that it cannot be booked here
+   * ({@code closedText}, which the page shows instead of the times); booking it would be refused (503).
+   */
+  static Map<String, String> values(PublicCatalog.Offer offer, boolean cardPayments) {
     BookingType type = offer.type();
+    boolean closed = type.payment() != PaymentRequirement.NONE && !cardPayments;
     Map<String, String> values = new HashMap<>();
     values.put("typeId", type.id());
     values.put("typeName", type.name());
@@ -80,8 +89,10 @@ final class BookingPageHandler {
     values.put("durationText", type.durations().stream().map(BookingPageHandler::minutes)
         .collect(Collectors.joining(" or ")));
     values.put("horizonDays", Long.toString(type.horizon().toDays()));
-    values.put("priceText", price(type.price(), type.payment()));
-    values.put("policyText", policy(type));
+    values.put("priceText", closed ? price(type.price(), null) : price(type.price(), type.payment()));
+    values.put("policyText", closed ? "Not bookable online" : policy(type));
+    values.put("closedText", closed ? "Booking this appointment needs a card payment, which cannot be taken here at"
+        + " the moment. Please contact " + offer.provider().displayName() + " directly." : "");
     return values;
   }
 
@@ -128,6 +139,7 @@ final class BookingPageHandler {
     return minutes + " minutes";
   }
 
+  /** The price as the customer reads it, with how it is paid ({@code payment} null: not said). */
   static String price(Money money, PaymentRequirement payment) {
     if (money.minorUnits() == 0) {
       return "Free";
@@ -139,6 +151,9 @@ final class BookingPageHandler {
       digits = 2;
     }
     String amount = BigDecimal.valueOf(money.minorUnits(), digits).toPlainString() + " " + money.currency();
+    if (payment == null) {
+      return amount;
+    }
     return switch (payment) {
       case NONE -> amount + ", paid on site";
       case DEPOSIT -> amount + ", deposit online";

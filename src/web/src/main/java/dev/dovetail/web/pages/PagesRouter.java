@@ -78,8 +78,9 @@ public final class PagesRouter {
     PageErrors errors = new PageErrors();
     HomePageHandler home = new HomePageHandler(signUp);
     SignUpPageHandler signUpPage = new SignUpPageHandler(signUp);
-    ProviderPageHandler provider = new ProviderPageHandler(services.publicCatalog(), errors);
-    BookingPageHandler book = new BookingPageHandler(services.publicCatalog(), errors, clock);
+    boolean cardPayments = services.providerPayments().takesCardPayments();
+    ProviderPageHandler provider = new ProviderPageHandler(services.publicCatalog(), errors, cardPayments);
+    BookingPageHandler book = new BookingPageHandler(services.publicCatalog(), errors, clock, cardPayments);
     ShellPageHandler booked = new ShellPageHandler(Html.load("booked.html"), errors, clock,
         token -> services.manageBooking().find(token)
             .compose(booking -> services.catalog().provider(booking.providerId())));

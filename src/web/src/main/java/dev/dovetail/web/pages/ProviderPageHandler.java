@@ -23,9 +23,12 @@ final class ProviderPageHandler {
   private final Html offerRow = Html.load("provider-offer.html");
   private final Html noOffers = Html.load("provider-none.html");
 
-  ProviderPageHandler(PublicCatalog catalog, PageErrors errors) {
+  private final boolean cardPayments;
+
+  ProviderPageHandler(PublicCatalog catalog, PageErrors errors, boolean cardPayments) {
     this.catalog = catalog;
     this.errors = errors;
+    this.cardPayments = cardPayments;
   }
 
   void handle(RoutingContext ctx) {
@@ -45,7 +48,7 @@ final class ProviderPageHandler {
       }
       PublicCatalog.ProviderOffers found = ar.result();
       List<Html.Fragment> rows = found.offers().isEmpty() ? List.of(noOffers.fragment(Map.of()))
-          : found.offers().stream().map(offer -> offerRow.fragment(BookingPageHandler.values(offer))).toList();
+          : found.offers().stream().map(offer -> offerRow.fragment(BookingPageHandler.values(offer, cardPayments))).toList();
       int count = found.offers().size();
       Map<String, String> values = Map.of("providerName", found.provider().displayName(),
           "offerSummary", count == 0 ? "No appointments to book right now"

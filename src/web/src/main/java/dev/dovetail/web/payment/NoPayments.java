@@ -38,6 +38,11 @@ public final class NoPayments implements CustomerPayments, ProviderPayments {
   }
 
   @Override
+  public boolean takesCardPayments() {
+    return false;
+  }
+
+  @Override
   public Future<PaymentSettings> settings(String providerId, String bookingTypeId) {
     return off();
   }

@@ -1,6 +1,10 @@
 package dev.dovetail.web.provider;
 
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.PaymentRequirement;
 import dev.dovetail.booking.port.in.ManageCatalog;
+import dev.dovetail.payment.port.in.ProviderPayments;
 import dev.dovetail.web.codec.BookingTypeCodec;
 import dev.dovetail.web.codec.PageCodec;
 import dev.dovetail.web.http.Caller;
@@ -8,13 +12,23 @@ import dev.dovetail.web.http.Requests;
 import dev.dovetail.web.http.Responses;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code /api/v1/booking-types[/{bookingTypeId}]}: the caller's booking types; another provider's are not found. */
+/**
+ * {@code /api/v1/booking-types[/{bookingTypeId}]}: the caller's booking types; another provider's are not found. On a
+ * hub that takes no card payments a type that would take payment online is refused (409), nothing saved: customers
+ * could not book it.
+ */
 public final class BookingTypesHandler {
 
-  private final ManageCatalog catalog;
+  static final String NO_CARD_PAYMENTS = "this hub takes no card payments (no Stripe account is configured), so a"
+      + " booking type cannot take payment online: choose payment NONE (paid on site), or ask the hub's operator to"
+      + " configure Stripe";
 
-  public BookingTypesHandler(ManageCatalog catalog) {
+  private final ManageCatalog catalog;
+  private final ProviderPayments payments;
+
+  public BookingTypesHandler(ManageCatalog catalog, ProviderPayments payments) {
     this.catalog = catalog;
+    this.payments = payments;
   }
 
   public void list(RoutingContext ctx) {
@@ -25,7 +39,11 @@ public final class BookingTypesHandler {
   public void create(RoutingContext ctx) {
     String providerId = Caller.providerId(ctx);
     var type = BookingTypeCodec.fromJson(providerId, null, Requests.body(ctx));
-    Responses.respond(ctx, catalog.createBookingType(providerId, type), 201, BookingTypeCodec::toJson);
+    Responses.respond(ctx, Responses.attempt(() -> {
+      requireCardPaymentsFor(type);
+      return catalog.createBookingType(providerId, type);
+    }),
+        201, BookingTypeCodec::toJson);
   }
 
   public void get(RoutingContext ctx) {
@@ -35,13 +53,23 @@ public final class BookingTypesHandler {
   public void update(RoutingContext ctx) {
     String providerId = Caller.providerId(ctx);
     var type = BookingTypeCodec.fromJson(providerId, id(ctx), Requests.body(ctx));
-    Responses.respond(ctx, catalog.updateBookingType(providerId, type), 200, BookingTypeCodec::toJson);
+    Responses.respond(ctx, Responses.attempt(() -> {
+      requireCardPaymentsFor(type);
+      return catalog.updateBookingType(providerId, type);
+    }),
+        200, BookingTypeCodec::toJson);
   }
 
   public void delete(RoutingContext ctx) {
     catalog.deleteBookingType(Caller.providerId(ctx), id(ctx))
         .onSuccess(v -> Responses.noContent(ctx))
         .onFailure(ctx::fail);
+  }
+
+  private void requireCardPaymentsFor(BookingType type) {
+    if (type.payment() != PaymentRequirement.NONE && !payments.takesCardPayments()) {
+      throw new ConflictException(NO_CARD_PAYMENTS);
+    }
   }
 
   private static String id(RoutingContext ctx) {

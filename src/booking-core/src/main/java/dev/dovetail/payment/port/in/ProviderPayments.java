@@ -10,6 +10,12 @@ import java.util.Optional;
 /** A provider's view of payments: settings per booking type, the payment of a booking, capture, no-show. */
 public interface ProviderPayments {
 
+  /**
+   * Whether this hub takes card payments (Stripe configured). Without them no booking type may take payment online:
+   * it could not be booked (docs/payments.md).
+   */
+  boolean takesCardPayments();
+
   Future<PaymentSettings> settings(String providerId, String bookingTypeId);
 
   Future<PaymentSettings> saveSettings(String providerId, PaymentSettings settings);
