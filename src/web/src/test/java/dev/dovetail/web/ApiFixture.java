@@ -165,7 +165,8 @@ final class ApiFixture {
         guardedBookSlot,
         manage, manage, catalog, catalog, accounts, accounts, accounts,
         () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
-        new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist, payments, payments,
+        new NotificationLogService(f.outbox, f.mailSink, f.bookings,
+            dev.dovetail.notification.port.in.NotificationLog.Delivery.LOCAL_SINK, java.time.Duration.ofMinutes(5), f.clock), waitlist, waitlist, payments, payments,
         new dev.dovetail.web.calendar.NoCalendarSync(), new dev.dovetail.web.webhook.NoWebhooks(), accountSettings,
         new ProviderCalendarService(catalog, f.schedules, guardedBookSlot, f.clock));
     f.sessionStore = LocalSessionStore.create(vertx);
