@@ -245,17 +245,13 @@ export function hoursEditor(availability) {
     if (parsedBreaks.error) {
       errors.push([breaks.text, parsedBreaks.error]);
     }
-    const added = [holidays.date.control.value, overrides.date.control.value].filter(Boolean);
-    const holidayError = holidays.take();
-    if (holidayError) {
-      errors.push([holidays.date, holidayError]);
-    }
-    const overrideError = overrides.take();
-    if (overrideError) {
-      errors.push([overrides.date, overrideError]);
-    }
     if (errors.length > 0) {
-      return { errors };
+      return { errors }; // a picked date stays picked until the save that adds it
+    }
+    const added = [holidays.date.control.value, overrides.date.control.value].filter(Boolean);
+    const dateErrors = [[holidays.date, holidays.take()], [overrides.date, overrides.take()]].filter(([, e]) => e);
+    if (dateErrors.length > 0) {
+      return { errors: dateErrors };
     }
     const dateOverrides = {};
     overrides.items().forEach((x) => { dateOverrides[x.date] = x.windows; });

@@ -34,7 +34,8 @@ export function resourcesView(container) {
         h('span', { class: 'item-title', text: r.name }),
         h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${r.name}`, onclick: () => showForm(r) }, 'Edit')),
       h('span', { class: 'muted', text: `${r.id} · ${zoneLabel(r.timeZone)}${r.bookable ? '' : ' · not bookable'}` }),
-      h('span', { text: hoursSummary(r) })),
+      h('span', { text: hoursSummary(r) }),
+      h('a', { href: `#subscribe/${enc(r.id)}`, 'aria-label': `Subscribe to ${r.name} in calendar apps` }, 'Subscribe in calendar apps')),
   });
 
   function showList(notice) {
