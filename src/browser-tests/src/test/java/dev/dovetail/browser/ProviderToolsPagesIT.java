@@ -198,9 +198,10 @@ class ProviderToolsPagesIT {
     assertThat(browser.text(keptReminder)).contains("Grace Kept").doesNotContain(keptId);
     assertThat(browser.text(keptConfirmation)).contains("Grace Kept", "Sent");
     // Times in the provider's zone (the demo provider's is Berlin): the booking's start as the page shows it.
-    String shownStart = (String) browser.js("return new Intl.DateTimeFormat('en-GB', {timeZone: 'Europe/Berlin',"
-        + " hour: '2-digit', minute: '2-digit'}).format(new Date(arguments[0]));", day.starts().get(0));
-    assertThat(browser.text(keptReminder)).contains(shownStart);
+    String shownStart = (String) browser.js("return new Intl.DateTimeFormat(undefined, {weekday: 'long',"
+        + " day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit',"
+        + " timeZone: 'Europe/Berlin'}).format(new Date(arguments[0]));", day.starts().get(0));
+    assertThat(browser.text(keptReminder)).contains("booking " + shownStart);
 
     // Soonest first in the schedule, as the API orders it (the dispatcher may send meanwhile: refresh until equal).
     browser.waiting().until(d -> {
@@ -243,7 +244,8 @@ class ProviderToolsPagesIT {
     browser.allowClipboard(hub.url(""));
     logIn();
     go("#credentials", "API tokens and app passwords");
-    browser.waitForText(By.id("caldav-server-details"), publicUrl + "/");
+    browser.waiting().until(d -> (publicUrl + "/").equals(
+        browser.visible("[data-share='caldav-server']").getAttribute("value")));
     browser.type("#app-password-label", "python");
     browser.click("#app-password-create");
     String appPassword = browser.text("#app-password-secret");
