@@ -100,9 +100,9 @@ function rangesEditor({ id, label, hint, windows, onChange }) {
 }
 
 /** A list of dates with an input for the next one; a date picked but not added yet is added by take(). */
-function datesEditor({ id, label, addLabel, entries, describe, extra }) {
+function datesEditor({ id, label, hint, addLabel, entries, describe, extra }) {
   let items = entries;
-  const date = field({ id: `${id}-date`, label, type: 'date' });
+  const date = field({ id: `${id}-date`, label, hint, type: 'date' });
   const list = h('ul', { class: 'item-list', id: `${id}-list` });
   const render = () => clear(list, items.length === 0
     ? h('li', { class: 'empty', text: 'None.' })
@@ -195,6 +195,7 @@ export function hoursEditor(availability) {
   });
   const holidays = datesEditor({
     id: 'holiday', label: 'Add a holiday (closed all day)', addLabel: 'Add holiday',
+    hint: 'A date still picked here when you save is added too.',
     entries: (availability.holidays || []).map((date) => ({ date })), describe: (x) => x.date,
   });
   const overrideHours = field({

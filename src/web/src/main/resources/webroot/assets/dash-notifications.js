@@ -85,15 +85,23 @@ function showMailButton(n, zone, delivery) {
   return { show, content };
 }
 
+/** The list's title: to whom a customer's mail went; which customer a notice to the provider is about. */
+function title(n) {
+  if (n.kind.startsWith('PROVIDER_')) {
+    return n.customerName ? `${kindText(n)}: ${n.customerName}` : kindText(n);
+  }
+  return `${kindText(n)} to ${n.customerName || n.recipient}`;
+}
+
 function renderItem(n, zone, delivery, scheduled) {
   const { show, content } = showMailButton(n, zone, delivery);
-  const who = n.customerName || n.recipient;
+  const kept = n.state === 'SENT' && delivery !== 'SMTP';
   const when = scheduled ? `goes out ${formatDateTime(n.nextAttemptAt || n.dueAt, zone)}`
-    : n.sentAt ? `sent ${formatDateTime(n.sentAt, zone)}` : `was due ${formatDateTime(n.dueAt, zone)}`;
+    : n.sentAt ? `${kept ? 'kept' : 'sent'} ${formatDateTime(n.sentAt, zone)}` : `was due ${formatDateTime(n.dueAt, zone)}`;
   return h('li', { class: 'item', 'data-notification-id': n.id, 'data-booking-id': n.bookingId, 'data-kind': n.kind },
     h('div', { class: 'item-head' },
-      h('span', { class: 'item-title', text: `${kindText(n)} to ${who}` }),
-      h('span', { class: `status status-${STATE_CLASS[n.state] || ''}`, text: STATE_TEXT[n.state] || n.state })),
+      h('span', { class: 'item-title', text: title(n) }),
+      h('span', { class: `status status-${STATE_CLASS[n.state] || ''}`, text: kept ? 'Kept, not sent' : STATE_TEXT[n.state] || n.state })),
     h('span', { class: 'muted', text: [when,
       n.bookingStart ? `booking ${formatDateTime(n.bookingStart, zone)}` : '',
       n.customerName ? n.recipient : '',

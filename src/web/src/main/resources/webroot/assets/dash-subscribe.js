@@ -85,7 +85,14 @@ function panel(resource, target) {
         h('div', { class: 'actions' },
           h('button', { type: 'button', class: 'secondary', id: 'issue-feed', onclick: () => feedAction('POST') },
             s.feedUrl ? 'Replace feed address' : 'Create feed address'),
-          s.feedUrl ? h('button', { type: 'button', class: 'danger', id: 'revoke-feed', onclick: () => feedAction('DELETE') }, 'Revoke feed') : null),
+          s.feedUrl ? h('button', {
+            type: 'button', class: 'danger', id: 'revoke-feed', onclick: () => clear(status,
+              h('div', { class: 'alert alert-warn', role: 'alert' },
+                h('p', { text: 'Revoke the feed? Apps subscribed to it stop updating.' }),
+                h('div', { class: 'actions' },
+                  h('button', { type: 'button', class: 'danger', id: 'confirm-revoke-feed', onclick: () => feedAction('DELETE') }, 'Yes, revoke'),
+                  h('button', { type: 'button', class: 'secondary', onclick: () => clear(status) }, 'Keep it')))),
+          }, 'Revoke feed') : null),
         status,
         h('h3', { text: 'How to add it' }),
         howTos(s)));
