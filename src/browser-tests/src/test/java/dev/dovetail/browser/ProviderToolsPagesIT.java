@@ -230,6 +230,8 @@ class ProviderToolsPagesIT {
     assertThat(browser.text(keptConfirmation + " .notification-content")).contains("Subject:");
     browser.assertFormsLabelled();
     browser.screenshot("dashboard-notifications-split");
+    browser.phone();
+    assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth;")).isTrue();
     browser.assertNoConsoleErrors();
   }
 
@@ -280,6 +282,10 @@ class ProviderToolsPagesIT {
     browser.visible("#no-feed");
     assertThat(browser.text("#subscribe-howtos")).contains("Apple Calendar", "Google Calendar", "Outlook",
         "Thunderbird", "DAVx5");
+    browser.phone();
+    browser.click("#subscribe-howtos details:first-child summary");
+    browser.waitForText(By.id("subscribe-howtos"), "Other CalDAV Account");
+    assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth;")).isTrue();
     browser.assertNoConsoleErrors();
 
     assertTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 is missing (sudo .ci/install-test-deps)");
