@@ -7,8 +7,9 @@ import {
 import { call } from './dash-session.js';
 import { PagedList } from './dash-list.js';
 import { formatDateTime } from './time.js';
+import { copyable } from './dash-share.js';
 
-function section(container, { kind, path, title, intro, createLabel, secretNote }) {
+function section(container, { kind, path, title, intro, createLabel, secretNote, details }) {
   const headingId = `${kind}-heading`;
   const label = field({ id: `${kind}-label`, label: 'Label', hint: 'What it is for, e.g. "Booking widget" or "iPhone".', attrs: { maxlength: '100', required: true } });
   const result = h('div', { id: `${kind}-result`, 'aria-live': 'polite' });
@@ -70,12 +71,20 @@ function section(container, { kind, path, title, intro, createLabel, secretNote 
     },
   }, label.wrapper, h('div', { class: 'actions' }, create));
   container.append(h('section', { 'aria-labelledby': headingId, class: 'card' },
-    h('h2', { id: headingId, text: title }), h('p', { text: intro }), form, result, list.element));
+    h('h2', { id: headingId, text: title }), h('p', { text: intro }), details || null, form, result, list.element));
   list.reload();
 }
 
-// Whether calendar apps may log in with the account password, or only with app passwords.
-async function calDavLoginSection(container) {
+/** Where a calendar app logs in: the hub's server address (its public URL) and the user name, each with Copy. */
+function serverDetails(login) {
+  return [copyable({ label: 'Server address', text: login.serverUrl, name: 'caldav-server' }),
+    copyable({ label: 'User name', text: login.login, name: 'caldav-login' }),
+    h('p', { class: 'hint' }, 'Each resource\'s own address, the read-only feed and how-tos per app: ',
+      h('a', { href: '#subscribe' }, 'Subscribe'), '.')];
+}
+
+// Whether calendar apps may log in with the account password, or only with app passwords; where they log in.
+async function calDavLoginSection(container, serverSlot) {
   const allowed = checkbox({ id: 'caldav-password-login', label: 'Calendar apps may also log in with my account password' });
   const status = h('div', { id: 'caldav-login-status', 'aria-live': 'polite' });
   const card = h('section', { 'aria-labelledby': 'caldav-login-heading', class: 'card' },
@@ -84,7 +93,9 @@ async function calDavLoginSection(container) {
     allowed.wrapper, status);
   container.append(card);
   try {
-    allowed.control.checked = (await call('GET', '/api/v1/caldav-login')).accountPasswordAllowed;
+    const login = await call('GET', '/api/v1/caldav-login');
+    allowed.control.checked = login.accountPasswordAllowed;
+    serverSlot.replaceChildren(...serverDetails(login));
   } catch (e) {
     clear(status, errorBox(e, 'Could not read the setting'));
   }
@@ -118,13 +129,15 @@ export function credentialsView(container) {
     createLabel: 'Create token',
     secretNote: 'Your new API token:',
   });
+  const serverSlot = h('div', { id: 'caldav-server-details' });
   section(container, {
     kind: 'app-password',
+    details: serverSlot,
     path: '/api/v1/app-passwords',
     title: 'CalDAV app passwords',
-    intro: 'For calendar apps (Apple Calendar, Thunderbird, DAVx5): log in with your handle and an app password.',
+    intro: 'For calendar apps (Apple Calendar, Thunderbird, DAVx5): give them this server address, your user name and an app password.',
     createLabel: 'Create app password',
     secretNote: 'Your new app password:',
   });
-  calDavLoginSection(container);
+  calDavLoginSection(container, serverSlot);
 }

@@ -1,5 +1,5 @@
-// Resources and their availability: weekly hours (one or more windows a day), breaks and holidays, as wall-clock
-// times in the resource's zone. Date overrides set through the API are kept as they are.
+// Resources and their availability: weekly hours (one or more windows a day), breaks, holidays and date overrides,
+// as wall-clock times in the resource's zone, edited with the hours editor (dash-hours.js).
 
 import { enc } from './api.js';
 import {
@@ -8,35 +8,10 @@ import {
 import { call, session } from './dash-session.js';
 import { PagedList } from './dash-list.js';
 import { allZones, zoneLabel } from './time.js';
+import { hoursText } from './hours-text.js';
+import { DAYS, DAY_LABEL, hoursEditor } from './dash-hours.js';
 
-export const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const DAY_LABEL = {
-  monday: 'Monday', tuesday: 'Tuesday', wednesday: 'Wednesday', thursday: 'Thursday', friday: 'Friday',
-  saturday: 'Saturday', sunday: 'Sunday',
-};
-const WINDOW = /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
-
-export function windowsText(windows) {
-  return (windows || []).map((w) => `${w.start}-${w.end}`).join(', ');
-}
-
-/** '09:00-12:00, 13:00-17:00' as windows, or an error message. */
-export function parseWindows(text) {
-  const parts = text.split(',').map((p) => p.replace(/\s+/g, '')).filter(Boolean);
-  const windows = [];
-  for (const part of parts) {
-    if (!WINDOW.test(part)) {
-      return { error: `"${part}" is not a time range like 09:00-17:00.` };
-    }
-    const [start, end] = part.split('-');
-    if (end !== '24:00' && end <= start) {
-      return { error: `In "${part}" the end must be after the start.` };
-    }
-    windows.push({ start, end });
-  }
-  return { windows };
-}
 
 function hoursSummary(resource) {
   const weekly = (resource.availability && resource.availability.weeklyHours) || {};
@@ -44,7 +19,7 @@ function hoursSummary(resource) {
   if (open.length === 0) {
     return 'No opening hours yet';
   }
-  return open.map((d) => `${DAY_LABEL[d].slice(0, 3)} ${windowsText(weekly[d])}`).join(' · ');
+  return open.map((d) => `${DAY_LABEL[d].slice(0, 3)} ${hoursText(weekly[d])}`).join(' · ');
 }
 
 export function resourcesView(container) {
@@ -59,7 +34,8 @@ export function resourcesView(container) {
         h('span', { class: 'item-title', text: r.name }),
         h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${r.name}`, onclick: () => showForm(r) }, 'Edit')),
       h('span', { class: 'muted', text: `${r.id} · ${zoneLabel(r.timeZone)}${r.bookable ? '' : ' · not bookable'}` }),
-      h('span', { text: hoursSummary(r) })),
+      h('span', { text: hoursSummary(r) }),
+      h('a', { href: `#subscribe/${enc(r.id)}`, 'aria-label': `Subscribe to ${r.name} in calendar apps` }, 'Subscribe in calendar apps')),
   });
 
   function showList(notice) {
@@ -73,8 +49,6 @@ export function resourcesView(container) {
   function showForm(resource) {
     const editing = Boolean(resource);
     const availability = (resource && resource.availability) || {};
-    const weekly = availability.weeklyHours || {};
-    let holidays = [...(availability.holidays || [])].sort();
 
     const formHeading = h('h1', { id: 'page-title', text: editing ? `Edit ${resource.name}` : 'New resource' });
     const name = field({ id: 'resource-name', label: 'Name', value: resource ? resource.name : '', attrs: { maxlength: '200', required: true } });
@@ -90,49 +64,14 @@ export function resourcesView(container) {
       hint: 'Opening hours are wall-clock times in this zone.',
     });
     const bookable = checkbox({ id: 'resource-bookable', label: 'Bookable', checked: resource ? resource.bookable : true });
-    const dayFields = DAYS.map((d) => field({
-      id: `hours-${d}`, label: DAY_LABEL[d], value: windowsText(weekly[d]),
-      attrs: { placeholder: 'closed', autocapitalize: 'none', spellcheck: 'false' },
-    }));
-    const breaks = field({
-      id: 'resource-breaks', label: 'Breaks (every open day)', value: windowsText(availability.breaks),
-      hint: 'For example 12:00-13:00. Leave empty for none.', attrs: { autocapitalize: 'none', spellcheck: 'false' },
-    });
-    const holidayInput = field({ id: 'holiday-date', label: 'Add a holiday (closed all day)', type: 'date' });
-    const holidayList = h('ul', { class: 'item-list', id: 'holiday-list' });
-    const renderHolidays = () => clear(holidayList, holidays.length === 0
-      ? h('li', { class: 'empty', text: 'No holidays.' })
-      : holidays.map((d) => h('li', { class: 'item-head' }, h('span', { text: d }),
-        h('button', {
-          type: 'button', class: 'link', 'aria-label': `Remove holiday ${d}`,
-          onclick: () => { holidays = holidays.filter((x) => x !== d); renderHolidays(); },
-        }, 'Remove'))));
-    renderHolidays();
-    const addHoliday = h('button', {
-      type: 'button', class: 'secondary', id: 'add-holiday', onclick: () => {
-        const d = holidayInput.control.value;
-        if (/^\d{4}-\d{2}-\d{2}$/.test(d) && !holidays.includes(d)) {
-          holidays = [...holidays, d].sort();
-          renderHolidays();
-          holidayInput.control.value = '';
-        }
-      },
-    }, 'Add holiday');
+    const hours = hoursEditor(availability);
     const error = h('div', { id: 'resource-error' });
     const save = h('button', { type: 'submit', id: 'save-resource' }, editing ? 'Save changes' : 'Create resource');
 
     const form = h('form', { id: 'resource-form', novalidate: true, onsubmit: onSave },
       h('div', { class: 'row' }, name.wrapper, id.wrapper),
       h('div', { class: 'row' }, zone.wrapper, h('div', { class: 'field' }, bookable.wrapper)),
-      h('fieldset', {},
-        h('legend', { text: 'Weekly hours' }),
-        h('p', { class: 'hint', id: 'hours-hint', text: 'Time ranges like 09:00-17:00, several separated by commas; empty means closed.' }),
-        h('div', { class: 'hours-grid' }, dayFields.map((f) => f.wrapper)),
-        breaks.wrapper),
-      h('fieldset', {},
-        h('legend', { text: 'Holidays' }),
-        h('div', { class: 'day-nav' }, holidayInput.wrapper, addHoliday),
-        holidayList),
+      hours.element,
       error,
       h('div', { class: 'actions' },
         save,
@@ -152,32 +91,15 @@ export function resourcesView(container) {
       if (!editing && idValue && !SLUG.test(idValue)) {
         errors.push([id, 'Use 2-63 lower-case letters, digits and dashes, starting with a letter or digit.']);
       }
-      const weeklyHours = {};
-      dayFields.forEach((f, i) => {
-        const parsed = parseWindows(f.control.value);
-        if (parsed.error) {
-          errors.push([f, parsed.error]);
-        } else {
-          weeklyHours[DAYS[i]] = parsed.windows;
-        }
-      });
-      const parsedBreaks = parseWindows(breaks.control.value);
-      if (parsedBreaks.error) {
-        errors.push([breaks, parsedBreaks.error]);
-      }
-      if (!reportErrors([name, id, ...dayFields, breaks], errors)) {
+      const read = hours.read();
+      if (!reportErrors([name, id, ...hours.fields()], [...errors, ...(read.errors || [])])) {
         return;
       }
       const body = {
         name: name.control.value.trim(),
         timeZone: zone.control.value,
         bookable: bookable.control.checked,
-        availability: {
-          weeklyHours,
-          breaks: parsedBreaks.windows,
-          dateOverrides: availability.dateOverrides || {},
-          holidays,
-        },
+        availability: read.availability,
       };
       save.disabled = true;
       try {
@@ -190,7 +112,8 @@ export function resourcesView(container) {
           }
           saved = await call('POST', '/api/v1/resources', body);
         }
-        showList(okBox(editing ? 'Resource saved' : 'Resource created', h('p', { text: `${saved.name} (${saved.id})` })));
+        showList(okBox(editing ? 'Resource saved' : 'Resource created', h('p', { text: `${saved.name} (${saved.id})` }),
+          read.added.length ? h('p', { text: `Also added the date you had picked: ${read.added.join(', ')}.` }) : null));
       } catch (e) {
         save.disabled = false;
         clear(error, errorBox(e, 'The resource could not be saved'));

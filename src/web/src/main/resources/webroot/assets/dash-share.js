@@ -31,7 +31,7 @@ async function copy(text, status) {
 }
 
 /** A read-only text (one line or a block of code) with its own Copy button and a polite status line. */
-function copyable({ label, text, multiline, name }) {
+export function copyable({ label, text, multiline, name }) {
   const id = uid('share');
   const status = h('span', { class: 'hint', 'aria-live': 'polite' });
   const control = multiline

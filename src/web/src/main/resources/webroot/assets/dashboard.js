@@ -11,6 +11,7 @@ import { agendaView } from './dash-agenda.js';
 import { resourcesView } from './dash-resources.js';
 import { typesView } from './dash-types.js';
 import { credentialsView } from './dash-credentials.js';
+import { subscribeView } from './dash-subscribe.js';
 import { notificationsView } from './dash-notifications.js';
 import { calendarsView } from './dash-calendars.js';
 import { webhooksView } from './dash-webhooks.js';
@@ -25,6 +26,7 @@ const VIEWS = [
   { hash: '#resources', label: 'Resources', view: resourcesView },
   { hash: '#types', label: 'Booking types', view: typesView },
   { hash: '#credentials', label: 'Tokens & passwords', view: credentialsView },
+  { hash: '#subscribe', label: 'Subscribe', view: subscribeView },
   { hash: '#notifications', label: 'Notifications', view: notificationsView },
   { hash: '#calendars', label: 'Calendars', view: calendarsView },
   { hash: '#webhooks', label: 'Webhooks', view: webhooksView },

@@ -12,7 +12,7 @@ public final class DavProperties {
   public static final String COLOR = "calendar-color";
   public static final String DESCRIPTION = "calendar-description";
   /** The secret of the calendar's webcal feed (see {@link FeedUrlProperty}). */
-  public static final String FEED = "feed-token";
+  public static final String FEED = dev.dovetail.calendar.port.in.ShareCalendarFeed.PROPERTY;
 
   private static volatile long maxResourceSize = 1_048_576;
 

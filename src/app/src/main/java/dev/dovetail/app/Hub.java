@@ -22,6 +22,7 @@ import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.caldav.CalDavRouter;
 import dev.dovetail.caldav.CalDavServices;
 import dev.dovetail.caldav.backend.IcalObjectTimes;
+import dev.dovetail.calendar.app.CalendarFeedService;
 import dev.dovetail.calendar.app.CalendarUseCases;
 import dev.dovetail.calendar.port.in.RefreshBusyTime;
 import dev.dovetail.infra.lock.SharedDataResourceLock;
@@ -189,19 +190,6 @@ public final class Hub {
     WaitlistService waitlist = waitlists.complete(bookSlot, manage, lock, notifications::dispatchNow);
     BookSlot guardedBookSlot =
         payments.guard(new BookingLimitsGuard(bookSlot, catalog, new HoldLedger(HOLD_LEDGER_KEYS), clock));
-    Services services = new Services(
-        new AvailabilityService(catalog, store.schedules(), clock),
-        guardedBookSlot,
-        manage, manage, catalog, catalog, accounts, accounts, accounts, readiness(vertx, store, draining), notifications.log(),
-        waitlist, waitlist, paymentService, paymentService, calendarSync.connections(), webhooks.service(),
-        accountSettings, new ProviderCalendarService(catalog, store.schedules(), guardedBookSlot, clock));
-    SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
-    WebOptions options = new WebOptions(
-        sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
-        TrustedProxies.of(config.trustedProxies()),
-        new Invitations(config.signUp(), SecretKeys.derived(config, "invitations"), clock),
-        new SessionSeal(SecretKeys.derived(config, "sessions")), config.publicUrl());
-    ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), events, clock);
     // The calendar use cases (CalDAV writes, reads, the busy-time refresh) read object times with ical4j.
     CalendarUseCases calendars = CalendarUseCases.wire(catalog, new CalendarUseCases.Ports(store.resources(),
             store.schedules(), store.scheduleRevisions(), store.bookings(), lock, store.calendars(),
@@ -211,6 +199,20 @@ public final class Hub {
         (resourceId, clashes) -> LOG.warn("resource {}: {} recurring instance(s) overlap bookings and were not"
             + " blocked:\n{}", resourceId, clashes.size(),
             String.join("\n", clashes.stream().map(RefreshBusyTime.Clash::line).toList()))));
+    Services services = new Services(
+        new AvailabilityService(catalog, store.schedules(), clock),
+        guardedBookSlot,
+        manage, manage, catalog, catalog, accounts, accounts, accounts, readiness(vertx, store, draining), notifications.log(),
+        waitlist, waitlist, paymentService, paymentService, calendarSync.connections(), webhooks.service(),
+        accountSettings, new ProviderCalendarService(catalog, store.schedules(), guardedBookSlot, clock),
+        new CalendarFeedService(catalog, calendars.reads(), calendars.writes()));
+    SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
+    WebOptions options = new WebOptions(
+        sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
+        TrustedProxies.of(config.trustedProxies()),
+        new Invitations(config.signUp(), SecretKeys.derived(config, "invitations"), clock),
+        new SessionSeal(SecretKeys.derived(config, "sessions")), config.publicUrl());
+    ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), events, clock);
     CalDavServices calDav = new CalDavServices(accounts, catalog, calendars.writes(), calendars.reads(), clock,
         config.maxBodyBytes());
     Future<Void> demo = config.demoData()

@@ -46,6 +46,8 @@ record Notifications(
     AppConfig.Mail mail = config.mail();
     Mailer mailer;
     MailArchive archive;
+    NotificationLog.Delivery delivery = mail.smtpEnabled() ? NotificationLog.Delivery.SMTP
+        : NotificationLog.Delivery.LOCAL_SINK;
     if (mail.smtpEnabled()) {
       mailer = new SmtpMailer(vertx, new SmtpMailer.Settings(mail.smtpHost(), mail.smtpPort(), mail.smtpUser(),
           mail.smtpPassword(), SmtpMailer.Tls.parse(mail.tls()), mail.from()));
@@ -58,9 +60,10 @@ record Notifications(
     }
     String base = config.publicUrl().replaceAll("/+$", "");
     String nodeId = "hub-" + config.cluster().host() + "-" + Ids.random().substring(0, 8);
+    OutboxDispatcher.Settings settings = OutboxDispatcher.Settings.defaults(nodeId);
     OutboxDispatcher dispatcher = new OutboxDispatcher(store.outbox(), store.bookings(), catalog,
         new TemplateMessageRenderer(), mailer, id -> base + "/manage/" + tokens.issue(id), clock,
-        OutboxDispatcher.Settings.defaults(nodeId), () -> ThreadLocalRandom.current().nextDouble(), others);
+        settings, () -> ThreadLocalRandom.current().nextDouble(), others);
     AtomicBoolean nudged = new AtomicBoolean();
     AtomicBoolean running = new AtomicBoolean(true);
     NotificationPlanner planner = new NotificationPlanner(catalog, store.outbox(), clock, () -> {
@@ -72,7 +75,8 @@ record Notifications(
       }
     });
     return new Notifications(
-        vertx, planner, dispatcher, new NotificationLogService(store.outbox(), archive), running);
+        vertx, planner, dispatcher, new NotificationLogService(store.outbox(), archive, store.bookings(), delivery,
+        settings.writeGrace(), clock), running);
   }
 
   /** Starts the periodic dispatch; returns its timer id. */

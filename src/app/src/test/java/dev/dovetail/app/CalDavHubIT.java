@@ -168,4 +168,47 @@ class CalDavHubIT {
     }
     assertThat(dav("GET", "/dav/calendars/demo/demo-room/busy.ics", null).statusCode()).isEqualTo(404);
   }
+
+  @Test
+  @DisplayName("subscription: CalDAV and feed addresses under the configured public URL; a feed issued works, a new "
+      + "one replaces it, a revoked one stops; another provider's resource is a 404")
+  void subscriptionAddressesAndFeed() {
+    DemoSession demo = DemoSession.login(client, hub.httpPort());
+    io.vertx.core.json.JsonObject first = demo.send("GET", "/api/v1/resources/demo-room/subscription", null)
+        .bodyAsJsonObject();
+    // The test hub's DOVETAIL_PUBLIC_URL is http://127.0.0.1 (no port), whatever address the request used.
+    assertThat(first.getString("serverUrl")).isEqualTo("http://127.0.0.1/");
+    assertThat(first.getString("caldavUrl")).isEqualTo("http://127.0.0.1/dav/calendars/demo/demo-room/");
+    assertThat(first.getString("login")).isEqualTo("demo");
+    assertThat(first.getValue("feedUrl")).isNull();
+    assertThat(dav("PROPFIND", "/dav/calendars/demo/demo-room/", null, "Depth", "0").statusCode()).isEqualTo(207);
+
+    HttpResponse<Buffer> issued = demo.send("POST", "/api/v1/resources/demo-room/subscription/feed", null);
+    assertThat(issued.statusCode()).as(issued.bodyAsString()).isEqualTo(200);
+    String feed = issued.bodyAsJsonObject().getString("feedUrl");
+    assertThat(feed).startsWith("http://127.0.0.1/webcal/demo/demo-room/").endsWith(".ics");
+    assertThat(issued.bodyAsJsonObject().getString("webcalUrl")).isEqualTo(feed.replace("http://", "webcal://"));
+    String feedPath = feed.substring("http://127.0.0.1".length());
+    HttpResponse<Buffer> ics = client.get(hub.httpPort(), "127.0.0.1", feedPath).send().await();
+    assertThat(ics.statusCode()).isEqualTo(200);
+    assertThat(ics.bodyAsString()).startsWith("BEGIN:VCALENDAR");
+    assertThat(demo.send("GET", "/api/v1/resources/demo-room/subscription", null).bodyAsJsonObject()
+        .getString("feedUrl")).isEqualTo(feed);
+
+    String again = demo.send("POST", "/api/v1/resources/demo-room/subscription/feed", null).bodyAsJsonObject()
+        .getString("feedUrl");
+    assertThat(again).isNotEqualTo(feed);
+    assertThat(client.get(hub.httpPort(), "127.0.0.1", feedPath).send().await().statusCode()).isEqualTo(404);
+    String againPath = again.substring("http://127.0.0.1".length());
+    assertThat(client.get(hub.httpPort(), "127.0.0.1", againPath).send().await().statusCode()).isEqualTo(200);
+
+    assertThat(demo.send("DELETE", "/api/v1/resources/demo-room/subscription/feed", null).statusCode())
+        .isEqualTo(204);
+    assertThat(client.get(hub.httpPort(), "127.0.0.1", againPath).send().await().statusCode()).isEqualTo(404);
+    assertThat(demo.send("GET", "/api/v1/resources/demo-room/subscription", null).bodyAsJsonObject()
+        .getValue("feedUrl")).isNull();
+    assertThat(demo.send("GET", "/api/v1/resources/not-a-room/subscription", null).statusCode()).isEqualTo(404);
+    assertThat(demo.send("POST", "/api/v1/resources/not-a-room/subscription/feed", null).statusCode())
+        .isEqualTo(404);
+  }
 }

@@ -3,6 +3,7 @@ package dev.dovetail.testkit;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.notification.domain.LogView;
 import dev.dovetail.notification.domain.OutboundMessage;
 import dev.dovetail.notification.domain.MessageState;
 import dev.dovetail.notification.port.out.OutboxRepository;
@@ -72,7 +73,7 @@ public class InMemoryOutboxRepository implements OutboxRepository {
   }
 
   @Override
-  public Future<Page<OutboundMessage>> listByProvider(String providerId, PageRequest page) {
+  public Future<Page<OutboundMessage>> listByProvider(String providerId, LogView view, PageRequest page) {
     OutboundMessage after = null;
     if (page.cursor() != null) {
       after = byId.get(page.cursor());
@@ -81,10 +82,11 @@ public class InMemoryOutboxRepository implements OutboxRepository {
       }
     }
     OutboundMessage from = after;
+    Comparator<OutboundMessage> order = view.ascending() ? LATEST_FIRST.reversed() : LATEST_FIRST;
     List<OutboundMessage> sorted = byId.values().stream()
-        .filter(m -> m.providerId().equals(providerId))
-        .sorted(LATEST_FIRST)
-        .filter(m -> from == null || LATEST_FIRST.compare(m, from) > 0)
+        .filter(m -> m.providerId().equals(providerId) && view.holds(m))
+        .sorted(order)
+        .filter(m -> from == null || order.compare(m, from) > 0)
         .limit(page.limit() + 1L)
         .toList();
     if (sorted.size() <= page.limit()) {

@@ -283,6 +283,19 @@ final class Browser implements AutoCloseable {
     assertThat(errors).as("browser console errors").isEmpty();
   }
 
+  /** Lets pages of {@code origin} write and read the clipboard, as a user who allowed it would. */
+  void allowClipboard(String origin) {
+    driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
+        "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+  }
+
+  /** The clipboard's text, read by the page (needs {@link #allowClipboard}). */
+  String clipboardText() {
+    return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + " navigator.clipboard.readText().then(done, e => done('clipboard refused: ' + e));");
+  }
+
   /** Writes a PNG of the viewport to target/screenshots/{name}.png. */
   Path screenshot(String name) {
     try {

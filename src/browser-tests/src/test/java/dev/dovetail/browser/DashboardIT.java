@@ -102,7 +102,7 @@ class DashboardIT {
     for (String day : new String[] {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) {
       browser.type("#hours-" + day, "08:00-20:00");
     }
-    browser.type("#hours-sunday", "8-20");
+    browser.type("#hours-sunday", "8 to 20");
     browser.type("#resource-breaks", "12:00-12:30");
     LocalDate holiday = hub.today(BERLIN).plusDays(40);
     browser.setDate("#holiday-date", holiday.toString());
@@ -296,15 +296,16 @@ class DashboardIT {
     browser.desktop();
     logIn();
     go("#notifications", "Notifications");
-    String item = "#notification-list li[data-booking-id='" + bookingId + "']";
+    String item = "#activity-list li[data-booking-id='" + bookingId + "'], #scheduled-list li[data-booking-id='"
+        + bookingId + "']";
     browser.waiting().until(d -> {
       if (browser.all(item).isEmpty()) {
-        browser.click("#view-notifications .actions button");
+        browser.click("#notifications-refresh");
         return false;
       }
       return true;
     });
-    assertThat(browser.text("#notification-list")).contains("olga@example.com");
+    assertThat(browser.text("#view-notifications")).contains("Olga Notify", "olga@example.com");
     // The figures above the list are the outbox's counts for this provider, as the API gives them (the dispatcher
     // may send meanwhile: refresh until the page and the API agree).
     String token = hub.demoApiToken();
@@ -315,7 +316,7 @@ class DashboardIT {
               "#notification-figures [data-figure='" + key + "'] dd").stream()
               .anyMatch(dd -> dd.getText().equals(String.valueOf(figures.getLong(key)))));
       if (!shown) {
-        browser.click("#view-notifications .actions button");
+        browser.click("#notifications-refresh");
       }
       return shown;
     });

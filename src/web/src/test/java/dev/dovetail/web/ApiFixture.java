@@ -116,6 +116,14 @@ final class ApiFixture {
   }
 
   /** As {@link #start(Vertx, int, long)}, with a hook to replace some services (to inject failures). */
+  /** Time queries need an iCalendar engine, which lives in the CalDAV adapter; the API's tests make none. */
+  private static final dev.dovetail.calendar.domain.ObjectTimes NO_ICALENDAR =
+      (dev.dovetail.calendar.domain.ObjectTimes) java.lang.reflect.Proxy.newProxyInstance(
+          ApiFixture.class.getClassLoader(),
+          new Class<?>[] {dev.dovetail.calendar.domain.ObjectTimes.class}, (proxy, method, args) -> {
+            throw new UnsupportedOperationException("no iCalendar engine in the API's tests");
+          });
+
   static ApiFixture start(Vertx vertx, int publicRequestsPerMinute, long maxBodyBytes,
       java.util.function.UnaryOperator<Services> customize) {
     return start(vertx, publicRequestsPerMinute, maxBodyBytes, customize, TrustedProxies.none());
@@ -136,10 +144,18 @@ final class ApiFixture {
   static ApiFixture start(Vertx vertx, int publicRequestsPerMinute, long maxBodyBytes,
       java.util.function.UnaryOperator<Services> customize, TrustedProxies trustedProxies, SignUpMode signUp) {
     ApiFixture f = new ApiFixture(vertx);
+    InMemoryCalendarObjectRepository calendarObjects = new InMemoryCalendarObjectRepository();
     CatalogService catalog = new CatalogService(f.providers, f.resources, f.types, f.bookings, f.schedules,
-        new InMemoryCalendarObjectRepository());
+        calendarObjects);
     f.catalog = catalog;
     InMemoryResourceLock lock = new InMemoryResourceLock();
+    // The calendar use cases for the webcal feed (a dead property); no time query runs here, so no iCalendar engine.
+    dev.dovetail.calendar.app.CalendarUseCases calendars = dev.dovetail.calendar.app.CalendarUseCases.wire(catalog,
+        new dev.dovetail.calendar.app.CalendarUseCases.Ports(f.resources, f.schedules,
+            dev.dovetail.calendar.port.out.ScheduleRevisions.reading(f.schedules), f.bookings, lock, calendarObjects,
+            dev.dovetail.booking.port.out.FreedTime.none()),
+        NO_ICALENDAR, f.clock, new dev.dovetail.calendar.app.CalendarUseCases.Reports((resourceId, failure) -> { },
+            (resourceId, failure) -> { }, (resourceId, clashes) -> { }));
     ManageTokens tokens = f.tokens;
     BookingEvents events = new NotificationPlanner(catalog, f.outbox, f.clock);
     ManageBookingService manage =
@@ -165,9 +181,11 @@ final class ApiFixture {
         guardedBookSlot,
         manage, manage, catalog, catalog, accounts, accounts, accounts,
         () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
-        new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist, payments, payments,
+        new NotificationLogService(f.outbox, f.mailSink, f.bookings,
+            dev.dovetail.notification.port.in.NotificationLog.Delivery.LOCAL_SINK, java.time.Duration.ofMinutes(5), f.clock), waitlist, waitlist, payments, payments,
         new dev.dovetail.web.calendar.NoCalendarSync(), new dev.dovetail.web.webhook.NoWebhooks(), accountSettings,
-        new ProviderCalendarService(catalog, f.schedules, guardedBookSlot, f.clock));
+        new ProviderCalendarService(catalog, f.schedules, guardedBookSlot, f.clock),
+        new dev.dovetail.calendar.app.CalendarFeedService(catalog, calendars.reads(), calendars.writes()));
     f.sessionStore = LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         f.sessionStore, publicRequestsPerMinute, maxBodyBytes, true, trustedProxies,

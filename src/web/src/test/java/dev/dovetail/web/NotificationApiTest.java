@@ -68,12 +68,13 @@ class NotificationApiTest {
   @DisplayName("notification figures count the caller's mail by state (sent, failed, pending), no other tenant's")
   void figuresCountTheCallersMailByState() {
     assertThat(expect(200, api.get("/api/v1/notification-figures", alice.bearer()))).isEqualTo(new JsonObject()
-        .put("sent", 0).put("failed", 0).put("pending", 4).put("skipped", 0));
+        .put("sent", 0).put("failed", 0).put("pending", 4).put("skipped", 0).put("delivery", "LOCAL_SINK"));
     RecordingMailer mailer = new RecordingMailer();
     mailer.refuse("first-alice@example.com");
     api.dispatcher(mailer).dispatchDue().await();
     JsonObject figures = expect(200, api.get("/api/v1/notification-figures", alice.session().auth()));
-    assertThat(figures).isEqualTo(new JsonObject().put("sent", 1).put("failed", 1).put("pending", 2).put("skipped", 0));
+    assertThat(figures).isEqualTo(new JsonObject().put("sent", 1).put("failed", 1).put("pending", 2).put("skipped", 0)
+        .put("delivery", "LOCAL_SINK"));
 
     ApiFixture.Tenant bob = api.tenant("bob");
     assertThat(expect(200, api.get("/api/v1/notification-figures", bob.bearer())).getInteger("pending"))

@@ -288,8 +288,11 @@ class ProviderApiTest {
   @Test
   @DisplayName("caldav-login: the account password works in calendar apps until the provider turns it off")
   void calDavPasswordLoginSwitch() {
-    assertThat(expect(200, api.get("/api/v1/caldav-login", alice.bearer())).getBoolean("accountPasswordAllowed"))
-        .isTrue();
+    JsonObject first = expect(200, api.get("/api/v1/caldav-login", alice.bearer()));
+    assertThat(first.getBoolean("accountPasswordAllowed")).isTrue();
+    // The address calendar apps need is the hub's public URL (the fixture's), not the address this request used.
+    assertThat(first.getString("serverUrl")).isEqualTo(WebOptions.DEFAULT_PUBLIC_URL + "/");
+    assertThat(first.getString("login")).isEqualTo("alice");
     JsonObject off = new JsonObject().put("accountPasswordAllowed", false);
     assertThat(expect(200, api.send(HttpMethod.PUT, "/api/v1/caldav-login", alice.session().auth(), off))
         .getBoolean("accountPasswordAllowed")).isFalse();

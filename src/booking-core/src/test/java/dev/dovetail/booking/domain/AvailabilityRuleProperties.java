@@ -83,6 +83,50 @@ class AvailabilityRuleProperties {
     assertThat(holiday.openWindowsOn(MONDAY)).isEmpty();
   }
 
+  @Property(tries = 300)
+  @Label("an override changes the open real time of its own date only, on the days around a DST change")
+  void overrideChangesOnlyItsOwnDateAcrossDst(@ForAll("windows") List<WallClockWindow> hours,
+      @ForAll("windows") List<WallClockWindow> breaks, @ForAll("windows") List<WallClockWindow> override,
+      @ForAll("dstDays") LocalDate day, @ForAll("dstZones") java.time.ZoneId zone) {
+    Map<DayOfWeek, List<WallClockWindow>> weekly = new EnumMap<>(DayOfWeek.class);
+    for (DayOfWeek d : DayOfWeek.values()) {
+      weekly.put(d, hours);
+    }
+    AvailabilityRule plain = new AvailabilityRule(weekly, breaks, Map.of(), Set.of());
+    AvailabilityRule overridden = new AvailabilityRule(weekly, breaks, Map.of(day, override), Set.of());
+    for (LocalDate d = day.minusDays(2); d.isBefore(day.plusDays(3)); d = d.plusDays(1)) {
+      List<TimeRange> before = realTime(plain, d, zone);
+      List<TimeRange> after = realTime(overridden, d, zone);
+      if (d.equals(day)) {
+        assertThat(after).isEqualTo(realTimeOf(override, d, zone));
+      } else {
+        assertThat(after).as(d.toString()).isEqualTo(before);
+      }
+    }
+  }
+
+  private static List<TimeRange> realTime(AvailabilityRule rule, LocalDate date, java.time.ZoneId zone) {
+    return realTimeOf(rule.openWindowsOn(date), date, zone);
+  }
+
+  private static List<TimeRange> realTimeOf(List<WallClockWindow> windows, LocalDate date, java.time.ZoneId zone) {
+    return windows.stream().flatMap(w -> w.rangesOn(date, zone).stream()).toList();
+  }
+
+  /** Dates on and next to the 2026 DST changes of the zones below (spring and autumn, both hemispheres). */
+  @Provide
+  Arbitrary<LocalDate> dstDays() {
+    return Arbitraries.of(LocalDate.parse("2026-03-29"), LocalDate.parse("2026-10-25"), LocalDate.parse("2026-03-08"),
+        LocalDate.parse("2026-11-01"), LocalDate.parse("2026-04-05"), LocalDate.parse("2026-10-04"))
+        .flatMap(d -> Arbitraries.integers().between(-1, 1).map(d::plusDays));
+  }
+
+  @Provide
+  Arbitrary<java.time.ZoneId> dstZones() {
+    return Arbitraries.of("Europe/Berlin", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe")
+        .map(java.time.ZoneId::of);
+  }
+
   @Example
   @Label("a lunch break splits 09:00-17:00 into 09:00-12:00 and 13:00-17:00, and weekends stay closed")
   void lunchBreak() {

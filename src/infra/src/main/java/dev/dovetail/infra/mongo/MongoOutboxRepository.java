@@ -5,6 +5,7 @@ import static dev.dovetail.infra.mongo.MongoSupport.byId;
 import com.mongodb.MongoBulkWriteException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.notification.domain.LogView;
 import dev.dovetail.notification.domain.MessageState;
 import dev.dovetail.notification.domain.OutboundMessage;
 import dev.dovetail.notification.port.out.OutboxRepository;
@@ -144,8 +145,15 @@ public class MongoOutboxRepository implements OutboxRepository {
   }
 
   @Override
-  public Future<Page<OutboundMessage>> listByProvider(String providerId, PageRequest page) {
+  public Future<Page<OutboundMessage>> listByProvider(String providerId, LogView view, PageRequest page) {
     JsonObject filter = new JsonObject().put("providerId", providerId);
+    if (view == LogView.SCHEDULED) {
+      filter.put("state", MessageState.PENDING.name());
+    } else if (view == LogView.ACTIVITY) {
+      filter.put("state", new JsonObject().put("$ne", MessageState.PENDING.name()));
+    }
+    String beyond = view.ascending() ? "$gt" : "$lt";
+    int direction = view.ascending() ? 1 : -1;
     if (page.cursor() != null) {
       OutboxCodec.Position before;
       try {
@@ -154,12 +162,12 @@ public class MongoOutboxRepository implements OutboxRepository {
         return Future.failedFuture(e);
       }
       filter.put("$or", new JsonArray()
-          .add(new JsonObject().put("dueAt", new JsonObject().put("$lt", before.dueMillis())))
+          .add(new JsonObject().put("dueAt", new JsonObject().put(beyond, before.dueMillis())))
           .add(new JsonObject().put("dueAt", before.dueMillis())
-              .put("_id", new JsonObject().put("$lt", before.id()))));
+              .put("_id", new JsonObject().put(beyond, before.id()))));
     }
     FindOptions options = new FindOptions()
-        .setSort(new JsonObject().put("dueAt", -1).put("_id", -1))
+        .setSort(new JsonObject().put("dueAt", direction).put("_id", direction))
         .setLimit(page.limit() + 1);
     return mongo.client.findWithOptions(COLLECTION, filter, options)
         .map(docs -> MongoSupport.page(docs, page.limit(), OutboxCodec::decode, OutboxCodec::cursor));

@@ -74,7 +74,8 @@ final class NotificationFixture implements AutoCloseable {
     InMemoryResourceLock lock = new InMemoryResourceLock();
     this.bookSlot = new BookSlotService(catalog, store.schedules(), store.bookings(), lock, planner, tokens, clock);
     this.manage = new ManageBookingService(catalog, store.schedules(), store.bookings(), lock, planner, tokens, clock);
-    this.log = new NotificationLogService(store.outbox(), store.mailSink());
+    this.log = new NotificationLogService(store.outbox(), store.mailSink(), store.bookings(),
+        dev.dovetail.notification.port.in.NotificationLog.Delivery.LOCAL_SINK, java.time.Duration.ofMinutes(5), clock);
     store.providers().insert(new Provider("acme", "Acme & Söhne", PROVIDER_EMAIL, BERLIN, now)).await();
     Map<DayOfWeek, List<WallClockWindow>> everyDay = new EnumMap<>(DayOfWeek.class);
     for (DayOfWeek day : DayOfWeek.values()) {

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Availability rules as JSON: {@code weeklyHours} by lower-case day name, {@code breaks}, {@code dateOverrides} by
- * local date (an empty list closes the day) and {@code holidays}, all wall-clock in the resource's zone.
+ * local date (an empty list closes the day) and {@code holidays}, all wall-clock in the resource's zone. A day's
+ * hours, the breaks and an override may also be sent as text ({@code "9-12, 13-17"}, {@link TimeCodec#windowsText}).
  */
 public final class AvailabilityCodec {
 
@@ -40,14 +41,14 @@ public final class AvailabilityCodec {
       } catch (IllegalArgumentException e) {
         throw ApiProblem.badRequest("weeklyHours: unknown day '" + day + "' (use monday ... sunday)");
       }
-      weekly.put(dayOfWeek, TimeCodec.windows(hours.getJsonArray(day), "weeklyHours." + day));
+      weekly.put(dayOfWeek, TimeCodec.windows(hours.getValue(day), "weeklyHours." + day));
     }
-    List<WallClockWindow> breaks = TimeCodec.windows(json.getJsonArray("breaks"), "breaks");
+    List<WallClockWindow> breaks = TimeCodec.windows(json.getValue("breaks"), "breaks");
     Map<LocalDate, List<WallClockWindow>> overrides = new TreeMap<>();
     JsonObject overrideJson = json.getJsonObject("dateOverrides", new JsonObject());
     for (String date : overrideJson.fieldNames()) {
       overrides.put(TimeCodec.date(date, "dateOverrides"),
-          TimeCodec.windows(overrideJson.getJsonArray(date), "dateOverrides." + date));
+          TimeCodec.windows(overrideJson.getValue(date), "dateOverrides." + date));
     }
     Set<LocalDate> holidays = new HashSet<>();
     JsonArray holidayJson = json.getJsonArray("holidays", new JsonArray());

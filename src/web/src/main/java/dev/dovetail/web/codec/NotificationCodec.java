@@ -31,6 +31,13 @@ public final class NotificationCodec {
         .put("createdAt", m.createdAt().toString());
   }
 
+  /** A listed message with its booking's customer name and start (null when unknown). */
+  public static JsonObject item(NotificationLog.Item item) {
+    return toJson(item.message())
+        .put("customerName", item.customerName())
+        .put("bookingStart", TimeCodec.instantText(item.bookingStart()));
+  }
+
   public static JsonObject entry(NotificationLog.Entry entry) {
     MailMessage mail = entry.content();
     JsonObject content = mail == null ? null : new JsonObject()

@@ -20,6 +20,11 @@ public final class TimeCodec {
   private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
+  private static final int MAX_HOURS_TEXT = 200;
+  private static final int MINUTES_A_DAY = 24 * 60;
+  private static final java.util.regex.Pattern HOURS_TIME =
+      java.util.regex.Pattern.compile("([01]?\\d|2[0-4])(?:[:.h]([0-5]\\d))?");
+
   private TimeCodec() {}
 
   public static ZoneId zone(String id, String field) {
@@ -88,6 +93,52 @@ public final class TimeCodec {
     } catch (IllegalArgumentException e) {
       throw ApiProblem.badRequest(field + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * A day's hours as a list of windows, or as text in the form the dashboard's hours field reads (hours-text.js):
+   * {@code 9-17}, {@code 09:00–17:00} (en or em dash), {@code 9:30-12, 13-17}; empty text is closed.
+   */
+  public static List<WallClockWindow> windows(Object value, String field) {
+    if (value instanceof String text) {
+      return windowsText(text, field);
+    }
+    return windows(value instanceof JsonArray array ? array : null, field);
+  }
+
+  /** Hours typed as text: ranges by comma or semicolon, {@code H[:MM]} times, {@code 24} ends at midnight. */
+  public static List<WallClockWindow> windowsText(String text, String field) {
+    if (text.length() > MAX_HOURS_TEXT) {
+      throw ApiProblem.badRequest("'" + field + "' is at most " + MAX_HOURS_TEXT + " characters");
+    }
+    List<WallClockWindow> windows = new ArrayList<>();
+    for (String part : text.split("[,;]")) {
+      String range = part.strip();
+      if (range.isEmpty()) {
+        continue;
+      }
+      String[] ends = range.split("\\s*[-\u2013\u2014]\\s*", -1);
+      int start = ends.length == 2 ? textMinute(ends[0]) : -1;
+      int end = ends.length == 2 ? textMinute(ends[1]) : -1;
+      if (start < 0 || end < 0 || start == MINUTES_A_DAY) {
+        throw ApiProblem.badRequest("'" + field + "': \"" + range + "\" is not a time range like 9-17 or 09:00-17:30");
+      }
+      if (end <= start) {
+        throw ApiProblem.badRequest("'" + field + "': in \"" + range + "\" the end must be after the start");
+      }
+      windows.add(new WallClockWindow(LocalTime.of(start / 60, start % 60),
+          end == MINUTES_A_DAY ? LocalTime.MIDNIGHT : LocalTime.of(end / 60, end % 60)));
+    }
+    return windows;
+  }
+
+  private static int textMinute(String text) {
+    java.util.regex.Matcher m = HOURS_TIME.matcher(text.strip());
+    if (!m.matches()) {
+      return -1;
+    }
+    int minute = Integer.parseInt(m.group(1)) * 60 + (m.group(2) == null ? 0 : Integer.parseInt(m.group(2)));
+    return minute > MINUTES_A_DAY ? -1 : minute;
   }
 
   public static List<WallClockWindow> windows(JsonArray array, String field) {

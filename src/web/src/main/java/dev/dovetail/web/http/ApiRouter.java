@@ -22,6 +22,7 @@ import dev.dovetail.web.provider.InvitationsHandler;
 import dev.dovetail.web.provider.NotificationsHandler;
 import dev.dovetail.web.provider.ProviderCalendarHandler;
 import dev.dovetail.web.provider.ResourcesHandler;
+import dev.dovetail.web.provider.SubscriptionHandler;
 import dev.dovetail.web.publicapi.BookingIcsHandler;
 import dev.dovetail.web.publicapi.CreateBookingHandler;
 import dev.dovetail.web.publicapi.ManageBookingHandler;
@@ -187,6 +188,10 @@ public final class ApiRouter {
     map.put("updateResource", resources::update);
     map.put("deleteResource", resources::delete);
     map.put("setAvailability", availability::set);
+    SubscriptionHandler subscription = new SubscriptionHandler(s.calendarFeed(), options.publicUrl());
+    map.put("getSubscription", subscription::get);
+    map.put("issueCalendarFeed", subscription::issueFeed);
+    map.put("revokeCalendarFeed", subscription::revokeFeed);
     map.put("listBookingTypes", types::list);
     map.put("createBookingType", types::create);
     map.put("getBookingType", types::get);
@@ -205,7 +210,7 @@ public final class ApiRouter {
     map.put("listAppPasswords", appPasswords::list);
     map.put("issueAppPassword", appPasswords::issue);
     map.put("revokeAppPassword", appPasswords::revoke);
-    CalDavLoginHandler calDavLogin = new CalDavLoginHandler(s.credentials());
+    CalDavLoginHandler calDavLogin = new CalDavLoginHandler(s.credentials(), options.publicUrl());
     map.put("getCalDavLogin", calDavLogin::get);
     map.put("setCalDavLogin", calDavLogin::put);
     map.put("listNotifications", notifications::list);

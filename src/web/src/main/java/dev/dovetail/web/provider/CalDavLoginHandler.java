@@ -10,20 +10,24 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code /api/v1/caldav-login}: whether the provider's account password also logs calendar apps in over CalDAV, or
- * only app passwords do.
+ * only app passwords do; with the server address (under the hub's public URL) and user name to give a calendar app.
  */
 public final class CalDavLoginHandler {
 
   private static final String FIELD = "accountPasswordAllowed";
 
   private final ManageCredentials credentials;
+  private final String publicUrl;
 
-  public CalDavLoginHandler(ManageCredentials credentials) {
+  /** @param publicUrl the hub's public URL, where calendar apps reach its CalDAV server */
+  public CalDavLoginHandler(ManageCredentials credentials, String publicUrl) {
     this.credentials = credentials;
+    this.publicUrl = publicUrl;
   }
 
   public void get(RoutingContext ctx) {
-    Responses.respond(ctx, credentials.calDavPasswordLogin(Caller.providerId(ctx)), 200, CalDavLoginHandler::toJson);
+    String providerId = Caller.providerId(ctx);
+    Responses.respond(ctx, credentials.calDavPasswordLogin(providerId), 200, allowed -> toJson(providerId, allowed));
   }
 
   public void put(RoutingContext ctx) {
@@ -33,10 +37,11 @@ public final class CalDavLoginHandler {
     }
     String providerId = Caller.providerId(ctx);
     Responses.respond(ctx, credentials.setCalDavPasswordLogin(providerId, value).map(value), 200,
-        CalDavLoginHandler::toJson);
+        stored -> toJson(providerId, stored));
   }
 
-  private static JsonObject toJson(boolean allowed) {
-    return new JsonObject().put(FIELD, allowed);
+  /** The setting, with the server address and user name a calendar app needs. */
+  private JsonObject toJson(String providerId, boolean allowed) {
+    return new JsonObject().put(FIELD, allowed).put("serverUrl", publicUrl + "/").put("login", providerId);
   }
 }

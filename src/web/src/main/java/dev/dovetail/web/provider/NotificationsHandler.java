@@ -1,6 +1,8 @@
 package dev.dovetail.web.provider;
 
+import dev.dovetail.notification.domain.LogView;
 import dev.dovetail.notification.port.in.NotificationLog;
+import dev.dovetail.web.http.ApiProblem;
 import dev.dovetail.web.codec.NotificationCodec;
 import dev.dovetail.web.codec.PageCodec;
 import dev.dovetail.web.http.Caller;
@@ -20,19 +22,28 @@ public final class NotificationsHandler {
     this.log = log;
   }
 
+  /** {@code ?view=all|activity|scheduled}: every message, what happened, or what will go out. */
   public void list(RoutingContext ctx) {
-    Responses.respond(ctx, log.list(Caller.providerId(ctx), PageCodec.request(ctx)), 200,
-        page -> PageCodec.toJson(page, NotificationCodec::toJson));
+    String view = Requests.query(ctx, "view");
+    LogView logView = view == null ? LogView.ALL : switch (view) {
+      case "activity" -> LogView.ACTIVITY;
+      case "scheduled" -> LogView.SCHEDULED;
+      case "all" -> LogView.ALL;
+      default -> throw ApiProblem.badRequest("'view' is all, activity or scheduled: " + view);
+    };
+    Responses.respond(ctx, log.list(Caller.providerId(ctx), logView, PageCodec.request(ctx)), 200,
+        page -> PageCodec.toJson(page, NotificationCodec::item));
   }
 
   /** {@code GET /api/v1/notification-figures}: how many of the caller's mails were sent, failed or are pending. */
   public void figures(RoutingContext ctx) {
     Responses.respond(ctx, log.figures(Caller.providerId(ctx)), 200, f -> new io.vertx.core.json.JsonObject()
-        .put("sent", f.sent()).put("failed", f.failed()).put("pending", f.pending()).put("skipped", f.skipped()));
+        .put("sent", f.sent()).put("failed", f.failed()).put("pending", f.pending()).put("skipped", f.skipped())
+        .put("delivery", log.delivery().name()));
   }
 
   public void get(RoutingContext ctx) {
     Responses.respond(ctx, log.get(Caller.providerId(ctx), Requests.path(ctx, "notificationId")), 200,
-        NotificationCodec::entry);
+        entry -> NotificationCodec.entry(entry).put("delivery", log.delivery().name()));
   }
 }

@@ -2,6 +2,7 @@ package dev.dovetail.notification.port.out;
 
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.notification.domain.LogView;
 import dev.dovetail.notification.domain.OutboundMessage;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -39,7 +40,12 @@ public interface OutboxRepository {
   Future<Optional<OutboundMessage>> findById(String id);
 
   /** The provider's messages, latest due first (keyset-paginated on due time and id). */
-  Future<Page<OutboundMessage>> listByProvider(String providerId, PageRequest page);
+  default Future<Page<OutboundMessage>> listByProvider(String providerId, PageRequest page) {
+    return listByProvider(providerId, LogView.ALL, page);
+  }
+
+  /** The provider's messages in one view, in its order (keyset-paginated on due time and id). */
+  Future<Page<OutboundMessage>> listByProvider(String providerId, LogView view, PageRequest page);
 
   /** How many of the provider's messages are in each state (every state present, 0 when none). */
   Future<java.util.Map<dev.dovetail.notification.domain.MessageState, Long>> countByProvider(String providerId);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.notification.domain.LogView;
 import dev.dovetail.notification.domain.MessageKind;
 import dev.dovetail.notification.domain.MessageState;
 import dev.dovetail.notification.domain.OutboundMessage;
@@ -271,8 +272,43 @@ public interface OutboxRepositoryContract {
         })));
   }
 
+  @Test
+  @DisplayName("listByProvider views: the schedule is the pending messages soonest first, the activity the rest latest"
+      + " first; pages visit each exactly once")
+  default void listByProviderViews(VertxTestContext ctx) {
+    String provider = "prov-" + Ids.random().substring(0, 8);
+    List<OutboundMessage> mine = new ArrayList<>();
+    for (int i = 0; i < 13; i++) {
+      OutboundMessage m = message(provider, i % 2 == 0 ? MessageKind.REMINDER : MessageKind.CONFIRMATION,
+          NOW.plusSeconds(60L * (i / 3)));
+      mine.add(i % 3 == 0 ? m.sent(NOW) : i % 5 == 0 ? m.skipped("cancelled") : m);
+    }
+    Comparator<OutboundMessage> soonest = Comparator.comparing(OutboundMessage::dueAt)
+        .thenComparing(OutboundMessage::id);
+    List<OutboundMessage> scheduled = mine.stream()
+        .filter(m -> m.state() == MessageState.PENDING).sorted(soonest).toList();
+    List<OutboundMessage> activity = mine.stream()
+        .filter(m -> m.state() != MessageState.PENDING).sorted(soonest.reversed()).toList();
+    outbox().record(List.of(message("prov-other", MessageKind.CONFIRMATION, NOW)))
+        .compose(v -> outbox().record(mine))
+        .compose(v -> walk(provider, LogView.SCHEDULED, null, 3, new ArrayList<>()))
+        .compose(found -> {
+          ctx.verify(() -> assertThat(found).containsExactlyElementsOf(scheduled));
+          return walk(provider, LogView.ACTIVITY, null, 2, new ArrayList<>());
+        })
+        .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
+          assertThat(found).containsExactlyElementsOf(activity);
+          ctx.completeNow();
+        })));
+  }
+
   private Future<List<OutboundMessage>> walk(String provider, String cursor, int limit, List<OutboundMessage> seen) {
-    return outbox().listByProvider(provider, new PageRequest(cursor, limit)).compose((Page<OutboundMessage> page) -> {
+    return walk(provider, LogView.ALL, cursor, limit, seen);
+  }
+
+  private Future<List<OutboundMessage>> walk(String provider, LogView view, String cursor, int limit,
+      List<OutboundMessage> seen) {
+    return outbox().listByProvider(provider, view, new PageRequest(cursor, limit)).compose((Page<OutboundMessage> page) -> {
       if (page.items().size() > limit) {
         return Future.failedFuture(new AssertionError("page larger than its limit"));
       }
@@ -283,7 +319,7 @@ public interface OutboxRepositoryContract {
       if (page.items().isEmpty() || page.nextCursor().equals(cursor)) {
         return Future.failedFuture(new AssertionError("pagination does not advance"));
       }
-      return walk(provider, page.nextCursor(), limit, seen);
+      return walk(provider, view, page.nextCursor(), limit, seen);
     });
   }
 }
