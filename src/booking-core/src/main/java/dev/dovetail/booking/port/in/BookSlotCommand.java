@@ -58,6 +58,12 @@ public record BookSlotCommand(
     this(bookingTypeId, start, duration, customerZone, customerName, customerEmail, hold, weeklyOccurrences, null);
   }
 
+  /** The same request with nobody asked the type's questions (a booking the provider takes for a customer). */
+  public BookSlotCommand unasked() {
+    return new BookSlotCommand(bookingTypeId, start, duration, customerZone, customerName, customerEmail, hold,
+        weeklyOccurrences, holdFor, clientAddress, memberPick, null);
+  }
+
   /** The same request as a hold (a type that takes payment only books holds). */
   public BookSlotCommand asHold() {
     return new BookSlotCommand(bookingTypeId, start, duration, customerZone, customerName, customerEmail, true,
