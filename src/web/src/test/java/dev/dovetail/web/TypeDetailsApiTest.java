@@ -138,6 +138,18 @@ class TypeDetailsApiTest {
   }
 
   @Test
+  @DisplayName("a booking the provider takes for a customer is not asked the questions: 201 without answers")
+  void providerBookingsAreNotAsked() {
+    expect(201, api.post("/api/v1/booking-types", alice.bearer(), typeBody("advice")));
+
+    JsonObject receipt = expect(201, api.post("/api/v1/bookings", alice.bearer(), new JsonObject()
+        .put("bookingTypeId", "advice").put("start", ApiFixture.mondayAt(16, 0).toString())
+        .put("timeZone", "Europe/Berlin").put("name", "Walk-in").put("email", "walkin@example.com")));
+
+    assertThat(receipt.getJsonObject("booking").getJsonArray("answers")).isEmpty();
+  }
+
+  @Test
   @DisplayName("bad details are a 400 with the reason, and the type is not written")
   void badDetailsAreRefused() {
     JsonArray eleven = new JsonArray();
