@@ -31,9 +31,10 @@ function questionRow(question, onRemove) {
   const sync = () => { options.wrapper.hidden = kind.control.value !== 'CHOICE'; };
   kind.control.addEventListener('change', sync);
   sync();
-  const remove = h('button', {
-    type: 'button', class: 'secondary', 'aria-label': `Remove question ${n}`, onclick: () => onRemove(row),
-  }, 'Remove');
+  const remove = h('button', { type: 'button', class: 'secondary', onclick: () => onRemove(row) }, 'Remove');
+  const name = () => remove.setAttribute('aria-label', `Remove the question ${label.control.value.trim() || n}`);
+  label.control.addEventListener('input', name);
+  name();
   const element = h('li', { class: 'question-row stack', 'data-question-id': q.id || '' },
     h('div', { class: 'row' }, label.wrapper, kind.wrapper), options.wrapper,
     h('div', { class: 'actions' }, required.wrapper, remove));
