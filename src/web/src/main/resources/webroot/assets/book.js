@@ -9,6 +9,7 @@ import {
   detectedZone, formatDateTime, formatDay, formatShortDateTime, formatTime, zoneLabel,
 } from './time.js';
 import { SlotPicker } from './slot-picker.js';
+import { typeQuestions } from './type-questions.js';
 import './embedded.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -40,18 +41,23 @@ const memberField = field({
   options: [{ value: '', text: 'Any free one' }],
 });
 memberField.wrapper.hidden = true;
+// The type's questions (ADR 49), filled in once the offer is read.
+const questionsBox = h('div', { id: 'questions' });
+let questions = typeQuestions([]);
 api('GET', `/api/v1/public/booking-types/${enc(data.bookingType)}`).then((offer) => {
   if (offer.pool && offer.pool.customerMayPick) {
     offer.pool.members.forEach((m) => memberField.control.append(h('option', { value: m.id, text: m.name })));
     memberField.wrapper.hidden = false;
   }
+  questions = typeQuestions(offer.questions);
+  clear(questionsBox, questions.box);
 }).catch(() => {});
 const summary = h('p', { id: 'chosen-time', class: 'chosen' });
 const conflict = h('div', { id: 'conflict' });
 const formError = h('div', { id: 'form-error' });
 const submit = h('button', { type: 'submit', id: 'book-button' }, 'Book this time');
 const form = h('form', { id: 'booking-form', novalidate: true, onsubmit: onSubmit },
-  summary, memberField.wrapper, nameField.wrapper, emailField.wrapper, formError,
+  summary, memberField.wrapper, nameField.wrapper, emailField.wrapper, questionsBox, formError,
   h('div', { class: 'actions stack' }, submit));
 const formSection = h('section', { id: 'details', 'aria-labelledby': 'details-heading', hidden: true },
   h('h2', { id: 'details-heading', text: 'Your details' }), form);
@@ -101,7 +107,8 @@ async function onSubmit(event) {
   } else if (!EMAIL.test(email)) {
     errors.push([emailField, 'This does not look like an e-mail address (like name@example.com).']);
   }
-  if (!reportErrors([nameField, emailField], errors)) {
+  errors.push(...questions.errors());
+  if (!reportErrors([nameField, emailField, ...questions.fields], errors)) {
     return;
   }
   if (!chosen) {
@@ -109,7 +116,9 @@ async function onSubmit(event) {
     return;
   }
   submit.disabled = true;
-  const body = { start: chosen.start, timeZone: chosenZone, name, email };
+  const body = {
+    start: chosen.start, timeZone: chosenZone, name, email, answers: questions.answers(),
+  };
   if (chosenDuration && durations.length > 1) {
     body.durationMinutes = chosenDuration;
   }

@@ -3,6 +3,7 @@
 import { api, enc } from './api.js';
 import { h } from './dom.js';
 import { formatDateTime, formatTime, zoneLabel } from './time.js';
+import { locationLabel, locationNode } from './type-location.js';
 
 export function manageToken() {
   const parts = window.location.pathname.split('/').filter(Boolean);
@@ -48,11 +49,15 @@ export function details(booking, offer, id = 'booking-details') {
   if (offer) {
     row('With', offer.provider.displayName, 'detail-with');
     row('Where', whereText(booking, offer), 'detail-where');
+    if (offer.location) {
+      row(locationLabel(offer.location), locationNode(offer.location, 'detail-location-link'), 'detail-location');
+    }
   }
   row('When', h('time', { datetime: booking.start, text: whenText(booking) }), 'detail-when');
   row('Time zone', zoneLabel(booking.timeZone), 'detail-zone');
   row('Name', booking.customerName, 'detail-name');
   row('E-mail', booking.customerEmail, 'detail-email');
+  (booking.answers || []).forEach((a, i) => row(a.question, a.answer, `detail-answer-${i}`));
   row('Status', h('span', { class: `status status-${booking.status}`, text: STATUS_TEXT[booking.status] || booking.status }),
     'detail-status');
   return h('dl', { class: 'details', id }, rows);

@@ -14,8 +14,17 @@ function title(booking, offer) {
   return offer ? `${offer.name} with ${offer.provider.displayName}` : 'Booking';
 }
 
-function description(manageUrl) {
-  return `Change or cancel: ${manageUrl}`;
+function description(offer, manageUrl) {
+  const video = offer && offer.location && offer.location.kind === 'VIDEO' ? `Video call: ${offer.location.value}\n` : '';
+  return `${video}Change or cancel: ${manageUrl}`;
+}
+
+/** The type's own location (address, phone, video link; ADR 49), else the resource's name. */
+function where(offer) {
+  if (!offer) {
+    return '';
+  }
+  return offer.location ? offer.location.value : offer.resource.name;
 }
 
 /** The link that opens Google Calendar's event form with this booking filled in. */
@@ -24,8 +33,8 @@ export function googleCalendarHref(booking, offer, manageUrl) {
     action: 'TEMPLATE',
     text: title(booking, offer),
     dates: `${googleTime(booking.start)}/${googleTime(booking.end)}`,
-    details: description(manageUrl),
-    location: offer ? offer.resource.name : '',
+    details: description(offer, manageUrl),
+    location: where(offer),
     ctz: booking.timeZone,
   });
   return `${GOOGLE}?${params}`;
@@ -39,8 +48,8 @@ export function outlookHref(booking, offer, manageUrl) {
     subject: title(booking, offer),
     startdt: new Date(booking.start).toISOString(),
     enddt: new Date(booking.end).toISOString(),
-    body: description(manageUrl),
-    location: offer ? offer.resource.name : '',
+    body: description(offer, manageUrl),
+    location: where(offer),
   });
   return `${OUTLOOK}?${params}`;
 }

@@ -1,6 +1,6 @@
 // A booking's panel, opened from the agenda grid: who, when (in the agenda's zone and the customer's), where, the
-// payment; and every action the API offers: move to a free time, cancel, mark a no-show, capture an authorized
-// payment.
+// customer's answers, the payment; and every action the API offers: move to a free time, cancel, mark a no-show,
+// capture an authorized payment.
 
 import { enc } from './api.js';
 import {
@@ -29,6 +29,8 @@ function details(b, zone, names) {
     b.payment ? ['Payment', `${b.payment.state} · ${formatMoney(b.payment.amount)}`
       + `${b.payment.captured.amountMinor > 0 ? ` · captured ${formatMoney(b.payment.captured)}` : ''}`
       + `${b.payment.refunded.amountMinor > 0 ? ` · refunded ${formatMoney(b.payment.refunded)}` : ''}`] : null,
+    // The customer's answers to the type's questions, as asked (ADR 49).
+    ...(b.answers || []).map((a) => [a.question, a.answer]),
   ].filter(Boolean);
   return h('dl', { class: 'details', id: 'panel-details' },
     rows.map(([term, value]) => [h('dt', { text: term }), h('dd', { text: value })]));

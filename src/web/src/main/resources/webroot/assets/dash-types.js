@@ -10,6 +10,7 @@ import {
 import { call, collect, session } from './dash-session.js';
 import { PagedList } from './dash-list.js';
 import { poolFields, poolText } from './dash-pool.js';
+import { detailsFields } from './dash-type-details.js';
 import { sharePanel } from './dash-share.js';
 import { paymentFields } from './dash-payments.js';
 import { fractionDigits } from './payment-view.js';
@@ -93,6 +94,7 @@ export function typesView(container) {
       options: resources.map((r) => ({ value: r.id, text: `${r.name} (${r.id})` })), value: t.resourceId || resources[0].id,
     });
     const pool = poolFields(resources, t, resource);
+    const details = detailsFields(t);
     const durations = field({
       id: 'type-durations', label: 'Lengths in minutes', value: (t.durationsMinutes || [30]).join(', '),
       hint: 'One or more, separated by commas; the first is the default.', attrs: { inputmode: 'numeric' },
@@ -121,6 +123,7 @@ export function typesView(container) {
     const save = h('button', { type: 'submit', id: 'save-type' }, editing ? 'Save changes' : 'Create booking type');
     const all = [name, id, resource, durations, interval, before, after, notice, horizon, perDay, perWeek, amount, currency,
       ...pay.fields, series, holdsPerEmail, holdsPerAddress, holdWindow];
+    const allFields = () => [...all, ...details.fields];
 
     const form = h('form', { id: 'type-form', novalidate: true, onsubmit: onSave },
       h('div', { class: 'row' }, name.wrapper, id.wrapper),
@@ -136,6 +139,7 @@ export function typesView(container) {
       h('fieldset', { id: 'type-abuse-limits' }, h('legend', { text: 'Public booking limits' }),
         h('p', { class: 'hint', text: 'What one customer may ask for. Beyond a hold limit the booking page answers "too many requests" until an earlier hold leaves the window.' }),
         h('div', { class: 'row' }, series.wrapper, holdsPerEmail.wrapper, holdsPerAddress.wrapper, holdWindow.wrapper)),
+      details.element,
       error,
       h('div', { class: 'actions' }, save,
         h('button', { type: 'button', class: 'secondary', onclick: () => showList() }, 'Back to the list'),
@@ -219,7 +223,8 @@ export function typesView(container) {
       } else {
         body.slotIntervalMinutes = slotEvery;
       }
-      if (!reportErrors(all, errors)) {
+      Object.assign(body, details.read(errors));
+      if (!reportErrors(allFields(), errors)) {
         return;
       }
       save.disabled = true;

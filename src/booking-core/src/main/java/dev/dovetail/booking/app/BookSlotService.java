@@ -1,5 +1,7 @@
 package dev.dovetail.booking.app;
 
+import dev.dovetail.booking.domain.Answer;
+import dev.dovetail.booking.domain.Answers;
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
@@ -93,8 +95,11 @@ public class BookSlotService implements BookSlot {
     if (type.pool() == null && command.memberPick() != null) {
       return Future.failedFuture(new InvalidRequestException("this booking type offers one resource: no resourceId"));
     }
+    List<Answer> answers = command.answers() == null ? List.of()
+        : Answers.check(type.details().questions(), command.answers());
     Instant now = clock.instant();
-    List<Booking> drafts = newBookings(offer, command, duration, now);
+    List<Booking> drafts = newBookings(offer, command, duration, now).stream()
+        .map(draft -> draft.withAnswers(answers)).toList();
     return place(offer, duration, drafts, command.memberPick(), now)
         .compose(made -> events.record(made.stream()
                 .map(b -> new BookingChange(BookingChange.Kind.BOOKED, b, null, BookingChange.Actor.CUSTOMER))

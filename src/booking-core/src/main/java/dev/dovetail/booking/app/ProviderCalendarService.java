@@ -75,12 +75,13 @@ public class ProviderCalendarService implements ProviderCalendar {
     });
   }
 
+  /** A booking the provider takes for a customer: the type's questions are the booking page's, so none are asked. */
   @Override
   public Future<BookingReceipt> book(String providerId, BookSlotCommand command) {
     if (command == null || command.bookingTypeId() == null) {
       return Future.failedFuture(new InvalidRequestException("bookingTypeId is required"));
     }
-    return catalog.bookingType(providerId, command.bookingTypeId()).compose(type -> bookSlot.book(command));
+    return catalog.bookingType(providerId, command.bookingTypeId()).compose(type -> bookSlot.book(command.unasked()));
   }
 
   static ResourceSchedule view(Resource resource, Schedule schedule, TimeRange window, Instant now) {

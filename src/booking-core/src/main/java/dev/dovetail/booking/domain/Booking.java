@@ -10,7 +10,8 @@ import java.util.Objects;
  * customerZone} is the zone the customer booked in, used to show them times. A HELD booking blocks until {@code
  * holdExpiresAt}. {@code sequence} counts changes (iCalendar SEQUENCE). Bookings of a weekly series share a {@code seriesId}.
  * {@code resourceIds} are the resources it blocks: its {@code resourceId} (the assigned member of an ANY pool) first,
- * then, for an ALL pool, the other members (ADR 43).
+ * then, for an ALL pool, the other members (ADR 43). {@code answers} are the customer's answers to the type's
+ * questions as asked when booking (ADR 49); every change of the booking keeps them.
  */
 public record Booking(
     String id,
@@ -27,7 +28,8 @@ public record Booking(
     int sequence,
     Instant createdAt,
     Instant updatedAt,
-    List<String> resourceIds) {
+    List<String> resourceIds,
+    List<Answer> answers) {
 
   /** A booking that blocks its one resource. */
   public Booking(String id, String providerId, String resourceId, String bookingTypeId, TimeRange time,
@@ -35,6 +37,14 @@ public record Booking(
       String seriesId, int sequence, Instant createdAt, Instant updatedAt) {
     this(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail, status,
         holdExpiresAt, seriesId, sequence, createdAt, updatedAt, List.of(resourceId));
+  }
+
+  /** A booking without answers to questions. */
+  public Booking(String id, String providerId, String resourceId, String bookingTypeId, TimeRange time,
+      ZoneId customerZone, String customerName, String customerEmail, BookingStatus status, Instant holdExpiresAt,
+      String seriesId, int sequence, Instant createdAt, Instant updatedAt, List<String> resourceIds) {
+    this(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail, status,
+        holdExpiresAt, seriesId, sequence, createdAt, updatedAt, resourceIds, List.of());
   }
 
   public Booking {
@@ -53,6 +63,7 @@ public record Booking(
     if (resourceIds.isEmpty() || !resourceIds.get(0).equals(resourceId)) {
       throw new IllegalArgumentException("a booking's resources start with its own resource: " + resourceIds);
     }
+    answers = List.copyOf(Objects.requireNonNullElse(answers, List.of()));
     if (status == BookingStatus.HELD && holdExpiresAt == null) {
       throw new IllegalArgumentException("a held booking needs a hold expiry");
     }
@@ -66,24 +77,30 @@ public record Booking(
   public Booking withStatus(BookingStatus newStatus, Instant now) {
     Instant expiry = newStatus == BookingStatus.HELD ? holdExpiresAt : null;
     return new Booking(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail,
-        newStatus, expiry, seriesId, sequence + 1, createdAt, now, resourceIds);
+        newStatus, expiry, seriesId, sequence + 1, createdAt, now, resourceIds, answers);
   }
 
   public Booking movedTo(TimeRange newTime, Instant now) {
     return new Booking(id, providerId, resourceId, bookingTypeId, newTime, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, seriesId, sequence + 1, createdAt, now, resourceIds);
+        status, holdExpiresAt, seriesId, sequence + 1, createdAt, now, resourceIds, answers);
   }
 
   /** Moved to another member of an ANY pool (and possibly another time): it then blocks that member only. */
   public Booking reassignedTo(String memberId, TimeRange newTime, Instant now) {
     return new Booking(id, providerId, memberId, bookingTypeId, newTime, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, seriesId, sequence + 1, createdAt, now, List.of(memberId));
+        status, holdExpiresAt, seriesId, sequence + 1, createdAt, now, List.of(memberId), answers);
   }
 
   /** The same booking placed on these resources (the first becomes its own), before it is first stored. */
   public Booking placedOn(List<String> resources) {
     return new Booking(id, providerId, resources.get(0), bookingTypeId, time, customerZone, customerName,
-        customerEmail, status, holdExpiresAt, seriesId, sequence, createdAt, updatedAt, resources);
+        customerEmail, status, holdExpiresAt, seriesId, sequence, createdAt, updatedAt, resources, answers);
+  }
+
+  /** The same booking with the customer's answers, before it is first stored. */
+  public Booking withAnswers(List<Answer> newAnswers) {
+    return new Booking(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail,
+        status, holdExpiresAt, seriesId, sequence, createdAt, updatedAt, resourceIds, newAnswers);
   }
 
   /** Whether this booking blocks (or blocked) time on the resource. */

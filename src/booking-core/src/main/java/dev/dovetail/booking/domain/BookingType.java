@@ -13,7 +13,8 @@ import java.util.Objects;
  * how long before the start the customer is reminded (default 24 h and 1 h; empty for none); a reminder whose instant
  * has already passed when the booking is made is skipped, never sent late. {@code limits} bound what one customer may
  * ask of its public booking (series length, holds per e-mail and per address). {@code pool} is null for a type on one
- * resource; for a pooled type (ADR 43) {@code resourceId} is the pool's first member.
+ * resource; for a pooled type (ADR 43) {@code resourceId} is the pool's first member. {@code details} are its
+ * description, location and questions to the customer (ADR 49).
  */
 public record BookingType(
     String id,
@@ -34,7 +35,8 @@ public record BookingType(
     Duration holdDuration,
     List<Duration> reminders,
     BookingLimits limits,
-    ResourcePool pool) {
+    ResourcePool pool,
+    BookingTypeDetails details) {
 
   public static final Duration MAX_DURATION = Duration.ofDays(1);
   public static final Duration MAX_HORIZON = Duration.ofDays(3 * 366);
@@ -68,6 +70,16 @@ public record BookingType(
       Duration holdDuration, List<Duration> reminders, BookingLimits limits) {
     this(id, providerId, resourceId, name, durations, slotInterval, bufferBefore, bufferAfter, minimumNotice, horizon,
         maxPerDay, maxPerWeek, price, payment, cancellationPolicy, holdDuration, reminders, limits, null);
+  }
+
+  /** A booking type with no description, location or questions ({@link BookingTypeDetails#NONE}). */
+  public BookingType(String id, String providerId, String resourceId, String name, List<Duration> durations,
+      Duration slotInterval, Duration bufferBefore, Duration bufferAfter, Duration minimumNotice, Duration horizon,
+      int maxPerDay, int maxPerWeek, Money price, PaymentRequirement payment, List<CancellationTier> cancellationPolicy,
+      Duration holdDuration, List<Duration> reminders, BookingLimits limits, ResourcePool pool) {
+    this(id, providerId, resourceId, name, durations, slotInterval, bufferBefore, bufferAfter, minimumNotice, horizon,
+        maxPerDay, maxPerWeek, price, payment, cancellationPolicy, holdDuration, reminders, limits, pool,
+        BookingTypeDetails.NONE);
   }
 
   public BookingType {
@@ -111,6 +123,7 @@ public record BookingType(
     if (pool != null && !pool.members().get(0).resourceId().equals(resourceId)) {
       throw new IllegalArgumentException("a pooled type's resourceId must be its first member: " + resourceId);
     }
+    details = details == null ? BookingTypeDetails.NONE : details;
   }
 
   /** The same type over a pool of resources (or, with {@code null}, on its first resource only). */
@@ -118,7 +131,14 @@ public record BookingType(
     String first = newPool == null ? resourceId : newPool.members().get(0).resourceId();
     return new BookingType(id, providerId, first, name, durations, slotInterval, bufferBefore, bufferAfter,
         minimumNotice, horizon, maxPerDay, maxPerWeek, price, payment, cancellationPolicy, holdDuration, reminders,
-        limits, newPool);
+        limits, newPool, details);
+  }
+
+  /** The same type with this description, location and questions. */
+  public BookingType withDetails(BookingTypeDetails newDetails) {
+    return new BookingType(id, providerId, resourceId, name, durations, slotInterval, bufferBefore, bufferAfter,
+        minimumNotice, horizon, maxPerDay, maxPerWeek, price, payment, cancellationPolicy, holdDuration, reminders,
+        limits, pool, newDetails);
   }
 
   /** Every resource the type may block: its pool's members in the provider's order, or its one resource. */

@@ -26,6 +26,7 @@ import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
@@ -35,7 +36,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
  * The iTIP (RFC 5546) invitation attached to customer mails, written with ical4j. One VEVENT per booking: UID {@code
  * <bookingId>@dovetail} (stable, so calendar apps update the event they imported instead of adding another), SEQUENCE
  * = the booking's sequence (it grows with every change), DTSTART/DTEND in UTC (no VTIMEZONE needed; apps show it in
- * the viewer's zone), the provider as ORGANIZER and the customer as ATTENDEE. {@code REQUEST} adds or updates the
+ * the viewer's zone), the provider as ORGANIZER and the customer as ATTENDEE, LOCATION the type's location or the
+ * resources booked, URL the type's video link. {@code REQUEST} adds or updates the
  * event; {@code CANCEL} (with STATUS:CANCELLED) removes it. DTSTAMP is the booking's last change, so a re-sent mail
  * carries the same bytes.
  */
@@ -74,7 +76,7 @@ public final class IcsWriter {
         .withProperty(new DtEnd<>(booking.time().end()))
         .withProperty(new Sequence(booking.sequence()))
         .withProperty(new Summary(oneLine(type.name() + " – " + provider.displayName())))
-        .withProperty(new Location(oneLine(location)))
+        .withProperty(new Location(oneLine(where(type, location))))
         .withProperty(new Description(description))
         .withProperty(cancel ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED)
         .withProperty(property(new Organizer(mailto(provider.email())).withParameter(new Cn(oneLine(provider.displayName())))
@@ -85,6 +87,10 @@ public final class IcsWriter {
             .withParameter(cancel ? PartStat.DECLINED : PartStat.ACCEPTED)
             .withParameter(Rsvp.FALSE)
             .getFluentTarget()));
+    String link = type.details().location() == null ? null : type.details().location().url();
+    if (link != null) {
+      event.withProperty(new Url(URI.create(link)));
+    }
     Calendar calendar = new Calendar();
     calendar.withProdId("-//Dovetail//Booking Hub//EN")
         .withProperty(ImmutableVersion.VERSION_2_0)
@@ -98,6 +104,11 @@ public final class IcsWriter {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** The type's own location (address, phone number or video link, ADR 49) when it has one, else the resources. */
+  static String where(BookingType type, String resources) {
+    return type.details().location() == null ? resources : type.details().location().value();
   }
 
   /**

@@ -5,6 +5,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.Resource;
+import dev.dovetail.booking.domain.TypeLocation;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageContext;
 import dev.dovetail.notification.domain.MessageKind;
@@ -21,6 +22,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -121,7 +123,39 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     v.put("note", c.message().note() == null ? "" : c.message().note());
     Duration lead = c.message().reminderLead();
     v.put("reminderLead", lead == null ? "" : humane(lead));
+    putDetails(v, c);
     return v;
+  }
+
+  /**
+   * The type's location ({@code hasLocation}, {@code locationLabel}, {@code locationValue}, {@code isVideo}, and the
+   * padded {@code locationLine} of text mails) and the customer's answers ({@code hasAnswers}, {@code answers}: each
+   * {@code question} and {@code answer}), ADR 49.
+   */
+  private static void putDetails(Map<String, Object> v, MessageContext c) {
+    TypeLocation location = c.type().details().location();
+    v.put("hasLocation", location != null);
+    if (location != null) {
+      String label = locationLabel(location);
+      v.put("locationLabel", label);
+      v.put("locationValue", location.value());
+      v.put("isVideo", location.kind() == TypeLocation.Kind.VIDEO);
+      v.put("locationLine", String.format("%-12s%s", label + ":", location.value()));
+    }
+    List<Map<String, String>> answers = c.booking().answers().stream()
+        .map(a -> Map.of("question", a.question(), "answer", a.value())).toList();
+    v.put("hasAnswers", !answers.isEmpty());
+    v.put("answers", answers);
+    v.put("answersHeading", c.message().kind().audience() == MessageKind.Audience.CUSTOMER ? "Your answers" : "Answers");
+  }
+
+  /** "Address", "Phone" or "Video call": how mails and the .ics name a type's location. */
+  static String locationLabel(TypeLocation location) {
+    return switch (location.kind()) {
+      case ADDRESS -> "Address";
+      case PHONE -> "Phone";
+      case VIDEO -> "Video call";
+    };
   }
 
   /** Every resource the booking blocks (each member of an ALL pool, ADR 43), by name. */

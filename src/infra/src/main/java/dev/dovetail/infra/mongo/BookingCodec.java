@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * A booking as a document: {@code {_id, providerId, resourceId, bookingTypeId, start, end, customerZone,
  * customerName, customerEmail, status, holdExpiresAt?, seriesId?, sequence, createdAt, updatedAt, resourceIds?}}:
- * {@code resourceIds} only when the booking blocks several resources (every member of an ALL pool, ADR 43).
+ * {@code resourceIds} only when the booking blocks several resources (every member of an ALL pool, ADR 43);
+ * {@code answers?} the customer's answers ({@link DetailsCodec}, ADR 49), absent when there are none.
  * The list cursor is {@code <start millis, 20 digits>_<id>}: the keyset position (start, id) of the last item.
  */
 final class BookingCodec {
@@ -47,6 +48,7 @@ final class BookingCodec {
     if (b.resourceIds().size() > 1) {
       doc.put("resourceIds", new JsonArray(b.resourceIds()));
     }
+    DetailsCodec.putAnswers(doc, b.answers());
     return doc;
   }
 
@@ -66,7 +68,8 @@ final class BookingCodec {
         doc.getInteger("sequence"),
         requiredInstant(doc, "createdAt"),
         requiredInstant(doc, "updatedAt"),
-        resourceIds(doc));
+        resourceIds(doc),
+        DetailsCodec.answers(doc));
   }
 
   /** Every resource the booking blocks: {@code resourceIds} when it blocks several (an ALL pool), else its own. */

@@ -20,8 +20,9 @@ import java.util.List;
  * minimumNotice, horizon, maxPerDay, maxPerWeek, price: {minorUnits, currency}, payment, cancellationPolicy:
  * [{notice, refundPercent}], holdDuration, reminders: ["PT24H"], limits: {maxWeeklyOccurrences, holdsPerEmail,
  * holdsPerAddress, holdWindow}, pool: null | {mode, members: [{resourceId, priority}], assignment, customerMayPick,
- * balanceWindow}}}, durations as ISO-8601 strings. A document written before reminders, limits or pools existed reads
- * with the default reminders or limits and no pool.
+ * balanceWindow}, details?}, durations as ISO-8601 strings; {@code details} (description, location, questions) as
+ * {@link DetailsCodec} writes it. A document written before reminders, limits, pools or details existed reads with the
+ * default reminders or limits, no pool and no details.
  */
 final class BookingTypeCodec {
 
@@ -36,7 +37,7 @@ final class BookingTypeCodec {
     t.cancellationPolicy().forEach(tier -> tiers.add(new JsonObject()
         .put("notice", duration(tier.noticeBeforeStart()))
         .put("refundPercent", tier.refundPercent())));
-    return new JsonObject()
+    JsonObject doc = new JsonObject()
         .put("_id", t.id())
         .put("providerId", t.providerId())
         .put("resourceId", t.resourceId())
@@ -60,6 +61,8 @@ final class BookingTypeCodec {
             .put("holdsPerAddress", t.limits().holdsPerAddress())
             .put("holdWindow", duration(t.limits().holdWindow())))
         .put("pool", t.pool() == null ? null : pool(t.pool()));
+    DetailsCodec.putDetails(doc, t.details());
+    return doc;
   }
 
   private static JsonObject pool(ResourcePool pool) {
@@ -133,6 +136,7 @@ final class BookingTypeCodec {
         duration(doc, "holdDuration"),
         reminders,
         limits(doc),
-        pool(doc));
+        pool(doc),
+        DetailsCodec.details(doc));
   }
 }

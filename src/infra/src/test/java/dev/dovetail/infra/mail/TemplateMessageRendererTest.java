@@ -2,11 +2,16 @@ package dev.dovetail.infra.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.booking.domain.Answer;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.BookingTypeDetails;
 import dev.dovetail.booking.domain.Provider;
+import dev.dovetail.booking.domain.Question;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.booking.domain.TypeLocation;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageContext;
 import dev.dovetail.notification.domain.MessageKind;
@@ -15,6 +20,7 @@ import dev.dovetail.testkit.TestBookings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +36,15 @@ class TemplateMessageRendererTest {
       START.minusSeconds(86_400), START.minusSeconds(3600));
 
   MailMessage render(MessageKind kind) {
+    return render(kind, booking, TestBookings.simpleType("t30", "acme", "room", 30));
+  }
+
+  MailMessage render(MessageKind kind, Booking booking, BookingType type) {
     Duration lead = kind == MessageKind.REMINDER ? Duration.ofMinutes(90) : null;
     String to = kind.audience() == MessageKind.Audience.CUSTOMER ? booking.customerEmail() : provider.email();
     OutboundMessage m = OutboundMessage.pending("acme", "b-1", 3, kind, lead, to, START.minusSeconds(5400), START);
-    return renderer.render(new MessageContext(m, booking, provider, resource,
-        TestBookings.simpleType("t30", "acme", "room", 30), "https://hub.test/manage/b-1.sig"));
+    return renderer.render(new MessageContext(m, booking, provider, resource, type,
+        "https://hub.test/manage/b-1.sig"));
   }
 
   @Test
@@ -80,6 +90,28 @@ class TemplateMessageRendererTest {
     assertThat(ics).contains("METHOD:CANCEL\r\n", "UID:b-1@dovetail\r\n", "DTSTART:20271030T223000Z\r\n",
         "DTEND:20271031T000000Z\r\n", "SEQUENCE:3\r\n", "STATUS:CANCELLED\r\n", "mailto:owner@acme.test",
         "mailto:ada@example.com");
+  }
+
+  @Test
+  @DisplayName("the type's location and the customer's answers: in the confirmation, the provider's notice and the .ics")
+  void locationAndAnswers() {
+    BookingType type = TestBookings.simpleType("t30", "acme", "room", 30).withDetails(new BookingTypeDetails("",
+        new TypeLocation(TypeLocation.Kind.VIDEO, "https://meet.example.com/r?a=1&b=2"),
+        List.of(new Question("topic", Question.Kind.TEXT, "Topic <b>", true, List.of()))));
+    Booking answered = booking.withAnswers(List.of(new Answer("topic", "Topic <b>", "Rent & <i>two</i>\nlines")));
+
+    MailMessage confirmation = render(MessageKind.CONFIRMATION, answered, type);
+    assertThat(confirmation.text()).contains("  Video call: https://meet.example.com/r?a=1&b=2\n")
+        .contains("Your answers:\n  Topic <b>: Rent & <i>two</i>\nlines");
+    assertThat(confirmation.html()).contains("<a href=\"https://meet.example.com/r?a&#x3D;1&amp;b&#x3D;2\"")
+        .contains("Topic &lt;b&gt;").contains("Rent &amp; &lt;i&gt;two&lt;/i&gt;").doesNotContain("<i>");
+    assertThat(confirmation.ics()).contains("LOCATION:https://meet.example.com/r?a=1&b=2\r\n")
+        .contains("URL:https://meet.example.com/r?a=1&b=2\r\n");
+    MailMessage notice = render(MessageKind.PROVIDER_NEW_BOOKING, answered, type);
+    assertThat(notice.text()).contains("Answers:\n  Topic <b>: Rent & <i>two</i>");
+    assertThat(notice.html()).contains(">Answers</h2>");
+    assertThat(render(MessageKind.CONFIRMATION).text()).doesNotContain("answers").doesNotContain("Video");
+    assertThat(render(MessageKind.CONFIRMATION).ics()).contains("LOCATION:Room room").doesNotContain("URL:");
   }
 
   @Test

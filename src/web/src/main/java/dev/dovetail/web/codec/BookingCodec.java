@@ -30,7 +30,8 @@ public final class BookingCodec {
         .put("seriesId", booking.seriesId())
         .put("sequence", booking.sequence())
         .put("createdAt", booking.createdAt().toString())
-        .put("updatedAt", booking.updatedAt().toString());
+        .put("updatedAt", booking.updatedAt().toString())
+        .put("answers", TypeDetailsCodec.toJson(booking.answers()));
   }
 
   public static JsonObject envelope(Booking booking) {
@@ -65,6 +66,7 @@ public final class BookingCodec {
         json.getInteger("weeklyOccurrences", 1),
         null,
         clientAddress,
-        json.getString("resourceId"));
+        json.getString("resourceId"),
+        TypeDetailsCodec.answers(json));
   }
 }

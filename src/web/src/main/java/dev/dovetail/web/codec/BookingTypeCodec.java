@@ -19,7 +19,7 @@ import java.util.List;
  * horizonDays}, ...). Optional fields take documented defaults: slot interval = first duration, no buffers, notice or
  * limits, a 365-day horizon, free (0 EUR, no payment), no cancellation tiers, 10-minute holds, reminders 24 h and
  * 1 h before the start ({@code remindersMinutes}), {@link BookingLimits#DEFAULT} abuse limits ({@code limits}), no
- * pool ({@code pool}, {@link PoolCodec}).
+ * pool ({@code pool}, {@link PoolCodec}), no description, location or questions ({@link TypeDetailsCodec}).
  */
 public final class BookingTypeCodec {
 
@@ -33,7 +33,7 @@ public final class BookingTypeCodec {
     type.cancellationPolicy().forEach(t -> tiers.add(new JsonObject()
         .put("noticeHours", t.noticeBeforeStart().toHours())
         .put("refundPercent", t.refundPercent())));
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("id", type.id())
         .put("resourceId", type.resourceId())
         .put("name", type.name())
@@ -52,6 +52,7 @@ public final class BookingTypeCodec {
         .put("remindersMinutes", minutes(type.reminders()))
         .put("limits", limits(type.limits()))
         .put("pool", type.pool() == null ? null : PoolCodec.toJson(type.pool()));
+    return TypeDetailsCodec.put(json, type.details());
   }
 
   private static JsonObject limits(BookingLimits limits) {
@@ -76,7 +77,7 @@ public final class BookingTypeCodec {
   /** What the public booking page may know: no buffers, limits or internal ids beyond what it needs. */
   public static JsonObject offerJson(Offer offer) {
     BookingType type = offer.type();
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("id", type.id())
         .put("name", type.name())
         .put("durationsMinutes", minutes(type.durations()))
@@ -93,6 +94,7 @@ public final class BookingTypeCodec {
             .put("name", offer.resource().name())
             .put("timeZone", offer.resource().zone().getId()))
         .put("pool", type.pool() == null ? null : PoolCodec.offerJson(type.pool(), offer.members()));
+    return TypeDetailsCodec.put(json, type.details());
   }
 
   /** A booking type of the caller from a create (id from the body or generated) or update (id from the path). */
@@ -127,7 +129,8 @@ public final class BookingTypeCodec {
           Duration.ofMinutes(json.getLong("holdMinutes", (long) DEFAULT_HOLD_MINUTES)),
           reminders(json),
           limits(json),
-          PoolCodec.fromJson(json.getJsonObject("pool")));
+          PoolCodec.fromJson(json.getJsonObject("pool")),
+          TypeDetailsCodec.fromJson(json));
     } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
       throw ApiProblem.badRequest(String.valueOf(e.getMessage()));
     }

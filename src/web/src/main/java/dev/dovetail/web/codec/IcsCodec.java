@@ -2,6 +2,7 @@ package dev.dovetail.web.codec;
 
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
+import dev.dovetail.booking.domain.TypeLocation;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * A booking as a minimal RFC 5545 iCalendar object for the customer's "add to calendar" link: one VEVENT in UTC,
  * {@code METHOD:PUBLISH}, TEXT values escaped (section 3.3.11) and content lines folded at 75 octets (section 3.1).
+ * LOCATION is the type's location (address, phone, video link) or else the resources; URL its video link (ADR 49).
  * The UID is stable per booking so that importing the file again updates the same event. This is deliberately small;
  * mail invitations (METHOD:REQUEST/CANCEL) are written by the notification adapter.
  */
@@ -36,7 +38,11 @@ public final class IcsCodec {
     line(ics, "DTEND:" + UTC_BASIC.format(booking.time().end()));
     line(ics, "SEQUENCE:" + Math.max(0, booking.sequence()));
     line(ics, "SUMMARY:" + text(offer.type().name() + " with " + offer.provider().displayName()));
-    line(ics, "LOCATION:" + text(PoolCodec.whereText(offer, booking)));
+    TypeLocation location = offer.type().details().location();
+    line(ics, "LOCATION:" + text(location == null ? PoolCodec.whereText(offer, booking) : location.value()));
+    if (location != null && location.url() != null) {
+      line(ics, "URL:" + location.url());
+    }
     line(ics, "DESCRIPTION:" + text("Booked for " + booking.customerName() + " (" + booking.customerEmail()
         + ").\nUse the link from your confirmation to change or cancel."));
     line(ics, "STATUS:" + status(booking.status()));

@@ -5,6 +5,7 @@ import dev.dovetail.booking.domain.CancellationTier;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.PaymentRequirement;
+import dev.dovetail.booking.domain.TypeLocation;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.web.codec.PoolCodec;
 import io.vertx.core.http.HttpHeaders;
@@ -32,6 +33,8 @@ final class BookingPageHandler {
   private final PublicCatalog catalog;
   private final PageErrors errors;
   private final Html page = Html.load("book.html");
+  private final Html locationText = Html.load("book-location.html");
+  private final Html locationLink = Html.load("book-location-link.html");
   private final Clock clock;
   private final boolean cardPayments;
 
@@ -65,7 +68,9 @@ final class BookingPageHandler {
         return;
       }
       Embedding.allowFramingBy(ctx, offer.provider());
-      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.render(Html.withNow(values(offer, cardPayments), clock)));
+      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+          .end(page.render(Html.withNow(values(offer, cardPayments), clock),
+              Map.of("locationItem", locationItem(offer))));
     });
   }
 
@@ -93,7 +98,26 @@ final class BookingPageHandler {
     values.put("policyText", closed ? "Not bookable online" : policy(type));
     values.put("closedText", closed ? "Booking this appointment needs a card payment, which cannot be taken here at"
         + " the moment. Please contact " + offer.provider().displayName() + " directly." : "");
+    values.put("description", type.details().description());
     return values;
+  }
+
+  /**
+   * The type's location as one more fact (ADR 49), or nothing: an address as text, a phone number as a {@code tel:}
+   * link, a video link (validated https) as a link.
+   */
+  private List<Html.Fragment> locationItem(PublicCatalog.Offer offer) {
+    TypeLocation location = offer.type().details().location();
+    if (location == null) {
+      return List.of();
+    }
+    return List.of(switch (location.kind()) {
+      case ADDRESS -> locationText.fragment(Map.of("locationLabel", "Address", "locationValue", location.value()));
+      case PHONE -> locationLink.fragment(Map.of("locationLabel", "Phone", "locationValue", location.value(),
+          "locationHref", "tel:" + location.value().replaceAll("[^+0-9]", "")));
+      case VIDEO -> locationLink.fragment(Map.of("locationLabel", "Video call", "locationValue", location.value(),
+          "locationHref", location.url()));
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.dovetail.booking.port.in;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * A customer asks for {@code start} (and, with {@code weeklyOccurrences} > 1, the same time on the following weeks,
@@ -10,7 +11,9 @@ import java.time.ZoneId;
  * duration means the type's default. {@code holdFor} is how long a hold lasts, null for the type's hold duration (the
  * waitlist holds an offered slot for its claim window). {@code clientAddress} is where a public request came from (for
  * the per-address hold limit), null when the hub itself books (the waitlist). {@code memberPick} is the pool member
- * the customer chose, where the type's pool allows it; null to let the hub assign one.
+ * the customer chose, where the type's pool allows it; null to let the hub assign one. {@code answers} are the
+ * customer's answers to the type's questions by question id (ADR 49), checked by {@code Answers.check}; null when
+ * nobody was asked (the waitlist's offers, a booking the provider takes), and then none are stored.
  */
 public record BookSlotCommand(
     String bookingTypeId,
@@ -23,7 +26,16 @@ public record BookSlotCommand(
     int weeklyOccurrences,
     Duration holdFor,
     String clientAddress,
-    String memberPick) {
+    String memberPick,
+    Map<String, String> answers) {
+
+  /** A command that answers no question: the hub or the provider books, and the type's questions are not asked. */
+  public BookSlotCommand(String bookingTypeId, Instant start, Duration duration, ZoneId customerZone,
+      String customerName, String customerEmail, boolean hold, int weeklyOccurrences, Duration holdFor,
+      String clientAddress, String memberPick) {
+    this(bookingTypeId, start, duration, customerZone, customerName, customerEmail, hold, weeklyOccurrences, holdFor,
+        clientAddress, memberPick, null);
+  }
 
   /** A command that picks no pool member (the hub assigns one, ADR 43). */
   public BookSlotCommand(String bookingTypeId, Instant start, Duration duration, ZoneId customerZone,
@@ -46,9 +58,15 @@ public record BookSlotCommand(
     this(bookingTypeId, start, duration, customerZone, customerName, customerEmail, hold, weeklyOccurrences, null);
   }
 
+  /** The same request with nobody asked the type's questions (a booking the provider takes for a customer). */
+  public BookSlotCommand unasked() {
+    return new BookSlotCommand(bookingTypeId, start, duration, customerZone, customerName, customerEmail, hold,
+        weeklyOccurrences, holdFor, clientAddress, memberPick, null);
+  }
+
   /** The same request as a hold (a type that takes payment only books holds). */
   public BookSlotCommand asHold() {
     return new BookSlotCommand(bookingTypeId, start, duration, customerZone, customerName, customerEmail, true,
-        weeklyOccurrences, holdFor, clientAddress, memberPick);
+        weeklyOccurrences, holdFor, clientAddress, memberPick, answers);
   }
 }

@@ -7,6 +7,7 @@ import static dev.dovetail.booking.port.out.ContractFixtures.id;
 import static dev.dovetail.booking.port.out.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.booking.domain.Answer;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.ConflictException;
@@ -55,6 +56,20 @@ public interface BookingRepositoryContract {
         .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
           assertThat(found).contains(all);
           assertThat(found.orElseThrow().resourceIds()).containsExactly("room-1", "room-2", "room-3");
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("insertAll then findById: the customer's answers (labels, line breaks, order) read back exactly")
+  default void answersRoundTrip(VertxTestContext ctx) {
+    Booking answered = confirmed(id("prov"), "room-1", BASE, 30).withAnswers(List.of(
+        new Answer("topic", "Topic", "Rent"), new Answer("notes", "Anything else?", "Two lines\nand «ünïcode» 日本")));
+    bookings().insertAll(List.of(answered))
+        .compose(v -> bookings().findById(answered.id()))
+        .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
+          assertThat(found).contains(answered);
+          assertThat(found.orElseThrow().answers()).hasSize(2);
           ctx.completeNow();
         })));
   }

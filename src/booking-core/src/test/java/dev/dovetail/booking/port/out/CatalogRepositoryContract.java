@@ -225,6 +225,20 @@ public interface CatalogRepositoryContract {
   }
 
   @Test
+  @DisplayName("booking types: description, location and questions (every kind, options, required) read back exactly")
+  default void bookingTypeDetailsRoundTrip(VertxTestContext ctx) {
+    String provider = id("prov");
+    BookingType type = richType(id("type"), provider, id("res")).withDetails(ContractFixtures.richDetails());
+    bookingTypes().insert(type)
+        .compose(v -> bookingTypes().findById(type.id()))
+        .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
+          assertThat(found).contains(type);
+          assertThat(found.orElseThrow().details().questions()).hasSize(3);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("booking types: listByProvider pages by id, only the provider's, each exactly once")
   default void bookingTypeListPaginatesWithinProvider(VertxTestContext ctx) {
     String provider = id("prov");

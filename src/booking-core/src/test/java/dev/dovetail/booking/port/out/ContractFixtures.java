@@ -7,13 +7,16 @@ import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.BookingLimits;
 import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.BookingTypeDetails;
 import dev.dovetail.booking.domain.CancellationTier;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
+import dev.dovetail.booking.domain.Question;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.Secrets;
 import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.booking.domain.TypeLocation;
 import dev.dovetail.booking.domain.WallClockWindow;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -99,6 +102,15 @@ public final class ContractFixtures {
         List.of(new CancellationTier(Duration.ofHours(24), 100), new CancellationTier(Duration.ofHours(2), 50)),
         Duration.ofMinutes(12), List.of(Duration.ofHours(48), Duration.ofMinutes(30)),
         new BookingLimits(3, 0, 7, Duration.ofMinutes(90)));
+  }
+
+  /** A description with a line break, a video link, and one question of each kind (ADR 49). */
+  public static BookingTypeDetails richDetails() {
+    return new BookingTypeDetails("Bring your papers.\n<b>Not bold</b>",
+        new TypeLocation(TypeLocation.Kind.VIDEO, "https://meet.example.com/room-7?pwd=x"),
+        List.of(new Question("topic", Question.Kind.CHOICE, "Topic", true, List.of("Tax", "Rent")),
+            new Question("notes", Question.Kind.TEXT, "Anything else?", false, List.of()),
+            new Question("phone", Question.Kind.PHONE, "Phone", true, List.of())));
   }
 
   public static Credential credential(String providerId, Credential.Kind kind) {
