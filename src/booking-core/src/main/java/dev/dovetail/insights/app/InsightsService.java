@@ -84,7 +84,7 @@ public class InsightsService implements ProviderInsights {
       return Future.failedFuture(new InvalidRequestException("give both 'from' and 'to', or neither"));
     }
     return catalog.provider(providerId).map(provider -> from == null
-        ? InsightsRange.around(LocalDate.now(clock.withZone(provider.zone())), provider.zone())
+        ? InsightsRange.around(clock.instant().atZone(provider.zone()).toLocalDate(), provider.zone())
         : new InsightsRange(from, to, provider.zone()));
   }
 
