@@ -11,6 +11,7 @@ import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.booking.port.in.ProviderBookings;
 import dev.dovetail.booking.port.in.ProviderCalendar;
 import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.insights.port.in.ProviderInsights;
 import dev.dovetail.notification.port.in.NotificationLog;
 import dev.dovetail.payment.port.in.CustomerPayments;
 import dev.dovetail.payment.port.in.ProviderPayments;
@@ -20,6 +21,7 @@ import dev.dovetail.waitlist.port.in.Waitlist;
 import dev.dovetail.web.auth.NoAccountSettings;
 import dev.dovetail.web.calendar.NoCalendarSync;
 import dev.dovetail.web.payment.NoPayments;
+import dev.dovetail.web.provider.NoInsights;
 import dev.dovetail.web.provider.NoProviderCalendar;
 import dev.dovetail.web.waitlist.NoWaitlist;
 import dev.dovetail.web.webhook.NoWebhooks;
@@ -52,7 +54,20 @@ public record Services(
     ManageConnections calendarConnections,
     ManageWebhookEndpoints webhooks,
     ManageAccount account,
-    ProviderCalendar providerCalendar) {
+    ProviderCalendar providerCalendar,
+    ProviderInsights insights) {
+
+  /** Services without insights: the figures and the CSV export answer 503. */
+  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
+      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
+      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
+      NotificationLog notifications, Waitlist waitlist, ManageWaitlist manageWaitlist,
+      CustomerPayments customerPayments, ProviderPayments providerPayments, ManageConnections calendarConnections,
+      ManageWebhookEndpoints webhooks, ManageAccount account, ProviderCalendar providerCalendar) {
+    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
+        registration, storeHealth, notifications, waitlist, manageWaitlist, customerPayments, providerPayments,
+        calendarConnections, webhooks, account, providerCalendar, new NoInsights());
+  }
 
   /** Services without the provider calendar: the schedule view and provider-taken bookings answer 503. */
   public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
@@ -146,5 +161,6 @@ public record Services(
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(providerCalendar, "providerCalendar");
+    Objects.requireNonNull(insights, "insights");
   }
 }

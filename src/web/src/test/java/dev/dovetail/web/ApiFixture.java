@@ -167,7 +167,8 @@ final class ApiFixture {
         () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
         new NotificationLogService(f.outbox, f.mailSink), waitlist, waitlist, payments, payments,
         new dev.dovetail.web.calendar.NoCalendarSync(), new dev.dovetail.web.webhook.NoWebhooks(), accountSettings,
-        new ProviderCalendarService(catalog, f.schedules, guardedBookSlot, f.clock));
+        new ProviderCalendarService(catalog, f.schedules, guardedBookSlot, f.clock),
+        new dev.dovetail.insights.app.InsightsService(catalog, f.bookings, f.payments, f.waitlist, f.clock));
     f.sessionStore = LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         f.sessionStore, publicRequestsPerMinute, maxBodyBytes, true, trustedProxies,

@@ -67,7 +67,7 @@ class OpsTest {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(83);
+    assertThat(operations).isEqualTo(85);
   }
 
   @Test
