@@ -47,6 +47,11 @@ final class HubMetrics {
   private static final int OBSERVER_ORDER = -40_000;
   private static final int METRICS_ORDER = -39_999;
   private static final Duration FIGURES_TIMEOUT = Duration.ofSeconds(5);
+  /** Lock waits and holds: a commit on the embedded store takes about a millisecond, a contended wait much longer. */
+  private static final Duration[] LOCK_BUCKETS = {Duration.ofNanos(250_000), Duration.ofNanos(500_000),
+      Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(20),
+      Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(500),
+      Duration.ofSeconds(1)};
   private static final Pattern BOOKING = Pattern.compile("/api/v1/public/booking-types/[^/]+/bookings");
   private static final List<String> SERVICES = List.of("google", "outlook");
   private static final List<String> CONNECTION_STATES = List.of("CONNECTED", "BROKEN");
@@ -61,6 +66,7 @@ final class HubMetrics {
   private final Counter limited;
   private final Counter failed;
   private final Timer lockWaits;
+  private final Timer lockHolds;
   private final Map<String, Timer> syncLags = new ConcurrentHashMap<>();
   private final Map<String, Counter> meters = new ConcurrentHashMap<>();
   private volatile StoreFigures figures;
@@ -75,8 +81,15 @@ final class HubMetrics {
     this.refused = bookings("refused");
     this.limited = bookings("limited");
     this.failed = bookings("failed");
-    this.lockWaits = Timer.builder("dovetail_resource_lock_wait")
-        .description("Time a booking or calendar write waited for its resource's lock")
+    this.lockWaits = lockTimer("dovetail_resource_lock_wait",
+        "Time a booking or calendar write waited for its resource's lock");
+    this.lockHolds = lockTimer("dovetail_resource_lock_hold",
+        "Time a booking or calendar write held its resource's lock (the check and the write, ADR 47)");
+  }
+
+  private Timer lockTimer(String name, String description) {
+    return Timer.builder(name).description(description)
+        .serviceLevelObjectives(LOCK_BUCKETS)
         .register(registry);
   }
 
@@ -150,7 +163,7 @@ final class HubMetrics {
   }
 
   MeteredResourceLock lock(ResourceLock lock) {
-    MeteredResourceLock metered = new MeteredResourceLock(lock, lockWaits);
+    MeteredResourceLock metered = new MeteredResourceLock(lock, lockWaits, lockHolds);
     Gauge.builder("dovetail_resource_locks_held", metered, MeteredResourceLock::held)
         .description("Resource locks this node holds right now").register(registry);
     return metered;

@@ -22,7 +22,7 @@ public final class Main {
     }
     System.setProperty("hazelcast.logging.type", "slf4j");
     System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
-    // java.util.logging and System.Logger (the web adapter's) into the hub's log, in its format.
+    // java.util.logging (libraries that log through it) into the hub's log, in its format.
     org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
     org.slf4j.bridge.SLF4JBridgeHandler.install();
     AppConfig config;

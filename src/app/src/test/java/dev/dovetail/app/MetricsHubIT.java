@@ -94,6 +94,10 @@ class MetricsHubIT {
         .containsEntry("dovetail_bookings_total{node=\"node-a\",outcome=\"refused\"}", refused)
         .containsEntry("dovetail_bookings_total{node=\"node-a\",outcome=\"failed\"}", 0.0);
     assertThat(samples.get("dovetail_resource_lock_wait_seconds_count{node=\"node-a\"}")).isGreaterThanOrEqualTo(12);
+    double holds = samples.get("dovetail_resource_lock_hold_seconds_count{node=\"node-a\"}");
+    assertThat(holds).as("every wait ends in a hold").isGreaterThanOrEqualTo(12);
+    assertThat(samples.get("dovetail_resource_lock_hold_seconds_bucket{node=\"node-a\",le=\"+Inf\"}"))
+        .as("the hold histogram's buckets count every hold").isEqualTo(holds);
     assertThat(samples).containsKey("dovetail_schedule_cas_retries_total{node=\"node-a\"}");
     double owed = samples.get("dovetail_outbox_messages{node=\"node-a\",state=\"pending\"}")
         + samples.get("dovetail_outbox_messages{node=\"node-a\",state=\"sent\"}");

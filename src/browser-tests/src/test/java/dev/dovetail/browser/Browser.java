@@ -178,8 +178,12 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Chooses an option, again if the page re-renders the select meanwhile or has not added the option yet. */
   void select(String css, String value) {
-    new Select(visible(css)).selectByValue(value);
+    waiting().until(d -> {
+      new Select(visible(css)).selectByValue(value);
+      return true;
+    });
   }
 
   /** Sets a date input the way a date picker does (its value, then a change event). */

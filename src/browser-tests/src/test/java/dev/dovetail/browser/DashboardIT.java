@@ -137,8 +137,9 @@ class DashboardIT {
     browser.type("#type-notice", "0");
     browser.type("#type-horizon", "30");
     browser.type("#type-price", "25.50");
-    browser.type("#tier-0-hours", "24");
-    browser.type("#tier-0-refund", "100");
+    browser.click("#add-tier");
+    browser.type("#tier-hours-1", "24");
+    browser.type("#tier-percent-1", "100");
     browser.assertFormsLabelled();
     browser.click("#save-type");
     browser.waitForText(By.id("types-message"), "Booking type created");
@@ -153,7 +154,7 @@ class DashboardIT {
         .put("maxWeeklyOccurrences", 12).put("holdsPerEmail", 5).put("holdsPerAddress", 20)
         .put("holdWindowMinutes", 60));
 
-    // Editing keeps what the form does not show (date overrides, reminders) and changes what it does.
+    // Editing keeps what the form does not change (date overrides, reminders) and changes what it does.
     browser.click("#type-list button[aria-label='Edit Consultation']");
     browser.waitForText(By.tagName("h1"), "Edit Consultation");
     assertThat(browser.visible("#type-id").getAttribute("readonly")).isNotNull();

@@ -2,6 +2,7 @@ package dev.dovetail.bench.load;
 
 import dev.dovetail.app.AppConfig;
 import dev.dovetail.app.Hub;
+import dev.dovetail.app.OpsConfig;
 import dev.dovetail.booking.domain.AvailabilityRule;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Money;
@@ -65,7 +66,9 @@ public final class LoadDriver {
     AppConfig config = new AppConfig("127.0.0.1", freePort(), "http://127.0.0.1", data, null, "dovetail", mongoPort,
         false, null, new AppConfig.Cluster("dovetail", "127.0.0.1", 0, List.of()), Integer.MAX_VALUE, 65536, false,
         4, null);
-    Hub hub = Hub.start(config).await();
+    int metricsPort = freePort();
+    Hub hub = Hub.start(config, new OpsConfig(metricsPort, null, "load", OpsConfig.DEFAULT_FIGURES_EVERY,
+        OpsConfig.DEFAULT_SHUTDOWN_GRACE, Duration.ZERO)).await();
     Vertx vertx = Vertx.vertx();
     try {
       MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", () -> { }).await();
@@ -79,12 +82,19 @@ public final class LoadDriver {
       run(vertx, "warm-up", Math.min(500, requests), concurrency,
           i -> book(client, "load-type-" + (i % RESOURCES), base.plus(200, ChronoUnit.DAYS).plus(
               Duration.ofMinutes(15L * (i / RESOURCES)))));
+      LockHistogram locks = new LockHistogram(client, metricsPort);
+      Map<String, Double> before = locks.read();
       run(vertx, "uncontended booking", requests, concurrency,
           i -> book(client, "load-type-" + (i % RESOURCES), base.plus(Duration.ofMinutes(15L * (i / RESOURCES)))));
+      Map<String, Double> after = locks.read();
+      LockHistogram.print("uncontended", before, after);
       run(vertx, "contended booking", requests, concurrency,
           i -> book(client, "load-type-contended", base.plus(Duration.ofMinutes(15L * (i % 4)))));
+      before = locks.read();
+      LockHistogram.print("contended", after, before);
       run(vertx, "hot resource", requests, HOT_CLIENTS,
           i -> book(client, "load-type-hot", base.plus(Duration.ofMinutes(15L * i))));
+      LockHistogram.print("hot resource", before, locks.read());
       run(vertx, "free slots (7 days)", requests, HOT_CLIENTS, i -> client
           .get("/api/v1/public/booking-types/load-type-" + (i % RESOURCES) + "/slots")
           .addQueryParam("from", base.atZone(ZONE).toLocalDate().toString())

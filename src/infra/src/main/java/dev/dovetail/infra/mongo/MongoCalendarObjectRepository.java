@@ -2,16 +2,13 @@ package dev.dovetail.infra.mongo;
 
 import static dev.dovetail.infra.mongo.MongoSupport.byId;
 
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.calendar.domain.CalendarCollection;
 import dev.dovetail.calendar.domain.CalendarObject;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,14 +23,13 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
   public static final String COLLECTION = "calendars";
   public static final String OBJECTS = "calendarObjects";
   private static final int MAX_ATTEMPTS = 50;
-  private static final int MAX_BACKOFF_MILLIS = 32;
 
   private final MongoSupport mongo;
   private final PartStore<CalendarObject> store;
 
   MongoCalendarObjectRepository(MongoSupport mongo) {
     this.mongo = mongo;
-    this.store = new PartStore<>(mongo, COLLECTION, OBJECTS, CalendarCodec::encodeObject, CalendarCodec::decodeObject);
+    this.store = new PartStore<>(mongo, "calendar", COLLECTION, OBJECTS, CalendarCodec::encodeObject, CalendarCodec::decodeObject);
   }
 
   @Override
@@ -74,31 +70,16 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
 
   @Override
   public Future<CalendarCollection> update(String resourceId, UnaryOperator<CalendarCollection> change) {
-    return attempt(resourceId, change, 1).compose(stored -> mongo.durable().map(stored));
+    return attempt(resourceId, change).compose(stored -> mongo.durable().map(stored));
   }
 
-  private Future<CalendarCollection> attempt(String resourceId, UnaryOperator<CalendarCollection> change,
-      int attempt) {
-    return store.load(resourceId).compose(loaded -> {
+  private Future<CalendarCollection> attempt(String resourceId, UnaryOperator<CalendarCollection> change) {
+    return store.update(resourceId, loaded -> {
       CalendarCollection current = loaded.value(CalendarCodec::decode);
-      CalendarCollection next;
-      try {
-        next = change.apply(current);
-      } catch (RuntimeException refused) {
-        return Future.failedFuture(refused);
-      }
+      CalendarCollection next = change.apply(current);
       CalendarCollection stored = next.atRevision(current.revision() + 1);
-      return store.commit(loaded, CalendarCodec.fields(next), changedObjects(current, next), stored).compose(won -> {
-        if (won) {
-          return Future.succeededFuture(stored);
-        }
-        if (attempt >= MAX_ATTEMPTS) {
-          return Future.failedFuture(new ConflictException(
-              "the calendar of resource " + resourceId + " is changing too often, try again"));
-        }
-        return pause(attempt).compose(v -> attempt(resourceId, change, attempt + 1));
-      });
-    });
+      return new PartStore.Proposal<>(CalendarCodec.fields(next), changedObjects(current, next), stored);
+    }, MAX_ATTEMPTS, () -> { });
   }
 
   /** The objects written or removed (null) between two values of one calendar, by href. */
@@ -124,12 +105,5 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
       CalendarCodec.legacyObjects(head).forEach(o -> parts.put(o.href(), o));
       return parts;
     });
-  }
-
-  private Future<Void> pause(int attempt) {
-    int bound = Math.min(MAX_BACKOFF_MILLIS, 1 << Math.min(attempt, 5));
-    Promise<Void> promise = Promise.promise();
-    mongo.vertx.setTimer(1 + ThreadLocalRandom.current().nextInt(bound), id -> promise.complete());
-    return promise.future();
   }
 }

@@ -1,11 +1,9 @@
 package dev.dovetail.infra.mongo;
 
 import dev.dovetail.booking.domain.Block;
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.port.out.ScheduleRepository;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,8 +19,8 @@ import java.util.function.UnaryOperator;
  * changed only by compare-and-set on its revision, and one document of blocks per UTC day in {@code scheduleDays}
  * (ADR 47), so a write moves the days it changes, not the resource's whole busy time.
  *
- * <p>{@link #update} reads the schedule (the node's cached copy, checked with one head read), applies the change (a
- * pure function that throws to refuse) to all of it, and commits the changed days with the head's compare-and-set
+ * <p>{@link #update} takes the schedule (first this node's own copy without a read, then fresh reads: see
+ * {@link PartStore#update}), applies the change (a pure function that throws to refuse) to all of it, and commits the changed days with the head's compare-and-set
  * from revision {@code r} to {@code r + 1} (an insert for a resource with no head yet). A commit that matches nothing,
  * or an insert that hits the {@code _id} unique index, means another writer won the race: the change is applied again
  * to the fresh schedule, after a short random pause, at most {@code maxAttempts} times. The head is the only commit
@@ -36,7 +33,6 @@ public class MongoScheduleRepository implements ScheduleRepository {
   public static final String COLLECTION = "schedules";
   public static final String DAYS = "scheduleDays";
   public static final int DEFAULT_MAX_ATTEMPTS = 50;
-  private static final int MAX_BACKOFF_MILLIS = 32;
 
   private final MongoSupport mongo;
   private final int maxAttempts;
@@ -49,7 +45,8 @@ public class MongoScheduleRepository implements ScheduleRepository {
     }
     this.mongo = mongo;
     this.maxAttempts = maxAttempts;
-    this.store = new PartStore<>(mongo, COLLECTION, DAYS, ScheduleCodec::encodeDay, ScheduleCodec::decodeBlocks);
+    this.store = new PartStore<>(mongo, "schedule", COLLECTION, DAYS, ScheduleCodec::encodeDay,
+        ScheduleCodec::decodeBlocks);
   }
 
   /** Compare-and-set writes lost to another writer and retried, since this repository was built (for metrics). */
@@ -64,13 +61,13 @@ public class MongoScheduleRepository implements ScheduleRepository {
 
   @Override
   public Future<Schedule> update(String resourceId, UnaryOperator<Schedule> change) {
-    return attempt(resourceId, change, 1).compose(stored -> mongo.durable().map(stored));
+    return attempt(resourceId, change).compose(stored -> mongo.durable().map(stored));
   }
 
   /** The compare-and-set without the embedded store's commit (a real MongoDB acknowledges journaled writes). */
   @Override
   public Future<Schedule> updateBeforeDurable(String resourceId, UnaryOperator<Schedule> change) {
-    return attempt(resourceId, change, 1);
+    return attempt(resourceId, change);
   }
 
   @Override
@@ -78,29 +75,12 @@ public class MongoScheduleRepository implements ScheduleRepository {
     return mongo.durable();
   }
 
-  private Future<Schedule> attempt(String resourceId, UnaryOperator<Schedule> change, int attempt) {
-    return store.load(resourceId).compose(loaded -> {
+  private Future<Schedule> attempt(String resourceId, UnaryOperator<Schedule> change) {
+    return store.update(resourceId, loaded -> {
       Schedule current = loaded.value(ScheduleCodec::decode);
-      Schedule changed;
-      try {
-        changed = change.apply(current);
-      } catch (RuntimeException refused) {
-        return Future.failedFuture(refused);
-      }
-      Schedule next = changed.atRevision(current.revision() + 1);
-      return store.commit(loaded, new JsonObject(), changedDays(current.blocks(), next.blocks()), next)
-          .compose(won -> {
-        if (won) {
-          return Future.succeededFuture(next);
-        }
-        if (attempt >= maxAttempts) {
-          return Future.failedFuture(new ConflictException(
-              "the schedule of resource " + resourceId + " is changing too often, try again"));
-        }
-        retries.increment();
-        return pause(attempt).compose(v -> attempt(resourceId, change, attempt + 1));
-      });
-    });
+      Schedule next = change.apply(current).atRevision(current.revision() + 1);
+      return new PartStore.Proposal<>(new JsonObject(), changedDays(current.blocks(), next.blocks()), next);
+    }, maxAttempts, retries::increment);
   }
 
   /** The days whose blocks differ, with their blocks now (null: the day has none left). */
@@ -124,15 +104,6 @@ public class MongoScheduleRepository implements ScheduleRepository {
   /** Moves schedules stored before ADR 47 (all blocks inside the head) to one document per day; at start-up. */
   Future<Void> migrate() {
     return store.migrate(ScheduleCodec.BLOCKS, head -> ScheduleCodec.byDay(ScheduleCodec.decodeBlocks(head)));
-  }
-
-  /** A random pause that grows with the attempt, so that racing writers spread out instead of colliding again. */
-  private Future<Void> pause(int attempt) {
-    int bound = Math.min(MAX_BACKOFF_MILLIS, 1 << Math.min(attempt, 5));
-    long delay = 1 + ThreadLocalRandom.current().nextInt(bound);
-    Promise<Void> promise = Promise.promise();
-    mongo.vertx.setTimer(delay, id -> promise.complete());
-    return promise.future();
   }
 
   @Override

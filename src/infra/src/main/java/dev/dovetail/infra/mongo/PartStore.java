@@ -2,6 +2,7 @@ package dev.dovetail.infra.mongo;
 
 import static dev.dovetail.infra.mongo.MongoSupport.byId;
 
+import dev.dovetail.booking.domain.ConflictException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -43,16 +47,17 @@ final class PartStore<P> {
    */
   static final JsonObject VERSION_INDEX = new JsonObject().put("version", 1);
   private static final int CACHED_OWNERS = 512;
+  private static final int MAX_BACKOFF_MILLIS = 32;
 
   /**
    * A value as read at {@code revision}: head fields and parts (pending already applied), the raw bookkeeping, and
    * the domain value built from them once ({@link #value}).
    */
   record Loaded<P>(String owner, long revision, JsonObject fields, Map<String, P> parts, JsonArray pending,
-      JsonArray log, long logFloor, AtomicReference<Object> built) {
+      JsonArray log, long logFloor, AtomicReference<Object> built, AtomicBoolean filed) {
     static <P> Loaded<P> absent(String owner) {
       return new Loaded<>(owner, 0, new JsonObject(), Map.of(), new JsonArray(), new JsonArray(), 0,
-          new AtomicReference<>());
+          new AtomicReference<>(), new AtomicBoolean(true));
     }
 
     /** The domain value of this read, built on first use (a benign race at worst builds it twice). */
@@ -68,6 +73,7 @@ final class PartStore<P> {
   }
 
   private final MongoSupport mongo;
+  private final String subject;
   private final String heads;
   private final String partCollection;
   private final Function<P, JsonObject> encode;
@@ -80,9 +86,11 @@ final class PartStore<P> {
         }
       });
 
-  PartStore(MongoSupport mongo, String heads, String partCollection, Function<P, JsonObject> encode,
+  /** {@code subject} names the value in errors ("schedule"); {@code heads} and {@code partCollection} are collections. */
+  PartStore(MongoSupport mongo, String subject, String heads, String partCollection, Function<P, JsonObject> encode,
       Function<JsonObject, P> decode) {
     this.mongo = mongo;
+    this.subject = subject;
     this.heads = heads;
     this.partCollection = partCollection;
     this.encode = encode;
@@ -112,7 +120,7 @@ final class PartStore<P> {
         Map<String, P> merged = new HashMap<>(stored);
         applyPending(merged, pending);
         Loaded<P> loaded = new Loaded<>(owner, revision, fields(head), Collections.unmodifiableMap(merged), pending,
-            log, floor, new AtomicReference<>());
+            log, floor, new AtomicReference<>(), new AtomicBoolean(pending.isEmpty()));
         cache.put(owner, loaded);
         return loaded;
       });
@@ -149,7 +157,8 @@ final class PartStore<P> {
     JsonObject head = fields.copy().put("revision", next).put("pending", pending).put("log", log)
         .put("logFloor", floor);
     long logFloor = floor;
-    return flush(base).compose(v -> write(base, head)).map(won -> {
+    Future<Void> filed = base.filed().get() ? Future.succeededFuture() : flush(base);
+    return filed.compose(v -> write(base, head)).map(won -> {
       if (won) {
         Map<String, P> parts = new HashMap<>(base.parts());
         changed.forEach((key, part) -> {
@@ -159,13 +168,75 @@ final class PartStore<P> {
             parts.put(key, part);
           }
         });
-        cache.put(base.owner(), new Loaded<>(base.owner(), next, fields.copy(), Collections.unmodifiableMap(parts),
-            pending, log, logFloor, new AtomicReference<>(value)));
+        Loaded<P> committed = new Loaded<>(base.owner(), next, fields.copy(), Collections.unmodifiableMap(parts),
+            pending, log, logFloor, new AtomicReference<>(value), new AtomicBoolean(pending.isEmpty()));
+        cache.put(base.owner(), committed);
+        fileInBackground(committed);
       } else {
         cache.remove(base.owner());
       }
       return won;
     });
+  }
+
+  /**
+   * Copies a commit's pending parts into their documents now, outside the writer's lock, so that this node's next
+   * commit on the owner need not (ADR 47). Best effort: a copy that fails or is cut short leaves {@code filed} false,
+   * and the next commit (on any node) files the same pending parts again, idempotently.
+   */
+  private void fileInBackground(Loaded<P> committed) {
+    if (!committed.filed().get()) {
+      flush(committed).onSuccess(v -> committed.filed().set(true));
+    }
+  }
+
+  /**
+   * Changes the owner's value by compare-and-set, retried against fresh reads: {@code change} proposes the new value
+   * from a read, or throws to refuse. The first try starts from this node's own copy without reading the head (the
+   * compare-and-set refuses it if another writer moved on); a refusal or a lost race on that unchecked copy is tried
+   * again at once from a fresh read, so nothing is refused on stale data. After that each lost race pauses a random,
+   * growing moment ({@code vertx.timer}); after {@code maxAttempts} the write fails with a {@link ConflictException}.
+   */
+  <V> Future<V> update(String owner, Function<Loaded<P>, Proposal<P, V>> change, int maxAttempts,
+      Runnable onRetry) {
+    return attempt(owner, change, maxAttempts, onRetry, 1, cache.get(owner));
+  }
+
+  /** What a write proposes on top of a read: the head's fields, the changed parts (null removes one), the new value. */
+  record Proposal<P, V>(JsonObject fields, Map<String, P> changed, V value) {}
+
+  private <V> Future<V> attempt(String owner, Function<Loaded<P>, Proposal<P, V>> change, int maxAttempts,
+      Runnable onRetry, int attempt, Loaded<P> unchecked) {
+    Future<Loaded<P>> read = unchecked != null ? Future.succeededFuture(unchecked) : load(owner);
+    return read.compose(base -> {
+      Proposal<P, V> proposal;
+      try {
+        proposal = change.apply(base);
+      } catch (RuntimeException refused) {
+        return unchecked != null ? attempt(owner, change, maxAttempts, onRetry, attempt, null)
+            : Future.failedFuture(refused);
+      }
+      return commit(base, proposal.fields(), proposal.changed(), proposal.value()).compose(won -> {
+        if (won) {
+          return Future.succeededFuture(proposal.value());
+        }
+        if (unchecked != null) {
+          return attempt(owner, change, maxAttempts, onRetry, attempt, null);
+        }
+        if (attempt >= maxAttempts) {
+          return Future.failedFuture(new ConflictException(
+              "the " + subject + " of resource " + owner + " is changing too often, try again"));
+        }
+        onRetry.run();
+        return pause(attempt).compose(v -> attempt(owner, change, maxAttempts, onRetry, attempt + 1, null));
+      });
+    });
+  }
+
+  /** A random pause that grows with the attempt, so that racing writers spread out instead of colliding again. */
+  private Future<Void> pause(int attempt) {
+    int bound = Math.min(MAX_BACKOFF_MILLIS, 1 << Math.min(attempt, 5));
+    return mongo.vertx.timer(1 + ThreadLocalRandom.current().nextInt(bound), TimeUnit.MILLISECONDS).mapEmpty();
   }
 
   /** Removes the head and every part. */

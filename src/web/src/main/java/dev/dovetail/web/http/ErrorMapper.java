@@ -5,13 +5,13 @@ import dev.dovetail.account.port.in.ResetLinkInvalidException;
 import dev.dovetail.account.port.in.SignUpClosedException;
 import dev.dovetail.account.port.in.WrongPasswordException;
 import dev.dovetail.booking.domain.ConflictException;
-import dev.dovetail.payment.domain.PaymentsUnavailableException;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.domain.SlotUnavailableException;
 import dev.dovetail.booking.domain.TooManyRequestsException;
 import dev.dovetail.booking.port.in.SlotTakenException;
+import dev.dovetail.payment.domain.PaymentsUnavailableException;
 import dev.dovetail.web.codec.SlotCodec;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -26,6 +26,8 @@ import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
 import java.time.DateTimeException;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one failure handler: turns every failure of every route (and the router's own 404/405/413) into an RFC 9457
@@ -38,7 +40,7 @@ public final class ErrorMapper implements Handler<RoutingContext> {
   public static final String PROBLEM_JSON = "application/problem+json";
   private static final String TYPE_PREFIX = "urn:dovetail:problem:";
   private static final int MAX_VIOLATIONS = 10;
-  private static final System.Logger LOG = System.getLogger(ErrorMapper.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
   /** A rendered problem: status, type slug, title, detail, extra members and headers. */
   record Problem(int status, String type, String title, String detail, JsonObject extra, Map<String, String> headers) {
@@ -61,7 +63,7 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     Problem problem = toProblem(failure, ctx.statusCode());
     if (problem.status() >= 500) {
       // The route's template, never the path: paths carry manage, waitlist and webcal tokens.
-      LOG.log(System.Logger.Level.ERROR, "request " + LoggedRoute.of(ctx) + " failed with status "
+      LOG.error("request " + LoggedRoute.of(ctx) + " failed with status "
           + ctx.statusCode(), failure);
     }
     HttpServerResponse response = ctx.response();

@@ -2,11 +2,14 @@ package dev.dovetail.web.pages;
 
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.web.http.ApiProblem;
+import dev.dovetail.web.http.LoggedRoute;
 import dev.dovetail.web.http.SecurityHeadersHandler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Failures of page routes as HTML pages with the right status: a visitor never sees a blank page or raw JSON.
@@ -14,7 +17,7 @@ import java.util.Map;
  */
 final class PageErrors {
 
-  private static final System.Logger LOG = System.getLogger(PageErrors.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(PageErrors.class);
 
   private final Html page = Html.load("error.html");
 
@@ -36,7 +39,7 @@ final class PageErrors {
     } else if (status > 0 && status < 500 && failure == null) {
       render(ctx, status, "This request was refused", "Please go back and try again.");
     } else {
-      LOG.log(System.Logger.Level.ERROR, "page " + dev.dovetail.web.http.LoggedRoute.of(ctx) + " failed", failure);
+      LOG.error("page " + LoggedRoute.of(ctx) + " failed", failure);
       render(ctx, 500, "Something went wrong",
           "The page could not be shown because of an error on our side. It has been logged; please try again.");
     }

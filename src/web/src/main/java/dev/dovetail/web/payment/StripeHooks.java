@@ -8,6 +8,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mounts {@code POST /hooks/stripe}, where Stripe delivers webhook events. Stripe calls it without credentials: the
@@ -19,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 public final class StripeHooks {
 
   public static final String PATH = "/hooks/stripe";
-  private static final System.Logger LOG = System.getLogger(StripeHooks.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(StripeHooks.class);
   private static final int ORDER = -19_900;
   private static final long MAX_BODY_BYTES = 256 * 1024;
 
@@ -42,7 +44,7 @@ public final class StripeHooks {
       int status = err instanceof InvalidSignatureException ? 400
           : err instanceof PaymentsUnavailableException ? 503 : 500;
       if (status == 500) {
-        LOG.log(System.Logger.Level.WARNING, "Stripe webhook failed, Stripe will retry: " + err);
+        LOG.warn("Stripe webhook failed, Stripe will retry: {}", String.valueOf(err));
       }
       ctx.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
           .end(new JsonObject().put("type", "about:blank").put("status", status)
