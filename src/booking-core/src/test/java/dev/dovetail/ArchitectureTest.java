@@ -30,13 +30,15 @@ class ArchitectureTest {
 
   private static final String[] DOMAINS = {
     "dev.dovetail.booking.domain..", "dev.dovetail.account.domain..", "dev.dovetail.notification.domain..",
-    "dev.dovetail.calendar.domain..", "dev.dovetail.payment.domain..", "dev.dovetail.waitlist.domain.."
+    "dev.dovetail.calendar.domain..", "dev.dovetail.payment.domain..", "dev.dovetail.waitlist.domain..",
+    "dev.dovetail.insights.domain.."
   };
   private static final String[] PORTS_AND_APPS = {
     "dev.dovetail.booking.port..", "dev.dovetail.booking.app..", "dev.dovetail.account.port..",
     "dev.dovetail.account.app..", "dev.dovetail.notification.port..", "dev.dovetail.notification.app..",
     "dev.dovetail.calendar.port..", "dev.dovetail.calendar.app..", "dev.dovetail.payment.port..", "dev.dovetail.payment.app..",
-    "dev.dovetail.waitlist.port..", "dev.dovetail.waitlist.app.."
+    "dev.dovetail.waitlist.port..", "dev.dovetail.waitlist.app..", "dev.dovetail.insights.port..",
+    "dev.dovetail.insights.app.."
   };
   private static final Set<String> ALLOWED_VERTX = Set.of("io.vertx.core.Future", "io.vertx.core.Promise");
 
@@ -64,7 +66,8 @@ class ArchitectureTest {
       "dev.dovetail.notification.port.in", "dev.dovetail.notification.port.out", "dev.dovetail.notification.app",
       "dev.dovetail.payment.domain", "dev.dovetail.payment.port.in", "dev.dovetail.payment.port.out",
       "dev.dovetail.payment.app", "dev.dovetail.waitlist.domain", "dev.dovetail.waitlist.port.in",
-      "dev.dovetail.waitlist.port.out", "dev.dovetail.waitlist.app"
+      "dev.dovetail.waitlist.port.out", "dev.dovetail.waitlist.app", "dev.dovetail.insights.domain",
+      "dev.dovetail.insights.port.in", "dev.dovetail.insights.app"
     }) {
       if (core.stream().noneMatch(c -> c.getPackageName().equals(pkg))) {
         throw new AssertionError("no classes imported from " + pkg + ": the rules below would pass vacuously");
@@ -79,7 +82,7 @@ class ArchitectureTest {
         .should().onlyDependOnClassesThat(resideInAnyPackageOrIsArray(
             "java..", "dev.dovetail.booking.domain..", "dev.dovetail.account.domain..",
             "dev.dovetail.notification.domain..", "dev.dovetail.calendar.domain..", "dev.dovetail.payment.domain..",
-            "dev.dovetail.waitlist.domain.."))
+            "dev.dovetail.waitlist.domain..", "dev.dovetail.insights.domain.."))
         .because("the domain is pure Java: no framework, no adapter, no port or use case");
     rule.check(core);
   }
@@ -126,10 +129,11 @@ class ArchitectureTest {
   void portsDoNotDependOnUseCases() {
     noClasses().that().resideInAnyPackage(
             "dev.dovetail.booking.port..", "dev.dovetail.account.port..", "dev.dovetail.notification.port..",
-            "dev.dovetail.payment.port..", "dev.dovetail.waitlist.port..")
+            "dev.dovetail.payment.port..", "dev.dovetail.waitlist.port..", "dev.dovetail.insights.port..")
         .should().dependOnClassesThat()
         .resideInAnyPackage("dev.dovetail.booking.app..", "dev.dovetail.account.app..",
-            "dev.dovetail.notification.app..", "dev.dovetail.payment.app..", "dev.dovetail.waitlist.app..")
+            "dev.dovetail.notification.app..", "dev.dovetail.payment.app..", "dev.dovetail.waitlist.app..",
+            "dev.dovetail.insights.app..")
         .check(core);
   }
 

@@ -16,6 +16,7 @@ import { notificationsView } from './dash-notifications.js';
 import { calendarsView } from './dash-calendars.js';
 import { webhooksView } from './dash-webhooks.js';
 import { settingsView } from './dash-settings.js';
+import { insightsView } from './dash-insights.js';
 import { showChecklist } from './dash-checklist.js';
 
 const app = document.getElementById('app');
@@ -29,6 +30,7 @@ const VIEWS = [
   { hash: '#subscribe', label: 'Subscribe', view: subscribeView },
   { hash: '#notifications', label: 'Notifications', view: notificationsView },
   { hash: '#calendars', label: 'Calendars', view: calendarsView },
+  { hash: '#insights', label: 'Insights', view: insightsView },
   { hash: '#webhooks', label: 'Webhooks', view: webhooksView },
   { hash: '#settings', label: 'Settings', view: settingsView },
 ];

@@ -1,5 +1,6 @@
 package dev.dovetail.app;
 
+import dev.dovetail.insights.app.InsightsService;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import dev.dovetail.account.app.AccountService;
@@ -205,7 +206,8 @@ public final class Hub {
         manage, manage, catalog, catalog, accounts, accounts, accounts, readiness(vertx, store, draining), notifications.log(),
         waitlist, waitlist, paymentService, paymentService, calendarSync.connections(), webhooks.service(),
         accountSettings, new ProviderCalendarService(catalog, store.schedules(), guardedBookSlot, clock),
-        new CalendarFeedService(catalog, calendars.reads(), calendars.writes()));
+        new CalendarFeedService(catalog, calendars.reads(), calendars.writes()),
+        new InsightsService(catalog, store.bookings(), store.payments(), store.waitlist(), clock));
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),

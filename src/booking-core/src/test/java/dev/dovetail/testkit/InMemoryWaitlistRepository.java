@@ -92,6 +92,13 @@ public class InMemoryWaitlistRepository implements WaitlistRepository {
   }
 
   @Override
+  public Future<List<WaitlistEntry>> findBookedByBookings(List<String> bookingIds) {
+    return Future.succeededFuture(byId.values().stream()
+        .filter(e -> e.status() == EntryStatus.BOOKED && bookingIds.contains(e.bookingId()))
+        .toList());
+  }
+
+  @Override
   public Future<List<Money>> recoveredValues(String providerId) {
     return Future.succeededFuture(byId.values().stream()
         .filter(e -> e.providerId().equals(providerId) && e.status() == EntryStatus.BOOKED)

@@ -38,13 +38,7 @@ class PaymentPageIT {
     // Stripe runs on the hub's clock: the hub checks the webhook signatures' timestamps against its own.
     HubClock clock = HubClock.fromProperty();
     stripe = StripeEmulator.start(vertx, "sk_test_browser", "pk_test_browser", clock).await();
-    hub = TestHub.start(new JsonObject()
-        .put("DOVETAIL_STRIPE_SECRET_KEY", "sk_test_browser")
-        .put("DOVETAIL_STRIPE_PUBLISHABLE_KEY", "pk_test_browser")
-        .put("DOVETAIL_STRIPE_WEBHOOK_SECRET", "whsec_browser")
-        .put("DOVETAIL_STRIPE_API_BASE", stripe.apiBase())
-        .put("DOVETAIL_STRIPE_JS_URL", stripe.apiBase() + "/v3/"), clock);
-    stripe.webhooks(hub.url("/hooks/stripe"), "whsec_browser");
+    hub = TestHub.startWithStripe(stripe, clock);
     String token = hub.demoApiToken();
     assertThat(hub.send("POST", "/api/v1/booking-types", new JsonObject()
         .put("id", "paid-30").put("resourceId", "demo-room").put("name", "Paid session")

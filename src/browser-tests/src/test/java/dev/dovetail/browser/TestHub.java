@@ -53,6 +53,21 @@ final class TestHub implements AutoCloseable {
     return start(extraEnv, HubClock.fromProperty());
   }
 
+  /**
+   * A hub taking card payments through {@code stripe} (the emulator started with the keys {@code sk_test_browser}
+   * and {@code pk_test_browser}), whose webhooks it receives; both on {@code clock}.
+   */
+  static TestHub startWithStripe(dev.dovetail.stripe.emulator.StripeEmulator stripe, HubClock clock) {
+    TestHub hub = start(new JsonObject()
+        .put("DOVETAIL_STRIPE_SECRET_KEY", "sk_test_browser")
+        .put("DOVETAIL_STRIPE_PUBLISHABLE_KEY", "pk_test_browser")
+        .put("DOVETAIL_STRIPE_WEBHOOK_SECRET", "whsec_browser")
+        .put("DOVETAIL_STRIPE_API_BASE", stripe.apiBase())
+        .put("DOVETAIL_STRIPE_JS_URL", stripe.apiBase() + "/v3/"), clock);
+    stripe.webhooks(hub.url("/hooks/stripe"), "whsec_browser");
+    return hub;
+  }
+
   /** As above, on {@code clock}: the one the emulators this hub talks to run on too. */
   static TestHub start(JsonObject extraEnv, HubClock clock) {
     EmbeddedMongo mongo = EmbeddedMongo.inMemory();

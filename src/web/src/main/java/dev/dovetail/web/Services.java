@@ -12,6 +12,7 @@ import dev.dovetail.booking.port.in.ProviderBookings;
 import dev.dovetail.booking.port.in.ProviderCalendar;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.calendar.port.in.ShareCalendarFeed;
+import dev.dovetail.insights.port.in.ProviderInsights;
 import dev.dovetail.notification.port.in.NotificationLog;
 import dev.dovetail.payment.port.in.CustomerPayments;
 import dev.dovetail.payment.port.in.ProviderPayments;
@@ -22,6 +23,7 @@ import dev.dovetail.web.auth.NoAccountSettings;
 import dev.dovetail.web.calendar.NoCalendarSync;
 import dev.dovetail.web.payment.NoPayments;
 import dev.dovetail.web.provider.NoCalendarFeed;
+import dev.dovetail.web.provider.NoInsights;
 import dev.dovetail.web.provider.NoProviderCalendar;
 import dev.dovetail.web.waitlist.NoWaitlist;
 import dev.dovetail.web.webhook.NoWebhooks;
@@ -55,9 +57,10 @@ public record Services(
     ManageWebhookEndpoints webhooks,
     ManageAccount account,
     ProviderCalendar providerCalendar,
-    ShareCalendarFeed calendarFeed) {
+    ShareCalendarFeed calendarFeed,
+    ProviderInsights insights) {
 
-  /** Services without calendar feeds: the subscription answers 503 for the caller's resources. */
+  /** Services without calendar feeds and insights: the subscription, the figures and the CSV export answer 503. */
   public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
       ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
       ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
@@ -66,7 +69,8 @@ public record Services(
       ManageWebhookEndpoints webhooks, ManageAccount account, ProviderCalendar providerCalendar) {
     this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
         registration, storeHealth, notifications, waitlist, manageWaitlist, customerPayments, providerPayments,
-        calendarConnections, webhooks, account, providerCalendar, new NoCalendarFeed(catalog));
+        calendarConnections, webhooks, account, providerCalendar, new NoCalendarFeed(catalog),
+        new NoInsights());
   }
 
   /** Services without the provider calendar: the schedule view and provider-taken bookings answer 503. */
@@ -162,5 +166,6 @@ public record Services(
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(providerCalendar, "providerCalendar");
     Objects.requireNonNull(calendarFeed, "calendarFeed");
+    Objects.requireNonNull(insights, "insights");
   }
 }

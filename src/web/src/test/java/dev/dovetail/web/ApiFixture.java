@@ -185,7 +185,8 @@ final class ApiFixture {
             dev.dovetail.notification.port.in.NotificationLog.Delivery.LOCAL_SINK, java.time.Duration.ofMinutes(5), f.clock), waitlist, waitlist, payments, payments,
         new dev.dovetail.web.calendar.NoCalendarSync(), new dev.dovetail.web.webhook.NoWebhooks(), accountSettings,
         new ProviderCalendarService(catalog, f.schedules, guardedBookSlot, f.clock),
-        new dev.dovetail.calendar.app.CalendarFeedService(catalog, calendars.reads(), calendars.writes()));
+        new dev.dovetail.calendar.app.CalendarFeedService(catalog, calendars.reads(), calendars.writes()),
+        new dev.dovetail.insights.app.InsightsService(catalog, f.bookings, f.payments, f.waitlist, f.clock));
     f.sessionStore = LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         f.sessionStore, publicRequestsPerMinute, maxBodyBytes, true, trustedProxies,

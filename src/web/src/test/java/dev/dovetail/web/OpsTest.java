@@ -67,7 +67,7 @@ class OpsTest {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(86);
+    assertThat(operations).isEqualTo(88);
   }
 
   @Test

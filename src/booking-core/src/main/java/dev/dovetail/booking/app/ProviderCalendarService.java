@@ -2,11 +2,11 @@ package dev.dovetail.booking.app;
 
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.OpenTime;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.domain.TimeRange;
-import dev.dovetail.booking.domain.WallClockWindow;
 import dev.dovetail.booking.port.in.BookSlot;
 import dev.dovetail.booking.port.in.BookSlotCommand;
 import dev.dovetail.booking.port.in.BookingReceipt;
@@ -21,8 +21,6 @@ import dev.dovetail.booking.port.out.ScheduleRepository;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,7 +83,7 @@ public class ProviderCalendarService implements ProviderCalendar {
   }
 
   static ResourceSchedule view(Resource resource, Schedule schedule, TimeRange window, Instant now) {
-    List<TimeRange> open = openRanges(resource, window);
+    List<TimeRange> open = OpenTime.around(resource, window);
     List<Entry> entries = schedule.blocks().stream()
         .filter(b -> !b.isExpiredAt(now) && b.span().overlaps(window))
         .map(ProviderCalendarService::entry)
@@ -95,10 +93,7 @@ public class ProviderCalendarService implements ProviderCalendar {
       marked.add(e.withClash(clashOf(e, entries, open)));
     }
     marked.sort(Comparator.comparing((Entry e) -> e.time().start()).thenComparing(e -> e.time().end()));
-    List<TimeRange> shownOpen = open.stream()
-        .filter(r -> r.overlaps(window))
-        .map(r -> new TimeRange(max(r.start(), window.start()), min(r.end(), window.end())))
-        .toList();
+    List<TimeRange> shownOpen = OpenTime.cut(open, window);
     return new ResourceSchedule(resource.id(), resource.name(), resource.zone(), shownOpen, marked);
   }
 
@@ -127,37 +122,5 @@ public class ProviderCalendarService implements ProviderCalendar {
       return Clash.OUTSIDE_HOURS;
     }
     return null;
-  }
-
-  /** The open time of every local date the window touches (a day either side for zones and DST), in time order. */
-  private static List<TimeRange> openRanges(Resource resource, TimeRange window) {
-    ZoneId zone = resource.zone();
-    LocalDate first = window.start().atZone(zone).toLocalDate().minusDays(1);
-    LocalDate last = window.end().atZone(zone).toLocalDate().plusDays(1);
-    List<TimeRange> ranges = new ArrayList<>();
-    for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
-      for (WallClockWindow w : resource.availability().openWindowsOn(date)) {
-        ranges.addAll(w.rangesOn(date, zone));
-      }
-    }
-    ranges.sort(Comparator.comparing(TimeRange::start));
-    List<TimeRange> merged = new ArrayList<>();
-    for (TimeRange r : ranges) {
-      TimeRange previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-      if (previous != null && !r.start().isAfter(previous.end())) {
-        merged.set(merged.size() - 1, new TimeRange(previous.start(), max(previous.end(), r.end())));
-      } else {
-        merged.add(r);
-      }
-    }
-    return merged;
-  }
-
-  private static Instant max(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
-  }
-
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
   }
 }

@@ -90,6 +90,11 @@ public class WaitlistEvents implements WaitlistRepository {
   }
 
   @Override
+  public Future<List<WaitlistEntry>> findBookedByBookings(List<String> bookingIds) {
+    return entries.findBookedByBookings(bookingIds);
+  }
+
+  @Override
   public Future<List<Money>> recoveredValues(String providerId) {
     return entries.recoveredValues(providerId);
   }

@@ -111,6 +111,16 @@ public class MongoWaitlistRepository implements WaitlistRepository {
   }
 
   @Override
+  public Future<List<WaitlistEntry>> findBookedByBookings(List<String> bookingIds) {
+    if (bookingIds.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    JsonObject filter = new JsonObject().put("status", EntryStatus.BOOKED.name())
+        .put("bookingId", new JsonObject().put("$in", new JsonArray(List.copyOf(bookingIds))));
+    return mongo.client.find(COLLECTION, filter).map(docs -> docs.stream().map(WaitlistCodec::decode).toList());
+  }
+
+  @Override
   public Future<List<Money>> recoveredValues(String providerId) {
     JsonObject filter = new JsonObject().put("providerId", providerId).put("status", EntryStatus.BOOKED.name());
     FindOptions options = new FindOptions().setFields(new JsonObject().put("recovered", 1));

@@ -204,6 +204,9 @@ public final class ApiRouter {
     ProviderCalendarHandler calendar = new ProviderCalendarHandler(s.providerCalendar());
     map.put("getSchedule", calendar::schedule);
     map.put("createProviderBooking", calendar::book);
+    dev.dovetail.web.provider.InsightsHandler insights = new dev.dovetail.web.provider.InsightsHandler(s.insights());
+    map.put("getInsights", insights::insights);
+    map.put("exportBookingsCsv", insights::bookingsCsv);
     map.put("listApiTokens", apiTokens::list);
     map.put("issueApiToken", apiTokens::issue);
     map.put("revokeApiToken", apiTokens::revoke);

@@ -151,6 +151,34 @@ public interface WaitlistRepositoryContract {
   }
 
   @Test
+  @DisplayName("findBookedByBookings: only BOOKED entries whose claimed booking is among the ids; none for no ids")
+  default void findsBookedEntriesByTheirBookings() {
+    String provider = id("prov");
+    Wish wish = Wish.day(LocalDate.of(2030, 1, 2));
+    List<WaitlistEntry> booked = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      WaitlistEntry e = entry(provider, "room", "type", T0.plusSeconds(i), wish);
+      await(waitlist().insert(e));
+      String held = Ids.random();
+      WaitlistEntry offered = e.offered(new SlotOffer(held, TimeRange.of(T0.plus(Duration.ofDays(1 + i)),
+          Duration.ofMinutes(30)), T0.plus(Duration.ofMinutes(15)), false), T0);
+      await(waitlist().update(offered));
+      WaitlistEntry claimed = offered.booked(held, new Money(1000 + i, "EUR"), T0.plusSeconds(1));
+      await(waitlist().update(claimed));
+      booked.add(claimed);
+    }
+    WaitlistEntry stillOffered = entry(provider, "room", "type", T0, wish);
+    await(waitlist().insert(stillOffered));
+    String open = Ids.random();
+    await(waitlist().update(stillOffered.offered(new SlotOffer(open, TimeRange.of(T0.plus(Duration.ofDays(9)),
+        Duration.ofMinutes(30)), T0.plus(Duration.ofMinutes(15)), false), T0)));
+
+    assertThat(await(waitlist().findBookedByBookings(List.of(booked.get(0).bookingId(), booked.get(2).bookingId(),
+        open, Ids.random())))).containsExactlyInAnyOrder(booked.get(0), booked.get(2));
+    assertThat(await(waitlist().findBookedByBookings(List.of()))).isEmpty();
+  }
+
+  @Test
   @DisplayName("settings: none until saved, then the saved ones")
   default void settingsRoundTrip() {
     String type = id("type");
