@@ -1,8 +1,8 @@
 package dev.dovetail.caldav;
 
+import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.caldav.backend.IcsParser;
 import dev.dovetail.caldav.property.DavProperties;
-import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.calendar.domain.CalendarCollection;
 import dev.dovetail.calendar.domain.CalendarObject;
 import dev.dovetail.calendar.domain.ResourceCalendar;
@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.CalendarComponent;
 
 /**
@@ -25,7 +27,7 @@ import net.fortuna.ical4j.model.component.CalendarComponent;
 public final class WebcalFeedHandler {
 
   /** Feed tokens are {@code Ids.randomToken(24)}: 32 characters of base64url. */
-  private static final java.util.regex.Pattern FEED_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32}");
+  private static final Pattern FEED_TOKEN = Pattern.compile("[A-Za-z0-9_-]{32}");
 
   private final CalDavServices services;
 
@@ -96,7 +98,7 @@ public final class WebcalFeedHandler {
       }
       for (CalendarComponent c : parsed.<CalendarComponent>getComponents()) {
         if (Component.VTIMEZONE.equals(c.getName())) {
-          String tzid = c.getProperty("TZID").map(p -> ((net.fortuna.ical4j.model.Property) p).getValue()).orElse("");
+          String tzid = c.getProperty("TZID").map(p -> ((Property) p).getValue()).orElse("");
           if (!timezones.add(tzid)) {
             continue;
           }

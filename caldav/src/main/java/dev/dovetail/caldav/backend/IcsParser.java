@@ -2,6 +2,7 @@ package dev.dovetail.caldav.backend;
 
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.Ns;
+import dev.dovetail.calendar.domain.CalendarComponents;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
@@ -10,12 +11,12 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.dovetail.calendar.domain.CalendarComponents;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
@@ -131,7 +132,7 @@ public final class IcsParser {
    */
   public static String kind(String ics) {
     Matcher m = KIND.matcher(ics);
-    return m.find() ? m.group(1).toUpperCase(java.util.Locale.ROOT) : null;
+    return m.find() ? m.group(1).toUpperCase(Locale.ROOT) : null;
   }
 
   /** Whether the object blocks time: its first VEVENT is neither TRANSPARENT nor CANCELLED (tasks never do). */

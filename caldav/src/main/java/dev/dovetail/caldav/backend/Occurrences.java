@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.property.DateListProperty;
@@ -116,7 +118,7 @@ public final class Occurrences {
       }
       for (Object p : master.getProperties(Property.RDATE)) {
         for (Object t : ((DateListProperty) p).getDates()) {
-          Object value = t instanceof net.fortuna.ical4j.model.Period<?> period ? period.getStart() : t;
+          Object value = t instanceof Period<?> period ? period.getStart() : t;
           starts.add(instant((Temporal) value, floating));
         }
       }
@@ -152,7 +154,7 @@ public final class Occurrences {
         out.add(new Instance(o, override, entry.getKey()));
       }
     }
-    out.sort(java.util.Comparator.comparing(i -> i.occurrence().start()));
+    out.sort(Comparator.comparing(i -> i.occurrence().start()));
     return out;
   }
 
@@ -202,7 +204,7 @@ public final class Occurrences {
     }
     Optional<Property> duration = event.getProperty(Property.DURATION);
     if (duration.isPresent()) {
-      TemporalAmount amount = ((net.fortuna.ical4j.model.property.Duration) duration.get()).getDuration();
+      TemporalAmount amount = ((net.fortuna.ical4j.model.property.Duration) duration.get()).getDuration(); // qualified: java.time.Duration is imported
       try {
         return instant(start.plus(amount), floating);
       } catch (RuntimeException unsupported) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.Temporal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import net.fortuna.ical4j.model.Calendar;
@@ -103,7 +104,7 @@ public final class RecurrenceLimits {
     int observances = 0;
     int dates = 0;
     for (String raw : unfolded.split("\r?\n")) {
-      String line = raw.strip().toUpperCase(java.util.Locale.ROOT);
+      String line = raw.strip().toUpperCase(Locale.ROOT);
       if (line.startsWith("BEGIN:VTIMEZONE")) {
         inZone = true;
       } else if (line.startsWith("END:VTIMEZONE")) {

@@ -1,5 +1,6 @@
 package dev.dovetail.caldav.backend;
 
+import dev.dovetail.caldav.dav.DavException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public final class TimeSpans {
     }
     try {
       return !Occurrences.expand(calendar, from, to, floating, 1, checkpoint).isEmpty();
-    } catch (dev.dovetail.caldav.dav.DavException overBudget) {
+    } catch (DavException overBudget) {
       throw overBudget;
     } catch (RuntimeException unexpandable) {
       return false;

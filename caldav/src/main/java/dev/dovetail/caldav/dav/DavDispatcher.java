@@ -3,6 +3,7 @@ package dev.dovetail.caldav.dav;
 import dev.dovetail.account.domain.Principal;
 import dev.dovetail.account.port.in.AuthenticationException;
 import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.domain.TooManyRequestsException;
 import dev.dovetail.caldav.CalDavServices;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +76,7 @@ public final class DavDispatcher {
     who.compose(principal -> (handler.authenticated()
             ? services.catalog().provider(principal.providerId()) : Future.succeededFuture(null))
             .compose(provider -> {
-              DavRequest req = new DavRequest(ctx, principal, (dev.dovetail.booking.domain.Provider) provider,
+              DavRequest req = new DavRequest(ctx, principal, (Provider) provider,
                   davPath, services, tree, RequestBudget.start());
               try {
                 return handler.handle(req);
@@ -106,7 +108,7 @@ public final class DavDispatcher {
     String client = ctx.get(CLIENT_ADDRESS_KEY);
     var peer = ctx.request().remoteAddress();
     String[] keys = {"ip:" + (client != null ? client : peer == null || peer.host() == null ? "unknown" : peer.host()),
-        "user:" + user.strip().toLowerCase(java.util.Locale.ROOT)};
+        "user:" + user.strip().toLowerCase(Locale.ROOT)};
     long wait = throttle.blockedFor(keys);
     if (wait > 0) {
       ctx.response().putHeader("Retry-After", Long.toString(wait));

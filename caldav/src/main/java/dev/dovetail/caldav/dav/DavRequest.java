@@ -5,6 +5,7 @@ import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.caldav.CalDavServices;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,6 +49,6 @@ public record DavRequest(RoutingContext ctx, Principal principal, Provider provi
   /** Path segments after {@code /dav/}, decoded. */
   public List<String> segments() {
     String rest = path.substring(Hrefs.ROOT.length());
-    return java.util.Arrays.stream(rest.split("/")).filter(s -> !s.isEmpty()).map(Hrefs::decode).toList();
+    return Arrays.stream(rest.split("/")).filter(s -> !s.isEmpty()).map(Hrefs::decode).toList();
   }
 }

@@ -1,6 +1,7 @@
 package dev.dovetail.caldav.dav;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
@@ -50,7 +51,7 @@ public final class Xml {
       builder.setErrorHandler(null);
       Document doc = builder.parse(new ByteArrayInputStream(body));
       return doc.getDocumentElement();
-    } catch (SAXException | java.io.IOException | ParserConfigurationException e) {
+    } catch (SAXException | IOException | ParserConfigurationException e) {
       throw new DavException(400, null, "the request body is not well-formed XML (DOCTYPE is not allowed)");
     }
   }

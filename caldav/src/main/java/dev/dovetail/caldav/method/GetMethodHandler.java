@@ -5,6 +5,7 @@ import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.DavResource;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
+import java.nio.charset.StandardCharsets;
 
 /** GET (RFC 4918 9.4) of a calendar object: its iCalendar text with its strong ETag. Collections are 405. */
 public class GetMethodHandler implements DavMethodHandler {
@@ -33,7 +34,7 @@ public class GetMethodHandler implements DavMethodHandler {
       }
       if (!withBody()) {
         return response.putHeader("Content-Length",
-            String.valueOf(o.object().ics().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)).end();
+            String.valueOf(o.object().ics().getBytes(StandardCharsets.UTF_8).length)).end();
       }
       return response.end(o.object().ics());
     });

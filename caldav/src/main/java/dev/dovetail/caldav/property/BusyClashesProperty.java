@@ -1,9 +1,9 @@
 package dev.dovetail.caldav.property;
 
-import dev.dovetail.calendar.port.in.RefreshBusyTime;
 import dev.dovetail.caldav.dav.DavResource;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.Xml;
+import dev.dovetail.calendar.port.in.RefreshBusyTime;
 import javax.xml.namespace.QName;
 
 /**

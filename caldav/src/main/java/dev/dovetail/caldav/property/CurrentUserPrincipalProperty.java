@@ -3,7 +3,6 @@ package dev.dovetail.caldav.property;
 import dev.dovetail.caldav.dav.DavResource;
 import dev.dovetail.caldav.dav.Hrefs;
 import dev.dovetail.caldav.dav.Ns;
-import dev.dovetail.caldav.dav.Xml;
 import javax.xml.namespace.QName;
 
 /** DAV:current-user-principal (RFC 5397 3): where the authenticated provider's principal lives. */

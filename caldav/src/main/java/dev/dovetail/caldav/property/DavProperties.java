@@ -1,5 +1,6 @@
 package dev.dovetail.caldav.property;
 
+import dev.dovetail.calendar.port.in.ShareCalendarFeed;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.namespace.QName;
@@ -12,7 +13,7 @@ public final class DavProperties {
   public static final String COLOR = "calendar-color";
   public static final String DESCRIPTION = "calendar-description";
   /** The secret of the calendar's webcal feed (see {@link FeedUrlProperty}). */
-  public static final String FEED = dev.dovetail.calendar.port.in.ShareCalendarFeed.PROPERTY;
+  public static final String FEED = ShareCalendarFeed.PROPERTY;
 
   private static volatile long maxResourceSize = 1_048_576;
 

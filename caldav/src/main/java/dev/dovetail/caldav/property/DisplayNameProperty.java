@@ -1,7 +1,6 @@
 package dev.dovetail.caldav.property;
 
 import dev.dovetail.caldav.dav.DavResource;
-import dev.dovetail.caldav.dav.Hrefs;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.Xml;
 import javax.xml.namespace.QName;

@@ -1,9 +1,7 @@
 package dev.dovetail.caldav.property;
 
 import dev.dovetail.caldav.dav.DavResource;
-import dev.dovetail.caldav.dav.Hrefs;
 import dev.dovetail.caldav.dav.Ns;
-import dev.dovetail.caldav.dav.Xml;
 import javax.xml.namespace.QName;
 
 /** DAV:getcontenttype (RFC 4918 15.5; RFC 4791 4.1 text/calendar). */

@@ -1,9 +1,7 @@
 package dev.dovetail.caldav.property;
 
 import dev.dovetail.caldav.dav.DavResource;
-import dev.dovetail.caldav.dav.Hrefs;
 import dev.dovetail.caldav.dav.Ns;
-import dev.dovetail.caldav.dav.Xml;
 import javax.xml.namespace.QName;
 
 /** CALDAV:max-resource-size (RFC 4791 5.2.5): the body limit. */

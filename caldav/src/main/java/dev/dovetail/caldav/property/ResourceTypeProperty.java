@@ -1,9 +1,7 @@
 package dev.dovetail.caldav.property;
 
 import dev.dovetail.caldav.dav.DavResource;
-import dev.dovetail.caldav.dav.Hrefs;
 import dev.dovetail.caldav.dav.Ns;
-import dev.dovetail.caldav.dav.Xml;
 import javax.xml.namespace.QName;
 
 /** DAV:resourcetype (RFC 4918 15.9; RFC 4791 4.2 adds CALDAV:calendar; RFC 3744 principal). */

@@ -1,9 +1,7 @@
 package dev.dovetail.caldav.property;
 
 import dev.dovetail.caldav.dav.DavResource;
-import dev.dovetail.caldav.dav.Hrefs;
 import dev.dovetail.caldav.dav.Ns;
-import dev.dovetail.caldav.dav.Xml;
 import dev.dovetail.calendar.domain.CalendarComponents;
 import javax.xml.namespace.QName;
 

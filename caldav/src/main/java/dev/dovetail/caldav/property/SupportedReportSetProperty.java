@@ -1,9 +1,7 @@
 package dev.dovetail.caldav.property;
 
 import dev.dovetail.caldav.dav.DavResource;
-import dev.dovetail.caldav.dav.Hrefs;
 import dev.dovetail.caldav.dav.Ns;
-import dev.dovetail.caldav.dav.Xml;
 import javax.xml.namespace.QName;
 
 /** DAV:supported-report-set (RFC 3253 3.1.5): the REPORTs a calendar answers. */

@@ -2,22 +2,24 @@ package dev.dovetail.caldav.report;
 
 import dev.dovetail.caldav.backend.IcsParser;
 import dev.dovetail.caldav.backend.Occurrences;
+import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavResource;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.PropRequest;
 import dev.dovetail.caldav.dav.RequestBudget;
 import dev.dovetail.caldav.dav.Xml;
 import dev.dovetail.calendar.domain.CalendarObject;
-import dev.dovetail.caldav.dav.DavException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.function.Predicate;
-import net.fortuna.ical4j.model.Component;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import javax.xml.namespace.QName;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import org.w3c.dom.Element;
 
@@ -36,9 +38,9 @@ final class CalendarData {
       Property.RRULE, Property.RDATE, Property.EXDATE, Property.RECURRENCE_ID);
 
   private static final int ESCAPED_CACHE_SIZE = 20_000;
-  private static final java.util.Map<String, String> ESCAPED = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+  private static final Map<String, String> ESCAPED = new LinkedHashMap<>(1024, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
       return size() > ESCAPED_CACHE_SIZE;
     }
   };
@@ -95,7 +97,7 @@ final class CalendarData {
   }
 
   @SuppressWarnings("unchecked")
-  static String expanded(CalendarObject object, Instant from, Instant to, java.time.ZoneId floating,
+  static String expanded(CalendarObject object, Instant from, Instant to, ZoneId floating,
       RequestBudget budget) {
     if (!Component.VEVENT.equals(IcsParser.kind(object.ics()))) {
       return object.ics(); // tasks and journal entries are returned whole, not expanded

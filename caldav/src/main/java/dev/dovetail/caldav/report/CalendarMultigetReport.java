@@ -9,7 +9,10 @@ import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.PropRequest;
 import dev.dovetail.caldav.dav.RequestBudget;
 import dev.dovetail.caldav.dav.Xml;
+import dev.dovetail.calendar.domain.CalendarObject;
 import io.vertx.core.Future;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import javax.xml.namespace.QName;
 import org.w3c.dom.Element;
 
@@ -34,7 +37,7 @@ public final class CalendarMultigetReport implements DavReport {
   }
 
   private static String render(DavResource.CalendarResource cal, Element body, PropRequest what,
-      java.util.function.BiFunction<DavResource, QName, String> extras, RequestBudget budget) {
+      BiFunction<DavResource, QName, String> extras, RequestBudget budget) {
     MultiStatus ms = new MultiStatus();
     String base = cal.href();
     for (Element href : Xml.childrenNamed(body, Ns.DAV, "href")) {
@@ -42,7 +45,7 @@ public final class CalendarMultigetReport implements DavReport {
       String raw = href.getTextContent().strip();
       String path = Hrefs.path(raw);
       String name = path.startsWith(base) ? Hrefs.decode(path.substring(base.length())) : null;
-      var object = name == null || name.contains("/") ? java.util.Optional.<dev.dovetail.calendar.domain.CalendarObject>empty()
+      var object = name == null || name.contains("/") ? Optional.<CalendarObject>empty()
           : cal.collection().find(name);
       if (object.isPresent()) {
         DavResource r = new DavResource.CalendarObjectResource(cal, object.get());

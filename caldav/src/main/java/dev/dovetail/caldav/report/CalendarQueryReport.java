@@ -17,6 +17,7 @@ import java.util.Locale;
 import javax.xml.namespace.QName;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import org.w3c.dom.Element;
 
@@ -63,7 +64,7 @@ public final class CalendarQueryReport implements DavReport {
     boolean matches(Property p) {
       List<String> values = new ArrayList<>();
       for (Object param : p.getParameters(name)) {
-        values.add(((net.fortuna.ical4j.model.Parameter) param).getValue());
+        values.add(((Parameter) param).getValue());
       }
       if (notDefined) {
         return values.isEmpty();

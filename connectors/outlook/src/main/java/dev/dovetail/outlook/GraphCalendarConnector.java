@@ -1,18 +1,18 @@
 package dev.dovetail.outlook;
 
+import com.microsoft.graph.models.BodyType;
 import com.microsoft.graph.models.Calendar;
 import com.microsoft.graph.models.DateTimeTimeZone;
 import com.microsoft.graph.models.Event;
 import com.microsoft.graph.models.EventType;
 import com.microsoft.graph.models.FreeBusyStatus;
 import com.microsoft.graph.models.ItemBody;
-import com.microsoft.graph.models.BodyType;
 import com.microsoft.graph.models.SingleValueLegacyExtendedProperty;
 import com.microsoft.graph.models.Subscription;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.graph.users.item.calendars.item.calendarview.delta.DeltaGetResponse;
 import com.microsoft.graph.users.item.UserItemRequestBuilder;
+import com.microsoft.graph.users.item.calendars.item.calendarview.delta.DeltaGetResponse;
 import com.microsoft.kiota.ApiException;
 import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -52,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -239,7 +241,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
    * access token is no longer accepted (expired early, skewed clock): the call is retried once after a refresh; if
    * the refresh itself is refused, that is {@code AuthorizationRevoked}.
    */
-  private <T> Future<T> blocking(Grant grant, java.util.concurrent.Callable<T> call) {
+  private <T> Future<T> blocking(Grant grant, Callable<T> call) {
     return authorized(grant).compose(v -> attempt(call)).recover(err -> {
       if (app != null || status(err) != 401) {
         return Future.failedFuture(translated(err));
@@ -250,7 +252,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
     });
   }
 
-  private <T> Future<T> attempt(java.util.concurrent.Callable<T> call) {
+  private <T> Future<T> attempt(Callable<T> call) {
     return vertx.executeBlocking(call, false);
   }
 
@@ -522,7 +524,7 @@ public final class GraphCalendarConnector implements CalendarConnector {
     return body;
   }
 
-  private static DateTimeTimeZone dateTime(Instant at, java.time.ZoneId zone, String windowsName) {
+  private static DateTimeTimeZone dateTime(Instant at, ZoneId zone, String windowsName) {
     DateTimeTimeZone value = new DateTimeTimeZone();
     value.setDateTime(GRAPH_LOCAL.format(LocalDateTime.ofInstant(at, zone)));
     value.setTimeZone(windowsName);

@@ -1,5 +1,6 @@
 package dev.dovetail.outlook;
 
+import com.azure.core.http.HttpClient;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
@@ -72,7 +73,7 @@ public final class MicrosoftTrust {
   }
 
   /** For azure-identity (app-only client credentials): azure-core's Netty client with this trust. */
-  public com.azure.core.http.HttpClient azureHttpClient() {
+  public HttpClient azureHttpClient() {
     try {
       var netty = SslContextBuilder.forClient().trustManager(trustManager).build();
       return new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create()

@@ -3,10 +3,12 @@ package dev.dovetail.app;
 import dev.dovetail.account.domain.SignUpMode;
 import dev.dovetail.web.http.TrustedProxies;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -160,7 +162,7 @@ public record AppConfig(
    * for Outlook events is 4,230 minutes; some tenants allow 10,080).
    */
   public record Outlook(String clientId, String clientSecret, String tenant, String graphBase, String loginBase,
-      int subscriptionMinutes, boolean appOnly, java.nio.file.Path trustPem) {
+      int subscriptionMinutes, boolean appOnly, Path trustPem) {
 
     public static final String GRAPH = "https://graph.microsoft.com/v1.0";
     public static final String LOGIN = "https://login.microsoftonline.com";
@@ -389,12 +391,12 @@ public record AppConfig(
       throw new IllegalArgumentException("DOVETAIL_MS_APP_ONLY needs the tenant's id in DOVETAIL_MS_TENANT");
     }
     String pem = blankToNull(env.getString("DOVETAIL_MS_TRUST_PEM"));
-    if (pem != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(pem))) {
+    if (pem != null && !Files.isReadable(Path.of(pem))) {
       throw new IllegalArgumentException("DOVETAIL_MS_TRUST_PEM names no readable file: " + pem);
     }
     return new Outlook(clientId, secret, tenant == null ? "common" : tenant,
         graph == null ? Outlook.GRAPH : graph, login == null ? Outlook.LOGIN : login, minutes, appOnly,
-        pem == null ? null : java.nio.file.Path.of(pem));
+        pem == null ? null : Path.of(pem));
   }
 
   private static Stripe stripe(JsonObject env) {
@@ -412,7 +414,7 @@ public record AppConfig(
 
   private static Mail mail(JsonObject env) {
     String tls = blankToNull(env.getString("DOVETAIL_SMTP_TLS"));
-    tls = tls == null ? "starttls" : tls.toLowerCase(java.util.Locale.ROOT);
+    tls = tls == null ? "starttls" : tls.toLowerCase(Locale.ROOT);
     if (!List.of("none", "starttls", "tls").contains(tls)) {
       throw new IllegalArgumentException("DOVETAIL_SMTP_TLS must be none, starttls or tls: " + tls);
     }

@@ -2,7 +2,6 @@ package dev.dovetail.app;
 
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.port.out.BookingEvents;
-import dev.dovetail.webhook.port.in.PublishEvents;
 import dev.dovetail.booking.port.out.ExternalBusy;
 import dev.dovetail.booking.port.out.FreedTime;
 import dev.dovetail.booking.port.out.ResourceLock;
@@ -30,6 +29,7 @@ import dev.dovetail.sync.port.out.CalendarConnector;
 import dev.dovetail.sync.port.out.OAuthClient;
 import dev.dovetail.sync.port.out.SyncLagRecorder;
 import dev.dovetail.web.calendar.GoogleHooks;
+import dev.dovetail.webhook.port.in.PublishEvents;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package dev.dovetail.app;
 
-import dev.dovetail.insights.app.InsightsService;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import dev.dovetail.account.app.AccountService;
@@ -15,10 +14,10 @@ import dev.dovetail.booking.app.BookingLimitsGuard;
 import dev.dovetail.booking.app.CatalogService;
 import dev.dovetail.booking.app.HoldLedger;
 import dev.dovetail.booking.app.ManageBookingService;
-import dev.dovetail.booking.app.ProviderCalendarService;
-import dev.dovetail.booking.port.in.BookSlot;
 import dev.dovetail.booking.app.ManageTokens;
+import dev.dovetail.booking.app.ProviderCalendarService;
 import dev.dovetail.booking.app.ScheduleJanitor;
+import dev.dovetail.booking.port.in.BookSlot;
 import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.caldav.CalDavRouter;
 import dev.dovetail.caldav.CalDavServices;
@@ -31,6 +30,7 @@ import dev.dovetail.infra.mail.TemplatePasswordMailRenderer;
 import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.infra.mongo.MongoStore;
 import dev.dovetail.infra.security.BcryptPasswordHasher;
+import dev.dovetail.insights.app.InsightsService;
 import dev.dovetail.payment.app.PaymentService;
 import dev.dovetail.waitlist.app.WaitlistService;
 import dev.dovetail.web.HttpApi;
@@ -42,18 +42,21 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.ext.web.sstore.ClusteredSessionStore;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.ext.web.sstore.SessionStore;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -258,16 +261,16 @@ public final class Hub {
   }
 
   /** {@code GET /ready}: the store answers a ping and, when clustered, this member is still in the cluster. */
-  private static java.util.function.Supplier<Future<Void>> readiness(Vertx vertx, MongoStore store,
+  private static Supplier<Future<Void>> readiness(Vertx vertx, MongoStore store,
       AtomicBoolean draining) {
     return () -> draining.get() ? Future.failedFuture("stopping") : store.ping().compose(v -> !vertx.isClustered()
-        || ((io.vertx.core.internal.VertxInternal) vertx).clusterManager().isActive()
+        || ((VertxInternal) vertx).clusterManager().isActive()
         ? Future.succeededFuture()
         : Future.failedFuture("not a member of the cluster"));
   }
 
   private static List<Long> timers(List<Long> some, List<Long> more) {
-    List<Long> all = new java.util.ArrayList<>(some);
+    List<Long> all = new ArrayList<>(some);
     all.addAll(more);
     return List.copyOf(all);
   }

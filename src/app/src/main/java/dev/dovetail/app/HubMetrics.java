@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -259,7 +261,7 @@ final class HubMetrics {
     }
     figuresAt = now;
     return store.figures().read()
-        .timeout(FIGURES_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .timeout(FIGURES_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
         .onSuccess(read -> figures = read)
         .onFailure(err -> LOG.warn("store figures for /metrics not read: {}", err.getMessage()))
         .mapEmpty();
@@ -284,7 +286,7 @@ final class HubMetrics {
   }
 
   private void gauge(String name, String description, Map<String, String> tags,
-      java.util.function.ToDoubleFunction<StoreFigures> value) {
+      ToDoubleFunction<StoreFigures> value) {
     Gauge.Builder<HubMetrics> builder = Gauge.builder(name, this, m -> m.figures == null ? 0
         : value.applyAsDouble(m.figures)).description(description);
     tags.forEach(builder::tag);

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Starts a hub from the environment and stops it cleanly on SIGTERM. */
 public final class Main {
@@ -23,8 +24,8 @@ public final class Main {
     System.setProperty("hazelcast.logging.type", "slf4j");
     System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
     // java.util.logging (libraries that log through it) into the hub's log, in its format.
-    org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
-    org.slf4j.bridge.SLF4JBridgeHandler.install();
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     AppConfig config;
     OpsConfig ops;
     try {

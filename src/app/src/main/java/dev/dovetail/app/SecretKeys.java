@@ -2,12 +2,16 @@ package dev.dovetail.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The key that signs customers' manage links. {@code DOVETAIL_SECRET_KEY} (base64, at least 32 bytes) wins; an
@@ -47,10 +51,10 @@ final class SecretKeys {
    */
   static byte[] derived(AppConfig config, String purpose) {
     try {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec(manageLinkKey(config), "HmacSHA256"));
-      return mac.doFinal(("dovetail-key:" + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.security.GeneralSecurityException e) {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(manageLinkKey(config), "HmacSHA256"));
+      return mac.doFinal(("dovetail-key:" + purpose).getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
     }
   }

@@ -15,6 +15,7 @@ import dev.dovetail.webhook.app.WebhookService;
 import dev.dovetail.webhook.port.out.EventViews;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,10 +76,10 @@ record Webhooks(Vertx vertx, Clock clock, MongoStore store, WebhookService servi
   }
 
   /** Starts the periodic dispatch and the daily feed pruning; returns the timer ids. */
-  java.util.List<Long> start() {
+  List<Long> start() {
     long dispatch = vertx.setPeriodic(PERIOD_MS, id -> run(dispatcher));
     long prune = vertx.setPeriodic(24 * 60 * 60 * 1000L, id -> service.prune()
         .onFailure(err -> LOG.warn("webhook feed pruning failed: {}", err.getMessage())));
-    return java.util.List.of(dispatch, prune);
+    return List.of(dispatch, prune);
   }
 }

@@ -117,7 +117,7 @@ public final class StripePaymentGateway implements PaymentGateway {
     if (signatureHeader == null || signatureHeader.isBlank()) {
       throw new InvalidSignatureException("the Stripe-Signature header is missing");
     }
-    com.stripe.model.Event event;
+    com.stripe.model.Event event; // qualified: the port's Event hides Stripe's
     try {
       event = Webhook.constructEvent(rawBody, signatureHeader, settings.webhookSecret(), Webhook.DEFAULT_TOLERANCE,
           clock);

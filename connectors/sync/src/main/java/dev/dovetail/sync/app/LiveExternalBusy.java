@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +63,7 @@ public final class LiveExternalBusy implements ExternalBusy {
   private Future<List<TimeRange>> ask(Connection connection, List<String> calendars, TimeRange window) {
     Promise<List<TimeRange>> answer = Promise.promise();
     long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> answer.tryFail(
-        new java.util.concurrent.TimeoutException("no free/busy answer within " + timeout)));
+        new TimeoutException("no free/busy answer within " + timeout)));
     Future<List<TimeRange>> call;
     try {
       call = ctx.connector(connection.provider()).busy(ctx.grant(connection), calendars, window);

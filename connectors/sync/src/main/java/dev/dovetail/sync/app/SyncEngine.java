@@ -2,7 +2,6 @@ package dev.dovetail.sync.app;
 
 import dev.dovetail.booking.app.ScheduleWriter;
 import dev.dovetail.booking.domain.Resource;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.out.FreedTime;
 import dev.dovetail.sync.domain.BookingConflict;
 import dev.dovetail.sync.domain.BookingMirror;
@@ -27,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -178,7 +178,7 @@ public final class SyncEngine {
         continue;
       }
       boolean tampered = change instanceof ExternalChange.Removed
-          || !java.util.Objects.equals(((ExternalChange.Upserted) change).event().etag(), mirror.etag());
+          || !Objects.equals(((ExternalChange.Upserted) change).event().etag(), mirror.etag());
       if (tampered) {
         again.add(mirror.bookingId());
       }

@@ -59,7 +59,7 @@ public final class SyncScheduler implements ReceivePush {
   static final Backoff WATCH_BACKOFF = new Backoff(Duration.ofSeconds(4), Duration.ofHours(1));
   private final Map<String, Instant> watchRetryAt = new ConcurrentHashMap<>();
   private final Map<String, Integer> watchFailures = new ConcurrentHashMap<>();
-  private final java.util.Set<String> opening = ConcurrentHashMap.newKeySet();
+  private final Set<String> opening = ConcurrentHashMap.newKeySet();
   /** Channel id → sync state, as far as this node knows; a push for a stale entry is refused after the store read. */
   private final Map<String, SyncState> byChannel = new ConcurrentHashMap<>();
   /** The same states by the service's own id of their channel (Graph's subscription id). */

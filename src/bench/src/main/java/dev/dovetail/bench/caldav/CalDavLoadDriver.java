@@ -8,8 +8,8 @@ import dev.dovetail.booking.domain.AvailabilityRule;
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
-import dev.dovetail.calendar.app.CalendarWriteService;
 import dev.dovetail.caldav.backend.IcsParser;
+import dev.dovetail.calendar.app.CalendarWriteService;
 import dev.dovetail.calendar.domain.CalendarCollection;
 import dev.dovetail.calendar.domain.CalendarObject;
 import dev.dovetail.infra.mongo.MongoStore;
@@ -19,6 +19,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
@@ -164,7 +165,7 @@ public final class CalDavLoadDriver {
         + "</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>";
   }
 
-  private static Future<io.vertx.ext.web.client.HttpResponse<Buffer>> report(Target t, String path, String body) {
+  private static Future<HttpResponse<Buffer>> report(Target t, String path, String body) {
     return t.client().request(HttpMethod.REPORT, path).putHeader("Authorization", t.authorization())
         .putHeader("Depth", "1").putHeader("Content-Type", "application/xml; charset=utf-8")
         .sendBuffer(Buffer.buffer(body));

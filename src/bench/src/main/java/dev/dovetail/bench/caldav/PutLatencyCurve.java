@@ -1,6 +1,7 @@
 package dev.dovetail.bench.caldav;
 
 import io.vertx.core.buffer.Buffer;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class PutLatencyCurve {
   /** A new one-hour event on its own day from 2031 on, so no PUT overlaps another. */
   private static void put(CalDavLoadDriver.Target target, String path, int n) {
     String name = "curve-" + n + ".ics";
-    java.time.LocalDate day = java.time.LocalDate.of(2031, 1, 1).plusDays(n);
+    LocalDate day = LocalDate.of(2031, 1, 1).plusDays(n);
     String date = day.toString().replace("-", "");
     String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Dovetail//bench//EN\r\nBEGIN:VEVENT\r\nUID:" + name
         + "\r\nDTSTAMP:20260501T120000Z\r\nDTSTART:" + date + "T090000Z\r\nDTEND:" + date

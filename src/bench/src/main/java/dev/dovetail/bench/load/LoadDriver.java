@@ -7,6 +7,7 @@ import dev.dovetail.booking.domain.AvailabilityRule;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
+import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.WallClockWindow;
 import dev.dovetail.infra.mongo.MongoStore;
@@ -32,6 +33,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -118,7 +120,7 @@ public final class LoadDriver {
   /** Keeps {@code concurrency} requests in flight until {@code total} are done; prints throughput and latencies. */
   public static void run(Vertx vertx, String name, int total, int concurrency, IntFunction<Future<Integer>> call) {
     long[] latencies = new long[total];
-    Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     Promise<Void> finished = Promise.promise();
@@ -169,7 +171,7 @@ public final class LoadDriver {
           Duration.ZERO, Duration.ofDays(365), 0, 0, Money.zero("EUR"), PaymentRequirement.NONE, List.of(),
           Duration.ofMinutes(10))));
     }
-    return store.providers().insert(new dev.dovetail.booking.domain.Provider("demo", "Load", "load@example.com",
+    return store.providers().insert(new Provider("demo", "Load", "load@example.com",
         ZONE, Instant.now())).compose(v -> Future.all(writes)).mapEmpty();
   }
 

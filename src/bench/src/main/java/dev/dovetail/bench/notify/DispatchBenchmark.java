@@ -8,6 +8,7 @@ import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.Money;
+import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.PaymentRequirement;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
@@ -20,6 +21,7 @@ import dev.dovetail.notification.app.OutboxDispatcher;
 import dev.dovetail.notification.domain.MessageKind;
 import dev.dovetail.notification.domain.MessageState;
 import dev.dovetail.notification.domain.OutboundMessage;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,16 +112,16 @@ public final class DispatchBenchmark {
       int sent = 0;
       int rounds = 0;
       while (sent < count && rounds < 1000) {
-        List<io.vertx.core.Future<OutboxDispatcher.Report>> runs = new ArrayList<>();
+        List<Future<OutboxDispatcher.Report>> runs = new ArrayList<>();
         dispatchers.forEach(d -> runs.add(d.dispatchDue()));
-        io.vertx.core.Future.all(runs).await();
+        Future.all(runs).await();
         for (var run : runs) {
           sent += run.result().sent();
         }
         rounds++;
       }
       double seconds = (System.nanoTime() - begin) / 1e9;
-      long stored = store.outbox().listByProvider("acme", dev.dovetail.booking.domain.PageRequest.first(1)).await()
+      long stored = store.outbox().listByProvider("acme", PageRequest.first(1)).await()
           .items().size();
       int notSent = 0;
       for (OutboundMessage m : walk(store)) {
@@ -135,7 +138,7 @@ public final class DispatchBenchmark {
       embedded.close();
       if (dir != null) {
         try (var files = Files.walk(dir)) {
-          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
       }
     }
@@ -145,7 +148,7 @@ public final class DispatchBenchmark {
     List<OutboundMessage> all = new ArrayList<>();
     String cursor = null;
     do {
-      var page = store.outbox().listByProvider("acme", new dev.dovetail.booking.domain.PageRequest(cursor, 200))
+      var page = store.outbox().listByProvider("acme", new PageRequest(cursor, 200))
           .await();
       all.addAll(page.items());
       cursor = page.nextCursor();

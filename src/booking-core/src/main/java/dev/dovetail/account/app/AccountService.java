@@ -22,6 +22,7 @@ import dev.dovetail.booking.domain.Secrets;
 import dev.dovetail.booking.domain.TooManyRequestsException;
 import dev.dovetail.booking.port.out.ProviderRepository;
 import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public class AccountService implements Authenticate, ManageCredentials, Register
    */
   public static void checkNewPassword(String password, String field) {
     if (password == null || password.length() < MIN_PASSWORD_LENGTH
-        || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH) {
+        || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH) {
       throw new InvalidRequestException(
           field + " must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " bytes long");
     }

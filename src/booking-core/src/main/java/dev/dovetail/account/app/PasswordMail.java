@@ -3,7 +3,6 @@ package dev.dovetail.account.app;
 import dev.dovetail.account.domain.Account;
 import dev.dovetail.account.port.out.AccountRepository;
 import dev.dovetail.account.port.out.PasswordMailRenderer;
-import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.port.out.ProviderRepository;
 import dev.dovetail.notification.domain.DeliveryException;
 import dev.dovetail.notification.domain.MailMessage;

@@ -1,6 +1,7 @@
 package dev.dovetail.account.app;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -46,7 +47,7 @@ public final class PasswordResetTokens {
       return parts.length == 2
           ? Optional.of(new Claim(parts[0], Instant.ofEpochSecond(Long.parseLong(parts[1]))))
           : Optional.empty();
-    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+    } catch (IllegalArgumentException | DateTimeException e) {
       return Optional.empty();
     }
   }

@@ -6,10 +6,19 @@ import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.MemberChoice;
+import dev.dovetail.booking.domain.MemberSchedule;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
-import dev.dovetail.booking.domain.PlainText;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.PlainText;
+import dev.dovetail.booking.domain.PoolSlots;
+import dev.dovetail.booking.domain.Resource;
+import dev.dovetail.booking.domain.ResourceBusyException;
+import dev.dovetail.booking.domain.ResourcePool;
+import dev.dovetail.booking.domain.Schedule;
+import dev.dovetail.booking.domain.Slot;
+import dev.dovetail.booking.domain.SlotEngine;
 import dev.dovetail.booking.domain.SlotUnavailableException;
 import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.ManageBooking;
@@ -19,18 +28,9 @@ import dev.dovetail.booking.port.in.SlotTakenException;
 import dev.dovetail.booking.port.out.BookingChange;
 import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.booking.port.out.ExternalBusy;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.booking.port.out.ScheduleRepository;
-import dev.dovetail.booking.domain.MemberChoice;
-import dev.dovetail.booking.domain.MemberSchedule;
-import dev.dovetail.booking.domain.PoolSlots;
-import dev.dovetail.booking.domain.Resource;
-import dev.dovetail.booking.domain.ResourceBusyException;
-import dev.dovetail.booking.domain.ResourcePool;
-import dev.dovetail.booking.domain.Schedule;
-import dev.dovetail.booking.domain.Slot;
-import dev.dovetail.booking.domain.SlotEngine;
-import dev.dovetail.booking.port.out.ExternalBusy;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +70,7 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
   }
 
   /** How long after its booking ends a manage link (and the pages and payment calls behind it) still works. */
-  public static final java.time.Duration MANAGE_LINK_LIFETIME_AFTER_END = java.time.Duration.ofDays(30);
+  public static final Duration MANAGE_LINK_LIFETIME_AFTER_END = Duration.ofDays(30);
 
   @Override
   public Future<Booking> find(String manageToken) {

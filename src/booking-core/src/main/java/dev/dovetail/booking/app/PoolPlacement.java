@@ -5,7 +5,6 @@ import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.MemberChoice;
-import dev.dovetail.booking.domain.MemberSchedule;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.domain.ResourcePool;

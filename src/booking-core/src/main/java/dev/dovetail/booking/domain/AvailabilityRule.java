@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,8 +31,8 @@ public record AvailabilityRule(
     Map<LocalDate, List<WallClockWindow>> overrides = new TreeMap<>();
     Objects.requireNonNull(dateOverrides, "dateOverrides")
         .forEach((date, windows) -> overrides.put(date, sortedDisjoint(windows, "override on " + date)));
-    dateOverrides = java.util.Collections.unmodifiableMap(overrides);
-    holidays = java.util.Collections.unmodifiableSet(new TreeSet<>(Objects.requireNonNull(holidays, "holidays")));
+    dateOverrides = Collections.unmodifiableMap(overrides);
+    holidays = Collections.unmodifiableSet(new TreeSet<>(Objects.requireNonNull(holidays, "holidays")));
   }
 
   /** Monday to Friday, the same hours each day, with the given breaks; no overrides or holidays. */
@@ -87,7 +88,7 @@ public record AvailabilityRule(
     Map<DayOfWeek, List<WallClockWindow>> copy = new EnumMap<>(DayOfWeek.class);
     Objects.requireNonNull(weekly, "weeklyHours")
         .forEach((day, windows) -> copy.put(day, sortedDisjoint(windows, "hours on " + day)));
-    return java.util.Collections.unmodifiableMap(copy);
+    return Collections.unmodifiableMap(copy);
   }
 
   private static List<WallClockWindow> sortedDisjoint(List<WallClockWindow> windows, String what) {

@@ -1,7 +1,7 @@
 package dev.dovetail.booking.domain;
 
-import java.util.Objects;
 import java.time.ZoneId;
+import java.util.Objects;
 
 /**
  * Something scarce that is rented out by time: a room, a person, a table. Its availability rule is wall-clock time

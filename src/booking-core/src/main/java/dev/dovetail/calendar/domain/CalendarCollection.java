@@ -1,12 +1,15 @@
 package dev.dovetail.calendar.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.IntToLongFunction;
 
 /**
  * A resource's calendar as one immutable value, stored as one document (like the {@code Schedule}) so that a write
@@ -54,7 +57,7 @@ public final class CalendarCollection {
       }
     }
     this.objects = Collections.unmodifiableMap(byHref);
-    this.tombstones = tombstones.stream().sorted(java.util.Comparator.comparingLong(Tombstone::sequence)).toList();
+    this.tombstones = tombstones.stream().sorted(Comparator.comparingLong(Tombstone::sequence)).toList();
     this.tombstoneFloor = tombstoneFloor;
   }
 
@@ -178,7 +181,7 @@ public final class CalendarCollection {
     }
     CalendarObject[] ordered = bySequence();
     int first = firstAfter(ordered.length, i -> ordered[i].sequence(), token);
-    List<CalendarObject> changed = List.of(java.util.Arrays.copyOfRange(ordered, first, ordered.length));
+    List<CalendarObject> changed = List.of(Arrays.copyOfRange(ordered, first, ordered.length));
     int firstStone = firstAfter(tombstones.size(), i -> tombstones.get(i).sequence(), token);
     List<String> removed = tombstones.subList(firstStone, tombstones.size()).stream().map(Tombstone::href).toList();
     return new Changes(changed, removed, sequence);
@@ -189,14 +192,14 @@ public final class CalendarCollection {
     CalendarObject[] ordered = changeLog;
     if (ordered == null) {
       ordered = objects.values().toArray(new CalendarObject[0]);
-      java.util.Arrays.sort(ordered, java.util.Comparator.comparingLong(CalendarObject::sequence));
+      Arrays.sort(ordered, Comparator.comparingLong(CalendarObject::sequence));
       changeLog = ordered;
     }
     return ordered;
   }
 
   /** The first index in [0, size) whose sequence is above {@code token}, in a list sorted by sequence. */
-  private static int firstAfter(int size, java.util.function.IntToLongFunction sequenceAt, long token) {
+  private static int firstAfter(int size, IntToLongFunction sequenceAt, long token) {
     int lo = 0;
     int hi = size;
     while (lo < hi) {

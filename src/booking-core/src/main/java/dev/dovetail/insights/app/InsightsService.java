@@ -12,7 +12,6 @@ import dev.dovetail.insights.domain.InsightsRange;
 import dev.dovetail.insights.port.in.ProviderInsights;
 import dev.dovetail.payment.domain.Payment;
 import dev.dovetail.payment.port.out.PaymentRepository;
-import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.waitlist.port.out.WaitlistRepository;
 import io.vertx.core.Future;
 import java.time.Clock;

@@ -19,10 +19,13 @@ import io.vertx.core.Promise;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
@@ -157,7 +160,7 @@ public class OutboxDispatcher {
       return Future.succeededFuture();
     }
     Iterator<OutboundMessage> queue = messages.iterator();
-    List<Future<Void>> lanes = new java.util.ArrayList<>();
+    List<Future<Void>> lanes = new ArrayList<>();
     for (int i = 0; i < Math.min(settings.concurrency(), messages.size()); i++) {
       lanes.add(lane(queue, counters));
     }
@@ -292,7 +295,7 @@ public class OutboxDispatcher {
     final AtomicInteger skipped = new AtomicInteger();
     final AtomicInteger waiting = new AtomicInteger();
     final AtomicInteger lost = new AtomicInteger();
-    final java.util.Map<String, Future<PublicCatalog.Offer>> offers = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, Future<PublicCatalog.Offer>> offers = new ConcurrentHashMap<>();
 
     Report report() {
       return new Report(claimed.get(), sent.get(), retried.get(), failed.get(), skipped.get(), waiting.get(),

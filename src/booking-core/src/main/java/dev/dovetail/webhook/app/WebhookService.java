@@ -16,11 +16,15 @@ import dev.dovetail.webhook.port.out.WebhookEventRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Endpoints, events and the delivery log. Publishing looks up the provider's endpoints and records each event with
@@ -57,8 +61,8 @@ public class WebhookService implements PublishEvents, ManageWebhookEndpoints {
     if (events.isEmpty()) {
       return Future.succeededFuture();
     }
-    Set<String> providers = events.stream().map(WebhookEvent::providerId).collect(java.util.stream.Collectors.toSet());
-    java.util.Map<String, Future<List<WebhookEndpoint>>> byProvider = new java.util.HashMap<>();
+    Set<String> providers = events.stream().map(WebhookEvent::providerId).collect(Collectors.toSet());
+    Map<String, Future<List<WebhookEndpoint>>> byProvider = new HashMap<>();
     providers.forEach(p -> byProvider.put(p, endpoints.list(p)));
     Instant now = clock.instant();
     return Future.all(List.copyOf(byProvider.values()))
@@ -200,7 +204,7 @@ public class WebhookService implements PublishEvents, ManageWebhookEndpoints {
     URI uri;
     try {
       uri = new URI(url);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalArgumentException("url is not a valid URL");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Something that happened to a provider's data, as integrators receive it. The {@code id} is derived from the
@@ -26,7 +27,7 @@ public record WebhookEvent(
     long position) {
 
   /** Keys that must never leave the hub in an event, at any depth. */
-  private static final java.util.Set<String> SECRET_KEYS = java.util.Set.of("manageToken", "manageUrl", "token");
+  private static final Set<String> SECRET_KEYS = Set.of("manageToken", "manageUrl", "token");
 
   public WebhookEvent {
     Objects.requireNonNull(id, "id");

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends mail over SMTP with the Vert.x Mail client: plain text and HTML, and the .ics invitation as a {@code
@@ -87,7 +88,7 @@ public final class SmtpMailer implements Mailer {
         .setUserAgent("Dovetail");
     config.setConnectTimeout(TIMEOUT_MS);
     config.setIdleTimeout(TIMEOUT_MS);
-    config.setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
+    config.setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     if (s.user() != null && !s.user().isBlank()) {
       config.setLogin(LoginOption.REQUIRED).setUsername(s.user()).setPassword(s.password());
     } else {
@@ -103,7 +104,7 @@ public final class SmtpMailer implements Mailer {
       // Validation at the edges refuses such values; a value stored before that must not forge headers either.
       return Future.failedFuture(new DeliveryException(unsafe + " holds a control character; not sent", true));
     }
-    io.vertx.ext.mail.MailMessage mail = new io.vertx.ext.mail.MailMessage()
+    io.vertx.ext.mail.MailMessage mail = new io.vertx.ext.mail.MailMessage() // qualified: our MailMessage is the port's
         .setFrom(settings.from())
         .setTo(message.to())
         .setSubject(message.subject())

@@ -5,8 +5,8 @@ import static dev.dovetail.infra.mongo.MongoSupport.requiredInstant;
 
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
-import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.Ids;
+import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.TimeRange;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -7,6 +7,7 @@ import dev.dovetail.booking.domain.PageRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.UpdateOptions;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -69,7 +70,7 @@ final class KeyedCollection<T> {
    */
   Future<Void> retire(String key) {
     return mongo.durable(mongo.client.replaceDocumentsWithOptions(name, byId(key),
-        new JsonObject().put("_id", key).put(RETIRED, true), new io.vertx.ext.mongo.UpdateOptions().setUpsert(true))
+        new JsonObject().put("_id", key).put(RETIRED, true), new UpdateOptions().setUpsert(true))
         .<Void>mapEmpty());
   }
 

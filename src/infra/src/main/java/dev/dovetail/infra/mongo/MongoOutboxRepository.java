@@ -19,7 +19,9 @@ import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -129,14 +131,14 @@ public class MongoOutboxRepository implements OutboxRepository {
   }
 
   @Override
-  public Future<java.util.Map<MessageState, Long>> countByProvider(String providerId) {
-    java.util.List<Future<Long>> counts = new java.util.ArrayList<>();
+  public Future<Map<MessageState, Long>> countByProvider(String providerId) {
+    List<Future<Long>> counts = new ArrayList<>();
     for (MessageState state : MessageState.values()) {
       counts.add(mongo.client.count(COLLECTION,
           new JsonObject().put("providerId", providerId).put("state", state.name())));
     }
     return Future.all(counts).map(all -> {
-      java.util.Map<MessageState, Long> byState = new java.util.EnumMap<>(MessageState.class);
+      Map<MessageState, Long> byState = new EnumMap<>(MessageState.class);
       for (MessageState state : MessageState.values()) {
         byState.put(state, counts.get(state.ordinal()).result());
       }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,7 +38,7 @@ public class MongoScheduleRepository implements ScheduleRepository {
   private final MongoSupport mongo;
   private final int maxAttempts;
   private final PartStore<List<Block>> store;
-  private final java.util.concurrent.atomic.LongAdder retries = new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder retries = new LongAdder();
 
   MongoScheduleRepository(MongoSupport mongo, int maxAttempts) {
     if (maxAttempts < 1) {

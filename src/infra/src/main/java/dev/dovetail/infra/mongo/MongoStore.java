@@ -14,6 +14,8 @@ import dev.dovetail.notification.port.out.MailArchive;
 import dev.dovetail.notification.port.out.OutboxRepository;
 import dev.dovetail.payment.port.out.PaymentRepository;
 import dev.dovetail.waitlist.port.out.WaitlistRepository;
+import dev.dovetail.webhook.port.out.WebhookEndpointRepository;
+import dev.dovetail.webhook.port.out.WebhookEventRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -203,11 +205,11 @@ public final class MongoStore {
     return new IndexModel(keys, new IndexOptions().name(name));
   }
 
-  public dev.dovetail.webhook.port.out.WebhookEndpointRepository webhookEndpoints() {
+  public WebhookEndpointRepository webhookEndpoints() {
     return webhookEndpoints;
   }
 
-  public dev.dovetail.webhook.port.out.WebhookEventRepository webhookEvents() {
+  public WebhookEventRepository webhookEvents() {
     return webhookEvents;
   }
 

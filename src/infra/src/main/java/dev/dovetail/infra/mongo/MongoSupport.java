@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What every Mongo adapter shares: the client, the durability hook run after each write, error translation and
@@ -79,7 +80,7 @@ final class MongoSupport {
   }
 
   /** Translates a duplicate-key failure into the given exception; other failures pass unchanged. */
-  static <T> Function<Throwable, Future<T>> duplicateAs(java.util.function.Supplier<RuntimeException> conflict) {
+  static <T> Function<Throwable, Future<T>> duplicateAs(Supplier<RuntimeException> conflict) {
     return error -> Future.failedFuture(isDuplicateKey(error) ? conflict.get() : error);
   }
 

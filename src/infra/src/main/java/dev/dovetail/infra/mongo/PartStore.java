@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,6 +79,8 @@ final class PartStore<P> {
   private final String partCollection;
   private final Function<P, JsonObject> encode;
   private final Function<JsonObject, P> decode;
+  /** Background filings in flight, by owner (a delete waits for them). */
+  private final Map<String, Future<Void>> filing = new ConcurrentHashMap<>();
   private final Map<String, Loaded<P>> cache = Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -185,9 +188,12 @@ final class PartStore<P> {
    * and the next commit (on any node) files the same pending parts again, idempotently.
    */
   private void fileInBackground(Loaded<P> committed) {
-    if (!committed.filed().get()) {
-      flush(committed).onSuccess(v -> committed.filed().set(true));
+    if (committed.filed().get()) {
+      return;
     }
+    Future<Void> filed = flush(committed).onSuccess(v -> committed.filed().set(true));
+    filing.put(committed.owner(), filed);
+    filed.onComplete(done -> filing.remove(committed.owner(), filed));
   }
 
   /**
@@ -239,10 +245,12 @@ final class PartStore<P> {
     return mongo.vertx.timer(1 + ThreadLocalRandom.current().nextInt(bound), TimeUnit.MILLISECONDS).mapEmpty();
   }
 
-  /** Removes the head and every part. */
+  /** Removes the head and every part, after this node's filing of the owner's last commit (else it would outlive). */
   Future<Void> delete(String owner) {
     cache.remove(owner);
-    return mongo.client.removeDocument(heads, byId(owner))
+    Future<Void> inFlight = filing.getOrDefault(owner, Future.succeededFuture());
+    return inFlight.otherwiseEmpty()
+        .compose(v -> mongo.client.removeDocument(heads, byId(owner)))
         .compose(v -> mongo.client.removeDocuments(partCollection, new JsonObject().put("owner", owner)))
         .mapEmpty();
   }

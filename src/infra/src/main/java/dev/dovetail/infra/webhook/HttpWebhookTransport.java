@@ -13,6 +13,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public class HttpWebhookTransport implements WebhookTransport {
     URI uri;
     try {
       uri = new URI(url);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       return Future.succeededFuture(refused(started, "invalid URL"));
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();

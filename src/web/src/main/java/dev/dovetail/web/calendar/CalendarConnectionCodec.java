@@ -1,5 +1,6 @@
 package dev.dovetail.web.calendar;
 
+import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.sync.domain.BookingConflict;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.Connection;
@@ -25,11 +26,11 @@ public final class CalendarConnectionCodec {
     try {
       return CalendarProvider.fromKey(key);
     } catch (IllegalArgumentException e) {
-      throw new dev.dovetail.booking.domain.NotFoundException("calendar service", key);
+      throw new NotFoundException("calendar service", key);
     }
   }
 
-  static JsonObject views(List<ManageConnections.ConnectionView> views, java.util.Set<CalendarProvider> available) {
+  static JsonObject views(List<ManageConnections.ConnectionView> views, Set<CalendarProvider> available) {
     JsonArray items = new JsonArray();
     JsonArray conflicts = new JsonArray();
     for (ManageConnections.ConnectionView v : views) {

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -100,7 +101,7 @@ public final class CalendarConnectionsHandler {
     Responses.respond(ctx, unavailableAs502(Responses.attempt(() -> connections.choose(Caller.providerId(ctx),
             CalendarConnectionCodec.service(Requests.path(ctx, "service")),
             CalendarConnectionCodec.choice(Requests.body(ctx))))), 200,
-        c -> CalendarConnectionCodec.connection(c, java.util.List.of()));
+        c -> CalendarConnectionCodec.connection(c, List.of()));
   }
 
   public void disconnect(RoutingContext ctx) {

@@ -4,6 +4,7 @@ import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.insights.port.in.ProviderInsights.BookingExport;
 import dev.dovetail.insights.port.in.ProviderInsights.Row;
 import dev.dovetail.payment.domain.Payment;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class BookingsCsv {
     return out.toString();
   }
 
-  private static String local(java.time.Instant instant, ZoneId zone) {
+  private static String local(Instant instant, ZoneId zone) {
     return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime());
   }
 

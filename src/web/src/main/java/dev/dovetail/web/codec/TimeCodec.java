@@ -13,6 +13,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Times on the wire: UTC instants, IANA zones, local dates, and wall-clock windows ({@code 24:00} = end of day). */
 public final class TimeCodec {
@@ -22,8 +24,8 @@ public final class TimeCodec {
 
   private static final int MAX_HOURS_TEXT = 200;
   private static final int MINUTES_A_DAY = 24 * 60;
-  private static final java.util.regex.Pattern HOURS_TIME =
-      java.util.regex.Pattern.compile("([01]?\\d|2[0-4])(?:[:.h]([0-5]\\d))?");
+  private static final Pattern HOURS_TIME =
+      Pattern.compile("([01]?\\d|2[0-4])(?:[:.h]([0-5]\\d))?");
 
   private TimeCodec() {}
 
@@ -133,7 +135,7 @@ public final class TimeCodec {
   }
 
   private static int textMinute(String text) {
-    java.util.regex.Matcher m = HOURS_TIME.matcher(text.strip());
+    Matcher m = HOURS_TIME.matcher(text.strip());
     if (!m.matches()) {
       return -1;
     }

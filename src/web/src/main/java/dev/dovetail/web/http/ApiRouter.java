@@ -1,12 +1,12 @@
 package dev.dovetail.web.http;
 
 import dev.dovetail.account.domain.Credential;
-import dev.dovetail.web.calendar.CalendarConnectionsHandler;
 import dev.dovetail.web.Services;
 import dev.dovetail.web.WebOptions;
 import dev.dovetail.web.auth.AccountHandler;
 import dev.dovetail.web.auth.LoginHandler;
 import dev.dovetail.web.auth.MeHandler;
+import dev.dovetail.web.calendar.CalendarConnectionsHandler;
 import dev.dovetail.web.ops.HealthHandler;
 import dev.dovetail.web.ops.OpenApiDocumentHandler;
 import dev.dovetail.web.pages.PagesRouter;
@@ -18,6 +18,7 @@ import dev.dovetail.web.provider.BookingsHandler;
 import dev.dovetail.web.provider.CalDavLoginHandler;
 import dev.dovetail.web.provider.CredentialsHandler;
 import dev.dovetail.web.provider.EmbedSettingsHandler;
+import dev.dovetail.web.provider.InsightsHandler;
 import dev.dovetail.web.provider.InvitationsHandler;
 import dev.dovetail.web.provider.NotificationsHandler;
 import dev.dovetail.web.provider.ProviderCalendarHandler;
@@ -31,6 +32,7 @@ import dev.dovetail.web.publicapi.SignUpHandler;
 import dev.dovetail.web.publicapi.SlotsHandler;
 import dev.dovetail.web.waitlist.ProviderWaitlistHandler;
 import dev.dovetail.web.waitlist.WaitlistHandler;
+import dev.dovetail.web.webhook.WebhooksHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -204,7 +206,7 @@ public final class ApiRouter {
     ProviderCalendarHandler calendar = new ProviderCalendarHandler(s.providerCalendar());
     map.put("getSchedule", calendar::schedule);
     map.put("createProviderBooking", calendar::book);
-    dev.dovetail.web.provider.InsightsHandler insights = new dev.dovetail.web.provider.InsightsHandler(s.insights());
+    InsightsHandler insights = new InsightsHandler(s.insights());
     map.put("getInsights", insights::insights);
     map.put("exportBookingsCsv", insights::bookingsCsv);
     map.put("listApiTokens", apiTokens::list);
@@ -242,7 +244,7 @@ public final class ApiRouter {
     map.put("listExternalCalendars", calendars::calendars);
     map.put("chooseCalendars", calendars::choose);
     map.put("disconnectCalendar", calendars::disconnect);
-    dev.dovetail.web.webhook.WebhooksHandler webhooks = new dev.dovetail.web.webhook.WebhooksHandler(s.webhooks());
+    WebhooksHandler webhooks = new WebhooksHandler(s.webhooks());
     map.put("listWebhookEndpoints", webhooks::list);
     map.put("createWebhookEndpoint", webhooks::create);
     map.put("getWebhookEndpoint", webhooks::get);

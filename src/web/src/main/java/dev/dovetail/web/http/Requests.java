@@ -1,5 +1,6 @@
 package dev.dovetail.web.http;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -13,7 +14,7 @@ public final class Requests {
 
   /** The JSON object body, or an empty object when the request has none (an optional body). */
   public static JsonObject optionalBody(RoutingContext ctx) {
-    io.vertx.core.buffer.Buffer raw = ctx.body() == null ? null : ctx.body().buffer();
+    Buffer raw = ctx.body() == null ? null : ctx.body().buffer();
     if (raw == null || raw.length() == 0) {
       return new JsonObject();
     }

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Ends requests with JSON, or hands failures to the {@link ErrorMapper}. */
 public final class Responses {
@@ -40,7 +41,7 @@ public final class Responses {
   }
 
   /** Runs {@code call}, turning a synchronous throw (bad input caught while decoding) into a failed future. */
-  public static <T> Future<T> attempt(java.util.function.Supplier<Future<T>> call) {
+  public static <T> Future<T> attempt(Supplier<Future<T>> call) {
     try {
       return call.get();
     } catch (RuntimeException e) {

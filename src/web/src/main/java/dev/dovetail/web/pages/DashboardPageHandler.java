@@ -1,7 +1,7 @@
 package dev.dovetail.web.pages;
 
-import dev.dovetail.web.http.CallerAuthHandler;
 import dev.dovetail.account.port.in.SignUpPolicy;
+import dev.dovetail.web.http.CallerAuthHandler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;

@@ -7,9 +7,16 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The HTML pages the hub serves itself (see docs/adr/0009-web-pages.md): small server-rendered shells plus plain ES
@@ -57,8 +64,8 @@ public final class PagesRouter {
    * {@link #PAGE_PATHS}, then every other GET outside {@code /api/}: the 404 page, which costs like the booking page
    * so that scanning for addresses uses up the public budget.
    */
-  public static final List<Operations.OpenPath> OPEN_PATHS = java.util.stream.Stream.concat(PAGE_PATHS.stream(),
-      java.util.stream.Stream.of(new Operations.OpenPath("page:not-found", "/*", 1))).toList();
+  public static final List<Operations.OpenPath> OPEN_PATHS = Stream.concat(PAGE_PATHS.stream(),
+      Stream.of(new Operations.OpenPath("page:not-found", "/*", 1))).toList();
 
   static final int ASSET_MAX_AGE_SECONDS = 600;
   /** The pop-up embed script, served at {@code /embed.js} for providers' sites to load (ADR 45). */
@@ -122,20 +129,20 @@ public final class PagesRouter {
         .failureHandler(errors::failure);
     // Any other address outside the API and the other adapters (a truncated link, a typo) is a 404 page, not a JSON
     // problem. The other adapters' failures (a rate-limited feed, say) stay problem details.
-    router.getWithRegex(NOT_A_PAGE.stream().map(java.util.regex.Pattern::quote)
-            .collect(java.util.stream.Collectors.joining("|", "^(?!", ").*")))
+    router.getWithRegex(NOT_A_PAGE.stream().map(Pattern::quote)
+            .collect(Collectors.joining("|", "^(?!", ").*")))
         .setName(NOT_FOUND_ROUTE).handler(errors::notFound)
         .failureHandler(errors::failure);
   }
 
   private static String classPathText(String path) {
-    try (java.io.InputStream in = PagesRouter.class.getClassLoader().getResourceAsStream(path)) {
+    try (InputStream in = PagesRouter.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("missing from the class path: " + path);
       }
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,11 +1,11 @@
 package dev.dovetail.web.payment;
 
 import dev.dovetail.payment.port.in.CustomerPayments;
+import dev.dovetail.web.http.Requests;
+import dev.dovetail.web.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import dev.dovetail.web.http.Requests;
-import dev.dovetail.web.http.Responses;
 
 /** The customer's side, through the manage token: start or resume paying, and the payment with its refund quote. */
 public final class PaymentHandler {

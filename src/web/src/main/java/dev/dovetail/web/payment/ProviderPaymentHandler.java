@@ -5,6 +5,7 @@ import dev.dovetail.web.http.Caller;
 import dev.dovetail.web.http.Requests;
 import dev.dovetail.web.http.Responses;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /** The provider's side: payment settings per booking type, a booking's payment, capture, no-show. */
 public final class ProviderPaymentHandler {
@@ -33,11 +34,11 @@ public final class ProviderPaymentHandler {
 
   public void capture(RoutingContext ctx) {
     Responses.respond(ctx, payments.capture(Caller.providerId(ctx), Requests.path(ctx, "bookingId")), 200,
-        p -> PaymentCodec.envelope(java.util.Optional.of(p)));
+        p -> PaymentCodec.envelope(Optional.of(p)));
   }
 
   public void noShow(RoutingContext ctx) {
     Responses.respond(ctx, payments.markNoShow(Caller.providerId(ctx), Requests.path(ctx, "bookingId")), 200,
-        p -> PaymentCodec.envelope(java.util.Optional.of(p)));
+        p -> PaymentCodec.envelope(Optional.of(p)));
   }
 }

@@ -2,12 +2,13 @@ package dev.dovetail.web.provider;
 
 import dev.dovetail.notification.domain.LogView;
 import dev.dovetail.notification.port.in.NotificationLog;
-import dev.dovetail.web.http.ApiProblem;
 import dev.dovetail.web.codec.NotificationCodec;
 import dev.dovetail.web.codec.PageCodec;
+import dev.dovetail.web.http.ApiProblem;
 import dev.dovetail.web.http.Caller;
 import dev.dovetail.web.http.Requests;
 import dev.dovetail.web.http.Responses;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -37,7 +38,7 @@ public final class NotificationsHandler {
 
   /** {@code GET /api/v1/notification-figures}: how many of the caller's mails were sent, failed or are pending. */
   public void figures(RoutingContext ctx) {
-    Responses.respond(ctx, log.figures(Caller.providerId(ctx)), 200, f -> new io.vertx.core.json.JsonObject()
+    Responses.respond(ctx, log.figures(Caller.providerId(ctx)), 200, f -> new JsonObject()
         .put("sent", f.sent()).put("failed", f.failed()).put("pending", f.pending()).put("skipped", f.skipped())
         .put("delivery", log.delivery().name()));
   }

@@ -1,11 +1,11 @@
 package dev.dovetail.web.waitlist;
 
+import dev.dovetail.waitlist.port.in.ManageWaitlist;
 import dev.dovetail.web.codec.PageCodec;
 import dev.dovetail.web.codec.TimeCodec;
 import dev.dovetail.web.http.Caller;
 import dev.dovetail.web.http.Requests;
 import dev.dovetail.web.http.Responses;
-import dev.dovetail.waitlist.port.in.ManageWaitlist;
 import io.vertx.ext.web.RoutingContext;
 
 /**

@@ -1,14 +1,14 @@
 package dev.dovetail.web.waitlist;
 
 import dev.dovetail.booking.domain.Money;
-import dev.dovetail.web.codec.TimeCodec;
-import dev.dovetail.web.http.ApiProblem;
 import dev.dovetail.waitlist.domain.RecoveredBookings;
 import dev.dovetail.waitlist.domain.SlotOffer;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.waitlist.domain.WaitlistSettings;
 import dev.dovetail.waitlist.domain.Wish;
 import dev.dovetail.waitlist.port.in.Waitlist;
+import dev.dovetail.web.codec.TimeCodec;
+import dev.dovetail.web.http.ApiProblem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.dovetail.web.waitlist;
 
+import dev.dovetail.waitlist.port.in.Waitlist;
 import dev.dovetail.web.codec.BookingCodec;
 import dev.dovetail.web.http.Requests;
 import dev.dovetail.web.http.Responses;
-import dev.dovetail.waitlist.port.in.Waitlist;
 import io.vertx.ext.web.RoutingContext;
 
 /**

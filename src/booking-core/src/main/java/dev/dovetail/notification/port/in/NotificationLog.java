@@ -1,5 +1,6 @@
 package dev.dovetail.notification.port.in;
 
+import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.notification.domain.LogView;
@@ -7,6 +8,7 @@ import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.OutboundMessage;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.List;
 
 /** What a provider sees of the mail the hub sends for them: every message with its state, tenant-scoped. */
 public interface NotificationLog {
@@ -57,7 +59,7 @@ public interface NotificationLog {
     return new NotificationLog() {
       @Override
       public Future<Page<Item>> list(String providerId, LogView view, PageRequest page) {
-        return Future.succeededFuture(new Page<>(java.util.List.of(), null));
+        return Future.succeededFuture(new Page<>(List.of(), null));
       }
 
       @Override
@@ -72,7 +74,7 @@ public interface NotificationLog {
 
       @Override
       public Future<Entry> get(String providerId, String messageId) {
-        return Future.failedFuture(new dev.dovetail.booking.domain.NotFoundException("notification", messageId));
+        return Future.failedFuture(new NotFoundException("notification", messageId));
       }
     };
   }

@@ -3,11 +3,13 @@ package dev.dovetail.notification.port.out;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.notification.domain.LogView;
+import dev.dovetail.notification.domain.MessageState;
 import dev.dovetail.notification.domain.OutboundMessage;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,7 +50,7 @@ public interface OutboxRepository {
   Future<Page<OutboundMessage>> listByProvider(String providerId, LogView view, PageRequest page);
 
   /** How many of the provider's messages are in each state (every state present, 0 when none). */
-  Future<java.util.Map<dev.dovetail.notification.domain.MessageState, Long>> countByProvider(String providerId);
+  Future<Map<MessageState, Long>> countByProvider(String providerId);
 
   /** Every message of one booking, in due order. */
   Future<List<OutboundMessage>> findByBooking(String bookingId);

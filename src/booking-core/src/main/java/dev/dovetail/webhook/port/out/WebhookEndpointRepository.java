@@ -2,6 +2,7 @@ package dev.dovetail.webhook.port.out;
 
 import dev.dovetail.webhook.domain.WebhookEndpoint;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ public interface WebhookEndpointRepository {
    * Sets only the failing-run start: {@code since} if none is set yet, or clears it when {@code since} is null. Leaves
    * the provider's own fields as they are (an edit may be under way). Returns the endpoint as stored after.
    */
-  Future<Optional<WebhookEndpoint>> recordHealth(String providerId, String endpointId, java.time.Instant since);
+  Future<Optional<WebhookEndpoint>> recordHealth(String providerId, String endpointId, Instant since);
 
   /**
    * Disables the endpoint with {@code reason} only if it is still enabled (one conditional write); true if this call

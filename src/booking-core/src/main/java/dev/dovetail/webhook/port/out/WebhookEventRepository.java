@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The webhook outbox: events and the deliveries they owe, durable across restarts and shared by every hub node. Events
@@ -21,7 +22,7 @@ public interface WebhookEventRepository {
    * one pending delivery per subscribed endpoint, given by {@code deliveriesOf}. Returns the events as stored.
    */
   Future<List<WebhookEvent>> record(List<WebhookEvent> events,
-      java.util.function.Function<WebhookEvent, List<Delivery>> deliveriesOf);
+      Function<WebhookEvent, List<Delivery>> deliveriesOf);
 
   /** The provider's events after feed position {@code after}, in feed order, at most {@code limit}. */
   Future<List<WebhookEvent>> feed(String providerId, long after, int limit);
