@@ -118,22 +118,19 @@ class PaymentHubIT {
   }
 
   @Test
-  @DisplayName("without a Stripe key, a type that takes payment is refused with 503 instead of being booked unpaid")
+  @DisplayName("without a Stripe key, a type that takes payment online is refused when saved (409), nothing stored")
   void paidTypeWithoutStripeIsRefused() {
     try (RunningHub running = RunningHub.start(dataDir)) {
       int port = running.hub.httpPort();
       DemoSession demo = DemoSession.login(running.client, port);
-      assertThat(demo.send("POST", "/api/v1/booking-types", new JsonObject()
+      HttpResponse<Buffer> refused = demo.send("POST", "/api/v1/booking-types", new JsonObject()
           .put("id", "paid-full").put("resourceId", "demo-room").put("name", "Prepaid")
           .put("durationsMinutes", new JsonArray().add(30))
           .put("price", new JsonObject().put("amountMinor", 9_000).put("currency", "EUR"))
-          .put("payment", "FULL")).statusCode()).isEqualTo(201);
-      List<String> starts = HubFixture.freeStarts(running.client, port, "paid-full").await();
-      HttpResponse<Buffer> refused = HubFixture.book(running.client, port, "paid-full", starts.get(0),
-          "payer@example.com").await();
-      assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(503);
-      assertThat(refused.bodyAsJsonObject().getString("type")).endsWith("payments-unavailable");
-      assertThat(HubFixture.freeStarts(running.client, port, "paid-full").await()).contains(starts.get(0));
+          .put("payment", "FULL"));
+      assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(409);
+      assertThat(refused.bodyAsJsonObject().getString("detail")).contains("card payments");
+      assertThat(demo.send("GET", "/api/v1/booking-types/paid-full", null).statusCode()).isEqualTo(404);
     }
   }
 
