@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,7 +43,12 @@ import org.junit.jupiter.api.TestInstance;
 class GooglePitfallsIT {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private final GoogleFixture google = new GoogleFixture(Clock.systemUTC());
+  /**
+   * The emulator's and the tests' one instant, on the eve of Berlin's spring DST change late in the evening: the
+   * connector reads no clock, so every instant below is relative to this one and the tests hold at any wall-clock time.
+   */
+  private static final Instant NOW = Instant.parse("2027-03-27T22:30:00Z");
+  private final GoogleFixture google = new GoogleFixture(Clock.fixed(NOW, ZoneOffset.UTC));
   private Grant grant;
   private String cal;
 
@@ -73,7 +79,7 @@ class GooglePitfallsIT {
   @Test
   @DisplayName("P18: Google refuses a push channel to an http:// address (push.webhookUrlNotHttps); nothing is opened")
   void watchRefusesAnHttpAddress() {
-    Instant wanted = Instant.now().plus(Duration.ofDays(7));
+    Instant wanted = NOW.plus(Duration.ofDays(7));
     assertThatThrownBy(() -> google.connector.watch(grant, cal, Ids.random(), "s", "http://127.0.0.1:9/hooks/google",
         wanted).await()).isInstanceOf(ConnectorException.Rejected.class).hasMessageContaining("webhookUrlNotHttps");
     assertThat(google.emulator.liveChannels(cal)).isZero();
@@ -82,11 +88,9 @@ class GooglePitfallsIT {
   @Test
   @DisplayName("P18: a channel asked for beyond the default ttl (604,800 s) expires at the ttl, as Google answers")
   void channelLifetimeIsTheMostRestrictive() {
-    // Google answers the expiry in milliseconds: compare from the millisecond we asked in, not a finer instant.
-    Instant asked = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     var channel = google.connector.watch(grant, cal, Ids.random(), "s", "https://127.0.0.1:9/hooks/google",
-        asked.plus(Duration.ofDays(30))).await();
-    assertThat(channel.expiresAt()).isBetween(asked.plus(Duration.ofDays(7)), Instant.now().plus(Duration.ofDays(7)));
+        NOW.plus(Duration.ofDays(30))).await();
+    assertThat(channel.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
     assertThat(google.emulator.liveChannels(cal)).isEqualTo(1);
     google.connector.stop(grant, channel).await();
   }
@@ -105,7 +109,7 @@ class GooglePitfallsIT {
         GoogleFixture.OWNER, java.util.Set.of(asked.split(" "))));
     assertThat(google.connector.calendars(narrow).await()).isNotEmpty();
     assertThat(google.connector.changes(narrow, cal, null).await().full()).isTrue();
-    Instant start = Instant.now().plus(Duration.ofDays(3));
+    Instant start = NOW.plus(Duration.ofDays(3));
     String bookingId = Ids.random();
     WrittenEvent written = google.connector.create(narrow, cal, new OutboundEvent(bookingId,
         OutboundIds.proposedId(narrow.connectionId(), bookingId), "Booking: Ada", "",
@@ -114,7 +118,7 @@ class GooglePitfallsIT {
     assertThat(google.connector.busy(narrow, List.of(cal), TimeRange.of(start, Duration.ofHours(1))).await())
         .isEmpty();
     var channel = google.connector.watch(narrow, cal, Ids.random(), "s", "https://127.0.0.1:9/hooks/google",
-        Instant.now().plus(Duration.ofDays(1))).await();
+        NOW.plus(Duration.ofDays(1))).await();
     google.connector.stop(narrow, channel).await();
 
     Grant eventsOnly = new Grant("google-events", GoogleFixture.OWNER, google.emulator.issueRefreshToken(
@@ -147,7 +151,7 @@ class GooglePitfallsIT {
   }
 
   private String future(int days) {
-    return LocalDate.now(BERLIN).plusDays(days).toString();
+    return LocalDate.ofInstant(NOW, BERLIN).plusDays(days).toString();
   }
 
   @Test
@@ -155,7 +159,7 @@ class GooglePitfallsIT {
   void randomPagesAreFollowed() {
     for (int i = 0; i < 30; i++) {
       google.emulator.userInsert(cal, EmulatorExternalSide.timed(
-          TimeRange.of(Instant.now().plus(Duration.ofDays(1)).plus(Duration.ofHours(i)), Duration.ofMinutes(30)),
+          TimeRange.of(NOW.plus(Duration.ofDays(1)).plus(Duration.ofHours(i)), Duration.ofMinutes(30)),
           true));
     }
     google.emulator.randomPages(true);
@@ -239,7 +243,7 @@ class GooglePitfallsIT {
   @DisplayName("P6: a deleted series arrives as minimal cancelled instances; a deleted single event as a bare id")
   void deletedEventsArriveWithMinimalFields() {
     String single = google.emulator.userInsert(cal, EmulatorExternalSide.timed(
-        TimeRange.of(Instant.now().plus(Duration.ofDays(2)), Duration.ofHours(1)), true));
+        TimeRange.of(NOW.plus(Duration.ofDays(2)), Duration.ofHours(1)), true));
     String master = google.emulator.userInsert(cal, weeklySeries(LocalDate.parse(future(4)).atTime(9, 0), 3));
     String token = changes(null).nextToken();
 
@@ -263,7 +267,7 @@ class GooglePitfallsIT {
         .put("start", new JsonObject().put("date", day))
         .put("end", new JsonObject().put("date", LocalDate.parse(day).plusDays(1).toString())));
     String free = google.emulator.userInsert(cal, EmulatorExternalSide.timed(
-        TimeRange.of(Instant.now().plus(Duration.ofDays(2)), Duration.ofHours(1)), false));
+        TimeRange.of(NOW.plus(Duration.ofDays(2)), Duration.ofHours(1)), false));
 
     Map<String, ExternalEvent> events = upserts(changes(null));
 
@@ -281,11 +285,11 @@ class GooglePitfallsIT {
   void updatesKeepTheBookingTag() {
     String bookingId = Ids.random();
     OutboundEvent event = new OutboundEvent(bookingId, OutboundIds.proposedId(grant.connectionId(), bookingId),
-        "Booking: Ada", "Booked", TimeRange.of(Instant.now().plus(Duration.ofDays(1)), Duration.ofHours(1)), BERLIN);
+        "Booking: Ada", "Booked", TimeRange.of(NOW.plus(Duration.ofDays(1)), Duration.ofHours(1)), BERLIN);
     WrittenEvent created = google.connector.create(grant, cal, event).await();
     WrittenEvent updated = google.connector.update(grant, cal, created.eventId(), created.etag(),
         new OutboundEvent(bookingId, event.proposedId(), "Booking: Ada", "Moved", TimeRange.of(
-            Instant.now().plus(Duration.ofDays(2)), Duration.ofHours(1)), BERLIN)).await();
+            NOW.plus(Duration.ofDays(2)), Duration.ofHours(1)), BERLIN)).await();
 
     JsonObject stored = google.emulator.storedEvents(cal).get(updated.eventId());
     assertThat(stored.getJsonObject("extendedProperties").getJsonObject("private").getString("dovetailBooking"))
@@ -318,8 +322,8 @@ class GooglePitfallsIT {
     google.emulator.revoke(GoogleFixture.OWNER);
 
     assertThatThrownBy(() -> changes(null)).isInstanceOf(ConnectorException.AuthorizationRevoked.class);
-    assertThatThrownBy(() -> google.connector.busy(grant, List.of(cal), new TimeRange(Instant.now(),
-        Instant.now().plusSeconds(3600))).await()).isInstanceOf(ConnectorException.AuthorizationRevoked.class);
+    assertThatThrownBy(() -> google.connector.busy(grant, List.of(cal), new TimeRange(NOW,
+        NOW.plusSeconds(3600))).await()).isInstanceOf(ConnectorException.AuthorizationRevoked.class);
   }
 
   @Test
