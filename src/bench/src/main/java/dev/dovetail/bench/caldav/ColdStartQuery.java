@@ -41,7 +41,8 @@ public final class ColdStartQuery {
           var answer = CalDavLoadDriver.report(target, target.calendar(CALENDAR), CalDavLoadDriver.query(40)).await();
           millis[i] = (System.nanoTime() - t0) / 1_000_000;
           if (answer.statusCode() != 207) {
-            throw new IllegalStateException("calendar-query answered " + answer.statusCode());
+            throw new IllegalStateException("calendar-query answered " + answer.statusCode() + ": "
+                + answer.bodyAsString());
           }
           objects = CalDavLoadDriver.count(answer.bodyAsString());
         }
