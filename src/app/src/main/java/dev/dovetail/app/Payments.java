@@ -70,7 +70,7 @@ final class Payments {
           stripe.publishableKey(), stripe.webhookSecret(), stripe.apiBase(), stripe.jsUrl()), clock));
       LOG.info("card payments through Stripe{} (API version {}); webhooks at {}{}",
           stripe.apiBase() == null ? "" : " at " + stripe.apiBase(), StripePaymentGateway.API_VERSION,
-          config.publicUrl().replaceAll("/+$", ""), StripeHooks.PATH);
+          config.http().publicUrl().replaceAll("/+$", ""), StripeHooks.PATH);
     } else {
       LOG.info("no DOVETAIL_STRIPE_SECRET_KEY: booking types that take payment are refused (503)");
     }

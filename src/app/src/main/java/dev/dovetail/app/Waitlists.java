@@ -62,7 +62,7 @@ final class Waitlists {
     this.clock = clock;
     this.payments = config.stripe().enabled();
     this.mail = new WaitlistMail(entries, catalog, new TemplateWaitlistMailRenderer(),
-        new WaitlistLinks(tokens), config.publicUrl());
+        new WaitlistLinks(tokens), config.http().publicUrl());
     this.trigger = new WaitlistTrigger(this::matchSoon);
   }
 
