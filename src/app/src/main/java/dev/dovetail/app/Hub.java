@@ -205,11 +205,16 @@ public final class Hub {
             + " blocked:\n{}", resourceId, clashes.size(),
             String.join("\n", clashes.stream().map(RefreshBusyTime.Clash::line).toList()))));
     Services services = new Services(
-        new AvailabilityService(catalog, store.schedules(), clock),
-        guardedBookSlot,
-        manage, manage, catalog, catalog, accounts, accounts, accounts, readiness(vertx, store, draining), notifications.log(),
-        waitlist, waitlist, paymentService, paymentService, calendarSync.connections(), webhooks.service(),
-        accountSettings, new ProviderCalendarService(catalog, store.schedules(), guardedBookSlot, clock),
+        new Services.Booking(new AvailabilityService(catalog, store.schedules(), clock), guardedBookSlot, manage,
+            manage, catalog, catalog),
+        new Services.Accounts(accounts, accounts, accounts, accountSettings),
+        readiness(vertx, store, draining),
+        notifications.log(),
+        new Services.Waitlists(waitlist, waitlist),
+        new Services.Payments(paymentService, paymentService),
+        calendarSync.connections(),
+        webhooks.service(),
+        new ProviderCalendarService(catalog, store.schedules(), guardedBookSlot, clock),
         new CalendarFeedService(catalog, calendars.reads(), calendars.writes()),
         new InsightsService(catalog, store.bookings(), store.payments(), store.waitlist(), clock));
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
