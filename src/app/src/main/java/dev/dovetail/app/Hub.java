@@ -170,7 +170,7 @@ public final class Hub {
     // payment, waitlist and connection changes record their webhook events the same way.
     Webhooks webhooks = Webhooks.wire(vertx, config, clock, store);
     Payments payments = Payments.wire(vertx, config, clock, store, webhooks.payments(), catalog);
-    Waitlists waitlists = Waitlists.prepare(vertx, config, clock, store, webhooks.waitlist(), catalog, tokens);
+    Waitlists waitlists = Waitlists.wire(vertx, config, clock, store, webhooks.waitlist(), catalog, tokens);
     PasswordResetTokens resetTokens = new PasswordResetTokens(SecretKeys.derived(config, "password-reset"));
     Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens,
         new OutboxComposers(waitlists.mail(), CalendarSync.connectionMail(config, store), webhooks.mail(),
@@ -187,12 +187,14 @@ public final class Hub {
         clock, loginThrottle);
     ManageAccountService accountSettings = new ManageAccountService(store.providers(), store.accounts(), hasher,
         store.outbox(), resetTokens, loginThrottle, clock, notifications::dispatchNow);
+    // Booking takes its consumers above; what books or pays through it comes after: payments, then the waitlist,
+    // whose service binds the trigger above to its backfill (the one loop in the wiring, ADR 52).
     ManageBookingService manage =
         new ManageBookingService(catalog, store.schedules(), store.bookings(), lock, events, tokens, clock);
-    PaymentService paymentService = payments.complete(manage);
+    PaymentService paymentService = payments.service(manage);
     BookSlotService bookSlot = new BookSlotService(catalog, store.schedules(), store.bookings(), lock, events, tokens,
         clock, calendarSync.externalBusy());
-    WaitlistService waitlist = waitlists.complete(bookSlot, manage, lock, notifications::dispatchNow);
+    WaitlistService waitlist = waitlists.service(bookSlot, manage, lock, notifications::dispatchNow);
     BookSlot guardedBookSlot =
         payments.guard(new BookingLimitsGuard(bookSlot, catalog, new HoldLedger(HOLD_LEDGER_KEYS), clock));
     // The calendar use cases (CalDAV writes, reads, the busy-time refresh) read object times with ical4j.
@@ -234,7 +236,7 @@ public final class Hub {
         // CalDAV on the same router, ahead of the API's root chain; it authenticates itself (HTTP Basic).
         .map(router -> CalDavRouter.mount(router, calDav))
         // Stripe webhooks: signed raw bodies, ahead of the API's root chain.
-        .map(payments::mount)
+        .map(router -> payments.mount(router, paymentService))
         // Calendar push receivers (Google channel token, Graph clientState), ahead of the API's root chain.
         .map(calendarSync::mount)
         // Metrics: the observer ahead of every route; /metrics here only behind its token (ADR 28).
