@@ -264,6 +264,7 @@ public final class Hub {
                   calendarSync.start()), webhooks.start()), metricsServer, lock, draining, metrics.ops());
           LOG.info("Dovetail is listening on {} (port {}){}", config.http().publicUrl(), server.actualPort(),
               vertx.isClustered() ? ", clustered" : "");
+          metrics.calendarsWarmed(CalendarWarmUp.start(vertx, calendars.reads()));
           return hub;
         });
   }

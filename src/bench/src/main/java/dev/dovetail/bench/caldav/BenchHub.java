@@ -8,17 +8,22 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** A hub in this JVM on the embedded on-disk store (durable commits on), with a store client for seeding. */
 record BenchHub(Hub hub, Vertx vertx, MongoStore store) implements AutoCloseable {
 
   static BenchHub start() throws IOException {
+    return start(Files.createTempDirectory("dovetail-caldav-load"), freePort());
+  }
+
+  /** A hub on the store in {@code dataDir} (kept when it stops, so the next start is a restart). */
+  static BenchHub start(Path dataDir, int mongoPort) throws IOException {
     System.setProperty("hazelcast.logging.type", "slf4j");
-    int mongoPort = freePort();
     AppConfig config = AppConfig.defaults()
         .withHttp(new AppConfig.Http("127.0.0.1", freePort(), "http://127.0.0.1", Integer.MAX_VALUE, 1 << 20))
-        .withStore(new AppConfig.Store(Files.createTempDirectory("dovetail-caldav-load"), null, "dovetail", mongoPort))
+        .withStore(new AppConfig.Store(dataDir, null, "dovetail", mongoPort))
         .withDemo(new AppConfig.Demo(false, null))
         .withSecurity(new AppConfig.Security(false, 4, null, List.of(), SignUpMode.OPEN, false));
     Hub hub = Hub.start(config).await();
@@ -40,7 +45,7 @@ record BenchHub(Hub hub, Vertx vertx, MongoStore store) implements AutoCloseable
     hub.stop();
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
