@@ -1,5 +1,6 @@
 package dev.dovetail.bench.caldav;
 
+import dev.dovetail.account.domain.SignUpMode;
 import dev.dovetail.app.AppConfig;
 import dev.dovetail.app.Hub;
 import dev.dovetail.infra.mongo.MongoStore;
@@ -20,9 +21,11 @@ record BenchHub(Hub hub, Vertx vertx, MongoStore store) implements AutoCloseable
   /** A hub on the store in {@code dataDir} (kept when it stops, so the next start is a restart). */
   static BenchHub start(Path dataDir, int mongoPort) throws IOException {
     System.setProperty("hazelcast.logging.type", "slf4j");
-    AppConfig config = new AppConfig("127.0.0.1", freePort(), "http://127.0.0.1", dataDir, null, "dovetail",
-        mongoPort, false, null,
-        new AppConfig.Cluster("dovetail", "127.0.0.1", 0, List.of()), Integer.MAX_VALUE, 1 << 20, false, 4, null);
+    AppConfig config = AppConfig.defaults()
+        .withHttp(new AppConfig.Http("127.0.0.1", freePort(), "http://127.0.0.1", Integer.MAX_VALUE, 1 << 20))
+        .withStore(new AppConfig.Store(dataDir, null, "dovetail", mongoPort))
+        .withDemo(new AppConfig.Demo(false, null))
+        .withSecurity(new AppConfig.Security(false, 4, null, List.of(), SignUpMode.OPEN, false));
     Hub hub = Hub.start(config).await();
     Vertx vertx = Vertx.vertx();
     MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", () -> { }).await();
