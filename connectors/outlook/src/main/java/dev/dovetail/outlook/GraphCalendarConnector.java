@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Outlook calendars through Microsoft Graph v1.0 and its Java SDK (reference/external-apis.md §2), with push
+ * Outlook calendars through Microsoft Graph v1.0 and its Java SDK (the P numbers: docs/connectors.md), with push
  * ({@link GraphSubscriptions}) and live free/busy ({@link GraphFreeBusy}); Microsoft has no per-app revoke of a
  * delegated grant, so there is no {@code RevokeSupport}. Reads are calendarView delta rounds ({@link GraphDelta}),
  * events are mapped by {@link GraphEvents}, every call runs through {@link GraphClients} (token cache, worker thread)
