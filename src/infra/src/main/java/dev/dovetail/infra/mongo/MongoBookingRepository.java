@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Booking details in the {@code bookings} collection, keyed by booking id. Updates are optimistic on {@code
- * sequence}. Lists are keyset-paginated on (start, _id).
+ * Booking details in the {@code bookings} collection, keyed by booking id. Updates are compare-and-set on {@code
+ * revision} ({@link CompareAndSet}). Lists are keyset-paginated on (start, _id).
  */
 public class MongoBookingRepository implements BookingRepository {
 
@@ -29,9 +29,11 @@ public class MongoBookingRepository implements BookingRepository {
   private static final int MAX_IDS = 1000;
 
   private final MongoSupport mongo;
+  private final CompareAndSet revisions;
 
   MongoBookingRepository(MongoSupport mongo) {
     this.mongo = mongo;
+    this.revisions = new CompareAndSet(mongo, COLLECTION, BookingCodec.LEGACY_REVISION);
   }
 
   /**
@@ -61,11 +63,8 @@ public class MongoBookingRepository implements BookingRepository {
 
   @Override
   public Future<Void> update(Booking booking) {
-    JsonObject filter = byId(booking.id()).put("sequence", booking.sequence() - 1);
-    return mongo.durable(mongo.client.replaceDocuments(COLLECTION, filter, BookingCodec.encode(booking))
-        .compose(result -> result.getDocMatched() == 1
-            ? Future.<Void>succeededFuture()
-            : Future.failedFuture(new ConflictException("booking " + booking.id() + " changed concurrently"))));
+    return revisions.replaceOrFail(booking.id(), booking.revision() - 1, BookingCodec.encode(booking),
+        () -> new ConflictException("booking " + booking.id() + " changed concurrently"));
   }
 
   @Override

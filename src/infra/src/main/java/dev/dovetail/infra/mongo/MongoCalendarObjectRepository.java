@@ -57,12 +57,6 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
         });
   }
 
-  /** The numeric {@code field} of one document read alone (a projection), 0 when there is no document. */
-  static Future<Long> revisionOf(MongoSupport mongo, String collection, String id, String field) {
-    return mongo.client.findOne(collection, byId(id), new JsonObject().put(field, 1))
-        .map(doc -> doc == null || doc.getValue(field) == null ? 0L : ((Number) doc.getValue(field)).longValue());
-  }
-
   @Override
   public Future<Void> delete(String resourceId) {
     return mongo.durable(store.delete(resourceId));
