@@ -3,7 +3,6 @@ package dev.dovetail.infra.mongo;
 import static dev.dovetail.infra.mongo.MongoSupport.byId;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -12,12 +11,14 @@ import java.util.function.Supplier;
 /**
  * The store's one optimistic-concurrency idiom (ADR 53): a document changed by compare-and-set carries its counter in
  * {@code revision}, and a write replaces it whole only if the stored revision is still the one the writer read. A lost
- * race is retried by the caller from a fresh read, after {@link #pause}.
+ * race is retried by the caller from a fresh read, after {@link #pause}. The filter is {@code {_id, revision}}, exactly
+ * the keys of the unique {@link #index}, so that mongo-java-server (which uses an index only for a filter on exactly its
+ * keys) finds the document by the index instead of scanning the collection; a real MongoDB uses {@code _id} anyway.
  *
  * <p>Documents stored before ADR 53 may carry the counter under an older name ({@code legacyField}: {@code sequence}
  * for bookings and waitlist entries, {@code version} for payments). It is read when {@code revision} is absent, the
- * compare-and-set matches it then, and the replacing write stores {@code revision} only: a document moves to the new
- * name on its next change.
+ * compare-and-set, on a miss by {@code revision}, tries it there (a scan, but only for a lost race or an old document),
+ * and the replacing write stores {@code revision} only: a document moves to the new name on its next change.
  */
 final class CompareAndSet {
 
@@ -44,6 +45,11 @@ final class CompareAndSet {
     return value == null ? 0L : ((Number) value).longValue();
   }
 
+  /** The unique index on {@code {_id, revision}} of a collection written by compare-and-set (see the class comment). */
+  static StoreIndex index(String collection) {
+    return StoreIndex.unique(collection, REVISION, new JsonObject().put("_id", 1).put(REVISION, 1));
+  }
+
   /** The stored revision of document {@code id}, read alone (a projection); 0 when there is no document. */
   Future<Long> stored(String id) {
     JsonObject fields = new JsonObject().put(REVISION, 1);
@@ -65,8 +71,13 @@ final class CompareAndSet {
    * false if another writer changed (or removed) the document first. Not yet durable.
    */
   Future<Boolean> replace(String id, long expected, JsonObject next) {
-    return mongo.client.replaceDocuments(collection, at(id, expected), next)
-        .map(result -> result.getDocMatched() == 1);
+    return mongo.client.replaceDocuments(collection, at(id, expected), next).compose(result -> {
+      if (result.getDocMatched() == 1 || legacyField == null) {
+        return Future.succeededFuture(result.getDocMatched() == 1);
+      }
+      JsonObject old = byId(id).put(REVISION, new JsonObject().put("$exists", false)).put(legacyField, expected);
+      return mongo.client.replaceDocuments(collection, old, next).map(legacy -> legacy.getDocMatched() == 1);
+    });
   }
 
   /** {@link #replace}, made durable, failing with {@code conflict} if another writer won. */
@@ -75,14 +86,9 @@ final class CompareAndSet {
         .compose(won -> won ? Future.<Void>succeededFuture() : Future.failedFuture(conflict.get())));
   }
 
-  /** The filter for document {@code id} at revision {@code expected}, stored under either name. */
+  /** The filter for document {@code id} at revision {@code expected}: exactly the keys of {@link #index}. */
   JsonObject at(String id, long expected) {
-    if (legacyField == null) {
-      return byId(id).put(REVISION, expected);
-    }
-    return byId(id).put("$or", new JsonArray()
-        .add(new JsonObject().put(REVISION, expected))
-        .add(new JsonObject().put(REVISION, new JsonObject().put("$exists", false)).put(legacyField, expected)));
+    return byId(id).put(REVISION, expected);
   }
 
   /**

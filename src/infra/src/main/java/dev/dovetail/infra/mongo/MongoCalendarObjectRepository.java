@@ -8,6 +8,7 @@ import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -26,6 +27,11 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
 
   private final MongoSupport mongo;
   private final PartStore<CalendarObject> store;
+
+  /** The heads' compare-and-set index and the object parts' ({@link PartStore#indexes}). */
+  static List<StoreIndex> indexes() {
+    return PartStore.indexes(COLLECTION, OBJECTS);
+  }
 
   MongoCalendarObjectRepository(MongoSupport mongo) {
     this.mongo = mongo;

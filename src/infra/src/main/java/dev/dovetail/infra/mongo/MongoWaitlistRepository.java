@@ -31,6 +31,19 @@ public class MongoWaitlistRepository implements WaitlistRepository {
   private final MongoSupport mongo;
   private final CompareAndSet revisions;
 
+  /** The compare-and-set index, then the join order per resource and per provider, offers by expiry and booking. */
+  static List<StoreIndex> indexes() {
+    return List.of(CompareAndSet.index(COLLECTION),
+        StoreIndex.secondary(COLLECTION, "resource_status_joined", new JsonObject().put("resourceId", 1)
+            .put("status", 1).put("joinedAt", 1).put("_id", 1)),
+        StoreIndex.secondary(COLLECTION, "provider_joined",
+            new JsonObject().put("providerId", 1).put("joinedAt", 1).put("_id", 1)),
+        StoreIndex.secondary(COLLECTION, "status_expiresAt",
+            new JsonObject().put("status", 1).put("offer.expiresAt", 1)),
+        StoreIndex.secondary(COLLECTION, "offer_bookingId", new JsonObject().put("offer.bookingId", 1)),
+        StoreIndex.secondary(COLLECTION, "bookingId", new JsonObject().put("bookingId", 1)));
+  }
+
   MongoWaitlistRepository(MongoSupport mongo) {
     this.mongo = mongo;
     this.revisions = new CompareAndSet(mongo, COLLECTION, WaitlistCodec.LEGACY_REVISION);

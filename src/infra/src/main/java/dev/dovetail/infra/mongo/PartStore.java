@@ -99,6 +99,15 @@ final class PartStore<P> {
     this.decode = decode;
   }
 
+  /**
+   * The heads' compare-and-set index; on the parts the unique {@link #VERSION_INDEX} of their compare-and-set and
+   * {@code owner} for a cold read of all of an owner's parts.
+   */
+  static List<StoreIndex> indexes(String heads, String partCollection) {
+    return List.of(CompareAndSet.index(heads), StoreIndex.unique(partCollection, "version", VERSION_INDEX),
+        StoreIndex.secondary(partCollection, "owner", new JsonObject().put("owner", 1)));
+  }
+
   static final Set<String> BOOKKEEPING = Set.of("_id", CompareAndSet.REVISION, "pending", "log", "logFloor");
 
   Future<Loaded<P>> load(String owner) {

@@ -15,6 +15,7 @@ import dev.dovetail.booking.domain.Money;
 import dev.dovetail.payment.domain.Payment;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.waitlist.domain.Wish;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * or {@code version} (payments): they read back the same, the next change matches the old name and stores {@code
  * revision} in its place, and a stale write still fails.
  */
-@DisplayName("Documents with the counter's old name read, change and move to revision")
-class MongoLegacyRevisionIT extends StoreIT {
+@DisplayName("The compare-and-set counter: its index, and documents with its old name")
+class MongoRevisionIT extends StoreIT {
 
   @Test
   @DisplayName("a booking stored with sequence")
@@ -83,6 +84,22 @@ class MongoLegacyRevisionIT extends StoreIT {
 
     assertThat(await(store.payments().find(payment.bookingId()))).contains(authorized);
     assertMovedToRevision(MongoPaymentRepository.COLLECTION, payment.bookingId(), PaymentCodec.LEGACY_REVISION, 2);
+  }
+
+  @Test
+  @DisplayName("every collection written by compare-and-set has the unique {_id, revision} index, also embedded")
+  void compareAndSetIndexes() {
+    for (String collection : List.of(MongoBookingRepository.COLLECTION, MongoWaitlistRepository.COLLECTION,
+        MongoPaymentRepository.COLLECTION, MongoScheduleRepository.COLLECTION, MongoCalendarObjectRepository.COLLECTION)) {
+      JsonArray indexes = await(store.client().listIndexes(collection));
+      assertThat(indexes.stream().map(JsonObject.class::cast))
+          .as(collection)
+          .anySatisfy(index -> {
+            assertThat(index.getString("name")).isEqualTo(CompareAndSet.REVISION);
+            assertThat(index.getBoolean("unique")).isTrue();
+            assertThat(index.getJsonObject("key").fieldNames()).containsExactly("_id", CompareAndSet.REVISION);
+          });
+    }
   }
 
   /** Renames the stored {@code revision} to the name it had before ADR 53, as an older release wrote it. */
