@@ -12,8 +12,9 @@ import java.util.function.Supplier;
  * The store's one optimistic-concurrency idiom (ADR 53): a document changed by compare-and-set carries its counter in
  * {@code revision}, and a write replaces it whole only if the stored revision is still the one the writer read. A lost
  * race is retried by the caller from a fresh read, after {@link #pause}. The filter is {@code {_id, revision}}, exactly
- * the keys of the unique {@link #index}, so that mongo-java-server (which uses an index only for a filter on exactly its
- * keys) finds the document by the index instead of scanning the collection; a real MongoDB uses {@code _id} anyway.
+ * the keys of the unique {@link #index}, so that mongo-java-server (which uses an index only for a filter on exactly
+ * its keys) finds the document by the index instead of scanning the collection; a real MongoDB uses {@code _id}
+ * anyway.
  *
  * <p>Documents stored before ADR 53 may carry the counter under an older name ({@code legacyField}: {@code sequence}
  * for bookings and waitlist entries, {@code version} for payments). It is read when {@code revision} is absent, the
@@ -29,7 +30,7 @@ final class CompareAndSet {
   private final String collection;
   private final String legacyField;
 
-  /** {@code legacyField} is the counter's name before ADR 53, or null if the collection always used {@code revision}. */
+  /** {@code legacyField}: the counter's name before ADR 53, or null if the collection always used {@code revision}. */
   CompareAndSet(MongoSupport mongo, String collection, String legacyField) {
     this.mongo = mongo;
     this.collection = collection;

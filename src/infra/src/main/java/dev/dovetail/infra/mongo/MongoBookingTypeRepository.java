@@ -20,7 +20,8 @@ public class MongoBookingTypeRepository implements BookingTypeRepository {
 
   /** A provider's booking types in id order. */
   static List<StoreIndex> indexes() {
-    return List.of(StoreIndex.secondary(COLLECTION, "provider_id", new JsonObject().put("providerId", 1).put("_id", 1)));
+    return List.of(StoreIndex.secondary(COLLECTION, "provider_id",
+        new JsonObject().put("providerId", 1).put("_id", 1)));
   }
 
   MongoBookingTypeRepository(MongoSupport mongo) {

@@ -15,11 +15,14 @@ import dev.dovetail.booking.domain.Money;
 import dev.dovetail.payment.domain.Payment;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.waitlist.domain.Wish;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -38,16 +41,9 @@ class MongoRevisionIT extends StoreIT {
     await(store.bookings().insertAll(List.of(booking)));
     Booking moved = booking.movedTo(booking.time(), BASE.minusSeconds(60));
     await(store.bookings().update(moved));
-    storeUnderOldName(MongoBookingRepository.COLLECTION, booking.id(), BookingCodec.LEGACY_REVISION);
-
-    assertThat(await(store.bookings().findById(booking.id()))).contains(moved);
-    Booking cancelled = moved.withStatus(BookingStatus.CANCELLED, BASE.minusSeconds(30));
-    assertThat(await(failureOf(store.bookings().update(booking.withStatus(BookingStatus.CANCELLED, BASE)))))
-        .isInstanceOf(ConflictException.class);
-    await(store.bookings().update(cancelled));
-
-    assertThat(await(store.bookings().findById(booking.id()))).contains(cancelled);
-    assertMovedToRevision(MongoBookingRepository.COLLECTION, booking.id(), BookingCodec.LEGACY_REVISION, 2);
+    movesToRevision(MongoBookingRepository.COLLECTION, BookingCodec.LEGACY_REVISION, booking.id(), moved,
+        moved.withStatus(BookingStatus.CANCELLED, BASE.minusSeconds(30)),
+        booking.withStatus(BookingStatus.CANCELLED, BASE), store.bookings()::findById, store.bookings()::update);
   }
 
   @Test
@@ -56,16 +52,9 @@ class MongoRevisionIT extends StoreIT {
     WaitlistEntry entry = WaitlistEntry.join(id("w"), id("prov"), "room", "type", "Grace Hopper",
         "grace@example.com", ZoneId.of("America/New_York"), Wish.day(LocalDate.of(2030, 1, 2)), BASE);
     await(store.waitlist().insert(entry));
-    storeUnderOldName(MongoWaitlistRepository.COLLECTION, entry.id(), WaitlistCodec.LEGACY_REVISION);
-
-    assertThat(await(store.waitlist().findById(entry.id()))).contains(entry);
-    WaitlistEntry left = entry.left(BASE.plusSeconds(1));
-    await(store.waitlist().update(left));
-    assertThat(await(failureOf(store.waitlist().update(entry.removed(BASE.plusSeconds(2))))))
-        .isInstanceOf(ConflictException.class);
-
-    assertThat(await(store.waitlist().findById(entry.id()))).contains(left);
-    assertMovedToRevision(MongoWaitlistRepository.COLLECTION, entry.id(), WaitlistCodec.LEGACY_REVISION, 1);
+    movesToRevision(MongoWaitlistRepository.COLLECTION, WaitlistCodec.LEGACY_REVISION, entry.id(), entry,
+        entry.left(BASE.plusSeconds(1)), entry.removed(BASE.plusSeconds(2)), store.waitlist()::findById,
+        store.waitlist()::update);
   }
 
   @Test
@@ -74,23 +63,41 @@ class MongoRevisionIT extends StoreIT {
     Payment payment = Payment.awaiting(id("b"), id("prov"), new Money(12_345, "EUR"), true, BASE)
         .withIntent(id("pi"), BASE);
     await(store.payments().insert(payment));
-    storeUnderOldName(MongoPaymentRepository.COLLECTION, payment.bookingId(), PaymentCodec.LEGACY_REVISION);
+    movesToRevision(MongoPaymentRepository.COLLECTION, PaymentCodec.LEGACY_REVISION, payment.bookingId(), payment,
+        payment.authorized(BASE.plusSeconds(1)), payment.canceled(BASE.plusSeconds(2)), store.payments()::find,
+        store.payments()::update);
+  }
 
-    assertThat(await(store.payments().find(payment.bookingId()))).contains(payment);
-    Payment authorized = payment.authorized(BASE.plusSeconds(1));
-    await(store.payments().update(authorized));
-    assertThat(await(failureOf(store.payments().update(payment.canceled(BASE.plusSeconds(2))))))
-        .isInstanceOf(ConflictException.class);
+  /**
+   * Renames the stored {@code revision} of {@code stored} to {@code oldName}, as an older release wrote it; then it
+   * must read back the same, {@code next} (one revision on) must replace it and store {@code revision} alone, and
+   * {@code stale} (written from the revision before) must fail, before and after.
+   */
+  private <T> void movesToRevision(String collection, String oldName, String id, T stored, T next, T stale,
+      Function<String, Future<Optional<T>>> find, Function<T, Future<Void>> update) {
+    await(store.client().updateCollection(collection, byId(id),
+        new JsonObject().put("$rename", new JsonObject().put(CompareAndSet.REVISION, oldName))));
+    JsonObject old = await(store.client().findOne(collection, byId(id), null));
+    assertThat(old.containsKey(CompareAndSet.REVISION)).isFalse();
+    long revision = old.getLong(oldName);
 
-    assertThat(await(store.payments().find(payment.bookingId()))).contains(authorized);
-    assertMovedToRevision(MongoPaymentRepository.COLLECTION, payment.bookingId(), PaymentCodec.LEGACY_REVISION, 2);
+    assertThat(await(find.apply(id))).contains(stored);
+    assertThat(await(failureOf(update.apply(stale)))).isInstanceOf(ConflictException.class);
+    await(update.apply(next));
+    assertThat(await(failureOf(update.apply(stale)))).isInstanceOf(ConflictException.class);
+
+    assertThat(await(find.apply(id))).contains(next);
+    JsonObject moved = await(store.client().findOne(collection, byId(id), null));
+    assertThat(moved.getLong(CompareAndSet.REVISION)).isEqualTo(revision + 1);
+    assertThat(moved.containsKey(oldName)).isFalse();
   }
 
   @Test
   @DisplayName("every collection written by compare-and-set has the unique {_id, revision} index, also embedded")
   void compareAndSetIndexes() {
     for (String collection : List.of(MongoBookingRepository.COLLECTION, MongoWaitlistRepository.COLLECTION,
-        MongoPaymentRepository.COLLECTION, MongoScheduleRepository.COLLECTION, MongoCalendarObjectRepository.COLLECTION)) {
+        MongoPaymentRepository.COLLECTION, MongoScheduleRepository.COLLECTION,
+        MongoCalendarObjectRepository.COLLECTION)) {
       JsonArray indexes = await(store.client().listIndexes(collection));
       assertThat(indexes.stream().map(JsonObject.class::cast))
           .as(collection)
@@ -100,20 +107,5 @@ class MongoRevisionIT extends StoreIT {
             assertThat(index.getJsonObject("key").fieldNames()).containsExactly("_id", CompareAndSet.REVISION);
           });
     }
-  }
-
-  /** Renames the stored {@code revision} to the name it had before ADR 53, as an older release wrote it. */
-  private void storeUnderOldName(String collection, String id, String oldName) {
-    await(store.client().updateCollection(collection, byId(id),
-        new JsonObject().put("$rename", new JsonObject().put(CompareAndSet.REVISION, oldName))));
-    JsonObject stored = await(store.client().findOne(collection, byId(id), null));
-    assertThat(stored.containsKey(CompareAndSet.REVISION)).isFalse();
-    assertThat(stored.containsKey(oldName)).isTrue();
-  }
-
-  private void assertMovedToRevision(String collection, String id, String oldName, long revision) {
-    JsonObject stored = await(store.client().findOne(collection, byId(id), null));
-    assertThat(stored.getLong(CompareAndSet.REVISION)).isEqualTo(revision);
-    assertThat(stored.containsKey(oldName)).isFalse();
   }
 }
