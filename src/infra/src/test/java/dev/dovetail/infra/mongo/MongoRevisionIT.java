@@ -12,7 +12,9 @@ import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Money;
+import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.payment.domain.Payment;
+import dev.dovetail.waitlist.domain.SlotOffer;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.waitlist.domain.Wish;
 import io.vertx.core.Future;
@@ -51,20 +53,24 @@ class MongoRevisionIT extends StoreIT {
   void waitlistEntry() {
     WaitlistEntry entry = WaitlistEntry.join(id("w"), id("prov"), "room", "type", "Grace Hopper",
         "grace@example.com", ZoneId.of("America/New_York"), Wish.day(LocalDate.of(2030, 1, 2)), BASE);
+    WaitlistEntry offered = entry.offered(new SlotOffer(id("held"),
+        new TimeRange(BASE.plusSeconds(3600), BASE.plusSeconds(5400)), BASE.plusSeconds(600), false), BASE);
     await(store.waitlist().insert(entry));
-    movesToRevision(MongoWaitlistRepository.COLLECTION, WaitlistCodec.LEGACY_REVISION, entry.id(), entry,
-        entry.left(BASE.plusSeconds(1)), entry.removed(BASE.plusSeconds(2)), store.waitlist()::findById,
+    await(store.waitlist().update(offered));
+    movesToRevision(MongoWaitlistRepository.COLLECTION, WaitlistCodec.LEGACY_REVISION, entry.id(), offered,
+        offered.lapsed(BASE.plusSeconds(1)), entry.removed(BASE.plusSeconds(2)), store.waitlist()::findById,
         store.waitlist()::update);
   }
 
   @Test
   @DisplayName("a payment stored with version")
   void payment() {
-    Payment payment = Payment.awaiting(id("b"), id("prov"), new Money(12_345, "EUR"), true, BASE)
-        .withIntent(id("pi"), BASE);
-    await(store.payments().insert(payment));
+    Payment awaiting = Payment.awaiting(id("b"), id("prov"), new Money(12_345, "EUR"), true, BASE);
+    Payment payment = awaiting.withIntent(id("pi"), BASE);
+    await(store.payments().insert(awaiting));
+    await(store.payments().update(payment));
     movesToRevision(MongoPaymentRepository.COLLECTION, PaymentCodec.LEGACY_REVISION, payment.bookingId(), payment,
-        payment.authorized(BASE.plusSeconds(1)), payment.canceled(BASE.plusSeconds(2)), store.payments()::find,
+        payment.authorized(BASE.plusSeconds(1)), awaiting.canceled(BASE.plusSeconds(2)), store.payments()::find,
         store.payments()::update);
   }
 
