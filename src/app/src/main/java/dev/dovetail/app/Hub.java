@@ -256,6 +256,7 @@ public final class Hub {
                   calendarSync.start()), webhooks.start()), metricsServer, lock, draining, metrics.ops());
           LOG.info("Dovetail is listening on {} (port {}){}", config.publicUrl(), server.actualPort(),
               vertx.isClustered() ? ", clustered" : "");
+          metrics.calendarsWarmed(CalendarWarmUp.start(vertx, calendars.reads()));
           return hub;
         });
   }

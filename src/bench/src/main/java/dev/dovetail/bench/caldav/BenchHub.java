@@ -7,16 +7,21 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** A hub in this JVM on the embedded on-disk store (durable commits on), with a store client for seeding. */
 record BenchHub(Hub hub, Vertx vertx, MongoStore store) implements AutoCloseable {
 
   static BenchHub start() throws IOException {
+    return start(Files.createTempDirectory("dovetail-caldav-load"), freePort());
+  }
+
+  /** A hub on the store in {@code dataDir} (kept when it stops, so the next start is a restart). */
+  static BenchHub start(Path dataDir, int mongoPort) throws IOException {
     System.setProperty("hazelcast.logging.type", "slf4j");
-    int mongoPort = freePort();
-    AppConfig config = new AppConfig("127.0.0.1", freePort(), "http://127.0.0.1",
-        Files.createTempDirectory("dovetail-caldav-load"), null, "dovetail", mongoPort, false, null,
+    AppConfig config = new AppConfig("127.0.0.1", freePort(), "http://127.0.0.1", dataDir, null, "dovetail",
+        mongoPort, false, null,
         new AppConfig.Cluster("dovetail", "127.0.0.1", 0, List.of()), Integer.MAX_VALUE, 1 << 20, false, 4, null);
     Hub hub = Hub.start(config).await();
     Vertx vertx = Vertx.vertx();
@@ -37,7 +42,7 @@ record BenchHub(Hub hub, Vertx vertx, MongoStore store) implements AutoCloseable
     hub.stop();
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -7,6 +7,7 @@ import dev.dovetail.calendar.domain.CalendarObject;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,15 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
           JsonObject properties = doc == null ? null : doc.getJsonObject("properties");
           return properties == null ? null : properties.getString(name);
         });
+  }
+
+  /** The heads' ids by revision, highest first; reads only {@code _id} and {@code revision}. */
+  @Override
+  public Future<List<String>> mostWritten(int limit) {
+    FindOptions options = new FindOptions().setFields(new JsonObject().put("_id", 1).put(CompareAndSet.REVISION, 1))
+        .setSort(new JsonObject().put(CompareAndSet.REVISION, -1)).setLimit(limit);
+    return mongo.client.findWithOptions(COLLECTION, new JsonObject(), options)
+        .map(docs -> docs.stream().map(doc -> doc.getString("_id")).toList());
   }
 
   @Override
