@@ -91,7 +91,7 @@ class PaymentFlowIT {
         .filter(d -> d.contains("payment_intent.succeeded 200")).count() == 2);
     assertThat(booking(held.booking().id()).status()).isEqualTo(BookingStatus.CONFIRMED);
     assertThat(confirmedChanges(held.booking().id())).isEqualTo(1);
-    assertThat(booking(held.booking().id()).sequence()).isEqualTo(1);
+    assertThat(booking(held.booking().id()).revision()).isEqualTo(1);
   }
 
   @Test

@@ -29,6 +29,11 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
   private final MongoSupport mongo;
   private final PartStore<CalendarObject> store;
 
+  /** The heads' compare-and-set index and the object parts' ({@link PartStore#indexes}). */
+  static List<StoreIndex> indexes() {
+    return PartStore.indexes(COLLECTION, OBJECTS);
+  }
+
   MongoCalendarObjectRepository(MongoSupport mongo) {
     this.mongo = mongo;
     this.store = new PartStore<>(mongo, "calendar", COLLECTION, OBJECTS, CalendarCodec::encodeObject, CalendarCodec::decodeObject);
@@ -62,16 +67,10 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
   /** The heads' ids by revision, highest first; reads only {@code _id} and {@code revision}. */
   @Override
   public Future<List<String>> mostWritten(int limit) {
-    FindOptions options = new FindOptions().setFields(new JsonObject().put("_id", 1).put("revision", 1))
-        .setSort(new JsonObject().put("revision", -1)).setLimit(limit);
+    FindOptions options = new FindOptions().setFields(new JsonObject().put("_id", 1).put(CompareAndSet.REVISION, 1))
+        .setSort(new JsonObject().put(CompareAndSet.REVISION, -1)).setLimit(limit);
     return mongo.client.findWithOptions(COLLECTION, new JsonObject(), options)
         .map(docs -> docs.stream().map(doc -> doc.getString("_id")).toList());
-  }
-
-  /** The numeric {@code field} of one document read alone (a projection), 0 when there is no document. */
-  static Future<Long> revisionOf(MongoSupport mongo, String collection, String id, String field) {
-    return mongo.client.findOne(collection, byId(id), new JsonObject().put(field, 1))
-        .map(doc -> doc == null || doc.getValue(field) == null ? 0L : ((Number) doc.getValue(field)).longValue());
   }
 
   @Override
