@@ -76,6 +76,7 @@ class DashboardIT {
     browser.visible("#login-form");
     browser.assertLandmarks();
     browser.assertFormsLabelled();
+    browser.assertAccessible("log-in page");
     browser.screenshot("dashboard-login");
 
     // A wrong password is refused with the server's reason, and the form stays usable.
@@ -90,6 +91,7 @@ class DashboardIT {
     browser.waitForText(By.tagName("h1"), "Agenda");
     assertThat(browser.text("#who")).isEqualTo("Demo Studio");
     browser.assertFormsLabelled();
+    browser.assertAccessible("agenda");
 
     // A resource: open every day 08:00-20:00 in Berlin with a short break and one holiday.
     go("#resources", "Resources");
@@ -112,6 +114,7 @@ class DashboardIT {
     browser.waitForText(By.id("hours-sunday-error"), "not a time range");
     browser.type("#hours-sunday", "09:00-12:00, 13:00-20:00");
     browser.assertFormsLabelled();
+    browser.assertAccessible("resource and hours editor");
     browser.screenshot("dashboard-resource-form");
     browser.click("#save-resource");
     browser.waitForText(By.id("resources-message"), "Resource created");
@@ -141,6 +144,7 @@ class DashboardIT {
     browser.type("#tier-hours-1", "24");
     browser.type("#tier-percent-1", "100");
     browser.assertFormsLabelled();
+    browser.assertAccessible("booking type editor");
     browser.click("#save-type");
     browser.waitForText(By.id("types-message"), "Booking type created");
     assertThat(browser.visible("#new-type-link").getAttribute("href")).endsWith("/book/demo/consult");
@@ -250,6 +254,7 @@ class DashboardIT {
     assertThat(new JsonObject(hub.send("GET", "/api/v1/caldav-login", null, secret).body())
         .getBoolean("accountPasswordAllowed")).isFalse();
     browser.assertFormsLabelled();
+    browser.assertAccessible("API tokens");
     browser.screenshot("dashboard-credentials");
 
     browser.click("#token-list button[aria-label='Revoke Booking widget']");
@@ -321,6 +326,7 @@ class DashboardIT {
       return shown;
     });
     assertThat(browser.text("#notification-figures")).contains("Sent", "Failed", "Pending");
+    browser.assertAccessible("notification log");
     browser.screenshot("dashboard-notifications");
     browser.assertNoConsoleErrors();
     assertThat(Instant.parse(receipt.getJsonObject("booking").getString("start"))).isAfter(hub.now());

@@ -116,6 +116,7 @@ class PaymentPageIT {
     browser.visible("#emu-card-number");
     assertThat(browser.text("#pay-button")).contains("45");
     browser.screenshot("pay-step");
+    browser.assertAccessible("payment step");
     browser.type("#emu-card-number", "4000 0000 0000 9995");
     browser.click("#pay-button");
     browser.waitForText(By.id("payment-message"), "declined");
@@ -207,6 +208,7 @@ class PaymentPageIT {
     browser.click("#type-manual-capture");
     browser.select("#type-on-failure", "RETRY_UNTIL_HOLD_EXPIRES");
     browser.assertFormsLabelled();
+    browser.assertAccessible("payment settings");
     browser.click("#save-type");
     browser.waitForText(By.id("types-message"), "Booking type created");
 
