@@ -136,7 +136,7 @@ public final class ApiRouter {
       Vertx vertx, Services s, WebOptions options, SessionHandler sessions, Buffer document, Clock clock) {
     HealthHandler health = new HealthHandler(vertx, s.storeHealth());
     OpenApiDocumentHandler contract = new OpenApiDocumentHandler(document);
-    OfferHandler offer = new OfferHandler(s.publicCatalog());
+    OfferHandler offer = new OfferHandler(s.publicCatalog(), s.providerPayments().takesCardPayments());
     SlotsHandler slots = new SlotsHandler(s.availability());
     CreateBookingHandler book = new CreateBookingHandler(s.bookSlot());
     ManageBookingHandler manage = new ManageBookingHandler(s.manageBooking(), s.customerPayments());
@@ -145,7 +145,7 @@ public final class ApiRouter {
     InvitationsHandler invitations = new InvitationsHandler(options.signUp());
     LoginHandler login = new LoginHandler(s.authenticate(), sessions, options.sessionSeal());
     MeHandler me = new MeHandler(s.catalog(), s.providerPayments());
-    AccountHandler account = new AccountHandler(s.account());
+    AccountHandler account = new AccountHandler(s.account(), s.providerPayments());
     ResourcesHandler resources = new ResourcesHandler(s.catalog());
     AvailabilityHandler availability = new AvailabilityHandler(s.catalog());
     BookingTypesHandler types = new BookingTypesHandler(s.catalog(), s.providerPayments());
@@ -238,6 +238,8 @@ public final class ApiRouter {
     map.put("getBookingPayment", providerPayment::get);
     map.put("captureBookingPayment", providerPayment::capture);
     map.put("markNoShow", providerPayment::noShow);
+    map.put("refundBookingPayment", providerPayment::refund);
+    map.put("resendConfirmation", notifications::resendConfirmation);
     map.put("listCalendarConnections", calendars::list);
     map.put("connectCalendar", calendars::connect);
     map.put("completeCalendarConnection", calendars::callback);
