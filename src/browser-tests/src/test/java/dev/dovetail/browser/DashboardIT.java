@@ -1,6 +1,7 @@
 package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -330,5 +331,34 @@ class DashboardIT {
     browser.screenshot("dashboard-notifications");
     browser.assertNoConsoleErrors();
     assertThat(Instant.parse(receipt.getJsonObject("booking").getString("start"))).isAfter(hub.now());
+  }
+
+  /**
+   * The check every browser test relies on can fail: axe-core runs under the page's CSP (ADR 9) and names the serious
+   * and critical violations put into the page (also written to target/axe-findings.txt, under "spoiled").
+   */
+  @Test
+  @DisplayName("axe runs under the page's CSP: the log-in page passes; an unlabelled field and grey-on-white text added"
+      + " to it fail with both rules named")
+  void axeFindsWhatIsWrong() {
+    browser.desktop();
+    browser.open(hub.url("/dashboard"));
+    browser.visible("#login-form");
+    browser.assertAccessible("log-in page, before");
+    browser.js("""
+        const form = document.querySelector('#login-form');
+        const input = document.createElement('input');
+        input.id = 'no-label';
+        form.append(input);
+        const faint = document.createElement('p');
+        faint.textContent = 'Hard to read';
+        faint.style.color = '#d1d5db';
+        faint.style.background = '#ffffff';
+        form.append(faint);""");
+    browser.visible(By.id("no-label"));
+    assertThat(browser.axeViolations()).anySatisfy(v -> assertThat(v).startsWith("label (critical)"))
+        .anySatisfy(v -> assertThat(v).startsWith("color-contrast (serious)"));
+    assertThatThrownBy(() -> browser.assertAccessible("log-in page, spoiled"))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("#no-label");
   }
 }
