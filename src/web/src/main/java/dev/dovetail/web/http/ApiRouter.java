@@ -136,7 +136,7 @@ public final class ApiRouter {
       Vertx vertx, Services s, WebOptions options, SessionHandler sessions, Buffer document, Clock clock) {
     HealthHandler health = new HealthHandler(vertx, s.storeHealth());
     OpenApiDocumentHandler contract = new OpenApiDocumentHandler(document);
-    OfferHandler offer = new OfferHandler(s.booking().publicCatalog());
+    OfferHandler offer = new OfferHandler(s.booking().publicCatalog(), s.payments().provider().takesCardPayments());
     SlotsHandler slots = new SlotsHandler(s.booking().availability());
     CreateBookingHandler book = new CreateBookingHandler(s.booking().bookSlot());
     ManageBookingHandler manage = new ManageBookingHandler(s.booking().manage(), s.payments().customer());
@@ -145,7 +145,7 @@ public final class ApiRouter {
     InvitationsHandler invitations = new InvitationsHandler(options.signUp());
     LoginHandler login = new LoginHandler(s.accounts().authenticate(), sessions, options.sessionSeal());
     MeHandler me = new MeHandler(s.booking().catalog(), s.payments().provider());
-    AccountHandler account = new AccountHandler(s.accounts().settings());
+    AccountHandler account = new AccountHandler(s.accounts().settings(), s.payments().provider());
     ResourcesHandler resources = new ResourcesHandler(s.booking().catalog());
     AvailabilityHandler availability = new AvailabilityHandler(s.booking().catalog());
     BookingTypesHandler types = new BookingTypesHandler(s.booking().catalog(), s.payments().provider());
@@ -239,6 +239,8 @@ public final class ApiRouter {
     map.put("getBookingPayment", providerPayment::get);
     map.put("captureBookingPayment", providerPayment::capture);
     map.put("markNoShow", providerPayment::noShow);
+    map.put("refundBookingPayment", providerPayment::refund);
+    map.put("resendConfirmation", notifications::resendConfirmation);
     map.put("listCalendarConnections", calendars::list);
     map.put("connectCalendar", calendars::connect);
     map.put("completeCalendarConnection", calendars::callback);
