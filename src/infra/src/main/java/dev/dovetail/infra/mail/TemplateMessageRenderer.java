@@ -4,6 +4,9 @@ import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.BrandColour;
+import dev.dovetail.booking.domain.LogoRef;
+import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.TypeLocation;
 import dev.dovetail.notification.domain.MailMessage;
@@ -44,17 +47,32 @@ public final class TemplateMessageRenderer implements MessageRenderer {
 
   private record Templates(Template subject, Template text, Template html) {}
 
+  /** The hub's own header colours, when the provider chose none. */
+  static final BrandColour HUB_COLOUR = new BrandColour("#1d4ed8");
+  /** The logo's height in the mail's header, in CSS pixels. */
+  static final int LOGO_HEIGHT = 40;
+
   private final String root;
+  private final String publicUrl;
   private final Map<MessageKind, Templates> templates = new EnumMap<>(MessageKind.class);
 
-  /** Templates from {@code mail/} on the class path. */
+  /** Templates from {@code mail/} on the class path; mails carry no logo (no public URL to link it from). */
   public TemplateMessageRenderer() {
     this("mail/");
   }
 
-  /** Templates from the class-path folder {@code root} (ending in '/'). */
+  /** Templates from the class-path folder {@code root} (ending in '/'), without logos. */
   public TemplateMessageRenderer(String root) {
+    this(root, null);
+  }
+
+  /**
+   * Templates from {@code root}; a provider's logo is linked from the hub at {@code publicUrl} (no trailing slash), so
+   * the mail fetches nothing from any other host (ADR 57). A null {@code publicUrl}: no logo.
+   */
+  public TemplateMessageRenderer(String root, String publicUrl) {
     this.root = root;
+    this.publicUrl = publicUrl;
     Mustache.Compiler html = Mustache.compiler().withEscaper(Escapers.HTML)
         .withLoader(name -> reader(root + name + ".html"));
     Mustache.Compiler text = Mustache.compiler().withEscaper(Escapers.NONE)
@@ -96,10 +114,11 @@ public final class TemplateMessageRenderer implements MessageRenderer {
         resourceNames(context), context.type(), icsDescription(context, kind));
     boolean toCustomer = kind.audience() == MessageKind.Audience.CUSTOMER;
     return new MailMessage(context.message().id(), context.message().recipient(),
-        toCustomer ? context.provider().email() : null, subject, text, html, ics, method);
+        toCustomer ? context.provider().email() : null, subject, text, html, ics, method,
+        toCustomer ? context.provider().displayName() : null);
   }
 
-  private static Map<String, Object> values(MessageContext c) {
+  private Map<String, Object> values(MessageContext c) {
     Booking b = c.booking();
     ZoneId zone = c.recipientZone();
     ZonedDateTime start = b.time().start().atZone(zone);
@@ -124,7 +143,22 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     Duration lead = c.message().reminderLead();
     v.put("reminderLead", lead == null ? "" : humane(lead));
     putDetails(v, c);
+    putBrand(v, c.provider());
     return v;
+  }
+
+  /** The header band of a customer's mail: the provider's colour and readable text colour, and its logo (ADR 57). */
+  private void putBrand(Map<String, Object> v, Provider provider) {
+    BrandColour colour = provider.brand().colour() == null ? HUB_COLOUR : provider.brand().colour();
+    v.put("brandColour", colour.hex());
+    v.put("brandTextColour", colour.textColour());
+    LogoRef logo = provider.brand().logo();
+    v.put("hasLogo", logo != null && publicUrl != null);
+    if (logo != null && publicUrl != null) {
+      v.put("logoUrl", publicUrl + logo.path(provider.id()));
+      v.put("logoHeight", LOGO_HEIGHT);
+      v.put("logoWidth", Math.max(1, Math.round((float) LOGO_HEIGHT * logo.width() / logo.height())));
+    }
   }
 
   /**

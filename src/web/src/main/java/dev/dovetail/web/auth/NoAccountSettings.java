@@ -23,6 +23,21 @@ public final class NoAccountSettings implements ManageAccount {
   }
 
   @Override
+  public Future<Provider> updateProfile(String providerId, String displayName, ZoneId zone, BrandChange brand) {
+    return off();
+  }
+
+  @Override
+  public Future<Provider> setLogo(String providerId, byte[] image) {
+    return off();
+  }
+
+  @Override
+  public Future<Provider> removeLogo(String providerId) {
+    return off();
+  }
+
+  @Override
   public Future<EmbedOrigins> setEmbedOrigins(String providerId, List<String> origins) {
     return off();
   }
