@@ -38,11 +38,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.CookieSameSite;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -65,9 +63,6 @@ public final class ApiRouter {
   public static final String CONTRACT = "openapi.yaml";
   /** The order of the client-address route: ahead of every other route of the router. */
   public static final int CLIENT_ADDRESS_ORDER = -100_000;
-  /** A 200 kB logo in base64 (ADR 57), with room for its JSON. */
-  static final long LOGO_BODY_BYTES = 280 * 1024;
-  private static final String LOGO_PATH = "/api/v1/me/logo";
   static final long SESSION_TIMEOUT_MS = 2 * 60 * 60 * 1000L;
   private static final List<Integer> ERROR_STATUSES = List.of(400, 401, 403, 404, 405, 406, 413, 414, 415, 429, 431,
       500, 501, 503);
@@ -97,7 +92,7 @@ public final class ApiRouter {
         .rootHandler(limiter)
         .rootHandler(sessions)
         .rootHandler(new SecurityHeadersHandler(options.secureCookies()))
-        .rootHandler(bodies(options))
+        .rootHandler(new BodyLimits(options.maxBodyBytes()))
         .rootHandler(new CallerAuthHandler(operations, services.authenticate(), options.sessionSeal()))
         .rootHandler(new CsrfHandler());
 
@@ -123,14 +118,6 @@ public final class ApiRouter {
     router.route().failureHandler(errors);
     ERROR_STATUSES.forEach(status -> router.errorHandler(status, errors));
     return router;
-  }
-
-  /** The request body, at most {@code maxBodyBytes}; a logo upload may carry up to {@link #LOGO_BODY_BYTES}. */
-  private static Handler<RoutingContext> bodies(WebOptions options) {
-    BodyHandler usual = BodyHandler.create(false).setBodyLimit(options.maxBodyBytes());
-    BodyHandler logo = BodyHandler.create(false).setBodyLimit(Math.max(LOGO_BODY_BYTES, options.maxBodyBytes()));
-    return ctx -> (ctx.request().method() == HttpMethod.PUT && LOGO_PATH.equals(ctx.normalizedPath()) ? logo : usual)
-        .handle(ctx);
   }
 
   /**
