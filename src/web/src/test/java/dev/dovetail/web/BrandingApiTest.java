@@ -8,6 +8,7 @@ import dev.dovetail.infra.mail.StoreSinkMailer;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageKind;
 import dev.dovetail.notification.domain.OutboundMessage;
+import dev.dovetail.waitlist.app.WaitlistLinks;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A provider's brand over HTTP (issues 18 and 19, ADR 57): the colour and language through {@code PATCH /api/v1/me},
  * the logo through {@code PUT/DELETE /api/v1/me/logo}, both on the customer pages and in the confirmation mail; bad
- * colours and forged, oversized or out-of-bounds images are refused with a reason and change nothing.
+ * colours and forged, oversized or out-of-bounds images are refused with a reason and change nothing; the waitlist
+ * claim page and the confirmation mail carry the brand too.
  */
 @ExtendWith(VertxExtension.class)
 class BrandingApiTest {
@@ -198,6 +200,27 @@ class BrandingApiTest {
     MailMessage mail = api.mailSink.find(confirmation.id()).await().orElseThrow();
     assertThat(mail.senderName()).isEqualTo("Studio Alice");
     assertThat(mail.html()).contains("background:#ffe066;color:#000000;").contains("Studio Alice");
+  }
+
+  @Test
+  @DisplayName("a waitlist claim link's page wears the offer's provider's header and colour; a leave link's the hub's")
+  void claimPage() {
+    patchMe(profile("Studio Alice").put("brandColour", "#1a6b4f"));
+    String logoUrl = expect(200, api.send(HttpMethod.PUT, "/api/v1/me/logo", alice.bearer(),
+        logoBody(png(48, 48, Color.GREEN)))).getString("logoUrl");
+    String entry = api.waitlistEntry(alice);
+    expect(200, api.post("/api/v1/public/bookings/" + alice.manageToken() + "/cancel", null));
+    assertThat(api.backfill.match(alice.resourceId()).await()).isEqualTo(1);
+    String held = expect(200, api.get("/api/v1/waitlist/entries?limit=200", alice.bearer())).getJsonArray("items")
+        .stream().map(JsonObject.class::cast).filter(e -> e.getString("id").equals(entry)).findFirst().orElseThrow()
+        .getJsonObject("offer").getString("bookingId");
+    WaitlistLinks links = new WaitlistLinks(api.tokens);
+
+    assertThat(api.get("/waitlist/claim/" + links.claimToken(entry, held)).bodyAsString())
+        .contains("<span class=\"brand-name\">Studio Alice</span>").contains("src=\"" + logoUrl + "\"")
+        .contains("/brand/accent/1a6b4f.css");
+    assertThat(api.get("/waitlist/leave/" + links.leaveToken(entry)).bodyAsString())
+        .contains("<span class=\"brand-name\">Dovetail</span>").doesNotContain("/brand/");
   }
 
   /** {@code png} with its header's sides overwritten (the pixels stay): a forged size. */
