@@ -1,4 +1,4 @@
-// Settings, /dashboard#settings: the provider's display name and time zone (PATCH /api/v1/me), the provider page's
+// Settings, /dashboard#settings: the provider's display name and time zone (PATCH /api/v1/me), its brand (dash-brand.js), the provider page's
 // share panel, the sites that may embed the booking pages (PUT /api/v1/embed-settings, ADR 45), and the account
 // password (PUT /api/v1/me/password, with the current one). The handle and e-mail address are shown, not editable.
 
@@ -10,6 +10,7 @@ import { call, session } from './dash-session.js';
 import { allZones, zoneLabel } from './time.js';
 import { MIN_PASSWORD, passwordProblem } from './password-rules.js';
 import { embedSettings, rememberEmbedSettings, sharePanel } from './dash-share.js';
+import { brandSection } from './dash-brand.js';
 
 const MAX_ORIGINS = 10;
 
@@ -161,5 +162,5 @@ function passwordForm() {
 }
 
 export function settingsView(container) {
-  clear(container, h('h1', { text: 'Settings' }), profileForm(), embeddingForm(), passwordForm());
+  clear(container, h('h1', { text: 'Settings' }), profileForm(), brandSection(), embeddingForm(), passwordForm());
 }

@@ -62,7 +62,7 @@ record Notifications(
     String nodeId = "hub-" + config.cluster().host() + "-" + Ids.random().substring(0, 8);
     OutboxDispatcher.Settings settings = OutboxDispatcher.Settings.defaults(nodeId);
     OutboxDispatcher dispatcher = new OutboxDispatcher(store.outbox(), store.bookings(), catalog,
-        new TemplateMessageRenderer(), mailer, id -> base + "/manage/" + tokens.issue(id), clock,
+        new TemplateMessageRenderer("mail/", base), mailer, id -> base + "/manage/" + tokens.issue(id), clock,
         settings, () -> ThreadLocalRandom.current().nextDouble(), others);
     AtomicBoolean nudged = new AtomicBoolean();
     AtomicBoolean running = new AtomicBoolean(true);

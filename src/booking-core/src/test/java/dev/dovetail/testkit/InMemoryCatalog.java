@@ -2,6 +2,7 @@ package dev.dovetail.testkit;
 
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.Logo;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
@@ -40,6 +41,25 @@ public final class InMemoryCatalog {
       return byId.replace(provider.id(), provider) != null
           ? Future.succeededFuture()
           : Future.failedFuture(new dev.dovetail.booking.domain.NotFoundException("provider", provider.id()));
+    }
+
+    private final Map<String, Logo> logos = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Void> putLogo(String providerId, Logo logo) {
+      logos.put(providerId + "/" + logo.hash(), logo);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Optional<Logo>> findLogo(String providerId, String hash) {
+      return Future.succeededFuture(Optional.ofNullable(logos.get(providerId + "/" + hash)));
+    }
+
+    @Override
+    public Future<Void> deleteLogosExcept(String providerId, String keepHash) {
+      logos.keySet().removeIf(key -> key.startsWith(providerId + "/") && !key.equals(providerId + "/" + keepHash));
+      return Future.succeededFuture();
     }
   }
 

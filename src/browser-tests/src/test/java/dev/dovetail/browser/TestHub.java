@@ -2,12 +2,15 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.dovetail.app.AppConfig;
 import dev.dovetail.app.Hub;
 import dev.dovetail.infra.mongo.EmbeddedMongo;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,6 +69,23 @@ final class TestHub implements AutoCloseable {
         .put("DOVETAIL_STRIPE_JS_URL", stripe.apiBase() + "/v3/"), clock);
     stripe.webhooks(hub.url("/hooks/stripe"), "whsec_browser");
     return hub;
+  }
+
+  /** GreenMail taking SMTP on a free port of 127.0.0.1, started. */
+  static GreenMail startSmtp() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    return smtp;
+  }
+
+  /** A hub that sends its mail to {@code smtp} over SMTP without TLS. */
+  static TestHub mailingTo(GreenMail smtp) {
+    return start(new JsonObject().put("DOVETAIL_SMTP_HOST", "127.0.0.1")
+        .put("DOVETAIL_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort())).put("DOVETAIL_SMTP_TLS", "none"));
   }
 
   /** As above, on {@code clock}: the one the emulators this hub talks to run on too. */

@@ -3,7 +3,6 @@ package dev.dovetail.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.dovetail.booking.domain.CancellationTier;
 import dev.dovetail.payment.domain.RefundPolicy;
 import io.vertx.core.json.JsonArray;
@@ -13,7 +12,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -53,14 +51,8 @@ class TypeScreensIT {
 
   @BeforeAll
   void start() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-    hub = TestHub.start(new JsonObject().put("DOVETAIL_SMTP_HOST", "127.0.0.1")
-        .put("DOVETAIL_SMTP_PORT", String.valueOf(port)).put("DOVETAIL_SMTP_TLS", "none"));
+    smtp = TestHub.startSmtp();
+    hub = TestHub.mailingTo(smtp);
     browser = Browser.start();
     token = hub.demoApiToken();
   }

@@ -67,7 +67,7 @@ class OpsTest {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(90);
+    assertThat(operations).isEqualTo(92);
   }
 
   @Test

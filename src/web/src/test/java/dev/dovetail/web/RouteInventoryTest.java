@@ -84,6 +84,10 @@ class RouteInventoryTest {
       "GET /embed.js",
       "GET /qr/book/:provider",
       "GET /qr/book/:provider/:bookingType",
+      // A provider's colour sheet (made from the address alone) and logo (by its content hash): shown to every visitor
+      // of its pages anyway (ADR 57).
+      "GET /brand/accent/:colour",
+      "GET /brand/:provider/logo/:logoHash",
       // Every other GET outside /api/: the HTML 404 page (a regex route, named).
       "GET " + dev.dovetail.web.pages.PagesRouter.NOT_FOUND_ROUTE);
 
@@ -119,6 +123,7 @@ class RouteInventoryTest {
     SAMPLE_BODIES.put("PATCH /api/v1/me", new JsonObject().put("displayName", "Bob's new name").put("timeZone", "UTC"));
     SAMPLE_BODIES.put("PUT /api/v1/embed-settings", new JsonObject()
         .put("allowedOrigins", new JsonArray().add("https://intruder.example")));
+    SAMPLE_BODIES.put("PUT /api/v1/me/logo", BrandingApiTest.logoBody(BrandingApiTest.png(32, 32, java.awt.Color.RED)));
     SAMPLE_BODIES.put("PUT /api/v1/me/password", new JsonObject().put("currentPassword", "not bob's password")
         .put("newPassword", "not alice's password either"));
   }
@@ -224,8 +229,9 @@ class RouteInventoryTest {
     assertThat(api.credentials.findById(alice.apiTokenId()).await()).isPresent();
     assertThat(api.credentials.findById(alice.appPasswordId()).await()).isPresent();
     assertThat(api.types.findById("alice-room").await()).isEmpty();
-    assertThat(ApiFixture.expect(200, api.get("/api/v1/me", alice.session().auth())).getString("displayName"))
-        .isEqualTo("Provider alice");
+    JsonObject aliceMe = ApiFixture.expect(200, api.get("/api/v1/me", alice.session().auth()));
+    assertThat(aliceMe.getString("displayName")).isEqualTo("Provider alice");
+    assertThat(aliceMe.getString("logoUrl")).isNull();
     assertThat(api.waitlist.findById(api.waitlistEntry(alice)).await().orElseThrow().status())
         .isEqualTo(dev.dovetail.waitlist.domain.EntryStatus.WAITING);
     JsonObject settings = ApiFixture.expect(200, api.get("/api/v1/booking-types/" + alice.typeId() + "/waitlist",

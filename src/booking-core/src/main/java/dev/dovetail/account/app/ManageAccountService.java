@@ -6,8 +6,11 @@ import dev.dovetail.account.port.in.ResetLinkInvalidException;
 import dev.dovetail.account.port.in.WrongPasswordException;
 import dev.dovetail.account.port.out.AccountRepository;
 import dev.dovetail.account.port.out.PasswordHasher;
+import dev.dovetail.booking.domain.Brand;
+import dev.dovetail.booking.domain.BrandColour;
 import dev.dovetail.booking.domain.EmbedOrigins;
 import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.Logo;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.PlainText;
 import dev.dovetail.booking.domain.Provider;
@@ -71,7 +74,16 @@ public final class ManageAccountService implements ManageAccount {
 
   @Override
   public Future<Provider> updateProfile(String providerId, String displayName, ZoneId zone) {
+    return updateProfile(providerId, displayName, zone, BrandChange.none());
+  }
+
+  @Override
+  public Future<Provider> updateProfile(String providerId, String displayName, ZoneId zone, BrandChange brand) {
     return Future.<Void>succeededFuture().compose(v -> {
+      BrandColour colour = brand.setColour() && brand.colour() != null ? BrandColour.parse(brand.colour()) : null;
+      if (brand.language() != null && !Brand.LANGUAGES.contains(brand.language())) {
+        throw new InvalidRequestException("language must be one of en, de");
+      }
       if (displayName == null || displayName.isBlank() || displayName.strip().length() > MAX_DISPLAY_NAME) {
         throw new InvalidRequestException("displayName must be 1 to " + MAX_DISPLAY_NAME + " characters");
       }
@@ -79,11 +91,48 @@ public final class ManageAccountService implements ManageAccount {
       if (zone == null) {
         throw new InvalidRequestException("timeZone is required");
       }
-      return providers.findById(providerId);
-    }).compose(found -> {
+      return providers.findById(providerId).compose(found -> {
+        Provider current = found.orElseThrow(() -> new NotFoundException("provider", providerId));
+        Brand next = current.brand();
+        if (brand.setColour()) {
+          next = next.withColour(colour);
+        }
+        if (brand.language() != null) {
+          next = next.withLanguage(brand.language());
+        }
+        Provider updated = current.withProfile(displayName.strip(), zone).withBrand(next);
+        return providers.update(updated).map(updated);
+      });
+    });
+  }
+
+  /**
+   * The logo is stored first under its hash, then the provider names it, then older logos go: a failure between leaves
+   * an unused logo, never a provider naming a missing one.
+   */
+  @Override
+  public Future<Provider> setLogo(String providerId, byte[] image) {
+    return Future.<Void>succeededFuture().compose(v -> {
+      Logo logo = Logo.parse(image);
+      return providers.findById(providerId).compose(found -> {
+        Provider current = found.orElseThrow(() -> new NotFoundException("provider", providerId));
+        Provider updated = current.withBrand(current.brand().withLogo(logo.ref()));
+        return providers.putLogo(providerId, logo)
+            .compose(stored -> providers.update(updated))
+            .compose(written -> providers.deleteLogosExcept(providerId, logo.hash()))
+            .map(updated);
+      });
+    });
+  }
+
+  @Override
+  public Future<Provider> removeLogo(String providerId) {
+    return providers.findById(providerId).compose(found -> {
       Provider current = found.orElseThrow(() -> new NotFoundException("provider", providerId));
-      Provider updated = current.withProfile(displayName.strip(), zone);
-      return providers.update(updated).map(updated);
+      Provider updated = current.withBrand(current.brand().withLogo(null));
+      return providers.update(updated)
+          .compose(written -> providers.deleteLogosExcept(providerId, null))
+          .map(updated);
     });
   }
 

@@ -5,6 +5,7 @@ import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.Logo;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
@@ -137,6 +138,12 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
         .toList();
     Future<?> all = Future.all(found);
     return all.map(v -> found.stream().map(Future::result).toList());
+  }
+
+  @Override
+  public Future<Logo> logo(String providerId, String hash) {
+    return providers.findLogo(providerId, hash)
+        .map(found -> found.orElseThrow(() -> new NotFoundException("logo", hash)));
   }
 
   @Override

@@ -43,15 +43,19 @@ record MailTemplates(Template subject, Template text, Template html) {
 
   /** The mail for {@code message} from {@code values} (which gain the one-line subject), without attachment. */
   MailMessage render(OutboundMessage message, Map<String, Object> values) {
-    return render(message, values, null, null, null);
+    return render(message, values, null, null, null, null);
   }
 
-  /** The same with a reply-to address and an .ics attachment of {@code method} (each null for none). */
-  MailMessage render(OutboundMessage message, Map<String, Object> values, String replyTo, String ics, String method) {
+  /**
+   * The same with a reply-to address, an .ics attachment of {@code method} and the sender's display name (each null
+   * for none).
+   */
+  MailMessage render(OutboundMessage message, Map<String, Object> values, String replyTo, String ics, String method,
+      String senderName) {
     String title = subject.execute(values).replaceAll("[\\r\\n]+", " ").strip();
     values.put("subject", title);
     return new MailMessage(message.id(), message.recipient(), replyTo, title, text.execute(values),
-        html.execute(values), ics, method);
+        html.execute(values), ics, method, senderName);
   }
 
   private static String read(String resource) {

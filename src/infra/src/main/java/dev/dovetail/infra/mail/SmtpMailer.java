@@ -105,7 +105,7 @@ public final class SmtpMailer implements Mailer {
       return Future.failedFuture(new DeliveryException(unsafe + " holds a control character; not sent", true));
     }
     io.vertx.ext.mail.MailMessage mail = new io.vertx.ext.mail.MailMessage() // qualified: our MailMessage is the port's
-        .setFrom(settings.from())
+        .setFrom(fromHeader(settings.from(), message.senderName()))
         .setTo(message.to())
         .setSubject(message.subject())
         .setText(message.text())
@@ -145,6 +145,25 @@ public final class SmtpMailer implements Mailer {
       return "X-Dovetail-Message";
     }
     return message.icsMethod() != null && PlainText.hasControl(message.icsMethod()) ? "Content-Type" : null;
+  }
+
+  /**
+   * The From header: the configured sender address under {@code senderName} (a customer mail's provider, ADR 57), or
+   * the configured sender as it is without one. The name loses the characters that would end it or start another
+   * address; non-ASCII names are encoded by the mail client (RFC 2047).
+   */
+  static String fromHeader(String configured, String senderName) {
+    if (senderName == null) {
+      return configured;
+    }
+    String name = senderName.replaceAll("[\\p{Cntrl}\"<>()\\\\,;:@\\[\\]]", "").strip();
+    if (name.isEmpty()) {
+      return configured;
+    }
+    int open = configured.indexOf('<');
+    int close = configured.indexOf('>', open + 1);
+    String address = open >= 0 && close > open ? configured.substring(open + 1, close).strip() : configured.strip();
+    return name + " <" + address + ">";
   }
 
   static DeliveryException classify(Throwable err) {

@@ -1,6 +1,9 @@
 package dev.dovetail.infra.mail;
 
 import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.BrandColour;
+import dev.dovetail.booking.domain.LogoRef;
+import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.TypeLocation;
 import dev.dovetail.notification.domain.MailMessage;
@@ -33,17 +36,32 @@ public final class TemplateMessageRenderer implements MessageRenderer {
   /** The zone's short name at that instant: CET or CEST, EST or EDT. */
   private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
+  /** The hub's own header colours, when the provider chose none. */
+  static final BrandColour HUB_COLOUR = new BrandColour("#1d4ed8");
+  /** The logo's height in the mail's header, in CSS pixels. */
+  static final int LOGO_HEIGHT = 40;
+
   private final String root;
+  private final String publicUrl;
   private final Map<MessageKind, MailTemplates> templates = new EnumMap<>(MessageKind.class);
 
-  /** Templates from {@code mail/} on the class path. */
+  /** Templates from {@code mail/} on the class path; mails carry no logo (no public URL to link it from). */
   public TemplateMessageRenderer() {
     this(MailTemplates.ROOT);
   }
 
-  /** Templates from the class-path folder {@code root} (ending in '/'). */
+  /** Templates from the class-path folder {@code root} (ending in '/'), without logos. */
   public TemplateMessageRenderer(String root) {
+    this(root, null);
+  }
+
+  /**
+   * Templates from {@code root}; a provider's logo is linked from the hub at {@code publicUrl} (no trailing slash), so
+   * the mail fetches nothing from any other host (ADR 57). A null {@code publicUrl}: no logo.
+   */
+  public TemplateMessageRenderer(String root, String publicUrl) {
     this.root = root;
+    this.publicUrl = publicUrl;
     for (MessageKind kind : MessageKind.values()) {
       if (kind.aboutBooking()) { // the others have renderers of their own (waitlist, password, ... mails)
         templates.put(kind, MailTemplates.load(root, kind));
@@ -66,10 +84,11 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     String ics = method == null ? null : IcsWriter.write(method, context.booking(), context.provider(),
         resourceNames(context), context.type(), icsDescription(context, kind));
     boolean toCustomer = kind.audience() == MessageKind.Audience.CUSTOMER;
-    return t.render(context.message(), values(context), toCustomer ? context.provider().email() : null, ics, method);
+    return t.render(context.message(), values(context), toCustomer ? context.provider().email() : null, ics, method,
+        toCustomer ? context.provider().displayName() : null);
   }
 
-  private static Map<String, Object> values(MessageContext c) {
+  private Map<String, Object> values(MessageContext c) {
     Booking b = c.booking();
     ZoneId zone = c.recipientZone();
     ZonedDateTime start = b.time().start().atZone(zone);
@@ -94,7 +113,22 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     Duration lead = c.message().reminderLead();
     v.put("reminderLead", lead == null ? "" : humane(lead));
     putDetails(v, c);
+    putBrand(v, c.provider());
     return v;
+  }
+
+  /** The header band of a customer's mail: the provider's colour and readable text colour, and its logo (ADR 57). */
+  private void putBrand(Map<String, Object> v, Provider provider) {
+    BrandColour colour = provider.brand().colour() == null ? HUB_COLOUR : provider.brand().colour();
+    v.put("brandColour", colour.hex());
+    v.put("brandTextColour", colour.textColour());
+    LogoRef logo = provider.brand().logo();
+    v.put("hasLogo", logo != null && publicUrl != null);
+    if (logo != null && publicUrl != null) {
+      v.put("logoUrl", publicUrl + logo.path(provider.id()));
+      v.put("logoHeight", LOGO_HEIGHT);
+      v.put("logoWidth", Math.max(1, Math.round((float) LOGO_HEIGHT * logo.width() / logo.height())));
+    }
   }
 
   /**

@@ -65,7 +65,7 @@ public final class TemplateWaitlistMailRenderer implements WaitlistMailRenderer 
     }
     v.put("timeZone", zone.getId() + " (" + ZONE_NAME.format(shown) + ", UTC"
         + shown.getOffset().getId().replace("Z", "+00:00") + ")");
-    return t.render(message, v, offer.provider().email(), null, null);
+    return t.render(message, v, offer.provider().email(), null, null, null);
   }
 
   /** "Tuesday 24 November 2026", "Tuesday 24 November 2026, 09:00–11:00", "Tuesday 24 November 2026 at 09:00". */

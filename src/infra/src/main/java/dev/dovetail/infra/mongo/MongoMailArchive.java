@@ -35,6 +35,7 @@ public class MongoMailArchive implements MailArchive {
         .put("html", message.html())
         .put("ics", message.ics())
         .put("icsMethod", message.icsMethod())
+        .put("senderName", message.senderName())
         .put("keptAt", at.toEpochMilli());
     return mongo.durable(mongo.client.replaceDocumentsWithOptions(COLLECTION, byId(message.messageId()), doc,
         new UpdateOptions().setUpsert(true))).mapEmpty();
@@ -45,6 +46,6 @@ public class MongoMailArchive implements MailArchive {
     return mongo.client.findOne(COLLECTION, byId(messageId), null)
         .map(doc -> Optional.ofNullable(doc).map(d -> new MailMessage(d.getString("_id"), d.getString("to"),
             d.getString("replyTo"), d.getString("subject"), d.getString("text"), d.getString("html"),
-            d.getString("ics"), d.getString("icsMethod"))));
+            d.getString("ics"), d.getString("icsMethod"), d.getString("senderName"))));
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dovetail.notification.domain.DeliveryException;
 import dev.dovetail.notification.domain.MailMessage;
 import io.vertx.core.Vertx;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,5 +74,27 @@ class MailHeaderSafetyTest {
     assertThat(IcsWriter.oneLine("Ada\r\nATTENDEE:mailto:evil@example.test"))
         .isEqualTo("Ada  ATTENDEE:mailto:evil@example.test");
     assertThat(IcsWriter.oneLine("Zoë – Raum 1")).isEqualTo("Zoë – Raum 1");
+  }
+
+  @Test
+  @DisplayName("a customer mail goes out under its provider's name at the hub's address; address syntax or a line break "
+      + "in the name cannot add a sender, and a non-ASCII name arrives intact (ADR 57)")
+  void providerNameAsSender() throws Exception {
+    mailer.send(new MailMessage("m-2", "c@example.test", null, "Booked", "text", "<p>html</p>", null, null,
+        "Praxis Müller")).await();
+    mailer.send(new MailMessage("m-3", "c@example.test", null, "Booked", "text", "<p>html</p>", null, null,
+        "Evil \"Co\" <boss@evil.test>,\r\nBcc: victim@example.test")).await();
+    assertThat(smtp.received()).hasSize(2);
+    InternetAddress[] first = (InternetAddress[]) smtp.received().get(0).getFrom();
+    assertThat(first).hasSize(1);
+    assertThat(first[0].getPersonal()).isEqualTo("Praxis Müller");
+    assertThat(first[0].getAddress()).isEqualTo("hub@example.test");
+    InternetAddress[] second = (InternetAddress[]) smtp.received().get(1).getFrom();
+    assertThat(second).hasSize(1);
+    assertThat(second[0].getAddress()).isEqualTo("hub@example.test");
+    assertThat(second[0].getPersonal()).isEqualTo("Evil Co bossevil.testBcc victimexample.test");
+    assertThat(smtp.received().get(1).getRecipients(Message.RecipientType.BCC)).isNull();
+    assertThat(SmtpMailer.fromHeader("hub@example.test", null)).isEqualTo("hub@example.test");
+    assertThat(SmtpMailer.fromHeader("hub@example.test", "<>")).isEqualTo("hub@example.test");
   }
 }

@@ -41,7 +41,6 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -93,7 +92,7 @@ public final class ApiRouter {
         .rootHandler(limiter)
         .rootHandler(sessions)
         .rootHandler(new SecurityHeadersHandler(options.secureCookies()))
-        .rootHandler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()))
+        .rootHandler(new BodyLimits(options.maxBodyBytes()))
         .rootHandler(new CallerAuthHandler(operations, services.accounts().authenticate(), options.sessionSeal()))
         .rootHandler(new CsrfHandler());
 
@@ -179,6 +178,8 @@ public final class ApiRouter {
     map.put("getMe", me::get);
     map.put("updateMe", account::updateMe);
     map.put("changePassword", account::changePassword);
+    map.put("setLogo", account::setLogo);
+    map.put("removeLogo", account::removeLogo);
     EmbedSettingsHandler embedSettings =
         new EmbedSettingsHandler(s.booking().catalog(), s.accounts().settings(), options.publicUrl());
     map.put("getEmbedSettings", embedSettings::get);

@@ -70,7 +70,7 @@ final class BookingPageHandler {
       Embedding.allowFramingBy(ctx, offer.provider());
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
           .end(page.render(Html.withNow(values(offer, cardPayments), clock),
-              Map.of("locationItem", locationItem(offer))));
+              BrandMarkup.with(Map.of("locationItem", locationItem(offer)), offer.provider())));
     });
   }
 

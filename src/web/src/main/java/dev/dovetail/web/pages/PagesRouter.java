@@ -1,8 +1,11 @@
 package dev.dovetail.web.pages;
 
 import dev.dovetail.account.port.in.SignUpPolicy;
+import dev.dovetail.booking.domain.Provider;
+import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.web.Services;
 import dev.dovetail.web.http.Operations;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,6 +39,8 @@ import java.util.stream.Stream;
  *   <li>{@code GET /embed.js}: the pop-up embed script a provider's site loads (ADR 45)
  *   <li>{@code GET /qr/book/{provider}}, {@code GET /qr/book/{provider}/{bookingType}}: the QR code (SVG) of the
  *       provider or booking page's public address
+ *   <li>{@code GET /brand/accent/{rrggbb}.css}, {@code GET /brand/{provider}/logo/{hash}}: a provider's colour sheet
+ *       and logo, cached for good (ADR 57)
  *   <li>{@code GET /manage/{manageToken}}: cancel or reschedule
  *   <li>{@code GET /dashboard}: the provider dashboard
  *   <li>{@code GET /waitlist/claim/{token}}, {@code GET /waitlist/leave/{token}}: the waitlist mails' links
@@ -58,7 +64,8 @@ public final class PagesRouter {
       new Operations.OpenPath("page:assets", "/assets/*", 0),
       new Operations.OpenPath("page:embed-script", "/embed.js", 0),
       new Operations.OpenPath("page:qr", "/qr/book/*", 1),
-      new Operations.OpenPath("page:favicon", "/favicon.ico", 0));
+      new Operations.OpenPath("page:favicon", "/favicon.ico", 0),
+      new Operations.OpenPath("page:brand", "/brand/*", 0));
 
   /**
    * {@link #PAGE_PATHS}, then every other GET outside {@code /api/}: the 404 page, which costs like the booking page
@@ -88,12 +95,16 @@ public final class PagesRouter {
     boolean cardPayments = services.payments().provider().takesCardPayments();
     ProviderPageHandler provider = new ProviderPageHandler(services.booking().publicCatalog(), errors, cardPayments);
     BookingPageHandler book = new BookingPageHandler(services.booking().publicCatalog(), errors, clock, cardPayments);
-    ShellPageHandler booked = new ShellPageHandler(Html.load("booked.html"), errors, clock,
-        token -> services.booking().manage().find(token)
-            .compose(booking -> services.booking().catalog().provider(booking.providerId())));
-    ShellPageHandler manage = new ShellPageHandler(Html.load("manage.html"), errors, clock);
+    Function<String, Future<Provider>> bookingProvider = token -> services.booking().manage().find(token)
+        .compose(booking -> services.booking().catalog().provider(booking.providerId()));
+    ShellPageHandler booked = new ShellPageHandler(Html.load("booked.html"), errors, clock, bookingProvider, true);
+    ShellPageHandler manage = new ShellPageHandler(Html.load("manage.html"), errors, clock, bookingProvider, false);
     DashboardPageHandler dashboard = new DashboardPageHandler(Html.load("dashboard.html"), signUp, clock);
-    WaitlistPageHandler waitlist = new WaitlistPageHandler(Html.load("waitlist.html"), errors, clock);
+    WaitlistPageHandler waitlist = new WaitlistPageHandler(Html.load("waitlist.html"), errors, clock,
+        token -> services.waitlist().customer().offerOf(token)
+            .compose(held -> services.booking().publicCatalog().offer(held.bookingTypeId()))
+            .map(PublicCatalog.Offer::provider));
+    BrandHandler brand = new BrandHandler(services.booking().publicCatalog(), errors);
     QrCodeHandler qrCode = new QrCodeHandler(publicUrl, errors);
 
     router.get("/").handler(home::handle).failureHandler(errors::failure);
@@ -110,6 +121,8 @@ public final class PagesRouter {
     router.get("/book/:provider/:bookingType").handler(book::handle).failureHandler(errors::failure);
     router.get("/qr/book/:provider").handler(qrCode::handle).failureHandler(errors::failure);
     router.get("/qr/book/:provider/:bookingType").handler(qrCode::handle).failureHandler(errors::failure);
+    router.get("/brand/accent/:colour").handler(brand::accent).failureHandler(errors::failure);
+    router.get("/brand/:provider/logo/:logoHash").handler(brand::logo).failureHandler(errors::failure);
     router.get("/embed.js").handler(ctx -> ctx.response()
             .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8")
             .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + ASSET_MAX_AGE_SECONDS)

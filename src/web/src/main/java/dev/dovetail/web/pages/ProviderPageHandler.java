@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class ProviderPageHandler {
 
-  private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
+  static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
 
   private final PublicCatalog catalog;
   private final PageErrors errors;
@@ -55,7 +55,7 @@ final class ProviderPageHandler {
               : count == 1 ? "1 appointment to book online" : count + " appointments to book online");
       Embedding.allowFramingBy(ctx, found.provider());
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-          .end(page.render(values, Map.of("offers", rows)));
+          .end(page.render(values, BrandMarkup.with(Map.of("offers", rows), found.provider())));
     });
   }
 }

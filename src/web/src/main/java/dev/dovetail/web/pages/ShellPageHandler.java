@@ -11,10 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * A page that is a static shell for its ES module, reached through a customer's manage link ({@code
- * /booked/{manageToken}}, {@code /manage/{manageToken}}). The token is checked for shape only; the module reads the
- * booking through the API and shows its problem detail if the token is not valid. The confirmation page may be framed
- * by the sites the booking's provider listed ({@code framedBy} finds that provider from the token), since a booking
- * made inside an embedded booking page lands on it (ADR 45); the manage page never is.
+ * /booked/{manageToken}}, {@code /manage/{manageToken}}). The token is checked for shape, then the booking's provider
+ * is looked up for the page's header and colour (ADR 57); the module reads the booking through the API and shows its
+ * problem detail if the token is not valid (the header is then the hub's). The confirmation page may be framed by the
+ * sites the booking's provider listed, since a booking made inside an embedded booking page lands on it (ADR 45); the
+ * manage page never is.
  */
 final class ShellPageHandler {
 
@@ -24,19 +25,20 @@ final class ShellPageHandler {
   private final Html page;
   private final PageErrors errors;
   private final Clock clock;
-  private final Function<String, Future<Provider>> framedBy;
+  private final Function<String, Future<Provider>> providerOf;
+  private final boolean framable;
 
-  /** A page no other site may frame. */
-  ShellPageHandler(Html page, PageErrors errors, Clock clock) {
-    this(page, errors, clock, token -> Future.failedFuture("not embeddable"));
-  }
-
-  /** A page that the sites of {@code framedBy}'s provider (given the manage token) may frame. */
-  ShellPageHandler(Html page, PageErrors errors, Clock clock, Function<String, Future<Provider>> framedBy) {
+  /**
+   * A page in the look of {@code providerOf}'s provider (given the manage token); {@code framable}: the sites that
+   * provider listed may frame it.
+   */
+  ShellPageHandler(Html page, PageErrors errors, Clock clock, Function<String, Future<Provider>> providerOf,
+      boolean framable) {
     this.page = page;
     this.errors = errors;
     this.clock = clock;
-    this.framedBy = framedBy;
+    this.providerOf = providerOf;
+    this.framable = framable;
   }
 
   void withManageToken(RoutingContext ctx) {
@@ -45,13 +47,15 @@ final class ShellPageHandler {
       errors.notFound(ctx);
       return;
     }
-    // An unknown or forged token renders the page unframeable; the module then shows the API's answer.
-    framedBy.apply(token).onComplete(provider -> {
-      if (provider.succeeded()) {
-        Embedding.allowFramingBy(ctx, provider.result());
+    // An unknown or forged token renders the page in the hub's look and unframeable; the module then shows the API's
+    // answer.
+    providerOf.apply(token).onComplete(found -> {
+      Provider provider = found.succeeded() ? found.result() : null;
+      if (provider != null && framable) {
+        Embedding.allowFramingBy(ctx, provider);
       }
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-          .end(page.render(Html.withNow(Map.of(), clock)));
+          .end(page.render(Html.withNow(Map.of(), clock), BrandMarkup.of(provider)));
     });
   }
 }

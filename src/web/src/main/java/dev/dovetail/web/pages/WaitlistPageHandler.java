@@ -1,14 +1,18 @@
 package dev.dovetail.web.pages;
 
+import dev.dovetail.booking.domain.Provider;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * {@code GET /waitlist/claim/{token}} and {@code GET /waitlist/leave/{token}}: the shell the waitlist mails link to.
- * The token is checked for shape only; the module calls the API when the customer presses the button.
+ * The token is checked for shape; a claim link's page wears its provider's header and colour (ADR 57). The module
+ * calls the API when the customer presses the button.
  */
 final class WaitlistPageHandler {
 
@@ -18,18 +22,26 @@ final class WaitlistPageHandler {
   private final Html page;
   private final PageErrors errors;
   private final Clock clock;
+  private final Function<String, Future<Provider>> providerOfClaim;
 
-  WaitlistPageHandler(Html page, PageErrors errors, Clock clock) {
+  /** {@code providerOfClaim}: the provider of a claim link's offer, for the page's header and colour (ADR 57). */
+  WaitlistPageHandler(Html page, PageErrors errors, Clock clock, Function<String, Future<Provider>> providerOfClaim) {
     this.page = page;
     this.errors = errors;
     this.clock = clock;
+    this.providerOfClaim = providerOfClaim;
   }
 
   void handle(RoutingContext ctx) {
-    if (!WAITLIST_TOKEN.matcher(ctx.pathParam("waitlistToken")).matches()) {
+    String token = ctx.pathParam("waitlistToken");
+    if (!WAITLIST_TOKEN.matcher(token).matches()) {
       errors.notFound(ctx);
       return;
     }
-    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.render(Html.withNow(Map.of(), clock)));
+    // A leave link is not looked up: leaving is the POST its button sends, and reading the entry would not say more.
+    Future<Provider> provider = ctx.normalizedPath().startsWith("/waitlist/claim/") ? providerOfClaim.apply(token)
+        : Future.failedFuture("no provider for a leave link");
+    provider.onComplete(found -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+        .end(page.render(Html.withNow(Map.of(), clock), BrandMarkup.of(found.succeeded() ? found.result() : null))));
   }
 }

@@ -16,6 +16,33 @@ public interface ManageAccount {
   Future<Provider> updateProfile(String providerId, String displayName, ZoneId zone);
 
   /**
+   * A change of the provider's brand colour and language (ADR 57): {@code setColour} false keeps the colour, true sets
+   * {@code colour} ({@code #rrggbb}, any case; null: the hub's own); a null {@code language} keeps the language.
+   */
+  record BrandChange(boolean setColour, String colour, String language) {
+
+    /** Keeps both. */
+    public static BrandChange none() {
+      return new BrandChange(false, null, null);
+    }
+  }
+
+  /**
+   * Sets the display name, time zone, and the brand colour and language as {@code brand} says, in one write; any bad
+   * value fails the whole change with an {@code InvalidRequestException} naming it, and nothing is stored.
+   */
+  Future<Provider> updateProfile(String providerId, String displayName, ZoneId zone, BrandChange brand);
+
+  /**
+   * Makes {@code image} the provider's logo (ADR 57): PNG, JPEG or WebP by its first bytes, at most 200 kB, sides 16 to
+   * 2048 px; otherwise an {@code InvalidRequestException} naming the reason, and nothing is stored.
+   */
+  Future<Provider> setLogo(String providerId, byte[] image);
+
+  /** Removes the provider's logo; the pages then show its name alone. */
+  Future<Provider> removeLogo(String providerId);
+
+  /**
    * Replaces the origins that may frame the provider's public booking pages (ADR 45). Fails with an {@code
    * InvalidRequestException} naming the first origin that is not one exact {@code https://host[:port]}, or when there
    * are more than {@link EmbedOrigins#MAX}; nothing is stored then.

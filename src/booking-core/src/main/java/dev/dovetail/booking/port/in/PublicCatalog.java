@@ -1,6 +1,7 @@
 package dev.dovetail.booking.port.in;
 
 import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.Logo;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
 import io.vertx.core.Future;
@@ -49,4 +50,7 @@ public interface PublicCatalog {
    * (first member) of every pooled booking type naming it; unknown resources have only themselves.
    */
   Future<List<String>> typeResourcesUsing(String resourceId);
+
+  /** The provider's logo with this content hash (ADR 57); fails with a {@code NotFoundException} if it has none such. */
+  Future<Logo> logo(String providerId, String hash);
 }

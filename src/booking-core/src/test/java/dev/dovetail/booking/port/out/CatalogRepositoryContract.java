@@ -8,6 +8,9 @@ import static dev.dovetail.booking.port.out.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.Brand;
+import dev.dovetail.booking.domain.BrandColour;
+import dev.dovetail.booking.domain.Logo;
 import dev.dovetail.booking.domain.PoolMember;
 import dev.dovetail.booking.domain.ResourcePool;
 import dev.dovetail.booking.domain.ConflictException;
@@ -278,5 +281,44 @@ public interface CatalogRepositoryContract {
       }
       return walk(list, limit, page.nextCursor(), seen);
     });
+  }
+
+  @Test
+  @DisplayName("providers: the brand round-trips; logos are kept by hash per provider, and all but one can be deleted")
+  default void providerBrandAndLogos(VertxTestContext ctx) throws java.io.IOException {
+    Logo first = Logo.parse(png(40, 20));
+    Logo second = Logo.parse(png(20, 40));
+    Provider provider = new Provider(id("prov"), "Branded", "owner@example.com", ZoneId.of("UTC"),
+        Instant.parse("2030-03-04T05:06:07Z")).withBrand(new Brand(BrandColour.parse("#1A6B4F"), second.ref(), "de"));
+    String other = id("other");
+    providers().insert(provider)
+        .compose(v -> providers().putLogo(provider.id(), first))
+        .compose(v -> providers().putLogo(provider.id(), second))
+        .compose(v -> providers().putLogo(other, first))
+        .compose(v -> providers().deleteLogosExcept(provider.id(), second.hash()))
+        .compose(v -> Future.all(List.of(providers().findById(provider.id()),
+            providers().findLogo(provider.id(), first.hash()), providers().findLogo(provider.id(), second.hash()),
+            providers().findLogo(other, first.hash()))))
+        .compose(found -> {
+          ctx.verify(() -> {
+            assertThat(found.<java.util.Optional<Provider>>resultAt(0)).contains(provider);
+            assertThat(found.<java.util.Optional<Logo>>resultAt(1)).as("deleted").isEmpty();
+            assertThat(found.<java.util.Optional<Logo>>resultAt(2).orElseThrow().bytes()).isEqualTo(second.bytes());
+            assertThat(found.<java.util.Optional<Logo>>resultAt(3)).as("another provider's").isPresent();
+          });
+          return providers().deleteLogosExcept(provider.id(), null)
+              .compose(v -> providers().findLogo(provider.id(), second.hash()));
+        })
+        .onComplete(ctx.succeeding(gone -> ctx.verify(() -> {
+          assertThat(gone).isEmpty();
+          ctx.completeNow();
+        })));
+  }
+
+  private static byte[] png(int width, int height) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(width, height,
+        java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+    return out.toByteArray();
   }
 }
