@@ -150,7 +150,7 @@ public final class Hub {
             : null)
         .compose(embedded -> {
           String uri = embedded == null ? config.mongoUri() : embedded.connectionString();
-          Runnable commit = embedded == null ? MongoStore.NO_COMMIT : embedded::commit;
+          MongoStore.Durability commit = embedded == null ? MongoStore.NO_COMMIT : embedded::commitAsync;
           return MongoStore.connect(vertx, uri, config.mongoDatabase(), commit)
               .compose(store -> wire(vertx, config, clock, embedded, store, metrics));
         });

@@ -20,7 +20,7 @@ record BenchHub(Hub hub, Vertx vertx, MongoStore store) implements AutoCloseable
         new AppConfig.Cluster("dovetail", "127.0.0.1", 0, List.of()), Integer.MAX_VALUE, 1 << 20, false, 4, null);
     Hub hub = Hub.start(config).await();
     Vertx vertx = Vertx.vertx();
-    MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", () -> { }).await();
+    MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", MongoStore.NO_COMMIT).await();
     return new BenchHub(hub, vertx, store);
   }
 
