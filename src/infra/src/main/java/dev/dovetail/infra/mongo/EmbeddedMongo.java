@@ -37,7 +37,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   /** At most this many durability requests share one commit. */
   static final int MAX_BATCH = 256;
-  /** A batch waits at most this long after its first request for more. */
+  /** A batch waits at most this long after its first request for more (only after a shared batch). */
   static final Duration MAX_WAIT = Duration.ofNanos(500_000);
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);

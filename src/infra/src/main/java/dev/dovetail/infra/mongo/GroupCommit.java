@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Group commit: one thread turns the durability requests of concurrent writers into few commits. A request made after
  * a write was acknowledged by the store joins the next batch; the batch runs {@code flush} (the store's commit and
  * fsync) once, and only then completes its requests, so no request completes before its write is on disk. A batch
- * takes what is waiting, then lingers up to {@code maxWait} after its first request for more, and never holds more
- * than {@code maxBatch} requests: a request waits at most for the commit in progress, {@code maxWait}, and its own.
+ * takes what is waiting and, if the previous batch was shared (writers are concurrent), lingers up to {@code maxWait}
+ * after its first request for more; it never holds more than {@code maxBatch} requests. A request waits at most for
+ * the commit in progress, {@code maxWait}, and its own; a lone writer does not linger.
  */
 final class GroupCommit {
 
@@ -28,6 +29,7 @@ final class GroupCommit {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong commits = new AtomicLong();
   private boolean stopping;
+  private int lastBatch;
   private volatile boolean abandon;
 
   GroupCommit(String name, Runnable flush, int maxBatch, Duration maxWait) {
@@ -93,6 +95,7 @@ final class GroupCommit {
     boolean stop = false;
     while (!stop) {
       stop = collect(batch);
+      lastBatch = batch.size();
       if (!batch.isEmpty()) {
         finish(batch);
         batch.clear();
@@ -108,7 +111,7 @@ final class GroupCommit {
         return true;
       }
       batch.add(first);
-      long deadline = System.nanoTime() + maxWaitNanos;
+      long deadline = System.nanoTime() + (lastBatch > 1 ? maxWaitNanos : 0);
       while (batch.size() < maxBatch) {
         long left = deadline - System.nanoTime();
         CompletableFuture<Void> next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
