@@ -151,7 +151,7 @@ public final class Hub {
             : null)
         .compose(embedded -> {
           String uri = embedded == null ? storeConfig.mongoUri() : embedded.connectionString();
-          Runnable commit = embedded == null ? MongoStore.NO_COMMIT : embedded::commit;
+          MongoStore.Durability commit = embedded == null ? MongoStore.NO_COMMIT : embedded::commitAsync;
           return MongoStore.connect(vertx, uri, storeConfig.database(), commit)
               .compose(store -> wire(vertx, config, clock, embedded, store, metrics));
         });

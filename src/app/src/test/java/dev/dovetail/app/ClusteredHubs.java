@@ -26,7 +26,7 @@ final class ClusteredHubs implements AutoCloseable {
     this.hubB = hubB;
     this.clientVertx = clientVertx;
     this.client = HubFixture.client(clientVertx);
-    this.store = MongoStore.connect(clientVertx, mongo.connectionString(), "dovetail", () -> { }).await();
+    this.store = MongoStore.connect(clientVertx, mongo.connectionString(), "dovetail", MongoStore.NO_COMMIT).await();
   }
 
   static ClusteredHubs start(Path dataDir, String clusterPrefix) {

@@ -52,7 +52,7 @@ class KillMidPoolBookingIT {
     vertx = Vertx.vertx();
     client = HubFixture.client(vertx);
     mongo = EmbeddedMongo.inMemory();
-    store = MongoStore.connect(vertx, mongo.connectionString(), "dovetail", () -> { }).await();
+    store = MongoStore.connect(vertx, mongo.connectionString(), "dovetail", MongoStore.NO_COMMIT).await();
   }
 
   @AfterEach

@@ -28,7 +28,7 @@ record BenchHub(Hub hub, Vertx vertx, MongoStore store) implements AutoCloseable
         .withSecurity(new AppConfig.Security(false, 4, null, List.of(), SignUpMode.OPEN, false));
     Hub hub = Hub.start(config).await();
     Vertx vertx = Vertx.vertx();
-    MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", () -> { }).await();
+    MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", MongoStore.NO_COMMIT).await();
     return new BenchHub(hub, vertx, store);
   }
 

@@ -76,7 +76,8 @@ public final class LoadDriver {
         OpsConfig.DEFAULT_SHUTDOWN_GRACE, Duration.ZERO)).await();
     Vertx vertx = Vertx.vertx();
     try {
-      MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", () -> { }).await();
+      MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", MongoStore.NO_COMMIT)
+          .await();
       seed(store).await();
       WebClient client = WebClient.create(vertx,
           new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(hub.httpPort()),

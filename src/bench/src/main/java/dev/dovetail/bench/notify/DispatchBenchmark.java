@@ -61,7 +61,7 @@ public final class DispatchBenchmark {
     Vertx vertx = Vertx.vertx();
     try {
       MongoStore store = MongoStore.connect(vertx, embedded.connectionString(), "bench",
-          disk ? embedded::commit : MongoStore.NO_COMMIT).await();
+          disk ? embedded::commitAsync : MongoStore.NO_COMMIT).await();
       Clock clock = Clock.tickMillis(ZoneOffset.UTC);
       Instant now = clock.instant();
       ZoneId berlin = ZoneId.of("Europe/Berlin");

@@ -11,33 +11,43 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default store: mongo-java-server on 127.0.0.1 (a free port), reached by the real MongoDB driver over
  * loopback, so that the same adapters run against it and against a real MongoDB.
  *
  * <p>On disk it keeps everything in one H2 MVStore file. The MVStore commits on a background delay (about a second),
- * so on its own a hard kill would lose the last writes; {@link #commit()} forces a commit and an fsync, and
- * {@link MongoStore} calls it after every write, before the write's future succeeds. Concurrent callers share commits
- * (group commit): a caller returns as soon as a commit that started after its call has finished.
+ * so on its own a hard kill would lose the last writes; {@link #commitAsync()} asks for a commit and an fsync, and
+ * {@link MongoStore} awaits it after every write, before the write's future succeeds. Concurrent writers share commits
+ * ({@link GroupCommit}, ADR 58): one thread commits and syncs once per batch of requests, then completes them.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
   /** The MVStore file under the data directory. */
   public static final String FILE_NAME = "dovetail.mv.db";
 
+  /** At most this many durability requests share one commit. */
+  static final int MAX_BATCH = 256;
+  /** A batch waits at most this long after its first request for more (only after a shared batch). */
+  static final Duration MAX_WAIT = Duration.ofNanos(500_000);
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
+
   private final MongoServer server;
   private final MongoBackend backend;
   private final MVStore store;
   private final String connectionString;
   private final Object commitLock = new Object();
-  private final AtomicLong requested = new AtomicLong();
-  private long committed;
+  private final GroupCommit group;
   private volatile boolean closed;
 
   private EmbeddedMongo(MongoBackend backend, MVStore store, int port) {
@@ -56,6 +66,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
     InetSocketAddress address = server.getLocalAddress();
     this.connectionString = "mongodb://127.0.0.1:" + address.getPort();
+    this.group = store == null ? null
+        : new GroupCommit("dovetail-group-commit", this::commitAndSync, MAX_BATCH, MAX_WAIT);
   }
 
   /** A durable store in {@code dataDir} (created if missing), with the H2 backend, on a free port. */
@@ -97,25 +109,35 @@ public final class EmbeddedMongo implements AutoCloseable {
   }
 
   /**
-   * Makes every write acknowledged before this call durable: commits the MVStore and forces it to disk. Blocking;
-   * call it from a worker thread. A no-op in memory.
+   * Makes every write acknowledged before this call durable: completes once a commit of the MVStore that started after
+   * this call has been forced to disk, shared with the other writers waiting at the time ({@link GroupCommit}). Fails
+   * once the store is closed. Already complete in memory. Never blocks.
    */
+  public CompletableFuture<Void> commitAsync() {
+    return group == null ? CompletableFuture.completedFuture(null) : group.request();
+  }
+
+  /** {@link #commitAsync()}, waiting for it. Blocking; call it from a worker thread. */
   public void commit() {
-    if (store == null) {
-      return;
+    try {
+      commitAsync().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-    long ticket = requested.incrementAndGet();
+  }
+
+  /** Durability requests and the commits that served them, since start (zeros in memory). */
+  public long[] commitFigures() {
+    return group == null ? new long[] {0, 0} : new long[] {group.requests(), group.commits()};
+  }
+
+  private void commitAndSync() {
     synchronized (commitLock) {
-      if (committed >= ticket) {
-        return; // a commit that started after our call has already covered our writes
-      }
-      long upTo = requested.get();
-      if (closed || store.isClosed()) {
+      if (store.isClosed()) {
         throw new IllegalStateException("the embedded store is closed");
       }
       store.commit();
       store.sync();
-      committed = upTo;
     }
   }
 
@@ -159,14 +181,18 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
   }
 
-  /** Stops the server and closes the store cleanly (commits what is pending). */
+  /** Stops the server and closes the store cleanly (commits what is pending, completing the waiting writers). */
   @Override
   public void close() {
     if (closed) {
       return;
     }
+    closed = true;
+    if (group != null) {
+      group.stop(false);
+      LOG.info("group commit: {} durability requests served by {} commits", group.requests(), group.commits());
+    }
     synchronized (commitLock) {
-      closed = true;
       server.shutdownNow();
       backend.close();
     }
@@ -174,14 +200,17 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   /**
    * For tests: stops the server and drops the store without writing anything still pending, as a crash would. Only
-   * what {@link #commit()} (or the store's own background commit) wrote survives.
+   * what a finished commit (or the store's own background commit) wrote survives; writers still waiting fail.
    */
   public void closeAbruptly() {
     if (closed) {
       return;
     }
+    closed = true;
+    if (group != null) {
+      group.stop(true);
+    }
     synchronized (commitLock) {
-      closed = true;
       if (store != null) {
         store.closeImmediately();
       }

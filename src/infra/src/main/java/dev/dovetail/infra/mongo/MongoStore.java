@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 
 /**
@@ -34,14 +36,20 @@ import java.util.stream.Stream;
  * only single-document atomic writes, {@code _id} lookups, simple filters, sort and limit; no transactions, change
  * streams or TTL. See docs/storage.md.
  *
- * <p>Durability: every write path runs {@code commitAfterWrite} on a worker thread before its future succeeds. For
- * the embedded store pass {@link EmbeddedMongo#commit}; for a real MongoDB pass {@link #NO_COMMIT}: writes then use
- * write concern {@code majority} with journaling (unless the connection string sets its own write concern).
+ * <p>Durability: every write path awaits {@code commitAfterWrite} before its future succeeds. For the embedded store
+ * pass {@link EmbeddedMongo#commitAsync}; for a real MongoDB pass {@link #NO_COMMIT}: writes then use write concern
+ * {@code majority} with journaling (unless the connection string sets its own write concern).
  */
 public final class MongoStore {
 
+  /** Makes the writes acknowledged so far durable: the stage completes once they are (never blocks). */
+  @FunctionalInterface
+  public interface Durability {
+    CompletionStage<Void> afterWrites();
+  }
+
   /** The durability hook for a real MongoDB, whose write concern already makes an acknowledged write durable. */
-  public static final Runnable NO_COMMIT = () -> {};
+  public static final Durability NO_COMMIT = () -> CompletableFuture.completedFuture(null);
 
   private final MongoSupport mongo;
   private final MongoScheduleRepository schedules;
@@ -88,16 +96,16 @@ public final class MongoStore {
    *
    * @param connectionString a {@code mongodb://} URI, e.g. {@link EmbeddedMongo#connectionString()}
    * @param database the database name, e.g. {@code dovetail}
-   * @param commitAfterWrite run (off the event loop) after every write and before its future succeeds: {@link
-   *     EmbeddedMongo#commit} for the embedded store, {@link #NO_COMMIT} for a real MongoDB
+   * @param commitAfterWrite awaited after every write and before its future succeeds: {@link
+   *     EmbeddedMongo#commitAsync} for the embedded store, {@link #NO_COMMIT} for a real MongoDB
    */
   public static Future<MongoStore> connect(
-      Vertx vertx, String connectionString, String database, Runnable commitAfterWrite) {
+      Vertx vertx, String connectionString, String database, Durability commitAfterWrite) {
     return connect(vertx, connectionString, database, commitAfterWrite, MongoScheduleRepository.DEFAULT_MAX_ATTEMPTS);
   }
 
   static Future<MongoStore> connect(
-      Vertx vertx, String connectionString, String database, Runnable commitAfterWrite, int scheduleAttempts) {
+      Vertx vertx, String connectionString, String database, Durability commitAfterWrite, int scheduleAttempts) {
     Objects.requireNonNull(commitAfterWrite, "commitAfterWrite");
     JsonObject config;
     try {

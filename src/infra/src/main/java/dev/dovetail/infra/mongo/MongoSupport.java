@@ -27,23 +27,23 @@ final class MongoSupport {
 
   final Vertx vertx;
   final MongoClient client;
-  private final Runnable commitAfterWrite;
+  private final MongoStore.Durability commitAfterWrite;
 
-  MongoSupport(Vertx vertx, MongoClient client, Runnable commitAfterWrite) {
+  MongoSupport(Vertx vertx, MongoClient client, MongoStore.Durability commitAfterWrite) {
     this.vertx = vertx;
     this.client = client;
     this.commitAfterWrite = commitAfterWrite;
   }
 
-  /** Makes the writes acknowledged so far durable (the embedded store's commit), off the event loop. */
+  /**
+   * Makes the writes acknowledged so far durable (the embedded store's group commit); completes on the caller's
+   * context, without holding a thread while it waits.
+   */
   Future<Void> durable() {
     if (commitAfterWrite == MongoStore.NO_COMMIT) {
       return Future.succeededFuture();
     }
-    return vertx.executeBlocking(() -> {
-      commitAfterWrite.run();
-      return null;
-    }, false);
+    return Future.fromCompletionStage(commitAfterWrite.afterWrites(), vertx.getOrCreateContext());
   }
 
   /** The write's result, once it is durable. */

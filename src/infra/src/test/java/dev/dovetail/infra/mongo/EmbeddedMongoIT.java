@@ -38,7 +38,7 @@ class EmbeddedMongoIT {
     Block block = bookingBlock(booking.id(), booking.time());
 
     EmbeddedMongo first = EmbeddedMongo.onDisk(dir);
-    MongoStore store = await(MongoStore.connect(vertx, first.connectionString(), "dovetail", first::commit));
+    MongoStore store = await(MongoStore.connect(vertx, first.connectionString(), "dovetail", first::commitAsync));
     await(store.schedules().update("room-1", s -> s.place(List.of(block), NOW)));
     await(store.bookings().insertAll(List.of(booking)));
     first.closeAbruptly(); // no clean shutdown: only what commit() wrote is on disk
@@ -46,7 +46,7 @@ class EmbeddedMongoIT {
 
     EmbeddedMongo second = EmbeddedMongo.onDisk(dir);
     try {
-      MongoStore reopened = await(MongoStore.connect(vertx, second.connectionString(), "dovetail", second::commit));
+      MongoStore reopened = await(MongoStore.connect(vertx, second.connectionString(), "dovetail", second::commitAsync));
       Schedule schedule = await(reopened.schedules().load("room-1"));
       Optional<Booking> found = await(reopened.bookings().findById(booking.id()));
       await(reopened.close());
@@ -63,13 +63,13 @@ class EmbeddedMongoIT {
   void dataSurvivesCleanRestart(Vertx vertx, @TempDir Path dir) {
     Booking booking = confirmed("prov-1", "room-1", BASE, 30);
     try (EmbeddedMongo first = EmbeddedMongo.onDisk(dir)) {
-      MongoStore store = await(MongoStore.connect(vertx, first.connectionString(), "dovetail", first::commit));
+      MongoStore store = await(MongoStore.connect(vertx, first.connectionString(), "dovetail", first::commitAsync));
       await(store.bookings().insertAll(List.of(booking)));
       await(store.close());
     }
     assertThat(dir.resolve(EmbeddedMongo.FILE_NAME)).exists();
     try (EmbeddedMongo second = EmbeddedMongo.onDisk(dir)) {
-      MongoStore store = await(MongoStore.connect(vertx, second.connectionString(), "dovetail", second::commit));
+      MongoStore store = await(MongoStore.connect(vertx, second.connectionString(), "dovetail", second::commitAsync));
       assertThat(await(store.bookings().findById(booking.id()))).contains(booking);
       await(store.close());
     }
@@ -87,7 +87,7 @@ class EmbeddedMongoIT {
       }
       Thread[] committers = new Thread[8];
       for (int i = 0; i < committers.length; i++) {
-        committers[i] = new Thread(mongo::commit);
+        committers[i] = new Thread(mongo::commitAsync);
         committers[i].start();
       }
       for (Thread t : committers) {
@@ -116,7 +116,7 @@ class EmbeddedMongoIT {
     try (EmbeddedMongo mongo = EmbeddedMongo.inMemory()) {
       mongo.commit();
       assertThat(mongo.isOnDisk()).isFalse();
-      MongoStore store = await(MongoStore.connect(vertx, mongo.connectionString(), "dovetail", mongo::commit));
+      MongoStore store = await(MongoStore.connect(vertx, mongo.connectionString(), "dovetail", mongo::commitAsync));
       await(store.ping());
       await(store.close());
     }
