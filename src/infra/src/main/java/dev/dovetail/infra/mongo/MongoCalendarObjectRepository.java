@@ -8,6 +8,7 @@ import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,10 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
 
   /** The heads' compare-and-set index and the object parts' ({@link PartStore#indexes}). */
   static List<StoreIndex> indexes() {
-    return PartStore.indexes(COLLECTION, OBJECTS);
+    List<StoreIndex> indexes = new ArrayList<>(PartStore.indexes(COLLECTION, OBJECTS));
+    // mostWritten: the heads by revision, highest first (a start-up's warm-up, ADR 59)
+    indexes.add(StoreIndex.secondary(COLLECTION, "mostWritten", new JsonObject().put("revision", -1)));
+    return indexes;
   }
 
   MongoCalendarObjectRepository(MongoSupport mongo) {
