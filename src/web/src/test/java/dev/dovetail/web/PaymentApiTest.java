@@ -108,7 +108,7 @@ class PaymentApiTest {
         kept.copy().put("payment", "NONE")));
     paidType("kept-full", "FULL", 2_500, "EUR", 30);
     String page = api.get("/book/" + alice.handle() + "/kept-full").bodyAsString();
-    assertThat(page).contains("25.00 EUR").doesNotContain("paid online").doesNotContain("deposit online")
+    assertThat(page).contains("€25.00").doesNotContain("paid online").doesNotContain("deposit online")
         .contains("data-closed=\"Booking this appointment needs a card payment, which cannot be taken here");
     assertThat(api.get("/book/" + alice.handle() + "/on-site").bodyAsString()).contains("paid on site")
         .contains("data-closed=\"\"");

@@ -14,7 +14,8 @@ import java.time.ZoneId;
 
 /**
  * {@code GET /api/v1/public/booking-types/{bookingTypeId}/slots?from=&to=&tz=[&duration=]}: free slots for the
- * viewer's dates {@code [from, to)} in the viewer's zone.
+ * viewer's dates {@code [from, to)} in the viewer's zone, with each date's state (free, full or closed) for the
+ * booking page's month view (ADR 55).
  */
 public final class SlotsHandler {
 
@@ -34,7 +35,7 @@ public final class SlotsHandler {
     int minutes = Requests.queryInt(ctx, "duration", 0);
     Duration duration = minutes == 0 ? null : Duration.ofMinutes(minutes);
     SlotQuery query = new SlotQuery(Requests.path(ctx, "bookingTypeId"), from, to, zone, duration);
-    Responses.respond(ctx, availability.freeSlots(query), 200,
-        slots -> SlotCodec.slotList(slots, zone, from, to, duration == null ? null : duration.toMinutes()));
+    Responses.respond(ctx, availability.freeTime(query), 200, free -> SlotCodec.slotList(free.slots(), zone, from, to,
+        duration == null ? null : duration.toMinutes()).put("days", SlotCodec.days(free.days())));
   }
 }
