@@ -1,7 +1,7 @@
 // The slot picker of the booking and manage pages: a searchable time zone, a month view of free, fully booked and
 // closed days (ADR 55), and the free slots of the chosen day, in the chosen zone. It opens on the first day with free
-// time from a given day. Slots and day states come from GET /api/v1/public/booking-types/{id}/slots, one month at a
-// time, in the viewer's zone.
+// time from a given day. From GET /api/v1/public/booking-types/{id}/slots, in the viewer's zone: a month's day states
+// (slots=false, a light answer), then the slots of the day shown.
 
 import { api, ApiError, enc } from './api.js';
 import { h, clear, errorBox, field } from './dom.js';
@@ -136,8 +136,9 @@ export class SlotPicker {
     try {
       for (let month = monthOf(from); month <= this.lastDate; month = addMonths(month, 1)) {
         await this.loadMonth(month);
-        const first = this.firstDateWithSlots(from, addMonths(month, 1));
+        const first = this.firstFreeDate(from, addMonths(month, 1));
         if (first) {
+          await this.loadDay(first);
           this.showNote(wanted && first !== wanted
             ? `No free times on ${formatDay(wanted)} in this time zone. Showing ${formatDay(first)}, the next day with `
               + 'free time.'
@@ -156,13 +157,12 @@ export class SlotPicker {
     }
   }
 
-  firstDateWithSlots(from, before) {
-    const dates = [...this.slotsByDate.keys()]
-      .filter((d) => d >= from && d < before && this.slotsByDate.get(d).length > 0).sort();
+  firstFreeDate(from, before) {
+    const dates = [...this.states.keys()].filter((d) => d >= from && d < before && this.states.get(d) === 'free').sort();
     return dates[0] || null;
   }
 
-  /** The slots and day states of a month's bookable days (one request; none for a month wholly out of range). */
+  /** The states of a month's bookable days (one request; none for a month wholly out of range). */
   async loadMonth(month) {
     if (this.loadedMonths.has(month)) {
       return;
@@ -171,13 +171,21 @@ export class SlotPicker {
     const next = addMonths(month, 1);
     const to = next <= this.lastDate ? next : addDays(this.lastDate, 1);
     if (from < to) {
-      await this.load(from, to);
+      await this.load(from, to, false);
     }
     this.loadedMonths.add(month);
   }
 
-  async load(from, to) {
-    let path = `/api/v1/public/booking-types/${enc(this.typeId)}/slots?from=${from}&to=${to}&tz=${enc(this.zone)}`;
+  /** The free slots of one day, once. */
+  async loadDay(date) {
+    if (!this.slotsByDate.has(date)) {
+      await this.load(date, addDays(date, 1), true);
+    }
+  }
+
+  async load(from, to, withSlots) {
+    let path = `/api/v1/public/booking-types/${enc(this.typeId)}/slots?from=${from}&to=${to}&tz=${enc(this.zone)}`
+      + (withSlots ? '' : '&slots=false');
     if (this.duration) {
       path += `&duration=${this.duration}`;
     }
@@ -188,13 +196,15 @@ export class SlotPicker {
       if (e instanceof ApiError && e.type === 'unknown-time-zone' && this.fallbackZone && this.zone !== this.fallbackZone) {
         this.zone = this.fallbackZone;
         this.zonePicker.setZone(this.zone);
-        return this.load(from, to);
+        return this.load(from, to, withSlots);
       }
       throw e;
     }
     for (const day of answer.days || []) {
       this.states.set(day.date, day.state);
-      this.slotsByDate.set(day.date, []);
+      if (withSlots) {
+        this.slotsByDate.set(day.date, []);
+      }
     }
     for (const slot of answer.slots) {
       const date = slot.localStart.slice(0, 10);
@@ -213,7 +223,8 @@ export class SlotPicker {
       return;
     }
     this.showNote(null);
-    if (!(await this.ensureMonth(monthOf(date), () => this.showDate(date)))) {
+    if (!(await this.ensureLoaded(() => Promise.all([this.loadMonth(monthOf(date)), this.loadDay(date)]),
+      () => this.showDate(date)))) {
       return;
     }
     this.render(date);
@@ -224,18 +235,16 @@ export class SlotPicker {
     if (month < monthOf(this.today) || month > this.lastDate) {
       return;
     }
-    if (await this.ensureMonth(month, () => this.showMonth(month, focusDate))) {
+    if (await this.ensureLoaded(() => this.loadMonth(month), () => this.showMonth(month, focusDate))) {
       this.renderGrid(month, focusDate);
     }
   }
 
-  async ensureMonth(month, retry) {
-    if (this.loadedMonths.has(month)) {
-      return true;
-    }
+  /** Runs a load with the busy state shown; on failure says so with a retry. Answers whether it worked. */
+  async ensureLoaded(load, retry) {
     this.setBusy(true);
     try {
-      await this.loadMonth(month);
+      await load();
       return true;
     } catch (e) {
       this.failed(e, retry);

@@ -38,7 +38,8 @@ export class ZonePicker {
       id: this.id, type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false',
       'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': `${this.id}-list`,
       'aria-describedby': `${this.id}-hint`,
-      onfocus: () => this.input.select(),
+      // A clean field to type in; the chosen zone stays readable as the placeholder, and comes back on leaving.
+      onfocus: () => { this.input.value = ''; },
       oninput: () => this.open(this.input.value),
       onkeydown: (e) => this.onKey(e),
       onblur: () => this.close(),
@@ -60,6 +61,7 @@ export class ZonePicker {
   setZone(zone) {
     this.zone = zone;
     this.input.value = this.label(zone);
+    this.input.placeholder = this.label(zone);
     this.input.dataset.zone = zone;
   }
 
@@ -84,8 +86,7 @@ export class ZonePicker {
   open(query) {
     const words = fold(query || '').split(/\s+/).filter(Boolean);
     const all = this.all();
-    const matches = words.length === 0 || query === this.label(this.zone)
-      ? all : all.filter((e) => words.every((w) => e.search.includes(w)));
+    const matches = words.length === 0 ? all : all.filter((e) => words.every((w) => e.search.includes(w)));
     this.shown = matches.slice(0, MAX_SHOWN);
     const at = new Date(now()).toISOString();
     clear(this.list, this.shown.map((e, i) => h('li', {

@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -35,13 +34,13 @@ import org.openqa.selenium.WebElement;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class MonthViewIT {
 
-  static final String TYPE = "demo-30";
-  static final String PAGE = "/book/demo/demo-30";
-  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-  static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
+  static final String TYPE = BookingPageIT.TYPE;
+  static final String PAGE = BookingPageIT.PAGE;
+  static final ZoneId BERLIN = BookingPageIT.BERLIN;
+  static final ZoneId NEW_YORK = BookingPageIT.NEW_YORK;
+  static final ZoneId TOKYO = BookingPageIT.TOKYO;
+  static final DateTimeFormatter TIME = BookingPageIT.TIME;
+  static final DateTimeFormatter DAY = BookingPageIT.DAY;
 
   private TestHub hub;
   private Browser browser;
@@ -86,8 +85,10 @@ class MonthViewIT {
       + "one offers the waitlist")
   void closedAndFullyBookedDaysDiffer() {
     TestHub.Day full = hub.dayAhead(TYPE, BERLIN, 2);
-    for (String start : full.starts()) {
-      hub.bookOrFail(TYPE, start, "Filler", "filler@example.com");
+    // Each booking (with its buffer) may take a neighbour too: book the first free time until none is left.
+    for (List<JsonObject> left = full.slots(); !left.isEmpty();
+        left = hub.slots(TYPE, full.date(), full.date().plusDays(1), BERLIN)) {
+      hub.bookOrFail(TYPE, left.get(0).getString("start"), "Filler", "filler@example.com");
     }
     // The demo hours are Monday to Friday: the Saturday after the full day is closed.
     LocalDate saturday = full.date().with(TemporalAdjusters.next(DayOfWeek.SATURDAY));

@@ -107,6 +107,10 @@ class BookingFlowTest {
         monday.plusDays(6) + " closed");
     assertThat(body.getJsonArray("slots").stream().map(s -> ((JsonObject) s).getString("start")))
         .noneMatch(start -> start.startsWith(monday.toString()));
+    JsonObject daysOnly = expect(200, api.get("/api/v1/public/booking-types/" + alice.typeId() + "/slots?from="
+        + monday + "&to=" + monday.plusDays(7) + "&tz=Europe/Berlin&slots=false"));
+    assertThat(daysOnly.getJsonArray("slots")).isEmpty();
+    assertThat(daysOnly.getJsonArray("days")).isEqualTo(body.getJsonArray("days"));
     expect(400, api.get("/api/v1/public/booking-types/" + alice.typeId() + "/slots?from=" + monday + "&to="
         + monday.plusDays(63) + "&tz=Europe/Berlin"));
   }
