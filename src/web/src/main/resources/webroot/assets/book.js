@@ -147,7 +147,7 @@ function showConflict(error) {
   const taken = chosen;
   const zone = chosenZone;
   const alternatives = error.alternatives;
-  const heading = h('h3', { id: 'conflict-heading', text: 'Sorry, this time was just taken' });
+  const heading = h('h2', { id: 'conflict-heading', text: 'Sorry, this time was just taken' });
   clear(conflict, h('div', { class: 'alert alert-warn', role: 'alert', 'aria-labelledby': 'conflict-heading' },
     heading,
     h('p', { text: `Someone else booked ${formatDateTime(taken.start, zone)} a moment before you.` }),

@@ -1,15 +1,15 @@
 // A booking's panel, opened from the agenda grid: who, when (in the agenda's zone and the customer's), where, the
 // customer's answers, the payment; and every action the API offers: move to a free time, cancel, mark a no-show,
-// capture an authorized payment.
+// capture an authorized payment, refund a paid one (in full or in part), resend the confirmation mail.
 
 import { enc } from './api.js';
 import {
-  h, clear, errorBox, field,
+  h, clear, errorBox, field, reportErrors,
 } from './dom.js';
 import { call } from './dash-session.js';
 import { openDialog, closeDialog } from './dash-dialog.js';
 import { showFreeSlots } from './dash-slots.js';
-import { formatMoney } from './payment-view.js';
+import { formatMoney, fractionDigits } from './payment-view.js';
 import {
   formatDateTime, formatTime, localDate, now, zoneLabel,
 } from './time.js';
@@ -89,8 +89,22 @@ export async function openBookingPanel({ booking, zone, names, returnTo, onChang
       h('p', { class: 'muted', text: 'The cancellation policy decides what is kept, as if cancelled at the start.' }),
       h('div', { class: 'actions' }, noShow)));
   }
+  if (b.payment && b.payment.state === 'PAID' && b.payment.captured.amountMinor > b.payment.refunded.amountMinor) {
+    sections.push(refundSection(b, act));
+  }
+  if (b.status === 'CONFIRMED') {
+    const resend = h('button', {
+      type: 'button', class: 'secondary', id: 'panel-resend',
+      onclick: () => act(resend, `/api/v1/bookings/${enc(b.id)}/resend-confirmation`, undefined,
+        `The confirmation is on its way to ${b.customerEmail} again.`),
+    }, 'Resend confirmation');
+    sections.push(h('section', { 'aria-labelledby': 'panel-resend-title' },
+      h('h3', { id: 'panel-resend-title', text: 'Confirmation mail' }),
+      h('p', { class: 'muted', text: 'Lost the mail? Send the confirmation, with its calendar file and manage link, once more.' }),
+      h('div', { class: 'actions' }, resend)));
+  }
   if (!live) {
-    sections.push(h('p', { class: 'muted', text: 'This booking no longer blocks time; nothing more can be done.' }));
+    sections.push(h('p', { class: 'muted', text: 'This booking no longer blocks time.' }));
   }
   dialog.set(...sections);
 }
@@ -155,4 +169,34 @@ function cancelSection(b, act) {
   });
   return h('section', { 'aria-labelledby': 'panel-cancel-title' },
     h('h3', { id: 'panel-cancel-title', text: 'Cancel' }), area);
+}
+
+/** Refunds part or all of what is still held of a paid booking, without cancelling it. */
+function refundSection(b, act) {
+  const { captured, refunded } = b.payment;
+  const { currency } = captured;
+  const digits = fractionDigits(currency);
+  const left = captured.amountMinor - refunded.amountMinor;
+  const amount = field({
+    id: 'panel-refund-amount', label: `Amount to refund (${currency})`, type: 'text',
+    hint: `Up to ${formatMoney({ amountMinor: left, currency })}, what is still paid.`,
+    value: (left / 10 ** digits).toFixed(digits), attrs: { inputmode: 'decimal', autocomplete: 'off' },
+  });
+  const refund = h('button', {
+    type: 'button', class: 'danger', id: 'panel-refund',
+    onclick: () => {
+      const text = amount.control.value.trim().replace(',', '.');
+      const minor = Math.round(Number(text) * 10 ** digits);
+      const valid = /^\d+(\.\d+)?$/.test(text) && minor >= 1 && minor <= left;
+      if (reportErrors([amount], valid ? [] : [[amount, `Enter an amount from ${formatMoney({ amountMinor: 1, currency })}`
+        + ` to ${formatMoney({ amountMinor: left, currency })}.`]])) {
+        act(refund, `/api/v1/bookings/${enc(b.id)}/refund`, { refundedMinor: refunded.amountMinor + minor },
+          `Refunded ${formatMoney({ amountMinor: minor, currency })} to ${b.customerName}. The booking stays as it is.`);
+      }
+    },
+  }, 'Refund');
+  return h('section', { 'aria-labelledby': 'panel-refund-title' },
+    h('h3', { id: 'panel-refund-title', text: 'Refund' }),
+    h('p', { class: 'muted', text: 'Gives money back to the customer’s card; the booking is not cancelled.' }),
+    amount.wrapper, h('div', { class: 'actions' }, refund));
 }

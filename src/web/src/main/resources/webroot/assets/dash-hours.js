@@ -168,7 +168,7 @@ export function hoursEditor(availability) {
     open.addEventListener('change', () => editor.set(open.checked ? (lastOpen[day] || DEFAULT_HOURS) : []));
     const copy = h('button', {
       type: 'button', class: 'secondary', id: `hours-${day}-copy`,
-      'aria-label': `Copy ${DAY_LABEL[day]}'s hours to every weekday`,
+      'aria-label': `Copy to weekdays (${DAY_LABEL[day]}'s hours)`,
       onclick: () => {
         const source = editor.read();
         if (source.error) {

@@ -70,7 +70,7 @@ function fill(body, s, { path, title }) {
         src: qr, width: '168', height: '168', alt: `QR code of ${url}`, 'data-share': 'qr',
       }),
       h('figcaption', {}, h('a', { href: qr, download: 'booking-qr.svg' }, 'Download the QR code (SVG)'))),
-    h('h4', { text: 'Embed on your site' }),
+    h('h2', { text: 'Embed on your site' }),
     h('p', {
       class: listed ? 'muted' : 'notice',
       text: listed

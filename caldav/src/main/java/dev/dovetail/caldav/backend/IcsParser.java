@@ -172,7 +172,7 @@ public final class IcsParser {
   }
 
   private static Calendar parse(String ics) throws ParserException, IOException {
-    return new CalendarBuilder().build(new StringReader(ics));
+    return new CalendarBuilder(new SharedZoneRules()).build(new StringReader(ics));
   }
 
   private static DavException invalid(String reason) {

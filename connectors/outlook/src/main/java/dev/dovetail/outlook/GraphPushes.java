@@ -5,12 +5,14 @@ import dev.dovetail.sync.app.SyncScheduler;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.PushChannel;
 import dev.dovetail.sync.domain.SyncState;
+import dev.dovetail.sync.port.out.PushSupport;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -106,8 +108,10 @@ public final class GraphPushes implements GraphNotificationHandler.Sink {
       LOG.info("Graph subscription {} of {} needs replacing: a new one opens on the next tick",
           t.state.channel().resourceId(), t.state.connectionId());
       scheduler.request(t.state.connectionId(), t.state.calendarId());
-      ctx.connections().findById(t.state.connectionId()).compose(c -> c.isEmpty() ? Future.succeededFuture()
-              : ctx.connector(CalendarProvider.OUTLOOK).stop(ctx.grant(c.get()), t.state.channel()))
+      Optional<PushSupport> push = ctx.capability(CalendarProvider.OUTLOOK, PushSupport.class);
+      ctx.connections().findById(t.state.connectionId())
+          .compose(c -> c.isEmpty() || push.isEmpty() ? Future.succeededFuture()
+              : push.get().stop(ctx.grant(c.get()), t.state.channel()))
           .onFailure(err -> LOG.debug("closing the old subscription failed: {}", err.getMessage()));
       return;
     }

@@ -70,7 +70,7 @@ public final class MicrosoftOAuthClient implements OAuthClient {
         }
         return new GrantedAccount(account, signInOnly ? "" : tokens.refreshToken());
       } catch (RuntimeException e) {
-        throw GraphCalendarConnector.translate(e);
+        throw GraphErrors.translate(e);
       }
     }, false);
   }

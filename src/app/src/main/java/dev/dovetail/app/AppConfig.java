@@ -1,6 +1,7 @@
 package dev.dovetail.app;
 
 import dev.dovetail.account.domain.SignUpMode;
+import dev.dovetail.infra.mail.SmtpMailer;
 import dev.dovetail.web.http.TrustedProxies;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -8,118 +9,269 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Typed configuration, read from environment variables through Vert.x Config (see README "Configuration"). With no
- * {@code DOVETAIL_MONGO_URI} the hub runs the embedded store under {@code DOVETAIL_DATA_DIR}; with {@code
- * DOVETAIL_CLUSTER_MEMBERS} it joins a Hazelcast cluster over TCP; with {@code DOVETAIL_SMTP_HOST} it sends mail over
- * SMTP, otherwise it keeps mail in the local sink (readable through the provider API).
+ * Typed configuration, read from environment variables through Vert.x Config (see README "Configuration"), one record
+ * per concern, each parsed and checked once by its own {@code from}. With no {@code DOVETAIL_MONGO_URI} the hub runs
+ * the embedded store under {@code DOVETAIL_DATA_DIR}; with {@code DOVETAIL_CLUSTER_MEMBERS} it joins a Hazelcast
+ * cluster over TCP; with {@code DOVETAIL_SMTP_HOST} it sends mail over SMTP, otherwise it keeps mail in the local sink
+ * (readable through the provider API). Tests start from {@link #defaults()} and replace concerns with the
+ * {@code withX} methods (ADR 52). {@code toString} prints everything but the secrets.
  */
 public record AppConfig(
-    String httpHost,
-    int httpPort,
-    String publicUrl,
-    Path dataDir,
-    String mongoUri,
-    String mongoDatabase,
-    int embeddedMongoPort,
-    boolean demoData,
-    String demoPassword,
+    Http http,
+    Store store,
+    Demo demo,
     Cluster cluster,
-    int publicRequestsPerMinute,
-    long maxBodyBytes,
-    boolean secureCookies,
-    int bcryptCost,
-    String secretKey,
+    Security security,
     Mail mail,
-    List<String> trustedProxies,
     Stripe stripe,
+    Google google,
     Outlook outlook,
-    Calendars calendars,
-    SignUpMode signUp,
-    boolean webhookAllowPrivate) {
+    Sync sync) {
 
-  /**
-   * A config whose webhooks go only to public https URLs ({@code DOVETAIL_WEBHOOK_ALLOW_PRIVATE=true} lifts that for
-   * development and tests; {@link #withWebhookAllowPrivate}).
-   */
-  public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
-      String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
-      int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
-      Mail mail, List<String> trustedProxies, Stripe stripe, Outlook outlook, Calendars calendars,
-      SignUpMode signUp) {
-    this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
-        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustedProxies,
-        stripe, outlook, calendars, signUp, false);
+  public AppConfig {
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(demo, "demo");
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(mail, "mail");
+    Objects.requireNonNull(stripe, "stripe");
+    Objects.requireNonNull(google, "google");
+    Objects.requireNonNull(outlook, "outlook");
+    Objects.requireNonNull(sync, "sync");
   }
 
-  public AppConfig withWebhookAllowPrivate(boolean allow) {
-    return new AppConfig(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData,
-        demoPassword, cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail,
-        trustedProxies, stripe, outlook, calendars, signUp, allow);
+  /** The configuration of an empty environment: every default README "Configuration" lists. */
+  public static AppConfig defaults() {
+    return from(new JsonObject());
   }
 
-  /** A config whose public sign-up is open (as tests and benchmarks build it). */
-  public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
-      String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
-      int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
-      Mail mail, List<String> trustedProxies, Stripe stripe, Outlook outlook, Calendars calendars) {
-    this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
-        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustedProxies,
-        stripe, outlook, calendars, SignUpMode.OPEN);
+  public static AppConfig from(JsonObject env) {
+    Http http = Http.from(env);
+    Store store = Store.from(env);
+    Demo demo = Demo.from(env, store);
+    return new AppConfig(http, store, demo, Cluster.from(env),
+        Security.from(env, http, store.embedded() && demo.enabled()), Mail.from(env), Stripe.from(env),
+        Google.from(env), Outlook.from(env), Sync.from(env));
   }
 
-  /** A config without Google calendars, with the default sync timings. */
-  public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
-      String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
-      int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
-      Mail mail, List<String> trustedProxies, Stripe stripe, Outlook outlook) {
-    this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
-        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustedProxies,
-        stripe, outlook, Calendars.off());
+  public AppConfig withHttp(Http replaced) {
+    return new AppConfig(replaced, store, demo, cluster, security, mail, stripe, google, outlook, sync);
   }
 
-  /** A config without Outlook calendars. */
-  public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
-      String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
-      int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
-      Mail mail, List<String> trustedProxies, Stripe stripe) {
-    this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
-        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustedProxies,
-        stripe, Outlook.off());
+  public AppConfig withStore(Store replaced) {
+    return new AppConfig(http, replaced, demo, cluster, security, mail, stripe, google, outlook, sync);
   }
 
-  /** A config without Stripe: paid booking types are refused. */
-  public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
-      String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
-      int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey,
-      Mail mail, List<String> trustedProxies) {
-    this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
-        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, mail, trustedProxies,
-        Stripe.off());
+  public AppConfig withDemo(Demo replaced) {
+    return new AppConfig(http, store, replaced, cluster, security, mail, stripe, google, outlook, sync);
   }
 
-  /** A config without SMTP: mail goes to the local sink. */
-  public AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String mongoUri,
-      String mongoDatabase, int embeddedMongoPort, boolean demoData, String demoPassword, Cluster cluster,
-      int publicRequestsPerMinute, long maxBodyBytes, boolean secureCookies, int bcryptCost, String secretKey) {
-    this(httpHost, httpPort, publicUrl, dataDir, mongoUri, mongoDatabase, embeddedMongoPort, demoData, demoPassword,
-        cluster, publicRequestsPerMinute, maxBodyBytes, secureCookies, bcryptCost, secretKey, Mail.localSink(),
-        List.of());
+  public AppConfig withCluster(Cluster replaced) {
+    return new AppConfig(http, store, demo, replaced, security, mail, stripe, google, outlook, sync);
+  }
+
+  public AppConfig withSecurity(Security replaced) {
+    return new AppConfig(http, store, demo, cluster, replaced, mail, stripe, google, outlook, sync);
+  }
+
+  public AppConfig withMail(Mail replaced) {
+    return new AppConfig(http, store, demo, cluster, security, replaced, stripe, google, outlook, sync);
+  }
+
+  public AppConfig withStripe(Stripe replaced) {
+    return new AppConfig(http, store, demo, cluster, security, mail, replaced, google, outlook, sync);
+  }
+
+  public AppConfig withGoogle(Google replaced) {
+    return new AppConfig(http, store, demo, cluster, security, mail, stripe, replaced, outlook, sync);
+  }
+
+  public AppConfig withOutlook(Outlook replaced) {
+    return new AppConfig(http, store, demo, cluster, security, mail, stripe, google, replaced, sync);
+  }
+
+  public AppConfig withSync(Sync replaced) {
+    return new AppConfig(http, store, demo, cluster, security, mail, stripe, google, outlook, replaced);
   }
 
   /**
-   * Outgoing mail: an SMTP server ({@code smtpHost} set) or the local sink. {@code tls} is {@code none}, {@code
-   * starttls} or {@code tls}; {@code smtpUser} null for no AUTH.
+   * Where the hub listens and how much a caller may send: {@code DOVETAIL_HTTP_HOST}, {@code DOVETAIL_HTTP_PORT},
+   * {@code DOVETAIL_PUBLIC_URL} (the address links and push channels use), {@code DOVETAIL_PUBLIC_RATE_LIMIT} (public
+   * requests a minute per client address) and {@code DOVETAIL_MAX_BODY_BYTES}.
    */
-  public record Mail(String smtpHost, int smtpPort, String smtpUser, String smtpPassword, String tls, String from) {
+  public record Http(String host, int port, String publicUrl, int publicRequestsPerMinute, long maxBodyBytes) {
+
+    static Http from(JsonObject env) {
+      int port = intValue(env, "DOVETAIL_HTTP_PORT", 8080);
+      return new Http(env.getString("DOVETAIL_HTTP_HOST", "0.0.0.0"), port,
+          env.getString("DOVETAIL_PUBLIC_URL", "http://localhost:" + port),
+          intValue(env, "DOVETAIL_PUBLIC_RATE_LIMIT", 300), intValue(env, "DOVETAIL_MAX_BODY_BYTES", 256 * 1024));
+    }
+
+    public Http withPublicRequestsPerMinute(int perMinute) {
+      return new Http(host, port, publicUrl, perMinute, maxBodyBytes);
+    }
+  }
+
+  /**
+   * The store: an external MongoDB ({@code DOVETAIL_MONGO_URI}, database {@code DOVETAIL_MONGO_DATABASE}) or, without
+   * a URI, the embedded one on disk under {@code DOVETAIL_DATA_DIR} (wire port {@code DOVETAIL_EMBEDDED_MONGO_PORT},
+   * 0: any free port). The data directory also keeps the generated secret key.
+   */
+  public record Store(Path dataDir, String mongoUri, String database, int embeddedPort) {
+
+    static Store from(JsonObject env) {
+      return new Store(Path.of(env.getString("DOVETAIL_DATA_DIR", "./data")),
+          blankToNull(env.getString("DOVETAIL_MONGO_URI")), env.getString("DOVETAIL_MONGO_DATABASE", "dovetail"),
+          intValue(env, "DOVETAIL_EMBEDDED_MONGO_PORT", 0));
+    }
+
+    public boolean embedded() {
+      return mongoUri == null;
+    }
+
+    /** The URI may carry a password: only whether the store is embedded or external. */
+    @Override
+    public String toString() {
+      return "Store[dataDir=" + dataDir + ", mongo=" + (embedded() ? "embedded" : "external") + ", database="
+          + database + ", embeddedPort=" + embeddedPort + "]";
+    }
+  }
+
+  /**
+   * The demo provider seeded at start ({@code DOVETAIL_DEMO_DATA}, on by default on the embedded store only) and its
+   * password ({@code DOVETAIL_DEMO_PASSWORD}; null: generated and printed).
+   */
+  public record Demo(boolean enabled, String password) {
+
+    static Demo from(JsonObject env, Store store) {
+      return new Demo(boolValue(env, "DOVETAIL_DEMO_DATA", store.embedded()),
+          blankToNull(env.getString("DOVETAIL_DEMO_PASSWORD")));
+    }
+
+    @Override
+    public String toString() {
+      return "Demo[enabled=" + enabled + ", password=" + (password == null ? "generated" : "(set)") + "]";
+    }
+  }
+
+  /** Hazelcast membership: this member's address and port, and the members to join (empty = not clustered). */
+  public record Cluster(String name, String host, int port, List<String> members) {
+
+    static Cluster from(JsonObject env) {
+      return new Cluster(env.getString("DOVETAIL_CLUSTER_NAME", "dovetail"),
+          env.getString("DOVETAIL_CLUSTER_HOST", "127.0.0.1"), intValue(env, "DOVETAIL_CLUSTER_PORT", 5701),
+          list(env, "DOVETAIL_CLUSTER_MEMBERS"));
+    }
+
+    public boolean enabled() {
+      return !members.isEmpty();
+    }
+  }
+
+  /**
+   * Who may do what: Secure cookies and HSTS ({@code DOVETAIL_SECURE_COOKIES}, on by default at an {@code https://}
+   * public URL), the password hash cost ({@code DOVETAIL_BCRYPT_COST}), the key that signs manage links and sessions
+   * ({@code DOVETAIL_SECRET_KEY}; null: generated, ADR 13), the proxies whose {@code X-Forwarded-For} is believed, who
+   * may sign up ({@code DOVETAIL_SIGNUP}) and whether webhooks may go to private addresses ({@code
+   * DOVETAIL_WEBHOOK_ALLOW_PRIVATE}, development and tests only).
+   */
+  public record Security(boolean secureCookies, int bcryptCost, String secretKey, List<String> trustedProxies,
+      SignUpMode signUp, boolean webhookAllowPrivate) {
+
+    static Security from(JsonObject env, Http http, boolean embeddedDemo) {
+      return new Security(
+          // Reached over HTTPS, cookies are Secure and HSTS is on unless explicitly turned off.
+          boolValue(env, "DOVETAIL_SECURE_COOKIES", http.publicUrl().regionMatches(true, 0, "https://", 0, 8)),
+          intValue(env, "DOVETAIL_BCRYPT_COST", 12),
+          blankToNull(env.getString("DOVETAIL_SECRET_KEY")),
+          trustedProxies(env),
+          signUp(env, embeddedDemo),
+          boolValue(env, "DOVETAIL_WEBHOOK_ALLOW_PRIVATE", false));
+    }
+
+    public Security withWebhookAllowPrivate(boolean allow) {
+      return new Security(secureCookies, bcryptCost, secretKey, trustedProxies, signUp, allow);
+    }
+
+    /** {@code DOVETAIL_SIGNUP}: open, closed or invite; open only on the embedded demo unless set, else closed. */
+    private static SignUpMode signUp(JsonObject env, boolean embeddedDemo) {
+      String mode = blankToNull(env.getString("DOVETAIL_SIGNUP"));
+      if (mode == null) {
+        return embeddedDemo ? SignUpMode.OPEN : SignUpMode.CLOSED;
+      }
+      try {
+        return SignUpMode.parse(mode);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("DOVETAIL_SIGNUP must be open, closed or invite: " + mode, e);
+      }
+    }
+
+    /**
+     * {@code DOVETAIL_TRUSTED_PROXIES}: comma-separated CIDR blocks of the proxies whose {@code X-Forwarded-For} is
+     * believed. The boolean {@code DOVETAIL_TRUST_PROXY} it replaces trusted any peer, so that a client reaching the
+     * hub directly could name its own address; set to {@code true} it now stops the start with a pointer to the new
+     * variable (ADR 24).
+     */
+    private static List<String> trustedProxies(JsonObject env) {
+      if (boolValue(env, "DOVETAIL_TRUST_PROXY", false)) {
+        throw new IllegalArgumentException("DOVETAIL_TRUST_PROXY is no longer read: list the proxies' addresses "
+            + "instead, e.g. DOVETAIL_TRUSTED_PROXIES=172.16.0.0/12 (docker-compose's network) or 10.0.0.5/32");
+      }
+      List<String> cidrs = list(env, "DOVETAIL_TRUSTED_PROXIES");
+      try {
+        TrustedProxies.of(cidrs);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("DOVETAIL_TRUSTED_PROXIES: " + e.getMessage(), e);
+      }
+      return cidrs;
+    }
+
+    @Override
+    public String toString() {
+      return "Security[secureCookies=" + secureCookies + ", bcryptCost=" + bcryptCost + ", secretKey="
+          + (secretKey == null ? "generated" : "(set)") + ", trustedProxies=" + trustedProxies + ", signUp=" + signUp
+          + ", webhookAllowPrivate=" + webhookAllowPrivate + "]";
+    }
+  }
+
+  /**
+   * Outgoing mail: an SMTP server ({@code smtpHost} set) or the local sink. {@code tls} is how the connection is
+   * secured ({@code DOVETAIL_SMTP_TLS}: none, starttls or tls); {@code smtpUser} null for no AUTH.
+   */
+  public record Mail(String smtpHost, int smtpPort, String smtpUser, String smtpPassword, SmtpMailer.Tls tls,
+      String from) {
 
     public static final String DEFAULT_FROM = "Dovetail <dovetail@localhost>";
 
+    public Mail {
+      Objects.requireNonNull(tls, "tls");
+    }
+
     public static Mail localSink() {
-      return new Mail(null, 25, null, null, "none", DEFAULT_FROM);
+      return new Mail(null, 25, null, null, SmtpMailer.Tls.NONE, DEFAULT_FROM);
+    }
+
+    static Mail from(JsonObject env) {
+      String value = blankToNull(env.getString("DOVETAIL_SMTP_TLS"));
+      SmtpMailer.Tls tls = value == null ? SmtpMailer.Tls.STARTTLS : SmtpMailer.Tls.parse(value);
+      String from = blankToNull(env.getString("DOVETAIL_MAIL_FROM"));
+      return new Mail(
+          blankToNull(env.getString("DOVETAIL_SMTP_HOST")),
+          intValue(env, "DOVETAIL_SMTP_PORT", switch (tls) {
+            case TLS -> 465;
+            case STARTTLS -> 587;
+            case NONE -> 25;
+          }),
+          blankToNull(env.getString("DOVETAIL_SMTP_USER")),
+          env.getString("DOVETAIL_SMTP_PASSWORD"),
+          tls,
+          from == null ? DEFAULT_FROM : from);
     }
 
     public boolean smtpEnabled() {
@@ -146,6 +298,19 @@ public record AppConfig(
       return new Stripe(null, null, null, null, DEFAULT_JS_URL);
     }
 
+    static Stripe from(JsonObject env) {
+      String secret = blankToNull(env.getString("DOVETAIL_STRIPE_SECRET_KEY"));
+      String publishable = blankToNull(env.getString("DOVETAIL_STRIPE_PUBLISHABLE_KEY"));
+      String webhook = blankToNull(env.getString("DOVETAIL_STRIPE_WEBHOOK_SECRET"));
+      String js = blankToNull(env.getString("DOVETAIL_STRIPE_JS_URL"));
+      if (secret != null && (publishable == null || webhook == null)) {
+        throw new IllegalArgumentException("DOVETAIL_STRIPE_SECRET_KEY needs DOVETAIL_STRIPE_PUBLISHABLE_KEY and "
+            + "DOVETAIL_STRIPE_WEBHOOK_SECRET too");
+      }
+      return new Stripe(secret, publishable, webhook, blankToNull(env.getString("DOVETAIL_STRIPE_API_BASE")),
+          js == null ? DEFAULT_JS_URL : js);
+    }
+
     public boolean enabled() {
       return secretKey != null;
     }
@@ -153,6 +318,37 @@ public record AppConfig(
     @Override
     public String toString() {
       return "Stripe[enabled=" + enabled() + ", apiBase=" + apiBase + ", jsUrl=" + jsUrl + "]";
+    }
+  }
+
+  /**
+   * Google calendars: on when {@code clientId} is set ({@code DOVETAIL_GOOGLE_CLIENT_ID}, which needs {@code
+   * DOVETAIL_GOOGLE_CLIENT_SECRET}); {@code apiRoot} / {@code oauthBase} null for the real Google, an emulator's URLs
+   * in tests.
+   */
+  public record Google(String clientId, String clientSecret, String apiRoot, String oauthBase) {
+
+    public static Google off() {
+      return new Google(null, null, null, null);
+    }
+
+    static Google from(JsonObject env) {
+      String id = blankToNull(env.getString("DOVETAIL_GOOGLE_CLIENT_ID"));
+      String secret = blankToNull(env.getString("DOVETAIL_GOOGLE_CLIENT_SECRET"));
+      if (id != null && secret == null) {
+        throw new IllegalArgumentException("DOVETAIL_GOOGLE_CLIENT_ID needs DOVETAIL_GOOGLE_CLIENT_SECRET too");
+      }
+      return new Google(id, secret, blankToNull(env.getString("DOVETAIL_GOOGLE_API_ROOT")),
+          blankToNull(env.getString("DOVETAIL_GOOGLE_OAUTH_BASE")));
+    }
+
+    public boolean enabled() {
+      return clientId != null;
+    }
+
+    @Override
+    public String toString() {
+      return "Google[enabled=" + enabled() + ", apiRoot=" + apiRoot + ", oauthBase=" + oauthBase + "]";
     }
   }
 
@@ -191,6 +387,46 @@ public record AppConfig(
       return new Outlook(null, null, "common", GRAPH, LOGIN);
     }
 
+    /**
+     * The app registration ({@code DOVETAIL_MS_CLIENT_ID}, {@code DOVETAIL_MS_CLIENT_SECRET}), its tenant ({@code
+     * DOVETAIL_MS_TENANT}, default {@code common}: work and personal accounts) and where Graph and the identity
+     * platform are ({@code DOVETAIL_MS_GRAPH_BASE}, {@code DOVETAIL_MS_LOGIN_BASE}; set only to point at an
+     * emulator), and the subscription lifetime cap ({@code DOVETAIL_MS_SUBSCRIPTION_MINUTES}, 45 to 4,230: Graph
+     * refuses a longer Outlook event subscription). Without a client id Outlook is off. {@code
+     * DOVETAIL_MS_APP_ONLY=true} serves one Microsoft 365 tenant app-only (ADR 21: azure-identity client credentials,
+     * application permission Calendars.ReadWrite); it needs that tenant's id in {@code DOVETAIL_MS_TENANT}. {@code
+     * DOVETAIL_MS_TRUST_PEM} names a PEM file whose certificates the identity platform's clients trust in addition to
+     * the JDK's authorities (a private login host; ADR 40).
+     */
+    static Outlook from(JsonObject env) {
+      String clientId = blankToNull(env.getString("DOVETAIL_MS_CLIENT_ID"));
+      if (clientId == null) {
+        return off();
+      }
+      String secret = blankToNull(env.getString("DOVETAIL_MS_CLIENT_SECRET"));
+      if (secret == null) {
+        throw new IllegalArgumentException("DOVETAIL_MS_CLIENT_ID needs DOVETAIL_MS_CLIENT_SECRET too");
+      }
+      String tenant = blankToNull(env.getString("DOVETAIL_MS_TENANT"));
+      String graph = blankToNull(env.getString("DOVETAIL_MS_GRAPH_BASE"));
+      String login = blankToNull(env.getString("DOVETAIL_MS_LOGIN_BASE"));
+      int minutes = intValue(env, "DOVETAIL_MS_SUBSCRIPTION_MINUTES", DEFAULT_SUBSCRIPTION_MINUTES);
+      if (minutes < 45 || minutes > MAX_SUBSCRIPTION_MINUTES) {
+        throw new IllegalArgumentException("DOVETAIL_MS_SUBSCRIPTION_MINUTES must be 45 to "
+            + MAX_SUBSCRIPTION_MINUTES + " (Graph's maximum for Outlook event subscriptions): " + minutes);
+      }
+      boolean appOnly = Boolean.parseBoolean(env.getString("DOVETAIL_MS_APP_ONLY", "false"));
+      if (appOnly && (tenant == null || Set.of("common", "organizations", "consumers").contains(tenant))) {
+        throw new IllegalArgumentException("DOVETAIL_MS_APP_ONLY needs the tenant's id in DOVETAIL_MS_TENANT");
+      }
+      String pem = blankToNull(env.getString("DOVETAIL_MS_TRUST_PEM"));
+      if (pem != null && !Files.isReadable(Path.of(pem))) {
+        throw new IllegalArgumentException("DOVETAIL_MS_TRUST_PEM names no readable file: " + pem);
+      }
+      return new Outlook(clientId, secret, tenant == null ? "common" : tenant, graph == null ? GRAPH : graph,
+          login == null ? LOGIN : login, minutes, appOnly, pem == null ? null : Path.of(pem));
+    }
+
     public boolean enabled() {
       return clientId != null;
     }
@@ -204,228 +440,44 @@ public record AppConfig(
   }
 
   /**
-   * Calendar sync. Google is on when {@code googleClientId} is set ({@code googleApiRoot} / {@code googleOAuthBase}
-   * null for the real Google, an emulator's URLs in tests). Every synced calendar is reconciled every {@code
-   * reconcileEvery}; with {@code push} the hub opens push channels to its public URL, asking for {@code
-   * channelLifetime}; Google and Graph accept HTTPS addresses only, so at an {@code http://} public URL push is off
-   * unless {@code pushOverHttp} (only for emulators in tests); the booking-time free/busy check waits at most {@code
-   * freeBusyTimeout}.
+   * Calendar sync timings. Every synced calendar is reconciled every {@code reconcileEvery} ({@code
+   * DOVETAIL_SYNC_RECONCILE_SECONDS}); with {@code push} ({@code DOVETAIL_SYNC_PUSH}) the hub opens push channels to
+   * its public URL, asking for {@code channelLifetime}; Google and Graph accept HTTPS addresses only, so at an {@code
+   * http://} public URL push is off unless {@code pushOverHttp} ({@code DOVETAIL_SYNC_PUSH_OVER_HTTP}, only for
+   * emulators in tests); the booking-time free/busy check waits at most {@code freeBusyTimeout} ({@code
+   * DOVETAIL_SYNC_FREEBUSY_TIMEOUT_MS}).
    */
-  public record Calendars(String googleClientId, String googleClientSecret, String googleApiRoot,
-      String googleOAuthBase, Duration reconcileEvery, boolean push, Duration channelLifetime,
-      Duration freeBusyTimeout, boolean pushOverHttp) {
+  public record Sync(Duration reconcileEvery, boolean push, Duration channelLifetime, Duration freeBusyTimeout,
+      boolean pushOverHttp) {
 
-    public static Calendars off() {
-      return new Calendars(null, null, null, null, Duration.ofMinutes(5), true, Duration.ofDays(7),
-          Duration.ofMillis(1500), false);
+    public static Sync defaults() {
+      return new Sync(Duration.ofMinutes(5), true, Duration.ofDays(7), Duration.ofMillis(1500), false);
     }
 
-    public boolean googleEnabled() {
-      return googleClientId != null;
+    static Sync from(JsonObject env) {
+      Sync defaults = defaults();
+      return new Sync(
+          Duration.ofSeconds(intValue(env, "DOVETAIL_SYNC_RECONCILE_SECONDS",
+              (int) defaults.reconcileEvery().toSeconds())),
+          boolValue(env, "DOVETAIL_SYNC_PUSH", defaults.push()),
+          defaults.channelLifetime(),
+          Duration.ofMillis(intValue(env, "DOVETAIL_SYNC_FREEBUSY_TIMEOUT_MS",
+              (int) defaults.freeBusyTimeout().toMillis())),
+          boolValue(env, "DOVETAIL_SYNC_PUSH_OVER_HTTP", defaults.pushOverHttp()));
     }
 
-    public Calendars withGoogle(String clientId, String clientSecret, String apiRoot, String oauthBase) {
-      return new Calendars(clientId, clientSecret, apiRoot, oauthBase, reconcileEvery, push, channelLifetime,
-          freeBusyTimeout, pushOverHttp);
-    }
-
-    public Calendars withTimings(Duration reconcile, boolean pushOn) {
-      return new Calendars(googleClientId, googleClientSecret, googleApiRoot, googleOAuthBase, reconcile, pushOn,
-          channelLifetime, freeBusyTimeout, pushOverHttp);
+    public Sync withTimings(Duration reconcile, boolean pushOn) {
+      return new Sync(reconcile, pushOn, channelLifetime, freeBusyTimeout, pushOverHttp);
     }
 
     /** Push channels to an {@code http://} public URL too: only emulators accept them. */
-    public Calendars withPushOverHttp() {
-      return new Calendars(googleClientId, googleClientSecret, googleApiRoot, googleOAuthBase, reconcileEvery, push,
-          channelLifetime, freeBusyTimeout, true);
-    }
-
-    @Override
-    public String toString() {
-      return "Calendars[google=" + googleEnabled() + ", googleApiRoot=" + googleApiRoot + ", reconcileEvery="
-          + reconcileEvery + ", push=" + push + "]";
+    public Sync withPushOverHttp() {
+      return new Sync(reconcileEvery, push, channelLifetime, freeBusyTimeout, true);
     }
   }
 
-  /** Hazelcast membership: this member's address and port, and the members to join (empty = not clustered). */
-  public record Cluster(String name, String host, int port, List<String> members) {
-
-    public boolean enabled() {
-      return !members.isEmpty();
-    }
-  }
-
-  /** Everything but the secrets: the key that signs manage links and sessions, and the demo password. */
-  @Override
-  public String toString() {
-    return "AppConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", publicUrl=" + publicUrl + ", dataDir="
-        + dataDir + ", mongo=" + (mongoUri == null ? "embedded" : "external") + ", mongoDatabase=" + mongoDatabase
-        + ", embeddedMongoPort=" + embeddedMongoPort + ", demoData=" + demoData + ", demoPassword="
-        + (demoPassword == null ? "generated" : "(set)") + ", cluster=" + cluster + ", publicRequestsPerMinute="
-        + publicRequestsPerMinute + ", maxBodyBytes=" + maxBodyBytes + ", secureCookies=" + secureCookies
-        + ", bcryptCost=" + bcryptCost + ", secretKey=" + (secretKey == null ? "generated" : "(set)") + ", mail="
-        + mail + ", trustedProxies=" + trustedProxies + ", stripe=" + stripe + ", outlook=" + outlook
-        + ", calendars=" + calendars + ", signUp=" + signUp + "]";
-  }
-
-  public boolean embeddedStore() {
-    return mongoUri == null;
-  }
-
-  public static AppConfig from(JsonObject env) {
-    int port = intValue(env, "DOVETAIL_HTTP_PORT", 8080);
-    String mongoUri = blankToNull(env.getString("DOVETAIL_MONGO_URI"));
-    String publicUrl = env.getString("DOVETAIL_PUBLIC_URL", "http://localhost:" + port);
-    List<String> members = Arrays.stream(env.getString("DOVETAIL_CLUSTER_MEMBERS", "").split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).toList();
-    return new AppConfig(
-        env.getString("DOVETAIL_HTTP_HOST", "0.0.0.0"),
-        port,
-        publicUrl,
-        Path.of(env.getString("DOVETAIL_DATA_DIR", "./data")),
-        mongoUri,
-        env.getString("DOVETAIL_MONGO_DATABASE", "dovetail"),
-        intValue(env, "DOVETAIL_EMBEDDED_MONGO_PORT", 0),
-        boolValue(env, "DOVETAIL_DEMO_DATA", mongoUri == null),
-        blankToNull(env.getString("DOVETAIL_DEMO_PASSWORD")),
-        new Cluster(
-            env.getString("DOVETAIL_CLUSTER_NAME", "dovetail"),
-            env.getString("DOVETAIL_CLUSTER_HOST", "127.0.0.1"),
-            intValue(env, "DOVETAIL_CLUSTER_PORT", 5701),
-            members),
-        intValue(env, "DOVETAIL_PUBLIC_RATE_LIMIT", 300),
-        intValue(env, "DOVETAIL_MAX_BODY_BYTES", 256 * 1024),
-        // Reached over HTTPS, cookies are Secure and HSTS is on unless explicitly turned off.
-        boolValue(env, "DOVETAIL_SECURE_COOKIES", publicUrl.regionMatches(true, 0, "https://", 0, 8)),
-        intValue(env, "DOVETAIL_BCRYPT_COST", 12),
-        blankToNull(env.getString("DOVETAIL_SECRET_KEY")),
-        mail(env),
-        trustedProxies(env),
-        stripe(env),
-        outlook(env),
-        calendars(env),
-        signUp(env, mongoUri == null && boolValue(env, "DOVETAIL_DEMO_DATA", true)),
-        boolValue(env, "DOVETAIL_WEBHOOK_ALLOW_PRIVATE", false));
-  }
-
-  /** {@code DOVETAIL_SIGNUP}: open, closed or invite; open only on the embedded demo unless set, else closed. */
-  private static SignUpMode signUp(JsonObject env, boolean embeddedDemo) {
-    String mode = blankToNull(env.getString("DOVETAIL_SIGNUP"));
-    if (mode == null) {
-      return embeddedDemo ? SignUpMode.OPEN : SignUpMode.CLOSED;
-    }
-    try {
-      return SignUpMode.parse(mode);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("DOVETAIL_SIGNUP must be open, closed or invite: " + mode, e);
-    }
-  }
-
-  /**
-   * {@code DOVETAIL_TRUSTED_PROXIES}: comma-separated CIDR blocks of the proxies whose {@code X-Forwarded-For} is
-   * believed. The boolean {@code DOVETAIL_TRUST_PROXY} it replaces trusted any peer, so that a client reaching the hub
-   * directly could name its own address; set to {@code true} it now stops the start with a pointer to the new variable
-   * (ADR 24).
-   */
-  private static List<String> trustedProxies(JsonObject env) {
-    if (boolValue(env, "DOVETAIL_TRUST_PROXY", false)) {
-      throw new IllegalArgumentException("DOVETAIL_TRUST_PROXY is no longer read: list the proxies' addresses instead, "
-          + "e.g. DOVETAIL_TRUSTED_PROXIES=172.16.0.0/12 (docker-compose's network) or 10.0.0.5/32");
-    }
-    List<String> cidrs = Arrays.stream(env.getString("DOVETAIL_TRUSTED_PROXIES", "").split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).toList();
-    try {
-      TrustedProxies.of(cidrs);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("DOVETAIL_TRUSTED_PROXIES: " + e.getMessage(), e);
-    }
-    return cidrs;
-  }
-
-  private static Calendars calendars(JsonObject env) {
-    String id = blankToNull(env.getString("DOVETAIL_GOOGLE_CLIENT_ID"));
-    String secret = blankToNull(env.getString("DOVETAIL_GOOGLE_CLIENT_SECRET"));
-    if (id != null && secret == null) {
-      throw new IllegalArgumentException("DOVETAIL_GOOGLE_CLIENT_ID needs DOVETAIL_GOOGLE_CLIENT_SECRET too");
-    }
-    Calendars off = Calendars.off();
-    return new Calendars(id, secret, blankToNull(env.getString("DOVETAIL_GOOGLE_API_ROOT")),
-        blankToNull(env.getString("DOVETAIL_GOOGLE_OAUTH_BASE")),
-        Duration.ofSeconds(intValue(env, "DOVETAIL_SYNC_RECONCILE_SECONDS", (int) off.reconcileEvery().toSeconds())),
-        boolValue(env, "DOVETAIL_SYNC_PUSH", true),
-        off.channelLifetime(),
-        Duration.ofMillis(intValue(env, "DOVETAIL_SYNC_FREEBUSY_TIMEOUT_MS", (int) off.freeBusyTimeout().toMillis())),
-        boolValue(env, "DOVETAIL_SYNC_PUSH_OVER_HTTP", false));
-  }
-
-  /**
-   * Outlook calendars (Microsoft Graph): the app registration ({@code DOVETAIL_MS_CLIENT_ID}, {@code
-   * DOVETAIL_MS_CLIENT_SECRET}), its tenant ({@code DOVETAIL_MS_TENANT}, default {@code common}: work and personal
-   * accounts) and where Graph and the identity platform are ({@code DOVETAIL_MS_GRAPH_BASE}, {@code
-   * DOVETAIL_MS_LOGIN_BASE}; set only to point at an emulator), and the subscription lifetime cap ({@code
-   * DOVETAIL_MS_SUBSCRIPTION_MINUTES}, 45 to 4,230: Graph refuses a longer Outlook event subscription). Without a client id Outlook is off. {@code
-   * DOVETAIL_MS_APP_ONLY=true} serves one Microsoft 365 tenant app-only (ADR 21: azure-identity client credentials,
-   * application permission Calendars.ReadWrite); it needs that tenant's id in {@code DOVETAIL_MS_TENANT}. {@code
-   * DOVETAIL_MS_TRUST_PEM} names a PEM file whose certificates the identity platform's clients trust in addition to
-   * the JDK's authorities (a private login host; ADR 40).
-   */
-  private static Outlook outlook(JsonObject env) {
-    String clientId = blankToNull(env.getString("DOVETAIL_MS_CLIENT_ID"));
-    if (clientId == null) {
-      return Outlook.off();
-    }
-    String secret = blankToNull(env.getString("DOVETAIL_MS_CLIENT_SECRET"));
-    if (secret == null) {
-      throw new IllegalArgumentException("DOVETAIL_MS_CLIENT_ID needs DOVETAIL_MS_CLIENT_SECRET too");
-    }
-    String tenant = blankToNull(env.getString("DOVETAIL_MS_TENANT"));
-    String graph = blankToNull(env.getString("DOVETAIL_MS_GRAPH_BASE"));
-    String login = blankToNull(env.getString("DOVETAIL_MS_LOGIN_BASE"));
-    int minutes = intValue(env, "DOVETAIL_MS_SUBSCRIPTION_MINUTES", Outlook.DEFAULT_SUBSCRIPTION_MINUTES);
-    if (minutes < 45 || minutes > Outlook.MAX_SUBSCRIPTION_MINUTES) {
-      throw new IllegalArgumentException("DOVETAIL_MS_SUBSCRIPTION_MINUTES must be 45 to "
-          + Outlook.MAX_SUBSCRIPTION_MINUTES + " (Graph's maximum for Outlook event subscriptions): " + minutes);
-    }
-    boolean appOnly = Boolean.parseBoolean(env.getString("DOVETAIL_MS_APP_ONLY", "false"));
-    if (appOnly && (tenant == null || Set.of("common", "organizations", "consumers").contains(tenant))) {
-      throw new IllegalArgumentException("DOVETAIL_MS_APP_ONLY needs the tenant's id in DOVETAIL_MS_TENANT");
-    }
-    String pem = blankToNull(env.getString("DOVETAIL_MS_TRUST_PEM"));
-    if (pem != null && !Files.isReadable(Path.of(pem))) {
-      throw new IllegalArgumentException("DOVETAIL_MS_TRUST_PEM names no readable file: " + pem);
-    }
-    return new Outlook(clientId, secret, tenant == null ? "common" : tenant,
-        graph == null ? Outlook.GRAPH : graph, login == null ? Outlook.LOGIN : login, minutes, appOnly,
-        pem == null ? null : Path.of(pem));
-  }
-
-  private static Stripe stripe(JsonObject env) {
-    String secret = blankToNull(env.getString("DOVETAIL_STRIPE_SECRET_KEY"));
-    String publishable = blankToNull(env.getString("DOVETAIL_STRIPE_PUBLISHABLE_KEY"));
-    String webhook = blankToNull(env.getString("DOVETAIL_STRIPE_WEBHOOK_SECRET"));
-    String js = blankToNull(env.getString("DOVETAIL_STRIPE_JS_URL"));
-    if (secret != null && (publishable == null || webhook == null)) {
-      throw new IllegalArgumentException("DOVETAIL_STRIPE_SECRET_KEY needs DOVETAIL_STRIPE_PUBLISHABLE_KEY and "
-          + "DOVETAIL_STRIPE_WEBHOOK_SECRET too");
-    }
-    return new Stripe(secret, publishable, webhook, blankToNull(env.getString("DOVETAIL_STRIPE_API_BASE")),
-        js == null ? Stripe.DEFAULT_JS_URL : js);
-  }
-
-  private static Mail mail(JsonObject env) {
-    String tls = blankToNull(env.getString("DOVETAIL_SMTP_TLS"));
-    tls = tls == null ? "starttls" : tls.toLowerCase(Locale.ROOT);
-    if (!List.of("none", "starttls", "tls").contains(tls)) {
-      throw new IllegalArgumentException("DOVETAIL_SMTP_TLS must be none, starttls or tls: " + tls);
-    }
-    String from = blankToNull(env.getString("DOVETAIL_MAIL_FROM"));
-    return new Mail(
-        blankToNull(env.getString("DOVETAIL_SMTP_HOST")),
-        intValue(env, "DOVETAIL_SMTP_PORT", tls.equals("tls") ? 465 : tls.equals("starttls") ? 587 : 25),
-        blankToNull(env.getString("DOVETAIL_SMTP_USER")),
-        env.getString("DOVETAIL_SMTP_PASSWORD"),
-        tls,
-        from == null ? Mail.DEFAULT_FROM : from);
+  private static List<String> list(JsonObject env, String key) {
+    return Arrays.stream(env.getString(key, "").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   private static int intValue(JsonObject env, String key, int fallback) {

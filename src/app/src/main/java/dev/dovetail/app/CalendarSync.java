@@ -23,12 +23,12 @@ import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.OAuthState;
 import dev.dovetail.sync.domain.TokenCipher;
 import dev.dovetail.sync.google.GoogleCalendarConnector;
+import dev.dovetail.sync.google.GoogleHooks;
 import dev.dovetail.sync.google.GoogleOAuthClient;
 import dev.dovetail.sync.google.GoogleSettings;
 import dev.dovetail.sync.port.out.CalendarConnector;
 import dev.dovetail.sync.port.out.OAuthClient;
 import dev.dovetail.sync.port.out.SyncLagRecorder;
-import dev.dovetail.web.calendar.GoogleHooks;
 import dev.dovetail.webhook.port.in.PublishEvents;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -63,12 +63,12 @@ record CalendarSync(
   static CalendarSync wire(Vertx vertx, AppConfig config, Clock clock, MongoStore store, ResourceLock lock,
       FreedTime freedTime, byte[] secretKey, Runnable dispatchMail, SyncLagRecorder syncLag,
       PublishEvents webhooks) {
-    AppConfig.Calendars cfg = config.calendars();
+    AppConfig.Sync cfg = config.sync();
     Map<CalendarProvider, CalendarConnector> connectors = new EnumMap<>(CalendarProvider.class);
     Map<CalendarProvider, OAuthClient> oauth = new EnumMap<>(CalendarProvider.class);
-    if (cfg.googleEnabled()) {
-      GoogleSettings google = GoogleSettings.of(cfg.googleClientId(), cfg.googleClientSecret(), cfg.googleApiRoot(),
-          cfg.googleOAuthBase());
+    if (config.google().enabled()) {
+      AppConfig.Google app = config.google();
+      GoogleSettings google = GoogleSettings.of(app.clientId(), app.clientSecret(), app.apiRoot(), app.oauthBase());
       GoogleCalendarConnector connector = new GoogleCalendarConnector(vertx, google);
       connectors.put(CalendarProvider.GOOGLE, connector);
       oauth.put(CalendarProvider.GOOGLE, new GoogleOAuthClient(vertx, google, connector));
@@ -92,7 +92,7 @@ record CalendarSync(
         connectors.isEmpty() ? null : pushCallbackBase(config), cfg.channelLifetime(), RENEW_BEFORE,
         Duration.ofMillis(1500)));
     ConnectionService connections = new ConnectionService(ctx, engine, scheduler, oauth, new OAuthState(secretKey),
-        config.publicUrl());
+        config.http().publicUrl());
     String node = "sync-" + config.cluster().host() + "-" + Ids.random().substring(0, 8);
     MirrorWriter writer = new MirrorWriter(ctx, store.bookings(), node);
     AtomicBoolean running = new AtomicBoolean(true);
@@ -117,8 +117,8 @@ record CalendarSync(
    * changes then arrive by reconciliation only.
    */
   static String pushCallbackBase(AppConfig config) {
-    AppConfig.Calendars cfg = config.calendars();
-    String url = config.publicUrl();
+    AppConfig.Sync cfg = config.sync();
+    String url = config.http().publicUrl();
     if (!cfg.push()) {
       return null;
     }
@@ -137,7 +137,7 @@ record CalendarSync(
    */
   static ConnectionMail connectionMail(AppConfig config, MongoStore store) {
     return new ConnectionMail(store.sync().connections(), store.providers(), store.outbox(),
-        new TemplateConnectionMailRenderer(), config.publicUrl());
+        new TemplateConnectionMailRenderer(), config.http().publicUrl());
   }
 
   /** Starts the scheduler and writer timers; returns their ids. */

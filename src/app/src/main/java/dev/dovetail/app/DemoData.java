@@ -51,11 +51,11 @@ final class DemoData {
           return false;
         });
       }
-      String password = config.demoPassword() == null ? Ids.randomToken(12) : config.demoPassword();
+      String password = config.demo().password() == null ? Ids.randomToken(12) : config.demo().password();
       return registration.register(new RegisterProvider.Registration(PROVIDER, "Demo Studio", EMAIL, password, BERLIN))
           .compose(p -> addMissing(catalog, store))
           .map(added -> {
-            printUrls(config, clock, config.demoPassword() == null ? password : "(from DOVETAIL_DEMO_PASSWORD)");
+            printUrls(config, clock, config.demo().password() == null ? password : "(from DOVETAIL_DEMO_PASSWORD)");
             return true;
           });
     });
@@ -117,7 +117,7 @@ final class DemoData {
   }
 
   private static void printUrls(AppConfig config, Clock clock, String password) {
-    String url = config.publicUrl();
+    String url = config.http().publicUrl();
     LocalDate today = LocalDate.now(clock.withZone(BERLIN));
     StringBuilder text = new StringBuilder("\n\n  Dovetail demo is ready.\n");
     text.append("  Booking page: ").append(url).append("/book/").append(PROVIDER).append("/demo-30\n");

@@ -118,7 +118,7 @@ public final class Hub {
 
   /** A hub whose metrics are recorded but served nowhere. */
   public static Future<Hub> start(AppConfig config) {
-    return start(config, OpsConfig.quiet(config.httpPort()));
+    return start(config, OpsConfig.quiet(config.http().port()));
   }
 
   /**
@@ -127,7 +127,7 @@ public final class Hub {
    * of their choosing; the clock should keep milliseconds only, like the store.
    */
   public static Future<Hub> start(AppConfig config, Clock clock) {
-    return start(config, OpsConfig.quiet(config.httpPort()), clock);
+    return start(config, OpsConfig.quiet(config.http().port()), clock);
   }
 
   public static Future<Hub> start(AppConfig config, OpsConfig ops) {
@@ -145,13 +145,14 @@ public final class Hub {
   }
 
   private static Future<Hub> startOn(Vertx vertx, AppConfig config, Clock clock, HubMetrics metrics) {
-    return vertx.executeBlocking(() -> config.embeddedStore()
-            ? EmbeddedMongo.onDisk(config.dataDir(), config.embeddedMongoPort())
+    AppConfig.Store storeConfig = config.store();
+    return vertx.executeBlocking(() -> storeConfig.embedded()
+            ? EmbeddedMongo.onDisk(storeConfig.dataDir(), storeConfig.embeddedPort())
             : null)
         .compose(embedded -> {
-          String uri = embedded == null ? config.mongoUri() : embedded.connectionString();
+          String uri = embedded == null ? storeConfig.mongoUri() : embedded.connectionString();
           Runnable commit = embedded == null ? MongoStore.NO_COMMIT : embedded::commit;
-          return MongoStore.connect(vertx, uri, config.mongoDatabase(), commit)
+          return MongoStore.connect(vertx, uri, storeConfig.database(), commit)
               .compose(store -> wire(vertx, config, clock, embedded, store, metrics));
         });
   }
@@ -169,29 +170,31 @@ public final class Hub {
     // payment, waitlist and connection changes record their webhook events the same way.
     Webhooks webhooks = Webhooks.wire(vertx, config, clock, store);
     Payments payments = Payments.wire(vertx, config, clock, store, webhooks.payments(), catalog);
-    Waitlists waitlists = Waitlists.prepare(vertx, config, clock, store, webhooks.waitlist(), catalog, tokens);
+    Waitlists waitlists = Waitlists.wire(vertx, config, clock, store, webhooks.waitlist(), catalog, tokens);
     PasswordResetTokens resetTokens = new PasswordResetTokens(SecretKeys.derived(config, "password-reset"));
     Notifications notifications = Notifications.wire(vertx, config, clock, store, catalog, tokens,
         new OutboxComposers(waitlists.mail(), CalendarSync.connectionMail(config, store), webhooks.mail(),
             new PasswordMail(store.accounts(), store.providers(), resetTokens,
-                new TemplatePasswordMailRenderer(), config.publicUrl())));
+                new TemplatePasswordMailRenderer(), config.http().publicUrl())));
     CalendarSync calendarSync = CalendarSync.wire(vertx, config, clock, store, lock, waitlists.trigger(),
         SecretKeys.manageLinkKey(config), notifications::dispatchNow, metrics.syncLag(), webhooks.service());
     BookingEvents events = BookingEvents.all(List.of(notifications.planner(), payments.events(), waitlists.trigger(),
         calendarSync.events(), webhooks.events()));
     // One login throttle for log-ins and password changes: both guess the same secret.
     LoginThrottle loginThrottle = new LoginThrottle(clock);
-    BcryptPasswordHasher hasher = new BcryptPasswordHasher(vertx, config.bcryptCost());
+    BcryptPasswordHasher hasher = new BcryptPasswordHasher(vertx, config.security().bcryptCost());
     AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(), hasher,
         clock, loginThrottle);
     ManageAccountService accountSettings = new ManageAccountService(store.providers(), store.accounts(), hasher,
         store.outbox(), resetTokens, loginThrottle, clock, notifications::dispatchNow);
+    // Booking takes its consumers above; what books or pays through it comes after: payments, then the waitlist,
+    // whose service binds the trigger above to its backfill (the one loop in the wiring, ADR 52).
     ManageBookingService manage =
         new ManageBookingService(catalog, store.schedules(), store.bookings(), lock, events, tokens, clock);
-    PaymentService paymentService = payments.complete(manage);
+    PaymentService paymentService = payments.service(manage);
     BookSlotService bookSlot = new BookSlotService(catalog, store.schedules(), store.bookings(), lock, events, tokens,
         clock, calendarSync.externalBusy());
-    WaitlistService waitlist = waitlists.complete(bookSlot, manage, lock, notifications::dispatchNow);
+    WaitlistService waitlist = waitlists.service(bookSlot, manage, lock, notifications::dispatchNow);
     BookSlot guardedBookSlot =
         payments.guard(new BookingLimitsGuard(bookSlot, catalog, new HoldLedger(HOLD_LEDGER_KEYS), clock));
     // The calendar use cases (CalDAV writes, reads, the busy-time refresh) read object times with ical4j.
@@ -204,23 +207,28 @@ public final class Hub {
             + " blocked:\n{}", resourceId, clashes.size(),
             String.join("\n", clashes.stream().map(RefreshBusyTime.Clash::line).toList()))));
     Services services = new Services(
-        new AvailabilityService(catalog, store.schedules(), clock),
-        guardedBookSlot,
-        manage, manage, catalog, catalog, accounts, accounts, accounts, readiness(vertx, store, draining), notifications.log(),
-        waitlist, waitlist, paymentService, paymentService, calendarSync.connections(), webhooks.service(),
-        accountSettings, new ProviderCalendarService(catalog, store.schedules(), guardedBookSlot, clock),
+        new Services.Booking(new AvailabilityService(catalog, store.schedules(), clock), guardedBookSlot, manage,
+            manage, catalog, catalog),
+        new Services.Accounts(accounts, accounts, accounts, accountSettings),
+        readiness(vertx, store, draining),
+        notifications.log(),
+        new Services.Waitlists(waitlist, waitlist),
+        new Services.Payments(paymentService, paymentService),
+        calendarSync.connections(),
+        webhooks.service(),
+        new ProviderCalendarService(catalog, store.schedules(), guardedBookSlot, clock),
         new CalendarFeedService(catalog, calendars.reads(), calendars.writes()),
         new InsightsService(catalog, store.bookings(), store.payments(), store.waitlist(), clock));
     SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
-        sessions, config.publicRequestsPerMinute(), config.maxBodyBytes(), config.secureCookies(),
-        TrustedProxies.of(config.trustedProxies()),
-        new Invitations(config.signUp(), SecretKeys.derived(config, "invitations"), clock),
-        new SessionSeal(SecretKeys.derived(config, "sessions")), config.publicUrl());
+        sessions, config.http().publicRequestsPerMinute(), config.http().maxBodyBytes(),
+        config.security().secureCookies(), TrustedProxies.of(config.security().trustedProxies()),
+        new Invitations(config.security().signUp(), SecretKeys.derived(config, "invitations"), clock),
+        new SessionSeal(SecretKeys.derived(config, "sessions")), config.http().publicUrl());
     ScheduleJanitor janitor = new ScheduleJanitor(store.schedules(), store.bookings(), events, clock);
     CalDavServices calDav = new CalDavServices(accounts, catalog, calendars.writes(), calendars.reads(), clock,
-        config.maxBodyBytes());
-    Future<Void> demo = config.demoData()
+        config.http().maxBodyBytes());
+    Future<Void> demo = config.demo().enabled()
         ? DemoData.seed(catalog, accounts, store, config, clock).mapEmpty()
         : Future.succeededFuture();
     return demo
@@ -228,7 +236,7 @@ public final class Hub {
         // CalDAV on the same router, ahead of the API's root chain; it authenticates itself (HTTP Basic).
         .map(router -> CalDavRouter.mount(router, calDav))
         // Stripe webhooks: signed raw bodies, ahead of the API's root chain.
-        .map(payments::mount)
+        .map(router -> payments.mount(router, paymentService))
         // Calendar push receivers (Google channel token, Graph clientState), ahead of the API's root chain.
         .map(calendarSync::mount)
         // Metrics: the observer ahead of every route; /metrics here only behind its token (ADR 28).
@@ -236,8 +244,8 @@ public final class Hub {
         .map(RequestLog::mount)
         // Webcal feeds and hooks: no login, so the client address's public budget applies.
         .map(router -> HttpApi.limitUnauthenticatedRoutes(router, options, clock))
-        .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost()))
-        .compose(server -> metrics.listen(vertx, config.httpHost(), new BackupHandler(vertx, embedded)).map(metricsServer -> List.of(server,
+        .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.http().port(), config.http().host()))
+        .compose(server -> metrics.listen(vertx, config.http().host(), new BackupHandler(vertx, embedded)).map(metricsServer -> List.of(server,
             metricsServer == null ? server : metricsServer)))
         .map(servers -> {
           HttpServer server = servers.get(0);
@@ -254,8 +262,9 @@ public final class Hub {
           Hub hub = new Hub(vertx, embedded, store, server, notifications, waitlists,
               timers(timers(List.of(janitorTimer, dispatchTimer, waitlistTimer, paymentTimer, busyTimer),
                   calendarSync.start()), webhooks.start()), metricsServer, lock, draining, metrics.ops());
-          LOG.info("Dovetail is listening on {} (port {}){}", config.publicUrl(), server.actualPort(),
+          LOG.info("Dovetail is listening on {} (port {}){}", config.http().publicUrl(), server.actualPort(),
               vertx.isClustered() ? ", clustered" : "");
+          metrics.calendarsWarmed(CalendarWarmUp.start(vertx, calendars.reads()));
           return hub;
         });
   }

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -169,6 +170,15 @@ final class HubMetrics {
     Gauge.builder("dovetail_resource_locks_held", metered, MeteredResourceLock::held)
         .description("Resource locks this node holds right now").register(registry);
     return metered;
+  }
+
+  /** How many calendars the start-up warm-up ({@link CalendarWarmUp}) left loaded and indexed: 0 until it ends. */
+  void calendarsWarmed(Future<Integer> warmUp) {
+    AtomicInteger warmed = new AtomicInteger();
+    Gauge.builder("dovetail_calendars_warmed", warmed, AtomicInteger::get)
+        .description("CalDAV calendars loaded and indexed ahead after start-up (0 until the warm-up ends)")
+        .register(registry);
+    warmUp.onSuccess(warmed::set);
   }
 
   OpsConfig ops() {

@@ -31,7 +31,7 @@ public final class Main {
     try {
       JsonObject env = readEnv();
       config = AppConfig.from(env);
-      ops = OpsConfig.from(env, config.httpPort());
+      ops = OpsConfig.from(env, config.http().port());
     } catch (RuntimeException e) {
       LOG.error("Dovetail configuration is invalid: {}", e.getMessage());
       System.exit(2);

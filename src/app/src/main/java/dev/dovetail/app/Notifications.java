@@ -50,7 +50,7 @@ record Notifications(
         : NotificationLog.Delivery.LOCAL_SINK;
     if (mail.smtpEnabled()) {
       mailer = new SmtpMailer(vertx, new SmtpMailer.Settings(mail.smtpHost(), mail.smtpPort(), mail.smtpUser(),
-          mail.smtpPassword(), SmtpMailer.Tls.parse(mail.tls()), mail.from()));
+          mail.smtpPassword(), mail.tls(), mail.from()));
       archive = MailArchive.none();
       LOG.info("mail goes out over SMTP: {}:{} ({})", mail.smtpHost(), mail.smtpPort(), mail.tls());
     } else {
@@ -58,7 +58,7 @@ record Notifications(
       mailer = new StoreSinkMailer(archive, clock);
       LOG.info("no DOVETAIL_SMTP_HOST: mail is kept in the local sink, readable at GET /api/v1/notifications/{id}");
     }
-    String base = config.publicUrl().replaceAll("/+$", "");
+    String base = config.http().publicUrl().replaceAll("/+$", "");
     String nodeId = "hub-" + config.cluster().host() + "-" + Ids.random().substring(0, 8);
     OutboxDispatcher.Settings settings = OutboxDispatcher.Settings.defaults(nodeId);
     OutboxDispatcher dispatcher = new OutboxDispatcher(store.outbox(), store.bookings(), catalog,

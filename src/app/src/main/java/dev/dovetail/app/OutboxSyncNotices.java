@@ -75,7 +75,7 @@ final class OutboxSyncNotices implements SyncNotices {
         : providers.findById(conflict.providerId()).compose(provider -> provider.isEmpty()
             ? Future.succeededFuture()
             : outbox.record(List.of(OutboundMessage.pending(conflict.providerId(), conflict.bookingId(),
-                booking.get().sequence(), MessageKind.PROVIDER_CALENDAR_CONFLICT, null, provider.get().email(),
+                booking.get().revision(), MessageKind.PROVIDER_CALENDAR_CONFLICT, null, provider.get().email(),
                 clock.instant(), clock.instant())))
                 .andThen(done -> nudge.run())));
   }

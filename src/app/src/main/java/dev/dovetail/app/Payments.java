@@ -45,7 +45,6 @@ final class Payments {
   private final PaymentSettler settler;
   private final PaymentBookingEvents events;
   private final AtomicBoolean nudged = new AtomicBoolean();
-  private PaymentService service;
 
   private Payments(Vertx vertx, AppConfig.Stripe stripe, MongoStore store, PaymentRepository payments,
       CatalogService catalog, Clock clock, Optional<PaymentGateway> gateway) {
@@ -70,7 +69,7 @@ final class Payments {
           stripe.publishableKey(), stripe.webhookSecret(), stripe.apiBase(), stripe.jsUrl()), clock));
       LOG.info("card payments through Stripe{} (API version {}); webhooks at {}{}",
           stripe.apiBase() == null ? "" : " at " + stripe.apiBase(), StripePaymentGateway.API_VERSION,
-          config.publicUrl().replaceAll("/+$", ""), StripeHooks.PATH);
+          config.http().publicUrl().replaceAll("/+$", ""), StripeHooks.PATH);
     } else {
       LOG.info("no DOVETAIL_STRIPE_SECRET_KEY: booking types that take payment are refused (503)");
     }
@@ -87,15 +86,19 @@ final class Payments {
     return new PaidBookingGuard(inner, catalog, gateway.isPresent());
   }
 
-  /** The payment use cases, once the booking use cases exist. */
-  PaymentService complete(ManageBookingService manage) {
-    service = new PaymentService(manage, manage, store.bookings(), catalog, payments, gateway,
-        settler, clock);
-    return service;
+  /**
+   * The payment use cases over the booking use cases. Nothing here waits for them: the consumer and the guard above
+   * are built first because booking takes them, this comes after because it takes booking.
+   */
+  PaymentService service(ManageBookingService manage) {
+    return new PaymentService(manage, manage, store.bookings(), catalog, payments, gateway, settler, clock);
   }
 
-  /** {@code POST /hooks/stripe}, and (with Stripe) a policy that lets the confirmation page load Stripe.js. */
-  Router mount(Router router) {
+  /**
+   * {@code POST /hooks/stripe} for {@code service}, and (with Stripe) a policy that lets the confirmation page load
+   * Stripe.js.
+   */
+  Router mount(Router router, PaymentService service) {
     StripeHooks.mount(router, service);
     return stripe.enabled()
         ? PaymentPages.allowStripe(router, stripe.jsUrl(), stripe.apiBase() == null ? API : stripe.apiBase())

@@ -26,10 +26,11 @@ final class SecretKeys {
   private SecretKeys() {}
 
   static byte[] manageLinkKey(AppConfig config) {
-    if (config.secretKey() != null) {
+    String secretKey = config.security().secretKey();
+    if (secretKey != null) {
       byte[] key;
       try {
-        key = Base64.getDecoder().decode(config.secretKey());
+        key = Base64.getDecoder().decode(secretKey);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("DOVETAIL_SECRET_KEY must be base64", e);
       }
@@ -38,11 +39,11 @@ final class SecretKeys {
       }
       return key;
     }
-    if (!config.embeddedStore()) {
+    if (!config.store().embedded()) {
       throw new IllegalArgumentException(
           "DOVETAIL_SECRET_KEY is required with DOVETAIL_MONGO_URI (the same on every hub), e.g. `openssl rand -base64 32`");
     }
-    return fromFile(config.dataDir().resolve(FILE));
+    return fromFile(config.store().dataDir().resolve(FILE));
   }
 
   /**

@@ -43,7 +43,7 @@ final class StoreCommands {
 
   private static int backup(JsonObject env, Path file) throws IOException, InterruptedException {
     AppConfig config = AppConfig.from(env);
-    OpsConfig ops = OpsConfig.from(env, config.httpPort());
+    OpsConfig ops = OpsConfig.from(env, config.http().port());
     if (ops.metricsPort() == null) {
       System.err.println("backup needs DOVETAIL_METRICS_PORT: the running hub serves POST /backup there");
       return 2;
@@ -71,14 +71,14 @@ final class StoreCommands {
 
   private static int restore(JsonObject env, Path file) throws IOException {
     AppConfig config = AppConfig.from(env);
-    if (!config.embeddedStore()) {
+    if (!config.store().embedded()) {
       System.err.println("restore is for the embedded store; for MongoDB use mongorestore");
       return 2;
     }
     try (InputStream in = Files.newInputStream(file)) {
-      EmbeddedMongo.restore(in, config.dataDir());
+      EmbeddedMongo.restore(in, config.store().dataDir());
     }
-    System.out.println("restored " + file + " into " + config.dataDir() + "; start the hub now");
+    System.out.println("restored " + file + " into " + config.store().dataDir() + "; start the hub now");
     return 0;
   }
 }

@@ -24,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The waitlist wiring of one hub, in two steps because booking changes feed it and it books through the use cases:
- * {@link #prepare} gives the trigger (a booking-change consumer and a {@code FreedTime} listener) and the mail composer
- * for the outbox dispatcher; {@link #complete} builds the backfill and the use cases once booking exists. A trigger
+ * The waitlist wiring of one hub. It is the one loop in the wiring (ADR 52): booking changes feed the waitlist, and
+ * the waitlist books. {@link #wire} gives the trigger (a booking-change consumer and a {@code FreedTime} listener) and
+ * the mail composer for the outbox dispatcher, which the booking use cases and the dispatcher take; {@link #service}
+ * builds the backfill over those booking use cases and binds the trigger to it. A trigger heard before that (none is:
+ * the hub starts taking requests and timers afterwards) would match nothing. A trigger
  * asks for a match of its resource {@value #MATCH_DELAY_MS} ms later (the change is recorded before its write); every
  * {@value #SWEEP_PERIOD_MS} ms a sweep lapses expired offers and matches every resource with waiting customers. Every
  * node runs both; the store's compare-and-set writes and a cluster-wide lock per resource keep them from offering
@@ -62,12 +64,12 @@ final class Waitlists {
     this.clock = clock;
     this.payments = config.stripe().enabled();
     this.mail = new WaitlistMail(entries, catalog, new TemplateWaitlistMailRenderer(),
-        new WaitlistLinks(tokens), config.publicUrl());
+        new WaitlistLinks(tokens), config.http().publicUrl());
     this.trigger = new WaitlistTrigger(this::matchSoon);
   }
 
   /** @param entries the waitlist store to use (the store's, with its webhook events recorded) */
-  static Waitlists prepare(Vertx vertx, AppConfig config, Clock clock, MongoStore store, WaitlistRepository entries,
+  static Waitlists wire(Vertx vertx, AppConfig config, Clock clock, MongoStore store, WaitlistRepository entries,
       CatalogService catalog, ManageTokens tokens) {
     return new Waitlists(vertx, config, clock, store, entries, catalog, tokens);
   }
@@ -83,7 +85,7 @@ final class Waitlists {
   }
 
   /** Builds the backfill and the use cases; {@code dispatchSoon} runs the outbox dispatcher (an offer mail is owed). */
-  WaitlistService complete(BookSlot bookSlot, ManageBookingService manage, ResourceLock lock, Runnable dispatchSoon) {
+  WaitlistService service(BookSlot bookSlot, ManageBookingService manage, ResourceLock lock, Runnable dispatchSoon) {
     Runnable nudge = () -> vertx.setTimer(MAIL_NUDGE_MS, id -> {
       if (running.get()) {
         dispatchSoon.run();

@@ -41,18 +41,18 @@ record Webhooks(Vertx vertx, Clock clock, MongoStore store, WebhookService servi
     String nodeId = "hub-" + config.cluster().host() + "-" + Ids.random().substring(0, 8);
     WebhookDispatcher[] dispatcher = new WebhookDispatcher[1];
     DisabledEndpointMail mail = new DisabledEndpointMail(store.webhookEndpoints(), store.providers(), store.outbox(),
-        new TemplateWebhookMailRenderer(), config.publicUrl(), clock);
+        new TemplateWebhookMailRenderer(), config.http().publicUrl(), clock);
     WebhookService service = new WebhookService(store.webhookEndpoints(), store.webhookEvents(), clock,
-        config.webhookAllowPrivate(), () -> vertx.setTimer(NUDGE_DELAY_MS, id -> run(dispatcher[0])));
+        config.security().webhookAllowPrivate(), () -> vertx.setTimer(NUDGE_DELAY_MS, id -> run(dispatcher[0])));
     dispatcher[0] = new WebhookDispatcher(store.webhookEvents(), store.webhookEndpoints(),
-        new HttpWebhookTransport(vertx, vertx.createHttpClient(), clock, config.webhookAllowPrivate()),
+        new HttpWebhookTransport(vertx, vertx.createHttpClient(), clock, config.security().webhookAllowPrivate()),
         endpoint -> {
           LOG.warn("webhook endpoint {} of {} disabled, provider mailed: {}", endpoint.id(), endpoint.providerId(),
               endpoint.disabledReason());
           return mail.send(endpoint);
         }, clock, WebhookDispatcher.Settings.defaults(nodeId),
         () -> ThreadLocalRandom.current().nextDouble());
-    if (config.webhookAllowPrivate()) {
+    if (config.security().webhookAllowPrivate()) {
       LOG.warn("DOVETAIL_WEBHOOK_ALLOW_PRIVATE=true: webhooks may go to plain http and private addresses");
     }
     return new Webhooks(vertx, clock, store, service, dispatcher[0], new BookingWebhooks(service, VIEWS, clock),

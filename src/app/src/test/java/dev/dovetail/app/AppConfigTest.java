@@ -3,7 +3,10 @@ package dev.dovetail.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dovetail.infra.mail.SmtpMailer;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +26,7 @@ class AppConfigTest {
         .put("DOVETAIL_MAIL_FROM", "Bookings <b@example.com>")).mail();
     assertThat(smtp.smtpEnabled()).isTrue();
     assertThat(smtp.smtpPort()).isEqualTo(465);
-    assertThat(smtp.tls()).isEqualTo("tls");
+    assertThat(smtp.tls()).isEqualTo(SmtpMailer.Tls.TLS);
     assertThat(smtp.smtpUser()).isEqualTo("hub");
     assertThat(smtp.from()).isEqualTo("Bookings <b@example.com>");
     assertThat(smtp.toString()).doesNotContain("s3cret");
@@ -72,8 +75,8 @@ class AppConfigTest {
   @Test
   @DisplayName("push over an http:// public URL stays off unless DOVETAIL_SYNC_PUSH_OVER_HTTP (emulators only)")
   void pushOverHttpIsAnExplicitChoice() {
-    assertThat(AppConfig.from(new JsonObject()).calendars().pushOverHttp()).isFalse();
-    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_SYNC_PUSH_OVER_HTTP", "true")).calendars()
+    assertThat(AppConfig.from(new JsonObject()).sync().pushOverHttp()).isFalse();
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_SYNC_PUSH_OVER_HTTP", "true")).sync()
         .pushOverHttp()).isTrue();
   }
 
@@ -102,5 +105,51 @@ class AppConfigTest {
     java.nio.file.Files.delete(pem);
     assertThatThrownBy(() -> AppConfig.from(base.copy().put("DOVETAIL_MS_TRUST_PEM", pem.toString())))
         .hasMessageContaining("DOVETAIL_MS_TRUST_PEM");
+  }
+
+  @Test
+  @DisplayName("Google is its own concern: off without DOVETAIL_GOOGLE_CLIENT_ID, the secret required with it")
+  void googleSettings() {
+    assertThat(AppConfig.from(new JsonObject()).google().enabled()).isFalse();
+    AppConfig.Google google = AppConfig.from(new JsonObject().put("DOVETAIL_GOOGLE_CLIENT_ID", "gid")
+        .put("DOVETAIL_GOOGLE_CLIENT_SECRET", "g-s3cret").put("DOVETAIL_GOOGLE_API_ROOT", "http://127.0.0.1:9/")).google();
+    assertThat(google.enabled()).isTrue();
+    assertThat(google.apiRoot()).isEqualTo("http://127.0.0.1:9/");
+    assertThat(google.oauthBase()).isNull();
+    assertThat(google.toString()).doesNotContain("g-s3cret");
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("DOVETAIL_GOOGLE_CLIENT_ID", "gid")))
+        .hasMessageContaining("DOVETAIL_GOOGLE_CLIENT_SECRET");
+  }
+
+  @Test
+  @DisplayName("defaults() is an empty environment; withX replaces one concern and keeps the others")
+  void defaultsAndWithers() {
+    AppConfig defaults = AppConfig.defaults();
+    assertThat(defaults).isEqualTo(AppConfig.from(new JsonObject()));
+    assertThat(defaults.http().port()).isEqualTo(8080);
+    assertThat(defaults.http().publicUrl()).isEqualTo("http://localhost:8080");
+    assertThat(defaults.store().embedded()).isTrue();
+    assertThat(defaults.demo().enabled()).isTrue();
+    assertThat(defaults.mail().smtpEnabled()).isFalse();
+    assertThat(defaults.sync()).isEqualTo(AppConfig.Sync.defaults());
+    assertThat(defaults.sync().reconcileEvery()).isEqualTo(Duration.ofMinutes(5));
+
+    AppConfig.Store external = new AppConfig.Store(Path.of("/var/lib/dovetail"), "mongodb://m1", "hub", 0);
+    AppConfig changed = defaults.withStore(external).withHttp(defaults.http().withPublicRequestsPerMinute(7));
+    assertThat(changed.store()).isEqualTo(external);
+    assertThat(changed.store().embedded()).isFalse();
+    assertThat(changed.http().publicRequestsPerMinute()).isEqualTo(7);
+    assertThat(changed.http().port()).isEqualTo(8080);
+    assertThat(changed.withStore(defaults.store()).withHttp(defaults.http())).isEqualTo(defaults);
+  }
+
+  @Test
+  @DisplayName("DOVETAIL_SMTP_TLS is read into SmtpMailer's enum, in any case; blank means starttls")
+  void smtpTlsIsTheMailersEnum() {
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_SMTP_TLS", "StartTLS")).mail().tls())
+        .isEqualTo(SmtpMailer.Tls.STARTTLS);
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_SMTP_TLS", " ")).mail().tls())
+        .isEqualTo(SmtpMailer.Tls.STARTTLS);
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_SMTP_TLS", "none")).mail().smtpPort()).isEqualTo(25);
   }
 }

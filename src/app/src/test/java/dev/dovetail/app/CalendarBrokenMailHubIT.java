@@ -69,13 +69,9 @@ class CalendarBrokenMailHubIT {
     smtp.start();
     mongo = EmbeddedMongo.inMemory();
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    publicUrl = "http://127.0.0.1:" + base.httpPort();
-    AppConfig config = HubFixture.withIntegrations(base,
-        new AppConfig.Mail("127.0.0.1", smtp.getSmtp().getPort(), null, null, "none", AppConfig.Mail.DEFAULT_FROM),
-        base.stripe(), base.outlook(), AppConfig.Calendars.off()
-            .withGoogle(GoogleCalendarEmulator.CLIENT_ID, GoogleCalendarEmulator.CLIENT_SECRET, google.apiRoot(),
-                google.oauthBase())
-            .withTimings(RECONCILE, true).withPushOverHttp());
+    publicUrl = "http://127.0.0.1:" + base.http().port();
+    AppConfig config = HubFixture.withSmtp(base, smtp.getSmtp().getPort()).withGoogle(HubFixture.google(google))
+        .withSync(AppConfig.Sync.defaults().withTimings(RECONCILE, true).withPushOverHttp());
     hub = Hub.start(config).await();
     clientVertx = Vertx.vertx();
     client = HubFixture.client(clientVertx);

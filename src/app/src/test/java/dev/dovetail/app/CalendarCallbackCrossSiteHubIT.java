@@ -52,11 +52,8 @@ class CalendarCallbackCrossSiteHubIT {
     google.consentAs(OWNER);
     mongo = EmbeddedMongo.inMemory();
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    AppConfig config = HubFixture.withIntegrations(base, base.mail(), base.stripe(), base.outlook(),
-        AppConfig.Calendars.off()
-            .withGoogle(GoogleCalendarEmulator.CLIENT_ID, GoogleCalendarEmulator.CLIENT_SECRET, google.apiRoot(),
-                google.oauthBase())
-            .withTimings(Duration.ofSeconds(30), false));
+    AppConfig config = HubFixture.onItsPort(base).withGoogle(HubFixture.google(google))
+        .withSync(AppConfig.Sync.defaults().withTimings(Duration.ofSeconds(30), false));
     hub = Hub.start(config).await();
     clientVertx = Vertx.vertx();
     client = HubFixture.client(clientVertx);

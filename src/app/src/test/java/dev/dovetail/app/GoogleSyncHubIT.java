@@ -71,11 +71,8 @@ class GoogleSyncHubIT {
     google.addUser(OWNER);
     mongo = EmbeddedMongo.inMemory();
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    AppConfig config = HubFixture.withIntegrations(base, base.mail(), base.stripe(), base.outlook(),
-        AppConfig.Calendars.off()
-            .withGoogle(GoogleCalendarEmulator.CLIENT_ID, GoogleCalendarEmulator.CLIENT_SECRET, google.apiRoot(),
-                google.oauthBase())
-            .withTimings(RECONCILE, true).withPushOverHttp());
+    AppConfig config = HubFixture.onItsPort(base).withGoogle(HubFixture.google(google))
+        .withSync(AppConfig.Sync.defaults().withTimings(RECONCILE, true).withPushOverHttp());
     hub = Hub.start(config, new OpsConfig(null, METRICS_TOKEN, "node-google", OpsConfig.DEFAULT_FIGURES_EVERY,
         OpsConfig.DEFAULT_SHUTDOWN_GRACE, Duration.ZERO)).await();
     clientVertx = Vertx.vertx();

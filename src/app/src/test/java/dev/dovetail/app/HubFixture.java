@@ -1,5 +1,8 @@
 package dev.dovetail.app;
 
+import dev.dovetail.account.domain.SignUpMode;
+import dev.dovetail.infra.mail.SmtpMailer;
+import dev.dovetail.sync.google.emulator.GoogleCalendarEmulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;
@@ -24,25 +27,37 @@ final class HubFixture {
 
   /** A hub config on a free HTTP port against the given store, demo data on, fast bcrypt, generous rate limit. */
   static AppConfig config(String mongoUri, Path dataDir, boolean demoData, AppConfig.Cluster cluster) {
-    return new AppConfig("127.0.0.1", freePort(), "http://127.0.0.1", dataDir, mongoUri, "dovetail", 0, demoData,
-        DEMO_PASSWORD, cluster, 100_000, 256 * 1024, false, 4,
-        "dGVzdHMnIG1hbmFnZS1saW5rIGtleSwgMzIgYnl0ZXMgb3IgbW9yZQ==");
+    return AppConfig.defaults()
+        .withHttp(new AppConfig.Http("127.0.0.1", freePort(), "http://127.0.0.1", 100_000, 256 * 1024))
+        .withStore(new AppConfig.Store(dataDir, mongoUri, "dovetail", 0))
+        .withDemo(new AppConfig.Demo(demoData, DEMO_PASSWORD))
+        .withCluster(cluster)
+        .withSecurity(new AppConfig.Security(false, 4, "dGVzdHMnIG1hbmFnZS1saW5rIGtleSwgMzIgYnl0ZXMgb3IgbW9yZQ==",
+            List.of(), SignUpMode.OPEN, false));
   }
 
-  /** {@code base} with its public URL on its own port and the given mail, Stripe and calendar settings. */
-  static AppConfig withIntegrations(AppConfig base, AppConfig.Mail mail, AppConfig.Stripe stripe,
-      AppConfig.Outlook outlook, AppConfig.Calendars calendars) {
-    return new AppConfig(base.httpHost(), base.httpPort(), "http://127.0.0.1:" + base.httpPort(), base.dataDir(),
-        base.mongoUri(), base.mongoDatabase(), base.embeddedMongoPort(), base.demoData(), base.demoPassword(),
-        base.cluster(), base.publicRequestsPerMinute(), base.maxBodyBytes(), base.secureCookies(), base.bcryptCost(),
-        base.secretKey(), mail, base.trustedProxies(), stripe, outlook, calendars);
+  /** {@code base} with its public URL on its own port (what the calendar and payment emulators call back). */
+  static AppConfig onItsPort(AppConfig base) {
+    AppConfig.Http http = base.http();
+    return base.withHttp(new AppConfig.Http(http.host(), http.port(), "http://127.0.0.1:" + http.port(),
+        http.publicRequestsPerMinute(), http.maxBodyBytes()));
   }
 
-  /** {@code base} mailing through a local SMTP server on {@code port} (GreenMail), without TLS or AUTH. */
+  /** {@code base} on its own port, mailing through a local SMTP server on {@code port} (GreenMail) without TLS or AUTH. */
   static AppConfig withSmtp(AppConfig base, int port) {
-    return withIntegrations(base,
-        new AppConfig.Mail("127.0.0.1", port, null, null, "none", AppConfig.Mail.DEFAULT_FROM),
-        base.stripe(), base.outlook(), base.calendars());
+    return onItsPort(base).withMail(
+        new AppConfig.Mail("127.0.0.1", port, null, null, SmtpMailer.Tls.NONE, AppConfig.Mail.DEFAULT_FROM));
+  }
+
+  /** Google calendars served by {@code google}, the emulator. */
+  static AppConfig.Google google(GoogleCalendarEmulator google) {
+    return new AppConfig.Google(GoogleCalendarEmulator.CLIENT_ID, GoogleCalendarEmulator.CLIENT_SECRET,
+        google.apiRoot(), google.oauthBase());
+  }
+
+  /** {@code base} whose webhooks may go to private addresses (the receivers in these tests listen on 127.0.0.1). */
+  static AppConfig allowPrivateWebhooks(AppConfig base) {
+    return base.withSecurity(base.security().withWebhookAllowPrivate(true));
   }
 
   /** Polls {@code condition} every 100 ms (a timer of {@code timers}, no sleeping thread) for up to 30 s. */
@@ -55,7 +70,7 @@ final class HubFixture {
   }
 
   static AppConfig.Cluster noCluster() {
-    return new AppConfig.Cluster("dovetail", "127.0.0.1", 0, List.of());
+    return AppConfig.defaults().cluster();
   }
 
   static WebClient client(Vertx vertx) {

@@ -97,7 +97,7 @@ class IdReuseHubIT {
     assertThat(feed.find()).isTrue();
     assertThat(client.get(port, "127.0.0.1", feed.group(1)).send().await().bodyAsString()).contains("SECRET");
     MongoStore store = MongoStore.connect(running.clientVertx, running.mongo.connectionString(),
-        HubFixture.config(running.mongo.connectionString(), dataDir, true, HubFixture.noCluster()).mongoDatabase(),
+        HubFixture.config(running.mongo.connectionString(), dataDir, true, HubFixture.noCluster()).store().database(),
         MongoStore.NO_COMMIT).await();
     try {
       assertThat(store.calendars().revision("reuse-x").await()).isPositive();

@@ -124,9 +124,7 @@ class MetricsHubIT {
   @DisplayName("bookings refused by the abuse limits (429) are counted as limited, apart from slots taken")
   void limitedBookingsAreCounted() {
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    AppConfig strict = new AppConfig(base.httpHost(), base.httpPort(), base.publicUrl(), base.dataDir(),
-        base.mongoUri(), base.mongoDatabase(), base.embeddedMongoPort(), base.demoData(), base.demoPassword(),
-        base.cluster(), 4, base.maxBodyBytes(), base.secureCookies(), base.bcryptCost(), base.secretKey());
+    AppConfig strict = base.withHttp(base.http().withPublicRequestsPerMinute(4));
     Hub hub = started(strict, new OpsConfig(0, TOKEN, "node-c", Duration.ZERO, Duration.ofSeconds(5), Duration.ZERO));
     List<String> starts = HubFixture.freeStarts(client, hub.httpPort(), "demo-30").await();
     long limitedAnswers = 0;

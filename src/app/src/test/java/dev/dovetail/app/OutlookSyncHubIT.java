@@ -67,9 +67,10 @@ class OutlookSyncHubIT {
     calendar = graph.primaryCalendarId();
     mongo = EmbeddedMongo.inMemory();
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    AppConfig config = HubFixture.withIntegrations(base, base.mail(), base.stripe(), new AppConfig.Outlook(graph.clientId(), graph.clientSecret(), GraphEmulator.TENANT, graph.graphBase(),
-            graph.loginBase()),
-        AppConfig.Calendars.off().withTimings(RECONCILE, true).withPushOverHttp());
+    AppConfig config = HubFixture.onItsPort(base)
+        .withOutlook(new AppConfig.Outlook(graph.clientId(), graph.clientSecret(), GraphEmulator.TENANT,
+            graph.graphBase(), graph.loginBase()))
+        .withSync(AppConfig.Sync.defaults().withTimings(RECONCILE, true).withPushOverHttp());
     hub = Hub.start(config).await();
     clientVertx = Vertx.vertx();
     client = HubFixture.client(clientVertx);

@@ -51,7 +51,7 @@ class PasswordResetMailHubIT {
     smtp.start();
     mongo = EmbeddedMongo.inMemory();
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    publicUrl = "http://127.0.0.1:" + base.httpPort();
+    publicUrl = "http://127.0.0.1:" + base.http().port();
     hub = Hub.start(HubFixture.withSmtp(base, smtp.getSmtp().getPort())).await();
     client = HubFixture.client(side);
   }

@@ -135,7 +135,7 @@ class PaymentHubIT {
   }
 
   private static AppConfig withStripe(AppConfig c, AppConfig.Stripe stripe) {
-    return HubFixture.withIntegrations(c, c.mail(), stripe, c.outlook(), c.calendars());
+    return HubFixture.onItsPort(c).withStripe(stripe);
   }
 
   /** GETs {@code path} every 50 ms (Vert.x timers) until the JSON answer matches, at most 10 s. */

@@ -58,12 +58,9 @@ class PushNeedsHttpsHubIT {
     google.consentAs(OWNER);
     mongo = EmbeddedMongo.inMemory();
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    assertThat(base.publicUrl()).startsWith("http://");
-    AppConfig config = HubFixture.withIntegrations(base, base.mail(), base.stripe(), base.outlook(),
-        AppConfig.Calendars.off()
-            .withGoogle(GoogleCalendarEmulator.CLIENT_ID, GoogleCalendarEmulator.CLIENT_SECRET, google.apiRoot(),
-                google.oauthBase())
-            .withTimings(RECONCILE, true));
+    assertThat(base.http().publicUrl()).startsWith("http://");
+    AppConfig config = HubFixture.onItsPort(base).withGoogle(HubFixture.google(google))
+        .withSync(AppConfig.Sync.defaults().withTimings(RECONCILE, true));
     hub = Hub.start(config).await();
     clientVertx = Vertx.vertx();
     client = HubFixture.client(clientVertx);

@@ -15,9 +15,9 @@ class SecurityConfigTest {
   @Test
   @DisplayName("DOVETAIL_TRUSTED_PROXIES lists CIDR blocks; a malformed one stops the start, naming it")
   void trustedProxies() {
-    assertThat(AppConfig.from(new JsonObject()).trustedProxies()).isEmpty();
+    assertThat(AppConfig.from(new JsonObject()).security().trustedProxies()).isEmpty();
     assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_TRUSTED_PROXIES", " 172.16.0.0/12, ::1 "))
-        .trustedProxies()).containsExactly("172.16.0.0/12", "::1");
+        .security().trustedProxies()).containsExactly("172.16.0.0/12", "::1");
     assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("DOVETAIL_TRUSTED_PROXIES", "nginx")))
         .hasMessageContaining("DOVETAIL_TRUSTED_PROXIES").hasMessageContaining("nginx");
   }
@@ -27,20 +27,20 @@ class SecurityConfigTest {
   void oldTrustProxyIsRefused() {
     assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("DOVETAIL_TRUST_PROXY", "true")))
         .hasMessageContaining("DOVETAIL_TRUSTED_PROXIES");
-    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_TRUST_PROXY", "false")).trustedProxies()).isEmpty();
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_TRUST_PROXY", "false")).security().trustedProxies()).isEmpty();
   }
 
   @Test
   @DisplayName("Secure cookies and HSTS follow an https DOVETAIL_PUBLIC_URL unless turned off explicitly")
   void secureCookiesFollowThePublicUrl() {
-    assertThat(AppConfig.from(new JsonObject()).secureCookies()).isFalse();
+    assertThat(AppConfig.from(new JsonObject()).security().secureCookies()).isFalse();
     assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_PUBLIC_URL", "https://book.example.com"))
-        .secureCookies()).isTrue();
+        .security().secureCookies()).isTrue();
     assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_PUBLIC_URL", "HTTPS://book.example.com"))
-        .secureCookies()).isTrue();
+        .security().secureCookies()).isTrue();
     assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_PUBLIC_URL", "https://book.example.com")
-        .put("DOVETAIL_SECURE_COOKIES", "false")).secureCookies()).isFalse();
-    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_SECURE_COOKIES", "true")).secureCookies()).isTrue();
+        .put("DOVETAIL_SECURE_COOKIES", "false")).security().secureCookies()).isFalse();
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_SECURE_COOKIES", "true")).security().secureCookies()).isTrue();
   }
 
   @Test
@@ -65,13 +65,13 @@ class SecurityConfigTest {
   @Test
   @DisplayName("DOVETAIL_SIGNUP: open on the embedded demo, closed on a real store or without demo data, or as set")
   void signUpMode() {
-    assertThat(AppConfig.from(new JsonObject()).signUp()).isEqualTo(SignUpMode.OPEN);
-    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_DEMO_DATA", "false")).signUp())
+    assertThat(AppConfig.from(new JsonObject()).security().signUp()).isEqualTo(SignUpMode.OPEN);
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_DEMO_DATA", "false")).security().signUp())
         .isEqualTo(SignUpMode.CLOSED);
-    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_MONGO_URI", "mongodb://m1")).signUp())
+    assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_MONGO_URI", "mongodb://m1")).security().signUp())
         .isEqualTo(SignUpMode.CLOSED);
     assertThat(AppConfig.from(new JsonObject().put("DOVETAIL_MONGO_URI", "mongodb://m1")
-        .put("DOVETAIL_SIGNUP", "Invite")).signUp()).isEqualTo(SignUpMode.INVITE);
+        .put("DOVETAIL_SIGNUP", "Invite")).security().signUp()).isEqualTo(SignUpMode.INVITE);
     assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("DOVETAIL_SIGNUP", "sometimes")))
         .hasMessageContaining("DOVETAIL_SIGNUP");
   }

@@ -46,9 +46,8 @@ class WaitlistPaymentHubIT {
     EmbeddedMongo mongo = EmbeddedMongo.inMemory();
     StripeEmulator stripe = StripeEmulator.start(side, SECRET, PUBLISHABLE, Clock.systemUTC()).await();
     AppConfig c = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    Hub hub = Hub.start(HubFixture.withIntegrations(c, c.mail(),
-        new AppConfig.Stripe(SECRET, PUBLISHABLE, WEBHOOK_SECRET, stripe.apiBase(), stripe.apiBase() + "/v3/"),
-        c.outlook(), c.calendars())).await();
+    Hub hub = Hub.start(HubFixture.onItsPort(c).withStripe(
+        new AppConfig.Stripe(SECRET, PUBLISHABLE, WEBHOOK_SECRET, stripe.apiBase(), stripe.apiBase() + "/v3/"))).await();
     WebClient client = HubFixture.client(side);
     try {
       int port = hub.httpPort();

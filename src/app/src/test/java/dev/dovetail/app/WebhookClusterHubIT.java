@@ -89,9 +89,8 @@ class WebhookClusterHubIT {
   }
 
   Hub startHub(int clusterPort, boolean demoData) {
-    return Hub.start(HubFixture.config(mongo.connectionString(), dataDir, demoData,
-        new AppConfig.Cluster(clusterName, "127.0.0.1", clusterPort, members)).withWebhookAllowPrivate(true), clock)
-        .await();
+    return Hub.start(HubFixture.allowPrivateWebhooks(HubFixture.config(mongo.connectionString(), dataDir, demoData,
+        new AppConfig.Cluster(clusterName, "127.0.0.1", clusterPort, members))), clock).await();
   }
 
   @AfterAll

@@ -59,8 +59,8 @@ class WebhookDisabledMailHubIT {
     smtp.start();
     mongo = EmbeddedMongo.inMemory();
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    publicUrl = "http://127.0.0.1:" + base.httpPort();
-    hub = Hub.start(HubFixture.withSmtp(base, smtp.getSmtp().getPort()).withWebhookAllowPrivate(true), clock).await();
+    publicUrl = "http://127.0.0.1:" + base.http().port();
+    hub = Hub.start(HubFixture.allowPrivateWebhooks(HubFixture.withSmtp(base, smtp.getSmtp().getPort())), clock).await();
     client = HubFixture.client(side);
     receiver = side.createHttpServer().requestHandler(req -> {
       attempts.incrementAndGet();

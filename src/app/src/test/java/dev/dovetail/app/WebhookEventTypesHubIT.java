@@ -88,13 +88,11 @@ class WebhookEventTypesHubIT {
     stripe = StripeEmulator.start(side, SECRET, PUBLISHABLE, Clock.systemUTC()).await();
     mongo = EmbeddedMongo.inMemory();
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    AppConfig config = HubFixture.withIntegrations(base, base.mail(),
-        new AppConfig.Stripe(SECRET, PUBLISHABLE, STRIPE_HOOK_SECRET, stripe.apiBase(), stripe.apiBase() + "/v3/"),
-        base.outlook(), AppConfig.Calendars.off()
-            .withGoogle(GoogleCalendarEmulator.CLIENT_ID, GoogleCalendarEmulator.CLIENT_SECRET, google.apiRoot(),
-                google.oauthBase())
-            .withTimings(Duration.ofSeconds(2), true).withPushOverHttp())
-        .withWebhookAllowPrivate(true);
+    AppConfig config = HubFixture.allowPrivateWebhooks(HubFixture.onItsPort(base)
+        .withStripe(new AppConfig.Stripe(SECRET, PUBLISHABLE, STRIPE_HOOK_SECRET, stripe.apiBase(),
+            stripe.apiBase() + "/v3/"))
+        .withGoogle(HubFixture.google(google))
+        .withSync(AppConfig.Sync.defaults().withTimings(Duration.ofSeconds(2), true).withPushOverHttp()));
     hub = Hub.start(config, clock).await();
     port = hub.httpPort();
     stripe.webhooks("http://127.0.0.1:" + port + "/hooks/stripe", STRIPE_HOOK_SECRET);

@@ -50,8 +50,8 @@ class WebhookHubIT {
   @BeforeAll
   void start() {
     mongo = EmbeddedMongo.inMemory();
-    hub = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster())
-        .withWebhookAllowPrivate(true)).await();
+    hub = Hub.start(HubFixture.allowPrivateWebhooks(
+        HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster()))).await();
     clientVertx = Vertx.vertx();
     client = HubFixture.client(clientVertx);
     receiver = clientVertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {

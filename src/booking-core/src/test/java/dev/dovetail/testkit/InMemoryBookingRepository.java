@@ -31,7 +31,7 @@ public class InMemoryBookingRepository implements BookingRepository {
   @Override
   public synchronized Future<Void> update(Booking booking) {
     Booking stored = bookings.get(booking.id());
-    if (stored == null || stored.sequence() != booking.sequence() - 1) {
+    if (stored == null || stored.revision() != booking.revision() - 1) {
       return Future.failedFuture(new ConflictException("booking " + booking.id() + " changed concurrently"));
     }
     bookings.put(booking.id(), booking);

@@ -3,6 +3,8 @@ package dev.dovetail.testkit;
 import dev.dovetail.calendar.domain.CalendarCollection;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import io.vertx.core.Future;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -15,6 +17,13 @@ public class InMemoryCalendarObjectRepository implements CalendarObjectRepositor
   @Override
   public Future<CalendarCollection> load(String resourceId) {
     return Future.succeededFuture(calendars.getOrDefault(resourceId, CalendarCollection.empty(resourceId)));
+  }
+
+  @Override
+  public Future<List<String>> mostWritten(int limit) {
+    return Future.succeededFuture(calendars.values().stream()
+        .sorted(Comparator.comparingLong(CalendarCollection::revision).reversed())
+        .limit(limit).map(CalendarCollection::resourceId).toList());
   }
 
   @Override

@@ -29,7 +29,7 @@ public class InMemoryPaymentRepository implements PaymentRepository {
   @Override
   public synchronized Future<Void> update(Payment payment) {
     Payment stored = payments.get(payment.bookingId());
-    if (stored == null || stored.version() != payment.version() - 1) {
+    if (stored == null || stored.revision() != payment.revision() - 1) {
       return Future.failedFuture(new ConflictException("payment of " + payment.bookingId() + " changed concurrently"));
     }
     payments.put(payment.bookingId(), payment);

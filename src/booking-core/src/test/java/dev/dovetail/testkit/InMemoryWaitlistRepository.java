@@ -36,7 +36,7 @@ public class InMemoryWaitlistRepository implements WaitlistRepository {
   @Override
   public synchronized Future<Void> update(WaitlistEntry entry) {
     WaitlistEntry stored = byId.get(entry.id());
-    if (stored == null || stored.sequence() != entry.sequence() - 1) {
+    if (stored == null || stored.revision() != entry.revision() - 1) {
       return Future.failedFuture(new ConflictException("waitlist entry " + entry.id() + " changed concurrently"));
     }
     byId.put(entry.id(), entry);

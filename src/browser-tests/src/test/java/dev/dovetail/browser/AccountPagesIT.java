@@ -81,10 +81,12 @@ class AccountPagesIT {
     browser.phone();
     browser.open(hub.url("/"));
     browser.assertLandmarks();
+browser.assertAccessible("landing page");
     browser.screenshot("landing-phone");
     browser.click("#home-signup");
     browser.visible("#signup-form");
     browser.assertFormsLabelled();
+    browser.assertAccessible("sign-up page");
     browser.type("#display-name", "Studio Nova");
     assertThat(browser.visible("#handle").getAttribute("value")).isEqualTo("studio-nova");
     browser.type("#email", "nova@example.com");
@@ -99,6 +101,7 @@ class AccountPagesIT {
     assertThat(browser.path()).isEqualTo("/dashboard");
     browser.waitForText(By.id("checklist-progress"), "0 of 5 done");
     browser.assertFormsLabelled();
+    browser.assertAccessible("first-run checklist");
     assertThat(browser.visible("#checklist-link").getAttribute("value")).isEqualTo(hub.url("/book/studio-nova"));
     browser.screenshot("checklist-new-provider");
 
@@ -167,6 +170,7 @@ class AccountPagesIT {
     browser.click("#forgot-link");
     browser.visible("#forgot-form");
     browser.assertFormsLabelled();
+    browser.assertAccessible("forgot-password form");
     browser.type("#email", "forgetful@example.com");
     browser.click("#forgot-button");
     browser.waitForText(By.id("forgot-result"), "If forgetful@example.com has an account here");
@@ -176,6 +180,7 @@ class AccountPagesIT {
     assertThat(link.find()).as(text).isTrue();
     browser.open(hub.url(link.group()));
     browser.visible("#reset-form");
+    browser.assertAccessible("password-reset page");
     browser.type("#new-password", "a fresh passphrase");
     browser.click("#reset-button");
     browser.waitForText(By.id("app"), "Your password is set");
@@ -200,6 +205,7 @@ class AccountPagesIT {
     browser.click("#nav a[href='#settings']");
     browser.waitForText(By.tagName("h1"), "Settings");
     browser.assertFormsLabelled();
+    browser.assertAccessible("settings");
     browser.type("#settings-name", "Settler & Sons");
     browser.select("#settings-zone", "America/New_York");
     browser.click("#settings-profile-save");
@@ -226,5 +232,6 @@ class AccountPagesIT {
     browser.open(hub.url("/no-such-page"));
     browser.waitForText(By.tagName("h1"), "Page not found");
     browser.assertLandmarks();
+    browser.assertAccessible("not-found page");
   }
 }

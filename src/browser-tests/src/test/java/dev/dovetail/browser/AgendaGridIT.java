@@ -152,6 +152,7 @@ class AgendaGridIT {
     assertThat(browser.all(column(day) + " .cal-open").stream().map(e -> e.getAttribute("data-from")).toList())
         .containsExactly("9.00", "13.00");
     browser.assertFormsLabelled();
+    browser.assertAccessible("week grid");
     browser.js("arguments[0].scrollIntoView();", browser.visible("#agenda-range"));
     browser.screenshot("dashboard-week-grid");
 
@@ -181,6 +182,7 @@ class AgendaGridIT {
     browser.waitForText(By.id("panel-details"), "mo.mover@example.com");
     assertThat(browser.text("#panel-details")).contains("Demo room", "60-minute session", "Confirmed");
     browser.assertFormsLabelled();
+    browser.assertAccessible("booking panel");
     browser.press(Keys.ESCAPE);
     browser.waiting().until(d -> browser.all("#booking-panel").isEmpty());
     assertThat(browser.js("return document.activeElement.dataset.bookingId;")).isEqualTo(booking.getString("id"));
@@ -214,6 +216,7 @@ class AgendaGridIT {
     browser.type("#add-name", "Pat Phone");
     browser.type("#add-email", "pat.phone@example.com");
     browser.assertFormsLabelled();
+    browser.assertAccessible("add-booking dialog");
     browser.click("#add-submit");
     browser.waitForText(By.id("agenda-message"), "Booked Pat Phone");
 
@@ -234,6 +237,7 @@ class AgendaGridIT {
     browser.click("#panel-cancel");
     browser.type("#panel-cancel-message", "As agreed on the phone, see you next week.");
     browser.assertFormsLabelled();
+    browser.assertAccessible("cancel with a message");
     browser.click("#panel-cancel-confirm");
     browser.waitForText(By.id("agenda-message"), "Cancelled Pat Phone");
     browser.waiting().until(d -> browser.all("[data-booking-id='" + taken.getString("id") + "']").isEmpty());

@@ -127,6 +127,7 @@ class BookingPageIT {
         .as("no sideways scrolling on a phone").isTrue();
     browser.assertLandmarks();
     browser.assertFormsLabelled();
+    browser.assertAccessible("booking page on a phone");
     browser.screenshot("book-phone");
 
     String start = day.starts().get(Math.min(1, day.starts().size() - 1));
@@ -143,6 +144,7 @@ class BookingPageIT {
     assertThat(browser.visible("#email").getAttribute("aria-invalid")).isEqualTo("true");
     assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("name");
     browser.assertFormsLabelled();
+    browser.assertAccessible("booking form with errors");
     browser.screenshot("book-phone-validation");
 
     fillDetails("Ada Lovelace", "ada@example.com");
@@ -154,6 +156,7 @@ class BookingPageIT {
     assertThat(plain(browser.text("#detail-when"))).contains(time(start, NEW_YORK));
     assertThat(browser.text("#detail-status")).isEqualTo("Confirmed");
     browser.assertLandmarks();
+    browser.assertAccessible("confirmation page");
     browser.screenshot("booked-phone");
 
     JsonObject booking = hub.managed(token);
@@ -280,6 +283,7 @@ class BookingPageIT {
     assertThat(free).as("every alternative is free").containsAll(offered);
     browser.waiting().until(d -> !shownStarts().contains(wanted));
     browser.assertFormsLabelled();
+    browser.assertAccessible("slot-taken alternatives");
     browser.screenshot("book-slot-taken");
 
     String alternative = offered.get(0);
@@ -306,6 +310,7 @@ class BookingPageIT {
     assertThat(browser.text("#detail-name")).isEqualTo("Carla Cancel");
     assertThat(plain(browser.text("#detail-when"))).contains(time(start, BERLIN));
     browser.assertLandmarks();
+    browser.assertAccessible("manage page");
     browser.screenshot("manage");
 
     browser.click("#cancel-button");
@@ -343,6 +348,7 @@ class BookingPageIT {
     String target = offered.get(offered.size() - 1);
     browser.click("#reschedule-slots button[data-start='" + target + "']");
     browser.assertFormsLabelled();
+    browser.assertAccessible("manage page, reschedule");
     browser.screenshot("manage-reschedule");
     browser.click("#confirm-reschedule");
     browser.waitForText(By.id("messages"), "Your booking was moved");
@@ -357,6 +363,7 @@ class BookingPageIT {
     browser.desktop();
     browser.open(hub.url("/book/demo"));
     assertThat(browser.text("h1")).isEqualTo("Book with Demo Studio");
+    browser.assertAccessible("provider page");
     browser.click("a[href='" + PAGE + "']");
     browser.waiting().until(d -> browser.path().equals(PAGE));
     browser.waitForText(By.tagName("h1"), "30-minute meeting");
@@ -379,6 +386,7 @@ class BookingPageIT {
     assertThat(browser.text("h1")).isEqualTo("Page not found");
     browser.assertLandmarks();
     browser.screenshot("not-found");
+    browser.assertAccessible("not-found page");
     browser.assertNoConsoleErrors(404);
 
     browser.open(hub.url("/manage/nobooking.abcdefghijkl"));

@@ -261,6 +261,58 @@ final class Browser implements AutoCloseable {
   }
 
   /**
+   * Runs axe-core (npm, pinned in .ci/axe-core, installed by .ci/install-test-deps) on the current page or frame and
+   * fails listing every serious or critical violation. axe is evaluated through the WebDriver connection, as the
+   * DevTools console would, so the page's CSP (no inline or foreign scripts, ADR 9) stays as it is. {@code context}
+   * names the screen in the failure message. Every violation, of any impact, is appended to target/axe-findings.txt.
+   * Frames are left out: a framed page of ours is checked from inside its frame.
+   */
+  void assertAccessible(String context) {
+    String where = context + " (" + js("return location.pathname + location.hash;") + ")";
+    List<String> violations = axeViolations();
+    try {
+      Files.createDirectories(SCREENSHOTS.getParent());
+      Files.writeString(SCREENSHOTS.resolveSibling("axe-findings.txt"), violations.stream()
+          .map(v -> where + "\t" + v + "\n").collect(java.util.stream.Collectors.joining()),
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(violations.stream().filter(v -> v.contains(" (serious): ") || v.contains(" (critical): ")
+        || v.startsWith("axe failed")).toList())
+        .as("axe-core serious or critical violations on " + where).isEmpty();
+  }
+
+  /** axe-core's violations on the current page: "rule (impact): help; n element(s): up to 3 targets and summaries". */
+  @SuppressWarnings("unchecked")
+  List<String> axeViolations() {
+    if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object';"))) {
+      js(AxeSource.TEXT);
+    }
+    return (List<String>) ((JavascriptExecutor) driver).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { iframes: false, resultTypes: ['violations'] }).then(results => done(results.violations
+            .map(v => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} element(s): `
+              + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' '))
+                .join(' | '))), e => done(['axe failed: ' + e]));""");
+  }
+
+  /** axe-core's script, read once (a missing install names the command that installs it). */
+  private static final class AxeSource {
+    static final String TEXT = read();
+
+    private static String read() {
+      Path file = Path.of(System.getProperty("dovetail.axe", "../../.ci/axe-core/node_modules/axe-core/axe.min.js"));
+      try {
+        return Files.readString(file);
+      } catch (IOException e) {
+        throw new IllegalStateException("axe-core is missing at " + file.toAbsolutePath()
+            + ": run .ci/install-test-deps (or npm ci --prefix .ci/axe-core)", e);
+      }
+    }
+  }
+
+  /**
    * No console errors since the last check. {@code expectedStatuses} are HTTP statuses the test provoked on purpose
    * (the page handles them; Chromium still logs "Failed to load resource ... status of 409").
    */

@@ -210,6 +210,7 @@ class CalendarsPageIT {
     browser.visible(ownerBlocksRoom).sendKeys(Keys.SPACE);
     browser.visible("input[name='target-google'][value='" + OWNER + "']").sendKeys(Keys.SPACE);
     browser.assertFormsLabelled();
+    browser.assertAccessible("calendars");
     browser.visible("#save-google").sendKeys(Keys.ENTER);
     browser.waitForText(By.id("calendars-message"), "Calendar choice saved");
     browser.waitForText(By.id("connection-google-sync"), OWNER);

@@ -142,6 +142,7 @@ class EmbedPageIT {
     browser.waitForText(By.id("settings-embed-result"), "Saved");
     assertThat(browser.visible("#settings-embed-origins").getAttribute("value")).isEqualTo(origin(listedSite));
     browser.assertFormsLabelled();
+    browser.assertAccessible("settings, embedding");
     browser.screenshot("embed-settings");
 
     browser.click("#nav a[href='#types']");
@@ -156,6 +157,7 @@ class EmbedPageIT {
     browser.waiting().until(d -> ((Number) browser.js("return arguments[0].naturalWidth;", qr)).intValue() > 0);
     assertThat(qr.getAttribute("alt")).isEqualTo("QR code of " + hub.url(PAGE));
     browser.assertFormsLabelled();
+    browser.assertAccessible("share links and QR code");
     browser.screenshot("embed-share-panel");
     browser.assertNoConsoleErrors(400); // the refused first list
   }
@@ -173,6 +175,7 @@ class EmbedPageIT {
     try {
       assertThat(browser.text("h1")).isEqualTo("30-minute meeting");
       assertThat(browser.all(".site-header").get(0).isDisplayed()).as("no hub header inside the frame").isFalse();
+      browser.assertAccessible("embedded booking page");
       browser.setDate("#picker-date", day.date().toString());
       browser.click("#picker-slots button[data-start='" + start + "']");
       browser.type("#name", "Framed Customer");
@@ -181,6 +184,7 @@ class EmbedPageIT {
       browser.waiting().until(d -> browser.path().startsWith("/booked/"));
       browser.waitForText(By.tagName("h1"), "You're booked");
       assertThat(browser.visible("#manage-link").getAttribute("target")).isEqualTo("_blank");
+      browser.assertAccessible("embedded confirmation");
       String token = browser.path().substring("/booked/".length());
       JsonObject booking = hub.managed(token);
       assertThat(booking.getString("start")).isEqualTo(start);

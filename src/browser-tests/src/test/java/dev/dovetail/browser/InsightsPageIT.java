@@ -134,6 +134,7 @@ class InsightsPageIT {
     assertThat(browser.allText("#insights-money")).contains("90.00").contains("EUR");
     assertThat(browser.text("#insights-median")).startsWith("Median");
     browser.screenshot("insights");
+    browser.assertAccessible("insights");
 
     String href = browser.visible("#insights-csv").getAttribute("href");
     HttpResponse<String> csv = hub.send("GET", URI.create(href).getRawPath() + "?" + URI.create(href).getRawQuery(),
@@ -144,6 +145,7 @@ class InsightsPageIT {
     assertThat(csv.body()).contains(paidId + ",").contains(",EUR,4500,4500,0,");
     browser.phone();
     browser.visible("#insights-utilisation");
+browser.assertAccessible("insights on a phone");
     assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways"
         + " scrolling at 390 px").isEqualTo(true);
     browser.assertNoConsoleErrors();

@@ -116,6 +116,7 @@ class PaymentPageIT {
     browser.visible("#emu-card-number");
     assertThat(browser.text("#pay-button")).contains("45");
     browser.screenshot("pay-step");
+    browser.assertAccessible("payment step");
     browser.type("#emu-card-number", "4000 0000 0000 9995");
     browser.click("#pay-button");
     browser.waitForText(By.id("payment-message"), "declined");
@@ -207,6 +208,7 @@ class PaymentPageIT {
     browser.click("#type-manual-capture");
     browser.select("#type-on-failure", "RETRY_UNTIL_HOLD_EXPIRES");
     browser.assertFormsLabelled();
+    browser.assertAccessible("payment settings");
     browser.click("#save-type");
     browser.waitForText(By.id("types-message"), "Booking type created");
 
@@ -223,6 +225,77 @@ class PaymentPageIT {
     assertThat(browser.visible("#type-manual-capture").isSelected()).isTrue();
     assertThat(browser.visible("#type-on-failure").getAttribute("value")).isEqualTo("RETRY_UNTIL_HOLD_EXPIRES");
     browser.assertNoConsoleErrors();
+  }
+
+  @Test
+  @DisplayName("booking panel of a paid booking: a partial refund reaches Stripe and leaves the booking confirmed; the"
+      + " refund of the rest takes the total to the full price; \"Resend confirmation\" mails the confirmation again")
+  void refundAndResendFromTheBookingPanel() {
+    browser.reset();
+    String start = bookFirstFree("paid-30");
+    browser.type("#emu-card-number", "4242 4242 4242 4242");
+    browser.click("#pay-button");
+    browser.waitForText(By.tagName("h1"), "You're booked");
+    String manageToken = browser.path().substring("/booked/".length());
+    String bookingId = hub.managed(manageToken).getString("id");
+    String token = hub.demoApiToken();
+
+    browser.logInToDashboard(hub.url("/dashboard"));
+    browser.setDate("#agenda-date", java.time.Instant.parse(start).atZone(BERLIN).toLocalDate().toString());
+    browser.click("[data-booking-id='" + bookingId + "']");
+    browser.waitForText(By.id("panel-details"), "zoe@example.com");
+    assertThat(browser.visible("#panel-refund-amount").getAttribute("value")).isEqualTo("45.00");
+    browser.type("#panel-refund-amount", "50");
+    browser.click("#panel-refund");
+    browser.waitForText(By.id("panel-refund-amount-error"), "Enter an amount");
+    browser.type("#panel-refund-amount", "15");
+    browser.assertFormsLabelled();
+    browser.assertAccessible("booking panel of a paid booking");
+    browser.click("#panel-refund");
+    browser.waitForText(By.id("agenda-message"), "15.00 to Zoë Payer");
+    JsonObject payment = new JsonObject(hub.send("GET", "/api/v1/bookings/" + bookingId, null, token).body())
+        .getJsonObject("booking").getJsonObject("payment");
+    assertThat(payment.getJsonObject("refunded").getLong("amountMinor")).isEqualTo(1_500);
+    assertThat(payment.getString("state")).isEqualTo("PAID");
+    assertThat(hub.managed(manageToken).getString("status")).as("a refund is no cancellation").isEqualTo("CONFIRMED");
+    String intent = intentOf(bookingId);
+    assertThat(stripe.refunds(intent)).extracting(r -> r.getLong("amount")).containsExactly(1_500L);
+
+    // The rest, then the same total again: Stripe gets one more refund, of 30.00, and no third.
+    browser.click("[data-booking-id='" + bookingId + "']");
+    assertThat(browser.visible("#panel-refund-amount").getAttribute("value")).isEqualTo("30.00");
+    browser.click("#panel-refund");
+    browser.waitForText(By.id("agenda-message"), "30.00 to Zoë Payer");
+    assertThat(hub.send("POST", "/api/v1/bookings/" + bookingId + "/refund", new JsonObject()
+        .put("refundedMinor", 4_500), token).statusCode()).isEqualTo(200);
+    assertThat(stripe.refunds(intent)).extracting(r -> r.getLong("amount")).containsExactly(1_500L, 3_000L);
+
+    browser.click("[data-booking-id='" + bookingId + "']");
+    assertThat(browser.all("#panel-refund")).as("nothing left to refund").isEmpty();
+    browser.click("#panel-resend");
+    browser.waitForText(By.id("agenda-message"), "on its way to zoe@example.com again");
+    browser.waiting().until(d -> sentConfirmations(bookingId, token) == 2);
+    browser.assertNoConsoleErrors();
+  }
+
+  /** The Stripe intent of a booking: the emulator's intents named in its requests, matched on their metadata. */
+  private String intentOf(String bookingId) {
+    return stripe.requests().stream().map(r -> r.getString("path"))
+        .map(path -> java.util.regex.Pattern.compile("/v1/payment_intents/(pi_[A-Za-z0-9]+)").matcher(path))
+        .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).distinct()
+        .filter(id -> bookingId.equals(stripe.intent(id).getJsonObject("metadata").getString("booking_id")))
+        .findFirst().orElseThrow();
+  }
+
+  /** How many confirmation mails of the booking the hub's mail sink holds (sent ones carry their content). */
+  private long sentConfirmations(String bookingId, String token) {
+    return new JsonObject(hub.send("GET", "/api/v1/notifications?limit=200", null, token).body())
+        .getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(n -> bookingId.equals(n.getString("bookingId")) && "CONFIRMATION".equals(n.getString("kind")))
+        .map(n -> new JsonObject(hub.send("GET", "/api/v1/notifications/" + n.getString("id"), null, token).body()))
+        .filter(n -> n.getJsonObject("content") != null
+            && n.getJsonObject("content").getString("text", "").contains("/manage/"))
+        .count();
   }
 
   /** Webhooks of paid intents that the hub accepted (2xx). */

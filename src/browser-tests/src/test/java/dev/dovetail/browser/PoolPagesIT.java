@@ -111,6 +111,7 @@ class PoolPagesIT {
     browser.waiting().until(d -> browser.visible("#member").isDisplayed());
     browser.select("#member", "demo-room-2");
     browser.assertFormsLabelled();
+    browser.assertAccessible("booking page with a pool");
     browser.type("#name", "Alan Turing");
     browser.type("#email", "alan@example.com");
     browser.click("#book-button");
@@ -140,6 +141,7 @@ class PoolPagesIT {
     browser.select("#type-pool-assignment", "FIRST_FREE");
     browser.type("#type-durations", "60");
     browser.assertFormsLabelled();
+    browser.assertAccessible("pool type editor");
     browser.screenshot("dashboard-type-pool");
     browser.click("#save-type");
     browser.waitForText(By.id("types-message"), "Booking type created");

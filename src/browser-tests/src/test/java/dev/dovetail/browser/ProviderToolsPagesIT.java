@@ -141,6 +141,7 @@ class ProviderToolsPagesIT {
     assertThat(hub.send("GET", "/api/v1/resources/hours-room", null, token).statusCode()).isEqualTo(404);
     browser.type("#hours-sunday", "");
     browser.assertFormsLabelled();
+    browser.assertAccessible("hours editor");
     browser.screenshot("dashboard-hours-editor");
     browser.click("#save-resource");
     browser.waitForText(By.id("resources-message"), "Resource created");
@@ -229,6 +230,7 @@ class ProviderToolsPagesIT {
     browser.waitForText(By.cssSelector(keptConfirmation + " .notification-content"), "local sink");
     assertThat(browser.text(keptConfirmation + " .notification-content")).contains("Subject:");
     browser.assertFormsLabelled();
+    browser.assertAccessible("notifications");
     browser.screenshot("dashboard-notifications-split");
     browser.phone();
     assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth;")).isTrue();
@@ -275,6 +277,7 @@ class ProviderToolsPagesIT {
     browser.waiting().until(d -> !feed.equals(browser.visible("[data-share='feed-url']").getAttribute("value")));
     assertThat(hub.get(feed.substring(publicUrl.length())).statusCode()).isEqualTo(404);
     browser.assertFormsLabelled();
+    browser.assertAccessible("subscribe");
     browser.screenshot("dashboard-subscribe");
     browser.click("#revoke-feed");
     browser.click("#confirm-revoke-feed");

@@ -84,6 +84,7 @@ class TypeDetailsPageIT {
     browser.waitForText(By.id("type-location-value-error"), "https://");
     browser.type("#type-location-value", VIDEO);
     browser.assertFormsLabelled();
+    browser.assertAccessible("type details editor");
     browser.screenshot("dashboard-type-details");
     browser.click("#save-type");
     browser.waitForText(By.id("types-message"), "Booking type created");
@@ -120,6 +121,7 @@ class TypeDetailsPageIT {
     assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("question-0");
     assertThat(browser.path()).isEqualTo("/book/demo/tax-advice");
     browser.assertFormsLabelled();
+    browser.assertAccessible("booking page with questions");
     assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth;"))
         .as("no sideways scrolling on a phone").isTrue();
     browser.screenshot("book-questions-phone");

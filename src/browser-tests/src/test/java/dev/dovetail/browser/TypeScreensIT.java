@@ -159,6 +159,7 @@ class TypeScreensIT {
     String carolItem = "#waitlist-list li[data-entry-id='" + carol + "']";
     assertThat(browser.text(carolItem)).contains("Carol").contains("carol@example.com").contains("Waiting since");
     browser.assertFormsLabelled();
+    browser.assertAccessible("waitlist");
 
     browser.click(carolItem + " button[data-offer]");
     browser.click("#offer-slots-" + carol + " button[data-start='" + freed + "']");
@@ -290,6 +291,7 @@ class TypeScreensIT {
     browser.type("#reminder-4", "3");
     browser.select("#reminder-4-unit", "1");
     browser.assertFormsLabelled();
+    browser.assertAccessible("reminders editor");
     browser.click("#save-type");
     browser.waitForText(By.id("reminder-error"), "from 5 minutes to 30 days");
     browser.type("#reminder-4", "30");

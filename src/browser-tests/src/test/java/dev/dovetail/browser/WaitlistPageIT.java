@@ -90,6 +90,7 @@ class WaitlistPageIT {
     browser.click("#waitlist-button");
     browser.waitForText(By.id("waitlist-joined"), "You are on the waitlist");
     browser.assertFormsLabelled();
+    browser.assertAccessible("waitlist join");
 
     String bearer = hub.demoApiToken();
     JsonObject entries = new JsonObject(hub.send("GET", "/api/v1/waitlist/entries", null, bearer).body());
@@ -102,9 +103,11 @@ class WaitlistPageIT {
         null).statusCode()).isEqualTo(200);
     browser.open(hub.url(claimPath(bearer, "carol@example.com")));
     browser.waitForText(By.id("held-slot"), "is held for you until");
+    browser.assertAccessible("waitlist claim page");
     browser.click("#claim-button");
     browser.waiting().until(d -> browser.path().startsWith("/booked/"));
     browser.waitForText(By.id("page-title"), "You're booked");
+    browser.assertAccessible("confirmation after a claim");
     browser.assertNoConsoleErrors();
     browser.screenshot("waitlist-claimed");
   }

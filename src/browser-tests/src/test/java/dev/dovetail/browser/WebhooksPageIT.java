@@ -103,6 +103,7 @@ class WebhooksPageIT {
     String endpointId = browser.all(item).get(0).getAttribute("data-endpoint-id");
     assertThat(browser.text(item)).contains("CRM sync").contains("booking.created").contains("ENABLED");
     browser.assertFormsLabelled();
+    browser.assertAccessible("webhooks");
 
     TestHub.Day day = hub.dayAhead("demo-30", ZoneId.of("Europe/Berlin"), 1);
     String bookingId = hub.bookOrFail("demo-30", day.starts().get(0), "Wanda Hook", "wanda@example.com")

@@ -9,6 +9,8 @@ import com.stripe.exception.CardException;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.Slot;
@@ -91,7 +93,7 @@ class PaymentFlowIT {
         .filter(d -> d.contains("payment_intent.succeeded 200")).count() == 2);
     assertThat(booking(held.booking().id()).status()).isEqualTo(BookingStatus.CONFIRMED);
     assertThat(confirmedChanges(held.booking().id())).isEqualTo(1);
-    assertThat(booking(held.booking().id()).sequence()).isEqualTo(1);
+    assertThat(booking(held.booking().id()).revision()).isEqualTo(1);
   }
 
   @Test
@@ -266,6 +268,32 @@ class PaymentFlowIT {
 
     assertThat(f.stripe.refunds(payment(paid.booking().id()).intentId())).extracting(r -> r.getLong("amount"))
         .containsExactly(8_000L);
+  }
+
+  @Test
+  @DisplayName("refund by the provider without cancelling: two partial refunds of the same amount are two refunds at"
+      + " Stripe, a repeated total refunds nothing more, a lower total is refused; the booking stays confirmed")
+  void providerRefundsApartFromCancel() throws Exception {
+    BookingReceipt.Issued paid = paidBooking(berlin(2, 9, 0));
+    String id = paid.booking().id();
+    String intent = payment(id).intentId();
+
+    assertThat(f.service.refund("acme", id, 2_000L).await().refunded()).isEqualTo(2_000);
+    assertThat(f.service.refund("acme", id, 4_000L).await().refunded()).isEqualTo(4_000);
+    assertThat(f.service.refund("acme", id, 4_000L).await().refunded()).as("the same total again").isEqualTo(4_000);
+    assertThat(f.stripe.refunds(intent)).extracting(r -> r.getLong("amount")).containsExactly(2_000L, 2_000L);
+    assertThatThrownBy(() -> f.service.refund("acme", id, 3_000L).await())
+        .isInstanceOf(ConflictException.class).hasMessageContaining("cannot be taken back");
+    assertThatThrownBy(() -> f.service.refund("acme", id, 8_001L).await())
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> f.service.refund("other", id, null).await())
+        .isInstanceOf(NotFoundException.class);
+
+    Payment all = f.service.refund("acme", id, null).await();
+    assertThat(all.refunded()).isEqualTo(8_000);
+    assertThat(all.owed()).isEqualTo(Owed.NOTHING);
+    assertThat(f.stripe.refunds(intent)).extracting(r -> r.getLong("amount")).containsExactly(2_000L, 2_000L, 4_000L);
+    assertThat(booking(id).status()).isEqualTo(BookingStatus.CONFIRMED);
   }
 
   @Test

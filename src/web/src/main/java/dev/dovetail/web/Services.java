@@ -19,7 +19,6 @@ import dev.dovetail.payment.port.in.ProviderPayments;
 import dev.dovetail.sync.port.in.ManageConnections;
 import dev.dovetail.waitlist.port.in.ManageWaitlist;
 import dev.dovetail.waitlist.port.in.Waitlist;
-import dev.dovetail.web.auth.NoAccountSettings;
 import dev.dovetail.web.calendar.NoCalendarSync;
 import dev.dovetail.web.payment.NoPayments;
 import dev.dovetail.web.provider.NoCalendarFeed;
@@ -33,139 +32,151 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The use cases the HTTP API drives, the readiness probe for {@code GET /ready} (named for the store, which it always
- * asks; the hub adds the cluster), the notification log, and the
- * waitlist (customer and provider sides), and the provider's own account (profile, password change and reset).
+ * The use cases the HTTP API drives, grouped by feature, and the readiness probe for {@code GET /ready} (named for the
+ * store, which it always asks; the hub adds the cluster). Booking and accounts are always there; every other feature
+ * may be off, and {@link #of} is the one place that says what "off" answers (ADR 52): the hub wires every feature,
+ * tests of one part replace only what they drive with the {@code withX} methods.
  */
 public record Services(
-    ListAvailability availability,
-    BookSlot bookSlot,
-    ManageBooking manageBooking,
-    ProviderBookings providerBookings,
-    ManageCatalog catalog,
-    PublicCatalog publicCatalog,
-    Authenticate authenticate,
-    ManageCredentials credentials,
-    RegisterProvider registration,
+    Booking booking,
+    Accounts accounts,
     Supplier<Future<Void>> storeHealth,
     NotificationLog notifications,
-    Waitlist waitlist,
-    ManageWaitlist manageWaitlist,
-    CustomerPayments customerPayments,
-    ProviderPayments providerPayments,
+    Waitlists waitlist,
+    Payments payments,
     ManageConnections calendarConnections,
     ManageWebhookEndpoints webhooks,
-    ManageAccount account,
     ProviderCalendar providerCalendar,
     ShareCalendarFeed calendarFeed,
     ProviderInsights insights) {
 
-  /** Services without calendar feeds and insights: the subscription, the figures and the CSV export answer 503. */
-  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
-      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
-      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
-      NotificationLog notifications, Waitlist waitlist, ManageWaitlist manageWaitlist,
-      CustomerPayments customerPayments, ProviderPayments providerPayments, ManageConnections calendarConnections,
-      ManageWebhookEndpoints webhooks, ManageAccount account, ProviderCalendar providerCalendar) {
-    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
-        registration, storeHealth, notifications, waitlist, manageWaitlist, customerPayments, providerPayments,
-        calendarConnections, webhooks, account, providerCalendar, new NoCalendarFeed(catalog),
-        new NoInsights());
-  }
-
-  /** Services without the provider calendar: the schedule view and provider-taken bookings answer 503. */
-  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
-      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
-      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
-      NotificationLog notifications, Waitlist waitlist, ManageWaitlist manageWaitlist,
-      CustomerPayments customerPayments, ProviderPayments providerPayments, ManageConnections calendarConnections,
-      ManageWebhookEndpoints webhooks, ManageAccount account) {
-    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
-        registration, storeHealth, notifications, waitlist, manageWaitlist, customerPayments, providerPayments,
-        calendarConnections, webhooks, account, new NoProviderCalendar());
-  }
-
-  /** Services without account settings: profile, password change and reset answer 503. */
-  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
-      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
-      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
-      NotificationLog notifications, Waitlist waitlist, ManageWaitlist manageWaitlist,
-      CustomerPayments customerPayments, ProviderPayments providerPayments, ManageConnections calendarConnections,
-      ManageWebhookEndpoints webhooks) {
-    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
-        registration, storeHealth, notifications, waitlist, manageWaitlist, customerPayments, providerPayments,
-        calendarConnections, webhooks, new NoAccountSettings());
-  }
-
-  /** Services without webhooks: no endpoints, an empty feed. */
-  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
-      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
-      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
-      NotificationLog notifications, Waitlist waitlist, ManageWaitlist manageWaitlist,
-      CustomerPayments customerPayments, ProviderPayments providerPayments, ManageConnections calendarConnections) {
-    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
-        registration, storeHealth, notifications, waitlist, manageWaitlist, customerPayments, providerPayments,
-        calendarConnections, new NoWebhooks());
-  }
-
-  /** Services without calendar sync: no calendar service can be connected. */
-  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
-      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
-      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
-      NotificationLog notifications, Waitlist waitlist, ManageWaitlist manageWaitlist,
-      CustomerPayments customerPayments, ProviderPayments providerPayments) {
-    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
-        registration, storeHealth, notifications, waitlist, manageWaitlist, customerPayments, providerPayments,
-        new NoCalendarSync());
-  }
-
-  /** Services without payments: no booking has a payment, paying answers 503. */
-  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
-      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
-      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
-      NotificationLog notifications, Waitlist waitlist, ManageWaitlist manageWaitlist) {
-    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
-        registration, storeHealth, notifications, waitlist, manageWaitlist, new NoPayments(), new NoPayments());
-  }
-
-  /** Services without a waitlist: its calls answer 404. */
-  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
-      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
-      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth,
-      NotificationLog notifications) {
-    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
-        registration, storeHealth, notifications, new NoWaitlist(), new NoWaitlist());
-  }
-
-  /** Services without notifications: the provider's notification log is empty. */
-  public Services(ListAvailability availability, BookSlot bookSlot, ManageBooking manageBooking,
-      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog, Authenticate authenticate,
-      ManageCredentials credentials, RegisterProvider registration, Supplier<Future<Void>> storeHealth) {
-    this(availability, bookSlot, manageBooking, providerBookings, catalog, publicCatalog, authenticate, credentials,
-        registration, storeHealth, NotificationLog.empty());
-  }
-
   public Services {
-    Objects.requireNonNull(availability, "availability");
-    Objects.requireNonNull(bookSlot, "bookSlot");
-    Objects.requireNonNull(manageBooking, "manageBooking");
-    Objects.requireNonNull(providerBookings, "providerBookings");
-    Objects.requireNonNull(catalog, "catalog");
-    Objects.requireNonNull(publicCatalog, "publicCatalog");
-    Objects.requireNonNull(authenticate, "authenticate");
-    Objects.requireNonNull(credentials, "credentials");
-    Objects.requireNonNull(registration, "registration");
+    Objects.requireNonNull(booking, "booking");
+    Objects.requireNonNull(accounts, "accounts");
     Objects.requireNonNull(storeHealth, "storeHealth");
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(waitlist, "waitlist");
-    Objects.requireNonNull(manageWaitlist, "manageWaitlist");
-    Objects.requireNonNull(customerPayments, "customerPayments");
-    Objects.requireNonNull(providerPayments, "providerPayments");
+    Objects.requireNonNull(payments, "payments");
     Objects.requireNonNull(calendarConnections, "calendarConnections");
     Objects.requireNonNull(webhooks, "webhooks");
-    Objects.requireNonNull(account, "account");
     Objects.requireNonNull(providerCalendar, "providerCalendar");
     Objects.requireNonNull(calendarFeed, "calendarFeed");
     Objects.requireNonNull(insights, "insights");
+  }
+
+  /**
+   * Booking and accounts with every other feature off: the notification log is empty, the waitlist answers 404, no
+   * booking has a payment and paying answers 503, no calendar service can be connected, there are no webhook
+   * endpoints, and the provider calendar, the calendar feed and the insights answer 503.
+   */
+  public static Services of(Booking booking, Accounts accounts, Supplier<Future<Void>> storeHealth) {
+    return new Services(booking, accounts, storeHealth, NotificationLog.empty(), Waitlists.disabled(),
+        Payments.disabled(), new NoCalendarSync(), new NoWebhooks(), new NoProviderCalendar(),
+        new NoCalendarFeed(booking.catalog()), new NoInsights());
+  }
+
+  public Services withBooking(Booking replaced) {
+    return new Services(replaced, accounts, storeHealth, notifications, waitlist, payments, calendarConnections,
+        webhooks, providerCalendar, calendarFeed, insights);
+  }
+
+  public Services withNotifications(NotificationLog replaced) {
+    return new Services(booking, accounts, storeHealth, replaced, waitlist, payments, calendarConnections,
+        webhooks, providerCalendar, calendarFeed, insights);
+  }
+
+  public Services withWaitlist(Waitlists replaced) {
+    return new Services(booking, accounts, storeHealth, notifications, replaced, payments, calendarConnections,
+        webhooks, providerCalendar, calendarFeed, insights);
+  }
+
+  public Services withPayments(Payments replaced) {
+    return new Services(booking, accounts, storeHealth, notifications, waitlist, replaced, calendarConnections,
+        webhooks, providerCalendar, calendarFeed, insights);
+  }
+
+  public Services withCalendarConnections(ManageConnections replaced) {
+    return new Services(booking, accounts, storeHealth, notifications, waitlist, payments, replaced, webhooks,
+        providerCalendar, calendarFeed, insights);
+  }
+
+  public Services withWebhooks(ManageWebhookEndpoints replaced) {
+    return new Services(booking, accounts, storeHealth, notifications, waitlist, payments, calendarConnections,
+        replaced, providerCalendar, calendarFeed, insights);
+  }
+
+  public Services withProviderCalendar(ProviderCalendar replaced) {
+    return new Services(booking, accounts, storeHealth, notifications, waitlist, payments, calendarConnections,
+        webhooks, replaced, calendarFeed, insights);
+  }
+
+  public Services withCalendarFeed(ShareCalendarFeed replaced) {
+    return new Services(booking, accounts, storeHealth, notifications, waitlist, payments, calendarConnections,
+        webhooks, providerCalendar, replaced, insights);
+  }
+
+  public Services withInsights(ProviderInsights replaced) {
+    return new Services(booking, accounts, storeHealth, notifications, waitlist, payments, calendarConnections,
+        webhooks, providerCalendar, calendarFeed, replaced);
+  }
+
+  /** Slots, bookings (the customer's and the provider's) and the catalog (the provider's and the public view). */
+  public record Booking(ListAvailability availability, BookSlot bookSlot, ManageBooking manage,
+      ProviderBookings providerBookings, ManageCatalog catalog, PublicCatalog publicCatalog) {
+
+    public Booking {
+      Objects.requireNonNull(availability, "availability");
+      Objects.requireNonNull(bookSlot, "bookSlot");
+      Objects.requireNonNull(manage, "manage");
+      Objects.requireNonNull(providerBookings, "providerBookings");
+      Objects.requireNonNull(catalog, "catalog");
+      Objects.requireNonNull(publicCatalog, "publicCatalog");
+    }
+
+    public Booking withAvailability(ListAvailability replaced) {
+      return new Booking(replaced, bookSlot, manage, providerBookings, catalog, publicCatalog);
+    }
+  }
+
+  /** Log-in, API tokens and app passwords, sign-up, and the provider's own account (profile, password, reset). */
+  public record Accounts(Authenticate authenticate, ManageCredentials credentials, RegisterProvider registration,
+      ManageAccount settings) {
+
+    public Accounts {
+      Objects.requireNonNull(authenticate, "authenticate");
+      Objects.requireNonNull(credentials, "credentials");
+      Objects.requireNonNull(registration, "registration");
+      Objects.requireNonNull(settings, "settings");
+    }
+  }
+
+  /** The waitlist: the customer's side (join, claim, leave) and the provider's (entries, offers). */
+  public record Waitlists(Waitlist customer, ManageWaitlist provider) {
+
+    public Waitlists {
+      Objects.requireNonNull(customer, "customer");
+      Objects.requireNonNull(provider, "provider");
+    }
+
+    /** No waitlist: its calls answer 404. */
+    public static Waitlists disabled() {
+      NoWaitlist off = new NoWaitlist();
+      return new Waitlists(off, off);
+    }
+  }
+
+  /** Payments: the customer's (pay, see what is owed) and the provider's (settings, refunds, card payments on?). */
+  public record Payments(CustomerPayments customer, ProviderPayments provider) {
+
+    public Payments {
+      Objects.requireNonNull(customer, "customer");
+      Objects.requireNonNull(provider, "provider");
+    }
+
+    /** No payments: no booking has a payment, paying answers 503. */
+    public static Payments disabled() {
+      NoPayments off = new NoPayments();
+      return new Payments(off, off);
+    }
   }
 }

@@ -209,10 +209,14 @@ class AccountApiTest {
     assertThat(me.getString("displayName")).isEqualTo("Alice's <Studio>");
     assertThat(me.getString("timeZone")).isEqualTo("America/New_York");
     assertThat(me.getString("email")).isEqualTo("alice@example.com");
+    assertThat(me).as("the same provider as GET /api/v1/me answers")
+        .isEqualTo(expect(200, api.get("/api/v1/me", alice.session().auth())));
+    assertThat(me.getBoolean("cardPayments")).as("the hub's, shown, not settable").isFalse();
     for (JsonObject bad : List.of(new JsonObject().put("displayName", "Line\nbreak").put("timeZone", "UTC"),
         new JsonObject().put("displayName", "Fine").put("timeZone", "Mars/Olympus"),
         new JsonObject().put("displayName", "").put("timeZone", "UTC"),
-        new JsonObject().put("displayName", "Fine").put("timeZone", "UTC").put("email", "x@example.com"))) {
+        new JsonObject().put("displayName", "Fine").put("timeZone", "UTC").put("email", "x@example.com"),
+        new JsonObject().put("displayName", "Fine").put("timeZone", "UTC").put("cardPayments", true))) {
       expectProblem(400, api.send(HttpMethod.PATCH, "/api/v1/me", alice.bearer(), bad));
     }
     JsonObject after = expect(200, api.get("/api/v1/me", alice.bearer()));

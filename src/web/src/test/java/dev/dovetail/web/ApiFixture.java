@@ -176,17 +176,22 @@ final class ApiFixture {
     PaymentService payments = new PaymentService(manage, manage, f.bookings, catalog, f.payments,
         java.util.Optional.empty(), null, f.clock);
     BookingLimitsGuard guardedBookSlot = new BookingLimitsGuard(bookSlot, catalog, new HoldLedger(10_000), f.clock);
-    Services services = new Services(
-        new AvailabilityService(catalog, f.schedules, f.clock),
-        guardedBookSlot,
-        manage, manage, catalog, catalog, accounts, accounts, accounts,
-        () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"),
-        new NotificationLogService(f.outbox, f.mailSink, f.bookings,
-            dev.dovetail.notification.port.in.NotificationLog.Delivery.LOCAL_SINK, java.time.Duration.ofMinutes(5), f.clock), waitlist, waitlist, payments, payments,
-        new dev.dovetail.web.calendar.NoCalendarSync(), new dev.dovetail.web.webhook.NoWebhooks(), accountSettings,
-        new ProviderCalendarService(catalog, f.schedules, guardedBookSlot, f.clock),
-        new dev.dovetail.calendar.app.CalendarFeedService(catalog, calendars.reads(), calendars.writes()),
-        new dev.dovetail.insights.app.InsightsService(catalog, f.bookings, f.payments, f.waitlist, f.clock));
+    // Every feature but calendar connections and webhooks (their own tests drive them).
+    Services services = Services.of(
+            new Services.Booking(new AvailabilityService(catalog, f.schedules, f.clock), guardedBookSlot, manage,
+                manage, catalog, catalog),
+            new Services.Accounts(accounts, accounts, accounts, accountSettings),
+            () -> f.storeUp.get() ? Future.succeededFuture() : Future.failedFuture("store down"))
+        .withNotifications(new NotificationLogService(f.outbox, f.mailSink, f.bookings,
+            dev.dovetail.notification.port.in.NotificationLog.Delivery.LOCAL_SINK, java.time.Duration.ofMinutes(5),
+            f.clock))
+        .withWaitlist(new Services.Waitlists(waitlist, waitlist))
+        .withPayments(new Services.Payments(payments, payments))
+        .withProviderCalendar(new ProviderCalendarService(catalog, f.schedules, guardedBookSlot, f.clock))
+        .withCalendarFeed(new dev.dovetail.calendar.app.CalendarFeedService(catalog, calendars.reads(),
+            calendars.writes()))
+        .withInsights(new dev.dovetail.insights.app.InsightsService(catalog, f.bookings, f.payments, f.waitlist,
+            f.clock));
     f.sessionStore = LocalSessionStore.create(vertx);
     WebOptions options = new WebOptions(
         f.sessionStore, publicRequestsPerMinute, maxBodyBytes, true, trustedProxies,

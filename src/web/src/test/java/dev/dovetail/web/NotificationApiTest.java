@@ -142,4 +142,37 @@ class NotificationApiTest {
     expectProblem(400, api.send(io.vertx.core.http.HttpMethod.PUT, "/api/v1/booking-types/" + alice.typeId(),
         alice.bearer(), update));
   }
+
+  @Test
+  @DisplayName("resend confirmation: 202 and one more CONFIRMATION in the outbox, the same one within the minute, a new"
+      + " one after it; a cancelled booking is 409, another tenant's 404")
+  void resendConfirmation() {
+    String resend = "/api/v1/bookings/" + alice.bookingId() + "/resend-confirmation";
+    JsonObject queued = expect(202, api.post(resend, alice.bearer(), null));
+    assertThat(queued.getString("kind")).isEqualTo("CONFIRMATION");
+    assertThat(queued.getString("state")).isEqualTo("PENDING");
+    assertThat(queued.getString("recipient")).isEqualTo("first-alice@example.com");
+    assertThat(expect(202, api.post(resend, alice.bearer(), null)).getString("id")).as("a repeat within the minute")
+        .isEqualTo(queued.getString("id"));
+    assertThat(confirmations()).hasSize(2);
+    api.clock.advance(java.time.Duration.ofMinutes(1));
+    assertThat(expect(202, api.post(resend, alice.bearer(), null)).getString("id")).isNotEqualTo(queued.getString("id"));
+    assertThat(confirmations()).hasSize(3);
+
+    api.dispatcher(new StoreSinkMailer(api.mailSink, api.clock)).dispatchDue().await();
+    JsonObject entry = expect(200, api.get("/api/v1/notifications/" + queued.getString("id"), alice.bearer()));
+    assertThat(entry.getJsonObject("notification").getString("state")).isEqualTo("SENT");
+    assertThat(entry.getJsonObject("content").getString("subject")).startsWith("Confirmed: One hour on ");
+
+    expectProblem(404, api.post(resend, api.tenant("bob").bearer(), null));
+    expect(200, api.post("/api/v1/bookings/" + alice.bookingId() + "/cancel", alice.bearer(), null));
+    assertThat(expectProblem(409, api.post(resend, alice.bearer(), null)).getString("detail"))
+        .contains("only a confirmed booking");
+    assertThat(confirmations()).hasSize(3);
+  }
+
+  private List<dev.dovetail.notification.domain.OutboundMessage> confirmations() {
+    return api.outbox.all().stream().filter(m -> m.bookingId().equals(alice.bookingId())
+        && m.kind() == dev.dovetail.notification.domain.MessageKind.CONFIRMATION).toList();
+  }
 }

@@ -67,7 +67,7 @@ class OpsTest {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(88);
+    assertThat(operations).isEqualTo(90);
   }
 
   @Test
@@ -104,9 +104,8 @@ class OpsTest {
   void unexpectedFailuresLeakNothing(Vertx vertx) {
     ListAvailability broken = query -> Future.failedFuture(
         new IllegalStateException("connection to mongodb://admin:hunter2@db failed"));
-    ApiFixture api = ApiFixture.start(vertx, 1000, WebOptions.DEFAULT_MAX_BODY_BYTES, s -> new Services(broken,
-        s.bookSlot(), s.manageBooking(), s.providerBookings(), s.catalog(), s.publicCatalog(), s.authenticate(),
-        s.credentials(), s.registration(), s.storeHealth()));
+    ApiFixture api = ApiFixture.start(vertx, 1000, WebOptions.DEFAULT_MAX_BODY_BYTES, s -> Services.of(
+        s.booking().withAvailability(broken), s.accounts(), s.storeHealth()));
     LocalDate monday = ApiFixture.monday();
     HttpResponse<Buffer> response = api.get("/api/v1/public/booking-types/any-type/slots?from=" + monday + "&to="
         + monday.plusDays(1) + "&tz=UTC");

@@ -107,6 +107,13 @@ class PaymentApiTest {
     expect(200, api.send(HttpMethod.PUT, "/api/v1/booking-types/kept-deposit", alice.bearer(),
         kept.copy().put("payment", "NONE")));
     paidType("kept-full", "FULL", 2_500, "EUR", 30);
+    JsonObject offer = expect(200, api.get("/api/v1/public/booking-types/kept-full"));
+    assertThat(offer.getString("payment")).as("online payment is not advertised").isEqualTo("NONE");
+    assertThat(offer.getBoolean("bookableOnline")).isFalse();
+    assertThat(offer.getJsonObject("price").getLong("amountMinor")).isEqualTo(2_500);
+    JsonObject onSite = expect(200, api.get("/api/v1/public/booking-types/on-site"));
+    assertThat(onSite.getString("payment")).isEqualTo("NONE");
+    assertThat(onSite.getBoolean("bookableOnline")).isTrue();
     String page = api.get("/book/" + alice.handle() + "/kept-full").bodyAsString();
     assertThat(page).contains("€25.00").doesNotContain("paid online").doesNotContain("deposit online")
         .contains("data-closed=\"Booking this appointment needs a card payment, which cannot be taken here");
@@ -186,5 +193,32 @@ class PaymentApiTest {
         .isEqualTo(4_000);
     assertThat(expectProblem(503, api.post(booking + "/payment", null)).getString("type"))
         .endsWith("payments-unavailable");
+  }
+
+  @Test
+  @DisplayName("refund: bad totals are 400 and an unpaid, authorized or another tenant's booking is refused, nothing"
+      + " written; the total already refunded is a no-op (200); a refund without Stripe is 503")
+  void refundInput() {
+    String refund = "/api/v1/bookings/" + alice.bookingId() + "/refund";
+    assertThat(expectProblem(409, api.post(refund, alice.bearer(), new JsonObject())).getString("detail"))
+        .contains("has no payment");
+    Payment authorized = Payment.awaiting(alice.bookingId(), alice.handle(), new Money(4_000, "EUR"), true,
+        api.clock.instant()).withIntent("pi_test", api.clock.instant()).authorized(api.clock.instant());
+    api.payments.insert(authorized).await();
+    assertThat(expectProblem(409, api.post(refund, alice.bearer(), null)).getString("detail"))
+        .contains("capture the payment first");
+    api.payments.update(authorized.paid(4_000, api.clock.instant()).asSuccessorOf(authorized)).await();
+    Payment paid = api.payments.find(alice.bookingId()).await().orElseThrow();
+    for (JsonObject bad : List.of(new JsonObject().put("refundedMinor", 4_001), new JsonObject().put("refundedMinor", -1),
+        new JsonObject().put("refundedMinor", "all"), new JsonObject().put("refundedMinor", 1_000_000_000),
+        new JsonObject().put("amountMinor", 100))) {
+      expectProblem(400, api.post(refund, alice.bearer(), bad));
+    }
+    JsonObject unchanged = expect(200, api.post(refund, alice.bearer(), new JsonObject().put("refundedMinor", 0)));
+    assertThat(unchanged.getJsonObject("payment").getJsonObject("refunded").getLong("amountMinor")).isZero();
+    assertThat(expectProblem(503, api.post(refund, alice.bearer(), new JsonObject().put("refundedMinor", 1_000)))
+        .getString("type")).endsWith("payments-unavailable");
+    expectProblem(404, api.post(refund, api.tenant("bob").bearer(), null));
+    assertThat(api.payments.find(alice.bookingId()).await().orElseThrow()).as("nothing half-written").isEqualTo(paid);
   }
 }

@@ -34,6 +34,9 @@ import dev.dovetail.sync.domain.ShowAs;
 import dev.dovetail.sync.domain.Spans;
 import dev.dovetail.sync.domain.WrittenEvent;
 import dev.dovetail.sync.port.out.CalendarConnector;
+import dev.dovetail.sync.port.out.FreeBusySupport;
+import dev.dovetail.sync.port.out.PushSupport;
+import dev.dovetail.sync.port.out.RevokeSupport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -54,14 +57,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link CalendarConnector} for Google Calendar API v3 on the official client (google-api-services-calendar) with
- * google-auth-library user credentials (refresh token → short-lived access tokens, refreshed by the library). The
- * client is blocking, so every call runs on a Vert.x worker thread. Reads use {@code singleEvents=true}: Google expands
- * recurring events into instances in the event's own zone (ADR 13) and reports cancelled instances and deleted events
- * with minimal fields; incremental reads send the same parameters as the full read plus the sync token, never time
- * bounds or filters (P3). Writes use PUT with every field we own (so nothing is dropped, P9) and If-Match.
+ * {@link CalendarConnector} for Google Calendar API v3, with every capability (push channels, live free/busy, revoke),
+ * on the official client (google-api-services-calendar) with google-auth-library user credentials (refresh token →
+ * short-lived access tokens, refreshed by the library). The client is blocking, so every call runs on a Vert.x
+ * worker thread. Reads use {@code singleEvents=true}: Google expands recurring events into instances in the event's
+ * own zone (ADR 13) and reports cancelled instances and deleted events with minimal fields; incremental reads send the
+ * same parameters as the full read plus the sync token, never time bounds or filters (P3). Writes use PUT with every
+ * field we own (so nothing is dropped, P9) and If-Match.
  */
-public final class GoogleCalendarConnector implements CalendarConnector {
+public final class GoogleCalendarConnector
+    implements CalendarConnector, PushSupport, FreeBusySupport, RevokeSupport {
 
   static final String BOOKING_PROPERTY = "dovetailBooking";
   private static final int PAGE_SIZE = 250;

@@ -9,6 +9,7 @@ import dev.dovetail.sync.domain.OAuthState;
 import dev.dovetail.sync.domain.SyncState;
 import dev.dovetail.sync.port.in.ManageConnections;
 import dev.dovetail.sync.port.out.OAuthClient;
+import dev.dovetail.sync.port.out.RevokeSupport;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,10 +159,11 @@ public final class ConnectionService implements ManageConnections {
 
   /** Best effort: a service that does not answer must not keep the provider from disconnecting. */
   private Future<Void> revokeAtService(Connection c) {
-    if (!c.connected() || !ctx.connectors().containsKey(c.provider())) {
+    Optional<RevokeSupport> revocation = ctx.capability(c.provider(), RevokeSupport.class);
+    if (!c.connected() || revocation.isEmpty()) {
       return Future.succeededFuture();
     }
-    return ctx.connector(c.provider()).revoke(ctx.grant(c)).recover(err -> {
+    return revocation.get().revoke(ctx.grant(c)).recover(err -> {
       LOG.warn("revoking the grant of {} at the service failed: {}", c.id(), err.getMessage());
       return Future.succeededFuture();
     });

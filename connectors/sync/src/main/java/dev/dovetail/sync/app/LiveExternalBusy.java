@@ -6,12 +6,14 @@ import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.out.ExternalBusy;
 import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.domain.UnreachablePolicy;
+import dev.dovetail.sync.port.out.FreeBusySupport;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +47,9 @@ public final class LiveExternalBusy implements ExternalBusy {
               List<Future<List<TimeRange>>> asks = new ArrayList<>();
               for (Connection c : connections) {
                 List<String> calendars = c.calendarsBlocking(resourceId);
-                if (c.connected() && !calendars.isEmpty() && ctx.connectors().containsKey(c.provider())) {
-                  asks.add(ask(c, calendars, window));
+                Optional<FreeBusySupport> freeBusy = ctx.capability(c.provider(), FreeBusySupport.class);
+                if (c.connected() && !calendars.isEmpty() && freeBusy.isPresent()) {
+                  asks.add(ask(freeBusy.get(), c, calendars, window));
                 }
               }
               return Future.all(asks).map(all -> {
@@ -60,13 +63,14 @@ public final class LiveExternalBusy implements ExternalBusy {
             .compose(busy -> busy.isEmpty() ? Future.succeededFuture(busy) : withoutOwnBookings(resourceId, busy)));
   }
 
-  private Future<List<TimeRange>> ask(Connection connection, List<String> calendars, TimeRange window) {
+  private Future<List<TimeRange>> ask(FreeBusySupport freeBusy, Connection connection, List<String> calendars,
+      TimeRange window) {
     Promise<List<TimeRange>> answer = Promise.promise();
     long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> answer.tryFail(
         new TimeoutException("no free/busy answer within " + timeout)));
     Future<List<TimeRange>> call;
     try {
-      call = ctx.connector(connection.provider()).busy(ctx.grant(connection), calendars, window);
+      call = freeBusy.busy(ctx.grant(connection), calendars, window);
     } catch (RuntimeException e) {
       call = Future.failedFuture(e);
     }

@@ -17,6 +17,7 @@ import dev.dovetail.sync.port.out.SyncStateRepository;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,15 @@ public record SyncContext(
       throw new IllegalStateException(provider.key() + " calendars are not configured on this hub");
     }
     return connector;
+  }
+
+  /**
+   * The connector of {@code provider} as a {@code capability} ({@code PushSupport}, {@code FreeBusySupport},
+   * {@code RevokeSupport}), or empty if this hub has no connector for it or its service does not offer that. This is
+   * the one way the core asks for what only some services do.
+   */
+  public <T> Optional<T> capability(CalendarProvider provider, Class<T> capability) {
+    return Optional.ofNullable(connectors.get(provider)).filter(capability::isInstance).map(capability::cast);
   }
 
   public Grant grant(Connection connection) {

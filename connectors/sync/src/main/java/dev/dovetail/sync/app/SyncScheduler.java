@@ -8,6 +8,7 @@ import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.domain.PushChannel;
 import dev.dovetail.sync.domain.SyncState;
 import dev.dovetail.sync.port.in.ReceivePush;
+import dev.dovetail.sync.port.out.PushSupport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -237,12 +238,13 @@ public final class SyncScheduler implements ReceivePush {
       Future<Void> chain = Future.succeededFuture();
       for (SyncState s : states) {
         Connection c = byId.get(s.connectionId());
+        Optional<PushSupport> push = c == null ? Optional.empty() : ctx.capability(c.provider(), PushSupport.class);
         boolean due = s.channel() == null || !s.channel().expiresAt().minus(settings.renewBefore()).isAfter(now);
         boolean allowed = !watchRetryAt.getOrDefault(s.key(), Instant.MIN).isAfter(now);
-        if (c != null && c.connected() && c.blockingCalendars().contains(s.calendarId()) && due && allowed
-            && ctx.connectors().containsKey(c.provider()) && opening.add(s.key())) {
+        if (push.isPresent() && c.connected() && c.blockingCalendars().contains(s.calendarId()) && due && allowed
+            && opening.add(s.key())) {
           // One opening per calendar at a time: a slow watch call must not make the next tick open a second one.
-          chain = chain.compose(v -> openChannel(c, s.calendarId()).onSuccess(ok -> {
+          chain = chain.compose(v -> openChannel(push.get(), c, s.calendarId()).onSuccess(ok -> {
             watchFailures.remove(s.key());
             watchRetryAt.remove(s.key());
           }).recover(err -> {
@@ -259,26 +261,25 @@ public final class SyncScheduler implements ReceivePush {
     });
   }
 
-  private Future<Void> openChannel(Connection connection, String calendarId) {
+  private Future<Void> openChannel(PushSupport push, Connection connection, String calendarId) {
     String channelId = Ids.random();
     String secret = Ids.randomToken(32);
     String url = settings.callbackBase().replaceAll("/+$", "") + "/hooks/" + connection.provider().key();
     Instant wanted = ctx.clock().instant().plus(settings.channelLifetime());
     openingChannels.put(channelId, new Opening(connection.id(), calendarId, Secrets.sha256(secret)));
-    return ctx.connector(connection.provider())
-        .watch(ctx.grant(connection), calendarId, channelId, secret, url, wanted)
+    return push.watch(ctx.grant(connection), calendarId, channelId, secret, url, wanted)
         .map(opened -> new PushChannel(opened.id(), opened.resourceId(), Secrets.sha256(secret), opened.expiresAt()))
         .compose(channel -> ctx.lock().withLock("sync:" + connection.id() + ":" + calendarId,
             () -> ctx.states().find(connection.id(), calendarId).compose(found -> {
               if (found.isEmpty()) {
-                return ctx.connector(connection.provider()).stop(ctx.grant(connection), channel);
+                return push.stop(ctx.grant(connection), channel);
               }
               PushChannel old = found.get().channel();
               SyncState next = found.get().withChannel(channel);
               remember(next);
               return ctx.states().save(next).compose(v -> old == null
                   ? Future.succeededFuture()
-                  : ctx.connector(connection.provider()).stop(ctx.grant(connection), old)
+                  : push.stop(ctx.grant(connection), old)
                       .recover(err -> Future.succeededFuture()));
             })))
         .andThen(done -> openingChannels.remove(channelId));
@@ -286,11 +287,12 @@ public final class SyncScheduler implements ReceivePush {
 
   /** Closes the channel of one calendar (best effort). */
   public Future<Void> closeChannel(Connection connection, String calendarId) {
+    Optional<PushSupport> push = ctx.capability(connection.provider(), PushSupport.class);
     return ctx.states().find(connection.id(), calendarId).compose(found -> {
-      if (found.isEmpty() || found.get().channel() == null || !ctx.connectors().containsKey(connection.provider())) {
+      if (found.isEmpty() || found.get().channel() == null || push.isEmpty()) {
         return Future.succeededFuture();
       }
-      return ctx.connector(connection.provider()).stop(ctx.grant(connection), found.get().channel())
+      return push.get().stop(ctx.grant(connection), found.get().channel())
           .recover(err -> Future.succeededFuture());
     });
   }

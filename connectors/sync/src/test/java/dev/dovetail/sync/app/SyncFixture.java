@@ -37,6 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The booking core and the sync use cases over in-memory adapters, with one provider ("acme"), one room in Berlin,
@@ -130,6 +132,17 @@ final class SyncFixture {
         return;
       }
       clock.advance(Duration.ofMinutes(16));
+    }
+  }
+
+  /** Waits up to 10 s for {@code condition} (work the scheduler does on Vert.x threads). */
+  static void awaitTrue(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met in 10 s");
+      }
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.dovetail.sync.app;
 
 import static dev.dovetail.sync.app.SyncFixture.CALENDAR;
 import static dev.dovetail.sync.app.SyncFixture.CONNECTION;
+import static dev.dovetail.sync.app.SyncFixture.awaitTrue;
 import static dev.dovetail.sync.app.SyncFixture.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,16 +37,6 @@ class SyncSchedulerTest {
     scheduler.tick().await();
     awaitTrue(() -> f.states.find(CONNECTION, CALENDAR).await().orElseThrow().channel() != null);
     return f.states.find(CONNECTION, CALENDAR).await().orElseThrow().channel();
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met in 10 s");
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-    }
   }
 
   @Test

@@ -15,6 +15,8 @@ import dev.dovetail.sync.domain.ShowAs;
 import dev.dovetail.sync.domain.Spans;
 import dev.dovetail.sync.domain.WrittenEvent;
 import dev.dovetail.sync.port.out.CalendarConnector;
+import dev.dovetail.sync.port.out.FreeBusySupport;
+import dev.dovetail.sync.port.out.PushSupport;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +32,8 @@ import java.util.function.Supplier;
  * that can be invalidated, etags on every write, tombstones, and a knob to fail the next calls. Events are timed and
  * single (no recurrence). It passes {@code CalendarConnectorContract}, like the real connectors against their emulators.
  */
-public final class InMemoryCalendarConnector implements CalendarConnector, ExternalSide {
+public final class InMemoryCalendarConnector
+    implements CalendarConnector, PushSupport, FreeBusySupport, ExternalSide {
 
   private record Event(String id, TimeRange time, boolean busy, String etag, long seq, boolean deleted,
       Instant modified) {}

@@ -151,7 +151,7 @@ public final class CalDavLoadDriver {
     }
   }
 
-  private static String query(int week) {
+  static String query(int week) {
     LocalDate from = BenchCalendar.FIRST_DAY.plusWeeks(week);
     return "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
         + "<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">"
@@ -165,7 +165,7 @@ public final class CalDavLoadDriver {
         + "</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>";
   }
 
-  private static Future<HttpResponse<Buffer>> report(Target t, String path, String body) {
+  static Future<HttpResponse<Buffer>> report(Target t, String path, String body) {
     return t.client().request(HttpMethod.REPORT, path).putHeader("Authorization", t.authorization())
         .putHeader("Depth", "1").putHeader("Content-Type", "application/xml; charset=utf-8")
         .sendBuffer(Buffer.buffer(body));
@@ -183,7 +183,7 @@ public final class CalDavLoadDriver {
     return m.group(1);
   }
 
-  private static int count(String body) {
+  static int count(String body) {
     Matcher m = RESPONSE.matcher(body == null ? "" : body);
     int n = 0;
     while (m.find()) {

@@ -1,5 +1,6 @@
 package dev.dovetail.bench.load;
 
+import dev.dovetail.account.domain.SignUpMode;
 import dev.dovetail.app.AppConfig;
 import dev.dovetail.app.Hub;
 import dev.dovetail.app.OpsConfig;
@@ -65,9 +66,11 @@ public final class LoadDriver {
     System.setProperty("hazelcast.logging.type", "slf4j");
     Path data = Files.createTempDirectory("dovetail-load");
     int mongoPort = freePort();
-    AppConfig config = new AppConfig("127.0.0.1", freePort(), "http://127.0.0.1", data, null, "dovetail", mongoPort,
-        false, null, new AppConfig.Cluster("dovetail", "127.0.0.1", 0, List.of()), Integer.MAX_VALUE, 65536, false,
-        4, null);
+    AppConfig config = AppConfig.defaults()
+        .withHttp(new AppConfig.Http("127.0.0.1", freePort(), "http://127.0.0.1", Integer.MAX_VALUE, 65536))
+        .withStore(new AppConfig.Store(data, null, "dovetail", mongoPort))
+        .withDemo(new AppConfig.Demo(false, null))
+        .withSecurity(new AppConfig.Security(false, 4, null, List.of(), SignUpMode.OPEN, false));
     int metricsPort = freePort();
     Hub hub = Hub.start(config, new OpsConfig(metricsPort, null, "load", OpsConfig.DEFAULT_FIGURES_EVERY,
         OpsConfig.DEFAULT_SHUTDOWN_GRACE, Duration.ZERO)).await();

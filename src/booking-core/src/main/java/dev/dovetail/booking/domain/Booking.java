@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * A customer's booking of a resource. {@code time} is the booked interval in UTC (without buffers); {@code
  * customerZone} is the zone the customer booked in, used to show them times. A HELD booking blocks until {@code
- * holdExpiresAt}. {@code sequence} counts changes (iCalendar SEQUENCE). Bookings of a weekly series share a {@code seriesId}.
+ * holdExpiresAt}. {@code revision} counts changes (compare-and-set, ADR 53) and is the iCalendar SEQUENCE.
+ * Bookings of a weekly series share a {@code seriesId}.
  * {@code resourceIds} are the resources it blocks: its {@code resourceId} (the assigned member of an ANY pool) first,
  * then, for an ALL pool, the other members (ADR 43). {@code answers} are the customer's answers to the type's
  * questions as asked when booking (ADR 49); every change of the booking keeps them.
@@ -25,7 +26,7 @@ public record Booking(
     BookingStatus status,
     Instant holdExpiresAt,
     String seriesId,
-    int sequence,
+    int revision,
     Instant createdAt,
     Instant updatedAt,
     List<String> resourceIds,
@@ -34,17 +35,17 @@ public record Booking(
   /** A booking that blocks its one resource. */
   public Booking(String id, String providerId, String resourceId, String bookingTypeId, TimeRange time,
       ZoneId customerZone, String customerName, String customerEmail, BookingStatus status, Instant holdExpiresAt,
-      String seriesId, int sequence, Instant createdAt, Instant updatedAt) {
+      String seriesId, int revision, Instant createdAt, Instant updatedAt) {
     this(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail, status,
-        holdExpiresAt, seriesId, sequence, createdAt, updatedAt, List.of(resourceId));
+        holdExpiresAt, seriesId, revision, createdAt, updatedAt, List.of(resourceId));
   }
 
   /** A booking without answers to questions. */
   public Booking(String id, String providerId, String resourceId, String bookingTypeId, TimeRange time,
       ZoneId customerZone, String customerName, String customerEmail, BookingStatus status, Instant holdExpiresAt,
-      String seriesId, int sequence, Instant createdAt, Instant updatedAt, List<String> resourceIds) {
+      String seriesId, int revision, Instant createdAt, Instant updatedAt, List<String> resourceIds) {
     this(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail, status,
-        holdExpiresAt, seriesId, sequence, createdAt, updatedAt, resourceIds, List.of());
+        holdExpiresAt, seriesId, revision, createdAt, updatedAt, resourceIds, List.of());
   }
 
   public Booking {
@@ -77,30 +78,30 @@ public record Booking(
   public Booking withStatus(BookingStatus newStatus, Instant now) {
     Instant expiry = newStatus == BookingStatus.HELD ? holdExpiresAt : null;
     return new Booking(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail,
-        newStatus, expiry, seriesId, sequence + 1, createdAt, now, resourceIds, answers);
+        newStatus, expiry, seriesId, revision + 1, createdAt, now, resourceIds, answers);
   }
 
   public Booking movedTo(TimeRange newTime, Instant now) {
     return new Booking(id, providerId, resourceId, bookingTypeId, newTime, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, seriesId, sequence + 1, createdAt, now, resourceIds, answers);
+        status, holdExpiresAt, seriesId, revision + 1, createdAt, now, resourceIds, answers);
   }
 
   /** Moved to another member of an ANY pool (and possibly another time): it then blocks that member only. */
   public Booking reassignedTo(String memberId, TimeRange newTime, Instant now) {
     return new Booking(id, providerId, memberId, bookingTypeId, newTime, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, seriesId, sequence + 1, createdAt, now, List.of(memberId), answers);
+        status, holdExpiresAt, seriesId, revision + 1, createdAt, now, List.of(memberId), answers);
   }
 
   /** The same booking placed on these resources (the first becomes its own), before it is first stored. */
   public Booking placedOn(List<String> resources) {
     return new Booking(id, providerId, resources.get(0), bookingTypeId, time, customerZone, customerName,
-        customerEmail, status, holdExpiresAt, seriesId, sequence, createdAt, updatedAt, resources, answers);
+        customerEmail, status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resources, answers);
   }
 
   /** The same booking with the customer's answers, before it is first stored. */
   public Booking withAnswers(List<Answer> newAnswers) {
     return new Booking(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, seriesId, sequence, createdAt, updatedAt, resourceIds, newAnswers);
+        status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resourceIds, newAnswers);
   }
 
   /** Whether this booking blocks (or blocked) time on the resource. */

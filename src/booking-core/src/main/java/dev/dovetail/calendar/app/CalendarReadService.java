@@ -8,6 +8,7 @@ import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.booking.port.out.ResourceRepository;
 import dev.dovetail.booking.port.out.ScheduleRepository;
 import dev.dovetail.calendar.domain.BookingProjection;
 import dev.dovetail.calendar.domain.CalendarCollection;
@@ -38,6 +39,7 @@ public final class CalendarReadService implements ReadCalendar {
   private static final int PAGE = 200;
 
   private final ManageCatalog catalog;
+  private final ResourceRepository resources;
   private final ScheduleRepository schedules;
   private final ScheduleRevisions scheduleRevisions;
   private final BookingRepository bookings;
@@ -46,10 +48,11 @@ public final class CalendarReadService implements ReadCalendar {
   private final CalendarViews views;
   private final Clock clock;
 
-  public CalendarReadService(ManageCatalog catalog, ScheduleRepository schedules, ScheduleRevisions scheduleRevisions,
-      BookingRepository bookings, CalendarObjectRepository objects, ObjectTimes times, CalendarViews views,
-      Clock clock) {
+  public CalendarReadService(ManageCatalog catalog, ResourceRepository resources, ScheduleRepository schedules,
+      ScheduleRevisions scheduleRevisions, BookingRepository bookings, CalendarObjectRepository objects,
+      ObjectTimes times, CalendarViews views, Clock clock) {
     this.catalog = catalog;
+    this.resources = resources;
     this.schedules = schedules;
     this.scheduleRevisions = scheduleRevisions;
     this.bookings = bookings;
@@ -85,6 +88,27 @@ public final class CalendarReadService implements ReadCalendar {
       }
       return collected;
     });
+  }
+
+  @Override
+  public Future<List<ResourceCalendar>> warm(int limit) {
+    return objects.mostWritten(Math.min(limit, CalendarViews.CAPACITY)).compose(ids -> {
+      Future<List<ResourceCalendar>> chain = Future.succeededFuture(new ArrayList<>());
+      for (String id : ids) {
+        chain = chain.compose(warmed -> resources.findById(id)
+            .compose(found -> found.isEmpty() ? Future.succeededFuture(warmed) : calendarOf(found.get()).map(c -> {
+              warmed.add(c);
+              return warmed;
+            }))
+            .otherwise(warmed));
+      }
+      return chain;
+    });
+  }
+
+  @Override
+  public void index(ResourceCalendar calendar) {
+    index(calendar, () -> { });
   }
 
   @Override

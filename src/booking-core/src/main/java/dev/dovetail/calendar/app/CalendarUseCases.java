@@ -42,7 +42,7 @@ public record CalendarUseCases(WriteCalendar writes, ReadCalendar reads, Refresh
         reports.lostAnnouncements());
     return new CalendarUseCases(
         new CalendarWriteService(catalog, writer, ports.objects(), clock, views),
-        new CalendarReadService(catalog, ports.schedules(), ports.scheduleRevisions(), ports.bookings(),
+        new CalendarReadService(catalog, ports.resources(), ports.schedules(), ports.scheduleRevisions(), ports.bookings(),
             ports.objects(), times, views, clock),
         new BusyTimeRefreshService(ports.resources(), ports.schedules(), ports.lock(), ports.objects(), times, clock,
             reports.refreshFailed(), reports.clashes()));

@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public final class CalendarViews {
 
-  private static final int MAX_CALENDARS = 256;
+  /** How many calendars one node keeps. */
+  public static final int CAPACITY = 256;
 
   /** One cached calendar and, once a query asked for it, its time index. */
   static final class View {
@@ -48,7 +49,7 @@ public final class CalendarViews {
   private final Map<String, View> views = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, View> eldest) {
-      return size() > MAX_CALENDARS;
+      return size() > CAPACITY;
     }
   };
 

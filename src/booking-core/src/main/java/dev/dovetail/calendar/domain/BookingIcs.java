@@ -41,7 +41,7 @@ public final class BookingIcs {
     line(s, "SUMMARY:" + text("Booking: " + b.customerName()));
     line(s, "DESCRIPTION:" + text("Booked by " + b.customerName() + " <" + b.customerEmail()
         + ">. Managed by Dovetail: change or cancel it in the dashboard."));
-    line(s, "SEQUENCE:" + b.sequence());
+    line(s, "SEQUENCE:" + b.revision());
     line(s, "STATUS:" + (b.status() == BookingStatus.HELD ? "TENTATIVE" : "CONFIRMED"));
     line(s, "TRANSP:OPAQUE");
     line(s, "END:VEVENT");

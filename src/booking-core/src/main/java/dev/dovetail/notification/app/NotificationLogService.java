@@ -1,6 +1,8 @@
 package dev.dovetail.notification.app;
 
 import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.BookingStatus;
+import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
@@ -97,5 +99,21 @@ public class NotificationLogService implements NotificationLog {
         .compose(message -> message.kind().carriesSecret()
             ? Future.succeededFuture(new Entry(message, null))
             : archive.find(message.id()).map(content -> new Entry(message, content.orElse(null))));
+  }
+
+  @Override
+  public Future<OutboundMessage> resendConfirmation(String providerId, String bookingId) {
+    return bookings.findById(bookingId).compose(found -> {
+      Booking booking = found.filter(b -> b.providerId().equals(providerId))
+          .orElseThrow(() -> new NotFoundException("booking", bookingId));
+      if (booking.status() != BookingStatus.CONFIRMED) {
+        return Future.failedFuture(new ConflictException("only a confirmed booking has a confirmation to resend; this"
+            + " one is " + booking.status().name().toLowerCase()));
+      }
+      OutboundMessage again = OutboundMessage.resentConfirmation(providerId, booking.id(), booking.sequence(),
+          booking.customerEmail(), clock.instant());
+      return outbox.record(List.of(again)).compose(v -> outbox.findById(again.id()))
+          .map(stored -> stored.orElse(again));
+    });
   }
 }

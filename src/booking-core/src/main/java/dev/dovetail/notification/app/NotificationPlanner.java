@@ -133,7 +133,7 @@ public class NotificationPlanner implements BookingEvents {
     for (Duration lead : leads) {
       Instant due = booking.time().start().minus(lead);
       if (!due.isBefore(now)) {
-        reminders.add(OutboundMessage.pending(booking.providerId(), booking.id(), booking.sequence(),
+        reminders.add(OutboundMessage.pending(booking.providerId(), booking.id(), booking.revision(),
             MessageKind.REMINDER, lead, booking.customerEmail(), due, now));
       }
     }
@@ -141,12 +141,12 @@ public class NotificationPlanner implements BookingEvents {
   }
 
   private static OutboundMessage customer(Booking booking, MessageKind kind, Instant now) {
-    return OutboundMessage.pending(booking.providerId(), booking.id(), booking.sequence(), kind, null,
+    return OutboundMessage.pending(booking.providerId(), booking.id(), booking.revision(), kind, null,
         booking.customerEmail(), now, now);
   }
 
   private static OutboundMessage provider(Booking booking, Offer offer, MessageKind kind, Instant now) {
-    return OutboundMessage.pending(booking.providerId(), booking.id(), booking.sequence(), kind, null,
+    return OutboundMessage.pending(booking.providerId(), booking.id(), booking.revision(), kind, null,
         offer.provider().email(), now, now);
   }
 }

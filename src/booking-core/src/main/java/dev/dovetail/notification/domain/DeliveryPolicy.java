@@ -57,10 +57,10 @@ public final class DeliveryPolicy {
     if (booking == null) {
       return settled ? Decision.skip("the booking was never written") : Decision.waitForWrite();
     }
-    if (booking.sequence() < message.bookingSequence()) {
+    if (booking.revision() < message.bookingSequence()) {
       return settled ? Decision.skip("the booking change was never written") : Decision.waitForWrite();
     }
-    boolean sameChange = booking.sequence() == message.bookingSequence();
+    boolean sameChange = booking.revision() == message.bookingSequence();
     BookingStatus status = booking.status();
     return switch (message.kind()) {
       case CONFIRMATION, PROVIDER_NEW_BOOKING -> status == BookingStatus.CONFIRMED

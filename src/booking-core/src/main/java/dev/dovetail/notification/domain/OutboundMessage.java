@@ -85,6 +85,19 @@ public record OutboundMessage(
   }
 
   /**
+   * The customer's confirmation once more, asked for by the provider at {@code now} (the first one was lost): its id
+   * also names the minute, so asking twice within one minute stores nothing new, and a later ask is a mail of its own.
+   */
+  public static OutboundMessage resentConfirmation(String providerId, String bookingId, int bookingSequence,
+      String recipient, Instant now) {
+    Instant at = millis(now);
+    String id = idFor(bookingId + "|resent-" + at.getEpochSecond() / 60, bookingSequence, MessageKind.CONFIRMATION,
+        null);
+    return new OutboundMessage(id, providerId, bookingId, bookingSequence, MessageKind.CONFIRMATION, null, recipient,
+        at, MessageState.PENDING, 0, at, null, NO_LEASE, null, at, null);
+  }
+
+  /**
    * The deterministic id: 32 hex digits of SHA-256 over booking id, sequence, kind and lead, so a slug of fixed length
    * whatever the booking id.
    */

@@ -292,6 +292,38 @@ public class PaymentService implements CustomerPayments, ProviderPayments, Payme
     });
   }
 
+  @Override
+  public Future<Payment> refund(String providerId, String bookingId, Long refundedMinor) {
+    return providerBookings.get(providerId, bookingId).compose(b -> payments.find(b.id())).compose(found -> {
+      Payment p = found.orElseThrow(() -> new ConflictException("booking " + bookingId + " has no payment"));
+      if (p.state() != PaymentState.PAID) {
+        return Future.failedFuture(new ConflictException(p.state() == PaymentState.AUTHORIZED
+            ? "the card is only authorized: capture the payment first, or cancel the booking to release it"
+            : "only a paid booking can be refunded; its payment is " + p.state().name().toLowerCase()));
+      }
+      long total = refundedMinor == null ? p.captured() : refundedMinor;
+      if (total < 0 || total > p.captured()) {
+        return Future.failedFuture(new InvalidRequestException("'refundedMinor' is between 0 and the "
+            + p.captured() + " captured"));
+      }
+      if (total < p.refunded()) {
+        return Future.failedFuture(new ConflictException(p.refunded() + " is refunded already; a refund cannot be"
+            + " taken back"));
+      }
+      if (total == p.refunded()) {
+        return Future.succeededFuture(p);
+      }
+      if (p.owed() != Owed.NOTHING) {
+        return Future.failedFuture(new ConflictException("earlier work on this payment is still being carried out;"
+            + " try again in a moment"));
+      }
+      requireGateway();
+      return change(bookingId, q -> q.refunded() == p.refunded()
+          ? q.owe(Owed.REFUND, total - q.refunded(), clock.instant()) : q)
+          .compose(q -> settler.settle(bookingId));
+    });
+  }
+
   // ---- helpers
 
   private Future<Payment> paymentFor(Booking booking, BookingType type) {

@@ -92,7 +92,7 @@ public class PaymentSettler {
           if (refund <= 0) {
             return change(id, r -> r.settled(clock.instant()));
           }
-          return gateway.refund(intent.id(), refund, key(q, "refund", refund))
+          return gateway.refund(intent.id(), refund, refundKey(q, refund))
               .compose(v -> change(id, r -> r.refundedTotal(q.refunded() + refund, clock.instant())
                   .settled(clock.instant())));
         });
@@ -111,6 +111,14 @@ public class PaymentSettler {
 
   private Future<Payment> change(String bookingId, Function<Payment, Payment> f) {
     return Payments.change(payments, bookingId, f);
+  }
+
+  /**
+   * A refund's key also names what was refunded before it (when anything was), so a second partial refund of the same
+   * amount is a refund of its own, while a retry of either repeats nothing.
+   */
+  static String refundKey(Payment p, long amount) {
+    return key(p, "refund", amount) + (p.refunded() == 0 ? "" : "-after-" + p.refunded());
   }
 
   /** An idempotency key made of the booking, the work and the amount: the same work is never done twice. */

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * The payment of one booking (keyed by the booking id; the booking itself knows nothing of it). {@code amount} is
  * what the customer is asked for, {@code captured} what was taken, {@code refunded} what went back ({@code refunded
- * <= captured} always). {@code owed} is work recorded but not yet done at the payment service. {@code version} counts
+ * <= captured} always). {@code owed} is work recorded but not yet done at the payment service. {@code revision} counts
  * changes; the repository writes by compare-and-set on it.
  */
 public record Payment(
@@ -23,7 +23,7 @@ public record Payment(
     Owed owed,
     long owedMinor,
     boolean noShow,
-    long version,
+    long revision,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -115,10 +115,10 @@ public record Payment(
     return noShow ? this : next(intentId, state, captured, refunded, owed, owedMinor, true, now);
   }
 
-  /** This payment as the next version of {@code previous} (several transitions still make one write). */
+  /** This payment as the next revision of {@code previous} (several transitions still make one write). */
   public Payment asSuccessorOf(Payment previous) {
     return new Payment(bookingId, providerId, amount, manualCapture, intentId, state, captured, refunded, owed,
-        owedMinor, noShow, previous.version() + 1, createdAt, updatedAt);
+        owedMinor, noShow, previous.revision() + 1, createdAt, updatedAt);
   }
 
   /** What the customer has paid and not been given back (or, authorized, what would be taken). */
@@ -129,7 +129,7 @@ public record Payment(
 
   private Payment next(String intent, PaymentState s, long cap, long ref, Owed o, long oMinor, boolean ns,
       Instant now) {
-    return new Payment(bookingId, providerId, amount, manualCapture, intent, s, cap, ref, o, oMinor, ns, version + 1,
+    return new Payment(bookingId, providerId, amount, manualCapture, intent, s, cap, ref, o, oMinor, ns, revision + 1,
         createdAt, now);
   }
 }

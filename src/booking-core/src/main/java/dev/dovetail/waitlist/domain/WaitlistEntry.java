@@ -14,7 +14,7 @@ import java.util.Objects;
  * One customer waiting for a booking type, in join order ({@code joinedAt}, then id). At most one offer is open at a
  * time. Slots the customer let pass are remembered in {@code passed} (their starts, at most {@link #MAX_PASSED}) so
  * they are not offered the same slot again. {@code recovered} is the type's price when the customer claimed.
- * {@code sequence} counts changes; the repository writes an entry only over the sequence it was read at.
+ * {@code revision} counts changes; the repository writes an entry only over the revision it was read at.
  */
 public record WaitlistEntry(
     String id,
@@ -32,7 +32,7 @@ public record WaitlistEntry(
     String bookingId,
     Instant joinedAt,
     Instant updatedAt,
-    int sequence) {
+    int revision) {
 
   public static final int MAX_PASSED = 50;
 
@@ -132,6 +132,6 @@ public record WaitlistEntry(
   private WaitlistEntry with(EntryStatus newStatus, SlotOffer newOffer, List<Instant> newPassed, Money value,
       String booking, Instant now) {
     return new WaitlistEntry(id, providerId, resourceId, bookingTypeId, customerName, customerEmail, customerZone,
-        wish, newStatus, newOffer, newPassed, value, booking, joinedAt, now, sequence + 1);
+        wish, newStatus, newOffer, newPassed, value, booking, joinedAt, now, revision + 1);
   }
 }

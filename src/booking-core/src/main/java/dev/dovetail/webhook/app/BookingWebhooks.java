@@ -31,7 +31,7 @@ public class BookingWebhooks implements BookingEvents {
   public Future<Void> record(List<BookingChange> changes) {
     return events.publish(changes.stream()
         .map(c -> WebhookEvent.of(c.booking().providerId(), typeOf(c.kind()), c.booking().id(),
-            c.booking().sequence(), clock.instant(), views.booking(c.booking())))
+            c.booking().revision(), clock.instant(), views.booking(c.booking())))
         .toList());
   }
 

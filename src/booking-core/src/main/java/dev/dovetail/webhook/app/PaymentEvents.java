@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * The payments store, recording {@code payment.succeeded}, {@code payment.refunded} and {@code booking.no_show} in the
  * webhook outbox before the payment write that makes them true (every payment change is a compare-and-set write of
- * the next version, so the transition is read from the stored version). The subject is the booking, so these events
- * keep their order with the booking's own; the id derives from the payment version, so two nodes making the same
+ * the next revision, so the transition is read from the stored revision). The subject is the booking, so these events
+ * keep their order with the booking's own; the id derives from the payment revision, so two nodes making the same
  * transition record one event. A write that then loses its compare-and-set has still recorded its event (ADR 41).
  */
 public class PaymentEvents implements PaymentRepository {
@@ -42,7 +42,7 @@ public class PaymentEvents implements PaymentRepository {
   @Override
   public Future<Void> update(Payment next) {
     return payments.find(next.bookingId())
-        .compose(stored -> stored.filter(p -> p.version() == next.version() - 1)
+        .compose(stored -> stored.filter(p -> p.revision() == next.revision() - 1)
             .map(previous -> eventsOf(previous, next)).orElse(Future.succeededFuture(List.of())))
         .compose(events::publish)
         .compose(v -> payments.update(next));
@@ -61,13 +61,13 @@ public class PaymentEvents implements PaymentRepository {
     }
     return bookings.findById(next.bookingId()).map(booking -> {
       booking.ifPresent(b -> found.add(WebhookEvent.of(b.providerId(), EventType.BOOKING_NO_SHOW, b.id(),
-          Math.toIntExact(next.version()), clock.instant(), views.booking(b))));
+          Math.toIntExact(next.revision()), clock.instant(), views.booking(b))));
       return found;
     });
   }
 
   private WebhookEvent paymentEvent(EventType type, Payment p) {
-    return WebhookEvent.of(p.providerId(), type, p.bookingId(), Math.toIntExact(p.version()), clock.instant(),
+    return WebhookEvent.of(p.providerId(), type, p.bookingId(), Math.toIntExact(p.revision()), clock.instant(),
         views.payment(p));
   }
 

@@ -44,7 +44,7 @@ public class WaitlistEvents implements WaitlistRepository {
 
   private List<WebhookEvent> eventsOf(WaitlistEntry entry) {
     if (entry.status() == EntryStatus.OFFERED) {
-      return List.of(WebhookEvent.of(entry.providerId(), EventType.WAITLIST_OFFERED, entry.id(), entry.sequence(),
+      return List.of(WebhookEvent.of(entry.providerId(), EventType.WAITLIST_OFFERED, entry.id(), entry.revision(),
           clock.instant(), views.waitlistEntry(entry)));
     }
     if (entry.status() == EntryStatus.BOOKED) {

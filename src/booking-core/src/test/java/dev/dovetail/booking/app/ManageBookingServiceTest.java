@@ -56,7 +56,7 @@ class ManageBookingServiceTest {
     Booking cancelled = f.manage.cancel(issued.manageToken()).await();
 
     assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
-    assertThat(cancelled.sequence()).isEqualTo(1);
+    assertThat(cancelled.revision()).isEqualTo(1);
     assertThat(freeStarts()).contains(berlin(0, 9, 0), berlin(0, 9, 30));
     assertThat(book(berlin(0, 9, 0)).booking().status()).isEqualTo(BookingStatus.CONFIRMED);
     assertThatThrownBy(() -> f.manage.cancel(issued.manageToken()).await())
@@ -86,7 +86,7 @@ class ManageBookingServiceTest {
     Booking moved = f.manage.reschedule(issued.manageToken(), berlin(0, 15, 0)).await();
 
     assertThat(moved.time().start()).isEqualTo(berlin(0, 15, 0));
-    assertThat(moved.sequence()).isEqualTo(1);
+    assertThat(moved.revision()).isEqualTo(1);
     BookingChange change = f.events.changes().get(1);
     assertThat(change.kind()).isEqualTo(BookingChange.Kind.RESCHEDULED);
     assertThat(change.previous().time().start()).isEqualTo(berlin(0, 9, 0));

@@ -165,7 +165,7 @@ class CalendarWriteServiceTest {
     assertThat(objects.load("room").await().properties()).containsEntry("feed", "secret");
 
     // property reads ask no object for its times: the core's tests have no iCalendar engine
-    var reads = new CalendarReadService(catalog, schedules, ScheduleRevisions.reading(schedules),
+    var reads = new CalendarReadService(catalog, resources, schedules, ScheduleRevisions.reading(schedules),
         new InMemoryBookingRepository(), objects, NO_ICALENDAR, new CalendarViews(), clock);
     assertThat(reads.property("acme", "room", "feed").await()).isEqualTo("secret");
     assertThatThrownBy(() -> reads.property("other", "room", "feed").await()).isInstanceOf(NotFoundException.class);

@@ -129,7 +129,7 @@ class NotificationPlannerTest {
     Booking hold = book("t30", "2026-11-26T10:00", true).booking();
     assertThat(of(hold)).isEmpty();
     Booking confirmed = manage.confirmHold(hold.id()).await();
-    assertThat(of(hold)).isNotEmpty().allMatch(m -> m.bookingSequence() == confirmed.sequence());
+    assertThat(of(hold)).isNotEmpty().allMatch(m -> m.bookingSequence() == confirmed.revision());
     dispatcher.dispatchDue().await();
     assertThat(mailer.sent()).hasSize(2);
   }

@@ -54,7 +54,7 @@ class PaymentProperties {
       }
       assertThat(p.refunded()).isBetween(0L, p.captured());
       assertThat(p.captured()).isBetween(0L, amount);
-      assertThat(p.version()).isIn(before.version(), before.version() + 1);
+      assertThat(p.revision()).isIn(before.revision(), before.revision() + 1);
       assertThat(p.held().minorUnits()).isBetween(0L, amount);
       if (wasPaid) {
         assertThat(p.state()).isEqualTo(PaymentState.PAID);

@@ -37,8 +37,8 @@ class PaymentTest {
   void versionCountsChanges() {
     Payment p = awaiting();
     Payment withIntent = p.withIntent("pi_1", NOW);
-    assertThat(withIntent.version()).isEqualTo(1);
-    assertThat(withIntent.authorized(NOW).version()).isEqualTo(2);
+    assertThat(withIntent.revision()).isEqualTo(1);
+    assertThat(withIntent.authorized(NOW).revision()).isEqualTo(2);
     assertThat(withIntent.settled(NOW)).isSameAs(withIntent);
   }
 

@@ -75,7 +75,7 @@ public final class IcsWriter {
         .withProperty(new DtStamp(booking.updatedAt()))
         .withProperty(new DtStart<>(booking.time().start()))
         .withProperty(new DtEnd<>(booking.time().end()))
-        .withProperty(new Sequence(booking.sequence()))
+        .withProperty(new Sequence(booking.revision()))
         .withProperty(new Summary(oneLine(type.name() + " – " + provider.displayName())))
         .withProperty(new Location(oneLine(where(type, location))))
         .withProperty(new Description(description))

@@ -1,8 +1,5 @@
 package dev.dovetail.infra.mail;
 
-import com.samskivert.mustache.Escapers;
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageKind;
@@ -10,12 +7,6 @@ import dev.dovetail.notification.domain.OutboundMessage;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.port.out.ConnectionMailRenderer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -33,21 +24,8 @@ public final class TemplateConnectionMailRenderer implements ConnectionMailRende
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
-  private static final String ROOT = "mail/";
 
-  private final Template subject;
-  private final Template text;
-  private final Template html;
-
-  public TemplateConnectionMailRenderer() {
-    String name = TemplateMessageRenderer.fileName(MessageKind.PROVIDER_CALENDAR_BROKEN);
-    Mustache.Compiler htmlCompiler = Mustache.compiler().withEscaper(Escapers.HTML)
-        .withLoader(partial -> reader(ROOT + partial + ".html"));
-    Mustache.Compiler textCompiler = Mustache.compiler().withEscaper(Escapers.NONE);
-    subject = textCompiler.compile(read(ROOT + name + ".subject.txt"));
-    text = textCompiler.compile(read(ROOT + name + ".txt"));
-    html = htmlCompiler.compile(read(ROOT + name + ".html"));
-  }
+  private final MailTemplates templates = MailTemplates.load(MessageKind.PROVIDER_CALENDAR_BROKEN);
 
   @Override
   public MailMessage render(OutboundMessage message, Connection broken, Provider provider, String reconnectLink) {
@@ -65,10 +43,7 @@ public final class TemplateConnectionMailRenderer implements ConnectionMailRende
     v.put("timeZone", provider.zone().getId() + " (" + ZONE_NAME.format(since) + ", UTC"
         + since.getOffset().getId().replace("Z", "+00:00") + ")");
     v.put("reconnectLink", reconnectLink);
-    String title = subject.execute(v).replaceAll("[\\r\\n]+", " ").strip();
-    v.put("subject", title);
-    return new MailMessage(message.id(), message.recipient(), null, title, text.execute(v), html.execute(v), null,
-        null);
+    return templates.render(message, v);
   }
 
   static String serviceName(CalendarProvider service) {
@@ -83,26 +58,5 @@ public final class TemplateConnectionMailRenderer implements ConnectionMailRende
     String account = service == CalendarProvider.GOOGLE ? "Google Account" : "Microsoft account";
     return "The permission you gave Dovetail was withdrawn or has expired: for example, access was removed in your "
         + account + " settings, the password was changed, or an administrator revoked it.";
-  }
-
-  private static String read(String resource) {
-    try (Reader r = reader(resource)) {
-      StringBuilder out = new StringBuilder();
-      char[] buffer = new char[4096];
-      for (int n; (n = r.read(buffer)) > 0; ) {
-        out.append(buffer, 0, n);
-      }
-      return out.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Reader reader(String resource) {
-    InputStream in = TemplateConnectionMailRenderer.class.getClassLoader().getResourceAsStream(resource);
-    if (in == null) {
-      throw new IllegalStateException("mail template missing from the class path: " + resource);
-    }
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 }

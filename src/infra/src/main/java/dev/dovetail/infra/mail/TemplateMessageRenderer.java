@@ -1,8 +1,5 @@
 package dev.dovetail.infra.mail;
 
-import com.samskivert.mustache.Escapers;
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.TypeLocation;
@@ -10,12 +7,6 @@ import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageContext;
 import dev.dovetail.notification.domain.MessageKind;
 import dev.dovetail.notification.port.out.MessageRenderer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -29,7 +20,7 @@ import java.util.Map;
 /**
  * Renders mails from Mustache templates in files on the class path ({@code mail/<kind>.subject.txt}, {@code
  * mail/<kind>.txt}, {@code mail/<kind>.html}, partials {@code mail/_<name>.html}; kinds in lower case with dashes,
- * e.g. {@code provider-new-booking}). HTML templates escape every value; text templates and subjects do not, and a
+ * e.g. {@code provider-new-booking}; loaded by {@link MailTemplates}). HTML templates escape every value; text templates and subjects do not, and a
  * subject is one line. Times are shown in the recipient's zone (the customer's own, the resource's for the provider),
  * with the zone's name. Customer mails carry the signed manage link; confirmations and reschedules an .ics REQUEST,
  * cancellations an .ics CANCEL. All templates are compiled when the renderer is built, so a missing or broken one
@@ -42,51 +33,31 @@ public final class TemplateMessageRenderer implements MessageRenderer {
   /** The zone's short name at that instant: CET or CEST, EST or EDT. */
   private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
-  private record Templates(Template subject, Template text, Template html) {}
-
   private final String root;
-  private final Map<MessageKind, Templates> templates = new EnumMap<>(MessageKind.class);
+  private final Map<MessageKind, MailTemplates> templates = new EnumMap<>(MessageKind.class);
 
   /** Templates from {@code mail/} on the class path. */
   public TemplateMessageRenderer() {
-    this("mail/");
+    this(MailTemplates.ROOT);
   }
 
   /** Templates from the class-path folder {@code root} (ending in '/'). */
   public TemplateMessageRenderer(String root) {
     this.root = root;
-    Mustache.Compiler html = Mustache.compiler().withEscaper(Escapers.HTML)
-        .withLoader(name -> reader(root + name + ".html"));
-    Mustache.Compiler text = Mustache.compiler().withEscaper(Escapers.NONE)
-        .withLoader(name -> reader(root + name + ".txt"));
     for (MessageKind kind : MessageKind.values()) {
-      if (!kind.aboutBooking()) {
-        continue; // rendered by their own renderer (waitlist mail)
+      if (kind.aboutBooking()) { // the others have renderers of their own (waitlist, password, ... mails)
+        templates.put(kind, MailTemplates.load(root, kind));
       }
-      String name = fileName(kind);
-      templates.put(kind, new Templates(
-          text.compile(read(root + name + ".subject.txt")),
-          text.compile(read(root + name + ".txt")),
-          html.compile(read(root + name + ".html"))));
     }
-  }
-
-  static String fileName(MessageKind kind) {
-    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   @Override
   public MailMessage render(MessageContext context) {
     MessageKind kind = context.message().kind();
-    Templates t = templates.get(kind);
+    MailTemplates t = templates.get(kind);
     if (t == null) {
       throw new IllegalArgumentException("not a booking mail: " + kind);
     }
-    Map<String, Object> values = values(context);
-    String subject = t.subject().execute(values).replaceAll("[\\r\\n]+", " ").strip();
-    values.put("subject", subject);
-    String text = t.text().execute(values);
-    String html = t.html().execute(values);
     String method = switch (kind) {
       case CONFIRMATION, RESCHEDULE -> IcsWriter.REQUEST;
       case CANCELLATION -> IcsWriter.CANCEL;
@@ -95,8 +66,7 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     String ics = method == null ? null : IcsWriter.write(method, context.booking(), context.provider(),
         resourceNames(context), context.type(), icsDescription(context, kind));
     boolean toCustomer = kind.audience() == MessageKind.Audience.CUSTOMER;
-    return new MailMessage(context.message().id(), context.message().recipient(),
-        toCustomer ? context.provider().email() : null, subject, text, html, ics, method);
+    return t.render(context.message(), values(context), toCustomer ? context.provider().email() : null, ics, method);
   }
 
   private static Map<String, Object> values(MessageContext c) {
@@ -186,27 +156,6 @@ public final class TemplateMessageRenderer implements MessageRenderer {
       s.append(s.length() > 0 ? " " : "").append(minutes).append(minutes == 1 ? " minute" : " minutes");
     }
     return s.length() == 0 ? "a moment" : s.toString();
-  }
-
-  static String read(String resource) {
-    try (Reader r = reader(resource)) {
-      StringBuilder out = new StringBuilder();
-      char[] buffer = new char[4096];
-      for (int n; (n = r.read(buffer)) > 0; ) {
-        out.append(buffer, 0, n);
-      }
-      return out.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static Reader reader(String resource) {
-    InputStream in = TemplateMessageRenderer.class.getClassLoader().getResourceAsStream(resource);
-    if (in == null) {
-      throw new IllegalStateException("mail template missing from the class path: " + resource);
-    }
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 
   @Override

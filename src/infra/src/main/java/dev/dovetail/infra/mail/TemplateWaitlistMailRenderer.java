@@ -1,8 +1,5 @@
 package dev.dovetail.infra.mail;
 
-import com.samskivert.mustache.Escapers;
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageKind;
@@ -11,12 +8,6 @@ import dev.dovetail.waitlist.domain.SlotOffer;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.waitlist.domain.Wish;
 import dev.dovetail.waitlist.port.out.WaitlistMailRenderer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -37,28 +28,15 @@ public final class TemplateWaitlistMailRenderer implements WaitlistMailRenderer 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
-  private static final String ROOT = "mail/";
 
-  private record Templates(Template subject, Template text, Template html) {}
-
-  private final Map<MessageKind, Templates> templates = new EnumMap<>(MessageKind.class);
-
-  public TemplateWaitlistMailRenderer() {
-    Mustache.Compiler html = Mustache.compiler().withEscaper(Escapers.HTML)
-        .withLoader(name -> reader(ROOT + name + ".html"));
-    Mustache.Compiler text = Mustache.compiler().withEscaper(Escapers.NONE)
-        .withLoader(name -> reader(ROOT + name + ".txt"));
-    for (MessageKind kind : new MessageKind[] {MessageKind.WAITLIST_JOINED, MessageKind.WAITLIST_OFFER}) {
-      String name = TemplateMessageRenderer.fileName(kind);
-      templates.put(kind, new Templates(text.compile(read(ROOT + name + ".subject.txt")),
-          text.compile(read(ROOT + name + ".txt")), html.compile(read(ROOT + name + ".html"))));
-    }
-  }
+  private final Map<MessageKind, MailTemplates> templates = new EnumMap<>(Map.of(
+      MessageKind.WAITLIST_JOINED, MailTemplates.load(MessageKind.WAITLIST_JOINED),
+      MessageKind.WAITLIST_OFFER, MailTemplates.load(MessageKind.WAITLIST_OFFER)));
 
   @Override
   public MailMessage render(OutboundMessage message, WaitlistEntry entry, PublicCatalog.Offer offer, String claimLink,
       String leaveLink) {
-    Templates t = templates.get(message.kind());
+    MailTemplates t = templates.get(message.kind());
     if (t == null) {
       throw new IllegalArgumentException("not a waitlist mail: " + message.kind());
     }
@@ -87,10 +65,7 @@ public final class TemplateWaitlistMailRenderer implements WaitlistMailRenderer 
     }
     v.put("timeZone", zone.getId() + " (" + ZONE_NAME.format(shown) + ", UTC"
         + shown.getOffset().getId().replace("Z", "+00:00") + ")");
-    String subject = t.subject().execute(v).replaceAll("[\\r\\n]+", " ").strip();
-    v.put("subject", subject);
-    return new MailMessage(message.id(), message.recipient(), offer.provider().email(), subject, t.text().execute(v),
-        t.html().execute(v), null, null);
+    return t.render(message, v, offer.provider().email(), null, null);
   }
 
   /** "Tuesday 24 November 2026", "Tuesday 24 November 2026, 09:00–11:00", "Tuesday 24 November 2026 at 09:00". */
@@ -101,26 +76,5 @@ public final class TemplateWaitlistMailRenderer implements WaitlistMailRenderer 
     }
     String day = DATE.format(wish.date());
     return wish.isWindow() ? day + ", " + TIME.format(wish.from()) + "–" + TIME.format(wish.to()) : day;
-  }
-
-  private static String read(String resource) {
-    try (Reader r = reader(resource)) {
-      StringBuilder out = new StringBuilder();
-      char[] buffer = new char[4096];
-      for (int n; (n = r.read(buffer)) > 0; ) {
-        out.append(buffer, 0, n);
-      }
-      return out.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Reader reader(String resource) {
-    InputStream in = TemplateWaitlistMailRenderer.class.getClassLoader().getResourceAsStream(resource);
-    if (in == null) {
-      throw new IllegalStateException("mail template missing from the class path: " + resource);
-    }
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 }

@@ -1,8 +1,5 @@
 package dev.dovetail.infra.mail;
 
-import com.samskivert.mustache.Escapers;
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageKind;
@@ -25,21 +22,8 @@ public final class TemplateWebhookMailRenderer implements WebhookMailRenderer {
 
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm", Locale.ENGLISH);
-  private static final String ROOT = "mail/";
 
-  private final Template subject;
-  private final Template text;
-  private final Template html;
-
-  public TemplateWebhookMailRenderer() {
-    String name = TemplateMessageRenderer.fileName(MessageKind.PROVIDER_WEBHOOK_DISABLED);
-    Mustache.Compiler htmlCompiler = Mustache.compiler().withEscaper(Escapers.HTML)
-        .withLoader(partial -> TemplateMessageRenderer.reader(ROOT + partial + ".html"));
-    Mustache.Compiler textCompiler = Mustache.compiler().withEscaper(Escapers.NONE);
-    subject = textCompiler.compile(TemplateMessageRenderer.read(ROOT + name + ".subject.txt"));
-    text = textCompiler.compile(TemplateMessageRenderer.read(ROOT + name + ".txt"));
-    html = htmlCompiler.compile(TemplateMessageRenderer.read(ROOT + name + ".html"));
-  }
+  private final MailTemplates templates = MailTemplates.load(MessageKind.PROVIDER_WEBHOOK_DISABLED);
 
   @Override
   public MailMessage render(OutboundMessage message, WebhookEndpoint endpoint, Provider provider,
@@ -56,10 +40,7 @@ public final class TemplateWebhookMailRenderer implements WebhookMailRenderer {
     v.put("timeZone", provider.zone().getId());
     v.put("reason", endpoint.disabledReason() == null ? "deliveries kept failing" : endpoint.disabledReason());
     v.put("dashboardLink", dashboardLink);
-    String title = subject.execute(v).replaceAll("[\\r\\n]+", " ").strip();
-    v.put("subject", title);
-    return new MailMessage(message.id(), message.recipient(), null, title, text.execute(v), html.execute(v), null,
-        null);
+    return templates.render(message, v);
   }
 
   private static String when(ZonedDateTime at) {

@@ -17,12 +17,15 @@ import java.util.List;
 
 /**
  * A booking as a document: {@code {_id, providerId, resourceId, bookingTypeId, start, end, customerZone,
- * customerName, customerEmail, status, holdExpiresAt?, seriesId?, sequence, createdAt, updatedAt, resourceIds?}}:
+ * customerName, customerEmail, status, holdExpiresAt?, seriesId?, revision, createdAt, updatedAt, resourceIds?}}:
  * {@code resourceIds} only when the booking blocks several resources (every member of an ALL pool, ADR 43);
  * {@code answers?} the customer's answers ({@link DetailsCodec}, ADR 49), absent when there are none.
  * The list cursor is {@code <start millis, 20 digits>_<id>}: the keyset position (start, id) of the last item.
  */
 final class BookingCodec {
+
+  /** The name {@code revision} had before ADR 53, still read from documents not written since. */
+  static final String LEGACY_REVISION = "sequence";
 
   private BookingCodec() {}
 
@@ -42,7 +45,7 @@ final class BookingCodec {
     if (b.seriesId() != null) {
       doc.put("seriesId", b.seriesId());
     }
-    doc.put("sequence", b.sequence());
+    doc.put(CompareAndSet.REVISION, b.revision());
     putInstant(doc, "createdAt", b.createdAt());
     putInstant(doc, "updatedAt", b.updatedAt());
     if (b.resourceIds().size() > 1) {
@@ -65,7 +68,7 @@ final class BookingCodec {
         BookingStatus.valueOf(doc.getString("status")),
         MongoSupport.instant(doc, "holdExpiresAt"),
         doc.getString("seriesId"),
-        doc.getInteger("sequence"),
+        Math.toIntExact(CompareAndSet.revision(doc, LEGACY_REVISION)),
         requiredInstant(doc, "createdAt"),
         requiredInstant(doc, "updatedAt"),
         resourceIds(doc),

@@ -18,7 +18,6 @@ import java.util.TreeMap;
  */
 final class CalendarCodec {
 
-  static final String REVISION = "revision";
   static final String LEGACY_OBJECTS = "objects";
 
   private CalendarCodec() {}

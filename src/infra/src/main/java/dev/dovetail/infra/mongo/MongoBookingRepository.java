@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Booking details in the {@code bookings} collection, keyed by booking id. Updates are optimistic on {@code
- * sequence}. Lists are keyset-paginated on (start, _id).
+ * Booking details in the {@code bookings} collection, keyed by booking id. Updates are compare-and-set on {@code
+ * revision} ({@link CompareAndSet}). Lists are keyset-paginated on (start, _id).
  */
 public class MongoBookingRepository implements BookingRepository {
 
@@ -29,9 +29,22 @@ public class MongoBookingRepository implements BookingRepository {
   private static final int MAX_IDS = 1000;
 
   private final MongoSupport mongo;
+  private final CompareAndSet revisions;
+
+  /** The compare-and-set index, then the provider's lists (by start, optionally per resource) and the hold sweep. */
+  static List<StoreIndex> indexes() {
+    return List.of(CompareAndSet.index(COLLECTION),
+        StoreIndex.secondary(COLLECTION, "provider_start",
+            new JsonObject().put("providerId", 1).put("start", 1).put("_id", 1)),
+        StoreIndex.secondary(COLLECTION, "provider_resource_start",
+            new JsonObject().put("providerId", 1).put("resourceId", 1).put("start", 1).put("_id", 1)),
+        StoreIndex.secondary(COLLECTION, "status_holdExpiresAt",
+            new JsonObject().put("status", 1).put("holdExpiresAt", 1)));
+  }
 
   MongoBookingRepository(MongoSupport mongo) {
     this.mongo = mongo;
+    this.revisions = new CompareAndSet(mongo, COLLECTION, BookingCodec.LEGACY_REVISION);
   }
 
   /**
@@ -61,11 +74,8 @@ public class MongoBookingRepository implements BookingRepository {
 
   @Override
   public Future<Void> update(Booking booking) {
-    JsonObject filter = byId(booking.id()).put("sequence", booking.sequence() - 1);
-    return mongo.durable(mongo.client.replaceDocuments(COLLECTION, filter, BookingCodec.encode(booking))
-        .compose(result -> result.getDocMatched() == 1
-            ? Future.<Void>succeededFuture()
-            : Future.failedFuture(new ConflictException("booking " + booking.id() + " changed concurrently"))));
+    return revisions.replaceOrFail(booking.id(), booking.revision() - 1, BookingCodec.encode(booking),
+        () -> new ConflictException("booking " + booking.id() + " changed concurrently"));
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.port.out.BookingTypeRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Optional;
 
 /** Booking types in the {@code bookingTypes} collection, keyed by booking type id. */
@@ -16,6 +17,12 @@ public class MongoBookingTypeRepository implements BookingTypeRepository {
   public static final String COLLECTION = "bookingTypes";
 
   private final KeyedCollection<BookingType> types;
+
+  /** A provider's booking types in id order. */
+  static List<StoreIndex> indexes() {
+    return List.of(StoreIndex.secondary(COLLECTION, "provider_id",
+        new JsonObject().put("providerId", 1).put("_id", 1)));
+  }
 
   MongoBookingTypeRepository(MongoSupport mongo) {
     this.types = new KeyedCollection<>(mongo, COLLECTION, BookingTypeCodec::encode, BookingTypeCodec::decode,

@@ -7,7 +7,9 @@ import dev.dovetail.calendar.domain.CalendarObject;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -26,6 +28,11 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
 
   private final MongoSupport mongo;
   private final PartStore<CalendarObject> store;
+
+  /** The heads' compare-and-set index and the object parts' ({@link PartStore#indexes}). */
+  static List<StoreIndex> indexes() {
+    return PartStore.indexes(COLLECTION, OBJECTS);
+  }
 
   MongoCalendarObjectRepository(MongoSupport mongo) {
     this.mongo = mongo;
@@ -57,10 +64,13 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
         });
   }
 
-  /** The numeric {@code field} of one document read alone (a projection), 0 when there is no document. */
-  static Future<Long> revisionOf(MongoSupport mongo, String collection, String id, String field) {
-    return mongo.client.findOne(collection, byId(id), new JsonObject().put(field, 1))
-        .map(doc -> doc == null || doc.getValue(field) == null ? 0L : ((Number) doc.getValue(field)).longValue());
+  /** The heads' ids by revision, highest first; reads only {@code _id} and {@code revision}. */
+  @Override
+  public Future<List<String>> mostWritten(int limit) {
+    FindOptions options = new FindOptions().setFields(new JsonObject().put("_id", 1).put(CompareAndSet.REVISION, 1))
+        .setSort(new JsonObject().put(CompareAndSet.REVISION, -1)).setLimit(limit);
+    return mongo.client.findWithOptions(COLLECTION, new JsonObject(), options)
+        .map(docs -> docs.stream().map(doc -> doc.getString("_id")).toList());
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Optional;
 
 /** API tokens and app passwords in the {@code credentials} collection, keyed by credential id. */
@@ -15,6 +16,12 @@ public class MongoCredentialRepository implements CredentialRepository {
   public static final String COLLECTION = "credentials";
 
   private final KeyedCollection<Credential> credentials;
+
+  /** A provider's credentials of one kind in id order. */
+  static List<StoreIndex> indexes() {
+    return List.of(StoreIndex.secondary(COLLECTION, "provider_kind_id",
+        new JsonObject().put("providerId", 1).put("kind", 1).put("_id", 1)));
+  }
 
   MongoCredentialRepository(MongoSupport mongo) {
     this.credentials = new KeyedCollection<>(mongo, COLLECTION, CredentialCodec::encode, CredentialCodec::decode,

@@ -47,6 +47,17 @@ public class MongoOutboxRepository implements OutboxRepository {
 
   private final MongoSupport mongo;
 
+  /** The claim and outcome compare-and-sets, then due messages, a provider's log and a booking's messages. */
+  static List<StoreIndex> indexes() {
+    return List.of(StoreIndex.unique(COLLECTION, "claim", CLAIM_INDEX),
+        StoreIndex.unique(COLLECTION, "outcome", OUTCOME_INDEX),
+        StoreIndex.secondary(COLLECTION, "state_nextAttemptAt",
+            new JsonObject().put("state", 1).put("nextAttemptAt", 1).put("_id", 1)),
+        StoreIndex.secondary(COLLECTION, "provider_dueAt",
+            new JsonObject().put("providerId", 1).put("dueAt", -1).put("_id", -1)),
+        StoreIndex.secondary(COLLECTION, "bookingId", new JsonObject().put("bookingId", 1)));
+  }
+
   MongoOutboxRepository(MongoSupport mongo) {
     this.mongo = mongo;
   }

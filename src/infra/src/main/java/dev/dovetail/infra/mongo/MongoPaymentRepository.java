@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Payments in {@code payments} (one document per booking, {@code _id} = booking id, replaced only over the version
- * it was read at) and payment settings in {@code paymentSettings} ({@code _id} = booking type id).
+ * Payments in {@code payments} (one document per booking, {@code _id} = booking id, replaced only over the revision
+ * it was read at, {@link CompareAndSet}) and payment settings in {@code paymentSettings} ({@code _id} = booking type
+ * id).
  */
 public class MongoPaymentRepository implements PaymentRepository {
 
@@ -25,9 +26,18 @@ public class MongoPaymentRepository implements PaymentRepository {
   public static final String SETTINGS = "paymentSettings";
 
   private final MongoSupport mongo;
+  private final CompareAndSet revisions;
+
+  /** The compare-and-set index, then payments by intent (webhooks) and the owed-work sweep. */
+  static List<StoreIndex> indexes() {
+    return List.of(CompareAndSet.index(COLLECTION),
+        StoreIndex.secondary(COLLECTION, "intentId", new JsonObject().put("intentId", 1)),
+        StoreIndex.secondary(COLLECTION, "owed", new JsonObject().put("owed", 1)));
+  }
 
   MongoPaymentRepository(MongoSupport mongo) {
     this.mongo = mongo;
+    this.revisions = new CompareAndSet(mongo, COLLECTION, PaymentCodec.LEGACY_REVISION);
   }
 
   @Override
@@ -40,12 +50,8 @@ public class MongoPaymentRepository implements PaymentRepository {
 
   @Override
   public Future<Void> update(Payment payment) {
-    JsonObject filter = byId(payment.bookingId()).put("version", payment.version() - 1);
-    return mongo.durable(mongo.client.replaceDocuments(COLLECTION, filter, PaymentCodec.encode(payment))
-        .compose(result -> result.getDocMatched() == 1
-            ? Future.<Void>succeededFuture()
-            : Future.failedFuture(
-                new ConflictException("payment of " + payment.bookingId() + " changed concurrently"))));
+    return revisions.replaceOrFail(payment.bookingId(), payment.revision() - 1, PaymentCodec.encode(payment),
+        () -> new ConflictException("payment of " + payment.bookingId() + " changed concurrently"));
   }
 
   @Override

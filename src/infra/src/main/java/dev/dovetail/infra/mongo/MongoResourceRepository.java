@@ -8,6 +8,7 @@ import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.port.out.ResourceRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Optional;
 
 /** Resources and their availability rules in the {@code resources} collection, keyed by resource id. */
@@ -16,6 +17,12 @@ public class MongoResourceRepository implements ResourceRepository {
   public static final String COLLECTION = "resources";
 
   private final KeyedCollection<Resource> resources;
+
+  /** A provider's resources in id order. */
+  static List<StoreIndex> indexes() {
+    return List.of(StoreIndex.secondary(COLLECTION, "provider_id",
+        new JsonObject().put("providerId", 1).put("_id", 1)));
+  }
 
   MongoResourceRepository(MongoSupport mongo) {
     this.resources = new KeyedCollection<>(mongo, COLLECTION, ResourceCodec::encode, ResourceCodec::decode,

@@ -40,6 +40,11 @@ public class MongoScheduleRepository implements ScheduleRepository {
   private final PartStore<List<Block>> store;
   private final LongAdder retries = new LongAdder();
 
+  /** The heads' compare-and-set index and the day parts' ({@link PartStore#indexes}). */
+  static List<StoreIndex> indexes() {
+    return PartStore.indexes(COLLECTION, DAYS);
+  }
+
   MongoScheduleRepository(MongoSupport mongo, int maxAttempts) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1");

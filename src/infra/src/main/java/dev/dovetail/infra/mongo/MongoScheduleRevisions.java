@@ -9,15 +9,14 @@ import io.vertx.core.Future;
  */
 public class MongoScheduleRevisions implements ScheduleRevisions {
 
-  private final MongoSupport mongo;
+  private final CompareAndSet heads;
 
   MongoScheduleRevisions(MongoSupport mongo) {
-    this.mongo = mongo;
+    this.heads = new CompareAndSet(mongo, MongoScheduleRepository.COLLECTION, null);
   }
 
   @Override
   public Future<Long> revision(String resourceId) {
-    return MongoCalendarObjectRepository.revisionOf(mongo, MongoScheduleRepository.COLLECTION, resourceId,
-        ScheduleCodec.REVISION);
+    return heads.stored(resourceId);
   }
 }

@@ -20,10 +20,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexModel;
-import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The MongoDB store: one Vert.x Mongo client (the official reactive-streams driver underneath) and the repositories
@@ -124,24 +127,33 @@ public final class MongoStore {
   }
 
   /**
-   * Secondary indexes for a real MongoDB (mongo-java-server accepts and ignores non-unique ones, so there those
-   * queries scan). Every uniqueness rule rides on {@code _id}: schedule per resource, booking, provider handle,
-   * resource, booking type and credential ids, account login.
+   * The indexes every repository declares next to its queries ({@code indexes()}): the unique ones on both engines,
+   * the others only on a real MongoDB (mongo-java-server accepts and ignores non-unique ones, so there those queries
+   * scan). Every other uniqueness rule rides on {@code _id}: schedule per resource, booking, provider handle, resource,
+   * booking type and credential ids, account login.
    */
   private Future<Void> createIndexes() {
-    return client().createIndexes(MongoOutboxRepository.COLLECTION, List.of(
-            new IndexModel(MongoOutboxRepository.CLAIM_INDEX, new IndexOptions().name("claim").unique(true)),
-            new IndexModel(MongoOutboxRepository.OUTCOME_INDEX, new IndexOptions().name("outcome").unique(true))))
-        .compose(v -> client().createIndexes(MongoCalendarObjectRepository.OBJECTS, List.of(
-            new IndexModel(PartStore.VERSION_INDEX, new IndexOptions().name("version").unique(true)))))
-        .compose(v -> client().createIndexes(MongoScheduleRepository.DAYS, List.of(
-            new IndexModel(PartStore.VERSION_INDEX, new IndexOptions().name("version").unique(true)))))
-        .compose(v -> client().createIndexes(MongoWebhookEventRepository.DELIVERIES, List.of(
-            new IndexModel(MongoWebhookEventRepository.CLAIM_INDEX, new IndexOptions().name("claim").unique(true)),
-            new IndexModel(MongoWebhookEventRepository.OUTCOME_INDEX,
-                new IndexOptions().name("outcome").unique(true)))))
+    List<StoreIndex> all = Stream.of(MongoScheduleRepository.indexes(), MongoCalendarObjectRepository.indexes(),
+            MongoBookingRepository.indexes(), MongoWaitlistRepository.indexes(), MongoPaymentRepository.indexes(),
+            MongoResourceRepository.indexes(), MongoBookingTypeRepository.indexes(),
+            MongoCredentialRepository.indexes(), MongoOutboxRepository.indexes(), MongoWebhookEventRepository.indexes())
+        .flatMap(List::stream).toList();
+    return create(all.stream().filter(StoreIndex::unique).toList())
         .compose(v -> isEmbeddedServer())
-        .compose(embedded -> embedded ? Future.succeededFuture() : createSecondaryIndexes());
+        .compose(embedded -> embedded ? Future.succeededFuture()
+            : create(all.stream().filter(index -> !index.unique()).toList()));
+  }
+
+  /** One {@code createIndexes} per collection, one after the other. */
+  private Future<Void> create(List<StoreIndex> indexes) {
+    Map<String, List<IndexModel>> byCollection = new LinkedHashMap<>();
+    indexes.forEach(index -> byCollection.computeIfAbsent(index.collection(), c -> new ArrayList<>())
+        .add(index.model()));
+    Future<Void> chain = Future.succeededFuture();
+    for (Map.Entry<String, List<IndexModel>> entry : byCollection.entrySet()) {
+      chain = chain.compose(v -> mongo.client.createIndexes(entry.getKey(), entry.getValue()));
+    }
+    return chain;
   }
 
   /**
@@ -153,56 +165,6 @@ public final class MongoStore {
     return mongo.client.runCommand("serverStatus", new JsonObject().put("serverStatus", 1))
         .map(status -> "java".equals(status.getString("process")))
         .otherwise(false);
-  }
-
-  private Future<Void> createSecondaryIndexes() {
-    MongoClient client = mongo.client;
-    return Future.all(List.of(
-            client.createIndexes(MongoBookingRepository.COLLECTION, List.of(
-                index("provider_start", new JsonObject().put("providerId", 1).put("start", 1).put("_id", 1)),
-                index("provider_resource_start", new JsonObject()
-                    .put("providerId", 1).put("resourceId", 1).put("start", 1).put("_id", 1)),
-                index("status_holdExpiresAt", new JsonObject().put("status", 1).put("holdExpiresAt", 1)))),
-            client.createIndexes(MongoCalendarObjectRepository.OBJECTS, List.of(
-                index("owner", new JsonObject().put("owner", 1)))),
-            client.createIndexes(MongoScheduleRepository.DAYS, List.of(
-                index("owner", new JsonObject().put("owner", 1)))),
-            client.createIndexes(MongoResourceRepository.COLLECTION, List.of(
-                index("provider_id", new JsonObject().put("providerId", 1).put("_id", 1)))),
-            client.createIndexes(MongoBookingTypeRepository.COLLECTION, List.of(
-                index("provider_id", new JsonObject().put("providerId", 1).put("_id", 1)))),
-            client.createIndexes(MongoCredentialRepository.COLLECTION, List.of(
-                index("provider_kind_id", new JsonObject().put("providerId", 1).put("kind", 1).put("_id", 1)))),
-            client.createIndexes(MongoOutboxRepository.COLLECTION, List.of(
-                index("state_nextAttemptAt", new JsonObject().put("state", 1).put("nextAttemptAt", 1).put("_id", 1)),
-                index("provider_dueAt", new JsonObject().put("providerId", 1).put("dueAt", -1).put("_id", -1)),
-                index("bookingId", new JsonObject().put("bookingId", 1)))),
-            client.createIndexes(MongoWaitlistRepository.COLLECTION, List.of(
-                index("resource_status_joined", new JsonObject().put("resourceId", 1).put("status", 1)
-                    .put("joinedAt", 1).put("_id", 1)),
-                index("provider_joined", new JsonObject().put("providerId", 1).put("joinedAt", 1).put("_id", 1)),
-                index("status_expiresAt", new JsonObject().put("status", 1).put("offer.expiresAt", 1)),
-                index("offer_bookingId", new JsonObject().put("offer.bookingId", 1)),
-                index("bookingId", new JsonObject().put("bookingId", 1)))),
-            client.createIndexes(MongoPaymentRepository.COLLECTION, List.of(
-                index("intentId", new JsonObject().put("intentId", 1)),
-                index("owed", new JsonObject().put("owed", 1)))),
-            // Webhooks: due deliveries, the per-subject order check, each endpoint's log, the feed.
-            client.createIndexes(MongoWebhookEventRepository.DELIVERIES, List.of(
-                index("state_nextAttemptAt", new JsonObject().put("state", 1).put("nextAttemptAt", 1)
-                    .put("position", 1).put("_id", 1)),
-                index("endpoint_subject_state_position", new JsonObject().put("endpointId", 1).put("subjectId", 1)
-                    .put("state", 1).put("position", 1)),
-                index("provider_endpoint_position", new JsonObject().put("providerId", 1).put("endpointId", 1)
-                    .put("position", -1)))),
-            client.createIndexes(MongoWebhookEventRepository.EVENTS, List.of(
-                index("provider_position", new JsonObject().put("providerId", 1).put("position", 1)),
-                index("occurredAt", new JsonObject().put("occurredAt", 1))))))
-        .mapEmpty();
-  }
-
-  private static IndexModel index(String name, JsonObject keys) {
-    return new IndexModel(keys, new IndexOptions().name(name));
   }
 
   public WebhookEndpointRepository webhookEndpoints() {

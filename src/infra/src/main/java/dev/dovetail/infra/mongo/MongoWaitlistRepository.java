@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Waitlist entries in {@code waitlist} (one document each, replaced only over the sequence it was read at) and
- * per-type settings in {@code waitlistSettings}. Join order and the list cursor are (joinedAt, _id).
+ * Waitlist entries in {@code waitlist} (one document each, replaced only over the revision it was read at, {@link
+ * CompareAndSet}) and per-type settings in {@code waitlistSettings}. Join order and the list cursor are (joinedAt, _id).
  */
 public class MongoWaitlistRepository implements WaitlistRepository {
 
@@ -29,9 +29,24 @@ public class MongoWaitlistRepository implements WaitlistRepository {
   private static final JsonObject JOIN_ORDER = new JsonObject().put("joinedAt", 1).put("_id", 1);
 
   private final MongoSupport mongo;
+  private final CompareAndSet revisions;
+
+  /** The compare-and-set index, then the join order per resource and per provider, offers by expiry and booking. */
+  static List<StoreIndex> indexes() {
+    return List.of(CompareAndSet.index(COLLECTION),
+        StoreIndex.secondary(COLLECTION, "resource_status_joined", new JsonObject().put("resourceId", 1)
+            .put("status", 1).put("joinedAt", 1).put("_id", 1)),
+        StoreIndex.secondary(COLLECTION, "provider_joined",
+            new JsonObject().put("providerId", 1).put("joinedAt", 1).put("_id", 1)),
+        StoreIndex.secondary(COLLECTION, "status_expiresAt",
+            new JsonObject().put("status", 1).put("offer.expiresAt", 1)),
+        StoreIndex.secondary(COLLECTION, "offer_bookingId", new JsonObject().put("offer.bookingId", 1)),
+        StoreIndex.secondary(COLLECTION, "bookingId", new JsonObject().put("bookingId", 1)));
+  }
 
   MongoWaitlistRepository(MongoSupport mongo) {
     this.mongo = mongo;
+    this.revisions = new CompareAndSet(mongo, COLLECTION, WaitlistCodec.LEGACY_REVISION);
   }
 
   @Override
@@ -43,11 +58,8 @@ public class MongoWaitlistRepository implements WaitlistRepository {
 
   @Override
   public Future<Void> update(WaitlistEntry entry) {
-    JsonObject filter = byId(entry.id()).put("sequence", entry.sequence() - 1);
-    return mongo.durable(mongo.client.replaceDocuments(COLLECTION, filter, WaitlistCodec.encode(entry))
-        .compose(result -> result.getDocMatched() == 1
-            ? Future.<Void>succeededFuture()
-            : Future.failedFuture(new ConflictException("waitlist entry " + entry.id() + " changed concurrently"))));
+    return revisions.replaceOrFail(entry.id(), entry.revision() - 1, WaitlistCodec.encode(entry),
+        () -> new ConflictException("waitlist entry " + entry.id() + " changed concurrently"));
   }
 
   @Override

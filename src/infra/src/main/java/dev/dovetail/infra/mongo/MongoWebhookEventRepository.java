@@ -38,6 +38,23 @@ class MongoWebhookEventRepository implements WebhookEventRepository {
 
   private final MongoSupport mongo;
 
+  /**
+   * The claim and outcome compare-and-sets; due deliveries, the per-subject order check, each endpoint's log; the
+   * feed by position and the prune by age.
+   */
+  static List<StoreIndex> indexes() {
+    return List.of(StoreIndex.unique(DELIVERIES, "claim", CLAIM_INDEX),
+        StoreIndex.unique(DELIVERIES, "outcome", OUTCOME_INDEX),
+        StoreIndex.secondary(DELIVERIES, "state_nextAttemptAt", new JsonObject().put("state", 1)
+            .put("nextAttemptAt", 1).put("position", 1).put("_id", 1)),
+        StoreIndex.secondary(DELIVERIES, "endpoint_subject_state_position", new JsonObject().put("endpointId", 1)
+            .put("subjectId", 1).put("state", 1).put("position", 1)),
+        StoreIndex.secondary(DELIVERIES, "provider_endpoint_position", new JsonObject().put("providerId", 1)
+            .put("endpointId", 1).put("position", -1)),
+        StoreIndex.secondary(EVENTS, "provider_position", new JsonObject().put("providerId", 1).put("position", 1)),
+        StoreIndex.secondary(EVENTS, "occurredAt", new JsonObject().put("occurredAt", 1)));
+  }
+
   MongoWebhookEventRepository(MongoSupport mongo) {
     this.mongo = mongo;
   }

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -48,7 +46,6 @@ final class PartStore<P> {
    */
   static final JsonObject VERSION_INDEX = new JsonObject().put("version", 1);
   private static final int CACHED_OWNERS = 512;
-  private static final int MAX_BACKOFF_MILLIS = 32;
 
   /**
    * A value as read at {@code revision}: head fields and parts (pending already applied), the raw bookkeeping, and
@@ -76,6 +73,7 @@ final class PartStore<P> {
   private final MongoSupport mongo;
   private final String subject;
   private final String heads;
+  private final CompareAndSet headRevisions;
   private final String partCollection;
   private final Function<P, JsonObject> encode;
   private final Function<JsonObject, P> decode;
@@ -95,12 +93,22 @@ final class PartStore<P> {
     this.mongo = mongo;
     this.subject = subject;
     this.heads = heads;
+    this.headRevisions = new CompareAndSet(mongo, heads, null);
     this.partCollection = partCollection;
     this.encode = encode;
     this.decode = decode;
   }
 
-  static final Set<String> BOOKKEEPING = Set.of("_id", "revision", "pending", "log", "logFloor");
+  /**
+   * The heads' compare-and-set index; on the parts the unique {@link #VERSION_INDEX} of their compare-and-set and
+   * {@code owner} for a cold read of all of an owner's parts.
+   */
+  static List<StoreIndex> indexes(String heads, String partCollection) {
+    return List.of(CompareAndSet.index(heads), StoreIndex.unique(partCollection, "version", VERSION_INDEX),
+        StoreIndex.secondary(partCollection, "owner", new JsonObject().put("owner", 1)));
+  }
+
+  static final Set<String> BOOKKEEPING = Set.of("_id", CompareAndSet.REVISION, "pending", "log", "logFloor");
 
   Future<Loaded<P>> load(String owner) {
     return mongo.client.findOne(heads, byId(owner), null).compose(head -> {
@@ -108,7 +116,7 @@ final class PartStore<P> {
         cache.remove(owner);
         return Future.succeededFuture(Loaded.absent(owner));
       }
-      long revision = head.getLong("revision");
+      long revision = head.getLong(CompareAndSet.REVISION);
       Loaded<P> cached = cache.get(owner);
       if (cached != null && cached.revision() == revision) {
         return Future.succeededFuture(cached);
@@ -132,7 +140,7 @@ final class PartStore<P> {
 
   /** The head's {@code revision} alone (0 without a head). */
   Future<Long> revision(String owner) {
-    return MongoCalendarObjectRepository.revisionOf(mongo, heads, owner, "revision");
+    return headRevisions.stored(owner);
   }
 
   /**
@@ -157,7 +165,7 @@ final class PartStore<P> {
     while (log.size() > LOG_LIMIT) {
       floor = Math.max(floor, ((JsonObject) log.remove(0)).getLong("rev"));
     }
-    JsonObject head = fields.copy().put("revision", next).put("pending", pending).put("log", log)
+    JsonObject head = fields.copy().put(CompareAndSet.REVISION, next).put("pending", pending).put("log", log)
         .put("logFloor", floor);
     long logFloor = floor;
     Future<Void> filed = base.filed().get() ? Future.succeededFuture() : flush(base);
@@ -234,15 +242,10 @@ final class PartStore<P> {
               "the " + subject + " of resource " + owner + " is changing too often, try again"));
         }
         onRetry.run();
-        return pause(attempt).compose(v -> attempt(owner, change, maxAttempts, onRetry, attempt + 1, null));
+        return headRevisions.pause(attempt)
+            .compose(v -> attempt(owner, change, maxAttempts, onRetry, attempt + 1, null));
       });
     });
-  }
-
-  /** A random pause that grows with the attempt, so that racing writers spread out instead of colliding again. */
-  private Future<Void> pause(int attempt) {
-    int bound = Math.min(MAX_BACKOFF_MILLIS, 1 << Math.min(attempt, 5));
-    return mongo.vertx.timer(1 + ThreadLocalRandom.current().nextInt(bound), TimeUnit.MILLISECONDS).mapEmpty();
   }
 
   /** Removes the head and every part, after this node's filing of the owner's last commit (else it would outlive). */
@@ -272,7 +275,7 @@ final class PartStore<P> {
 
   private Future<Void> migrate(JsonObject head, String legacyField, Map<String, P> parts) {
     String owner = head.getString("_id");
-    long revision = head.getLong("revision");
+    long revision = head.getLong(CompareAndSet.REVISION);
     List<Future<?>> writes = new ArrayList<>();
     parts.forEach((key, part) -> writes.add(putPart(owner, key, revision, encode.apply(part))));
     JsonObject update = new JsonObject()
@@ -280,18 +283,14 @@ final class PartStore<P> {
         .put("$set", new JsonObject().put("pending", new JsonArray()).put("log", new JsonArray())
             .put("logFloor", revision));
     return Future.all(writes).compose(v -> mongo.client.updateCollection(heads,
-        byId(owner).put("revision", revision), update)).mapEmpty();
+        headRevisions.at(owner, revision), update)).mapEmpty();
   }
 
+  /** The head's compare-and-set: an insert for an owner without a head (revision 0), else a replace at its revision. */
   private Future<Boolean> write(Loaded<P> base, JsonObject head) {
-    if (base.revision() == 0) {
-      return mongo.client.insert(heads, head.put("_id", base.owner()))
-          .map(id -> true)
-          .recover(err -> MongoSupport.isDuplicateKey(err) ? Future.succeededFuture(false) : Future.failedFuture(err));
-    }
-    JsonObject filter = byId(base.owner()).put("revision", base.revision());
-    return mongo.client.updateCollection(heads, filter, new JsonObject().put("$set", head))
-        .map(result -> result.getDocMatched() == 1);
+    head.put("_id", base.owner());
+    return base.revision() == 0 ? headRevisions.create(head)
+        : headRevisions.replace(base.owner(), base.revision(), head);
   }
 
   /** Copies the base head's pending parts into their documents, never over a newer one. */

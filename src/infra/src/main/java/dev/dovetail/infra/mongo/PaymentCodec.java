@@ -14,12 +14,15 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Payments as {@code {_id: bookingId, providerId, amount: {minorUnits, currency}, manualCapture, intentId, state,
- * captured, refunded, owed, owedMinor, noShow, version, createdAt, updatedAt}} and payment settings as {@code {_id:
+ * captured, refunded, owed, owedMinor, noShow, revision, createdAt, updatedAt}} and payment settings as {@code {_id:
  * bookingTypeId, providerId, deposit: {kind, value} | absent, manualCapture,
  * onPaymentFailure (absent: RELEASE)}}. Money in integer minor units; instants
  * in epoch milliseconds.
  */
 final class PaymentCodec {
+
+  /** The name {@code revision} had before ADR 53, still read from documents not written since. */
+  static final String LEGACY_REVISION = "version";
 
   private PaymentCodec() {}
 
@@ -30,7 +33,7 @@ final class PaymentCodec {
             .put("currency", p.amount().currency()))
         .put("manualCapture", p.manualCapture()).put("intentId", p.intentId()).put("state", p.state().name())
         .put("captured", p.captured()).put("refunded", p.refunded()).put("owed", p.owed().name())
-        .put("owedMinor", p.owedMinor()).put("noShow", p.noShow()).put("version", p.version());
+        .put("owedMinor", p.owedMinor()).put("noShow", p.noShow()).put(CompareAndSet.REVISION, p.revision());
     putInstant(doc, "createdAt", p.createdAt());
     putInstant(doc, "updatedAt", p.updatedAt());
     return doc;
@@ -42,7 +45,7 @@ final class PaymentCodec {
         new Money(amount.getLong("minorUnits"), amount.getString("currency")), doc.getBoolean("manualCapture"),
         doc.getString("intentId"), PaymentState.valueOf(doc.getString("state")), doc.getLong("captured"),
         doc.getLong("refunded"), Owed.valueOf(doc.getString("owed")), doc.getLong("owedMinor"),
-        doc.getBoolean("noShow"), doc.getLong("version"), requiredInstant(doc, "createdAt"),
+        doc.getBoolean("noShow"), CompareAndSet.revision(doc, LEGACY_REVISION), requiredInstant(doc, "createdAt"),
         requiredInstant(doc, "updatedAt"));
   }
 

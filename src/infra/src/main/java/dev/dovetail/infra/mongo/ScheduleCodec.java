@@ -24,7 +24,6 @@ import java.util.Map;
  */
 final class ScheduleCodec {
 
-  static final String REVISION = "revision";
   static final String BLOCKS = "blocks";
 
   private ScheduleCodec() {}

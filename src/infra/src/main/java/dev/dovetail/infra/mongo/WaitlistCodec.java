@@ -22,10 +22,13 @@ import java.util.List;
 /**
  * A waitlist entry as a document: {@code {_id, providerId, resourceId, bookingTypeId, customerName, customerEmail,
  * customerZone, wish: {date?, from?, to?, exactStart?}, status, offer?: {bookingId, start, end, expiresAt, byHand},
- * passed: [millis], recovered?: {minorUnits, currency}, bookingId?, joinedAt, updatedAt, sequence}}; settings as
+ * passed: [millis], recovered?: {minorUnits, currency}, bookingId?, joinedAt, updatedAt, revision}}; settings as
  * {@code {_id: bookingTypeId, enabled, claimWindow}}. Instants in epoch milliseconds.
  */
 final class WaitlistCodec {
+
+  /** The name {@code revision} had before ADR 53, still read from documents not written since. */
+  static final String LEGACY_REVISION = "sequence";
 
   private WaitlistCodec() {}
 
@@ -61,7 +64,7 @@ final class WaitlistCodec {
     }
     putInstant(doc, "joinedAt", e.joinedAt());
     putInstant(doc, "updatedAt", e.updatedAt());
-    return doc.put("sequence", e.sequence());
+    return doc.put(CompareAndSet.REVISION, e.revision());
   }
 
   static WaitlistEntry decode(JsonObject doc) {
@@ -88,7 +91,7 @@ final class WaitlistCodec {
         doc.getString("bookingId"),
         requiredInstant(doc, "joinedAt"),
         requiredInstant(doc, "updatedAt"),
-        doc.getInteger("sequence"));
+        Math.toIntExact(CompareAndSet.revision(doc, LEGACY_REVISION)));
   }
 
   static JsonObject encode(WaitlistSettings s) {

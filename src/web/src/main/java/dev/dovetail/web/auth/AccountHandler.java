@@ -2,6 +2,7 @@ package dev.dovetail.web.auth;
 
 import dev.dovetail.account.domain.Principal;
 import dev.dovetail.account.port.in.ManageAccount;
+import dev.dovetail.payment.port.in.ProviderPayments;
 import dev.dovetail.web.codec.TimeCodec;
 import dev.dovetail.web.http.ApiProblem;
 import dev.dovetail.web.http.Caller;
@@ -18,9 +19,11 @@ import io.vertx.ext.web.RoutingContext;
 public final class AccountHandler {
 
   private final ManageAccount account;
+  private final ProviderPayments payments;
 
-  public AccountHandler(ManageAccount account) {
+  public AccountHandler(ManageAccount account, ProviderPayments payments) {
     this.account = account;
+    this.payments = payments;
   }
 
   public void updateMe(RoutingContext ctx) {
@@ -28,7 +31,7 @@ public final class AccountHandler {
     Principal principal = Caller.principal(ctx);
     Responses.respond(ctx, account.updateProfile(principal.providerId(), body.getString("displayName"),
             TimeCodec.zone(body.getString("timeZone"), "timeZone")), 200,
-        provider -> MeHandler.toJson(provider, principal));
+        provider -> MeHandler.toJson(provider, principal, payments));
   }
 
   public void changePassword(RoutingContext ctx) {

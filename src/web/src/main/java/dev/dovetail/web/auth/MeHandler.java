@@ -26,15 +26,17 @@ public final class MeHandler {
   public void get(RoutingContext ctx) {
     var principal = Caller.principal(ctx);
     Responses.respond(ctx, catalog.provider(Caller.providerId(ctx)), 200,
-        provider -> toJson(provider, principal).put("cardPayments", payments.takesCardPayments()));
+        provider -> toJson(provider, principal, payments));
   }
 
-  static JsonObject toJson(Provider provider, Principal principal) {
+  /** The provider as {@code GET} and {@code PATCH /api/v1/me} answer it; {@code cardPayments} is the hub's, read-only. */
+  static JsonObject toJson(Provider provider, Principal principal, ProviderPayments payments) {
     return new JsonObject()
         .put("providerId", provider.id())
         .put("displayName", provider.displayName())
         .put("email", provider.email())
         .put("timeZone", provider.zone().getId())
-        .put("authenticatedVia", principal.via().name());
+        .put("authenticatedVia", principal.via().name())
+        .put("cardPayments", payments.takesCardPayments());
   }
 }

@@ -28,7 +28,7 @@ public final class BookingCodec {
         .put("status", booking.status().name())
         .put("holdExpiresAt", TimeCodec.instantText(booking.holdExpiresAt()))
         .put("seriesId", booking.seriesId())
-        .put("sequence", booking.sequence())
+        .put("sequence", booking.revision())
         .put("createdAt", booking.createdAt().toString())
         .put("updatedAt", booking.updatedAt().toString())
         .put("answers", TypeDetailsCodec.toJson(booking.answers()));

@@ -74,9 +74,14 @@ public final class BookingTypeCodec {
         Duration.ofMinutes(limits.getLong("holdWindowMinutes", d.holdWindow().toMinutes())));
   }
 
-  /** What the public booking page may know: no buffers, limits or internal ids beyond what it needs. */
-  public static JsonObject offerJson(Offer offer) {
+  /**
+   * What the public booking page may know: no buffers, limits or internal ids beyond what it needs. A type paid online
+   * on a hub without card payments ({@code cardPayments} false) says {@code "payment": "NONE"} and {@code
+   * "bookableOnline": false}: nothing can be paid here, and booking it is refused (ADR 50, 56).
+   */
+  public static JsonObject offerJson(Offer offer, boolean cardPayments) {
     BookingType type = offer.type();
+    boolean bookable = type.payment() == PaymentRequirement.NONE || cardPayments;
     JsonObject json = new JsonObject()
         .put("id", type.id())
         .put("name", type.name())
@@ -85,7 +90,8 @@ public final class BookingTypeCodec {
         .put("minimumNoticeMinutes", type.minimumNotice().toMinutes())
         .put("horizonDays", type.horizon().toDays())
         .put("price", money(type.price()))
-        .put("payment", type.payment().name())
+        .put("payment", bookable ? type.payment().name() : PaymentRequirement.NONE.name())
+        .put("bookableOnline", bookable)
         .put("provider", new JsonObject()
             .put("handle", offer.provider().id())
             .put("displayName", offer.provider().displayName()))

@@ -36,7 +36,7 @@ public final class IcsCodec {
     line(ics, "DTSTAMP:" + UTC_BASIC.format(now));
     line(ics, "DTSTART:" + UTC_BASIC.format(booking.time().start()));
     line(ics, "DTEND:" + UTC_BASIC.format(booking.time().end()));
-    line(ics, "SEQUENCE:" + Math.max(0, booking.sequence()));
+    line(ics, "SEQUENCE:" + Math.max(0, booking.revision()));
     line(ics, "SUMMARY:" + text(offer.type().name() + " with " + offer.provider().displayName()));
     TypeLocation location = offer.type().details().location();
     line(ics, "LOCATION:" + text(location == null ? PoolCodec.whereText(offer, booking) : location.value()));

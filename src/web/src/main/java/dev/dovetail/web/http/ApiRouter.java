@@ -94,7 +94,7 @@ public final class ApiRouter {
         .rootHandler(sessions)
         .rootHandler(new SecurityHeadersHandler(options.secureCookies()))
         .rootHandler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()))
-        .rootHandler(new CallerAuthHandler(operations, services.authenticate(), options.sessionSeal()))
+        .rootHandler(new CallerAuthHandler(operations, services.accounts().authenticate(), options.sessionSeal()))
         .rootHandler(new CsrfHandler());
 
     Map<String, Handler<RoutingContext>> handlers = handlers(vertx, services, options, sessions, yaml, clock);
@@ -136,28 +136,28 @@ public final class ApiRouter {
       Vertx vertx, Services s, WebOptions options, SessionHandler sessions, Buffer document, Clock clock) {
     HealthHandler health = new HealthHandler(vertx, s.storeHealth());
     OpenApiDocumentHandler contract = new OpenApiDocumentHandler(document);
-    OfferHandler offer = new OfferHandler(s.publicCatalog());
-    SlotsHandler slots = new SlotsHandler(s.availability());
-    CreateBookingHandler book = new CreateBookingHandler(s.bookSlot());
-    ManageBookingHandler manage = new ManageBookingHandler(s.manageBooking(), s.customerPayments());
-    BookingIcsHandler ics = new BookingIcsHandler(s.manageBooking(), s.publicCatalog(), clock);
-    SignUpHandler signUp = new SignUpHandler(s.registration(), options.signUp());
+    OfferHandler offer = new OfferHandler(s.booking().publicCatalog(), s.payments().provider().takesCardPayments());
+    SlotsHandler slots = new SlotsHandler(s.booking().availability());
+    CreateBookingHandler book = new CreateBookingHandler(s.booking().bookSlot());
+    ManageBookingHandler manage = new ManageBookingHandler(s.booking().manage(), s.payments().customer());
+    BookingIcsHandler ics = new BookingIcsHandler(s.booking().manage(), s.booking().publicCatalog(), clock);
+    SignUpHandler signUp = new SignUpHandler(s.accounts().registration(), options.signUp());
     InvitationsHandler invitations = new InvitationsHandler(options.signUp());
-    LoginHandler login = new LoginHandler(s.authenticate(), sessions, options.sessionSeal());
-    MeHandler me = new MeHandler(s.catalog(), s.providerPayments());
-    AccountHandler account = new AccountHandler(s.account());
-    ResourcesHandler resources = new ResourcesHandler(s.catalog());
-    AvailabilityHandler availability = new AvailabilityHandler(s.catalog());
-    BookingTypesHandler types = new BookingTypesHandler(s.catalog(), s.providerPayments());
-    BookingsHandler bookings = new BookingsHandler(s.providerBookings(), s.providerPayments());
-    CredentialsHandler apiTokens = new CredentialsHandler(s.credentials(), Credential.Kind.API_TOKEN);
-    CredentialsHandler appPasswords = new CredentialsHandler(s.credentials(), Credential.Kind.APP_PASSWORD);
+    LoginHandler login = new LoginHandler(s.accounts().authenticate(), sessions, options.sessionSeal());
+    MeHandler me = new MeHandler(s.booking().catalog(), s.payments().provider());
+    AccountHandler account = new AccountHandler(s.accounts().settings(), s.payments().provider());
+    ResourcesHandler resources = new ResourcesHandler(s.booking().catalog());
+    AvailabilityHandler availability = new AvailabilityHandler(s.booking().catalog());
+    BookingTypesHandler types = new BookingTypesHandler(s.booking().catalog(), s.payments().provider());
+    BookingsHandler bookings = new BookingsHandler(s.booking().providerBookings(), s.payments().provider());
+    CredentialsHandler apiTokens = new CredentialsHandler(s.accounts().credentials(), Credential.Kind.API_TOKEN);
+    CredentialsHandler appPasswords = new CredentialsHandler(s.accounts().credentials(), Credential.Kind.APP_PASSWORD);
     NotificationsHandler notifications = new NotificationsHandler(s.notifications());
-    WaitlistHandler waitlist = new WaitlistHandler(s.waitlist());
-    ProviderWaitlistHandler providerWaitlist = new ProviderWaitlistHandler(s.manageWaitlist());
+    WaitlistHandler waitlist = new WaitlistHandler(s.waitlist().customer());
+    ProviderWaitlistHandler providerWaitlist = new ProviderWaitlistHandler(s.waitlist().provider());
 
-    PaymentHandler payment = new PaymentHandler(s.customerPayments());
-    ProviderPaymentHandler providerPayment = new ProviderPaymentHandler(s.providerPayments());
+    PaymentHandler payment = new PaymentHandler(s.payments().customer());
+    ProviderPaymentHandler providerPayment = new ProviderPaymentHandler(s.payments().provider());
     CalendarConnectionsHandler calendars = new CalendarConnectionsHandler(s.calendarConnections(), options.secureCookies());
 
     Map<String, Handler<RoutingContext>> map = new LinkedHashMap<>();
@@ -179,7 +179,8 @@ public final class ApiRouter {
     map.put("getMe", me::get);
     map.put("updateMe", account::updateMe);
     map.put("changePassword", account::changePassword);
-    EmbedSettingsHandler embedSettings = new EmbedSettingsHandler(s.catalog(), s.account(), options.publicUrl());
+    EmbedSettingsHandler embedSettings =
+        new EmbedSettingsHandler(s.booking().catalog(), s.accounts().settings(), options.publicUrl());
     map.put("getEmbedSettings", embedSettings::get);
     map.put("updateEmbedSettings", embedSettings::update);
     map.put("requestPasswordReset", account::requestPasswordReset);
@@ -215,7 +216,7 @@ public final class ApiRouter {
     map.put("listAppPasswords", appPasswords::list);
     map.put("issueAppPassword", appPasswords::issue);
     map.put("revokeAppPassword", appPasswords::revoke);
-    CalDavLoginHandler calDavLogin = new CalDavLoginHandler(s.credentials(), options.publicUrl());
+    CalDavLoginHandler calDavLogin = new CalDavLoginHandler(s.accounts().credentials(), options.publicUrl());
     map.put("getCalDavLogin", calDavLogin::get);
     map.put("setCalDavLogin", calDavLogin::put);
     map.put("listNotifications", notifications::list);
@@ -238,6 +239,8 @@ public final class ApiRouter {
     map.put("getBookingPayment", providerPayment::get);
     map.put("captureBookingPayment", providerPayment::capture);
     map.put("markNoShow", providerPayment::noShow);
+    map.put("refundBookingPayment", providerPayment::refund);
+    map.put("resendConfirmation", notifications::resendConfirmation);
     map.put("listCalendarConnections", calendars::list);
     map.put("connectCalendar", calendars::connect);
     map.put("completeCalendarConnection", calendars::callback);

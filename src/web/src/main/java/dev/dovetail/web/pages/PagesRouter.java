@@ -85,12 +85,12 @@ public final class PagesRouter {
     PageErrors errors = new PageErrors();
     HomePageHandler home = new HomePageHandler(signUp);
     SignUpPageHandler signUpPage = new SignUpPageHandler(signUp);
-    boolean cardPayments = services.providerPayments().takesCardPayments();
-    ProviderPageHandler provider = new ProviderPageHandler(services.publicCatalog(), errors, cardPayments);
-    BookingPageHandler book = new BookingPageHandler(services.publicCatalog(), errors, clock, cardPayments);
+    boolean cardPayments = services.payments().provider().takesCardPayments();
+    ProviderPageHandler provider = new ProviderPageHandler(services.booking().publicCatalog(), errors, cardPayments);
+    BookingPageHandler book = new BookingPageHandler(services.booking().publicCatalog(), errors, clock, cardPayments);
     ShellPageHandler booked = new ShellPageHandler(Html.load("booked.html"), errors, clock,
-        token -> services.manageBooking().find(token)
-            .compose(booking -> services.catalog().provider(booking.providerId())));
+        token -> services.booking().manage().find(token)
+            .compose(booking -> services.booking().catalog().provider(booking.providerId())));
     ShellPageHandler manage = new ShellPageHandler(Html.load("manage.html"), errors, clock);
     DashboardPageHandler dashboard = new DashboardPageHandler(Html.load("dashboard.html"), signUp, clock);
     WaitlistPageHandler waitlist = new WaitlistPageHandler(Html.load("waitlist.html"), errors, clock);

@@ -71,4 +71,9 @@ public final class NoPayments implements CustomerPayments, ProviderPayments {
   public Future<Payment> markNoShow(String providerId, String bookingId) {
     return off();
   }
+
+  @Override
+  public Future<Payment> refund(String providerId, String bookingId, Long refundedMinor) {
+    return off();
+  }
 }

@@ -7,7 +7,7 @@ import dev.dovetail.web.http.Responses;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
-/** The provider's side: payment settings per booking type, a booking's payment, capture, no-show. */
+/** The provider's side: payment settings per booking type, a booking's payment, capture, no-show, refund. */
 public final class ProviderPaymentHandler {
 
   private final ProviderPayments payments;
@@ -39,6 +39,13 @@ public final class ProviderPaymentHandler {
 
   public void noShow(RoutingContext ctx) {
     Responses.respond(ctx, payments.markNoShow(Caller.providerId(ctx), Requests.path(ctx, "bookingId")), 200,
+        p -> PaymentCodec.envelope(Optional.of(p)));
+  }
+
+  /** {@code {"refundedMinor": n}}: refund until n is refunded in all; no body or no field: refund all of it. */
+  public void refund(RoutingContext ctx) {
+    Long total = Requests.optionalBody(ctx).getLong("refundedMinor");
+    Responses.respond(ctx, payments.refund(Caller.providerId(ctx), Requests.path(ctx, "bookingId"), total), 200,
         p -> PaymentCodec.envelope(Optional.of(p)));
   }
 }

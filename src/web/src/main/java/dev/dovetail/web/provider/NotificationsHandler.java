@@ -13,7 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code /api/v1/notifications[/{notificationId}]}: the mail sent (or owed) for the caller's bookings;
- * {@code /api/v1/notification-figures}: their counts by delivery state.
+ * {@code /api/v1/notification-figures}: their counts by delivery state; a booking's confirmation sent once more.
  */
 public final class NotificationsHandler {
 
@@ -46,5 +46,11 @@ public final class NotificationsHandler {
   public void get(RoutingContext ctx) {
     Responses.respond(ctx, log.get(Caller.providerId(ctx), Requests.path(ctx, "notificationId")), 200,
         entry -> NotificationCodec.entry(entry).put("delivery", log.delivery().name()));
+  }
+
+  /** {@code POST /api/v1/bookings/{bookingId}/resend-confirmation}: the confirmation mail once more (202, queued). */
+  public void resendConfirmation(RoutingContext ctx) {
+    Responses.respond(ctx, log.resendConfirmation(Caller.providerId(ctx), Requests.path(ctx, "bookingId")), 202,
+        NotificationCodec::toJson);
   }
 }

@@ -1,22 +1,22 @@
 package dev.dovetail.sync.port.out;
 
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.ChangeSet;
 import dev.dovetail.sync.domain.ExternalCalendar;
 import dev.dovetail.sync.domain.Grant;
 import dev.dovetail.sync.domain.OutboundEvent;
-import dev.dovetail.sync.domain.PushChannel;
 import dev.dovetail.sync.domain.WrittenEvent;
 import io.vertx.core.Future;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One external calendar service (Google, Microsoft Graph) as the sync engine sees it. Failures are
- * {@link dev.dovetail.sync.domain.ConnectorException}s, so the engine reacts without knowing the service; the adapter
- * maps its service's errors to them in one place and does no retrying of its own beyond paging.
+ * One external calendar service (Google, Microsoft Graph) as the sync engine sees it: what every service offers
+ * (calendars, changes, writes). What only some offer is a capability the connector may also implement, and the core
+ * asks for it by type with {@code SyncContext.capability} ({@link PushSupport}, {@link FreeBusySupport},
+ * {@link RevokeSupport}; ADR 54). Failures are {@link dev.dovetail.sync.domain.ConnectorException}s,
+ * so the engine reacts without knowing the service; the adapter maps its service's errors to them in one place and
+ * does no retrying of its own beyond paging.
  */
 public interface CalendarConnector {
 
@@ -49,25 +49,4 @@ public interface CalendarConnector {
    * deleted; fails with {@code EtagMismatch} if it changed.
    */
   Future<Void> delete(Grant grant, String calendarId, String eventId, String etag);
-
-  /** Busy periods of the calendars within {@code window} (live free/busy), merged, clipped to the window. */
-  Future<List<TimeRange>> busy(Grant grant, List<String> calendarIds, TimeRange window);
-
-  /**
-   * Opens a push channel on {@code calendarId} that notifies {@code callbackUrl}, echoing {@code secret};
-   * the service may shorten {@code requestedExpiry}, the returned channel says until when it lives.
-   */
-  Future<PushChannel> watch(
-      Grant grant, String calendarId, String channelId, String secret, String callbackUrl, Instant requestedExpiry);
-
-  /** Closes a channel; an unknown or expired channel counts as closed. */
-  Future<Void> stop(Grant grant, PushChannel channel);
-
-  /**
-   * Withdraws the grant at the service (the provider disconnected), where the service offers that; a grant already
-   * gone counts as revoked. The default does nothing (Microsoft has no per-app revoke for a delegated grant).
-   */
-  default Future<Void> revoke(Grant grant) {
-    return Future.succeededFuture();
-  }
 }

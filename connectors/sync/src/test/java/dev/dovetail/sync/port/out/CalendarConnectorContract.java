@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link CalendarConnector} must do, whatever the service: full and incremental listings, expired tokens,
- * idempotent creates, etag-checked writes, idempotent deletes, free/busy. Run by the in-memory connector and by each
- * real connector against its emulator.
+ * idempotent creates, etag-checked writes, idempotent deletes, and free/busy ({@link FreeBusySupport}, which every
+ * connector here offers). Run by the in-memory connector and by each real connector against its emulator.
  */
 public interface CalendarConnectorContract {
 
@@ -158,7 +158,9 @@ public interface CalendarConnectorContract {
     external().create(calendarId(), hour(4), false);
     external().create(calendarId(), hour(30), true);
 
-    List<TimeRange> busy = connector().busy(grant(), List.of(calendarId()), new TimeRange(T0, T0.plus(
+    // Every connector under this contract offers live free/busy (a cast that fails is a failed test).
+    FreeBusySupport freeBusy = (FreeBusySupport) connector();
+    List<TimeRange> busy = freeBusy.busy(grant(), List.of(calendarId()), new TimeRange(T0, T0.plus(
         Duration.ofHours(10)))).await();
 
     assertThat(busy).containsExactly(new TimeRange(T0, T0.plus(Duration.ofMinutes(90))));

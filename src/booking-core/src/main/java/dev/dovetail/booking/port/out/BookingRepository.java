@@ -16,7 +16,7 @@ public interface BookingRepository {
   Future<Void> insertAll(List<Booking> bookings);
 
   /**
-   * Replaces a booking if its stored {@code sequence} is {@code booking.sequence() - 1} (optimistic concurrency);
+   * Replaces a booking if its stored {@code revision} is {@code booking.revision() - 1} (optimistic concurrency);
    * fails with a ConflictException otherwise.
    */
   Future<Void> update(Booking booking);

@@ -30,6 +30,16 @@ public interface ReadCalendar {
   Future<List<ResourceCalendar>> calendars(String providerId);
 
   /**
+   * Loads up to {@code limit} calendars into this node's cache, the most written first, whatever their provider (a
+   * node's start-up, ADR 59): the first query after a restart then finds them. A calendar that fails to load is left
+   * out. Index them with {@link #index}.
+   */
+  Future<List<ResourceCalendar>> warm(int limit);
+
+  /** Builds the calendar's time index now unless this node has it. CPU work: call it on a worker thread. */
+  void index(ResourceCalendar calendar);
+
+  /**
    * The spans the resource's schedule blocks at this instant (bookings and holds with their buffers, and the busy
    * time of opaque events, materialised one year ahead), those overlapping [from, to).
    */

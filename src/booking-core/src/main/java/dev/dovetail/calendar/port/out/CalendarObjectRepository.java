@@ -2,6 +2,7 @@ package dev.dovetail.calendar.port.out;
 
 import dev.dovetail.calendar.domain.CalendarCollection;
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,6 +32,12 @@ public interface CalendarObjectRepository {
   default Future<String> property(String resourceId, String name) {
     return load(resourceId).map(c -> c.properties().get(name));
   }
+
+  /**
+   * Up to {@code limit} resource ids of stored calendars, the most written first (highest revision): the calendars a
+   * node loads ahead after it starts (ADR 59). Adapters should read only the ids.
+   */
+  Future<List<String>> mostWritten(int limit);
 
   /** Applies {@code change} atomically; fails with the exception {@code change} threw, or after too many lost races. */
   Future<CalendarCollection> update(String resourceId, UnaryOperator<CalendarCollection> change);

@@ -54,6 +54,13 @@ public interface NotificationLog {
   /** One of the provider's messages; another provider's or an unknown id fails with a NotFoundException. */
   Future<Entry> get(String providerId, String messageId);
 
+  /**
+   * Queues the confirmation of one of the provider's confirmed bookings once more (at most one a minute: a repeat
+   * within it returns the same message). Another provider's or an unknown booking fails with a NotFoundException, a
+   * booking that is not confirmed with a ConflictException.
+   */
+  Future<OutboundMessage> resendConfirmation(String providerId, String bookingId);
+
   /** A log with no messages, for hubs wired without notifications. */
   static NotificationLog empty() {
     return new NotificationLog() {
@@ -75,6 +82,11 @@ public interface NotificationLog {
       @Override
       public Future<Entry> get(String providerId, String messageId) {
         return Future.failedFuture(new NotFoundException("notification", messageId));
+      }
+
+      @Override
+      public Future<OutboundMessage> resendConfirmation(String providerId, String bookingId) {
+        return Future.failedFuture(new NotFoundException("booking", bookingId));
       }
     };
   }

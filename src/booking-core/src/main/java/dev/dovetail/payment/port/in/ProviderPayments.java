@@ -30,4 +30,11 @@ public interface ProviderPayments {
 
   /** The customer did not come: the cancellation policy decides, as if cancelled at the start. */
   Future<Payment> markNoShow(String providerId, String bookingId);
+
+  /**
+   * Refunds a captured payment, apart from any cancellation, until {@code refundedMinor} of it is refunded in all
+   * ({@code null}: all of it). Repeating the same call refunds nothing more; a total below what is already refunded is
+   * a ConflictException (a refund cannot be taken back), one above what was captured an InvalidRequestException.
+   */
+  Future<Payment> refund(String providerId, String bookingId, Long refundedMinor);
 }

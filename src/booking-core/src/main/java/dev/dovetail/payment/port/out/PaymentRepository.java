@@ -12,7 +12,7 @@ public interface PaymentRepository {
   /** Fails with a ConflictException if the booking already has a payment. */
   Future<Void> insert(Payment payment);
 
-  /** Replaces a payment if its stored version is {@code payment.version() - 1}; ConflictException otherwise. */
+  /** Replaces a payment if its stored revision is {@code payment.revision() - 1}; ConflictException otherwise. */
   Future<Void> update(Payment payment);
 
   Future<Optional<Payment>> find(String bookingId);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Waitlist entries (one document each, changed only by compare-and-set on {@code sequence}, so two nodes cannot both
+ * Waitlist entries (one document each, changed only by compare-and-set on {@code revision}, so two nodes cannot both
  * move the same entry) and each booking type's waitlist settings. Join order is {@code joinedAt}, then id.
  */
 public interface WaitlistRepository {
@@ -18,7 +18,7 @@ public interface WaitlistRepository {
   /** Stores a new entry; fails with a ConflictException if the id exists. */
   Future<Void> insert(WaitlistEntry entry);
 
-  /** Replaces the entry if its stored sequence is {@code entry.sequence() - 1}; fails with a ConflictException else. */
+  /** Replaces the entry if its stored revision is {@code entry.revision() - 1}; fails with a ConflictException else. */
   Future<Void> update(WaitlistEntry entry);
 
   Future<Optional<WaitlistEntry>> findById(String id);

@@ -109,7 +109,7 @@ public interface BookingRepositoryContract {
   }
 
   @Test
-  @DisplayName("update: replaces the booking when its sequence follows the stored one")
+  @DisplayName("update: replaces the booking when its revision follows the stored one")
   default void updateReplacesWhenSequenceFollows(VertxTestContext ctx) {
     Booking hold = held(id("prov"), "room-1", BASE, Instant.parse("2030-01-01T00:10:00Z"));
     Booking confirmedNow = hold.withStatus(BookingStatus.CONFIRMED, Instant.parse("2030-01-01T00:05:00Z"));
@@ -124,12 +124,12 @@ public interface BookingRepositoryContract {
   }
 
   @Test
-  @DisplayName("update: a stale sequence or a missing booking fails with a ConflictException")
+  @DisplayName("update: a stale revision or a missing booking fails with a ConflictException")
   default void updateRefusesStaleSequenceAndMissingBooking(VertxTestContext ctx) {
     Booking booking = confirmed(id("prov"), "room-1", BASE, 30);
     Instant now = Instant.parse("2030-01-01T00:05:00Z");
     Booking cancelled = booking.withStatus(BookingStatus.CANCELLED, now);
-    Booking raced = booking.movedTo(booking.time(), now); // also sequence 1: written from the same stale copy
+    Booking raced = booking.movedTo(booking.time(), now); // also revision 1: written from the same stale copy
     bookings().insertAll(List.of(booking))
         .compose(v -> bookings().update(cancelled))
         .compose(v -> failureOf(bookings().update(raced)))

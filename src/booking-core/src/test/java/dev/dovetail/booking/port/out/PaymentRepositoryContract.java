@@ -64,7 +64,7 @@ public interface PaymentRepositoryContract {
   }
 
   @Test
-  @DisplayName("update is a compare-and-set on the version: a stale write fails and changes nothing")
+  @DisplayName("update is a compare-and-set on the revision: a stale write fails and changes nothing")
   default void updateIsCompareAndSet(VertxTestContext ctx) {
     Payment p = fresh(id("prov"));
     Payment first = p.withIntent("pi_a", AT);

@@ -48,6 +48,32 @@ public interface CalendarObjectRepositoryContract {
   }
 
   @Test
+  @DisplayName("mostWritten: stored calendars, the most written first, at most the limit; a deleted one is gone")
+  default void mostWrittenComesFirst(VertxTestContext ctx) {
+    String busy = id();
+    String quiet = id();
+    String deleted = id();
+    Future<CalendarCollection> writes = Future.succeededFuture();
+    for (int i = 0; i < 60; i++) {
+      String name = "e" + i;
+      writes = writes.compose(w -> calendars().update(busy, c -> c.put(event(name))));
+    }
+    writes.compose(w -> calendars().update(quiet, c -> c.put(event("q"))))
+        .compose(w -> calendars().update(deleted, c -> c.put(event("d"))))
+        .compose(w -> calendars().delete(deleted))
+        .compose(v -> calendars().mostWritten(1_000))
+        .compose(all -> calendars().mostWritten(1).map(first -> {
+          ctx.verify(() -> {
+            assertThat(all).contains(busy, quiet).doesNotContain(deleted);
+            assertThat(all.indexOf(busy)).isLessThan(all.indexOf(quiet));
+            assertThat(first).hasSize(1);
+          });
+          return first;
+        }))
+        .onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
   @DisplayName("property: null for a calendar never written or a property never set, else its stored value")
   default void propertyReadsOneStoredProperty(VertxTestContext ctx) {
     String cal = id();

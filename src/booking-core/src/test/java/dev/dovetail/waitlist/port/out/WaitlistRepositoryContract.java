@@ -69,7 +69,7 @@ public interface WaitlistRepositoryContract {
   }
 
   @Test
-  @DisplayName("update: only over the sequence it was read at; insert refuses an existing id")
+  @DisplayName("update: only over the revision it was read at; insert refuses an existing id")
   default void updateIsCompareAndSet() {
     WaitlistEntry e = entry(id("prov"), "room", "type", T0, Wish.day(LocalDate.of(2030, 1, 2)));
     await(waitlist().insert(e));

@@ -1,4 +1,4 @@
-package dev.dovetail.web.calendar;
+package dev.dovetail.sync.google;
 
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.port.in.ReceivePush;
@@ -10,7 +10,8 @@ import io.vertx.ext.web.RoutingContext;
  * secret token come in {@code X-Goog-Channel-ID} / {@code X-Goog-Channel-Token}). Google sends no credentials, so the
  * route sits ahead of the API's root chain and is authenticated by the channel token alone: 200 for a live channel of
  * this hub (a sync is requested; the notification is only a hint), 404 for anything else (spoofed, stale, unknown),
- * 500 if the store failed, so that Google retries.
+ * 500 if the store failed, so that Google retries. It lives with the connector, as {@code OutlookHooks} does, since it
+ * speaks Google's protocol (ADR 54).
  */
 public final class GoogleHooks {
 
