@@ -96,7 +96,10 @@ export class ZonePicker {
     }, h('span', { class: 'zone-name', text: e.name || zoneLabel(e.zone) }),
     h('span', { class: 'zone-meta', text: `${e.offset} · ${formatTime(at, e.zone)} · ${zoneLabel(e.zone)}` }))));
     if (this.shown.length === 0) {
-      this.list.append(h('li', { class: 'zone-none', text: 'No time zone matches. Try a city such as London.' }));
+      this.list.append(h('li', {
+        role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false', class: 'zone-none',
+        text: 'No time zone matches. Try a city such as London.',
+      }));
     }
     this.count.textContent = matches.length > MAX_SHOWN
       ? `${matches.length} time zones match; the first ${MAX_SHOWN} are shown.` : `${matches.length} time zones match.`;

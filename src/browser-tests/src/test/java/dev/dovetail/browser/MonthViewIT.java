@@ -111,6 +111,7 @@ class MonthViewIT {
     assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth;"))
         .as("no sideways scrolling on a phone").isTrue();
     browser.screenshot("month-full-day-phone");
+    browser.assertAccessible("month view, a fully booked day with the waitlist");
 
     browser.setDate("#picker-date", saturday.toString());
     waitForShownDay(saturday);
@@ -124,6 +125,7 @@ class MonthViewIT {
     assertThat(closedDay.getCssValue("border-style")).isNotEqualTo(fullAgain.getCssValue("border-style"));
     browser.assertFormsLabelled();
     browser.screenshot("month-closed-day-phone");
+    browser.assertAccessible("month view, a closed day");
     browser.assertNoConsoleErrors();
   }
 
@@ -203,6 +205,7 @@ class MonthViewIT {
     assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth;"))
         .as("no sideways scrolling with the list open").isTrue();
     browser.screenshot("zone-search-phone");
+    browser.assertAccessible("time-zone search with its list open");
 
     browser.press(Keys.ENTER);
     browser.waitForText(By.id("picker-zone-line"), "Asia/Tokyo");

@@ -110,7 +110,7 @@ public class NotificationLogService implements NotificationLog {
         return Future.failedFuture(new ConflictException("only a confirmed booking has a confirmation to resend; this"
             + " one is " + booking.status().name().toLowerCase()));
       }
-      OutboundMessage again = OutboundMessage.resentConfirmation(providerId, booking.id(), booking.sequence(),
+      OutboundMessage again = OutboundMessage.resentConfirmation(providerId, booking.id(), booking.revision(),
           booking.customerEmail(), clock.instant());
       return outbox.record(List.of(again)).compose(v -> outbox.findById(again.id()))
           .map(stored -> stored.orElse(again));
