@@ -8,7 +8,8 @@ import {
 } from './time.js';
 
 const STATE_TEXT = { free: 'free times', full: 'fully booked', closed: 'closed' };
-const MARK = { free: '●', full: 'full', closed: '' };
+// The visible word under a day's number; a free day's dot is drawn by CSS (no text to read out twice).
+const MARK = { free: '', full: 'full', closed: '' };
 
 /** First day of the month of a local date, 'YYYY-MM-01'. */
 export function monthOf(date) {
@@ -85,6 +86,10 @@ export class MonthGrid {
         }
         const bookable = date >= min && date <= max;
         const state = bookable ? (states.get(date) || 'closed') : 'closed';
+        const mark = bookable ? MARK[state] : '';
+        const number = String(Number(date.slice(8, 10)));
+        // The accessible name starts with what is seen when a word is shown ("14 full"), as WCAG 2.5.3 asks.
+        const name = `${mark ? `${number} ${mark}: ` : ''}${formatDay(date)}: ${bookable ? STATE_TEXT[state] : 'not bookable'}`;
         return h('td', { 'aria-selected': String(date === selected) },
           h('button', {
             type: 'button',
@@ -94,10 +99,11 @@ export class MonthGrid {
             'data-state': state,
             tabindex: date === tabDate ? '0' : '-1',
             'aria-disabled': bookable ? null : 'true',
-            'aria-label': `${formatDay(date)}: ${bookable ? STATE_TEXT[state] : 'not bookable'}`,
+            'aria-label': name,
             onclick: () => (bookable ? this.onPick(date) : null),
-          }, h('span', { class: 'day-number', text: String(Number(date.slice(8, 10))) }),
-          h('span', { class: 'day-mark', 'aria-hidden': 'true', text: bookable ? MARK[state] : '' })));
+          }, h('span', { class: 'day-number', text: number }),
+          // The leading space makes the text "14 full", as the name starts, not "14full".
+          h('span', { class: 'day-mark', 'aria-hidden': 'true', text: mark ? ` ${mark}` : '' })));
       })));
     }
     clear(this.body, rows);
