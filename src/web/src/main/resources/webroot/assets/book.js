@@ -59,8 +59,9 @@ const submit = h('button', { type: 'submit', id: 'book-button' }, 'Book this tim
 const form = h('form', { id: 'booking-form', novalidate: true, onsubmit: onSubmit },
   summary, memberField.wrapper, nameField.wrapper, emailField.wrapper, questionsBox, formError,
   h('div', { class: 'actions stack' }, submit));
+const detailsHeading = h('h2', { id: 'details-heading', text: 'Your details' });
 const formSection = h('section', { id: 'details', 'aria-labelledby': 'details-heading', hidden: true },
-  h('h2', { id: 'details-heading', text: 'Your details' }), form);
+  detailsHeading, form);
 
 const picker = new SlotPicker({
   container: pickerBox,
@@ -71,7 +72,7 @@ const picker = new SlotPicker({
   horizonDays: Number(data.horizonDays),
   idPrefix: 'picker',
   onEmptyDay: waitlistForm,
-  onSelect: (slot, zone, duration) => {
+  onSelect: (slot, zone, duration, byUser) => {
     chosen = slot;
     chosenZone = zone;
     chosenDuration = duration;
@@ -82,6 +83,10 @@ const picker = new SlotPicker({
     summary.textContent = `${formatDateTime(slot.start, zone)} (${zoneLabel(zone)})`;
     submit.textContent = `Book ${formatTime(slot.start, zone)}`;
     formSection.hidden = false;
+    if (byUser) {
+      // On a phone the form is below the fold: take the visitor (and the focus) to it.
+      focusHeading(detailsHeading);
+    }
   },
 });
 

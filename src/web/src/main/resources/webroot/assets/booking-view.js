@@ -1,6 +1,6 @@
 // What the confirmation and manage pages show about one booking, read through its manage link.
 
-import { api, enc } from './api.js';
+import { api, ApiError, enc } from './api.js';
 import { h } from './dom.js';
 import { formatDateTime, formatTime, zoneLabel } from './time.js';
 import { locationLabel, locationNode } from './type-location.js';
@@ -12,7 +12,13 @@ export function manageToken() {
 
 /** The booking and its offer (type, provider, resource). The offer may be gone; the booking still shows. */
 export async function loadBooking(token) {
-  const { booking } = await api('GET', `/api/v1/public/bookings/${enc(token)}`);
+  let booking;
+  try {
+    ({ booking } = await api('GET', `/api/v1/public/bookings/${enc(token)}`));
+  } catch (e) {
+    // The API's detail names the manage token; a customer only needs to know the link leads nowhere.
+    throw e instanceof ApiError && e.status === 404 ? new Error('No booking belongs to this link.') : e;
+  }
   let offer = null;
   try {
     offer = await api('GET', `/api/v1/public/booking-types/${enc(booking.bookingTypeId)}`);

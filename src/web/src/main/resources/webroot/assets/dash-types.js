@@ -13,7 +13,7 @@ import { poolFields, poolText } from './dash-pool.js';
 import { detailsFields } from './dash-type-details.js';
 import { sharePanel } from './dash-share.js';
 import { paymentFields } from './dash-payments.js';
-import { fractionDigits } from './payment-view.js';
+import { formatMoney, fractionDigits } from './payment-view.js';
 import { reminderFields } from './dash-reminders.js';
 import { waitlistView } from './dash-waitlist.js';
 import { minutesText } from './time.js';
@@ -24,12 +24,7 @@ function priceText(price) {
   if (!price || price.amountMinor === 0) {
     return 'free';
   }
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: price.currency })
-      .format(price.amountMinor / 10 ** fractionDigits(price.currency));
-  } catch (e) {
-    return `${price.amountMinor} ${price.currency}`;
-  }
+  return formatMoney(price);
 }
 
 export function typesView(container) {

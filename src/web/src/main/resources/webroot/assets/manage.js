@@ -3,7 +3,9 @@
 
 import { api, ApiError, enc } from './api.js';
 import { h, clear, errorBox, focusHeading } from './dom.js';
-import { formatDateTime, formatShortDateTime, now, zoneLabel } from './time.js';
+import {
+  formatDateTime, formatShortDateTime, localDate, now, zoneLabel,
+} from './time.js';
 import { SlotPicker } from './slot-picker.js';
 import { loadPayment, refundSentence } from './payment-view.js';
 import {
@@ -127,7 +129,7 @@ function openReschedule() {
         }, 'Move my booking'));
     },
   });
-  picker.start();
+  picker.start(localDate(booking.start, booking.timeZone));
   focusHeading(heading);
 }
 

@@ -3,7 +3,9 @@
 
 import { api, enc } from './api.js';
 import { h, clear, errorBox } from './dom.js';
-import { formatDateTime, localDate, addDays } from './time.js';
+import {
+  formatDateTime, localDate, addDays, LOCALE,
+} from './time.js';
 
 /** Digits after the decimal point of a currency (2 for EUR, 0 for JPY). */
 export function fractionDigits(currency) {
@@ -17,7 +19,7 @@ export function fractionDigits(currency) {
 /** "€12.50" for { amountMinor: 1250, currency: 'EUR' }: integer minor units, never floating-point sums. */
 export function formatMoney(money) {
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency })
+    return new Intl.NumberFormat(LOCALE, { style: 'currency', currency: money.currency })
       .format(money.amountMinor / 10 ** fractionDigits(money.currency));
   } catch (e) {
     return `${money.amountMinor} ${money.currency}`;

@@ -1,5 +1,5 @@
 // Time zones and dates in the browser. Instants come from the API in UTC; they are shown in a zone with Intl, in the
-// visitor's own locale. Local dates are 'YYYY-MM-DD' strings, computed with the zone, never with the machine's.
+// page's language (<html lang>), so that dates never come in another language than the words around them. Local dates are 'YYYY-MM-DD' strings, computed with the zone, never with the machine's.
 // "Now" is the hub's, never the device's (ADR 30): the page shell carries the hub's instant as <body data-now>, and the
 // device's clock only measures the time elapsed since the page loaded. A phone whose clock is wrong sees the right days.
 
@@ -35,13 +35,54 @@ export function zoneLabel(zone) {
   return zone.replaceAll('_', ' ');
 }
 
+/** The one locale every date, time, zone name and amount on a page is written in: the page's language. */
+export const LOCALE = document.documentElement.lang || 'en';
+
 const formatters = new Map();
 
 function formatter(key, options) {
   if (!formatters.has(key)) {
-    formatters.set(key, new Intl.DateTimeFormat(undefined, options));
+    formatters.set(key, new Intl.DateTimeFormat(LOCALE, options));
   }
   return formatters.get(key);
+}
+
+function zonePart(zone, timeZoneName) {
+  try {
+    const part = formatter(`zn|${timeZoneName}|${zone}`, { timeZone: zone, timeZoneName }).formatToParts(new Date(now()))
+      .find((p) => p.type === 'timeZoneName');
+    return part ? part.value : '';
+  } catch (e) {
+    return '';
+  }
+}
+
+/** 'Central European Time' of a zone, in the page's language ('' where the browser has no such name). */
+export function zoneName(zone) {
+  return zonePart(zone, 'longGeneric');
+}
+
+/** 'UTC+1', 'UTC−3:30' or 'UTC' of a zone now. */
+export function zoneOffset(zone) {
+  const gmt = zonePart(zone, 'shortOffset');
+  return gmt ? gmt.replace('GMT', 'UTC') : '';
+}
+
+/** 'January 2027' of a local date's month. */
+export function formatMonth(date) {
+  const [y, m] = date.split('-').map(Number);
+  return formatter('month', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/** 'Mo'..'Su' (short weekday names, Monday first) in the page's language, with the long ones for screen readers. */
+export function weekdayNames() {
+  return [0, 1, 2, 3, 4, 5, 6].map((i) => {
+    const day = new Date(Date.UTC(2024, 0, 1 + i));
+    return {
+      short: formatter('wd', { weekday: 'short', timeZone: 'UTC' }).format(day),
+      long: formatter('wdl', { weekday: 'long', timeZone: 'UTC' }).format(day),
+    };
+  });
 }
 
 /** '9:00 AM' (or '09:00', as the visitor's locale writes times) of an instant in a zone. */

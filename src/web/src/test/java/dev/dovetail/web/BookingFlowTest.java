@@ -92,6 +92,30 @@ class BookingFlowTest {
   }
 
   @Test
+  @DisplayName("each date of the range has a state for the month view: free, full (all taken) or closed (weekend)")
+  void daysAreFreeFullOrClosed() {
+    LocalDate monday = ApiFixture.monday();
+    for (String start : mondayStarts()) {
+      book(start, new JsonObject());
+    }
+    JsonObject body = expect(200, api.get("/api/v1/public/booking-types/" + alice.typeId() + "/slots?from="
+        + monday + "&to=" + monday.plusDays(7) + "&tz=Europe/Berlin"));
+    List<String> states = body.getJsonArray("days").stream().map(d -> ((JsonObject) d).getString("date") + " "
+        + ((JsonObject) d).getString("state")).toList();
+    assertThat(states).containsExactly(monday + " full", monday.plusDays(1) + " free", monday.plusDays(2) + " free",
+        monday.plusDays(3) + " free", monday.plusDays(4) + " free", monday.plusDays(5) + " closed",
+        monday.plusDays(6) + " closed");
+    assertThat(body.getJsonArray("slots").stream().map(s -> ((JsonObject) s).getString("start")))
+        .noneMatch(start -> start.startsWith(monday.toString()));
+    JsonObject daysOnly = expect(200, api.get("/api/v1/public/booking-types/" + alice.typeId() + "/slots?from="
+        + monday + "&to=" + monday.plusDays(7) + "&tz=Europe/Berlin&slots=false"));
+    assertThat(daysOnly.getJsonArray("slots")).isEmpty();
+    assertThat(daysOnly.getJsonArray("days")).isEqualTo(body.getJsonArray("days"));
+    expect(400, api.get("/api/v1/public/booking-types/" + alice.typeId() + "/slots?from=" + monday + "&to="
+        + monday.plusDays(63) + "&tz=Europe/Berlin"));
+  }
+
+  @Test
   @DisplayName("book a slot: 201 with a manage token; the same slot again: 409 with free alternatives")
   void bookingTakesTheSlotAndASecondAttemptGetsAlternatives() {
     String start = berlin(13);

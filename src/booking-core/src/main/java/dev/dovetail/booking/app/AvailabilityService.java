@@ -1,10 +1,14 @@
 package dev.dovetail.booking.app;
 
 import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.domain.MemberSchedule;
 import dev.dovetail.booking.domain.PoolSlots;
+import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.domain.Slot;
 import dev.dovetail.booking.domain.SlotEngine;
 import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.booking.port.in.DayState;
+import dev.dovetail.booking.port.in.FreeTime;
 import dev.dovetail.booking.port.in.ListAvailability;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.booking.port.in.SlotQuery;
@@ -12,8 +16,15 @@ import dev.dovetail.booking.port.out.ScheduleRepository;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Free slots for the public booking page; the viewer's dates are turned into instants in the viewer's zone. A pooled
@@ -33,8 +44,12 @@ public class AvailabilityService implements ListAvailability {
     this.clock = clock;
   }
 
+  /**
+   * The free slots and each date's state: a date without free time is {@code FULL} if the same type on an empty
+   * calendar (no bookings, no busy times) would offer time then, else {@code CLOSED} (ADR 55).
+   */
   @Override
-  public Future<List<Slot>> freeSlots(SlotQuery query) {
+  public Future<FreeTime> freeTime(SlotQuery query) {
     if (query.from() == null || query.to() == null || query.viewerZone() == null) {
       return Future.failedFuture(new InvalidRequestException("from, to and tz are required"));
     }
@@ -48,12 +63,32 @@ public class AvailabilityService implements ListAvailability {
         query.to().atStartOfDay(query.viewerZone()).toInstant());
     return catalog.offer(query.bookingTypeId()).compose(offer -> {
       Duration duration = query.duration() == null ? offer.type().defaultDuration() : query.duration();
-      if (offer.type().pool() != null) {
-        return MemberSchedules.load(schedules, offer).map(members -> PoolSlots.freeSlots(
-            offer.type(), duration, members, clock.instant(), window));
-      }
-      return schedules.load(offer.resource().id()).map(schedule -> SlotEngine.freeSlots(
-          offer.resource(), offer.type(), duration, schedule, clock.instant(), window));
+      Instant now = clock.instant();
+      return MemberSchedules.load(schedules, offer).map(members -> {
+        List<Slot> free = slots(offer, duration, members, now, window);
+        List<MemberSchedule> empty = offer.members().stream()
+            .map(r -> new MemberSchedule(r, Schedule.empty(r.id()))).toList();
+        Set<LocalDate> open = datesOf(slots(offer, duration, empty, now, window), query.viewerZone());
+        Set<LocalDate> withFree = datesOf(free, query.viewerZone());
+        SortedMap<LocalDate, DayState> states = new TreeMap<>();
+        for (LocalDate d = query.from(); d.isBefore(query.to()); d = d.plusDays(1)) {
+          states.put(d, withFree.contains(d) ? DayState.FREE : open.contains(d) ? DayState.FULL : DayState.CLOSED);
+        }
+        return new FreeTime(free, states);
+      });
     });
+  }
+
+  private static List<Slot> slots(PublicCatalog.Offer offer, Duration duration, List<MemberSchedule> members,
+      Instant now, TimeRange window) {
+    return offer.type().pool() == null
+        ? SlotEngine.freeSlots(offer.resource(), offer.type(), duration, members.get(0).schedule(), now, window)
+        : PoolSlots.freeSlots(offer.type(), duration, members, now, window);
+  }
+
+  private static Set<LocalDate> datesOf(List<Slot> slots, ZoneId zone) {
+    Set<LocalDate> dates = new HashSet<>();
+    slots.forEach(slot -> dates.add(slot.start().atZone(zone).toLocalDate()));
+    return dates;
   }
 }

@@ -1,11 +1,14 @@
 package dev.dovetail.web.codec;
 
 import dev.dovetail.booking.domain.Slot;
+import dev.dovetail.booking.port.in.DayState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
 
 /** Free slots as JSON: UTC {@code start}/{@code end}, plus {@code localStart} in the viewer's zone. */
 public final class SlotCodec {
@@ -24,6 +27,14 @@ public final class SlotCodec {
       json.put("durationMinutes", minutes);
     }
     return json;
+  }
+
+  /** Each date's state, in date order: {@code [{"date": "2026-05-04", "state": "free"|"full"|"closed"}, ...]}. */
+  public static JsonArray days(SortedMap<LocalDate, DayState> days) {
+    JsonArray array = new JsonArray();
+    days.forEach((date, state) -> array.add(new JsonObject().put("date", date.toString())
+        .put("state", state.name().toLowerCase(Locale.ROOT))));
+    return array;
   }
 
   /** Alternatives offered with a 409: UTC instants only, since the refusing call may not know the viewer's zone. */

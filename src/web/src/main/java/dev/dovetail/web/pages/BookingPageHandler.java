@@ -11,12 +11,14 @@ import dev.dovetail.web.codec.PoolCodec;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -87,6 +89,7 @@ final class BookingPageHandler {
     values.put("typeName", type.name());
     values.put("providerHandle", offer.provider().id());
     values.put("providerName", offer.provider().displayName());
+    values.put("providerEmail", offer.provider().email());
     values.put("resourceName", PoolCodec.whereText(offer));
     values.put("resourceZone", offer.resource().zone().getId());
     values.put("durations", type.durations().stream().map(d -> Long.toString(d.toMinutes()))
@@ -163,18 +166,27 @@ final class BookingPageHandler {
     return minutes + " minutes";
   }
 
-  /** The price as the customer reads it, with how it is paid ({@code payment} null: not said). */
+  /**
+   * The price as the customer reads it, with how it is paid ({@code payment} null: not said). The amount is written
+   * the way the pages' {@code Intl.NumberFormat} writes it in the page's language ("€45.00"), with the currency's own
+   * digits, so that the booking, payment and manage pages agree (ADR 55).
+   */
   static String price(Money money, PaymentRequirement payment) {
     if (money.minorUnits() == 0) {
       return "Free";
     }
-    int digits;
+    String amount;
     try {
-      digits = Math.max(0, Currency.getInstance(money.currency()).getDefaultFractionDigits());
+      Currency currency = Currency.getInstance(money.currency());
+      NumberFormat format = NumberFormat.getCurrencyInstance(Locale.ENGLISH);
+      format.setCurrency(currency);
+      int digits = Math.max(0, currency.getDefaultFractionDigits());
+      format.setMinimumFractionDigits(digits);
+      format.setMaximumFractionDigits(digits);
+      amount = format.format(BigDecimal.valueOf(money.minorUnits(), digits));
     } catch (IllegalArgumentException e) {
-      digits = 2;
+      amount = BigDecimal.valueOf(money.minorUnits(), 2).toPlainString() + " " + money.currency();
     }
-    String amount = BigDecimal.valueOf(money.minorUnits(), digits).toPlainString() + " " + money.currency();
     if (payment == null) {
       return amount;
     }

@@ -11,10 +11,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
- * {@code GET /api/v1/public/booking-types/{bookingTypeId}/slots?from=&to=&tz=[&duration=]}: free slots for the
- * viewer's dates {@code [from, to)} in the viewer's zone.
+ * {@code GET /api/v1/public/booking-types/{bookingTypeId}/slots?from=&to=&tz=[&duration=][&slots=false]}: free slots for the
+ * viewer's dates {@code [from, to)} in the viewer's zone, with each date's state (free, full or closed) for the
+ * booking page's month view (ADR 55).
  */
 public final class SlotsHandler {
 
@@ -34,7 +36,9 @@ public final class SlotsHandler {
     int minutes = Requests.queryInt(ctx, "duration", 0);
     Duration duration = minutes == 0 ? null : Duration.ofMinutes(minutes);
     SlotQuery query = new SlotQuery(Requests.path(ctx, "bookingTypeId"), from, to, zone, duration);
-    Responses.respond(ctx, availability.freeSlots(query), 200,
-        slots -> SlotCodec.slotList(slots, zone, from, to, duration == null ? null : duration.toMinutes()));
+    boolean withSlots = !"false".equals(Requests.query(ctx, "slots"));
+    Responses.respond(ctx, availability.freeTime(query), 200, free -> SlotCodec.slotList(
+        withSlots ? free.slots() : List.of(), zone, from, to, duration == null ? null : duration.toMinutes())
+        .put("days", SlotCodec.days(free.days())));
   }
 }
