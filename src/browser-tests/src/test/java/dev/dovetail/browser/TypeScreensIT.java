@@ -210,7 +210,7 @@ class TypeScreensIT {
     browser.desktop();
     browser.open(hub.url("/book/demo/deposit-old"));
     browser.waitForText(By.id("not-bookable"), "needs a card payment, which cannot be taken here");
-    assertThat(browser.text(".offer-facts")).contains("40.00 EUR").doesNotContain("deposit online")
+    assertThat(browser.text(".offer-facts")).contains("€40.00").doesNotContain("deposit online")
         .contains("Not bookable online");
     assertThat(browser.all("#picker")).as("no times offered").isEmpty();
     browser.open(hub.url("/book/demo"));
