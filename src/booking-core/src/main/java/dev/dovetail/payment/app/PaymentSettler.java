@@ -8,6 +8,8 @@ import dev.dovetail.payment.port.out.PaymentGateway.Intent;
 import dev.dovetail.payment.port.out.PaymentRepository;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -23,6 +25,8 @@ public class PaymentSettler {
   private final PaymentRepository payments;
   private final PaymentGateway gateway;
   private final Clock clock;
+  /** This node's settle in progress per booking: a second call starts after it (a webhook and a provider's refund). */
+  private final Map<String, Future<Payment>> inProgress = new ConcurrentHashMap<>();
 
   public PaymentSettler(PaymentRepository payments, PaymentGateway gateway, Clock clock) {
     this.payments = payments;
@@ -41,8 +45,18 @@ public class PaymentSettler {
     });
   }
 
-  /** Carries out the owed work of one booking's payment, if any. */
+  /**
+   * Carries out the owed work of one booking's payment, if any. On this node one settle per booking runs at a time: a
+   * call made while one is in progress starts when it ends, and reads what it left.
+   */
   public Future<Payment> settle(String bookingId) {
+    Future<Payment> mine = inProgress.compute(bookingId, (id, running) -> running == null ? settleNow(id)
+        : running.transform(ended -> settleNow(id)));
+    mine.onComplete(ended -> inProgress.remove(bookingId, mine));
+    return mine;
+  }
+
+  private Future<Payment> settleNow(String bookingId) {
     return payments.find(bookingId).compose(found -> {
       if (found.isEmpty() || found.get().owed() == Owed.NOTHING) {
         return Future.succeededFuture(found.orElse(null));
@@ -51,7 +65,7 @@ public class PaymentSettler {
       if (p.intentId() == null) {
         return change(bookingId, q -> q.intentId() != null ? q
             : (q.state() == PaymentState.AWAITING ? q.canceled(clock.instant()) : q).settled(clock.instant()))
-            .compose(q -> q.intentId() != null ? settle(bookingId) : Future.succeededFuture(q));
+            .compose(q -> q.intentId() != null ? settleNow(bookingId) : Future.succeededFuture(q));
       }
       return gateway.retrieve(p.intentId()).compose(intent -> act(p, intent));
     });
