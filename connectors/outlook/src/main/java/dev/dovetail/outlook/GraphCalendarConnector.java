@@ -60,6 +60,10 @@ public final class GraphCalendarConnector implements CalendarConnector, PushSupp
     public Settings withMaxSubscriptionLifetime(Duration lifetime) {
       return new Settings(graphBase, horizon, lifetime, liveTimeout, busyPolicy);
     }
+
+    public Settings withLiveTimeout(Duration timeout) {
+      return new Settings(graphBase, horizon, maxSubscriptionLifetime, timeout, busyPolicy);
+    }
   }
 
   private final GraphClients clients;

@@ -12,7 +12,6 @@ import dev.dovetail.sync.domain.OutboundEvent;
 import dev.dovetail.sync.domain.WrittenEvent;
 import dev.dovetail.sync.port.out.RotatedTokens;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -40,7 +39,7 @@ class GraphStrictnessIT {
   @BeforeAll
   static void startEmulator() {
     vertx = Vertx.vertx();
-    graph = GraphEmulator.start(vertx).await();
+    graph = GraphEmulator.start(vertx, GraphCalendarConnectorIT.AT).await();
     identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(graph.loginBase(), GraphEmulator.TENANT,
         graph.clientId(), graph.clientSecret()));
   }
@@ -54,7 +53,7 @@ class GraphStrictnessIT {
   void fresh() throws Exception {
     graph.reset();
     connector = new GraphCalendarConnector(vertx, identity, RotatedTokens.none(),
-        GraphCalendarConnector.Settings.production().withGraphBase(graph.graphBase()), Clock.systemUTC());
+        GraphCalendarConnectorIT.patient(graph.graphBase()), graph.clock());
     grant = new Grant("conn-strict", GraphEmulator.USER_UPN, GraphCalendarConnectorIT.consent(identity));
     cal = graph.primaryCalendarId();
   }

@@ -15,10 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -46,7 +43,7 @@ class GraphSubscriptionsIT {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    graph = GraphEmulator.start(vertx).await();
+    graph = GraphEmulator.start(vertx, GraphCalendarConnectorIT.AT).await();
     graph.allowHttpNotificationUrls(); // the receiver here is a plain loopback server
     Router router = Router.router(vertx);
     router.post("/hooks/outlook").handler(BodyHandler.create().setBodyLimit(64 * 1024))
@@ -76,7 +73,7 @@ class GraphSubscriptionsIT {
     identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(graph.loginBase(),
         GraphEmulator.TENANT, graph.clientId(), graph.clientSecret()));
     connector = new GraphCalendarConnector(vertx, identity, RotatedTokens.none(),
-        GraphCalendarConnector.Settings.production().withGraphBase(graph.graphBase()), Clock.systemUTC());
+        GraphCalendarConnector.Settings.production().withGraphBase(graph.graphBase()), graph.clock());
     grant = new Grant("conn-1", GraphEmulator.USER_UPN, GraphCalendarConnectorIT.consent(identity));
     cal = graph.primaryCalendarId();
   }
@@ -86,7 +83,7 @@ class GraphSubscriptionsIT {
   }
 
   PushChannel watch() {
-    return connector.watch(grant, cal, "ch-1", "s3cret/with+chars", hook(), Instant.now().plus(Duration.ofDays(2)))
+    return connector.watch(grant, cal, "ch-1", "s3cret/with+chars", hook(), graph.clock().instant().plus(Duration.ofDays(2)))
         .await();
   }
 
@@ -97,7 +94,7 @@ class GraphSubscriptionsIT {
   }
 
   static JsonObject event(String subject) {
-    String day = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)).toString().substring(0, 10);
+    String day = GraphCalendarConnectorIT.soon(1, "").substring(0, 10);
     return GraphCalendarConnectorIT.event(subject, day + "T10:00:00", day + "T11:00:00", "UTC");
   }
 
@@ -115,7 +112,7 @@ class GraphSubscriptionsIT {
   @DisplayName("P19: a receiver that answers the token still encoded fails validation; no subscription is made")
   void encodedTokenFailsValidation() {
     String bad = "http://127.0.0.1:" + receiver.actualPort() + "/hooks/encoded";
-    assertThatThrownBy(() -> connector.watch(grant, cal, "ch-2", "s", bad, Instant.now().plus(Duration.ofDays(1)))
+    assertThatThrownBy(() -> connector.watch(grant, cal, "ch-2", "s", bad, graph.clock().instant().plus(Duration.ofDays(1)))
         .await()).isInstanceOf(ConnectorException.Rejected.class).hasMessageContaining("ValidationError");
     assertThat(graph.subscriptionIds()).isEmpty();
   }
@@ -124,17 +121,17 @@ class GraphSubscriptionsIT {
   @DisplayName("P18: the expiry is capped at the configured lifetime (4,230 min), renewal moves it, an expired one is gone")
   void lifetimeAndRenewal() {
     graph.subscriptionLimits(4230, true);
-    PushChannel channel = connector.watch(grant, cal, "ch-1", "s", hook(), Instant.now().plus(Duration.ofDays(7)))
+    PushChannel channel = connector.watch(grant, cal, "ch-1", "s", hook(), graph.clock().instant().plus(Duration.ofDays(7)))
         .await();
-    assertThat(channel.expiresAt()).isBefore(Instant.now().plus(Duration.ofMinutes(4231)));
+    assertThat(channel.expiresAt()).isBefore(graph.clock().instant().plus(Duration.ofMinutes(4231)));
 
-    PushChannel renewed = connector.renew(grant, channel, Instant.now().plus(Duration.ofDays(7))).await();
+    PushChannel renewed = connector.renew(grant, channel, graph.clock().instant().plus(Duration.ofDays(7))).await();
     assertThat(renewed.expiresAt()).isAfterOrEqualTo(channel.expiresAt());
 
     graph.clock().advance(Duration.ofMinutes(4300));
     assertThat(graph.subscriptionIds()).isEmpty();
     graph.clock().reset();
-    assertThatThrownBy(() -> connector.renew(grant, renewed, Instant.now().plus(Duration.ofDays(1))).await())
+    assertThatThrownBy(() -> connector.renew(grant, renewed, graph.clock().instant().plus(Duration.ofDays(1))).await())
         .isInstanceOf(ConnectorException.Rejected.class);
   }
 
@@ -156,13 +153,13 @@ class GraphSubscriptionsIT {
   void overLongLifetimeIsRefusedAndNeverAsked() {
     GraphCalendarConnector tooLong = new GraphCalendarConnector(vertx, identity, RotatedTokens.none(),
         GraphCalendarConnector.Settings.production().withGraphBase(graph.graphBase())
-            .withMaxSubscriptionLifetime(Duration.ofMinutes(10_080)), Clock.systemUTC());
-    assertThatThrownBy(() -> tooLong.watch(grant, cal, "ch-3", "s", hook(), Instant.now().plus(Duration.ofDays(7)))
+            .withMaxSubscriptionLifetime(Duration.ofMinutes(10_080)), graph.clock());
+    assertThatThrownBy(() -> tooLong.watch(grant, cal, "ch-3", "s", hook(), graph.clock().instant().plus(Duration.ofDays(7)))
         .await()).isInstanceOf(ConnectorException.Rejected.class).hasMessageContaining("4230 minutes");
 
-    PushChannel capped = connector.watch(grant, cal, "ch-4", "s", hook(), Instant.now().plus(Duration.ofDays(7)))
+    PushChannel capped = connector.watch(grant, cal, "ch-4", "s", hook(), graph.clock().instant().plus(Duration.ofDays(7)))
         .await();
-    assertThat(capped.expiresAt()).isBefore(Instant.now().plus(Duration.ofMinutes(4231)));
+    assertThat(capped.expiresAt()).isBefore(graph.clock().instant().plus(Duration.ofMinutes(4231)));
     assertThat(graph.subscriptionIds()).containsExactly(capped.resourceId());
   }
 
@@ -229,7 +226,7 @@ class GraphSubscriptionsIT {
     assertThat(next().lifecycleEvent()).isEqualTo("missed");
     graph.lifecycle(channel.resourceId(), "reauthorizationRequired");
     assertThat(next().lifecycleEvent()).isEqualTo("reauthorizationRequired");
-    connector.renew(grant, channel, Instant.now().plus(Duration.ofDays(1))).await();
+    connector.renew(grant, channel, graph.clock().instant().plus(Duration.ofDays(1))).await();
     graph.lifecycle(channel.resourceId(), "subscriptionRemoved");
     GraphNotification removed = next();
     assertThat(removed.lifecycleEvent()).isEqualTo("subscriptionRemoved");

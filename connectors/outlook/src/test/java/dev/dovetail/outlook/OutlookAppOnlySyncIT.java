@@ -43,7 +43,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -86,7 +85,7 @@ class OutlookAppOnlySyncIT {
   @BeforeEach
   void startEmulator() {
     vertx = Vertx.vertx();
-    graph = GraphEmulator.start(vertx).await().withTls().await();
+    graph = GraphEmulator.start(vertx, OutlookSyncIT.AT).await().withTls().await();
     graph.allowHttpNotificationUrls(); // the receiver here is a plain loopback server
   }
 
@@ -99,7 +98,7 @@ class OutlookAppOnlySyncIT {
         new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create()
             .secure(spec -> spec.sslContext(trustEmulator))).build());
     GraphCalendarConnector connector = GraphCalendarConnector.appOnly(vertx, app,
-        GraphCalendarConnector.Settings.production().withGraphBase(graph.graphBase()), Clock.systemUTC());
+        GraphCalendarConnectorIT.patient(graph.graphBase()), graph.clock());
 
     InMemoryCatalog.Resources resources = new InMemoryCatalog.Resources();
     resources.insert(TestBookings.officeHours(ROOM, PROVIDER, ZoneId.of("Europe/Berlin"))).await();
@@ -110,7 +109,7 @@ class OutlookAppOnlySyncIT {
     states = new InMemorySyncStore.States();
     SyncContext ctx = new SyncContext(Map.of(CalendarProvider.OUTLOOK, connector), connections, states,
         new InMemorySyncStore.Mirrors(), new InMemorySyncStore.Conflicts(), resources, schedules,
-        new InMemoryResourceLock(), SyncNotices.none(), cipher, Backoff.DEFAULT, Clock.systemUTC(), Math::random);
+        new InMemoryResourceLock(), SyncNotices.none(), cipher, Backoff.DEFAULT, graph.clock(), Math::random);
     SyncEngine engine = new SyncEngine(ctx, FreedTime.none(), BusyPolicy.DEFAULT, Duration.ofSeconds(2));
     Router router = Router.router(vertx);
     HttpServer receiver = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
@@ -122,7 +121,7 @@ class OutlookAppOnlySyncIT {
 
     // App-only: the connection names the mailbox; there is no refresh token to seal.
     connectionId = Connection.idOf(CalendarProvider.OUTLOOK, PROVIDER);
-    Instant now = Instant.now();
+    Instant now = graph.clock().instant();
     connections.save(Connection.granted(PROVIDER, CalendarProvider.OUTLOOK, GraphEmulator.USER_UPN,
             cipher.seal("", connectionId), now)
         .choosing(Map.of(cal, Set.of(ROOM)), cal, UnreachablePolicy.ACCEPT_LAST_SYNCED, now)).await();
@@ -158,7 +157,7 @@ class OutlookAppOnlySyncIT {
   @DisplayName("An event in the named mailbox blocks the slot; every Graph call went to /users/{upn}, never /me")
   void eventInMailboxBlocksTheSlot() throws Exception {
     connectAndSync();
-    Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3)).plus(Duration.ofHours(10));
+    Instant start = graph.clock().instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3)).plus(Duration.ofHours(10));
     TimeRange expected = new TimeRange(start, start.plus(Duration.ofMinutes(45)));
     graph.createEvent(cal, OutlookSyncIT.utcEvent(start, Duration.ofMinutes(45)));
 
@@ -177,8 +176,8 @@ class OutlookAppOnlySyncIT {
   @DisplayName("A confirmed booking appears in the named mailbox")
   void bookingAppearsInMailbox() throws Exception {
     connectAndSync();
-    Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(5)).plus(Duration.ofHours(9));
-    Instant now = Instant.now();
+    Instant start = graph.clock().instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(5)).plus(Duration.ofHours(9));
+    Instant now = graph.clock().instant();
     Booking booking = new Booking("bk-1", PROVIDER, ROOM, "type-1",
         new TimeRange(start, start.plus(Duration.ofHours(1))), ZoneId.of("Europe/Berlin"), "Ada",
         "ada@example.test", BookingStatus.CONFIRMED, null, null, 1, now, now);

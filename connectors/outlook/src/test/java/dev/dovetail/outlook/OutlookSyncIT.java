@@ -34,7 +34,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -61,6 +60,11 @@ class OutlookSyncIT {
   static final String PROVIDER = "prov-1";
   static final String ROOM = "room-1";
   static final Duration RECONCILE = Duration.ofSeconds(2);
+  /**
+   * Where the emulator's and the hub's one clock starts: a Sunday five minutes before midnight UTC, the evening before
+   * the DST test's weekly series begins (so all of it lies inside the sync window), never the wall clock.
+   */
+  static final Instant AT = Instant.parse("2027-03-14T23:55:00Z");
 
   Vertx vertx;
   GraphEmulator graph;
@@ -77,13 +81,13 @@ class OutlookSyncIT {
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
-    graph = GraphEmulator.start(vertx).await();
+    graph = GraphEmulator.start(vertx, AT).await();
     graph.allowHttpNotificationUrls(); // the receiver here is a plain loopback server
     cal = graph.primaryCalendarId();
     MicrosoftIdentity identity = new MicrosoftIdentity(new MicrosoftIdentity.Settings(graph.loginBase(),
         GraphEmulator.TENANT, graph.clientId(), graph.clientSecret()));
     GraphCalendarConnector connector = new GraphCalendarConnector(vertx, identity, RotatedTokens.none(),
-        GraphCalendarConnector.Settings.production().withGraphBase(graph.graphBase()), Clock.systemUTC());
+        GraphCalendarConnectorIT.patient(graph.graphBase()), graph.clock());
     InMemoryCatalog.Resources resources = new InMemoryCatalog.Resources();
     resources.insert(TestBookings.officeHours(ROOM, PROVIDER, ZoneId.of("Europe/Berlin"))).await();
     schedules = new InMemoryScheduleRepository();
@@ -93,7 +97,7 @@ class OutlookSyncIT {
     InMemorySyncStore.States states = new InMemorySyncStore.States();
     SyncContext ctx = new SyncContext(Map.of(CalendarProvider.OUTLOOK, connector), connections, states,
         new InMemorySyncStore.Mirrors(), new InMemorySyncStore.Conflicts(), resources, schedules,
-        new InMemoryResourceLock(), SyncNotices.none(), cipher, Backoff.DEFAULT, Clock.systemUTC(), Math::random);
+        new InMemoryResourceLock(), SyncNotices.none(), cipher, Backoff.DEFAULT, graph.clock(), Math::random);
     SyncEngine engine = new SyncEngine(ctx, FreedTime.none(), BusyPolicy.DEFAULT, RECONCILE);
 
     Router router = Router.router(vertx);
@@ -106,7 +110,7 @@ class OutlookSyncIT {
     bookingMirrors = new BookingMirrors(ctx, () -> writer.runDue());
 
     String id = Connection.idOf(CalendarProvider.OUTLOOK, PROVIDER);
-    Instant now = Instant.now();
+    Instant now = graph.clock().instant();
     String refresh = GraphCalendarConnectorIT.consent(identity);
     connections.save(Connection.granted(PROVIDER, CalendarProvider.OUTLOOK, GraphEmulator.USER_UPN,
             cipher.seal(refresh, id), now)
@@ -145,7 +149,7 @@ class OutlookSyncIT {
   /** Creates {@code n} events one after the other; returns each one's milliseconds until its time was blocked. */
   List<Long> blockLatencies(int n) throws InterruptedException {
     List<Long> latencies = new ArrayList<>();
-    Instant base = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3));
+    Instant base = graph.clock().instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3));
     for (int i = 0; i < n; i++) {
       Instant start = base.plus(Duration.ofMinutes(30L * i));
       TimeRange expected = new TimeRange(start, start.plus(Duration.ofMinutes(20)));
@@ -210,8 +214,8 @@ class OutlookSyncIT {
   @Test
   @DisplayName("A confirmed booking appears in Outlook once, is not echoed back as busy time, and its cancellation removes it")
   void bookingsAppearAndDisappear() throws Exception {
-    Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(5)).plus(Duration.ofHours(9));
-    Instant now = Instant.now();
+    Instant start = graph.clock().instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(5)).plus(Duration.ofHours(9));
+    Instant now = graph.clock().instant();
     Booking booking = new Booking("bk-1", PROVIDER, ROOM, "type-1", new TimeRange(start, start.plus(Duration.ofHours(1))),
         ZoneId.of("Europe/Berlin"), "Ada", "ada@example.test", BookingStatus.CONFIRMED, null, null, 1, now, now);
     bookings.insertAll(List.of(booking)).await();
@@ -227,7 +231,7 @@ class OutlookSyncIT {
     waitUntil(() -> busy().contains(other));
     assertThat(busy()).doesNotContain(booking.time());
 
-    Booking cancelled = booking.withStatus(BookingStatus.CANCELLED, Instant.now());
+    Booking cancelled = booking.withStatus(BookingStatus.CANCELLED, graph.clock().instant());
     bookings.update(cancelled).await();
     bookingMirrors.record(List.of(new BookingChange(BookingChange.Kind.CANCELLED, cancelled, booking,
         BookingChange.Actor.CUSTOMER))).await();

@@ -6,10 +6,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** Real time plus an offset that tests move forward (token and subscription expiry). */
+/**
+ * The emulator's time plus an offset that tests move forward (token and subscription expiry): real time, or a fixed
+ * start instant that then runs at the real pace, so a test can hold the service at an instant of its choosing.
+ */
 public final class EmuClock extends Clock {
 
+  private final Instant start;
+  private final long startNanos = System.nanoTime();
   private volatile Duration offset = Duration.ZERO;
+
+  /** Real time. */
+  public EmuClock() {
+    this(null);
+  }
+
+  /** From {@code start} on (null: real time). */
+  public EmuClock(Instant start) {
+    this.start = start;
+  }
 
   public void advance(Duration by) {
     offset = offset.plus(by);
@@ -21,7 +36,8 @@ public final class EmuClock extends Clock {
 
   @Override
   public Instant instant() {
-    return Instant.now().plus(offset);
+    Instant base = start == null ? Instant.now() : start.plusNanos(System.nanoTime() - startNanos);
+    return base.plus(offset);
   }
 
   @Override

@@ -58,9 +58,9 @@ public final class GraphEmulator {
   private static final Pattern PREFER_PAGE = Pattern.compile("odata\\.maxpagesize=(\\d+)");
 
   private final Vertx vertx;
-  private final EmuClock clock = new EmuClock();
+  private final EmuClock clock;
   private final Random random = new Random(7);
-  private final EmuOAuth oauth = new EmuOAuth(clock);
+  private final EmuOAuth oauth;
   private final EmuNotifications notifications;
   private final EmuMailbox mailbox;
   private final EmuDelta delta;
@@ -72,15 +72,22 @@ public final class GraphEmulator {
   private volatile String workingHoursZone = "W. Europe Standard Time";
   private volatile boolean customWorkingHoursZone;
 
-  private GraphEmulator(Vertx vertx) {
+  private GraphEmulator(Vertx vertx, Instant start) {
     this.vertx = vertx;
+    this.clock = new EmuClock(start);
+    this.oauth = new EmuOAuth(clock);
     this.notifications = new EmuNotifications(vertx, clock, random, USER_ID);
     this.mailbox = new EmuMailbox(USER_ID, USER_UPN, clock, notifications::changed);
     this.delta = new EmuDelta(mailbox, random);
   }
 
   public static Future<GraphEmulator> start(Vertx vertx) {
-    GraphEmulator emulator = new GraphEmulator(vertx);
+    return start(vertx, null);
+  }
+
+  /** An emulator whose clock starts at {@code start} (null: real time) and runs on from there. */
+  public static Future<GraphEmulator> start(Vertx vertx, Instant start) {
+    GraphEmulator emulator = new GraphEmulator(vertx, start);
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(1 << 20));
     router.route("/_emu/*").handler(emulator::control);
