@@ -13,6 +13,7 @@ import dev.dovetail.caldav.method.ProppatchMethodHandler;
 import dev.dovetail.caldav.method.PutMethodHandler;
 import dev.dovetail.caldav.method.ReportMethodHandler;
 import dev.dovetail.caldav.property.DavProperties;
+import dev.dovetail.kernel.RouteOrder;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -29,7 +30,6 @@ import java.util.List;
  */
 public final class CalDavRouter {
 
-  private static final int FIRST_ORDER = -10_000;
 
   private CalDavRouter() {}
 
@@ -42,7 +42,7 @@ public final class CalDavRouter {
   public static Router mount(Router router, CalDavServices services) {
     DavProperties.maxResourceSize(services.maxBodyBytes());
     DavDispatcher dispatcher = new DavDispatcher(services, handlers());
-    int order = FIRST_ORDER;
+    int order = RouteOrder.CALDAV;
     router.route("/.well-known/caldav").order(order++).handler(ctx -> ctx.response().setStatusCode(301)
         .putHeader("Location", "/dav/").putHeader("Cache-Control", "no-store").end());
     router.route("/.well-known/caldav/").order(order++).handler(ctx -> ctx.response().setStatusCode(301)

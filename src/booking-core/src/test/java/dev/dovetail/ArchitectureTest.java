@@ -60,6 +60,7 @@ class ArchitectureTest {
   @DisplayName("the classes checked include the booking and account domains, ports and use cases")
   void theImportSeesEveryLayer() {
     for (String pkg : new String[] {
+      "dev.dovetail.kernel",
       "dev.dovetail.booking.domain", "dev.dovetail.booking.port.in", "dev.dovetail.booking.port.out",
       "dev.dovetail.booking.app", "dev.dovetail.account.domain", "dev.dovetail.account.port.in",
       "dev.dovetail.account.port.out", "dev.dovetail.account.app", "dev.dovetail.notification.domain",
@@ -80,11 +81,20 @@ class ArchitectureTest {
   void domainDependsOnJavaOnly() {
     ArchRule rule = classes().that().resideInAnyPackage(DOMAINS)
         .should().onlyDependOnClassesThat(resideInAnyPackageOrIsArray(
-            "java..", "dev.dovetail.booking.domain..", "dev.dovetail.account.domain..",
+            "java..", "dev.dovetail.kernel..", "dev.dovetail.booking.domain..", "dev.dovetail.account.domain..",
             "dev.dovetail.notification.domain..", "dev.dovetail.calendar.domain..", "dev.dovetail.payment.domain..",
             "dev.dovetail.waitlist.domain..", "dev.dovetail.insights.domain.."))
         .because("the domain is pure Java: no framework, no adapter, no port or use case");
     rule.check(core);
+  }
+
+  @Test
+  @DisplayName("the shared kernel depends on java.* only, and on nothing of any feature")
+  void kernelDependsOnJavaOnly() {
+    classes().that().resideInAPackage("dev.dovetail.kernel..")
+        .should().onlyDependOnClassesThat(resideInAnyPackageOrIsArray("java..", "dev.dovetail.kernel.."))
+        .because("every feature and adapter shares the kernel, so it can know none of them")
+        .check(core);
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.dovetail.caldav.backend;
 
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.calendar.domain.CalendarObject;
 import dev.dovetail.calendar.domain.ObjectTimes;
+import dev.dovetail.kernel.TimeRange;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

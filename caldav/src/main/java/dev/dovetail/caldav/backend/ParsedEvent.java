@@ -1,6 +1,6 @@
 package dev.dovetail.caldav.backend;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import java.util.ArrayList;
 import java.util.List;
 import net.fortuna.ical4j.model.Calendar;

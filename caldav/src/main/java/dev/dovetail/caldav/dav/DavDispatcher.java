@@ -2,12 +2,12 @@ package dev.dovetail.caldav.dav;
 
 import dev.dovetail.account.domain.Principal;
 import dev.dovetail.account.port.in.AuthenticationException;
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.ResourceBusyException;
 import dev.dovetail.booking.domain.TooManyRequestsException;
 import dev.dovetail.caldav.CalDavServices;
 import dev.dovetail.caldav.method.DavMethodHandler;
+import dev.dovetail.kernel.ConflictException;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;

@@ -1,13 +1,13 @@
 package dev.dovetail.caldav.dav;
 
 import dev.dovetail.booking.domain.InvalidRequestException;
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.SlotUnavailableException;
 import dev.dovetail.calendar.domain.BookingEventReadOnlyException;
 import dev.dovetail.calendar.domain.CalendarNotDeletableException;
 import dev.dovetail.calendar.domain.CalendarObjectChangedException;
 import dev.dovetail.calendar.domain.UidInUseException;
 import dev.dovetail.calendar.domain.UnsupportedComponentException;
+import dev.dovetail.kernel.NotFoundException;
 import javax.xml.namespace.QName;
 
 /**

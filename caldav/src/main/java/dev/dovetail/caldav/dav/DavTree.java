@@ -1,6 +1,5 @@
 package dev.dovetail.caldav.dav;
 
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.caldav.CalDavServices;
 import dev.dovetail.caldav.dav.DavResource.CalendarHomeResource;
@@ -8,6 +7,7 @@ import dev.dovetail.caldav.dav.DavResource.CalendarObjectResource;
 import dev.dovetail.caldav.dav.DavResource.CalendarResource;
 import dev.dovetail.caldav.dav.DavResource.PrincipalResource;
 import dev.dovetail.caldav.dav.DavResource.RootResource;
+import dev.dovetail.kernel.NotFoundException;
 import io.vertx.core.Future;
 import java.util.List;
 

@@ -1,8 +1,6 @@
 package dev.dovetail.caldav.method;
 
 import dev.dovetail.booking.domain.AvailabilityRule;
-import dev.dovetail.booking.domain.ConflictException;
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
@@ -11,6 +9,8 @@ import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.Xml;
 import dev.dovetail.calendar.domain.CalendarComponents;
 import dev.dovetail.calendar.domain.UnsupportedComponentException;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.NotFoundException;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.util.HashMap;

@@ -1,12 +1,12 @@
 package dev.dovetail.caldav.report;
 
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.DavResource;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.Xml;
 import dev.dovetail.calendar.port.in.ReadCalendar;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static dev.dovetail.caldav.CalDavServerFixture.ROOM;
 import static dev.dovetail.caldav.CalDavServerFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.caldav.DavTestBase;
+import dev.dovetail.kernel.TimeRange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

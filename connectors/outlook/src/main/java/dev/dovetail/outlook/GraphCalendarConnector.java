@@ -4,7 +4,7 @@ import com.microsoft.graph.models.Calendar;
 import com.microsoft.graph.models.Event;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.kiota.ApiException;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.domain.BusyPolicy;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.ChangeSet;

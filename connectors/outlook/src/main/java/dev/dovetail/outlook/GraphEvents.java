@@ -6,7 +6,7 @@ import com.microsoft.graph.models.Event;
 import com.microsoft.graph.models.FreeBusyStatus;
 import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.SingleValueLegacyExtendedProperty;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.outlook.zone.WindowsZones;
 import dev.dovetail.sync.domain.ExternalEvent;
 import dev.dovetail.sync.domain.OutboundEvent;

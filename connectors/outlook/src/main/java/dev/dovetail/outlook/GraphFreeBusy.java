@@ -1,7 +1,7 @@
 package dev.dovetail.outlook;
 
 import com.microsoft.graph.models.Event;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.domain.BusyPolicy;
 import dev.dovetail.sync.domain.ConnectorException;
 import dev.dovetail.sync.domain.Grant;

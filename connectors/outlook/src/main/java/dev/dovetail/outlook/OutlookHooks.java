@@ -1,5 +1,6 @@
 package dev.dovetail.outlook;
 
+import dev.dovetail.kernel.RouteOrder;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
@@ -12,14 +13,13 @@ import io.vertx.ext.web.handler.BodyHandler;
 public final class OutlookHooks {
 
   public static final String PATH = "/hooks/outlook";
-  private static final int ORDER = -20_000;
   private static final long MAX_BODY_BYTES = 256 * 1024;
 
   private OutlookHooks() {
   }
 
   public static Router mount(Router router, GraphNotificationHandler.Sink sink) {
-    router.post(PATH).order(ORDER).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
+    router.post(PATH).order(RouteOrder.OUTLOOK_HOOKS).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
         .handler(new GraphNotificationHandler(sink));
     return router;
   }

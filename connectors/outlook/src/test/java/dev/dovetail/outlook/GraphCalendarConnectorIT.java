@@ -3,7 +3,7 @@ package dev.dovetail.outlook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.outlook.emulator.GraphEmulator;
 import dev.dovetail.sync.domain.ChangeSet;
 import dev.dovetail.sync.domain.ConnectorException;

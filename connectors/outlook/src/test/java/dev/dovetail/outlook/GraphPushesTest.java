@@ -3,8 +3,8 @@ package dev.dovetail.outlook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Block;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.out.FreedTime;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.app.SyncContext;
 import dev.dovetail.sync.app.SyncEngine;
 import dev.dovetail.sync.app.SyncScheduler;

@@ -4,7 +4,7 @@ import static dev.dovetail.outlook.GraphCalendarConnectorIT.event;
 import static dev.dovetail.outlook.GraphCalendarConnectorIT.soon;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.outlook.emulator.GraphEmulator;
 import dev.dovetail.sync.domain.ExternalCalendar;
 import dev.dovetail.sync.domain.Grant;

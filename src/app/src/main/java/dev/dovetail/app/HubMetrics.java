@@ -3,6 +3,7 @@ package dev.dovetail.app;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.infra.mongo.MongoStore;
 import dev.dovetail.infra.mongo.StoreFigures;
+import dev.dovetail.kernel.RouteOrder;
 import dev.dovetail.sync.port.out.SyncLagRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -47,8 +48,6 @@ final class HubMetrics {
 
   private static final Logger LOG = LoggerFactory.getLogger(HubMetrics.class);
   static final String PATH = "/metrics";
-  private static final int OBSERVER_ORDER = -40_000;
-  private static final int METRICS_ORDER = -39_999;
   private static final Duration FIGURES_TIMEOUT = Duration.ofSeconds(5);
   /** Lock waits and holds: a commit on the embedded store takes about a millisecond, a contended wait much longer. */
   private static final Duration[] LOCK_BUCKETS = {Duration.ofNanos(250_000), Duration.ofNanos(500_000),
@@ -190,9 +189,9 @@ final class HubMetrics {
    * one is configured (without a token the public port does not serve it).
    */
   Router mount(Router router) {
-    router.route().order(OBSERVER_ORDER).handler(this::observe);
+    router.route().order(RouteOrder.METRICS_OBSERVER).handler(this::observe);
     if (ops.metricsToken() != null) {
-      router.get(PATH).order(METRICS_ORDER).handler(this::scrape);
+      router.get(PATH).order(RouteOrder.METRICS).handler(this::scrape);
     }
     return router;
   }

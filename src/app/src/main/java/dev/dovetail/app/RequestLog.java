@@ -1,6 +1,7 @@
 package dev.dovetail.app;
 
 import dev.dovetail.booking.domain.Ids;
+import dev.dovetail.kernel.RouteOrder;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -18,13 +19,12 @@ final class RequestLog {
 
   static final String HEADER = "X-Request-Id";
   private static final Logger LOG = LoggerFactory.getLogger("dev.dovetail.access");
-  private static final int ORDER = -40_001;
   private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
   private RequestLog() {}
 
   static Router mount(Router router) {
-    router.route().order(ORDER).handler(RequestLog::handle);
+    router.route().order(RouteOrder.REQUEST_LOG).handler(RequestLog::handle);
     return router;
   }
 

@@ -3,8 +3,8 @@ package dev.dovetail.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Block;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.infra.mongo.MongoStore;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

@@ -3,9 +3,9 @@ package dev.dovetail.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.app.ScheduleJanitor;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.infra.mongo.MongoStore;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -2,10 +2,10 @@ package dev.dovetail.app;
 
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
-import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.Page;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.infra.mongo.MongoStore;
+import dev.dovetail.kernel.TimeRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.dovetail.testkit;
 
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;

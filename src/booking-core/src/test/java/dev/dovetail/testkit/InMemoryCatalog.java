@@ -1,9 +1,7 @@
 package dev.dovetail.testkit;
 
 import dev.dovetail.booking.domain.BookingType;
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Logo;
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.Provider;
@@ -11,6 +9,8 @@ import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.port.out.BookingTypeRepository;
 import dev.dovetail.booking.port.out.ProviderRepository;
 import dev.dovetail.booking.port.out.ResourceRepository;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.NotFoundException;
 import io.vertx.core.Future;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +40,7 @@ public final class InMemoryCatalog {
     public Future<Void> update(Provider provider) {
       return byId.replace(provider.id(), provider) != null
           ? Future.succeededFuture()
-          : Future.failedFuture(new dev.dovetail.booking.domain.NotFoundException("provider", provider.id()));
+          : Future.failedFuture(new dev.dovetail.kernel.NotFoundException("provider", provider.id()));
     }
 
     private final Map<String, Logo> logos = new ConcurrentHashMap<>();

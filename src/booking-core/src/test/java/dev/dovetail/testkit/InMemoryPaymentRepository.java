@@ -1,6 +1,6 @@
 package dev.dovetail.testkit;
 
-import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.kernel.ConflictException;
 import dev.dovetail.payment.domain.Owed;
 import dev.dovetail.payment.domain.Payment;
 import dev.dovetail.payment.domain.PaymentSettings;

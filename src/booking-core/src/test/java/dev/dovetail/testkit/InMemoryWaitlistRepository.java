@@ -1,9 +1,9 @@
 package dev.dovetail.testkit;
 
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.kernel.ConflictException;
 import dev.dovetail.waitlist.domain.EntryStatus;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.waitlist.domain.WaitlistSettings;

@@ -5,6 +5,7 @@ import static dev.dovetail.web.ApiFixture.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.account.app.AccountService;
+import dev.dovetail.kernel.RouteOrder;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -107,8 +108,8 @@ class RateLimitTest {
   @DisplayName("webcal feeds and hooks (no login, mounted outside the contract) are under the address's budget too")
   void unauthenticatedRoutesOutsideTheContractAreLimited(Vertx vertx) {
     ApiFixture api = ApiFixture.start(vertx, 3, WebOptions.DEFAULT_MAX_BODY_BYTES);
-    api.router.get("/webcal/:provider/:resource/:token").order(-10_000).handler(ctx -> ctx.end("feed"));
-    api.router.post("/hooks/test").order(-10_000).handler(ctx -> ctx.end());
+    api.router.get("/webcal/:provider/:resource/:token").order(RouteOrder.CALDAV).handler(ctx -> ctx.end("feed"));
+    api.router.post("/hooks/test").order(RouteOrder.CALDAV).handler(ctx -> ctx.end());
     HttpApi.limitUnauthenticatedRoutes(api.router,
         new WebOptions(io.vertx.ext.web.sstore.LocalSessionStore.create(vertx), 3, 1024, false), api.clock);
     for (int i = 0; i < 3; i++) {

@@ -1,5 +1,6 @@
 package dev.dovetail.sync.google;
 
+import dev.dovetail.kernel.RouteOrder;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.port.in.ReceivePush;
 import io.vertx.ext.web.Router;
@@ -16,12 +17,11 @@ import io.vertx.ext.web.RoutingContext;
 public final class GoogleHooks {
 
   public static final String PATH = "/hooks/google";
-  private static final int ORDER = -19_800;
 
   private GoogleHooks() {}
 
   public static Router mount(Router router, ReceivePush receiver) {
-    router.post(PATH).order(ORDER).handler(ctx -> handle(ctx, receiver));
+    router.post(PATH).order(RouteOrder.GOOGLE_HOOKS).handler(ctx -> handle(ctx, receiver));
     return router;
   }
 

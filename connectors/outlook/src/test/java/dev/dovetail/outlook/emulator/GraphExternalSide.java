@@ -1,6 +1,6 @@
 package dev.dovetail.outlook.emulator;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.testkit.ExternalSide;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.dovetail.sync.app;
 
 import dev.dovetail.booking.domain.InvalidRequestException;
-import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.domain.ExternalCalendar;

@@ -2,8 +2,8 @@ package dev.dovetail.sync.app;
 
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.SlotUnavailableException;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.out.ExternalBusy;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.domain.UnreachablePolicy;
 import dev.dovetail.sync.port.out.FreeBusySupport;

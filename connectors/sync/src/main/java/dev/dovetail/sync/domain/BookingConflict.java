@@ -1,6 +1,6 @@
 package dev.dovetail.sync.domain;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

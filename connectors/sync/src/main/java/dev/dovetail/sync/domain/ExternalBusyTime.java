@@ -3,7 +3,7 @@ package dev.dovetail.sync.domain;
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.BusyInterval;
 import dev.dovetail.booking.domain.Schedule;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

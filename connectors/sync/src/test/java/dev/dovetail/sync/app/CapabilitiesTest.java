@@ -6,7 +6,7 @@ import static dev.dovetail.sync.app.SyncFixture.awaitTrue;
 import static dev.dovetail.sync.app.SyncFixture.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.domain.BusyPolicy;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.SyncState;

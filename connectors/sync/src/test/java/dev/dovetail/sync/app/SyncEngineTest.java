@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dovetail.booking.domain.Block;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.BookSlotCommand;
 import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.booking.port.in.SlotTakenException;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.domain.BusyPolicy;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.ChangeSet;

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.domain.SlotUnavailableException;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.BookingReceipt;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.domain.BookingMirror;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.ConnectorException;
@@ -30,9 +30,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Label;
 
 /**
  * The state-machine property of two-way sync (after vdirsyncer's sync tests): random changes on both sides (the

@@ -1,6 +1,6 @@
 package dev.dovetail.sync.testkit;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import java.util.Map;
 
 /** A test's hands on an external calendar service, acting "as the provider" outside the hub. */

@@ -1,7 +1,7 @@
 package dev.dovetail.sync.testkit;
 
 import dev.dovetail.booking.domain.Ids;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.ChangeSet;
 import dev.dovetail.sync.domain.ConnectorException;

@@ -1,7 +1,7 @@
 package dev.dovetail.booking.app;
 
 import dev.dovetail.booking.domain.Slot;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,10 +1,10 @@
 package dev.dovetail.booking.app;
 
 import dev.dovetail.booking.domain.Schedule;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.out.FreedTime;
 import dev.dovetail.booking.port.out.ResourceLock;
 import dev.dovetail.booking.port.out.ScheduleRepository;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Supplier;

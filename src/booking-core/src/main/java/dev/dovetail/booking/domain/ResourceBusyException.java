@@ -1,5 +1,7 @@
 package dev.dovetail.booking.domain;
 
+import dev.dovetail.kernel.ConflictException;
+
 /**
  * The resource's lock could not be had in time: other writes to the same resource are queued ahead. Nothing was
  * checked or written; the same request may succeed a moment later (HTTP 503 with Retry-After).

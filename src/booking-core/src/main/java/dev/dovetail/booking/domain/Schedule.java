@@ -1,5 +1,7 @@
 package dev.dovetail.booking.domain;
 
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

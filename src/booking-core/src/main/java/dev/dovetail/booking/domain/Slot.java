@@ -1,5 +1,6 @@
 package dev.dovetail.booking.domain;
 
+import dev.dovetail.kernel.TimeRange;
 import java.time.Instant;
 
 /** A bookable time: UTC instants, shown to each viewer in their own zone. */

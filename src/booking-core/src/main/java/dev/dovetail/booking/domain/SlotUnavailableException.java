@@ -1,5 +1,6 @@
 package dev.dovetail.booking.domain;
 
+import dev.dovetail.kernel.TimeRange;
 import java.util.List;
 
 /** The requested time is not free: it overlaps a booking, a live hold or busy time, or breaks a scheduling rule. */

@@ -1,11 +1,11 @@
 package dev.dovetail.calendar.app;
 
 import dev.dovetail.booking.domain.Ids;
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.calendar.port.in.ReadCalendar;
 import dev.dovetail.calendar.port.in.ShareCalendarFeed;
 import dev.dovetail.calendar.port.in.WriteCalendar;
+import dev.dovetail.kernel.NotFoundException;
 import io.vertx.core.Future;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,11 +1,9 @@
 package dev.dovetail.calendar.app;
 
 import dev.dovetail.booking.domain.Block;
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.Schedule;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.ManageCatalog;
 import dev.dovetail.booking.port.out.BookingRepository;
 import dev.dovetail.booking.port.out.ResourceRepository;
@@ -19,6 +17,8 @@ import dev.dovetail.calendar.domain.ResourceCalendar;
 import dev.dovetail.calendar.port.in.ReadCalendar;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import dev.dovetail.calendar.port.out.ScheduleRevisions;
+import dev.dovetail.kernel.NotFoundException;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.dovetail.calendar.domain;
 
-import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.kernel.ConflictException;
 
 /**
  * A calendar write touched a booking's own event, or a name or UID reserved for bookings: bookings change through

@@ -1,6 +1,6 @@
 package dev.dovetail.calendar.domain;
 
-import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.kernel.ConflictException;
 
 /** A whole calendar cannot be deleted as a calendar: nothing was changed. */
 public class CalendarNotDeletableException extends ConflictException {

@@ -1,6 +1,6 @@
 package dev.dovetail.calendar.domain;
 
-import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.kernel.ConflictException;
 
 /**
  * A conditional write's condition failed against the freshest calendar: the object changed since the client read it

@@ -2,7 +2,7 @@ package dev.dovetail.calendar.domain;
 
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Schedule;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.dovetail.calendar.domain;
 
-import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.kernel.ConflictException;
 
 /** Another object of the same calendar already has this UID (one UID, one object); names that object. */
 public class UidInUseException extends ConflictException {

@@ -1,7 +1,7 @@
 package dev.dovetail.insights.domain;
 
 import dev.dovetail.booking.domain.InvalidRequestException;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -4,7 +4,7 @@ import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.OpenTime;
 import dev.dovetail.booking.domain.Resource;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.dovetail.notification.app;
 
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
-import dev.dovetail.booking.domain.ConflictException;
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.notification.domain.DeliveryPolicy;
 import dev.dovetail.notification.domain.LogView;
 import dev.dovetail.notification.domain.MessageState;

@@ -1,10 +1,10 @@
 package dev.dovetail.notification.app;
 
 import dev.dovetail.booking.domain.Booking;
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.notification.domain.DeliveryException;
 import dev.dovetail.notification.domain.DeliveryPolicy;
 import dev.dovetail.notification.domain.MailMessage;

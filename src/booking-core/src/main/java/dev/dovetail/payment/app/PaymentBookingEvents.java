@@ -1,10 +1,10 @@
 package dev.dovetail.payment.app;
 
-import dev.dovetail.booking.domain.ConflictException;
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.booking.port.out.BookingChange;
 import dev.dovetail.booking.port.out.BookingEvents;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.payment.domain.Owed;
 import dev.dovetail.payment.domain.Payment;
 import dev.dovetail.payment.domain.PaymentState;

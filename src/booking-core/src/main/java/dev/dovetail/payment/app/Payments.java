@@ -1,6 +1,6 @@
 package dev.dovetail.payment.app;
 
-import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.kernel.ConflictException;
 import dev.dovetail.payment.domain.Payment;
 import dev.dovetail.payment.port.out.PaymentRepository;
 import io.vertx.core.Future;

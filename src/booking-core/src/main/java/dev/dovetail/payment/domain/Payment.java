@@ -1,7 +1,7 @@
 package dev.dovetail.payment.domain;
 
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Money;
+import dev.dovetail.kernel.ConflictException;
 import java.time.Instant;
 import java.util.Objects;
 

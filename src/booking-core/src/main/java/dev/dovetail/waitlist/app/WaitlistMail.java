@@ -1,7 +1,7 @@
 package dev.dovetail.waitlist.app;
 
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.notification.domain.DeliveryException;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageKind;

@@ -1,9 +1,9 @@
 package dev.dovetail.waitlist.app;
 
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.out.BookingChange;
 import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.booking.port.out.FreedTime;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.dovetail.waitlist.domain;
 
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.Money;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.TimeRange;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

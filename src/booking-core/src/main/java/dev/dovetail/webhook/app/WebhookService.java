@@ -2,7 +2,7 @@ package dev.dovetail.webhook.app;
 
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.InvalidRequestException;
-import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.webhook.domain.Delivery;
 import dev.dovetail.webhook.domain.DeliveryState;
 import dev.dovetail.webhook.domain.EventType;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dovetail.booking.domain.SlotUnavailableException;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.SlotTakenException;
 import dev.dovetail.booking.port.out.ExternalBusy;
 import dev.dovetail.booking.port.out.ResourceLock;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.testkit.TestBookings;
 import io.vertx.core.Future;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.port.out.BookingChange;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.testkit.TestBookings;
 import java.time.Duration;
 import java.util.List;

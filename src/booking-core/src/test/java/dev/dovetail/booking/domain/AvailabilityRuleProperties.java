@@ -4,6 +4,7 @@ import static dev.dovetail.booking.domain.Fixtures.wallContains;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dovetail.kernel.TimeRange;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.BitSet;

@@ -1,5 +1,6 @@
 package dev.dovetail.booking.domain;
 
+import dev.dovetail.kernel.TimeRange;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dev.dovetail.booking.domain;
 import static dev.dovetail.booking.domain.Fixtures.overlap;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.kernel.TimeRange;
 import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

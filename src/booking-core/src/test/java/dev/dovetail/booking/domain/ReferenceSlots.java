@@ -6,6 +6,7 @@ import static dev.dovetail.booking.domain.Fixtures.localDate;
 import static dev.dovetail.booking.domain.Fixtures.overlap;
 import static dev.dovetail.booking.domain.Fixtures.wallContains;
 
+import dev.dovetail.kernel.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,6 +2,7 @@ package dev.dovetail.booking.domain;
 
 import static dev.dovetail.booking.domain.Fixtures.overlap;
 
+import dev.dovetail.kernel.TimeRange;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -11,6 +11,7 @@ import static dev.dovetail.booking.domain.Fixtures.plainType;
 import static dev.dovetail.booking.domain.Fixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.kernel.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,6 +4,7 @@ import static dev.dovetail.booking.domain.Fixtures.wallContains;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dovetail.kernel.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -17,8 +17,8 @@ import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.notification.domain.MessageKind;
 import dev.dovetail.notification.domain.MessageState;
 import dev.dovetail.notification.domain.OutboundMessage;
-import dev.dovetail.testkit.InMemoryCalendarObjectRepository;
 import dev.dovetail.testkit.InMemoryBookingRepository;
+import dev.dovetail.testkit.InMemoryCalendarObjectRepository;
 import dev.dovetail.testkit.InMemoryCatalog;
 import dev.dovetail.testkit.InMemoryOutboxRepository;
 import dev.dovetail.testkit.InMemoryResourceLock;
@@ -138,7 +138,7 @@ class NotificationPlannerTest {
   @DisplayName("the dispatcher waits for a booking write still under way, then skips a change that never landed")
   void unwrittenBookingIsSkippedAfterGrace() {
     Booking ghost = book("t30", "2026-11-26T10:00", false).booking().movedTo(
-        dev.dovetail.booking.domain.TimeRange.of(MONDAY.plusSeconds(86_400 * 3), Duration.ofMinutes(30)), MONDAY);
+        dev.dovetail.kernel.TimeRange.of(MONDAY.plusSeconds(86_400 * 3), Duration.ofMinutes(30)), MONDAY);
     planner.record(List.of(new dev.dovetail.booking.port.out.BookingChange(
         dev.dovetail.booking.port.out.BookingChange.Kind.RESCHEDULED, ghost, null,
         dev.dovetail.booking.port.out.BookingChange.Actor.CUSTOMER))).await();

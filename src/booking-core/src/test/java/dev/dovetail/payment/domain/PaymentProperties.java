@@ -2,8 +2,8 @@ package dev.dovetail.payment.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Money;
+import dev.dovetail.kernel.ConflictException;
 import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -3,9 +3,9 @@ package dev.dovetail.payment.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
+import dev.dovetail.kernel.ConflictException;
 import dev.dovetail.testkit.TestPayments;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;

@@ -2,7 +2,7 @@ package dev.dovetail.waitlist.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Money;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.payment.domain.Owed;
 import dev.dovetail.payment.domain.Payment;
 import dev.dovetail.testkit.InMemoryBookingRepository;

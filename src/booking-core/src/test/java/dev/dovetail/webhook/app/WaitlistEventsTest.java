@@ -3,7 +3,7 @@ package dev.dovetail.webhook.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Money;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.testkit.InMemoryWaitlistRepository;
 import dev.dovetail.testkit.MutableClock;
 import dev.dovetail.waitlist.domain.SlotOffer;

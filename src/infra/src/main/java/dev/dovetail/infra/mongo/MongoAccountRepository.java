@@ -2,10 +2,10 @@ package dev.dovetail.infra.mongo;
 
 import dev.dovetail.account.domain.Account;
 import dev.dovetail.account.port.out.AccountRepository;
-import dev.dovetail.booking.domain.ConflictException;
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.NotFoundException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

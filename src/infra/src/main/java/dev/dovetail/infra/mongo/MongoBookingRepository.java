@@ -4,11 +4,11 @@ import static dev.dovetail.infra.mongo.MongoSupport.byId;
 
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.out.BookingRepository;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -2,9 +2,9 @@ package dev.dovetail.infra.mongo;
 
 import dev.dovetail.account.domain.Credential;
 import dev.dovetail.account.port.out.CredentialRepository;
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.kernel.ConflictException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

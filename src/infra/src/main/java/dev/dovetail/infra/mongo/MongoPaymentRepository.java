@@ -2,7 +2,7 @@ package dev.dovetail.infra.mongo;
 
 import static dev.dovetail.infra.mongo.MongoSupport.byId;
 
-import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.kernel.ConflictException;
 import dev.dovetail.payment.domain.Owed;
 import dev.dovetail.payment.domain.Payment;
 import dev.dovetail.payment.domain.PaymentSettings;

@@ -1,10 +1,10 @@
 package dev.dovetail.infra.mongo;
 
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Logo;
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.port.out.ProviderRepository;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.NotFoundException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.UpdateOptions;

@@ -2,10 +2,10 @@ package dev.dovetail.infra.mongo;
 
 import static dev.dovetail.infra.mongo.MongoSupport.byId;
 
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.kernel.ConflictException;
 import dev.dovetail.waitlist.domain.EntryStatus;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.waitlist.domain.WaitlistSettings;

@@ -2,7 +2,7 @@ package dev.dovetail.infra.mongo;
 
 import static dev.dovetail.infra.mongo.MongoSupport.byId;
 
-import dev.dovetail.booking.domain.ConflictException;
+import dev.dovetail.kernel.ConflictException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

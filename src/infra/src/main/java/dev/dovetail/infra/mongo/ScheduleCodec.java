@@ -5,7 +5,7 @@ import static dev.dovetail.infra.mongo.MongoSupport.requiredInstant;
 
 import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Schedule;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import static dev.dovetail.infra.mongo.MongoSupport.instant;
 import static dev.dovetail.infra.mongo.MongoSupport.putInstant;
 import static dev.dovetail.infra.mongo.MongoSupport.requiredInstant;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.domain.BookingConflict;
 import dev.dovetail.sync.domain.BookingMirror;
 import dev.dovetail.sync.domain.CalendarProvider;

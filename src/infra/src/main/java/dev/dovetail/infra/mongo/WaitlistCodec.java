@@ -4,7 +4,7 @@ import static dev.dovetail.infra.mongo.MongoSupport.putInstant;
 import static dev.dovetail.infra.mongo.MongoSupport.requiredInstant;
 
 import dev.dovetail.booking.domain.Money;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.waitlist.domain.EntryStatus;
 import dev.dovetail.waitlist.domain.SlotOffer;
 import dev.dovetail.waitlist.domain.WaitlistEntry;

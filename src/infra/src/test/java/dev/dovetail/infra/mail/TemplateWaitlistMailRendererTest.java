@@ -3,8 +3,8 @@ package dev.dovetail.infra.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Provider;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageKind;
 import dev.dovetail.notification.domain.OutboundMessage;

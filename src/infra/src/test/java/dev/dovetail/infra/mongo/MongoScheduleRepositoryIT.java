@@ -11,9 +11,9 @@ import static dev.dovetail.booking.port.out.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Block;
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.port.out.ScheduleRepository;
 import dev.dovetail.booking.port.out.ScheduleRepositoryContract;
+import dev.dovetail.kernel.ConflictException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -2,7 +2,7 @@ package dev.dovetail.infra.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.domain.BookingConflict;
 import dev.dovetail.sync.domain.BookingMirror;
 import dev.dovetail.sync.domain.CalendarProvider;

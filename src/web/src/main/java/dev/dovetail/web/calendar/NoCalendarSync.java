@@ -1,6 +1,6 @@
 package dev.dovetail.web.calendar;
 
-import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.domain.ExternalCalendar;

@@ -1,7 +1,7 @@
 package dev.dovetail.web.codec;
 
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.ScheduleView;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -1,6 +1,7 @@
 package dev.dovetail.web.http;
 
 import dev.dovetail.account.domain.Credential;
+import dev.dovetail.kernel.RouteOrder;
 import dev.dovetail.web.Services;
 import dev.dovetail.web.WebOptions;
 import dev.dovetail.web.auth.AccountHandler;
@@ -61,8 +62,6 @@ import java.util.Map;
 public final class ApiRouter {
 
   public static final String CONTRACT = "openapi.yaml";
-  /** The order of the client-address route: ahead of every other route of the router. */
-  public static final int CLIENT_ADDRESS_ORDER = -100_000;
   static final long SESSION_TIMEOUT_MS = 2 * 60 * 60 * 1000L;
   private static final List<Integer> ERROR_STATUSES = List.of(400, 401, 403, 404, 405, 406, 413, 414, 415, 429, 431,
       500, 501, 503);
@@ -110,8 +109,8 @@ public final class ApiRouter {
       throw new IllegalStateException("handlers for operations the contract lacks: " + handlers.keySet());
     }
     Router router = builder.createRouter();
-    // Before everything mounted on this router (CalDAV, webcal and hooks come at orders from -10,000 up).
-    router.route().order(CLIENT_ADDRESS_ORDER).handler(new ClientAddressHandler(options.trustedProxies()));
+    // Before everything mounted on this router (RouteOrder lists the whole chain).
+    router.route().order(RouteOrder.CLIENT_ADDRESS).handler(new ClientAddressHandler(options.trustedProxies()));
     // The HTML pages and their assets, behind the same root chain; before the catch-all failure handler below.
     PagesRouter.mount(router, services, options.signUp(), options.publicUrl(), clock);
     ErrorMapper errors = new ErrorMapper(options.secureCookies());
@@ -126,8 +125,8 @@ public final class ApiRouter {
    */
   public static Router limitUnauthenticatedRoutes(Router router, WebOptions options, Clock clock) {
     RateLimitHandler limiter = new RateLimitHandler(null, options.publicRequestsPerMinute(), clock);
-    router.get("/webcal/*").order(CLIENT_ADDRESS_ORDER + 1).handler(ctx -> limiter.consume(ctx, 1));
-    router.post("/hooks/*").order(CLIENT_ADDRESS_ORDER + 1).handler(ctx -> limiter.consume(ctx, 1));
+    router.get("/webcal/*").order(RouteOrder.PUBLIC_RATE_LIMIT).handler(ctx -> limiter.consume(ctx, 1));
+    router.post("/hooks/*").order(RouteOrder.PUBLIC_RATE_LIMIT).handler(ctx -> limiter.consume(ctx, 1));
     return router;
   }
 

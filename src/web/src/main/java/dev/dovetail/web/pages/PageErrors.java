@@ -1,6 +1,6 @@
 package dev.dovetail.web.pages;
 
-import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.web.http.ApiProblem;
 import dev.dovetail.web.http.LoggedRoute;
 import dev.dovetail.web.http.SecurityHeadersHandler;

@@ -1,7 +1,7 @@
 package dev.dovetail.web.pages;
 
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.kernel.NotFoundException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.dovetail.web.payment;
 
+import dev.dovetail.kernel.RouteOrder;
 import dev.dovetail.web.http.SecurityHeadersHandler;
 import io.vertx.ext.web.Router;
 import java.net.URI;
@@ -11,7 +12,6 @@ import java.net.URI;
  */
 public final class PaymentPages {
 
-  private static final int ORDER = -19_800;
 
   private PaymentPages() {}
 
@@ -21,7 +21,7 @@ public final class PaymentPages {
     String api = origin(apiBase);
     String policy = "script-src 'self' " + script + "; frame-src " + script + " https://hooks.stripe.com"
         + "; connect-src 'self' " + api;
-    router.get("/booked/*").order(ORDER).handler(ctx -> {
+    router.get("/booked/*").order(RouteOrder.PAYMENT_PAGES).handler(ctx -> {
       ctx.put(SecurityHeadersHandler.EXTRA_POLICY, policy);
       ctx.next();
     });

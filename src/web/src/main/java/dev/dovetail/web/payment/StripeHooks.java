@@ -1,5 +1,6 @@
 package dev.dovetail.web.payment;
 
+import dev.dovetail.kernel.RouteOrder;
 import dev.dovetail.payment.domain.InvalidSignatureException;
 import dev.dovetail.payment.domain.PaymentsUnavailableException;
 import dev.dovetail.payment.port.in.PaymentWebhooks;
@@ -22,13 +23,12 @@ public final class StripeHooks {
 
   public static final String PATH = "/hooks/stripe";
   private static final Logger LOG = LoggerFactory.getLogger(StripeHooks.class);
-  private static final int ORDER = -19_900;
   private static final long MAX_BODY_BYTES = 256 * 1024;
 
   private StripeHooks() {}
 
   public static Router mount(Router router, PaymentWebhooks webhooks) {
-    router.post(PATH).order(ORDER).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+    router.post(PATH).order(RouteOrder.STRIPE_HOOKS).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
         .handler(ctx -> handle(ctx, webhooks));
     return router;
   }

@@ -1,9 +1,9 @@
 package dev.dovetail.web.provider;
 
 import dev.dovetail.booking.domain.BookingType;
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.PaymentRequirement;
 import dev.dovetail.booking.port.in.ManageCatalog;
+import dev.dovetail.kernel.ConflictException;
 import dev.dovetail.payment.port.in.ProviderPayments;
 import dev.dovetail.web.codec.BookingTypeCodec;
 import dev.dovetail.web.codec.PageCodec;

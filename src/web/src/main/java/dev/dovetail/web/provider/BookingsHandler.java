@@ -1,8 +1,8 @@
 package dev.dovetail.web.provider;
 
 import dev.dovetail.booking.domain.Booking;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.ProviderBookings;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.payment.port.in.ProviderPayments;
 import dev.dovetail.web.codec.BookingCodec;
 import dev.dovetail.web.codec.PageCodec;

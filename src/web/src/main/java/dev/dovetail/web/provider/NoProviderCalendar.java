@@ -1,10 +1,10 @@
 package dev.dovetail.web.provider;
 
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.BookSlotCommand;
 import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.booking.port.in.ProviderCalendar;
 import dev.dovetail.booking.port.in.ScheduleView;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.web.http.ApiProblem;
 import io.vertx.core.Future;
 import java.util.Map;

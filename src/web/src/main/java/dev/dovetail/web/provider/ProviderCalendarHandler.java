@@ -1,7 +1,7 @@
 package dev.dovetail.web.provider;
 
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.ProviderCalendar;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.web.codec.BookingCodec;
 import dev.dovetail.web.codec.ScheduleCodec;
 import dev.dovetail.web.codec.TimeCodec;

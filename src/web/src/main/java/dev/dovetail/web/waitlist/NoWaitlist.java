@@ -1,9 +1,9 @@
 package dev.dovetail.web.waitlist;
 
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.port.in.BookingReceipt;
+import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.waitlist.domain.RecoveredBookings;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.waitlist.domain.WaitlistSettings;

@@ -1,6 +1,6 @@
 package dev.dovetail.web.webhook;
 
-import dev.dovetail.booking.domain.NotFoundException;
+import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.webhook.domain.Delivery;
 import dev.dovetail.webhook.domain.EventType;
 import dev.dovetail.webhook.domain.WebhookEndpoint;

@@ -3,13 +3,13 @@ package dev.dovetail.web.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.account.port.in.AuthenticationException;
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.InvalidRequestException;
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Slot;
 import dev.dovetail.booking.domain.SlotUnavailableException;
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.SlotTakenException;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.NotFoundException;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.handler.HttpException;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.dovetail.sync.port.out;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.domain.Grant;
 import io.vertx.core.Future;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dovetail.booking.domain.Ids;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.domain.ChangeSet;
 import dev.dovetail.sync.domain.ConnectorException;
 import dev.dovetail.sync.domain.ExternalChange;

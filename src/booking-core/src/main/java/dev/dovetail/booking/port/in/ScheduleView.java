@@ -1,6 +1,6 @@
 package dev.dovetail.booking.port.in;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

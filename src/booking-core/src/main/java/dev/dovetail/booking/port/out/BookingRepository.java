@@ -3,7 +3,7 @@ package dev.dovetail.booking.port.out;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.dovetail.booking.port.out;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.dovetail.calendar.port.in;
 
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.calendar.domain.CalendarObject;
 import dev.dovetail.calendar.domain.ResourceCalendar;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.dovetail.calendar.port.in;
 
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.dovetail.calendar.port.in;
 
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.calendar.domain.CalendarCollection;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;

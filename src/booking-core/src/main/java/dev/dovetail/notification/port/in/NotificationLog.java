@@ -1,8 +1,8 @@
 package dev.dovetail.notification.port.in;
 
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.notification.domain.LogView;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.OutboundMessage;

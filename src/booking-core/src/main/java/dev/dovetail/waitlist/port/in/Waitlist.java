@@ -1,7 +1,7 @@
 package dev.dovetail.waitlist.port.in;
 
-import dev.dovetail.booking.domain.TimeRange;
 import dev.dovetail.booking.port.in.BookingReceipt;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.waitlist.domain.Wish;
 import io.vertx.core.Future;

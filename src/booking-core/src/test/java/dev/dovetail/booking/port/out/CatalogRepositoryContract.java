@@ -11,14 +11,14 @@ import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Brand;
 import dev.dovetail.booking.domain.BrandColour;
 import dev.dovetail.booking.domain.Logo;
-import dev.dovetail.booking.domain.PoolMember;
-import dev.dovetail.booking.domain.ResourcePool;
-import dev.dovetail.booking.domain.ConflictException;
-import dev.dovetail.booking.domain.NotFoundException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.domain.PoolMember;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
+import dev.dovetail.booking.domain.ResourcePool;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.testkit.TestBookings;
 import io.vertx.core.Future;
 import io.vertx.junit5.VertxExtension;
@@ -88,7 +88,7 @@ public interface CatalogRepositoryContract {
         .compose(v -> providers().update(after))
         .compose(v -> failureOf(providers().update(stranger)))
         .compose(err -> {
-          ctx.verify(() -> assertThat(err).isInstanceOf(dev.dovetail.booking.domain.NotFoundException.class));
+          ctx.verify(() -> assertThat(err).isInstanceOf(dev.dovetail.kernel.NotFoundException.class));
           return Future.all(providers().findById(before.id()), providers().findById(stranger.id()));
         })
         .onComplete(ctx.succeeding(found -> ctx.verify(() -> {

@@ -4,8 +4,8 @@ import static dev.dovetail.booking.port.out.ContractFixtures.id;
 import static dev.dovetail.booking.port.out.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Money;
+import dev.dovetail.kernel.ConflictException;
 import dev.dovetail.payment.domain.DepositRule;
 import dev.dovetail.payment.domain.Owed;
 import dev.dovetail.payment.domain.Payment;

@@ -11,10 +11,10 @@ import static dev.dovetail.booking.port.out.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Block;
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.domain.SlotUnavailableException;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.TimeRange;
 import io.vertx.core.Future;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;

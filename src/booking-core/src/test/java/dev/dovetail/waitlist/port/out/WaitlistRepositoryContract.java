@@ -4,12 +4,12 @@ import static dev.dovetail.booking.port.out.Outcomes.await;
 import static dev.dovetail.booking.port.out.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.booking.domain.ConflictException;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
-import dev.dovetail.booking.domain.TimeRange;
+import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.waitlist.domain.EntryStatus;
 import dev.dovetail.waitlist.domain.SlotOffer;
 import dev.dovetail.waitlist.domain.WaitlistEntry;

@@ -1,4 +1,4 @@
-package dev.dovetail.booking.domain;
+package dev.dovetail.kernel;
 
 import java.time.Duration;
 import java.time.Instant;

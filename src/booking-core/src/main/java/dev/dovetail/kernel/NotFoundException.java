@@ -1,4 +1,4 @@
-package dev.dovetail.booking.domain;
+package dev.dovetail.kernel;
 
 /** A provider, resource, booking type or booking that does not exist, or that the caller may not see. */
 public class NotFoundException extends RuntimeException {
