@@ -138,17 +138,9 @@ public final class GraphCalendarConnector implements CalendarConnector, PushSupp
 
   @Override
   public Future<Optional<WrittenEvent>> find(Grant grant, String calendarId, String eventId) {
-    return clients.blocking(grant, () -> {
-      try {
-        Event e = clients.mailbox(grant).events().byEventId(eventId).get();
-        return Optional.of(new WrittenEvent(e.getId(), e.getChangeKey()));
-      } catch (ApiException ex) {
-        if (ex.getResponseStatusCode() == 404) {
-          return Optional.<WrittenEvent>empty();
-        }
-        throw ex;
-      }
-    });
+    return clients.blocking(grant, () -> GraphErrors.unlessGone(
+        () -> clients.mailbox(grant).events().byEventId(eventId).get())
+        .map(e -> new WrittenEvent(e.getId(), e.getChangeKey())));
   }
 
   // ---- writes ----------------------------------------------------------------------------------------------------
@@ -187,7 +179,7 @@ public final class GraphCalendarConnector implements CalendarConnector, PushSupp
         });
         return new WrittenEvent(updated.getId(), updated.getChangeKey());
       } catch (ApiException ex) {
-        if (ex.getResponseStatusCode() == 404) {
+        if (GraphErrors.gone(ex)) {
           // The event no longer has the etag we hold (it is gone): the caller re-reads and re-creates.
           throw new ConnectorException.EtagMismatch("Graph 404: the event is gone", ex);
         }
@@ -199,17 +191,11 @@ public final class GraphCalendarConnector implements CalendarConnector, PushSupp
   @Override
   public Future<Void> delete(Grant grant, String calendarId, String eventId, String etag) {
     return clients.blocking(grant, () -> {
-      try {
-        clients.mailbox(grant).events().byEventId(eventId).delete(rc -> {
-          if (etag != null) {
-            rc.headers.add("If-Match", "W/\"" + etag + "\"");
-          }
-        });
-      } catch (ApiException ex) {
-        if (ex.getResponseStatusCode() != 404) {
-          throw ex;
+      GraphErrors.doneIfGone(() -> clients.mailbox(grant).events().byEventId(eventId).delete(rc -> {
+        if (etag != null) {
+          rc.headers.add("If-Match", "W/\"" + etag + "\"");
         }
-      }
+      }));
       return null;
     });
   }

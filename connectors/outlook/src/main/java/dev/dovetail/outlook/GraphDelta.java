@@ -3,7 +3,6 @@ package dev.dovetail.outlook;
 import com.microsoft.graph.models.Event;
 import com.microsoft.graph.models.EventType;
 import com.microsoft.graph.users.item.calendars.item.calendarview.delta.DeltaGetResponse;
-import com.microsoft.kiota.ApiException;
 import dev.dovetail.sync.domain.ChangeSet;
 import dev.dovetail.sync.domain.ConnectorException;
 import dev.dovetail.sync.domain.ExternalChange;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Inbound reads: calendarView delta rounds over a window (now − 1 day … now + {@code horizon}), every page read; each
@@ -123,16 +123,12 @@ final class GraphDelta {
    * update (to a time outside the window), otherwise it is gone.
    */
   private ExternalChange confirmRemoval(Grant grant, String calendarId, String id) {
-    try {
-      Event e = clients.mailbox(grant).events().byEventId(id)
-          .get(rc -> rc.headers.add("Prefer", "outlook.timezone=\"UTC\""));
-      if (e != null && !Boolean.TRUE.equals(e.getIsCancelled()) && e.getType() != EventType.SeriesMaster
-          && e.getStart() != null) {
+    Optional<Event> found = GraphErrors.unlessGone(() -> clients.mailbox(grant).events().byEventId(id)
+        .get(rc -> rc.headers.add("Prefer", "outlook.timezone=\"UTC\"")));
+    if (found.isPresent()) {
+      Event e = found.get();
+      if (!Boolean.TRUE.equals(e.getIsCancelled()) && e.getType() != EventType.SeriesMaster && e.getStart() != null) {
         return new ExternalChange.Upserted(GraphEvents.toExternal(calendarId, e));
-      }
-    } catch (ApiException ex) {
-      if (ex.getResponseStatusCode() != 404) {
-        throw ex;
       }
     }
     return new ExternalChange.Removed(calendarId, id, null);

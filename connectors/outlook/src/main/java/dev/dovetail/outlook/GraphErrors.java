@@ -3,7 +3,9 @@ package dev.dovetail.outlook;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.kiota.ApiException;
 import dev.dovetail.sync.domain.ConnectorException;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Maps what the Graph SDK throws to {@link ConnectorException}s, in one place (the engine's reactions). */
 final class GraphErrors {
@@ -70,6 +72,31 @@ final class GraphErrors {
       }
     }
     return 0;
+  }
+
+  /** Graph's 404 for an object we named by id: it is gone (its owner deleted it, or it expired). */
+  static boolean gone(ApiException e) {
+    return e.getResponseStatusCode() == 404;
+  }
+
+  /** {@code call}'s answer, or empty if Graph answers that the object is {@link #gone}; other failures pass. */
+  static <T> Optional<T> unlessGone(Supplier<T> call) {
+    try {
+      return Optional.ofNullable(call.get());
+    } catch (ApiException e) {
+      if (gone(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Runs {@code call} (a delete); an object that is already {@link #gone} counts as deleted. */
+  static void doneIfGone(Runnable call) {
+    unlessGone(() -> {
+      call.run();
+      return null;
+    });
   }
 
   private static long retryAfter(ApiException api) {

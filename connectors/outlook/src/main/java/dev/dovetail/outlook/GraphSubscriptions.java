@@ -1,7 +1,6 @@
 package dev.dovetail.outlook;
 
 import com.microsoft.graph.models.Subscription;
-import com.microsoft.kiota.ApiException;
 import dev.dovetail.booking.domain.Secrets;
 import dev.dovetail.sync.domain.Grant;
 import dev.dovetail.sync.domain.PushChannel;
@@ -61,13 +60,8 @@ final class GraphSubscriptions implements PushSupport {
   @Override
   public Future<Void> stop(Grant grant, PushChannel channel) {
     return clients.blocking(grant, () -> {
-      try {
-        clients.client(grant).subscriptions().bySubscriptionId(channel.resourceId()).delete();
-      } catch (ApiException ex) {
-        if (ex.getResponseStatusCode() != 404) {
-          throw ex;
-        }
-      }
+      GraphErrors.doneIfGone(
+          () -> clients.client(grant).subscriptions().bySubscriptionId(channel.resourceId()).delete());
       return null;
     });
   }
