@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The Microsoft identity platform's v2.0 token endpoint for a confidential web app (reference/external-apis.md
- * §2.11): authorization-code exchange and refresh. Blocking (JDK HTTP client): called from worker threads, as the
- * Graph SDK's token provider is. {@code invalid_grant} (revoked or expired consent) becomes {@link
- * ConnectorException.AuthorizationRevoked}.
+ * The Microsoft identity platform's v2.0 token endpoint for a confidential web app
+ * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow): authorization-code exchange and
+ * refresh. Blocking (JDK HTTP client): called from worker threads, as the Graph SDK's token provider is.
+ * {@code invalid_grant} (revoked or expired consent) becomes {@link ConnectorException.AuthorizationRevoked}.
  */
 public final class MicrosoftIdentity {
 

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Microsoft rotates refresh tokens and lets each one expire 90 days after it was issued (reference/external-apis.md
- * P34). A delegated connection synced every hour on the emulator's clock for 91 days must still be connected: every
- * rotated token is stored on the connection.
+ * Microsoft rotates refresh tokens and lets each one expire 90 days after it was issued
+ * (https://learn.microsoft.com/entra/identity-platform/refresh-tokens). A delegated connection synced every hour on the
+ * emulator's clock for 91 days must still be connected: every rotated token is stored on the connection.
  */
 @DisplayName("Outlook refresh-token rotation: 91 simulated days of hourly syncs")
 class OutlookTokenRotationIT {

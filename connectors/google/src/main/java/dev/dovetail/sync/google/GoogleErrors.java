@@ -7,7 +7,10 @@ import dev.dovetail.sync.domain.ConnectorException;
 import java.io.IOException;
 import java.util.List;
 
-/** Maps what the Google client throws to {@link ConnectorException}s, in one place (external-apis.md §1.9). */
+/**
+ * Maps what the Google client throws to {@link ConnectorException}s, in one place
+ * (https://developers.google.com/workspace/calendar/api/guides/errors).
+ */
 final class GoogleErrors {
 
   private GoogleErrors() {}

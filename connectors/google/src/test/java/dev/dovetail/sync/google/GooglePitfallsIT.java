@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Pitfalls of external-apis.md §5 that concern the Google client and its mapping, through the real client against the
- * emulator: P2, P3, P4, P5, P6, P9, P10, P26 and P27, plus recurring series across DST, all-day and transparent events.
- * (P1, P7 and P8 are in the connector contract; P14-P18, P20 and P24 in the sync engine, scheduler and hub tests.)
+ * Sync pitfalls that concern the Google client and its mapping, through the real client against the emulator: P2, P3,
+ * P4, P5, P6, P9, P10, P26 and P27, plus recurring series across DST, all-day and transparent events. (P1, P7 and P8
+ * are in the connector contract; P14-P18, P20 and P24 in the sync engine, scheduler and hub tests.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GooglePitfallsIT {

@@ -29,11 +29,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stateful Microsoft Graph v1.0 calendar emulator (reference/external-apis.md §2) that the real Graph SDK reaches
- * over loopback HTTP: calendars, events with changeKey, calendarView and calendarView/delta rounds, series, getSchedule,
- * subscriptions with real validation and notification POSTs, lifecycle events, throttling, and the identity
- * platform's token endpoint. Tests steer it through the Java methods below or the same operations under
- * {@code /_emu/...}.
+ * A stateful Microsoft Graph v1.0 calendar emulator (https://learn.microsoft.com/graph/api/resources/calendar) that the
+ * real Graph SDK reaches over loopback HTTP: calendars, events with changeKey, calendarView and calendarView/delta
+ * rounds, series, getSchedule, subscriptions with real validation and notification POSTs, lifecycle events, throttling,
+ * and the identity platform's token endpoint. Tests steer it through the Java methods below or the same operations
+ * under {@code /_emu/...}.
  */
 public final class GraphEmulator {
 

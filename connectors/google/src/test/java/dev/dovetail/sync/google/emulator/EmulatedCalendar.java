@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * One calendar's state: its events (with tombstones), a change sequence, and an epoch that invalidates every sync token
- * issued before it. Listing follows external-apis.md §1.3 and §1.5: full listings leave cancelled events out unless
- * {@code showDeleted}; incremental ones return every change since the token, cancelled ones with minimal fields; with
- * {@code singleEvents} a changed master yields all its instances (cancelled ones when the master was deleted).
+ * issued before it. Listing follows https://developers.google.com/workspace/calendar/api/guides/sync: full listings
+ * leave cancelled events out unless {@code showDeleted}; incremental ones return every change since the token,
+ * cancelled ones with minimal fields; with {@code singleEvents} a changed master yields all its instances (cancelled
+ * ones when the master was deleted).
  */
 final class EmulatedCalendar {
 

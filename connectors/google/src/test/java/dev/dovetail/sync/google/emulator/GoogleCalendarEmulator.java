@@ -32,11 +32,11 @@ import java.util.regex.Pattern;
 
 /**
  * A stateful Google Calendar API v3 and OAuth 2.0 emulator that the real Google client reaches over loopback HTTP,
- * written after shared/reference/external-apis.md §1 and §6: events with etags and If-Match (412), sync tokens
- * (410 after invalidation), random short and empty pages, recurring series expanded with ical4j with cancelled and
- * moved instances, freeBusy, watch channels that POST real notifications (delay, jitter, drop, duplicate,
- * notify-before-visible), an OAuth token endpoint with short-lived access tokens and revocation, injected 403/429
- * faults, a request log, and a Java control API for tests (mirrored under {@code /_emu}).
+ * written after https://developers.google.com/calendar/api/v3/reference/events and the sync, push and errors guides:
+ * events with etags and If-Match (412), sync tokens (410 after invalidation), random short and empty pages, recurring
+ * series expanded with ical4j with cancelled and moved instances, freeBusy, watch channels that POST real notifications
+ * (delay, jitter, drop, duplicate, notify-before-visible), an OAuth token endpoint with short-lived access tokens and
+ * revocation, injected 403/429 faults, a request log, and a Java control API for tests (mirrored under {@code /_emu}).
  */
 public final class GoogleCalendarEmulator {
 
