@@ -4,7 +4,7 @@ import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.payment.domain.Payment;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.web.codec.BookingCodec;
-import dev.dovetail.web.payment.PaymentCodec;
+import dev.dovetail.web.codec.PaymentCodec;
 import dev.dovetail.web.waitlist.WaitlistCodec;
 import dev.dovetail.webhook.port.out.EventViews;
 import io.vertx.core.json.JsonObject;

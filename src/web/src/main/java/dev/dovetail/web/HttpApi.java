@@ -1,6 +1,5 @@
 package dev.dovetail.web;
 
-import dev.dovetail.web.http.ApiRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;

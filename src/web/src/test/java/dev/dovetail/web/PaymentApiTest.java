@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.payment.domain.Payment;
-import dev.dovetail.web.codec.BookingTypeCodec;
+import dev.dovetail.web.catalog.BookingTypeCodec;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;

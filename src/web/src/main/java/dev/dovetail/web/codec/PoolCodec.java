@@ -21,7 +21,7 @@ public final class PoolCodec {
 
   private PoolCodec() {}
 
-  static JsonObject toJson(ResourcePool pool) {
+  public static JsonObject toJson(ResourcePool pool) {
     JsonArray members = new JsonArray();
     pool.members().forEach(m -> members.add(new JsonObject()
         .put("resourceId", m.resourceId())
@@ -35,7 +35,7 @@ public final class PoolCodec {
   }
 
   /** What the public pages need: the mode, whether the customer may pick, and the members' names (to pick, to show). */
-  static JsonObject offerJson(ResourcePool pool, List<Resource> members) {
+  public static JsonObject offerJson(ResourcePool pool, List<Resource> members) {
     JsonArray listed = new JsonArray();
     members.forEach(r -> listed.add(new JsonObject().put("id", r.id()).put("name", r.name())));
     return new JsonObject()
@@ -62,7 +62,7 @@ public final class PoolCodec {
   }
 
   /** The pool of a create or update request; null (no pool) when absent. */
-  static ResourcePool fromJson(JsonObject json) {
+  public static ResourcePool fromJson(JsonObject json) {
     if (json == null) {
       return null;
     }

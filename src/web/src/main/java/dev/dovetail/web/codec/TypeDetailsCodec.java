@@ -24,7 +24,7 @@ public final class TypeDetailsCodec {
   private TypeDetailsCodec() {}
 
   /** Adds the three fields to a booking type's or an offer's JSON. */
-  static JsonObject put(JsonObject json, BookingTypeDetails details) {
+  public static JsonObject put(JsonObject json, BookingTypeDetails details) {
     JsonArray questions = new JsonArray();
     details.questions().forEach(q -> questions.add(new JsonObject()
         .put("id", q.id())
@@ -41,7 +41,7 @@ public final class TypeDetailsCodec {
   }
 
   /** The details of a create or update body; absent fields mean none. */
-  static BookingTypeDetails fromJson(JsonObject json) {
+  public static BookingTypeDetails fromJson(JsonObject json) {
     JsonObject location = json.getJsonObject("location");
     JsonArray questionJson = json.getJsonArray("questions", new JsonArray());
     if (questionJson.size() > BookingTypeDetails.MAX_QUESTIONS) {

@@ -9,7 +9,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * ({@code PUT /api/v1/me/logo}, ADR 57), which may carry a 200 kB image in base64. A {@link BodyHandler} itself, so
  * that Vert.x keeps it in the body handlers' place of the chain (before authentication).
  */
-final class BodyLimits implements BodyHandler {
+public final class BodyLimits implements BodyHandler {
 
   /** A 200 kB logo in base64, with room for its JSON. */
   static final long LOGO_BODY_BYTES = 280 * 1024;
@@ -18,7 +18,7 @@ final class BodyLimits implements BodyHandler {
   private final BodyHandler usual;
   private final BodyHandler logo;
 
-  BodyLimits(long maxBodyBytes) {
+  public BodyLimits(long maxBodyBytes) {
     this.usual = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     this.logo = BodyHandler.create(false).setBodyLimit(Math.max(LOGO_BODY_BYTES, maxBodyBytes));
   }

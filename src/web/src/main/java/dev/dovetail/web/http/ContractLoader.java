@@ -17,17 +17,17 @@ import org.yaml.snakeyaml.nodes.Tag;
  * it never validates responses here. So the validator gets a copy without response bodies, while clients get the
  * document as written. Security is stripped from that copy as well (see {@link #forValidation}). YAML is read with a safe constructor that keeps dates and times as strings.
  */
-final class ContractLoader {
+public final class ContractLoader {
 
   private ContractLoader() {}
 
   /** The contract for the validator, built from a copy of {@code document} without response bodies or security. */
-  static Future<OpenAPIContract> load(Vertx vertx, JsonObject document) {
+  public static Future<OpenAPIContract> load(Vertx vertx, JsonObject document) {
     return OpenAPIContract.from(vertx, forValidation(document));
   }
 
   @SuppressWarnings("unchecked")
-  static JsonObject parse(Buffer yaml) {
+  public static JsonObject parse(Buffer yaml) {
     LoaderOptions options = new LoaderOptions();
     SafeConstructor constructor = new SafeConstructor(options) {
       {

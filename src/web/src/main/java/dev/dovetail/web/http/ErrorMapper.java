@@ -6,13 +6,13 @@ import dev.dovetail.account.port.in.SignUpClosedException;
 import dev.dovetail.account.port.in.WrongPasswordException;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.ResourceBusyException;
+import dev.dovetail.booking.domain.Slot;
 import dev.dovetail.booking.domain.SlotUnavailableException;
 import dev.dovetail.booking.domain.TooManyRequestsException;
 import dev.dovetail.booking.port.in.SlotTakenException;
 import dev.dovetail.kernel.ConflictException;
 import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.payment.domain.PaymentsUnavailableException;
-import dev.dovetail.web.codec.SlotCodec;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -25,6 +25,7 @@ import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
 import java.time.DateTimeException;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +111,7 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     }
     if (failure instanceof SlotUnavailableException e) {
       JsonArray alternatives = e instanceof SlotTakenException taken
-          ? SlotCodec.alternatives(taken.alternatives())
+          ? alternatives(taken.alternatives())
           : new JsonArray();
       return new Problem(409, "slot-unavailable", "The requested time is not available", e.getMessage(),
           new JsonObject().put("alternatives", alternatives), Map.of());
@@ -213,6 +214,13 @@ public final class ErrorMapper implements Handler<RoutingContext> {
       return;
     }
     unit.getErrors().forEach(child -> collect(child, into));
+  }
+
+  /** Alternatives offered with a 409: UTC instants only, since the refusing call may not know the viewer's zone. */
+  private static JsonArray alternatives(List<Slot> slots) {
+    JsonArray array = new JsonArray();
+    slots.forEach(slot -> array.add(new JsonObject().put("start", slot.start().toString()).put("end", slot.end().toString())));
+    return array;
   }
 
   private static String clip(String text) {

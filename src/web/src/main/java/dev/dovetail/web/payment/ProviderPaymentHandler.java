@@ -1,6 +1,7 @@
 package dev.dovetail.web.payment;
 
 import dev.dovetail.payment.port.in.ProviderPayments;
+import dev.dovetail.web.codec.PaymentCodec;
 import dev.dovetail.web.http.Caller;
 import dev.dovetail.web.http.Requests;
 import dev.dovetail.web.http.Responses;

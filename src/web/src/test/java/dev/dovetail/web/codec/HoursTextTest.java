@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dovetail.booking.domain.AvailabilityRule;
 import dev.dovetail.booking.domain.WallClockWindow;
+import dev.dovetail.web.catalog.AvailabilityCodec;
 import dev.dovetail.web.http.ApiProblem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
