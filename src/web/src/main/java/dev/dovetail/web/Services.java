@@ -23,6 +23,7 @@ import dev.dovetail.web.booking.NoProviderCalendar;
 import dev.dovetail.web.calendar.NoCalendarFeed;
 import dev.dovetail.web.calendar.NoCalendarSync;
 import dev.dovetail.web.insights.NoInsights;
+import dev.dovetail.web.notification.NoNotifications;
 import dev.dovetail.web.payment.NoPayments;
 import dev.dovetail.web.waitlist.NoWaitlist;
 import dev.dovetail.web.webhook.NoWebhooks;
@@ -35,7 +36,8 @@ import java.util.function.Supplier;
  * The use cases the HTTP API drives, grouped by feature, and the readiness probe for {@code GET /ready} (named for the
  * store, which it always asks; the hub adds the cluster). Booking and accounts are always there; every other feature
  * may be off, and {@link #of} is the one place that says what "off" answers (ADR 52): the hub wires every feature,
- * tests of one part replace only what they drive with the {@code withX} methods.
+ * tests of one part replace only what they drive with the {@code withX} methods. Every "off" is a class {@code NoX} in
+ * its feature's package (ADR 64), built here only: by {@link #of}, or by the {@code disabled()} of a feature's record.
  */
 public record Services(
     Booking booking,
@@ -70,7 +72,7 @@ public record Services(
    * endpoints, and the provider calendar, the calendar feed and the insights answer 503.
    */
   public static Services of(Booking booking, Accounts accounts, Supplier<Future<Void>> storeHealth) {
-    return new Services(booking, accounts, storeHealth, NotificationLog.empty(), Waitlists.disabled(),
+    return new Services(booking, accounts, storeHealth, new NoNotifications(), Waitlists.disabled(),
         Payments.disabled(), new NoCalendarSync(), new NoWebhooks(), new NoProviderCalendar(),
         new NoCalendarFeed(booking.catalog()), new NoInsights());
   }

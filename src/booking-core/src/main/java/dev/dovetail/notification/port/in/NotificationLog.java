@@ -2,13 +2,11 @@ package dev.dovetail.notification.port.in;
 
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
-import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.notification.domain.LogView;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.OutboundMessage;
 import io.vertx.core.Future;
 import java.time.Instant;
-import java.util.List;
 
 /** What a provider sees of the mail the hub sends for them: every message with its state, tenant-scoped. */
 public interface NotificationLog {
@@ -60,34 +58,4 @@ public interface NotificationLog {
    * booking that is not confirmed with a ConflictException.
    */
   Future<OutboundMessage> resendConfirmation(String providerId, String bookingId);
-
-  /** A log with no messages, for hubs wired without notifications. */
-  static NotificationLog empty() {
-    return new NotificationLog() {
-      @Override
-      public Future<Page<Item>> list(String providerId, LogView view, PageRequest page) {
-        return Future.succeededFuture(new Page<>(List.of(), null));
-      }
-
-      @Override
-      public Delivery delivery() {
-        return Delivery.LOCAL_SINK;
-      }
-
-      @Override
-      public Future<Figures> figures(String providerId) {
-        return Future.succeededFuture(new Figures(0, 0, 0, 0));
-      }
-
-      @Override
-      public Future<Entry> get(String providerId, String messageId) {
-        return Future.failedFuture(new NotFoundException("notification", messageId));
-      }
-
-      @Override
-      public Future<OutboundMessage> resendConfirmation(String providerId, String bookingId) {
-        return Future.failedFuture(new NotFoundException("booking", bookingId));
-      }
-    };
-  }
 }
