@@ -270,13 +270,8 @@ public final class HubExtension implements BeforeAllCallback, AfterAllCallback, 
    * credential, like a password-reset link.
    */
   public String sentMailText(String to, String subject) {
-    return sentMailText(clientVertx, mongo.connectionString(), config.store().database(), to, subject);
-  }
-
-  /** As {@link #sentMailText(String, String)}, for the sink in {@code database} at {@code mongoUri}. */
-  public static String sentMailText(Vertx vertx, String mongoUri, String database, String to, String subject) {
-    MongoClient store = MongoClient.create(vertx, new JsonObject()
-        .put("connection_string", mongoUri).put("db_name", database));
+    MongoClient store = MongoClient.create(clientVertx, new JsonObject()
+        .put("connection_string", mongo.connectionString()).put("db_name", config.store().database()));
     try {
       JsonObject query = new JsonObject().put("to", to).put("subject", subject);
       FindOptions newest = new FindOptions().setSort(new JsonObject().put("keptAt", -1)).setLimit(1);
@@ -286,7 +281,7 @@ public final class HubExtension implements BeforeAllCallback, AfterAllCallback, 
         if (!found.isEmpty()) {
           return found.get(0).getString("text");
         }
-        vertx.timer(100).await();
+        clientVertx.timer(100).await();
       }
       throw new AssertionError("no mail '" + subject + "' to " + to + " in the sink");
     } finally {
