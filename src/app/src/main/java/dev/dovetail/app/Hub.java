@@ -135,7 +135,8 @@ public final class Hub {
     return start(config, ops, Clock.tickMillis(ZoneOffset.UTC));
   }
 
-  private static Future<Hub> start(AppConfig config, OpsConfig ops, Clock clock) {
+  /** A hub with these operations settings (metrics, node name, shutdown grace) whose "now" is {@code clock}. */
+  public static Future<Hub> start(AppConfig config, OpsConfig ops, Clock clock) {
     HubMetrics metrics = HubMetrics.create(ops, clock);
     return createVertx(config, metrics).compose(vertx -> startOn(vertx, config, clock, metrics).recover(err -> {
       // Closed from another thread: this future's listeners still run on this Vert.x's event loop.

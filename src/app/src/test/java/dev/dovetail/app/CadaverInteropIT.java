@@ -14,12 +14,12 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,23 +38,19 @@ class CadaverInteropIT {
   @TempDir
   Path workDir;
 
-  private RunningHub running;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().build();
+
   private int port;
 
   @BeforeAll
   void startHub() throws Exception {
-    running = RunningHub.start(Files.createTempDirectory("cadaver-hub"));
-    port = running.hub.httpPort();
-  }
-
-  @AfterAll
-  void stopHub() {
-    running.close();
+    port = HUB.port();
   }
 
   private String cadaver(String commands) throws Exception {
     Files.writeString(workDir.resolve(".netrc"), "machine 127.0.0.1 login demo password "
-        + HubFixture.DEMO_PASSWORD + "\n");
+        + HubExtension.DEMO_PASSWORD + "\n");
     Files.setPosixFilePermissions(workDir.resolve(".netrc"), java.nio.file.attribute.PosixFilePermissions
         .fromString("rw-------"));
     ProcessBuilder builder = new ProcessBuilder(List.of(CADAVER.toString(), "http://127.0.0.1:" + port + "/"))
@@ -73,8 +69,8 @@ class CadaverInteropIT {
   }
 
   private HttpResponse<Buffer> get(String path) {
-    return running.client.request(HttpMethod.GET, port, "127.0.0.1", path)
-        .putHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(("demo:" + HubFixture.DEMO_PASSWORD)
+    return HUB.client().request(HttpMethod.GET, port, "127.0.0.1", path)
+        .putHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(("demo:" + HubExtension.DEMO_PASSWORD)
             .getBytes(StandardCharsets.UTF_8))).send().await();
   }
 

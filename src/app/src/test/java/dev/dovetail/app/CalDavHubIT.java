@@ -14,13 +14,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real hub (embedded store, demo data) serving CalDAV next to the REST API: the demo account logs in with its
@@ -35,28 +34,22 @@ class CalDavHubIT {
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
       .withZone(ZoneOffset.UTC);
 
-  @TempDir
-  Path dataDir;
 
-  private RunningHub running;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().build();
+
   private Hub hub;
   private WebClient client;
 
   @BeforeAll
   void startHub() {
-    running = RunningHub.start(dataDir);
-    hub = running.hub;
-    client = running.client;
-  }
-
-  @AfterAll
-  void stopHub() {
-    running.close();
+    hub = HUB.hub();
+    client = HUB.client();
   }
 
   private static String basic() {
     return "Basic " + Base64.getEncoder()
-        .encodeToString(("demo:" + HubFixture.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        .encodeToString(("demo:" + HubExtension.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   private HttpResponse<Buffer> dav(String method, String path, String body, String... headers) {
@@ -90,7 +83,7 @@ class CalDavHubIT {
   @DisplayName("a booking is an event; a CalDAV event blocks its slot; an event over a booking is 403")
   void bookingsAndBusyTime() {
     int port = hub.httpPort();
-    List<String> starts = HubFixture.freeStarts(client, port, "demo-60").await();
+    List<String> starts = HUB.freeStarts("demo-60");
     HttpResponse<Buffer> booked = HubFixture.book(client, port, "demo-60", starts.get(0), "c@example.com").await();
     assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
     String bookingId = booked.bodyAsJsonObject().getJsonObject("booking").getString("id");
@@ -104,12 +97,12 @@ class CalDavHubIT {
     assertThat(clash.statusCode()).isEqualTo(403);
     assertThat(clash.bodyAsString()).contains("no-booking-overlap");
 
-    List<String> before = HubFixture.freeStarts(client, port, "demo-60").await();
+    List<String> before = HUB.freeStarts("demo-60");
     Instant free = Instant.parse(before.get(before.size() - 1));
     HttpResponse<Buffer> put = dav("PUT", "/dav/calendars/demo/demo-room/dentist.ics",
         event("dentist@test", free, free.plusSeconds(3600)), "Content-Type", "text/calendar");
     assertThat(put.statusCode()).as(put.bodyAsString()).isEqualTo(201);
-    assertThat(HubFixture.freeStarts(client, port, "demo-60").await()).doesNotContain(free.toString());
+    assertThat(HUB.freeStarts("demo-60")).doesNotContain(free.toString());
   }
 
   @Test

@@ -17,12 +17,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,24 +41,18 @@ class CalDavInteropIT {
       .withZone(ZoneOffset.UTC);
 
   @TempDir
-  Path dataDir;
-  @TempDir
   Path workDir;
 
-  private RunningHub running;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().build();
+
   private Hub hub;
   private WebClient client;
 
   @BeforeAll
   void startHub() {
-    running = RunningHub.start(dataDir);
-    hub = running.hub;
-    client = running.client;
-  }
-
-  @AfterAll
-  void stopHub() {
-    running.close();
+    hub = HUB.hub();
+    client = HUB.client();
   }
 
   private Run python(String... args) throws IOException, InterruptedException {
@@ -84,7 +78,7 @@ class CalDavInteropIT {
     assertTrue(Files.isExecutable(PYTHON) && python("-c", "import caldav.davclient").exit() == 0,
         "/usr/bin/python3 cannot import caldav (sudo .ci/install-test-deps)");
     int port = hub.httpPort();
-    List<String> starts = HubFixture.freeStarts(client, port, "demo-60").await();
+    List<String> starts = HUB.freeStarts("demo-60");
     HttpResponse<Buffer> booked = HubFixture.book(client, port, "demo-60", starts.get(0), "py@example.com").await();
     assertThat(booked.statusCode()).isEqualTo(201);
     Instant clash = Instant.parse(starts.get(0));
@@ -94,7 +88,7 @@ class CalDavInteropIT {
     try (InputStream in = getClass().getResourceAsStream("/interop/python_caldav_client.py")) {
       Files.write(script, in.readAllBytes());
     }
-    Run run = python(script.toString(), "http://127.0.0.1:" + port + "/", "demo", HubFixture.DEMO_PASSWORD,
+    Run run = python(script.toString(), "http://127.0.0.1:" + port + "/", "demo", HubExtension.DEMO_PASSWORD,
         UTC.format(free), UTC.format(clash));
     assertThat(run.exit()).as(run.output()).isZero();
     String last = run.output().strip().lines().reduce((a, b) -> b).orElseThrow();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.google.emulator.EmulatorExternalSide;
 import dev.dovetail.sync.google.emulator.GoogleCalendarEmulator;
@@ -16,12 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -31,7 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A hub synced with the Google emulator, mailing through a real SMTP server (GreenMail): a revoked grant breaks the
@@ -46,13 +39,17 @@ class CalendarBrokenMailHubIT {
   static final String OWNER = "broken-owner@example.com";
   static final Duration RECONCILE = Duration.ofSeconds(2);
 
-  @TempDir
-  Path dataDir;
+  private static final MovableClock CLOCK = new MovableClock();
+  private static final Vertx EMULATOR_VERTX = Vertx.vertx();
+  /** Started before the hub, whose config names its address. */
+  private static final GoogleCalendarEmulator GOOGLE = GoogleCalendarEmulator.start(EMULATOR_VERTX, CLOCK, 11).await();
+  private static final GreenMail SMTP = HubExtension.startedSmtp();
 
-  private final Vertx emulatorVertx = Vertx.vertx();
-  private GoogleCalendarEmulator google;
-  private GreenMail smtp;
-  private EmbeddedMongo mongo;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().clock(CLOCK).google(GOOGLE)
+      .mailingTo(SMTP.getSmtp().getPort())
+      .config(c -> c.withSync(AppConfig.Sync.defaults().withTimings(RECONCILE, true).withPushOverHttp())).build();
+
   private Hub hub;
   private String publicUrl;
   private Vertx clientVertx;
@@ -61,31 +58,20 @@ class CalendarBrokenMailHubIT {
   private String csrf;
 
   @BeforeAll
-  void start() throws IOException {
-    google = GoogleCalendarEmulator.start(emulatorVertx, Clock.systemUTC(), 11).await();
-    google.allowHttpAddresses(); // the hub here is a plain loopback server; Google itself pushes to HTTPS only
-    google.addUser(OWNER);
-    smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-    mongo = EmbeddedMongo.inMemory();
-    AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    publicUrl = "http://127.0.0.1:" + base.http().port();
-    AppConfig config = HubFixture.withSmtp(base, smtp.getSmtp().getPort()).withGoogle(HubFixture.google(google))
-        .withSync(AppConfig.Sync.defaults().withTimings(RECONCILE, true).withPushOverHttp());
-    hub = Hub.start(config).await();
-    clientVertx = Vertx.vertx();
-    client = HubFixture.client(clientVertx);
+  void start() {
+    GOOGLE.allowHttpAddresses(); // the hub here is a plain loopback server; Google itself pushes to HTTPS only
+    GOOGLE.addUser(OWNER);
+    publicUrl = HUB.baseUrl();
+    hub = HUB.hub();
+    clientVertx = HUB.clientVertx();
+    client = HUB.client();
     login();
   }
 
   @AfterAll
   void stop() {
-    clientVertx.close().await();
-    hub.stop();
-    mongo.close();
-    smtp.stop();
-    google.close().await();
-    emulatorVertx.close().await();
+    SMTP.stop();
+    EMULATOR_VERTX.close().await();
   }
 
   @Test
@@ -93,15 +79,15 @@ class CalendarBrokenMailHubIT {
       + "break mails again")
   void revokedGrantMailsTheProviderOncePerBreak() throws Exception {
     connectGoogle();
-    google.revoke(OWNER);
+    GOOGLE.revoke(OWNER);
     waitUntil(() -> "BROKEN".equals(connection().getString("state")), RECONCILE.multipliedBy(10),
         "the connection is broken");
-    waitUntil(() -> smtp.getReceivedMessages().length >= 1, Duration.ofSeconds(20), "the provider is mailed");
+    waitUntil(() -> SMTP.getReceivedMessages().length >= 1, Duration.ofSeconds(20), "the provider is mailed");
 
     // The sync keeps running: reconciliations, a changed Google calendar (push), a booking to write out.
-    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.now().plus(Duration.ofDays(3)),
+    GOOGLE.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(CLOCK.instant().plus(Duration.ofDays(3)),
         Duration.ofMinutes(30)), true));
-    List<String> free = HubFixture.freeStarts(client, hub.httpPort(), "demo-30").await();
+    List<String> free = HUB.freeStarts("demo-30");
     assertThat(HubFixture.book(client, hub.httpPort(), "demo-30", free.get(0), "after-break@example.com").await()
         .statusCode()).isEqualTo(201);
     pause(RECONCILE.multipliedBy(4));
@@ -118,7 +104,7 @@ class CalendarBrokenMailHubIT {
 
     connectGoogle();
     assertThat(connection().getString("state")).isEqualTo("CONNECTED");
-    google.revoke(OWNER);
+    GOOGLE.revoke(OWNER);
     waitUntil(() -> toProvider().length == 2, RECONCILE.multipliedBy(10).plusSeconds(20),
         "a second break is mailed again");
     pause(RECONCILE.multipliedBy(2));
@@ -127,7 +113,7 @@ class CalendarBrokenMailHubIT {
   }
 
   private MimeMessage[] toProvider() {
-    return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+    return java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
       try {
         return m.getSubject().contains("connection") && m.getAllRecipients()[0].toString()
             .equals(DemoData.EMAIL);
@@ -154,7 +140,7 @@ class CalendarBrokenMailHubIT {
 
   /** The browser's round trip hub → Google consent → hub callback, then the provider's calendar choice. */
   private void connectGoogle() {
-    google.consentAs(OWNER);
+    GOOGLE.consentAs(OWNER);
     HttpResponse<Buffer> start = client.get(hub.httpPort(), "127.0.0.1",
         "/api/v1/calendar-connections/google/connect").followRedirects(false).putHeader("Cookie", cookie).send()
         .await();
@@ -176,12 +162,6 @@ class CalendarBrokenMailHubIT {
     HttpResponse<Buffer> response = (body == null ? request.send() : request.sendJsonObject(body)).await();
     assertThat(response.statusCode()).as(method + " " + path + ": " + response.bodyAsString()).isBetween(200, 299);
     return response.body() == null ? new JsonObject() : response.bodyAsJsonObject();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static void waitUntil(BooleanSupplier condition, Duration deadline, String what) {

@@ -2,15 +2,12 @@ package dev.dovetail.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.sync.google.emulator.GoogleCalendarEmulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The OAuth callback as a browser reaches it from the calendar service's own site: the {@code SameSite=Strict}
@@ -34,12 +31,15 @@ class CalendarCallbackCrossSiteHubIT {
 
   static final String OWNER = "demo-owner@example.com";
 
-  @TempDir
-  Path dataDir;
+  private static final MovableClock CLOCK = new MovableClock();
+  private static final Vertx EMULATOR_VERTX = Vertx.vertx();
+  /** Started before the hub, whose config names its address. */
+  private static final GoogleCalendarEmulator GOOGLE = GoogleCalendarEmulator.start(EMULATOR_VERTX, CLOCK, 7).await();
 
-  private final Vertx emulatorVertx = Vertx.vertx();
-  private GoogleCalendarEmulator google;
-  private EmbeddedMongo mongo;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().clock(CLOCK).google(GOOGLE)
+      .config(c -> c.withSync(AppConfig.Sync.defaults().withTimings(Duration.ofSeconds(30), false))).build();
+
   private Hub hub;
   private Vertx clientVertx;
   private WebClient client;
@@ -47,26 +47,17 @@ class CalendarCallbackCrossSiteHubIT {
 
   @BeforeAll
   void startHub() {
-    google = GoogleCalendarEmulator.start(emulatorVertx, Clock.systemUTC(), 7).await();
-    google.addUser(OWNER);
-    google.consentAs(OWNER);
-    mongo = EmbeddedMongo.inMemory();
-    AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    AppConfig config = HubFixture.onItsPort(base).withGoogle(HubFixture.google(google))
-        .withSync(AppConfig.Sync.defaults().withTimings(Duration.ofSeconds(30), false));
-    hub = Hub.start(config).await();
-    clientVertx = Vertx.vertx();
-    client = HubFixture.client(clientVertx);
+    GOOGLE.addUser(OWNER);
+    GOOGLE.consentAs(OWNER);
+    hub = HUB.hub();
+    clientVertx = HUB.clientVertx();
+    client = HUB.client();
     session = DemoSession.login(client, hub.httpPort());
   }
 
   @AfterAll
   void stop() {
-    clientVertx.close().await();
-    hub.stop();
-    mongo.close();
-    google.close().await();
-    emulatorVertx.close().await();
+    EMULATOR_VERTX.close().await();
   }
 
   @BeforeEach

@@ -55,7 +55,7 @@ final class ChildHub {
     env.put("DOVETAIL_HTTP_HOST", "127.0.0.1");
     env.put("DOVETAIL_HTTP_PORT", Integer.toString(port));
     env.put("DOVETAIL_DATA_DIR", dataDir.toString());
-    env.put("DOVETAIL_DEMO_PASSWORD", HubFixture.DEMO_PASSWORD);
+    env.put("DOVETAIL_DEMO_PASSWORD", HubExtension.DEMO_PASSWORD);
     env.put("DOVETAIL_BCRYPT_COST", "4");
     env.putAll(moreEnv);
     return new ChildHub(builder.start(), port);

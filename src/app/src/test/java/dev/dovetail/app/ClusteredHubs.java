@@ -25,15 +25,15 @@ final class ClusteredHubs implements AutoCloseable {
     this.hubA = hubA;
     this.hubB = hubB;
     this.clientVertx = clientVertx;
-    this.client = HubFixture.client(clientVertx);
+    this.client = HubExtension.client(clientVertx);
     this.store = MongoStore.connect(clientVertx, mongo.connectionString(), "dovetail", MongoStore.NO_COMMIT).await();
   }
 
   static ClusteredHubs start(Path dataDir, String clusterPrefix) {
     System.setProperty("hazelcast.logging.type", "slf4j");
     EmbeddedMongo mongo = EmbeddedMongo.inMemory();
-    int portA = HubFixture.freePort();
-    int portB = HubFixture.freePort();
+    int portA = HubExtension.freePort();
+    int portB = HubExtension.freePort();
     List<String> members = List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB);
     Hub hubA = Hub.start(HubFixture.config(mongo.connectionString(), dataDir, true,
         new AppConfig.Cluster(clusterPrefix + portA, "127.0.0.1", portA, members))).await();

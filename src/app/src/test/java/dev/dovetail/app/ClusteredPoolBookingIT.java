@@ -14,6 +14,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -59,7 +60,7 @@ class ClusteredPoolBookingIT {
     DemoSession demo = DemoSession.login(client, hubs.hubA.httpPort());
     createAllType(demo, "both-rooms", "demo-room", "demo-room-2");
     createAllType(demo, "both-rooms-reversed", "demo-room-2", "demo-room");
-    freeHours = HubFixture.freeStarts(client, hubs.hubA.httpPort(), DemoData.ANY_ROOM).await();
+    freeHours = HubFixture.freeStarts(client, hubs.hubA.httpPort(), DemoData.ANY_ROOM, Clock.systemUTC()).await();
   }
 
   @AfterAll
@@ -243,7 +244,7 @@ class ClusteredPoolBookingIT {
         + "@test\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:" + ICS_UTC.format(from) + "\r\nDTEND:" + ICS_UTC.format(to)
         + "\r\nSUMMARY:Race\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     String basic = "Basic " + Base64.getEncoder()
-        .encodeToString(("demo:" + HubFixture.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        .encodeToString(("demo:" + HubExtension.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
     return client.request(HttpMethod.PUT, port, "127.0.0.1", "/dav/calendars/demo/" + room + "/" + uid + ".ics")
         .putHeader("Authorization", basic).putHeader("Content-Type", "text/calendar")
         .sendBuffer(Buffer.buffer(ics));

@@ -12,7 +12,7 @@ import io.vertx.ext.web.client.WebClient;
 record DemoSession(WebClient client, int port, String cookie, String csrf) {
 
   static DemoSession login(WebClient client, int port) {
-    return login(client, port, "demo", HubFixture.DEMO_PASSWORD);
+    return login(client, port, "demo", HubExtension.DEMO_PASSWORD);
   }
 
   /** A dashboard session of any account (the same cookie and CSRF handling). */

@@ -2,7 +2,6 @@ package dev.dovetail.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.google.emulator.EmulatorExternalSide;
 import dev.dovetail.sync.google.emulator.GoogleCalendarEmulator;
@@ -13,8 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real hub synced with the Google emulator, end to end over HTTP: the demo provider connects Google through the
@@ -51,13 +48,19 @@ class GoogleSyncHubIT {
   /** Long enough that a change blocked within it was carried by push, short enough for the dropped-push test. */
   static final Duration RECONCILE = Duration.ofSeconds(8);
 
-  @TempDir
-  Path dataDir;
-
-  private final Vertx emulatorVertx = Vertx.vertx();
-  private GoogleCalendarEmulator google;
-  private EmbeddedMongo mongo;
   private static final String METRICS_TOKEN = "google-sync-metrics-token-0123456789";
+  private static final MovableClock CLOCK = new MovableClock();
+  private static final Vertx EMULATOR_VERTX = Vertx.vertx();
+  /** Started before the hub, whose config names its address. */
+  private static final GoogleCalendarEmulator GOOGLE = GoogleCalendarEmulator.start(EMULATOR_VERTX, CLOCK, 7).await();
+
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().clock(CLOCK).google(GOOGLE)
+      .config(c -> c.withSync(AppConfig.Sync.defaults().withTimings(RECONCILE, true).withPushOverHttp()))
+      .ops(new OpsConfig(null, METRICS_TOKEN, "node-google", OpsConfig.DEFAULT_FIGURES_EVERY,
+          OpsConfig.DEFAULT_SHUTDOWN_GRACE, Duration.ZERO))
+      .build();
+
   private Hub hub;
   private Vertx clientVertx;
   private WebClient client;
@@ -66,28 +69,18 @@ class GoogleSyncHubIT {
 
   @BeforeAll
   void startHubAndConnectGoogle() {
-    google = GoogleCalendarEmulator.start(emulatorVertx, Clock.systemUTC(), 7).await();
-    google.allowHttpAddresses(); // the hub here is a plain loopback server; Google itself pushes to HTTPS only
-    google.addUser(OWNER);
-    mongo = EmbeddedMongo.inMemory();
-    AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    AppConfig config = HubFixture.onItsPort(base).withGoogle(HubFixture.google(google))
-        .withSync(AppConfig.Sync.defaults().withTimings(RECONCILE, true).withPushOverHttp());
-    hub = Hub.start(config, new OpsConfig(null, METRICS_TOKEN, "node-google", OpsConfig.DEFAULT_FIGURES_EVERY,
-        OpsConfig.DEFAULT_SHUTDOWN_GRACE, Duration.ZERO)).await();
-    clientVertx = Vertx.vertx();
-    client = HubFixture.client(clientVertx);
+    GOOGLE.allowHttpAddresses(); // the hub here is a plain loopback server; Google itself pushes to HTTPS only
+    GOOGLE.addUser(OWNER);
+    hub = HUB.hub();
+    clientVertx = HUB.clientVertx();
+    client = HUB.client();
     login();
     connectGoogle();
   }
 
   @AfterAll
   void stop() {
-    clientVertx.close().await();
-    hub.stop();
-    mongo.close();
-    google.close().await();
-    emulatorVertx.close().await();
+    EMULATOR_VERTX.close().await();
   }
 
   private void login() {
@@ -98,13 +91,13 @@ class GoogleSyncHubIT {
 
   /** The browser's round trip: hub → Google consent → hub callback; then the provider's choice. */
   private void connectGoogle() {
-    google.consentAs(OWNER);
+    GOOGLE.consentAs(OWNER);
     HttpResponse<Buffer> start = client.get(hub.httpPort(), "127.0.0.1",
         "/api/v1/calendar-connections/google/connect").followRedirects(false).putHeader("Cookie", cookie).send()
         .await();
     assertThat(start.statusCode()).as(start.bodyAsString()).isEqualTo(302);
     String consent = start.getHeader("Location");
-    assertThat(consent).startsWith(google.oauthBase() + "/auth?").contains("access_type=offline").contains("state=");
+    assertThat(consent).startsWith(GOOGLE.oauthBase() + "/auth?").contains("access_type=offline").contains("state=");
     HttpResponse<Buffer> granted = client.getAbs(consent).followRedirects(false).send().await();
     assertThat(granted.statusCode()).isEqualTo(302);
     String callback = granted.getHeader("Location");
@@ -131,7 +124,7 @@ class GoogleSyncHubIT {
         .put("calendarId", "not-mine@example.com").put("resourceIds", new JsonArray().add("demo-room"))))).statusCode())
         .as("a calendar of another account").isEqualTo(400);
     assertThat(choose(new JsonObject().put("blocking", "nonsense")).statusCode()).isEqualTo(400);
-    waitUntil(() -> google.liveChannels(OWNER) > 0, Duration.ofSeconds(10), "a push channel is open");
+    waitUntil(() -> GOOGLE.liveChannels(OWNER) > 0, Duration.ofSeconds(10), "a push channel is open");
   }
 
   private HttpResponse<Buffer> choose(JsonObject body) {
@@ -148,7 +141,7 @@ class GoogleSyncHubIT {
   }
 
   private List<String> freeStarts() {
-    return HubFixture.freeStarts(client, hub.httpPort(), "demo-30").await();
+    return HUB.freeStarts("demo-30");
   }
 
   /** Polls every 50 ms on this thread (the hub runs on its own event loops) until true or the deadline. */
@@ -182,7 +175,7 @@ class GoogleSyncHubIT {
     List<String> free = freeStarts();
     String start = free.get(slotIndex);
     Instant at = Instant.parse(start);
-    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(at, Duration.ofMinutes(30)), true));
+    GOOGLE.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(at, Duration.ofMinutes(30)), true));
     return waitUntil(() -> !freeStarts().contains(start), deadline, "the slot " + start + " is blocked");
   }
 
@@ -190,7 +183,7 @@ class GoogleSyncHubIT {
   @Order(1)
   @DisplayName("an event created in Google blocks the slot through push, before any reconciliation is due")
   void pushBlocksTheSlot() {
-    google.notifyPolicy(NotifyPolicy.PROMPT);
+    GOOGLE.notifyPolicy(NotifyPolicy.PROMPT);
     Duration took = eventBlocksSlot(0, RECONCILE.minusSeconds(2));
     System.out.println("push: slot blocked after " + took.toMillis() + " ms");
     // The operator sees it: the change's lag, from Google's modification time to the block, is in the histogram.
@@ -208,13 +201,13 @@ class GoogleSyncHubIT {
   @Order(2)
   @DisplayName("with every push dropped, the event still blocks the slot through the periodic reconciliation")
   void reconciliationBlocksWhenPushesAreLost() {
-    google.notifyPolicy(NotifyPolicy.dropAll());
+    GOOGLE.notifyPolicy(NotifyPolicy.dropAll());
     pause(Duration.ofSeconds(2)); // the previous test's follow-up sync is over: only reconciliation is left
     try {
       Duration took = eventBlocksSlot(1, RECONCILE.plusSeconds(5));
       System.out.println("reconciliation: slot blocked after " + took.toMillis() + " ms");
     } finally {
-      google.notifyPolicy(NotifyPolicy.PROMPT);
+      GOOGLE.notifyPolicy(NotifyPolicy.PROMPT);
     }
   }
 
@@ -229,7 +222,7 @@ class GoogleSyncHubIT {
     String token = booked.bodyAsJsonObject().getString("manageToken");
     Instant at = Instant.parse(start);
 
-    waitUntil(() -> google.userView(OWNER).values().stream().anyMatch(e -> e.getString("summary", "")
+    waitUntil(() -> GOOGLE.userView(OWNER).values().stream().anyMatch(e -> e.getString("summary", "")
         .contains("mirror@example.com") && e.getJsonObject("start").getString("dateTime") != null
         && Instant.parse(e.getJsonObject("start").getString("dateTime")).equals(at)), Duration.ofSeconds(10),
         "the booking's event is in Google");
@@ -240,7 +233,7 @@ class GoogleSyncHubIT {
     HttpResponse<Buffer> cancelled = client.post(hub.httpPort(), "127.0.0.1",
         "/api/v1/public/bookings/" + token + "/cancel").send().await();
     assertThat(cancelled.statusCode()).as(cancelled.bodyAsString()).isEqualTo(200);
-    waitUntil(() -> google.userView(OWNER).values().stream()
+    waitUntil(() -> GOOGLE.userView(OWNER).values().stream()
         .noneMatch(e -> e.getString("summary", "").contains("mirror@example.com")), Duration.ofSeconds(10),
         "the cancelled booking's event is gone from Google");
     waitUntil(() -> freeStarts().contains(start), Duration.ofSeconds(10), "the slot is free again");
@@ -282,7 +275,7 @@ class GoogleSyncHubIT {
     assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
     String bookingId = booked.bodyAsJsonObject().getJsonObject("booking").getString("id");
 
-    google.userInsert(OWNER, EmulatorExternalSide.timed(
+    GOOGLE.userInsert(OWNER, EmulatorExternalSide.timed(
         new TimeRange(Instant.parse(start).minus(Duration.ofMinutes(30)), Instant.parse(start).plus(
             Duration.ofMinutes(60))), true));
 
@@ -300,11 +293,11 @@ class GoogleSyncHubIT {
   @Order(7)
   @DisplayName("booking-time check: an unsynced Google event refuses the booking; an outage follows the policy")
   void liveCheckAndOutagePolicy() {
-    google.notifyPolicy(NotifyPolicy.dropAll());
+    GOOGLE.notifyPolicy(NotifyPolicy.dropAll());
     try {
       String start = freeStarts().get(4);
       String lastSync = lastSyncedAt();
-      google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.parse(start),
+      GOOGLE.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.parse(start),
           Duration.ofMinutes(30)), true));
       HttpResponse<Buffer> refused = HubFixture.book(client, hub.httpPort(), "demo-30", start, "late@example.com")
           .await();
@@ -314,11 +307,11 @@ class GoogleSyncHubIT {
         assertThat(refused.bodyAsString()).contains("busy in the provider's calendar");
       }
     } finally {
-      google.notifyPolicy(NotifyPolicy.PROMPT);
+      GOOGLE.notifyPolicy(NotifyPolicy.PROMPT);
     }
 
     choosePolicy("REFUSE");
-    google.fault("POST", ".*/freeBusy", 503, "backendError", 0, 1);
+    GOOGLE.fault("POST", ".*/freeBusy", 503, "backendError", 0, 1);
     String slot = freeStarts().get(5);
     HttpResponse<Buffer> unreachable = HubFixture.book(client, hub.httpPort(), "demo-30", slot, "outage@example.com")
         .await();
@@ -326,7 +319,7 @@ class GoogleSyncHubIT {
     assertThat(unreachable.bodyAsString()).contains("cannot be checked");
 
     choosePolicy("ACCEPT_LAST_SYNCED");
-    google.fault("POST", ".*/freeBusy", 503, "backendError", 0, 1);
+    GOOGLE.fault("POST", ".*/freeBusy", 503, "backendError", 0, 1);
     HttpResponse<Buffer> accepted = HubFixture.book(client, hub.httpPort(), "demo-30", slot, "outage@example.com")
         .await();
     assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(201);
@@ -348,8 +341,8 @@ class GoogleSyncHubIT {
   @Order(8)
   @DisplayName("P27: a revoked grant marks the connection BROKEN, visible to the provider")
   void revokedGrantBreaksTheConnection() {
-    google.revoke(OWNER);
-    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.now().plus(Duration.ofDays(3)),
+    GOOGLE.revoke(OWNER);
+    GOOGLE.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(CLOCK.instant().plus(Duration.ofDays(3)),
         Duration.ofMinutes(30)), true));
     waitUntil(() -> "BROKEN".equals(api("GET", "/api/v1/calendar-connections", null).getJsonArray("items")
         .getJsonObject(0).getString("state")), RECONCILE.plusSeconds(10), "the connection is broken");

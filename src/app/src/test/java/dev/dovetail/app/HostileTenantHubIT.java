@@ -68,10 +68,10 @@ class HostileTenantHubIT {
   void startHub() throws Exception {
     work = Files.createTempDirectory("hostile-hub");
     vertx = Vertx.vertx();
-    client = HubFixture.client(vertx);
+    client = HubExtension.client(vertx);
     log = work.resolve("hub.log");
     gcLog = work.resolve("gc.log");
-    hub = ChildHub.start(work.resolve("data"), HubFixture.freePort(), log,
+    hub = ChildHub.start(work.resolve("data"), HubExtension.freePort(), log,
         List.of(HEAP_CAP, "-Xlog:gc:file=" + gcLog));
     awaitHealthy();
     JsonObject signUp = new JsonObject().put("handle", "stranger").put("displayName", "A Stranger")

@@ -15,13 +15,12 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 14, attack 2: a deleted resource's or booking type's id must not hand its data to the next tenant. Ids are
@@ -33,10 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Deleted ids are retired: no tenant inherits another's calendar, events or bookings")
 class IdReuseHubIT {
 
-  @TempDir
-  Path dataDir;
 
-  private RunningHub running;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().build();
+
   private WebClient client;
   private int port;
   private DemoSession demo;
@@ -44,20 +43,14 @@ class IdReuseHubIT {
 
   @BeforeAll
   void start() {
-    running = RunningHub.start(dataDir);
-    client = running.client;
-    port = running.hub.httpPort();
+    client = HUB.client();
+    port = HUB.port();
     JsonObject signUp = new JsonObject().put("handle", "stranger").put("displayName", "A Stranger")
         .put("email", "stranger@example.com").put("password", "stranger-password-1").put("timeZone", "Europe/Berlin");
     HttpResponse<Buffer> created = client.post(port, "127.0.0.1", "/api/v1/providers").sendJsonObject(signUp).await();
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     demo = DemoSession.login(client, port);
     stranger = DemoSession.login(client, port, "stranger@example.com", "stranger-password-1");
-  }
-
-  @AfterAll
-  void stop() {
-    running.close();
   }
 
   private HttpResponse<Buffer> dav(String user, String password, String method, String path, String body,
@@ -70,7 +63,7 @@ class IdReuseHubIT {
   }
 
   private HttpResponse<Buffer> asDemo(String method, String path, String body, String contentType) {
-    return dav("demo", HubFixture.DEMO_PASSWORD, method, path, body, contentType);
+    return dav("demo", HubExtension.DEMO_PASSWORD, method, path, body, contentType);
   }
 
   private HttpResponse<Buffer> asStranger(String method, String path, String body, String contentType) {
@@ -96,8 +89,8 @@ class IdReuseHubIT {
             + "<d:prop><t:feed-url/></d:prop></d:propfind>", "application/xml").bodyAsString());
     assertThat(feed.find()).isTrue();
     assertThat(client.get(port, "127.0.0.1", feed.group(1)).send().await().bodyAsString()).contains("SECRET");
-    MongoStore store = MongoStore.connect(running.clientVertx, running.mongo.connectionString(),
-        HubFixture.config(running.mongo.connectionString(), dataDir, true, HubFixture.noCluster()).store().database(),
+    MongoStore store = MongoStore.connect(HUB.clientVertx(), HUB.mongoUri(),
+        HUB.config().store().database(),
         MongoStore.NO_COMMIT).await();
     try {
       assertThat(store.calendars().revision("reuse-x").await()).isPositive();

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ class KillDurabilityIT {
   @BeforeEach
   void client() {
     vertx = Vertx.vertx();
-    client = HubFixture.client(vertx);
+    client = HubExtension.client(vertx);
   }
 
   @AfterEach
@@ -46,11 +47,11 @@ class KillDurabilityIT {
   void acknowledgedBookingSurvivesKillNine() throws Exception {
     Path data = work.resolve("data");
     Path log = work.resolve("hub.log");
-    int port = HubFixture.freePort();
+    int port = HubExtension.freePort();
 
     ChildHub first = ChildHub.start(data, port, log);
     awaitHealthy(first, log);
-    List<String> starts = HubFixture.freeStarts(client, port, "demo-30").await();
+    List<String> starts = HubFixture.freeStarts(client, port, "demo-30", Clock.systemUTC()).await();
     HttpResponse<Buffer> created = HubFixture.book(client, port, "demo-30", starts.get(0), "kill@example.com").await();
     first.killHard();
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
@@ -63,7 +64,8 @@ class KillDurabilityIT {
       assertThat(found.statusCode()).as(ChildHub.describe(log)).isEqualTo(200);
       JsonObject booking = found.bodyAsJsonObject().getJsonObject("booking", found.bodyAsJsonObject());
       assertThat(booking.getString("start")).isEqualTo(starts.get(0));
-      assertThat(HubFixture.freeStarts(client, port, "demo-30").await()).doesNotContain(starts.get(0));
+      assertThat(HubFixture.freeStarts(client, port, "demo-30", Clock.systemUTC()).await())
+          .doesNotContain(starts.get(0));
     } finally {
       second.killHard();
     }

@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ class KillMidPoolBookingIT {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    client = HubFixture.client(vertx);
+    client = HubExtension.client(vertx);
     mongo = EmbeddedMongo.inMemory();
     store = MongoStore.connect(vertx, mongo.connectionString(), "dovetail", MongoStore.NO_COMMIT).await();
   }
@@ -65,7 +66,7 @@ class KillMidPoolBookingIT {
   @Test
   @DisplayName("kill -9 in the middle of ALL bookings, restart: after the janitor's grace no partial block is left")
   void killedAllBookingsLeaveNoPartialBlockAfterTheGrace() throws Exception {
-    int port = HubFixture.freePort();
+    int port = HubExtension.freePort();
     Path log = work.resolve("hub.log");
     ChildHub hub = ChildHub.start(work.resolve("data"), port, log, Map.of("DOVETAIL_MONGO_URI",
         mongo.connectionString(), "DOVETAIL_DEMO_DATA", "true", "DOVETAIL_SECRET_KEY", SECRET_KEY));
@@ -79,7 +80,7 @@ class KillMidPoolBookingIT {
                   .add(new JsonObject().put("resourceId", "demo-room"))
                   .add(new JsonObject().put("resourceId", "demo-room-2")))));
       assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
-      List<String> starts = HubFixture.freeStarts(client, port, "both-rooms").await();
+      List<String> starts = HubFixture.freeStarts(client, port, "both-rooms", Clock.systemUTC()).await();
       Promise<Void> firstAnswer = Promise.promise();
       for (int i = 0; i < starts.size(); i++) {
         Future<HttpResponse<Buffer>> answer = HubFixture.book(client, port, "both-rooms", starts.get(i),

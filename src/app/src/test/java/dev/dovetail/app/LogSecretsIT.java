@@ -10,6 +10,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ class LogSecretsIT {
   @BeforeEach
   void client() {
     vertx = Vertx.vertx();
-    client = HubFixture.client(vertx);
+    client = HubExtension.client(vertx);
   }
 
   @AfterEach
@@ -58,7 +59,7 @@ class LogSecretsIT {
   void noSecretInTheLog() throws Exception {
     Path log = work.resolve("hub.log");
     Path console = work.resolve("console.txt");
-    int port = HubFixture.freePort();
+    int port = HubExtension.freePort();
     // No DOVETAIL_DEMO_PASSWORD: the hub generates one and shows it on the console only.
     ChildHub hub = ChildHub.start(work.resolve("data"), port, log, console,
         Map.of("DOVETAIL_LOG_FORMAT", "json", "DOVETAIL_DEMO_PASSWORD", ""));
@@ -90,7 +91,7 @@ class LogSecretsIT {
       assertThat(client.get(port, "127.0.0.1", "/api/v1/me").bearerTokenAuthentication(apiToken).send().await()
           .statusCode()).isEqualTo(200);
 
-      String start = HubFixture.freeStarts(client, port, "demo-30").await().get(0);
+      String start = HubFixture.freeStarts(client, port, "demo-30", Clock.systemUTC()).await().get(0);
       HttpResponse<Buffer> booked = HubFixture.book(client, port, "demo-30", start, "secret@example.com").await();
       assertThat(booked.statusCode()).isEqualTo(201);
       requestIds.add(booked.getHeader(RequestLog.HEADER));

@@ -11,14 +11,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * A hub clock a test moves forward: the real clock plus an offset, or (frozen) a fixed instant plus the offset, so
  * that nothing due later happens until the test says so. Milliseconds only, like the store.
  */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
   private final AtomicReference<Duration> offset;
   private final Instant frozenAt;
   private final ZoneId zone;
 
   /** Ticks with the real clock. */
-  MovableClock() {
+  public MovableClock() {
     this(new AtomicReference<>(Duration.ZERO), null, ZoneOffset.UTC);
   }
 
@@ -29,12 +29,12 @@ final class MovableClock extends Clock {
   }
 
   /** Stands still at the current real instant until advanced. */
-  static MovableClock frozen() {
+  public static MovableClock frozen() {
     return new MovableClock(new AtomicReference<>(Duration.ZERO), Instant.ofEpochMilli(System.currentTimeMillis()),
         ZoneOffset.UTC);
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     offset.updateAndGet(o -> o.plus(by));
   }
 

@@ -11,13 +11,12 @@ import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real hub with its embedded defaults (no SMTP host): a booking made over HTTP is confirmed by mail within moments
@@ -28,30 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("A hub wires notifications: booking over HTTP, confirmation in the local sink, provider reads it")
 class NotificationHubIT {
 
-  @TempDir
-  Path dataDir;
 
-  private RunningHub running;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().build();
+
   private Hub hub;
   private WebClient client;
 
   @BeforeAll
   void startHub() {
-    running = RunningHub.start(dataDir);
-    hub = running.hub;
-    client = running.client;
-  }
-
-  @AfterAll
-  void stopHub() {
-    running.close();
+    hub = HUB.hub();
+    client = HUB.client();
   }
 
   @Test
   @DisplayName("the confirmation is SENT to the sink soon after the 201, with the manage link and an .ics")
   void bookingIsConfirmedIntoTheSink() {
     int port = hub.httpPort();
-    List<String> starts = HubFixture.freeStarts(client, port, "demo-30").await();
+    List<String> starts = HUB.freeStarts("demo-30");
     HttpResponse<Buffer> booked = HubFixture.book(client, port, "demo-30", starts.get(0), "mailme@example.com").await();
     assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
     String bookingId = booked.bodyAsJsonObject().getJsonObject("booking").getString("id");
@@ -84,7 +77,7 @@ class NotificationHubIT {
           if (triesLeft == 0) {
             return Future.failedFuture(new AssertionError("no SENT confirmation in " + items.encodePrettily()));
           }
-          return running.clientVertx.timer(100).compose(t -> sentConfirmation(port, cookie, bookingId, triesLeft - 1));
+          return HUB.clientVertx().timer(100).compose(t -> sentConfirmation(port, cookie, bookingId, triesLeft - 1));
         });
   }
 }

@@ -2,7 +2,6 @@ package dev.dovetail.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.outlook.emulator.GraphEmulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,7 +9,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real hub synced with the Graph emulator, end to end over HTTP: the demo provider connects Outlook through the
@@ -47,12 +45,17 @@ class OutlookSyncHubIT {
   /** Long enough that a change blocked within it was carried by a notification, short enough for the dropped test. */
   static final Duration RECONCILE = Duration.ofSeconds(8);
 
-  @TempDir
-  Path dataDir;
+  private static final Vertx EMULATOR_VERTX = Vertx.vertx();
+  /** Started before the hub, whose config names its address. */
+  private static final GraphEmulator GRAPH = GraphEmulator.start(EMULATOR_VERTX).await();
 
-  private final Vertx emulatorVertx = Vertx.vertx();
-  private GraphEmulator graph;
-  private EmbeddedMongo mongo;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().onItsPort()
+      .config(c -> c.withOutlook(new AppConfig.Outlook(GRAPH.clientId(), GRAPH.clientSecret(), GraphEmulator.TENANT,
+          GRAPH.graphBase(), GRAPH.loginBase()))
+          .withSync(AppConfig.Sync.defaults().withTimings(RECONCILE, true).withPushOverHttp()))
+      .build();
+
   private Hub hub;
   private Vertx clientVertx;
   private WebClient client;
@@ -62,29 +65,19 @@ class OutlookSyncHubIT {
 
   @BeforeAll
   void startHubAndConnectOutlook() {
-    graph = GraphEmulator.start(emulatorVertx).await();
-    graph.allowHttpNotificationUrls(); // the hub here is a plain loopback server; Graph itself wants HTTPS
-    calendar = graph.primaryCalendarId();
-    mongo = EmbeddedMongo.inMemory();
-    AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    AppConfig config = HubFixture.onItsPort(base)
-        .withOutlook(new AppConfig.Outlook(graph.clientId(), graph.clientSecret(), GraphEmulator.TENANT,
-            graph.graphBase(), graph.loginBase()))
-        .withSync(AppConfig.Sync.defaults().withTimings(RECONCILE, true).withPushOverHttp());
-    hub = Hub.start(config).await();
-    clientVertx = Vertx.vertx();
-    client = HubFixture.client(clientVertx);
+    GRAPH.allowHttpNotificationUrls(); // the hub here is a plain loopback server; Graph itself wants HTTPS
+    calendar = GRAPH.primaryCalendarId();
+    hub = HUB.hub();
+    clientVertx = HUB.clientVertx();
+    client = HUB.client();
     login();
     connectOutlook();
   }
 
   @AfterAll
   void stop() {
-    clientVertx.close().await();
-    hub.stop();
-    mongo.close();
-    graph.stop().await();
-    emulatorVertx.close().await();
+    GRAPH.stop().await();
+    EMULATOR_VERTX.close().await();
   }
 
   private void login() {
@@ -100,7 +93,7 @@ class OutlookSyncHubIT {
         .await();
     assertThat(start.statusCode()).as(start.bodyAsString()).isEqualTo(302);
     String consent = start.getHeader("Location");
-    assertThat(consent).startsWith(graph.loginBase() + "/" + GraphEmulator.TENANT + "/oauth2/v2.0/authorize?")
+    assertThat(consent).startsWith(GRAPH.loginBase() + "/" + GraphEmulator.TENANT + "/oauth2/v2.0/authorize?")
         .contains("offline_access").contains("state=");
     HttpResponse<Buffer> granted = client.getAbs(consent).followRedirects(false).send().await();
     assertThat(granted.statusCode()).isEqualTo(302);
@@ -120,7 +113,7 @@ class OutlookSyncHubIT {
         .put("targetCalendarId", calendar).put("whenUnreachable", "ACCEPT_LAST_SYNCED"));
     assertThat(chosen.getString("state")).isEqualTo("CONNECTED");
     assertThat(chosen.getString("account")).isEqualTo(GraphEmulator.USER_UPN);
-    waitUntil(() -> !graph.subscriptionIds().isEmpty(), Duration.ofSeconds(10), "a subscription is open");
+    waitUntil(() -> !GRAPH.subscriptionIds().isEmpty(), Duration.ofSeconds(10), "a subscription is open");
   }
 
   private JsonObject api(String method, String path, JsonObject body) {
@@ -132,7 +125,7 @@ class OutlookSyncHubIT {
   }
 
   private List<String> freeStarts() {
-    return HubFixture.freeStarts(client, hub.httpPort(), "demo-30").await();
+    return HUB.freeStarts("demo-30");
   }
 
   /** Polls every 50 ms on this thread (the hub runs on its own event loops) until true or the deadline. */
@@ -170,7 +163,7 @@ class OutlookSyncHubIT {
   private Duration eventBlocksSlot(int slotIndex, Duration deadline) {
     String start = freeStarts().get(slotIndex);
     Instant at = Instant.parse(start);
-    graph.createEvent(calendar, new JsonObject().put("subject", "Dentist").put("start", utc(at))
+    GRAPH.createEvent(calendar, new JsonObject().put("subject", "Dentist").put("start", utc(at))
         .put("end", utc(at.plus(Duration.ofMinutes(30)))));
     return waitUntil(() -> !freeStarts().contains(start), deadline, "the slot " + start + " is blocked");
   }
@@ -179,7 +172,7 @@ class OutlookSyncHubIT {
   @Order(1)
   @DisplayName("an Outlook event blocks the slot through a change notification, before any reconciliation is due")
   void notificationBlocksTheSlot() {
-    graph.notifyPolicy(20, 0, 0, false);
+    GRAPH.notifyPolicy(20, 0, 0, false);
     Duration took = eventBlocksSlot(0, RECONCILE.minusSeconds(2));
     System.out.println("outlook notification: slot blocked after " + took.toMillis() + " ms");
   }
@@ -188,14 +181,14 @@ class OutlookSyncHubIT {
   @Order(2)
   @DisplayName("with every notification dropped, the event still blocks the slot through the periodic reconciliation")
   void reconciliationBlocksWhenNotificationsAreLost() {
-    graph.notifyPolicy(20, 1.0, 0, false);
+    GRAPH.notifyPolicy(20, 1.0, 0, false);
     waitUntil(this::pauseOver, Duration.ofSeconds(3), "the previous test's follow-up sync is over");
     try {
       Duration took = eventBlocksSlot(1, RECONCILE.plusSeconds(5));
       System.out.println("outlook reconciliation: slot blocked after " + took.toMillis() + " ms");
-      assertThat(graph.droppedNotifications()).isPositive();
+      assertThat(GRAPH.droppedNotifications()).isPositive();
     } finally {
-      graph.notifyPolicy(20, 0, 0, false);
+      GRAPH.notifyPolicy(20, 0, 0, false);
     }
   }
 
@@ -212,7 +205,7 @@ class OutlookSyncHubIT {
     Instant from = at.minus(Duration.ofHours(1));
     Instant to = at.plus(Duration.ofHours(1));
 
-    waitUntil(() -> graph.view(calendar, from, to).stream().anyMatch(e -> e.getString("subject", "")
+    waitUntil(() -> GRAPH.view(calendar, from, to).stream().anyMatch(e -> e.getString("subject", "")
         .contains("Booking") && e.getJsonObject("start").getString("dateTime").startsWith(start.replace("Z", ""))),
         Duration.ofSeconds(10), "the booking's event is in Outlook");
     JsonObject connections = api("GET", "/api/v1/calendar-connections", null);
@@ -221,7 +214,7 @@ class OutlookSyncHubIT {
     HttpResponse<Buffer> cancelled = client.post(hub.httpPort(), "127.0.0.1",
         "/api/v1/public/bookings/" + token + "/cancel").send().await();
     assertThat(cancelled.statusCode()).as(cancelled.bodyAsString()).isEqualTo(200);
-    waitUntil(() -> graph.view(calendar, from, to).stream()
+    waitUntil(() -> GRAPH.view(calendar, from, to).stream()
         .noneMatch(e -> e.getString("subject", "").contains("Booking")), Duration.ofSeconds(10),
         "the cancelled booking's event is gone from Outlook");
     waitUntil(() -> freeStarts().contains(start), Duration.ofSeconds(10), "the slot is free again");
@@ -245,10 +238,10 @@ class OutlookSyncHubIT {
   @Order(5)
   @DisplayName("P27: a revoked grant marks the connection BROKEN, visible to the provider, and mails them")
   void revokedGrantBreaksTheConnection() {
-    graph.revokeGrant();
-    graph.createEvent(calendar, new JsonObject().put("subject", "after revoke")
-        .put("start", utc(Instant.now().plus(Duration.ofDays(3))))
-        .put("end", utc(Instant.now().plus(Duration.ofDays(3)).plus(Duration.ofMinutes(30)))));
+    GRAPH.revokeGrant();
+    GRAPH.createEvent(calendar, new JsonObject().put("subject", "after revoke")
+        .put("start", utc(HUB.clock().instant().plus(Duration.ofDays(3))))
+        .put("end", utc(HUB.clock().instant().plus(Duration.ofDays(3)).plus(Duration.ofMinutes(30)))));
     waitUntil(() -> "BROKEN".equals(api("GET", "/api/v1/calendar-connections", null).getJsonArray("items")
         .getJsonObject(0).getString("state")), RECONCILE.plusSeconds(10), "the connection is broken");
     waitUntil(() -> brokenMails().stream().anyMatch(n -> "SENT".equals(n.getString("state"))),

@@ -3,9 +3,6 @@ package dev.dovetail.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import dev.dovetail.infra.mongo.EmbeddedMongo;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -14,7 +11,6 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hub's wiring of the forgotten-password mail (issue 18): through the outbox and a real SMTP server (GreenMail),
@@ -35,33 +31,25 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("A password-reset request reaches the account's mailbox over SMTP, its link works once, the change is told")
 class PasswordResetMailHubIT {
 
-  @TempDir
-  Path dataDir;
+  static final GreenMail SMTP = HubExtension.startedSmtp();
 
-  final Vertx side = Vertx.vertx();
-  GreenMail smtp;
-  EmbeddedMongo mongo;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().mailingTo(SMTP.getSmtp().getPort()).build();
+
   Hub hub;
   WebClient client;
   String publicUrl;
 
   @BeforeAll
   void start() {
-    smtp = new GreenMail(new ServerSetup(HubFixture.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-    mongo = EmbeddedMongo.inMemory();
-    AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    publicUrl = "http://127.0.0.1:" + base.http().port();
-    hub = Hub.start(HubFixture.withSmtp(base, smtp.getSmtp().getPort())).await();
-    client = HubFixture.client(side);
+    hub = HUB.hub();
+    client = HUB.client();
+    publicUrl = HUB.baseUrl();
   }
 
   @AfterAll
   void stop() {
-    hub.stop();
-    side.close().await();
-    mongo.close();
-    smtp.stop();
+    SMTP.stop();
   }
 
   private HttpResponse<Buffer> post(String path, JsonObject body) {
@@ -76,9 +64,9 @@ class PasswordResetMailHubIT {
         new JsonObject().put("email", "nobody@example.com"));
     assertThat(known.statusCode()).isEqualTo(202);
     assertThat(unknown.bodyAsString()).isEqualTo(known.bodyAsString());
-    HubFixture.waitUntil(side, () -> smtp.getReceivedMessages().length >= 1, "the reset mail");
+    HubFixture.waitUntil(HUB.clientVertx(), () -> SMTP.getReceivedMessages().length >= 1, "the reset mail");
 
-    MimeMessage[] mails = smtp.getReceivedMessages();
+    MimeMessage[] mails = SMTP.getReceivedMessages();
     assertThat(mails).hasSize(1);
     assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo(DemoData.EMAIL);
     assertThat(mails[0].getSubject()).isEqualTo("Reset your Dovetail password");
@@ -94,8 +82,8 @@ class PasswordResetMailHubIT {
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(again.bodyAsJsonObject().getString("type")).endsWith("reset-link-invalid");
 
-    HubFixture.waitUntil(side, () -> smtp.getReceivedMessages().length >= 2, "the notice of the change");
-    MimeMessage notice = smtp.getReceivedMessages()[1];
+    HubFixture.waitUntil(HUB.clientVertx(), () -> SMTP.getReceivedMessages().length >= 2, "the notice of the change");
+    MimeMessage notice = SMTP.getReceivedMessages()[1];
     assertThat(notice.getAllRecipients()[0].toString()).isEqualTo(DemoData.EMAIL);
     assertThat(notice.getSubject()).isEqualTo("Your Dovetail password was changed");
     assertThat(plainText(notice)).contains(publicUrl + "/forgot-password").doesNotContain("reset-password#");

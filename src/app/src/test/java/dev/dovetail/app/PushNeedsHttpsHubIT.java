@@ -2,7 +2,6 @@ package dev.dovetail.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.google.emulator.EmulatorExternalSide;
 import dev.dovetail.sync.google.emulator.GoogleCalendarEmulator;
@@ -12,8 +11,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A hub at an {@code http://} public URL with push left on (the default) against a Google emulator as strict as
@@ -40,12 +37,15 @@ class PushNeedsHttpsHubIT {
   static final String OWNER = "demo-owner@example.com";
   static final Duration RECONCILE = Duration.ofSeconds(3);
 
-  @TempDir
-  Path dataDir;
+  private static final MovableClock CLOCK = new MovableClock();
+  private static final Vertx EMULATOR_VERTX = Vertx.vertx();
+  /** Started before the hub, whose config names its address. */
+  private static final GoogleCalendarEmulator GOOGLE = GoogleCalendarEmulator.start(EMULATOR_VERTX, CLOCK, 5).await();
 
-  private final Vertx emulatorVertx = Vertx.vertx();
-  private GoogleCalendarEmulator google;
-  private EmbeddedMongo mongo;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().clock(CLOCK).google(GOOGLE)
+      .config(c -> c.withSync(AppConfig.Sync.defaults().withTimings(RECONCILE, true))).build();
+
   private Hub hub;
   private Vertx clientVertx;
   private WebClient client;
@@ -53,28 +53,19 @@ class PushNeedsHttpsHubIT {
 
   @BeforeAll
   void startHubAndConnectGoogle() {
-    google = GoogleCalendarEmulator.start(emulatorVertx, Clock.systemUTC(), 5).await();
-    google.addUser(OWNER);
-    google.consentAs(OWNER);
-    mongo = EmbeddedMongo.inMemory();
-    AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    assertThat(base.http().publicUrl()).startsWith("http://");
-    AppConfig config = HubFixture.onItsPort(base).withGoogle(HubFixture.google(google))
-        .withSync(AppConfig.Sync.defaults().withTimings(RECONCILE, true));
-    hub = Hub.start(config).await();
-    clientVertx = Vertx.vertx();
-    client = HubFixture.client(clientVertx);
+    GOOGLE.addUser(OWNER);
+    GOOGLE.consentAs(OWNER);
+    assertThat(HUB.config().http().publicUrl()).startsWith("http://");
+    hub = HUB.hub();
+    clientVertx = HUB.clientVertx();
+    client = HUB.client();
     session = DemoSession.login(client, hub.httpPort());
     connect();
   }
 
   @AfterAll
   void stop() {
-    clientVertx.close().await();
-    hub.stop();
-    mongo.close();
-    google.close().await();
-    emulatorVertx.close().await();
+    EMULATOR_VERTX.close().await();
   }
 
   private void connect() {
@@ -94,24 +85,24 @@ class PushNeedsHttpsHubIT {
   }
 
   private long eventLists() {
-    return google.requests().stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/events")).count();
+    return GOOGLE.requests().stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/events")).count();
   }
 
   @Test
   @DisplayName("no watch call reaches Google, and an event made in Google blocks its slot by reconciliation")
   void reconciliationOnly() {
-    List<String> free = HubFixture.freeStarts(client, hub.httpPort(), "demo-30").await();
+    List<String> free = HUB.freeStarts("demo-30");
     String start = free.get(0);
-    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.parse(start), Duration.ofMinutes(30)),
+    GOOGLE.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.parse(start), Duration.ofMinutes(30)),
         true));
-    waitUntil(() -> !HubFixture.freeStarts(client, hub.httpPort(), "demo-30").await().contains(start),
+    waitUntil(() -> !HUB.freeStarts("demo-30").contains(start),
         "the slot " + start + " is blocked");
     // Two more reconciliations: every scheduler pass in between would have asked for a channel if push were on.
     long lists = eventLists();
     waitUntil(() -> eventLists() >= lists + 2, "two more reconciliations");
 
-    assertThat(google.requests()).noneMatch(r -> r.path().endsWith("/watch"));
-    assertThat(google.liveChannels(OWNER)).isZero();
+    assertThat(GOOGLE.requests()).noneMatch(r -> r.path().endsWith("/watch"));
+    assertThat(GOOGLE.liveChannels(OWNER)).isZero();
   }
 
   /** Polls every 50 ms on this thread (the hub runs on its own event loops) until true, within the class time-out. */

@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,7 @@ class ReadinessIT {
   @BeforeEach
   void client() {
     vertx = Vertx.vertx();
-    client = HubFixture.client(vertx);
+    client = HubExtension.client(vertx);
   }
 
   @AfterEach
@@ -42,8 +43,8 @@ class ReadinessIT {
   @Test
   @DisplayName("/ready turns 503 while the hub's store is stopped and 200 again once it is back; /health stays 200")
   void readinessFollowsTheStore() throws Exception {
-    int mongoPort = HubFixture.freePort();
-    int port = HubFixture.freePort();
+    int mongoPort = HubExtension.freePort();
+    int port = HubExtension.freePort();
     Path log = work.resolve("hub.log");
     EmbeddedMongo store = EmbeddedMongo.onDisk(work.resolve("store"), mongoPort);
     ChildHub hub = ChildHub.start(work.resolve("data"), port, log,
@@ -61,7 +62,8 @@ class ReadinessIT {
 
       store = EmbeddedMongo.onDisk(work.resolve("store"), mongoPort);
       awaitReady(hub, port, log);
-      assertThat(HubFixture.freeStarts(client, port, "demo-30").await()).as(ChildHub.describe(log)).isNotEmpty();
+      assertThat(HubFixture.freeStarts(client, port, "demo-30", Clock.systemUTC()).await()).as(ChildHub.describe(log))
+          .isNotEmpty();
     } finally {
       hub.killHard();
       store.close();

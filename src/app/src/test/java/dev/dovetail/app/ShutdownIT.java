@@ -10,6 +10,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,11 +54,11 @@ class ShutdownIT {
   void sigtermDuringABurst() throws Exception {
     Path data = work.resolve("data");
     Path log = work.resolve("hub.log");
-    int port = HubFixture.freePort();
+    int port = HubExtension.freePort();
     Map<String, String> env = Map.of("DOVETAIL_SHUTDOWN_DRAIN_SECONDS", "1", "DOVETAIL_SHUTDOWN_GRACE_SECONDS", "30");
     ChildHub hub = ChildHub.start(data, port, log, env);
     HubProbe.await(vertx, client, port, "/ready", 200, Duration.ofSeconds(90), hub::isAlive).await();
-    List<String> starts = HubFixture.freeStarts(client, port, "demo-30").await();
+    List<String> starts = HubFixture.freeStarts(client, port, "demo-30", Clock.systemUTC()).await();
 
     List<Future<HttpResponse<Buffer>>> burst = new ArrayList<>();
     for (int i = 0; i < BURST; i++) {

@@ -11,13 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Interop: tsdav (npm; the CalDAV client Cal.com uses) against a running hub: account discovery from the server
@@ -33,23 +32,17 @@ class TsdavInteropIT {
   private static final Path NODE = Path.of("/usr/bin/node");
   private static final Path CLIENT_DIR = Path.of("../../.ci/tsdav").toAbsolutePath().normalize();
 
-  @TempDir
-  Path dataDir;
 
-  private RunningHub running;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().build();
+
   private Hub hub;
   private WebClient client;
 
   @BeforeAll
   void startHub() {
-    running = RunningHub.start(dataDir);
-    hub = running.hub;
-    client = running.client;
-  }
-
-  @AfterAll
-  void stopHub() {
-    running.close();
+    hub = HUB.hub();
+    client = HUB.client();
   }
 
   @Test
@@ -58,10 +51,10 @@ class TsdavInteropIT {
     assertTrue(Files.isExecutable(NODE) && Files.isDirectory(CLIENT_DIR.resolve("node_modules/tsdav")),
         "node or .ci/tsdav/node_modules is missing (sudo .ci/install-test-deps)");
     int port = hub.httpPort();
-    List<String> starts = HubFixture.freeStarts(client, port, "demo-60").await();
+    List<String> starts = HUB.freeStarts("demo-60");
     String free = starts.get(starts.size() - 1);
     Process p = new ProcessBuilder(NODE.toString(), "client.js", "http://127.0.0.1:" + port, "demo",
-        HubFixture.DEMO_PASSWORD, free).directory(CLIENT_DIR.toFile()).redirectErrorStream(true).start();
+        HubExtension.DEMO_PASSWORD, free).directory(CLIENT_DIR.toFile()).redirectErrorStream(true).start();
     String output;
     try (InputStream in = p.getInputStream()) {
       output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -81,6 +74,6 @@ class TsdavInteropIT {
     assertThat(out.getJsonArray("syncUpdated").getList()).contains(base);
     assertThat(out.getInteger("deleteStatus")).isEqualTo(204);
     assertThat(out.getJsonArray("afterDelete").getList()).doesNotContain(base + "tsdav-1.ics");
-    assertThat(HubFixture.freeStarts(client, port, "demo-60").await()).contains(free);
+    assertThat(HUB.freeStarts("demo-60")).contains(free);
   }
 }

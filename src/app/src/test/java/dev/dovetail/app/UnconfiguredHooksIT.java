@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 15, item 6: a hub without Google does not mount {@code /hooks/google}. The path then falls to the API's
@@ -15,14 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UnconfiguredHooksIT {
 
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().build();
+
   @Test
   @DisplayName("without Google configured, POST /hooks/google reaches no push receiver")
-  void googleHookIsNotMountedWithoutGoogle(@TempDir Path dir) {
-    try (RunningHub running = RunningHub.start(dir)) {
-      HttpResponse<Buffer> push = running.client.post(running.hub.httpPort(), "127.0.0.1", "/hooks/google")
-          .putHeader("X-Goog-Channel-ID", "not-a-channel").putHeader("X-Goog-Channel-Token", "x").send().await();
-      assertThat(push.statusCode()).isEqualTo(401);
-      assertThat(push.getHeader("Content-Type")).startsWith("application/problem+json");
-    }
+  void googleHookIsNotMountedWithoutGoogle() {
+    HttpResponse<Buffer> push = HUB.client().post(HUB.port(), "127.0.0.1", "/hooks/google")
+        .putHeader("X-Goog-Channel-ID", "not-a-channel").putHeader("X-Goog-Channel-Token", "x").send().await();
+    assertThat(push.statusCode()).isEqualTo(401);
+    assertThat(push.getHeader("Content-Type")).startsWith("application/problem+json");
   }
 }

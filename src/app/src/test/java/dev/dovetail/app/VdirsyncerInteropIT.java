@@ -22,12 +22,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,24 +46,18 @@ class VdirsyncerInteropIT {
   private static final String ROOM = "/dav/calendars/demo/demo-room/";
 
   @TempDir
-  Path dataDir;
-  @TempDir
   Path work;
 
-  private RunningHub running;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().build();
+
   private Hub hub;
   private WebClient client;
 
   @BeforeAll
   void startHub() {
-    running = RunningHub.start(dataDir);
-    hub = running.hub;
-    client = running.client;
-  }
-
-  @AfterAll
-  void stopHub() {
-    running.close();
+    hub = HUB.hub();
+    client = HUB.client();
   }
 
   record Run(int exit, String output) {}
@@ -101,7 +95,7 @@ class VdirsyncerInteropIT {
 
   private HttpResponse<Buffer> dav(String method, String path, String body, String... headers) {
     String auth = "Basic " + Base64.getEncoder()
-        .encodeToString(("demo:" + HubFixture.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        .encodeToString(("demo:" + HubExtension.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
     var request = client.request(HttpMethod.valueOf(method), hub.httpPort(), "127.0.0.1", path)
         .putHeader("Authorization", auth);
     for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -121,7 +115,7 @@ class VdirsyncerInteropIT {
   void twoWaySync() throws Exception {
     assertTrue(Files.isExecutable(VDIRSYNCER), "vdirsyncer is not installed (sudo .ci/install-test-deps)");
     int port = hub.httpPort();
-    List<String> starts = HubFixture.freeStarts(client, port, "demo-60").await();
+    List<String> starts = HUB.freeStarts("demo-60");
     String bookingId = HubFixture.book(client, port, "demo-60", starts.get(0), "v@example.com").await()
         .bodyAsJsonObject().getJsonObject("booking").getString("id");
     Files.createDirectories(work.resolve("local"));
@@ -144,7 +138,7 @@ class VdirsyncerInteropIT {
         "type = \"caldav\"",
         "url = \"http://127.0.0.1:" + port + ROOM + "\"",
         "username = \"demo\"",
-        "password = \"" + HubFixture.DEMO_PASSWORD + "\"",
+        "password = \"" + HubExtension.DEMO_PASSWORD + "\"",
         ""));
 
     Run discover = vdirsyncer("discover", "room");
@@ -159,7 +153,7 @@ class VdirsyncerInteropIT {
     assertThat(up.exit()).as(up.output()).isZero();
     String listing = dav("PROPFIND", ROOM, null, "Depth", "1").bodyAsString();
     assertThat(listing).contains(".ics");
-    assertThat(HubFixture.freeStarts(client, port, "demo-60").await()).doesNotContain(free.toString());
+    assertThat(HUB.freeStarts("demo-60")).doesNotContain(free.toString());
 
     String ctag = dav("PROPFIND", ROOM, "<d:propfind xmlns:d=\"DAV:\" xmlns:cs=\"http://calendarserver.org/ns/\">"
         + "<d:prop><cs:getctag/></d:prop></d:propfind>", "Depth", "0").bodyAsString();
@@ -213,7 +207,7 @@ class VdirsyncerInteropIT {
         "type = \"caldav\"",
         "url = \"http://127.0.0.1:" + port + "/\"",
         "username = \"demo\"",
-        "password = \"" + HubFixture.DEMO_PASSWORD + "\"",
+        "password = \"" + HubExtension.DEMO_PASSWORD + "\"",
         ""));
 
     Run discover = vdirsyncer(config, "y\ny\ny\ny\n", "discover", "all");
@@ -270,7 +264,7 @@ class VdirsyncerInteropIT {
         "type = \"caldav\"",
         "url = \"http://127.0.0.1:" + hub.httpPort() + "/dav/\"",
         "username = \"demo\"",
-        "password = \"" + HubFixture.DEMO_PASSWORD + "\"",
+        "password = \"" + HubExtension.DEMO_PASSWORD + "\"",
         "item_types = [\"VTODO\"]",
         ""));
 

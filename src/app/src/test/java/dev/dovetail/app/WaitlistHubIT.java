@@ -2,20 +2,18 @@ package dev.dovetail.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.infra.mongo.EmbeddedMongo;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The waitlist as a hub wires it, over HTTP with the real clock and the local mail sink: a cancellation reaches the
@@ -28,8 +26,8 @@ class WaitlistHubIT {
 
   private static final Pattern CLAIM = Pattern.compile("http://127\\.0\\.0\\.1/waitlist/claim/(\\S+)");
 
-  @TempDir
-  Path dataDir;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().storeOnDisk().build();
 
   private static String login(WebClient client, int port) {
     return DemoSession.login(client, port).cookie();
@@ -56,54 +54,35 @@ class WaitlistHubIT {
   @Test
   @DisplayName("the offer mail is sent within moments of the cancellation, and its link books after a restart")
   void cancellationOfferRestartClaim() {
-    Vertx clientVertx = Vertx.vertx();
-    WebClient client = HubFixture.client(clientVertx);
-    try {
-      String claimToken;
-      EmbeddedMongo first = EmbeddedMongo.onDisk(dataDir.resolve("store"));
-      Hub hub = Hub.start(HubFixture.config(first.connectionString(), dataDir, true, HubFixture.noCluster())).await();
-      try {
-        int port = hub.httpPort();
-        String start = HubFixture.freeStarts(client, port, "demo-60").await().get(0);
-        HttpResponse<Buffer> booked = HubFixture.book(client, port, "demo-60", start, "alice@example.com").await();
-        assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
-        HttpResponse<Buffer> joined = client.post(port, "127.0.0.1", "/api/v1/public/booking-types/demo-60/waitlist")
-            .sendJsonObject(new JsonObject().put("name", "Carol").put("email", "carol@example.com")
-                .put("timeZone", "America/New_York").put("start", start)).await();
-        assertThat(joined.statusCode()).as(joined.bodyAsString()).isEqualTo(201);
+    Vertx clientVertx = HUB.clientVertx();
+    WebClient client = HUB.client();
+    int port = HUB.port();
+    String start = HUB.freeStarts("demo-60").get(0);
+    HttpResponse<Buffer> booked = HubFixture.book(client, port, "demo-60", start, "alice@example.com").await();
+    assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
+    HttpResponse<Buffer> joined = client.post(port, "127.0.0.1", "/api/v1/public/booking-types/demo-60/waitlist")
+        .sendJsonObject(new JsonObject().put("name", "Carol").put("email", "carol@example.com")
+            .put("timeZone", "America/New_York").put("start", start)).await();
+    assertThat(joined.statusCode()).as(joined.bodyAsString()).isEqualTo(201);
 
-        HttpResponse<Buffer> cancelled = client.post(port, "127.0.0.1", "/api/v1/public/bookings/"
-            + booked.bodyAsJsonObject().getString("manageToken") + "/cancel").send().await();
-        assertThat(cancelled.statusCode()).isEqualTo(200);
-        String text = offerMailText(clientVertx, client, port, login(client, port), "carol@example.com");
-        Matcher link = CLAIM.matcher(text);
-        assertThat(link.find()).as(text).isTrue();
-        claimToken = link.group(1);
-      } finally {
-        hub.stop();
-        first.close();
-      }
+    HttpResponse<Buffer> cancelled = client.post(port, "127.0.0.1", "/api/v1/public/bookings/"
+        + booked.bodyAsJsonObject().getString("manageToken") + "/cancel").send().await();
+    assertThat(cancelled.statusCode()).isEqualTo(200);
+    String text = offerMailText(clientVertx, client, port, login(client, port), "carol@example.com");
+    Matcher link = CLAIM.matcher(text);
+    assertThat(link.find()).as(text).isTrue();
+    String claimToken = link.group(1);
 
-      EmbeddedMongo second = EmbeddedMongo.onDisk(dataDir.resolve("store"));
-      Hub again = Hub.start(HubFixture.config(second.connectionString(), dataDir, true, HubFixture.noCluster()))
-          .await();
-      try {
-        int port = again.httpPort();
-        assertThat(client.get(port, "127.0.0.1", "/waitlist/claim/" + claimToken).send().await().statusCode())
-            .isEqualTo(200);
-        HttpResponse<Buffer> claimed = client.post(port, "127.0.0.1", "/api/v1/public/waitlist/claim/" + claimToken)
-            .send().await();
-        assertThat(claimed.statusCode()).as(claimed.bodyAsString()).isEqualTo(201);
-        assertThat(claimed.bodyAsJsonObject().getJsonObject("booking").getString("status")).isEqualTo("CONFIRMED");
-        JsonObject report = client.get(port, "127.0.0.1", "/api/v1/waitlist/report")
-            .putHeader("Cookie", login(client, port)).send().await().bodyAsJsonObject();
-        assertThat(report.getInteger("recoveredBookings")).isEqualTo(1);
-      } finally {
-        again.stop();
-        second.close();
-      }
-    } finally {
-      clientVertx.close().await();
-    }
+    HUB.restart();
+
+    assertThat(client.get(port, "127.0.0.1", "/waitlist/claim/" + claimToken).send().await().statusCode())
+        .isEqualTo(200);
+    HttpResponse<Buffer> claimed = client.post(port, "127.0.0.1", "/api/v1/public/waitlist/claim/" + claimToken)
+        .send().await();
+    assertThat(claimed.statusCode()).as(claimed.bodyAsString()).isEqualTo(201);
+    assertThat(claimed.bodyAsJsonObject().getJsonObject("booking").getString("status")).isEqualTo("CONFIRMED");
+    JsonObject report = client.get(port, "127.0.0.1", "/api/v1/waitlist/report")
+        .putHeader("Cookie", login(client, port)).send().await().bodyAsJsonObject();
+    assertThat(report.getInteger("recoveredBookings")).isEqualTo(1);
   }
 }

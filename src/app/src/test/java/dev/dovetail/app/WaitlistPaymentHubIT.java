@@ -2,7 +2,6 @@ package dev.dovetail.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.stripe.emulator.StripeEmulator;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -11,17 +10,16 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A waitlist offer of a paid type through a hub configured for Stripe (the emulator): the claim hands over the held
@@ -36,70 +34,69 @@ class WaitlistPaymentHubIT {
   private static final String WEBHOOK_SECRET = "whsec_waitlist";
   private static final Pattern CLAIM = Pattern.compile("/waitlist/claim/(\\S+)");
 
-  @TempDir
-  Path dataDir;
+  private static final MovableClock CLOCK = new MovableClock();
+  private static final Vertx SIDE = Vertx.vertx();
+  /** Started before the hub, whose config names its address. */
+  private static final StripeEmulator STRIPE = StripeEmulator.start(SIDE, SECRET, PUBLISHABLE, CLOCK).await();
+
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().clock(CLOCK)
+      .stripe(STRIPE, SECRET, PUBLISHABLE, WEBHOOK_SECRET).build();
+
+  @AfterAll
+  static void closeStripe() {
+    SIDE.close().await();
+  }
 
   @Test
   @DisplayName("the freed paid slot is offered, claimed, paid with the client secret, confirmed by the webhook")
   void paidOfferIsClaimedAndPaid() {
-    Vertx side = Vertx.vertx();
-    EmbeddedMongo mongo = EmbeddedMongo.inMemory();
-    StripeEmulator stripe = StripeEmulator.start(side, SECRET, PUBLISHABLE, Clock.systemUTC()).await();
-    AppConfig c = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    Hub hub = Hub.start(HubFixture.onItsPort(c).withStripe(
-        new AppConfig.Stripe(SECRET, PUBLISHABLE, WEBHOOK_SECRET, stripe.apiBase(), stripe.apiBase() + "/v3/"))).await();
-    WebClient client = HubFixture.client(side);
-    try {
-      int port = hub.httpPort();
-      stripe.webhooks("http://127.0.0.1:" + port + "/hooks/stripe", WEBHOOK_SECRET);
-      String cookie = login(client, port);
-      HttpResponse<Buffer> type = client.post(port, "127.0.0.1", "/api/v1/booking-types").putHeader("Cookie", cookie)
-          .putHeader("X-CSRF-Token", csrf).sendJsonObject(new JsonObject()
-              .put("id", "paid-full").put("resourceId", "demo-room").put("name", "Prepaid")
-              .put("durationsMinutes", new JsonArray().add(30))
-              .put("price", new JsonObject().put("amountMinor", 5_000).put("currency", "EUR"))
-              .put("payment", "FULL")).await();
-      assertThat(type.statusCode()).as(type.bodyAsString()).isEqualTo(201);
+    WebClient client = HUB.client();
+    StripeEmulator stripe = STRIPE;
+    int port = HUB.port();
+    String cookie = login(client, port);
+    HttpResponse<Buffer> type = client.post(port, "127.0.0.1", "/api/v1/booking-types").putHeader("Cookie", cookie)
+        .putHeader("X-CSRF-Token", csrf).sendJsonObject(new JsonObject()
+            .put("id", "paid-full").put("resourceId", "demo-room").put("name", "Prepaid")
+            .put("durationsMinutes", new JsonArray().add(30))
+            .put("price", new JsonObject().put("amountMinor", 5_000).put("currency", "EUR"))
+            .put("payment", "FULL")).await();
+    assertThat(type.statusCode()).as(type.bodyAsString()).isEqualTo(201);
 
-      String start = HubFixture.freeStarts(client, port, "paid-full").await().get(0);
-      String aliceToken = HubFixture.book(client, port, "paid-full", start, "alice@example.com").await()
-          .bodyAsJsonObject().getString("manageToken");
-      pay(client, port, stripe, aliceToken);
-      HttpResponse<Buffer> joined = client.post(port, "127.0.0.1", "/api/v1/public/booking-types/paid-full/waitlist")
-          .sendJsonObject(new JsonObject().put("name", "Carol").put("email", "carol@example.com")
-              .put("timeZone", "Europe/Berlin").put("start", start)).await();
-      assertThat(joined.statusCode()).as(joined.bodyAsString()).isEqualTo(201);
+    String start = HUB.freeStarts("paid-full").get(0);
+    String aliceToken = HubFixture.book(client, port, "paid-full", start, "alice@example.com").await()
+        .bodyAsJsonObject().getString("manageToken");
+    pay(client, port, stripe, aliceToken);
+    HttpResponse<Buffer> joined = client.post(port, "127.0.0.1", "/api/v1/public/booking-types/paid-full/waitlist")
+        .sendJsonObject(new JsonObject().put("name", "Carol").put("email", "carol@example.com")
+            .put("timeZone", "Europe/Berlin").put("start", start)).await();
+    assertThat(joined.statusCode()).as(joined.bodyAsString()).isEqualTo(201);
 
-      assertThat(client.post(port, "127.0.0.1", "/api/v1/public/bookings/" + aliceToken + "/cancel").send().await()
-          .statusCode()).isEqualTo(200);
-      JsonObject offer = poll(client, port, cookie, "/api/v1/notifications?limit=200", page -> page
-          .getJsonArray("items").stream().map(JsonObject.class::cast).anyMatch(n -> isOfferTo(n, "carol@example.com")))
-          .getJsonArray("items").stream().map(JsonObject.class::cast).filter(n -> isOfferTo(n, "carol@example.com"))
-          .findFirst().orElseThrow();
-      String text = client.get(port, "127.0.0.1", "/api/v1/notifications/" + offer.getString("id"))
-          .putHeader("Cookie", cookie).send().await().bodyAsJsonObject().getJsonObject("content").getString("text");
-      Matcher link = CLAIM.matcher(text);
-      assertThat(link.find()).as(text).isTrue();
+    assertThat(client.post(port, "127.0.0.1", "/api/v1/public/bookings/" + aliceToken + "/cancel").send().await()
+        .statusCode()).isEqualTo(200);
+    JsonObject offer = poll(client, port, cookie, "/api/v1/notifications?limit=200", page -> page
+        .getJsonArray("items").stream().map(JsonObject.class::cast).anyMatch(n -> isOfferTo(n, "carol@example.com")))
+        .getJsonArray("items").stream().map(JsonObject.class::cast).filter(n -> isOfferTo(n, "carol@example.com"))
+        .findFirst().orElseThrow();
+    String text = client.get(port, "127.0.0.1", "/api/v1/notifications/" + offer.getString("id"))
+        .putHeader("Cookie", cookie).send().await().bodyAsJsonObject().getJsonObject("content").getString("text");
+    Matcher link = CLAIM.matcher(text);
+    assertThat(link.find()).as(text).isTrue();
 
-      HttpResponse<Buffer> claimed = client.post(port, "127.0.0.1", "/api/v1/public/waitlist/claim/" + link.group(1))
-          .send().await();
-      assertThat(claimed.statusCode()).as(claimed.bodyAsString()).isEqualTo(201);
-      assertThat(claimed.bodyAsJsonObject().getJsonObject("booking").getString("status")).isEqualTo("HELD");
-      pay(client, port, stripe, claimed.bodyAsJsonObject().getString("manageToken"));
+    HttpResponse<Buffer> claimed = client.post(port, "127.0.0.1", "/api/v1/public/waitlist/claim/" + link.group(1))
+        .send().await();
+    assertThat(claimed.statusCode()).as(claimed.bodyAsString()).isEqualTo(201);
+    assertThat(claimed.bodyAsJsonObject().getJsonObject("booking").getString("status")).isEqualTo("HELD");
+    pay(client, port, stripe, claimed.bodyAsJsonObject().getString("manageToken"));
 
-      JsonObject again = client.post(port, "127.0.0.1", "/api/v1/public/waitlist/claim/" + link.group(1)).send()
-          .await().bodyAsJsonObject();
-      assertThat(again.getJsonObject("booking").getString("status")).isEqualTo("CONFIRMED");
-      assertThat(again.getJsonObject("booking").getString("customerEmail")).isEqualTo("carol@example.com");
-      JsonObject report = client.get(port, "127.0.0.1", "/api/v1/waitlist/report").putHeader("Cookie", cookie)
-          .send().await().bodyAsJsonObject();
-      assertThat(report.getInteger("recoveredBookings")).isEqualTo(1);
-      assertThat(report.getJsonArray("recoveredValue").getJsonObject(0).getLong("amountMinor")).isEqualTo(5_000);
-    } finally {
-      hub.stop();
-      side.close().await();
-      mongo.close();
-    }
+    JsonObject again = client.post(port, "127.0.0.1", "/api/v1/public/waitlist/claim/" + link.group(1)).send()
+        .await().bodyAsJsonObject();
+    assertThat(again.getJsonObject("booking").getString("status")).isEqualTo("CONFIRMED");
+    assertThat(again.getJsonObject("booking").getString("customerEmail")).isEqualTo("carol@example.com");
+    JsonObject report = client.get(port, "127.0.0.1", "/api/v1/waitlist/report").putHeader("Cookie", cookie)
+        .send().await().bodyAsJsonObject();
+    assertThat(report.getInteger("recoveredBookings")).isEqualTo(1);
+    assertThat(report.getJsonArray("recoveredValue").getJsonObject(0).getLong("amountMinor")).isEqualTo(5_000);
   }
 
   private String csrf;

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,15 +69,15 @@ class WebhookClusterHubIT {
   void start() {
     System.setProperty("hazelcast.logging.type", "slf4j");
     mongo = EmbeddedMongo.inMemory();
-    int portA = HubFixture.freePort();
-    int portB = HubFixture.freePort();
-    int portC = HubFixture.freePort();
+    int portA = HubExtension.freePort();
+    int portB = HubExtension.freePort();
+    int portC = HubExtension.freePort();
     members = List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB, "127.0.0.1:" + portC);
     clusterName = "webhooks-" + portA;
     hubA = startHub(portA, true);
     hubB = startHub(portB, false);
     side = Vertx.vertx();
-    client = HubFixture.client(side);
+    client = HubExtension.client(side);
     receiver = side.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
       JsonObject event = new JsonObject(body);
       String id = req.getHeader("webhook-id");
@@ -111,7 +112,7 @@ class WebhookClusterHubIT {
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
 
     // Every other slot: neighbouring 30-minute slots overlap through their buffers.
-    List<String> starts = HubFixture.freeStarts(client, hubA.httpPort(), "demo-30").await();
+    List<String> starts = HubFixture.freeStarts(client, hubA.httpPort(), "demo-30", Clock.systemUTC()).await();
     List<Future<HttpResponse<Buffer>>> booked = new ArrayList<>();
     for (int i = 0; i < BOOKINGS; i++) {
       booked.add(HubFixture.book(client, port(i), "demo-30", starts.get(2 * i), "burst" + i + "@example.com"));

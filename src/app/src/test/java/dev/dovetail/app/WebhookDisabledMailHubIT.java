@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import dev.dovetail.infra.mongo.EmbeddedMongo;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -15,7 +13,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A hub mailing through a real SMTP server (GreenMail), on a clock the test moves: an endpoint whose receiver answers
@@ -40,14 +37,15 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("An endpoint failing for three days is disabled and its provider mailed once")
 class WebhookDisabledMailHubIT {
 
-  @TempDir
-  Path dataDir;
+  static final GreenMail SMTP = HubExtension.startedSmtp();
+  static final MovableClock CLOCK = new MovableClock();
+
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().clock(CLOCK).mailingTo(SMTP.getSmtp().getPort())
+      .allowPrivateWebhooks().build();
 
   final Vertx side = Vertx.vertx();
-  final MovableClock clock = new MovableClock();
   final AtomicInteger attempts = new AtomicInteger();
-  GreenMail smtp;
-  EmbeddedMongo mongo;
   Hub hub;
   WebClient client;
   HttpServer receiver;
@@ -55,13 +53,9 @@ class WebhookDisabledMailHubIT {
 
   @BeforeAll
   void start() {
-    smtp = new GreenMail(new ServerSetup(HubFixture.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-    mongo = EmbeddedMongo.inMemory();
-    AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    publicUrl = "http://127.0.0.1:" + base.http().port();
-    hub = Hub.start(HubFixture.allowPrivateWebhooks(HubFixture.withSmtp(base, smtp.getSmtp().getPort())), clock).await();
-    client = HubFixture.client(side);
+    publicUrl = HUB.baseUrl();
+    hub = HUB.hub();
+    client = HUB.client();
     receiver = side.createHttpServer().requestHandler(req -> {
       attempts.incrementAndGet();
       req.response().setStatusCode(500).end("receiver is down");
@@ -70,10 +64,8 @@ class WebhookDisabledMailHubIT {
 
   @AfterAll
   void stop() {
-    hub.stop();
     side.close().await();
-    mongo.close();
-    smtp.stop();
+    SMTP.stop();
   }
 
   @Test
@@ -86,15 +78,15 @@ class WebhookDisabledMailHubIT {
         .put("events", new JsonArray().add("booking.created")).put("description", "crm"));
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     String endpointId = created.bodyAsJsonObject().getString("id");
-    List<String> starts = HubFixture.freeStarts(client, port, "demo-30").await();
+    List<String> starts = HUB.freeStarts("demo-30");
     assertThat(HubFixture.book(client, port, "demo-30", starts.get(0), "a@example.com").await().statusCode())
         .isEqualTo(201);
     waitUntil(() -> attempts.get() >= 1, "the first attempt");
-    clock.advance(Duration.ofMinutes(1));
+    CLOCK.advance(Duration.ofMinutes(1));
     waitUntil(() -> attempts.get() >= 2, "a retry");
     assertThat(endpoint(demo, endpointId).getBoolean("enabled")).isTrue();
 
-    clock.advance(Duration.ofDays(3));
+    CLOCK.advance(Duration.ofDays(3));
     waitUntil(() -> !endpoint(demo, endpointId).getBoolean("enabled"), "the hub disables the endpoint");
     JsonObject disabled = endpoint(demo, endpointId);
     assertThat(disabled.getString("disabledReason")).contains("kept failing");
@@ -103,7 +95,7 @@ class WebhookDisabledMailHubIT {
     int before = attempts.get();
     assertThat(HubFixture.book(client, port, "demo-30", starts.get(starts.size() - 1), "b@example.com").await().statusCode())
         .isEqualTo(201);
-    clock.advance(Duration.ofDays(4));
+    CLOCK.advance(Duration.ofDays(4));
     // Several dispatcher and mail-outbox periods (2 s and 5 s): nothing more is sent, nobody is mailed again.
     side.timer(12_000).await();
     assertThat(attempts.get()).isEqualTo(before);
@@ -125,7 +117,7 @@ class WebhookDisabledMailHubIT {
   }
 
   MimeMessage[] mails() {
-    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+    return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
       try {
         return m.getSubject().contains("webhook");
       } catch (MessagingException e) {

@@ -2,7 +2,6 @@ package dev.dovetail.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.stripe.emulator.StripeEmulator;
 import dev.dovetail.sync.google.emulator.GoogleCalendarEmulator;
 import io.vertx.core.MultiMap;
@@ -14,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every event type an integrator can subscribe to, caused through a real hub the way users cause it (bookings and
@@ -65,16 +63,20 @@ class WebhookEventTypesHubIT {
     }
   }
 
-  @TempDir
-  Path dataDir;
+  /** The hub's clock, moved forward at the end; the emulators keep the real one. */
+  static final MovableClock CLOCK = new MovableClock();
+  static final Vertx SIDE = Vertx.vertx();
+  /** Started before the hub, whose config names their addresses. */
+  static final GoogleCalendarEmulator GOOGLE = GoogleCalendarEmulator.start(SIDE, Clock.systemUTC(), 11).await();
+  static final StripeEmulator STRIPE = StripeEmulator.start(SIDE, SECRET, PUBLISHABLE, Clock.systemUTC()).await();
 
-  final Vertx side = Vertx.vertx();
-  final MovableClock clock = new MovableClock();
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().clock(CLOCK).allowPrivateWebhooks()
+      .stripe(STRIPE, SECRET, PUBLISHABLE, STRIPE_HOOK_SECRET).google(GOOGLE)
+      .config(c -> c.withSync(AppConfig.Sync.defaults().withTimings(Duration.ofSeconds(2), true).withPushOverHttp()))
+      .build();
+
   final List<Received> received = new CopyOnWriteArrayList<>();
-  GoogleCalendarEmulator google;
-  StripeEmulator stripe;
-  EmbeddedMongo mongo;
-  Hub hub;
   WebClient client;
   HttpServer receiver;
   DemoSession demo;
@@ -82,22 +84,11 @@ class WebhookEventTypesHubIT {
 
   @BeforeAll
   void start() {
-    google = GoogleCalendarEmulator.start(side, Clock.systemUTC(), 11).await();
-    google.allowHttpAddresses();
-    google.addUser(OWNER);
-    stripe = StripeEmulator.start(side, SECRET, PUBLISHABLE, Clock.systemUTC()).await();
-    mongo = EmbeddedMongo.inMemory();
-    AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
-    AppConfig config = HubFixture.allowPrivateWebhooks(HubFixture.onItsPort(base)
-        .withStripe(new AppConfig.Stripe(SECRET, PUBLISHABLE, STRIPE_HOOK_SECRET, stripe.apiBase(),
-            stripe.apiBase() + "/v3/"))
-        .withGoogle(HubFixture.google(google))
-        .withSync(AppConfig.Sync.defaults().withTimings(Duration.ofSeconds(2), true).withPushOverHttp()));
-    hub = Hub.start(config, clock).await();
-    port = hub.httpPort();
-    stripe.webhooks("http://127.0.0.1:" + port + "/hooks/stripe", STRIPE_HOOK_SECRET);
-    client = HubFixture.client(side);
-    receiver = side.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+    GOOGLE.allowHttpAddresses();
+    GOOGLE.addUser(OWNER);
+    port = HUB.port();
+    client = HUB.client();
+    receiver = SIDE.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
       received.add(new Received(req.getHeader("webhook-id"), req.getHeader("webhook-timestamp"),
           req.getHeader("webhook-signature"), body.toString(StandardCharsets.UTF_8)));
       req.response().setStatusCode(204).end();
@@ -107,11 +98,7 @@ class WebhookEventTypesHubIT {
 
   @AfterAll
   void stop() {
-    if (hub != null) {
-      hub.stop();
-    }
-    side.close().await();
-    mongo.close();
+    SIDE.close().await();
   }
 
   /** Standard Webhooks by hand: HMAC-SHA256 of "id.timestamp.body" under the key after "whsec_", base64. */
@@ -142,14 +129,14 @@ class WebhookEventTypesHubIT {
     List<String> tokens = new CopyOnWriteArrayList<>();
 
     // booking.created, payment.succeeded, booking.confirmed: a paid booking, paid like the confirmation page does.
-    List<String> paidStarts = HubFixture.freeStarts(client, port, "paid-types").await();
+    List<String> paidStarts = HUB.freeStarts("paid-types");
     JsonObject paid = book("paid-types", paidStarts.get(0), "payer@example.com", tokens);
     pay(tokens.get(0));
     String paidId = paid.getJsonObject("booking").getString("id");
 
     // booking.rescheduled, booking.cancelled, waitlist.offered, waitlist.claimed: a free booking moved, a customer
     // waiting for its new time, the booking cancelled, the offer claimed.
-    List<String> free = HubFixture.freeStarts(client, port, "demo-30").await();
+    List<String> free = HUB.freeStarts("demo-30");
     book("demo-30", free.get(2), "alice@example.com", tokens);
     String alice = tokens.get(1);
     HttpResponse<Buffer> moved = client.post(port, "127.0.0.1", "/api/v1/public/bookings/" + alice + "/reschedule")
@@ -168,14 +155,14 @@ class WebhookEventTypesHubIT {
     tokens.add(claimed.bodyAsJsonObject().getString("manageToken"));
 
     // calendar.connection_broken: the provider's Google grant is revoked.
-    google.revoke(OWNER);
+    GOOGLE.revoke(OWNER);
     waitUntil(() -> types().contains("calendar.connection_broken"), "the broken connection is pushed");
 
     // booking.expired: a paid hold nobody pays; booking.no_show and payment.refunded: the paid booking's customer
     // did not come. Both need the hub's time past the bookings' starts.
-    List<String> latest = HubFixture.freeStarts(client, port, "paid-types").await();
+    List<String> latest = HUB.freeStarts("paid-types");
     book("paid-types", latest.get(latest.size() - 1), "never-pays@example.com", tokens);
-    clock.advance(Duration.ofDays(40));
+    CLOCK.advance(Duration.ofDays(40));
     demo = DemoSession.login(client, port);
     HttpResponse<Buffer> noShow = demo.send("POST", "/api/v1/bookings/" + paidId + "/no-show", null);
     assertThat(noShow.statusCode()).as(noShow.bodyAsString()).isEqualTo(200);
@@ -216,7 +203,7 @@ class WebhookEventTypesHubIT {
     String clientSecret = checkout.getString("clientSecret");
     assertThat(clientSecret).as(checkout.encode()).isNotNull();
     String intent = clientSecret.substring(0, clientSecret.indexOf("_secret_"));
-    HttpResponse<Buffer> paid = client.postAbs(stripe.apiBase() + "/v1/payment_intents/" + intent + "/confirm")
+    HttpResponse<Buffer> paid = client.postAbs(STRIPE.apiBase() + "/v1/payment_intents/" + intent + "/confirm")
         .putHeader("Authorization", "Bearer " + PUBLISHABLE)
         .sendForm(MultiMap.caseInsensitiveMultiMap().add("client_secret", clientSecret)
             .add("payment_method", "pm_card_visa")).await();
@@ -250,7 +237,7 @@ class WebhookEventTypesHubIT {
 
   /** The browser's round trip hub → Google consent → hub callback, then the provider's calendar choice. */
   void connectGoogle() {
-    google.consentAs(OWNER);
+    GOOGLE.consentAs(OWNER);
     HttpResponse<Buffer> start = client.get(port, "127.0.0.1", "/api/v1/calendar-connections/google/connect")
         .followRedirects(false).putHeader("Cookie", demo.cookie()).send().await();
     assertThat(start.statusCode()).as(start.bodyAsString()).isEqualTo(302);
@@ -270,7 +257,7 @@ class WebhookEventTypesHubIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime() < deadline).as("not within 150 s: " + what + "; received " + types()).isTrue();
-      side.timer(100).await();
+      SIDE.timer(100).await();
     }
   }
 }

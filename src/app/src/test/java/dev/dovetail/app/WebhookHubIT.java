@@ -2,7 +2,6 @@ package dev.dovetail.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dovetail.infra.mongo.EmbeddedMongo;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -11,20 +10,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real hub (DOVETAIL_WEBHOOK_ALLOW_PRIVATE on, so a loopback receiver is allowed) and a real receiver: an endpoint
@@ -37,10 +34,9 @@ class WebhookHubIT {
 
   record Received(String id, String timestamp, String signature, String body) {}
 
-  @TempDir
-  Path dataDir;
+  @RegisterExtension
+  static final HubExtension HUB = HubExtension.builder().allowPrivateWebhooks().build();
 
-  EmbeddedMongo mongo;
   Hub hub;
   Vertx clientVertx;
   WebClient client;
@@ -49,11 +45,9 @@ class WebhookHubIT {
 
   @BeforeAll
   void start() {
-    mongo = EmbeddedMongo.inMemory();
-    hub = Hub.start(HubFixture.allowPrivateWebhooks(
-        HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster()))).await();
-    clientVertx = Vertx.vertx();
-    client = HubFixture.client(clientVertx);
+    hub = HUB.hub();
+    clientVertx = HUB.clientVertx();
+    client = HUB.client();
     receiver = clientVertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
       if (!req.path().equals("/hooks")) {
         req.response().setStatusCode(200).end("thanks");
@@ -63,13 +57,6 @@ class WebhookHubIT {
           req.getHeader("webhook-signature"), body.toString()));
       req.response().setStatusCode(200).end("thanks");
     })).listen(0, "127.0.0.1").await();
-  }
-
-  @AfterAll
-  void stop() {
-    clientVertx.close().await();
-    hub.stop();
-    mongo.close();
   }
 
   static boolean verifies(String secret, Received r) throws Exception {
@@ -114,7 +101,7 @@ class WebhookHubIT {
     assertThat(session.send("GET", "/api/v1/webhook-endpoints/" + endpoint.getString("id"), null)
         .bodyAsJsonObject().containsKey("secret")).isFalse();
 
-    List<String> starts = HubFixture.freeStarts(client, port, "demo-30").await();
+    List<String> starts = HUB.freeStarts("demo-30");
     HttpResponse<Buffer> booked = HubFixture.book(client, port, "demo-30", starts.get(0), "hook@example.com").await();
     assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
     String bookingId = booked.bodyAsJsonObject().getJsonObject("booking").getString("id");

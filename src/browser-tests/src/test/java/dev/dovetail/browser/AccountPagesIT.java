@@ -2,6 +2,8 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.account.domain.SignUpMode;
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonObject;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -28,12 +31,14 @@ class AccountPagesIT {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final Pattern RESET_LINK = Pattern.compile("/reset-password#[A-Za-z0-9_.-]+");
 
-  private TestHub hub;
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().signUp(SignUpMode.OPEN).build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
 
   @BeforeAll
   void start() {
-    hub = TestHub.start(new JsonObject().put("DOVETAIL_SIGNUP", "open"));
     browser = Browser.start();
   }
 
@@ -44,11 +49,7 @@ class AccountPagesIT {
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      hub.close();
-    }
+    browser.close();
   }
 
   private void signUpByApi(String handle, String password) {
@@ -141,7 +142,7 @@ browser.assertAccessible("landing page");
     browser.open(link);
     browser.waitForText(By.tagName("h1"), "Book with Studio Nova");
     browser.visible("a[href='/book/studio-nova/nova-consult']");
-    TestHub.Day day = hub.firstFreeDay("nova-consult", BERLIN);
+    HubApi.Day day = hub.firstFreeDay("nova-consult", BERLIN);
     hub.bookOrFail("nova-consult", day.starts().get(0), "Carol", "carol@example.com");
     browser.open(hub.url("/dashboard"));
     browser.waitForText(By.id("checklist-progress"), "4 of 5 done");

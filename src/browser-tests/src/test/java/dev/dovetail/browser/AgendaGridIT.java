@@ -2,6 +2,7 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -38,13 +40,15 @@ class AgendaGridIT {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-  private TestHub hub;
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
   private String token;
 
   @BeforeAll
   void start() {
-    hub = TestHub.start();
     browser = Browser.start();
     token = hub.demoApiToken();
   }
@@ -56,16 +60,12 @@ class AgendaGridIT {
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      hub.close();
-    }
+    browser.close();
   }
 
   /** A day at least two days ahead with the demo room free at 10:00, 11:00, 14:00, 15:00 and 16:00 Berlin time. */
   private LocalDate freeDay() {
-    TestHub.Day day = hub.dayAhead("demo-60", BERLIN, 7);
+    HubApi.Day day = hub.dayAhead("demo-60", BERLIN, 7);
     for (int hour : new int[] {10, 11, 14, 15, 16}) {
       assertThat(day.starts()).as("free on " + day.date()).contains(at(day.date(), hour).toString());
     }

@@ -2,10 +2,12 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.app.HubExtension;
 import dev.dovetail.outlook.emulator.GraphEmulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -36,31 +39,30 @@ import org.openqa.selenium.By;
 @DisplayName("Connect app-only Outlook with the sign-in page on another site (HTTPS), the click included")
 class AppOnlyConnectIT {
 
-  private final Vertx emulatorVertx = Vertx.vertx();
-  private GraphEmulator graph;
-  private TestHub hub;
+  private static final Vertx EMULATOR_VERTX = Vertx.vertx();
+  private static final GraphEmulator GRAPH = GraphEmulator.start(EMULATOR_VERTX).await().withTls().await();
+  /** The emulator's certificate, which the hub's sign-in clients trust (DOVETAIL_MS_TRUST_PEM). */
+  private static final Path PEM = pemOf(GRAPH);
+
+  /** The sign-in page is on another site (https://localhost) than the hub, which is at its own port. */
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().onItsPort().config(HubApi.calendarsFrom(new JsonObject()
+      .put("DOVETAIL_SYNC_PUSH", "false")
+      .put("DOVETAIL_MS_CLIENT_ID", GRAPH.clientId())
+      .put("DOVETAIL_MS_CLIENT_SECRET", GRAPH.clientSecret())
+      .put("DOVETAIL_MS_TENANT", GraphEmulator.TENANT)
+      .put("DOVETAIL_MS_APP_ONLY", "true")
+      .put("DOVETAIL_MS_GRAPH_BASE", GRAPH.graphBase())
+      .put("DOVETAIL_MS_LOGIN_BASE", GRAPH.loginBaseTls().replace("https://127.0.0.1:", "https://localhost:"))
+      .put("DOVETAIL_MS_TRUST_PEM", PEM.toString()))).build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
-  private Path pem;
 
   @BeforeAll
   void start() throws Exception {
-    graph = GraphEmulator.start(emulatorVertx).await().withTls().await();
-    graph.showConsentPage(true);
-    pem = Files.createTempFile("graph-emulator", ".pem");
-    Files.writeString(pem, graph.tlsCertificatePem(), StandardCharsets.US_ASCII);
-    int port = ConsentSite.freePort();
-    hub = TestHub.start(new JsonObject()
-        .put("DOVETAIL_HTTP_PORT", String.valueOf(port))
-        .put("DOVETAIL_PUBLIC_URL", "http://127.0.0.1:" + port)
-        .put("DOVETAIL_SYNC_PUSH", "false")
-        .put("DOVETAIL_MS_CLIENT_ID", graph.clientId())
-        .put("DOVETAIL_MS_CLIENT_SECRET", graph.clientSecret())
-        .put("DOVETAIL_MS_TENANT", GraphEmulator.TENANT)
-        .put("DOVETAIL_MS_APP_ONLY", "true")
-        .put("DOVETAIL_MS_GRAPH_BASE", graph.graphBase())
-        .put("DOVETAIL_MS_LOGIN_BASE", graph.loginBaseTls().replace("https://127.0.0.1:", "https://localhost:"))
-        .put("DOVETAIL_MS_TRUST_PEM", pem.toString()));
-    browser = Browser.start("--ignore-certificate-errors-spki-list=" + spkiHash(graph.tlsCertificate()));
+    GRAPH.showConsentPage(true);
+    browser = Browser.start("--ignore-certificate-errors-spki-list=" + spkiHash(GRAPH.tlsCertificate()));
   }
 
   @AfterAll
@@ -68,13 +70,9 @@ class AppOnlyConnectIT {
     try {
       browser.close();
     } finally {
-      try {
-        hub.close();
-      } finally {
-        graph.stop().await();
-        emulatorVertx.close().await();
-        Files.deleteIfExists(pem);
-      }
+      GRAPH.stop().await();
+      EMULATOR_VERTX.close().await();
+      Files.deleteIfExists(PEM);
     }
   }
 
@@ -102,11 +100,21 @@ class AppOnlyConnectIT {
     assertThat(browser.driver.getCurrentUrl()).isEqualTo(hub.url("/dashboard#calendars"));
     assertThat(browser.text("#connection-outlook-heading")).endsWith(GraphEmulator.USER_UPN);
     browser.waitForText(By.id("choose-outlook"), "(main calendar)");
-    assertThat(graph.requests()).as("the calendars were read as the app, for the named mailbox")
+    assertThat(GRAPH.requests()).as("the calendars were read as the app, for the named mailbox")
         .anyMatch(r -> r.method().equals("GET") && java.net.URLDecoder.decode(r.path(), StandardCharsets.UTF_8)
             .startsWith("/v1.0/users/" + GraphEmulator.USER_UPN + "/calendars"));
     browser.screenshot("connect-outlook-app-only");
     browser.assertNoConsoleErrors();
+  }
+
+  private static Path pemOf(GraphEmulator graph) {
+    try {
+      Path pem = Files.createTempFile("graph-emulator", ".pem");
+      Files.writeString(pem, graph.tlsCertificatePem(), StandardCharsets.US_ASCII);
+      return pem;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** What chromium's --ignore-certificate-errors-spki-list takes: base64 of the SHA-256 of the public key info. */

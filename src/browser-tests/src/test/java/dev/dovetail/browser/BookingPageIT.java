@@ -2,6 +2,7 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -40,12 +42,14 @@ class BookingPageIT {
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
 
-  private TestHub hub;
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
 
   @BeforeAll
   void start() {
-    hub = TestHub.start();
     browser = Browser.start();
   }
 
@@ -56,11 +60,7 @@ class BookingPageIT {
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      hub.close();
-    }
+    browser.close();
   }
 
   /** Browsers write the space before AM/PM as a narrow no-break space; compare text as a person reads it. */
@@ -82,7 +82,7 @@ class BookingPageIT {
   }
 
   /** The page opened on the first free day in the zone, listing exactly the API's slots, each at its right time. */
-  private void assertShowsDay(TestHub.Day day, ZoneId zone) {
+  private void assertShowsDay(HubApi.Day day, ZoneId zone) {
     browser.waitForText(By.id("picker-zone-line"), zone.getId().replace('_', ' '));
     browser.waiting().until(d -> shownStarts().equals(day.starts()));
     assertThat(plain(browser.text("#picker-day-heading"))).isEqualTo(DAY.format(day.date()));
@@ -116,7 +116,7 @@ class BookingPageIT {
     browser.phone();
     browser.timeZone(NEW_YORK.getId());
     browser.open(hub.url(PAGE));
-    TestHub.Day day = hub.firstFreeDay(TYPE, NEW_YORK);
+    HubApi.Day day = hub.firstFreeDay(TYPE, NEW_YORK);
 
     assertThat(((Number) browser.js("return window.innerWidth;")).intValue()).isEqualTo(390);
     assertThat(browser.text("h1")).isEqualTo("30-minute meeting");
@@ -194,7 +194,7 @@ class BookingPageIT {
     browser.desktop();
     browser.timeZone(BERLIN.getId());
     browser.open(hub.url(PAGE));
-    TestHub.Day first = hub.firstFreeDay(TYPE, BERLIN);
+    HubApi.Day first = hub.firstFreeDay(TYPE, BERLIN);
     assertShowsDay(first, BERLIN);
     assertThat(((Number) browser.js("return window.innerWidth;")).intValue()).isEqualTo(1280);
 
@@ -207,7 +207,7 @@ class BookingPageIT {
       nextSlots = hub.slots(TYPE, next, next.plusDays(1), BERLIN);
     }
     browser.visible("#picker-next").sendKeys(Keys.ENTER);
-    TestHub.Day day = new TestHub.Day(next, nextSlots);
+    HubApi.Day day = new HubApi.Day(next, nextSlots);
     assertShowsDay(day, BERLIN);
     browser.screenshot("book-desktop");
 
@@ -231,7 +231,7 @@ class BookingPageIT {
     browser.desktop();
     browser.timeZone(NEW_YORK.getId());
     browser.open(hub.url(PAGE));
-    TestHub.Day inNewYork = hub.firstFreeDay(TYPE, NEW_YORK);
+    HubApi.Day inNewYork = hub.firstFreeDay(TYPE, NEW_YORK);
     assertShowsDay(inNewYork, NEW_YORK);
     String instant = inNewYork.starts().get(0);
     String newYorkText = plain(browser.visible("#picker-slots button[data-start='" + instant + "']").getText());
@@ -240,7 +240,7 @@ class BookingPageIT {
     browser.waitForText(By.id("picker-zone-line"), "Asia/Tokyo");
     // The page keeps the day when it still has free time in Tokyo, else moves to the next such day.
     LocalDate shown = LocalDate.parse(browser.visible("#picker-date").getAttribute("value"));
-    TestHub.Day inTokyo = new TestHub.Day(shown, hub.slots(TYPE, shown, shown.plusDays(1), TOKYO));
+    HubApi.Day inTokyo = new HubApi.Day(shown, hub.slots(TYPE, shown, shown.plusDays(1), TOKYO));
     assertThat(inTokyo.slots()).isNotEmpty();
     assertShowsDay(inTokyo, TOKYO);
     browser.assertNoConsoleErrors();
@@ -256,7 +256,7 @@ class BookingPageIT {
     chooseZone("Berlin", BERLIN);
     browser.waitForText(By.id("picker-zone-line"), "Europe/Berlin");
     LocalDate berlinDay = LocalDate.parse(browser.visible("#picker-date").getAttribute("value"));
-    assertShowsDay(new TestHub.Day(berlinDay, hub.slots(TYPE, berlinDay, berlinDay.plusDays(1), BERLIN)), BERLIN);
+    assertShowsDay(new HubApi.Day(berlinDay, hub.slots(TYPE, berlinDay, berlinDay.plusDays(1), BERLIN)), BERLIN);
     browser.assertNoConsoleErrors();
   }
 
@@ -266,7 +266,7 @@ class BookingPageIT {
     browser.phone();
     browser.timeZone(BERLIN.getId());
     browser.open(hub.url(PAGE));
-    TestHub.Day day = hub.firstFreeDay(TYPE, BERLIN);
+    HubApi.Day day = hub.firstFreeDay(TYPE, BERLIN);
     assertShowsDay(day, BERLIN);
     String wanted = day.starts().get(day.starts().size() / 2);
     browser.click("#picker-slots button[data-start='" + wanted + "']");
@@ -301,7 +301,7 @@ class BookingPageIT {
   @DisplayName("manage page: shows what is cancelled and the refund (no payment) first, then cancels and frees the slot")
   void cancelFromTheManagePage() {
     browser.phone();
-    TestHub.Day day = hub.dayAhead(TYPE, BERLIN, 2);
+    HubApi.Day day = hub.dayAhead(TYPE, BERLIN, 2);
     String start = day.starts().get(day.starts().size() - 1);
     String token = hub.bookOrFail(TYPE, start, "Carla Cancel", "carla@example.com").getString("manageToken");
 
@@ -335,7 +335,7 @@ class BookingPageIT {
   @DisplayName("manage page: reschedule to another free time in one step")
   void rescheduleFromTheManagePage() {
     browser.desktop();
-    TestHub.Day day = hub.dayAhead(TYPE, BERLIN, 3);
+    HubApi.Day day = hub.dayAhead(TYPE, BERLIN, 3);
     String start = day.starts().get(0);
     String token = hub.bookOrFail(TYPE, start, "Rita Move", "rita@example.com").getString("manageToken");
 

@@ -3,6 +3,7 @@ package dev.dovetail.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -40,14 +42,16 @@ class BrandingPagesIT {
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final String NAME = "Praxis Sonnenschein";
 
-  private GreenMail smtp;
-  private TestHub hub;
+  static final GreenMail SMTP = HubExtension.startedSmtp();
+
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().mailingTo(SMTP.getSmtp().getPort()).build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
 
   @BeforeAll
-  void start() throws IOException {
-    smtp = TestHub.startSmtp();
-    hub = TestHub.mailingTo(smtp);
+  void start() {
     browser = Browser.start();
   }
 
@@ -56,11 +60,7 @@ class BrandingPagesIT {
     try {
       browser.close();
     } finally {
-      try {
-        hub.close();
-      } finally {
-        smtp.stop();
-      }
+      SMTP.stop();
     }
   }
 
@@ -104,7 +104,7 @@ class BrandingPagesIT {
     assertBranded("booking page");
     browser.screenshot("booking-branded-phone");
 
-    TestHub.Day day = hub.dayAhead("demo-30", BERLIN, 1);
+    HubApi.Day day = hub.dayAhead("demo-30", BERLIN, 1);
     JsonObject receipt = hub.bookOrFail("demo-30", day.starts().get(0), "Ada Customer", "ada@example.com");
     browser.open(hub.url("/booked/" + receipt.getString("manageToken")));
     assertBranded("confirmation page");
@@ -160,7 +160,7 @@ class BrandingPagesIT {
 
   private MimeMessage received(String to) throws MessagingException {
     for (int tries = 0; tries < 300; tries++) {
-      List<MimeMessage> confirmations = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+      List<MimeMessage> confirmations = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
         try {
           return m.getSubject().startsWith("Confirmed")
               && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to));

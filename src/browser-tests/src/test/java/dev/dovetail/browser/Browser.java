@@ -2,6 +2,7 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.app.HubExtension;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -223,7 +224,7 @@ final class Browser implements AutoCloseable {
   void logInToDashboard(String dashboardUrl) {
     open(dashboardUrl);
     type("#login", "demo");
-    type("#password", TestHub.DEMO_PASSWORD);
+    type("#password", HubExtension.DEMO_PASSWORD);
     click("#login-button");
     waitForText(By.tagName("h1"), "Agenda");
   }

@@ -2,13 +2,12 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.app.HubExtension;
 import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.sync.google.emulator.EmulatorExternalSide;
 import dev.dovetail.sync.google.emulator.GoogleCalendarEmulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -39,29 +39,24 @@ class CalendarsPageIT {
   static final String OWNER = "demo-owner@example.com";
   static final String TEAM = "team-calendar@example.com";
 
-  private final Vertx emulatorVertx = Vertx.vertx();
-  private GoogleCalendarEmulator google;
-  private TestHub hub;
+  private static final HubClock CLOCK = HubClock.fromProperty();
+  private static final Vertx EMULATOR_VERTX = Vertx.vertx();
+  /** Google runs on the hub's clock: token lifetimes, channel expiry and event times agree with the hub's. */
+  private static final GoogleCalendarEmulator GOOGLE = GoogleCalendarEmulator.start(EMULATOR_VERTX, CLOCK, 11).await();
+
+  /** The consent redirect comes back to the hub's public URL, on its own port. */
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub(CLOCK).google(GOOGLE)
+      .config(c -> c.withSync(c.sync().withTimings(Duration.ofSeconds(8), c.sync().push()))).build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
   private LocalDate day;
 
   @BeforeAll
   void start() {
-    // Google runs on the hub's clock: token lifetimes, channel expiry and event times agree with the hub's.
-    HubClock clock = HubClock.fromProperty();
-    google = GoogleCalendarEmulator.start(emulatorVertx, clock, 11).await();
-    google.addUser(OWNER);
-    google.addCalendar(OWNER, TEAM);
-    // The consent redirect comes back to the hub's public URL, so the hub listens on a port known before it starts.
-    int port = freePort();
-    hub = TestHub.start(new JsonObject()
-        .put("DOVETAIL_HTTP_PORT", String.valueOf(port))
-        .put("DOVETAIL_PUBLIC_URL", "http://127.0.0.1:" + port)
-        .put("DOVETAIL_GOOGLE_CLIENT_ID", GoogleCalendarEmulator.CLIENT_ID)
-        .put("DOVETAIL_GOOGLE_CLIENT_SECRET", GoogleCalendarEmulator.CLIENT_SECRET)
-        .put("DOVETAIL_GOOGLE_API_ROOT", google.apiRoot())
-        .put("DOVETAIL_GOOGLE_OAUTH_BASE", google.oauthBase())
-        .put("DOVETAIL_SYNC_RECONCILE_SECONDS", "8"), clock);
+    GOOGLE.addUser(OWNER);
+    GOOGLE.addCalendar(OWNER, TEAM);
     browser = Browser.start();
   }
 
@@ -75,12 +70,7 @@ class CalendarsPageIT {
     try {
       browser.close();
     } finally {
-      try {
-        hub.close();
-      } finally {
-        google.close().await();
-        emulatorVertx.close().await();
-      }
+      EMULATOR_VERTX.close().await();
     }
   }
 
@@ -109,7 +99,7 @@ class CalendarsPageIT {
     // An event created in Google over a free slot takes it off the public slots (on a day no hour of "now" shortens).
     day = hub.dayAhead("demo-30", BERLIN, 5).date();
     String start = freeStarts().get(1);
-    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.parse(start), Duration.ofMinutes(30)),
+    GOOGLE.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.parse(start), Duration.ofMinutes(30)),
         true));
     waitUntil(() -> !freeStarts().contains(start), Duration.ofSeconds(40), "the Google event blocks " + start);
 
@@ -117,7 +107,7 @@ class CalendarsPageIT {
     String booked = freeStarts().get(3);
     String bookingId = hub.bookOrFail("demo-30", booked, "Clara Clash", "clara@example.com")
         .getJsonObject("booking").getString("id");
-    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.parse(booked), Duration.ofMinutes(30)),
+    GOOGLE.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(Instant.parse(booked), Duration.ofMinutes(30)),
         true));
     waitUntil(() -> new JsonObject(hub.send("GET", "/api/v1/calendar-connections", null, token).body())
         .getJsonArray("conflictingBookings").size() == 1, Duration.ofSeconds(40), "the booking is flagged");
@@ -159,8 +149,8 @@ class CalendarsPageIT {
     chooseOwnerBlocksDemoRoom();
     String token = hub.demoApiToken();
 
-    google.revoke(OWNER);
-    google.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(hub.now().plus(Duration.ofDays(3)),
+    GOOGLE.revoke(OWNER);
+    GOOGLE.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(hub.now().plus(Duration.ofDays(3)),
         Duration.ofMinutes(30)), true));
     waitUntil(() -> "BROKEN".equals(new JsonObject(hub.send("GET", "/api/v1/calendar-connections", null, token).body())
         .getJsonArray("items").getJsonObject(0).getString("state")), Duration.ofSeconds(40), "the connection is broken");
@@ -172,7 +162,7 @@ class CalendarsPageIT {
     browser.screenshot("dashboard-calendars-broken");
     browser.assertNoConsoleErrors();
 
-    google.consentAs(OWNER);
+    GOOGLE.consentAs(OWNER);
     browser.visible("#connect-google").sendKeys(Keys.ENTER);
     browser.waitForText(By.id("connection-google-state"), "CONNECTED");
     browser.visible("#choose-google");
@@ -195,7 +185,7 @@ class CalendarsPageIT {
 
   /** The real round trip: hub → emulated consent page (agrees as OWNER) → hub callback → /dashboard#calendars. */
   private void connectGoogle() {
-    google.consentAs(OWNER);
+    GOOGLE.consentAs(OWNER);
     browser.click("#connect-google");
     browser.waitForText(By.id("connection-google-state"), "CONNECTED");
     assertThat((String) browser.js("return location.pathname + location.hash;")).isEqualTo("/dashboard#calendars");
@@ -222,13 +212,6 @@ class CalendarsPageIT {
     return hub.slots("demo-30", day, day.plusDays(1), BERLIN).stream().map(s -> s.getString("start")).toList();
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static void waitUntil(BooleanSupplier condition, Duration deadline, String what) {
     long end = System.nanoTime() + deadline.toNanos();

@@ -2,6 +2,7 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.app.HubExtension;
 import dev.dovetail.outlook.emulator.GraphEmulator;
 import dev.dovetail.sync.google.emulator.GoogleCalendarEmulator;
 import io.vertx.core.Vertx;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -30,34 +32,34 @@ class CrossSiteConnectIT {
 
   static final String OWNER = "demo-owner@example.com";
 
-  private final Vertx emulatorVertx = Vertx.vertx();
-  private GoogleCalendarEmulator google;
-  private GraphEmulator graph;
-  private TestHub hub;
+  private static final Vertx EMULATOR_VERTX = Vertx.vertx();
+  private static final GoogleCalendarEmulator GOOGLE =
+      GoogleCalendarEmulator.start(EMULATOR_VERTX, Clock.systemUTC(), 13).await();
+  private static final GraphEmulator GRAPH = GraphEmulator.start(EMULATOR_VERTX).await();
+
+  /** The consent pages are on another site than the hub, which is at its own port. */
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().onItsPort().config(HubApi.calendarsFrom(new JsonObject()
+      .put("DOVETAIL_SYNC_PUSH", "false")
+      .put("DOVETAIL_GOOGLE_CLIENT_ID", GoogleCalendarEmulator.CLIENT_ID)
+      .put("DOVETAIL_GOOGLE_CLIENT_SECRET", GoogleCalendarEmulator.CLIENT_SECRET)
+      .put("DOVETAIL_GOOGLE_API_ROOT", GOOGLE.apiRoot())
+      .put("DOVETAIL_GOOGLE_OAUTH_BASE", ConsentSite.otherSite(GOOGLE.oauthBase()))
+      .put("DOVETAIL_MS_CLIENT_ID", GRAPH.clientId())
+      .put("DOVETAIL_MS_CLIENT_SECRET", GRAPH.clientSecret())
+      .put("DOVETAIL_MS_TENANT", GraphEmulator.TENANT)
+      .put("DOVETAIL_MS_GRAPH_BASE", GRAPH.graphBase())
+      .put("DOVETAIL_MS_LOGIN_BASE", ConsentSite.otherSite(GRAPH.loginBase())))).build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
 
   @BeforeAll
   void start() {
-    google = GoogleCalendarEmulator.start(emulatorVertx, Clock.systemUTC(), 13).await();
-    google.addUser(OWNER);
-    google.consentAs(OWNER);
-    google.showConsentPage(true);
-    graph = GraphEmulator.start(emulatorVertx).await();
-    graph.showConsentPage(true);
-    int port = ConsentSite.freePort();
-    hub = TestHub.start(new JsonObject()
-        .put("DOVETAIL_HTTP_PORT", String.valueOf(port))
-        .put("DOVETAIL_PUBLIC_URL", "http://127.0.0.1:" + port)
-        .put("DOVETAIL_SYNC_PUSH", "false")
-        .put("DOVETAIL_GOOGLE_CLIENT_ID", GoogleCalendarEmulator.CLIENT_ID)
-        .put("DOVETAIL_GOOGLE_CLIENT_SECRET", GoogleCalendarEmulator.CLIENT_SECRET)
-        .put("DOVETAIL_GOOGLE_API_ROOT", google.apiRoot())
-        .put("DOVETAIL_GOOGLE_OAUTH_BASE", ConsentSite.otherSite(google.oauthBase()))
-        .put("DOVETAIL_MS_CLIENT_ID", graph.clientId())
-        .put("DOVETAIL_MS_CLIENT_SECRET", graph.clientSecret())
-        .put("DOVETAIL_MS_TENANT", GraphEmulator.TENANT)
-        .put("DOVETAIL_MS_GRAPH_BASE", graph.graphBase())
-        .put("DOVETAIL_MS_LOGIN_BASE", ConsentSite.otherSite(graph.loginBase())));
+    GOOGLE.addUser(OWNER);
+    GOOGLE.consentAs(OWNER);
+    GOOGLE.showConsentPage(true);
+    GRAPH.showConsentPage(true);
     browser = Browser.start();
   }
 
@@ -71,13 +73,8 @@ class CrossSiteConnectIT {
     try {
       browser.close();
     } finally {
-      try {
-        hub.close();
-      } finally {
-        graph.stop().await();
-        google.close().await();
-        emulatorVertx.close().await();
-      }
+      GRAPH.stop().await();
+      EMULATOR_VERTX.close().await();
     }
   }
 

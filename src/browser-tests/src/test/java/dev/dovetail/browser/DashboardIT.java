@@ -3,6 +3,7 @@ package dev.dovetail.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.DayOfWeek;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -32,12 +34,14 @@ class DashboardIT {
 
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-  private TestHub hub;
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
 
   @BeforeAll
   void start() {
-    hub = TestHub.start();
     browser = Browser.start();
   }
 
@@ -48,17 +52,13 @@ class DashboardIT {
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      hub.close();
-    }
+    browser.close();
   }
 
   private void logIn() {
     browser.open(hub.url("/dashboard"));
     browser.type("#login", "demo");
-    browser.type("#password", TestHub.DEMO_PASSWORD);
+    browser.type("#password", HubExtension.DEMO_PASSWORD);
     browser.click("#login-button");
     browser.waitForText(By.tagName("h1"), "Agenda");
     browser.visible("#agenda-count");
@@ -87,7 +87,7 @@ class DashboardIT {
     browser.waitForText(By.id("login-failure"), "Wrong e-mail, handle or password");
     browser.assertNoConsoleErrors(401);
 
-    browser.type("#password", TestHub.DEMO_PASSWORD);
+    browser.type("#password", HubExtension.DEMO_PASSWORD);
     browser.click("#login-button");
     browser.waitForText(By.tagName("h1"), "Agenda");
     assertThat(browser.text("#who")).isEqualTo("Demo Studio");
@@ -197,7 +197,7 @@ class DashboardIT {
     // The agenda on a Saturday at least two days ahead (Studio B is open, the demo room, which other tests book, is
     // not); a customer books a Consultation elsewhere; it appears by itself.
     LocalDate saturday = hub.today(BERLIN).plusDays(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
-    TestHub.Day day = new TestHub.Day(saturday, hub.slots("consult", saturday, saturday.plusDays(1), BERLIN));
+    HubApi.Day day = new HubApi.Day(saturday, hub.slots("consult", saturday, saturday.plusDays(1), BERLIN));
     assertThat(day.slots()).as("Studio B's free Consultations on " + saturday).isNotEmpty();
     go("#agenda", "Agenda");
     browser.setDate("#agenda-date", day.date().toString());
@@ -296,7 +296,7 @@ class DashboardIT {
   @Test
   @DisplayName("the notification log lists the mail owed or sent for a new booking, with its content")
   void notificationLog() {
-    TestHub.Day day = hub.firstFreeDay("demo-60", BERLIN);
+    HubApi.Day day = hub.firstFreeDay("demo-60", BERLIN);
     JsonObject receipt = hub.bookOrFail("demo-60", day.starts().get(0), "Olga Notify", "olga@example.com");
     String bookingId = receipt.getJsonObject("booking").getString("id");
     browser.desktop();

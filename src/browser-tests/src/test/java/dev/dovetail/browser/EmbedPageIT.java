@@ -3,6 +3,7 @@ package dev.dovetail.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -37,17 +39,16 @@ class EmbedPageIT {
   static final String PAGE = "/book/demo/demo-30";
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-  private TestHub hub;
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().onItsPort().build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
   private HttpServer listedSite;
   private HttpServer otherSite;
 
   @BeforeAll
   void start() throws IOException {
-    int port = ConsentSite.freePort();
-    hub = TestHub.start(new JsonObject()
-        .put("DOVETAIL_HTTP_PORT", String.valueOf(port))
-        .put("DOVETAIL_PUBLIC_URL", "http://127.0.0.1:" + port));
     listedSite = shopSite();
     otherSite = shopSite();
     browser = Browser.start();
@@ -63,12 +64,8 @@ class EmbedPageIT {
     try {
       browser.close();
     } finally {
-      try {
-        hub.close();
-      } finally {
-        listedSite.stop(0);
-        otherSite.stop(0);
-      }
+      listedSite.stop(0);
+      otherSite.stop(0);
     }
   }
 
@@ -105,7 +102,7 @@ class EmbedPageIT {
               java.net.URI.create(hub.url("/api/v1/auth/login")))
           .header("Content-Type", "application/json")
           .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new JsonObject().put("login", "demo")
-              .put("password", TestHub.DEMO_PASSWORD).encode()))
+              .put("password", HubExtension.DEMO_PASSWORD).encode()))
           .build(), HttpResponse.BodyHandlers.ofString());
       assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
       String cookie = login.headers().allValues("Set-Cookie").stream()
@@ -168,7 +165,7 @@ class EmbedPageIT {
     listOrigin(origin(listedSite));
     browser.desktop();
     browser.timeZone(BERLIN.getId());
-    TestHub.Day day = hub.dayAhead(TYPE, BERLIN, 1);
+    HubApi.Day day = hub.dayAhead(TYPE, BERLIN, 1);
     String start = day.starts().get(0);
     browser.open(origin(listedSite) + "/");
     browser.driver.switchTo().frame(browser.visible("#booking"));

@@ -2,6 +2,7 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonObject;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -33,13 +35,15 @@ class HubTimePageIT {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-  private TestHub hub;
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
   private LocalDate hubToday;
 
   @BeforeAll
   void start() {
-    hub = TestHub.start();
     // A Tuesday 10:00 in Berlin, 400+ days after both the usual start and this machine's (the browser's) date.
     Instant usual = HubClock.start(System.getProperty(HubClock.PROPERTY, ""));
     Instant later = usual.isAfter(Instant.now()) ? usual : Instant.now();
@@ -56,11 +60,7 @@ class HubTimePageIT {
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      hub.close();
-    }
+    browser.close();
   }
 
   @Test
@@ -72,7 +72,7 @@ class HubTimePageIT {
     browser.phone();
     browser.timeZone(NEW_YORK.getId());
     browser.open(hub.url("/book/demo/demo-30"));
-    TestHub.Day day = hub.firstFreeDay("demo-30", NEW_YORK);
+    HubApi.Day day = hub.firstFreeDay("demo-30", NEW_YORK);
     assertThat(day.date()).as("10:00 in Berlin leaves free time that day").isEqualTo(hub.today(NEW_YORK));
 
     browser.waiting().until(d -> day.date().toString().equals(browser.visible("#picker-date").getAttribute("value")));

@@ -2,6 +2,7 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.app.HubExtension;
 import dev.dovetail.stripe.emulator.StripeEmulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -35,18 +37,23 @@ import org.openqa.selenium.By;
 class InsightsPageIT {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private final Vertx vertx = Vertx.vertx();
-  private StripeEmulator stripe;
-  private TestHub hub;
+  private static final HubClock CLOCK = HubClock.fromProperty();
+  private static final Vertx VERTX = Vertx.vertx();
+  /** Stripe runs on the hub's clock: the hub checks the webhook signatures' timestamps against its own. */
+  private static final StripeEmulator STRIPE =
+      StripeEmulator.start(VERTX, "sk_test_browser", "pk_test_browser", CLOCK).await();
+
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub(CLOCK)
+      .stripe(STRIPE, "sk_test_browser", "pk_test_browser", "whsec_browser").build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
   private String token;
   private String paidId;
 
   @BeforeAll
   void start() throws Exception {
-    HubClock clock = HubClock.fromProperty();
-    stripe = StripeEmulator.start(vertx, "sk_test_browser", "pk_test_browser", clock).await();
-    hub = TestHub.startWithStripe(stripe, clock);
     token = hub.demoApiToken();
     assertThat(hub.send("POST", "/api/v1/booking-types", new JsonObject()
         .put("id", "paid-30").put("resourceId", "demo-room").put("name", "Paid session")
@@ -65,8 +72,8 @@ class InsightsPageIT {
     String noShowId = pay(noShow);
     // The customer did not come: once the booking has started, on the hub's (and Stripe's) clock.
     Instant started = Instant.parse(noShow.getJsonObject("booking").getString("start")).plus(Duration.ofMinutes(5));
-    clock.set(started);
-    stripe.setClock(started);
+    CLOCK.set(started);
+    STRIPE.setClock(started);
     HttpResponse<String> marked = hub.send("POST", "/api/v1/bookings/" + noShowId + "/no-show", null, token);
     assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
     browser = Browser.start();
@@ -80,7 +87,7 @@ class InsightsPageIT {
     String secret = checkout.getString("clientSecret");
     String intent = secret.substring(0, secret.indexOf("_secret_"));
     HttpResponse<String> paid = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(stripe.apiBase() + "/v1/payment_intents/" + intent + "/confirm"))
+            URI.create(STRIPE.apiBase() + "/v1/payment_intents/" + intent + "/confirm"))
         .header("Authorization", "Bearer pk_test_browser")
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8)
@@ -100,8 +107,7 @@ class InsightsPageIT {
         browser.close();
       }
     } finally {
-      hub.close();
-      vertx.close().await();
+      VERTX.close().await();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonObject;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -42,12 +44,14 @@ class MonthViewIT {
   static final DateTimeFormatter TIME = BookingPageIT.TIME;
   static final DateTimeFormatter DAY = BookingPageIT.DAY;
 
-  private TestHub hub;
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
 
   @BeforeAll
   void start() {
-    hub = TestHub.start();
     browser = Browser.start();
   }
 
@@ -58,11 +62,7 @@ class MonthViewIT {
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      hub.close();
-    }
+    browser.close();
   }
 
   private String day(LocalDate date) {
@@ -84,7 +84,7 @@ class MonthViewIT {
   @DisplayName("phone 390 px: a fully booked day and a closed weekend day look different, say so, and only the full "
       + "one offers the waitlist")
   void closedAndFullyBookedDaysDiffer() {
-    TestHub.Day full = hub.dayAhead(TYPE, BERLIN, 2);
+    HubApi.Day full = hub.dayAhead(TYPE, BERLIN, 2);
     // Each booking (with its buffer) may take a neighbour too: book the first free time until none is left.
     for (List<JsonObject> left = full.slots(); !left.isEmpty();
         left = hub.slots(TYPE, full.date(), full.date().plusDays(1), BERLIN)) {
@@ -136,7 +136,7 @@ class MonthViewIT {
     browser.desktop();
     browser.timeZone(BERLIN.getId());
     browser.open(hub.url(PAGE));
-    TestHub.Day first = hub.firstFreeDay(TYPE, BERLIN);
+    HubApi.Day first = hub.firstFreeDay(TYPE, BERLIN);
     waitForShownDay(first.date());
     assertThat(browser.visible(day(first.date())).getAttribute("data-state")).isEqualTo("free");
     assertThat(browser.all("#picker-month td[aria-selected='true'] button").get(0).getAttribute("data-date"))
@@ -179,7 +179,7 @@ class MonthViewIT {
     browser.phone();
     browser.timeZone(NEW_YORK.getId());
     browser.open(hub.url(PAGE));
-    TestHub.Day inNewYork = hub.firstFreeDay(TYPE, NEW_YORK);
+    HubApi.Day inNewYork = hub.firstFreeDay(TYPE, NEW_YORK);
     waitForShownDay(inNewYork.date());
     WebElement input = browser.visible("#picker-tz");
     assertThat(input.getAttribute("data-zone")).isEqualTo("America/New_York");
@@ -229,7 +229,7 @@ class MonthViewIT {
   @DisplayName("manage page: the reschedule picker opens at the booking's own day")
   void rescheduleOpensAtTheBookingsDay() {
     browser.desktop();
-    TestHub.Day later = hub.dayAhead(TYPE, BERLIN, 3);
+    HubApi.Day later = hub.dayAhead(TYPE, BERLIN, 3);
     LocalDate date = later.date().plusDays(7);
     List<JsonObject> slots = hub.slots(TYPE, date, date.plusDays(1), BERLIN);
     while (slots.size() < 2) {

@@ -2,6 +2,7 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.app.HubExtension;
 import dev.dovetail.stripe.emulator.StripeEmulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -28,17 +30,21 @@ import org.openqa.selenium.By;
 class PaymentPageIT {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private final Vertx vertx = Vertx.vertx();
-  private StripeEmulator stripe;
-  private TestHub hub;
+  private static final HubClock CLOCK = HubClock.fromProperty();
+  private static final Vertx VERTX = Vertx.vertx();
+  /** Stripe runs on the hub's clock: the hub checks the webhook signatures' timestamps against its own. */
+  private static final StripeEmulator STRIPE =
+      StripeEmulator.start(VERTX, "sk_test_browser", "pk_test_browser", CLOCK).await();
+
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub(CLOCK)
+      .stripe(STRIPE, "sk_test_browser", "pk_test_browser", "whsec_browser").build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
 
   @BeforeAll
   void start() {
-    // Stripe runs on the hub's clock: the hub checks the webhook signatures' timestamps against its own.
-    HubClock clock = HubClock.fromProperty();
-    stripe = StripeEmulator.start(vertx, "sk_test_browser", "pk_test_browser", clock).await();
-    hub = TestHub.startWithStripe(stripe, clock);
     String token = hub.demoApiToken();
     assertThat(hub.send("POST", "/api/v1/booking-types", new JsonObject()
         .put("id", "paid-30").put("resourceId", "demo-room").put("name", "Paid session")
@@ -61,8 +67,7 @@ class PaymentPageIT {
     try {
       browser.close();
     } finally {
-      hub.close();
-      vertx.close().await();
+      VERTX.close().await();
     }
   }
 
@@ -259,7 +264,7 @@ class PaymentPageIT {
     assertThat(payment.getString("state")).isEqualTo("PAID");
     assertThat(hub.managed(manageToken).getString("status")).as("a refund is no cancellation").isEqualTo("CONFIRMED");
     String intent = intentOf(bookingId);
-    assertThat(stripe.refunds(intent)).extracting(r -> r.getLong("amount")).containsExactly(1_500L);
+    assertThat(STRIPE.refunds(intent)).extracting(r -> r.getLong("amount")).containsExactly(1_500L);
 
     // The rest, then the same total again: Stripe gets one more refund, of 30.00, and no third.
     browser.click("[data-booking-id='" + bookingId + "']");
@@ -268,7 +273,7 @@ class PaymentPageIT {
     browser.waitForText(By.id("agenda-message"), "30.00 to Zoë Payer");
     assertThat(hub.send("POST", "/api/v1/bookings/" + bookingId + "/refund", new JsonObject()
         .put("refundedMinor", 4_500), token).statusCode()).isEqualTo(200);
-    assertThat(stripe.refunds(intent)).extracting(r -> r.getLong("amount")).containsExactly(1_500L, 3_000L);
+    assertThat(STRIPE.refunds(intent)).extracting(r -> r.getLong("amount")).containsExactly(1_500L, 3_000L);
 
     browser.click("[data-booking-id='" + bookingId + "']");
     assertThat(browser.all("#panel-refund")).as("nothing left to refund").isEmpty();
@@ -280,10 +285,10 @@ class PaymentPageIT {
 
   /** The Stripe intent of a booking: the emulator's intents named in its requests, matched on their metadata. */
   private String intentOf(String bookingId) {
-    return stripe.requests().stream().map(r -> r.getString("path"))
+    return STRIPE.requests().stream().map(r -> r.getString("path"))
         .map(path -> java.util.regex.Pattern.compile("/v1/payment_intents/(pi_[A-Za-z0-9]+)").matcher(path))
         .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).distinct()
-        .filter(id -> bookingId.equals(stripe.intent(id).getJsonObject("metadata").getString("booking_id")))
+        .filter(id -> bookingId.equals(STRIPE.intent(id).getJsonObject("metadata").getString("booking_id")))
         .findFirst().orElseThrow();
   }
 
@@ -300,6 +305,6 @@ class PaymentPageIT {
 
   /** Webhooks of paid intents that the hub accepted (2xx). */
   private long succeededDeliveries() {
-    return stripe.deliveries().stream().filter(d -> d.matches(".* payment_intent\\.succeeded 2\\d\\d")).count();
+    return STRIPE.deliveries().stream().filter(d -> d.matches(".* payment_intent\\.succeeded 2\\d\\d")).count();
   }
 }

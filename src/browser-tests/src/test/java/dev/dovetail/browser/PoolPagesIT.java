@@ -2,6 +2,7 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.ZoneId;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -27,12 +29,14 @@ class PoolPagesIT {
   static final String TYPE = "demo-any-room";
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-  private TestHub hub;
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
 
   @BeforeAll
   void start() {
-    hub = TestHub.start();
     browser = Browser.start();
   }
 
@@ -43,11 +47,7 @@ class PoolPagesIT {
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      hub.close();
-    }
+    browser.close();
   }
 
   private List<String> shownStarts() {
@@ -73,7 +73,7 @@ class PoolPagesIT {
   void anyFreeRoomBooksEachRoomOnceForOneSlot() {
     browser.desktop();
     browser.timeZone(BERLIN.getId());
-    TestHub.Day day = hub.firstFreeDay(TYPE, BERLIN);
+    HubApi.Day day = hub.firstFreeDay(TYPE, BERLIN);
     String start = day.starts().get(0);
 
     browser.open(hub.url("/book/demo/" + TYPE));

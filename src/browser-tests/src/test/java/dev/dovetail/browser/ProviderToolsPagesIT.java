@@ -3,11 +3,11 @@ package dev.dovetail.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dovetail.app.AppConfig;
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -38,21 +39,20 @@ class ProviderToolsPagesIT {
   static final String[] DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   private static final Path PYTHON = Path.of("/usr/bin/python3");
 
-  private TestHub hub;
+  /** "localhost", while the browser loads the pages from 127.0.0.1: an address taken from the browser would differ. */
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().config(c -> c.withHttp(new AppConfig.Http(c.http().host(),
+      c.http().port(), "http://localhost:" + c.http().port(), c.http().publicRequestsPerMinute(),
+      c.http().maxBodyBytes()))).build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
   private String publicUrl;
   private String token;
 
   @BeforeAll
-  void start() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    // "localhost", while the browser loads the pages from 127.0.0.1: an address taken from the browser would differ.
-    publicUrl = "http://localhost:" + port;
-    hub = TestHub.start(new JsonObject().put("DOVETAIL_HTTP_PORT", String.valueOf(port))
-        .put("DOVETAIL_PUBLIC_URL", publicUrl));
+  void start() {
+    publicUrl = HUB.config().http().publicUrl();
     browser = Browser.start();
     token = hub.demoApiToken();
   }
@@ -64,11 +64,7 @@ class ProviderToolsPagesIT {
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      hub.close();
-    }
+    browser.close();
   }
 
   private void logIn() {
@@ -175,7 +171,7 @@ class ProviderToolsPagesIT {
   @DisplayName("notifications: activity names the customer; scheduled mail is soonest first without the reminders of"
       + " a cancelled booking; a pending mail says it is not sent, and the hub without SMTP says mail is not sent")
   void notificationsSplit() {
-    TestHub.Day day = hub.dayAhead("demo-60", BERLIN, 2);
+    HubApi.Day day = hub.dayAhead("demo-60", BERLIN, 2);
     JsonObject kept = hub.bookOrFail("demo-60", day.starts().get(0), "Grace Kept", "grace@example.com");
     JsonObject gone = hub.bookOrFail("demo-60", day.starts().get(1), "Carl Cancelled", "carl@example.com");
     String keptId = kept.getJsonObject("booking").getString("id");

@@ -2,6 +2,7 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,22 +36,20 @@ class TypeDetailsPageIT {
   static final DateTimeFormatter MAIL_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
   static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
-  private TestHub hub;
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
 
   @BeforeAll
   void start() {
-    hub = TestHub.start();
     browser = Browser.start();
   }
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      hub.close();
-    }
+    browser.close();
   }
 
   @Test
@@ -102,7 +102,7 @@ class TypeDetailsPageIT {
     browser.reset();
     browser.phone();
     browser.timeZone(BERLIN.getId());
-    TestHub.Day day = hub.firstFreeDay("tax-advice", BERLIN);
+    HubApi.Day day = hub.firstFreeDay("tax-advice", BERLIN);
     String start = day.starts().get(0);
     browser.open(hub.url("/book/demo/tax-advice"));
     assertThat(browser.text("#type-description")).isEqualTo("Bring last year's papers.\n<b>Not bold</b>");

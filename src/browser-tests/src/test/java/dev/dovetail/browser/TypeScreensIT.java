@@ -3,6 +3,7 @@ package dev.dovetail.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.dovetail.app.HubExtension;
 import dev.dovetail.booking.domain.CancellationTier;
 import dev.dovetail.payment.domain.RefundPolicy;
 import io.vertx.core.json.JsonArray;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -44,15 +46,17 @@ class TypeScreensIT {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final Pattern CLAIM = Pattern.compile("/waitlist/claim/([A-Za-z0-9._~-]+)");
 
-  private GreenMail smtp;
-  private TestHub hub;
+  static final GreenMail SMTP = HubExtension.startedSmtp();
+
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().mailingTo(SMTP.getSmtp().getPort()).build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
   private String token;
 
   @BeforeAll
-  void start() throws IOException {
-    smtp = TestHub.startSmtp();
-    hub = TestHub.mailingTo(smtp);
+  void start() {
     browser = Browser.start();
     token = hub.demoApiToken();
   }
@@ -67,11 +71,7 @@ class TypeScreensIT {
     try {
       browser.close();
     } finally {
-      try {
-        hub.close();
-      } finally {
-        smtp.stop();
-      }
+      SMTP.stop();
     }
   }
 
@@ -91,7 +91,7 @@ class TypeScreensIT {
   /** The newest mail to {@code to} whose subject starts with {@code subject}, once GreenMail has received it. */
   private MimeMessage received(String to, String subject) throws MessagingException, InterruptedException {
     for (int tries = 0; tries < 300; tries++) {
-      MimeMessage[] all = smtp.getReceivedMessages();
+      MimeMessage[] all = SMTP.getReceivedMessages();
       for (int i = all.length - 1; i >= 0; i--) {
         if (all[i].getSubject().startsWith(subject)
             && Arrays.stream(all[i].getAllRecipients()).anyMatch(a -> a.toString().contains(to))) {
@@ -123,7 +123,7 @@ class TypeScreensIT {
   @DisplayName("waitlist of a type: who waits, a free time offered by hand reaches the customer's inbox over SMTP,"
       + " settings saved, an entry removed, the claimed offer counted as recovered")
   void waitlistOfferByHand() throws Exception {
-    TestHub.Day day = hub.dayAhead(TYPE, BERLIN, 3);
+    HubApi.Day day = hub.dayAhead(TYPE, BERLIN, 3);
     List<JsonObject> receipts = new ArrayList<>();
     for (String start : day.starts()) {
       receipts.add(hub.bookOrFail(TYPE, start, "Guest", "guest" + receipts.size() + "@example.com"));

@@ -2,6 +2,7 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.ZoneId;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -31,22 +33,20 @@ class WaitlistPageIT {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final Pattern CLAIM = Pattern.compile("/waitlist/claim/(\\S+)");
 
-  private TestHub hub;
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
 
   @BeforeAll
   void start() {
-    hub = TestHub.start();
     browser = Browser.start();
   }
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      hub.close();
-    }
+    browser.close();
   }
 
   /** The claim link from the offer mail to {@code email} in the local sink, once the dispatcher has sent it. */
@@ -72,7 +72,7 @@ class WaitlistPageIT {
   @Test
   @DisplayName("a full day shows the waitlist form; joining, a cancellation, the claim page's button books the slot")
   void joinFromTheBookingPageThenClaim() throws InterruptedException {
-    TestHub.Day day = hub.dayAhead(TYPE, BERLIN, 2);
+    HubApi.Day day = hub.dayAhead(TYPE, BERLIN, 2);
     List<JsonObject> receipts = new ArrayList<>();
     for (String start : day.starts()) {
       receipts.add(hub.bookOrFail(TYPE, start, "Guest", "guest@example.com"));

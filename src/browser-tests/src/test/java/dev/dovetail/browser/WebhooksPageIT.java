@@ -3,6 +3,7 @@ package dev.dovetail.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -36,13 +38,15 @@ class WebhooksPageIT {
   record Received(String id, String timestamp, String signature, String body) {}
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
-  private TestHub hub;
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().allowPrivateWebhooks().build();
+
+  private final HubApi hub = HubApi.on(HUB);
   private Browser browser;
   private HttpServer receiver;
 
   @BeforeAll
   void start() throws IOException {
-    hub = TestHub.start(new JsonObject().put("DOVETAIL_WEBHOOK_ALLOW_PRIVATE", "true"));
     browser = Browser.start();
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext("/", exchange -> {
@@ -62,11 +66,7 @@ class WebhooksPageIT {
   @AfterAll
   void stop() {
     receiver.stop(0);
-    try {
-      browser.close();
-    } finally {
-      hub.close();
-    }
+    browser.close();
   }
 
   static boolean verifies(String secret, Received r) throws Exception {
@@ -83,7 +83,7 @@ class WebhooksPageIT {
     browser.desktop();
     browser.open(hub.url("/dashboard"));
     browser.type("#login", "demo");
-    browser.type("#password", TestHub.DEMO_PASSWORD);
+    browser.type("#password", HubExtension.DEMO_PASSWORD);
     browser.click("#login-button");
     browser.waitForText(By.tagName("h1"), "Agenda");
     browser.click("#nav a[href='#webhooks']");
@@ -105,7 +105,7 @@ class WebhooksPageIT {
     browser.assertFormsLabelled();
     browser.assertAccessible("webhooks");
 
-    TestHub.Day day = hub.dayAhead("demo-30", ZoneId.of("Europe/Berlin"), 1);
+    HubApi.Day day = hub.dayAhead("demo-30", ZoneId.of("Europe/Berlin"), 1);
     String bookingId = hub.bookOrFail("demo-30", day.starts().get(0), "Wanda Hook", "wanda@example.com")
         .getJsonObject("booking").getString("id");
     browser.waiting().until(d -> !received.isEmpty());

@@ -2,132 +2,83 @@ package dev.dovetail.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import dev.dovetail.account.domain.SignUpMode;
 import dev.dovetail.app.AppConfig;
-import dev.dovetail.app.Hub;
-import dev.dovetail.infra.mongo.EmbeddedMongo;
+import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * A real hub started in-process ({@link Hub#start(AppConfig, java.time.Clock)}) on the embedded in-memory store with
- * the demo tenant, and a plain HTTP client for what a test does "behind the browser's back" (booking a slot first,
- * checking the store through the API). Each test class gets a fresh hub, so tests never see each other's bookings.
- * The hub runs on a {@link HubClock}: "now" and "today" are the hub's, never this machine's, in the tests as in the
- * pages.
+ * What a browser test does "behind the browser's back" against its hub: booking a slot first, checking the store
+ * through the API, reading the mail sink. "Now" and "today" are the hub's ({@link HubClock}), never this machine's,
+ * in the tests as in the pages. It talks to the hub of a {@link HubExtension}, which {@link #browserHub()} builds as
+ * the browser tests want it.
  */
-final class TestHub implements AutoCloseable {
+final class HubApi {
 
-  static final String DEMO_PASSWORD = "demo-password-for-browser-tests";
-
-  private final EmbeddedMongo mongo;
-  private final Hub hub;
-  private final Path dataDir;
-  private final HubClock clock;
+  private final HubExtension hub;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private TestHub(EmbeddedMongo mongo, Hub hub, Path dataDir, HubClock clock) {
-    this.mongo = mongo;
+  private HubApi(HubExtension hub) {
     this.hub = hub;
-    this.dataDir = dataDir;
-    this.clock = clock;
-  }
-
-  static TestHub start() {
-    return start(new JsonObject());
-  }
-
-  /** A hub with these environment variables on top of the usual ones (e.g. DOVETAIL_STRIPE_*). */
-  static TestHub start(JsonObject extraEnv) {
-    return start(extraEnv, HubClock.fromProperty());
   }
 
   /**
-   * A hub taking card payments through {@code stripe} (the emulator started with the keys {@code sk_test_browser}
-   * and {@code pk_test_browser}), whose webhooks it receives; both on {@code clock}.
+   * The hub of a browser test: the demo tenant on a {@link HubClock} at {@value HubClock#PROPERTY} (or its default
+   * start), sign-up closed as on a production store; one fresh hub a test class, so tests never see each other's
+   * bookings.
    */
-  static TestHub startWithStripe(dev.dovetail.stripe.emulator.StripeEmulator stripe, HubClock clock) {
-    TestHub hub = start(new JsonObject()
-        .put("DOVETAIL_STRIPE_SECRET_KEY", "sk_test_browser")
-        .put("DOVETAIL_STRIPE_PUBLISHABLE_KEY", "pk_test_browser")
-        .put("DOVETAIL_STRIPE_WEBHOOK_SECRET", "whsec_browser")
-        .put("DOVETAIL_STRIPE_API_BASE", stripe.apiBase())
-        .put("DOVETAIL_STRIPE_JS_URL", stripe.apiBase() + "/v3/"), clock);
-    stripe.webhooks(hub.url("/hooks/stripe"), "whsec_browser");
-    return hub;
-  }
-
-  /** GreenMail taking SMTP on a free port of 127.0.0.1, started. */
-  static GreenMail startSmtp() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-    return smtp;
-  }
-
-  /** A hub that sends its mail to {@code smtp} over SMTP without TLS. */
-  static TestHub mailingTo(GreenMail smtp) {
-    return start(new JsonObject().put("DOVETAIL_SMTP_HOST", "127.0.0.1")
-        .put("DOVETAIL_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort())).put("DOVETAIL_SMTP_TLS", "none"));
+  static HubExtension.Builder browserHub() {
+    return browserHub(HubClock.fromProperty());
   }
 
   /** As above, on {@code clock}: the one the emulators this hub talks to run on too. */
-  static TestHub start(JsonObject extraEnv, HubClock clock) {
-    EmbeddedMongo mongo = EmbeddedMongo.inMemory();
-    try {
-      Path dataDir = Files.createTempDirectory("dovetail-browser");
-      JsonObject env = new JsonObject()
-          .put("DOVETAIL_HTTP_HOST", "127.0.0.1")
-          .put("DOVETAIL_HTTP_PORT", "0")
-          .put("DOVETAIL_DATA_DIR", dataDir.toString())
-          .put("DOVETAIL_MONGO_URI", mongo.connectionString())
-          .put("DOVETAIL_DEMO_DATA", "true")
-          .put("DOVETAIL_DEMO_PASSWORD", DEMO_PASSWORD)
-          .put("DOVETAIL_BCRYPT_COST", "4")
-          .put("DOVETAIL_PUBLIC_RATE_LIMIT", "100000")
-          .put("DOVETAIL_SECRET_KEY", "YnJvd3NlciB0ZXN0cycgbWFuYWdlLWxpbmsga2V5LCAzMiBieXRlcyBvciBtb3Jl")
-          .mergeIn(extraEnv);
-      Hub hub = Hub.start(AppConfig.from(env), clock).toCompletionStage().toCompletableFuture().get();
-      return new TestHub(mongo, hub, dataDir, clock);
-    } catch (Exception e) {
-      mongo.close();
-      throw new IllegalStateException("the hub did not start", e);
-    }
+  static HubExtension.Builder browserHub(HubClock clock) {
+    return HubExtension.builder().clock(clock).signUp(SignUpMode.CLOSED);
+  }
+
+  /**
+   * The calendar concerns of a hub (Google, Outlook, sync) as these environment variables set them: what a test of
+   * the connect pages names the way an operator would.
+   */
+  static UnaryOperator<AppConfig> calendarsFrom(JsonObject env) {
+    AppConfig read = AppConfig.from(env);
+    return c -> c.withGoogle(read.google()).withOutlook(read.outlook()).withSync(read.sync());
+  }
+
+  /** The API of the hub {@code hub} started (read when called, so it may be made before the hub starts). */
+  static HubApi on(HubExtension hub) {
+    return new HubApi(hub);
+  }
+
+  String url(String path) {
+    return hub.url(path);
   }
 
   HubClock clock() {
-    return clock;
+    return (HubClock) hub.clock();
   }
 
   /** The hub's now. */
   Instant now() {
-    return clock.instant();
+    return clock().instant();
   }
 
   /** The hub's today in a zone. */
   LocalDate today(ZoneId zone) {
-    return LocalDate.now(clock.withZone(zone));
-  }
-
-  String url(String path) {
-    return "http://127.0.0.1:" + hub.httpPort() + path;
+    return LocalDate.now(clock().withZone(zone));
   }
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------
@@ -220,24 +171,8 @@ final class TestHub implements AutoCloseable {
    * sent it (it runs soon after a message is recorded). Read from the store itself: the notification log never shows
    * a mail that is a credential, like a password-reset link.
    */
-  String sentMailText(String to, String subject) throws InterruptedException {
-    io.vertx.ext.mongo.MongoClient client = io.vertx.ext.mongo.MongoClient.create(hub.vertx(), new JsonObject()
-        .put("connection_string", mongo.connectionString()).put("db_name", "dovetail"));
-    try {
-      JsonObject query = new JsonObject().put("to", to).put("subject", subject);
-      io.vertx.ext.mongo.FindOptions newest = new io.vertx.ext.mongo.FindOptions()
-          .setSort(new JsonObject().put("keptAt", -1)).setLimit(1);
-      for (int tries = 0; tries < 150; tries++) {
-        List<JsonObject> found = client.findWithOptions("mailSink", query, newest).await();
-        if (!found.isEmpty()) {
-          return found.get(0).getString("text");
-        }
-        Thread.sleep(100);
-      }
-      throw new AssertionError("no mail '" + subject + "' to " + to + " in the sink");
-    } finally {
-      client.close().await();
-    }
+  String sentMailText(String to, String subject) {
+    return hub.sentMailText(to, subject);
   }
 
   /**
@@ -246,8 +181,8 @@ final class TestHub implements AutoCloseable {
    * now (a type paid online on a hub without Stripe).
    */
   void storeTypeCopy(String from, String to, JsonObject changes) {
-    io.vertx.ext.mongo.MongoClient client = io.vertx.ext.mongo.MongoClient.create(hub.vertx(), new JsonObject()
-        .put("connection_string", mongo.connectionString()).put("db_name", "dovetail"));
+    MongoClient client = MongoClient.create(hub.clientVertx(), new JsonObject()
+        .put("connection_string", hub.mongoUri()).put("db_name", hub.config().store().database()));
     try {
       JsonObject type = client.findOne("bookingTypes", new JsonObject().put("_id", from), null).await();
       client.insert("bookingTypes", type.copy().put("_id", to).mergeIn(changes)).await();
@@ -263,7 +198,7 @@ final class TestHub implements AutoCloseable {
       HttpResponse<String> login = withCookies.send(HttpRequest.newBuilder(URI.create(url("/api/v1/auth/login")))
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("login", "demo")
-              .put("password", DEMO_PASSWORD).encode())).build(), HttpResponse.BodyHandlers.ofString());
+              .put("password", HubExtension.DEMO_PASSWORD).encode())).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
       String csrf = new JsonObject(login.body()).getString("csrfToken");
       HttpResponse<String> issued = withCookies.send(HttpRequest.newBuilder(URI.create(url("/api/v1/api-tokens")))
@@ -277,20 +212,6 @@ final class TestHub implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  @Override
-  public void close() {
-    try {
-      hub.stop();
-    } finally {
-      mongo.close();
-      try (var files = Files.walk(dataDir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException ignored) {
-        // a temporary folder left behind is harmless
-      }
     }
   }
 }
