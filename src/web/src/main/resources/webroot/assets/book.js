@@ -1,7 +1,7 @@
 // The public booking page, /book/{provider}/{bookingType}: pick a free time in your own zone, give name and e-mail,
 // book. A 409 (someone else was faster) shows the nearest free times instead; any other failure shows its detail.
 
-import { t } from './i18n.js';
+import { LANG, t } from './i18n.js';
 import { api, ApiError, enc } from './api.js';
 import {
   h, clear, errorBox, field, reportErrors, focusHeading,
@@ -123,7 +123,7 @@ async function onSubmit(event) {
   }
   submit.disabled = true;
   const body = {
-    start: chosen.start, timeZone: chosenZone, name, email, answers: questions.answers(),
+    start: chosen.start, timeZone: chosenZone, name, email, answers: questions.answers(), language: LANG,
   };
   if (chosenDuration && durations.length > 1) {
     body.durationMinutes = chosenDuration;
