@@ -28,9 +28,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The customer's language end to end (issue 19, ADR 62): a browser that asks for German books in German (page texts,
- * dates and times in German, the confirmation page, and the confirmation mail through GreenMail over SMTP), and the
- * language link switches a page and is remembered. The hub runs on the test's clock; expected dates are computed in
- * Java from the API's UTC instants.
+ * dates and times in German, the confirmation and manage pages, and the confirmation and cancellation mails through
+ * GreenMail over SMTP), and the language link switches a page and is remembered. The hub runs on the test's clock;
+ * expected dates are computed in Java from the API's UTC instants.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -124,6 +124,19 @@ class LanguagePagesIT {
     assertThat(part(mail, "text/plain")).contains("Hallo Grete Müller", "Ihre Buchung bei Demo Studio ist bestätigt",
         "Zeitzone:", "Europe/Berlin");
     assertThat(part(mail, "text/html")).contains("<html lang=\"de\">", "Verschieben oder stornieren");
+
+    // The manage page in German; cancelling sends the cancellation mail in German too.
+    browser.click("#manage-link");
+    browser.waiting().until(d -> browser.path().startsWith("/manage/"));
+    assertThat(browser.text("#reschedule-button")).isEqualTo("Zeit ändern");
+    browser.click("#cancel-button");
+    browser.waitForText(By.id("cancel-heading"), "Diese Buchung stornieren?");
+    browser.click("#confirm-cancel");
+    browser.waitForText(By.id("cancelled-heading"), "Ihre Buchung ist storniert");
+    assertThat(browser.text("#detail-status")).isEqualTo("Storniert");
+    browser.assertNoConsoleErrors();
+    assertThat(part(received("grete@example.com", "Storniert:"), "text/plain"))
+        .contains("Ihre Buchung bei Demo Studio wurde storniert");
   }
 
   @Test
