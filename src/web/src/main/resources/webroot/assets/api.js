@@ -1,9 +1,11 @@
 // The JSON API, as the pages use it. Every failure becomes an ApiError carrying the problem detail (RFC 9457), so
 // that a page can always say what went wrong instead of going blank.
 
+import { t } from './i18n.js';
+
 export class ApiError extends Error {
   constructor(status, problem) {
-    super((problem && (problem.detail || problem.title)) || `The request failed (status ${status}).`);
+    super((problem && (problem.detail || problem.title)) || t('error.failed', { status }));
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem || {};
@@ -44,8 +46,8 @@ export async function api(method, path, body) {
     });
   } catch (e) {
     throw new ApiError(0, {
-      title: 'No connection',
-      detail: 'The booking service could not be reached. Check your connection and try again.',
+      title: t('error.noConnection'),
+      detail: t('error.noConnection.detail'),
     });
   }
   if (response.status === 204) {
@@ -62,8 +64,8 @@ export async function api(method, path, body) {
   }
   if (!response.ok) {
     throw new ApiError(response.status, data || {
-      title: `Error ${response.status}`,
-      detail: `The service answered with status ${response.status}. Please try again.`,
+      title: t('error.status', { status: response.status }),
+      detail: t('error.status.detail', { status: response.status }),
     });
   }
   return data;

@@ -1,6 +1,7 @@
 // The public booking page, /book/{provider}/{bookingType}: pick a free time in your own zone, give name and e-mail,
 // book. A 409 (someone else was faster) shows the nearest free times instead; any other failure shows its detail.
 
+import { LANG, t } from './i18n.js';
 import { api, ApiError, enc } from './api.js';
 import {
   h, clear, errorBox, field, reportErrors, focusHeading,
@@ -25,20 +26,20 @@ let chosenDuration = durations[0] || null;
 
 const pickerBox = h('div', { id: 'picker' });
 const chooseSection = h('section', { 'aria-labelledby': 'choose-heading' },
-  h('h2', { id: 'choose-heading', class: 'visually-hidden', text: 'Choose a time' }), pickerBox);
+  h('h2', { id: 'choose-heading', class: 'visually-hidden', text: t('book.choose') }), pickerBox);
 
 const nameField = field({
-  id: 'name', label: 'Your name', attrs: { autocomplete: 'name', maxlength: '200', required: true },
+  id: 'name', label: t('book.name'), attrs: { autocomplete: 'name', maxlength: '200', required: true },
 });
 const emailField = field({
-  id: 'email', label: 'E-mail address', type: 'email',
-  hint: 'We send the confirmation and your link to change or cancel here.',
+  id: 'email', label: t('book.email'), type: 'email',
+  hint: t('book.email.hint'),
   attrs: { autocomplete: 'email', maxlength: '254', required: true, inputmode: 'email' },
 });
 // A pool that lets the customer choose (ADR 43): "any free one" or a member by name; hidden for every other type.
 const memberField = field({
-  id: 'member', label: 'Which one', kind: 'select', hint: 'Any free one, or the one you prefer.',
-  options: [{ value: '', text: 'Any free one' }],
+  id: 'member', label: t('book.member'), kind: 'select', hint: t('book.member.hint'),
+  options: [{ value: '', text: t('book.member.any') }],
 });
 memberField.wrapper.hidden = true;
 // The type's questions (ADR 49), filled in once the offer is read.
@@ -55,11 +56,11 @@ api('GET', `/api/v1/public/booking-types/${enc(data.bookingType)}`).then((offer)
 const summary = h('p', { id: 'chosen-time', class: 'chosen' });
 const conflict = h('div', { id: 'conflict' });
 const formError = h('div', { id: 'form-error' });
-const submit = h('button', { type: 'submit', id: 'book-button' }, 'Book this time');
+const submit = h('button', { type: 'submit', id: 'book-button' }, t('book.submit'));
 const form = h('form', { id: 'booking-form', novalidate: true, onsubmit: onSubmit },
   summary, memberField.wrapper, nameField.wrapper, emailField.wrapper, questionsBox, formError,
   h('div', { class: 'actions stack' }, submit));
-const detailsHeading = h('h2', { id: 'details-heading', text: 'Your details' });
+const detailsHeading = h('h2', { id: 'details-heading', text: t('book.details') });
 const formSection = h('section', { id: 'details', 'aria-labelledby': 'details-heading', hidden: true },
   detailsHeading, form);
 
@@ -81,7 +82,7 @@ const picker = new SlotPicker({
       return;
     }
     summary.textContent = `${formatDateTime(slot.start, zone)} (${zoneLabel(zone)})`;
-    submit.textContent = `Book ${formatTime(slot.start, zone)}`;
+    submit.textContent = t('book.submitAt', { time: formatTime(slot.start, zone) });
     formSection.hidden = false;
     if (byUser) {
       // On a phone the form is below the fold: take the visitor (and the focus) to it.
@@ -105,24 +106,24 @@ async function onSubmit(event) {
   const email = emailField.control.value.trim();
   const errors = [];
   if (!name) {
-    errors.push([nameField, 'Please enter your name.']);
+    errors.push([nameField, t('book.name.missing')]);
   }
   if (!email) {
-    errors.push([emailField, 'Please enter your e-mail address.']);
+    errors.push([emailField, t('book.email.missing')]);
   } else if (!EMAIL.test(email)) {
-    errors.push([emailField, 'This does not look like an e-mail address (like name@example.com).']);
+    errors.push([emailField, t('book.email.bad')]);
   }
   errors.push(...questions.errors());
   if (!reportErrors([nameField, emailField, ...questions.fields], errors)) {
     return;
   }
   if (!chosen) {
-    clear(formError, errorBox(new Error('Choose a time first.'), 'No time chosen'));
+    clear(formError, errorBox(new Error(t('book.noTime')), t('book.noTime.heading')));
     return;
   }
   submit.disabled = true;
   const body = {
-    start: chosen.start, timeZone: chosenZone, name, email, answers: questions.answers(),
+    start: chosen.start, timeZone: chosenZone, name, email, answers: questions.answers(), language: LANG,
   };
   if (chosenDuration && durations.length > 1) {
     body.durationMinutes = chosenDuration;
@@ -138,7 +139,7 @@ async function onSubmit(event) {
     if (e instanceof ApiError && e.status === 409) {
       showConflict(e);
     } else {
-      clear(formError, errorBox(e, 'Your booking could not be made'));
+      clear(formError, errorBox(e, t('book.failed')));
     }
   }
 }
@@ -147,12 +148,12 @@ function showConflict(error) {
   const taken = chosen;
   const zone = chosenZone;
   const alternatives = error.alternatives;
-  const heading = h('h2', { id: 'conflict-heading', text: 'Sorry, this time was just taken' });
+  const heading = h('h2', { id: 'conflict-heading', text: t('book.taken') });
   clear(conflict, h('div', { class: 'alert alert-warn', role: 'alert', 'aria-labelledby': 'conflict-heading' },
     heading,
-    h('p', { text: `Someone else booked ${formatDateTime(taken.start, zone)} a moment before you.` }),
+    h('p', { text: t('book.taken.detail', { time: formatDateTime(taken.start, zone) }) }),
     alternatives.length > 0
-      ? [h('p', { text: 'These nearby times are free. Choose one, then book it:' }),
+      ? [h('p', { text: t('book.taken.nearby') }),
         h('ul', { class: 'alternatives', id: 'alternatives' }, alternatives.map((slot) => h('li', {},
           h('button', {
             type: 'button',
@@ -164,7 +165,7 @@ function showConflict(error) {
               submit.focus();
             },
           }, h('time', { datetime: slot.start, text: formatShortDateTime(slot.start, zone) })))))]
-      : h('p', { text: 'Please choose another time above.' })));
+      : h('p', { text: t('book.taken.other') })));
   focusHeading(heading);
   picker.refreshDay();
 }
@@ -172,14 +173,14 @@ function showConflict(error) {
 /** Under a day without free time: join the waitlist for that day (in the zone the visitor looks at it in). */
 function waitlistForm(date, zone) {
   const box = h('section', { id: 'waitlist', class: 'stack', 'aria-labelledby': 'waitlist-heading' });
-  const wlName = field({ id: 'waitlist-name', label: 'Your name', attrs: { autocomplete: 'name', maxlength: '200' } });
+  const wlName = field({ id: 'waitlist-name', label: t('book.name'), attrs: { autocomplete: 'name', maxlength: '200' } });
   const wlEmail = field({
-    id: 'waitlist-email', label: 'E-mail address', type: 'email',
-    hint: 'If a time on this day frees up, we hold it for you and mail you a link to claim it.',
+    id: 'waitlist-email', label: t('book.email'), type: 'email',
+    hint: t('waitlist.hint'),
     attrs: { autocomplete: 'email', maxlength: '254', inputmode: 'email' },
   });
   const result = h('div', { id: 'waitlist-result' });
-  const join = h('button', { type: 'submit', id: 'waitlist-button', class: 'secondary' }, 'Join the waitlist');
+  const join = h('button', { type: 'submit', id: 'waitlist-button', class: 'secondary' }, t('waitlist.join'));
   async function onJoin(event) {
     event.preventDefault();
     clear(result);
@@ -187,10 +188,10 @@ function waitlistForm(date, zone) {
     const email = wlEmail.control.value.trim();
     const errors = [];
     if (!name) {
-      errors.push([wlName, 'Please enter your name.']);
+      errors.push([wlName, t('book.name.missing')]);
     }
     if (!EMAIL.test(email)) {
-      errors.push([wlEmail, 'Please enter an e-mail address like name@example.com.']);
+      errors.push([wlEmail, t('waitlist.email.bad')]);
     }
     if (!reportErrors([wlName, wlEmail], errors)) {
       return;
@@ -200,14 +201,14 @@ function waitlistForm(date, zone) {
       await api('POST', `/api/v1/public/booking-types/${enc(data.bookingType)}/waitlist`,
         { date, timeZone: zone, name, email });
       clear(box, h('div', { class: 'alert alert-ok', role: 'status', id: 'waitlist-joined' },
-        h('p', { text: `You are on the waitlist for ${formatDay(date)}. We sent a confirmation to ${email}.` })));
+        h('p', { text: t('waitlist.joined', { day: formatDay(date), email }) })));
     } catch (e) {
       join.disabled = false;
-      clear(result, errorBox(e, 'You could not join the waitlist'));
+      clear(result, errorBox(e, t('waitlist.failed')));
     }
   }
   return clear(box,
-    h('h3', { id: 'waitlist-heading', text: 'Join the waitlist for this day' }),
+    h('h3', { id: 'waitlist-heading', text: t('waitlist.heading') }),
     h('form', { id: 'waitlist-form', novalidate: true, onsubmit: onJoin },
       wlName.wrapper, wlEmail.wrapper, result, h('div', { class: 'actions' }, join)));
 }

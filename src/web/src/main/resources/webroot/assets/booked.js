@@ -1,6 +1,7 @@
 // The confirmation page, /booked/{manageToken}: what was booked, add-to-calendar links (Google, Outlook, .ics), and the
 // link to change or cancel. A held booking of a type that takes payment shows the payment step first.
 
+import { t } from './i18n.js';
 import { enc } from './api.js';
 import { googleCalendarHref, outlookHref } from './calendar-links.js';
 import { h, clear, errorBox } from './dom.js';
@@ -26,8 +27,8 @@ async function show(paymentChecked = false) {
         await show(true);
         return;
       }
-      title.textContent = 'Pay to confirm';
-      document.title = `${title.textContent} · Dovetail`;
+      title.textContent = t('booked.pay');
+      document.title = t('title.suffix', { title: title.textContent });
       const step = h('div', { id: 'payment-step' });
       clear(app, details(booking, offer), step);
       await paymentStep(step, token, () => show(true), () => show(true));
@@ -36,43 +37,43 @@ async function show(paymentChecked = false) {
     if (booking.status === 'CANCELLED' && offer && offer.payment !== 'NONE') {
       const view = await loadPayment(token).catch(() => null);
       if (releasedAfterFailure(booking, view)) {
-        title.textContent = 'Payment failed: the time was released';
-        document.title = `${title.textContent} · Dovetail`;
+        title.textContent = t('booked.released');
+        document.title = t('title.suffix', { title: title.textContent });
         clear(app, await releasedNotice(booking, bookAgainHref(offer)), details(booking, offer));
         return;
       }
     }
     const active = isActive(booking);
-    title.textContent = active ? "You're booked" : 'This booking is no longer active';
-    document.title = `${title.textContent} · Dovetail`;
+    title.textContent = active ? t('booked.booked') : t('booked.inactive');
+    document.title = t('title.suffix', { title: title.textContent });
     const again = bookAgainHref(offer);
     const manageUrl = new URL(`/manage/${enc(token)}`, window.location.origin).href;
     clear(app,
       active
         ? h('div', { class: 'alert alert-ok', role: 'status' },
-          h('p', { text: `See you then${booking.customerName ? `, ${booking.customerName}` : ''}. ` }),
-          h('p', { text: 'Add the booking to your calendar, and keep this page\'s link to change or cancel it.' }))
-        : h('div', { class: 'alert alert-warn', role: 'status' }, h('p', { text: 'This booking was cancelled or has expired.' })),
+          h('p', { text: booking.customerName ? t('booked.seeYouName', { name: booking.customerName }) : t('booked.seeYou') }),
+          h('p', { text: t('booked.keep') }))
+        : h('div', { class: 'alert alert-warn', role: 'status' }, h('p', { text: t('booked.cancelled') })),
       details(booking, offer),
       h('div', { class: 'actions stack' },
         h('a', {
           class: 'button', id: 'ics-link', href: `/api/v1/public/bookings/${enc(token)}/ics`, download: 'booking.ics',
-        }, 'Add to calendar (.ics)'),
+        }, t('booked.ics')),
         active ? h('a', {
           class: 'button secondary', id: 'google-link', target: '_blank', rel: 'noopener noreferrer',
           href: googleCalendarHref(booking, offer, manageUrl),
-        }, 'Add to Google Calendar') : null,
+        }, t('booked.google')) : null,
         active ? h('a', {
           class: 'button secondary', id: 'outlook-link', target: '_blank', rel: 'noopener noreferrer',
           href: outlookHref(booking, offer, manageUrl),
-        }, 'Add to Outlook') : null,
+        }, t('booked.outlook')) : null,
         h('a', { class: 'button secondary', id: 'manage-link', href: `/manage/${enc(token)}`, ...outOfFrame() },
-          active ? 'Change or cancel' : 'See booking'),
-        !active && again ? h('a', { class: 'button secondary', href: again }, 'Book another time') : null));
+          active ? t('booked.change') : t('booked.see')),
+        !active && again ? h('a', { class: 'button secondary', href: again }, t('booked.again')) : null));
   } catch (e) {
-    title.textContent = 'Your booking could not be shown';
-    clear(app, errorBox(e, 'We could not load this booking'),
-      h('p', { text: 'Check that you opened the whole link from your confirmation.' }));
+    title.textContent = t('booked.failed');
+    clear(app, errorBox(e, t('booked.failed.heading')),
+      h('p', { text: t('booked.failed.hint') }));
   }
 }
 

@@ -1,5 +1,6 @@
 // What the confirmation and manage pages show about one booking, read through its manage link.
 
+import { t } from './i18n.js';
 import { api, ApiError, enc } from './api.js';
 import { h } from './dom.js';
 import { formatDateTime, formatTime, zoneLabel } from './time.js';
@@ -17,7 +18,7 @@ export async function loadBooking(token) {
     ({ booking } = await api('GET', `/api/v1/public/bookings/${enc(token)}`));
   } catch (e) {
     // The API's detail names the manage token; a customer only needs to know the link leads nowhere.
-    throw e instanceof ApiError && e.status === 404 ? new Error('No booking belongs to this link.') : e;
+    throw e instanceof ApiError && e.status === 404 ? new Error(t('booking.notFound')) : e;
   }
   let offer = null;
   try {
@@ -29,10 +30,10 @@ export async function loadBooking(token) {
 }
 
 export const STATUS_TEXT = {
-  CONFIRMED: 'Confirmed',
-  HELD: 'Held',
-  CANCELLED: 'Cancelled',
-  EXPIRED: 'Expired',
+  CONFIRMED: t('status.CONFIRMED'),
+  HELD: t('status.HELD'),
+  CANCELLED: t('status.CANCELLED'),
+  EXPIRED: t('status.EXPIRED'),
 };
 
 export function whenText(booking, zone = booking.timeZone) {
@@ -45,26 +46,26 @@ function whereText(booking, offer) {
     return offer.resource.name;
   }
   const names = new Map(offer.pool.members.map((m) => [m.id, m.name]));
-  return (booking.resourceIds || [booking.resourceId]).map((id) => names.get(id) || id).join(' and ');
+  return (booking.resourceIds || [booking.resourceId]).map((id) => names.get(id) || id).join(` ${t('booking.and')} `);
 }
 
 export function details(booking, offer, id = 'booking-details') {
   const rows = [];
   const row = (term, value, valueId) => rows.push(h('dt', { text: term }), h('dd', { id: valueId }, value));
-  row('What', offer ? offer.name : booking.bookingTypeId, 'detail-what');
+  row(t('booking.what'), offer ? offer.name : booking.bookingTypeId, 'detail-what');
   if (offer) {
-    row('With', offer.provider.displayName, 'detail-with');
-    row('Where', whereText(booking, offer), 'detail-where');
+    row(t('booking.with'), offer.provider.displayName, 'detail-with');
+    row(t('booking.where'), whereText(booking, offer), 'detail-where');
     if (offer.location) {
       row(locationLabel(offer.location), locationNode(offer.location, 'detail-location-link'), 'detail-location');
     }
   }
-  row('When', h('time', { datetime: booking.start, text: whenText(booking) }), 'detail-when');
-  row('Time zone', zoneLabel(booking.timeZone), 'detail-zone');
-  row('Name', booking.customerName, 'detail-name');
-  row('E-mail', booking.customerEmail, 'detail-email');
+  row(t('booking.when'), h('time', { datetime: booking.start, text: whenText(booking) }), 'detail-when');
+  row(t('booking.zone'), zoneLabel(booking.timeZone), 'detail-zone');
+  row(t('booking.name'), booking.customerName, 'detail-name');
+  row(t('booking.email'), booking.customerEmail, 'detail-email');
   (booking.answers || []).forEach((a, i) => row(a.question, a.answer, `detail-answer-${i}`));
-  row('Status', h('span', { class: `status status-${booking.status}`, text: STATUS_TEXT[booking.status] || booking.status }),
+  row(t('booking.status'), h('span', { class: `status status-${booking.status}`, text: STATUS_TEXT[booking.status] || booking.status }),
     'detail-status');
   return h('dl', { class: 'details', id }, rows);
 }

@@ -1,6 +1,8 @@
 // Small DOM helpers. Everything is built with createElement and textContent: no HTML strings, so data can never
 // become markup, and nothing inline that the Content-Security-Policy would block.
 
+import { t } from './i18n.js';
+
 export function h(tag, props, ...children) {
   const el = document.createElement(tag);
   let value;
@@ -47,7 +49,7 @@ export function clear(node, ...children) {
 }
 
 /** An alert that says what went wrong, with the server's problem detail. */
-export function errorBox(error, heading = 'Something went wrong') {
+export function errorBox(error, heading = t('error.heading')) {
   const detail = error && error.message ? error.message : String(error);
   return h('div', { class: 'alert alert-error', role: 'alert' },
     h('h2', { text: heading }),

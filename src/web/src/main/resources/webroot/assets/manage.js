@@ -1,6 +1,7 @@
 // The manage page, /manage/{manageToken}: see the booking, cancel it (after seeing exactly what is cancelled and what
 // is refunded), or move it to another free time.
 
+import { t } from './i18n.js';
 import { api, ApiError, enc } from './api.js';
 import { h, clear, errorBox, focusHeading } from './dom.js';
 import {
@@ -30,9 +31,9 @@ async function show() {
     clear(app, messages, detailBox, actions, panel);
     render();
   } catch (e) {
-    title.textContent = 'Your booking could not be shown';
-    clear(app, errorBox(e, 'We could not load this booking'),
-      h('p', { text: 'Check that you opened the whole link from your confirmation.' }));
+    title.textContent = t('booked.failed');
+    clear(app, errorBox(e, t('booked.failed.heading')),
+      h('p', { text: t('booked.failed.hint') }));
   }
 }
 
@@ -42,17 +43,17 @@ function render() {
   const past = new Date(booking.start).getTime() <= now();
   if (isActive(booking) && !past) {
     clear(actions,
-      h('button', { type: 'button', id: 'reschedule-button', class: 'secondary', onclick: openReschedule }, 'Change time'),
-      h('button', { type: 'button', id: 'cancel-button', class: 'danger', onclick: openCancel }, 'Cancel booking'),
+      h('button', { type: 'button', id: 'reschedule-button', class: 'secondary', onclick: openReschedule }, t('manage.change')),
+      h('button', { type: 'button', id: 'cancel-button', class: 'danger', onclick: openCancel }, t('manage.cancel')),
       h('a', { class: 'button secondary', href: `/api/v1/public/bookings/${enc(token)}/ics`, download: 'booking.ics' },
-        'Add to calendar (.ics)'));
+        t('booked.ics')));
   } else {
     const again = bookAgainHref(offer);
-    clear(actions, again ? h('a', { class: 'button', id: 'book-again', href: again }, 'Book another time') : null);
+    clear(actions, again ? h('a', { class: 'button', id: 'book-again', href: again }, t('booked.again')) : null);
   }
 }
 
-let refund = 'No payment was taken for this booking, so there is nothing to refund.';
+let refund = t('manage.noPayment');
 
 function refundText() {
   return refund;
@@ -63,20 +64,20 @@ async function openCancel() {
   try {
     refund = refundSentence(await loadPayment(token));
   } catch (e) {
-    clear(messages, errorBox(e, 'The refund could not be worked out'));
+    clear(messages, errorBox(e, t('manage.refundFailed')));
     return;
   }
-  const heading = h('h2', { id: 'cancel-heading', text: 'Cancel this booking?' });
+  const heading = h('h2', { id: 'cancel-heading', text: t('manage.cancel.heading') });
   clear(panel, h('section', { class: 'card', 'aria-labelledby': 'cancel-heading', id: 'cancel-panel' },
     heading,
-    h('p', { text: 'You are cancelling:' }),
-    h('p', { id: 'cancel-what' }, h('strong', { text: `${offer ? offer.name : 'Booking'}` }),
-      offer ? ` with ${offer.provider.displayName}` : '', h('br'), whenText(booking), ` (${zoneLabel(booking.timeZone)})`),
-    h('p', { id: 'refund-preview' }, h('strong', { text: 'Refund: ' }), refundText()),
-    h('p', { text: 'The time becomes free for others straight away. This cannot be undone.' }),
+    h('p', { text: t('manage.cancel.what') }),
+    h('p', { id: 'cancel-what' }, h('strong', { text: `${offer ? offer.name : t('manage.booking')}` }),
+      offer ? ` ${t('manage.with', { provider: offer.provider.displayName })}` : '', h('br'), whenText(booking), ` (${zoneLabel(booking.timeZone)})`),
+    h('p', { id: 'refund-preview' }, h('strong', { text: `${t('manage.refund')} ` }), refundText()),
+    h('p', { text: t('manage.cancel.final') }),
     h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'danger', id: 'confirm-cancel', onclick: confirmCancel }, 'Yes, cancel booking'),
-      h('button', { type: 'button', class: 'secondary', onclick: closePanel }, 'Keep my booking'))));
+      h('button', { type: 'button', class: 'danger', id: 'confirm-cancel', onclick: confirmCancel }, t('manage.cancel.yes')),
+      h('button', { type: 'button', class: 'secondary', onclick: closePanel }, t('manage.cancel.keep')))));
   focusHeading(heading);
 }
 
@@ -85,13 +86,13 @@ async function confirmCancel(event) {
   try {
     ({ booking } = await api('POST', `/api/v1/public/bookings/${enc(token)}/cancel`));
     render();
-    const heading = h('h2', { id: 'cancelled-heading', text: 'Your booking is cancelled' });
+    const heading = h('h2', { id: 'cancelled-heading', text: t('manage.cancelled') });
     clear(messages, h('div', { class: 'alert alert-ok', role: 'status' }, heading,
       h('p', { text: refundText() })));
     focusHeading(heading);
   } catch (e) {
     event.target.disabled = false;
-    clear(messages, errorBox(e, 'The booking could not be cancelled'));
+    clear(messages, errorBox(e, t('manage.cancelFailed')));
   }
 }
 
@@ -102,14 +103,14 @@ function closePanel() {
 
 function openReschedule() {
   clear(messages);
-  const heading = h('h2', { id: 'reschedule-heading', text: 'Choose a new time' });
+  const heading = h('h2', { id: 'reschedule-heading', text: t('manage.move.heading') });
   const pickerBox = h('div', { id: 'reschedule-picker' });
   const confirm = h('div', { id: 'reschedule-confirm' });
   const conflict = h('div', { id: 'reschedule-conflict' });
   clear(panel, h('section', { class: 'card', 'aria-labelledby': 'reschedule-heading' },
     heading, conflict, pickerBox, confirm,
     h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'secondary', onclick: closePanel }, 'Keep the current time'))));
+      h('button', { type: 'button', class: 'secondary', onclick: closePanel }, t('manage.move.keep')))));
   const picker = new SlotPicker({
     container: pickerBox,
     typeId: booking.bookingTypeId,
@@ -123,10 +124,10 @@ function openReschedule() {
         clear(confirm);
         return;
       }
-      clear(confirm, h('p', { text: `Move your booking to ${formatDateTime(slot.start, zone)} (${zoneLabel(zone)})?` }),
+      clear(confirm, h('p', { text: t('manage.move.ask', { time: formatDateTime(slot.start, zone), zone: zoneLabel(zone) }) }),
         h('button', {
           type: 'button', id: 'confirm-reschedule', onclick: (e) => move(e, slot, zone, picker, conflict),
-        }, 'Move my booking'));
+        }, t('manage.move.yes')));
     },
   });
   picker.start(localDate(booking.start, booking.timeZone));
@@ -138,27 +139,27 @@ async function move(event, slot, zone, picker, conflict) {
   try {
     ({ booking } = await api('POST', `/api/v1/public/bookings/${enc(token)}/reschedule`, { start: slot.start }));
     render();
-    const heading = h('h2', { id: 'moved-heading', text: 'Your booking was moved' });
+    const heading = h('h2', { id: 'moved-heading', text: t('manage.moved') });
     clear(messages, h('div', { class: 'alert alert-ok', role: 'status' }, heading,
-      h('p', { text: `New time: ${whenText(booking)} (${zoneLabel(booking.timeZone)}).` })));
+      h('p', { text: t('manage.moved.detail', { time: whenText(booking), zone: zoneLabel(booking.timeZone) }) })));
     focusHeading(heading);
   } catch (e) {
     event.target.disabled = false;
     if (e instanceof ApiError && e.status === 409) {
-      const heading = h('h3', { text: 'Sorry, this time was just taken' });
+      const heading = h('h3', { text: t('book.taken') });
       clear(conflict, h('div', { class: 'alert alert-warn', role: 'alert' }, heading,
         e.alternatives.length > 0
-          ? [h('p', { text: 'These nearby times are free:' }),
+          ? [h('p', { text: t('manage.nearby') }),
             h('ul', { class: 'alternatives' }, e.alternatives.map((alt) => h('li', {},
               h('button', {
                 type: 'button', class: 'secondary', 'data-start': alt.start,
                 onclick: () => { clear(conflict); picker.choose(alt.start); },
               }, h('time', { datetime: alt.start, text: formatShortDateTime(alt.start, zone) })))))]
-          : h('p', { text: 'Please choose another time.' })));
+          : h('p', { text: t('manage.other') })));
       focusHeading(heading);
       picker.refreshDay();
     } else {
-      clear(conflict, errorBox(e, 'The booking could not be moved'));
+      clear(conflict, errorBox(e, t('manage.moveFailed')));
     }
   }
 }

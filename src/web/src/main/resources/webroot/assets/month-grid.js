@@ -2,14 +2,15 @@
 // free, fully booked or closed, in words for screen readers and by more than colour on screen. Arrow keys move by a day
 // or a week (across months too), Home/End to the week's ends, Page Up/Down by a month; Enter or Space picks the day.
 
+import { t } from './i18n.js';
 import { h, clear } from './dom.js';
 import {
   addDays, formatDay, formatMonth, weekStart, weekdayNames,
 } from './time.js';
 
-const STATE_TEXT = { free: 'free times', full: 'fully booked', closed: 'closed' };
+const STATE_TEXT = { free: t('month.state.free'), full: t('month.state.full'), closed: t('month.state.closed') };
 // The visible word under a day's number; a free day's dot is drawn by CSS (no text to read out twice).
-const MARK = { free: '', full: 'full', closed: '' };
+const MARK = { free: '', full: t('month.mark.full'), closed: '' };
 
 /** First day of the month of a local date, 'YYYY-MM-01'. */
 export function monthOf(date) {
@@ -40,11 +41,11 @@ export class MonthGrid {
     Object.assign(this, o);
     this.title = h('h3', { class: 'month-title', id: `${this.idPrefix}-month-title`, 'aria-live': 'polite' });
     this.prevMonth = h('button', {
-      type: 'button', class: 'secondary month-nav', id: `${this.idPrefix}-prev-month`, 'aria-label': 'Previous month',
+      type: 'button', class: 'secondary month-nav', id: `${this.idPrefix}-prev-month`, 'aria-label': t('month.prev'),
       onclick: () => this.onMonth(addMonths(this.month, -1), null),
     }, '‹');
     this.nextMonth = h('button', {
-      type: 'button', class: 'secondary month-nav', id: `${this.idPrefix}-next-month`, 'aria-label': 'Next month',
+      type: 'button', class: 'secondary month-nav', id: `${this.idPrefix}-next-month`, 'aria-label': t('month.next'),
       onclick: () => this.onMonth(addMonths(this.month, 1), null),
     }, '›');
     this.body = h('tbody');
@@ -54,9 +55,9 @@ export class MonthGrid {
       onkeydown: (e) => this.onKey(e),
     }, h('thead', {}, h('tr', {}, names.map((n) => h('th', { scope: 'col', abbr: n.long, text: n.short })))), this.body);
     this.legend = h('p', { class: 'month-legend', id: `${this.idPrefix}-legend` },
-      h('span', { class: 'legend-free', text: '● free times' }),
-      h('span', { class: 'legend-full', text: 'full: fully booked' }),
-      h('span', { class: 'legend-closed', text: 'grey: closed' }));
+      h('span', { class: 'legend-free', text: t('month.legend.free') }),
+      h('span', { class: 'legend-full', text: t('month.legend.full') }),
+      h('span', { class: 'legend-closed', text: t('month.legend.closed') }));
     this.element = h('div', { class: 'month-view' },
       h('div', { class: 'month-head' }, this.prevMonth, this.title, this.nextMonth), this.table, this.legend);
   }
@@ -89,7 +90,7 @@ export class MonthGrid {
         const mark = bookable ? MARK[state] : '';
         const number = String(Number(date.slice(8, 10)));
         // The accessible name starts with what is seen when a word is shown ("14 full"), as WCAG 2.5.3 asks.
-        const name = `${mark ? `${number} ${mark}: ` : ''}${formatDay(date)}: ${bookable ? STATE_TEXT[state] : 'not bookable'}`;
+        const name = `${mark ? `${number} ${mark}: ` : ''}${formatDay(date)}: ${bookable ? STATE_TEXT[state] : t('month.state.outside')}`;
         return h('td', { 'aria-selected': String(date === selected) },
           h('button', {
             type: 'button',

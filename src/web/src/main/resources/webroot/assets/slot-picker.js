@@ -3,6 +3,7 @@
 // time from a given day. From GET /api/v1/public/booking-types/{id}/slots, in the viewer's zone: a month's day states
 // (slots=false, a light answer), then the slots of the day shown.
 
+import { t } from './i18n.js';
 import { api, ApiError, enc } from './api.js';
 import { h, clear, errorBox, field } from './dom.js';
 import {
@@ -50,7 +51,7 @@ export class SlotPicker {
     let durationField = null;
     if (this.durations && this.durations.length > 1) {
       durationField = field({
-        id: this.id('duration'), label: 'Length', kind: 'select',
+        id: this.id('duration'), label: t('picker.length'), kind: 'select',
         options: this.durations.map((m) => ({ value: String(m), text: minutesText(m) })), value: String(this.duration),
       });
       durationField.control.addEventListener('change', () => {
@@ -65,7 +66,7 @@ export class SlotPicker {
       onMonth: (month, focusDate) => this.showMonth(month, focusDate),
     });
 
-    this.dateField = field({ id: this.id('date'), label: 'Or go to a date', type: 'date' });
+    this.dateField = field({ id: this.id('date'), label: t('picker.date'), type: 'date' });
     this.dateField.control.addEventListener('change', () => {
       const value = this.dateField.control.value;
       if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -73,11 +74,11 @@ export class SlotPicker {
       }
     });
     this.prev = h('button', {
-      type: 'button', class: 'secondary', id: this.id('prev'), 'aria-label': 'Previous day',
+      type: 'button', class: 'secondary', id: this.id('prev'), 'aria-label': t('picker.prevDay'),
       onclick: () => this.showDate(addDays(this.date, -1)),
     }, '‹');
     this.next = h('button', {
-      type: 'button', class: 'secondary', id: this.id('next'), 'aria-label': 'Next day',
+      type: 'button', class: 'secondary', id: this.id('next'), 'aria-label': t('picker.nextDay'),
       onclick: () => this.showDate(addDays(this.date, 1)),
     }, '›');
 
@@ -86,7 +87,7 @@ export class SlotPicker {
     this.note = h('p', { class: 'alert alert-warn', id: this.id('note'), hidden: true });
     this.list = h('ul', { class: 'slot-list', id: this.id('slots'), 'aria-labelledby': this.id('day-heading') });
     this.busy = h('p', { class: 'loading', id: this.id('busy'), role: 'status', hidden: true },
-      h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading free times…');
+      h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('picker.loading'));
     this.status = h('div', { id: this.id('status') });
 
     clear(this.container,
@@ -140,8 +141,7 @@ export class SlotPicker {
         if (first) {
           await this.loadDay(first);
           this.showNote(wanted && first !== wanted
-            ? `No free times on ${formatDay(wanted)} in this time zone. Showing ${formatDay(first)}, the next day with `
-              + 'free time.'
+            ? t('picker.movedOn', { wanted: formatDay(wanted), first: formatDay(first) })
             : null);
           this.render(first);
           return;
@@ -149,7 +149,7 @@ export class SlotPicker {
       }
       this.showNote(null);
       this.render(from);
-      clear(this.status, h('p', { class: 'alert alert-warn', role: 'status', text: 'There are no free times to book at the moment. Please check again later.' }));
+      clear(this.status, h('p', { class: 'alert alert-warn', role: 'status', text: t('picker.none') }));
     } catch (e) {
       this.failed(e, () => this.findAndShow(from, wanted));
     } finally {
@@ -297,7 +297,7 @@ export class SlotPicker {
     const focusInGrid = this.grid.table.contains(document.activeElement);
     this.renderGrid(monthOf(date), focusInGrid ? date : null);
     this.heading.textContent = formatDay(date);
-    this.zoneLine.textContent = `Times in ${zoneLabel(this.zone)}`;
+    this.zoneLine.textContent = t('picker.zoneLine', { zone: zoneLabel(this.zone) });
     const slots = this.slotsByDate.get(date) || [];
     const stillSelected = this.selected && slots.some((s) => s.start === this.selected.start);
     clear(this.list, slots.map((slot) => h('li', {},
@@ -311,10 +311,10 @@ export class SlotPicker {
       const full = this.states.get(date) === 'full';
       clear(this.status, h('p', {
         class: 'empty', id: this.id('empty'),
-        text: full ? 'Fully booked on this day: every time is taken.' : 'Closed on this day: there are no times to book.',
+        text: full ? t('picker.full') : t('picker.closed'),
       }),
       h('button', { type: 'button', class: 'secondary', onclick: () => this.findAndShow(addDays(date, 1), null) },
-        'Show the next day with free time'),
+        t('picker.nextFree')),
       full && this.onEmptyDay ? this.onEmptyDay(date, this.zone) : null);
     }
     if (!stillSelected && this.selected) {
@@ -334,7 +334,7 @@ export class SlotPicker {
   }
 
   failed(error, retry) {
-    clear(this.status, errorBox(error, 'Free times could not be loaded'),
-      h('button', { type: 'button', class: 'secondary', onclick: retry }, 'Try again'));
+    clear(this.status, errorBox(error, t('picker.failed')),
+      h('button', { type: 'button', class: 'secondary', onclick: retry }, t('picker.retry')));
   }
 }

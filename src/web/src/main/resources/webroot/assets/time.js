@@ -3,6 +3,8 @@
 // "Now" is the hub's, never the device's (ADR 30): the page shell carries the hub's instant as <body data-now>, and the
 // device's clock only measures the time elapsed since the page loaded. A phone whose clock is wrong sees the right days.
 
+import { LANG, t } from './i18n.js';
+
 const served = Date.parse(document.body?.dataset.now || '');
 const skew = Number.isNaN(served) ? 0 : served - Date.now();
 
@@ -36,7 +38,7 @@ export function zoneLabel(zone) {
 }
 
 /** The one locale every date, time, zone name and amount on a page is written in: the page's language. */
-export const LOCALE = document.documentElement.lang || 'en';
+export const LOCALE = LANG;
 
 const formatters = new Map();
 
@@ -138,9 +140,9 @@ export function weekStart(date) {
 
 export function minutesText(minutes) {
   if (minutes % 60 === 0) {
-    return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+    return minutes === 60 ? t('duration.hour') : t('duration.hours', { count: minutes / 60 });
   }
-  return `${minutes} minutes`;
+  return t('duration.minutes', { count: minutes });
 }
 
 /** 'Mon, Nov 23, 9:00 AM' of an instant in a zone: short enough for a list of choices on a phone. */

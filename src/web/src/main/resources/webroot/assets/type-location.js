@@ -1,9 +1,10 @@
 // A booking type's location (ADR 49) as the customer pages show it: an address as text, a phone number as a tel:
 // link, a video link (an https URL the server checked) as a link.
 
+import { t } from './i18n.js';
 import { h } from './dom.js';
 
-const LABELS = { ADDRESS: 'Address', PHONE: 'Phone', VIDEO: 'Video call' };
+const LABELS = { ADDRESS: t('location.ADDRESS'), PHONE: t('location.PHONE'), VIDEO: t('location.VIDEO') };
 
 export function locationLabel(location) {
   return LABELS[location.kind] || 'Location';

@@ -1,6 +1,7 @@
 // The booking type's questions on the booking page (ADR 49): one labelled field per question (a text area, a choice
 // list, or a phone input), checked here as the server checks them, and sent as `answers` by question id.
 
+import { t } from './i18n.js';
 import { h, field } from './dom.js';
 
 const PHONE = /^\+?[0-9 ()./-]{5,30}$/;
@@ -18,7 +19,7 @@ function questionField(question, index) {
   if (question.kind === 'CHOICE') {
     return field({
       id, label, kind: 'select', attrs,
-      options: [{ value: '', text: 'Choose…' }, ...question.options.map((o) => ({ value: o, text: o }))],
+      options: [{ value: '', text: t('questions.choose') }, ...question.options.map((o) => ({ value: o, text: o }))],
     });
   }
   if (question.kind === 'PHONE') {
@@ -45,12 +46,12 @@ export function typeQuestions(questions) {
         const value = f.control.value.trim();
         if (!value) {
           if (f.question.required) {
-            errors.push([f, f.question.kind === 'CHOICE' ? 'Please choose one.' : 'Please answer this question.']);
+            errors.push([f, f.question.kind === 'CHOICE' ? t('questions.chooseOne') : t('questions.answer')]);
           }
         } else if (f.question.kind === 'PHONE' && !phoneShaped(value)) {
-          errors.push([f, 'This does not look like a phone number (digits, spaces, + ( ) - . /).']);
+          errors.push([f, t('questions.phone')]);
         } else if (value.length > MAX_ANSWER) {
-          errors.push([f, `Please keep it under ${MAX_ANSWER} characters.`]);
+          errors.push([f, t('questions.tooLong', { max: MAX_ANSWER })]);
         }
       });
       return errors;

@@ -2,6 +2,7 @@
 // /waitlist/leave/{token} leaves the list. Nothing happens until the button is pressed, so a mail scanner that opens
 // links changes nothing.
 
+import { t } from './i18n.js';
 import { api, enc } from './api.js';
 import { h, clear, errorBox, okBox } from './dom.js';
 import { detectedZone, formatDateTime, formatTime } from './time.js';
@@ -12,7 +13,7 @@ const [, , action, token] = window.location.pathname.split('/');
 
 function setTitle(text) {
   title.textContent = text;
-  document.title = `${text} · Dovetail`;
+  document.title = t('title.suffix', { title: text });
 }
 
 function alternatives(error) {
@@ -22,7 +23,7 @@ function alternatives(error) {
     return null;
   }
   return h('div', { class: 'stack' },
-    h('p', { text: 'Free now (book one from the booking page):' }),
+    h('p', { text: t('wl.freeNow') }),
     h('ul', { id: 'alternatives' }, slots.map((s) => h('li', { text: formatDateTime(s.start, zone) }))));
 }
 
@@ -32,8 +33,8 @@ async function claim(button) {
     const receipt = await api('POST', `/api/v1/public/waitlist/claim/${enc(token)}`);
     window.location.assign(`/booked/${enc(receipt.manageToken)}`);
   } catch (e) {
-    setTitle('This slot could not be claimed');
-    clear(app, errorBox(e, 'Not booked'), alternatives(e));
+    setTitle(t('wl.claimFailed'));
+    clear(app, errorBox(e, t('wl.notBooked')), alternatives(e));
   }
 }
 
@@ -41,10 +42,10 @@ async function leave(button) {
   button.disabled = true;
   try {
     await api('POST', `/api/v1/public/waitlist/leave/${enc(token)}`);
-    setTitle('You left the waitlist');
-    clear(app, okBox('Done', h('p', { text: 'You will get no more offers from this waitlist.' })));
+    setTitle(t('wl.left'));
+    clear(app, okBox(t('wl.done'), h('p', { text: t('wl.left.detail') })));
   } catch (e) {
-    clear(app, errorBox(e, 'You could not leave the waitlist'));
+    clear(app, errorBox(e, t('wl.leaveFailed')));
   }
 }
 
@@ -55,29 +56,29 @@ async function heldText() {
     const zone = held.timeZone || detectedZone();
     const slot = `${formatDateTime(held.start, zone)}–${formatTime(held.end, zone)}`;
     if (held.open) {
-      return `${slot} is held for you until ${formatDateTime(held.heldUntil, zone)} (${zone}).`;
+      return t('wl.held', { slot, until: formatDateTime(held.heldUntil, zone), zone });
     }
-    return `${slot} was held for you until ${formatDateTime(held.heldUntil, zone)}; you can still try to book it.`;
+    return t('wl.wasHeld', { slot, until: formatDateTime(held.heldUntil, zone) });
   } catch (e) {
-    return 'This offer is no longer held for you (claimed, withdrawn or passed on). Press the button to see where it stands.';
+    return t('wl.gone');
   }
 }
 
 async function show() {
   if (action === 'claim') {
-    setTitle('Claim your slot');
+    setTitle(t('wl.claim'));
     const text = await heldText();
     clear(app,
       h('p', { id: 'held-slot', text }),
       h('div', { class: 'actions' },
-        h('button', { type: 'button', id: 'claim-button', onclick: (ev) => claim(ev.currentTarget) }, 'Book this slot')));
+        h('button', { type: 'button', id: 'claim-button', onclick: (ev) => claim(ev.currentTarget) }, t('wl.book'))));
   } else {
-    setTitle('Leave the waitlist');
+    setTitle(t('wl.leave'));
     clear(app,
-      h('p', { text: 'You will get no more offers; a slot held for you now passes to the next customer.' }),
+      h('p', { text: t('wl.leave.detail') }),
       h('div', { class: 'actions' },
         h('button', { type: 'button', id: 'leave-button', class: 'danger', onclick: (ev) => leave(ev.currentTarget) },
-          'Leave the waitlist')));
+          t('wl.leave'))));
   }
 }
 

@@ -2,6 +2,7 @@
 // Each zone reads as its name in the page's language, its UTC offset and its current time ("Central European Time ·
 // UTC+1 · 10:00 · Europe/Berlin"); the given zone and the common ones come first; typing filters on any of these.
 
+import { t } from './i18n.js';
 import { h, clear } from './dom.js';
 import {
   allZones, formatTime, now, zoneLabel, zoneName, zoneOffset,
@@ -45,14 +46,14 @@ export class ZonePicker {
       onblur: () => this.close(),
     });
     this.list = h('ul', {
-      id: `${this.id}-list`, role: 'listbox', class: 'zone-list', hidden: true, 'aria-label': 'Time zones',
+      id: `${this.id}-list`, role: 'listbox', class: 'zone-list', hidden: true, 'aria-label': t('zone.list'),
       // Keep focus in the input while an option is clicked.
       onmousedown: (e) => e.preventDefault(),
     });
     this.count = h('p', { class: 'visually-hidden', role: 'status', id: `${this.id}-count` });
     this.wrapper = h('div', { class: 'field zone-field' },
-      h('label', { for: this.id, text: 'Time zone' }),
-      h('span', { class: 'hint', id: `${this.id}-hint`, text: 'Type a city, country or zone name to search.' }),
+      h('label', { for: this.id, text: t('zone.label') }),
+      h('span', { class: 'hint', id: `${this.id}-hint`, text: t('zone.hint') }),
       h('div', { class: 'zone-box' }, this.input, this.list), this.count);
     this.setZone(o.value);
   }
@@ -98,7 +99,7 @@ export class ZonePicker {
     if (this.shown.length === 0) {
       this.list.append(h('li', {
         role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false', class: 'zone-none',
-        text: 'No time zone matches. Try a city such as London.',
+        text: t('zone.none'),
       }));
     }
     this.count.textContent = matches.length > MAX_SHOWN

@@ -99,7 +99,7 @@ public class BookSlotService implements BookSlot {
         : Answers.check(type.details().questions(), command.answers());
     Instant now = clock.instant();
     List<Booking> drafts = newBookings(offer, command, duration, now).stream()
-        .map(draft -> draft.withAnswers(answers)).toList();
+        .map(draft -> draft.withAnswers(answers).withLanguage(command.language())).toList();
     return place(offer, duration, drafts, command.memberPick(), now)
         .compose(made -> events.record(made.stream()
                 .map(b -> new BookingChange(BookingChange.Kind.BOOKED, b, null, BookingChange.Actor.CUSTOMER))

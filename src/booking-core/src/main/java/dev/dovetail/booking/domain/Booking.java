@@ -1,6 +1,7 @@
 package dev.dovetail.booking.domain;
 
 import dev.dovetail.kernel.TimeRange;
+import dev.dovetail.kernel.i18n.Language;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Objects;
  * Bookings of a weekly series share a {@code seriesId}.
  * {@code resourceIds} are the resources it blocks: its {@code resourceId} (the assigned member of an ANY pool) first,
  * then, for an ALL pool, the other members (ADR 43). {@code answers} are the customer's answers to the type's
- * questions as asked when booking (ADR 49); every change of the booking keeps them.
+ * questions as asked when booking (ADR 49); every change of the booking keeps them. {@code language} is the language
+ * the customer booked in, which their mails are written in (ADR 62); a booking stored without one is English.
  */
 public record Booking(
     String id,
@@ -31,7 +33,17 @@ public record Booking(
     Instant createdAt,
     Instant updatedAt,
     List<String> resourceIds,
-    List<Answer> answers) {
+    List<Answer> answers,
+    Language language) {
+
+  /** A booking made in English (or stored before bookings had a language). */
+  public Booking(String id, String providerId, String resourceId, String bookingTypeId, TimeRange time,
+      ZoneId customerZone, String customerName, String customerEmail, BookingStatus status, Instant holdExpiresAt,
+      String seriesId, int revision, Instant createdAt, Instant updatedAt, List<String> resourceIds,
+      List<Answer> answers) {
+    this(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail, status,
+        holdExpiresAt, seriesId, revision, createdAt, updatedAt, resourceIds, answers, Language.EN);
+  }
 
   /** A booking that blocks its one resource. */
   public Booking(String id, String providerId, String resourceId, String bookingTypeId, TimeRange time,
@@ -66,6 +78,7 @@ public record Booking(
       throw new IllegalArgumentException("a booking's resources start with its own resource: " + resourceIds);
     }
     answers = List.copyOf(Objects.requireNonNullElse(answers, List.of()));
+    language = Objects.requireNonNullElse(language, Language.EN);
     if (status == BookingStatus.HELD && holdExpiresAt == null) {
       throw new IllegalArgumentException("a held booking needs a hold expiry");
     }
@@ -79,30 +92,36 @@ public record Booking(
   public Booking withStatus(BookingStatus newStatus, Instant now) {
     Instant expiry = newStatus == BookingStatus.HELD ? holdExpiresAt : null;
     return new Booking(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail,
-        newStatus, expiry, seriesId, revision + 1, createdAt, now, resourceIds, answers);
+        newStatus, expiry, seriesId, revision + 1, createdAt, now, resourceIds, answers, language);
   }
 
   public Booking movedTo(TimeRange newTime, Instant now) {
     return new Booking(id, providerId, resourceId, bookingTypeId, newTime, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, seriesId, revision + 1, createdAt, now, resourceIds, answers);
+        status, holdExpiresAt, seriesId, revision + 1, createdAt, now, resourceIds, answers, language);
   }
 
   /** Moved to another member of an ANY pool (and possibly another time): it then blocks that member only. */
   public Booking reassignedTo(String memberId, TimeRange newTime, Instant now) {
     return new Booking(id, providerId, memberId, bookingTypeId, newTime, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, seriesId, revision + 1, createdAt, now, List.of(memberId), answers);
+        status, holdExpiresAt, seriesId, revision + 1, createdAt, now, List.of(memberId), answers, language);
   }
 
   /** The same booking placed on these resources (the first becomes its own), before it is first stored. */
   public Booking placedOn(List<String> resources) {
     return new Booking(id, providerId, resources.get(0), bookingTypeId, time, customerZone, customerName,
-        customerEmail, status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resources, answers);
+        customerEmail, status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resources, answers, language);
   }
 
   /** The same booking with the customer's answers, before it is first stored. */
   public Booking withAnswers(List<Answer> newAnswers) {
     return new Booking(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resourceIds, newAnswers);
+        status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resourceIds, newAnswers, language);
+  }
+
+  /** The same booking made in {@code newLanguage}, before it is first stored. */
+  public Booking withLanguage(Language newLanguage) {
+    return new Booking(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail,
+        status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resourceIds, answers, newLanguage);
   }
 
   /** Whether this booking blocks (or blocked) time on the resource. */

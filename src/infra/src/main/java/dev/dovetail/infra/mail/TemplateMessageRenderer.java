@@ -6,6 +6,8 @@ import dev.dovetail.booking.domain.LogoRef;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.TypeLocation;
+import dev.dovetail.kernel.i18n.Language;
+import dev.dovetail.kernel.i18n.Messages;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageContext;
 import dev.dovetail.notification.domain.MessageKind;
@@ -27,14 +29,14 @@ import java.util.Map;
  * subject is one line. Times are shown in the recipient's zone (the customer's own, the resource's for the provider),
  * with the zone's name. Customer mails carry the signed manage link; confirmations and reschedules an .ics REQUEST,
  * cancellations an .ics CANCEL. All templates are compiled when the renderer is built, so a missing or broken one
- * stops the hub at start-up rather than a mail later.
+ * stops the hub at start-up rather than a mail later. A customer's mail is written in the language they booked in
+ * (ADR 62): German ones from {@code <root>de/}, with dates, durations and labels from the message catalogue;
+ * provider mails stay English.
  */
 public final class TemplateMessageRenderer implements MessageRenderer {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-  /** The zone's short name at that instant: CET or CEST, EST or EDT. */
-  private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+  private static final Messages MESSAGES = Messages.catalogue();
 
   /** The hub's own header colours, when the provider chose none. */
   static final BrandColour HUB_COLOUR = new BrandColour("#1d4ed8");
@@ -44,6 +46,8 @@ public final class TemplateMessageRenderer implements MessageRenderer {
   private final String root;
   private final String publicUrl;
   private final Map<MessageKind, MailTemplates> templates = new EnumMap<>(MessageKind.class);
+  /** The customer mails in German. */
+  private final Map<MessageKind, MailTemplates> german = new EnumMap<>(MessageKind.class);
 
   /** Templates from {@code mail/} on the class path; mails carry no logo (no public URL to link it from). */
   public TemplateMessageRenderer() {
@@ -65,6 +69,9 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     for (MessageKind kind : MessageKind.values()) {
       if (kind.aboutBooking()) { // the others have renderers of their own (waitlist, password, ... mails)
         templates.put(kind, MailTemplates.load(root, kind));
+        if (kind.audience() == MessageKind.Audience.CUSTOMER) {
+          german.put(kind, MailTemplates.load(root + Language.DE.tag() + "/", kind));
+        }
       }
     }
   }
@@ -72,23 +79,25 @@ public final class TemplateMessageRenderer implements MessageRenderer {
   @Override
   public MailMessage render(MessageContext context) {
     MessageKind kind = context.message().kind();
-    MailTemplates t = templates.get(kind);
-    if (t == null) {
+    if (!templates.containsKey(kind)) {
       throw new IllegalArgumentException("not a booking mail: " + kind);
     }
+    boolean toCustomer = kind.audience() == MessageKind.Audience.CUSTOMER;
+    Language language = toCustomer ? context.booking().language() : Language.EN;
+    MailTemplates t = language == Language.DE ? german.get(kind) : templates.get(kind);
     String method = switch (kind) {
       case CONFIRMATION, RESCHEDULE -> IcsWriter.REQUEST;
       case CANCELLATION -> IcsWriter.CANCEL;
       default -> null;
     };
     String ics = method == null ? null : IcsWriter.write(method, context.booking(), context.provider(),
-        resourceNames(context), context.type(), icsDescription(context, kind));
-    boolean toCustomer = kind.audience() == MessageKind.Audience.CUSTOMER;
-    return t.render(context.message(), values(context), toCustomer ? context.provider().email() : null, ics, method,
+        resourceNames(context), context.type(), icsDescription(context, kind, language));
+    return t.render(context.message(), values(context, language), toCustomer ? context.provider().email() : null, ics, method,
         toCustomer ? context.provider().displayName() : null);
   }
 
-  private Map<String, Object> values(MessageContext c) {
+  private Map<String, Object> values(MessageContext c, Language language) {
+    Locale locale = language.locale();
     Booking b = c.booking();
     ZoneId zone = c.recipientZone();
     ZonedDateTime start = b.time().start().atZone(zone);
@@ -101,18 +110,20 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     v.put("typeName", c.type().name());
     v.put("resourceName", resourceNames(c));
     v.put("bookingId", b.id());
-    v.put("date", DATE.format(start));
+    v.put("date", DateTimeFormatter.ofPattern(MESSAGES.get(language, "mail.date"), locale).format(start));
     v.put("start", TIME.format(start));
-    v.put("end", TIME.format(end) + (end.toLocalDate().equals(start.toLocalDate()) ? "" : " (next day)"));
-    v.put("timeZone", zone.getId() + " (" + ZONE_NAME.format(start) + ", UTC"
+    v.put("end", TIME.format(end) + (end.toLocalDate().equals(start.toLocalDate()) ? ""
+        : " " + MESSAGES.get(language, "mail.nextDay")));
+    // The zone's short name at that instant: CET or CEST, EST or EDT (MEZ or MESZ in German).
+    v.put("timeZone", zone.getId() + " (" + DateTimeFormatter.ofPattern("zzz", locale).format(start) + ", UTC"
         + start.getOffset().getId().replace("Z", "+00:00") + ")");
     v.put("durationMinutes", b.time().length().toMinutes());
     v.put("manageLink", c.manageLink());
     v.put("hasNote", c.message().note() != null);
     v.put("note", c.message().note() == null ? "" : c.message().note());
     Duration lead = c.message().reminderLead();
-    v.put("reminderLead", lead == null ? "" : humane(lead));
-    putDetails(v, c);
+    v.put("reminderLead", lead == null ? "" : humane(lead, language));
+    putDetails(v, c, language);
     putBrand(v, c.provider());
     return v;
   }
@@ -136,11 +147,11 @@ public final class TemplateMessageRenderer implements MessageRenderer {
    * padded {@code locationLine} of text mails) and the customer's answers ({@code hasAnswers}, {@code answers}: each
    * {@code question} and {@code answer}), ADR 49.
    */
-  private static void putDetails(Map<String, Object> v, MessageContext c) {
+  private static void putDetails(Map<String, Object> v, MessageContext c, Language language) {
     TypeLocation location = c.type().details().location();
     v.put("hasLocation", location != null);
     if (location != null) {
-      String label = locationLabel(location);
+      String label = locationLabel(location, language);
       v.put("locationLabel", label);
       v.put("locationValue", location.value());
       v.put("isVideo", location.kind() == TypeLocation.Kind.VIDEO);
@@ -150,16 +161,22 @@ public final class TemplateMessageRenderer implements MessageRenderer {
         .map(a -> Map.of("question", a.question(), "answer", a.value())).toList();
     v.put("hasAnswers", !answers.isEmpty());
     v.put("answers", answers);
-    v.put("answersHeading", c.message().kind().audience() == MessageKind.Audience.CUSTOMER ? "Your answers" : "Answers");
+    v.put("answersHeading", c.message().kind().audience() == MessageKind.Audience.CUSTOMER
+        ? MESSAGES.get(language, "mail.answers") : "Answers");
   }
 
   /** "Address", "Phone" or "Video call": how mails and the .ics name a type's location. */
   static String locationLabel(TypeLocation location) {
-    return switch (location.kind()) {
-      case ADDRESS -> "Address";
-      case PHONE -> "Phone";
-      case VIDEO -> "Video call";
-    };
+    return locationLabel(location, Language.EN);
+  }
+
+  /** {@link #locationLabel(TypeLocation)} in {@code language}. */
+  static String locationLabel(TypeLocation location, Language language) {
+    return MESSAGES.get(language, switch (location.kind()) {
+      case ADDRESS -> "location.address";
+      case PHONE -> "location.phone";
+      case VIDEO -> "location.video";
+    });
   }
 
   /** Every resource the booking blocks (each member of an ALL pool, ADR 43), by name. */
@@ -167,29 +184,36 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     return String.join(", ", c.resources().stream().map(Resource::name).toList());
   }
 
-  private static String icsDescription(MessageContext c, MessageKind kind) {
-    return kind == MessageKind.CANCELLATION
-        ? "Cancelled booking with " + c.provider().displayName() + "."
-        : "Booking with " + c.provider().displayName() + ". Reschedule or cancel: " + c.manageLink();
+  private static String icsDescription(MessageContext c, MessageKind kind, Language language) {
+    Map<String, String> values = Map.of("providerName", c.provider().displayName(), "manageLink",
+        String.valueOf(c.manageLink()));
+    return MESSAGES.get(language, kind == MessageKind.CANCELLATION ? "mail.ics.cancelled" : "mail.ics.booking", values);
   }
 
   /** "24 hours", "1 hour", "30 minutes", "1 hour 30 minutes", "3 days" (whole days from 3 days on). */
   static String humane(Duration d) {
+    return humane(d, Language.EN);
+  }
+
+  /** {@link #humane(Duration)} in {@code language}: "24 Stunden", "1 Stunde 30 Minuten", "3 Tage". */
+  static String humane(Duration d, Language language) {
     long days = d.toDays();
     long hours = d.toHoursPart();
     long minutes = d.toMinutesPart();
     StringBuilder s = new StringBuilder();
     if (days >= 3 && hours == 0 && minutes == 0) {
-      return days + " days";
+      return MESSAGES.get(language, "duration.days", Map.of("count", days));
     }
     long totalHours = d.toHours();
     if (totalHours > 0) {
-      s.append(totalHours).append(totalHours == 1 ? " hour" : " hours");
+      s.append(totalHours == 1 ? MESSAGES.get(language, "duration.hour")
+          : MESSAGES.get(language, "duration.hours", Map.of("count", totalHours)));
     }
     if (minutes > 0) {
-      s.append(s.length() > 0 ? " " : "").append(minutes).append(minutes == 1 ? " minute" : " minutes");
+      s.append(s.length() > 0 ? " " : "").append(minutes == 1 ? MESSAGES.get(language, "duration.minute")
+          : MESSAGES.get(language, "duration.minutes", Map.of("count", minutes)));
     }
-    return s.length() == 0 ? "a moment" : s.toString();
+    return s.length() == 0 ? MESSAGES.get(language, "duration.moment") : s.toString();
   }
 
   @Override

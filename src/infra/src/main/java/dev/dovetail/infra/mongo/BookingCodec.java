@@ -8,6 +8,7 @@ import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.kernel.TimeRange;
+import dev.dovetail.kernel.i18n.Language;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import java.util.List;
  * A booking as a document: {@code {_id, providerId, resourceId, bookingTypeId, start, end, customerZone,
  * customerName, customerEmail, status, holdExpiresAt?, seriesId?, revision, createdAt, updatedAt, resourceIds?}}:
  * {@code resourceIds} only when the booking blocks several resources (every member of an ALL pool, ADR 43);
- * {@code answers?} the customer's answers ({@link DetailsCodec}, ADR 49), absent when there are none.
+ * {@code answers?} the customer's answers ({@link DetailsCodec}, ADR 49), absent when there are none;
+ * {@code language?} the language the customer booked in, absent for English (a document from before ADR 62 too).
  * The list cursor is {@code <start millis, 20 digits>_<id>}: the keyset position (start, id) of the last item.
  */
 final class BookingCodec {
@@ -52,6 +54,9 @@ final class BookingCodec {
       doc.put("resourceIds", new JsonArray(b.resourceIds()));
     }
     DetailsCodec.putAnswers(doc, b.answers());
+    if (b.language() != Language.EN) {
+      doc.put("language", b.language().tag());
+    }
     return doc;
   }
 
@@ -72,7 +77,8 @@ final class BookingCodec {
         requiredInstant(doc, "createdAt"),
         requiredInstant(doc, "updatedAt"),
         resourceIds(doc),
-        DetailsCodec.answers(doc));
+        DetailsCodec.answers(doc),
+        Language.orEnglish(doc.getString("language")));
   }
 
   /** Every resource the booking blocks: {@code resourceIds} when it blocks several (an ALL pool), else its own. */

@@ -12,6 +12,7 @@ import dev.dovetail.booking.domain.Question;
 import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.booking.domain.TypeLocation;
 import dev.dovetail.kernel.TimeRange;
+import dev.dovetail.kernel.i18n.Language;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageContext;
 import dev.dovetail.notification.domain.MessageKind;
@@ -122,5 +123,29 @@ class TemplateMessageRendererTest {
     assertThat(TemplateMessageRenderer.humane(Duration.ofMinutes(15))).isEqualTo("15 minutes");
     assertThat(TemplateMessageRenderer.humane(Duration.ofDays(3))).isEqualTo("3 days");
     assertThat(TemplateMessageRenderer.humane(Duration.ofHours(48))).isEqualTo("48 hours");
+  }
+
+  @Test
+  @DisplayName("a booking made in German gets its customer mails in German, dates and durations too; the provider's stay English")
+  void germanBookingGetsGermanMails() {
+    Booking german = new Booking("b-1", "acme", "room", "t30", TimeRange.of(START, Duration.ofMinutes(90)),
+        ZoneId.of("Europe/Berlin"), "Ada", "ada@example.com", BookingStatus.CONFIRMED, null, null, 3,
+        START.minusSeconds(86_400), START.minusSeconds(3600), List.of("room"), List.of(), Language.DE);
+    BookingType type = TestBookings.simpleType("t30", "acme", "room", 30);
+    for (MessageKind kind : MessageKind.values()) {
+      if (kind.aboutBooking() && kind.audience() == MessageKind.Audience.CUSTOMER) {
+        MailMessage mail = render(kind, german, type);
+        assertThat(mail.html()).as(kind + " html").contains("<html lang=\"de\">").contains("Hallo Ada")
+            .doesNotContain("{{");
+        assertThat(mail.text()).as(kind + " text").contains("Hallo Ada").contains("Zeitzone:");
+      }
+    }
+    MailMessage confirmation = render(MessageKind.CONFIRMATION, german, type);
+    assertThat(confirmation.subject()).isEqualTo("Bestätigt: t30 am Sonntag, 31. Oktober 2027 um 00:30");
+    assertThat(confirmation.text()).contains("Europe/Berlin (MESZ, UTC+02:00)");
+    assertThat(confirmation.ics()).contains("Buchung bei");
+    assertThat(render(MessageKind.REMINDER, german, type).subject())
+        .isEqualTo("Erinnerung: t30 in 1 Stunde 30 Minuten (Sonntag, 31. Oktober 2027, 00:30)");
+    assertThat(render(MessageKind.PROVIDER_NEW_BOOKING, german, type).text()).doesNotContain("Hallo");
   }
 }

@@ -3,6 +3,7 @@ package dev.dovetail.web.codec;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.port.in.BookSlotCommand;
 import dev.dovetail.booking.port.in.BookingReceipt;
+import dev.dovetail.kernel.i18n.Language;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -51,7 +52,10 @@ public final class BookingCodec {
         .put("bookings", all);
   }
 
-  /** A booking request validated by the contract; zone and start are checked here, the rest by the use case. */
+  /**
+   * A booking request validated by the contract; zone and start are checked here, the rest by the use case. The
+   * optional {@code language} (en, de: the booking page's) is the customer's mails' language, English without it.
+   */
   public static BookSlotCommand command(String bookingTypeId, JsonObject json, String clientAddress) {
     Instant start = TimeCodec.instant(json.getString("start"), "start");
     Integer minutes = json.getInteger("durationMinutes");
@@ -67,6 +71,7 @@ public final class BookingCodec {
         null,
         clientAddress,
         json.getString("resourceId"),
-        TypeDetailsCodec.answers(json));
+        TypeDetailsCodec.answers(json),
+        Language.orEnglish(json.getString("language")));
   }
 }

@@ -7,6 +7,8 @@ import dev.dovetail.booking.domain.PaymentRequirement;
 import dev.dovetail.booking.domain.TypeLocation;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.kernel.NotFoundException;
+import dev.dovetail.kernel.i18n.Language;
+import dev.dovetail.kernel.i18n.Messages;
 import dev.dovetail.web.codec.PoolCodec;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -18,7 +20,6 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -70,18 +71,22 @@ final class BookingPageHandler {
         return;
       }
       Embedding.allowFramingBy(ctx, offer.provider());
+      Language language = PageLanguage.choose(ctx, offer.provider());
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-          .end(page.render(Html.withNow(values(offer, cardPayments), clock),
-              BrandMarkup.with(Map.of("locationItem", locationItem(offer)), offer.provider())));
+          .end(page.render(PageLanguage.values(Html.withNow(values(offer, cardPayments, language), clock), language),
+              PageLanguage.withSwitch(BrandMarkup.with(Map.of("locationItem", locationItem(offer, language)),
+                  offer.provider()), language)));
     });
   }
 
   /**
    * The page's values. A type that takes payment online on a hub without card payments (saved before the hub lost
    * Stripe, or stored directly) is not advertised as paid online: its price and a notice that it cannot be booked here
-   * ({@code closedText}, which the page shows instead of the times); booking it would be refused (503).
+   * ({@code closedText}, which the page shows instead of the times); booking it would be refused (503). Texts are in
+   * {@code language}.
    */
-  static Map<String, String> values(PublicCatalog.Offer offer, boolean cardPayments) {
+  static Map<String, String> values(PublicCatalog.Offer offer, boolean cardPayments, Language language) {
+    Messages messages = Messages.catalogue();
     BookingType type = offer.type();
     boolean closed = type.payment() != PaymentRequirement.NONE && !cardPayments;
     Map<String, String> values = new HashMap<>();
@@ -94,13 +99,14 @@ final class BookingPageHandler {
     values.put("resourceZone", offer.resource().zone().getId());
     values.put("durations", type.durations().stream().map(d -> Long.toString(d.toMinutes()))
         .collect(Collectors.joining(",")));
-    values.put("durationText", type.durations().stream().map(BookingPageHandler::minutes)
-        .collect(Collectors.joining(" or ")));
+    values.put("durationText", type.durations().stream().map(d -> minutes(d, language))
+        .collect(Collectors.joining(" " + messages.get(language, "text.or") + " ")));
     values.put("horizonDays", Long.toString(type.horizon().toDays()));
-    values.put("priceText", closed ? price(type.price(), null) : price(type.price(), type.payment()));
-    values.put("policyText", closed ? "Not bookable online" : policy(type));
-    values.put("closedText", closed ? "Booking this appointment needs a card payment, which cannot be taken here at"
-        + " the moment. Please contact " + offer.provider().displayName() + " directly." : "");
+    values.put("priceText", closed ? price(type.price(), null, language)
+        : price(type.price(), type.payment(), language));
+    values.put("policyText", closed ? messages.get(language, "policy.notBookable") : policy(type, language));
+    values.put("closedText", closed ? messages.get(language, "policy.closed",
+        Map.of("providerName", offer.provider().displayName())) : "");
     values.put("description", type.details().description());
     return values;
   }
@@ -109,16 +115,21 @@ final class BookingPageHandler {
    * The type's location as one more fact (ADR 49), or nothing: an address as text, a phone number as a {@code tel:}
    * link, a video link (validated https) as a link.
    */
-  private List<Html.Fragment> locationItem(PublicCatalog.Offer offer) {
+  private List<Html.Fragment> locationItem(PublicCatalog.Offer offer, Language language) {
     TypeLocation location = offer.type().details().location();
     if (location == null) {
       return List.of();
     }
+    String label = Messages.catalogue().get(language, switch (location.kind()) {
+      case ADDRESS -> "location.address";
+      case PHONE -> "location.phone";
+      case VIDEO -> "location.video";
+    });
     return List.of(switch (location.kind()) {
-      case ADDRESS -> locationText.fragment(Map.of("locationLabel", "Address", "locationValue", location.value()));
-      case PHONE -> locationLink.fragment(Map.of("locationLabel", "Phone", "locationValue", location.value(),
+      case ADDRESS -> locationText.fragment(Map.of("locationLabel", label, "locationValue", location.value()));
+      case PHONE -> locationLink.fragment(Map.of("locationLabel", label, "locationValue", location.value(),
           "locationHref", "tel:" + location.value().replaceAll("[^+0-9]", "")));
-      case VIDEO -> locationLink.fragment(Map.of("locationLabel", "Video call", "locationValue", location.value(),
+      case VIDEO -> locationLink.fragment(Map.of("locationLabel", label, "locationValue", location.value(),
           "locationHref", location.url()));
     });
   }
@@ -128,57 +139,73 @@ final class BookingPageHandler {
    * longest notice down (the longest notice that applies decides, as {@code RefundPolicy} computes it), then "later".
    */
   static String policy(BookingType type) {
+    return policy(type, Language.EN);
+  }
+
+  /** {@link #policy(BookingType)} in {@code language}. */
+  static String policy(BookingType type, Language language) {
+    Messages messages = Messages.catalogue();
     if (type.payment() == PaymentRequirement.NONE || type.price().minorUnits() == 0) {
-      return "Cancel online any time before the start";
+      return messages.get(language, "policy.free");
     }
     List<CancellationTier> tiers = type.cancellationPolicy().stream()
         .sorted(Comparator.comparing(CancellationTier::noticeBeforeStart).reversed()).toList();
     if (tiers.isEmpty()) {
-      return "Cancel online any time before the start; no refund";
+      return messages.get(language, "policy.noRefund");
     }
     StringBuilder text = new StringBuilder();
     for (CancellationTier tier : tiers) {
-      text.append(tier.noticeBeforeStart().isZero() ? "up to the start" : notice(tier.noticeBeforeStart())
-              + " or more before the start")
-          .append(": ").append(refund(tier.refundPercent())).append(" · ");
+      text.append(tier.noticeBeforeStart().isZero() ? messages.get(language, "policy.upToStart")
+              : messages.get(language, "policy.before", Map.of("notice", notice(tier.noticeBeforeStart(), language))))
+          .append(": ").append(refund(tier.refundPercent(), language)).append(" · ");
     }
     boolean coversAll = tiers.get(tiers.size() - 1).noticeBeforeStart().isZero();
-    return coversAll ? text.substring(0, text.length() - 3) : text.append("later: no refund").toString();
+    return coversAll ? text.substring(0, text.length() - 3)
+        : text.append(messages.get(language, "policy.later")).toString();
   }
 
-  private static String notice(Duration notice) {
+  private static String notice(Duration notice, Language language) {
     long hours = notice.toHours();
     if (hours >= 48 && hours % 24 == 0) {
-      return (hours / 24) + " days";
+      return Messages.catalogue().get(language, "duration.days", Map.of("count", hours / 24));
     }
-    return hours >= 1 && notice.toMinutesPart() == 0 ? (hours == 1 ? "1 hour" : hours + " hours") : minutes(notice);
+    return hours >= 1 && notice.toMinutesPart() == 0 ? hoursText(hours, language) : minutes(notice, language);
   }
 
-  private static String refund(int percent) {
-    return percent == 100 ? "full refund" : percent == 0 ? "no refund" : percent + "% refunded";
+  private static String refund(int percent, Language language) {
+    Messages messages = Messages.catalogue();
+    return percent == 100 ? messages.get(language, "policy.fullRefund") : percent == 0
+        ? messages.get(language, "policy.nothing") : messages.get(language, "policy.percent", Map.of("percent", percent));
   }
 
-  static String minutes(Duration duration) {
+  /** "45 minutes", "1 hour", "2 hours" in {@code language}. */
+  static String minutes(Duration duration, Language language) {
     long minutes = duration.toMinutes();
     if (minutes % 60 == 0) {
-      return minutes == 60 ? "1 hour" : (minutes / 60) + " hours";
+      return hoursText(minutes / 60, language);
     }
-    return minutes + " minutes";
+    return Messages.catalogue().get(language, "duration.minutes", Map.of("count", minutes));
+  }
+
+  private static String hoursText(long hours, Language language) {
+    return hours == 1 ? Messages.catalogue().get(language, "duration.hour")
+        : Messages.catalogue().get(language, "duration.hours", Map.of("count", hours));
   }
 
   /**
    * The price as the customer reads it, with how it is paid ({@code payment} null: not said). The amount is written
    * the way the pages' {@code Intl.NumberFormat} writes it in the page's language ("€45.00"), with the currency's own
-   * digits, so that the booking, payment and manage pages agree (ADR 55).
+   * digits, so that the booking, payment and manage pages agree (ADR 55); German pages write "45,00 €".
    */
-  static String price(Money money, PaymentRequirement payment) {
+  static String price(Money money, PaymentRequirement payment, Language language) {
+    Messages messages = Messages.catalogue();
     if (money.minorUnits() == 0) {
-      return "Free";
+      return messages.get(language, "price.free");
     }
     String amount;
     try {
       Currency currency = Currency.getInstance(money.currency());
-      NumberFormat format = NumberFormat.getCurrencyInstance(Locale.ENGLISH);
+      NumberFormat format = NumberFormat.getCurrencyInstance(language.locale());
       format.setCurrency(currency);
       int digits = Math.max(0, currency.getDefaultFractionDigits());
       format.setMinimumFractionDigits(digits);
@@ -190,10 +217,10 @@ final class BookingPageHandler {
     if (payment == null) {
       return amount;
     }
-    return switch (payment) {
-      case NONE -> amount + ", paid on site";
-      case DEPOSIT -> amount + ", deposit online";
-      case FULL -> amount + ", paid online";
-    };
+    return messages.get(language, switch (payment) {
+      case NONE -> "price.onSite";
+      case DEPOSIT -> "price.deposit";
+      case FULL -> "price.full";
+    }, Map.of("amount", amount));
   }
 }

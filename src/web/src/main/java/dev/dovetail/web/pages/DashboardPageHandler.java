@@ -1,6 +1,7 @@
 package dev.dovetail.web.pages;
 
 import dev.dovetail.account.port.in.SignUpPolicy;
+import dev.dovetail.kernel.i18n.Language;
 import dev.dovetail.web.http.CallerAuthHandler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -28,8 +29,8 @@ final class DashboardPageHandler {
 
   void handle(RoutingContext ctx) {
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-        .end(page.render(Html.withNow(Map.of("signedIn", Boolean.toString(signedIn(ctx)),
-            "signUp", signUp.mode().name().toLowerCase(Locale.ROOT)), clock)));
+        .end(page.render(PageLanguage.values(Html.withNow(Map.of("signedIn", Boolean.toString(signedIn(ctx)),
+            "signUp", signUp.mode().name().toLowerCase(Locale.ROOT)), clock), Language.EN)));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.dovetail.web.pages;
 
 import dev.dovetail.account.domain.SignUpMode;
 import dev.dovetail.account.port.in.SignUpPolicy;
+import dev.dovetail.kernel.i18n.Language;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -28,7 +29,8 @@ final class HomePageHandler {
         : List.of(signUpLink.fragment(Map.of("label",
             signUp.mode() == SignUpMode.INVITE ? "Sign up with an invitation" : "Sign up")));
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-        .end(page.render(Map.of("dashboardLabel", signedIn ? "Open your dashboard" : "Log in"),
+        .end(page.render(PageLanguage.values(Map.of("dashboardLabel", signedIn ? "Open your dashboard" : "Log in"),
+                Language.EN),
             Map.of("signUpLink", links)));
   }
 }

@@ -1,5 +1,7 @@
 package dev.dovetail.web.pages;
 
+import dev.dovetail.kernel.i18n.Language;
+import dev.dovetail.kernel.i18n.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,11 +19,13 @@ import java.util.stream.Collectors;
  * with an HTML-escaped value (safe in text and in double-quoted attributes). No logic in templates; pages are shells
  * that the ES modules under {@code /assets/} enhance. Every shell whose module shows days or times carries the hub's
  * "now" as {@code <body data-now="...">} ({@link #withNow}): the modules take "today" from it, never from the visitor's
- * device (docs/adr/0030-the-hubs-clock-is-the-pages-clock.md).
+ * device (docs/adr/0030-the-hubs-clock-is-the-pages-clock.md). A placeholder with a dot, {@code {{page.book.about}}},
+ * is a text of the message catalogue in the page's language (the value {@code lang}, English without it; ADR 62),
+ * its {@code {name}}s filled from the page's values, then escaped.
  */
 final class Html {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z][a-zA-Z.]*)}}");
 
   private final String template;
 
@@ -59,7 +63,8 @@ final class Html {
     StringBuilder out = new StringBuilder(template.length() + 256);
     while (matcher.find()) {
       String name = matcher.group(1);
-      String value = values.get(name);
+      String value = name.indexOf('.') > 0
+          ? Messages.catalogue().get(Language.orEnglish(values.get("lang")), name, values) : values.get(name);
       List<Fragment> list = lists.get(name);
       if (value == null && list == null) {
         throw new IllegalStateException("no value for placeholder " + name);

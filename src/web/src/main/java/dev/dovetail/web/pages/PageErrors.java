@@ -1,6 +1,8 @@
 package dev.dovetail.web.pages;
 
 import dev.dovetail.kernel.NotFoundException;
+import dev.dovetail.kernel.i18n.Language;
+import dev.dovetail.kernel.i18n.Messages;
 import dev.dovetail.web.http.ApiProblem;
 import dev.dovetail.web.http.LoggedRoute;
 import dev.dovetail.web.http.SecurityHeadersHandler;
@@ -22,26 +24,26 @@ final class PageErrors {
   private final Html page = Html.load("error.html");
 
   void notFound(RoutingContext ctx) {
-    render(ctx, 404, "Page not found",
-        "There is nothing at this address. Check the link you were given, or ask the provider for a new one.");
+    Language language = PageLanguage.choose(ctx, null);
+    render(ctx, 404, text(language, "error.notFound.title"), text(language, "error.notFound.detail"));
   }
 
   void failure(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     int status = ctx.statusCode();
+    Language language = PageLanguage.choose(ctx, null);
     if (failure instanceof ApiProblem problem) {
       problem.headers().forEach(ctx.response()::putHeader);
       render(ctx, problem.status(), problem.title(), problem.getMessage());
     } else if (failure instanceof NotFoundException || status == 404) {
       notFound(ctx);
     } else if (failure instanceof HttpException e && e.getStatusCode() < 500) {
-      render(ctx, e.getStatusCode(), "This request was refused", "Please go back and try again.");
+      render(ctx, e.getStatusCode(), text(language, "error.refused.title"), text(language, "error.refused.detail"));
     } else if (status > 0 && status < 500 && failure == null) {
-      render(ctx, status, "This request was refused", "Please go back and try again.");
+      render(ctx, status, text(language, "error.refused.title"), text(language, "error.refused.detail"));
     } else {
       LOG.error("page " + LoggedRoute.of(ctx) + " failed", failure);
-      render(ctx, 500, "Something went wrong",
-          "The page could not be shown because of an error on our side. It has been logged; please try again.");
+      render(ctx, 500, text(language, "error.failed.title"), text(language, "error.failed.detail"));
     }
   }
 
@@ -55,9 +57,15 @@ final class PageErrors {
       SecurityHeadersHandler.apply(ctx.response(), false);
     }
     String retryAfter = ctx.response().headers().get("Retry-After");
+    Language language = PageLanguage.choose(ctx, null);
     ctx.response().setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-        .end(page.render(Map.of("status", Integer.toString(status), "title", title, "detail", detail,
-            "retry", retryAfter == null ? "" : "You can try again in " + retryAfter + " seconds.")));
+        .end(page.render(Map.of("lang", language.tag(), "status", Integer.toString(status), "title", title,
+            "detail", detail, "retry", retryAfter == null ? ""
+                : Messages.catalogue().get(language, "error.retry", Map.of("seconds", retryAfter)))));
+  }
+
+  private static String text(Language language, String key) {
+    return Messages.catalogue().get(language, key);
   }
 }

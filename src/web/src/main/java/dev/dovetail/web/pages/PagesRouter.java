@@ -3,6 +3,7 @@ package dev.dovetail.web.pages;
 import dev.dovetail.account.port.in.SignUpPolicy;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.kernel.i18n.Language;
 import dev.dovetail.web.Services;
 import dev.dovetail.web.http.Operations;
 import io.vertx.core.Future;
@@ -110,8 +111,11 @@ public final class PagesRouter {
     router.get("/").handler(home::handle).failureHandler(errors::failure);
     router.get("/signup").handler(signUpPage::handle).failureHandler(errors::failure);
     Html password = Html.load("password.html");
-    String forgot = password.render(Map.of("view", "forgot", "title", "Forgot your password?"));
-    String reset = password.render(Map.of("view", "reset", "title", "Choose a new password"));
+    // The provider's own pages are English for now (ADR 62); their shared modules read the English texts.
+    String forgot = password.render(PageLanguage.values(Map.of("view", "forgot", "title", "Forgot your password?"),
+        Language.EN));
+    String reset = password.render(PageLanguage.values(Map.of("view", "reset", "title", "Choose a new password"),
+        Language.EN));
     router.get("/forgot-password").handler(ctx -> html(ctx, forgot)).failureHandler(errors::failure);
     router.get("/reset-password").handler(ctx -> html(ctx, reset)).failureHandler(errors::failure);
     router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(301)

@@ -2,6 +2,8 @@ package dev.dovetail.web.pages;
 
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.kernel.NotFoundException;
+import dev.dovetail.kernel.i18n.Language;
+import dev.dovetail.kernel.i18n.Messages;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -47,15 +49,18 @@ final class ProviderPageHandler {
         return;
       }
       PublicCatalog.ProviderOffers found = ar.result();
+      Language language = PageLanguage.choose(ctx, found.provider());
       List<Html.Fragment> rows = found.offers().isEmpty() ? List.of(noOffers.fragment(Map.of()))
-          : found.offers().stream().map(offer -> offerRow.fragment(BookingPageHandler.values(offer, cardPayments))).toList();
+          : found.offers().stream().map(offer -> offerRow.fragment(
+              BookingPageHandler.values(offer, cardPayments, language))).toList();
       int count = found.offers().size();
       Map<String, String> values = Map.of("providerName", found.provider().displayName(),
-          "offerSummary", count == 0 ? "No appointments to book right now"
-              : count == 1 ? "1 appointment to book online" : count + " appointments to book online");
+          "offerSummary", Messages.catalogue().get(language, count == 0 ? "provider.offers.none"
+              : count == 1 ? "provider.offers.one" : "provider.offers.many", Map.of("count", count)));
       Embedding.allowFramingBy(ctx, found.provider());
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-          .end(page.render(values, BrandMarkup.with(Map.of("offers", rows), found.provider())));
+          .end(page.render(PageLanguage.values(values, language),
+              PageLanguage.withSwitch(BrandMarkup.with(Map.of("offers", rows), found.provider()), language)));
     });
   }
 }

@@ -1,6 +1,7 @@
 package dev.dovetail.web.pages;
 
 import dev.dovetail.booking.domain.Provider;
+import dev.dovetail.kernel.i18n.Language;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -54,8 +55,10 @@ final class ShellPageHandler {
       if (provider != null && framable) {
         Embedding.allowFramingBy(ctx, provider);
       }
+      Language language = PageLanguage.choose(ctx, provider);
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-          .end(page.render(Html.withNow(Map.of(), clock), BrandMarkup.of(provider)));
+          .end(page.render(PageLanguage.values(Html.withNow(Map.of(), clock), language),
+              PageLanguage.withSwitch(BrandMarkup.of(provider), language)));
     });
   }
 }

@@ -2,6 +2,7 @@ package dev.dovetail.web.pages;
 
 import dev.dovetail.account.domain.SignUpMode;
 import dev.dovetail.account.port.in.SignUpPolicy;
+import dev.dovetail.kernel.i18n.Language;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
@@ -40,7 +41,7 @@ final class SignUpPageHandler {
       case CLOSED -> "This hub does not take new sign-ups. Ask the people who run it for an account.";
     };
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-        .end(page.render(Map.of("mode", mode.name().toLowerCase(Locale.ROOT), "invite", invite, "title", title,
-            "intro", intro)));
+        .end(page.render(PageLanguage.values(Map.of("mode", mode.name().toLowerCase(Locale.ROOT), "invite", invite,
+            "title", title, "intro", intro), Language.EN)));
   }
 }

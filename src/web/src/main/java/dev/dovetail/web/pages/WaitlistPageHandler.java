@@ -1,6 +1,7 @@
 package dev.dovetail.web.pages;
 
 import dev.dovetail.booking.domain.Provider;
+import dev.dovetail.kernel.i18n.Language;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -41,7 +42,12 @@ final class WaitlistPageHandler {
     // A leave link is not looked up: leaving is the POST its button sends, and reading the entry would not say more.
     Future<Provider> provider = ctx.normalizedPath().startsWith("/waitlist/claim/") ? providerOfClaim.apply(token)
         : Future.failedFuture("no provider for a leave link");
-    provider.onComplete(found -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-        .end(page.render(Html.withNow(Map.of(), clock), BrandMarkup.of(found.succeeded() ? found.result() : null))));
+    provider.onComplete(found -> {
+      Provider owner = found.succeeded() ? found.result() : null;
+      Language language = PageLanguage.choose(ctx, owner);
+      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+          .end(page.render(PageLanguage.values(Html.withNow(Map.of(), clock), language),
+              PageLanguage.withSwitch(BrandMarkup.of(owner), language)));
+    });
   }
 }

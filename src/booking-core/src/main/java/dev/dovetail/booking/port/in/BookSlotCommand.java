@@ -1,5 +1,6 @@
 package dev.dovetail.booking.port.in;
 
+import dev.dovetail.kernel.i18n.Language;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,7 +14,8 @@ import java.util.Map;
  * the per-address hold limit), null when the hub itself books (the waitlist). {@code memberPick} is the pool member
  * the customer chose, where the type's pool allows it; null to let the hub assign one. {@code answers} are the
  * customer's answers to the type's questions by question id (ADR 49), checked by {@code Answers.check}; null when
- * nobody was asked (the waitlist's offers, a booking the provider takes), and then none are stored.
+ * nobody was asked (the waitlist's offers, a booking the provider takes), and then none are stored. {@code language}
+ * is the language the customer books in (their mails' language, ADR 62); null is English.
  */
 public record BookSlotCommand(
     String bookingTypeId,
@@ -27,7 +29,16 @@ public record BookSlotCommand(
     Duration holdFor,
     String clientAddress,
     String memberPick,
-    Map<String, String> answers) {
+    Map<String, String> answers,
+    Language language) {
+
+  /** A command in English. */
+  public BookSlotCommand(String bookingTypeId, Instant start, Duration duration, ZoneId customerZone,
+      String customerName, String customerEmail, boolean hold, int weeklyOccurrences, Duration holdFor,
+      String clientAddress, String memberPick, Map<String, String> answers) {
+    this(bookingTypeId, start, duration, customerZone, customerName, customerEmail, hold, weeklyOccurrences, holdFor,
+        clientAddress, memberPick, answers, Language.EN);
+  }
 
   /** A command that answers no question: the hub or the provider books, and the type's questions are not asked. */
   public BookSlotCommand(String bookingTypeId, Instant start, Duration duration, ZoneId customerZone,
@@ -61,12 +72,12 @@ public record BookSlotCommand(
   /** The same request with nobody asked the type's questions (a booking the provider takes for a customer). */
   public BookSlotCommand unasked() {
     return new BookSlotCommand(bookingTypeId, start, duration, customerZone, customerName, customerEmail, hold,
-        weeklyOccurrences, holdFor, clientAddress, memberPick, null);
+        weeklyOccurrences, holdFor, clientAddress, memberPick, null, language);
   }
 
   /** The same request as a hold (a type that takes payment only books holds). */
   public BookSlotCommand asHold() {
     return new BookSlotCommand(bookingTypeId, start, duration, customerZone, customerName, customerEmail, true,
-        weeklyOccurrences, holdFor, clientAddress, memberPick, answers);
+        weeklyOccurrences, holdFor, clientAddress, memberPick, answers, language);
   }
 }
