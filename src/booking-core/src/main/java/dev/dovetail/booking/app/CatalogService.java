@@ -40,7 +40,8 @@ import java.util.function.Function;
  *
  * <p>Offers (type, resource, provider), read on every slot query and booking, may be kept for {@code offerTtl}: every
  * catalog write through this service empties the cache, so a node sees its own changes at once and other nodes of a
- * cluster within {@code offerTtl}. Availability itself (the schedule) is never cached.
+ * cluster within {@code offerTtl}. The schedule is read on every query; computed slot answers are kept only while the
+ * offer and the schedules read for the query are the ones they were computed from ({@code SlotAnswers}, ADR 63).
  *
  * <p>Nothing is deleted from under a live booking: a resource while booking types offer it, a booking type while it
  * has bookings that still hold or will hold time (409 naming them; the provider cancels them first, which sends the

@@ -171,6 +171,17 @@ public final class Schedule {
     return blocks.stream().filter(b -> b.ownerId().equals(ownerId)).toList();
   }
 
+  /** The earliest expiry of a hold still live at {@code now} ({@link Instant#MAX} if none), when its time frees. */
+  public Instant nextExpiry(Instant now) {
+    Instant next = Instant.MAX;
+    for (Block block : blocks) {
+      if (block.expiresAt() != null && !block.isExpiredAt(now) && block.expiresAt().isBefore(next)) {
+        next = block.expiresAt();
+      }
+    }
+    return next;
+  }
+
   /** The blocking spans live at {@code now}, indexed for O(log n) overlap queries. */
   public IntervalIndex index(Instant now) {
     return new IntervalIndex(blocks.stream().filter(b -> !b.isExpiredAt(now)).map(Block::span).toList());

@@ -86,6 +86,61 @@ public final class SlotEngine {
     return slots;
   }
 
+  /**
+   * The first instant after {@code now} at which {@link #freeSlots} for this window may answer differently on the same
+   * schedule only because time moved: the earliest candidate start the minimum notice drops, or the earliest one the
+   * horizon lets in. Holds that expire are the schedule's part ({@link Schedule#nextExpiry}). {@link Instant#MAX} if
+   * the clock cannot change the answer. Candidate starts do not depend on {@code now} (each open range's grid starts
+   * at the range's start), so this is exact up to starts the schedule or a limit refuses anyway: never too late.
+   */
+  public static Instant clockChange(
+      Resource resource, BookingType type, Duration duration, Instant now, TimeRange window) {
+    if (!resource.bookable()) {
+      return Instant.MAX;
+    }
+    Instant change = Instant.MAX;
+    Instant leaving = firstStart(resource, type, duration,
+        max(window.start(), now.plus(type.minimumNotice())), window.end());
+    if (leaving != null) {
+      change = leaving.minus(type.minimumNotice()).plusNanos(1);
+    }
+    Instant entering = firstStart(resource, type, duration,
+        max(window.start(), now.plus(type.horizon()).plusNanos(1)), window.end());
+    if (entering != null) {
+      change = min(change, entering.minus(type.horizon()));
+    }
+    return change;
+  }
+
+  /** The earliest candidate start at or after {@code bound} and before {@code end}, whatever the schedule; or null. */
+  private static Instant firstStart(Resource resource, BookingType type, Duration duration, Instant bound,
+      Instant end) {
+    if (!bound.isBefore(end)) {
+      return null;
+    }
+    ZoneId zone = resource.zone();
+    long intervalNanos = type.slotInterval().toNanos();
+    Instant best = null;
+    LocalDate last = end.atZone(zone).toLocalDate().plusDays(1);
+    for (LocalDate date = bound.atZone(zone).toLocalDate().minusDays(1); !date.isAfter(last); date = date.plusDays(1)) {
+      if (best != null && date.minusDays(2).atStartOfDay(zone).toInstant().isAfter(best)) {
+        break;
+      }
+      for (TimeRange open : openRanges(resource.availability(), date, zone)) {
+        if (!open.end().isAfter(bound)) {
+          continue;
+        }
+        long skip = bound.isAfter(open.start())
+            ? ceilDiv(Duration.between(open.start(), bound).toNanos(), intervalNanos) : 0;
+        Instant start = open.start().plusNanos(skip * intervalNanos);
+        if (!start.plus(duration).isAfter(open.end()) && start.isBefore(end) && (best == null || start.isBefore(best))) {
+          best = start;
+        }
+      }
+    }
+    return best;
+  }
+
   /** The real-time ranges of a date's open windows, in time order (a fall-back can interleave two windows). */
   private static List<TimeRange> openRanges(AvailabilityRule rule, LocalDate date, ZoneId zone) {
     List<TimeRange> ranges = new ArrayList<>();
