@@ -165,8 +165,16 @@ final class Browser implements AutoCloseable {
     input.sendKeys(text);
   }
 
+  /** Clicks, again if the page re-renders the element between finding and clicking it (a stale element never clicks). */
   void click(String css) {
-    waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    waiting().until(d -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+      if (element == null) {
+        return false;
+      }
+      element.click();
+      return true;
+    });
   }
 
   /** Clicks {@code buttonCss} inside the frame {@code frameCss} (another site's page shown over this one). */
