@@ -23,7 +23,7 @@ public final class ContractLoader {
 
   /** The contract for the validator, built from a copy of {@code document} without response bodies or security. */
   public static Future<OpenAPIContract> load(Vertx vertx, JsonObject document) {
-    return OpenAPIContract.from(vertx, forValidation(document));
+    return OpenAPIContract.from(vertx, forValidation(document)).map(ReusedValidators::new);
   }
 
   @SuppressWarnings("unchecked")
