@@ -418,7 +418,7 @@ public final class GraphEmulator {
   private void faultsAndLog(RoutingContext ctx) {
     HttpServerRequest req = ctx.request();
     requests.add(new RecordedRequest(req.method().name(), req.path(), req.query(),
-        String.join(", ", req.headers().getAll("Prefer")), req.getHeader("If-Match"), Instant.now()));
+        String.join(", ", req.headers().getAll("Prefer")), req.getHeader("If-Match"), clock.instant()));
     for (Fault f : faults) {
       if (f.method.equals(req.method()) && f.path.matcher(req.path()).find() && f.times.getAndDecrement() > 0) {
         Map<String, String> headers = f.retryAfter == null ? Map.of() : Map.of("Retry-After", "" + f.retryAfter);
@@ -450,7 +450,7 @@ public final class GraphEmulator {
     } catch (EmuException e) {
       ctx.response().setStatusCode(e.status).putHeader("Content-Type", "application/json")
           .end(new JsonObject().put("error", e.code).put("error_description", e.getMessage())
-              .put("error_codes", new JsonArray().add(70000)).put("timestamp", Instant.now().toString()).encode());
+              .put("error_codes", new JsonArray().add(70000)).put("timestamp", clock.instant().toString()).encode());
     }
   }
 

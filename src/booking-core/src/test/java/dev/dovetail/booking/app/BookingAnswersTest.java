@@ -43,8 +43,8 @@ class BookingAnswersTest {
 
     Booking stored = f.bookings.findById(booking.id()).await().orElseThrow();
     assertThat(stored.answers()).containsExactly(new Answer("topic", "Topic", "Rent"));
-    assertThat(stored.withStatus(BookingStatus.CANCELLED, Instant.now()).answers()).isEqualTo(stored.answers());
-    assertThat(stored.movedTo(stored.time(), Instant.now()).answers()).isEqualTo(stored.answers());
+    assertThat(stored.withStatus(BookingStatus.CANCELLED, f.clock.instant()).answers()).isEqualTo(stored.answers());
+    assertThat(stored.movedTo(stored.time(), f.clock.instant()).answers()).isEqualTo(stored.answers());
   }
 
   @Test
