@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The one way a browser test gets its {@link Browser}: chromium, started when the test first asks for it, given a
  * fresh start after every test ({@link Browser#reset()}: no cookies, a blank page, the console read; the viewport and
  * zone stay as the test set them) and closed at the end. Register it with {@code @RegisterExtension}, as
- * {@code HubExtension}: in a static field one browser serves the whole class, in an instance field one test.
+ * {@code HubExtension}: in a static field one browser serves the whole class, in an instance field of a per-method
+ * test class one test.
  *
  * <pre>{@code
  * @RegisterExtension
