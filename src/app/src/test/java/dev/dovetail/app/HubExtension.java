@@ -52,6 +52,10 @@ public final class HubExtension implements BeforeAllCallback, AfterAllCallback, 
   /** The demo provider's password on every test hub. */
   public static final String DEMO_PASSWORD = "demo-password-for-tests";
   private static final String SECRET_KEY = "dGVzdHMnIG1hbmFnZS1saW5rIGtleSwgMzIgYnl0ZXMgb3IgbW9yZQ==";
+  /** The keys of the Stripe emulator of {@link Builder#stripeEmulator()}, which the hub is configured with. */
+  public static final String STRIPE_SECRET_KEY = "sk_test_hub";
+  public static final String STRIPE_PUBLISHABLE_KEY = "pk_test_hub";
+  public static final String STRIPE_WEBHOOK_SECRET = "whsec_hub";
 
   private final boolean demoData;
   private final Clock clock;
@@ -59,6 +63,8 @@ public final class HubExtension implements BeforeAllCallback, AfterAllCallback, 
   private final Consumer<HubExtension> started;
   private final Function<AppConfig, OpsConfig> ops;
   private final boolean storeOnDisk;
+  private final Vertx stripeVertx;
+  private final StripeEmulator stripe;
   private boolean forClass;
   private Path dataDir;
   private EmbeddedMongo mongo;
@@ -67,7 +73,9 @@ public final class HubExtension implements BeforeAllCallback, AfterAllCallback, 
   private Vertx clientVertx;
   private WebClient client;
 
-  private HubExtension(Builder builder) {
+  private HubExtension(Builder builder, Vertx stripeVertx, StripeEmulator stripe) {
+    this.stripeVertx = stripeVertx;
+    this.stripe = stripe;
     this.demoData = builder.demoData;
     this.clock = builder.clock;
     this.tweaks = builder.tweaks;
@@ -195,6 +203,9 @@ public final class HubExtension implements BeforeAllCallback, AfterAllCallback, 
       if (clientVertx != null) {
         clientVertx.close().await();
       }
+      if (stripeVertx != null) {
+        stripeVertx.close().await();
+      }
     } finally {
       hub = null;
       clientVertx = null;
@@ -238,6 +249,14 @@ public final class HubExtension implements BeforeAllCallback, AfterAllCallback, 
 
   public AppConfig config() {
     return config;
+  }
+
+  /** The Stripe emulator of {@link Builder#stripeEmulator()}, running from {@code build()} until the hub stops. */
+  public StripeEmulator stripe() {
+    if (stripe == null) {
+      throw new IllegalStateException("this hub was built without stripeEmulator()");
+    }
+    return stripe;
   }
 
   /** The free slots of a booking type over the four weeks after the hub's today in Berlin, as UTC start strings. */
@@ -298,6 +317,7 @@ public final class HubExtension implements BeforeAllCallback, AfterAllCallback, 
     private Consumer<HubExtension> started = hub -> { };
     private Function<AppConfig, OpsConfig> ops = c -> OpsConfig.quiet(c.http().port());
     private boolean storeOnDisk;
+    private boolean stripeEmulator;
 
     private Builder() {}
 
@@ -336,13 +356,24 @@ public final class HubExtension implements BeforeAllCallback, AfterAllCallback, 
     }
 
     /**
-     * Card payments through {@code stripe}, the emulator started with these keys; once the hub is up, the emulator
+     * Card payments through {@code stripe}, an emulator the test started itself with these keys (on a clock of its
+     * choosing; {@link #stripeEmulator()} is the one on the hub's clock); once the hub is up, the emulator
      * sends its webhooks to the hub's {@code /hooks/stripe}, signed with {@code webhookSecret}.
      */
     public Builder stripe(StripeEmulator stripe, String secretKey, String publishableKey, String webhookSecret) {
       this.started = started.andThen(hub -> stripe.webhooks(hub.url("/hooks/stripe"), webhookSecret));
       return onItsPort().config(c -> c.withStripe(new AppConfig.Stripe(secretKey, publishableKey, webhookSecret,
           stripe.apiBase(), stripe.apiBase() + "/v3/")));
+    }
+
+    /**
+     * Card payments through a Stripe emulator of the hub's own, which {@link #build()} starts on the hub's clock (the
+     * hub checks the webhook signatures' timestamps against its own) with the {@code STRIPE_*} keys, and which stops
+     * with the hub (see {@link HubExtension#stripe()}).
+     */
+    public Builder stripeEmulator() {
+      this.stripeEmulator = true;
+      return this;
     }
 
     /** Google calendars served by {@code google}, the emulator; the public URL on its port (its OAuth callback). */
@@ -373,7 +404,13 @@ public final class HubExtension implements BeforeAllCallback, AfterAllCallback, 
     }
 
     public HubExtension build() {
-      return new HubExtension(this);
+      if (!stripeEmulator) {
+        return new HubExtension(this, null, null);
+      }
+      Vertx vertx = Vertx.vertx();
+      StripeEmulator emulator = StripeEmulator.start(vertx, STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, clock).await();
+      stripe(emulator, STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET);
+      return new HubExtension(this, vertx, emulator);
     }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.stripe.emulator.StripeEmulator;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +12,6 @@ import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,29 +24,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @DisplayName("Payments through a running hub and the Stripe emulator")
 class PaymentHubIT {
 
-  private static final String SECRET = "sk_test_hub";
-  private static final String PUBLISHABLE = "pk_test_hub";
-  private static final String WEBHOOK_SECRET = "whsec_hub";
-
-  private static final MovableClock CLOCK = new MovableClock();
-  private static final Vertx SIDE = Vertx.vertx();
-  /** Started before the hub, whose config names its address. */
-  private static final StripeEmulator STRIPE = StripeEmulator.start(SIDE, SECRET, PUBLISHABLE, CLOCK).await();
+  private static final String PUBLISHABLE = HubExtension.STRIPE_PUBLISHABLE_KEY;
 
   @RegisterExtension
-  static final HubExtension HUB = HubExtension.builder().clock(CLOCK)
-      .stripe(STRIPE, SECRET, PUBLISHABLE, WEBHOOK_SECRET).build();
-
-  @AfterAll
-  static void closeStripe() {
-    SIDE.close().await();
-  }
+  static final HubExtension HUB = HubExtension.builder().stripeEmulator().build();
 
   @Test
   @DisplayName("deposit booking: hold, pay with the client secret, webhook confirms; cancel refunds by the policy")
   void depositBookingIsConfirmedByPaymentAndRefundedOnCancel() {
     WebClient client = HUB.client();
-    StripeEmulator stripe = STRIPE;
+    StripeEmulator stripe = HUB.stripe();
     int port = HUB.port();
     DemoSession demo = DemoSession.login(client, port);
     HttpResponse<Buffer> type = demo.send("POST", "/api/v1/booking-types", new JsonObject()

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.stripe.emulator.StripeEmulator;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,30 +27,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @DisplayName("Waitlist offer of a paid type: claim -> pay through Stripe -> booked and recovered")
 class WaitlistPaymentHubIT {
 
-  private static final String SECRET = "sk_test_waitlist";
-  private static final String PUBLISHABLE = "pk_test_waitlist";
-  private static final String WEBHOOK_SECRET = "whsec_waitlist";
+  private static final String PUBLISHABLE = HubExtension.STRIPE_PUBLISHABLE_KEY;
   private static final Pattern CLAIM = Pattern.compile("/waitlist/claim/(\\S+)");
 
-  private static final MovableClock CLOCK = new MovableClock();
-  private static final Vertx SIDE = Vertx.vertx();
-  /** Started before the hub, whose config names its address. */
-  private static final StripeEmulator STRIPE = StripeEmulator.start(SIDE, SECRET, PUBLISHABLE, CLOCK).await();
-
   @RegisterExtension
-  static final HubExtension HUB = HubExtension.builder().clock(CLOCK)
-      .stripe(STRIPE, SECRET, PUBLISHABLE, WEBHOOK_SECRET).build();
-
-  @AfterAll
-  static void closeStripe() {
-    SIDE.close().await();
-  }
+  static final HubExtension HUB = HubExtension.builder().stripeEmulator().build();
 
   @Test
   @DisplayName("the freed paid slot is offered, claimed, paid with the client secret, confirmed by the webhook")
   void paidOfferIsClaimedAndPaid() {
     WebClient client = HUB.client();
-    StripeEmulator stripe = STRIPE;
+    StripeEmulator stripe = HUB.stripe();
     int port = HUB.port();
     String cookie = login(client, port);
     HttpResponse<Buffer> type = client.post(port, "127.0.0.1", "/api/v1/booking-types").putHeader("Cookie", cookie)

@@ -9,9 +9,6 @@ import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,23 +31,11 @@ class AccountPagesIT {
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().signUp(SignUpMode.OPEN).build();
 
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
+
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
-
-  @BeforeAll
-  void start() {
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void cleanBrowser() {
-    browser.reset();
-  }
-
-  @AfterAll
-  void stop() {
-    browser.close();
-  }
+  private final Browser browser = BROWSER.browser();
 
   private void signUpByApi(String handle, String password) {
     assertThat(hub.send("POST", "/api/v1/providers", new JsonObject().put("handle", handle)

@@ -17,8 +17,6 @@ import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,24 +41,16 @@ class AgendaGridIT {
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().build();
 
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
+
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  private final Browser browser = BROWSER.browser();
   private String token;
 
   @BeforeAll
   void start() {
-    browser = Browser.start();
     token = hub.demoApiToken();
-  }
-
-  @AfterEach
-  void cleanBrowser() {
-    browser.reset();
-  }
-
-  @AfterAll
-  void stop() {
-    browser.close();
   }
 
   /** A day at least two days ahead with the demo room free at 10:00, 11:00, 14:00, 15:00 and 16:00 Berlin time. */

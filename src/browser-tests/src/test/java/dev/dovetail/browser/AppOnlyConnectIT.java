@@ -56,24 +56,24 @@ class AppOnlyConnectIT {
       .put("DOVETAIL_MS_LOGIN_BASE", GRAPH.loginBaseTls().replace("https://127.0.0.1:", "https://localhost:"))
       .put("DOVETAIL_MS_TRUST_PEM", PEM.toString()))).build();
 
+  /** Chromium accepts the emulator's certificate by its public key hash only. */
+  @RegisterExtension
+  static final BrowserExtension BROWSER =
+      new BrowserExtension("--ignore-certificate-errors-spki-list=" + spkiHash(GRAPH.tlsCertificate()));
+
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  private final Browser browser = BROWSER.browser();
 
   @BeforeAll
-  void start() throws Exception {
+  void start() {
     GRAPH.showConsentPage(true);
-    browser = Browser.start("--ignore-certificate-errors-spki-list=" + spkiHash(GRAPH.tlsCertificate()));
   }
 
   @AfterAll
   void stop() throws IOException {
-    try {
-      browser.close();
-    } finally {
-      GRAPH.stop().await();
-      EMULATOR_VERTX.close().await();
-      Files.deleteIfExists(PEM);
-    }
+    GRAPH.stop().await();
+    EMULATOR_VERTX.close().await();
+    Files.deleteIfExists(PEM);
   }
 
   @Test
@@ -118,8 +118,12 @@ class AppOnlyConnectIT {
   }
 
   /** What chromium's --ignore-certificate-errors-spki-list takes: base64 of the SHA-256 of the public key info. */
-  private static String spkiHash(X509Certificate certificate) throws GeneralSecurityException {
-    return Base64.getEncoder().encodeToString(
-        MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded()));
+  private static String spkiHash(X509Certificate certificate) {
+    try {
+      return Base64.getEncoder().encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

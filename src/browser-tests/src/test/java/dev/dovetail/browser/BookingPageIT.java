@@ -12,9 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,23 +42,11 @@ class BookingPageIT {
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().build();
 
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
+
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
-
-  @BeforeAll
-  void start() {
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void cleanBrowser() {
-    browser.reset();
-  }
-
-  @AfterAll
-  void stop() {
-    browser.close();
-  }
+  private final Browser browser = BROWSER.browser();
 
   /** Browsers write the space before AM/PM as a narrow no-break space; compare text as a person reads it. */
   static String plain(String text) {

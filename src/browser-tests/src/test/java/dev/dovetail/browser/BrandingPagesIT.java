@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,21 +46,15 @@ class BrandingPagesIT {
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().mailingTo(SMTP.getSmtp().getPort()).build();
 
-  private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
 
-  @BeforeAll
-  void start() {
-    browser = Browser.start();
-  }
+  private final HubApi hub = HubApi.on(HUB);
+  private final Browser browser = BROWSER.browser();
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      SMTP.stop();
-    }
+    SMTP.stop();
   }
 
   @Test

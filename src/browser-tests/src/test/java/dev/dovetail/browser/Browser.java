@@ -58,11 +58,10 @@ final class Browser implements AutoCloseable {
     this.profile = profile;
   }
 
-  static Browser start() {
-    return start(new String[0]);
-  }
-
-  /** With {@code extraArguments} for chromium (a test's narrowly scoped exception, e.g. one certificate accepted). */
+  /**
+   * Chromium with {@code extraArguments} (a test's narrowly scoped exception, e.g. one certificate accepted); tests
+   * get theirs from {@link BrowserExtension}.
+   */
   static Browser start(String... extraArguments) {
     String chromium = System.getProperty("dovetail.chromium", "/usr/bin/chromium");
     String chromedriver = System.getProperty("dovetail.chromedriver", "/usr/bin/chromedriver");

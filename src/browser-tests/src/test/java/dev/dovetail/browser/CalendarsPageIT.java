@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,29 +48,22 @@ class CalendarsPageIT {
   static final HubExtension HUB = HubApi.browserHub(CLOCK).google(GOOGLE)
       .config(c -> c.withSync(c.sync().withTimings(Duration.ofSeconds(8), c.sync().push()))).build();
 
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
+
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  private final Browser browser = BROWSER.browser();
   private LocalDate day;
 
   @BeforeAll
   void start() {
     GOOGLE.addUser(OWNER);
     GOOGLE.addCalendar(OWNER, TEAM);
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void cleanBrowser() {
-    browser.reset();
   }
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      EMULATOR_VERTX.close().await();
-    }
+    EMULATOR_VERTX.close().await();
   }
 
   @Test

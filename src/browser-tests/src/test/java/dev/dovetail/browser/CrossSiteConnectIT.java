@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,8 +50,11 @@ class CrossSiteConnectIT {
       .put("DOVETAIL_MS_GRAPH_BASE", GRAPH.graphBase())
       .put("DOVETAIL_MS_LOGIN_BASE", ConsentSite.otherSite(GRAPH.loginBase())))).build();
 
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
+
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  private final Browser browser = BROWSER.browser();
 
   @BeforeAll
   void start() {
@@ -60,22 +62,12 @@ class CrossSiteConnectIT {
     GOOGLE.consentAs(OWNER);
     GOOGLE.showConsentPage(true);
     GRAPH.showConsentPage(true);
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void cleanBrowser() {
-    browser.reset();
   }
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      GRAPH.stop().await();
-      EMULATOR_VERTX.close().await();
-    }
+    GRAPH.stop().await();
+    EMULATOR_VERTX.close().await();
   }
 
   @Test

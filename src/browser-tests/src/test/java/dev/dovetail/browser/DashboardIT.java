@@ -12,9 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,23 +34,11 @@ class DashboardIT {
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().build();
 
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
+
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
-
-  @BeforeAll
-  void start() {
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void cleanBrowser() {
-    browser.reset();
-  }
-
-  @AfterAll
-  void stop() {
-    browser.close();
-  }
+  private final Browser browser = BROWSER.browser();
 
   private void logIn() {
     browser.open(hub.url("/dashboard"));

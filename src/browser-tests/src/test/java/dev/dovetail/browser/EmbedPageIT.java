@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,11 @@ class EmbedPageIT {
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().onItsPort().build();
 
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
+
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  private final Browser browser = BROWSER.browser();
   private HttpServer listedSite;
   private HttpServer otherSite;
 
@@ -51,22 +53,12 @@ class EmbedPageIT {
   void start() throws IOException {
     listedSite = shopSite();
     otherSite = shopSite();
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void cleanBrowser() {
-    browser.reset();
   }
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      listedSite.stop(0);
-      otherSite.stop(0);
-    }
+    listedSite.stop(0);
+    otherSite.stop(0);
   }
 
   /** A shop's page on {@code localhost}: the booking page in an inline frame, and a pop-up button of /embed.js. */

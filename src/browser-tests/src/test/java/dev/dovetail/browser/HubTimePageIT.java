@@ -12,8 +12,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,8 +36,11 @@ class HubTimePageIT {
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().build();
 
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
+
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  private final Browser browser = BROWSER.browser();
   private LocalDate hubToday;
 
   @BeforeAll
@@ -50,17 +51,6 @@ class HubTimePageIT {
     hubToday = later.plus(Duration.ofDays(400)).atZone(BERLIN).toLocalDate()
         .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
     hub.clock().set(hubToday.atTime(10, 0).atZone(BERLIN).toInstant());
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void cleanBrowser() {
-    browser.reset();
-  }
-
-  @AfterAll
-  void stop() {
-    browser.close();
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.app.HubExtension;
 import dev.dovetail.stripe.emulator.StripeEmulator;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,17 +36,17 @@ class InsightsPageIT {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final HubClock CLOCK = HubClock.fromProperty();
-  private static final Vertx VERTX = Vertx.vertx();
-  /** Stripe runs on the hub's clock: the hub checks the webhook signatures' timestamps against its own. */
-  private static final StripeEmulator STRIPE =
-      StripeEmulator.start(VERTX, "sk_test_browser", "pk_test_browser", CLOCK).await();
+
+  /** The hub with a Stripe emulator of its own, on its clock. */
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub(CLOCK).stripeEmulator().build();
+  private static final StripeEmulator STRIPE = HUB.stripe();
 
   @RegisterExtension
-  static final HubExtension HUB = HubApi.browserHub(CLOCK)
-      .stripe(STRIPE, "sk_test_browser", "pk_test_browser", "whsec_browser").build();
+  static final BrowserExtension BROWSER = new BrowserExtension();
 
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  private final Browser browser = BROWSER.browser();
   private String token;
   private String paidId;
 
@@ -76,7 +74,6 @@ class InsightsPageIT {
     STRIPE.setClock(started);
     HttpResponse<String> marked = hub.send("POST", "/api/v1/bookings/" + noShowId + "/no-show", null, token);
     assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
-    browser = Browser.start();
   }
 
   /** Pays a held booking the way Stripe.js does and waits until the webhook confirmed it; answers its id. */
@@ -88,7 +85,7 @@ class InsightsPageIT {
     String intent = secret.substring(0, secret.indexOf("_secret_"));
     HttpResponse<String> paid = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(STRIPE.apiBase() + "/v1/payment_intents/" + intent + "/confirm"))
-        .header("Authorization", "Bearer pk_test_browser")
+        .header("Authorization", "Bearer " + HubExtension.STRIPE_PUBLISHABLE_KEY)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8)
             + "&payment_method=pm_card_visa")).build(), HttpResponse.BodyHandlers.ofString());
@@ -98,17 +95,6 @@ class InsightsPageIT {
     }
     assertThat(hub.managed(manage).getString("status")).isEqualTo("CONFIRMED");
     return receipt.getJsonObject("booking").getString("id");
-  }
-
-  @AfterAll
-  void stop() {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      VERTX.close().await();
-    }
   }
 
   @Test

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,27 +48,20 @@ class LanguagePagesIT {
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().mailingTo(SMTP.getSmtp().getPort()).build();
 
-  private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
 
-  @BeforeAll
-  void start() {
-    browser = Browser.start();
-  }
+  private final HubApi hub = HubApi.on(HUB);
+  private final Browser browser = BROWSER.browser();
 
   @AfterEach
   void cleanBrowser() {
     acceptLanguage("en-US,en;q=0.9");
-    browser.reset();
   }
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      SMTP.stop();
-    }
+    SMTP.stop();
   }
 
   /** Every request of the browser from now on says it prefers {@code header}, as a German browser would. */

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.app.HubExtension;
 import dev.dovetail.stripe.emulator.StripeEmulator;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,18 +28,17 @@ import org.openqa.selenium.By;
 class PaymentPageIT {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private static final HubClock CLOCK = HubClock.fromProperty();
-  private static final Vertx VERTX = Vertx.vertx();
-  /** Stripe runs on the hub's clock: the hub checks the webhook signatures' timestamps against its own. */
-  private static final StripeEmulator STRIPE =
-      StripeEmulator.start(VERTX, "sk_test_browser", "pk_test_browser", CLOCK).await();
+
+  /** The hub with a Stripe emulator of its own, on its clock. */
+  @RegisterExtension
+  static final HubExtension HUB = HubApi.browserHub().stripeEmulator().build();
+  private static final StripeEmulator STRIPE = HUB.stripe();
 
   @RegisterExtension
-  static final HubExtension HUB = HubApi.browserHub(CLOCK)
-      .stripe(STRIPE, "sk_test_browser", "pk_test_browser", "whsec_browser").build();
+  static final BrowserExtension BROWSER = new BrowserExtension();
 
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  private final Browser browser = BROWSER.browser();
 
   @BeforeAll
   void start() {
@@ -59,16 +56,6 @@ class PaymentPageIT {
     assertThat(hub.send("PUT", "/api/v1/booking-types/retry-30/payment-settings", new JsonObject()
         .put("manualCapture", false).put("onPaymentFailure", "RETRY_UNTIL_HOLD_EXPIRES"), token).statusCode())
         .isEqualTo(200);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  void stop() {
-    try {
-      browser.close();
-    } finally {
-      VERTX.close().await();
-    }
   }
 
   /** Books the first free time of {@code type} on the booking page; returns its start. */

@@ -15,8 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,26 +43,18 @@ class ProviderToolsPagesIT {
       c.http().port(), "http://localhost:" + c.http().port(), c.http().publicRequestsPerMinute(),
       c.http().maxBodyBytes()))).build();
 
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
+
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  private final Browser browser = BROWSER.browser();
   private String publicUrl;
   private String token;
 
   @BeforeAll
   void start() {
     publicUrl = HUB.config().http().publicUrl();
-    browser = Browser.start();
     token = hub.demoApiToken();
-  }
-
-  @AfterEach
-  void cleanBrowser() {
-    browser.reset();
-  }
-
-  @AfterAll
-  void stop() {
-    browser.close();
   }
 
   private void logIn() {

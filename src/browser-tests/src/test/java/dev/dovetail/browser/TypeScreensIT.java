@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,28 +50,21 @@ class TypeScreensIT {
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().mailingTo(SMTP.getSmtp().getPort()).build();
 
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
+
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  private final Browser browser = BROWSER.browser();
   private String token;
 
   @BeforeAll
   void start() {
-    browser = Browser.start();
     token = hub.demoApiToken();
-  }
-
-  @AfterEach
-  void cleanBrowser() {
-    browser.reset();
   }
 
   @AfterAll
   void stop() {
-    try {
-      browser.close();
-    } finally {
-      SMTP.stop();
-    }
+    SMTP.stop();
   }
 
   private JsonObject api(String method, String path, JsonObject body, int status) {

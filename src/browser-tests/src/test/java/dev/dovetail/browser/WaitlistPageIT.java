@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,18 +34,11 @@ class WaitlistPageIT {
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().build();
 
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
+
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
-
-  @BeforeAll
-  void start() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  void stop() {
-    browser.close();
-  }
+  private final Browser browser = BROWSER.browser();
 
   /** The claim link from the offer mail to {@code email} in the local sink, once the dispatcher has sent it. */
   private String claimPath(String bearer, String email) throws InterruptedException {

@@ -41,13 +41,15 @@ class WebhooksPageIT {
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().allowPrivateWebhooks().build();
 
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
+
   private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  private final Browser browser = BROWSER.browser();
   private HttpServer receiver;
 
   @BeforeAll
   void start() throws IOException {
-    browser = Browser.start();
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext("/", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -66,7 +68,6 @@ class WebhooksPageIT {
   @AfterAll
   void stop() {
     receiver.stop(0);
-    browser.close();
   }
 
   static boolean verifies(String secret, Received r) throws Exception {
