@@ -199,7 +199,7 @@ function waitlistForm(date, zone) {
     join.disabled = true;
     try {
       await api('POST', `/api/v1/public/booking-types/${enc(data.bookingType)}/waitlist`,
-        { date, timeZone: zone, name, email });
+        { date, timeZone: zone, name, email, language: LANG });
       clear(box, h('div', { class: 'alert alert-ok', role: 'status', id: 'waitlist-joined' },
         h('p', { text: t('waitlist.joined', { day: formatDay(date), email }) })));
     } catch (e) {
