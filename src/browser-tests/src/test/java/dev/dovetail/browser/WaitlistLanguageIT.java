@@ -99,7 +99,8 @@ class WaitlistLanguageIT {
     assertThat(hub.send("POST", "/api/v1/public/bookings/" + cancelled.getString("manageToken") + "/cancel", null,
         null).statusCode()).isEqualTo(200);
     MimeMessage offer = received("grete@example.com", "Eine Zeit ist für Sie frei");
-    String start = TAG.format(Instant.parse(cancelled.getString("start")).atZone(BERLIN));
+    String start = TAG.format(Instant.parse(hub.managed(cancelled.getString("manageToken")).getString("start"))
+        .atZone(BERLIN));
     assertThat(offer.getSubject()).startsWith("Eine Zeit ist für Sie frei: 60-minute session am " + start + " um ")
         .contains("(annehmen bis ");
     String text = part(offer, "text/plain");
