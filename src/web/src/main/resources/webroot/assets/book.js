@@ -204,7 +204,9 @@ function waitlistForm(date, zone) {
         h('p', { text: t('waitlist.joined', { day: formatDay(date), email }) })));
     } catch (e) {
       join.disabled = false;
-      clear(result, errorBox(e, t('waitlist.failed')));
+      // A 409 here means the opposite of a taken time: times matching the wish are free now.
+      const freeNow = e instanceof ApiError && e.type === 'slot-unavailable';
+      clear(result, errorBox(freeNow ? new Error(t('waitlist.freeNow')) : e, t('waitlist.failed')));
     }
   }
   return clear(box,

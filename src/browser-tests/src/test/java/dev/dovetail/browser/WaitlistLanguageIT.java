@@ -122,6 +122,22 @@ class WaitlistLanguageIT {
     browser.assertNoConsoleErrors();
   }
 
+  @Test
+  @DisplayName("an unknown claim link: the page says so in German, from the problem's type, not the API's English")
+  void unknownLinkInGerman() {
+    browser.reset();
+    browser.desktop();
+    browser.open(hub.url("/waitlist/claim/nosuchentry.abcdefghijkl?lang=de"));
+    browser.waitForText(By.id("held-slot"), "nicht mehr für Sie reserviert");
+    browser.click("#claim-button");
+    browser.waitForText(By.cssSelector(".alert-error h2"), "Nicht gebucht");
+    assertThat(browser.text(".problem-detail")).isEqualTo("Zu diesem Link wurde nichts gefunden. Prüfen Sie, ob Sie"
+        + " den ganzen Link aus Ihrer E-Mail geöffnet haben.");
+    assertThat(browser.text("#page-title")).isEqualTo("Diese Zeit konnte nicht gebucht werden");
+    browser.assertAccessible("unknown claim link in German");
+    browser.assertNoConsoleErrors(404);
+  }
+
   private MimeMessage received(String to, String subjectStart) throws MessagingException, InterruptedException {
     for (int tries = 0; tries < 300; tries++) {
       List<MimeMessage> found = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
