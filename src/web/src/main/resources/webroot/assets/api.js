@@ -1,18 +1,29 @@
 // The JSON API, as the pages use it. Every failure becomes an ApiError carrying the problem detail (RFC 9457), so
-// that a page can always say what went wrong instead of going blank.
+// that a page can always say what went wrong instead of going blank. A customer page says it in its own language:
+// its catalogue's text for the problem's type (js.problem.<type>) when it has one, else the API's detail.
 
-import { t } from './i18n.js';
+import { has, t } from './i18n.js';
+
+const PROBLEM = 'urn:dovetail:problem:';
+
+function problemText(status, problem) {
+  const type = String((problem && problem.type) || '').replace(PROBLEM, '');
+  if (type && has(`problem.${type}`)) {
+    return t(`problem.${type}`);
+  }
+  return (problem && (problem.detail || problem.title)) || t('error.failed', { status });
+}
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super((problem && (problem.detail || problem.title)) || t('error.failed', { status }));
+    super(problemText(status, problem));
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem || {};
   }
 
   get type() {
-    return String(this.problem.type || '').replace('urn:dovetail:problem:', '');
+    return String(this.problem.type || '').replace(PROBLEM, '');
   }
 
   get alternatives() {

@@ -199,12 +199,14 @@ function waitlistForm(date, zone) {
     join.disabled = true;
     try {
       await api('POST', `/api/v1/public/booking-types/${enc(data.bookingType)}/waitlist`,
-        { date, timeZone: zone, name, email });
+        { date, timeZone: zone, name, email, language: LANG });
       clear(box, h('div', { class: 'alert alert-ok', role: 'status', id: 'waitlist-joined' },
         h('p', { text: t('waitlist.joined', { day: formatDay(date), email }) })));
     } catch (e) {
       join.disabled = false;
-      clear(result, errorBox(e, t('waitlist.failed')));
+      // A 409 here means the opposite of a taken time: times matching the wish are free now.
+      const freeNow = e instanceof ApiError && e.type === 'slot-unavailable';
+      clear(result, errorBox(freeNow ? new Error(t('waitlist.freeNow')) : e, t('waitlist.failed')));
     }
   }
   return clear(box,

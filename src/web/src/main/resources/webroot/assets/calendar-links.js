@@ -1,6 +1,8 @@
 // "Add to Google Calendar" and "Add to Outlook" links for a booking: each opens the service's own new-event form,
 // filled in, so the customer saves it with one click. Nothing is sent anywhere until they do; the .ics link stays
-// for every other calendar.
+// for every other calendar. The event's words are in the page's language.
+
+import { t } from './i18n.js';
 
 const GOOGLE = 'https://calendar.google.com/calendar/render';
 const OUTLOOK = 'https://outlook.live.com/calendar/0/deeplink/compose';
@@ -11,12 +13,13 @@ function googleTime(iso) {
 }
 
 function title(booking, offer) {
-  return offer ? `${offer.name} with ${offer.provider.displayName}` : 'Booking';
+  return offer ? t('cal.title', { typeName: offer.name, providerName: offer.provider.displayName }) : t('cal.booking');
 }
 
 function description(offer, manageUrl) {
-  const video = offer && offer.location && offer.location.kind === 'VIDEO' ? `Video call: ${offer.location.value}\n` : '';
-  return `${video}Change or cancel: ${manageUrl}`;
+  const video = offer && offer.location && offer.location.kind === 'VIDEO'
+    ? `${t('location.VIDEO')}: ${offer.location.value}\n` : '';
+  return video + t('cal.change', { link: manageUrl });
 }
 
 /** The type's own location (address, phone, video link; ADR 49), else the resource's name. */

@@ -9,7 +9,7 @@ import {
 import { call } from './dash-session.js';
 import { openDialog, closeDialog } from './dash-dialog.js';
 import { showFreeSlots } from './dash-slots.js';
-import { formatMoney, fractionDigits } from './payment-view.js';
+import { formatMoney, fractionDigits } from './money.js';
 import {
   formatDateTime, formatTime, localDate, now, zoneLabel,
 } from './time.js';

@@ -3,7 +3,7 @@
 
 import { h, clear, errorBox, field } from './dom.js';
 import { call, session } from './dash-session.js';
-import { formatMoney } from './payment-view.js';
+import { formatMoney } from './money.js';
 import { addDays, formatShortDay, today } from './time.js';
 import { bars } from './charts.js';
 

@@ -6,7 +6,7 @@
 import { enc } from './api.js';
 import { h, clear, field, checkbox, setFieldError } from './dom.js';
 import { call } from './dash-session.js';
-import { fractionDigits } from './payment-view.js';
+import { fractionDigits } from './money.js';
 
 export const MAX_TIERS = 10;
 const MAX_NOTICE_HOURS = 26352;

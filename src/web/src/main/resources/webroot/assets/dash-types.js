@@ -13,7 +13,7 @@ import { poolFields, poolText } from './dash-pool.js';
 import { detailsFields } from './dash-type-details.js';
 import { sharePanel } from './dash-share.js';
 import { paymentFields } from './dash-payments.js';
-import { formatMoney, fractionDigits } from './payment-view.js';
+import { formatMoney, fractionDigits } from './money.js';
 import { reminderFields } from './dash-reminders.js';
 import { waitlistView } from './dash-waitlist.js';
 import { minutesText } from './time.js';

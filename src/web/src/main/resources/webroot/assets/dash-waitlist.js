@@ -8,7 +8,7 @@ import {
 } from './dom.js';
 import { call, collect } from './dash-session.js';
 import { showFreeSlots } from './dash-slots.js';
-import { formatMoney } from './payment-view.js';
+import { formatMoney } from './money.js';
 import {
   formatDay, formatDateTime, formatShortDateTime, localDate,
 } from './time.js';

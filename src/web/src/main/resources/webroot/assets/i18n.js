@@ -11,6 +11,11 @@ try {
 /** The page's language, as <html lang> says: 'en' or 'de'. */
 export const LANG = document.documentElement.lang || 'en';
 
+/** Whether the page carries the text js.<key>. */
+export function has(key) {
+  return texts[`js.${key}`] !== undefined;
+}
+
 /** The text of js.<key> with each {name} replaced by values[name]; the key itself when the page has no such text. */
 export function t(key, values = {}) {
   const text = texts[`js.${key}`];

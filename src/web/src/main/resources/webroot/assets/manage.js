@@ -53,7 +53,7 @@ function render() {
   }
 }
 
-let refund = t('manage.noPayment');
+let refund = t('pay.none');
 
 function refundText() {
   return refund;

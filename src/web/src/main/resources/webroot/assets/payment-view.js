@@ -1,30 +1,11 @@
-// Payments as the customer pages show them: amounts, the refund a cancellation would bring, and the payment step of
-// a held booking (Stripe.js, loaded from the URL the hub is configured with).
+// Payments as the customer pages show them: the refund a cancellation would bring, and the payment step of
+// a held booking (Stripe.js, loaded from the URL the hub is configured with), in the page's language (js.pay.*).
 
+import { LANG, t } from './i18n.js';
 import { api, enc } from './api.js';
 import { h, clear, errorBox } from './dom.js';
-import {
-  formatDateTime, localDate, addDays, LOCALE,
-} from './time.js';
-
-/** Digits after the decimal point of a currency (2 for EUR, 0 for JPY). */
-export function fractionDigits(currency) {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-  } catch (e) {
-    return 2;
-  }
-}
-
-/** "€12.50" for { amountMinor: 1250, currency: 'EUR' }: integer minor units, never floating-point sums. */
-export function formatMoney(money) {
-  try {
-    return new Intl.NumberFormat(LOCALE, { style: 'currency', currency: money.currency })
-      .format(money.amountMinor / 10 ** fractionDigits(money.currency));
-  } catch (e) {
-    return `${money.amountMinor} ${money.currency}`;
-  }
-}
+import { formatDateTime, localDate, addDays } from './time.js';
+import { formatMoney } from './money.js';
 
 /** The booking's payment and what cancelling now would refund; null when this hub has no payments. */
 export async function loadPayment(token) {
@@ -42,14 +23,15 @@ export async function loadPayment(token) {
 export function refundSentence(view) {
   const paid = view && view.payment && ['PAID', 'AUTHORIZED'].includes(view.payment.state);
   if (!paid) {
-    return 'No payment was taken for this booking, so there is nothing to refund.';
+    return t('pay.none');
   }
   const quote = view.refundIfCancelledNow;
   if (quote.refund.amountMinor === 0) {
-    return `Nothing: cancelling now is too late for a refund under the cancellation policy (you paid ${formatMoney(quote.paid)}).`;
+    return t('pay.refund.nothing', { paid: formatMoney(quote.paid) });
   }
-  return `${formatMoney(quote.refund)} of the ${formatMoney(quote.paid)} you paid (${quote.refundPercent} %), `
-    + 'back to your card within a few days.';
+  return t('pay.refund.some', {
+    refund: formatMoney(quote.refund), paid: formatMoney(quote.paid), percent: quote.refundPercent,
+  });
 }
 
 function loadScript(url) {
@@ -61,7 +43,7 @@ function loadScript(url) {
     const script = document.createElement('script');
     script.src = url;
     script.onload = () => resolve();
-    script.onerror = () => reject(new Error('The payment form could not be loaded. Check your connection and reload.'));
+    script.onerror = () => reject(new Error(t('pay.loadFailed')));
     document.head.append(script);
   });
 }
@@ -87,7 +69,7 @@ export async function releasedNotice(booking, againHref) {
   const minutes = Math.round((Date.parse(booking.end) - Date.parse(booking.start)) / 60000);
   const when = formatDateTime(booking.start, booking.timeZone);
   const box = h('div', { id: 'payment-released', class: 'alert alert-warn', role: 'status' },
-    h('p', { text: 'Your payment failed, so the time was released and nothing was charged.' }));
+    h('p', { text: t('pay.released') }));
   let free = false;
   try {
     free = await stillFree(booking, minutes);
@@ -95,26 +77,26 @@ export async function releasedNotice(booking, againHref) {
     free = false;
   }
   if (!free) {
-    box.append(h('p', { text: `${when} has been taken meanwhile; choose another time.` }),
-      againHref ? h('a', { class: 'button', id: 'book-again', href: againHref }, 'Choose another time') : null);
+    box.append(h('p', { text: t('pay.taken', { when }) }),
+      againHref ? h('a', { class: 'button', id: 'book-again', href: againHref }, t('pay.chooseOther')) : null);
     return box;
   }
   const message = h('div', { id: 'rebook-message', role: 'alert' });
-  const button = h('button', { type: 'button', id: 'rebook-button' }, `Book ${when} again`);
+  const button = h('button', { type: 'button', id: 'rebook-button' }, t('pay.again', { when }));
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
       const receipt = await api('POST', `/api/v1/public/booking-types/${enc(booking.bookingTypeId)}/bookings`, {
         start: booking.start, timeZone: booking.timeZone, name: booking.customerName, email: booking.customerEmail,
-        durationMinutes: minutes,
+        durationMinutes: minutes, language: LANG,
       });
       window.location.assign(`/booked/${enc(receipt.manageToken)}`);
     } catch (e) {
       button.disabled = false;
-      clear(message, errorBox(e, 'This time could not be booked again'));
+      clear(message, errorBox(e, t('pay.againFailed')));
     }
   });
-  box.append(h('p', { text: `${when} is still free: you can book it again and pay with another card.` }),
+  box.append(h('p', { text: t('pay.stillFree', { when }) }),
     button, message);
   return box;
 }
@@ -127,13 +109,15 @@ function unfinished(intent) {
   return { code: 'payment_intent_authentication_failure' };
 }
 
-/** What the customer reads after a failed payment; a failed bank check (3-D Secure) says so, and what to do. */
+/**
+ * What the customer reads after a failed payment, by Stripe's error code: a declined card and a failed bank check
+ * (3-D Secure) say so, and what to do; any other failure says it plainly.
+ */
 function failureSentence(error) {
   if (error.code === 'payment_intent_authentication_failure') {
-    return 'Your bank did not confirm the payment (3-D Secure check failed or was cancelled), so nothing was charged.'
-      + ' Try again, or pay with another card while the time is held for you.';
+    return t('pay.bankRefused');
   }
-  return error.message || 'The payment failed.';
+  return t(error.code === 'card_declined' ? 'pay.declined' : 'pay.failed');
 }
 
 /**
@@ -146,22 +130,23 @@ function failureSentence(error) {
 export async function paymentStep(box, token, onPaid, onReleased) {
   const checkout = await api('POST', `/api/v1/public/bookings/${enc(token)}/payment`);
   await loadScript(checkout.scriptUrl);
-  const stripe = window.Stripe(checkout.publishableKey);
-  const elements = stripe.elements();
+  const stripe = window.Stripe(checkout.publishableKey, { locale: LANG });
+  const elements = stripe.elements({ locale: LANG });
   const card = elements.create('card');
   const message = h('div', { id: 'payment-message', role: 'alert' });
-  const button = h('button', { type: 'submit', id: 'pay-button' }, `Pay ${formatMoney(checkout.payment.amount)}`);
+  const amount = formatMoney(checkout.payment.amount);
+  const button = h('button', { type: 'submit', id: 'pay-button' }, t('pay.button', { amount }));
   const cardBox = h('div', { id: 'card-element', class: 'card-field' });
   const form = h('form', { id: 'payment-form', class: 'card stack' },
-    h('h2', { text: 'Pay to confirm your booking' }),
-    h('p', { text: `The time is held for you for a few minutes. ${formatMoney(checkout.payment.amount)} will be charged to your card.` }),
-    h('label', { for: 'card-element', text: 'Card' }), cardBox, message, button);
+    h('h2', { text: t('pay.heading') }),
+    h('p', { text: t('pay.held', { amount }) }),
+    h('label', { for: 'card-element', text: t('pay.card') }), cardBox, message, button);
   clear(box, form);
   card.mount(cardBox);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     button.disabled = true;
-    clear(message, h('p', { text: 'Confirming with your bank… if it asks you to confirm the payment, do so in the window that opens.' }));
+    clear(message, h('p', { text: t('pay.confirming') }));
     // Stripe.js runs the bank's check (3-D Secure) when the intent needs one, and resolves once it is over.
     const result = await stripe.confirmCardPayment(checkout.clientSecret, { payment_method: { card } });
     const failure = result.error || unfinished(result.paymentIntent);
@@ -176,7 +161,7 @@ export async function paymentStep(box, token, onPaid, onReleased) {
       clear(message, h('p', { class: 'notice', text: failureSentence(failure) }));
       return;
     }
-    clear(message, h('p', { text: 'Payment received, confirming your booking…' }));
+    clear(message, h('p', { text: t('pay.received') }));
     for (let i = 0; i < 40; i += 1) {
       const view = await loadPayment(token);
       if (view && view.payment && ['PAID', 'AUTHORIZED'].includes(view.payment.state)) {
@@ -185,7 +170,6 @@ export async function paymentStep(box, token, onPaid, onReleased) {
       }
       await new Promise((r) => { setTimeout(r, 500); });
     }
-    clear(message, errorBox(new Error('The payment is taking longer than usual; reload this page in a minute.'),
-      'Not confirmed yet'));
+    clear(message, errorBox(new Error(t('pay.slow')), t('pay.notYet')));
   });
 }

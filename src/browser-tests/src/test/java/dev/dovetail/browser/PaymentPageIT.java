@@ -294,4 +294,46 @@ class PaymentPageIT {
   private long succeededDeliveries() {
     return STRIPE.deliveries().stream().filter(d -> d.matches(".* payment_intent\\.succeeded 2\\d\\d")).count();
   }
+
+  @Test
+  @DisplayName("the payment step in German: heading, amount, a declined card's sentence; then booked, and the manage"
+      + " page's refund sentence in German")
+  void paymentStepInGerman() {
+    try {
+      browser.desktop();
+      browser.timeZone(BERLIN.getId());
+      browser.open(hub.url("/book/demo/retry-30?lang=de"));
+      String start = hub.firstFreeDay("retry-30", BERLIN).starts().get(0);
+      browser.waiting().until(d -> !browser.all("#picker-slots button").isEmpty());
+      browser.click("#picker-slots button[data-start='" + start + "']");
+      browser.type("#name", "Grete Müller");
+      browser.type("#email", "grete@example.com");
+      browser.click("#book-button");
+      browser.waiting().until(d -> browser.path().startsWith("/booked/"));
+      browser.waitForText(By.tagName("h1"), "Zum Bestätigen bezahlen");
+      assertThat(browser.js("return document.documentElement.lang;")).isEqualTo("de");
+      assertThat(browser.text("#payment-form h2")).isEqualTo("Bezahlen Sie, um Ihre Buchung zu bestätigen");
+      assertThat(browser.text("#payment-form")).contains("45,00", "€", "werden von Ihrer Karte abgebucht", "Karte");
+      assertThat(BookingPageIT.plain(browser.text("#pay-button"))).isEqualTo("45,00 € bezahlen");
+      browser.assertAccessible("payment step in German");
+      browser.screenshot("pay-step-german");
+
+      browser.type("#emu-card-number", "4000 0000 0000 9995");
+      browser.click("#pay-button");
+      browser.waitForText(By.id("payment-message"), "Ihre Karte wurde abgelehnt");
+      browser.type("#emu-card-number", "4242 4242 4242 4242");
+      browser.click("#pay-button");
+      browser.waitForText(By.tagName("h1"), "Ihr Termin ist gebucht");
+      String token = browser.path().substring("/booked/".length());
+
+      browser.open(hub.url("/manage/" + token));
+      browser.waitForText(By.id("detail-status"), "Bestätigt");
+      browser.click("#cancel-button");
+      browser.waitForText(By.id("refund-preview"), "45,00");
+      assertThat(browser.text("#refund-preview")).contains("bezahlt").doesNotContain("paid");
+      browser.assertNoConsoleErrors(402); // the declined card's answer from Stripe
+    } finally {
+      browser.reset(); // the language cookie goes: the other tests read English pages
+    }
+  }
 }

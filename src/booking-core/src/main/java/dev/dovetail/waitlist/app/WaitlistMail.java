@@ -2,6 +2,7 @@ package dev.dovetail.waitlist.app;
 
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.kernel.NotFoundException;
+import dev.dovetail.kernel.i18n.Language;
 import dev.dovetail.notification.domain.DeliveryException;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageKind;
@@ -17,7 +18,8 @@ import java.time.Instant;
 /**
  * The waitlist's mails, sent through the notification outbox: the join confirmation (subject: the entry) and the
  * offer (subject: the held booking, so each offer has its own message id). Decided at send time from the entry as it
- * is then: a join confirmation is skipped if the customer already left; an offer is sent only while it is open.
+ * is then: a join confirmation is skipped if the customer already left; an offer is sent only while it is open. The
+ * links of an entry in another language than English carry {@code ?lang=}, so the pages open in it (ADR 65).
  */
 public final class WaitlistMail implements MessageComposer {
 
@@ -55,6 +57,11 @@ public final class WaitlistMail implements MessageComposer {
     return baseUrl + "/waitlist/leave/" + links.leaveToken(entryId);
   }
 
+  /** {@code link} opening its page in {@code language}: English is every page's default, so it needs nothing. */
+  static String inLanguage(String link, Language language) {
+    return language == Language.EN ? link : link + "?lang=" + language.tag();
+  }
+
   @Override
   public Future<Composition> compose(OutboundMessage message, Instant now) {
     return switch (message.kind()) {
@@ -65,7 +72,7 @@ public final class WaitlistMail implements MessageComposer {
       case WAITLIST_OFFER -> entries.findByOfferedBooking(message.bookingId()).compose(found -> found
           .filter(e -> e.status() == EntryStatus.OFFERED && e.offer().bookingId().equals(message.bookingId()))
           .filter(e -> e.offer().openAt(now))
-          .map(e -> render(message, e, claimLink(e.id(), e.offer().bookingId())))
+          .map(e -> render(message, e, inLanguage(claimLink(e.id(), e.offer().bookingId()), e.language())))
           .orElseGet(() -> Future.succeededFuture(Composition.skip("the offer is no longer open"))));
       default -> Future.succeededFuture(Composition.skip("not a waitlist message: " + message.kind()));
     };
@@ -79,7 +86,8 @@ public final class WaitlistMail implements MessageComposer {
         .map(offer -> {
           MailMessage mail;
           try {
-            mail = renderer.render(message, entry, offer, claimLink, leaveLink(entry.id()));
+            mail = renderer.render(message, entry, offer, claimLink, inLanguage(leaveLink(entry.id()),
+                entry.language()));
           } catch (RuntimeException e) {
             throw new DeliveryException("cannot render: " + e, true, e);
           }

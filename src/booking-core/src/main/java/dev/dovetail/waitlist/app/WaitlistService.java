@@ -118,7 +118,7 @@ public class WaitlistService implements Waitlist, ManageWaitlist {
           }
           WaitlistEntry entry = WaitlistEntry.join(Ids.random(), offer.provider().id(), offer.resource().id(),
               offer.type().id(), command.customerName().strip(), command.customerEmail().strip(),
-              command.customerZone(), command.wish(), now);
+              command.customerZone(), command.wish(), now).in(command.language());
           if (Backfill.matchingSlots(offer, Backfill.emptySchedules(offer), entry, now).isEmpty()) {
             // Closed then (opening hours, a closed day, the notice): no cancellation could ever free such a slot.
             return Future.failedFuture(new InvalidRequestException("this booking type offers no time matching your "

@@ -4,6 +4,7 @@ import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.kernel.ConflictException;
 import dev.dovetail.kernel.TimeRange;
+import dev.dovetail.kernel.i18n.Language;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.Objects;
  * One customer waiting for a booking type, in join order ({@code joinedAt}, then id). At most one offer is open at a
  * time. Slots the customer let pass are remembered in {@code passed} (their starts, at most {@link #MAX_PASSED}) so
  * they are not offered the same slot again. {@code recovered} is the type's price when the customer claimed.
+ * {@code language} is the one the customer joined in (the booking page's): their waitlist mails and pages are written
+ * in it (ADR 62, ADR 65).
  * {@code revision} counts changes; the repository writes an entry only over the revision it was read at.
  */
 public record WaitlistEntry(
@@ -24,6 +27,7 @@ public record WaitlistEntry(
     String customerName,
     String customerEmail,
     ZoneId customerZone,
+    Language language,
     Wish wish,
     EntryStatus status,
     SlotOffer offer,
@@ -44,6 +48,7 @@ public record WaitlistEntry(
     Objects.requireNonNull(customerName, "customerName");
     Objects.requireNonNull(customerEmail, "customerEmail");
     Objects.requireNonNull(customerZone, "customerZone");
+    Objects.requireNonNull(language, "language");
     Objects.requireNonNull(wish, "wish");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(joinedAt, "joinedAt");
@@ -54,10 +59,17 @@ public record WaitlistEntry(
     }
   }
 
+  /** A new entry, waiting, in English; {@link #in} gives it the customer's language before it is stored. */
   public static WaitlistEntry join(String id, String providerId, String resourceId, String bookingTypeId,
       String customerName, String customerEmail, ZoneId customerZone, Wish wish, Instant now) {
     return new WaitlistEntry(id, providerId, resourceId, bookingTypeId, customerName, customerEmail, customerZone,
-        wish, EntryStatus.WAITING, null, List.of(), null, null, now, now, 0);
+        Language.EN, wish, EntryStatus.WAITING, null, List.of(), null, null, now, now, 0);
+  }
+
+  /** This entry in {@code newLanguage}, same revision: for a new entry, before it is stored. */
+  public WaitlistEntry in(Language newLanguage) {
+    return new WaitlistEntry(id, providerId, resourceId, bookingTypeId, customerName, customerEmail, customerZone,
+        newLanguage, wish, status, offer, passed, recovered, bookingId, joinedAt, updatedAt, revision);
   }
 
   /** Whether this entry may be offered {@code slot}: waiting, the wish matches, and the slot was not let pass. */
@@ -132,6 +144,6 @@ public record WaitlistEntry(
   private WaitlistEntry with(EntryStatus newStatus, SlotOffer newOffer, List<Instant> newPassed, Money value,
       String booking, Instant now) {
     return new WaitlistEntry(id, providerId, resourceId, bookingTypeId, customerName, customerEmail, customerZone,
-        wish, newStatus, newOffer, newPassed, value, booking, joinedAt, now, revision + 1);
+        language, wish, newStatus, newOffer, newPassed, value, booking, joinedAt, now, revision + 1);
   }
 }

@@ -70,7 +70,7 @@ public final class TemplateMessageRenderer implements MessageRenderer {
       if (kind.aboutBooking()) { // the others have renderers of their own (waitlist, password, ... mails)
         templates.put(kind, MailTemplates.load(root, kind));
         if (kind.audience() == MessageKind.Audience.CUSTOMER) {
-          german.put(kind, MailTemplates.load(root + Language.DE.tag() + "/", kind));
+          german.put(kind, MailTemplates.load(root, Language.DE, kind));
         }
       }
     }

@@ -5,6 +5,7 @@ import static dev.dovetail.infra.mongo.MongoSupport.requiredInstant;
 
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.kernel.TimeRange;
+import dev.dovetail.kernel.i18n.Language;
 import dev.dovetail.waitlist.domain.EntryStatus;
 import dev.dovetail.waitlist.domain.SlotOffer;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
@@ -21,9 +22,10 @@ import java.util.List;
 
 /**
  * A waitlist entry as a document: {@code {_id, providerId, resourceId, bookingTypeId, customerName, customerEmail,
- * customerZone, wish: {date?, from?, to?, exactStart?}, status, offer?: {bookingId, start, end, expiresAt, byHand},
+ * customerZone, language?, wish: {date?, from?, to?, exactStart?}, status, offer?: {bookingId, start, end, expiresAt, byHand},
  * passed: [millis], recovered?: {minorUnits, currency}, bookingId?, joinedAt, updatedAt, revision}}; settings as
- * {@code {_id: bookingTypeId, enabled, claimWindow}}. Instants in epoch milliseconds.
+ * {@code {_id: bookingTypeId, enabled, claimWindow}}. Instants in epoch milliseconds. {@code language} is the one the
+ * customer joined in, absent for English (so a document from before ADR 65 reads as English).
  */
 final class WaitlistCodec {
 
@@ -43,6 +45,9 @@ final class WaitlistCodec {
         .put("customerZone", e.customerZone().getId())
         .put("wish", wish(e.wish()))
         .put("status", e.status().name());
+    if (e.language() != Language.EN) {
+      doc.put("language", e.language().tag());
+    }
     if (e.offer() != null) {
       SlotOffer o = e.offer();
       doc.put("offer", new JsonObject()
@@ -83,6 +88,7 @@ final class WaitlistCodec {
         doc.getString("customerName"),
         doc.getString("customerEmail"),
         ZoneId.of(doc.getString("customerZone")),
+        Language.orEnglish(doc.getString("language")),
         wish(doc.getJsonObject("wish")),
         EntryStatus.valueOf(doc.getString("status")),
         offer,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.kernel.TimeRange;
+import dev.dovetail.kernel.i18n.Language;
 import dev.dovetail.notification.domain.MailMessage;
 import dev.dovetail.notification.domain.MessageKind;
 import dev.dovetail.notification.domain.OutboundMessage;
@@ -65,5 +66,36 @@ class TemplateWaitlistMailRendererTest {
     assertThat(mail.text()).contains("03:00–04:00").contains("within 15 minutes").contains("EST")
         .contains("https://hub.test/waitlist/claim/c1").contains("https://hub.test/waitlist/leave/l1");
     assertThat(mail.html()).contains("href=\"https://hub.test/waitlist/claim/c1\"").contains("Acme &lt;Clinic&gt;");
+  }
+
+  @Test
+  @DisplayName("in German (the language the customer joined in): German templates, dates, zone names and words")
+  void german() {
+    WaitlistEntry offered = entry().in(Language.DE).offered(new SlotOffer("held1", TimeRange.of(
+        Instant.parse("2026-11-24T08:00:00Z"), Duration.ofHours(1)), NOW.plus(Duration.ofMinutes(15)), false), NOW);
+    MailMessage offer = renderer.render(OutboundMessage.pending("acme", "held1", 0, MessageKind.WAITLIST_OFFER, null,
+        "ada@example.com", NOW, NOW), offered, OFFER, "https://hub.test/waitlist/claim/c1?lang=de",
+        "https://hub.test/waitlist/leave/l1?lang=de");
+    assertThat(offer.subject()).isEqualTo("Eine Zeit ist für Sie frei: hour am Dienstag, 24. November 2026 um 03:00"
+        + " (annehmen bis 02:15 am Montag, 23. November 2026)");
+    assertThat(offer.text()).contains("Hallo Ada <b>", "innerhalb von 15 Minuten", "Zeitzone:", "America/New_York")
+        .contains("https://hub.test/waitlist/claim/c1?lang=de").doesNotContain("Hello");
+    assertThat(offer.html()).startsWith("<!DOCTYPE html>\n<html lang=\"de\">").contains("Diese Zeit annehmen");
+
+    MailMessage joined = renderer.render(OutboundMessage.pending("acme", "e1e1", 0, MessageKind.WAITLIST_JOINED,
+        null, "ada@example.com", NOW, NOW), entry().in(Language.DE), OFFER, null, "https://hub.test/l?lang=de");
+    assertThat(joined.subject())
+        .isEqualTo("Sie stehen auf der Warteliste: hour am Dienstag, 24. November 2026, 03:00–05:00");
+    assertThat(joined.html()).contains("<html lang=\"de\">", "Warteliste verlassen");
+  }
+
+  @Test
+  @DisplayName("an exact-slot wish reads \"<date> at <time>\" in English, \"<date> um <time>\" in German")
+  void exactSlotWish() {
+    Wish slot = Wish.slot(Instant.parse("2026-11-24T08:00:00Z"));
+    assertThat(TemplateWaitlistMailRenderer.describe(slot, BERLIN, Language.EN))
+        .isEqualTo("Tuesday 24 November 2026 at 09:00");
+    assertThat(TemplateWaitlistMailRenderer.describe(slot, BERLIN, Language.DE))
+        .isEqualTo("Dienstag, 24. November 2026 um 09:00");
   }
 }

@@ -73,7 +73,8 @@ final class BookingPageHandler {
       Embedding.allowFramingBy(ctx, offer.provider());
       Language language = PageLanguage.choose(ctx, offer.provider());
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-          .end(page.render(PageLanguage.values(Html.withNow(values(offer, cardPayments, language), clock), language),
+          .end(page.render(PageLanguage.values(Html.withNow(values(offer, cardPayments, language), clock), language,
+                  PageTexts.BOOK),
               PageLanguage.withSwitch(BrandMarkup.with(Map.of("locationItem", locationItem(offer, language)),
                   offer.provider()), language)));
     });

@@ -30,7 +30,7 @@ final class DashboardPageHandler {
   void handle(RoutingContext ctx) {
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
         .end(page.render(PageLanguage.values(Html.withNow(Map.of("signedIn", Boolean.toString(signedIn(ctx)),
-            "signUp", signUp.mode().name().toLowerCase(Locale.ROOT)), clock), Language.EN)));
+            "signUp", signUp.mode().name().toLowerCase(Locale.ROOT)), clock), Language.EN, PageTexts.HUB)));
   }
 
   /**

@@ -30,7 +30,7 @@ final class HomePageHandler {
             signUp.mode() == SignUpMode.INVITE ? "Sign up with an invitation" : "Sign up")));
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
         .end(page.render(PageLanguage.values(Map.of("dashboardLabel", signedIn ? "Open your dashboard" : "Log in"),
-                Language.EN),
+                Language.EN, PageTexts.NONE),
             Map.of("signUpLink", links)));
   }
 }

@@ -118,12 +118,16 @@ final class PageLanguage {
 
   /**
    * {@code values} plus what every customer page takes from its language: {@code lang} (also the language of the
-   * catalogue texts, see {@link Html}) and {@code messages}, the modules' texts as JSON (read by {@code i18n.js}).
+   * catalogue texts, see {@link Html}) and {@code messages}, the texts of its modules ({@code texts}) as JSON (read by
+   * {@code i18n.js}).
    */
-  static Map<String, String> values(Map<String, String> values, Language language) {
+  static Map<String, String> values(Map<String, String> values, Language language, PageTexts texts) {
     Map<String, String> all = new HashMap<>(values);
     all.put("lang", language.tag());
-    all.put("messages", new JsonObject(new HashMap<>(Messages.catalogue().withPrefix(language, "js."))).encode());
+    JsonObject messages = new JsonObject();
+    texts.groups().forEach(group -> Messages.catalogue().withPrefix(language, "js." + group + ".")
+        .forEach(messages::put));
+    all.put("messages", messages.encode());
     return all;
   }
 

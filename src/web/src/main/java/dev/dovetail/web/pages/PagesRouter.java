@@ -98,10 +98,10 @@ public final class PagesRouter {
     BookingPageHandler book = new BookingPageHandler(services.booking().publicCatalog(), errors, clock, cardPayments);
     Function<String, Future<Provider>> bookingProvider = token -> services.booking().manage().find(token)
         .compose(booking -> services.booking().catalog().provider(booking.providerId()));
-    ShellPageHandler booked = new ShellPageHandler(Html.load("booked.html"), errors, clock, bookingProvider, true);
-    ShellPageHandler manage = new ShellPageHandler(Html.load("manage.html"), errors, clock, bookingProvider, false);
+    ShellPageHandler booked = new ShellPageHandler(PageTexts.BOOKED, errors, clock, bookingProvider, true);
+    ShellPageHandler manage = new ShellPageHandler(PageTexts.MANAGE, errors, clock, bookingProvider, false);
     DashboardPageHandler dashboard = new DashboardPageHandler(Html.load("dashboard.html"), signUp, clock);
-    WaitlistPageHandler waitlist = new WaitlistPageHandler(Html.load("waitlist.html"), errors, clock,
+    WaitlistPageHandler waitlist = new WaitlistPageHandler(errors, clock,
         token -> services.waitlist().customer().offerOf(token)
             .compose(held -> services.booking().publicCatalog().offer(held.bookingTypeId()))
             .map(PublicCatalog.Offer::provider));
@@ -113,9 +113,9 @@ public final class PagesRouter {
     Html password = Html.load("password.html");
     // The provider's own pages are English for now (ADR 62); their shared modules read the English texts.
     String forgot = password.render(PageLanguage.values(Map.of("view", "forgot", "title", "Forgot your password?"),
-        Language.EN));
+        Language.EN, PageTexts.HUB));
     String reset = password.render(PageLanguage.values(Map.of("view", "reset", "title", "Choose a new password"),
-        Language.EN));
+        Language.EN, PageTexts.HUB));
     router.get("/forgot-password").handler(ctx -> html(ctx, forgot)).failureHandler(errors::failure);
     router.get("/reset-password").handler(ctx -> html(ctx, reset)).failureHandler(errors::failure);
     router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(301)

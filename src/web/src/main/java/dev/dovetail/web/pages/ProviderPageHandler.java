@@ -59,7 +59,7 @@ final class ProviderPageHandler {
               : count == 1 ? "provider.offers.one" : "provider.offers.many", Map.of("count", count)));
       Embedding.allowFramingBy(ctx, found.provider());
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-          .end(page.render(PageLanguage.values(values, language),
+          .end(page.render(PageLanguage.values(values, language, PageTexts.NONE),
               PageLanguage.withSwitch(BrandMarkup.with(Map.of("offers", rows), found.provider()), language)));
     });
   }

@@ -2,10 +2,13 @@ package dev.dovetail.web.pages;
 
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.kernel.i18n.Language;
+import dev.dovetail.kernel.i18n.Messages;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -16,26 +19,29 @@ import java.util.regex.Pattern;
  * is looked up for the page's header and colour (ADR 57); the module reads the booking through the API and shows its
  * problem detail if the token is not valid (the header is then the hub's). The confirmation page may be framed by the
  * sites the booking's provider listed, since a booking made inside an embedded booking page lands on it (ADR 45); the
- * manage page never is.
+ * manage page never is. The customer's shell pages (these two and the waitlist's) are one template, {@code
+ * shell.html}: the page's name (its {@link PageTexts}) picks its module and its texts {@code page.<name>.*}.
  */
 final class ShellPageHandler {
 
   /** Same shape as the contract's {@code ManageToken} parameter. */
   static final Pattern MANAGE_TOKEN = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}\\.[A-Za-z0-9_-]{1,100}$");
 
-  private final Html page;
+  private static final Html SHELL = Html.load("shell.html");
+
+  private final PageTexts texts;
   private final PageErrors errors;
   private final Clock clock;
   private final Function<String, Future<Provider>> providerOf;
   private final boolean framable;
 
   /**
-   * A page in the look of {@code providerOf}'s provider (given the manage token); {@code framable}: the sites that
-   * provider listed may frame it.
+   * The page {@code texts} in the look of {@code providerOf}'s provider (given the manage token); {@code framable}:
+   * the sites that provider listed may frame it.
    */
-  ShellPageHandler(Html page, PageErrors errors, Clock clock, Function<String, Future<Provider>> providerOf,
+  ShellPageHandler(PageTexts texts, PageErrors errors, Clock clock, Function<String, Future<Provider>> providerOf,
       boolean framable) {
-    this.page = page;
+    this.texts = texts;
     this.errors = errors;
     this.clock = clock;
     this.providerOf = providerOf;
@@ -55,10 +61,22 @@ final class ShellPageHandler {
       if (provider != null && framable) {
         Embedding.allowFramingBy(ctx, provider);
       }
-      Language language = PageLanguage.choose(ctx, provider);
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-          .end(page.render(PageLanguage.values(Html.withNow(Map.of(), clock), language),
-              PageLanguage.withSwitch(BrandMarkup.of(provider), language)));
+          .end(render(texts, PageLanguage.choose(ctx, provider), provider, clock));
     });
+  }
+
+  /**
+   * The shell page {@code texts} in {@code language}, in {@code provider}'s look (null: the hub's): module {@code
+   * /assets/<name>.js}, title, heading, no-script notice, loading line and footer from {@code page.<name>.*}.
+   */
+  static String render(PageTexts texts, Language language, Provider provider, Clock clock) {
+    String name = texts.name().toLowerCase(Locale.ROOT);
+    Map<String, String> values = new HashMap<>(Map.of("module", name));
+    for (String part : new String[] {"title", "heading", "noscript", "loading", "footer"}) {
+      values.put(part, Messages.catalogue().get(language, "page." + name + "." + part));
+    }
+    return SHELL.render(PageLanguage.values(Html.withNow(values, clock), language, texts),
+        PageLanguage.withSwitch(BrandMarkup.of(provider), language));
   }
 }

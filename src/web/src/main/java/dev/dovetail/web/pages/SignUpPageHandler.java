@@ -42,6 +42,6 @@ final class SignUpPageHandler {
     };
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
         .end(page.render(PageLanguage.values(Map.of("mode", mode.name().toLowerCase(Locale.ROOT), "invite", invite,
-            "title", title, "intro", intro), Language.EN)));
+            "title", title, "intro", intro), Language.EN, PageTexts.HUB)));
   }
 }

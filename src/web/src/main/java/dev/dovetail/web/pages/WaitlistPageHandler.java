@@ -1,12 +1,10 @@
 package dev.dovetail.web.pages;
 
 import dev.dovetail.booking.domain.Provider;
-import dev.dovetail.kernel.i18n.Language;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -20,14 +18,12 @@ final class WaitlistPageHandler {
   /** Same shape as the contract's {@code WaitlistToken} parameter. */
   static final Pattern WAITLIST_TOKEN = Pattern.compile("^[a-z0-9][a-z0-9-]{1,110}\\.[A-Za-z0-9_-]{1,100}$");
 
-  private final Html page;
   private final PageErrors errors;
   private final Clock clock;
   private final Function<String, Future<Provider>> providerOfClaim;
 
   /** {@code providerOfClaim}: the provider of a claim link's offer, for the page's header and colour (ADR 57). */
-  WaitlistPageHandler(Html page, PageErrors errors, Clock clock, Function<String, Future<Provider>> providerOfClaim) {
-    this.page = page;
+  WaitlistPageHandler(PageErrors errors, Clock clock, Function<String, Future<Provider>> providerOfClaim) {
     this.errors = errors;
     this.clock = clock;
     this.providerOfClaim = providerOfClaim;
@@ -44,10 +40,8 @@ final class WaitlistPageHandler {
         : Future.failedFuture("no provider for a leave link");
     provider.onComplete(found -> {
       Provider owner = found.succeeded() ? found.result() : null;
-      Language language = PageLanguage.choose(ctx, owner);
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-          .end(page.render(PageLanguage.values(Html.withNow(Map.of(), clock), language),
-              PageLanguage.withSwitch(BrandMarkup.of(owner), language)));
+          .end(ShellPageHandler.render(PageTexts.WAITLIST, PageLanguage.choose(ctx, owner), owner, clock));
     });
   }
 }

@@ -1,6 +1,7 @@
 package dev.dovetail.web.waitlist;
 
 import dev.dovetail.booking.domain.Money;
+import dev.dovetail.kernel.i18n.Language;
 import dev.dovetail.waitlist.domain.RecoveredBookings;
 import dev.dovetail.waitlist.domain.SlotOffer;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
@@ -19,7 +20,10 @@ public final class WaitlistCodec {
 
   private WaitlistCodec() {}
 
-  /** A join request validated by the contract: exactly one of {@code date} (with optional from/to) and {@code start}. */
+  /**
+   * A join request validated by the contract: exactly one of {@code date} (with optional from/to) and {@code start};
+   * the optional {@code language} (en, de: the booking page's) is the customer's waitlist mails' language.
+   */
   static Waitlist.JoinCommand join(String bookingTypeId, JsonObject json) {
     String date = json.getString("date");
     String start = json.getString("start");
@@ -43,7 +47,7 @@ public final class WaitlistCodec {
       wish = Wish.window(day, TimeCodec.wallTime(from, "from"), TimeCodec.wallTime(to, "to"));
     }
     return new Waitlist.JoinCommand(bookingTypeId, json.getString("name"), json.getString("email"),
-        TimeCodec.zone(json.getString("timeZone"), "timeZone"), wish);
+        TimeCodec.zone(json.getString("timeZone"), "timeZone"), wish, Language.orEnglish(json.getString("language")));
   }
 
   public static JsonObject toJson(WaitlistEntry e) {

@@ -2,6 +2,7 @@ package dev.dovetail.waitlist.port.in;
 
 import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.kernel.TimeRange;
+import dev.dovetail.kernel.i18n.Language;
 import dev.dovetail.waitlist.domain.WaitlistEntry;
 import dev.dovetail.waitlist.domain.Wish;
 import io.vertx.core.Future;
@@ -11,7 +12,20 @@ import java.time.ZoneId;
 /** What a customer does with a booking type's waitlist: join it, leave it (signed link), claim an offer (signed link). */
 public interface Waitlist {
 
-  record JoinCommand(String bookingTypeId, String customerName, String customerEmail, ZoneId customerZone, Wish wish) {}
+  /** {@code language}: the customer's (the booking page's); their waitlist mails are written in it. */
+  record JoinCommand(String bookingTypeId, String customerName, String customerEmail, ZoneId customerZone, Wish wish,
+      Language language) {
+
+    public JoinCommand {
+      language = language == null ? Language.EN : language;
+    }
+
+    /** A join in English. */
+    public JoinCommand(String bookingTypeId, String customerName, String customerEmail, ZoneId customerZone,
+        Wish wish) {
+      this(bookingTypeId, customerName, customerEmail, customerZone, wish, Language.EN);
+    }
+  }
 
   /**
    * What a claim link holds: the slot (in the customer's zone as they joined), until when, and whether it can still be
