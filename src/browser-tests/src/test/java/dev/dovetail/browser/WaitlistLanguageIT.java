@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,21 +49,15 @@ class WaitlistLanguageIT {
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().mailingTo(SMTP.getSmtp().getPort()).build();
 
-  private final HubApi hub = HubApi.on(HUB);
-  private Browser browser;
+  @RegisterExtension
+  static final BrowserExtension BROWSER = new BrowserExtension();
 
-  @BeforeAll
-  void start() {
-    browser = Browser.start();
-  }
+  private final HubApi hub = HubApi.on(HUB);
+  private final Browser browser = BROWSER.browser();
 
   @AfterAll
-  void stop() {
-    try {
-      browser.close();
-    } finally {
-      SMTP.stop();
-    }
+  void stopSmtp() {
+    SMTP.stop();
   }
 
   @Test
