@@ -7,9 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -70,7 +67,7 @@ class PasswordResetMailHubIT {
     assertThat(mails).hasSize(1);
     assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo(DemoData.EMAIL);
     assertThat(mails[0].getSubject()).isEqualTo("Reset your Dovetail password");
-    String text = plainText(mails[0]);
+    String text = Inbox.part(mails[0], "text/plain");
     Matcher link = Pattern.compile(Pattern.quote(publicUrl) + "/reset-password#([A-Za-z0-9_.-]+)").matcher(text);
     assertThat(link.find()).as(text).isTrue();
 
@@ -86,23 +83,7 @@ class PasswordResetMailHubIT {
     MimeMessage notice = SMTP.getReceivedMessages()[1];
     assertThat(notice.getAllRecipients()[0].toString()).isEqualTo(DemoData.EMAIL);
     assertThat(notice.getSubject()).isEqualTo("Your Dovetail password was changed");
-    assertThat(plainText(notice)).contains(publicUrl + "/forgot-password").doesNotContain("reset-password#");
-  }
-
-  /** The text/plain part, decoded (quoted-printable would break the long link across lines). */
-  private static String plainText(Part part) throws Exception {
-    if (part.isMimeType("text/plain")) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        String found = plainText(child);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
+    assertThat(Inbox.part(notice, "text/plain")).contains(publicUrl + "/forgot-password")
+        .doesNotContain("reset-password#");
   }
 }

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.dovetail.app.HubExtension;
+import dev.dovetail.app.Inbox;
 import io.vertx.core.json.JsonObject;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +37,7 @@ class BrandingPagesIT {
   private static final String NAME = "Praxis Sonnenschein";
 
   static final GreenMail SMTP = HubExtension.startedSmtp();
+  private static final Inbox INBOX = new Inbox(SMTP);
 
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().mailingTo(SMTP.getSmtp().getPort()).build();
@@ -105,10 +101,10 @@ class BrandingPagesIT {
     assertBranded("manage page");
     browser.assertNoConsoleErrors();
 
-    MimeMessage mail = received("ada@example.com");
+    MimeMessage mail = INBOX.received("ada@example.com", "Confirmed");
     InternetAddress from = (InternetAddress) mail.getFrom()[0];
     assertThat(from.getPersonal()).isEqualTo(NAME);
-    String html = part(mail, "text/html");
+    String html = Inbox.part(mail, "text/html");
     assertThat(html).contains("background:#1a6b4f;color:#ffffff;").contains(NAME)
         .containsPattern("<img src=\"http://[^\"]+/brand/demo/logo/[0-9a-f]{32}\" alt=\"\" width=\"120\" "
             + "height=\"40\"");
@@ -149,39 +145,5 @@ class BrandingPagesIT {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private MimeMessage received(String to) throws MessagingException {
-    for (int tries = 0; tries < 300; tries++) {
-      List<MimeMessage> confirmations = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-        try {
-          return m.getSubject().startsWith("Confirmed")
-              && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to));
-        } catch (MessagingException e) {
-          throw new IllegalStateException(e);
-        }
-      }).toList();
-      if (!confirmations.isEmpty()) {
-        return confirmations.get(0);
-      }
-      sleep();
-    }
-    throw new AssertionError("no confirmation to " + to + " in GreenMail");
-  }
-
-  /** The first part of {@code mimeType}, decoded. */
-  private static String part(Part part, String mimeType) throws MessagingException, IOException {
-    if (part.isMimeType(mimeType)) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = part(multipart.getBodyPart(i), mimeType);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.dovetail.app.HubExtension;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
+import dev.dovetail.app.Inbox;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +39,7 @@ class LanguagePagesIT {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.GERMAN);
 
   static final GreenMail SMTP = HubExtension.startedSmtp();
+  private static final Inbox INBOX = new Inbox(SMTP);
 
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().mailingTo(SMTP.getSmtp().getPort()).build();
@@ -109,13 +105,14 @@ class LanguagePagesIT {
     browser.screenshot("booked-german");
     browser.assertNoConsoleErrors();
 
-    MimeMessage mail = received("grete@example.com", "Bestätigt:");
+    MimeMessage mail = INBOX.received("grete@example.com", "Bestätigt:");
     assertThat(mail.getSubject()).isEqualTo("Bestätigt: 30-minute meeting am "
         + DateTimeFormatter.ofPattern("EEEE, d. MMMM uuuu", Locale.GERMAN).format(Instant.parse(start).atZone(BERLIN))
         + " um " + time);
-    assertThat(part(mail, "text/plain")).contains("Hallo Grete Müller", "Ihre Buchung bei Demo Studio ist bestätigt",
+    assertThat(Inbox.part(mail, "text/plain")).contains("Hallo Grete Müller",
+        "Ihre Buchung bei Demo Studio ist bestätigt",
         "Zeitzone:", "Europe/Berlin");
-    assertThat(part(mail, "text/html")).contains("<html lang=\"de\">", "Verschieben oder stornieren");
+    assertThat(Inbox.part(mail, "text/html")).contains("<html lang=\"de\">", "Verschieben oder stornieren");
 
     // The manage page in German; cancelling sends the cancellation mail in German too.
     browser.click("#manage-link");
@@ -127,7 +124,7 @@ class LanguagePagesIT {
     browser.waitForText(By.id("cancelled-heading"), "Ihre Buchung ist storniert");
     assertThat(browser.text("#detail-status")).isEqualTo("Storniert");
     browser.assertNoConsoleErrors();
-    assertThat(part(received("grete@example.com", "Storniert:"), "text/plain"))
+    assertThat(Inbox.part(INBOX.received("grete@example.com", "Storniert:"), "text/plain"))
         .contains("Ihre Buchung bei Demo Studio wurde storniert");
   }
 
@@ -160,39 +157,5 @@ class LanguagePagesIT {
     browser.waitForText(By.id("picker-zone-line"), "Times in Europe/Berlin");
     assertThat(browser.js("return document.documentElement.lang;")).isEqualTo("en");
     browser.assertNoConsoleErrors(404);
-  }
-
-  private MimeMessage received(String to, String subjectStart) throws MessagingException, InterruptedException {
-    for (int tries = 0; tries < 300; tries++) {
-      List<MimeMessage> found = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-        try {
-          return m.getSubject().startsWith(subjectStart)
-              && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to));
-        } catch (MessagingException e) {
-          throw new IllegalStateException(e);
-        }
-      }).toList();
-      if (!found.isEmpty()) {
-        return found.get(0);
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no mail '" + subjectStart + "' to " + to + " in GreenMail");
-  }
-
-  /** The first part of {@code mimeType}, decoded. */
-  private static String part(Part part, String mimeType) throws MessagingException, IOException {
-    if (part.isMimeType(mimeType)) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = part(multipart.getBodyPart(i), mimeType);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.dovetail.app.HubExtension;
+import dev.dovetail.app.Inbox;
 import dev.dovetail.booking.domain.CancellationTier;
 import dev.dovetail.payment.domain.RefundPolicy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -46,6 +42,7 @@ class TypeScreensIT {
   static final Pattern CLAIM = Pattern.compile("/waitlist/claim/([A-Za-z0-9._~-]+)");
 
   static final GreenMail SMTP = HubExtension.startedSmtp();
+  private static final Inbox INBOX = new Inbox(SMTP);
 
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().mailingTo(SMTP.getSmtp().getPort()).build();
@@ -78,37 +75,6 @@ class TypeScreensIT {
     browser.logInToDashboard(hub.url("/dashboard"));
     browser.nav("#types");
     browser.waitForText(By.tagName("h1"), "Booking types");
-  }
-
-  /** The newest mail to {@code to} whose subject starts with {@code subject}, once GreenMail has received it. */
-  private MimeMessage received(String to, String subject) throws MessagingException, InterruptedException {
-    for (int tries = 0; tries < 300; tries++) {
-      MimeMessage[] all = SMTP.getReceivedMessages();
-      for (int i = all.length - 1; i >= 0; i--) {
-        if (all[i].getSubject().startsWith(subject)
-            && Arrays.stream(all[i].getAllRecipients()).anyMatch(a -> a.toString().contains(to))) {
-          return all[i];
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no mail '" + subject + "...' to " + to + " in GreenMail");
-  }
-
-  /** The text/plain part, decoded (quoted-printable would break the long link across lines). */
-  private static String plainText(Part part) throws MessagingException, IOException {
-    if (part.isMimeType("text/plain")) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = plainText(multipart.getBodyPart(i));
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   @Test
@@ -148,8 +114,8 @@ class TypeScreensIT {
     browser.click(carolItem + " button[data-offer]");
     browser.click("#offer-slots-" + carol + " button[data-start='" + freed + "']");
     browser.waitForText(By.id("offer-sent"), "is held for Carol");
-    MimeMessage offer = received("carol@example.com", "A slot is free for you");
-    Matcher claim = CLAIM.matcher(plainText(offer));
+    MimeMessage offer = INBOX.received("carol@example.com", "A slot is free for you");
+    Matcher claim = CLAIM.matcher(Inbox.part(offer, "text/plain"));
     assertThat(claim.find()).as("the claim link in the mail").isTrue();
     JsonObject offered = api("GET", "/api/v1/waitlist/entries?bookingTypeId=" + TYPE, null, 200)
         .getJsonArray("items").getJsonObject(0);

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.dovetail.app.HubExtension;
+import dev.dovetail.app.Inbox;
 import io.vertx.core.json.JsonObject;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +41,7 @@ class WaitlistLanguageIT {
   private static final Pattern CLAIM = Pattern.compile("/waitlist/claim/\\S+\\?lang=de");
 
   static final GreenMail SMTP = HubExtension.startedSmtp();
+  private static final Inbox INBOX = new Inbox(SMTP);
 
   @RegisterExtension
   static final HubExtension HUB = HubApi.browserHub().mailingTo(SMTP.getSmtp().getPort()).build();
@@ -81,24 +78,24 @@ class WaitlistLanguageIT {
     browser.waitForText(By.id("waitlist-joined"), "Warteliste");
     browser.assertAccessible("waitlist join in German");
 
-    MimeMessage joined = received("grete@example.com", "Sie stehen auf der Warteliste");
+    MimeMessage joined = INBOX.received("grete@example.com", "Sie stehen auf der Warteliste");
     assertThat(joined.getSubject()).isEqualTo("Sie stehen auf der Warteliste: 60-minute session am "
         + TAG.format(day.date()));
-    assertThat(part(joined, "text/plain")).contains("Hallo Grete Müller", "Zeitzone:", "Europe/Berlin",
+    assertThat(Inbox.part(joined, "text/plain")).contains("Hallo Grete Müller", "Zeitzone:", "Europe/Berlin",
         "/waitlist/leave/").contains("?lang=de");
-    assertThat(part(joined, "text/html")).contains("<html lang=\"de\">", "Warteliste verlassen");
+    assertThat(Inbox.part(joined, "text/html")).contains("<html lang=\"de\">", "Warteliste verlassen");
 
     JsonObject cancelled = receipts.get(0);
     assertThat(hub.send("POST", "/api/v1/public/bookings/" + cancelled.getString("manageToken") + "/cancel", null,
         null).statusCode()).isEqualTo(200);
-    MimeMessage offer = received("grete@example.com", "Eine Zeit ist für Sie frei");
+    MimeMessage offer = INBOX.received("grete@example.com", "Eine Zeit ist für Sie frei");
     String start = TAG.format(Instant.parse(hub.managed(cancelled.getString("manageToken")).getString("start"))
         .atZone(BERLIN));
     assertThat(offer.getSubject()).startsWith("Eine Zeit ist für Sie frei: 60-minute session am " + start + " um ")
         .contains("(annehmen bis ");
-    String text = part(offer, "text/plain");
+    String text = Inbox.part(offer, "text/plain");
     assertThat(text).contains("Hallo Grete Müller", "innerhalb von", "Minuten");
-    assertThat(part(offer, "text/html")).contains("<html lang=\"de\">", "Diese Zeit annehmen");
+    assertThat(Inbox.part(offer, "text/html")).contains("<html lang=\"de\">", "Diese Zeit annehmen");
 
     Matcher claim = CLAIM.matcher(text);
     assertThat(claim.find()).as(text).isTrue();
@@ -129,39 +126,5 @@ class WaitlistLanguageIT {
     assertThat(browser.text("#page-title")).isEqualTo("Diese Zeit konnte nicht gebucht werden");
     browser.assertAccessible("unknown claim link in German");
     browser.assertNoConsoleErrors(404);
-  }
-
-  private MimeMessage received(String to, String subjectStart) throws MessagingException, InterruptedException {
-    for (int tries = 0; tries < 300; tries++) {
-      List<MimeMessage> found = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-        try {
-          return m.getSubject().startsWith(subjectStart)
-              && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to));
-        } catch (MessagingException e) {
-          throw new IllegalStateException(e);
-        }
-      }).toList();
-      if (!found.isEmpty()) {
-        return found.get(0);
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no mail '" + subjectStart + "' to " + to + " in GreenMail");
-  }
-
-  /** The first part of {@code mimeType}, decoded. */
-  private static String part(Part part, String mimeType) throws MessagingException, IOException {
-    if (part.isMimeType(mimeType)) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = part(multipart.getBodyPart(i), mimeType);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }
