@@ -32,6 +32,8 @@ export class SlotPicker {
     this.idPrefix = o.idPrefix || 'picker';
     this.duration = (o.durations && o.durations[0]) || null;
     this.slotsByDate = new Map();
+    // Which request to show a day is the latest: an earlier one answered later must not replace the day chosen since.
+    this.shown = 0;
     this.states = new Map();
     this.loadedMonths = new Set();
     this.date = null;
@@ -133,6 +135,7 @@ export class SlotPicker {
 
   /** Month by month from `from`: the first day with free time (a `wanted` day without any is said so). */
   async findAndShow(from, wanted) {
+    const ticket = ++this.shown;
     this.setBusy(true);
     try {
       for (let month = monthOf(from); month <= this.lastDate; month = addMonths(month, 1)) {
@@ -140,12 +143,18 @@ export class SlotPicker {
         const first = this.firstFreeDate(from, addMonths(month, 1));
         if (first) {
           await this.loadDay(first);
+          if (ticket !== this.shown) {
+            return;
+          }
           this.showNote(wanted && first !== wanted
             ? t('picker.movedOn', { wanted: formatDay(wanted), first: formatDay(first) })
             : null);
           this.render(first);
           return;
         }
+      }
+      if (ticket !== this.shown) {
+        return;
       }
       this.showNote(null);
       this.render(from);
@@ -222,12 +231,15 @@ export class SlotPicker {
       this.render(this.date);
       return;
     }
+    const ticket = ++this.shown;
     this.showNote(null);
     if (!(await this.ensureLoaded(() => Promise.all([this.loadMonth(monthOf(date)), this.loadDay(date)]),
       () => this.showDate(date)))) {
       return;
     }
-    this.render(date);
+    if (ticket === this.shown) {
+      this.render(date);
+    }
   }
 
   /** Another month in the grid, without changing the shown day; `focusDate` takes the keyboard focus. */

@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -50,6 +51,7 @@ final class Browser implements AutoCloseable {
   }
 
   final ChromeDriver driver;
+  private boolean slowed;
   private final Path profile;
   private final List<LogEntry> console = new ArrayList<>();
 
@@ -192,6 +194,14 @@ final class Browser implements AutoCloseable {
       new Select(visible(css)).selectByValue(value);
       return true;
     });
+  }
+
+  /** Every request of this browser answered {@code latency} later, as on a slow mobile connection, until reset. */
+  void slowNetwork(Duration latency) {
+    ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+    slow.setLatency(latency);
+    driver.setNetworkConditions(slow);
+    slowed = true;
   }
 
   /** Sets a date input the way a date picker does (its value, then a change event). */
@@ -370,6 +380,10 @@ final class Browser implements AutoCloseable {
 
   /** A fresh start for the next test: no cookies, a blank page. */
   void reset() {
+    if (slowed) {
+      driver.deleteNetworkConditions();
+      slowed = false;
+    }
     driver.manage().deleteAllCookies();
     driver.get("about:blank");
     driver.manage().logs().get(LogType.BROWSER);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dovetail.app.HubExtension;
 import io.vertx.core.json.JsonObject;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -111,6 +113,29 @@ class MonthViewIT {
     browser.assertFormsLabelled();
     browser.screenshot("month-closed-day-phone");
     browser.assertAccessible("month view, a closed day");
+    browser.assertNoConsoleErrors();
+  }
+
+  @Test
+  @DisplayName("slow connection: a day chosen while the first free day is still loading stays shown when that load "
+      + "answers last")
+  void aDayChosenDuringTheFirstLoadStays() {
+    HubApi.Day chosen = hub.dayAhead(TYPE, BERLIN, 2);
+    assertThat(hub.slots(TYPE, hub.today(BERLIN), chosen.date(), BERLIN))
+        .as("free time before the chosen day: the page opens on an earlier day").isNotEmpty();
+    browser.desktop();
+    browser.timeZone(BERLIN.getId());
+    browser.slowNetwork(Duration.ofMillis(400));
+    browser.open(hub.url(PAGE));
+    // The first free day needs two answers in a row (the month, then its day); the chosen day's two go in parallel,
+    // so they answer first and the first load's day answers last.
+    browser.setDate("#picker-date", chosen.date().toString());
+    browser.waiting().until(d -> ((Number) browser.js("return performance.getEntriesByType('resource')"
+        + ".filter(e => e.name.includes('/slots?')).length;")).intValue() >= 4);
+    Object heading = ((JavascriptExecutor) browser.driver).executeAsyncScript("const done = arguments[0];"
+        + " setTimeout(() => done(document.getElementById('picker-day-heading').textContent), 200);");
+    assertThat(BookingPageIT.plain((String) heading)).isEqualTo(DAY.format(chosen.date()));
+    assertThat(browser.all("#picker-slots button")).isNotEmpty();
     browser.assertNoConsoleErrors();
   }
 
