@@ -43,8 +43,21 @@ public final class MultiStatus {
     return this;
   }
 
+  /** The XML not yet taken, closed: the whole body, or the rest of a streamed one ({@link #take}). */
   public String end() {
     return b.append("</d:multistatus>").toString();
+  }
+
+  /** How many characters are written and not yet taken. */
+  public int pending() {
+    return b.length();
+  }
+
+  /** The XML written since the last take, removed from this builder (a streamed answer sends it as one chunk). */
+  public String take() {
+    String chunk = b.toString();
+    b.setLength(0);
+    return chunk;
   }
 
   public static String reason(int status) {
