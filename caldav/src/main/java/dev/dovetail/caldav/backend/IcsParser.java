@@ -138,12 +138,17 @@ public final class IcsParser {
     int last = ics.length() - BEGIN.length();
     for (int i = 0; i <= last; i++) {
       char c = ics.charAt(i);
-      if ((c == 'B' || c == 'b') && ics.regionMatches(true, i, BEGIN, 0, BEGIN.length())
-          && m.region(i, ics.length()).lookingAt()) {
+      if ((c == 'B' || c == 'b') && (i == 0 || lineTerminator(ics.charAt(i - 1)))
+          && ics.regionMatches(true, i, BEGIN, 0, BEGIN.length()) && m.region(i, ics.length()).lookingAt()) {
         return m.group(1).toUpperCase(Locale.ROOT);
       }
     }
     return null;
+  }
+
+  /** The characters after which {@code ^} matches in a MULTILINE pattern (besides the start). */
+  private static boolean lineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   /** Whether the object blocks time: its first VEVENT is neither TRANSPARENT nor CANCELLED (tasks never do). */
