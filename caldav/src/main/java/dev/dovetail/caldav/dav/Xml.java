@@ -99,8 +99,15 @@ public final class Xml {
   }
 
   public static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
+    int same = 0;
+    while (same < s.length() && kept(s.charAt(same))) {
+      same++;
+    }
+    if (same == s.length()) {
+      return s; // nothing to escape or drop (most hrefs)
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16).append(s, 0, same);
+    for (int i = same; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '<' -> b.append("&lt;");
@@ -116,5 +123,11 @@ public final class Xml {
       }
     }
     return b.toString();
+  }
+
+  /** A character {@link #escape} writes as it is. */
+  private static boolean kept(char c) {
+    return c != '<' && c != '>' && c != '&' && c != '"' && c != '\'' && (c >= 0x20 || c == '\t' || c == '\n'
+        || c == '\r');
   }
 }
