@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -40,6 +41,9 @@ public final class IcsParser {
   private static final Pattern KIND = Pattern.compile("^BEGIN:(VEVENT|VTODO|VJOURNAL)\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
   private static final String BEGIN = "BEGIN:";
+  private static final int KINDS_SIZE = 50_000;
+  /** Kinds by etag; "" for none. */
+  private static final Map<String, String> KINDS = new ConcurrentHashMap<>();
   private static final String ZONE_IDS_EXHAUSTED = "Ran out of available zone IDs";
 
   static {
@@ -72,6 +76,24 @@ public final class IcsParser {
       CACHE.put(etag, parsed);
     }
     return parsed;
+  }
+
+  /**
+   * {@link #kind(String)} of a stored object, remembered by etag (the SHA-256 of the text, so an answer never goes
+   * stale): a query asks it of every candidate, every time. At most {@value #KINDS_SIZE} are kept; past that the
+   * memory starts again empty.
+   */
+  public static String kind(String etag, String ics) {
+    String hit = KINDS.get(etag);
+    if (hit != null) {
+      return hit.isEmpty() ? null : hit;
+    }
+    String kind = kind(ics);
+    if (KINDS.size() >= KINDS_SIZE) {
+      KINDS.clear();
+    }
+    KINDS.put(etag, kind == null ? "" : kind);
+    return kind;
   }
 
   /** Parses and validates a PUT body; every refusal is a {@link DavException} with its RFC 4791 precondition. */

@@ -114,7 +114,7 @@ final class CalendarData {
   @SuppressWarnings("unchecked")
   static String expanded(CalendarObject object, Instant from, Instant to, ZoneId floating,
       RequestBudget budget) {
-    if (!Component.VEVENT.equals(IcsParser.kind(object.ics()))) {
+    if (!Component.VEVENT.equals(IcsParser.kind(object.etag(), object.ics()))) {
       return object.ics(); // tasks and journal entries are returned whole, not expanded
     }
     Calendar calendar;

@@ -46,7 +46,7 @@ public final class CalendarQueryReport implements DavReport {
   private record Filter(String component, TimeRanges.Range range, List<PropFilter> props) {
 
     boolean wants(CalendarObject o) {
-      return ANY.equals(component) || component.equals(IcsParser.kind(o.ics()));
+      return ANY.equals(component) || component.equals(IcsParser.kind(o.etag(), o.ics()));
     }
   }
 

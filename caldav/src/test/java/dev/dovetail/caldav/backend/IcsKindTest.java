@@ -2,6 +2,7 @@ package dev.dovetail.caldav.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.calendar.domain.CalendarObject;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -42,6 +43,17 @@ class IcsKindTest {
         "BEGIN:VCALENDAR\r\nBEGIN:VEVENT x\r\nBEGIN:vjournal\r\n");
     for (String text : texts) {
       assertThat(IcsParser.kind(text)).as(text).isEqualTo(reference(text));
+    }
+  }
+
+  @Test
+  @DisplayName("by etag: the same answer as from the text, the first time and from memory")
+  void byEtag() {
+    for (String text : List.of("BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nEND:VTODO\r\nEND:VCALENDAR\r\n",
+        "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")) {
+      String etag = CalendarObject.etagOf(text);
+      assertThat(IcsParser.kind(etag, text)).isEqualTo(IcsParser.kind(text));
+      assertThat(IcsParser.kind(etag, text)).isEqualTo(reference(text));
     }
   }
 }
