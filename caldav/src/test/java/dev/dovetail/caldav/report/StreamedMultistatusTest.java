@@ -77,6 +77,26 @@ class StreamedMultistatusTest extends DavTestBase {
   }
 
   @Test
+  @DisplayName("an object rewritten through one node is streamed with its new text and etag by the next query on another")
+  void otherNodesChangeIsStreamed() {
+    int second = dav.secondNode();
+    String query = "<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">" + PROPS
+        + "<c:filter><c:comp-filter name=\"VCALENDAR\"><c:comp-filter name=\"VEVENT\"/></c:comp-filter>"
+        + "</c:filter></c:calendar-query>";
+    Response before = dav.requestTo(second, "REPORT", ROOM, query, Map.of("Depth", "1"));
+    assertThat(before.body()).isEqualTo(expected(names, ""));
+
+    String day = "20261205T";
+    assertThat(dav.put("e004.ics", event("e004.ics@test", day + "090000Z", day + "110000Z",
+        "DESCRIPTION:rewritten & <moved>\r\n")).status()).isEqualTo(204);
+
+    Response after = dav.requestTo(second, "REPORT", ROOM, query, Map.of("Depth", "1"));
+    assertStreamed(after);
+    assertThat(after.body()).isEqualTo(expected(names, "")).isNotEqualTo(before.body())
+        .contains("rewritten &amp; &lt;moved&gt;");
+  }
+
+  @Test
   @DisplayName("calendar-multiget, a missing href answered 404 in its place")
   void multiget() {
     StringBuilder hrefs = new StringBuilder();
