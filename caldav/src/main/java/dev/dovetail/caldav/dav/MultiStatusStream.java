@@ -2,6 +2,7 @@ package dev.dovetail.caldav.dav;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * Sends a 207 {@code DAV:multistatus} of many responses as it renders them (ADR 66): a worker thread renders responses
- * until about {@link #CHUNK_CHARS} characters are pending, the event loop writes them as one chunk, and the next chunk
+ * until about {@link #CHUNK_BYTES} bytes are pending, the event loop writes them as one chunk, and the next chunk
  * is rendered only once the connection's write queue has room again (backpressure), so a large answer is never held
  * whole in memory and a slow reader holds no thread. An answer that fits in one chunk is sent whole with its
  * Content-Length, as before; longer ones go chunked. The body is the same text either way.
@@ -22,8 +23,8 @@ import java.util.function.Consumer;
  */
 public final class MultiStatusStream {
 
-  /** How much XML is rendered before it is written out. */
-  public static final int CHUNK_CHARS = 64 * 1024;
+  /** How many bytes of XML are rendered before they are written out. */
+  public static final int CHUNK_BYTES = 64 * 1024;
 
   private static final String XML = "application/xml; charset=utf-8";
 
@@ -51,11 +52,11 @@ public final class MultiStatusStream {
     return stream.done.future();
   }
 
-  private record Chunk(String xml, boolean last) {}
+  private record Chunk(Buffer xml, boolean last) {}
 
   private <T> void step(List<T> items, BiConsumer<T, MultiStatus> part, Consumer<MultiStatus> tail) {
     req.vertx().executeBlocking(() -> {
-      while (next < items.size() && (budgeted || ms.pending() < CHUNK_CHARS)) {
+      while (next < items.size() && (budgeted || ms.pending() < CHUNK_BYTES)) {
         if (budgeted) {
           req.budget().check();
         }

@@ -53,7 +53,7 @@ class StreamedMultistatusTest extends DavTestBase {
 
   private static void assertStreamed(Response r) {
     assertThat(r.status()).isEqualTo(207);
-    assertThat(r.body().length()).isGreaterThan(2 * MultiStatusStream.CHUNK_CHARS);
+    assertThat(r.body().length()).isGreaterThan(2 * MultiStatusStream.CHUNK_BYTES);
     assertThat(r.header("transfer-encoding")).isEqualTo("chunked");
     assertThat(r.header("content-length")).isNull();
     assertThat(r.header("content-type")).isEqualTo("application/xml; charset=utf-8");
@@ -125,6 +125,23 @@ class StreamedMultistatusTest extends DavTestBase {
     Matcher token = Pattern.compile("<d:sync-token>[^<]+</d:sync-token>").matcher(r.body());
     assertThat(token.find()).isTrue();
     assertThat(r.body()).isEqualTo(expected(names, token.group()));
+  }
+
+  @Test
+  @DisplayName("PROPFIND Depth 1 on a calendar: the collection first, then every member, as it was built whole")
+  void propfindMembers() {
+    Response r = dav.request("PROPFIND", ROOM, "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/></d:prop>"
+        + "</d:propfind>", Map.of("Depth", "1"));
+    assertThat(r.status()).isEqualTo(207);
+    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<d:multistatus")
+        .append(Ns.DECLARATIONS).append("><d:response><d:href>").append(ROOM).append("</d:href><d:propstat><d:prop>"
+            + "<d:getetag/></d:prop><d:status>HTTP/1.1 404 Not Found</d:status></d:propstat></d:response>");
+    for (String name : names) {
+      b.append("<d:response><d:href>").append(ROOM).append(name).append("</d:href><d:propstat><d:prop><d:getetag>")
+          .append(Xml.escape(dav.request("GET", ROOM + name, null).header("etag")))
+          .append("</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>");
+    }
+    assertThat(r.body()).isEqualTo(b.append("</d:multistatus>").toString());
   }
 
   @Test
