@@ -17,7 +17,7 @@ public final class MultiStatus {
 
   private Buffer b = Buffer.buffer(1024).appendString(HEAD);
 
-  /** One response with a propstat per status; each list holds complete property elements. */
+  /** One response with a propstat per status; each list holds the property elements' XML, written in order. */
   public MultiStatus response(String href, Map<Integer, List<String>> propstats) {
     b.appendString("<d:response><d:href>").appendString(Xml.escape(href)).appendString("</d:href>");
     propstats(b::appendString, propstats);
