@@ -23,8 +23,12 @@ import java.util.function.Consumer;
  */
 public final class MultiStatusStream {
 
-  /** How many bytes of XML are rendered before they are written out. */
-  public static final int CHUNK_BYTES = 64 * 1024;
+  /**
+   * How many bytes of XML are rendered before they are written out: large enough that a typical answer (a week of
+   * objects with calendar-data, ~250 KB) goes in one or two chunks, since every chunk is another trip to a worker
+   * thread, and small enough to bound what one request holds.
+   */
+  public static final int CHUNK_BYTES = 256 * 1024;
 
   private static final String XML = "application/xml; charset=utf-8";
 

@@ -27,8 +27,8 @@ class StreamedMultistatusTest extends DavTestBase {
 
   @BeforeEach
   void fill() {
-    // each object ~1 KB with characters that must be escaped, so the answer is a few chunks long
-    String description = "DESCRIPTION:" + "Fish & chips <for> \"two\" 'now' ".repeat(20) + "\r\n";
+    // each object ~3.5 KB escaped, with characters that must be escaped, so the answer is a few chunks long
+    String description = "DESCRIPTION:" + "Fish & chips <for> \"two\" 'now' ".repeat(60) + "\r\n";
     for (int i = 0; i < OBJECTS; i++) {
       String name = String.format("e%03d.ics", i);
       String day = String.format("202612%02dT", 1 + i % 28);
