@@ -1,6 +1,7 @@
 package dev.dovetail.caldav;
 
 import dev.dovetail.account.app.AccountService;
+import dev.dovetail.account.app.RememberedVerifications;
 import dev.dovetail.account.domain.Account;
 import dev.dovetail.account.domain.Credential;
 import dev.dovetail.account.port.out.PasswordHasher;
@@ -42,6 +43,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process CalDAV server on a real Vert.x HTTP server over the in-memory reference adapters, with two tenants:
@@ -75,6 +77,8 @@ public final class CalDavServerFixture implements AutoCloseable {
   public final CalendarObjectRepository objects;
   public final BookingType roomType = TestBookings.simpleType("room-30", "alice", "room", 30);
   public final String appPassword;
+  /** How many passwords were verified against their hash in full (not remembered from an earlier success). */
+  public final AtomicInteger fullVerifications = new AtomicInteger();
   /** What the server was mounted with. */
   public final CalDavServices services;
   /** The calendar use cases of the first node (the busy-time refresh for tests that run it). */
@@ -93,7 +97,7 @@ public final class CalDavServerFixture implements AutoCloseable {
   public CalDavServerFixture(CalendarObjectRepository objects) {
     this.objects = objects;
     catalog = new CatalogService(providers, resources, types, bookings, schedules, objects);
-    accountService = new AccountService(providers, accounts, credentials, PLAIN, clock);
+    accountService = accountsOfANode();
     providers.insert(new Provider("alice", "Alice Ltd", "alice@example.com", BERLIN, NOW)).await();
     providers.insert(new Provider("bob", "Bob Inc", "bob@example.com", BERLIN, NOW)).await();
     resources.insert(TestBookings.officeHours("room", "alice", BERLIN)).await();
@@ -102,12 +106,28 @@ public final class CalDavServerFixture implements AutoCloseable {
     accounts.insert(new Account("alice@example.com", "alice", "plain:alice-password")).await();
     appPassword = accountService.issue("alice", Credential.Kind.APP_PASSWORD, "phone").await().secret();
     calendars = node();
-    services = servicesOf(calendars);
+    services = servicesOf(calendars, accountService);
     Router router = Router.router(vertx);
     CalDavRouter.mount(router, services);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = vertx.createHttpClient();
     context = vertx.getOrCreateContext();
+  }
+
+  /** A node's account service on the shared repositories, as the hub wires it: the hash behind its own memory. */
+  private AccountService accountsOfANode() {
+    return new AccountService(providers, accounts, credentials, new RememberedVerifications(new PasswordHasher() {
+      @Override
+      public Future<String> hash(String password) {
+        return PLAIN.hash(password);
+      }
+
+      @Override
+      public Future<Boolean> verify(String password, String hash) {
+        fullVerifications.incrementAndGet();
+        return PLAIN.verify(password, hash);
+      }
+    }, clock), clock);
   }
 
   /** A node's calendar use cases on the shared repositories, with its own caches, like the hub wires them. */
@@ -122,8 +142,8 @@ public final class CalDavServerFixture implements AutoCloseable {
             (resourceId, clashes) -> { }));
   }
 
-  private CalDavServices servicesOf(CalendarUseCases useCases) {
-    return new CalDavServices(accountService, catalog, useCases.writes(), useCases.reads(), clock, 256 * 1024);
+  private CalDavServices servicesOf(CalendarUseCases useCases, AccountService accountsOfTheNode) {
+    return new CalDavServices(accountsOfTheNode, catalog, useCases.writes(), useCases.reads(), clock, 256 * 1024);
   }
 
   /** Test hasher: "plain:" + password. */
@@ -158,7 +178,7 @@ public final class CalDavServerFixture implements AutoCloseable {
    */
   public int secondNode() {
     Router router = Router.router(vertx);
-    CalDavRouter.mount(router, servicesOf(node()));
+    CalDavRouter.mount(router, servicesOf(node(), accountsOfANode()));
     return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();
   }
 

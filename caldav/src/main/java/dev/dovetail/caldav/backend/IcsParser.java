@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -39,6 +40,10 @@ public final class IcsParser {
   private static final int CACHE_SIZE = 1_000;
   private static final Pattern KIND = Pattern.compile("^BEGIN:(VEVENT|VTODO|VJOURNAL)\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+  private static final String BEGIN = "BEGIN:";
+  private static final int KINDS_SIZE = 50_000;
+  /** Kinds by etag; "" for none. */
+  private static final Map<String, String> KINDS = new ConcurrentHashMap<>();
   private static final String ZONE_IDS_EXHAUSTED = "Ran out of available zone IDs";
 
   static {
@@ -71,6 +76,24 @@ public final class IcsParser {
       CACHE.put(etag, parsed);
     }
     return parsed;
+  }
+
+  /**
+   * {@link #kind(String)} of a stored object, remembered by etag (the SHA-256 of the text, so an answer never goes
+   * stale): a query asks it of every candidate, every time. At most {@value #KINDS_SIZE} are kept; past that the
+   * memory starts again empty.
+   */
+  public static String kind(String etag, String ics) {
+    String hit = KINDS.get(etag);
+    if (hit != null) {
+      return hit.isEmpty() ? null : hit;
+    }
+    String kind = kind(ics);
+    if (KINDS.size() >= KINDS_SIZE) {
+      KINDS.clear();
+    }
+    KINDS.put(etag, kind == null ? "" : kind);
+    return kind;
   }
 
   /** Parses and validates a PUT body; every refusal is a {@link DavException} with its RFC 4791 precondition. */
@@ -131,8 +154,23 @@ public final class IcsParser {
    * parsing it: the first such BEGIN line. Null if it has none.
    */
   public static String kind(String ics) {
-    Matcher m = KIND.matcher(ics);
-    return m.find() ? m.group(1).toUpperCase(Locale.ROOT) : null;
+    // The first match of KIND, found by trying the pattern only where a line may begin with "BEGIN:" (any case),
+    // instead of running the case-insensitive pattern over every character (a query asks this of every candidate).
+    Matcher m = KIND.matcher(ics).useTransparentBounds(true).useAnchoringBounds(false);
+    int last = ics.length() - BEGIN.length();
+    for (int i = 0; i <= last; i++) {
+      char c = ics.charAt(i);
+      if ((c == 'B' || c == 'b') && (i == 0 || lineTerminator(ics.charAt(i - 1)))
+          && ics.regionMatches(true, i, BEGIN, 0, BEGIN.length()) && m.region(i, ics.length()).lookingAt()) {
+        return m.group(1).toUpperCase(Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  /** The characters after which {@code ^} matches in a MULTILINE pattern (besides the start). */
+  private static boolean lineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   /** Whether the object blocks time: its first VEVENT is neither TRANSPARENT nor CANCELLED (tasks never do). */

@@ -28,16 +28,28 @@ public final class Hrefs {
 
   /** Percent-encodes everything but unreserved characters and a few safe ones. */
   public static String segment(String raw) {
+    int plain = 0;
+    while (plain < raw.length() && kept(raw.charAt(plain))) {
+      plain++;
+    }
+    if (plain == raw.length()) {
+      return raw; // the usual name ("uid.ics") needs no encoding
+    }
     StringBuilder b = new StringBuilder();
     for (byte by : raw.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (by & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~@+=".indexOf(c) >= 0) {
+      if (kept(c)) {
         b.append(c);
       } else {
         b.append('%').append(String.format("%02X", by & 0xff));
       }
     }
     return b.toString();
+  }
+
+  /** An unreserved character or one of a few safe ones: written as is. */
+  private static boolean kept(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~@+=".indexOf(c) >= 0;
   }
 
   public static String decode(String segment) {

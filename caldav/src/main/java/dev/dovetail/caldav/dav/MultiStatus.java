@@ -1,50 +1,73 @@
 package dev.dovetail.caldav.dav;
 
+import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
-/** Builds a {@code DAV:multistatus} body (RFC 4918 13, 14.16). */
+/**
+ * Builds a {@code DAV:multistatus} body (RFC 4918 13, 14.16) as UTF-8 bytes, ready to send (no intermediate text
+ * copy of a large answer); a streamed answer takes them out chunk by chunk ({@link MultiStatusStream}).
+ */
 public final class MultiStatus {
 
-  private final StringBuilder b = new StringBuilder(1024)
-      .append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<d:multistatus").append(Ns.DECLARATIONS).append('>');
+  private static final String HEAD = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<d:multistatus" + Ns.DECLARATIONS
+      + '>';
 
-  /** One response with a propstat per status; each list holds complete property elements. */
+  private Buffer b = Buffer.buffer(1024).appendString(HEAD);
+
+  /** One response with a propstat per status; each list holds the property elements' XML, written in order. */
   public MultiStatus response(String href, Map<Integer, List<String>> propstats) {
-    b.append("<d:response><d:href>").append(Xml.escape(href)).append("</d:href>");
-    propstats(b, propstats);
-    b.append("</d:response>");
+    b.appendString("<d:response><d:href>").appendString(Xml.escape(href)).appendString("</d:href>");
+    propstats(b::appendString, propstats);
+    b.appendString("</d:response>");
     return this;
   }
 
   /** Appends a DAV:propstat per status (in status order, empty lists left out), as PROPPATCH and MKCALENDAR answer. */
   public static void propstats(StringBuilder b, Map<Integer, List<String>> propstats) {
+    propstats(b::append, propstats);
+  }
+
+  private static void propstats(Consumer<String> out, Map<Integer, List<String>> propstats) {
     new TreeMap<>(propstats).forEach((status, props) -> {
       if (props.isEmpty()) {
         return;
       }
-      b.append("<d:propstat><d:prop>");
-      props.forEach(b::append);
-      b.append("</d:prop><d:status>HTTP/1.1 ").append(status).append(' ').append(reason(status))
-          .append("</d:status></d:propstat>");
+      out.accept("<d:propstat><d:prop>");
+      props.forEach(out);
+      out.accept("</d:prop><d:status>HTTP/1.1 " + status + ' ' + reason(status) + "</d:status></d:propstat>");
     });
   }
 
   /** A response that is only a status (a missing href in a multiget, a removed member in a sync). */
   public MultiStatus status(String href, int status) {
-    b.append("<d:response><d:href>").append(Xml.escape(href)).append("</d:href><d:status>HTTP/1.1 ")
-        .append(status).append(' ').append(reason(status)).append("</d:status></d:response>");
+    b.appendString("<d:response><d:href>").appendString(Xml.escape(href)).appendString("</d:href><d:status>HTTP/1.1 ")
+        .appendString(status + " " + reason(status)).appendString("</d:status></d:response>");
     return this;
   }
 
   public MultiStatus raw(String xml) {
-    b.append(xml);
+    b.appendString(xml);
     return this;
   }
 
-  public String end() {
-    return b.append("</d:multistatus>").toString();
+  /** The body not yet taken, closed: the whole answer, or the rest of a streamed one ({@link #take}). */
+  public Buffer end() {
+    return b.appendString("</d:multistatus>");
+  }
+
+  /** How many bytes are written and not yet taken. */
+  public int pending() {
+    return b.length();
+  }
+
+  /** The bytes written since the last take, removed from this builder (a streamed answer sends them as one chunk). */
+  public Buffer take() {
+    Buffer chunk = b;
+    b = Buffer.buffer(chunk.length() + chunk.length() / 4); // the next chunk is likely as long: no regrowing
+    return chunk;
   }
 
   public static String reason(int status) {

@@ -54,11 +54,21 @@ public final class Ns {
 
   /** An element with the given inner XML. */
   public static String element(QName name, String innerXml) {
+    return open(name) + innerXml + close(name);
+  }
+
+  /** The start tag of {@link #element}. */
+  public static String open(QName name) {
     String p = prefixed(name);
     if (p == null) {
-      return "<x:" + name.getLocalPart() + " xmlns:x=\"" + Xml.escape(name.getNamespaceURI()) + "\">" + innerXml
-          + "</x:" + name.getLocalPart() + ">";
+      return "<x:" + name.getLocalPart() + " xmlns:x=\"" + Xml.escape(name.getNamespaceURI()) + "\">";
     }
-    return "<" + p + ">" + innerXml + "</" + p + ">";
+    return "<" + p + ">";
+  }
+
+  /** The end tag of {@link #element}. */
+  public static String close(QName name) {
+    String p = prefixed(name);
+    return "</" + (p == null ? "x:" + name.getLocalPart() : p) + ">";
   }
 }

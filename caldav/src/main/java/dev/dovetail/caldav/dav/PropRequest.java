@@ -47,7 +47,10 @@ public record PropRequest(Kind kind, List<QName> names, Element calendarData) {
     return new PropRequest(Kind.PROP, names, data);
   }
 
-  /** The propstats for one resource: found values under 200, unknown names under 404. */
+  /**
+   * The propstats for one resource: found values under 200, unknown names under 404. Each list is the XML of its
+   * properties in order, written one piece after the other (an element may come in several pieces).
+   */
   public Map<Integer, List<String>> render(DavResource r, BiFunction<DavResource, QName, String> extras) {
     Map<Integer, List<String>> out = new LinkedHashMap<>();
     List<String> found = new ArrayList<>();
@@ -62,7 +65,10 @@ public record PropRequest(Kind kind, List<QName> names, Element calendarData) {
         for (QName name : names) {
           String extra = extras == null ? null : extras.apply(r, name);
           if (extra != null) {
-            found.add(Ns.element(name, extra));
+            // in three pieces, so that a large value (calendar-data, cached per object) is not copied per request
+            found.add(Ns.open(name));
+            found.add(extra);
+            found.add(Ns.close(name));
             continue;
           }
           DavProperty p = DavProperties.find(name).filter(x -> x.supports(r)).orElse(null);

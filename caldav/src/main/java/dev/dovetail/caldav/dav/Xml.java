@@ -44,15 +44,26 @@ public final class Xml {
     }
   }
 
+  /** One parser per thread, reset after each body (making one costs more than parsing a small body). */
+  private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
+    try {
+      return FACTORY.newDocumentBuilder();
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  });
+
   /** Parses a request body; malformed XML or a DOCTYPE is a 400. */
   public static Element parse(byte[] body) {
+    DocumentBuilder builder = BUILDERS.get();
     try {
-      DocumentBuilder builder = FACTORY.newDocumentBuilder();
       builder.setErrorHandler(null);
       Document doc = builder.parse(new ByteArrayInputStream(body));
       return doc.getDocumentElement();
-    } catch (SAXException | IOException | ParserConfigurationException e) {
+    } catch (SAXException | IOException e) {
       throw new DavException(400, null, "the request body is not well-formed XML (DOCTYPE is not allowed)");
+    } finally {
+      builder.reset(); // back to the factory's settings (DOCTYPE refused, no external access) for the next body
     }
   }
 
@@ -88,8 +99,15 @@ public final class Xml {
   }
 
   public static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
+    int same = 0;
+    while (same < s.length() && kept(s.charAt(same))) {
+      same++;
+    }
+    if (same == s.length()) {
+      return s; // nothing to escape or drop (most hrefs)
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16).append(s, 0, same);
+    for (int i = same; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '<' -> b.append("&lt;");
@@ -105,5 +123,11 @@ public final class Xml {
       }
     }
     return b.toString();
+  }
+
+  /** A character {@link #escape} writes as it is. */
+  private static boolean kept(char c) {
+    return c != '<' && c != '>' && c != '&' && c != '"' && c != '\'' && (c >= 0x20 || c == '\t' || c == '\n'
+        || c == '\r');
   }
 }

@@ -3,7 +3,7 @@ package dev.dovetail.caldav.method;
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.DavResource;
-import dev.dovetail.caldav.dav.MultiStatus;
+import dev.dovetail.caldav.dav.MultiStatusStream;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.PropRequest;
 import dev.dovetail.caldav.dav.Xml;
@@ -48,13 +48,11 @@ public final class PropfindMethodHandler implements DavMethodHandler {
         List<DavResource> all = new ArrayList<>();
         all.add(target);
         all.addAll(children);
-        MultiStatus ms = new MultiStatus();
         // asked on the bare host URL: the target answers under the URL it was asked by (neon/cadaver insist)
         boolean bare = "/".equals(req.ctx().normalizedPath());
-        for (DavResource r : all) {
-          ms.response(bare && r == target ? "/" : r.href(), what.render(r, null));
-        }
-        return Responses.multistatus(req.ctx(), ms.end());
+        // a calendar's members can be many: sent as rendered (the target first, so its answer goes in the first chunk)
+        return MultiStatusStream.send(req, all,
+            (r, ms) -> ms.response(bare && r == target ? "/" : r.href(), what.render(r, null)), ms -> { }, false);
       });
     });
   }

@@ -1,6 +1,7 @@
 package dev.dovetail.caldav.method;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -11,7 +12,7 @@ final class Responses {
 
   private Responses() {}
 
-  static Future<Void> multistatus(RoutingContext ctx, String body) {
+  static Future<Void> multistatus(RoutingContext ctx, Buffer body) {
     return ctx.response().setStatusCode(207).putHeader("Content-Type", XML).end(body);
   }
 

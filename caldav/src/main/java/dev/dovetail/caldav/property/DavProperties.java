@@ -1,7 +1,9 @@
 package dev.dovetail.caldav.property;
 
 import dev.dovetail.calendar.port.in.ShareCalendarFeed;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.namespace.QName;
 
@@ -41,10 +43,21 @@ public final class DavProperties {
       new FeedUrlProperty(),
       new BusyClashesProperty());
 
+  /** {@link #ALL} by name (a report looks a property up for every object it answers). */
+  private static final Map<QName, DavProperty> BY_NAME = byName();
+
   private DavProperties() {}
 
+  private static Map<QName, DavProperty> byName() {
+    Map<QName, DavProperty> byName = new HashMap<>();
+    for (DavProperty p : ALL) {
+      byName.putIfAbsent(p.name(), p); // the first of a name wins, as a search of the list would find it
+    }
+    return Map.copyOf(byName);
+  }
+
   public static Optional<DavProperty> find(QName name) {
-    return ALL.stream().filter(p -> p.name().equals(name)).findFirst();
+    return Optional.ofNullable(BY_NAME.get(name));
   }
 
   static long maxResourceSize() {

@@ -38,12 +38,11 @@ final class CalendarData {
       Property.RRULE, Property.RDATE, Property.EXDATE, Property.RECURRENCE_ID);
 
   private static final int ESCAPED_CACHE_SIZE = 20_000;
-  private static final Map<String, String> ESCAPED = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-      return size() > ESCAPED_CACHE_SIZE;
-    }
-  };
+  /** What the escaped texts may hold in all (characters), whatever the size of the objects. */
+  private static final long ESCAPED_CACHE_CHARS = 64L << 20;
+  /** Escaped texts by etag, least recently used first; bounded in entries and in characters. */
+  private static final Map<String, String> ESCAPED = new LinkedHashMap<>(1024, 0.75f, true);
+  private static long escapedChars;
 
   private CalendarData() {}
 
@@ -91,15 +90,31 @@ final class CalendarData {
     }
     String text = Xml.escape(object.ics());
     synchronized (ESCAPED) {
-      ESCAPED.put(object.etag(), text);
+      String replaced = ESCAPED.put(object.etag(), text);
+      escapedChars += text.length() - (replaced == null ? 0 : replaced.length());
+      var eldest = ESCAPED.entrySet().iterator();
+      while ((ESCAPED.size() > ESCAPED_CACHE_SIZE || escapedChars > ESCAPED_CACHE_CHARS) && eldest.hasNext()) {
+        escapedChars -= eldest.next().getValue().length();
+        eldest.remove();
+      }
     }
     return text;
+  }
+
+  /**
+   * Whether a response renders cheaply: no calendar-data, or whole objects (their escaped text is cached per version).
+   * Only then is a multistatus streamed; an expansion or a partial retrieval parses objects and spends the request's
+   * budget, so it is rendered whole, checked as it goes, before anything is sent ({@code MultiStatusStream}).
+   */
+  static boolean cheap(PropRequest what) {
+    Element data = what.calendarData();
+    return data == null || Xml.children(data).isEmpty();
   }
 
   @SuppressWarnings("unchecked")
   static String expanded(CalendarObject object, Instant from, Instant to, ZoneId floating,
       RequestBudget budget) {
-    if (!Component.VEVENT.equals(IcsParser.kind(object.ics()))) {
+    if (!Component.VEVENT.equals(IcsParser.kind(object.etag(), object.ics()))) {
       return object.ics(); // tasks and journal entries are returned whole, not expanded
     }
     Calendar calendar;

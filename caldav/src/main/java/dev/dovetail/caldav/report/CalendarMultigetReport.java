@@ -4,15 +4,15 @@ import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.DavResource;
 import dev.dovetail.caldav.dav.Hrefs;
-import dev.dovetail.caldav.dav.MultiStatus;
+import dev.dovetail.caldav.dav.MultiStatusStream;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.PropRequest;
-import dev.dovetail.caldav.dav.RequestBudget;
 import dev.dovetail.caldav.dav.Xml;
 import dev.dovetail.calendar.domain.CalendarObject;
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import javax.xml.namespace.QName;
 import org.w3c.dom.Element;
 
@@ -31,29 +31,29 @@ public final class CalendarMultigetReport implements DavReport {
     }
     PropRequest what = PropRequest.from(body);
     var extras = CalendarData.of(what, req.budget());
-    return req.vertx().executeBlocking(() -> render(cal, body, what, extras, req.budget()), false)
-        .compose(xml -> req.ctx().response().setStatusCode(207)
-            .putHeader("Content-Type", "application/xml; charset=utf-8").end(xml));
+    String base = cal.href();
+    // every href is resolved first (a malformed one is a 400), then the answers are rendered and sent as they go
+    return req.vertx().executeBlocking(() -> {
+      List<Wanted> wanted = new ArrayList<>();
+      for (Element href : Xml.childrenNamed(body, Ns.DAV, "href")) {
+        req.budget().check();
+        String raw = href.getTextContent().strip();
+        String path = Hrefs.path(raw);
+        String name = path.startsWith(base) ? Hrefs.decode(path.substring(base.length())) : null;
+        wanted.add(new Wanted(raw, name == null || name.contains("/") ? Optional.empty()
+            : cal.collection().find(name)));
+      }
+      return wanted;
+    }, false).compose(wanted -> MultiStatusStream.send(req, wanted, (w, ms) -> {
+      if (w.object().isPresent()) {
+        DavResource r = new DavResource.CalendarObjectResource(cal, w.object().get());
+        ms.response(w.href(), what.render(r, extras));
+      } else {
+        ms.status(w.href(), 404);
+      }
+    }, ms -> { }, !CalendarData.cheap(what)));
   }
 
-  private static String render(DavResource.CalendarResource cal, Element body, PropRequest what,
-      BiFunction<DavResource, QName, String> extras, RequestBudget budget) {
-    MultiStatus ms = new MultiStatus();
-    String base = cal.href();
-    for (Element href : Xml.childrenNamed(body, Ns.DAV, "href")) {
-      budget.check();
-      String raw = href.getTextContent().strip();
-      String path = Hrefs.path(raw);
-      String name = path.startsWith(base) ? Hrefs.decode(path.substring(base.length())) : null;
-      var object = name == null || name.contains("/") ? Optional.<CalendarObject>empty()
-          : cal.collection().find(name);
-      if (object.isPresent()) {
-        DavResource r = new DavResource.CalendarObjectResource(cal, object.get());
-        ms.response(raw, what.render(r, extras));
-      } else {
-        ms.status(raw, 404);
-      }
-    }
-    return ms.end();
-  }
+  /** An href as the client wrote it, and the object it names in this calendar, if any. */
+  private record Wanted(String href, Optional<CalendarObject> object) {}
 }

@@ -4,7 +4,8 @@ import dev.dovetail.caldav.backend.IcsParser;
 import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.DavResource;
-import dev.dovetail.caldav.dav.MultiStatus;
+import dev.dovetail.caldav.dav.Hrefs;
+import dev.dovetail.caldav.dav.MultiStatusStream;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.PropRequest;
 import dev.dovetail.caldav.dav.Xml;
@@ -31,7 +32,8 @@ import org.w3c.dom.Element;
  * {@code negate-condition}) and {@code param-filter} (defined, not defined, text-match) are supported; time
  * ranges on properties and VALARM filters are refused with 403 CALDAV:supported-filter rather than ignored. The time range is answered by the calendar use case
  * ({@code ReadCalendar.overlapping}: the calendar's time index, built once per calendar version), so a query does not scan or parse the whole calendar.
- * Matching runs on a worker thread; parsed objects are cached by etag.
+ * Matching runs on a worker thread; parsed objects are cached by etag. The matches are then rendered and sent as
+ * they are rendered ({@link MultiStatusStream}).
  */
 public final class CalendarQueryReport implements DavReport {
 
@@ -44,7 +46,7 @@ public final class CalendarQueryReport implements DavReport {
   private record Filter(String component, TimeRanges.Range range, List<PropFilter> props) {
 
     boolean wants(CalendarObject o) {
-      return ANY.equals(component) || component.equals(IcsParser.kind(o.ics()));
+      return ANY.equals(component) || component.equals(IcsParser.kind(o.etag(), o.ics()));
     }
   }
 
@@ -104,22 +106,27 @@ public final class CalendarQueryReport implements DavReport {
     PropRequest what = PropRequest.from(body);
     var extras = CalendarData.of(what, req.budget());
     return req.vertx().executeBlocking(() -> {
-      MultiStatus ms = new MultiStatus();
-      if (filter.component() != null) {
-        TimeRanges.Range range = filter.range();
-        List<CalendarObject> candidates = range == null ? cal.collection().objects()
-            : req.services().reads().overlapping(cal.calendar(), range.start(), range.end(), req.budget()::check);
-        for (CalendarObject o : candidates) {
-          req.budget().check();
-          if (filter.wants(o) && matches(o, filter)) {
-            DavResource r = new DavResource.CalendarObjectResource(cal, o);
-            ms.response(r.href(), what.render(r, extras));
-          }
+      if (filter.component() == null) {
+        return List.<CalendarObject>of();
+      }
+      TimeRanges.Range range = filter.range();
+      List<CalendarObject> candidates = range == null ? cal.collection().objects()
+          : req.services().reads().overlapping(cal.calendar(), range.start(), range.end(), req.budget()::check);
+      List<CalendarObject> found = new ArrayList<>();
+      for (CalendarObject o : candidates) {
+        req.budget().check();
+        if (filter.wants(o) && matches(o, filter)) {
+          found.add(o);
         }
       }
-      return ms.end();
-    }, false).compose(xml -> req.ctx().response().setStatusCode(207)
-        .putHeader("Content-Type", "application/xml; charset=utf-8").end(xml));
+      return found;
+    }, false).compose(found -> {
+      String base = cal.href(); // each object's href is this and its name, as CalendarObjectResource.href() says
+      return MultiStatusStream.send(req, found, (o, ms) -> {
+        DavResource r = new DavResource.CalendarObjectResource(cal, o);
+        ms.response(base + Hrefs.segment(o.href()), what.render(r, extras));
+      }, ms -> { }, !CalendarData.cheap(what));
+    });
   }
 
   /** The property filters (the time range was answered by the calendar's index). */

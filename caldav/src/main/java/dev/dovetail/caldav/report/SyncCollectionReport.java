@@ -4,7 +4,7 @@ import dev.dovetail.caldav.dav.DavException;
 import dev.dovetail.caldav.dav.DavRequest;
 import dev.dovetail.caldav.dav.DavResource;
 import dev.dovetail.caldav.dav.Hrefs;
-import dev.dovetail.caldav.dav.MultiStatus;
+import dev.dovetail.caldav.dav.MultiStatusStream;
 import dev.dovetail.caldav.dav.Ns;
 import dev.dovetail.caldav.dav.PropRequest;
 import dev.dovetail.caldav.dav.Xml;
@@ -61,19 +61,14 @@ public final class SyncCollectionReport implements DavReport {
     var extras = CalendarData.of(what, req.budget());
     List<CalendarObject> written = changed;
     List<String> gone = removed;
-    return req.vertx().executeBlocking(() -> {
-      MultiStatus ms = new MultiStatus();
-      for (CalendarObject o : written) {
-        req.budget().check();
-        DavResource r = new DavResource.CalendarObjectResource(cal, o);
-        ms.response(r.href(), what.render(r, extras));
-      }
+    return MultiStatusStream.send(req, written, (o, ms) -> {
+      DavResource r = new DavResource.CalendarObjectResource(cal, o);
+      ms.response(r.href(), what.render(r, extras));
+    }, ms -> {
       for (String href : gone) {
         ms.status(Hrefs.object(cal.owner().id(), cal.resource().id(), href), 404);
       }
       ms.raw("<d:sync-token>" + Xml.escape(SyncTokenProperty.token(c.sequence())) + "</d:sync-token>");
-      return ms.end();
-    }, false).compose(xml -> req.ctx().response().setStatusCode(207)
-        .putHeader("Content-Type", "application/xml; charset=utf-8").end(xml));
+    }, !CalendarData.cheap(what));
   }
 }

@@ -8,6 +8,8 @@ import dev.dovetail.account.app.LoginThrottle;
 import dev.dovetail.account.app.ManageAccountService;
 import dev.dovetail.account.app.PasswordMail;
 import dev.dovetail.account.app.PasswordResetTokens;
+import dev.dovetail.account.app.RememberedVerifications;
+import dev.dovetail.account.port.out.PasswordHasher;
 import dev.dovetail.booking.app.AvailabilityService;
 import dev.dovetail.booking.app.BookSlotService;
 import dev.dovetail.booking.app.BookingLimitsGuard;
@@ -183,7 +185,9 @@ public final class Hub {
         calendarSync.events(), webhooks.events()));
     // One login throttle for log-ins and password changes: both guess the same secret.
     LoginThrottle loginThrottle = new LoginThrottle(clock);
-    BcryptPasswordHasher hasher = new BcryptPasswordHasher(vertx, config.security().bcryptCost());
+    // bcrypt once per password and hash per node: CalDAV clients send the account password with every request
+    PasswordHasher hasher =
+        new RememberedVerifications(new BcryptPasswordHasher(vertx, config.security().bcryptCost()), clock);
     AccountService accounts = new AccountService(store.providers(), store.accounts(), store.credentials(), hasher,
         clock, loginThrottle);
     ManageAccountService accountSettings = new ManageAccountService(store.providers(), store.accounts(), hasher,
