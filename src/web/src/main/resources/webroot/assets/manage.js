@@ -74,6 +74,8 @@ async function openCancel() {
     h('p', { id: 'cancel-what' }, h('strong', { text: `${offer ? offer.name : t('manage.booking')}` }),
       offer ? ` ${t('manage.with', { provider: offer.provider.displayName })}` : '', h('br'), whenText(booking), ` (${zoneLabel(booking.timeZone)})`),
     h('p', { id: 'refund-preview' }, h('strong', { text: `${t('manage.refund')} ` }), refundText()),
+    offer && offer.payment !== 'NONE' && offer.cancellationPolicyText ? h('p', { id: 'policy-text' },
+      h('strong', { text: `${t('manage.policy')} ` }), offer.cancellationPolicyText) : null,
     h('p', { text: t('manage.cancel.final') }),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'danger', id: 'confirm-cancel', onclick: confirmCancel }, t('manage.cancel.yes')),

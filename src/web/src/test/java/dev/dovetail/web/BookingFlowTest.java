@@ -63,6 +63,10 @@ class BookingFlowTest {
     assertThat(offer.getJsonObject("price").getLong("amountMinor")).isZero();
     assertThat(offer.getString("payment")).isEqualTo("NONE");
     assertThat(offer.encode()).doesNotContain("alice@example.com");
+    assertThat(offer.getString("cancellationPolicyText")).isEqualTo("Cancel online any time before the start");
+    assertThat(expect(200, api.get("/api/v1/public/booking-types/" + alice.typeId() + "?lang=de"))
+        .getString("cancellationPolicyText")).as("in the page's language").isEqualTo("Online stornierbar bis zum Beginn");
+    expectProblem(400, api.get("/api/v1/public/booking-types/" + alice.typeId() + "?lang=fr"));
   }
 
   @Test
