@@ -166,6 +166,24 @@ class BookingFlowTest {
   }
 
   @Test
+  @DisplayName("the customer's optional cancellation reason is kept and shown to the provider; over 500 characters is a 400")
+  void cancellationReasonReachesTheProvider() {
+    String token = book(berlin(16), new JsonObject()).getString("manageToken");
+    JsonObject tooLong = expectProblem(400, api.post("/api/v1/public/bookings/" + token + "/cancel",
+        new JsonObject().put("reason", "x".repeat(501))));
+    assertThat(tooLong.encode()).contains("reason");
+    expectProblem(400, api.post("/api/v1/public/bookings/" + token + "/cancel",
+        new JsonObject().put("why", "unknown field")));
+    JsonObject cancelled = expect(200, api.post("/api/v1/public/bookings/" + token + "/cancel",
+        new JsonObject().put("reason", " Ill <b>sorry</b>\nNext month? "))).getJsonObject("booking");
+    assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
+    assertThat(cancelled.getString("cancellationReason")).isEqualTo("Ill <b>sorry</b>\nNext month?");
+    JsonObject seen = expect(200, api.get("/api/v1/bookings/" + cancelled.getString("id"), alice.bearer()))
+        .getJsonObject("booking");
+    assertThat(seen.getString("cancellationReason")).isEqualTo("Ill <b>sorry</b>\nNext month?");
+  }
+
+  @Test
   @DisplayName("reschedule moves the booking in one step: the old slot frees, the new one is taken; onto a taken slot is 409")
   void rescheduleMovesTheBooking() {
     String token = book(berlin(13), new JsonObject()).getString("manageToken");

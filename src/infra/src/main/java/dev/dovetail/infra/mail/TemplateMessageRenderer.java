@@ -125,6 +125,8 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     Duration lead = c.message().reminderLead();
     v.put("reminderLead", lead == null ? "" : humane(lead, language));
     putDetails(v, c, language);
+    v.put("hasReason", b.cancellationReason() != null);
+    v.put("reason", b.cancellationReason() == null ? "" : b.cancellationReason());
     v.put("hasPolicy", CancellationPolicyText.worthSaying(c.type()));
     v.put("policyText", CancellationPolicyText.of(c.type(), language));
     putBrand(v, c.provider());

@@ -171,4 +171,18 @@ class TemplateMessageRendererTest {
         .contains("Stornieren: " + CancellationPolicyText.of(paid, Language.DE));
     assertThat(render(MessageKind.CONFIRMATION).text()).doesNotContain("Cancelling:");
   }
+
+  @Test
+  @DisplayName("the customer's cancellation reason reaches the provider's notice, escaped in HTML; none, no heading")
+  void providerReadsTheReason() {
+    Booking cancelled = booking.withCancellationReason("Ill & <b>sorry</b>\nNext month?")
+        .withStatus(BookingStatus.CANCELLED, START);
+    BookingType type = TestBookings.simpleType("t30", "acme", "room", 30);
+    MailMessage notice = render(MessageKind.PROVIDER_CANCELLATION, cancelled, type);
+    assertThat(notice.text()).contains("Their reason:\nIll & <b>sorry</b>\nNext month?");
+    assertThat(notice.html()).contains("Ill &amp; &lt;b&gt;sorry&lt;/b&gt;").doesNotContain("<b>sorry");
+    assertThat(render(MessageKind.PROVIDER_CANCELLATION).text()).doesNotContain("reason");
+    assertThat(render(MessageKind.CANCELLATION, cancelled, type).text()).as("the customer's own mail")
+        .doesNotContain("Next month");
+  }
 }
