@@ -1,6 +1,6 @@
 // What the confirmation and manage pages show about one booking, read through its manage link.
 
-import { t } from './i18n.js';
+import { LANG, t } from './i18n.js';
 import { api, ApiError, enc } from './api.js';
 import { h } from './dom.js';
 import { formatDateTime, formatTime, zoneLabel } from './time.js';
@@ -22,7 +22,7 @@ export async function loadBooking(token) {
   }
   let offer = null;
   try {
-    offer = await api('GET', `/api/v1/public/booking-types/${enc(booking.bookingTypeId)}`);
+    offer = await api('GET', `/api/v1/public/booking-types/${enc(booking.bookingTypeId)}?lang=${enc(LANG)}`);
   } catch (e) {
     offer = null;
   }

@@ -3,7 +3,9 @@
 
 import { t } from './i18n.js';
 import { api, ApiError, enc } from './api.js';
-import { h, clear, errorBox, focusHeading } from './dom.js';
+import {
+  h, clear, errorBox, field, focusHeading,
+} from './dom.js';
 import {
   formatDateTime, formatShortDateTime, localDate, now, zoneLabel,
 } from './time.js';
@@ -54,9 +56,22 @@ function render() {
 }
 
 let refund = t('pay.none');
+let reason = null;
+
+/** The longest cancellation reason the API takes (ADR 69). */
+const MAX_REASON = 500;
 
 function refundText() {
   return refund;
+}
+
+function reasonField() {
+  reason = field({
+    id: 'cancel-reason', label: t('manage.reason'), kind: 'textarea',
+    hint: t('manage.reason.hint', { provider: offer ? offer.provider.displayName : t('manage.provider') }),
+    attrs: { maxlength: String(MAX_REASON), rows: '3' },
+  });
+  return reason;
 }
 
 async function openCancel() {
@@ -74,6 +89,9 @@ async function openCancel() {
     h('p', { id: 'cancel-what' }, h('strong', { text: `${offer ? offer.name : t('manage.booking')}` }),
       offer ? ` ${t('manage.with', { provider: offer.provider.displayName })}` : '', h('br'), whenText(booking), ` (${zoneLabel(booking.timeZone)})`),
     h('p', { id: 'refund-preview' }, h('strong', { text: `${t('manage.refund')} ` }), refundText()),
+    offer && offer.payment !== 'NONE' && offer.cancellationPolicyText ? h('p', { id: 'policy-text' },
+      h('strong', { text: `${t('manage.policy')} ` }), offer.cancellationPolicyText) : null,
+    reasonField().wrapper,
     h('p', { text: t('manage.cancel.final') }),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'danger', id: 'confirm-cancel', onclick: confirmCancel }, t('manage.cancel.yes')),
@@ -84,7 +102,8 @@ async function openCancel() {
 async function confirmCancel(event) {
   event.target.disabled = true;
   try {
-    ({ booking } = await api('POST', `/api/v1/public/bookings/${enc(token)}/cancel`));
+    const text = reason ? reason.control.value.trim() : '';
+    ({ booking } = await api('POST', `/api/v1/public/bookings/${enc(token)}/cancel`, text ? { reason: text } : undefined));
     render();
     const heading = h('h2', { id: 'cancelled-heading', text: t('manage.cancelled') });
     clear(messages, h('div', { class: 'alert alert-ok', role: 'status' }, heading,

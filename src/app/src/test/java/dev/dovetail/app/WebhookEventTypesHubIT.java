@@ -146,8 +146,8 @@ class WebhookEventTypesHubIT {
         .sendJsonObject(new JsonObject().put("name", "Carol").put("email", "carol@example.com")
             .put("timeZone", "Europe/Berlin").put("start", free.get(4))).await();
     assertThat(joined.statusCode()).as(joined.bodyAsString()).isEqualTo(201);
-    assertThat(client.post(port, "127.0.0.1", "/api/v1/public/bookings/" + alice + "/cancel").send().await()
-        .statusCode()).isEqualTo(200);
+    assertThat(client.post(port, "127.0.0.1", "/api/v1/public/bookings/" + alice + "/cancel")
+        .sendJsonObject(new JsonObject().put("reason", "Moved away")).await().statusCode()).isEqualTo(200);
     String claimToken = awaitClaimLink("carol@example.com");
     HttpResponse<Buffer> claimed = client.post(port, "127.0.0.1", "/api/v1/public/waitlist/claim/" + claimToken)
         .send().await();
@@ -183,6 +183,11 @@ class WebhookEventTypesHubIT {
         .findFirst().orElseThrow().body());
     assertThat(refund.getJsonObject("data").getString("bookingId")).isEqualTo(paidId);
     assertThat(refund.getJsonObject("data").getJsonObject("refunded").getLong("amountMinor")).isEqualTo(2_000);
+    JsonObject cancelledEvent = new JsonObject(byId.values().stream()
+        .filter(r -> r.type().equals("booking.cancelled") && r.body().contains("Moved away")).findFirst()
+        .orElseThrow().body());
+    assertThat(cancelledEvent.getJsonObject("data").getString("cancellationReason")).as("the customer's reason")
+        .isEqualTo("Moved away");
   }
 
   Set<String> types() {

@@ -63,6 +63,10 @@ class BookingFlowTest {
     assertThat(offer.getJsonObject("price").getLong("amountMinor")).isZero();
     assertThat(offer.getString("payment")).isEqualTo("NONE");
     assertThat(offer.encode()).doesNotContain("alice@example.com");
+    assertThat(offer.getString("cancellationPolicyText")).isEqualTo("Cancel online any time before the start");
+    assertThat(expect(200, api.get("/api/v1/public/booking-types/" + alice.typeId() + "?lang=de"))
+        .getString("cancellationPolicyText")).as("in the page's language").isEqualTo("Online stornierbar bis zum Beginn");
+    expectProblem(400, api.get("/api/v1/public/booking-types/" + alice.typeId() + "?lang=fr"));
   }
 
   @Test
@@ -159,6 +163,24 @@ class BookingFlowTest {
     assertThat(mondayStarts()).contains(start);
     expectProblem(409, api.post("/api/v1/public/bookings/" + token + "/cancel", null));
     book(start, new JsonObject());
+  }
+
+  @Test
+  @DisplayName("the customer's optional cancellation reason is kept and shown to the provider; over 500 characters is a 400")
+  void cancellationReasonReachesTheProvider() {
+    String token = book(berlin(16), new JsonObject()).getString("manageToken");
+    JsonObject tooLong = expectProblem(400, api.post("/api/v1/public/bookings/" + token + "/cancel",
+        new JsonObject().put("reason", "x".repeat(501))));
+    assertThat(tooLong.encode()).contains("reason");
+    expectProblem(400, api.post("/api/v1/public/bookings/" + token + "/cancel",
+        new JsonObject().put("why", "unknown field")));
+    JsonObject cancelled = expect(200, api.post("/api/v1/public/bookings/" + token + "/cancel",
+        new JsonObject().put("reason", " Ill <b>sorry</b>\nNext month? "))).getJsonObject("booking");
+    assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
+    assertThat(cancelled.getString("cancellationReason")).isEqualTo("Ill <b>sorry</b>\nNext month?");
+    JsonObject seen = expect(200, api.get("/api/v1/bookings/" + cancelled.getString("id"), alice.bearer()))
+        .getJsonObject("booking");
+    assertThat(seen.getString("cancellationReason")).isEqualTo("Ill <b>sorry</b>\nNext month?");
   }
 
   @Test

@@ -83,8 +83,15 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
   }
 
   @Override
-  public Future<Booking> cancel(String manageToken) {
-    return find(manageToken).compose(booking -> cancel(booking, BookingChange.Actor.CUSTOMER));
+  public Future<Booking> cancelBecause(String manageToken, String reason) {
+    String text;
+    try {
+      text = Booking.cleanReason(reason);
+    } catch (InvalidRequestException e) {
+      return Future.failedFuture(e);
+    }
+    return find(manageToken)
+        .compose(booking -> cancel(booking.withCancellationReason(text), BookingChange.Actor.CUSTOMER));
   }
 
   @Override

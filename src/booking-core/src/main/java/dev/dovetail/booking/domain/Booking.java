@@ -16,6 +16,8 @@ import java.util.Objects;
  * then, for an ALL pool, the other members (ADR 43). {@code answers} are the customer's answers to the type's
  * questions as asked when booking (ADR 49); every change of the booking keeps them. {@code language} is the language
  * the customer booked in, which their mails are written in (ADR 62); a booking stored without one is English.
+ * {@code cancellationReason} is what the customer wrote when cancelling through the manage link, for the provider
+ * (null: none given, or not cancelled by the customer; ADR 69).
  */
 public record Booking(
     String id,
@@ -34,7 +36,20 @@ public record Booking(
     Instant updatedAt,
     List<String> resourceIds,
     List<Answer> answers,
-    Language language) {
+    Language language,
+    String cancellationReason) {
+
+  /** The longest cancellation reason a customer may give. */
+  public static final int MAX_REASON_LENGTH = 500;
+
+  /** A booking with no cancellation reason. */
+  public Booking(String id, String providerId, String resourceId, String bookingTypeId, TimeRange time,
+      ZoneId customerZone, String customerName, String customerEmail, BookingStatus status, Instant holdExpiresAt,
+      String seriesId, int revision, Instant createdAt, Instant updatedAt, List<String> resourceIds,
+      List<Answer> answers, Language language) {
+    this(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail, status,
+        holdExpiresAt, seriesId, revision, createdAt, updatedAt, resourceIds, answers, language, null);
+  }
 
   /** A booking made in English (or stored before bookings had a language). */
   public Booking(String id, String providerId, String resourceId, String bookingTypeId, TimeRange time,
@@ -79,6 +94,7 @@ public record Booking(
     }
     answers = List.copyOf(Objects.requireNonNullElse(answers, List.of()));
     language = Objects.requireNonNullElse(language, Language.EN);
+    cancellationReason = cancellationReason == null || cancellationReason.isBlank() ? null : cancellationReason;
     if (status == BookingStatus.HELD && holdExpiresAt == null) {
       throw new IllegalArgumentException("a held booking needs a hold expiry");
     }
@@ -92,36 +108,66 @@ public record Booking(
   public Booking withStatus(BookingStatus newStatus, Instant now) {
     Instant expiry = newStatus == BookingStatus.HELD ? holdExpiresAt : null;
     return new Booking(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail,
-        newStatus, expiry, seriesId, revision + 1, createdAt, now, resourceIds, answers, language);
+        newStatus, expiry, seriesId, revision + 1, createdAt, now, resourceIds, answers, language, cancellationReason);
   }
 
   public Booking movedTo(TimeRange newTime, Instant now) {
     return new Booking(id, providerId, resourceId, bookingTypeId, newTime, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, seriesId, revision + 1, createdAt, now, resourceIds, answers, language);
+        status, holdExpiresAt, seriesId, revision + 1, createdAt, now, resourceIds, answers, language,
+        cancellationReason);
   }
 
   /** Moved to another member of an ANY pool (and possibly another time): it then blocks that member only. */
   public Booking reassignedTo(String memberId, TimeRange newTime, Instant now) {
     return new Booking(id, providerId, memberId, bookingTypeId, newTime, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, seriesId, revision + 1, createdAt, now, List.of(memberId), answers, language);
+        status, holdExpiresAt, seriesId, revision + 1, createdAt, now, List.of(memberId), answers, language,
+        cancellationReason);
   }
 
   /** The same booking placed on these resources (the first becomes its own), before it is first stored. */
   public Booking placedOn(List<String> resources) {
     return new Booking(id, providerId, resources.get(0), bookingTypeId, time, customerZone, customerName,
-        customerEmail, status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resources, answers, language);
+        customerEmail, status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resources, answers, language,
+        cancellationReason);
   }
 
   /** The same booking with the customer's answers, before it is first stored. */
   public Booking withAnswers(List<Answer> newAnswers) {
     return new Booking(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resourceIds, newAnswers, language);
+        status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resourceIds, newAnswers, language,
+        cancellationReason);
   }
 
   /** The same booking made in {@code newLanguage}, before it is first stored. */
   public Booking withLanguage(Language newLanguage) {
     return new Booking(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail,
-        status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resourceIds, answers, newLanguage);
+        status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resourceIds, answers, newLanguage,
+        cancellationReason);
+  }
+
+  /**
+   * The same booking with the customer's reason for cancelling it ({@link #cleanReason}), before the cancellation is
+   * stored.
+   */
+  public Booking withCancellationReason(String reason) {
+    return new Booking(id, providerId, resourceId, bookingTypeId, time, customerZone, customerName, customerEmail,
+        status, holdExpiresAt, seriesId, revision, createdAt, updatedAt, resourceIds, answers, language, reason);
+  }
+
+  /**
+   * A customer's cancellation reason as stored: stripped, line breaks as {@code \n}; null when blank. Longer than
+   * {@link #MAX_REASON_LENGTH} or holding another control character is refused ({@link InvalidRequestException}).
+   */
+  public static String cleanReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      return null;
+    }
+    String text = reason.strip().replace("\r\n", "\n").replace('\r', '\n');
+    if (text.length() > MAX_REASON_LENGTH) {
+      throw new InvalidRequestException("reason must be at most " + MAX_REASON_LENGTH + " characters");
+    }
+    PlainText.requireNoControl(text.replace('\n', ' '), "reason");
+    return text;
   }
 
   /** Whether this booking blocks (or blocked) time on the resource. */

@@ -10,6 +10,7 @@ import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.Slot;
 import dev.dovetail.booking.port.in.BookingReceipt;
 import dev.dovetail.booking.port.in.SlotQuery;
@@ -65,6 +66,25 @@ class ManageBookingServiceTest {
         tuple(BookingChange.Kind.BOOKED, BookingChange.Actor.CUSTOMER),
         tuple(BookingChange.Kind.CANCELLED, BookingChange.Actor.CUSTOMER),
         tuple(BookingChange.Kind.BOOKED, BookingChange.Actor.CUSTOMER));
+  }
+
+  @Test
+  @DisplayName("a customer's cancellation reason is kept with the booking, stripped; too long or with controls is refused")
+  void cancellationReasonIsKept() {
+    BookingReceipt.Issued refused = book(berlin(0, 9, 0));
+    assertThatThrownBy(() -> f.manage.cancelBecause(refused.manageToken(), "x".repeat(501)).await())
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("at most 500");
+    assertThatThrownBy(() -> f.manage.cancelBecause(refused.manageToken(), "a\u0000b").await())
+        .isInstanceOf(InvalidRequestException.class);
+    assertThat(f.bookings.findById(refused.booking().id()).await().orElseThrow().status())
+        .as("nothing cancelled").isEqualTo(BookingStatus.CONFIRMED);
+
+    Booking cancelled = f.manage.cancelBecause(refused.manageToken(), "  Ill, sorry.\r\nNext month?  ").await();
+    assertThat(cancelled.cancellationReason()).isEqualTo("Ill, sorry.\nNext month?");
+    assertThat(f.bookings.findById(cancelled.id()).await().orElseThrow().cancellationReason())
+        .isEqualTo("Ill, sorry.\nNext month?");
+    Booking silent = f.manage.cancelBecause(book(berlin(0, 10, 0)).manageToken(), "   ").await();
+    assertThat(silent.cancellationReason()).isNull();
   }
 
   @Test

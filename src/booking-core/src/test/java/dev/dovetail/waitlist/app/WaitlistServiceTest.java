@@ -251,6 +251,23 @@ class WaitlistServiceTest {
   }
 
   @Test
+  @DisplayName("a wish on a holiday of the resource, a working day otherwise, is refused like any closed time")
+  void holidaysAreRefused() {
+    LocalDate wednesday = WaitlistFixture.TUESDAY.plusDays(1);
+    Resource room = await(f.resources.findById("room")).orElseThrow();
+    AvailabilityRule open = room.availability();
+    await(f.resources.update(room.withAvailability(new AvailabilityRule(open.weeklyHours(), open.breaks(),
+        open.dateOverrides(), Set.of(wednesday)))));
+    for (Wish onHoliday : List.of(Wish.day(wednesday), Wish.window(wednesday, LocalTime.of(9, 0),
+        LocalTime.of(11, 0)))) {
+      assertThat(await(failureOf(f.service.join(new Waitlist.JoinCommand("hour", "Carol", "carol@example.com",
+          WaitlistFixture.BERLIN, onHoliday))))).as("%s", onHoliday).isInstanceOf(InvalidRequestException.class)
+          .hasMessageContaining("closed then");
+    }
+    assertThat(await(f.service.entries("acme", "hour", PageRequest.first(50))).items()).isEmpty();
+  }
+
+  @Test
   @DisplayName("a waitlist turned off after joining offers nothing; back on, it does")
   void turnedOffOffersNothing() {
     List<BookingReceipt.Issued> booked = fullMorning();

@@ -2,6 +2,7 @@ package dev.dovetail.infra.mail;
 
 import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BrandColour;
+import dev.dovetail.booking.domain.CancellationPolicyText;
 import dev.dovetail.booking.domain.LogoRef;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Resource;
@@ -124,6 +125,10 @@ public final class TemplateMessageRenderer implements MessageRenderer {
     Duration lead = c.message().reminderLead();
     v.put("reminderLead", lead == null ? "" : humane(lead, language));
     putDetails(v, c, language);
+    v.put("hasReason", b.cancellationReason() != null);
+    v.put("reason", b.cancellationReason() == null ? "" : b.cancellationReason());
+    v.put("hasPolicy", CancellationPolicyText.worthSaying(c.type()));
+    v.put("policyText", CancellationPolicyText.of(c.type(), language));
     putBrand(v, c.provider());
     return v;
   }

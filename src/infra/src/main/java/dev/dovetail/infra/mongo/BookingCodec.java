@@ -21,7 +21,8 @@ import java.util.List;
  * customerName, customerEmail, status, holdExpiresAt?, seriesId?, revision, createdAt, updatedAt, resourceIds?}}:
  * {@code resourceIds} only when the booking blocks several resources (every member of an ALL pool, ADR 43);
  * {@code answers?} the customer's answers ({@link DetailsCodec}, ADR 49), absent when there are none;
- * {@code language?} the language the customer booked in, absent for English (a document from before ADR 62 too).
+ * {@code language?} the language the customer booked in, absent for English (a document from before ADR 62 too);
+ * {@code cancellationReason?} the customer's reason for cancelling, absent when none (and in older documents, ADR 69).
  * The list cursor is {@code <start millis, 20 digits>_<id>}: the keyset position (start, id) of the last item.
  */
 final class BookingCodec {
@@ -57,6 +58,9 @@ final class BookingCodec {
     if (b.language() != Language.EN) {
       doc.put("language", b.language().tag());
     }
+    if (b.cancellationReason() != null) {
+      doc.put("cancellationReason", b.cancellationReason());
+    }
     return doc;
   }
 
@@ -78,7 +82,8 @@ final class BookingCodec {
         requiredInstant(doc, "updatedAt"),
         resourceIds(doc),
         DetailsCodec.answers(doc),
-        Language.orEnglish(doc.getString("language")));
+        Language.orEnglish(doc.getString("language")),
+        doc.getString("cancellationReason"));
   }
 
   /** Every resource the booking blocks: {@code resourceIds} when it blocks several (an ALL pool), else its own. */

@@ -7,6 +7,10 @@ import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.BookingTypeDetails;
+import dev.dovetail.booking.domain.CancellationPolicyText;
+import dev.dovetail.booking.domain.CancellationTier;
+import dev.dovetail.booking.domain.Money;
+import dev.dovetail.booking.domain.PaymentRequirement;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.domain.Question;
 import dev.dovetail.booking.domain.Resource;
@@ -147,5 +151,38 @@ class TemplateMessageRendererTest {
     assertThat(render(MessageKind.REMINDER, german, type).subject())
         .isEqualTo("Erinnerung: t30 in 1 Stunde 30 Minuten (Sonntag, 31. Oktober 2027, 00:30)");
     assertThat(render(MessageKind.PROVIDER_NEW_BOOKING, german, type).text()).doesNotContain("Hallo");
+  }
+
+  @Test
+  @DisplayName("a paid type's confirmation says its cancellation policy in the customer's language; a free one's does not")
+  void confirmationSaysThePolicy() {
+    BookingType paid = new BookingType("t30", "acme", "room", "t30", List.of(Duration.ofMinutes(30)),
+        Duration.ofMinutes(30), Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofDays(60), 0, 0,
+        new Money(4500, "EUR"), PaymentRequirement.FULL, List.of(new CancellationTier(Duration.ofHours(48), 100),
+        new CancellationTier(Duration.ofHours(24), 50)), Duration.ofMinutes(15));
+    String english = CancellationPolicyText.of(paid, Language.EN);
+    MailMessage confirmation = render(MessageKind.CONFIRMATION, booking, paid);
+    assertThat(english).isEqualTo("2 days or more before the start: full refund · 24 hours or more before the start: "
+        + "50% refunded · later: no refund");
+    assertThat(confirmation.text()).contains("Cancelling: " + english);
+    assertThat(confirmation.html()).contains("Cancelling:</strong> " + english);
+    Booking german = booking.withLanguage(Language.DE);
+    assertThat(render(MessageKind.CONFIRMATION, german, paid).text())
+        .contains("Stornieren: " + CancellationPolicyText.of(paid, Language.DE));
+    assertThat(render(MessageKind.CONFIRMATION).text()).doesNotContain("Cancelling:");
+  }
+
+  @Test
+  @DisplayName("the customer's cancellation reason reaches the provider's notice, escaped in HTML; none, no heading")
+  void providerReadsTheReason() {
+    Booking cancelled = booking.withCancellationReason("Ill & <b>sorry</b>\nNext month?")
+        .withStatus(BookingStatus.CANCELLED, START);
+    BookingType type = TestBookings.simpleType("t30", "acme", "room", 30);
+    MailMessage notice = render(MessageKind.PROVIDER_CANCELLATION, cancelled, type);
+    assertThat(notice.text()).contains("Their reason:\nIll & <b>sorry</b>\nNext month?");
+    assertThat(notice.html()).contains("Ill &amp; &lt;b&gt;sorry&lt;/b&gt;").doesNotContain("<b>sorry");
+    assertThat(render(MessageKind.PROVIDER_CANCELLATION).text()).doesNotContain("reason");
+    assertThat(render(MessageKind.CANCELLATION, cancelled, type).text()).as("the customer's own mail")
+        .doesNotContain("Next month");
   }
 }

@@ -31,7 +31,8 @@ public final class ManageBookingHandler {
   }
 
   public void cancel(RoutingContext ctx) {
-    Responses.respond(ctx, withPayment(ctx, manage.cancel(token(ctx))), 200, json -> json);
+    String reason = Requests.optionalBody(ctx).getString("reason");
+    Responses.respond(ctx, withPayment(ctx, manage.cancelBecause(token(ctx), reason)), 200, json -> json);
   }
 
   public void reschedule(RoutingContext ctx) {

@@ -2,11 +2,13 @@ package dev.dovetail.web.catalog;
 
 import dev.dovetail.booking.domain.BookingLimits;
 import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.CancellationPolicyText;
 import dev.dovetail.booking.domain.CancellationTier;
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
 import dev.dovetail.booking.port.in.PublicCatalog.Offer;
+import dev.dovetail.kernel.i18n.Language;
 import dev.dovetail.web.codec.PoolCodec;
 import dev.dovetail.web.codec.TypeDetailsCodec;
 import dev.dovetail.web.http.ApiProblem;
@@ -79,9 +81,10 @@ public final class BookingTypeCodec {
   /**
    * What the public booking page may know: no buffers, limits or internal ids beyond what it needs. A type paid online
    * on a hub without card payments ({@code cardPayments} false) says {@code "payment": "NONE"} and {@code
-   * "bookableOnline": false}: nothing can be paid here, and booking it is refused (ADR 50, 56).
+   * "bookableOnline": false}: nothing can be paid here, and booking it is refused (ADR 50, 56). {@code
+   * cancellationPolicyText} is the policy in plain words in {@code language}, as the booking page says it (ADR 69).
    */
-  public static JsonObject offerJson(Offer offer, boolean cardPayments) {
+  public static JsonObject offerJson(Offer offer, boolean cardPayments, Language language) {
     BookingType type = offer.type();
     boolean bookable = type.payment() == PaymentRequirement.NONE || cardPayments;
     JsonObject json = new JsonObject()
@@ -94,6 +97,7 @@ public final class BookingTypeCodec {
         .put("price", money(type.price()))
         .put("payment", bookable ? type.payment().name() : PaymentRequirement.NONE.name())
         .put("bookableOnline", bookable)
+        .put("cancellationPolicyText", CancellationPolicyText.of(type, language))
         .put("provider", new JsonObject()
             .put("handle", offer.provider().id())
             .put("displayName", offer.provider().displayName()))

@@ -1,6 +1,7 @@
 package dev.dovetail.web.catalog;
 
 import dev.dovetail.booking.port.in.PublicCatalog;
+import dev.dovetail.kernel.i18n.Language;
 import dev.dovetail.web.http.Requests;
 import dev.dovetail.web.http.Responses;
 import io.vertx.ext.web.RoutingContext;
@@ -21,7 +22,8 @@ public final class OfferHandler {
   }
 
   public void get(RoutingContext ctx) {
+    Language language = Language.orEnglish(Requests.query(ctx, "lang"));
     Responses.respond(ctx, catalog.offer(Requests.path(ctx, "bookingTypeId")), 200,
-        offer -> BookingTypeCodec.offerJson(offer, cardPayments));
+        offer -> BookingTypeCodec.offerJson(offer, cardPayments, language));
   }
 }

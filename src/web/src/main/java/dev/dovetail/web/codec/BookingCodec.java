@@ -32,7 +32,8 @@ public final class BookingCodec {
         .put("sequence", booking.revision())
         .put("createdAt", booking.createdAt().toString())
         .put("updatedAt", booking.updatedAt().toString())
-        .put("answers", TypeDetailsCodec.toJson(booking.answers()));
+        .put("answers", TypeDetailsCodec.toJson(booking.answers()))
+        .put("cancellationReason", booking.cancellationReason());
   }
 
   public static JsonObject envelope(Booking booking) {

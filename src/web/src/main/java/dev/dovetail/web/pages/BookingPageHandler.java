@@ -1,7 +1,7 @@
 package dev.dovetail.web.pages;
 
 import dev.dovetail.booking.domain.BookingType;
-import dev.dovetail.booking.domain.CancellationTier;
+import dev.dovetail.booking.domain.CancellationPolicyText;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
 import dev.dovetail.booking.domain.TypeLocation;
@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +104,8 @@ final class BookingPageHandler {
     values.put("horizonDays", Long.toString(type.horizon().toDays()));
     values.put("priceText", closed ? price(type.price(), null, language)
         : price(type.price(), type.payment(), language));
-    values.put("policyText", closed ? messages.get(language, "policy.notBookable") : policy(type, language));
+    values.put("policyText", closed ? messages.get(language, "policy.notBookable")
+        : CancellationPolicyText.of(type, language));
     values.put("closedText", closed ? messages.get(language, "policy.closed",
         Map.of("providerName", offer.provider().displayName())) : "");
     values.put("description", type.details().description());
@@ -135,62 +135,9 @@ final class BookingPageHandler {
     });
   }
 
-  /**
-   * The cancellation policy as the customer reads it before booking: for a type paid online, each refund tier from the
-   * longest notice down (the longest notice that applies decides, as {@code RefundPolicy} computes it), then "later".
-   */
-  static String policy(BookingType type) {
-    return policy(type, Language.EN);
-  }
-
-  /** {@link #policy(BookingType)} in {@code language}. */
-  static String policy(BookingType type, Language language) {
-    Messages messages = Messages.catalogue();
-    if (type.payment() == PaymentRequirement.NONE || type.price().minorUnits() == 0) {
-      return messages.get(language, "policy.free");
-    }
-    List<CancellationTier> tiers = type.cancellationPolicy().stream()
-        .sorted(Comparator.comparing(CancellationTier::noticeBeforeStart).reversed()).toList();
-    if (tiers.isEmpty()) {
-      return messages.get(language, "policy.noRefund");
-    }
-    StringBuilder text = new StringBuilder();
-    for (CancellationTier tier : tiers) {
-      text.append(tier.noticeBeforeStart().isZero() ? messages.get(language, "policy.upToStart")
-              : messages.get(language, "policy.before", Map.of("notice", notice(tier.noticeBeforeStart(), language))))
-          .append(": ").append(refund(tier.refundPercent(), language)).append(" · ");
-    }
-    boolean coversAll = tiers.get(tiers.size() - 1).noticeBeforeStart().isZero();
-    return coversAll ? text.substring(0, text.length() - 3)
-        : text.append(messages.get(language, "policy.later")).toString();
-  }
-
-  private static String notice(Duration notice, Language language) {
-    long hours = notice.toHours();
-    if (hours >= 48 && hours % 24 == 0) {
-      return Messages.catalogue().get(language, "duration.days", Map.of("count", hours / 24));
-    }
-    return hours >= 1 && notice.toMinutesPart() == 0 ? hoursText(hours, language) : minutes(notice, language);
-  }
-
-  private static String refund(int percent, Language language) {
-    Messages messages = Messages.catalogue();
-    return percent == 100 ? messages.get(language, "policy.fullRefund") : percent == 0
-        ? messages.get(language, "policy.nothing") : messages.get(language, "policy.percent", Map.of("percent", percent));
-  }
-
   /** "45 minutes", "1 hour", "2 hours" in {@code language}. */
   static String minutes(Duration duration, Language language) {
-    long minutes = duration.toMinutes();
-    if (minutes % 60 == 0) {
-      return hoursText(minutes / 60, language);
-    }
-    return Messages.catalogue().get(language, "duration.minutes", Map.of("count", minutes));
-  }
-
-  private static String hoursText(long hours, Language language) {
-    return hours == 1 ? Messages.catalogue().get(language, "duration.hour")
-        : Messages.catalogue().get(language, "duration.hours", Map.of("count", hours));
+    return CancellationPolicyText.length(duration, language);
   }
 
   /**

@@ -9,7 +9,16 @@ public interface ManageBooking {
 
   Future<Booking> find(String manageToken);
 
-  Future<Booking> cancel(String manageToken);
+  /** Cancels without a reason. */
+  default Future<Booking> cancel(String manageToken) {
+    return cancelBecause(manageToken, null);
+  }
+
+  /**
+   * Cancels, keeping the customer's optional {@code reason} for the provider (blank: none; longer than {@link
+   * Booking#MAX_REASON_LENGTH}: InvalidRequestException).
+   */
+  Future<Booking> cancelBecause(String manageToken, String reason);
 
   /** Moves the booking to {@code newStart} in one guarded step; fails with SlotTakenException if not free. */
   Future<Booking> reschedule(String manageToken, Instant newStart);
