@@ -1,41 +1,66 @@
-package dev.dovetail.bench.caldav;
+package dev.dovetail.bench;
 
 import dev.dovetail.account.domain.SignUpMode;
 import dev.dovetail.app.AppConfig;
 import dev.dovetail.app.Hub;
+import dev.dovetail.app.OpsConfig;
 import dev.dovetail.infra.mongo.MongoStore;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
-/** A hub in this JVM on the embedded on-disk store (durable commits on), with a store client for seeding. */
-record BenchHub(Hub hub, Vertx vertx, MongoStore store) implements AutoCloseable {
+/**
+ * A hub in this JVM on the embedded on-disk store (durable commits on), open sign-up, no demo data, with a store client
+ * for seeding and HTTP clients to the hub: what every load driver measures against.
+ */
+public record BenchHub(Hub hub, Vertx vertx, MongoStore store) implements AutoCloseable {
 
-  static BenchHub start() throws IOException {
-    return start(Files.createTempDirectory("dovetail-caldav-load"), freePort());
+  /** A hub on a new temporary store, its metrics served nowhere. */
+  public static BenchHub start() throws IOException {
+    return start(Files.createTempDirectory("dovetail-bench"), freePort());
   }
 
   /** A hub on the store in {@code dataDir} (kept when it stops, so the next start is a restart). */
-  static BenchHub start(Path dataDir, int mongoPort) throws IOException {
+  public static BenchHub start(Path dataDir, int mongoPort) throws IOException {
+    return start(dataDir, mongoPort, null);
+  }
+
+  /** A hub on a new temporary store that serves its metrics (Prometheus text) on {@code metricsPort}. */
+  public static BenchHub startWithMetrics(int metricsPort) throws IOException {
+    return start(Files.createTempDirectory("dovetail-bench"), freePort(), new OpsConfig(metricsPort, null, "bench",
+        OpsConfig.DEFAULT_FIGURES_EVERY, OpsConfig.DEFAULT_SHUTDOWN_GRACE, Duration.ZERO));
+  }
+
+  private static BenchHub start(Path dataDir, int mongoPort, OpsConfig ops) throws IOException {
     System.setProperty("hazelcast.logging.type", "slf4j");
     AppConfig config = AppConfig.defaults()
         .withHttp(new AppConfig.Http("127.0.0.1", freePort(), "http://127.0.0.1", Integer.MAX_VALUE, 1 << 20))
         .withStore(new AppConfig.Store(dataDir, null, "dovetail", mongoPort))
         .withDemo(new AppConfig.Demo(false, null))
         .withSecurity(new AppConfig.Security(false, 4, null, List.of(), SignUpMode.OPEN, false));
-    Hub hub = Hub.start(config).await();
+    Hub hub = (ops == null ? Hub.start(config) : Hub.start(config, ops)).await();
     Vertx vertx = Vertx.vertx();
-    MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", MongoStore.NO_COMMIT).await();
+    MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", MongoStore.NO_COMMIT)
+        .await();
     return new BenchHub(hub, vertx, store);
   }
 
-  /** The seeded provider's calendar home, with {@code concurrency} connections. */
-  CalDavLoadDriver.Target target(String appPassword, int concurrency) {
-    return new CalDavLoadDriver.Target(CalDavLoadDriver.client(vertx, "127.0.0.1", hub.httpPort(), concurrency),
-        CalDavLoadDriver.basic("bench", appPassword), "/dav/calendars/bench/");
+  /** An HTTP client to the hub with up to {@code connections} connections. */
+  public WebClient client(int connections) {
+    return client(vertx, "127.0.0.1", hub.httpPort(), connections);
+  }
+
+  /** An HTTP client to {@code host:port} with up to {@code connections} connections. */
+  public static WebClient client(Vertx vertx, String host, int port, int connections) {
+    return WebClient.create(vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(port),
+        new PoolOptions().setHttp1MaxSize(connections));
   }
 
   @Override
@@ -45,7 +70,7 @@ record BenchHub(Hub hub, Vertx vertx, MongoStore store) implements AutoCloseable
     hub.stop();
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
