@@ -1,27 +1,16 @@
 package dev.dovetail.web;
 
 import dev.dovetail.kernel.RouteOrder;
-import dev.dovetail.web.account.AccountApi;
-import dev.dovetail.web.booking.BookingApi;
-import dev.dovetail.web.calendar.CalendarApi;
-import dev.dovetail.web.catalog.CatalogApi;
 import dev.dovetail.web.http.BodyLimits;
 import dev.dovetail.web.http.CallerAuthHandler;
 import dev.dovetail.web.http.ClientAddressHandler;
 import dev.dovetail.web.http.ContractLoader;
 import dev.dovetail.web.http.CsrfHandler;
 import dev.dovetail.web.http.ErrorMapper;
-import dev.dovetail.web.http.OperationHandlers;
 import dev.dovetail.web.http.Operations;
 import dev.dovetail.web.http.RateLimitHandler;
 import dev.dovetail.web.http.SecurityHeadersHandler;
-import dev.dovetail.web.insights.InsightsApi;
-import dev.dovetail.web.notification.NotificationApi;
-import dev.dovetail.web.ops.OpsApi;
 import dev.dovetail.web.pages.PagesRouter;
-import dev.dovetail.web.payment.PaymentApi;
-import dev.dovetail.web.waitlist.WaitlistApi;
-import dev.dovetail.web.webhook.WebhookApi;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -39,9 +28,8 @@ import java.util.List;
  * Builds the API router from the OpenAPI contract. Every request runs the same root chain, in Vert.x's handler order:
  * rate limit (open operations), session, security headers, bounded body, authentication (protected operations),
  * CSRF (session calls that change state); then the operation's own route: contract validation, then its handler.
- * Each feature package registers the handlers of its own operations (its {@code XApi} class) in one {@link
- * OperationHandlers}, which fails the build unless every operation of the contract has exactly one handler and every
- * handler an operation. One {@link ErrorMapper} renders every failure.
+ * {@link ApiOperations} gives every operation of the contract its handler, or building fails. One {@link ErrorMapper}
+ * renders every failure.
  */
 public final class ApiRouter {
 
@@ -79,7 +67,7 @@ public final class ApiRouter {
         .rootHandler(new CallerAuthHandler(operations, services.accounts().authenticate(), options.sessionSeal()))
         .rootHandler(new CsrfHandler());
 
-    operationHandlers(vertx, services, options, sessions, yaml, clock).attachTo(builder);
+    ApiOperations.of(vertx, services, options, sessions, yaml, clock).attachTo(builder);
     Router router = builder.createRouter();
     // Before everything mounted on this router (RouteOrder lists the whole chain).
     router.route().order(RouteOrder.CLIENT_ADDRESS).handler(new ClientAddressHandler(options.trustedProxies()));
@@ -100,22 +88,5 @@ public final class ApiRouter {
     router.get("/webcal/*").order(RouteOrder.PUBLIC_RATE_LIMIT).handler(ctx -> limiter.consume(ctx, 1));
     router.post("/hooks/*").order(RouteOrder.PUBLIC_RATE_LIMIT).handler(ctx -> limiter.consume(ctx, 1));
     return router;
-  }
-
-  /** Each feature registers the handlers of its own operations. */
-  private static OperationHandlers operationHandlers(
-      Vertx vertx, Services s, WebOptions options, SessionHandler sessions, Buffer contract, Clock clock) {
-    OperationHandlers operations = new OperationHandlers();
-    OpsApi.register(operations, vertx, s.storeHealth(), contract);
-    AccountApi.register(operations, s.accounts(), s.booking().catalog(), s.payments().provider(), options, sessions);
-    CatalogApi.register(operations, s.booking(), s.payments().provider());
-    BookingApi.register(operations, s.booking(), s.payments(), s.providerCalendar(), clock);
-    CalendarApi.register(operations, s.calendarFeed(), s.calendarConnections(), options);
-    InsightsApi.register(operations, s.insights());
-    NotificationApi.register(operations, s.notifications());
-    WaitlistApi.register(operations, s.waitlist());
-    PaymentApi.register(operations, s.payments());
-    WebhookApi.register(operations, s.webhooks());
-    return operations;
   }
 }
