@@ -119,7 +119,7 @@ final class GraphDelta {
   }
 
   /**
-   * Delta reports events that only left the window as removed (P12): ask for the event; if it still exists, it is an
+   * Delta reports events that only left the window as removed: ask for the event; if it still exists, it is an
    * update (to a time outside the window), otherwise it is gone.
    */
   private ExternalChange confirmRemoval(Grant grant, String calendarId, String id) {

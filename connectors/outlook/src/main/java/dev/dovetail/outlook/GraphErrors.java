@@ -48,7 +48,7 @@ final class GraphErrors {
         ? String.valueOf(odata.getError().getMessage()) : "";
     if (status == 403 && code.equals("ErrorAccessDenied") && detail.contains("AccessPolicy")) {
       // An Exchange application access policy excludes the mailbox (app-only): nothing works until an admin
-      // changes the policy, so the connection is broken with Graph's reason (P40).
+      // changes the policy, so the connection is broken with Graph's reason.
       return new ConnectorException.AuthorizationRevoked(message + ": " + detail, e);
     }
     if (status >= 500 || status == 408) {

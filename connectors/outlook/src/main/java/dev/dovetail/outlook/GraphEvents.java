@@ -62,7 +62,7 @@ final class GraphEvents {
     return LocalDateTime.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text);
   }
 
-  /** A {@code dateTimeTimeZone} as an instant: its zone is a Windows or IANA name, mapped through CLDR (P22). */
+  /** A {@code dateTimeTimeZone} as an instant: its zone is a Windows or IANA name, mapped through CLDR. */
   static Instant instant(DateTimeTimeZone value) {
     return local(value).atZone(WindowsZones.require(value.getTimeZone() == null ? "UTC" : value.getTimeZone()))
         .toInstant();

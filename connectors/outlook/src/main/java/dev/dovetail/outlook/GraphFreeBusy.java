@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The booking-time check on Graph: the calendarView of each chosen calendar, not getSchedule, which reflects the
- * default calendar only and is refused for personal Microsoft accounts (P35). Asked in UTC with explicit bounds
- * (P23); events whose status the busy policy counts are returned, clipped to the window, merged; a call that takes
+ * default calendar only and is refused for personal Microsoft accounts. Asked in UTC with explicit bounds
+ * ({@code Prefer: outlook.timezone} changes only the output); events whose status the busy policy counts are returned, clipped to the window, merged; a call that takes
  * longer than {@code timeout} fails as {@code Unavailable}.
  */
 final class GraphFreeBusy implements FreeBusySupport {

@@ -29,7 +29,7 @@ public record GraphNotification(String subscriptionId, String clientState, Strin
     return lifecycleEvent != null;
   }
 
-  /** True when the notification carries the secret the subscription was created with (P20). */
+  /** True when the notification carries the secret the subscription was created with (not spoofed). */
   public boolean hasSecret(String secretHash) {
     return clientState != null && secretHash != null && Secrets.matches(clientState, secretHash);
   }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The receiver of Graph change and lifecycle notifications (POST, needs a BodyHandler before it). A validation
- * request ({@code ?validationToken=}) is answered at once with the decoded token as text/plain (P19). A notification
+ * request ({@code ?validationToken=}) is answered at once with the decoded token as text/plain. A notification
  * batch is handed to the {@link Sink}, which persists it; the answer is 202 once that is done, 503 (Graph retries) if
  * it failed or took longer than {@link #PERSIST_TIMEOUT_MS}, so Graph always has an answer within 3 s. A body that is
  * not a notification batch is 400.

@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What a Graph notification batch does, persist first, process after (ADR 13). A notification is matched to the
  * synced calendar whose push channel has its subscription id, and kept only if its clientState opens that channel's
- * secret hash (P20). Persisting means marking the calendar's sync state due now (and, for {@code
+ * secret hash (spoofed ones are dropped). Persisting means marking the calendar's sync state due now (and, for {@code
  * subscriptionRemoved} / {@code reauthorizationRequired}, dropping the channel so the scheduler opens a new one), under
  * the calendar's sync lock; once every mark is written the receiver answers 202. Processing is a sync request to the
- * scheduler (with its follow-up run for notifications that arrive before their change is readable, P14). A crash
+ * scheduler (with its follow-up run for notifications that arrive before their change is readable). A crash
  * between the two loses nothing: the scheduler's next tick finds the calendar due. {@code missed} needs nothing more
  * than a delta round from the last token, which catches every change since. A change notification can come before
  * the subscription's create call has answered and its id is stored; its clientState then names the channel the

@@ -128,7 +128,7 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("P10: a full listing expands a series into occurrences, each with its own id and iCalUId")
+  @DisplayName("a full listing expands a series into occurrences, each with its own id and iCalUId")
   void fullListingExpandsSeries() {
     JsonObject series = event("Standup", soon(7, "09:00:00"), soon(7, "09:15:00"), "Pacific Standard Time")
         .put("recurrence", new JsonObject()
@@ -152,7 +152,7 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("P22: a series in W. Europe Standard Time across the March 2027 DST change, which falls between its"
+  @DisplayName("a series in W. Europe Standard Time across the March 2027 DST change, which falls between its"
       + " first and second instance, blocks the right instants")
   void dstCrossingSeries() {
     // half past midnight, Berlin time, from the night of the change (Sunday 2027-03-28, 02:00 → 03:00 local)
@@ -170,7 +170,7 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("P11: duplicates across pages and replays of the last round collapse to one current version per id")
+  @DisplayName("duplicates across pages and replays of the last round collapse to one current version per id")
   void duplicatesAndReplays() {
     graph.deltaKnobs(true, true, false, 2);
     for (int i = 0; i < 5; i++) {
@@ -193,7 +193,7 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("P12: an event reported @removed because it left the window is kept (GET confirms it); a deleted one is removed")
+  @DisplayName("an event reported @removed because it left the window is kept (GET confirms it); a deleted one is removed")
   void leftTheWindowIsNotDeleted() {
     graph.deltaKnobs(false, false, true, 10);
     String moving = graph.createEvent(cal, event("Trip", soon(2, "10:00:00"), soon(2, "11:00:00"), "UTC"))
@@ -214,7 +214,7 @@ class GraphCalendarConnectorIT {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"410Location", "syncStateNotFound", "resyncRequired"})
-  @DisplayName("P13: a delta link Graph no longer accepts fails with SyncTokenExpired; a full read works again")
+  @DisplayName("a delta link Graph no longer accepts fails with SyncTokenExpired; a full read works again")
   void expiredDeltaToken(String mode) {
     graph.createEvent(cal, event("A", soon(1, "10:00:00"), soon(1, "11:00:00"), "UTC"));
     ChangeSet first = changes(null);
@@ -239,7 +239,7 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("P24: outbound create is idempotent by transactionId and comes back in delta with the changeKey we hold")
+  @DisplayName("outbound create is idempotent by transactionId and comes back in delta with the changeKey we hold")
   void outboundCreateIsRecognised() {
     Instant start = graph.clock().instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(2));
     OutboundEvent booking = new OutboundEvent("bk-1", "dovetail-bk-1", "Haircut", "Booked through Dovetail",
@@ -278,7 +278,7 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("P25: moving an occurrence across its neighbour is Rejected (ErrorOccurrenceCrossingBoundary)")
+  @DisplayName("moving an occurrence across its neighbour is Rejected (ErrorOccurrenceCrossingBoundary)")
   void occurrenceCrossingBoundary() {
     graph.createEvent(cal, event("Weekly", soon(7, "09:00:00"), soon(7, "10:00:00"), "UTC")
         .put("recurrence", new JsonObject()
@@ -296,7 +296,7 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("P26: 429 with Retry-After is waited out by the SDK; still throttled afterwards is RateLimited with the wait")
+  @DisplayName("429 with Retry-After is waited out by the SDK; still throttled afterwards is RateLimited with the wait")
   void throttling() {
     graph.fault("GET", "calendarView/delta", 429, "activityLimitReached", 1, 2);
     graph.clearRequests();
@@ -317,7 +317,7 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("P27: a revoked grant fails every call with AuthorizationRevoked")
+  @DisplayName("a revoked grant fails every call with AuthorizationRevoked")
   void revokedGrant() {
     graph.revokeGrant();
     connector.forget(grant.connectionId());
@@ -372,7 +372,7 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("P21: an access token the service stops accepting before its expiry is refreshed once, the call goes on")
+  @DisplayName("an access token the service stops accepting before its expiry is refreshed once, the call goes on")
   void expiredAccessTokenIsRefreshed() {
     graph.createEvent(cal, event("A", soon(1, "10:00:00"), soon(1, "11:00:00"), "UTC"));
     changes(null);
@@ -394,7 +394,7 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("P26: 503 with Retry-After is waited out too")
+  @DisplayName("503 with Retry-After is waited out too")
   void serviceUnavailableWithRetryAfter() {
     graph.fault("GET", "calendarView/delta", 503, "serviceNotAvailable", 1, 1);
     graph.clearRequests();
@@ -424,7 +424,7 @@ class GraphCalendarConnectorIT {
   }
 
   @Test
-  @DisplayName("P22: an event from a legacy custom zone (tzone://Microsoft/Custom) still gives exact instants in the live check")
+  @DisplayName("an event from a legacy custom zone (tzone://Microsoft/Custom) still gives exact instants in the live check")
   void customZones() {
     String id = graph.createEvent(cal, event("Legacy", soon(6, "08:30:00"), soon(6, "09:30:00"), "UTC")
         .put("originalStartTimeZone", "tzone://Microsoft/Custom")).getString("id");

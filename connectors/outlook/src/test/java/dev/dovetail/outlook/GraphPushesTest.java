@@ -63,7 +63,7 @@ class GraphPushesTest {
   }
 
   @Test
-  @DisplayName("P14: a change notified before the subscription's create call answered is recognised by its clientState"
+  @DisplayName("a change notified before the subscription's create call answered is recognised by its clientState"
       + " and syncs; a guessed clientState is ignored")
   void notificationBeforeTheSubscriptionIsStoredSyncs() {
     InMemoryCatalog.Resources resources = new InMemoryCatalog.Resources();

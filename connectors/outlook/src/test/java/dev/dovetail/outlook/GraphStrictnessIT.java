@@ -59,7 +59,7 @@ class GraphStrictnessIT {
   }
 
   @Test
-  @DisplayName("P35: booking-time busy time covers every chosen calendar, not only the default one")
+  @DisplayName("booking-time busy time covers every chosen calendar, not only the default one")
   void busyCoversEveryChosenCalendar() {
     String family = graph.createCalendar("Family");
     graph.createEvent(family, event("school run", soon(2, "08:00:00"), soon(2, "09:00:00"), "UTC"));
@@ -72,7 +72,7 @@ class GraphStrictnessIT {
   }
 
   @Test
-  @DisplayName("P35: booking-time busy time works for a personal Microsoft account (no getSchedule)")
+  @DisplayName("booking-time busy time works for a personal Microsoft account (no getSchedule)")
   void busyWorksForPersonalAccounts() {
     graph.personalAccount(true);
     graph.createEvent(cal, event("dentist", soon(3, "14:00:00"), soon(3, "15:00:00"), "UTC"));
@@ -82,7 +82,7 @@ class GraphStrictnessIT {
   }
 
   @Test
-  @DisplayName("P36: a booking event the provider deleted is created again, although Graph remembers its transactionId")
+  @DisplayName("a booking event the provider deleted is created again, although Graph remembers its transactionId")
   void deletedMirrorEventIsCreatedAgain() {
     OutboundEvent booking = new OutboundEvent("b-1", "dvtlabc123", "Booking: Ada", "Demo room",
         range(soon(4, "09:00:00Z"), soon(4, "09:30:00Z")), ZoneId.of("Europe/Berlin"));
@@ -98,7 +98,7 @@ class GraphStrictnessIT {
   }
 
   @Test
-  @DisplayName("P37: calendars after the tenth (Graph pages at 10) can be chosen")
+  @DisplayName("calendars after the tenth (Graph pages at 10) can be chosen")
   void calendarsArePaged() {
     for (int i = 1; i <= 12; i++) {
       graph.createCalendar("Calendar " + i);

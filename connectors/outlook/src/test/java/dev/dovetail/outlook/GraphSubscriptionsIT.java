@@ -99,7 +99,7 @@ class GraphSubscriptionsIT {
   }
 
   @Test
-  @DisplayName("P19: creating a subscription passes the real handshake for both URLs (decoded token, text/plain)")
+  @DisplayName("creating a subscription passes the real handshake for both URLs (decoded token, text/plain)")
   void handshake() {
     PushChannel channel = watch();
 
@@ -109,7 +109,7 @@ class GraphSubscriptionsIT {
   }
 
   @Test
-  @DisplayName("P19: a receiver that answers the token still encoded fails validation; no subscription is made")
+  @DisplayName("a receiver that answers the token still encoded fails validation; no subscription is made")
   void encodedTokenFailsValidation() {
     String bad = "http://127.0.0.1:" + receiver.actualPort() + "/hooks/encoded";
     assertThatThrownBy(() -> connector.watch(grant, cal, "ch-2", "s", bad, graph.clock().instant().plus(Duration.ofDays(1)))
@@ -118,7 +118,7 @@ class GraphSubscriptionsIT {
   }
 
   @Test
-  @DisplayName("P18: the expiry is capped at the configured lifetime (4,230 min), renewal moves it, an expired one is gone")
+  @DisplayName("the expiry is capped at the configured lifetime (4,230 min), renewal moves it, an expired one is gone")
   void lifetimeAndRenewal() {
     graph.subscriptionLimits(4230, true);
     PushChannel channel = connector.watch(grant, cal, "ch-1", "s", hook(), graph.clock().instant().plus(Duration.ofDays(7)))
@@ -149,7 +149,7 @@ class GraphSubscriptionsIT {
   }
 
   @Test
-  @DisplayName("P18: Graph refuses a lifetime over 4,230 minutes; the production cap never asks for one")
+  @DisplayName("Graph refuses a lifetime over 4,230 minutes; the production cap never asks for one")
   void overLongLifetimeIsRefusedAndNeverAsked() {
     GraphCalendarConnector tooLong = new GraphCalendarConnector(vertx, identity, RotatedTokens.none(),
         GraphCalendarConnector.Settings.production().withGraphBase(graph.graphBase())
@@ -178,7 +178,7 @@ class GraphSubscriptionsIT {
   }
 
   @Test
-  @DisplayName("P14: a notification can arrive before the change is readable; a later delta round has it")
+  @DisplayName("a notification can arrive before the change is readable; a later delta round has it")
   void notificationBeforeVisible() throws Exception {
     watch();
     var first = connector.changes(grant, cal, null).await();
@@ -198,7 +198,7 @@ class GraphSubscriptionsIT {
   }
 
   @Test
-  @DisplayName("P15/P16/P17: duplicated and reordered batches all arrive; dropped ones are counted and never arrive")
+  @DisplayName("duplicated and reordered batches all arrive; dropped ones are counted and never arrive")
   void deliveryKnobs() throws Exception {
     watch();
     graph.notifyPolicy(50, 0, 1.0, true);
@@ -255,7 +255,7 @@ class GraphSubscriptionsIT {
   }
 
   @Test
-  @DisplayName("P16: a batch the receiver could not persist (503) is sent again by the emulator, as Graph does")
+  @DisplayName("a batch the receiver could not persist (503) is sent again by the emulator, as Graph does")
   void unpersistedBatchIsRetried() throws Exception {
     PushChannel channel = watch();
     sinkFails.set(true);

@@ -31,8 +31,8 @@ class MicrosoftTrustIT {
   @DisplayName("the token endpoint over HTTPS: unreachable with the JDK's trust, answered with the PEM's; another"
       + " self-signed certificate stays refused")
   void trustsThePemsCertificateOnly() throws Exception {
-    GraphEmulator graph = GraphEmulator.start(vertx).await().withTls().await();
-    GraphEmulator other = GraphEmulator.start(vertx).await().withTls().await();
+    GraphEmulator graph = GraphEmulator.start(vertx, OutlookSyncIT.AT).await().withTls().await();
+    GraphEmulator other = GraphEmulator.start(vertx, OutlookSyncIT.AT).await().withTls().await();
     Path pem = Files.createTempFile("graph-emulator", ".pem");
     Files.writeString(pem, graph.tlsCertificatePem(), StandardCharsets.US_ASCII);
     MicrosoftTrust trust = MicrosoftTrust.withPem(pem);

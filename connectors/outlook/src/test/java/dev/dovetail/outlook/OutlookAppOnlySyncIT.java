@@ -224,7 +224,7 @@ class OutlookAppOnlySyncIT {
   }
 
   @Test
-  @DisplayName("P40: an application access policy that excludes the mailbox (403 ErrorAccessDenied) breaks the connection with Graph's reason")
+  @DisplayName("an application access policy that excludes the mailbox (403 ErrorAccessDenied) breaks the connection with Graph's reason")
   void accessPolicyBreaksTheConnection() throws Exception {
     graph.accessPolicyDenies(true);
     connect(graph.clientSecret());

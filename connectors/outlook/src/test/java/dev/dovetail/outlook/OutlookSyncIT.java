@@ -178,7 +178,7 @@ class OutlookSyncIT {
   }
 
   @Test
-  @DisplayName("With every notification dropped, reconciliation still blocks the time (P17)")
+  @DisplayName("With every notification dropped, reconciliation still blocks the time")
   void droppedNotificationsReconcile() throws Exception {
     graph.notifyPolicy(20, 1.0, 0, false);
     List<Long> latencies = blockLatencies(3);
@@ -250,7 +250,7 @@ class OutlookSyncIT {
   }
 
   @Test
-  @DisplayName("P20: a notification with a wrong clientState or an unknown subscription is ignored (still answered 202)")
+  @DisplayName("a notification with a wrong clientState or an unknown subscription is ignored (still answered 202)")
   void spoofedNotificationsAreIgnored() {
     String subscription = graph.subscriptionIds().get(0);
     var web = io.vertx.ext.web.client.WebClient.create(vertx);

@@ -88,7 +88,7 @@ class OutlookTwoWaySyncProperties {
   @BeforeContainer
   static void start() {
     vertx = Vertx.vertx();
-    graph = GraphEmulator.start(vertx).await();
+    graph = GraphEmulator.start(vertx, MONDAY).await();
   }
 
   @AfterContainer

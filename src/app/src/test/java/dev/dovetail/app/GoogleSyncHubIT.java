@@ -255,7 +255,7 @@ class GoogleSyncHubIT {
 
   @Test
   @Order(5)
-  @DisplayName("P20: a spoofed push (unknown channel or wrong token) is answered 404 and syncs nothing")
+  @DisplayName("a spoofed push (unknown channel or wrong token) is answered 404 and syncs nothing")
   void spoofedPushIsRefused() {
     HttpResponse<Buffer> unknown = client.post(hub.httpPort(), "127.0.0.1", "/hooks/google")
         .putHeader("X-Goog-Channel-ID", "not-a-channel").putHeader("X-Goog-Channel-Token", "x")
@@ -339,7 +339,7 @@ class GoogleSyncHubIT {
 
   @Test
   @Order(8)
-  @DisplayName("P27: a revoked grant marks the connection BROKEN, visible to the provider")
+  @DisplayName("a revoked grant marks the connection BROKEN, visible to the provider")
   void revokedGrantBreaksTheConnection() {
     GOOGLE.revoke(OWNER);
     GOOGLE.userInsert(OWNER, EmulatorExternalSide.timed(TimeRange.of(CLOCK.instant().plus(Duration.ofDays(3)),

@@ -62,8 +62,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * short-lived access tokens, refreshed by the library). The client is blocking, so every call runs on a Vert.x
  * worker thread. Reads use {@code singleEvents=true}: Google expands recurring events into instances in the event's
  * own zone (ADR 13) and reports cancelled instances and deleted events with minimal fields; incremental reads send the
- * same parameters as the full read plus the sync token, never time bounds or filters (P3). Writes use PUT with every
- * field we own (so nothing is dropped, P9) and If-Match.
+ * same parameters as the full read plus the sync token, never time bounds or filters (Google refuses them with a token). Writes use PUT with every
+ * field we own (PUT clears what it leaves out) and If-Match.
  */
 public final class GoogleCalendarConnector
     implements CalendarConnector, PushSupport, FreeBusySupport, RevokeSupport {
@@ -294,7 +294,7 @@ public final class GoogleCalendarConnector
       try {
         request.execute();
       } catch (IOException err) {
-        // 410 deleted / 404: already gone, which is what we wanted (P7).
+        // 410 deleted / 404: already gone, which is what we wanted.
         if (!GoogleErrors.hasStatus(err, 410) && !GoogleErrors.hasStatus(err, 404)) {
           throw err;
         }
@@ -400,7 +400,7 @@ public final class GoogleCalendarConnector
 
   /**
    * Runs a blocking client call on a worker. A 401 that survived the library's own refresh is checked by refreshing
-   * once more: a refresh refused with invalid_grant means the grant was revoked (P27), anything else is transient.
+   * once more: a refresh refused with invalid_grant means the grant was revoked, anything else is transient.
    */
   private <T> Future<T> blocking(Grant grant, Callable<T> call) {
     return vertx.<T>executeBlocking(() -> {

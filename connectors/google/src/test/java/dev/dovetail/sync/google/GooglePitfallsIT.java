@@ -35,9 +35,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Sync pitfalls that concern the Google client and its mapping, through the real client against the emulator: P2, P3,
- * P4, P5, P6, P9, P10, P26 and P27, plus recurring series across DST, all-day and transparent events. (P1, P7 and P8
- * are in the connector contract; P14-P18, P20 and P24 in the sync engine, scheduler and hub tests.)
+ * Sync pitfalls that concern the Google client and its mapping, through the real client against the emulator: the
+ * 410 that asks for a full resync, the parameters an incremental read may send, short and empty pages, recurring
+ * series (cancelled and moved instances, the shared iCalUID, DST), deleted events with minimal fields, PUT and the
+ * booking tag, rate limits, revoked and narrow grants, push channels (https only, lifetime), all-day and transparent
+ * events. An expired sync token, deleting what is gone and a stale etag are in the connector contract; pushes, echoes
+ * and spoofing in the sync engine, scheduler and hub tests. docs/connectors.md maps each pitfall to its tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GooglePitfallsIT {
@@ -64,7 +67,7 @@ class GooglePitfallsIT {
   }
 
   @Test
-  @DisplayName("P41: revoking at disconnect withdraws the grant at Google; revoking a grant already gone is fine")
+  @DisplayName("revoking at disconnect withdraws the grant at Google; revoking a grant already gone is fine")
   void revokeWithdrawsTheGrant() {
     assertThat(changes(null).full()).isTrue();
     int before = google.emulator.revokedGrants();
@@ -77,7 +80,7 @@ class GooglePitfallsIT {
   }
 
   @Test
-  @DisplayName("P18: Google refuses a push channel to an http:// address (push.webhookUrlNotHttps); nothing is opened")
+  @DisplayName("Google refuses a push channel to an http:// address (push.webhookUrlNotHttps); nothing is opened")
   void watchRefusesAnHttpAddress() {
     Instant wanted = NOW.plus(Duration.ofDays(7));
     assertThatThrownBy(() -> google.connector.watch(grant, cal, Ids.random(), "s", "http://127.0.0.1:9/hooks/google",
@@ -86,7 +89,7 @@ class GooglePitfallsIT {
   }
 
   @Test
-  @DisplayName("P18: a channel asked for beyond the default ttl (604,800 s) expires at the ttl, as Google answers")
+  @DisplayName("a channel asked for beyond the default ttl (604,800 s) expires at the ttl, as Google answers")
   void channelLifetimeIsTheMostRestrictive() {
     var channel = google.connector.watch(grant, cal, Ids.random(), "s", "https://127.0.0.1:9/hooks/google",
         NOW.plus(Duration.ofDays(30))).await();
@@ -96,7 +99,7 @@ class GooglePitfallsIT {
   }
 
   @Test
-  @DisplayName("P42: the consent asks for calendar.events + calendar.readonly, and that grant covers every call made")
+  @DisplayName("the consent asks for calendar.events + calendar.readonly, and that grant covers every call made")
   void narrowScopesSufficeForEveryCall() {
     String url = new GoogleOAuthClient(google.vertx, google.settings, google.connector)
         .authorizationUrl("st", "https://hub.example/cb");
@@ -155,7 +158,7 @@ class GooglePitfallsIT {
   }
 
   @Test
-  @DisplayName("P4: short and empty pages are followed to the end; the token comes only from the last page")
+  @DisplayName("short and empty pages are followed to the end; the token comes only from the last page")
   void randomPagesAreFollowed() {
     for (int i = 0; i < 30; i++) {
       google.emulator.userInsert(cal, EmulatorExternalSide.timed(
@@ -176,7 +179,7 @@ class GooglePitfallsIT {
   }
 
   @Test
-  @DisplayName("P3: incremental reads send the same parameters plus the token, never time bounds or filters")
+  @DisplayName("incremental reads send the same parameters plus the token, never time bounds or filters")
   void incrementalReadsSendNoForbiddenParameters() {
     String token = changes(null).nextToken();
     changes(token);
@@ -191,7 +194,7 @@ class GooglePitfallsIT {
   }
 
   @Test
-  @DisplayName("P2: 410 updatedMinTooLongAgo is a full resync, like fullSyncRequired")
+  @DisplayName("410 updatedMinTooLongAgo is a full resync, like fullSyncRequired")
   void updatedMinTooLongAgoIsAFullResync() {
     String token = changes(null).nextToken();
     google.emulator.fault("GET", ".*/events", 410, "updatedMinTooLongAgo", 0, 1);
@@ -200,7 +203,7 @@ class GooglePitfallsIT {
   }
 
   @Test
-  @DisplayName("P5/P10: a weekly series expands in its own zone across DST; cancelled and moved instances map by original start")
+  @DisplayName("a weekly series expands in its own zone across DST; cancelled and moved instances map by original start")
   void recurringSeriesWithCancelledAndMovedInstances() {
     LocalDate monday = LocalDate.parse(future(3));
     LocalDateTime first = monday.atTime(10, 0);
@@ -234,13 +237,13 @@ class GooglePitfallsIT {
     });
     assertThat(upserts(next).get(master + "/" + thirdKey).time())
         .isEqualTo(TimeRange.of(berlin(first.plusWeeks(2).plusHours(3)), Duration.ofHours(1)));
-    // P10: the instances share the series' iCalUID, so the hub keys them by event id and original start instead.
+    // The instances share the series' iCalUID, so the hub keys them by event id and original start instead.
     assertThat(google.emulator.userView(cal).values().stream().map(e -> e.getString("iCalUID")).distinct())
         .hasSize(1);
   }
 
   @Test
-  @DisplayName("P6: a deleted series arrives as minimal cancelled instances; a deleted single event as a bare id")
+  @DisplayName("a deleted series arrives as minimal cancelled instances; a deleted single event as a bare id")
   void deletedEventsArriveWithMinimalFields() {
     String single = google.emulator.userInsert(cal, EmulatorExternalSide.timed(
         TimeRange.of(NOW.plus(Duration.ofDays(2)), Duration.ofHours(1)), true));
@@ -281,7 +284,7 @@ class GooglePitfallsIT {
   }
 
   @Test
-  @DisplayName("P9: the hub writes every field it owns with PUT and If-Match; the booking tag survives an update")
+  @DisplayName("the hub writes every field it owns with PUT and If-Match; the booking tag survives an update")
   void updatesKeepTheBookingTag() {
     String bookingId = Ids.random();
     OutboundEvent event = new OutboundEvent(bookingId, OutboundIds.proposedId(grant.connectionId(), bookingId),
@@ -301,7 +304,7 @@ class GooglePitfallsIT {
   }
 
   @Test
-  @DisplayName("P26: 403 rateLimitExceeded and 429 are RateLimited (backoff), 403 quota and 500 are not misread")
+  @DisplayName("403 rateLimitExceeded and 429 are RateLimited (backoff), 403 quota and 500 are not misread")
   void rateLimitsAreRecognised() {
     google.emulator.fault("GET", ".*/events", 403, "rateLimitExceeded", 0, 1);
     assertThatThrownBy(() -> changes(null)).isInstanceOf(ConnectorException.RateLimited.class);
@@ -316,7 +319,7 @@ class GooglePitfallsIT {
   }
 
   @Test
-  @DisplayName("P27: a revoked grant is AuthorizationRevoked, even while an access token was cached")
+  @DisplayName("a revoked grant is AuthorizationRevoked, even while an access token was cached")
   void revokedGrantIsRecognised() {
     changes(null);
     google.emulator.revoke(GoogleFixture.OWNER);

@@ -7,8 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The emulator's time plus an offset that tests move forward (token and subscription expiry): real time, or a fixed
- * start instant that then runs at the real pace, so a test can hold the service at an instant of its choosing.
+ * The emulator's time plus an offset that tests move forward (token and subscription expiry): a fixed start instant
+ * that then runs at the real pace, so a test holds the service at an instant of its choosing; or real time, which only
+ * the browser tests still use.
  */
 public final class EmuClock extends Clock {
 

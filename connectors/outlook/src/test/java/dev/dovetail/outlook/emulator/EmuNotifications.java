@@ -47,7 +47,7 @@ final class EmuNotifications {
     boolean needsReauthorization;
   }
 
-  /** Delivery knobs (P14–P17). */
+  /** Delivery knobs: late, reordered, duplicated and dropped notifications. */
   record Policy(long delayMs, double dropRate, double duplicateRate, boolean reorder) {
     static Policy prompt() {
       return new Policy(20, 0, 0, false);

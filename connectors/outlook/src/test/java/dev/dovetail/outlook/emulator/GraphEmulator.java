@@ -81,11 +81,18 @@ public final class GraphEmulator {
     this.delta = new EmuDelta(mailbox, random);
   }
 
+  /**
+   * An emulator on real time; only the browser tests (src/browser-tests) still use it. Every other test gives a fixed
+   * start: {@link #start(Vertx, Instant)}.
+   */
   public static Future<GraphEmulator> start(Vertx vertx) {
     return start(vertx, null);
   }
 
-  /** An emulator whose clock starts at {@code start} (null: real time) and runs on from there. */
+  /**
+   * An emulator whose clock starts at {@code start} (null: real time) and runs on from there at the real pace; a
+   * hub under test that takes {@link #clock()} as its own agrees with the emulator on every expiry.
+   */
   public static Future<GraphEmulator> start(Vertx vertx, Instant start) {
     GraphEmulator emulator = new GraphEmulator(vertx, start);
     Router router = Router.router(vertx);
@@ -190,7 +197,7 @@ public final class GraphEmulator {
   }
 
   /**
-   * P14: the change notification goes out now; the change itself becomes visible to reads only when the test runs
+   * A notification before its change is readable: the change notification goes out now; the change itself becomes visible to reads only when the test runs
    * the returned action (a test-owned moment, not a delay that a loaded machine could outlast).
    */
   public Runnable createEventVisibleLater(String calendarId, JsonObject event) {

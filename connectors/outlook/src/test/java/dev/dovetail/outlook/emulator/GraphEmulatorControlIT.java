@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Graph emulator: the /_emu control API and the raw Graph answers tests rely on")
 class GraphEmulatorControlIT {
 
+  /** The emulator's start: the day before the events these tests create. */
+  static final Instant AT = Instant.parse("2030-01-06T12:00:00Z");
+
   static Vertx vertx;
   static GraphEmulator graph;
   static WebClient web;
@@ -24,7 +28,7 @@ class GraphEmulatorControlIT {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    graph = GraphEmulator.start(vertx).await();
+    graph = GraphEmulator.start(vertx, AT).await();
     web = WebClient.create(vertx);
   }
 

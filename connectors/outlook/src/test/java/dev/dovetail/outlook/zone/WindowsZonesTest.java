@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Windows zone names map to IANA through the CLDR table (P22)")
+@DisplayName("Windows zone names map to IANA through the CLDR table")
 class WindowsZonesTest {
 
   @Test

@@ -55,7 +55,7 @@ class MirrorWriterTest {
   }
 
   @Test
-  @DisplayName("P8: the event was edited in Google meanwhile (412): re-read, then the booking is written over it")
+  @DisplayName("the event was edited in Google meanwhile (412): re-read, then the booking is written over it")
   void staleEtagIsReReadAndRetried() {
     BookingReceipt.Issued booked = f.book(0, 10);
     f.writeAll();

@@ -103,7 +103,7 @@ class SyncEngineTest {
   }
 
   @Test
-  @DisplayName("P1: an expired sync token leads to a full resync that replaces the calendar's blocks in one write")
+  @DisplayName("an expired sync token leads to a full resync that replaces the calendar's blocks in one write")
   void expiredTokenResyncsInFull() {
     String kept = f.google.create(CALENDAR, range(0, 9, 0, 60), true);
     String gone = f.google.create(CALENDAR, range(0, 10, 0, 60), true);
@@ -150,7 +150,7 @@ class SyncEngineTest {
   }
 
   @Test
-  @DisplayName("P24: the hub's own booking event coming back is recognised by id and never becomes busy time")
+  @DisplayName("the hub's own booking event coming back is recognised by id and never becomes busy time")
   void ownEventsDoNotEcho() {
     BookingReceipt.Issued booked = f.book(0, 10);
     f.writeAll();
@@ -164,7 +164,7 @@ class SyncEngineTest {
   }
 
   @Test
-  @DisplayName("P26: a rate-limited read backs off with jitter and keeps the token; the next run succeeds")
+  @DisplayName("a rate-limited read backs off with jitter and keeps the token; the next run succeeds")
   void rateLimitedSyncBacksOff() {
     f.google.create(CALENDAR, range(0, 10, 0, 60), true);
     f.google.failNext(1, () -> new ConnectorException.RateLimited("429", 0, null));
@@ -180,7 +180,7 @@ class SyncEngineTest {
   }
 
   @Test
-  @DisplayName("P27: a revoked grant breaks the connection and tells the provider once; nothing more is read")
+  @DisplayName("a revoked grant breaks the connection and tells the provider once; nothing more is read")
   void revokedGrantBreaksTheConnection() {
     f.google.failNext(2, () -> new ConnectorException.AuthorizationRevoked("invalid_grant", null));
 

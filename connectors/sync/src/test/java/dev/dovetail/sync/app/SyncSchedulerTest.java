@@ -40,7 +40,7 @@ class SyncSchedulerTest {
   }
 
   @Test
-  @DisplayName("P20: a notification with a wrong token or an unknown channel is refused and syncs nothing")
+  @DisplayName("a notification with a wrong token or an unknown channel is refused and syncs nothing")
   void spoofedNotificationsAreRefused() {
     PushChannel channel = openChannel();
     f.google.create(CALENDAR, range(0, 10, 0, 60), true);
@@ -56,7 +56,7 @@ class SyncSchedulerTest {
   }
 
   @Test
-  @DisplayName("P14/P16: a push before the change is readable is followed by a second sync; duplicates coalesce")
+  @DisplayName("a push before the change is readable is followed by a second sync; duplicates coalesce")
   void pushIsAHintFollowedUpOnce() {
     openChannel();
     String secret = "secret-of-the-channel";
@@ -77,7 +77,7 @@ class SyncSchedulerTest {
   }
 
   @Test
-  @DisplayName("P14: a push that arrives before the watch call has answered is recognised and syncs")
+  @DisplayName("a push that arrives before the watch call has answered is recognised and syncs")
   void pushBeforeTheWatchAnswersIsRecognised() {
     f.google.create(CALENDAR, range(0, 10, 0, 60), true);
     java.util.List<Boolean> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -99,7 +99,7 @@ class SyncSchedulerTest {
   }
 
   @Test
-  @DisplayName("P18: a channel about to expire is replaced by a new one that lives longer")
+  @DisplayName("a channel about to expire is replaced by a new one that lives longer")
   void channelsAreRenewedBeforeExpiry() {
     PushChannel first = openChannel();
     f.clock.set(first.expiresAt().minus(Duration.ofMinutes(30)));
@@ -112,7 +112,7 @@ class SyncSchedulerTest {
   }
 
   @Test
-  @DisplayName("P38: push set-up failures back off by their count, up to about an hour, and a success starts over")
+  @DisplayName("push set-up failures back off by their count, up to about an hour, and a success starts over")
   void pushSetUpFailuresBackOffByTheirCount() {
     f.google.refuseWatches(true);
     f.states.save(SyncState.initial(CONNECTION, CALENDAR, f.clock.instant())).await();

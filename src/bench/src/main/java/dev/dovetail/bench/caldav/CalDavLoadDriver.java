@@ -3,6 +3,7 @@ package dev.dovetail.bench.caldav;
 import dev.dovetail.account.app.AccountService;
 import dev.dovetail.account.domain.Account;
 import dev.dovetail.account.domain.Credential;
+import dev.dovetail.bench.BenchHub;
 import dev.dovetail.bench.load.LoadDriver;
 import dev.dovetail.booking.domain.AvailabilityRule;
 import dev.dovetail.booking.domain.Block;
@@ -18,10 +19,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.codec.BodyCodec;
 import java.io.IOException;
 import java.net.URI;
@@ -96,7 +95,7 @@ public final class CalDavLoadDriver {
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         Vertx vertx = Vertx.vertx();
         try {
-          Target target = new Target(client(vertx, url.getHost(), url.getPort(), concurrency),
+          Target target = new Target(BenchHub.client(vertx, url.getHost(), url.getPort(), concurrency),
               basic("bench", "bench"), "/bench/");
           phases(vertx, target, requests, concurrency);
         } finally {
@@ -114,7 +113,7 @@ public final class CalDavLoadDriver {
       long began = System.nanoTime();
       String appPassword = seed(bench.vertx(), bench.store(), CALENDARS);
       System.out.printf("seeded %s in %.1f s%n", CALENDARS, (System.nanoTime() - began) / 1e9);
-      phases(bench.vertx(), bench.target(appPassword, concurrency), requests, concurrency);
+      phases(bench.vertx(), target(bench, appPassword, concurrency), requests, concurrency);
     }
   }
 
@@ -255,9 +254,9 @@ public final class CalDavLoadDriver {
     }
   }
 
-  static WebClient client(Vertx vertx, String host, int port, int concurrency) {
-    return WebClient.create(vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(port),
-        new PoolOptions().setHttp1MaxSize(concurrency));
+  /** The seeded provider's calendar home on the bench hub, with {@code concurrency} connections. */
+  static Target target(BenchHub bench, String appPassword, int concurrency) {
+    return new Target(bench.client(concurrency), basic("bench", appPassword), "/dav/calendars/bench/");
   }
 
   static String basic(String user, String password) {

@@ -1,5 +1,6 @@
 package dev.dovetail.bench.caldav;
 
+import dev.dovetail.bench.BenchHub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class ColdStartQuery {
     for (int round = 1; round <= rounds; round++) {
       try (BenchHub bench = BenchHub.start(dataDir, mongoPort)) {
         Thread.sleep(pause * 1000L);
-        CalDavLoadDriver.Target target = bench.target(appPassword, 1);
+        CalDavLoadDriver.Target target = CalDavLoadDriver.target(bench, appPassword, 1);
         long[] millis = new long[2];
         int objects = 0;
         for (int i = 0; i < 2; i++) {

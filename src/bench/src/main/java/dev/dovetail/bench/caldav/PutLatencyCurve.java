@@ -1,5 +1,6 @@
 package dev.dovetail.bench.caldav;
 
+import dev.dovetail.bench.BenchHub;
 import io.vertx.core.buffer.Buffer;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ public final class PutLatencyCurve {
       long began = System.nanoTime();
       String appPassword = CalDavLoadDriver.seed(bench.vertx(), bench.store(), calendars);
       System.out.printf("seeded %s in %.1f s%n", calendars, (System.nanoTime() - began) / 1e9);
-      CalDavLoadDriver.Target target = bench.target(appPassword, 1);
+      CalDavLoadDriver.Target target = CalDavLoadDriver.target(bench, appPassword, 1);
       int n = 0;
       for (Map.Entry<String, Integer> calendar : calendars.entrySet()) {
         String path = target.calendar(calendar.getKey());

@@ -1,28 +1,16 @@
 package dev.dovetail.bench.load;
 
-import dev.dovetail.account.domain.SignUpMode;
-import dev.dovetail.app.AppConfig;
-import dev.dovetail.app.Hub;
-import dev.dovetail.app.OpsConfig;
-import dev.dovetail.booking.domain.AvailabilityRule;
+import dev.dovetail.bench.BenchHub;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
-import dev.dovetail.booking.domain.Provider;
-import dev.dovetail.booking.domain.Resource;
-import dev.dovetail.booking.domain.WallClockWindow;
 import dev.dovetail.infra.mongo.MongoStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +18,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -61,27 +47,14 @@ public final class LoadDriver {
   private LoadDriver() {}
 
   public static void main(String[] args) throws IOException {
-    int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
-    System.setProperty("hazelcast.logging.type", "slf4j");
-    Path data = Files.createTempDirectory("dovetail-load");
-    int mongoPort = freePort();
-    AppConfig config = AppConfig.defaults()
-        .withHttp(new AppConfig.Http("127.0.0.1", freePort(), "http://127.0.0.1", Integer.MAX_VALUE, 65536))
-        .withStore(new AppConfig.Store(data, null, "dovetail", mongoPort))
-        .withDemo(new AppConfig.Demo(false, null))
-        .withSecurity(new AppConfig.Security(false, 4, null, List.of(), SignUpMode.OPEN, false));
-    int metricsPort = freePort();
-    Hub hub = Hub.start(config, new OpsConfig(metricsPort, null, "load", OpsConfig.DEFAULT_FIGURES_EVERY,
-        OpsConfig.DEFAULT_SHUTDOWN_GRACE, Duration.ZERO)).await();
-    Vertx vertx = Vertx.vertx();
-    try {
-      MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", MongoStore.NO_COMMIT)
-          .await();
-      seed(store).await();
-      WebClient client = WebClient.create(vertx,
-          new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(hub.httpPort()),
-          new PoolOptions().setHttp1MaxSize(concurrency));
+    LoadArgs load = LoadArgs.parse(args, 2000, List.of(32));
+    int requests = load.requests();
+    int concurrency = load.clients().get(0);
+    int metricsPort = BenchHub.freePort();
+    try (BenchHub bench = BenchHub.startWithMetrics(metricsPort)) {
+      Vertx vertx = bench.vertx();
+      seed(bench.store()).await();
+      WebClient client = bench.client(concurrency);
       Instant base = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
       System.out.printf("requests=%d concurrency=%d cores=%d%n", requests, concurrency,
           Runtime.getRuntime().availableProcessors());
@@ -107,10 +80,6 @@ public final class LoadDriver {
           .addQueryParam("to", base.atZone(ZONE).toLocalDate().plusDays(7).toString())
           .addQueryParam("tz", "Europe/Berlin")
           .send().map(r -> r.statusCode()));
-      store.close().await();
-    } finally {
-      vertx.close().await();
-      hub.stop();
     }
   }
 
@@ -159,29 +128,16 @@ public final class LoadDriver {
         statuses);
   }
 
+  /** Rooms open around the clock: {@value #RESOURCES} numbered ones, then "contended" and "hot". */
   private static Future<Void> seed(MongoStore store) {
-    Map<DayOfWeek, List<WallClockWindow>> always = new EnumMap<>(DayOfWeek.class);
-    for (DayOfWeek day : DayOfWeek.values()) {
-      always.put(day, List.of(WallClockWindow.of("00:00", "00:00")));
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < RESOURCES; i++) {
+      names.add(Integer.toString(i));
     }
-    AvailabilityRule open = new AvailabilityRule(always, List.of(), Map.of(), Set.of());
-    List<Future<Void>> writes = new ArrayList<>();
-    for (int i = 0; i <= RESOURCES + 1; i++) {
-      String suffix = i == RESOURCES ? "contended" : i == RESOURCES + 1 ? "hot" : Integer.toString(i);
-      writes.add(store.resources().insert(new Resource("load-room-" + suffix, "demo", "Room " + suffix, ZONE, true,
-          open)));
-      writes.add(store.bookingTypes().insert(new BookingType("load-type-" + suffix, "demo", "load-room-" + suffix,
-          "15 minutes", List.of(Duration.ofMinutes(15)), Duration.ofMinutes(15), Duration.ZERO, Duration.ZERO,
-          Duration.ZERO, Duration.ofDays(365), 0, 0, Money.zero("EUR"), PaymentRequirement.NONE, List.of(),
-          Duration.ofMinutes(10))));
-    }
-    return store.providers().insert(new Provider("demo", "Load", "load@example.com",
-        ZONE, Instant.now())).compose(v -> Future.all(writes)).mapEmpty();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    names.addAll(List.of("contended", "hot"));
+    return Rooms.seed(store, "Load", ZONE, Rooms.open(List.of(DayOfWeek.values()), "00:00", "00:00"), "load", names,
+        (type, room) -> new BookingType(type, "demo", room, "15 minutes", List.of(Duration.ofMinutes(15)),
+            Duration.ofMinutes(15), Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofDays(365), 0, 0,
+            Money.zero("EUR"), PaymentRequirement.NONE, List.of(), Duration.ofMinutes(10)));
   }
 }

@@ -2,11 +2,11 @@ package dev.dovetail.infra.mongo;
 
 import static dev.dovetail.infra.mongo.MongoSupport.byId;
 
+import dev.dovetail.kernel.ConflictException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The store's one optimistic-concurrency idiom (ADR 53): a document changed by compare-and-set carries its counter in
@@ -81,10 +81,14 @@ final class CompareAndSet {
     });
   }
 
-  /** {@link #replace}, made durable, failing with {@code conflict} if another writer won. */
-  Future<Void> replaceOrFail(String id, long expected, JsonObject next, Supplier<RuntimeException> conflict) {
-    return mongo.durable(replace(id, expected, next)
-        .compose(won -> won ? Future.<Void>succeededFuture() : Future.failedFuture(conflict.get())));
+  /**
+   * {@link #replace}, made durable, failing with a {@link ConflictException} "{@code what} changed concurrently" if
+   * another writer won.
+   */
+  Future<Void> replaceOrFail(String id, long expected, JsonObject next, String what) {
+    return mongo.durable(replace(id, expected, next).compose(won -> won
+        ? Future.<Void>succeededFuture()
+        : Future.failedFuture(new ConflictException(what + " changed concurrently"))));
   }
 
   /** The filter for document {@code id} at revision {@code expected}: exactly the keys of {@link #index}. */

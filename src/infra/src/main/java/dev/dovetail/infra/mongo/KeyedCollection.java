@@ -37,9 +37,7 @@ final class KeyedCollection<T> {
   }
 
   Future<Void> insert(T item, Supplier<RuntimeException> duplicate) {
-    return mongo.durable(mongo.client.insert(name, encode.apply(item))
-        .<Void>mapEmpty()
-        .recover(MongoSupport.duplicateAs(duplicate)));
+    return mongo.insert(name, encode.apply(item), duplicate);
   }
 
   Future<Void> replace(T item, Supplier<RuntimeException> missing) {
@@ -50,7 +48,7 @@ final class KeyedCollection<T> {
   }
 
   Future<Optional<T>> findById(String key) {
-    return mongo.client.findOne(name, live(byId(key)), null).map(doc -> Optional.ofNullable(doc).map(decode));
+    return mongo.findOne(name, live(byId(key)), decode);
   }
 
   /** Items matching {@code filter} (built from typed values only) in {@code _id} order, after the cursor id. */

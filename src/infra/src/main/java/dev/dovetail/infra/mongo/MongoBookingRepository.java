@@ -75,13 +75,12 @@ public class MongoBookingRepository implements BookingRepository {
   @Override
   public Future<Void> update(Booking booking) {
     return revisions.replaceOrFail(booking.id(), booking.revision() - 1, BookingCodec.encode(booking),
-        () -> new ConflictException("booking " + booking.id() + " changed concurrently"));
+        "booking " + booking.id());
   }
 
   @Override
   public Future<Optional<Booking>> findById(String id) {
-    return mongo.client.findOne(COLLECTION, byId(id), null)
-        .map(doc -> Optional.ofNullable(doc).map(BookingCodec::decode));
+    return mongo.findOne(COLLECTION, byId(id), BookingCodec::decode);
   }
 
   @Override

@@ -43,9 +43,8 @@ public class MongoMailArchive implements MailArchive {
 
   @Override
   public Future<Optional<MailMessage>> find(String messageId) {
-    return mongo.client.findOne(COLLECTION, byId(messageId), null)
-        .map(doc -> Optional.ofNullable(doc).map(d -> new MailMessage(d.getString("_id"), d.getString("to"),
-            d.getString("replyTo"), d.getString("subject"), d.getString("text"), d.getString("html"),
-            d.getString("ics"), d.getString("icsMethod"), d.getString("senderName"))));
+    return mongo.findOne(COLLECTION, byId(messageId), d -> new MailMessage(d.getString("_id"), d.getString("to"),
+        d.getString("replyTo"), d.getString("subject"), d.getString("text"), d.getString("html"),
+        d.getString("ics"), d.getString("icsMethod"), d.getString("senderName")));
   }
 }

@@ -137,8 +137,7 @@ public class MongoOutboxRepository implements OutboxRepository {
 
   @Override
   public Future<Optional<OutboundMessage>> findById(String id) {
-    return mongo.client.findOne(COLLECTION, byId(id), null)
-        .map(doc -> Optional.ofNullable(doc).map(OutboxCodec::decode));
+    return mongo.findOne(COLLECTION, byId(id), OutboxCodec::decode);
   }
 
   @Override

@@ -42,28 +42,24 @@ public class MongoPaymentRepository implements PaymentRepository {
 
   @Override
   public Future<Void> insert(Payment payment) {
-    return mongo.durable(mongo.client.insert(COLLECTION, PaymentCodec.encode(payment)))
-        .<Void>mapEmpty()
-        .recover(MongoSupport.duplicateAs(
-            () -> new ConflictException("booking " + payment.bookingId() + " already has a payment")));
+    return mongo.insert(COLLECTION, PaymentCodec.encode(payment),
+        () -> new ConflictException("booking " + payment.bookingId() + " already has a payment"));
   }
 
   @Override
   public Future<Void> update(Payment payment) {
     return revisions.replaceOrFail(payment.bookingId(), payment.revision() - 1, PaymentCodec.encode(payment),
-        () -> new ConflictException("payment of " + payment.bookingId() + " changed concurrently"));
+        "payment of " + payment.bookingId());
   }
 
   @Override
   public Future<Optional<Payment>> find(String bookingId) {
-    return mongo.client.findOne(COLLECTION, byId(bookingId), null)
-        .map(doc -> Optional.ofNullable(doc).map(PaymentCodec::decode));
+    return mongo.findOne(COLLECTION, byId(bookingId), PaymentCodec::decode);
   }
 
   @Override
   public Future<Optional<Payment>> findByIntent(String intentId) {
-    return mongo.client.findOne(COLLECTION, new JsonObject().put("intentId", intentId), null)
-        .map(doc -> Optional.ofNullable(doc).map(PaymentCodec::decode));
+    return mongo.findOne(COLLECTION, new JsonObject().put("intentId", intentId), PaymentCodec::decode);
   }
 
   @Override
@@ -84,8 +80,7 @@ public class MongoPaymentRepository implements PaymentRepository {
 
   @Override
   public Future<Optional<PaymentSettings>> settings(String bookingTypeId) {
-    return mongo.client.findOne(SETTINGS, byId(bookingTypeId), null)
-        .map(doc -> Optional.ofNullable(doc).map(PaymentCodec::decodeSettings));
+    return mongo.findOne(SETTINGS, byId(bookingTypeId), PaymentCodec::decodeSettings);
   }
 
   @Override

@@ -57,8 +57,8 @@ public class MongoProviderRepository implements ProviderRepository {
 
   @Override
   public Future<Optional<Logo>> findLogo(String providerId, String hash) {
-    return mongo.client.findOne(LOGOS, MongoSupport.byId(providerId + "/" + hash), null)
-        .map(doc -> Optional.ofNullable(doc).map(d -> Logo.parse(Base64.getDecoder().decode(d.getString("data")))));
+    return mongo.findOne(LOGOS, MongoSupport.byId(providerId + "/" + hash),
+        d -> Logo.parse(Base64.getDecoder().decode(d.getString("data"))));
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.vertx.ext.mongo.MongoClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -77,6 +78,16 @@ final class MongoSupport {
       }
     }
     return -1;
+  }
+
+  /** Inserts {@code doc} durably; a duplicate key fails with {@code duplicate}, other failures pass unchanged. */
+  Future<Void> insert(String collection, JsonObject doc, Supplier<RuntimeException> duplicate) {
+    return durable(client.insert(collection, doc).<Void>mapEmpty().recover(duplicateAs(duplicate)));
+  }
+
+  /** The one document matching {@code filter}, decoded; empty when there is none. */
+  <T> Future<Optional<T>> findOne(String collection, JsonObject filter, Function<JsonObject, T> decode) {
+    return client.findOne(collection, filter, null).map(doc -> Optional.ofNullable(doc).map(decode));
   }
 
   /** Translates a duplicate-key failure into the given exception; other failures pass unchanged. */

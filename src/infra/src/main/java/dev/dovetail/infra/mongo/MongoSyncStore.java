@@ -59,8 +59,7 @@ public final class MongoSyncStore {
 
       @Override
       public Future<Optional<Connection>> findById(String id) {
-        return mongo.client.findOne(CONNECTIONS, byId(id), null)
-            .map(doc -> Optional.ofNullable(doc).map(SyncCodec::decodeConnection));
+        return mongo.findOne(CONNECTIONS, byId(id), SyncCodec::decodeConnection);
       }
 
       @Override
@@ -92,8 +91,7 @@ public final class MongoSyncStore {
 
       @Override
       public Future<Optional<SyncState>> find(String connectionId, String calendarId) {
-        return mongo.client.findOne(STATES, byId(SyncState.keyOf(connectionId, calendarId)), null)
-            .map(doc -> Optional.ofNullable(doc).map(SyncCodec::decodeState));
+        return mongo.findOne(STATES, byId(SyncState.keyOf(connectionId, calendarId)), SyncCodec::decodeState);
       }
 
       @Override
@@ -180,8 +178,7 @@ public final class MongoSyncStore {
 
       @Override
       public Future<Optional<BookingMirror>> find(String connectionId, String bookingId) {
-        return mongo.client.findOne(MIRRORS, byId(BookingMirror.keyOf(connectionId, bookingId)), null)
-            .map(doc -> Optional.ofNullable(doc).map(SyncCodec::decodeMirror));
+        return mongo.findOne(MIRRORS, byId(BookingMirror.keyOf(connectionId, bookingId)), SyncCodec::decodeMirror);
       }
 
       @Override
@@ -219,8 +216,7 @@ public final class MongoSyncStore {
 
       @Override
       public Future<Optional<BookingConflict>> find(String bookingId) {
-        return mongo.client.findOne(CONFLICTS, byId(bookingId), null)
-            .map(doc -> Optional.ofNullable(doc).map(SyncCodec::decodeConflict));
+        return mongo.findOne(CONFLICTS, byId(bookingId), SyncCodec::decodeConflict);
       }
 
       @Override

@@ -51,21 +51,19 @@ public class MongoWaitlistRepository implements WaitlistRepository {
 
   @Override
   public Future<Void> insert(WaitlistEntry entry) {
-    return mongo.durable(mongo.client.insert(COLLECTION, WaitlistCodec.encode(entry)))
-        .<Void>mapEmpty()
-        .recover(MongoSupport.duplicateAs(() -> new ConflictException("waitlist entry id exists: " + entry.id())));
+    return mongo.insert(COLLECTION, WaitlistCodec.encode(entry),
+        () -> new ConflictException("waitlist entry id exists: " + entry.id()));
   }
 
   @Override
   public Future<Void> update(WaitlistEntry entry) {
     return revisions.replaceOrFail(entry.id(), entry.revision() - 1, WaitlistCodec.encode(entry),
-        () -> new ConflictException("waitlist entry " + entry.id() + " changed concurrently"));
+        "waitlist entry " + entry.id());
   }
 
   @Override
   public Future<Optional<WaitlistEntry>> findById(String id) {
-    return mongo.client.findOne(COLLECTION, byId(id), null)
-        .map(doc -> Optional.ofNullable(doc).map(WaitlistCodec::decode));
+    return mongo.findOne(COLLECTION, byId(id), WaitlistCodec::decode);
   }
 
   @Override
@@ -95,8 +93,7 @@ public class MongoWaitlistRepository implements WaitlistRepository {
     JsonObject filter = new JsonObject().put("$or", new JsonArray()
         .add(new JsonObject().put("offer.bookingId", bookingId))
         .add(new JsonObject().put("bookingId", bookingId)));
-    return mongo.client.findOne(COLLECTION, filter, null)
-        .map(doc -> Optional.ofNullable(doc).map(WaitlistCodec::decode));
+    return mongo.findOne(COLLECTION, filter, WaitlistCodec::decode);
   }
 
   @Override
@@ -146,8 +143,7 @@ public class MongoWaitlistRepository implements WaitlistRepository {
 
   @Override
   public Future<Optional<WaitlistSettings>> settings(String bookingTypeId) {
-    return mongo.client.findOne(SETTINGS, byId(bookingTypeId), null)
-        .map(doc -> Optional.ofNullable(doc).map(WaitlistCodec::decodeSettings));
+    return mongo.findOne(SETTINGS, byId(bookingTypeId), WaitlistCodec::decodeSettings);
   }
 
   @Override

@@ -58,8 +58,7 @@ class MongoWebhookEndpointRepository implements WebhookEndpointRepository {
 
   @Override
   public Future<Optional<WebhookEndpoint>> find(String providerId, String endpointId) {
-    return mongo.client.findOne(COLLECTION, scoped(providerId, endpointId), null)
-        .map(doc -> Optional.ofNullable(doc).map(WebhookCodec::decodeEndpoint));
+    return mongo.findOne(COLLECTION, scoped(providerId, endpointId), WebhookCodec::decodeEndpoint);
   }
 
   @Override

@@ -206,8 +206,7 @@ class MongoWebhookEventRepository implements WebhookEventRepository {
 
   @Override
   public Future<Optional<Delivery>> findDelivery(String providerId, String deliveryId) {
-    return mongo.client.findOne(DELIVERIES, byId(deliveryId).put("providerId", providerId), null)
-        .map(doc -> Optional.ofNullable(doc).map(WebhookCodec::decodeDelivery));
+    return mongo.findOne(DELIVERIES, byId(deliveryId).put("providerId", providerId), WebhookCodec::decodeDelivery);
   }
 
   @Override

@@ -322,7 +322,7 @@ public final class GoogleCalendarEmulator {
       }
       return;
     }
-    // Notify first, make the change readable later (P14).
+    // Notify first, make the change readable later, as Google may.
     synchronized (this) {
       notifyChange(calendarId);
     }
