@@ -39,14 +39,17 @@ import org.openqa.selenium.By;
 @DisplayName("Connect app-only Outlook with the sign-in page on another site (HTTPS), the click included")
 class AppOnlyConnectIT {
 
+  /** The hub's clock, which the emulator shares from its start. */
+  private static final HubClock CLOCK = HubClock.fromProperty();
   private static final Vertx EMULATOR_VERTX = Vertx.vertx();
-  private static final GraphEmulator GRAPH = GraphEmulator.start(EMULATOR_VERTX).await().withTls().await();
+  private static final GraphEmulator GRAPH =
+      GraphEmulator.start(EMULATOR_VERTX, CLOCK.instant()).await().withTls().await();
   /** The emulator's certificate, which the hub's sign-in clients trust (DOVETAIL_MS_TRUST_PEM). */
   private static final Path PEM = pemOf(GRAPH);
 
   /** The sign-in page is on another site (https://localhost) than the hub, which is at its own port. */
   @RegisterExtension
-  static final HubExtension HUB = HubApi.browserHub().onItsPort().config(HubApi.calendarsFrom(new JsonObject()
+  static final HubExtension HUB = HubApi.browserHub(CLOCK).onItsPort().config(HubApi.calendarsFrom(new JsonObject()
       .put("DOVETAIL_SYNC_PUSH", "false")
       .put("DOVETAIL_MS_CLIENT_ID", GRAPH.clientId())
       .put("DOVETAIL_MS_CLIENT_SECRET", GRAPH.clientSecret())

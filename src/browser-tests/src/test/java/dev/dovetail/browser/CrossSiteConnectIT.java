@@ -7,7 +7,6 @@ import dev.dovetail.outlook.emulator.GraphEmulator;
 import dev.dovetail.sync.google.emulator.GoogleCalendarEmulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,14 +30,15 @@ class CrossSiteConnectIT {
 
   static final String OWNER = "demo-owner@example.com";
 
+  /** The hub's clock, which both emulators share. */
+  private static final HubClock CLOCK = HubClock.fromProperty();
   private static final Vertx EMULATOR_VERTX = Vertx.vertx();
-  private static final GoogleCalendarEmulator GOOGLE =
-      GoogleCalendarEmulator.start(EMULATOR_VERTX, Clock.systemUTC(), 13).await();
-  private static final GraphEmulator GRAPH = GraphEmulator.start(EMULATOR_VERTX).await();
+  private static final GoogleCalendarEmulator GOOGLE = GoogleCalendarEmulator.start(EMULATOR_VERTX, CLOCK, 13).await();
+  private static final GraphEmulator GRAPH = GraphEmulator.start(EMULATOR_VERTX, CLOCK.instant()).await();
 
   /** The consent pages are on another site than the hub, which is at its own port. */
   @RegisterExtension
-  static final HubExtension HUB = HubApi.browserHub().onItsPort().config(HubApi.calendarsFrom(new JsonObject()
+  static final HubExtension HUB = HubApi.browserHub(CLOCK).onItsPort().config(HubApi.calendarsFrom(new JsonObject()
       .put("DOVETAIL_SYNC_PUSH", "false")
       .put("DOVETAIL_GOOGLE_CLIENT_ID", GoogleCalendarEmulator.CLIENT_ID)
       .put("DOVETAIL_GOOGLE_CLIENT_SECRET", GoogleCalendarEmulator.CLIENT_SECRET)

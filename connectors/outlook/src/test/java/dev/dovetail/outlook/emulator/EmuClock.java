@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Objects;
 
 /**
- * The emulator's time plus an offset that tests move forward (token and subscription expiry): a fixed start instant
- * that then runs at the real pace, so a test holds the service at an instant of its choosing; or real time, which only
- * the browser tests still use.
+ * The emulator's time plus an offset that tests move forward (token and subscription expiry): a start instant the test
+ * chooses, running on from there at the real pace, so every test holds the service at an instant of its choosing.
  */
 public final class EmuClock extends Clock {
 
@@ -17,14 +17,9 @@ public final class EmuClock extends Clock {
   private final long startNanos = System.nanoTime();
   private volatile Duration offset = Duration.ZERO;
 
-  /** Real time. */
-  public EmuClock() {
-    this(null);
-  }
-
-  /** From {@code start} on (null: real time). */
+  /** From {@code start} on. */
   public EmuClock(Instant start) {
-    this.start = start;
+    this.start = Objects.requireNonNull(start, "start");
   }
 
   public void advance(Duration by) {
@@ -37,8 +32,7 @@ public final class EmuClock extends Clock {
 
   @Override
   public Instant instant() {
-    Instant base = start == null ? Instant.now() : start.plusNanos(System.nanoTime() - startNanos);
-    return base.plus(offset);
+    return start.plusNanos(System.nanoTime() - startNanos).plus(offset);
   }
 
   @Override

@@ -82,15 +82,7 @@ public final class GraphEmulator {
   }
 
   /**
-   * An emulator on real time; only the browser tests (src/browser-tests) still use it. Every other test gives a fixed
-   * start: {@link #start(Vertx, Instant)}.
-   */
-  public static Future<GraphEmulator> start(Vertx vertx) {
-    return start(vertx, null);
-  }
-
-  /**
-   * An emulator whose clock starts at {@code start} (null: real time) and runs on from there at the real pace; a
+   * An emulator whose clock starts at {@code start} and runs on from there at the real pace; a
    * hub under test that takes {@link #clock()} as its own agrees with the emulator on every expiry.
    */
   public static Future<GraphEmulator> start(Vertx vertx, Instant start) {
