@@ -25,7 +25,7 @@ function details(b, zone, names) {
     ['Resource', (b.resourceIds || [b.resourceId]).map((r) => names.resources.get(r) || r).join(', ')],
     ['Booking type', names.types.get(b.bookingTypeId) || b.bookingTypeId],
     ['Status', STATUS_TEXT[b.status] || b.status],
-    // What the customer wrote when cancelling through the manage link (ADR 69).
+    // What the customer wrote when cancelling through the manage link (ADR 68).
     b.cancellationReason ? ['Cancellation reason', b.cancellationReason] : null,
     b.status === 'HELD' ? ['Hold expires', formatDateTime(b.holdExpiresAt, zone)] : null,
     b.payment ? ['Payment', `${b.payment.state} · ${formatMoney(b.payment.amount)}`

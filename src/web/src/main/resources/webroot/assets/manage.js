@@ -58,7 +58,7 @@ function render() {
 let refund = t('pay.none');
 let reason = null;
 
-/** The longest cancellation reason the API takes (ADR 69). */
+/** The longest cancellation reason the API takes (ADR 68). */
 const MAX_REASON = 500;
 
 function refundText() {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
- * The cancellation policy and the customer's reason in chromium (ADR 69): a paid type's policy under its price, in the
+ * The cancellation policy and the customer's reason in chromium (ADR 68): a paid type's policy under its price, in the
  * confirmation mail and beside the exact refund on the manage page; a reason written when cancelling reaches the
  * provider (API and mail). And the waitlist on a holiday: the booking page shows the day closed, without the waitlist
  * form, and the API refuses a wish for it. The hub runs on the test's clock, with the Stripe emulator and GreenMail.

@@ -17,7 +17,7 @@ import java.util.Objects;
  * questions as asked when booking (ADR 49); every change of the booking keeps them. {@code language} is the language
  * the customer booked in, which their mails are written in (ADR 62); a booking stored without one is English.
  * {@code cancellationReason} is what the customer wrote when cancelling through the manage link, for the provider
- * (null: none given, or not cancelled by the customer; ADR 69).
+ * (null: none given, or not cancelled by the customer; ADR 68).
  */
 public record Booking(
     String id,

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A booking type's cancellation policy in plain words, from the message catalogue: the one sentence the booking page
- * (under the price), the manage page (beside the exact refund) and the confirmation mail all show (ADR 69).
+ * (under the price), the manage page (beside the exact refund) and the confirmation mail all show (ADR 68).
  */
 public final class CancellationPolicyText {
 

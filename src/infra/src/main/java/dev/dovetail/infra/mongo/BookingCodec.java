@@ -22,7 +22,7 @@ import java.util.List;
  * {@code resourceIds} only when the booking blocks several resources (every member of an ALL pool, ADR 43);
  * {@code answers?} the customer's answers ({@link DetailsCodec}, ADR 49), absent when there are none;
  * {@code language?} the language the customer booked in, absent for English (a document from before ADR 62 too);
- * {@code cancellationReason?} the customer's reason for cancelling, absent when none (and in older documents, ADR 69).
+ * {@code cancellationReason?} the customer's reason for cancelling, absent when none (and in older documents, ADR 68).
  * The list cursor is {@code <start millis, 20 digits>_<id>}: the keyset position (start, id) of the last item.
  */
 final class BookingCodec {

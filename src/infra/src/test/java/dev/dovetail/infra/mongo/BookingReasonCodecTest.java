@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("A customer's cancellation reason in the booking's document (ADR 69)")
+@DisplayName("A customer's cancellation reason in the booking's document (ADR 68)")
 class BookingReasonCodecTest {
 
   private static final Instant AT = Instant.parse("2027-03-01T09:00:00Z");
@@ -35,6 +35,6 @@ class BookingReasonCodecTest {
     assertThat(none.containsKey("cancellationReason")).isFalse();
     assertThat(BookingCodec.decode(none).cancellationReason()).isNull();
     doc.remove("cancellationReason");
-    assertThat(BookingCodec.decode(doc).cancellationReason()).as("a document from before ADR 69").isNull();
+    assertThat(BookingCodec.decode(doc).cancellationReason()).as("a document from before ADR 68").isNull();
   }
 }

@@ -82,7 +82,7 @@ public final class BookingTypeCodec {
    * What the public booking page may know: no buffers, limits or internal ids beyond what it needs. A type paid online
    * on a hub without card payments ({@code cardPayments} false) says {@code "payment": "NONE"} and {@code
    * "bookableOnline": false}: nothing can be paid here, and booking it is refused (ADR 50, 56). {@code
-   * cancellationPolicyText} is the policy in plain words in {@code language}, as the booking page says it (ADR 69).
+   * cancellationPolicyText} is the policy in plain words in {@code language}, as the booking page says it (ADR 68).
    */
   public static JsonObject offerJson(Offer offer, boolean cardPayments, Language language) {
     BookingType type = offer.type();
