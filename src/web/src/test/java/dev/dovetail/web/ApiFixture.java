@@ -75,7 +75,13 @@ final class ApiFixture {
   static final byte[] INVITATION_KEY = "web tests' invitation key, 32+ bytes".getBytes(StandardCharsets.UTF_8);
 
   final Vertx vertx;
-  final MutableClock clock = new MutableClock(java.time.Instant.now());
+  /**
+   * Where every API test's clock starts (a Tuesday 10:00 in Berlin), so that no test depends on the hour, weekday or
+   * season it runs at; tests move {@link #clock} from here.
+   */
+  static final java.time.Instant START = java.time.OffsetDateTime.parse("2027-01-12T10:00:00+01:00").toInstant();
+
+  final MutableClock clock = new MutableClock(START);
   final AtomicBoolean storeUp = new AtomicBoolean(true);
   final InMemoryCatalog.Providers providers = new InMemoryCatalog.Providers();
   final InMemoryCatalog.Resources resources = new InMemoryCatalog.Resources();
@@ -356,9 +362,9 @@ final class ApiFixture {
         .put("email", email);
   }
 
-  /** The Monday at least a week ahead, in Berlin. */
+  /** The Monday at least a week after {@link #START}, in Berlin. */
   static LocalDate monday() {
-    return LocalDate.now(BERLIN).plusWeeks(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+    return START.atZone(BERLIN).toLocalDate().plusWeeks(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
   }
 
   static java.time.Instant mondayAt(int hour, int minute) {
