@@ -1,11 +1,11 @@
 package dev.dovetail.booking.domain;
 
 import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.PersistentMap;
 import dev.dovetail.kernel.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
 
 /**
  * Everything that blocks one resource, kept as one document so that the store can change it atomically. The
@@ -33,10 +33,57 @@ public final class Schedule {
   public static final Duration RETENTION = Duration.ofDays(8);
   private static final Comparator<Block> ORDER =
       Comparator.comparing((Block b) -> b.span().start()).thenComparing(Block::ownerId);
+  /** {@link #ORDER}, made total for the blocks of one schedule (an owner's two blocks differ in booked time). */
+  private static final Comparator<Block> KEY_ORDER = ORDER
+      .thenComparing((Block b) -> b.booked().start()).thenComparing(b -> b.booked().end());
+
+  /**
+   * What a subtree of blocks holds, for pruning searches: its earliest start, its latest end (of any block and of
+   * BOOKING blocks, null if none), its earliest end and its earliest hold expiry (null if none).
+   */
+  private record Spans(Instant minStart, Instant maxEnd, Instant maxBookingEnd, Instant minEnd, Instant minExpiry) {
+
+    static Spans of(Block b, Spans left, Spans right) {
+      Instant end = b.span().end();
+      Spans own = new Spans(b.span().start(), end, b.kind() == Block.Kind.BOOKING ? end : null, end, b.expiresAt());
+      return join(join(left, own), right);
+    }
+
+    private static Spans join(Spans a, Spans b) {
+      if (a == null) {
+        return b;
+      }
+      if (b == null) {
+        return a;
+      }
+      return new Spans(earlier(a.minStart, b.minStart), later(a.maxEnd, b.maxEnd),
+          later(a.maxBookingEnd, b.maxBookingEnd), earlier(a.minEnd, b.minEnd), earlier(a.minExpiry, b.minExpiry));
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+      return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+      return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+  }
+
+  private static final PersistentMap<Block, Block, Spans> NO_BLOCKS =
+      PersistentMap.empty(KEY_ORDER, (b, same, left, right) -> Spans.of(b, left, right));
+  private static final PersistentMap<String, List<Block>, Void> NO_OWNERS =
+      PersistentMap.empty(Comparator.naturalOrder());
 
   private final String resourceId;
   private final long revision;
-  private final List<Block> blocks;
+  /**
+   * The blocks in start order, each subtree summarised ({@link Spans}), and each owner's blocks: maps that share
+   * structure between versions, so that a change costs O(log n) and checks only the blocks near it (ADR 69).
+   */
+  private final PersistentMap<Block, Block, Spans> byStart;
+  private final PersistentMap<String, List<Block>, Void> byOwner;
+  /** The blocks as a list in start order, built on first use (a benign race at worst builds it twice). */
+  private volatile List<Block> blockList;
 
   public Schedule(String resourceId, long revision, List<Block> blocks) {
     this.resourceId = Objects.requireNonNull(resourceId, "resourceId");
@@ -45,22 +92,32 @@ public final class Schedule {
     sorted.sort(ORDER);
     requireUniqueOwners(sorted);
     requireNoOverlap(sorted);
-    this.blocks = List.copyOf(sorted);
+    PersistentMap<Block, Block, Spans> starts = NO_BLOCKS;
+    PersistentMap<String, List<Block>, Void> owners = NO_OWNERS;
+    for (Block b : sorted) {
+      starts = starts.put(b, b);
+      owners = owners.put(b.ownerId(), withBlock(owners.get(b.ownerId()), b));
+    }
+    this.byStart = starts;
+    this.byOwner = owners;
   }
 
   /**
-   * For mutations only: {@code sorted} is in {@link #ORDER} and was derived from a checked schedule by removing or
-   * confirming blocks (which cannot create an overlap or a duplicate owner), or was checked by {@link #with} itself.
+   * For changes only: the maps were derived from a checked schedule by removing or confirming blocks (which cannot
+   * create an overlap or a duplicate owner), or by adding blocks that {@link #clashes} cleared one by one.
    */
-  private Schedule(String resourceId, long revision, Block[] sorted) {
+  private Schedule(String resourceId, long revision, PersistentMap<Block, Block, Spans> byStart,
+      PersistentMap<String, List<Block>, Void> byOwner, List<Block> blockList) {
     this.resourceId = resourceId;
     this.revision = revision;
-    this.blocks = List.of(sorted);
+    this.byStart = byStart;
+    this.byOwner = byOwner;
+    this.blockList = blockList;
   }
 
   /** The same blocks at another store revision (the repository stamps the revision it wrote); no re-check needed. */
   public Schedule atRevision(long newRevision) {
-    return new Schedule(resourceId, newRevision, blocks.toArray(new Block[0]));
+    return new Schedule(resourceId, newRevision, byStart, byOwner, blockList);
   }
 
   public static Schedule empty(String resourceId) {
@@ -75,8 +132,50 @@ public final class Schedule {
     return revision;
   }
 
+  /** The blocks in start order (built once per version: O(n) for readers, not paid by a change). */
   public List<Block> blocks() {
-    return blocks;
+    List<Block> list = blockList;
+    if (list == null) {
+      list = List.copyOf(byStart.values());
+      blockList = list;
+    }
+    return list;
+  }
+
+  /** The blocks whose owner id starts with {@code prefix}, in owner order: O(log n + what is returned). */
+  public List<Block> blocksOfOwnersStartingWith(String prefix) {
+    List<Block> out = new ArrayList<>();
+    byOwner.range(owner -> owner.compareTo(prefix) >= 0, owner -> owner.startsWith(prefix)).forEach(out::addAll);
+    return out;
+  }
+
+  /** The blocks whose span overlaps {@code range}, in start order: O(log n) per block returned. */
+  public List<Block> overlapping(TimeRange range) {
+    return byStart.collect(s -> s.minStart().isBefore(range.end()) && s.maxEnd().isAfter(range.start()),
+        b -> b.span().overlaps(range));
+  }
+
+  /** The blocks whose span starts in [{@code from}, {@code to}), in start order: O(log n + what is returned). */
+  public List<Block> startingBetween(Instant from, Instant to) {
+    return byStart.range(b -> !b.span().start().isBefore(from), b -> b.span().start().isBefore(to));
+  }
+
+  /**
+   * The blocks added (or confirmed) since {@code before}, an earlier version of this schedule, and the blocks it held
+   * that are gone: O(changes · log n), since the two versions share everything else.
+   */
+  public void changesSince(Schedule before, Consumer<Block> added, Consumer<Block> removed) {
+    byStart.changesFrom(before.byStart, (key, now) -> {
+      if (now == null) {
+        removed.accept(key);
+      } else {
+        Block old = before.byStart.get(key);
+        if (old != null) {
+          removed.accept(old);
+        }
+        added.accept(now);
+      }
+    });
   }
 
   /** Adds the blocks, all or none; throws {@link SlotUnavailableException} if any would overlap. */
@@ -113,15 +212,11 @@ public final class Schedule {
     if (added.booked().equals(current)) {
       throw new IllegalArgumentException("a block beside its owner's current one needs another time");
     }
-    Block[] next = new Block[base.blocks.size() + 1];
-    base.blocks.toArray(next);
-    next[next.length - 1] = added;
-    Arrays.sort(next, ORDER);
-    if (firstOverlap(Arrays.asList(next)) != null) {
+    if (base.clashes(added)) {
       throw new SlotUnavailableException("the requested time overlaps existing bookings or busy time",
           List.of(added.booked()));
     }
-    return new Schedule(resourceId, revision, next);
+    return base.inserted(added);
   }
 
   /**
@@ -130,52 +225,70 @@ public final class Schedule {
    */
   public Schedule keepOnly(String ownerId, TimeRange kept, Instant now) {
     Schedule base = pruned(now);
-    if (base.blocksOf(ownerId).stream().noneMatch(b -> b.booked().equals(kept))) {
+    List<Block> have = base.blocksOf(ownerId);
+    if (have.stream().noneMatch(b -> b.booked().equals(kept))) {
       return base;
     }
-    return new Schedule(resourceId, revision, base.blocks.stream()
-        .filter(b -> !b.ownerId().equals(ownerId) || b.booked().equals(kept)).toArray(Block[]::new));
+    Schedule next = base;
+    for (Block b : have) {
+      if (!b.booked().equals(kept)) {
+        next = next.removed(b);
+      }
+    }
+    return next;
   }
 
   /** Turns a live hold into a firm block; fails if the hold has expired. */
   public Schedule confirm(String ownerId, Instant now) {
     Schedule base = pruned(now);
-    Block hold = base.find(ownerId).orElseThrow(() -> new ConflictException("the hold on " + ownerId + " has expired"));
-    Block[] next = base.blocks.toArray(Block[]::new);
-    for (int i = 0; i < next.length; i++) {
-      if (next[i].ownerId().equals(hold.ownerId())) {
-        next[i] = next[i].confirmed(); // same span and owner: order and invariant are unchanged
-      }
+    base.find(ownerId).orElseThrow(() -> new ConflictException("the hold on " + ownerId + " has expired"));
+    PersistentMap<Block, Block, Spans> starts = base.byStart;
+    List<Block> confirmed = new ArrayList<>();
+    for (Block b : base.blocksOf(ownerId)) {
+      Block firm = b.confirmed(); // same span and owner: order and invariant are unchanged
+      starts = starts.put(firm, firm);
+      confirmed.add(firm);
     }
-    return new Schedule(resourceId, revision, next);
+    return new Schedule(resourceId, revision, starts, base.byOwner.put(ownerId, List.copyOf(confirmed)), null);
   }
 
   /** This schedule without expired holds and without blocks that ended more than {@link #RETENTION} ago. */
   public Schedule pruned(Instant now) {
     Instant horizon = now.minus(RETENTION);
-    Predicate<Block> keep = b -> !b.isExpiredAt(now) && b.span().end().isAfter(horizon);
-    for (Block b : blocks) {
-      if (!keep.test(b)) {
-        return new Schedule(resourceId, revision, blocks.stream().filter(keep).toArray(Block[]::new));
-      }
+    Spans all = byStart.summary();
+    if (all == null || (all.minEnd().isAfter(horizon) && (all.minExpiry() == null || now.isBefore(all.minExpiry())))) {
+      return this;
     }
-    return this;
+    List<Block> gone = byStart.collect(
+        s -> !s.minEnd().isAfter(horizon) || (s.minExpiry() != null && !now.isBefore(s.minExpiry())),
+        b -> b.isExpiredAt(now) || !b.span().end().isAfter(horizon));
+    Schedule next = this;
+    for (Block b : gone) {
+      next = next.removed(b);
+    }
+    return next;
   }
 
   public Optional<Block> find(String ownerId) {
-    return blocks.stream().filter(b -> b.ownerId().equals(ownerId)).findFirst();
+    List<Block> have = byOwner.get(ownerId);
+    return have == null ? Optional.empty() : Optional.of(have.get(0));
   }
 
   /** The owner's blocks: one, or two while a move over several resources is in flight. */
   public List<Block> blocksOf(String ownerId) {
-    return blocks.stream().filter(b -> b.ownerId().equals(ownerId)).toList();
+    List<Block> have = byOwner.get(ownerId);
+    return have == null ? List.of() : have;
   }
 
   /** The earliest expiry of a hold still live at {@code now} ({@link Instant#MAX} if none), when its time frees. */
   public Instant nextExpiry(Instant now) {
+    Spans all = byStart.summary();
+    if (all == null || all.minExpiry() == null) {
+      return Instant.MAX;
+    }
     Instant next = Instant.MAX;
-    for (Block block : blocks) {
-      if (block.expiresAt() != null && !block.isExpiredAt(now) && block.expiresAt().isBefore(next)) {
+    for (Block block : byStart.collect(s -> s.minExpiry() != null, b -> b.expiresAt() != null)) {
+      if (!block.isExpiredAt(now) && block.expiresAt().isBefore(next)) {
         next = block.expiresAt();
       }
     }
@@ -184,10 +297,13 @@ public final class Schedule {
 
   /** The blocking spans live at {@code now}, indexed for O(log n) overlap queries. */
   public IntervalIndex index(Instant now) {
-    return new IntervalIndex(blocks.stream().filter(b -> !b.isExpiredAt(now)).map(Block::span).toList());
+    return new IntervalIndex(blocks().stream().filter(b -> !b.isExpiredAt(now)).map(Block::span).toList());
   }
 
-  /** Checks the whole result once (one sort of an almost sorted array, one sweep): O(n + k log k). */
+  /**
+   * Adds the blocks one by one, each checked against the blocks near it ({@link #clashes}); the schedule it started
+   * from holds no overlap, so neither does the result: O(k log n) for k blocks added.
+   */
   private Schedule with(List<Block> added) {
     Set<String> addedOwners = new HashSet<>();
     for (Block b : added) {
@@ -198,22 +314,62 @@ public final class Schedule {
         throw new IllegalArgumentException("two blocks have the same owner " + b.ownerId());
       }
     }
-    Block[] next = new Block[blocks.size() + added.size()];
-    blocks.toArray(next);
-    for (int i = 0; i < added.size(); i++) {
-      next[blocks.size() + i] = Objects.requireNonNull(added.get(i), "block");
+    Schedule next = this;
+    for (Block b : added) {
+      if (next.clashes(Objects.requireNonNull(b, "block"))) {
+        List<TimeRange> requested = added.stream().map(Block::booked).toList();
+        throw new SlotUnavailableException("the requested time overlaps existing bookings or busy time", requested);
+      }
+      next = next.inserted(b);
     }
-    Arrays.sort(next, ORDER);
-    if (firstOverlap(Arrays.asList(next)) != null) {
-      List<TimeRange> requested = added.stream().map(Block::booked).toList();
-      throw new SlotUnavailableException("the requested time overlaps existing bookings or busy time", requested);
-    }
-    return new Schedule(resourceId, revision, next);
+    return next;
+  }
+
+  /**
+   * Whether {@code b} would overlap a block of another owner where either is a BOOKING block: exactly what the sweep
+   * of {@link #firstOverlap} refuses (an owner's own blocks never clash with each other). Visits only the subtrees
+   * whose spans can reach {@code b}.
+   */
+  private boolean clashes(Block b) {
+    TimeRange span = b.span();
+    boolean booking = b.kind() == Block.Kind.BOOKING;
+    return byStart.anyMatch(
+        s -> s.minStart().isBefore(span.end())
+            && (booking ? s.maxEnd().isAfter(span.start())
+                : s.maxBookingEnd() != null && s.maxBookingEnd().isAfter(span.start())),
+        x -> !x.ownerId().equals(b.ownerId()) && x.span().overlaps(span)
+            && (booking || x.kind() == Block.Kind.BOOKING));
+  }
+
+  private Schedule inserted(Block b) {
+    return new Schedule(resourceId, revision, byStart.put(b, b),
+        byOwner.put(b.ownerId(), withBlock(byOwner.get(b.ownerId()), b)), null);
+  }
+
+  private Schedule removed(Block b) {
+    List<Block> rest = new ArrayList<>(blocksOf(b.ownerId()));
+    rest.remove(b);
+    return new Schedule(resourceId, revision, byStart.remove(b),
+        rest.isEmpty() ? byOwner.remove(b.ownerId()) : byOwner.put(b.ownerId(), List.copyOf(rest)), null);
   }
 
   private Schedule without(String ownerId) {
-    return new Schedule(resourceId, revision,
-        blocks.stream().filter(b -> !b.ownerId().equals(ownerId)).toArray(Block[]::new));
+    Schedule next = this;
+    for (Block b : blocksOf(ownerId)) {
+      next = next.removed(b);
+    }
+    return next;
+  }
+
+  /** The owner's blocks with {@code b} added, in {@link #KEY_ORDER}. */
+  private static List<Block> withBlock(List<Block> have, Block b) {
+    if (have == null) {
+      return List.of(b);
+    }
+    List<Block> both = new ArrayList<>(have);
+    both.add(b);
+    both.sort(KEY_ORDER);
+    return List.copyOf(both);
   }
 
   /** One block per owner, or two BOOKING blocks at different times (a move in flight, {@link #placeBeside}). */

@@ -1,15 +1,14 @@
 package dev.dovetail.calendar.domain;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import dev.dovetail.kernel.PersistentMap;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.IntToLongFunction;
 
 /**
  * A resource's calendar as one immutable value, stored as one document (like the {@code Schedule}) so that a write
@@ -30,15 +29,29 @@ public final class CalendarCollection {
   /** What changed after a sync token: objects written (present now) and hrefs removed. */
   public record Changes(List<CalendarObject> changed, List<String> removed, long sequence) {}
 
+  /** Where an object or tombstone sits in the change log: by sequence, then href. */
+  private record Logged(long sequence, String href) {}
+
+  private static final Comparator<Logged> LOG_ORDER =
+      Comparator.comparingLong(Logged::sequence).thenComparing(Logged::href);
+
   private final String resourceId;
   private final long revision;
   private final long sequence;
   private final Map<String, String> properties;
-  private final Map<String, CalendarObject> objects;
-  private final List<Tombstone> tombstones;
+  /**
+   * The objects by href, the href of each UID, the objects and the tombstones in change order, and the href of each
+   * tombstone: maps that share structure between versions, so that a write costs O(log n) (ADR 69).
+   */
+  private final PersistentMap<String, CalendarObject, Void> objects;
+  private final PersistentMap<String, String, Void> hrefsByUid;
+  private final PersistentMap<Logged, CalendarObject, Void> changeLog;
+  private final PersistentMap<Logged, Tombstone, Void> tombstones;
+  private final PersistentMap<String, Long, Void> tombstoneSequences;
   private final long tombstoneFloor;
-  /** Objects sorted by sequence, computed on first use; a benign race at worst computes it twice. */
-  private volatile CalendarObject[] changeLog;
+  /** The objects and tombstones as lists, built on first use per version (a benign race at worst builds twice). */
+  private volatile List<CalendarObject> objectList;
+  private volatile List<Tombstone> tombstoneList;
 
   public CalendarCollection(String resourceId, long revision, long sequence, Map<String, String> properties,
       List<CalendarObject> objects, List<Tombstone> tombstones, long tombstoneFloor) {
@@ -46,19 +59,55 @@ public final class CalendarCollection {
     this.revision = revision;
     this.sequence = sequence;
     this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
-    Map<String, CalendarObject> byHref = new TreeMap<>();
-    Map<String, String> uids = new TreeMap<>();
+    PersistentMap<String, CalendarObject, Void> byHref = PersistentMap.empty(Comparator.naturalOrder());
+    PersistentMap<String, String, Void> uids = PersistentMap.empty(Comparator.naturalOrder());
+    PersistentMap<Logged, CalendarObject, Void> log = PersistentMap.empty(LOG_ORDER);
     for (CalendarObject o : objects) {
-      if (byHref.put(o.href(), o) != null) {
+      if (byHref.containsKey(o.href())) {
         throw new IllegalArgumentException("two objects have the href " + o.href());
       }
-      if (uids.put(o.uid(), o.href()) != null) {
+      if (uids.containsKey(o.uid())) {
         throw new IllegalArgumentException("two objects have the UID " + o.uid());
       }
+      byHref = byHref.put(o.href(), o);
+      uids = uids.put(o.uid(), o.href());
+      log = log.put(logged(o), o);
     }
-    this.objects = Collections.unmodifiableMap(byHref);
-    this.tombstones = tombstones.stream().sorted(Comparator.comparingLong(Tombstone::sequence)).toList();
+    PersistentMap<Logged, Tombstone, Void> stones = PersistentMap.empty(LOG_ORDER);
+    PersistentMap<String, Long, Void> stoneSequences = PersistentMap.empty(Comparator.naturalOrder());
+    for (Tombstone t : tombstones) {
+      stones = stones.put(new Logged(t.sequence(), t.href()), t);
+      stoneSequences = stoneSequences.put(t.href(), t.sequence());
+    }
+    this.objects = byHref;
+    this.hrefsByUid = uids;
+    this.changeLog = log;
+    this.tombstones = stones;
+    this.tombstoneSequences = stoneSequences;
     this.tombstoneFloor = tombstoneFloor;
+  }
+
+  /** A changed version: every map was derived from a checked version by {@link #put}, {@link #remove} or a property. */
+  private CalendarCollection(CalendarCollection base, long revision, long sequence, Map<String, String> properties,
+      PersistentMap<String, CalendarObject, Void> objects, PersistentMap<String, String, Void> hrefsByUid,
+      PersistentMap<Logged, CalendarObject, Void> changeLog, PersistentMap<Logged, Tombstone, Void> tombstones,
+      PersistentMap<String, Long, Void> tombstoneSequences, long tombstoneFloor) {
+    this.resourceId = base.resourceId;
+    this.revision = revision;
+    this.sequence = sequence;
+    this.properties = properties;
+    this.objects = objects;
+    this.hrefsByUid = hrefsByUid;
+    this.changeLog = changeLog;
+    this.tombstones = tombstones;
+    this.tombstoneSequences = tombstoneSequences;
+    this.tombstoneFloor = tombstoneFloor;
+    if (objects == base.objects) {
+      this.objectList = base.objectList;
+    }
+    if (tombstones == base.tombstones) {
+      this.tombstoneList = base.tombstoneList;
+    }
   }
 
   public static CalendarCollection empty(String resourceId) {
@@ -81,12 +130,29 @@ public final class CalendarCollection {
     return properties;
   }
 
+  /** The objects in href order (built once per version: O(n) for readers, not paid by a write). */
   public List<CalendarObject> objects() {
-    return List.copyOf(objects.values());
+    List<CalendarObject> list = objectList;
+    if (list == null) {
+      list = List.copyOf(objects.values());
+      objectList = list;
+    }
+    return list;
   }
 
+  /** How many objects the calendar holds. */
+  public int size() {
+    return objects.size();
+  }
+
+  /** The remembered deletions in sequence order. */
   public List<Tombstone> tombstones() {
-    return tombstones;
+    List<Tombstone> list = tombstoneList;
+    if (list == null) {
+      list = List.copyOf(tombstones.values());
+      tombstoneList = list;
+    }
+    return list;
   }
 
   public long tombstoneFloor() {
@@ -98,24 +164,24 @@ public final class CalendarCollection {
   }
 
   public Optional<CalendarObject> findByUid(String uid) {
-    return objects.values().stream().filter(o -> o.uid().equals(uid)).findFirst();
+    String href = hrefsByUid.get(uid);
+    return href == null ? Optional.empty() : Optional.of(objects.get(href));
+  }
+
+  /**
+   * The objects written or replaced (new value) and removed (null) since {@code before}, an earlier version of this
+   * calendar, by href: O(changes · log n), since the two share everything else.
+   */
+  public Map<String, CalendarObject> objectsChangedSince(CalendarCollection before) {
+    Map<String, CalendarObject> changed = new HashMap<>();
+    objects.changesFrom(before.objects, changed::put);
+    return changed;
   }
 
   /** The same content at another store revision (the repository stamps the revision it wrote). */
   public CalendarCollection atRevision(long newRevision) {
-    return new CalendarCollection(this, newRevision);
-  }
-
-  /** A copy at another revision, sharing the checked, unmodifiable maps and lists. */
-  private CalendarCollection(CalendarCollection same, long revision) {
-    this.resourceId = same.resourceId;
-    this.revision = revision;
-    this.sequence = same.sequence;
-    this.properties = same.properties;
-    this.objects = same.objects;
-    this.tombstones = same.tombstones;
-    this.tombstoneFloor = same.tombstoneFloor;
-    this.changeLog = same.changeLog;
+    return new CalendarCollection(this, newRevision, sequence, properties, objects, hrefsByUid, changeLog,
+        tombstones, tombstoneSequences, tombstoneFloor);
   }
 
   /**
@@ -127,33 +193,47 @@ public final class CalendarCollection {
     if (existing != null && existing.etag().equals(object.etag()) && existing.booking() == object.booking()) {
       return this;
     }
-    long next = sequence + 1;
-    List<CalendarObject> list = new ArrayList<>(objects.size() + 1);
-    for (CalendarObject o : objects.values()) {
-      if (!o.href().equals(object.href())) {
-        list.add(o);
-      }
+    String holder = hrefsByUid.get(object.uid());
+    if (holder != null && !holder.equals(object.href())) {
+      throw new IllegalArgumentException("two objects have the UID " + object.uid());
     }
-    list.add(object.atSequence(next));
-    List<Tombstone> stones = tombstones.stream().filter(t -> !t.href().equals(object.href())).toList();
-    return new CalendarCollection(resourceId, revision, next, properties, list, stones, tombstoneFloor);
+    long next = sequence + 1;
+    CalendarObject stamped = object.atSequence(next);
+    PersistentMap<String, String, Void> uids = hrefsByUid;
+    PersistentMap<Logged, CalendarObject, Void> log = changeLog;
+    if (existing != null) {
+      uids = uids.remove(existing.uid());
+      log = log.remove(logged(existing));
+    }
+    Long stone = tombstoneSequences.get(object.href());
+    PersistentMap<Logged, Tombstone, Void> stones = stone == null ? tombstones
+        : tombstones.remove(new Logged(stone, object.href()));
+    return new CalendarCollection(this, revision, next, properties, objects.put(object.href(), stamped),
+        uids.put(object.uid(), object.href()), log.put(logged(stamped), stamped), stones,
+        tombstoneSequences.remove(object.href()), tombstoneFloor);
   }
 
   /** Removes an object and remembers the removal; removing what is not there changes nothing. */
   public CalendarCollection remove(String href) {
-    if (!objects.containsKey(href)) {
+    CalendarObject existing = objects.get(href);
+    if (existing == null) {
       return this;
     }
     long next = sequence + 1;
-    List<CalendarObject> list = objects.values().stream().filter(o -> !o.href().equals(href)).toList();
-    List<Tombstone> stones = new ArrayList<>(tombstones.size() + 1);
-    tombstones.stream().filter(t -> !t.href().equals(href)).forEach(stones::add);
-    stones.add(new Tombstone(href, next));
+    Long stone = tombstoneSequences.get(href);
+    PersistentMap<Logged, Tombstone, Void> stones = stone == null ? tombstones
+        : tombstones.remove(new Logged(stone, href));
+    stones = stones.put(new Logged(next, href), new Tombstone(href, next));
+    PersistentMap<String, Long, Void> stoneSequences = tombstoneSequences.put(href, next);
     long floor = tombstoneFloor;
     while (stones.size() > MAX_TOMBSTONES) {
-      floor = Math.max(floor, stones.remove(0).sequence());
+      Tombstone oldest = stones.firstValue();
+      floor = Math.max(floor, oldest.sequence());
+      stones = stones.remove(new Logged(oldest.sequence(), oldest.href()));
+      stoneSequences = stoneSequences.remove(oldest.href());
     }
-    return new CalendarCollection(resourceId, revision, next, properties, list, stones, floor);
+    return new CalendarCollection(this, revision, next, properties, objects.remove(href),
+        hrefsByUid.remove(existing.uid()), changeLog.remove(logged(existing)), stones, stoneSequences, floor);
   }
 
   /** Sets ({@code value} non-null) or removes a dead property such as the display name or colour. */
@@ -167,7 +247,8 @@ public final class CalendarCollection {
     } else {
       props.put(name, value);
     }
-    return new CalendarCollection(resourceId, revision, sequence + 1, props, objects(), tombstones, tombstoneFloor);
+    return new CalendarCollection(this, revision, sequence + 1, Collections.unmodifiableMap(props), objects,
+        hrefsByUid, changeLog, tombstones, tombstoneSequences, tombstoneFloor);
   }
 
   /**
@@ -179,37 +260,13 @@ public final class CalendarCollection {
     if (token < 0 || token > sequence || token < tombstoneFloor) {
       throw new InvalidSyncTokenException("sync token " + token + " is not valid for this calendar");
     }
-    CalendarObject[] ordered = bySequence();
-    int first = firstAfter(ordered.length, i -> ordered[i].sequence(), token);
-    List<CalendarObject> changed = List.of(Arrays.copyOfRange(ordered, first, ordered.length));
-    int firstStone = firstAfter(tombstones.size(), i -> tombstones.get(i).sequence(), token);
-    List<String> removed = tombstones.subList(firstStone, tombstones.size()).stream().map(Tombstone::href).toList();
+    List<CalendarObject> changed = List.copyOf(changeLog.range(at -> at.sequence() > token, at -> true));
+    List<String> removed = tombstones.range(at -> at.sequence() > token, at -> true).stream()
+        .map(Tombstone::href).toList();
     return new Changes(changed, removed, sequence);
   }
 
-  /** The objects in the order they were last written, built once per value (the change log sync reads). */
-  private CalendarObject[] bySequence() {
-    CalendarObject[] ordered = changeLog;
-    if (ordered == null) {
-      ordered = objects.values().toArray(new CalendarObject[0]);
-      Arrays.sort(ordered, Comparator.comparingLong(CalendarObject::sequence));
-      changeLog = ordered;
-    }
-    return ordered;
-  }
-
-  /** The first index in [0, size) whose sequence is above {@code token}, in a list sorted by sequence. */
-  private static int firstAfter(int size, IntToLongFunction sequenceAt, long token) {
-    int lo = 0;
-    int hi = size;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sequenceAt.applyAsLong(mid) > token) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
+  private static Logged logged(CalendarObject o) {
+    return new Logged(o.sequence(), o.href());
   }
 }

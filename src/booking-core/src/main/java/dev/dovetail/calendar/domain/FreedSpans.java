@@ -17,11 +17,12 @@ public final class FreedSpans {
 
   private FreedSpans() {}
 
+  /** Reads only the blocks that overlap what was released (ADR 69), not the whole schedule. */
   public static List<TimeRange> between(List<Block> released, Schedule after, Instant now) {
-    List<TimeRange> still = after.blocks().stream().filter(b -> !b.isExpiredAt(now)).map(Block::span)
-        .sorted(Comparator.comparing(TimeRange::start)).toList();
     List<TimeRange> freed = new ArrayList<>();
     for (TimeRange span : merge(released.stream().map(Block::span).toList())) {
+      List<TimeRange> still = after.overlapping(span).stream().filter(b -> !b.isExpiredAt(now)).map(Block::span)
+          .sorted(Comparator.comparing(TimeRange::start)).toList();
       freed.addAll(minus(span, still));
     }
     return freed;

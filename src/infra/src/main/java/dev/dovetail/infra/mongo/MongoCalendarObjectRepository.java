@@ -92,24 +92,8 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
       CalendarCollection current = loaded.value(CalendarCodec::decode);
       CalendarCollection next = change.apply(current);
       CalendarCollection stored = next.atRevision(current.revision() + 1);
-      return new PartStore.Proposal<>(CalendarCodec.fields(next), changedObjects(current, next), stored);
+      return new PartStore.Proposal<>(CalendarCodec.fields(next), next.objectsChangedSince(current), stored);
     }, MAX_ATTEMPTS, () -> { });
-  }
-
-  /** The objects written or removed (null) between two values of one calendar, by href. */
-  private static Map<String, CalendarObject> changedObjects(CalendarCollection before, CalendarCollection after) {
-    Map<String, CalendarObject> changed = new HashMap<>();
-    for (CalendarObject o : after.objects()) {
-      if (!before.find(o.href()).map(o::equals).orElse(false)) {
-        changed.put(o.href(), o);
-      }
-    }
-    for (CalendarObject o : before.objects()) {
-      if (after.find(o.href()).isEmpty()) {
-        changed.put(o.href(), null);
-      }
-    }
-    return changed;
   }
 
   /** Moves calendars stored before ADR 47 (objects inside the head) to one document per object; at start-up. */

@@ -3,11 +3,13 @@ package dev.dovetail.infra.mongo;
 import static dev.dovetail.infra.mongo.MongoSupport.byId;
 
 import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.kernel.PersistentMap;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,10 +53,10 @@ final class PartStore<P> {
    * A value as read at {@code revision}: head fields and parts (pending already applied), the raw bookkeeping, and
    * the domain value built from them once ({@link #value}).
    */
-  record Loaded<P>(String owner, long revision, JsonObject fields, Map<String, P> parts, JsonArray pending,
-      JsonArray log, long logFloor, AtomicReference<Object> built, AtomicBoolean filed) {
+  record Loaded<P>(String owner, long revision, JsonObject fields, PersistentMap<String, P, Void> parts,
+      JsonArray pending, JsonArray log, long logFloor, AtomicReference<Object> built, AtomicBoolean filed) {
     static <P> Loaded<P> absent(String owner) {
-      return new Loaded<>(owner, 0, new JsonObject(), Map.of(), new JsonArray(), new JsonArray(), 0,
+      return new Loaded<>(owner, 0, new JsonObject(), noParts(), new JsonArray(), new JsonArray(), 0,
           new AtomicReference<>(), new AtomicBoolean(true));
     }
 
@@ -123,14 +125,13 @@ final class PartStore<P> {
       }
       long floor = head.getLong("logFloor", 0L);
       JsonArray log = head.getJsonArray("log", new JsonArray());
-      Future<Map<String, P>> parts = cached != null && cached.revision() >= floor && cached.revision() < revision
-          ? refresh(owner, cached, log)
-          : all(owner);
+      Future<PersistentMap<String, P, Void>> parts =
+          cached != null && cached.revision() >= floor && cached.revision() < revision
+              ? refresh(owner, cached, log)
+              : all(owner);
       return parts.map(stored -> {
         JsonArray pending = head.getJsonArray("pending", new JsonArray());
-        Map<String, P> merged = new HashMap<>(stored);
-        applyPending(merged, pending);
-        Loaded<P> loaded = new Loaded<>(owner, revision, fields(head), Collections.unmodifiableMap(merged), pending,
+        Loaded<P> loaded = new Loaded<>(owner, revision, fields(head), withPending(stored, pending), pending,
             log, floor, new AtomicReference<>(), new AtomicBoolean(pending.isEmpty()));
         cache.put(owner, loaded);
         return loaded;
@@ -171,15 +172,12 @@ final class PartStore<P> {
     Future<Void> filed = base.filed().get() ? Future.succeededFuture() : flush(base);
     return filed.compose(v -> write(base, head)).map(won -> {
       if (won) {
-        Map<String, P> parts = new HashMap<>(base.parts());
-        changed.forEach((key, part) -> {
-          if (part == null) {
-            parts.remove(key);
-          } else {
-            parts.put(key, part);
-          }
-        });
-        Loaded<P> committed = new Loaded<>(base.owner(), next, fields.copy(), Collections.unmodifiableMap(parts),
+        // the parts share all but the changed ones with the base (ADR 69): O(changed · log n), not a copy
+        PersistentMap<String, P, Void> parts = base.parts();
+        for (Map.Entry<String, P> e : changed.entrySet()) {
+          parts = e.getValue() == null ? parts.remove(e.getKey()) : parts.put(e.getKey(), e.getValue());
+        }
+        Loaded<P> committed = new Loaded<>(base.owner(), next, fields.copy(), parts,
             pending, log, logFloor, new AtomicReference<>(value), new AtomicBoolean(pending.isEmpty()));
         cache.put(base.owner(), committed);
         fileInBackground(committed);
@@ -349,12 +347,13 @@ final class PartStore<P> {
         .map(doc -> doc == null ? null : doc.getLong("rev"));
   }
 
-  private Future<Map<String, P>> all(String owner) {
-    return mongo.client.find(partCollection, new JsonObject().put("owner", owner)).map(this::decodeAll);
+  private Future<PersistentMap<String, P, Void>> all(String owner) {
+    return mongo.client.find(partCollection, new JsonObject().put("owner", owner))
+        .map(docs -> withAll(noParts(), decodeAll(docs)));
   }
 
   /** The cached parts with the keys the log names after the cached revision read again. */
-  private Future<Map<String, P>> refresh(String owner, Loaded<P> cached, JsonArray log) {
+  private Future<PersistentMap<String, P, Void>> refresh(String owner, Loaded<P> cached, JsonArray log) {
     Set<String> keys = new LinkedHashSet<>();
     for (Object item : log) {
       JsonObject entry = (JsonObject) item;
@@ -366,10 +365,11 @@ final class PartStore<P> {
     keys.forEach(key -> ids.add(partId(owner, key)));
     return mongo.client.find(partCollection, new JsonObject().put("_id", new JsonObject().put("$in", ids)))
         .map(docs -> {
-          Map<String, P> parts = new HashMap<>(cached.parts());
-          keys.forEach(parts::remove);
-          parts.putAll(decodeAll(docs));
-          return parts;
+          PersistentMap<String, P, Void> parts = cached.parts();
+          for (String key : keys) {
+            parts = parts.remove(key);
+          }
+          return withAll(parts, decodeAll(docs));
         });
   }
 
@@ -381,17 +381,27 @@ final class PartStore<P> {
     return parts;
   }
 
-  private void applyPending(Map<String, P> parts, JsonArray pending) {
+  private PersistentMap<String, P, Void> withPending(PersistentMap<String, P, Void> stored, JsonArray pending) {
+    PersistentMap<String, P, Void> parts = stored;
     for (Object item : pending) {
       JsonObject entry = (JsonObject) item;
       String key = entry.getString("key");
       JsonObject body = entry.getJsonObject("body");
-      if (body == null) {
-        parts.remove(key);
-      } else {
-        parts.put(key, decode.apply(withKey(body, key)));
-      }
+      parts = body == null ? parts.remove(key) : parts.put(key, decode.apply(withKey(body, key)));
     }
+    return parts;
+  }
+
+  private static <P> PersistentMap<String, P, Void> withAll(PersistentMap<String, P, Void> parts, Map<String, P> more) {
+    PersistentMap<String, P, Void> out = parts;
+    for (Map.Entry<String, P> e : more.entrySet()) {
+      out = out.put(e.getKey(), e.getValue());
+    }
+    return out;
+  }
+
+  private static <P> PersistentMap<String, P, Void> noParts() {
+    return PersistentMap.empty(Comparator.naturalOrder());
   }
 
   private static JsonObject withKey(JsonObject body, String key) {
