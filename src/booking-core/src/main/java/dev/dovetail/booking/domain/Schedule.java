@@ -145,7 +145,9 @@ public final class Schedule {
   /** The blocks whose owner id starts with {@code prefix}, in owner order: O(log n + what is returned). */
   public List<Block> blocksOfOwnersStartingWith(String prefix) {
     List<Block> out = new ArrayList<>();
-    byOwner.range(owner -> owner.compareTo(prefix) >= 0, owner -> owner.startsWith(prefix)).forEach(out::addAll);
+    // the owners starting with the prefix are one stretch of the owner order, from the prefix itself on
+    byOwner.range(owner -> owner.compareTo(prefix) >= 0,
+        owner -> owner.compareTo(prefix) < 0 || owner.startsWith(prefix)).forEach(out::addAll);
     return out;
   }
 
