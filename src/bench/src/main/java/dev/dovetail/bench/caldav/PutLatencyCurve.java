@@ -1,7 +1,10 @@
 package dev.dovetail.bench.caldav;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.dovetail.bench.BenchHub;
 import io.vertx.core.buffer.Buffer;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +18,9 @@ import java.util.Map;
  * <p>Run: see docs/benchmarks.md. Arguments: {@code [puts per calendar]}, default 200.
  */
 public final class PutLatencyCurve {
+
+  private static final OperatingSystemMXBean CPU =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private PutLatencyCurve() {}
 
@@ -37,11 +43,18 @@ public final class PutLatencyCurve {
           put(target, path, n++);
         }
         long[] latencies = new long[puts];
+        // the window of the measured PUTs, to read a profile of exactly them (docs/benchmarks.md, ADR 69)
+        System.out.printf("measuring %,d events from %s%n", calendar.getValue(), Instant.now());
+        long cpu0 = CPU.getProcessCpuTime();
         for (int i = 0; i < puts; i++) {
           long t0 = System.nanoTime();
           put(target, path, n++);
           latencies[i] = System.nanoTime() - t0;
         }
+        // CPU time of the whole process (hub, driver, GC) per PUT: unlike latency, not stretched by a busy machine
+        double cpuPerPut = (CPU.getProcessCpuTime() - cpu0) / 1e6 / puts;
+        System.out.printf("measured %,d events until %s, process CPU %.2f ms per PUT%n", calendar.getValue(),
+            Instant.now(), cpuPerPut);
         Arrays.sort(latencies);
         System.out.printf("PUT into %,6d events: %d PUTs  p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n",
             calendar.getValue(), puts, latencies[puts / 2] / 1e6, latencies[(int) (puts * 0.9)] / 1e6,
