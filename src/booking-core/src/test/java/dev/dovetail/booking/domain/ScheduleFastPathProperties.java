@@ -78,10 +78,10 @@ class ScheduleFastPathProperties {
     Schedule schedule = Schedule.empty(RESOURCE);
     int serial = 0;
     for (Spec spec : history) {
-      Schedule current0 = schedule;
+      Schedule shown = schedule;
       List<Block> have = schedule.blocks();
       List<Block> bookings = have.stream().filter(b -> b.kind() == Block.Kind.BOOKING
-          && current0.blocksOf(b.ownerId()).size() == 1).toList();
+          && shown.blocksOf(b.ownerId()).size() == 1).toList();
       if (spec.moves() >= 0 && spec.moves() < bookings.size()) {
         Block current = bookings.get(spec.moves());
         Block moved = block(new Spec(0, spec.startMinute(), spec.lengthMinutes(), spec.bufferMinutes(), spec.nanos(),
