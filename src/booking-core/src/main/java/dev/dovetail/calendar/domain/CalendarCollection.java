@@ -49,9 +49,6 @@ public final class CalendarCollection {
   private final PersistentMap<Logged, Tombstone, Void> tombstones;
   private final PersistentMap<String, Long, Void> tombstoneSequences;
   private final long tombstoneFloor;
-  /** The objects and tombstones as lists, built on first use per version (a benign race at worst builds twice). */
-  private volatile List<CalendarObject> objectList;
-  private volatile List<Tombstone> tombstoneList;
 
   public CalendarCollection(String resourceId, long revision, long sequence, Map<String, String> properties,
       List<CalendarObject> objects, List<Tombstone> tombstones, long tombstoneFloor) {
@@ -102,12 +99,6 @@ public final class CalendarCollection {
     this.tombstones = tombstones;
     this.tombstoneSequences = tombstoneSequences;
     this.tombstoneFloor = tombstoneFloor;
-    if (objects == base.objects) {
-      this.objectList = base.objectList;
-    }
-    if (tombstones == base.tombstones) {
-      this.tombstoneList = base.tombstoneList;
-    }
   }
 
   public static CalendarCollection empty(String resourceId) {
@@ -130,14 +121,9 @@ public final class CalendarCollection {
     return properties;
   }
 
-  /** The objects in href order (built once per version: O(n) for readers, not paid by a write). */
+  /** The objects in href order: O(n), for readers; a write does not call it. */
   public List<CalendarObject> objects() {
-    List<CalendarObject> list = objectList;
-    if (list == null) {
-      list = List.copyOf(objects.values());
-      objectList = list;
-    }
-    return list;
+    return List.copyOf(objects.values());
   }
 
   /** How many objects the calendar holds. */
@@ -145,14 +131,9 @@ public final class CalendarCollection {
     return objects.size();
   }
 
-  /** The remembered deletions in sequence order. */
+  /** The remembered deletions in sequence order (at most {@link #MAX_TOMBSTONES}). */
   public List<Tombstone> tombstones() {
-    List<Tombstone> list = tombstoneList;
-    if (list == null) {
-      list = List.copyOf(tombstones.values());
-      tombstoneList = list;
-    }
-    return list;
+    return List.copyOf(tombstones.values());
   }
 
   public long tombstoneFloor() {
