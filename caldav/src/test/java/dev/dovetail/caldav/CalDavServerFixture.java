@@ -14,6 +14,7 @@ import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.port.out.FreedTime;
 import dev.dovetail.caldav.backend.IcalObjectTimes;
 import dev.dovetail.calendar.app.CalendarUseCases;
+import dev.dovetail.calendar.domain.ObjectTimes;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import dev.dovetail.calendar.port.out.ScheduleRevisions;
 import dev.dovetail.kernel.TimeRange;
@@ -89,13 +90,20 @@ public final class CalDavServerFixture implements AutoCloseable {
   private final HttpServer server;
   private final HttpClient client;
   private final io.vertx.core.Context context;
+  private final ObjectTimes times;
 
   public CalDavServerFixture() {
     this(new InMemoryCalendarObjectRepository());
   }
 
   public CalDavServerFixture(CalendarObjectRepository objects) {
+    this(objects, new IcalObjectTimes());
+  }
+
+  /** A server whose nodes read objects' times through {@code times} (the iCalendar engine, or one that counts). */
+  public CalDavServerFixture(CalendarObjectRepository objects, ObjectTimes times) {
     this.objects = objects;
+    this.times = times;
     catalog = new CatalogService(providers, resources, types, bookings, schedules, objects);
     accountService = accountsOfANode();
     providers.insert(new Provider("alice", "Alice Ltd", "alice@example.com", BERLIN, NOW)).await();
@@ -137,7 +145,7 @@ public final class CalDavServerFixture implements AutoCloseable {
       return Future.succeededFuture();
     };
     return CalendarUseCases.wire(catalog, new CalendarUseCases.Ports(resources, schedules,
-            ScheduleRevisions.reading(schedules), bookings, lock, objects, listener), new IcalObjectTimes(), clock,
+            ScheduleRevisions.reading(schedules), bookings, lock, objects, listener), times, clock,
         new CalendarUseCases.Reports((resourceId, failure) -> { }, (resourceId, failure) -> { },
             (resourceId, clashes) -> { }));
   }

@@ -3,6 +3,7 @@ package dev.dovetail.caldav.dav;
 import dev.dovetail.account.domain.Principal;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.caldav.CalDavServices;
+import dev.dovetail.calendar.domain.ResourceCalendar;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
@@ -44,6 +45,14 @@ public record DavRequest(RoutingContext ctx, Principal principal, Provider provi
       case "infinity" -> Integer.MAX_VALUE;
       default -> throw new DavException(400, null, "Depth must be 0, 1 or infinity");
     };
+  }
+
+  /**
+   * Makes sure this node has the calendar's time index: waits for its one build, or runs it, outside this request's
+   * budget and under the server's bound on a build ({@link RequestBudget#forIndexBuild}, ADR 70). Worker thread.
+   */
+  public void indexOutsideBudget(ResourceCalendar calendar) {
+    budget.outside(() -> services.reads().index(calendar, RequestBudget.forIndexBuild()::check));
   }
 
   /** Path segments after {@code /dav/}, decoded. */

@@ -31,7 +31,8 @@ import org.w3c.dom.Element;
  * properties (defined, {@code is-not-defined}, {@code text-match} with the i;ascii-casemap or i;octet collation and
  * {@code negate-condition}) and {@code param-filter} (defined, not defined, text-match) are supported; time
  * ranges on properties and VALARM filters are refused with 403 CALDAV:supported-filter rather than ignored. The time range is answered by the calendar use case
- * ({@code ReadCalendar.overlapping}: the calendar's time index, built once per calendar version), so a query does not scan or parse the whole calendar.
+ * ({@code ReadCalendar.overlapping}: the calendar's time index, built once per calendar version and node, outside the
+ * request's budget, ADR 70), so a query does not scan or parse the whole calendar.
  * Matching runs on a worker thread; parsed objects are cached by etag. The matches are then rendered and sent as
  * they are rendered ({@link MultiStatusStream}).
  */
@@ -110,6 +111,9 @@ public final class CalendarQueryReport implements DavReport {
         return List.<CalendarObject>of();
       }
       TimeRanges.Range range = filter.range();
+      if (range != null) {
+        req.indexOutsideBudget(cal.calendar());
+      }
       List<CalendarObject> candidates = range == null ? cal.collection().objects()
           : req.services().reads().overlapping(cal.calendar(), range.start(), range.end(), req.budget()::check);
       List<CalendarObject> found = new ArrayList<>();

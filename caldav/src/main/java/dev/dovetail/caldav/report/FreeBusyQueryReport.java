@@ -45,6 +45,7 @@ public final class FreeBusyQueryReport implements DavReport {
         .compose(blocked -> req.vertx().executeBlocking(() -> {
           // busy time is materialised one year ahead; client events are expanded over the whole range asked for
           List<TimeRange> busy = new ArrayList<>(blocked);
+          req.indexOutsideBudget(cal.calendar());
           busy.addAll(reads.busyInstances(cal.calendar(), range.start(), range.end(), req.budget()::check));
           return render(now, range, busy);
         }, false))

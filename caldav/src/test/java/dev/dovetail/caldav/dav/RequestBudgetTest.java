@@ -53,6 +53,51 @@ class RequestBudgetTest {
   }
 
   @Test
+  @DisplayName("work run outside the budget (a shared index build the request waits for) counts neither its CPU time"
+      + " nor its duration; what the request computes after it counts again")
+  void workOutsideTheBudgetIsNotCharged() {
+    RequestBudget budget = RequestBudget.withLimits(Duration.ofMillis(50), Duration.ofMillis(200));
+    budget.check();
+    budget.outside(() -> compute(Duration.ofMillis(300)));
+    assertThatCode(budget::check).doesNotThrowAnyException();
+    DavException refused = catchThrowableOfType(() -> {
+      while (true) {
+        compute(Duration.ofMillis(10));
+        budget.check();
+      }
+    }, DavException.class);
+    assertThat(refused.getMessage()).startsWith("the request");
+  }
+
+  @Test
+  @DisplayName("an index build has a bound of its own, wider than a request's: it may compute past a request's limit")
+  void anIndexBuildHasAWiderBound() {
+    assertThat(RequestBudget.INDEX_CPU_LIMIT).isGreaterThan(RequestBudget.CPU_LIMIT);
+    assertThat(RequestBudget.INDEX_ELAPSED_LIMIT).isGreaterThan(RequestBudget.ELAPSED_LIMIT);
+    RequestBudget build = RequestBudget.forIndexBuild();
+    RequestBudget request = RequestBudget.start();
+    build.check();
+    request.check();
+    compute(RequestBudget.CPU_LIMIT.plusMillis(100));
+    assertThatCode(build::check).doesNotThrowAnyException();
+    assertThat(catchThrowableOfType(request::check, DavException.class).status()).isEqualTo(403);
+  }
+
+  /** Keeps this thread's CPU busy for at least {@code cpu} of its own CPU time. */
+  private static void compute(Duration cpu) {
+    long until = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() + cpu.toNanos();
+    long sink = 0;
+    while (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() < until) {
+      for (int i = 0; i < 10_000; i++) {
+        sink += Long.rotateLeft(sink ^ i, 7);
+      }
+    }
+    if (sink == 42) {
+      throw new IllegalStateException("unreachable in practice; keeps the loop from being optimised away");
+    }
+  }
+
+  @Test
   @DisplayName("this JVM measures thread CPU time, so the CPU limit is what applies")
   void threadCpuTimeIsMeasured() {
     assertThat(ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported()).isTrue();

@@ -32,7 +32,9 @@ import java.util.Set;
  * the cached view while its revisions stand still ({@link CalendarViews}), otherwise loaded with its booking events
  * projected again ({@link BookingProjection}: a changed projection is written back, so etags, the CTag and sync tokens
  * move when a booking does). A property is read from the one stored field first (cheap, so a feed request with a
- * made-up resource costs no catalog read) and returned only once the resource is found for the provider.
+ * made-up resource costs no catalog read) and returned only once the resource is found for the provider. Time queries
+ * use the calendar version's time index, built once per version on this node however many readers ask at once
+ * ({@link IndexBuilds}).
  */
 public final class CalendarReadService implements ReadCalendar {
 
@@ -46,6 +48,7 @@ public final class CalendarReadService implements ReadCalendar {
   private final CalendarObjectRepository objects;
   private final ObjectTimes times;
   private final CalendarViews views;
+  private final IndexBuilds indexes = new IndexBuilds();
   private final Clock clock;
 
   public CalendarReadService(ManageCatalog catalog, ResourceRepository resources, ScheduleRepository schedules,
@@ -107,8 +110,8 @@ public final class CalendarReadService implements ReadCalendar {
   }
 
   @Override
-  public void index(ResourceCalendar calendar) {
-    index(calendar, () -> { });
+  public void index(ResourceCalendar calendar, Runnable buildCheckpoint) {
+    indexOf(calendar, buildCheckpoint);
   }
 
   @Override
@@ -122,7 +125,7 @@ public final class CalendarReadService implements ReadCalendar {
 
   @Override
   public List<CalendarObject> overlapping(ResourceCalendar calendar, Instant from, Instant to, Runnable checkpoint) {
-    return index(calendar, checkpoint).overlapping(from, to, checkpoint);
+    return indexOf(calendar, checkpoint).overlapping(from, to, checkpoint);
   }
 
   @Override
@@ -137,13 +140,15 @@ public final class CalendarReadService implements ReadCalendar {
     return busy;
   }
 
-  /** The time index of a calendar this node served (built once per calendar version), else a fresh one. */
-  private CalendarIndex index(ResourceCalendar calendar, Runnable checkpoint) {
+  /**
+   * The calendar version's time index: the one this node built or is building (once per version, {@link IndexBuilds}),
+   * else built now with {@code checkpoint}.
+   */
+  private CalendarIndex indexOf(ResourceCalendar calendar, Runnable checkpoint) {
     Instant now = clock.instant();
     Resource resource = calendar.resource();
-    CalendarViews.View view = views.of(resource.id(), calendar.collection());
-    return view != null ? view.index(times, resource.zone(), now, checkpoint)
-        : CalendarIndex.build(calendar.collection(), times, resource.zone(), now, checkpoint);
+    return indexes.index(resource.id(), calendar.collection(), resource.zone(),
+        () -> CalendarIndex.build(calendar.collection(), times, resource.zone(), now, checkpoint));
   }
 
   private Future<List<Resource>> resources(String providerId, String cursor, List<Resource> acc) {

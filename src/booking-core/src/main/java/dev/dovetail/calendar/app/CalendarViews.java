@@ -1,11 +1,8 @@
 package dev.dovetail.calendar.app;
 
 import dev.dovetail.calendar.domain.CalendarCollection;
-import dev.dovetail.calendar.domain.CalendarIndex;
-import dev.dovetail.calendar.domain.ObjectTimes;
 import dev.dovetail.calendar.port.in.WriteCalendar;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +10,7 @@ import java.util.Map;
  * The calendars this node served last, each with the revisions it was built from: the calendar document's and the
  * schedule's (booking events are projected from the schedule), and the instant its projection stops being right (the
  * earliest hold expiry). A reader compares the stored revisions, two small reads, with the cached ones and reuses the
- * calendar and its {@link CalendarIndex} when nothing changed; a write on any node moves a revision, so a clustered
+ * calendar when nothing changed; a write on any node moves a revision, so a clustered
  * hub never serves another node's stale calendar. A write on this node advances the cached view itself when it was
  * based on it, so the next sync or query after one change does not reload the calendar. Bounded (least recently used).
  * One per node, shared by the read and write use cases ({@link CalendarUseCases}).
@@ -23,26 +20,18 @@ public final class CalendarViews {
   /** How many calendars one node keeps. */
   public static final int CAPACITY = 256;
 
-  /** One cached calendar and, once a query asked for it, its time index. */
+  /** One cached calendar. */
   static final class View {
     final long calendarRevision;
     final long scheduleRevision;
     final Instant validUntil;
     final CalendarCollection collection;
-    private CalendarIndex index;
 
     View(long scheduleRevision, Instant validUntil, CalendarCollection collection) {
       this.calendarRevision = collection.revision();
       this.scheduleRevision = scheduleRevision;
       this.validUntil = validUntil;
       this.collection = collection;
-    }
-
-    synchronized CalendarIndex index(ObjectTimes times, ZoneId zone, Instant now, Runnable checkpoint) {
-      if (index == null || !index.zone().equals(zone)) {
-        index = CalendarIndex.build(collection, times, zone, now, checkpoint);
-      }
-      return index;
     }
   }
 
@@ -80,11 +69,5 @@ public final class CalendarViews {
     if (v != null && v.calendarRevision == w.calendarBase() && v.scheduleRevision == w.scheduleBase()) {
       views.put(resourceId, new View(w.scheduleAfter(), v.validUntil, w.calendar()));
     }
-  }
-
-  /** The cached view holding exactly this calendar value, if any. */
-  synchronized View of(String resourceId, CalendarCollection collection) {
-    View v = views.get(resourceId);
-    return v != null && v.collection == collection ? v : null;
   }
 }

@@ -36,8 +36,16 @@ public interface ReadCalendar {
    */
   Future<List<ResourceCalendar>> warm(int limit);
 
-  /** Builds the calendar's time index now unless this node has it. CPU work: call it on a worker thread. */
-  void index(ResourceCalendar calendar);
+  /**
+   * Builds the calendar's time index unless this node has it, once per calendar version: a caller that finds a build of
+   * the same version under way waits for it. The build runs on the thread of the caller that started it and runs
+   * {@code buildCheckpoint} before each object (the server's bound on one build, not a request's budget: the index
+   * is shared by every later reader); when it throws, every caller waiting for that build gets the same exception,
+   * and the next call builds again, going further thanks to the engine's per-object caches. Call it before
+   * {@link #overlapping} or {@link #busyInstances}, which otherwise build a missing index with their own checkpoint.
+   * CPU work: call it on a worker thread.
+   */
+  void index(ResourceCalendar calendar, Runnable buildCheckpoint);
 
   /**
    * The spans the resource's schedule blocks at this instant (bookings and holds with their buffers, and the busy
