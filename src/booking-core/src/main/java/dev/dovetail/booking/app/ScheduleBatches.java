@@ -13,14 +13,20 @@ import java.util.function.UnaryOperator;
 
 /**
  * Schedule changes waiting on this node for the same resource, applied in one compare-and-set (ADR 71). While a
- * resource's write is under way, changes asked for it queue here; the next write takes the lock once, applies every
- * queued change in order to the schedule (each is checked against the schedule with the earlier ones of the batch
- * already in it), and commits the result with one compare-and-set of the repository. A change that throws is refused
- * alone: the others go on without it. The repository may run the batch again on a fresh read after a lost race; only
- * the run it committed decides who was refused. The store still checks the whole schedule at one revision, so the
- * guarantee is the one a single change has.
+ * resource's write is under way, changes asked for it queue here; the next write takes the lock once, applies the
+ * queued changes (at most {@value #MAX_BATCH}) in order to the schedule, each checked against the schedule with the
+ * earlier ones of the batch already in it, and commits the result with one compare-and-set of the repository. A change
+ * that throws is refused alone: the others go on without it. The repository may run the batch again on a fresh read
+ * after a lost race; only the run it committed decides who was refused. The store still checks the whole schedule at
+ * one revision, so the guarantee is the one a single change has.
  */
 final class ScheduleBatches {
+
+  /**
+   * At most this many changes per compare-and-set: each is checked against the whole schedule under the lock, so a
+   * bound keeps one hold short however many customers wait.
+   */
+  static final int MAX_BATCH = 64;
 
   /** One change and who waits for it. */
   private record Waiting(UnaryOperator<Schedule> change, Promise<Schedule> done) {}
@@ -66,7 +72,7 @@ final class ScheduleBatches {
           .recover(err -> err instanceof NothingApplied ? Future.succeededFuture(run) : Future.failedFuture(err));
     });
     written.onComplete(ar -> {
-      List<Waiting> batch = taken.isEmpty() ? take(resourceId) : taken.get(0);
+      List<Waiting> batch = taken.isEmpty() ? takeAll(resourceId) : taken.get(0);
       if (ar.failed()) {
         batch.forEach(w -> w.done().fail(ar.cause()));
       } else {
@@ -76,10 +82,19 @@ final class ScheduleBatches {
     });
   }
 
+  /** The oldest waiting changes, at most {@link #MAX_BATCH}; the rest stay for the next write. */
   private synchronized List<Waiting> take(String resourceId) {
-    List<Waiting> batch = queued.get(resourceId);
-    queued.put(resourceId, new ArrayList<>());
+    List<Waiting> waiting = queued.get(resourceId);
+    List<Waiting> batch = new ArrayList<>(waiting.subList(0, Math.min(MAX_BATCH, waiting.size())));
+    waiting.subList(0, batch.size()).clear();
     return batch;
+  }
+
+  /** Every waiting change (the lock could not be had: they all fail as they would have alone). */
+  private synchronized List<Waiting> takeAll(String resourceId) {
+    List<Waiting> waiting = queued.get(resourceId);
+    queued.put(resourceId, new ArrayList<>());
+    return waiting;
   }
 
   /** Starts the next write if changes came meanwhile, else ends the resource's writes on this node. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,18 @@ class ScheduleBatchesTest {
     assertThat(stored().blocks()).extracting(Block::ownerId).containsExactly("a", "b", "c");
     assertThat(schedules.writes.get()).isEqualTo(1);
     assertThat(answers.get(0).result()).isEqualTo(stored());
+  }
+
+  @Test
+  @DisplayName("at most MAX_BATCH changes share a compare-and-set; the rest follow in the next one")
+  void batchesAreBounded() {
+    List<UnaryOperator<Schedule>> asks = IntStream.range(0, ScheduleBatches.MAX_BATCH + 6)
+        .mapToObj(i -> place("o" + i, TEN.plus(Duration.ofMinutes(30L * i)))).toList();
+    List<Future<Schedule>> answers = whileHeld(asks);
+
+    assertThat(answers).allMatch(Future::succeeded);
+    assertThat(schedules.writes.get()).isEqualTo(2);
+    assertThat(stored().blocks()).hasSize(ScheduleBatches.MAX_BATCH + 6);
   }
 
   @Test
