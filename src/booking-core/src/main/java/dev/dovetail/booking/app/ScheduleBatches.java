@@ -71,13 +71,12 @@ final class ScheduleBatches {
       return schedules.updateBeforeDurable(resourceId, run::apply).map(run::committed)
           .recover(err -> err instanceof NothingApplied ? Future.succeededFuture(run) : Future.failedFuture(err));
     });
-    written.onComplete(ar -> {
+    written.onSuccess(run -> {
+      run.settle(schedules);
+      next(resourceId);
+    }).onFailure(err -> {
       List<Waiting> batch = taken.isEmpty() ? takeAll(resourceId) : taken.get(0);
-      if (ar.failed()) {
-        batch.forEach(w -> w.done().fail(ar.cause()));
-      } else {
-        ar.result().settle(schedules);
-      }
+      batch.forEach(w -> w.done().fail(err));
       next(resourceId);
     });
   }
@@ -157,13 +156,12 @@ final class ScheduleBatches {
       if (committed == null) {
         return;
       }
-      schedules.durable().onComplete(durable -> {
-        for (int i = 0; i < batch.size(); i++) {
-          if (refusals[i] == null) {
-            batch.get(i).done().handle(durable.map(committed));
-          }
+      Future<Schedule> durable = schedules.durable().map(committed);
+      for (int i = 0; i < batch.size(); i++) {
+        if (refusals[i] == null) {
+          durable.onComplete(batch.get(i).done());
         }
-      });
+      }
     }
   }
 }
