@@ -28,6 +28,7 @@ public final class ScheduleWriter {
   private final ScheduleRepository schedules;
   private final FreedTime freedTime;
   private final LostAnnouncements lost;
+  private final ScheduleBatches batches;
 
   public ScheduleWriter(ResourceLock lock, ScheduleRepository schedules, FreedTime freedTime,
       LostAnnouncements lost) {
@@ -35,6 +36,7 @@ public final class ScheduleWriter {
     this.schedules = schedules;
     this.freedTime = freedTime;
     this.lost = lost;
+    this.batches = new ScheduleBatches(lock, schedules);
   }
 
   /** For writers that free no time outside {@code BookingEvents} (bookings): nothing is ever announced. */
@@ -55,12 +57,14 @@ public final class ScheduleWriter {
   }
 
   /**
-   * One compare-and-set of the schedule under the resource's lock; frees nothing. The lock is held for the check and
+   * A compare-and-set of the schedule under the resource's lock; frees nothing. The lock is held for the check and
    * the write only: the store's commit is awaited after it is released (ADR 47), and before this future succeeds.
+   * Changes asked for the same resource while one is under way on this node are applied together, in order, in the
+   * next compare-and-set ({@link ScheduleBatches}, ADR 71); one that throws fails alone. The schedule this future
+   * gives may therefore hold the other changes of its batch too.
    */
   public Future<Schedule> update(String resourceId, UnaryOperator<Schedule> change) {
-    return lock.withLock(resourceId, () -> schedules.updateBeforeDurable(resourceId, change))
-        .compose(written -> schedules.durable().map(written));
+    return batches.update(resourceId, change);
   }
 
   /**

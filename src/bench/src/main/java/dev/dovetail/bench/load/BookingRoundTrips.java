@@ -1,0 +1,114 @@
+package dev.dovetail.bench.load;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import dev.dovetail.bench.BenchHub;
+import dev.dovetail.booking.domain.BookingType;
+import dev.dovetail.booking.domain.Money;
+import dev.dovetail.booking.domain.PaymentRequirement;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lists every command the hub sends to its store for one booking on the public path, and for the dispatcher's work
+ * that follows it (issue 17, ADR 71): the MongoDB driver's own command log (logger
+ * {@code org.mongodb.driver.protocol.command}, which the driver feeds from the same events a {@code CommandListener}
+ * sees) is caught in memory from just before the request until {@code settle} seconds after its answer. The durability
+ * waits are not commands; the hub logs how many it asked for when it stops.
+ *
+ * <p>Run: {@code java -cp "$CP" dev.dovetail.bench.load.BookingRoundTrips [bookings] [settleSeconds]}, default 3 and 3;
+ * the first booking warms the node's caches and is not listed.
+ */
+public final class BookingRoundTrips {
+
+  private static final Pattern STARTED = Pattern.compile("Command \"(\\w+)\" started.*?Command: \\{\"\\w+\": \"?([\\w.$]+)");
+  private static final ZoneId ZONE = ZoneId.of("UTC");
+
+  private BookingRoundTrips() {}
+
+  public static void main(String[] args) throws Exception {
+    int bookings = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    int settle = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    try (BenchHub bench = BenchHub.start()) {
+      Rooms.seed(bench.store(), "Trips", ZONE, Rooms.open(List.of(DayOfWeek.values()), "00:00", "00:00"), "trips",
+          List.of("one"), (type, room) -> new BookingType(type, "demo", room, "15 minutes",
+              List.of(Duration.ofMinutes(15)), Duration.ofMinutes(15), Duration.ZERO, Duration.ZERO, Duration.ZERO,
+              Duration.ofDays(365), 0, 0, Money.zero("EUR"), PaymentRequirement.NONE, List.of(),
+              Duration.ofMinutes(10))).await();
+      WebClient client = bench.client(1);
+      Instant base = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+      Commands commands = Commands.attach();
+      for (int i = 0; i < bookings; i++) {
+        commands.clear();
+        int status = client.post("/api/v1/public/booking-types/trips-type-one/bookings")
+            .sendJsonObject(new JsonObject().put("start", base.plus(Duration.ofMinutes(15L * i)).toString())
+                .put("timeZone", "Europe/Berlin").put("name", "Trips").put("email", "trips@example.com"))
+            .await().statusCode();
+        List<String> request = commands.taken();
+        Thread.sleep(settle * 1000L);
+        List<String> after = commands.taken();
+        if (i == 0) {
+          continue;
+        }
+        System.out.printf("booking %d: %d, %d commands before the answer%n", i, status, request.size());
+        request.forEach(c -> System.out.println("  " + c));
+        System.out.printf("  then %d commands within %d s after it:%n", after.size() - request.size(), settle);
+        after.subList(request.size(), after.size()).forEach(c -> System.out.println("  " + c));
+        System.out.println("  by command and collection: " + tally(after));
+      }
+    }
+  }
+
+  private static Map<String, Integer> tally(List<String> commands) {
+    Map<String, Integer> counts = new TreeMap<>();
+    commands.forEach(c -> counts.merge(c, 1, Integer::sum));
+    return counts;
+  }
+
+  /** The driver's "command started" log lines, as "command collection", in order. */
+  private static final class Commands extends AppenderBase<ILoggingEvent> {
+
+    private final List<String> seen = new ArrayList<>();
+
+    static Commands attach() {
+      Logger logger = (Logger) LoggerFactory.getLogger("org.mongodb.driver.protocol.command");
+      Commands commands = new Commands();
+      commands.setContext(logger.getLoggerContext());
+      commands.start();
+      logger.addAppender(commands);
+      logger.setAdditive(false);
+      logger.setLevel(Level.DEBUG);
+      return commands;
+    }
+
+    @Override
+    protected synchronized void append(ILoggingEvent event) {
+      Matcher m = STARTED.matcher(event.getFormattedMessage());
+      if (m.find()) {
+        seen.add(m.group(1) + " " + m.group(2));
+      }
+    }
+
+    synchronized void clear() {
+      seen.clear();
+    }
+
+    synchronized List<String> taken() {
+      return List.copyOf(seen);
+    }
+  }
+}
