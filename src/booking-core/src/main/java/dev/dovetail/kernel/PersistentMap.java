@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
  * An immutable sorted map whose {@link #put} and {@link #remove} return a new map sharing all but O(log n) nodes with
  * this one, so that a value holding thousands of entries (a calendar's objects, a schedule's blocks) changes at the
- * cost of what changed, not of what it holds (ADR 69). A treap with path copying: each node's priority is derived from
- * its key's hash, which keeps it balanced in expectation whatever the order of writes.
+ * cost of what changed, not of what it holds (ADR 69). A treap with path copying: each key gets a random priority when it
+ * is first put (kept when its value is replaced), which keeps the tree balanced in expectation whatever the keys and
+ * the order of writes. The priorities are not derived from the keys on purpose: keys such as hrefs are chosen by
+ * tenants, and a priority computed from them (from {@code hashCode}, which is easy to collide) would let a hostile
+ * tenant pick keys that make the tree a list, O(n) per change and as deep as the map is large.
  *
  * <p>Optionally each node carries a {@link Summary} of its subtree (for example the latest end of the intervals in it),
  * kept up to date on every change, so that {@link #anyMatch} and {@link #collect} skip subtrees that cannot hold what
@@ -76,6 +80,15 @@ public final class PersistentMap<K, V, S> {
     return get(key) != null;
   }
 
+  /** The tree's height (0 when empty): what a change costs, for the test that hostile keys cannot stretch it. */
+  int height() {
+    return height(root);
+  }
+
+  private static int height(Node<?, ?, ?> n) {
+    return n == null ? 0 : 1 + Math.max(height(n.left), height(n.right));
+  }
+
   /** The summary of the whole map, null when empty. */
   public S summary() {
     return root == null ? null : root.summary;
@@ -87,7 +100,7 @@ public final class PersistentMap<K, V, S> {
     if (get(key) == value) {
       return this;
     }
-    return new PersistentMap<>(order, summary, insert(root, key, value, priority(key)));
+    return new PersistentMap<>(order, summary, insert(root, key, value, ThreadLocalRandom.current().nextInt()));
   }
 
   /** The map without {@code key}; this map itself if it has no such key. */
@@ -290,16 +303,5 @@ public final class PersistentMap<K, V, S> {
     int size = 1 + (left == null ? 0 : left.size) + (right == null ? 0 : right.size);
     S s = summary.of(key, value, left == null ? null : left.summary, right == null ? null : right.summary);
     return new Node<>(key, value, priority, left, right, size, s);
-  }
-
-  /** A well-mixed hash of the key (the murmur3 finaliser), so that similar keys still get unrelated priorities. */
-  private static int priority(Object key) {
-    int h = key.hashCode();
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    h ^= h >>> 16;
-    return h;
   }
 }

@@ -105,7 +105,14 @@ class MongoCalendarPartsIT {
     assertThat(seen.find("a.ics")).isEmpty();
     assertThat(seen.find("b.ics")).isPresent();
     assertThat(seen.tombstones()).extracting(CalendarCollection.Tombstone::href).containsExactly("a.ics");
-    assertThat(seen).usingRecursiveComparison().isEqualTo(await(node1.calendars().load(cal)));
+    CalendarCollection writer = await(node1.calendars().load(cal));
+    // the same content (each version's maps are shaped by random priorities, so compare what they hold)
+    assertThat(seen.revision()).isEqualTo(writer.revision());
+    assertThat(seen.sequence()).isEqualTo(writer.sequence());
+    assertThat(seen.properties()).isEqualTo(writer.properties());
+    assertThat(seen.objects()).isEqualTo(writer.objects());
+    assertThat(seen.tombstones()).isEqualTo(writer.tombstones());
+    assertThat(seen.tombstoneFloor()).isEqualTo(writer.tombstoneFloor());
   }
 
   @Test
