@@ -76,12 +76,6 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
     this(providers, resources, types, bookings, schedules, calendars, Duration.ZERO, clock);
   }
 
-  /** Without an offer cache, on the system clock. */
-  public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types,
-      BookingRepository bookings, ScheduleRepository schedules, CalendarObjectRepository calendars) {
-    this(providers, resources, types, bookings, schedules, calendars, Duration.ZERO, Clock.systemUTC());
-  }
-
   public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types,
       BookingRepository bookings, ScheduleRepository schedules, CalendarObjectRepository calendars, Duration offerTtl,
       Clock clock) {
