@@ -104,7 +104,7 @@ public final class CalDavServerFixture implements AutoCloseable {
   public CalDavServerFixture(CalendarObjectRepository objects, ObjectTimes times) {
     this.objects = objects;
     this.times = times;
-    catalog = new CatalogService(providers, resources, types, bookings, schedules, objects);
+    catalog = new CatalogService(providers, resources, types, bookings, schedules, objects, clock);
     accountService = accountsOfANode();
     providers.insert(new Provider("alice", "Alice Ltd", "alice@example.com", BERLIN, NOW)).await();
     providers.insert(new Provider("bob", "Bob Inc", "bob@example.com", BERLIN, NOW)).await();

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,8 @@ class GraphPushesTest {
   static final String CALENDAR = "cal-1";
 
   private final Vertx vertx = Vertx.vertx();
-  private final Clock clock = Clock.systemUTC();
+  /** A Monday morning that stands still: only the push can make the calendar sync, at any real instant. */
+  private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T07:00:00Z"), ZoneOffset.UTC);
   private final InMemoryCalendarConnector outlook = new InMemoryCalendarConnector(CalendarProvider.OUTLOOK, CALENDAR);
   private final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
   private final InMemorySyncStore.States states = new InMemorySyncStore.States();

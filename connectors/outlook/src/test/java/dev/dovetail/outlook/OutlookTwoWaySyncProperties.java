@@ -132,7 +132,7 @@ class OutlookTwoWaySyncProperties {
     final InMemoryResourceLock lock = new InMemoryResourceLock();
     final ManageTokens tokens = new ManageTokens("a key of at least thirty-two bytes!".getBytes());
     final CatalogService catalog = new CatalogService(providers, resources, types, bookings, schedules,
-      new InMemoryCalendarObjectRepository());
+      new InMemoryCalendarObjectRepository(), clock);
     final InMemorySyncStore.Connections connections = new InMemorySyncStore.Connections();
     final InMemorySyncStore.States states = new InMemorySyncStore.States();
     final InMemorySyncStore.Mirrors mirrors = new InMemorySyncStore.Mirrors();

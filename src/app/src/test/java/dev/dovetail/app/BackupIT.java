@@ -12,7 +12,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +63,7 @@ class BackupIT {
     String appPassword = session.send("POST", "/api/v1/app-passwords", new JsonObject().put("label", "backup"))
         .bodyAsJsonObject().getString("secret");
 
-    List<String> starts = HubFixture.freeStarts(client, port, "demo-30", Clock.systemUTC()).await();
+    List<String> starts = HubFixture.freeStarts(client, port, "demo-30", HubFixture.SYSTEM_CLOCK).await();
     Map<String, String> before = new HashMap<>(); // manage token -> start
     for (int i = 0; i < 6; i += 2) {
       HttpResponse<Buffer> r = HubFixture.book(client, port, "demo-30", starts.get(i), "before" + i + "@example.com")
@@ -96,7 +95,7 @@ class BackupIT {
       assertThat(found.statusCode()).isEqualTo(200);
       assertThat(found.bodyAsString()).contains(booking.getValue());
     }
-    List<String> freeAfter = HubFixture.freeStarts(client, port2, "demo-30", Clock.systemUTC()).await();
+    List<String> freeAfter = HubFixture.freeStarts(client, port2, "demo-30", HubFixture.SYSTEM_CLOCK).await();
     Map<String, String> originalBookings = bookings(DemoSession.login(client, port));
     Map<String, String> restoredBookings = bookings(DemoSession.login(client, port2));
     assertThat(restoredBookings.values()).containsAll(before.values());

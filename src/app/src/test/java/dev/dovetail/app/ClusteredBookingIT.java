@@ -12,7 +12,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +57,8 @@ class ClusteredBookingIT {
   @Test
   @DisplayName("200 customers racing for one slot over two clustered hubs: exactly one 201, all others 409")
   void exactlyOneOfManyConcurrentBookingsForOneSlotWins() {
-    String start = HubFixture.freeStarts(client, hubs.hubA.httpPort(), "demo-60", Clock.systemUTC()).await().get(0);
+    String start = HubFixture.freeStarts(client, hubs.hubA.httpPort(), "demo-60", HubFixture.SYSTEM_CLOCK).await()
+        .get(0);
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
     for (int i = 0; i < REQUESTS; i++) {
       int port = hubs.port(i);
@@ -71,7 +71,8 @@ class ClusteredBookingIT {
   @DisplayName("30- and 60-minute bookings that partially overlap, raced over two hubs: exactly one wins")
   void exactlyOneOfPartiallyOverlappingMixedTypesWins() {
     // A 60-minute slot [h, h+60) overlaps the 30-minute slots at h and h+30 (each widened by its 10-minute buffer).
-    List<String> sixty = HubFixture.freeStarts(client, hubs.hubA.httpPort(), "demo-60", Clock.systemUTC()).await();
+    List<String> sixty =
+        HubFixture.freeStarts(client, hubs.hubA.httpPort(), "demo-60", HubFixture.SYSTEM_CLOCK).await();
     String hourStart = sixty.get(sixty.size() - 1);
     String halfPast = Instant.parse(hourStart).plus(Duration.ofMinutes(30)).toString();
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();

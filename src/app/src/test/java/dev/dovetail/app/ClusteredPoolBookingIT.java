@@ -14,7 +14,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,7 +59,7 @@ class ClusteredPoolBookingIT {
     DemoSession demo = DemoSession.login(client, hubs.hubA.httpPort());
     createAllType(demo, "both-rooms", "demo-room", "demo-room-2");
     createAllType(demo, "both-rooms-reversed", "demo-room-2", "demo-room");
-    freeHours = HubFixture.freeStarts(client, hubs.hubA.httpPort(), DemoData.ANY_ROOM, Clock.systemUTC()).await();
+    freeHours = HubFixture.freeStarts(client, hubs.hubA.httpPort(), DemoData.ANY_ROOM, HubFixture.SYSTEM_CLOCK).await();
   }
 
   @AfterAll

@@ -18,7 +18,9 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -37,9 +39,10 @@ class DemoDataIT {
   private final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
   private final MongoStore store = MongoStore.connect(vertx, mongo.connectionString(), "demo",
       MongoStore.NO_COMMIT).await();
-  private final Clock clock = Clock.systemUTC();
+  /** A Monday morning: nothing seeded depends on it, and the test reads no wall clock. */
+  private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T07:00:00Z"), ZoneOffset.UTC);
   private final CatalogService catalog = new CatalogService(store.providers(), store.resources(),
-      store.bookingTypes(), store.bookings(), store.schedules(), store.calendars());
+      store.bookingTypes(), store.bookings(), store.schedules(), store.calendars(), clock);
   private final AccountService accounts = new AccountService(store.providers(), store.accounts(),
       store.credentials(), new BcryptPasswordHasher(vertx, 4), clock);
 

@@ -18,6 +18,13 @@ import java.util.List;
  */
 final class HubFixture {
 
+  /**
+   * The clock of a hub started without one (a {@link ChildHub}, {@code Hub.start(config)}): the system clock, which
+   * such a hub and its test share; {@link #freeStarts}' four weeks from tomorrow leave free slots at any instant
+   * (ADR 32).
+   */
+  static final Clock SYSTEM_CLOCK = Clock.systemUTC();
+
   private HubFixture() {}
 
   /** A hub config on a free HTTP port against the given store ({@link HubExtension#config}), in {@code cluster}. */

@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +50,7 @@ class KillDurabilityIT {
 
     ChildHub first = ChildHub.start(data, port, log);
     awaitHealthy(first, log);
-    List<String> starts = HubFixture.freeStarts(client, port, "demo-30", Clock.systemUTC()).await();
+    List<String> starts = HubFixture.freeStarts(client, port, "demo-30", HubFixture.SYSTEM_CLOCK).await();
     HttpResponse<Buffer> created = HubFixture.book(client, port, "demo-30", starts.get(0), "kill@example.com").await();
     first.killHard();
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
@@ -64,7 +63,7 @@ class KillDurabilityIT {
       assertThat(found.statusCode()).as(ChildHub.describe(log)).isEqualTo(200);
       JsonObject booking = found.bodyAsJsonObject().getJsonObject("booking", found.bodyAsJsonObject());
       assertThat(booking.getString("start")).isEqualTo(starts.get(0));
-      assertThat(HubFixture.freeStarts(client, port, "demo-30", Clock.systemUTC()).await())
+      assertThat(HubFixture.freeStarts(client, port, "demo-30", HubFixture.SYSTEM_CLOCK).await())
           .doesNotContain(starts.get(0));
     } finally {
       second.killHard();

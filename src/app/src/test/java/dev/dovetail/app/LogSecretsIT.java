@@ -10,7 +10,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +90,7 @@ class LogSecretsIT {
       assertThat(client.get(port, "127.0.0.1", "/api/v1/me").bearerTokenAuthentication(apiToken).send().await()
           .statusCode()).isEqualTo(200);
 
-      String start = HubFixture.freeStarts(client, port, "demo-30", Clock.systemUTC()).await().get(0);
+      String start = HubFixture.freeStarts(client, port, "demo-30", HubFixture.SYSTEM_CLOCK).await().get(0);
       HttpResponse<Buffer> booked = HubFixture.book(client, port, "demo-30", start, "secret@example.com").await();
       assertThat(booked.statusCode()).isEqualTo(201);
       requestIds.add(booked.getHeader(RequestLog.HEADER));

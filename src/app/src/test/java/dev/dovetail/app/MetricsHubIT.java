@@ -9,7 +9,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +64,7 @@ class MetricsHubIT {
     Hub hub = started(config, new OpsConfig(0, TOKEN, "node-a", Duration.ZERO, Duration.ofSeconds(5), Duration.ZERO));
     int port = hub.httpPort();
 
-    List<String> starts = HubFixture.freeStarts(client, port, "demo-30", Clock.systemUTC()).await();
+    List<String> starts = HubFixture.freeStarts(client, port, "demo-30", HubFixture.SYSTEM_CLOCK).await();
     List<Future<HttpResponse<Buffer>>> burst = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       // three customers race for each of four slots (adjacent slots may also exclude each other through buffers)
@@ -127,7 +126,7 @@ class MetricsHubIT {
     AppConfig base = HubFixture.config(mongo.connectionString(), dataDir, true, HubFixture.noCluster());
     AppConfig strict = base.withHttp(base.http().withPublicRequestsPerMinute(4));
     Hub hub = started(strict, new OpsConfig(0, TOKEN, "node-c", Duration.ZERO, Duration.ofSeconds(5), Duration.ZERO));
-    List<String> starts = HubFixture.freeStarts(client, hub.httpPort(), "demo-30", Clock.systemUTC()).await();
+    List<String> starts = HubFixture.freeStarts(client, hub.httpPort(), "demo-30", HubFixture.SYSTEM_CLOCK).await();
     long limitedAnswers = 0;
     for (int i = 0; i < 8; i++) {
       int status = HubFixture.book(client, hub.httpPort(), "demo-30", starts.get(i), "limit" + i + "@example.com")

@@ -8,7 +8,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,8 +61,8 @@ class ReadinessIT {
 
       store = EmbeddedMongo.onDisk(work.resolve("store"), mongoPort);
       awaitReady(hub, port, log);
-      assertThat(HubFixture.freeStarts(client, port, "demo-30", Clock.systemUTC()).await()).as(ChildHub.describe(log))
-          .isNotEmpty();
+      assertThat(HubFixture.freeStarts(client, port, "demo-30", HubFixture.SYSTEM_CLOCK).await())
+          .as(ChildHub.describe(log)).isNotEmpty();
     } finally {
       hub.killHard();
       store.close();

@@ -10,7 +10,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +57,7 @@ class ShutdownIT {
     Map<String, String> env = Map.of("DOVETAIL_SHUTDOWN_DRAIN_SECONDS", "1", "DOVETAIL_SHUTDOWN_GRACE_SECONDS", "30");
     ChildHub hub = ChildHub.start(data, port, log, env);
     HubProbe.await(vertx, client, port, "/ready", 200, Duration.ofSeconds(90), hub::isAlive).await();
-    List<String> starts = HubFixture.freeStarts(client, port, "demo-30", Clock.systemUTC()).await();
+    List<String> starts = HubFixture.freeStarts(client, port, "demo-30", HubFixture.SYSTEM_CLOCK).await();
 
     List<Future<HttpResponse<Buffer>>> burst = new ArrayList<>();
     for (int i = 0; i < BURST; i++) {

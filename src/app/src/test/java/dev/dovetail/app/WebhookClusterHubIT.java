@@ -12,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +111,7 @@ class WebhookClusterHubIT {
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
 
     // Every other slot: neighbouring 30-minute slots overlap through their buffers.
-    List<String> starts = HubFixture.freeStarts(client, hubA.httpPort(), "demo-30", Clock.systemUTC()).await();
+    List<String> starts = HubFixture.freeStarts(client, hubA.httpPort(), "demo-30", clock).await();
     List<Future<HttpResponse<Buffer>>> booked = new ArrayList<>();
     for (int i = 0; i < BOOKINGS; i++) {
       booked.add(HubFixture.book(client, port(i), "demo-30", starts.get(2 * i), "burst" + i + "@example.com"));

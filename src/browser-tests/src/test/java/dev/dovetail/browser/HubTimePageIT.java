@@ -56,6 +56,7 @@ class HubTimePageIT {
   @Test
   @DisplayName("the hub's clock 400 days from the browser's: the booking page opens on the hub's first free day")
   void bookingPageOpensOnTheHubsDays() {
+    // The browser's date is this machine's on purpose: the page must follow the hub's, 300+ days away from it.
     LocalDate deviceToday = LocalDate.now(NEW_YORK);
     assertThat(ChronoUnit.DAYS.between(deviceToday, hub.today(NEW_YORK))).as("the hub is far from the browser")
         .isGreaterThan(300);

@@ -66,7 +66,7 @@ final class PaymentFixture implements AutoCloseable {
   final RecordingBookingEvents recorded = new RecordingBookingEvents();
   final ManageTokens tokens = new ManageTokens("a key of at least thirty-two bytes!".getBytes());
   final CatalogService catalog = new CatalogService(providers, resources, types, bookings, schedules,
-      new InMemoryCalendarObjectRepository());
+      new InMemoryCalendarObjectRepository(), clock);
   final StripeEmulator stripe;
   final StripePaymentGateway gateway;
   final PaymentSettler settler;

@@ -12,13 +12,9 @@ public final class HttpApi {
 
   /**
    * Loads the OpenAPI contract ({@code openapi.yaml} on the class path) and builds the router: every operation of the
-   * contract validated, authorized and handled, every failure rendered as a problem detail.
+   * contract validated, authorized and handled, every failure rendered as a problem detail. The clock is the hub's:
+   * the pages take "now" and "today" from it, never from the visitor's device (nor the system's).
    */
-  public static Future<Router> create(Vertx vertx, Services services, WebOptions options) {
-    return create(vertx, services, options, Clock.systemUTC());
-  }
-
-  /** As above, with the hub's clock: the pages take "now" and "today" from it, never from the visitor's device. */
   public static Future<Router> create(Vertx vertx, Services services, WebOptions options, Clock clock) {
     return ApiRouter.create(vertx, services, options, clock);
   }

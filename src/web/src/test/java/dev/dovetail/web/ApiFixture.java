@@ -152,7 +152,7 @@ final class ApiFixture {
     ApiFixture f = new ApiFixture(vertx);
     InMemoryCalendarObjectRepository calendarObjects = new InMemoryCalendarObjectRepository();
     CatalogService catalog = new CatalogService(f.providers, f.resources, f.types, f.bookings, f.schedules,
-        calendarObjects, java.time.Duration.ZERO, f.clock);
+        calendarObjects, f.clock);
     f.catalog = catalog;
     InMemoryResourceLock lock = new InMemoryResourceLock();
     // The calendar use cases for the webcal feed (a dead property); no time query runs here, so no iCalendar engine.

@@ -6,6 +6,8 @@ import dev.dovetail.sync.port.out.CalendarConnector;
 import dev.dovetail.sync.port.out.CalendarConnectorContract;
 import dev.dovetail.sync.testkit.ExternalSide;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GoogleCalendarConnectorIT implements CalendarConnectorContract {
 
-  private final GoogleFixture google = new GoogleFixture(Clock.systemUTC());
+  /** The emulator's "now" a day before the contract's events, so its listing window holds them at any instant. */
+  private final GoogleFixture google = new GoogleFixture(Clock.fixed(T0.minus(Duration.ofDays(1)), ZoneOffset.UTC));
   private Grant grant;
   private String calendarId;
 

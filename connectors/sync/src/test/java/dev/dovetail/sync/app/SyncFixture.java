@@ -61,7 +61,7 @@ final class SyncFixture {
   final InMemoryResourceLock lock = new InMemoryResourceLock();
   final ManageTokens tokens = new ManageTokens("a key of at least thirty-two bytes!".getBytes());
   final CatalogService catalog = new CatalogService(providers, resources, types, bookings, schedules,
-      new InMemoryCalendarObjectRepository());
+      new InMemoryCalendarObjectRepository(), clock);
   final InMemoryCalendarConnector google = new InMemoryCalendarConnector(CalendarProvider.GOOGLE, CALENDAR, "other");
   final InMemorySyncStore.Connections connections = new InMemorySyncStore.Connections();
   final InMemorySyncStore.States states = new InMemorySyncStore.States();

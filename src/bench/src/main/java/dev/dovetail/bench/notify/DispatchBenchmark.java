@@ -99,7 +99,7 @@ public final class DispatchBenchmark {
 
       ManageTokens tokens = new ManageTokens("benchmark manage-link key, 32 bytes".getBytes(StandardCharsets.UTF_8));
       CatalogService catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes(),
-          store.bookings(), store.schedules(), store.calendars());
+          store.bookings(), store.schedules(), store.calendars(), clock);
       TemplateMessageRenderer renderer = new TemplateMessageRenderer();
       List<OutboxDispatcher> dispatchers = new ArrayList<>();
       for (int n = 0; n < nodes; n++) {

@@ -58,7 +58,7 @@ public final class WaitlistSweepBenchmark {
       Clock clock = Clock.fixed(Instant.parse("2026-11-23T07:00:00Z"), ZoneOffset.UTC);
       ManageTokens tokens = new ManageTokens("waitlist benchmark key, 32 bytes+".getBytes(StandardCharsets.UTF_8));
       CatalogService catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes(),
-          store.bookings(), store.schedules(), store.calendars());
+          store.bookings(), store.schedules(), store.calendars(), clock);
       SharedDataResourceLock lock = new SharedDataResourceLock(vertx, Duration.ofSeconds(30));
       BookSlotService book = new BookSlotService(catalog, store.schedules(), store.bookings(), lock,
           BookingEvents.none(), tokens, clock);

@@ -67,10 +67,13 @@ public class CatalogService implements ManageCatalog, PublicCatalog {
 
   private record CachedOffer(Offer offer, Instant expires) {}
 
-  /** Without an offer cache. */
+  /**
+   * Without an offer cache. The clock is the caller's (the hub's, or a test's): "still to come" (deletes never orphan a
+   * booking, ADR 33) must mean the same instant as everywhere else in the caller.
+   */
   public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types,
-      BookingRepository bookings, ScheduleRepository schedules, CalendarObjectRepository calendars) {
-    this(providers, resources, types, bookings, schedules, calendars, Duration.ZERO, Clock.systemUTC());
+      BookingRepository bookings, ScheduleRepository schedules, CalendarObjectRepository calendars, Clock clock) {
+    this(providers, resources, types, bookings, schedules, calendars, Duration.ZERO, clock);
   }
 
   public CatalogService(ProviderRepository providers, ResourceRepository resources, BookingTypeRepository types,

@@ -51,12 +51,13 @@ class CalendarWarmUpTest {
   private final InMemoryCatalog.Resources resources = new InMemoryCatalog.Resources();
   private final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
   private final CountingObjects objects = new CountingObjects();
+  private final MutableClock clock = new MutableClock(NOW);
   private final CatalogService catalog = new CatalogService(providers, resources, new InMemoryCatalog.BookingTypes(),
-      new InMemoryBookingRepository(), schedules, objects);
+      new InMemoryBookingRepository(), schedules, objects, clock);
   /** A node that has just started: an empty cache. Warming indexes nothing here, so no iCalendar engine is needed. */
   private final CalendarReadService reads = new CalendarReadService(catalog, resources, schedules,
       ScheduleRevisions.reading(schedules), new InMemoryBookingRepository(), objects, noTimes(),
-      new CalendarViews(), new MutableClock(NOW));
+      new CalendarViews(), clock);
 
   private static ObjectTimes noTimes() {
     return (ObjectTimes) Proxy.newProxyInstance(CalendarWarmUpTest.class.getClassLoader(),

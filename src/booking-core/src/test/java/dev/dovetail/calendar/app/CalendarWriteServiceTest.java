@@ -47,7 +47,7 @@ class CalendarWriteServiceTest {
   private final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
   private final InMemoryCalendarObjectRepository objects = new InMemoryCalendarObjectRepository();
   private final CatalogService catalog = new CatalogService(providers, resources, new InMemoryCatalog.BookingTypes(),
-      new InMemoryBookingRepository(), schedules, objects);
+      new InMemoryBookingRepository(), schedules, objects, clock);
   private final List<TimeRange> announced = new ArrayList<>();
   private final WriteCalendar writes = new CalendarWriteService(catalog, new ScheduleWriter(new InMemoryResourceLock(),
       schedules, (resourceId, spans) -> {

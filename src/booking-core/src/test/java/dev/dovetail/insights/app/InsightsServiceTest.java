@@ -49,7 +49,7 @@ class InsightsServiceTest {
   private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
   private final InMemoryWaitlistRepository waitlist = new InMemoryWaitlistRepository();
   private final CatalogService catalog = new CatalogService(providers, resources, new InMemoryCatalog.BookingTypes(),
-      bookings, new InMemoryScheduleRepository(), new InMemoryCalendarObjectRepository());
+      bookings, new InMemoryScheduleRepository(), new InMemoryCalendarObjectRepository(), clock);
   private final InsightsService insights = new InsightsService(catalog, bookings, payments, waitlist, clock);
 
   InsightsServiceTest() {

@@ -51,7 +51,7 @@ class NotificationPlannerTest {
   final InMemoryOutboxRepository outbox = new InMemoryOutboxRepository();
   final RecordingMailer mailer = new RecordingMailer();
   final CatalogService catalog = new CatalogService(providers, resources, types, bookings, schedules,
-      new InMemoryCalendarObjectRepository());
+      new InMemoryCalendarObjectRepository(), clock);
   final ManageTokens tokens = new ManageTokens("planner tests' manage key, 32 bytes!".getBytes());
   final NotificationPlanner planner = new NotificationPlanner(catalog, outbox, clock);
   final InMemoryResourceLock lock = new InMemoryResourceLock();

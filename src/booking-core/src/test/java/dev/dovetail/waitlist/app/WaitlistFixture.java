@@ -48,7 +48,7 @@ final class WaitlistFixture {
   final ManageTokens tokens = new ManageTokens("a key of at least thirty-two bytes!".getBytes());
   final WaitlistLinks links = new WaitlistLinks(tokens);
   final CatalogService catalog = new CatalogService(providers, resources, types, bookings, schedules,
-      new InMemoryCalendarObjectRepository());
+      new InMemoryCalendarObjectRepository(), clock);
   final BookSlotService bookSlot = new BookSlotService(catalog, schedules, bookings, lock, events, tokens, clock);
   final ManageBookingService manage = new ManageBookingService(catalog, schedules, bookings, lock, events, tokens,
       clock);

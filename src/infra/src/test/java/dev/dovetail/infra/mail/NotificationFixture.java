@@ -69,7 +69,7 @@ final class NotificationFixture implements AutoCloseable {
     this.store = MongoStore.connect(vertx, server().connectionString(), "n" + Ids.random().substring(0, 16),
         MongoStore.NO_COMMIT).await();
     this.catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes(), store.bookings(),
-        store.schedules(), store.calendars());
+        store.schedules(), store.calendars(), clock);
     this.planner = new NotificationPlanner(catalog, store.outbox(), clock);
     InMemoryResourceLock lock = new InMemoryResourceLock();
     this.bookSlot = new BookSlotService(catalog, store.schedules(), store.bookings(), lock, planner, tokens, clock);

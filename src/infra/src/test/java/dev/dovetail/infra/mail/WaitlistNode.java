@@ -48,7 +48,7 @@ final class WaitlistNode implements AutoCloseable {
     this.store = MongoStore.connect(vertx, NotificationFixture.server().connectionString(), database,
         MongoStore.NO_COMMIT).await();
     this.catalog = new CatalogService(store.providers(), store.resources(), store.bookingTypes(), store.bookings(),
-        store.schedules(), store.calendars());
+        store.schedules(), store.calendars(), clock);
     WaitlistTrigger trigger = new WaitlistTrigger(heard::add);
     BookingEvents events = BookingEvents.all(List.of(new NotificationPlanner(catalog, store.outbox(), clock), trigger));
     SharedDataResourceLock lock = new SharedDataResourceLock(vertx, Duration.ofSeconds(10));

@@ -11,6 +11,8 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WebhookSsrfIT {
 
   static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** Only stamps the attempts, which these tests do not read: a fixed instant, no wall clock. */
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T07:00:00Z"), ZoneOffset.UTC);
 
   HttpWebhookTransport guarded(Vertx vertx) {
-    return new HttpWebhookTransport(vertx, vertx.createHttpClient(), Clock.systemUTC(), false);
+    return new HttpWebhookTransport(vertx, vertx.createHttpClient(), CLOCK, false);
   }
 
   Future<Attempt> post(HttpWebhookTransport transport, String url) {
@@ -97,7 +101,7 @@ class WebhookSsrfIT {
     AtomicInteger targetHits = new AtomicInteger();
     // The first hop must be reachable from the test, so this transport allows loopback: the redirect is refused
     // because redirects are never followed, whatever their target.
-    HttpWebhookTransport transport = new HttpWebhookTransport(vertx, vertx.createHttpClient(), Clock.systemUTC(), true);
+    HttpWebhookTransport transport = new HttpWebhookTransport(vertx, vertx.createHttpClient(), CLOCK, true);
     counting(vertx, targetHits).compose(target -> vertx.createHttpServer()
             .requestHandler(req -> req.response().setStatusCode(307)
                 .putHeader("location", "http://127.0.0.1:" + target.actualPort() + "/metadata").end())
