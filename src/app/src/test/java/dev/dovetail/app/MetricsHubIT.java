@@ -93,9 +93,11 @@ class MetricsHubIT {
     assertThat(samples).containsEntry("dovetail_bookings_total{node=\"node-a\",outcome=\"created\"}", created)
         .containsEntry("dovetail_bookings_total{node=\"node-a\",outcome=\"refused\"}", refused)
         .containsEntry("dovetail_bookings_total{node=\"node-a\",outcome=\"failed\"}", 0.0);
-    assertThat(samples.get("dovetail_resource_lock_wait_seconds_count{node=\"node-a\"}")).isGreaterThanOrEqualTo(12);
+    // bookings waiting for one resource share a lock and a compare-and-set (ADR 71), so the burst's 12 bookings may
+    // take the lock only once or twice
+    assertThat(samples.get("dovetail_resource_lock_wait_seconds_count{node=\"node-a\"}")).isGreaterThanOrEqualTo(1);
     double holds = samples.get("dovetail_resource_lock_hold_seconds_count{node=\"node-a\"}");
-    assertThat(holds).as("every wait ends in a hold").isGreaterThanOrEqualTo(12);
+    assertThat(holds).as("the burst held the lock").isGreaterThanOrEqualTo(1);
     assertThat(samples.get("dovetail_resource_lock_hold_seconds_bucket{node=\"node-a\",le=\"+Inf\"}"))
         .as("the hold histogram's buckets count every hold").isEqualTo(holds);
     assertThat(samples).containsKey("dovetail_schedule_cas_retries_total{node=\"node-a\"}");
