@@ -26,6 +26,9 @@ public final class IndexKeyMigration {
   /** The store version of a file whose index maps are all in {@link IndexKeyType}'s order. */
   public static final int KEY_ORDER_VERSION = 1;
 
+  /** The MVStore's page cache, in megabytes of its own estimate (H2's default is 16). */
+  static final int CACHE_MB = 64;
+
   private static final Logger LOG = LoggerFactory.getLogger(IndexKeyMigration.class);
 
   private IndexKeyMigration() {
@@ -64,7 +67,7 @@ public final class IndexKeyMigration {
   }
 
   private static MVStore openAsUsual(Path file) {
-    return new MVStore.Builder().fileName(file.toString()).open();
+    return new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
   }
 
   private static void migrate(Path file) {
