@@ -85,7 +85,7 @@ class IndexKeyTypeProperties {
     return keys().list().ofMaxSize(30);
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   @Label("compares two keys as 0 exactly when they are equal, and antisymmetrically")
   void consistentWithEqualsAndAntisymmetric(@ForAll("keys") KeyValue a, @ForAll("keys") KeyValue b) {
     int ab = order.compare(a, b);
@@ -94,7 +94,7 @@ class IndexKeyTypeProperties {
     assertThat(order.compare(a, new KeyValue(copy(a)))).isZero();
   }
 
-  @Property(tries = 500)
+  @Property(tries = 200)
   @Label("is transitive: after sorting, every key is at most every key after it")
   void transitive(@ForAll("keyLists") List<KeyValue> keys) {
     List<KeyValue> sorted = new ArrayList<>(keys);
@@ -107,7 +107,7 @@ class IndexKeyTypeProperties {
     }
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 300)
   @Label("writes a key as H2's ObjectDataType does and compares the key read back as equal to it")
   void storedBytesReadBackEqual(@ForAll("keys") KeyValue key) {
     WriteBuffer mine = new WriteBuffer();
