@@ -2,8 +2,9 @@ package dev.dovetail.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.dovetail.infra.mongo.h2.IndexKeyMigration;
+import dev.dovetail.infra.mongo.h2.KeyOrderedH2Backend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>On disk it keeps everything in one H2 MVStore file. The MVStore commits on a background delay (about a second),
  * so on its own a hard kill would lose the last writes; {@link #commitAsync()} asks for a commit and an fsync, and
  * {@link MongoStore} awaits it after every write, before the write's future succeeds. Concurrent writers share commits
- * ({@link GroupCommit}, ADR 58): one thread commits and syncs once per batch of requests, then completes them.
+ * ({@link GroupCommit}, ADR 58): one thread commits and syncs once per batch of requests, then completes them. Its
+ * unique indexes are ordered without Java serialisation ({@link KeyOrderedH2Backend}, ADR 72); a file written before
+ * is migrated once when it is opened ({@link IndexKeyMigration}).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -85,9 +88,9 @@ public final class EmbeddedMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
     }
-    MVStore store = new MVStore.Builder().fileName(dataDir.resolve(FILE_NAME).toString()).open();
+    MVStore store = IndexKeyMigration.open(dataDir.resolve(FILE_NAME));
     try {
-      return new EmbeddedMongo(new H2Backend(store), store, port);
+      return new EmbeddedMongo(new KeyOrderedH2Backend(store), store, port);
     } catch (RuntimeException e) {
       store.close();
       throw e;
