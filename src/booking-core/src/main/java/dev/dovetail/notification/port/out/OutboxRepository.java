@@ -25,6 +25,9 @@ public interface OutboxRepository {
    * twice is harmless). Durable once the future succeeds.
    */
   default Future<Void> record(List<OutboundMessage> messages) {
+    if (messages.isEmpty()) {
+      return Future.succeededFuture();
+    }
     return recordAcknowledged(messages).compose(v -> durability().afterWrites());
   }
 
