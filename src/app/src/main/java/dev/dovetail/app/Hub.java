@@ -113,6 +113,14 @@ public final class Hub {
     return vertx;
   }
 
+  /**
+   * The embedded store's durability requests and the commits that served them since start ({0, 0} on a real MongoDB,
+   * whose writes are durable when acknowledged): what benchmarks count per booking.
+   */
+  public long[] storeCommitFigures() {
+    return embedded == null ? new long[] {0, 0} : embedded.commitFigures();
+  }
+
   /** The separate metrics port ({@code DOVETAIL_METRICS_PORT}), or -1 when there is none. */
   public int metricsPort() {
     return metricsServer == null ? -1 : metricsServer.actualPort();

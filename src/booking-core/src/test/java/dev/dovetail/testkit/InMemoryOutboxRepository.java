@@ -3,6 +3,7 @@ package dev.dovetail.testkit;
 import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.port.out.StoreDurability;
 import dev.dovetail.notification.domain.LogView;
 import dev.dovetail.notification.domain.OutboundMessage;
 import dev.dovetail.notification.domain.MessageState;
@@ -27,9 +28,14 @@ public class InMemoryOutboxRepository implements OutboxRepository {
   private final Map<String, OutboundMessage> byId = new ConcurrentHashMap<>();
 
   @Override
-  public synchronized Future<Void> record(List<OutboundMessage> messages) {
+  public synchronized Future<Void> recordAcknowledged(List<OutboundMessage> messages) {
     messages.forEach(m -> byId.putIfAbsent(m.id(), m));
     return Future.succeededFuture();
+  }
+
+  @Override
+  public StoreDurability durability() {
+    return StoreDurability.ALREADY;
   }
 
   @Override

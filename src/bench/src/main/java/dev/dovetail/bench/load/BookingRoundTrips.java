@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * that follows it (issue 17, ADR 71): the MongoDB driver's own command log (logger
  * {@code org.mongodb.driver.protocol.command}, which the driver feeds from the same events a {@code CommandListener}
  * sees) is caught in memory from just before the request until {@code settle} seconds after its answer. The durability
- * waits are not commands; the hub logs how many it asked for when it stops.
+ * waits are not commands: they are the embedded store's durability requests over the same spans
+ * ({@code Hub.storeCommitFigures}).
  *
  * <p>Run: {@code java -cp "$CP" dev.dovetail.bench.load.BookingRoundTrips [bookings] [settleSeconds]}, default 3 and 3;
  * the first booking warms the node's caches and is not listed.
@@ -54,19 +55,24 @@ public final class BookingRoundTrips {
       Commands commands = Commands.attach();
       for (int i = 0; i < bookings; i++) {
         commands.clear();
+        long[] start = bench.hub().storeCommitFigures();
         int status = client.post("/api/v1/public/booking-types/trips-type-one/bookings")
             .sendJsonObject(new JsonObject().put("start", base.plus(Duration.ofMinutes(15L * i)).toString())
                 .put("timeZone", "Europe/Berlin").put("name", "Trips").put("email", "trips@example.com"))
             .await().statusCode();
         List<String> request = commands.taken();
+        long[] answered = bench.hub().storeCommitFigures();
         Thread.sleep(settle * 1000L);
         List<String> after = commands.taken();
+        long[] settled = bench.hub().storeCommitFigures();
         if (i == 0) {
           continue;
         }
-        System.out.printf("booking %d: %d, %d commands before the answer%n", i, status, request.size());
+        System.out.printf("booking %d: %d, %d commands and %d durability waits (%d commits) before the answer%n", i,
+            status, request.size(), answered[0] - start[0], answered[1] - start[1]);
         request.forEach(c -> System.out.println("  " + c));
-        System.out.printf("  then %d commands within %d s after it:%n", after.size() - request.size(), settle);
+        System.out.printf("  then %d commands and %d durability waits within %d s after it:%n",
+            after.size() - request.size(), settled[0] - answered[0], settle);
         after.subList(request.size(), after.size()).forEach(c -> System.out.println("  " + c));
         System.out.println("  by command and collection: " + tally(after));
       }

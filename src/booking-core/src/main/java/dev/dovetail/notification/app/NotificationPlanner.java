@@ -5,6 +5,7 @@ import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.port.in.PublicCatalog;
 import dev.dovetail.booking.port.in.PublicCatalog.Offer;
+import dev.dovetail.booking.port.out.Acknowledged;
 import dev.dovetail.booking.port.out.BookingChange;
 import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.kernel.NotFoundException;
@@ -64,6 +65,12 @@ public class NotificationPlanner implements BookingEvents {
 
   @Override
   public Future<Void> record(List<BookingChange> changes) {
+    return recordAcknowledged(changes).compose(Acknowledged::durable);
+  }
+
+  /** The messages owed, acknowledged by the outbox; {@code onRecorded} runs once they are durable. */
+  @Override
+  public Future<Acknowledged> recordAcknowledged(List<BookingChange> changes) {
     Instant now = clock.instant();
     Set<String> typeIds = new LinkedHashSet<>();
     changes.forEach(c -> typeIds.add(c.booking().bookingTypeId()));
@@ -78,9 +85,9 @@ public class NotificationPlanner implements BookingEvents {
             messages.addAll(plan(change, offer, now));
           }
           if (messages.isEmpty()) {
-            return Future.succeededFuture();
+            return Future.succeededFuture(Acknowledged.DURABLE);
           }
-          return outbox.record(messages).onSuccess(v -> onRecorded.run());
+          return outbox.recordAcknowledged(messages).map(v -> Acknowledged.by(outbox.durability(), onRecorded));
         });
   }
 

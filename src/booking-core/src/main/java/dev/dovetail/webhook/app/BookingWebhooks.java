@@ -1,5 +1,6 @@
 package dev.dovetail.webhook.app;
 
+import dev.dovetail.booking.port.out.Acknowledged;
 import dev.dovetail.booking.port.out.BookingChange;
 import dev.dovetail.booking.port.out.BookingEvents;
 import dev.dovetail.webhook.domain.EventType;
@@ -29,7 +30,12 @@ public class BookingWebhooks implements BookingEvents {
 
   @Override
   public Future<Void> record(List<BookingChange> changes) {
-    return events.publish(changes.stream()
+    return recordAcknowledged(changes).compose(Acknowledged::durable);
+  }
+
+  @Override
+  public Future<Acknowledged> recordAcknowledged(List<BookingChange> changes) {
+    return events.publishAcknowledged(changes.stream()
         .map(c -> WebhookEvent.of(c.booking().providerId(), typeOf(c.kind()), c.booking().id(),
             c.booking().revision(), clock.instant(), views.booking(c.booking())))
         .toList());

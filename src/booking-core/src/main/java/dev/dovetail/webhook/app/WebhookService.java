@@ -2,6 +2,7 @@ package dev.dovetail.webhook.app;
 
 import dev.dovetail.booking.domain.Ids;
 import dev.dovetail.booking.domain.InvalidRequestException;
+import dev.dovetail.booking.port.out.Acknowledged;
 import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.webhook.domain.Delivery;
 import dev.dovetail.webhook.domain.DeliveryState;
@@ -58,20 +59,25 @@ public class WebhookService implements PublishEvents, ManageWebhookEndpoints {
 
   @Override
   public Future<Void> publish(List<WebhookEvent> events) {
+    return publishAcknowledged(events).compose(Acknowledged::durable);
+  }
+
+  /** The events and their deliveries, acknowledged by the outbox; {@code onRecorded} runs once they are durable. */
+  @Override
+  public Future<Acknowledged> publishAcknowledged(List<WebhookEvent> events) {
     if (events.isEmpty()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(Acknowledged.DURABLE);
     }
     Set<String> providers = events.stream().map(WebhookEvent::providerId).collect(Collectors.toSet());
     Map<String, Future<List<WebhookEndpoint>>> byProvider = new HashMap<>();
     providers.forEach(p -> byProvider.put(p, endpoints.list(p)));
     Instant now = clock.instant();
     return Future.all(List.copyOf(byProvider.values()))
-        .compose(all -> outbox.record(events, e -> byProvider.get(e.providerId()).result().stream()
+        .compose(all -> outbox.recordAcknowledged(events, e -> byProvider.get(e.providerId()).result().stream()
             .filter(endpoint -> endpoint.wants(e.type()))
             .map(endpoint -> Delivery.pending(e, endpoint.id(), now))
-            .toList()))
-        .onSuccess(recorded -> onRecorded.run())
-        .mapEmpty();
+            .toList(), now))
+        .map(recorded -> Acknowledged.by(outbox.durability(), onRecorded));
   }
 
   @Override
@@ -146,7 +152,7 @@ public class WebhookService implements PublishEvents, ManageWebhookEndpoints {
       return outbox.record(List.of(test), e -> {
         made[0] = Delivery.pending(e, endpoint.id(), now);
         return List.of(made[0]);
-      }).map(recorded -> {
+      }, now).map(recorded -> {
         onRecorded.run();
         return made[0];
       });

@@ -5,6 +5,7 @@ import static dev.dovetail.infra.mongo.MongoSupport.byId;
 import com.mongodb.MongoBulkWriteException;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.port.out.StoreDurability;
 import dev.dovetail.notification.domain.LogView;
 import dev.dovetail.notification.domain.MessageState;
 import dev.dovetail.notification.domain.OutboundMessage;
@@ -30,8 +31,9 @@ import java.util.Optional;
  * {@code findOneAndUpdate} on one document (compare-and-set on the state, due time and lease a query for claimable
  * messages just read → set owner and lease), which both MongoDB and the embedded server apply atomically; an outcome
  * is a {@code replace} conditional on the message still being pending and leased to the caller. Recording and
- * outcomes are durable (commit-after-write) before their futures succeed; a lease need not be, since a lost lease only
- * lets the message be taken again.
+ * outcomes are durable (commit-after-write) before their futures succeed, except {@link #recordAcknowledged}, whose
+ * caller asks for the store's wait itself (ADR 74); a lease need not be, since a lost lease only lets the message be
+ * taken again.
  */
 public class MongoOutboxRepository implements OutboxRepository {
 
@@ -63,16 +65,21 @@ public class MongoOutboxRepository implements OutboxRepository {
   }
 
   @Override
-  public Future<Void> record(List<OutboundMessage> messages) {
+  public Future<Void> recordAcknowledged(List<OutboundMessage> messages) {
     if (messages.isEmpty()) {
       return Future.succeededFuture();
     }
     List<BulkOperation> inserts = messages.stream()
         .map(m -> BulkOperation.createInsert(OutboxCodec.encode(m)))
         .toList();
-    return mongo.durable(mongo.client.bulkWriteWithOptions(COLLECTION, inserts, new BulkWriteOptions().setOrdered(false))
+    return mongo.client.bulkWriteWithOptions(COLLECTION, inserts, new BulkWriteOptions().setOrdered(false))
         .<Void>mapEmpty()
-        .recover(err -> onlyDuplicates(err) ? Future.succeededFuture() : Future.failedFuture(err)));
+        .recover(err -> onlyDuplicates(err) ? Future.succeededFuture() : Future.failedFuture(err));
+  }
+
+  @Override
+  public StoreDurability durability() {
+    return mongo.durability;
   }
 
   /** An unordered insert whose only failures are ids that exist: those messages were recorded before. */

@@ -5,6 +5,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import dev.dovetail.booking.domain.Page;
+import dev.dovetail.booking.port.out.StoreDurability;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -28,6 +29,8 @@ final class MongoSupport {
 
   final Vertx vertx;
   final MongoClient client;
+  /** The core's view of {@link #durable()}: one instance per store, so that waits for this store can be shared. */
+  final StoreDurability durability = this::durable;
   private final MongoStore.Durability commitAfterWrite;
 
   MongoSupport(Vertx vertx, MongoClient client, MongoStore.Durability commitAfterWrite) {

@@ -3,6 +3,7 @@ package dev.dovetail.infra.mongo;
 import static dev.dovetail.infra.mongo.MongoSupport.byId;
 
 import com.mongodb.MongoBulkWriteException;
+import dev.dovetail.booking.port.out.StoreDurability;
 import dev.dovetail.webhook.domain.Delivery;
 import dev.dovetail.webhook.domain.DeliveryState;
 import dev.dovetail.webhook.domain.WebhookEvent;
@@ -25,7 +26,8 @@ import java.util.function.Function;
  * The webhook outbox: events in {@code webhook_events} (the feed; position from a per-provider counter in
  * {@code webhook_counters}, one {@code findOneAndUpdate $inc}), deliveries in {@code webhook_deliveries}. Claims and
  * outcomes are the mail outbox's conditional single-document writes (see {@link MongoOutboxRepository}), which both
- * MongoDB and mongo-java-server apply atomically. Recording is durable before its future succeeds.
+ * MongoDB and mongo-java-server apply atomically. Recording is durable before its future succeeds, except
+ * {@link #recordAcknowledged}, whose caller asks for the store's wait itself (ADR 74).
  */
 class MongoWebhookEventRepository implements WebhookEventRepository {
 
@@ -60,10 +62,11 @@ class MongoWebhookEventRepository implements WebhookEventRepository {
   }
 
   @Override
-  public Future<List<WebhookEvent>> record(List<WebhookEvent> events, Function<WebhookEvent, List<Delivery>> owed) {
+  public Future<List<WebhookEvent>> recordAcknowledged(List<WebhookEvent> events,
+      Function<WebhookEvent, List<Delivery>> owed, Instant recordedAt) {
     Future<List<WebhookEvent>> chain = Future.succeededFuture(new ArrayList<>());
     for (WebhookEvent event : events) {
-      chain = chain.compose(stored -> recordOne(event).map(e -> {
+      chain = chain.compose(stored -> recordOne(event, recordedAt).map(e -> {
         stored.add(e);
         return stored;
       }));
@@ -78,24 +81,28 @@ class MongoWebhookEventRepository implements WebhookEventRepository {
           : mongo.client.bulkWriteWithOptions(DELIVERIES, inserts, new BulkWriteOptions().setOrdered(false))
               .<Void>mapEmpty()
               .recover(err -> onlyDuplicates(err) ? Future.succeededFuture() : Future.failedFuture(err));
-      return mongo.durable(written).map(stored);
+      return written.map(stored);
     });
   }
 
-  /** Inserts the event at the provider's next position; an event recorded before keeps its stored position. */
-  private Future<WebhookEvent> recordOne(WebhookEvent event) {
-    return mongo.client.findOne(EVENTS, byId(event.id()), null).compose(existing -> {
-      if (existing != null) {
-        return Future.succeededFuture(WebhookCodec.decodeEvent(existing));
-      }
-      return nextPosition(event.providerId()).compose(position -> {
-        WebhookEvent placed = event.at(position);
-        return mongo.client.insert(EVENTS, WebhookCodec.encode(placed, System.currentTimeMillis()))
-            .map(placed)
-            .recover(err -> MongoSupport.isDuplicateKey(err)
-                ? mongo.client.findOne(EVENTS, byId(event.id()), null).map(WebhookCodec::decodeEvent)
-                : Future.failedFuture(err));
-      });
+  @Override
+  public StoreDurability durability() {
+    return mongo.durability;
+  }
+
+  /**
+   * Inserts the event at the provider's next position; an event recorded before keeps its stored position (its
+   * insert meets the existing id, and the position taken for it stays unused: the feed's positions increase, with
+   * gaps).
+   */
+  private Future<WebhookEvent> recordOne(WebhookEvent event, Instant recordedAt) {
+    return nextPosition(event.providerId()).compose(position -> {
+      WebhookEvent placed = event.at(position);
+      return mongo.client.insert(EVENTS, WebhookCodec.encode(placed, recordedAt.toEpochMilli()))
+          .map(placed)
+          .recover(err -> MongoSupport.isDuplicateKey(err)
+              ? mongo.client.findOne(EVENTS, byId(event.id()), null).map(WebhookCodec::decodeEvent)
+              : Future.failedFuture(err));
     });
   }
 

@@ -2,6 +2,7 @@ package dev.dovetail.notification.port.out;
 
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
+import dev.dovetail.booking.port.out.StoreDurability;
 import dev.dovetail.notification.domain.LogView;
 import dev.dovetail.notification.domain.MessageState;
 import dev.dovetail.notification.domain.OutboundMessage;
@@ -23,7 +24,21 @@ public interface OutboxRepository {
    * Stores the messages whose ids are new; messages already present are left exactly as they are (recording a change
    * twice is harmless). Durable once the future succeeds.
    */
-  Future<Void> record(List<OutboundMessage> messages);
+  default Future<Void> record(List<OutboundMessage> messages) {
+    if (messages.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return recordAcknowledged(messages).compose(v -> durability().afterWrites());
+  }
+
+  /**
+   * Stores the messages as {@link #record} does, succeeding once the store acknowledged them: they are durable once a
+   * {@link #durability()} wait asked for after that has succeeded.
+   */
+  Future<Void> recordAcknowledged(List<OutboundMessage> messages);
+
+  /** What makes this store's acknowledged writes durable (the same instance for every repository of one store). */
+  StoreDurability durability();
 
   /**
    * Takes up to {@code limit} messages that are claimable at {@code now} (pending, {@code nextAttemptAt <= now}, no

@@ -1,5 +1,6 @@
 package dev.dovetail.webhook.port.in;
 
+import dev.dovetail.booking.port.out.Acknowledged;
 import dev.dovetail.webhook.domain.WebhookEvent;
 import io.vertx.core.Future;
 import java.util.List;
@@ -11,4 +12,12 @@ import java.util.List;
 public interface PublishEvents {
 
   Future<Void> publish(List<WebhookEvent> events);
+
+  /**
+   * Records the events as {@link #publish} does, succeeding once the store acknowledged them; they are durable once
+   * the {@link Acknowledged} is (the caller waits for that before writing the change). By default {@link #publish}.
+   */
+  default Future<Acknowledged> publishAcknowledged(List<WebhookEvent> events) {
+    return publish(events).map(Acknowledged.DURABLE);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.dovetail.webhook.port.out;
 
+import dev.dovetail.booking.port.out.StoreDurability;
 import dev.dovetail.webhook.domain.Delivery;
 import dev.dovetail.webhook.domain.WebhookEvent;
 import io.vertx.core.Future;
@@ -18,11 +19,25 @@ import java.util.function.Function;
 public interface WebhookEventRepository {
 
   /**
-   * Stores the events whose ids are new, each with its feed position (increasing per provider in recording order), and
-   * one pending delivery per subscribed endpoint, given by {@code deliveriesOf}. Returns the events as stored.
+   * Stores the events whose ids are new, each with its feed position (increasing per provider in recording order) and
+   * the instant it was recorded, and one pending delivery per subscribed endpoint, given by {@code deliveriesOf}.
+   * Returns the events as stored, once they are durable.
    */
-  Future<List<WebhookEvent>> record(List<WebhookEvent> events,
-      Function<WebhookEvent, List<Delivery>> deliveriesOf);
+  default Future<List<WebhookEvent>> record(List<WebhookEvent> events,
+      Function<WebhookEvent, List<Delivery>> deliveriesOf, Instant recordedAt) {
+    return recordAcknowledged(events, deliveriesOf, recordedAt)
+        .compose(stored -> durability().afterWrites().map(stored));
+  }
+
+  /**
+   * Stores the events as {@link #record} does, succeeding once the store acknowledged them: they are durable once a
+   * {@link #durability()} wait asked for after that has succeeded.
+   */
+  Future<List<WebhookEvent>> recordAcknowledged(List<WebhookEvent> events,
+      Function<WebhookEvent, List<Delivery>> deliveriesOf, Instant recordedAt);
+
+  /** What makes this store's acknowledged writes durable (the same instance for every repository of one store). */
+  StoreDurability durability();
 
   /** The provider's events after feed position {@code after}, in feed order, at most {@code limit}. */
   Future<List<WebhookEvent>> feed(String providerId, long after, int limit);
