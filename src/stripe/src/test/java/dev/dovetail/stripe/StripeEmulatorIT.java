@@ -69,7 +69,7 @@ class StripeEmulatorIT {
   @Test
   @DisplayName("idempotency: a key whose first request is still executing is a 409 for the second")
   void keyInFlightIsConflict() {
-    stripe.executionDelay(Duration.ofMillis(400));
+    stripe.holdExecutions();
     StripeClient noRetries = StripeClient.builder().setApiKey("sk_test_e").setApiBase(stripe.apiBase())
         .setMaxNetworkRetries(0).build();
     PaymentIntentCreateParams params = PaymentIntentCreateParams.builder().setAmount(1_000L).setCurrency("eur")
@@ -83,6 +83,7 @@ class StripeEmulatorIT {
     assertThatThrownBy(() -> noRetries.v1().paymentIntents().create(params, key))
         .isInstanceOfSatisfying(com.stripe.exception.StripeException.class,
             e -> assertThat(e.getStatusCode()).isEqualTo(409));
+    stripe.releaseExecutions();
     assertThat(first.await().getAmount()).isEqualTo(1_000L);
     assertThat(stripe.intentCount()).isEqualTo(1);
   }

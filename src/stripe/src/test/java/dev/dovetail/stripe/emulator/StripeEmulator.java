@@ -1,6 +1,7 @@
 package dev.dovetail.stripe.emulator;
 
 import dev.dovetail.stripe.StripePaymentGateway;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -42,7 +43,8 @@ public final class StripeEmulator {
   private final List<JsonObject> events = new CopyOnWriteArrayList<>();
   private final List<Fault> faults = new ArrayList<>();
   private HttpServer server;
-  private long executionDelayMs;
+  private final List<Runnable> heldExecutions = new ArrayList<>();
+  private boolean holdExecutions;
   private long sequence;
   private JsonObject currentRequest = new JsonObject();
 
@@ -141,9 +143,23 @@ public final class StripeEmulator {
     faults.add(new Fault(pathPrefix, times));
   }
 
-  /** Every API request waits this long after it started executing (a window in which its key is in flight). */
-  public synchronized void executionDelay(Duration delay) {
-    executionDelayMs = delay.toMillis();
+  /**
+   * From now on every API request stops after it started executing (its idempotency key in flight) until
+   * {@link #releaseExecutions}: a window that lasts as long as the test needs, however slow the machine.
+   */
+  public synchronized void holdExecutions() {
+    holdExecutions = true;
+  }
+
+  /** Lets the held requests finish, and the next ones run straight through. */
+  public void releaseExecutions() {
+    List<Runnable> held;
+    synchronized (this) {
+      holdExecutions = false;
+      held = List.copyOf(heldExecutions);
+      heldExecutions.clear();
+    }
+    held.forEach(Runnable::run);
   }
 
   public synchronized int intentCount() {
@@ -267,15 +283,14 @@ public final class StripeEmulator {
       }
       respond(ctx, logged, status, body, takeFault(path));
     };
-    long delay;
     synchronized (this) {
-      delay = executionDelayMs;
+      if (holdExecutions) {
+        Context context = vertx.getOrCreateContext();
+        heldExecutions.add(() -> context.runOnContext(v -> execute.run()));
+        return;
+      }
     }
-    if (delay > 0) {
-      vertx.setTimer(delay, id -> execute.run());
-    } else {
-      execute.run();
-    }
+    execute.run();
   }
 
   /** The stand-in for Stripe.js ({@code resources/.../stripe-v3.js}), bound to this emulator's API base. */
@@ -428,8 +443,8 @@ public final class StripeEmulator {
     synchronized (this) {
       idempotency.clear();
       faults.clear();
-      executionDelayMs = 0;
     }
+    releaseExecutions();
     webhooks.reset();
     requests.clear();
     events.clear();
