@@ -18,7 +18,7 @@ import java.util.Map;
  * What loading a calendar costs in memory work: CPU time and bytes allocated to build a {@code Schedule} and a {@code
  * CalendarCollection} from stored lists (as the repositories do after a read), for the blocks and objects of one
  * {@link BenchCalendar} of {@code n} events; six rounds of 20 builds each. {@code CalendarLoadCost <n>}
- * (docs/benchmarks.md, "The calendar-data query after ADR 69").
+ * (docs/benchmarks.md, "The calendar-data query after ADR 69: what loading a calendar cost").
  */
 public final class CalendarLoadCost {
   private CalendarLoadCost() {}
