@@ -58,6 +58,17 @@ public final class MultiStatus {
     return b.appendString("</d:multistatus>");
   }
 
+  /**
+   * Makes room for about {@code bytes} more at once, so that a large answer is not built by doubling its buffer from
+   * 1 KiB (each doubling a new array and a copy: about a tenth of a calendar-data query's CPU samples, issue 17).
+   */
+  public void expect(int bytes) {
+    if (bytes > 0) {
+      Buffer bigger = Buffer.buffer(b.length() + bytes);
+      b = bigger.appendBuffer(b);
+    }
+  }
+
   /** How many bytes are written and not yet taken. */
   public int pending() {
     return b.length();

@@ -103,6 +103,60 @@ public final class PersistentMap<K, V, S> {
     return new PersistentMap<>(order, summary, insert(root, key, value, ThreadLocalRandom.current().nextInt()));
   }
 
+  /**
+   * This empty map filled with {@code keys} (in strictly increasing order, else {@link IllegalArgumentException}) mapped
+   * to {@code values} (not null), built in O(n) with exactly one node per entry: what loading a stored value costs,
+   * where one {@link #put} per entry would copy a path of O(log n) nodes (and summaries) per entry and drop them again.
+   * Each entry gets a random priority, as {@link #put} gives it, so the tree has the same shape in distribution.
+   */
+  public PersistentMap<K, V, S> withSorted(List<? extends K> keys, List<? extends V> values) {
+    if (!isEmpty()) {
+      throw new IllegalStateException("withSorted fills an empty map");
+    }
+    int n = keys.size();
+    if (values.size() != n) {
+      throw new IllegalArgumentException(n + " keys and " + values.size() + " values");
+    }
+    if (n == 0) {
+      return this;
+    }
+    // a treap over keys in order: the right spine on a stack, each new key hangs the popped lower ones on its left
+    int[] priority = new int[n];
+    int[] left = new int[n];
+    int[] right = new int[n];
+    int[] spine = new int[n];
+    int top = -1;
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int i = 0; i < n; i++) {
+      Objects.requireNonNull(values.get(i), "value");
+      if (i > 0 && order.compare(keys.get(i - 1), keys.get(i)) >= 0) {
+        throw new IllegalArgumentException("keys not in strictly increasing order at " + keys.get(i));
+      }
+      priority[i] = random.nextInt();
+      right[i] = -1;
+      int last = -1;
+      while (top >= 0 && priority[spine[top]] < priority[i]) {
+        last = spine[top--];
+      }
+      left[i] = last;
+      if (top >= 0) {
+        right[spine[top]] = i;
+      }
+      spine[++top] = i;
+    }
+    return new PersistentMap<>(order, summary, built(spine[0], keys, values, priority, left, right));
+  }
+
+  private Node<K, V, S> built(int i, List<? extends K> keys, List<? extends V> values, int[] priority, int[] left,
+      int[] right) {
+    if (i < 0) {
+      return null;
+    }
+    Node<K, V, S> l = built(left[i], keys, values, priority, left, right);
+    Node<K, V, S> r = built(right[i], keys, values, priority, left, right);
+    return node(keys.get(i), values.get(i), priority[i], l, r);
+  }
+
   /** The map without {@code key}; this map itself if it has no such key. */
   public PersistentMap<K, V, S> remove(K key) {
     if (!containsKey(key)) {

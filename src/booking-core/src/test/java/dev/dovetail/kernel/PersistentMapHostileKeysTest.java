@@ -33,6 +33,22 @@ class PersistentMapHostileKeysTest {
     assertThat(map.get(keys.get(9_000) + ".ics")).isEqualTo(keys.get(9_000));
   }
 
+  @Test
+  @DisplayName("the same keys loaded at once (withSorted) give a shallow tree too")
+  void collidingKeysLoadedAtOnceStayShallow() {
+    List<String> keys = collidingKeys(14);
+    keys.sort(Comparator.naturalOrder());
+    List<String> hrefs = keys.stream().map(k -> k + ".ics").toList();
+
+    PersistentMap<String, String, Void> map =
+        PersistentMap.<String, String>empty(Comparator.naturalOrder()).withSorted(hrefs, keys);
+
+    assertThat(map.size()).isEqualTo(16_384);
+    assertThat(map.height()).isLessThan(128);
+    assertThat(map.get(keys.get(9_000) + ".ics")).isEqualTo(keys.get(9_000));
+    assertThat(map.put(keys.get(0) + ".ics", "changed").height()).isLessThan(128);
+  }
+
   /** Every string of {@code pairs} blocks, each "Aa" or "BB" (the two have the same hashCode). */
   private static List<String> collidingKeys(int pairs) {
     List<String> keys = new ArrayList<>(List.of(""));

@@ -1,6 +1,7 @@
 package dev.dovetail.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,6 +64,65 @@ class PersistentMapProperties {
     for (int i = 0; i < versions.size(); i++) {
       assertSame(versions.get(i), models.get(i));
     }
+  }
+
+  @Property(tries = 300)
+  @Label("built at once from sorted entries, holds what a TreeMap holds, and changes like one built by puts")
+  void builtFromSortedEntries(@ForAll("operations") List<Op> loaded, @ForAll("operations") List<Op> ops) {
+    TreeMap<Integer, Integer> model = new TreeMap<>();
+    for (Op op : loaded) {
+      if (op.value() != null) {
+        model.put(op.key(), op.value());
+      }
+    }
+    PersistentMap<Integer, Integer, Integer> map = emptyWithMax()
+        .withSorted(List.copyOf(model.keySet()), List.copyOf(model.values()));
+    assertSame(map, model);
+    PersistentMap<Integer, Integer, Integer> before = map;
+    for (Op op : ops) {
+      if (op.value() == null) {
+        map = map.remove(op.key());
+        model.remove(op.key());
+      } else {
+        map = map.put(op.key(), op.value());
+        model.put(op.key(), op.value());
+      }
+      assertSame(map, model);
+    }
+    Map<Integer, Integer> reported = new HashMap<>();
+    map.changesFrom(before, reported::put);
+    TreeMap<Integer, Integer> loadedModel = model(before);
+    Map<Integer, Integer> expected = new HashMap<>();
+    loadedModel.forEach((k, v) -> {
+      if (!v.equals(model.get(k))) {
+        expected.put(k, model.get(k));
+      }
+    });
+    model.forEach((k, v) -> {
+      if (!loadedModel.containsKey(k)) {
+        expected.put(k, v);
+      }
+    });
+    assertThat(reported).isEqualTo(expected);
+  }
+
+  @Property(tries = 100)
+  @Label("refuses entries that are not in strictly increasing order, and fills only an empty map")
+  void withSortedRefusesUnsortedKeys(@ForAll("operations") List<Op> ops) {
+    List<Integer> keys = ops.stream().map(Op::key).toList();
+    List<Integer> values = keys.stream().map(k -> 1).toList();
+    boolean increasing = true;
+    for (int i = 1; i < keys.size(); i++) {
+      increasing &= keys.get(i - 1) < keys.get(i);
+    }
+    if (increasing) {
+      assertThat(emptyWithMax().withSorted(keys, values).size()).isEqualTo(keys.size());
+    } else {
+      assertThatThrownBy(() -> emptyWithMax().withSorted(keys, values))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> emptyWithMax().put(1, 1).withSorted(List.of(2), List.of(2)))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Property(tries = 300)

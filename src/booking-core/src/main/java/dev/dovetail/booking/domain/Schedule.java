@@ -6,6 +6,7 @@ import dev.dovetail.kernel.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,21 +44,18 @@ public final class Schedule {
    */
   private record Spans(Instant minStart, Instant maxEnd, Instant maxBookingEnd, Instant minEnd, Instant minExpiry) {
 
+    /** The block's own spans joined with its subtrees' (either may be null): one object per node. */
     static Spans of(Block b, Spans left, Spans right) {
       Instant end = b.span().end();
-      Spans own = new Spans(b.span().start(), end, b.kind() == Block.Kind.BOOKING ? end : null, end, b.expiresAt());
-      return join(join(left, own), right);
-    }
-
-    private static Spans join(Spans a, Spans b) {
-      if (a == null) {
-        return b;
-      }
-      if (b == null) {
-        return a;
-      }
-      return new Spans(earlier(a.minStart, b.minStart), later(a.maxEnd, b.maxEnd),
-          later(a.maxBookingEnd, b.maxBookingEnd), earlier(a.minEnd, b.minEnd), earlier(a.minExpiry, b.minExpiry));
+      boolean noLeft = left == null;
+      boolean noRight = right == null;
+      return new Spans(
+          earlier(b.span().start(), earlier(noLeft ? null : left.minStart, noRight ? null : right.minStart)),
+          later(end, later(noLeft ? null : left.maxEnd, noRight ? null : right.maxEnd)),
+          later(b.kind() == Block.Kind.BOOKING ? end : null,
+              later(noLeft ? null : left.maxBookingEnd, noRight ? null : right.maxBookingEnd)),
+          earlier(end, earlier(noLeft ? null : left.minEnd, noRight ? null : right.minEnd)),
+          earlier(b.expiresAt(), earlier(noLeft ? null : left.minExpiry, noRight ? null : right.minExpiry)));
     }
 
     private static Instant earlier(Instant a, Instant b) {
@@ -89,17 +87,20 @@ public final class Schedule {
     this.resourceId = Objects.requireNonNull(resourceId, "resourceId");
     this.revision = revision;
     List<Block> sorted = new ArrayList<>(blocks);
-    sorted.sort(ORDER);
-    requireUniqueOwners(sorted);
+    sorted.sort(KEY_ORDER); // in ORDER too, which KEY_ORDER refines
+    Map<String, List<Block>> owners = requireUniqueOwners(sorted);
     requireNoOverlap(sorted);
-    PersistentMap<Block, Block, Spans> starts = NO_BLOCKS;
-    PersistentMap<String, List<Block>, Void> owners = NO_OWNERS;
-    for (Block b : sorted) {
-      starts = starts.put(b, b);
-      owners = owners.put(b.ownerId(), withBlock(owners.get(b.ownerId()), b));
+    // built at once, one node per entry (a load costs O(n) nodes, not O(n log n) copied ones): keys are unique once
+    // each owner has one block or two at different booked times
+    this.byStart = NO_BLOCKS.withSorted(sorted, sorted);
+    List<String> ownerIds = new ArrayList<>(owners.keySet());
+    ownerIds.sort(Comparator.naturalOrder());
+    List<List<Block>> ownerBlocks = new ArrayList<>(ownerIds.size());
+    for (String owner : ownerIds) {
+      ownerBlocks.add(List.copyOf(owners.get(owner)));
     }
-    this.byStart = starts;
-    this.byOwner = owners;
+    this.byOwner = NO_OWNERS.withSorted(ownerIds, ownerBlocks);
+    this.blockList = Collections.unmodifiableList(sorted);
   }
 
   /**
@@ -374,8 +375,11 @@ public final class Schedule {
     return List.copyOf(both);
   }
 
-  /** One block per owner, or two BOOKING blocks at different times (a move in flight, {@link #placeBeside}). */
-  private static void requireUniqueOwners(List<Block> blocks) {
+  /**
+   * One block per owner, or two BOOKING blocks at different times (a move in flight, {@link #placeBeside}); returns
+   * each owner's blocks in the order given.
+   */
+  private static Map<String, List<Block>> requireUniqueOwners(List<Block> blocks) {
     Map<String, List<Block>> byOwner = new HashMap<>();
     for (Block b : blocks) {
       List<Block> same = byOwner.computeIfAbsent(b.ownerId(), k -> new ArrayList<>(1));
@@ -385,6 +389,7 @@ public final class Schedule {
         throw new IllegalArgumentException("two blocks have the same owner " + b.ownerId());
       }
     }
+    return byOwner;
   }
 
   private static void requireNoOverlap(List<Block> sorted) {

@@ -1,6 +1,7 @@
 package dev.dovetail.calendar.domain;
 
 import dev.dovetail.kernel.PersistentMap;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,20 +57,35 @@ public final class CalendarCollection {
     this.revision = revision;
     this.sequence = sequence;
     this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
-    PersistentMap<String, CalendarObject, Void> byHref = PersistentMap.empty(Comparator.naturalOrder());
-    PersistentMap<String, String, Void> uids = PersistentMap.empty(Comparator.naturalOrder());
-    PersistentMap<Logged, CalendarObject, Void> log = PersistentMap.empty(LOG_ORDER);
-    for (CalendarObject o : objects) {
-      if (byHref.containsKey(o.href())) {
-        throw new IllegalArgumentException("two objects have the href " + o.href());
+    // built at once from sorted lists, one node per entry: a load costs O(n log n) comparisons and O(n) nodes
+    List<CalendarObject> byHrefOrder = new ArrayList<>(objects);
+    byHrefOrder.sort(Comparator.comparing(CalendarObject::href));
+    List<CalendarObject> byUidOrder = new ArrayList<>(objects);
+    byUidOrder.sort(Comparator.comparing(CalendarObject::uid));
+    List<CalendarObject> byLogOrder = new ArrayList<>(objects);
+    byLogOrder.sort(Comparator.comparing(CalendarCollection::logged, LOG_ORDER));
+    List<String> hrefs = new ArrayList<>(objects.size());
+    for (int i = 0; i < byHrefOrder.size(); i++) {
+      hrefs.add(byHrefOrder.get(i).href());
+      if (i > 0 && hrefs.get(i).equals(hrefs.get(i - 1))) {
+        throw new IllegalArgumentException("two objects have the href " + hrefs.get(i));
       }
-      if (uids.containsKey(o.uid())) {
-        throw new IllegalArgumentException("two objects have the UID " + o.uid());
-      }
-      byHref = byHref.put(o.href(), o);
-      uids = uids.put(o.uid(), o.href());
-      log = log.put(logged(o), o);
     }
+    List<String> uidKeys = new ArrayList<>(objects.size());
+    List<String> uidHrefs = new ArrayList<>(objects.size());
+    for (int i = 0; i < byUidOrder.size(); i++) {
+      uidKeys.add(byUidOrder.get(i).uid());
+      uidHrefs.add(byUidOrder.get(i).href());
+      if (i > 0 && uidKeys.get(i).equals(uidKeys.get(i - 1))) {
+        throw new IllegalArgumentException("two objects have the UID " + uidKeys.get(i));
+      }
+    }
+    PersistentMap<String, CalendarObject, Void> byHref =
+        PersistentMap.<String, CalendarObject>empty(Comparator.naturalOrder()).withSorted(hrefs, byHrefOrder);
+    PersistentMap<String, String, Void> uids =
+        PersistentMap.<String, String>empty(Comparator.naturalOrder()).withSorted(uidKeys, uidHrefs);
+    PersistentMap<Logged, CalendarObject, Void> log = PersistentMap.<Logged, CalendarObject>empty(LOG_ORDER)
+        .withSorted(byLogOrder.stream().map(CalendarCollection::logged).toList(), byLogOrder);
     PersistentMap<Logged, Tombstone, Void> stones = PersistentMap.empty(LOG_ORDER);
     PersistentMap<String, Long, Void> stoneSequences = PersistentMap.empty(Comparator.naturalOrder());
     for (Tombstone t : tombstones) {
