@@ -1,0 +1,189 @@
+package dev.dovetail.infra.mongo.h2;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A non-unique index of the embedded store (ADR 75): an {@link MVMap} ordered by {@link IndexKeyType} whose keys are a
+ * document's index values (as the library makes them: normalised, one key per element of an indexed array, missing
+ * fields as {@code null}) followed by the document's position, so equal values of different documents coexist.
+ *
+ * <p>It serves a query that names a leading prefix of its keys by equal values, optionally with bounds on the next key
+ * ({@link IndexScan}), and returns the positions of that part of the map, a superset of the matching documents: the
+ * library applies the whole query, sort, skip and limit again to the documents at those positions. It never returns a
+ * position from {@link #getPosition}, so the library always takes a document's position from a unique index.
+ *
+ * <p>The embedded store's position of a document is its {@code _id} (H2Collection), which is how {@link #remove} finds
+ * a document's entries without the position being passed.
+ */
+final class SecondaryIndex extends Index<Object> {
+
+  private static final String ID = "_id";
+
+  private final MVMap<KeyValue, Object> map;
+  private final IndexKeyType order = new IndexKeyType();
+  private final Runnable onDrop;
+  private long keysRead;
+
+  SecondaryIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse, Runnable onDrop) {
+    super(name, keys, sparse);
+    this.map = map;
+    this.onDrop = onDrop;
+  }
+
+  @Override
+  public Object getPosition(Document document) {
+    return null;
+  }
+
+  @Override
+  public void checkAdd(Document document, MongoCollection<Object> collection) {
+    getKeyValues(document); // fails on parallel arrays, as the library's indexes do
+  }
+
+  @Override
+  public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+    for (KeyValue entry : entries(document, position)) {
+      map.put(entry, Boolean.TRUE);
+    }
+  }
+
+  @Override
+  public synchronized Object remove(Document document) {
+    Object position = document.get(ID);
+    for (KeyValue entry : entries(document, position)) {
+      map.remove(entry);
+    }
+    return position;
+  }
+
+  @Override
+  public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+    getKeyValues(newDocument);
+  }
+
+  @Override
+  public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+      MongoCollection<Object> collection) {
+    if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
+      for (KeyValue entry : entries(oldDocument, position)) {
+        map.remove(entry);
+      }
+      add(newDocument, position, collection);
+    }
+  }
+
+  @Override
+  public boolean canHandle(Document query) {
+    return IndexScan.of(keys(), query).isPresent();
+  }
+
+  @Override
+  public synchronized Iterable<Object> getPositions(Document query) {
+    IndexScan scan = IndexScan.of(keys(), query).orElseThrow();
+    List<Object> prefix = scan.prefix();
+    List<Object> positions = new ArrayList<>();
+    IndexScan.Bounds bounds = scan.bounds();
+    if (bounds == null) {
+      collect(start(prefix, null), prefix, value -> true, positions);
+    } else if (bounds.numbers()) {
+      double lower = bounds.lower() == null ? Double.NEGATIVE_INFINITY
+          : Math.nextDown(((Number) bounds.lower()).doubleValue());
+      double upper = bounds.upper() == null ? Double.NaN : Math.nextUp(((Number) bounds.upper()).doubleValue());
+      collect(start(prefix, lower), prefix,
+          value -> value instanceof Double d && !d.isNaN() && (bounds.upper() == null || d <= upper), positions);
+      // NaN (last in this order, but the matcher finds it below every number) and the longs a double cannot hold
+      // (few, and compared by the matcher in its own way): all of them, a superset.
+      collect(start(prefix, Double.NaN), prefix, value -> value instanceof Double d && d.isNaN(), positions);
+      collect(start(prefix, Long.MIN_VALUE), prefix, Long.class::isInstance, positions);
+    } else {
+      String lower = bounds.lower() == null ? "" : (String) bounds.lower();
+      String upper = (String) bounds.upper();
+      collect(start(prefix, lower), prefix,
+          value -> value instanceof String s && (upper == null || s.compareTo(upper) <= 0), positions);
+    }
+    return positions;
+  }
+
+  /** The least key of the part of the map with {@code prefix}, then {@code next} if it is not {@code null}. */
+  private static KeyValue start(List<Object> prefix, Object next) {
+    List<Object> values = new ArrayList<>(prefix);
+    if (next != null) {
+      values.add(next);
+    }
+    return new KeyValue(values);
+  }
+
+  /** Adds the positions of the keys from {@code from} on while they have {@code prefix} and the next value fits. */
+  private void collect(KeyValue from, List<Object> prefix, Predicate<Object> fits, List<Object> positions) {
+    for (Cursor<KeyValue, Object> cursor = map.cursor(from); cursor.hasNext(); ) {
+      KeyValue key = cursor.next();
+      keysRead++;
+      if (!hasPrefix(key, prefix) || !fits.test(key.get(prefix.size()))) {
+        return;
+      }
+      positions.add(key.get(key.size() - 1));
+    }
+  }
+
+  private boolean hasPrefix(KeyValue key, List<Object> prefix) {
+    for (int i = 0; i < prefix.size(); i++) {
+      if (order.compareValues(key.get(i), prefix.get(i)) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The map keys of {@code document} at {@code position}: none if the index is sparse and it has no indexed field. */
+  private List<KeyValue> entries(Document document, Object position) {
+    if (isSparse() && keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing)) {
+      return List.of();
+    }
+    Set<KeyValue> values = getKeyValues(document);
+    List<KeyValue> entries = new ArrayList<>(values.size());
+    for (KeyValue value : values) {
+      List<Object> entry = new ArrayList<>(value.size() + 1);
+      value.forEach(entry::add);
+      entry.add(position);
+      entries.add(new KeyValue(entry));
+    }
+    return entries;
+  }
+
+  @Override
+  public long getCount() {
+    return map.sizeAsLong();
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return map.isEmpty();
+  }
+
+  @Override
+  public long getDataSize() {
+    return getCount();
+  }
+
+  @Override
+  public void drop() {
+    onDrop.run();
+  }
+
+  /** How many map keys {@link #getPositions} has read since this index was opened (tests bound it). */
+  synchronized long keysRead() {
+    return keysRead;
+  }
+}
