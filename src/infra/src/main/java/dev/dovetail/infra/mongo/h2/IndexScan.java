@@ -41,6 +41,11 @@ record IndexScan(List<Object> prefix, Bounds bounds) {
   record Bounds(boolean numbers, Object lower, Object upper) {
   }
 
+  /** How much of the index this scan narrows: two per equal key, one for bounds on the next. */
+  int weight() {
+    return 2 * prefix.size() + (bounds == null ? 0 : 1);
+  }
+
   /** What {@code query} asks of {@code keys}, or empty if it constrains not even the first key usably. */
   static Optional<IndexScan> of(List<String> keys, Document query) {
     List<Object> prefix = new ArrayList<>();

@@ -113,13 +113,13 @@ public final class KeyOrderedH2Backend extends H2Backend {
         throw new IllegalStateException("index map " + name + " was opened before with another key type");
       }
       MVMap<String, Boolean> built = store.openMap(BUILT_SECONDARY_MAPS);
+      MongoCollection<Object> collection = resolveCollection(collectionName, false);
       SecondaryIndex index = new SecondaryIndex(map, indexName, keys, sparse, () -> {
         built.remove(name);
         store.removeMap(name);
-      });
+      }, collection == null ? List::of : collection::getIndexes);
       if (!Boolean.TRUE.equals(built.get(name))) {
         map.clear();
-        MongoCollection<Object> collection = resolveCollection(collectionName, false);
         if (collection != null) {
           for (Document document : collection.queryAll()) {
             index.add(document, document.get("_id"), collection);

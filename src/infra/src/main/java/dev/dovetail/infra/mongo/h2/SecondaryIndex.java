@@ -9,8 +9,10 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
@@ -29,17 +31,27 @@ import org.h2.mvstore.MVMap;
  */
 final class SecondaryIndex extends Index<Object> {
 
+  /** How many keys a scan reads at most when choosing between two indexes. */
+  static final int ESTIMATE_CAP = 64;
+
   private static final String ID = "_id";
 
   private final MVMap<KeyValue, Object> map;
   private final IndexKeyType order = new IndexKeyType();
   private final Runnable onDrop;
+  private final Supplier<List<Index<Object>>> siblings;
   private long keysRead;
 
-  SecondaryIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse, Runnable onDrop) {
+  /**
+   * @param siblings the indexes of the same collection: the library takes the first index that can handle a query,
+   *     so this one declines a query another secondary index serves better ({@link #canHandle})
+   */
+  SecondaryIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse, Runnable onDrop,
+      Supplier<List<Index<Object>>> siblings) {
     super(name, keys, sparse);
     this.map = map;
     this.onDrop = onDrop;
+    this.siblings = siblings;
   }
 
   @Override
@@ -84,34 +96,73 @@ final class SecondaryIndex extends Index<Object> {
     }
   }
 
+  /**
+   * Whether this index serves {@code query} and no other secondary index of the collection serves it better: one
+   * that constrains more of its keys, or as many but with fewer entries in its range (counted up to
+   * {@link #ESTIMATE_CAP}; a tie goes to the index declared first).
+   */
   @Override
   public boolean canHandle(Document query) {
-    return IndexScan.of(keys(), query).isPresent();
+    Optional<IndexScan> mine = IndexScan.of(keys(), query);
+    if (mine.isEmpty()) {
+      return false;
+    }
+    Long myEstimate = null;
+    for (Index<Object> other : siblings.get()) {
+      if (other == this || !(other instanceof SecondaryIndex sibling)) {
+        continue;
+      }
+      Optional<IndexScan> theirs = IndexScan.of(sibling.keys(), query);
+      if (theirs.isEmpty()) {
+        continue;
+      }
+      int byWeight = Integer.compare(theirs.get().weight(), mine.get().weight());
+      if (byWeight > 0) {
+        return false;
+      }
+      if (byWeight == 0) {
+        myEstimate = myEstimate == null ? estimate(mine.get()) : myEstimate;
+        long their = sibling.estimate(theirs.get());
+        List<Index<Object>> all = siblings.get();
+        if (their < myEstimate || their == myEstimate && all.indexOf(sibling) < all.indexOf(this)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private synchronized long estimate(IndexScan scan) {
+    return positions(scan, ESTIMATE_CAP).size();
   }
 
   @Override
   public synchronized Iterable<Object> getPositions(Document query) {
-    IndexScan scan = IndexScan.of(keys(), query).orElseThrow();
+    return positions(IndexScan.of(keys(), query).orElseThrow(), Integer.MAX_VALUE);
+  }
+
+  /** The positions of the entries {@code scan} covers, at most {@code cap} of them. */
+  private List<Object> positions(IndexScan scan, int cap) {
     List<Object> prefix = scan.prefix();
     List<Object> positions = new ArrayList<>();
     IndexScan.Bounds bounds = scan.bounds();
     if (bounds == null) {
-      collect(start(prefix, null), prefix, value -> true, positions);
+      collect(start(prefix, null), prefix, value -> true, positions, cap);
     } else if (bounds.numbers()) {
       double lower = bounds.lower() == null ? Double.NEGATIVE_INFINITY
           : Math.nextDown(((Number) bounds.lower()).doubleValue());
       double upper = bounds.upper() == null ? Double.NaN : Math.nextUp(((Number) bounds.upper()).doubleValue());
       collect(start(prefix, lower), prefix,
-          value -> value instanceof Double d && !d.isNaN() && (bounds.upper() == null || d <= upper), positions);
+          value -> value instanceof Double d && !d.isNaN() && (bounds.upper() == null || d <= upper), positions, cap);
       // NaN (last in this order, but the matcher finds it below every number) and the longs a double cannot hold
       // (few, and compared by the matcher in its own way): all of them, a superset.
-      collect(start(prefix, Double.NaN), prefix, value -> value instanceof Double d && d.isNaN(), positions);
-      collect(start(prefix, Long.MIN_VALUE), prefix, Long.class::isInstance, positions);
+      collect(start(prefix, Double.NaN), prefix, value -> value instanceof Double d && d.isNaN(), positions, cap);
+      collect(start(prefix, Long.MIN_VALUE), prefix, Long.class::isInstance, positions, cap);
     } else {
       String lower = bounds.lower() == null ? "" : (String) bounds.lower();
       String upper = (String) bounds.upper();
       collect(start(prefix, lower), prefix,
-          value -> value instanceof String s && (upper == null || s.compareTo(upper) <= 0), positions);
+          value -> value instanceof String s && (upper == null || s.compareTo(upper) <= 0), positions, cap);
     }
     return positions;
   }
@@ -126,8 +177,12 @@ final class SecondaryIndex extends Index<Object> {
   }
 
   /** Adds the positions of the keys from {@code from} on while they have {@code prefix} and the next value fits. */
-  private void collect(KeyValue from, List<Object> prefix, Predicate<Object> fits, List<Object> positions) {
+  private void collect(KeyValue from, List<Object> prefix, Predicate<Object> fits, List<Object> positions,
+      int cap) {
     for (Cursor<KeyValue, Object> cursor = map.cursor(from); cursor.hasNext(); ) {
+      if (positions.size() >= cap) {
+        return;
+      }
       KeyValue key = cursor.next();
       keysRead++;
       if (!hasPrefix(key, prefix) || !fits.test(key.get(prefix.size()))) {

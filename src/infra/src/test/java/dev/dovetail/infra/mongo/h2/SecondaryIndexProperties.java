@@ -3,6 +3,7 @@ package dev.dovetail.infra.mongo.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
@@ -117,7 +118,7 @@ class SecondaryIndexProperties {
     try {
       MVMap<KeyValue, Object> map = KeyOrderedH2Backend.openIndexMap(store, "db.c._secondary_abc");
       SecondaryIndex index = new SecondaryIndex(map, "abc",
-          KEYS.stream().map(k -> new IndexKey(k, true)).toList(), false, () -> { });
+          KEYS.stream().map(k -> new IndexKey(k, true)).toList(), false, () -> { }, List::of);
       Map<Object, Document> live = new LinkedHashMap<>();
       int id = 0;
       for (Document document : documents) {
@@ -181,7 +182,7 @@ class SecondaryIndexProperties {
   @Example
   void servesClaimStyleQueries() {
     SecondaryIndex index = new SecondaryIndex(null, "abc",
-        KEYS.stream().map(k -> new IndexKey(k, true)).toList(), false, () -> { });
+        KEYS.stream().map(k -> new IndexKey(k, true)).toList(), false, () -> { }, List::of);
     assertThat(index.canHandle(new Document("a", "PENDING").append("b", new Document("$lte", 1_700_000_000_000L))
         .append("leaseUntil", new Document("$lte", 5L)))).isTrue();
     assertThat(index.canHandle(new Document("a", "p").append("b", "q"))).isTrue();
@@ -189,5 +190,34 @@ class SecondaryIndexProperties {
     assertThat(index.canHandle(new Document("a", new Document("$in", List.of("x"))))).isFalse();
     assertThat(index.canHandle(new Document("a", null))).isFalse();
     assertThat(index.canHandle(new Document("a", List.of("x")))).isFalse();
+  }
+
+  @Example
+  void declinesAQueryASiblingServesBetter() {
+    MVStore store = new MVStore.Builder().open();
+    try {
+      List<Index<Object>> indexes = new ArrayList<>();
+      SecondaryIndex byState = new SecondaryIndex(KeyOrderedH2Backend.openIndexMap(store, "s"), "state",
+          List.of(new IndexKey("state", true), new IndexKey("at", true)), false, () -> { }, () -> indexes);
+      SecondaryIndex byProvider = new SecondaryIndex(KeyOrderedH2Backend.openIndexMap(store, "p"), "provider",
+          List.of(new IndexKey("providerId", true), new IndexKey("at", true)), false, () -> { }, () -> indexes);
+      indexes.add(byState);
+      indexes.add(byProvider);
+      for (int i = 0; i < 200; i++) {
+        Document done = new Document("_id", "m" + i).append("state", "DONE").append("providerId", "p" + i % 10)
+            .append("at", (double) i);
+        byState.add(done, done.get("_id"), null);
+        byProvider.add(done, done.get("_id"), null);
+      }
+      Document ofProvider = new Document("providerId", "p3").append("state", "DONE");
+      assertThat(byState.canHandle(ofProvider)).as("200 DONE entries against 20 of p3").isFalse();
+      assertThat(byProvider.canHandle(ofProvider)).isTrue();
+      Document ofProviderSince = new Document("state", "DONE").append("at", new Document("$gte", 150.0))
+          .append("providerId", "p3");
+      assertThat(byState.canHandle(ofProviderSince)).as("an equal key and bounds weigh more").isTrue();
+      assertThat(byProvider.canHandle(ofProviderSince)).isFalse();
+    } finally {
+      store.close();
+    }
   }
 }
