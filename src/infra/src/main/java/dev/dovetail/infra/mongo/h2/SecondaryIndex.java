@@ -8,6 +8,9 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -207,6 +210,9 @@ final class SecondaryIndex extends Index<Object> {
       return List.of();
     }
     Set<KeyValue> values = getKeyValues(document);
+    if (values.isEmpty()) {
+      values = keyValuesBesideEmptyArrays(document);
+    }
     List<KeyValue> entries = new ArrayList<>(values.size());
     for (KeyValue value : values) {
       List<Object> entry = new ArrayList<>(value.size() + 1);
@@ -215,6 +221,37 @@ final class SecondaryIndex extends Index<Object> {
       entries.add(new KeyValue(entry));
     }
     return entries;
+  }
+
+  /**
+   * The library makes no key for a document with an empty array in an indexed field (its product of the fields'
+   * values is empty), yet the matcher finds such a document by its other fields. Here the empty array counts as
+   * {@code null}, which no equal value or bound this index serves matches, and the (at most one: parallel arrays are
+   * refused before) other array gives one key per element, as the library's keys do.
+   */
+  private Set<KeyValue> keyValuesBesideEmptyArrays(Document document) {
+    List<Object> values = new ArrayList<>();
+    int array = -1;
+    for (String key : keys()) {
+      Object value = new KeyValue(Collections.singletonList(Utils.getSubdocumentValueCollectionAware(document, key)))
+          .normalized().get(0);
+      if (value instanceof Collection<?> collection && collection.isEmpty()) {
+        value = null;
+      } else if (value instanceof Collection<?>) {
+        array = values.size();
+      }
+      values.add(value);
+    }
+    if (array < 0) {
+      return Set.of(new KeyValue(values));
+    }
+    Set<KeyValue> keys = new LinkedHashSet<>();
+    for (Object element : (Collection<?>) values.get(array)) {
+      List<Object> key = new ArrayList<>(values);
+      key.set(array, element);
+      keys.add(new KeyValue(key));
+    }
+    return keys;
   }
 
   @Override

@@ -214,8 +214,13 @@ class SecondaryIndexProperties {
       assertThat(byProvider.canHandle(ofProvider)).isTrue();
       Document ofProviderSince = new Document("state", "DONE").append("at", new Document("$gte", 150.0))
           .append("providerId", "p3");
-      assertThat(byState.canHandle(ofProviderSince)).as("an equal key and bounds weigh more").isTrue();
-      assertThat(byProvider.canHandle(ofProviderSince)).isFalse();
+      assertThat(byState.canHandle(ofProviderSince)).as("as many keys, 50 entries against 5").isFalse();
+      assertThat(byProvider.canHandle(ofProviderSince)).isTrue();
+      SecondaryIndex byProviderState = new SecondaryIndex(KeyOrderedH2Backend.openIndexMap(store, "ps"), "ps",
+          List.of(new IndexKey("providerId", true), new IndexKey("state", true)), false, () -> { }, () -> indexes);
+      indexes.add(byProviderState);
+      assertThat(byProvider.canHandle(ofProvider)).as("an empty index naming both keys weighs more").isFalse();
+      assertThat(byProviderState.canHandle(ofProvider)).isTrue();
     } finally {
       store.close();
     }
