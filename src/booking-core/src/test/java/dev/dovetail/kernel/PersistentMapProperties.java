@@ -37,6 +37,17 @@ class PersistentMapProperties {
   }
 
   /** The largest value in a subtree, summarised. */
+  /** Applies {@code op} (a put, or a remove when its value is null) to the map and to the model alike. */
+  private static PersistentMap<Integer, Integer, Integer> apply(Op op, PersistentMap<Integer, Integer, Integer> map,
+      TreeMap<Integer, Integer> model) {
+    if (op.value() == null) {
+      model.remove(op.key());
+      return map.remove(op.key());
+    }
+    model.put(op.key(), op.value());
+    return map.put(op.key(), op.value());
+  }
+
   private static PersistentMap<Integer, Integer, Integer> emptyWithMax() {
     return PersistentMap.empty(Comparator.naturalOrder(), (k, v, l, r) -> Math.max(v, Math.max(
         l == null ? Integer.MIN_VALUE : l, r == null ? Integer.MIN_VALUE : r)));
@@ -50,13 +61,7 @@ class PersistentMapProperties {
     List<PersistentMap<Integer, Integer, Integer>> versions = new ArrayList<>();
     List<TreeMap<Integer, Integer>> models = new ArrayList<>();
     for (Op op : ops) {
-      if (op.value() == null) {
-        map = map.remove(op.key());
-        model.remove(op.key());
-      } else {
-        map = map.put(op.key(), op.value());
-        model.put(op.key(), op.value());
-      }
+      map = apply(op, map, model);
       assertSame(map, model);
       versions.add(map);
       models.add(new TreeMap<>(model));
@@ -80,13 +85,7 @@ class PersistentMapProperties {
     assertSame(map, model);
     PersistentMap<Integer, Integer, Integer> before = map;
     for (Op op : ops) {
-      if (op.value() == null) {
-        map = map.remove(op.key());
-        model.remove(op.key());
-      } else {
-        map = map.put(op.key(), op.value());
-        model.put(op.key(), op.value());
-      }
+      map = apply(op, map, model);
       assertSame(map, model);
     }
     Map<Integer, Integer> reported = new HashMap<>();
