@@ -1,6 +1,7 @@
 package dev.dovetail.caldav.dav;
 
 import dev.dovetail.booking.domain.Provider;
+import dev.dovetail.booking.domain.Resource;
 import dev.dovetail.caldav.CalDavServices;
 import dev.dovetail.caldav.dav.DavResource.CalendarHomeResource;
 import dev.dovetail.caldav.dav.DavResource.CalendarObjectResource;
@@ -55,10 +56,20 @@ public final class DavTree {
 
   /** The provider's calendar for a resource; 404 if the resource is not theirs. */
   public Future<CalendarResource> calendar(Provider me, String resourceId) {
-    return services.reads().calendar(me.id(), resourceId)
-        .recover(err -> Future.failedFuture(err instanceof NotFoundException || err instanceof IllegalArgumentException
-            ? DavException.notFound() : err))
-        .map(c -> new CalendarResource(me, c));
+    return notFoundAs404(services.reads().calendar(me.id(), resourceId)).map(c -> new CalendarResource(me, c));
+  }
+
+  /**
+   * The provider's resource whose calendar a write names, without loading the calendar (a write re-reads what it
+   * needs under the resource's lock); 404 if the resource is not theirs.
+   */
+  public Future<Resource> calendarResource(Provider me, String resourceId) {
+    return notFoundAs404(services.catalog().resource(me.id(), resourceId));
+  }
+
+  private static <T> Future<T> notFoundAs404(Future<T> found) {
+    return found.recover(err -> Future.failedFuture(
+        err instanceof NotFoundException || err instanceof IllegalArgumentException ? DavException.notFound() : err));
   }
 
   /** The members of a collection (Depth: 1). */

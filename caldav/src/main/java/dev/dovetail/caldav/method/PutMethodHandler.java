@@ -43,11 +43,12 @@ public final class PutMethodHandler implements DavMethodHandler {
     String ifNoneMatch = req.header("If-None-Match");
     boolean ifNoneMatchStar = ifNoneMatch != null && ifNoneMatch.strip().equals("*");
     String ics = req.bodyText();
-    return req.tree().calendar(req.provider(), seg.get(2)).compose(cal -> req.vertx()
-        .executeBlocking(() -> IcsParser.parseForPut(ics, cal.resource().zone(), req.services().clock().instant()),
+    // the resource alone (its zone reads floating times); the write reads the calendar under the resource's lock
+    return req.tree().calendarResource(req.provider(), seg.get(2)).compose(resource -> req.vertx()
+        .executeBlocking(() -> IcsParser.parseForPut(ics, resource.zone(), req.services().clock().instant()),
             false)
         .compose((ParsedEvent event) -> req.services().writes().put(new WriteCalendar.PutObject(
-            req.provider().id(), cal.resource().id(), name, event.uid(), event.component(), ics, event.blocking(),
+            req.provider().id(), resource.id(), name, event.uid(), event.component(), ics, event.blocking(),
             ifMatch == null ? null : ifMatch.strip(), ifNoneMatchStar))))
         .compose(outcome -> req.ctx().response().setStatusCode(outcome.created() ? 201 : 204)
             .putHeader("ETag", outcome.etag()).end());

@@ -6,6 +6,9 @@ import io.vertx.core.buffer.Buffer;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,17 +18,24 @@ import java.util.Map;
  * ({@link BenchCalendar}), then, one calendar after the other, PUTs of new single events sent one at a time (no
  * concurrency: this is service time, not queueing), printing p50/p90/p99/max per calendar size.
  *
- * <p>Run: see docs/benchmarks.md. Arguments: {@code [puts per calendar]}, default 200.
+ * <p>Run: see docs/benchmarks.md. Arguments: {@code [puts per calendar] [blocking]}, default 200: the events are on
+ * days from 2031 on, beyond the year in which an event blocks time, unless the second argument is {@code blocking}:
+ * then each is an hour of its own from tomorrow on, and the PUT also places its busy block in the schedule.
  */
 public final class PutLatencyCurve {
 
   private static final OperatingSystemMXBean CPU =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+  private static final DateTimeFormatter ICS_UTC =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
   private PutLatencyCurve() {}
 
   public static void main(String[] args) throws Exception {
     int puts = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    boolean blocking = args.length > 1 && args[1].equals("blocking");
+    Instant tomorrow = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
     Map<String, Integer> calendars = new LinkedHashMap<>();
     for (int size : new int[] {100, 1_000, 5_000, 10_000}) {
       calendars.put("events-" + size, size);
@@ -40,7 +50,7 @@ public final class PutLatencyCurve {
         String path = target.calendar(calendar.getKey());
         int warmUp = Math.max(5, puts / 10);
         for (int i = 0; i < warmUp; i++) {
-          put(target, path, n++);
+          put(target, path, n++, blocking ? tomorrow : null);
         }
         long[] latencies = new long[puts];
         // the window of the measured PUTs, to read a profile of exactly them (docs/benchmarks.md, ADR 69)
@@ -48,7 +58,7 @@ public final class PutLatencyCurve {
         long cpu0 = CPU.getProcessCpuTime();
         for (int i = 0; i < puts; i++) {
           long t0 = System.nanoTime();
-          put(target, path, n++);
+          put(target, path, n++, blocking ? tomorrow : null);
           latencies[i] = System.nanoTime() - t0;
         }
         // CPU time of the whole process (hub, driver, GC) per PUT: unlike latency, not stretched by a busy machine
@@ -63,14 +73,25 @@ public final class PutLatencyCurve {
     }
   }
 
-  /** A new one-hour event on its own day from 2031 on, so no PUT overlaps another. */
-  private static void put(CalDavLoadDriver.Target target, String path, int n) {
+  /**
+   * A new one-hour event, so no PUT overlaps another: on its own day from 2031 on, or (with {@code blockingFrom}) the
+   * {@code n}th hour from that instant.
+   */
+  private static void put(CalDavLoadDriver.Target target, String path, int n, Instant blockingFrom) {
     String name = "curve-" + n + ".ics";
-    LocalDate day = LocalDate.of(2031, 1, 1).plusDays(n);
-    String date = day.toString().replace("-", "");
+    String start;
+    String end;
+    if (blockingFrom == null) {
+      String date = LocalDate.of(2031, 1, 1).plusDays(n).toString().replace("-", "");
+      start = date + "T090000Z";
+      end = date + "T100000Z";
+    } else {
+      start = ICS_UTC.format(blockingFrom.plus(n, ChronoUnit.HOURS));
+      end = ICS_UTC.format(blockingFrom.plus(n + 1L, ChronoUnit.HOURS));
+    }
     String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Dovetail//bench//EN\r\nBEGIN:VEVENT\r\nUID:" + name
-        + "\r\nDTSTAMP:20260501T120000Z\r\nDTSTART:" + date + "T090000Z\r\nDTEND:" + date
-        + "T100000Z\r\nSUMMARY:Curve\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        + "\r\nDTSTAMP:20260501T120000Z\r\nDTSTART:" + start + "\r\nDTEND:" + end
+        + "\r\nSUMMARY:Curve\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     int status = target.client().put(path + name).putHeader("Authorization", target.authorization())
         .putHeader("Content-Type", "text/calendar; charset=utf-8").putHeader("If-None-Match", "*")
         .sendBuffer(Buffer.buffer(ics)).await().statusCode();

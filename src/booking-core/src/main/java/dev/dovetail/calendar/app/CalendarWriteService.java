@@ -28,12 +28,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The calendar write use case. Every write runs through the {@link ScheduleWriter}: under the resource's lock it
  * re-reads the resource for the provider (so a calendar deleted meanwhile, or another provider's, is not found), then
- * writes. A put replaces the object's BUSY blocks first ({@code Schedule.place} refuses an overlap with a booking or
- * hold) and the object second; if the object write fails the blocks are put back as they were. A delete removes the
+ * writes. A put reads the resource, the calendar and the schedule at once, then replaces the object's BUSY blocks
+ * first ({@code Schedule.place} refuses an overlap with a booking or hold) and the object second; if the object write
+ * fails the blocks are put back as they were. A put whose blocks are the ones already stored (none before and none
+ * now, as for a task or a transparent event, or an edit that keeps the times) writes the object alone: one
+ * compare-and-set and one durability wait instead of two of each (ADR 78). A delete removes the
  * object first and frees its blocks second (a crash in between over-blocks, never under-blocks). The time a write
  * freed is announced after the lock.
  */
@@ -74,30 +78,54 @@ public final class CalendarWriteService implements WriteCalendar {
     // only events block time: a task's or journal entry's dates never hold a booking off
     List<Block> newBlocks = CalendarComponents.blocksTime(cmd.component())
         ? busyBlocks(resourceId, cmd.name(), cmd.busy(), now) : List.of();
-    return writer.write(resourceId, () -> owned(cmd.providerId(), resourceId)
-        .compose(resource -> objects.load(resourceId))
-        .compose(current -> {
-          CalendarObject existing = checkPut(current, cmd);
-          List<Block> previous = new ArrayList<>();
-          long[] bases = new long[2]; // the schedule's and the calendar's revisions this write was applied to
-          return writer.schedules().update(resourceId, s -> {
-                bases[0] = s.revision();
-                previous.clear();
-                previous.addAll(s.blocksOfOwnersStartingWith(prefix));
-                return release(s, prefix, now).place(newBlocks, now);
-              })
-              .compose(s -> objects.update(resourceId, c -> {
-                bases[1] = c.revision();
-                checkPut(c, cmd);
-                return c.put(object);
-              }).recover(err -> writer.schedules()
-                  .update(resourceId, s2 -> release(s2, prefix, now).place(previous, now))
-                  .transform(ignored -> Future.failedFuture(err)))
-                  .map(c -> new ScheduleWriter.Written<>(
-                      new PutOutcome(existing == null, c.find(cmd.name()).orElseThrow().etag(),
-                          new Written(c, bases[1], bases[0], s.revision())),
-                      FreedSpans.between(previous, s, now))));
-        })).onSuccess(done -> views.advance(resourceId, done.written()));
+    return writer.write(resourceId, () -> {
+      // the three reads a put needs, sent at once; the ownership check still decides first
+      Future<Resource> resource = owned(cmd.providerId(), resourceId);
+      Future<CalendarCollection> calendar = objects.load(resourceId);
+      Future<Schedule> schedule = writer.schedules().load(resourceId);
+      return resource.compose(owned -> Future.all(calendar, schedule)).compose(read -> {
+        CalendarObject existing = checkPut(calendar.result(), cmd);
+        Schedule before = schedule.result();
+        List<Block> previous = new ArrayList<>(before.blocksOfOwnersStartingWith(prefix));
+        long[] bases = {before.revision(), 0}; // the schedule's and the calendar's revisions this write was applied to
+        // blocks exactly as stored already (none before, none now; or the same spans): the schedule is not written
+        Future<Schedule> placed = sameBlocks(previous, newBlocks) ? Future.succeededFuture(before)
+            : writer.schedules().update(resourceId, s -> {
+              bases[0] = s.revision();
+              previous.clear();
+              previous.addAll(s.blocksOfOwnersStartingWith(prefix));
+              return release(s, prefix, now).place(newBlocks, now);
+            });
+        return placed.compose(s -> objects.update(resourceId, c -> {
+              bases[1] = c.revision();
+              checkPut(c, cmd);
+              return c.put(object);
+            }).recover(err -> s == before ? Future.failedFuture(err) : writer.schedules()
+                .update(resourceId, s2 -> release(s2, prefix, now).place(previous, now))
+                .transform(ignored -> Future.failedFuture(err)))
+            .map(c -> new ScheduleWriter.Written<>(
+                new PutOutcome(existing == null, c.find(cmd.name()).orElseThrow().etag(),
+                    new Written(c, bases[1], bases[0], s.revision())),
+                FreedSpans.between(previous, s, now))));
+      });
+    }).onSuccess(done -> views.advance(resourceId, done.written()));
+  }
+
+  /**
+   * Whether an object's stored blocks and its new ones are the same owners with the same kind, times and expiry (only
+   * when they were placed differs): then placing the new ones would change nothing the schedule decides with.
+   */
+  private static boolean sameBlocks(List<Block> stored, List<Block> wanted) {
+    if (stored.size() != wanted.size()) {
+      return false;
+    }
+    Map<String, Block> byOwner = new HashMap<>();
+    stored.forEach(b -> byOwner.put(b.ownerId(), b));
+    return wanted.stream().allMatch(w -> {
+      Block b = byOwner.get(w.ownerId());
+      return b != null && b.kind() == w.kind() && Objects.equals(b.bookingTypeId(), w.bookingTypeId())
+          && b.booked().equals(w.booked()) && b.span().equals(w.span()) && Objects.equals(b.expiresAt(), w.expiresAt());
+    });
   }
 
   @Override

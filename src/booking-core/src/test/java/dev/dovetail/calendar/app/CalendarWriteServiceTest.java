@@ -107,6 +107,34 @@ class CalendarWriteServiceTest {
   }
 
   @Test
+  @DisplayName("a put whose blocks are the stored ones (none, or the same times) leaves the schedule unwritten; a put"
+      + " that moves them writes it and frees the old time")
+  void scheduleWrittenOnlyWhenBlocksChange() {
+    writes.put(put("acme", "free.ics", "free@test", List.of())).await();
+    assertThat(schedules.load("room").await().revision()).isZero();
+
+    WriteCalendar.PutOutcome created = writes.put(put("acme", "a.ics", "a@test", List.of(HOUR))).await();
+    long placed = schedules.load("room").await().revision();
+    assertThat(placed).isEqualTo(1);
+
+    WriteCalendar.PutObject sameTimes = new WriteCalendar.PutObject("acme", "room", "a.ics", "a@test", "VEVENT",
+        "BEGIN:VCALENDAR\r\nX-EDITED:1\r\nEND:VCALENDAR\r\n", List.of(HOUR), created.etag(), false);
+    WriteCalendar.PutOutcome edited = writes.put(sameTimes).await();
+    assertThat(edited.created()).isFalse();
+    assertThat(edited.etag()).isNotEqualTo(created.etag());
+    assertThat(objects.load("room").await().find("a.ics").orElseThrow().etag()).isEqualTo(edited.etag());
+    assertThat(schedules.load("room").await().revision()).isEqualTo(placed);
+    assertThat(schedules.load("room").await().blocks()).extracting(Block::span).containsExactly(HOUR);
+
+    TimeRange later = TimeRange.of(HOUR.end(), Duration.ofHours(1));
+    writes.put(new WriteCalendar.PutObject("acme", "room", "a.ics", "a@test", "VEVENT",
+        "BEGIN:VCALENDAR\r\nX-EDITED:2\r\nEND:VCALENDAR\r\n", List.of(later), edited.etag(), false)).await();
+    assertThat(schedules.load("room").await().revision()).isEqualTo(placed + 1);
+    assertThat(schedules.load("room").await().blocks()).extracting(Block::span).containsExactly(later);
+    assertThat(announced).containsExactly(HOUR);
+  }
+
+  @Test
   @DisplayName("another provider's calendar is not found, and nothing is written")
   void foreignCalendarIsNotFound() {
     assertThatThrownBy(() -> writes.put(put("other", "a.ics", "a@test", List.of(HOUR))).await())
