@@ -65,9 +65,6 @@ public final class MultiStatusStream {
           req.budget().check();
         }
         part.accept(items.get(next++), ms);
-        if (next == 1 && items.size() > 1) {
-          ms.expect(expected(ms.pending(), items.size(), budgeted));
-        }
       }
       if (next < items.size()) {
         return new Chunk(ms.take(), false);
@@ -75,17 +72,6 @@ public final class MultiStatusStream {
       tail.accept(ms);
       return new Chunk(ms.end(), true);
     }, false).onSuccess(chunk -> write(chunk, () -> step(items, part, tail))).onFailure(done::tryFail);
-  }
-
-  /**
-   * Room for the rest of the first chunk, judged by the first response: as many more of its size (one in eight more,
-   * since objects differ), up to a chunk and an eighth ({@code budgeted} answers are not chunked: up to 4 chunks, past
-   * which the buffer grows as it must).
-   */
-  static int expected(int firstBytes, int items, boolean budgeted) {
-    long rest = (long) firstBytes * (items - 1) * 9 / 8;
-    long cap = (budgeted ? 4L : 1L) * CHUNK_BYTES * 9 / 8;
-    return (int) Math.min(rest, cap);
   }
 
   private void write(Chunk chunk, Runnable more) {

@@ -51,10 +51,11 @@ public record PropRequest(Kind kind, List<QName> names, Element calendarData) {
    * The propstats for one resource: found values under 200, unknown names under 404. Each list is the XML of its
    * properties in order, written one piece after the other (an element may come in several pieces).
    */
-  public Map<Integer, List<String>> render(DavResource r, BiFunction<DavResource, QName, String> extras) {
-    Map<Integer, List<String>> out = new LinkedHashMap<>();
-    List<String> found = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
+  public Map<Integer, List<CharSequence>> render(DavResource r,
+      BiFunction<DavResource, QName, CharSequence> extras) {
+    Map<Integer, List<CharSequence>> out = new LinkedHashMap<>();
+    List<CharSequence> found = new ArrayList<>();
+    List<CharSequence> missing = new ArrayList<>();
     out.put(200, found);
     out.put(404, missing);
     switch (kind) {
@@ -63,9 +64,9 @@ public record PropRequest(Kind kind, List<QName> names, Element calendarData) {
           .forEach(p -> found.add(Ns.element(p.name(), p.value(r))));
       case PROP -> {
         for (QName name : names) {
-          String extra = extras == null ? null : extras.apply(r, name);
+          CharSequence extra = extras == null ? null : extras.apply(r, name);
           if (extra != null) {
-            // in three pieces, so that a large value (calendar-data, cached per object) is not copied per request
+            // in three pieces, so that a large value (calendar-data, cached encoded per object) is written as it is
             found.add(Ns.open(name));
             found.add(extra);
             found.add(Ns.close(name));

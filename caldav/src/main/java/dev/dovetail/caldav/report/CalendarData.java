@@ -11,9 +11,7 @@ import dev.dovetail.caldav.dav.Xml;
 import dev.dovetail.calendar.domain.CalendarObject;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -37,17 +35,13 @@ final class CalendarData {
   private static final Set<String> DROPPED = Set.of(Property.DTSTART, Property.DTEND, Property.DURATION,
       Property.RRULE, Property.RDATE, Property.EXDATE, Property.RECURRENCE_ID);
 
-  private static final int ESCAPED_CACHE_SIZE = 20_000;
-  /** What the escaped texts may hold in all (characters), whatever the size of the objects. */
-  private static final long ESCAPED_CACHE_CHARS = 64L << 20;
-  /** Escaped texts by etag, least recently used first; bounded in entries and in characters. */
-  private static final Map<String, String> ESCAPED = new LinkedHashMap<>(1024, 0.75f, true);
-  private static long escapedChars;
+  /** Whole objects' calendar-data, escaped and encoded once per object version (at most 20,000, 64 MiB in all). */
+  private static final EncodedCalendarData ENCODED = new EncodedCalendarData(20_000, 64L << 20);
 
   private CalendarData() {}
 
   /** The extras function for a report's property request. */
-  static BiFunction<DavResource, QName, String> of(PropRequest what, RequestBudget budget) {
+  static BiFunction<DavResource, QName, CharSequence> of(PropRequest what, RequestBudget budget) {
     Element data = what.calendarData();
     Element expand = data == null ? null : Xml.child(data, Ns.CALDAV, "expand");
     Element limit = data == null ? null : Xml.child(data, Ns.CALDAV, "limit-recurrence-set");
@@ -65,7 +59,7 @@ final class CalendarData {
       String ics = range == null ? o.object().ics()
           : expanded(o.object(), range.start(), range.end(), zone, budget);
       if (spec == null && limitRange == null) {
-        return range == null ? escaped(o.object()) : Xml.escape(ics);
+        return range == null ? ENCODED.of(o.object()) : Xml.escape(ics);
       }
       Calendar parsed;
       try {
@@ -80,29 +74,8 @@ final class CalendarData {
     };
   }
 
-  /** The whole object's text, XML-escaped once per object version (queries return the same objects again). */
-  private static String escaped(CalendarObject object) {
-    synchronized (ESCAPED) {
-      String hit = ESCAPED.get(object.etag());
-      if (hit != null) {
-        return hit;
-      }
-    }
-    String text = Xml.escape(object.ics());
-    synchronized (ESCAPED) {
-      String replaced = ESCAPED.put(object.etag(), text);
-      escapedChars += text.length() - (replaced == null ? 0 : replaced.length());
-      var eldest = ESCAPED.entrySet().iterator();
-      while ((ESCAPED.size() > ESCAPED_CACHE_SIZE || escapedChars > ESCAPED_CACHE_CHARS) && eldest.hasNext()) {
-        escapedChars -= eldest.next().getValue().length();
-        eldest.remove();
-      }
-    }
-    return text;
-  }
-
   /**
-   * Whether a response renders cheaply: no calendar-data, or whole objects (their escaped text is cached per version).
+   * Whether a response renders cheaply: no calendar-data, or whole objects (their escaped bytes are cached per version).
    * Only then is a multistatus streamed; an expansion or a partial retrieval parses objects and spends the request's
    * budget, so it is rendered whole, checked as it goes, before anything is sent ({@code MultiStatusStream}).
    */
