@@ -57,13 +57,16 @@ public final class IndexKeyMigration {
     return openAsUsual(file);
   }
 
-  /** Whether {@code store}'s index maps are in the new order; fails on a version this code does not know. */
+  /**
+   * Whether {@code store}'s index maps are in the new order (its version is this one or a later one this code knows,
+   * {@link BsonDocumentType#BSON_VALUES_VERSION}); fails on a version this code does not know.
+   */
   static boolean isMigrated(MVStore store) {
     int version = store.getStoreVersion();
-    if (version > KEY_ORDER_VERSION) {
+    if (version > BsonDocumentType.BSON_VALUES_VERSION) {
       throw new IllegalStateException("the store was written by a newer Dovetail (store version " + version + ")");
     }
-    return version == KEY_ORDER_VERSION;
+    return version >= KEY_ORDER_VERSION;
   }
 
   private static MVStore openAsUsual(Path file) {

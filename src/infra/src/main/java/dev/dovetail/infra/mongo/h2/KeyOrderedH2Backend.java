@@ -1,6 +1,8 @@
 package dev.dovetail.infra.mongo.h2;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -13,7 +15,8 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 backend whose unique-index maps are ordered by {@link IndexKeyType} instead of by the Java
  * serialisation of their keys (ADR 72). Open its store with {@link IndexKeyMigration#open}, which rebuilds index maps
- * written in the old order first: this backend must never open a store that has not been through it.
+ * written in the old order first: this backend must never open a store that has not been through it. Its collections'
+ * documents are written as BSON ({@link BsonDocumentType}, ADR 76).
  */
 public final class KeyOrderedH2Backend extends H2Backend {
 
@@ -28,6 +31,7 @@ public final class KeyOrderedH2Backend extends H2Backend {
     if (!IndexKeyMigration.isMigrated(store)) {
       throw new IllegalStateException("the store's index maps are in the old order: open it with IndexKeyMigration");
     }
+    BsonDocumentType.markBsonValues(store);
     return store;
   }
 
@@ -73,6 +77,14 @@ public final class KeyOrderedH2Backend extends H2Backend {
         throw new IllegalStateException("index map " + map.getName() + " was opened before with another key type");
       }
       return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+    }
+
+    /** The collection's data map opened with {@link BsonDocumentType} first, as the index maps above (ADR 76). */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+      BsonDocumentType.openDataMap(KeyOrderedH2Backend.this.getMvStore(),
+          BsonDocumentType.DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
+      return super.openOrCreateCollection(collectionName, options);
     }
   }
 }
