@@ -29,6 +29,14 @@ public final class IndexKeyMigration {
   /** The MVStore's page cache, in megabytes of its own estimate (H2's default is 16). */
   static final int CACHE_MB = 64;
 
+  /**
+   * The page cache in one segment, not H2's default 16: a page larger than a segment (a sixteenth of the cache by
+   * default, 4 MB here) is never cached, so it is read and decoded again at every access. A calendar's head right
+   * after a bulk write holds every written object in its {@code pending} field until the next write (ADR 69), tens of
+   * megabytes by {@link BsonDocumentType}'s estimate of its heap, and its revision is read by every query (ADR 76).
+   */
+  static final int CACHE_SEGMENTS = 1;
+
   private static final Logger LOG = LoggerFactory.getLogger(IndexKeyMigration.class);
 
   private IndexKeyMigration() {
@@ -70,7 +78,8 @@ public final class IndexKeyMigration {
   }
 
   private static MVStore openAsUsual(Path file) {
-    return new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
+    return new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).cacheConcurrency(CACHE_SEGMENTS)
+        .open();
   }
 
   private static void migrate(Path file) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -91,6 +92,28 @@ class BsonDocumentTypeTest {
       BsonDocumentTypeProperties.assertSameValue(reread.get(i), document(i, i < REWRITTEN ? 1 : 0), "#" + i);
     }
     again.closeImmediately();
+  }
+
+  @Test
+  @DisplayName("a document larger than a sixteenth of the page cache stays in the cache once read (not decoded anew)")
+  void largeDocumentStaysCached(@TempDir Path dir) {
+    Path file = dir.resolve("store.mv.db");
+    Document head = new Document("_id", "head").append("pending",
+        new ArrayList<>(IntStream.range(0, 200_000).boxed().toList()));
+    int estimatedMb = DocumentMemory.of(head) >> 20;
+    assertThat(estimatedMb).as("more than a sixteenth of the cache").isGreaterThan(IndexKeyMigration.CACHE_MB / 16);
+    MVStore written = IndexKeyMigration.open(file);
+    BsonDocumentType.openDataMap(written, MAP).put("head", head);
+    written.close();
+
+    MVStore store = IndexKeyMigration.open(file);
+    try {
+      MVMap<Object, Document> map = BsonDocumentType.openDataMap(store, MAP);
+      assertThat(map.get("head")).isEqualTo(head);
+      assertThat(store.getCacheSizeUsed()).isGreaterThanOrEqualTo(estimatedMb);
+    } finally {
+      store.close();
+    }
   }
 
   private static MVStore open(Path file) {
