@@ -112,7 +112,21 @@ final class PartStore<P> {
 
   static final Set<String> BOOKKEEPING = Set.of("_id", CompareAndSet.REVISION, "pending", "log", "logFloor");
 
+  /**
+   * The owner's value now. With a copy on this node, its revision alone is read first and the copy is used if it still
+   * stands: the head (whose {@code pending} may hold a whole bulk write until the next one) is read only when it
+   * moved on.
+   */
   Future<Loaded<P>> load(String owner) {
+    Loaded<P> copy = cache.get(owner);
+    if (copy == null) {
+      return loadHead(owner);
+    }
+    return revision(owner).compose(revision -> revision == copy.revision() ? Future.succeededFuture(copy)
+        : loadHead(owner));
+  }
+
+  private Future<Loaded<P>> loadHead(String owner) {
     return mongo.client.findOne(heads, byId(owner), null).compose(head -> {
       if (head == null) {
         cache.remove(owner);
