@@ -113,20 +113,21 @@ final class PartStore<P> {
   static final Set<String> BOOKKEEPING = Set.of("_id", CompareAndSet.REVISION, "pending", "log", "logFloor");
 
   /**
-   * The owner's value now. With a copy on this node, its revision alone is read first and the copy is used if it still
-   * stands: the head (whose {@code pending} may hold a whole bulk write until the next one) is read only when it
-   * moved on.
+   * The owner's value now, for a value this node usually holds current (it writes it itself): with a copy here, the
+   * head's revision alone is read first and the copy is used if it still stands; the head (whose {@code pending} may
+   * hold a whole bulk write until the next write) is read only when it moved on, a second round trip.
    */
-  Future<Loaded<P>> load(String owner) {
+  Future<Loaded<P>> loadChecked(String owner) {
     Loaded<P> copy = cache.get(owner);
     if (copy == null) {
-      return loadHead(owner);
+      return load(owner);
     }
     return revision(owner).compose(revision -> revision == copy.revision() ? Future.succeededFuture(copy)
-        : loadHead(owner));
+        : load(owner));
   }
 
-  private Future<Loaded<P>> loadHead(String owner) {
+  /** The owner's value now, from its head, in one round trip; the parts only as far as the head says they changed. */
+  Future<Loaded<P>> load(String owner) {
     return mongo.client.findOne(heads, byId(owner), null).compose(head -> {
       if (head == null) {
         cache.remove(owner);
