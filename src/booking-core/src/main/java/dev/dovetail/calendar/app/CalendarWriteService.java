@@ -82,7 +82,7 @@ public final class CalendarWriteService implements WriteCalendar {
       // the three reads a put needs, sent at once; the ownership check still decides first
       Future<Resource> resource = owned(cmd.providerId(), resourceId);
       Future<CalendarCollection> calendar = objects.load(resourceId);
-      Future<Schedule> schedule = writer.schedules().load(resourceId);
+      Future<Schedule> schedule = writer.schedules().loadUnderLock(resourceId);
       return resource.compose(owned -> Future.all(calendar, schedule)).compose(read -> {
         CalendarObject existing = checkPut(calendar.result(), cmd);
         Schedule before = schedule.result();

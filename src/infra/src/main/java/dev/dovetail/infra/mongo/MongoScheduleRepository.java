@@ -61,12 +61,14 @@ public class MongoScheduleRepository implements ScheduleRepository {
     return retries.sum();
   }
 
-  /**
-   * Checked by the head's revision first ({@link PartStore#loadChecked}): a schedule is read under its resource's lock
-   * by the node that writes it (a CalDAV PUT, ADR 78), which mostly holds it current already.
-   */
   @Override
   public Future<Schedule> load(String resourceId) {
+    return store.load(resourceId).map(loaded -> loaded.value(ScheduleCodec::decode));
+  }
+
+  /** This node's copy checked by the head's revision first ({@link PartStore#loadChecked}). */
+  @Override
+  public Future<Schedule> loadUnderLock(String resourceId) {
     return store.loadChecked(resourceId).map(loaded -> loaded.value(ScheduleCodec::decode));
   }
 

@@ -16,6 +16,15 @@ public interface ScheduleRepository {
   /** The current schedule, or an empty one at revision 0 if the resource never had a block. */
   Future<Schedule> load(String resourceId);
 
+  /**
+   * The current schedule, for a caller holding the resource's lock on the node that mostly writes it (a CalDAV PUT,
+   * ADR 78): a store that keeps a copy may check it by the schedule's revision alone before reading the whole
+   * schedule. By default the same as {@link #load}.
+   */
+  default Future<Schedule> loadUnderLock(String resourceId) {
+    return load(resourceId);
+  }
+
   /** Applies {@code change} atomically; fails with the exception {@code change} threw, or after too many lost races. */
   Future<Schedule> update(String resourceId, UnaryOperator<Schedule> change);
 
