@@ -1,10 +1,9 @@
 package dev.dovetail.bench.caldav;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import dev.dovetail.bench.BenchHub;
+import dev.dovetail.bench.DriverCommandLog;
 import io.vertx.core.buffer.Buffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.LoggerFactory;
 
 /**
  * Lists every command the hub sends to its store for one CalDAV PUT of a new event, with when each started and
@@ -88,14 +86,7 @@ public final class PutRoundTrips {
     private long origin;
 
     static Commands attach() {
-      Logger logger = (Logger) LoggerFactory.getLogger("org.mongodb.driver.protocol.command");
-      Commands commands = new Commands();
-      commands.setContext(logger.getLoggerContext());
-      commands.start();
-      logger.addAppender(commands);
-      logger.setAdditive(false);
-      logger.setLevel(Level.DEBUG);
-      return commands;
+      return DriverCommandLog.attach(new Commands());
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.dovetail.bench.load;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import dev.dovetail.bench.BenchHub;
+import dev.dovetail.bench.DriverCommandLog;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.LoggerFactory;
 
 /**
  * Lists every command the hub sends to its store for one booking on the public path, and for the dispatcher's work
@@ -91,14 +89,7 @@ public final class BookingRoundTrips {
     private final List<String> seen = new ArrayList<>();
 
     static Commands attach() {
-      Logger logger = (Logger) LoggerFactory.getLogger("org.mongodb.driver.protocol.command");
-      Commands commands = new Commands();
-      commands.setContext(logger.getLoggerContext());
-      commands.start();
-      logger.addAppender(commands);
-      logger.setAdditive(false);
-      logger.setLevel(Level.DEBUG);
-      return commands;
+      return DriverCommandLog.attach(new Commands());
     }
 
     @Override
