@@ -32,7 +32,7 @@ public final class IndexKeyMigration {
   /**
    * The page cache in one segment, not H2's default 16: a page larger than a segment (a sixteenth of the cache by
    * default, 4 MB here) is never cached, so it is read and decoded again at every access. A calendar's head right
-   * after a bulk write holds every written object in its {@code pending} field until the next write (ADR 69), tens of
+   * after a bulk write holds every written object in its {@code pending} field until the next write (ADR 47), tens of
    * megabytes by {@link BsonDocumentType}'s estimate of its heap, and its revision is read by every query (ADR 76).
    */
   static final int CACHE_SEGMENTS = 1;
