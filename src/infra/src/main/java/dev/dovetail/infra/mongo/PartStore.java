@@ -35,7 +35,9 @@ import java.util.function.Function;
  *
  * <p>Each node keeps the last value it read or wrote per owner (bounded), checks it with one head read, and refreshes
  * it from the {@code log} of recently changed keys (part reads by {@code _id}); only a node that is more than
- * {@value #LOG_LIMIT} changes behind, or cold, reads all of an owner's parts.
+ * {@value #LOG_LIMIT} changes behind, or cold, reads all of an owner's parts. The revision alone identifies a value
+ * because an owner (a resource id) never comes back after its delete: resource ids are retired, for every tenant
+ * (ADR 22), so no later head of the same id can reach a revision a node's copy holds.
  *
  * @param <P> the decoded part
  */

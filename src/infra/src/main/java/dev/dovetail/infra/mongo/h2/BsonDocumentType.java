@@ -31,7 +31,10 @@ public final class BsonDocumentType extends ObjectDataType {
   /** The first byte of a value written as BSON. */
   static final byte MARKER = (byte) 0xBD;
 
-  /** The store version of a file whose collection maps may hold BSON values (after {@link IndexKeyMigration}'s). */
+  /**
+   * The store version of a file whose collection maps may hold BSON values (after {@link IndexKeyMigration}'s); a file
+   * is now raised past it ({@link IndexKeyMigration#ENCODED_KEYS_VERSION}).
+   */
   public static final int BSON_VALUES_VERSION = 2;
 
   /** The prefix H2Database gives the name of a collection's data map, before the collection's namespace. */
@@ -54,14 +57,6 @@ public final class BsonDocumentType extends ObjectDataType {
       throw new IllegalStateException("data map " + name + " was opened before with another value type");
     }
     return map;
-  }
-
-  /** Records in {@code store} that its collection maps may hold BSON values, so that an older Dovetail refuses it. */
-  static void markBsonValues(MVStore store) {
-    if (store.getStoreVersion() < BSON_VALUES_VERSION) {
-      store.setStoreVersion(BSON_VALUES_VERSION);
-      store.commit();
-    }
   }
 
   @Override

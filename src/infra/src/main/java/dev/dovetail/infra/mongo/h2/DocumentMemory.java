@@ -36,13 +36,18 @@ final class DocumentMemory {
       }
       return bytes;
     } else if (value instanceof List<?> list) {
-      int bytes = LIST;
-      for (Object element : list) {
-        bytes += SLOT + of(element);
-      }
-      return bytes;
+      return ofElements(list);
     }
     return SCALAR;
+  }
+
+  /** The same for a list of {@code elements} (an index key's, ADR 79). */
+  static int ofElements(Iterable<?> elements) {
+    int bytes = LIST;
+    for (Object element : elements) {
+      bytes += SLOT + of(element);
+    }
+    return bytes;
   }
 
   /** The same for a document. */

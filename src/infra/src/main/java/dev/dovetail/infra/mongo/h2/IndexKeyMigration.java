@@ -26,6 +26,13 @@ public final class IndexKeyMigration {
   /** The store version of a file whose index maps are all in {@link IndexKeyType}'s order. */
   public static final int KEY_ORDER_VERSION = 1;
 
+  /**
+   * The store version this code writes: {@link BsonDocumentType#BSON_VALUES_VERSION} plus index keys written by
+   * {@link KeyValueEncoding} (ADR 79). A file is raised to it when the backend opens it, so that an older Dovetail,
+   * which could not read those values and keys, refuses it.
+   */
+  public static final int ENCODED_KEYS_VERSION = 3;
+
   /** The MVStore's page cache, in megabytes of its own estimate (H2's default is 16). */
   static final int CACHE_MB = 64;
 
@@ -67,11 +74,11 @@ public final class IndexKeyMigration {
 
   /**
    * Whether {@code store}'s index maps are in the new order (its version is this one or a later one this code knows,
-   * {@link BsonDocumentType#BSON_VALUES_VERSION}); fails on a version this code does not know.
+   * up to {@link #ENCODED_KEYS_VERSION}); fails on a version this code does not know.
    */
   static boolean isMigrated(MVStore store) {
     int version = store.getStoreVersion();
-    if (version > BsonDocumentType.BSON_VALUES_VERSION) {
+    if (version > ENCODED_KEYS_VERSION) {
       throw new IllegalStateException("the store was written by a newer Dovetail (store version " + version + ")");
     }
     return version >= KEY_ORDER_VERSION;
@@ -109,11 +116,11 @@ public final class IndexKeyMigration {
 
   /**
    * Replaces the map {@code name} by a map of the same entries ordered by {@link IndexKeyType}. Reads by walking the
-   * stored pages, which compares nothing, so it reads a map in the old order and one rebuilt before alike. Does not
-   * commit.
+   * stored pages, which compares nothing, so it reads a map in the old order and one rebuilt before alike (with
+   * {@link IndexKeyType}, which reads keys in either encoding, ADR 79). Does not commit.
    */
   static void rebuild(MVStore store, String name) {
-    MVMap<Object, Object> stored = store.openMap(name);
+    MVMap<Object, Object> stored = store.openMap(name, new MVMap.Builder<>().keyType(new IndexKeyType()));
     List<Map.Entry<Object, Object>> entries = new ArrayList<>();
     for (Cursor<Object, Object> cursor = stored.cursor(null); cursor.hasNext(); ) {
       Object key = cursor.next();
@@ -126,6 +133,14 @@ public final class IndexKeyMigration {
         throw new IllegalStateException("index map " + name + " holds two keys the new order finds equal: "
             + entry.getKey());
       }
+    }
+  }
+
+  /** Raises {@code store}'s version to {@link #ENCODED_KEYS_VERSION}, before the backend writes anything to it. */
+  static void markCurrent(MVStore store) {
+    if (store.getStoreVersion() < ENCODED_KEYS_VERSION) {
+      store.setStoreVersion(ENCODED_KEYS_VERSION);
+      store.commit();
     }
   }
 

@@ -4,17 +4,20 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * The key type of the embedded store's unique-index maps (ADR 72): H2's {@link ObjectDataType} with another order.
- * Keys are written and read exactly as before (inherited); only {@link #compare} changes.
+ * The key type of the embedded store's unique-index maps (ADR 72): H2's {@link ObjectDataType} with another order,
+ * and (ADR 79) keys written by {@link KeyValueEncoding} instead of Java-serialised; keys written before, and any key
+ * that encoding declines, are written and read as {@code ObjectDataType} does.
  *
  * <p>mongo-java-server's index keys are {@link KeyValue}s, which are neither {@code Comparable} nor a type H2 knows, so
  * H2 compares them by Java-serialising both sides at every step of every B-tree search. Here they are compared element
@@ -50,6 +53,24 @@ public final class IndexKeyType extends ObjectDataType {
   private static final int DOCUMENT = 11;
   private static final int LIST = 12;
   private static final int OTHER = 13;
+
+  @Override
+  public void write(WriteBuffer buff, Object key) {
+    if (!(key instanceof KeyValue value && KeyValueEncoding.write(buff, value))) {
+      super.write(buff, key);
+    }
+  }
+
+  @Override
+  public Object read(ByteBuffer buff) {
+    return buff.get(buff.position()) == KeyValueEncoding.MARKER ? KeyValueEncoding.read(buff) : super.read(buff);
+  }
+
+  /** A key's estimated heap ({@link KeyValueEncoding#memory}); H2's is an average of serialised sizes it no longer sees. */
+  @Override
+  public int getMemory(Object key) {
+    return key instanceof KeyValue value ? KeyValueEncoding.memory(value) : super.getMemory(key);
+  }
 
   /** Compares two {@link KeyValue}s in this order; anything else (never an index key) as {@link ObjectDataType}. */
   @Override

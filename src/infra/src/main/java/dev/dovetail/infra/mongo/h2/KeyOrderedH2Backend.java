@@ -16,7 +16,8 @@ import org.h2.mvstore.MVStore;
  * mongo-java-server's H2 backend whose unique-index maps are ordered by {@link IndexKeyType} instead of by the Java
  * serialisation of their keys (ADR 72). Open its store with {@link IndexKeyMigration#open}, which rebuilds index maps
  * written in the old order first: this backend must never open a store that has not been through it. Its collections'
- * documents are written as BSON ({@link BsonDocumentType}, ADR 76).
+ * documents are written as BSON ({@link BsonDocumentType}, ADR 76), and its index keys by {@link KeyValueEncoding}
+ * (ADR 79).
  */
 public final class KeyOrderedH2Backend extends H2Backend {
 
@@ -31,7 +32,7 @@ public final class KeyOrderedH2Backend extends H2Backend {
     if (!IndexKeyMigration.isMigrated(store)) {
       throw new IllegalStateException("the store's index maps are in the old order: open it with IndexKeyMigration");
     }
-    BsonDocumentType.markBsonValues(store);
+    IndexKeyMigration.markCurrent(store);
     return store;
   }
 

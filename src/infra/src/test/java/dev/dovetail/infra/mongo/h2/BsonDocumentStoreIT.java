@@ -98,7 +98,7 @@ class BsonDocumentStoreIT {
   private static void assertStoredAsBson(Path dir) {
     MVStore store = new MVStore.Builder().fileName(dir.resolve(EmbeddedMongo.FILE_NAME).toString()).open();
     try {
-      assertThat(store.getStoreVersion()).isEqualTo(BsonDocumentType.BSON_VALUES_VERSION);
+      assertThat(store.getStoreVersion()).isEqualTo(IndexKeyMigration.ENCODED_KEYS_VERSION);
       MVMap<Object, Object> plain = store.openMap(DATA_MAP);
       assertThatThrownBy(() -> plain.cursor(null).forEachRemaining(key -> { }))
           .isInstanceOf(MVStoreException.class);

@@ -35,7 +35,7 @@ class BsonDocumentTypeTest {
   private static final int REWRITTEN = 40;
 
   @Test
-  @DisplayName("uses a first byte H2's ObjectDataType writes for no value and refuses to read")
+  @DisplayName("uses first bytes (its own and the index keys') H2's ObjectDataType writes for no value and refuses")
   void markerIsNeverObjectDataTypesFirstByte() {
     List<Object> samples = new ArrayList<>(List.of(true, false, (byte) 3, (short) -7, 0, 15, 16, -1, 1 << 30,
         Integer.MIN_VALUE, 0L, 7L, 8L, -1L, 1L << 40, Long.MIN_VALUE, BigInteger.ZERO, BigInteger.ONE,
@@ -50,10 +50,13 @@ class BsonDocumentTypeTest {
     for (Object sample : samples) {
       WriteBuffer out = new WriteBuffer();
       h2.write(out, sample);
-      assertThat(out.getBuffer().get(0)).as("first byte of %s", sample).isNotEqualTo(BsonDocumentType.MARKER);
+      assertThat(out.getBuffer().get(0)).as("first byte of %s", sample)
+          .isNotIn(BsonDocumentType.MARKER, KeyValueEncoding.MARKER);
     }
-    assertThatThrownBy(() -> h2.read(ByteBuffer.wrap(new byte[] {BsonDocumentType.MARKER, 5, 0, 0, 0, 0})))
-        .isInstanceOf(MVStoreException.class);
+    for (byte marker : new byte[] {BsonDocumentType.MARKER, KeyValueEncoding.MARKER}) {
+      assertThatThrownBy(() -> h2.read(ByteBuffer.wrap(new byte[] {marker, 5, 0, 0, 0, 0})))
+          .isInstanceOf(MVStoreException.class);
+    }
   }
 
   @Test

@@ -64,7 +64,7 @@ class IndexKeyMigrationIT {
       assertDuplicatesRefused(client);
       await(client.close());
     }
-    assertThat(storeVersion(dir)).isEqualTo(BsonDocumentType.BSON_VALUES_VERSION);
+    assertThat(storeVersion(dir)).isEqualTo(IndexKeyMigration.ENCODED_KEYS_VERSION);
   }
 
   @Test
@@ -100,7 +100,7 @@ class IndexKeyMigrationIT {
       }
       await(client.close());
     }
-    assertThat(storeVersion(dir)).isEqualTo(BsonDocumentType.BSON_VALUES_VERSION);
+    assertThat(storeVersion(dir)).isEqualTo(IndexKeyMigration.ENCODED_KEYS_VERSION);
     try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dir)) {
       MongoClient client = client(vertx, mongo.connectionString());
       for (int i = 0; i < 50; i++) {
