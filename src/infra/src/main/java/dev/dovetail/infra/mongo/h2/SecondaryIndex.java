@@ -91,11 +91,17 @@ final class SecondaryIndex extends Index<Object> {
   @Override
   public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
       MongoCollection<Object> collection) {
-    if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
-      for (KeyValue entry : entries(oldDocument, position)) {
+    // Compares the entries, not the library's keys: a document with an empty array in an indexed field has no keys
+    // at all, before and after a change of its other indexed fields, yet has an entry (see keyValuesBesideEmptyArrays).
+    List<KeyValue> before = entries(oldDocument, position);
+    List<KeyValue> after = entries(newDocument, position);
+    if (!Set.copyOf(before).equals(Set.copyOf(after))) {
+      for (KeyValue entry : before) {
         map.remove(entry);
       }
-      add(newDocument, position, collection);
+      for (KeyValue entry : after) {
+        map.put(entry, Boolean.TRUE);
+      }
     }
   }
 
@@ -144,10 +150,13 @@ final class SecondaryIndex extends Index<Object> {
     return positions(IndexScan.of(keys(), query).orElseThrow(), Integer.MAX_VALUE);
   }
 
-  /** The positions of the entries {@code scan} covers, at most {@code cap} of them. */
-  private List<Object> positions(IndexScan scan, int cap) {
+  /**
+   * The positions of the entries {@code scan} covers, at most {@code cap} of them, each once: a document with an
+   * indexed array has one entry per element, and the library would return it once per position.
+   */
+  private Set<Object> positions(IndexScan scan, int cap) {
     List<Object> prefix = scan.prefix();
-    List<Object> positions = new ArrayList<>();
+    Set<Object> positions = new LinkedHashSet<>();
     IndexScan.Bounds bounds = scan.bounds();
     if (bounds == null) {
       collect(start(prefix, null), prefix, value -> true, positions, cap);
@@ -180,7 +189,7 @@ final class SecondaryIndex extends Index<Object> {
   }
 
   /** Adds the positions of the keys from {@code from} on while they have {@code prefix} and the next value fits. */
-  private void collect(KeyValue from, List<Object> prefix, Predicate<Object> fits, List<Object> positions,
+  private void collect(KeyValue from, List<Object> prefix, Predicate<Object> fits, Set<Object> positions,
       int cap) {
     for (Cursor<KeyValue, Object> cursor = map.cursor(from); cursor.hasNext(); ) {
       if (positions.size() >= cap) {
