@@ -10,6 +10,7 @@ import dev.dovetail.booking.port.out.ResourceRepository;
 import dev.dovetail.booking.port.out.ScheduleRepository;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import dev.dovetail.calendar.port.out.ScheduleRevisions;
+import dev.dovetail.infra.mongo.h2.KeyOrderedH2Backend;
 import dev.dovetail.notification.port.out.MailArchive;
 import dev.dovetail.notification.port.out.OutboxRepository;
 import dev.dovetail.payment.port.out.PaymentRepository;
@@ -135,10 +136,11 @@ public final class MongoStore {
   }
 
   /**
-   * The indexes every repository declares next to its queries ({@code indexes()}): the unique ones on both engines,
-   * the others only on a real MongoDB (mongo-java-server accepts and ignores non-unique ones, so there those queries
-   * scan). Every other uniqueness rule rides on {@code _id}: schedule per resource, booking, provider handle, resource,
-   * booking type and credential ids, account login.
+   * The indexes every repository declares next to its queries ({@code indexes()}): the unique ones on every engine,
+   * the others on a real MongoDB and on the embedded store on disk ({@code KeyOrderedH2Backend}'s secondary indexes,
+   * ADR 75), not on the in-memory embedded one (mongo-java-server accepts and ignores them there, with a warning, so
+   * those queries scan). Every other uniqueness rule rides on {@code _id}: schedule per resource, booking, provider
+   * handle, resource, booking type and credential ids, account login.
    */
   private Future<Void> createIndexes() {
     List<StoreIndex> all = Stream.of(MongoScheduleRepository.indexes(), MongoCalendarObjectRepository.indexes(),
@@ -147,9 +149,9 @@ public final class MongoStore {
             MongoCredentialRepository.indexes(), MongoOutboxRepository.indexes(), MongoWebhookEventRepository.indexes())
         .flatMap(List::stream).toList();
     return create(all.stream().filter(StoreIndex::unique).toList())
-        .compose(v -> isEmbeddedServer())
-        .compose(embedded -> embedded ? Future.succeededFuture()
-            : create(all.stream().filter(index -> !index.unique()).toList()));
+        .compose(v -> keepsSecondaryIndexes())
+        .compose(keeps -> keeps ? create(all.stream().filter(index -> !index.unique()).toList())
+            : Future.succeededFuture());
   }
 
   /** One {@code createIndexes} per collection, one after the other. */
@@ -165,14 +167,15 @@ public final class MongoStore {
   }
 
   /**
-   * mongo-java-server reports itself as process {@code java} in {@code serverStatus} (a real server says {@code
-   * mongod} or {@code mongos}, or refuses the command to an unprivileged user). It would log a warning for every
-   * non-unique index and then ignore it, so there we skip them.
+   * Whether the server keeps non-unique indexes: a real one does (it says process {@code mongod} or {@code mongos} in
+   * {@code serverStatus}, or refuses the command to an unprivileged user); mongo-java-server (process {@code java})
+   * only with {@code KeyOrderedH2Backend}, which says so in the status.
    */
-  private Future<Boolean> isEmbeddedServer() {
+  private Future<Boolean> keepsSecondaryIndexes() {
     return mongo.client.runCommand("serverStatus", new JsonObject().put("serverStatus", 1))
-        .map(status -> "java".equals(status.getString("process")))
-        .otherwise(false);
+        .map(status -> !"java".equals(status.getString("process"))
+            || status.getBoolean(KeyOrderedH2Backend.SECONDARY_INDEXES_STATUS, false))
+        .otherwise(true);
   }
 
   public WebhookEndpointRepository webhookEndpoints() {

@@ -8,6 +8,8 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -17,12 +19,25 @@ import org.h2.mvstore.MVStore;
  * serialisation of their keys (ADR 72). Open its store with {@link IndexKeyMigration#open}, which rebuilds index maps
  * written in the old order first: this backend must never open a store that has not been through it. Its collections'
  * documents are written as BSON ({@link BsonDocumentType}, ADR 76), and its index keys by {@link KeyValueEncoding}
- * (ADR 79).
+ * (ADR 79). Its databases also keep non-unique indexes ({@link SecondaryIndex}, ADR 75), which the library alone
+ * only ignores.
  */
 public final class KeyOrderedH2Backend extends H2Backend {
 
   /** The part of a unique-index map's name between its collection's namespace and the index name. */
   static final String INDEX_MAP_INFIX = "._index_";
+
+  /** The part of a secondary-index map's name between its collection's namespace and the index name. */
+  static final String SECONDARY_MAP_INFIX = "._secondary_";
+
+  /**
+   * The map naming the secondary-index maps built completely (ADR 75). {@code $} is in no database name, so no
+   * database's drop removes it.
+   */
+  static final String BUILT_SECONDARY_MAPS = "$built-secondary-indexes";
+
+  /** The field of {@code serverStatus} by which {@code MongoStore} knows it may declare non-unique indexes. */
+  public static final String SECONDARY_INDEXES_STATUS = "dovetailSecondaryIndexes";
 
   public KeyOrderedH2Backend(MVStore store) {
     super(requireMigrated(store));
@@ -44,6 +59,11 @@ public final class KeyOrderedH2Backend extends H2Backend {
   /** Opens the index map with {@link IndexKeyType}, before the library's {@code openMap} (same name) returns it. */
   static MVMap<KeyValue, Object> openIndexMap(MVStore store, String name) {
     return store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+  }
+
+  @Override
+  public Document getServerStatus() {
+    return super.getServerStatus().append(SECONDARY_INDEXES_STATUS, true);
   }
 
   @Override
@@ -86,6 +106,48 @@ public final class KeyOrderedH2Backend extends H2Backend {
       BsonDocumentType.openDataMap(KeyOrderedH2Backend.this.getMvStore(),
           BsonDocumentType.DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
       return super.openOrCreateCollection(collectionName, options);
+    }
+
+    /**
+     * A {@link SecondaryIndex} on its own map. A map not recorded in {@link #BUILT_SECONDARY_MAPS} (a new index, an
+     * index declared before ADR 75, or a build a crash interrupted: the store may have committed part of it) is
+     * cleared and built from the collection's documents, then recorded; the record is written after every entry, so
+     * a commit that holds it holds the whole map.
+     */
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+        boolean sparse) {
+      MVStore store = KeyOrderedH2Backend.this.getMvStore();
+      String name = getFullCollectionNamespace(collectionName) + SECONDARY_MAP_INFIX + indexName;
+      MVMap<KeyValue, Object> map = openIndexMap(store, name);
+      Object keyType = map.getKeyType();
+      if (!(keyType instanceof IndexKeyType)) {
+        throw new IllegalStateException("index map " + name + " was opened before with another key type");
+      }
+      MVMap<String, Boolean> built = store.openMap(BUILT_SECONDARY_MAPS);
+      MongoCollection<Object> collection = resolveCollection(collectionName, false);
+      SecondaryIndex index = new SecondaryIndex(map, indexName, keys, sparse, () -> {
+        built.remove(name);
+        store.removeMap(name);
+      }, collection == null ? List::of : collection::getIndexes);
+      if (!Boolean.TRUE.equals(built.get(name))) {
+        map.clear();
+        if (collection != null) {
+          for (Document document : collection.queryAll()) {
+            index.add(document, document.get("_id"), collection);
+          }
+        }
+        built.put(name, Boolean.TRUE);
+      }
+      return index;
+    }
+
+    /** The library removes the database's maps; the records of its secondary-index maps go with them. */
+    @Override
+    public void drop(Oplog oplog) {
+      super.drop(oplog);
+      MVMap<String, Boolean> built = KeyOrderedH2Backend.this.getMvStore().openMap(BUILT_SECONDARY_MAPS);
+      built.keySet().stream().filter(name -> name.startsWith(getDatabaseName() + ".")).toList().forEach(built::remove);
     }
   }
 }
