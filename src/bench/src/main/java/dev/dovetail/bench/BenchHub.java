@@ -18,9 +18,10 @@ import java.util.List;
 
 /**
  * A hub in this JVM on the embedded on-disk store (durable commits on), open sign-up, no demo data, with a store client
- * for seeding and HTTP clients to the hub: what every load driver measures against.
+ * for seeding (and the store's URI, for a raw client) and HTTP clients to the hub: what every load driver measures
+ * against.
  */
-public record BenchHub(Hub hub, Vertx vertx, MongoStore store) implements AutoCloseable {
+public record BenchHub(Hub hub, Vertx vertx, MongoStore store, String storeUri) implements AutoCloseable {
 
   /** A hub on a new temporary store, its metrics served nowhere. */
   public static BenchHub start() throws IOException {
@@ -47,9 +48,9 @@ public record BenchHub(Hub hub, Vertx vertx, MongoStore store) implements AutoCl
         .withSecurity(new AppConfig.Security(false, 4, null, List.of(), SignUpMode.OPEN, false));
     Hub hub = (ops == null ? Hub.start(config) : Hub.start(config, ops)).await();
     Vertx vertx = Vertx.vertx();
-    MongoStore store = MongoStore.connect(vertx, "mongodb://127.0.0.1:" + mongoPort, "dovetail", MongoStore.NO_COMMIT)
-        .await();
-    return new BenchHub(hub, vertx, store);
+    String storeUri = "mongodb://127.0.0.1:" + mongoPort;
+    MongoStore store = MongoStore.connect(vertx, storeUri, "dovetail", MongoStore.NO_COMMIT).await();
+    return new BenchHub(hub, vertx, store, storeUri);
   }
 
   /** An HTTP client to the hub with up to {@code connections} connections. */

@@ -36,10 +36,14 @@ import java.util.function.IntFunction;
  *   <li><b>slots</b>: free-slot queries for a week, from {@value #HOT_CLIENTS} clients.
  * </ul>
  *
- * <p>Run: see docs/benchmarks.md. Arguments: {@code [requests] [concurrency]}, default 2000 and 32.
+ * <p>Run: see docs/benchmarks.md. Arguments: {@code [requests] [concurrency]}, default 2000 and 32. With
+ * {@code -Ddovetail.bench.history=N}, after the warm-up the bookings and finished outbox messages are copied until
+ * each collection holds N documents ({@link History}), as on a hub that has run for months.
  */
 public final class LoadDriver {
 
+  /** The system property that gives the store a long history before the measured phases ({@link History}). */
+  static final String HISTORY_PROPERTY = "dovetail.bench.history";
   private static final int RESOURCES = 20;
   private static final int HOT_CLIENTS = 16;
   private static final ZoneId ZONE = ZoneId.of("UTC");
@@ -61,6 +65,10 @@ public final class LoadDriver {
       run(vertx, "warm-up", Math.min(500, requests), concurrency,
           i -> book(client, "load-type-" + (i % RESOURCES), base.plus(200, ChronoUnit.DAYS).plus(
               Duration.ofMinutes(15L * (i / RESOURCES)))));
+      int history = Integer.getInteger(HISTORY_PROPERTY, 0);
+      if (history > 0) {
+        History.grow(vertx, bench.storeUri(), history);
+      }
       LockHistogram locks = new LockHistogram(client, metricsPort);
       Map<String, Double> before = locks.read();
       run(vertx, "uncontended booking", requests, concurrency,
