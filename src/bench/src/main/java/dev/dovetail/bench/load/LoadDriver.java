@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,8 @@ import java.util.function.IntFunction;
  *       201; the resource's schedule grows by one booking per request);
  *   <li><b>slots</b>: free-slot queries for a week, from {@value #HOT_CLIENTS} clients.
  * </ul>
+ *
+ * <p>Each phase prints its throughput, latencies, statuses and the process's CPU time during it.
  *
  * <p>Run: see docs/benchmarks.md. Arguments: {@code [requests] [concurrency]}, default 2000 and 32. With
  * {@code -Ddovetail.bench.history=N}, after the warm-up the bookings and finished outbox messages are copied until
@@ -91,6 +94,12 @@ public final class LoadDriver {
     }
   }
 
+  /** This JVM's CPU time so far (hub, driver, store): a phase's own CPU, apart from seeding and warm-up. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   private static Future<Integer> book(WebClient client, String type, Instant start) {
     return client.post("/api/v1/public/booking-types/" + type + "/bookings")
         .sendJsonObject(new JsonObject().put("start", start.toString()).put("timeZone", "Europe/Berlin")
@@ -106,6 +115,7 @@ public final class LoadDriver {
     AtomicInteger done = new AtomicInteger();
     Promise<Void> finished = Promise.promise();
     long began = System.nanoTime();
+    long cpuBefore = processCpuNanos();
     Runnable[] launch = new Runnable[1];
     launch[0] = () -> {
       int i = next.getAndIncrement();
@@ -131,9 +141,10 @@ public final class LoadDriver {
     finished.future().await();
     double seconds = (System.nanoTime() - began) / 1e9;
     Arrays.sort(latencies);
-    System.out.printf("%-22s %6d req in %6.2f s = %7.1f req/s   p50 %6.2f ms   p99 %6.2f ms   statuses %s%n",
-        name, total, seconds, total / seconds, latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6,
-        statuses);
+    double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+    System.out.printf("%-22s %6d req in %6.2f s = %7.1f req/s   p50 %6.2f ms   p99 %6.2f ms   statuses %s   "
+        + "cpu %.1f s%n", name, total, seconds, total / seconds, latencies[total / 2] / 1e6,
+        latencies[(int) (total * 0.99)] / 1e6, statuses, cpu);
   }
 
   /** Rooms open around the clock: {@value #RESOURCES} numbered ones, then "contended" and "hot". */
