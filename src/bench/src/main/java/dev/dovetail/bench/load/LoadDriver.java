@@ -1,5 +1,6 @@
 package dev.dovetail.bench.load;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.dovetail.bench.BenchHub;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Money;
@@ -96,7 +97,7 @@ public final class LoadDriver {
 
   /** This JVM's CPU time so far (hub, driver, store): a phase's own CPU, apart from seeding and warm-up. */
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 
