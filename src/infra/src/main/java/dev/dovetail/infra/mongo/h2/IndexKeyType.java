@@ -39,20 +39,21 @@ import org.h2.mvstore.type.ObjectDataType;
  */
 public final class IndexKeyType extends ObjectDataType {
 
-  private static final int NULL = 0;
-  private static final int MISSING = 1;
-  private static final int DOUBLE = 2;
-  private static final int LONG = 3;
-  private static final int INTEGER = 4;
-  private static final int STRING = 5;
-  private static final int BOOLEAN = 6;
-  private static final int INSTANT = 7;
-  private static final int DATE = 8;
-  private static final int OBJECT_ID = 9;
-  private static final int UUID_RANK = 10;
-  private static final int DOCUMENT = 11;
-  private static final int LIST = 12;
-  private static final int OTHER = 13;
+  // The ranks, in order; KeyValueEncoding (ADR 79) writes them as its element tags, so they are on disk twice over.
+  static final int NULL = 0;
+  static final int MISSING = 1;
+  static final int DOUBLE = 2;
+  static final int LONG = 3;
+  static final int INTEGER = 4;
+  static final int STRING = 5;
+  static final int BOOLEAN = 6;
+  static final int INSTANT = 7;
+  static final int DATE = 8;
+  static final int OBJECT_ID = 9;
+  static final int UUID_RANK = 10;
+  static final int DOCUMENT = 11;
+  static final int LIST = 12;
+  static final int OTHER = 13;
 
   @Override
   public void write(WriteBuffer buff, Object key) {
@@ -121,7 +122,8 @@ public final class IndexKeyType extends ObjectDataType {
     };
   }
 
-  private static int rank(Object value) {
+  /** The value's rank: its exact class, or {@link #OTHER}. */
+  static int rank(Object value) {
     if (value == null) {
       return NULL;
     }

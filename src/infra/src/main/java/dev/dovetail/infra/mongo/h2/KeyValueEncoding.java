@@ -17,8 +17,10 @@ import org.h2.mvstore.type.StringDataType;
  * element as a tag and its value, instead of the key's Java serialisation (class descriptors and all, at every page
  * write and read).
  *
- * <p>Only keys whose every element is exactly one of the classes below are written so; any other key is left to
- * {@link ObjectDataType}, and a key read back is equal to the one written, element by element and class by class. The
+ * <p>An element's tag is its rank in {@link IndexKeyType}'s order (exact classes). Only keys whose every element is
+ * {@code null}, {@code Missing}, a {@code Double}, {@code Long}, {@code Integer}, {@code String}, {@code Boolean},
+ * {@code Instant} or {@code ObjectId} are written so; any other key is left to {@link ObjectDataType}, and a key read
+ * back is equal to the one written, element by element and class by class. The
  * marker is a byte {@code ObjectDataType} never writes first (as {@link BsonDocumentType#MARKER}, whose test checks
  * both), so keys written before, and keys this class declines, are read by {@code ObjectDataType} as they always were.
  */
@@ -27,16 +29,6 @@ final class KeyValueEncoding {
   /** The first byte of a key written here. */
   static final byte MARKER = (byte) 0xBE;
 
-  private static final byte NULL = 0;
-  private static final byte MISSING = 1;
-  private static final byte DOUBLE = 2;
-  private static final byte LONG = 3;
-  private static final byte INTEGER = 4;
-  private static final byte STRING = 5;
-  private static final byte FALSE = 6;
-  private static final byte TRUE = 7;
-  private static final byte INSTANT = 8;
-  private static final byte OBJECT_ID = 9;
   private static final int OBJECT_ID_BYTES = 12;
 
   private KeyValueEncoding() {
@@ -50,20 +42,22 @@ final class KeyValueEncoding {
     int start = buff.position();
     buff.put(MARKER).putVarInt(key.size());
     for (Object element : key) {
-      byte tag = tag(element);
-      if (tag < 0) {
-        buff.position(start);
-        return false;
-      }
-      buff.put(tag);
-      switch (tag) {
-        case DOUBLE -> buff.putDouble((Double) element);
-        case LONG -> buff.putVarLong((Long) element);
-        case INTEGER -> buff.putVarInt((Integer) element);
-        case STRING -> StringDataType.INSTANCE.write(buff, (String) element);
-        case INSTANT -> buff.putVarLong(((Instant) element).getEpochSecond()).putVarInt(((Instant) element).getNano());
-        case OBJECT_ID -> buff.put(((ObjectId) element).toByteArray());
-        default -> { } // the tag is the value
+      int rank = IndexKeyType.rank(element);
+      buff.put((byte) rank);
+      switch (rank) {
+        case IndexKeyType.NULL, IndexKeyType.MISSING -> { } // the tag is the value
+        case IndexKeyType.DOUBLE -> buff.putDouble((Double) element);
+        case IndexKeyType.LONG -> buff.putVarLong((Long) element);
+        case IndexKeyType.INTEGER -> buff.putVarInt((Integer) element);
+        case IndexKeyType.STRING -> StringDataType.INSTANCE.write(buff, (String) element);
+        case IndexKeyType.BOOLEAN -> buff.put((byte) ((Boolean) element ? 1 : 0));
+        case IndexKeyType.INSTANT ->
+            buff.putVarLong(((Instant) element).getEpochSecond()).putVarInt(((Instant) element).getNano());
+        case IndexKeyType.OBJECT_ID -> buff.put(((ObjectId) element).toByteArray());
+        default -> {
+          buff.position(start);
+          return false;
+        }
       }
     }
     return true;
@@ -77,16 +71,15 @@ final class KeyValueEncoding {
     for (int i = 0; i < size; i++) {
       byte tag = buff.get();
       elements.add(switch (tag) {
-        case NULL -> null;
-        case MISSING -> Missing.getInstance();
-        case DOUBLE -> buff.getDouble();
-        case LONG -> DataUtils.readVarLong(buff);
-        case INTEGER -> DataUtils.readVarInt(buff);
-        case STRING -> DataUtils.readString(buff);
-        case FALSE -> Boolean.FALSE;
-        case TRUE -> Boolean.TRUE;
-        case INSTANT -> Instant.ofEpochSecond(DataUtils.readVarLong(buff), DataUtils.readVarInt(buff));
-        case OBJECT_ID -> {
+        case IndexKeyType.NULL -> null;
+        case IndexKeyType.MISSING -> Missing.getInstance();
+        case IndexKeyType.DOUBLE -> buff.getDouble();
+        case IndexKeyType.LONG -> DataUtils.readVarLong(buff);
+        case IndexKeyType.INTEGER -> DataUtils.readVarInt(buff);
+        case IndexKeyType.STRING -> DataUtils.readString(buff);
+        case IndexKeyType.BOOLEAN -> buff.get() != 0;
+        case IndexKeyType.INSTANT -> Instant.ofEpochSecond(DataUtils.readVarLong(buff), DataUtils.readVarInt(buff));
+        case IndexKeyType.OBJECT_ID -> {
           byte[] id = new byte[OBJECT_ID_BYTES];
           buff.get(id);
           yield new ObjectId(id);
@@ -103,31 +96,5 @@ final class KeyValueEncoding {
    */
   static int memory(KeyValue key) {
     return DocumentMemory.ofElements(key);
-  }
-
-  /** The element's tag, or -1 for a class not written here (exact classes: a subclass is not written here). */
-  private static byte tag(Object element) {
-    if (element == null) {
-      return NULL;
-    }
-    Class<?> type = element.getClass();
-    if (type == String.class) {
-      return STRING;
-    } else if (type == Long.class) {
-      return LONG;
-    } else if (type == Integer.class) {
-      return INTEGER;
-    } else if (type == Double.class) {
-      return DOUBLE;
-    } else if (type == Boolean.class) {
-      return (Boolean) element ? TRUE : FALSE;
-    } else if (type == Instant.class) {
-      return INSTANT;
-    } else if (type == ObjectId.class) {
-      return OBJECT_ID;
-    } else if (type == Missing.class) {
-      return MISSING;
-    }
-    return -1;
   }
 }
