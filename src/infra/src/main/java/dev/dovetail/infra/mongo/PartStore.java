@@ -37,7 +37,8 @@ import java.util.function.Function;
  * it from the {@code log} of recently changed keys (part reads by {@code _id}); only a node that is more than
  * {@value #LOG_LIMIT} changes behind, or cold, reads all of an owner's parts. The revision alone identifies a value
  * because an owner (a resource id) never comes back after its delete: resource ids are retired, for every tenant
- * (ADR 22), so no later head of the same id can reach a revision a node's copy holds.
+ * (ADR 22). A late background write (a sync's busy time) may re-create a retired id's head, and a node's old copy may
+ * then match its revision, but no request can reach that resource again, so no tenant is shown the old value.
  *
  * @param <P> the decoded part
  */
