@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -47,12 +48,8 @@ class SecondaryIndexIT {
   @Test
   @DisplayName("serve a claim-style poll reading the keys of the due messages only, not the history")
   void claimReadsOnlyDueKeys(Vertx vertx, @TempDir Path dir) {
-    MVStore store = IndexKeyMigration.open(dir.resolve(EmbeddedMongo.FILE_NAME));
-    KeyOrderedH2Backend backend = new KeyOrderedH2Backend(store);
-    MongoServer server = new MongoServer(backend);
-    InetSocketAddress address = server.bind();
-    try {
-      MongoClient client = client(vertx, "mongodb://127.0.0.1:" + address.getPort());
+    KeyOrderedH2Backend backend = new KeyOrderedH2Backend(IndexKeyMigration.open(dir.resolve(EmbeddedMongo.FILE_NAME)));
+    serve(vertx, backend, client -> {
       writeHistory(client);
       createIndex(client);
       SecondaryIndex index = secondaryIndex(backend);
@@ -60,11 +57,7 @@ class SecondaryIndexIT {
       assertClaimAnswers(client);
       // 6 due and 4 not yet due PENDING keys, then the first key past the range: never the 3000 DONE ones
       assertThat(index.keysRead() - before).isLessThanOrEqualTo(12);
-      await(client.close());
-    } finally {
-      server.shutdownNow();
-      backend.close();
-    }
+    });
   }
 
   @Test
@@ -163,14 +156,19 @@ class SecondaryIndexIT {
    * no map for it. The store is at the key-order version, as every store ADR 72 opened.
    */
   private static void writeWithLibrarySecondaryIndex(Vertx vertx, Path dir) {
-    MVStore store = IndexKeyMigration.open(dir.resolve(EmbeddedMongo.FILE_NAME));
-    H2Backend backend = new H2Backend(store);
+    serve(vertx, new H2Backend(IndexKeyMigration.open(dir.resolve(EmbeddedMongo.FILE_NAME))), client -> {
+      createIndex(client);
+      writeHistory(client);
+    });
+  }
+
+  /** Serves {@code backend} on a free port to a client given to {@code use}, then stops both and closes the backend. */
+  private static void serve(Vertx vertx, H2Backend backend, Consumer<MongoClient> use) {
     MongoServer server = new MongoServer(backend);
     InetSocketAddress address = server.bind();
     try {
       MongoClient client = client(vertx, "mongodb://127.0.0.1:" + address.getPort());
-      createIndex(client);
-      writeHistory(client);
+      use.accept(client);
       await(client.close());
     } finally {
       server.shutdownNow();
