@@ -11,10 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The store's one optimistic-concurrency idiom (ADR 53): a document changed by compare-and-set carries its counter in
  * {@code revision}, and a write replaces it whole only if the stored revision is still the one the writer read. A lost
- * race is retried by the caller from a fresh read, after {@link #pause}. The filter is {@code {_id, revision}}, exactly
- * the keys of the unique {@link #index}, so that mongo-java-server (which uses an index only for a filter on exactly
- * its keys) finds the document by the index instead of scanning the collection; a real MongoDB uses {@code _id}
- * anyway.
+ * race is retried by the caller from a fresh read, after {@link #pause}. The filter is {@code {_id, revision}}, which
+ * a real MongoDB finds by {@code _id}, and so does the embedded store since ADR 80 (before, it needed a unique index on
+ * exactly those keys, which {@code MongoStore} now drops).
  *
  * <p>Documents stored before ADR 53 may carry the counter under an older name ({@code legacyField}: {@code sequence}
  * for bookings and waitlist entries, {@code version} for payments). It is read when {@code revision} is absent, the
@@ -44,11 +43,6 @@ final class CompareAndSet {
       value = doc.getValue(legacyField);
     }
     return value == null ? 0L : ((Number) value).longValue();
-  }
-
-  /** The unique index on {@code {_id, revision}} of a collection written by compare-and-set (see the class comment). */
-  static StoreIndex index(String collection) {
-    return StoreIndex.unique(collection, REVISION, new JsonObject().put("_id", 1).put(REVISION, 1));
   }
 
   /** The stored revision of document {@code id}, read alone (a projection); 0 when there is no document. */

@@ -2,9 +2,9 @@ package dev.dovetail.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.dovetail.infra.mongo.h2.IndexKeyMigration;
 import dev.dovetail.infra.mongo.h2.KeyOrderedH2Backend;
+import dev.dovetail.infra.mongo.memory.LookupMemoryBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -97,9 +97,9 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
   }
 
-  /** A volatile store in memory, for tests. */
+  /** A volatile store in memory, for tests; its unique indexes serve compare-and-sets as on disk (ADR 80). */
   public static EmbeddedMongo inMemory() {
-    return new EmbeddedMongo(new MemoryBackend(), null, 0);
+    return new EmbeddedMongo(new LookupMemoryBackend(), null, 0);
   }
 
   /** {@code mongodb://127.0.0.1:<port>}. */

@@ -31,10 +31,9 @@ public class MongoBookingRepository implements BookingRepository {
   private final MongoSupport mongo;
   private final CompareAndSet revisions;
 
-  /** The compare-and-set index, then the provider's lists (by start, optionally per resource) and the hold sweep. */
+  /** The provider's lists (by start, optionally per resource) and the hold sweep. */
   static List<StoreIndex> indexes() {
-    return List.of(CompareAndSet.index(COLLECTION),
-        StoreIndex.secondary(COLLECTION, "provider_start",
+    return List.of(StoreIndex.secondary(COLLECTION, "provider_start",
             new JsonObject().put("providerId", 1).put("start", 1).put("_id", 1)),
         StoreIndex.secondary(COLLECTION, "provider_resource_start",
             new JsonObject().put("providerId", 1).put("resourceId", 1).put("start", 1).put("_id", 1)),

@@ -30,9 +30,9 @@ public class MongoCalendarObjectRepository implements CalendarObjectRepository {
   private final MongoSupport mongo;
   private final PartStore<CalendarObject> store;
 
-  /** The heads' compare-and-set index and the object parts' ({@link PartStore#indexes}). */
+  /** The object parts' indexes ({@link PartStore#indexes}) and the heads by revision. */
   static List<StoreIndex> indexes() {
-    List<StoreIndex> indexes = new ArrayList<>(PartStore.indexes(COLLECTION, OBJECTS));
+    List<StoreIndex> indexes = new ArrayList<>(PartStore.indexes(OBJECTS));
     // mostWritten: the heads by revision, highest first (a start-up's warm-up, ADR 59)
     indexes.add(StoreIndex.secondary(COLLECTION, "mostWritten", new JsonObject().put("revision", -1)));
     return indexes;

@@ -38,22 +38,14 @@ import java.util.Optional;
 public class MongoOutboxRepository implements OutboxRepository {
 
   public static final String COLLECTION = "outbox";
-  /**
-   * Unique (trivially: they start with {@code _id}) indexes whose keys are exactly the equality filters of a claim
-   * and of an outcome. mongo-java-server uses an index only for a filter on exactly its keys and scans otherwise;
-   * these turn both conditional writes into key lookups there. A real MongoDB would use {@code _id} anyway.
-   */
-  static final JsonObject CLAIM_INDEX = new JsonObject()
-      .put("_id", 1).put("state", 1).put("nextAttemptAt", 1).put("leaseUntil", 1);
-  static final JsonObject OUTCOME_INDEX = new JsonObject().put("_id", 1).put("state", 1).put("leaseOwner", 1);
-
   private final MongoSupport mongo;
 
-  /** The claim and outcome compare-and-sets, then due messages, a provider's log and a booking's messages. */
+  /**
+   * Due messages, a provider's log and a booking's messages. The claim and outcome compare-and-sets are found by
+   * {@code _id}, also on the embedded store (ADR 80).
+   */
   static List<StoreIndex> indexes() {
-    return List.of(StoreIndex.unique(COLLECTION, "claim", CLAIM_INDEX),
-        StoreIndex.unique(COLLECTION, "outcome", OUTCOME_INDEX),
-        StoreIndex.secondary(COLLECTION, "state_nextAttemptAt",
+    return List.of(StoreIndex.secondary(COLLECTION, "state_nextAttemptAt",
             new JsonObject().put("state", 1).put("nextAttemptAt", 1).put("_id", 1)),
         StoreIndex.secondary(COLLECTION, "provider_dueAt",
             new JsonObject().put("providerId", 1).put("dueAt", -1).put("_id", -1)),
@@ -107,8 +99,7 @@ public class MongoOutboxRepository implements OutboxRepository {
       List<Future<JsonObject>> claims = new ArrayList<>();
       for (JsonObject doc : docs) {
         // Compare-and-set on the values just read (they satisfied the claim rule): matches only if nobody took, moved
-        // or finished the message since. Equality on exactly these keys is served by the unique CLAIM_INDEX, also on
-        // the embedded server, which scans the collection for any other filter.
+        // or finished the message since. Found by _id, also on the embedded server (ADR 80).
         JsonObject one = byId(doc.getString("_id"))
             .put("state", MessageState.PENDING.name())
             .put("nextAttemptAt", doc.getLong("nextAttemptAt"))

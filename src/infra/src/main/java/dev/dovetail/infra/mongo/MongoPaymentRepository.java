@@ -28,10 +28,9 @@ public class MongoPaymentRepository implements PaymentRepository {
   private final MongoSupport mongo;
   private final CompareAndSet revisions;
 
-  /** The compare-and-set index, then payments by intent (webhooks) and the owed-work sweep. */
+  /** Payments by intent (webhooks) and the owed-work sweep. */
   static List<StoreIndex> indexes() {
-    return List.of(CompareAndSet.index(COLLECTION),
-        StoreIndex.secondary(COLLECTION, "intentId", new JsonObject().put("intentId", 1)),
+    return List.of(StoreIndex.secondary(COLLECTION, "intentId", new JsonObject().put("intentId", 1)),
         StoreIndex.secondary(COLLECTION, "owed", new JsonObject().put("owed", 1)));
   }
 

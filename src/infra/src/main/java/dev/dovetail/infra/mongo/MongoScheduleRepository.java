@@ -41,9 +41,9 @@ public class MongoScheduleRepository implements ScheduleRepository {
   private final PartStore<List<Block>> store;
   private final LongAdder retries = new LongAdder();
 
-  /** The heads' compare-and-set index and the day parts' ({@link PartStore#indexes}). */
+  /** The day parts' indexes ({@link PartStore#indexes}). */
   static List<StoreIndex> indexes() {
-    return PartStore.indexes(COLLECTION, DAYS);
+    return PartStore.indexes(DAYS);
   }
 
   MongoScheduleRepository(MongoSupport mongo, int maxAttempts) {

@@ -1,6 +1,7 @@
 package dev.dovetail.infra.mongo;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoCommandException;
 import dev.dovetail.account.port.out.AccountRepository;
 import dev.dovetail.account.port.out.CredentialRepository;
 import dev.dovetail.booking.port.out.BookingRepository;
@@ -19,6 +20,7 @@ import dev.dovetail.webhook.port.out.WebhookEndpointRepository;
 import dev.dovetail.webhook.port.out.WebhookEventRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexModel;
 import io.vertx.ext.mongo.MongoClient;
@@ -136,6 +138,22 @@ public final class MongoStore {
   }
 
   /**
+   * The unique indexes, each beginning with {@code _id}, that let the embedded store find a compare-and-set's document
+   * before ADR 80: its unique indexes now find such a filter's document by {@code _id}, as a real MongoDB always did,
+   * and every write paid for keeping them. {@link #createIndexes} drops them where they exist.
+   */
+  static final Map<String, List<String>> RETIRED_INDEXES = Map.of(
+      MongoScheduleRepository.COLLECTION, List.of(CompareAndSet.REVISION),
+      MongoCalendarObjectRepository.COLLECTION, List.of(CompareAndSet.REVISION),
+      MongoBookingRepository.COLLECTION, List.of(CompareAndSet.REVISION),
+      MongoWaitlistRepository.COLLECTION, List.of(CompareAndSet.REVISION),
+      MongoPaymentRepository.COLLECTION, List.of(CompareAndSet.REVISION),
+      MongoOutboxRepository.COLLECTION, List.of("claim", "outcome"),
+      MongoWebhookEventRepository.DELIVERIES, List.of("claim", "outcome"));
+
+  private static final int NAMESPACE_NOT_FOUND = 26;
+
+  /**
    * The indexes every repository declares next to its queries ({@code indexes()}): the unique ones on every engine,
    * the others on a real MongoDB and on the embedded store on disk ({@code KeyOrderedH2Backend}'s secondary indexes,
    * ADR 75), not on the in-memory embedded one (mongo-java-server accepts and ignores them there, with a warning, so
@@ -151,7 +169,34 @@ public final class MongoStore {
     return create(all.stream().filter(StoreIndex::unique).toList())
         .compose(v -> keepsSecondaryIndexes())
         .compose(keeps -> keeps ? create(all.stream().filter(index -> !index.unique()).toList())
-            : Future.succeededFuture());
+            : Future.succeededFuture())
+        .compose(v -> dropRetiredIndexes());
+  }
+
+  /** Drops the {@link #RETIRED_INDEXES} a store still has, one collection after the other. */
+  private Future<Void> dropRetiredIndexes() {
+    Future<Void> chain = Future.succeededFuture();
+    for (Map.Entry<String, List<String>> entry : RETIRED_INDEXES.entrySet()) {
+      String collection = entry.getKey();
+      chain = chain.compose(v -> mongo.client.listIndexes(collection))
+          .recover(err -> isMissingCollection(err) ? Future.succeededFuture(new JsonArray()) : Future.failedFuture(err))
+          .compose(found -> {
+            Future<Void> drops = Future.succeededFuture();
+            for (Object index : found) {
+              String name = ((JsonObject) index).getString("name");
+              if (entry.getValue().contains(name)) {
+                drops = drops.compose(v -> mongo.client.dropIndex(collection, name));
+              }
+            }
+            return drops;
+          });
+    }
+    return chain;
+  }
+
+  /** A real MongoDB refuses to list the indexes of a collection that does not exist (NamespaceNotFound). */
+  private static boolean isMissingCollection(Throwable err) {
+    return err instanceof MongoCommandException command && command.getErrorCode() == NAMESPACE_NOT_FOUND;
   }
 
   /** One {@code createIndexes} per collection, one after the other. */

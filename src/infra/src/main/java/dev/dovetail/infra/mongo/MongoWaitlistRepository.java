@@ -31,10 +31,9 @@ public class MongoWaitlistRepository implements WaitlistRepository {
   private final MongoSupport mongo;
   private final CompareAndSet revisions;
 
-  /** The compare-and-set index, then the join order per resource and per provider, offers by expiry and booking. */
+  /** The join order per resource and per provider, offers by expiry and booking. */
   static List<StoreIndex> indexes() {
-    return List.of(CompareAndSet.index(COLLECTION),
-        StoreIndex.secondary(COLLECTION, "resource_status_joined", new JsonObject().put("resourceId", 1)
+    return List.of(StoreIndex.secondary(COLLECTION, "resource_status_joined", new JsonObject().put("resourceId", 1)
             .put("status", 1).put("joinedAt", 1).put("_id", 1)),
         StoreIndex.secondary(COLLECTION, "provider_joined",
             new JsonObject().put("providerId", 1).put("joinedAt", 1).put("_id", 1)),

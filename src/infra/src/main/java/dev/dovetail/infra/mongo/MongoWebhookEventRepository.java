@@ -34,20 +34,15 @@ class MongoWebhookEventRepository implements WebhookEventRepository {
   static final String EVENTS = "webhook_events";
   static final String DELIVERIES = "webhook_deliveries";
   static final String COUNTERS = "webhook_counters";
-  static final JsonObject CLAIM_INDEX = new JsonObject()
-      .put("_id", 1).put("state", 1).put("nextAttemptAt", 1).put("leaseUntil", 1);
-  static final JsonObject OUTCOME_INDEX = new JsonObject().put("_id", 1).put("state", 1).put("leaseOwner", 1);
 
   private final MongoSupport mongo;
 
   /**
-   * The claim and outcome compare-and-sets; due deliveries, the per-subject order check, each endpoint's log; the
-   * feed by position and the prune by age.
+   * Due deliveries, the per-subject order check, each endpoint's log; the feed by position and the prune by age. The
+   * claim and outcome compare-and-sets are found by {@code _id} (ADR 80).
    */
   static List<StoreIndex> indexes() {
-    return List.of(StoreIndex.unique(DELIVERIES, "claim", CLAIM_INDEX),
-        StoreIndex.unique(DELIVERIES, "outcome", OUTCOME_INDEX),
-        StoreIndex.secondary(DELIVERIES, "state_nextAttemptAt", new JsonObject().put("state", 1)
+    return List.of(StoreIndex.secondary(DELIVERIES, "state_nextAttemptAt", new JsonObject().put("state", 1)
             .put("nextAttemptAt", 1).put("position", 1).put("_id", 1)),
         StoreIndex.secondary(DELIVERIES, "endpoint_subject_state_position", new JsonObject().put("endpointId", 1)
             .put("subjectId", 1).put("state", 1).put("position", 1)),

@@ -105,11 +105,11 @@ final class PartStore<P> {
   }
 
   /**
-   * The heads' compare-and-set index; on the parts the unique {@link #VERSION_INDEX} of their compare-and-set and
-   * {@code owner} for a cold read of all of an owner's parts.
+   * On the parts the unique {@link #VERSION_INDEX} of their compare-and-set and {@code owner} for a cold read of all
+   * of an owner's parts. The heads' compare-and-set is found by {@code _id} (ADR 80).
    */
-  static List<StoreIndex> indexes(String heads, String partCollection) {
-    return List.of(CompareAndSet.index(heads), StoreIndex.unique(partCollection, "version", VERSION_INDEX),
+  static List<StoreIndex> indexes(String partCollection) {
+    return List.of(StoreIndex.unique(partCollection, "version", VERSION_INDEX),
         StoreIndex.secondary(partCollection, "owner", new JsonObject().put("owner", 1)));
   }
 

@@ -21,7 +21,11 @@ import dev.dovetail.booking.domain.Resource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.IndexModel;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +37,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(VertxExtension.class)
-@DisplayName("MongoStore wiring: durability hook, write concern, health")
+@DisplayName("MongoStore wiring: durability hook, write concern, health, retired indexes")
 class MongoStoreIT {
 
   @Test
@@ -81,6 +86,42 @@ class MongoStoreIT {
     assertThat(config.getBoolean("j")).isTrue();
     JsonObject explicit = MongoStore.clientConfig("mongodb://127.0.0.1:27017/?w=1", "dovetail");
     assertThat(explicit.containsKey("w")).isFalse();
+  }
+
+  @Test
+  @DisplayName("the unique indexes compare-and-sets needed before ADR 80 are dropped at start-up, the others kept")
+  void retiredIndexesAreDropped(Vertx vertx, @TempDir Path dataDir) {
+    String database = "dovetail";
+    try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dataDir)) {
+      MongoClient raw = MongoClient.create(vertx, MongoStore.clientConfig(mongo.connectionString(), database));
+      await(raw.createIndexes(MongoOutboxRepository.COLLECTION, List.of(
+          new IndexModel(new JsonObject().put("_id", 1).put("state", 1).put("leaseOwner", 1),
+              new IndexOptions().name("outcome").unique(true)))));
+      await(raw.createIndexes(MongoBookingRepository.COLLECTION, List.of(
+          new IndexModel(new JsonObject().put("_id", 1).put("revision", 1),
+              new IndexOptions().name("revision").unique(true)))));
+      await(raw.insert(MongoBookingRepository.COLLECTION, new JsonObject().put("_id", "b-1").put("revision", 3L)));
+      assertThat(indexNames(raw, MongoOutboxRepository.COLLECTION)).contains("outcome");
+      await(raw.close());
+
+      MongoStore store = await(MongoStore.connect(vertx, mongo.connectionString(), database, MongoStore.NO_COMMIT));
+      MongoClient check = MongoClient.create(vertx, MongoStore.clientConfig(mongo.connectionString(), database));
+      assertThat(indexNames(check, MongoOutboxRepository.COLLECTION)).doesNotContain("outcome", "claim")
+          .contains("_id_", "state_nextAttemptAt");
+      assertThat(indexNames(check, MongoBookingRepository.COLLECTION)).doesNotContain("revision")
+          .contains("_id_", "provider_start");
+      JsonObject swapped = await(check.findOneAndUpdate(MongoBookingRepository.COLLECTION,
+          new JsonObject().put("_id", "b-1").put("revision", 3L), new JsonObject().put("$set",
+              new JsonObject().put("revision", 4L))));
+      assertThat(swapped).as("a compare-and-set finds its document without the index").isNotNull();
+      await(check.close());
+      await(store.close());
+    }
+  }
+
+  private static List<String> indexNames(MongoClient client, String collection) {
+    return await(client.listIndexes(collection)).stream().map(index -> ((JsonObject) index).getString("name"))
+        .toList();
   }
 
   @Test

@@ -20,7 +20,8 @@ import org.h2.mvstore.MVStore;
  * written in the old order first: this backend must never open a store that has not been through it. Its collections'
  * documents are written as BSON ({@link BsonDocumentType}, ADR 76), and its index keys by {@link KeyValueEncoding}
  * (ADR 79). Its databases also keep non-unique indexes ({@link SecondaryIndex}, ADR 75), which the library alone
- * only ignores.
+ * only ignores, and its unique indexes also find the one document of a query that gives all their keys
+ * ({@link KeyOrderedUniqueIndex}, ADR 80).
  */
 public final class KeyOrderedH2Backend extends H2Backend {
 
@@ -84,8 +85,8 @@ public final class KeyOrderedH2Backend extends H2Backend {
     }
 
     /**
-     * {@code MVStore.openMap} returns a map already open as it is, so the library's {@link H2Database} and its
-     * {@code H2UniqueIndex} work on the map opened here with the new key type.
+     * A {@link KeyOrderedUniqueIndex} on the map the library's {@link H2Database} would open (same name, so its
+     * {@code dropIndex} removes it), opened with the new key type.
      */
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
@@ -97,7 +98,7 @@ public final class KeyOrderedH2Backend extends H2Backend {
       if (!(keyType instanceof IndexKeyType)) {
         throw new IllegalStateException("index map " + map.getName() + " was opened before with another key type");
       }
-      return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+      return new KeyOrderedUniqueIndex(map, indexName, keys, sparse);
     }
 
     /** The collection's data map opened with {@link BsonDocumentType} first, as the index maps above (ADR 76). */

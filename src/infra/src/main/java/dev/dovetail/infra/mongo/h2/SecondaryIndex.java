@@ -106,9 +106,9 @@ final class SecondaryIndex extends Index<Object> {
   }
 
   /**
-   * Whether this index serves {@code query} and no other secondary index of the collection serves it better: one
-   * that constrains more of its keys, or as many but with fewer entries in its range (counted up to
-   * {@link #ESTIMATE_CAP}; a tie goes to the index declared first).
+   * Whether this index serves {@code query} and no other index of the collection serves it better: a unique one that
+   * finds its one document ({@link UniqueLookup}), or a secondary one that constrains more of its keys, or as many but
+   * with fewer entries in its range (counted up to {@link #ESTIMATE_CAP}; a tie goes to the index declared first).
    */
   @Override
   public boolean canHandle(Document query) {
@@ -118,6 +118,9 @@ final class SecondaryIndex extends Index<Object> {
     }
     Long myEstimate = null;
     for (Index<Object> other : siblings.get()) {
+      if (other instanceof KeyOrderedUniqueIndex unique && unique.findsOne(query)) {
+        return false; // that index finds the query's one document, wherever it stands in the list (ADR 80)
+      }
       if (other == this || !(other instanceof SecondaryIndex sibling)) {
         continue;
       }

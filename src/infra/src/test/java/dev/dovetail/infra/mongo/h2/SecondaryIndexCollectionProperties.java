@@ -2,11 +2,14 @@ package dev.dovetail.infra.mongo.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
+import dev.dovetail.infra.mongo.memory.LookupMemoryBackend;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,14 +26,16 @@ import net.jqwik.api.Tuple;
 import org.h2.mvstore.MVStore;
 
 /**
- * Two collections of one embedded store on disk, one with secondary indexes shaped like the repositories' (an equal
- * prefix then a range and {@code _id}; a status then a nested field that is missing until a later state; a nested field
- * alone), one without: the same random inserts, updates (which change indexed keys, set them to {@code null}, remove
- * them, replace whole documents) and deletes, then every query, count and distinct must answer the same on both. The
- * queries mix equal values, {@code null}, {@code $in}, {@code $ne}, {@code $exists}, ranges, nested paths and whole
- * subdocuments, and {@code $or}. The collection without indexes is the library's own matching: the reference.
+ * A collection of the embedded store on disk with secondary indexes shaped like the repositories' (an equal prefix then
+ * a range and {@code _id}; a status then a nested field that is missing until a later state; a nested field alone), one
+ * of the tests' in-memory store ({@link LookupMemoryBackend}), and one of the library's own in-memory backend: the same
+ * random inserts, updates (which change indexed keys, set them to {@code null}, remove them, replace whole documents)
+ * and deletes, then every query, count and distinct must answer the same on all three. The queries mix equal values,
+ * {@code null}, {@code $in}, {@code $ne}, {@code $exists}, ranges, nested paths and whole subdocuments, and {@code $or},
+ * and often an {@code _id} besides, which the first two find by their {@code _id} index (ADR 80). The library's
+ * backend, whose {@code _id} index serves only a query on {@code _id} alone, is the reference.
  */
-@Label("A collection with secondary indexes against one without")
+@Label("A collection with secondary indexes and _id lookups against the library's")
 class SecondaryIndexCollectionProperties {
 
   private static final List<Document> INDEXES = List.of(
@@ -131,17 +136,35 @@ class SecondaryIndexCollectionProperties {
         Tuple.of(1, Arbitraries.of(true, false).map(b -> (Object) new Document("$exists", b))));
   }
 
+  /** An {@code _id} condition: an id (of several number kinds or a string) or an operator on one. */
+  @Provide
+  Arbitrary<Object> idConditions() {
+    Arbitrary<Object> ids = Arbitraries.frequencyOf(
+        Tuple.of(4, Arbitraries.integers().between(0, 35).map(i -> (Object) i)),
+        Tuple.of(1, Arbitraries.integers().between(0, 35).map(i -> (Object) (long) i)),
+        Tuple.of(1, Arbitraries.integers().between(0, 35).map(i -> (Object) (double) i)),
+        Tuple.of(1, Arbitraries.of("3", "").map(i -> (Object) i)),
+        Tuple.of(1, Arbitraries.just(null)));
+    return Arbitraries.frequencyOf(Tuple.of(5, ids),
+        Tuple.of(1, ids.list().ofMinSize(1).ofMaxSize(3).map(l -> (Object) new Document("$in", l))),
+        Tuple.of(1, ids.map(v -> (Object) new Document("$ne", v))),
+        Tuple.of(1, ids.map(v -> (Object) new Document("$gte", v))));
+  }
+
   @Provide
   Arbitrary<Document> queries() {
     Arbitrary<Object[]> none = Arbitraries.just(new Object[0]);
+    Arbitrary<Object[]> id = Arbitraries.frequencyOf(Tuple.of(3, none),
+        Tuple.of(2, idConditions().map(c -> new Object[] {c})));
     Arbitrary<Object[]> r = Arbitraries.frequencyOf(Tuple.of(1, none),
         Tuple.of(1, condition(values()).map(c -> new Object[] {c})));
     Arbitrary<Object[]> nt = Arbitraries.frequencyOf(Tuple.of(2, none),
         Tuple.of(1, condition(valuesOrArrays()).map(c -> new Object[] {c})));
     Arbitrary<Object[]> n = Arbitraries.frequencyOf(Tuple.of(6, none),
         Tuple.of(1, nested().map(c -> new Object[] {c})));
-    Arbitrary<Document> query = Combinators.combine(r, r, r, nt, n).as((qr, qs, qv, qnt, qn) -> {
+    Arbitrary<Document> query = Combinators.combine(id, r, r, r, nt, n).as((qid, qr, qs, qv, qnt, qn) -> {
       Document q = new Document();
+      put(q, "_id", qid);
       put(q, "r", qr);
       put(q, "s", qs);
       put(q, "v", qv);
@@ -207,39 +230,52 @@ class SecondaryIndexCollectionProperties {
     MVStore store = new MVStore.Builder().open();
     store.setStoreVersion(IndexKeyMigration.KEY_ORDER_VERSION);
     KeyOrderedH2Backend backend = new KeyOrderedH2Backend(store);
+    MemoryBackend library = new MemoryBackend();
+    LookupMemoryBackend tests = new LookupMemoryBackend();
     try {
-      MongoDatabase database = backend.resolveDatabase("db");
-      EmbeddedChannel channel = new EmbeddedChannel();
-      database.handleCommand(channel, "createIndexes",
-          new Document("createIndexes", "indexed").append("indexes", INDEXES), null, NoopOplog.get());
-      database.handleCommand(channel, "create", new Document("create", "plain"), null, NoopOplog.get());
-      @SuppressWarnings("unchecked")
-      MongoCollection<Object> indexed = (MongoCollection<Object>) database.resolveCollection("indexed", true);
-      @SuppressWarnings("unchecked")
-      MongoCollection<Object> plain = (MongoCollection<Object>) database.resolveCollection("plain", true);
+      MongoCollection<Object> indexed = collection(backend, INDEXES);
       assertThat(indexed.getIndexes()).hasSize(INDEXES.size() + 1);
+      MongoCollection<Object> plain = collection(library, List.of());
+      List<MongoCollection<Object>> checked = List.of(indexed, collection(tests, List.of()));
       int id = 0;
       for (Document document : initial) {
         Document withId = document.cloneDeeply().append("_id", id++);
-        indexed.addDocument(withId.cloneDeeply());
+        checked.forEach(collection -> collection.addDocument(withId.cloneDeeply()));
         plain.addDocument(withId);
       }
       for (Step step : steps) {
         List<Document> before = sortedById(plain.queryAll());
         Object expected = outcome(step, plain);
-        assertThat(outcome(step, indexed)).as("%s over %s", step, before).isEqualTo(expected);
-        if (expected instanceof String error) {
-          // A multi-update that failed part way (say $set n.t where n is an array) changed the documents it reached
-          // before the failing one, in the order it read them, which an index changes; start again from one state.
-          indexed.deleteDocuments(new Document(), 0);
-          plain.queryAll().forEach(document -> indexed.addDocument(document.cloneDeeply()));
+        for (MongoCollection<Object> collection : checked) {
+          assertThat(outcome(step, collection)).as("%s over %s", step, before).isEqualTo(expected);
+          if (expected instanceof String error) {
+            // A multi-update that failed part way (say $set n.t where n is an array) changed the documents it reached
+            // before the failing one, in the order it read them, which an index changes; start again from one state.
+            collection.deleteDocuments(new Document(), 0);
+            plain.queryAll().forEach(document -> collection.addDocument(document.cloneDeeply()));
+          }
+          assertThat(sortedById(collection.queryAll())).as("after %s over %s", step, before)
+              .isEqualTo(sortedById(plain.queryAll()));
         }
-        assertThat(sortedById(indexed.queryAll())).as("after %s over %s", step, before)
-            .isEqualTo(sortedById(plain.queryAll()));
       }
     } finally {
       backend.close();
+      library.close();
+      tests.close();
     }
+  }
+
+  /** Collection {@code c} of database {@code db} of {@code backend}, created with {@code indexes}. */
+  @SuppressWarnings("unchecked")
+  private static MongoCollection<Object> collection(MongoBackend backend, List<Document> indexes) {
+    MongoDatabase database = backend.resolveDatabase("db");
+    EmbeddedChannel channel = new EmbeddedChannel();
+    database.handleCommand(channel, "create", new Document("create", "c"), null, NoopOplog.get());
+    if (!indexes.isEmpty()) {
+      database.handleCommand(channel, "createIndexes", new Document("createIndexes", "c").append("indexes", indexes),
+          null, NoopOplog.get());
+    }
+    return (MongoCollection<Object>) database.resolveCollection("c", true);
   }
 
   @Provide
