@@ -36,7 +36,7 @@ import java.util.function.UnaryOperator;
  * store (a conditional single-document update), so only one node holds it; only the holder may record its outcome,
  * and a holder that dies leaves the lease to expire, after which another node takes it.
  *
- * <p>For each message taken: re-read the booking and let the {@link DeliveryPolicy} decide (send, wait for the
+ * <p>For each message taken: re-read the booking (once per batch for the messages of one booking) and let the {@link DeliveryPolicy} decide (send, wait for the
  * booking write, or skip); render; check the lease is still ours; send; and record SENT right after the mail server
  * accepted it. A transient failure makes it PENDING again with exponential backoff and jitter; a permanent one (the
  * server refused the address) makes it FAILED, visible to the provider. The one duplicate window is a crash (or a lost
@@ -146,6 +146,7 @@ public class OutboxDispatcher {
     Instant now = clock.instant();
     return outbox.claimDue(now, settings.nodeId(), settings.lease(), settings.batchSize()).compose(claimed -> {
       counters.claimed.addAndGet(claimed.size());
+      counters.bookingReads.clear(); // each batch reads its bookings after claiming its messages
       // Go on while claims succeed: a batch can come back short because another node took part of it.
       return inParallel(claimed, counters).compose(v -> !claimed.isEmpty()
           && done + 1 < settings.maxBatchesPerRun()
@@ -195,8 +196,9 @@ public class OutboxDispatcher {
           .recover(err -> retryOrFail(message, err, counters));
     }
     // Through compose, so that a repository that throws (a store closing under a running dispatch) fails the future.
+    // The messages of one booking in one batch (a confirmation and the provider's notice) share one read of it.
     return Future.<Void>succeededFuture()
-        .compose(v -> bookings.findById(message.bookingId()))
+        .compose(v -> counters.bookingReads.computeIfAbsent(message.bookingId(), bookings::findById))
         .compose(found -> {
           Booking booking = found.orElse(null);
           DeliveryPolicy.Decision decision = policy.decide(message, booking, clock.instant());
@@ -296,6 +298,8 @@ public class OutboxDispatcher {
     final AtomicInteger waiting = new AtomicInteger();
     final AtomicInteger lost = new AtomicInteger();
     final Map<String, Future<PublicCatalog.Offer>> offers = new ConcurrentHashMap<>();
+    /** The current batch's booking reads, by booking id. */
+    final Map<String, Future<Optional<Booking>>> bookingReads = new ConcurrentHashMap<>();
 
     Report report() {
       return new Report(claimed.get(), sent.get(), retried.get(), failed.get(), skipped.get(), waiting.get(),

@@ -26,11 +26,14 @@ import dev.dovetail.testkit.InMemoryScheduleRepository;
 import dev.dovetail.testkit.MutableClock;
 import dev.dovetail.testkit.RecordingMailer;
 import dev.dovetail.testkit.TestBookings;
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +49,14 @@ class NotificationPlannerTest {
   final InMemoryCatalog.Providers providers = new InMemoryCatalog.Providers();
   final InMemoryCatalog.Resources resources = new InMemoryCatalog.Resources();
   final InMemoryCatalog.BookingTypes types = new InMemoryCatalog.BookingTypes();
-  final InMemoryBookingRepository bookings = new InMemoryBookingRepository();
+  final AtomicInteger bookingReads = new AtomicInteger();
+  final InMemoryBookingRepository bookings = new InMemoryBookingRepository() {
+    @Override
+    public Future<Optional<Booking>> findById(String id) {
+      bookingReads.incrementAndGet();
+      return super.findById(id);
+    }
+  };
   final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
   final InMemoryOutboxRepository outbox = new InMemoryOutboxRepository();
   final RecordingMailer mailer = new RecordingMailer();
@@ -86,6 +96,17 @@ class NotificationPlannerTest {
 
   OutboundMessage confirmationOf(Booking booking) {
     return of(booking).stream().filter(m -> m.kind() == MessageKind.CONFIRMATION).findFirst().orElseThrow();
+  }
+
+  @Test
+  @DisplayName("the messages of one booking due in one batch share one read of the booking")
+  void oneBookingReadPerBatch() {
+    Booking booking = book("t30", "2026-11-26T10:00", false).booking();
+    bookingReads.set(0);
+    OutboxDispatcher.Report report = dispatcher.dispatchDue().await();
+    assertThat(report.sent()).isEqualTo(2);
+    assertThat(mailer.sent()).extracting(m -> m.to()).containsExactlyInAnyOrder("ada@example.com", "owner@acme.test");
+    assertThat(bookingReads).as("reads of " + booking.id()).hasValue(1);
   }
 
   @Test
