@@ -28,6 +28,9 @@ public final class KeyOrderedH2Backend extends H2Backend {
   /** The part of a unique-index map's name between its collection's namespace and the index name. */
   static final String INDEX_MAP_INFIX = "._index_";
 
+  /** The prefix H2Database gives the name of a collection's meta map, before the collection's namespace. */
+  static final String META_MAP_PREFIX = "meta.";
+
   /** The part of a secondary-index map's name between its collection's namespace and the index name. */
   static final String SECONDARY_MAP_INFIX = "._secondary_";
 
@@ -101,12 +104,17 @@ public final class KeyOrderedH2Backend extends H2Backend {
       return new KeyOrderedUniqueIndex(map, indexName, keys, sparse);
     }
 
-    /** The collection's data map opened with {@link BsonDocumentType} first, as the index maps above (ADR 76). */
+    /**
+     * An {@link UnsizedCollection} on the maps the library's {@link H2Database} would open (same names, so its
+     * {@code dropCollection} removes them), the data map opened with {@link BsonDocumentType} (ADR 76).
+     */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-      BsonDocumentType.openDataMap(KeyOrderedH2Backend.this.getMvStore(),
-          BsonDocumentType.DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
-      return super.openOrCreateCollection(collectionName, options);
+      MVStore store = KeyOrderedH2Backend.this.getMvStore();
+      String namespace = getFullCollectionNamespace(collectionName);
+      return new UnsizedCollection(this, collectionName, options,
+          BsonDocumentType.openDataMap(store, BsonDocumentType.DATA_MAP_PREFIX + namespace),
+          store.openMap(META_MAP_PREFIX + namespace), KeyOrderedH2Backend.this.getCursorRegistry());
     }
 
     /**
