@@ -65,6 +65,12 @@ class UniqueLookupTest {
   }
 
   @Test
+  @DisplayName("a tenant's document read by id and not retired (ADR 22) goes to the _id index, not a scan")
+  void keyedReadsUseId() {
+    assertThat(chosen(new Document("_id", "acme").append("retired", new Document("$ne", true)))).isEqualTo("_id_");
+  }
+
+  @Test
   @DisplayName("an _id the index cannot look up exactly is left to the other indexes or a scan")
   void otherIdConditionsAreNotLookedUp() {
     assertThat(chosen(new Document("_id", new Document("$gte", "m-1")).append("state", "PENDING")))

@@ -1,0 +1,63 @@
+package dev.dovetail.bench.load;
+
+import dev.dovetail.booking.domain.Provider;
+import dev.dovetail.infra.mongo.EmbeddedMongo;
+import dev.dovetail.infra.mongo.MongoStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What one lookup of a provider by id costs on the embedded store on disk as the number of tenants grows (issue 17,
+ * ADR 80): every request of a booking or CalDAV client reads its provider, resource and booking type so, with a filter
+ * of the id and "not retired" (ADR 22). Seeds {@code tenants} providers, then times {@code lookups} lookups of random
+ * ones, one at a time, through the hub's repository and the real driver.
+ *
+ * <p>Run: {@code java -cp "$CP" dev.dovetail.bench.load.TenantLookupCost [tenants] [lookups]}, default 10000 and 2000.
+ */
+public final class TenantLookupCost {
+
+  private TenantLookupCost() {}
+
+  public static void main(String[] args) throws Exception {
+    int tenants = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int lookups = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+    Path dir = Files.createTempDirectory("dovetail-bench-tenants");
+    Vertx vertx = Vertx.vertx();
+    try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dir)) {
+      MongoStore store = MongoStore.connect(vertx, mongo.connectionString(), "dovetail", mongo::commitAsync).await();
+      Instant now = Instant.parse("2026-01-05T09:00:00Z");
+      for (int from = 0; from < tenants; from += 500) {
+        List<Future<Void>> batch = new ArrayList<>();
+        for (int i = from; i < Math.min(tenants, from + 500); i++) {
+          batch.add(store.providers().insert(new Provider("tenant-" + i, "Tenant " + i, "t" + i + "@example.com",
+              ZoneId.of("Europe/Berlin"), now)));
+        }
+        Future.all(batch).await();
+      }
+      for (int round = 1; round <= 2; round++) {
+        long started = System.nanoTime();
+        for (int i = 0; i < lookups; i++) {
+          String id = "tenant-" + (int) ((i * 7919L) % tenants);
+          if (store.providers().findById(id).await().isEmpty()) {
+            throw new IllegalStateException(id + " not found");
+          }
+        }
+        double micros = (System.nanoTime() - started) / 1e3 / lookups;
+        System.out.printf("round %d: %d tenants, %d lookups, %.0f µs per lookup%n", round, tenants, lookups, micros);
+      }
+      store.close().await();
+    } finally {
+      vertx.close().await();
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
