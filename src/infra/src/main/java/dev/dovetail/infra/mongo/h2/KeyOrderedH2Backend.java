@@ -20,8 +20,9 @@ import org.h2.mvstore.MVStore;
  * written in the old order first: this backend must never open a store that has not been through it. Its collections'
  * documents are written as BSON ({@link BsonDocumentType}, ADR 76), and its index keys by {@link KeyValueEncoding}
  * (ADR 79). Its databases also keep non-unique indexes ({@link SecondaryIndex}, ADR 75), which the library alone
- * only ignores, and its unique indexes also find the one document of a query that gives all their keys
- * ({@link KeyOrderedUniqueIndex}, ADR 80).
+ * only ignores, and its unique indexes also find the one document of a query that gives all their keys equal values
+ * ({@link KeyOrderedUniqueIndex}, ADR 80). Its collections keep no running total of their size
+ * ({@link UnsizedCollection}).
  */
 public final class KeyOrderedH2Backend extends H2Backend {
 
