@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  * ones, one at a time, through the hub's repository and the real driver.
  *
  * <p>Run: {@code java -cp "$CP" dev.dovetail.bench.load.TenantLookupCost [tenants] [lookups]}, default 10000 and 2000.
+ * It uses only the store's public API, not {@code BenchHub} (whose clean-up it repeats), so that it compiles against
+ * the jar of a commit from before it, for the "before" side (docs/benchmarks.md).
  */
 public final class TenantLookupCost {
 
