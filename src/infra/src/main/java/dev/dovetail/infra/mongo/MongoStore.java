@@ -164,7 +164,8 @@ public final class MongoStore {
     List<StoreIndex> all = Stream.of(MongoScheduleRepository.indexes(), MongoCalendarObjectRepository.indexes(),
             MongoBookingRepository.indexes(), MongoWaitlistRepository.indexes(), MongoPaymentRepository.indexes(),
             MongoResourceRepository.indexes(), MongoBookingTypeRepository.indexes(),
-            MongoCredentialRepository.indexes(), MongoOutboxRepository.indexes(), MongoWebhookEventRepository.indexes())
+            MongoCredentialRepository.indexes(), MongoOutboxRepository.indexes(), MongoWebhookEventRepository.indexes(),
+            MongoWebhookEndpointRepository.indexes(), MongoSyncStore.indexes())
         .flatMap(List::stream).toList();
     return create(all.stream().filter(StoreIndex::unique).toList())
         .compose(v -> keepsSecondaryIndexes())

@@ -36,6 +36,20 @@ public final class MongoSyncStore {
 
   private final MongoSupport mongo;
 
+  /**
+   * A provider's connections (read by every booking change, to mirror it), the mirrors due (every tick of the mirror
+   * dispatcher) and a connection's, a connection's sync states, a provider's conflicts. Without them each of these
+   * reads every tenant's documents, and the mirrors' history grows with every booking.
+   */
+  static List<StoreIndex> indexes() {
+    return List.of(StoreIndex.secondary(CONNECTIONS, "providerId", new JsonObject().put("providerId", 1)),
+        StoreIndex.secondary(MIRRORS, "pending_nextAttemptAt",
+            new JsonObject().put("pending", 1).put("nextAttemptAt", 1).put("_id", 1)),
+        StoreIndex.secondary(MIRRORS, "connectionId", new JsonObject().put("connectionId", 1)),
+        StoreIndex.secondary(STATES, "connectionId", new JsonObject().put("connectionId", 1)),
+        StoreIndex.secondary(CONFLICTS, "providerId", new JsonObject().put("providerId", 1)));
+  }
+
   MongoSyncStore(MongoSupport mongo) {
     this.mongo = mongo;
   }

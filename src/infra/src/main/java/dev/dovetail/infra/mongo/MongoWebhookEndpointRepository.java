@@ -17,6 +17,12 @@ class MongoWebhookEndpointRepository implements WebhookEndpointRepository {
 
   private final MongoSupport mongo;
 
+  /** A provider's endpoints in their order (read by every booking change, to know where its event goes). */
+  static List<StoreIndex> indexes() {
+    return List.of(StoreIndex.secondary(COLLECTION, "provider_createdAt",
+        new JsonObject().put("providerId", 1).put("createdAt", 1).put("_id", 1)));
+  }
+
   MongoWebhookEndpointRepository(MongoSupport mongo) {
     this.mongo = mongo;
   }

@@ -119,6 +119,23 @@ class MongoStoreIT {
     }
   }
 
+  @Test
+  @DisplayName("every booking's reads of its provider's sync connections and webhook endpoints, and the mirror "
+      + "dispatcher's poll, have indexes on the embedded store on disk")
+  void perBookingReadsAreIndexed(Vertx vertx, @TempDir Path dataDir) {
+    try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dataDir)) {
+      MongoStore store = await(MongoStore.connect(vertx, mongo.connectionString(), "dovetail", MongoStore.NO_COMMIT));
+      MongoClient check = MongoClient.create(vertx, MongoStore.clientConfig(mongo.connectionString(), "dovetail"));
+      assertThat(indexNames(check, MongoSyncStore.CONNECTIONS)).contains("providerId");
+      assertThat(indexNames(check, MongoWebhookEndpointRepository.COLLECTION)).contains("provider_createdAt");
+      assertThat(indexNames(check, MongoSyncStore.MIRRORS)).contains("pending_nextAttemptAt", "connectionId");
+      assertThat(indexNames(check, MongoSyncStore.STATES)).contains("connectionId");
+      assertThat(indexNames(check, MongoSyncStore.CONFLICTS)).contains("providerId");
+      await(check.close());
+      await(store.close());
+    }
+  }
+
   private static List<String> indexNames(MongoClient client, String collection) {
     return await(client.listIndexes(collection)).stream().map(index -> ((JsonObject) index).getString("name"))
         .toList();
