@@ -3,6 +3,9 @@ package dev.dovetail.bench.load;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.infra.mongo.EmbeddedMongo;
 import dev.dovetail.infra.mongo.MongoStore;
+import dev.dovetail.webhook.domain.EventType;
+import dev.dovetail.webhook.domain.SigningSecret;
+import dev.dovetail.webhook.domain.WebhookEndpoint;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -11,13 +14,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * What one lookup of a provider by id costs on the embedded store on disk as the number of tenants grows (issue 17,
- * ADR 80): every request of a booking or CalDAV client reads its provider, resource and booking type so, with a filter
- * of the id and "not retired" (ADR 22). Seeds {@code tenants} providers, then times {@code lookups} lookups of random
- * ones, one at a time, through the hub's repository and the real driver.
+ * What one lookup of a provider by id, and one list of a provider's webhook endpoints, cost on the embedded store on
+ * disk as the number of tenants grows (issue 17, ADR 80): every request of a booking or CalDAV client reads its
+ * provider, resource and booking type by id and "not retired" (ADR 22), and every booking change lists its provider's
+ * endpoints. Seeds {@code tenants} providers with one endpoint each, then times {@code lookups} of each, one at a time,
+ * through the hub's repositories and the real driver.
  *
  * <p>Run: {@code java -cp "$CP" dev.dovetail.bench.load.TenantLookupCost [tenants] [lookups]}, default 10000 and 2000.
  * It uses only the store's public API, not {@code BenchHub} (whose clean-up it repeats), so that it compiles against
@@ -40,6 +45,9 @@ public final class TenantLookupCost {
         for (int i = from; i < Math.min(tenants, from + 500); i++) {
           batch.add(store.providers().insert(new Provider("tenant-" + i, "Tenant " + i, "t" + i + "@example.com",
               ZoneId.of("Europe/Berlin"), now)));
+          batch.add(store.webhookEndpoints().save(new WebhookEndpoint("endpoint-" + i, "tenant-" + i,
+              "https://t" + i + ".example.com/hook", Set.of(EventType.BOOKING_CREATED), null, true,
+              List.of(SigningSecret.generate(now)), null, null, now)));
         }
         Future.all(batch).await();
       }
@@ -53,6 +61,16 @@ public final class TenantLookupCost {
         }
         double micros = (System.nanoTime() - started) / 1e3 / lookups;
         System.out.printf("round %d: %d tenants, %d lookups, %.0f µs per lookup%n", round, tenants, lookups, micros);
+        started = System.nanoTime();
+        for (int i = 0; i < lookups; i++) {
+          String id = "tenant-" + (int) ((i * 7919L) % tenants);
+          if (store.webhookEndpoints().list(id).await().size() != 1) {
+            throw new IllegalStateException(id + " has not one endpoint");
+          }
+        }
+        micros = (System.nanoTime() - started) / 1e3 / lookups;
+        System.out.printf("round %d: %d tenants, %d endpoint lists, %.0f µs per list%n", round, tenants, lookups,
+            micros);
       }
       store.close().await();
     } finally {
