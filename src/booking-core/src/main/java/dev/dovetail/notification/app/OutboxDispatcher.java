@@ -36,12 +36,12 @@ import java.util.function.UnaryOperator;
  * store (a conditional single-document update), so only one node holds it; only the holder may record its outcome,
  * and a holder that dies leaves the lease to expire, after which another node takes it.
  *
- * <p>For each message taken: re-read the booking (once per batch for the messages of one booking) and let the {@link DeliveryPolicy} decide (send, wait for the
- * booking write, or skip); render; check the lease is still ours; send; and record SENT right after the mail server
- * accepted it. A transient failure makes it PENDING again with exponential backoff and jitter; a permanent one (the
- * server refused the address) makes it FAILED, visible to the provider. The one duplicate window is a crash (or a lost
- * store) between the server's acceptance and that SENT write: the next holder sends the mail again, with the same
- * Message-ID. See docs/notifications.md.
+ * <p>For each message taken: re-read the booking (once per batch for the messages of one booking) and let the
+ * {@link DeliveryPolicy} decide (send, wait for the booking write, or skip); render; check the lease is still ours;
+ * send; and record SENT right after the mail server accepted it. A transient failure makes it PENDING again with
+ * exponential backoff and jitter; a permanent one (the server refused the address) makes it FAILED, visible to the
+ * provider. The one duplicate window is a crash (or a lost store) between the server's acceptance and that SENT write:
+ * the next holder sends the mail again, with the same Message-ID. See docs/notifications.md.
  */
 public class OutboxDispatcher {
 

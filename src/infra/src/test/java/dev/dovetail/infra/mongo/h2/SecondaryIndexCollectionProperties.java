@@ -31,9 +31,9 @@ import org.h2.mvstore.MVStore;
  * of the tests' in-memory store ({@link LookupMemoryBackend}), and one of the library's own in-memory backend: the same
  * random inserts, updates (which change indexed keys, set them to {@code null}, remove them, replace whole documents)
  * and deletes, then every query, count and distinct must answer the same on all three. The queries mix equal values,
- * {@code null}, {@code $in}, {@code $ne}, {@code $exists}, ranges, nested paths and whole subdocuments, and {@code $or},
- * and often an {@code _id} besides, which the first two find by their {@code _id} index (ADR 80). The library's
- * backend, whose {@code _id} index serves only a query on {@code _id} alone, is the reference.
+ * {@code null}, {@code $in}, {@code $ne}, {@code $exists}, ranges, nested paths and whole subdocuments, and
+ * {@code $or}, and often an {@code _id} besides, which the first two find by their {@code _id} index (ADR 80). The
+ * library's backend, whose {@code _id} index serves only a query on {@code _id} alone, is the reference.
  */
 @Label("A collection with secondary indexes and _id lookups against the library's")
 class SecondaryIndexCollectionProperties {
