@@ -93,7 +93,8 @@ class KillMidPoolBookingIT {
     }
     Future.join(answers).otherwiseEmpty().await();
     // The child JVM ran on the system clock, so the check does too: 100 days cover every free start at any instant.
-    TimeRange ahead = new TimeRange(Instant.now(), Instant.now().plus(Duration.ofDays(100)));
+    Instant checkedFrom = Instant.now();
+    TimeRange ahead = new TimeRange(checkedFrom, checkedFrom.plus(Duration.ofDays(100)));
     List<String> leftByTheKill = PoolStoreCheck.problems(store, "demo", ROOMS, ahead);
 
     MovableClock clock = new MovableClock();
