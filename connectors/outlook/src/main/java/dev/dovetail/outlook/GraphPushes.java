@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * between the two loses nothing: the scheduler's next tick finds the calendar due. {@code missed} needs nothing more
  * than a delta round from the last token, which catches every change since. A change notification can come before
  * the subscription's create call has answered and its id is stored; its clientState then names the channel the
- * scheduler is opening ({@link SyncScheduler#pushedWhileOpening}). Subscription ids are looked up in the scheduler's
- * per-node map of channels ({@link SyncScheduler#channelsByResourceId}): a flood of made-up ids does not read the
- * store per batch.
+ * scheduler is opening ({@link SyncScheduler#pushedWhileOpening}). Subscription ids are looked up by the store's index
+ * of them ({@link SyncScheduler#channelsByResourceId}), at most {@link SyncScheduler#MAX_LOOKUPS_PER_BATCH} per batch:
+ * a batch of made-up ids costs a bounded number of indexed reads, never a read of every sync state.
  */
 public final class GraphPushes implements GraphNotificationHandler.Sink {
 
@@ -57,8 +57,7 @@ public final class GraphPushes implements GraphNotificationHandler.Sink {
   public Future<Void> received(List<GraphNotification> batch) {
     Set<String> subscriptions = new HashSet<>();
     batch.forEach(n -> subscriptions.add(n.subscriptionId()));
-    // Known subscriptions are answered from the scheduler's per-node map; unknown ids (anyone can send them) cost at
-    // most one scan of the sync states per interval on this node, however many batches name them.
+    // One indexed read per distinct id, for a bounded number of them: anyone can send a batch.
     return scheduler.channelsByResourceId(CalendarProvider.OUTLOOK, subscriptions).compose(bySubscription -> {
       Map<String, Target> targets = new LinkedHashMap<>();
       for (GraphNotification n : batch) {

@@ -104,15 +104,17 @@ public final class ConnectionService implements ManageConnections {
 
   @Override
   public Future<List<ConnectionView>> list(String providerId) {
-    return ctx.connections().listByProvider(providerId).compose(connections -> ctx.states().listAll()
-        .compose(allStates -> ctx.conflicts().listByProvider(providerId).map(conflicts -> {
-          List<ConnectionView> views = new ArrayList<>();
-          for (Connection c : connections) {
-            List<SyncState> mine = allStates.stream().filter(s -> s.connectionId().equals(c.id())).toList();
-            views.add(new ConnectionView(c, mine, conflicts));
-          }
-          return views;
-        })));
+    return ctx.connections().listByProvider(providerId).compose(connections -> {
+      List<Future<List<SyncState>>> states = connections.stream()
+          .map(c -> ctx.states().listByConnection(c.id())).toList();
+      return Future.all(states).compose(read -> ctx.conflicts().listByProvider(providerId).map(conflicts -> {
+        List<ConnectionView> views = new ArrayList<>();
+        for (int i = 0; i < connections.size(); i++) {
+          views.add(new ConnectionView(connections.get(i), states.get(i).result(), conflicts));
+        }
+        return views;
+      }));
+    });
   }
 
   @Override

@@ -16,10 +16,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * notification may arrive before its change is readable, for one more after {@code followUp}. Every calendar is also
  * reconciled on its own timer (the sync state's {@code nextSyncAt}, set by the engine), so lost pushes only delay a
  * change. Requests for a calendar whose sync is running are coalesced into one more run. Push channels are opened for
- * every synced calendar when a callback URL is configured, and replaced {@code renewBefore} their expiry.
+ * every synced calendar when a callback URL is configured, and replaced {@code renewBefore} their expiry. A tick reads
+ * only the states due a sync or a channel, and a push reads only the state its channel names (ADR 81): neither costs
+ * in proportion to every tenant's calendars.
  */
 public final class SyncScheduler implements ReceivePush {
 
@@ -61,18 +63,17 @@ public final class SyncScheduler implements ReceivePush {
   private final Map<String, Instant> watchRetryAt = new ConcurrentHashMap<>();
   private final Map<String, Integer> watchFailures = new ConcurrentHashMap<>();
   private final Set<String> opening = ConcurrentHashMap.newKeySet();
-  /** Channel id → sync state, as far as this node knows; a push for a stale entry is refused after the store read. */
-  private final Map<String, SyncState> byChannel = new ConcurrentHashMap<>();
-  /** The same states by the service's own id of their channel (Graph's subscription id). */
-  private final Map<String, SyncState> byResource = new ConcurrentHashMap<>();
   /**
    * Channels this node is opening, by id: the service may push on a channel (its {@code sync} message, or a change)
    * before the watch call has answered and the channel is stored, and such a push must not meet the miss gate.
    */
   private final Map<String, Opening> openingChannels = new ConcurrentHashMap<>();
-  /** Pushes naming a channel this node does not know trigger a scan of every sync state at most this often. */
-  public static final Duration MISS_RESCAN = Duration.ofSeconds(10);
-  private final AtomicLong lastMissScanMillis = new AtomicLong(Long.MIN_VALUE / 2);
+  /**
+   * How many distinct subscription ids of one notification batch are looked up (one indexed read each): anyone can
+   * post a batch, so its cost is bounded whatever its size. A notification beyond them is ignored, and its calendar
+   * still syncs on its own timer.
+   */
+  public static final int MAX_LOOKUPS_PER_BATCH = 100;
 
   public SyncScheduler(SyncContext ctx, SyncEngine engine, Vertx vertx, Settings settings) {
     this.ctx = ctx;
@@ -84,24 +85,18 @@ public final class SyncScheduler implements ReceivePush {
   /** One pass: runs due syncs and opens or renews push channels. Called periodically. */
   public Future<Void> tick() {
     Instant now = ctx.clock().instant();
-    return ctx.states().listAll().compose(states -> {
-      for (SyncState s : states) {
-        if (!s.nextSyncAt().isAfter(now)) {
-          request(s.connectionId(), s.calendarId());
-        }
-      }
-      // Added, not replaced: a channel stored while this pass read the store must stay known. A replaced channel left
-      // in the maps is harmless (its push is checked against the stored state) until it expires.
-      remember(states);
-      byChannel.values().removeIf(s -> !s.channel().expiresAt().isAfter(now));
-      byResource.values().removeIf(s -> !s.channel().expiresAt().isAfter(now));
-      return settings.callbackBase() == null ? Future.succeededFuture() : renewChannels(states, now);
+    return ctx.states().listDue(now).compose(due -> {
+      due.forEach(s -> request(s.connectionId(), s.calendarId()));
+      return settings.callbackBase() == null ? Future.succeededFuture()
+          : ctx.states().listChannelsExpiringBy(now.plus(settings.renewBefore()))
+              .compose(expiring -> renewChannels(expiring, now));
     });
   }
 
   /**
    * A push arrived on {@code channelId} with {@code token}: true (and a sync requested) if it is one of our live
-   * channels and the token matches; false otherwise (spoofed, stale or unknown), and nothing happens.
+   * channels and the token matches; false otherwise (spoofed, stale or unknown), and nothing happens. Costs one
+   * indexed read of the state the channel id names, whoever sent it.
    */
   @Override
   public Future<Boolean> pushed(CalendarProvider provider, String channelId, String token) {
@@ -114,14 +109,7 @@ public final class SyncScheduler implements ReceivePush {
       requestWithFollowUp(opening.connectionId(), opening.calendarId());
       return Future.succeededFuture(true);
     }
-    SyncState cached = byChannel.get(channelId);
-    if (cached == null && !missScanAllowed()) {
-      return Future.succeededFuture(false);
-    }
-    Future<Optional<SyncState>> state = cached != null
-        ? ctx.states().find(cached.connectionId(), cached.calendarId())
-        : scanChannels().map(v -> Optional.ofNullable(byChannel.get(channelId)));
-    return state.map(found -> {
+    return ctx.states().findByChannel(channelId).map(found -> {
       if (found.isEmpty() || found.get().channel() == null || !found.get().channel().id().equals(channelId)
           || !found.get().connectionId().startsWith(provider.key() + "-")
           || !Secrets.matches(token, found.get().channel().secretHash())) {
@@ -134,55 +122,20 @@ public final class SyncScheduler implements ReceivePush {
 
   /**
    * The sync states whose channel of {@code provider} has one of {@code resourceIds} as the service's own id (Graph's
-   * subscription id), by that id, as far as this node knows; the caller checks the secret. Ids this node does not
-   * know are anyone's to send: they cost at most one scan of the sync states per {@link #MISS_RESCAN} on this node,
-   * shared with {@link #pushed} (a channel another node opened meanwhile is caught by reconciliation).
+   * subscription id), by that id; the caller checks the secret. One indexed read per id, for at most
+   * {@link #MAX_LOOKUPS_PER_BATCH} of them.
    */
   public Future<Map<String, SyncState>> channelsByResourceId(CalendarProvider provider, Set<String> resourceIds) {
-    Map<String, SyncState> known = knownByResource(provider, resourceIds);
-    if (known.size() == resourceIds.size() || !missScanAllowed()) {
-      return Future.succeededFuture(known);
-    }
-    return scanChannels().map(v -> knownByResource(provider, resourceIds));
-  }
-
-  private Map<String, SyncState> knownByResource(CalendarProvider provider, Set<String> resourceIds) {
-    Map<String, SyncState> known = new HashMap<>();
-    for (String id : resourceIds) {
-      SyncState s = id == null ? null : byResource.get(id);
-      if (s != null && s.connectionId().startsWith(provider.key() + "-")) {
-        known.put(id, s);
+    List<String> looked = resourceIds.stream().filter(Objects::nonNull).limit(MAX_LOOKUPS_PER_BATCH).toList();
+    List<Future<Optional<SyncState>>> reads = looked.stream().map(ctx.states()::findByChannelResource).toList();
+    return Future.all(reads).map(done -> {
+      Map<String, SyncState> found = new HashMap<>();
+      for (int i = 0; i < looked.size(); i++) {
+        reads.get(i).result().filter(s -> s.connectionId().startsWith(provider.key() + "-"))
+            .ifPresent(s -> found.put(s.channel().resourceId(), s));
       }
-    }
-    return known;
-  }
-
-  /** True at most once per {@link #MISS_RESCAN} on this node: the one scan that unknown channel ids may cost. */
-  private boolean missScanAllowed() {
-    long now = ctx.clock().millis();
-    long last = lastMissScanMillis.get();
-    return now - last >= MISS_RESCAN.toMillis() && lastMissScanMillis.compareAndSet(last, now);
-  }
-
-  private Future<Void> scanChannels() {
-    return ctx.states().listAll().map(all -> {
-      remember(all);
-      return null;
+      return found;
     });
-  }
-
-  private void remember(List<SyncState> states) {
-    states.forEach(this::remember);
-  }
-
-  private void remember(SyncState s) {
-    if (s.channel() == null) {
-      return;
-    }
-    byChannel.put(s.channel().id(), s);
-    if (s.channel().resourceId() != null) {
-      byResource.put(s.channel().resourceId(), s);
-    }
   }
 
   /**
@@ -231,10 +184,9 @@ public final class SyncScheduler implements ReceivePush {
         });
   }
 
+  /** Opens or replaces the channels of {@code states} that are due one, on their connection's service. */
   private Future<Void> renewChannels(List<SyncState> states, Instant now) {
-    return ctx.connections().listAll().compose(connections -> {
-      Map<String, Connection> byId = new HashMap<>();
-      connections.forEach(c -> byId.put(c.id(), c));
+    return connectionsOf(states).compose(byId -> {
       Future<Void> chain = Future.succeededFuture();
       for (SyncState s : states) {
         Connection c = byId.get(s.connectionId());
@@ -261,6 +213,17 @@ public final class SyncScheduler implements ReceivePush {
     });
   }
 
+  /** The connections of {@code states}, by id (one read each; a deleted one is absent). */
+  private Future<Map<String, Connection>> connectionsOf(List<SyncState> states) {
+    List<String> ids = states.stream().map(SyncState::connectionId).distinct().toList();
+    List<Future<Optional<Connection>>> reads = ids.stream().map(ctx.connections()::findById).toList();
+    return Future.all(reads).map(done -> {
+      Map<String, Connection> byId = new HashMap<>();
+      reads.forEach(read -> read.result().ifPresent(c -> byId.put(c.id(), c)));
+      return byId;
+    });
+  }
+
   private Future<Void> openChannel(PushSupport push, Connection connection, String calendarId) {
     String channelId = Ids.random();
     String secret = Ids.randomToken(32);
@@ -276,7 +239,6 @@ public final class SyncScheduler implements ReceivePush {
               }
               PushChannel old = found.get().channel();
               SyncState next = found.get().withChannel(channel);
-              remember(next);
               return ctx.states().save(next).compose(v -> old == null
                   ? Future.succeededFuture()
                   : push.stop(ctx.grant(connection), old)

@@ -40,6 +40,23 @@ class SyncSchedulerTest {
   }
 
   @Test
+  @DisplayName("a tick reads the states due a sync or a channel, not every tenant's (ADR 81)")
+  void aTickReadsOnlyWhatIsDue() {
+    for (int i = 0; i < 1000; i++) {
+      f.states.save(SyncState.initial("google-tenant-" + i, CALENDAR, f.clock.instant())
+          .dueAt(f.clock.instant().plus(Duration.ofMinutes(5)))
+          .withChannel(new PushChannel("ch-" + i, "res-" + i, "hash", f.clock.instant().plus(Duration.ofDays(7)))))
+          .await();
+    }
+    f.states.save(SyncState.initial(CONNECTION, CALENDAR, f.clock.instant())).await();
+
+    scheduler.tick().await();
+
+    assertThat(f.states.listed()).as("the one state due a sync, and again as due a channel").isEqualTo(2);
+    awaitTrue(() -> f.states.find(CONNECTION, CALENDAR).await().orElseThrow().channel() != null);
+  }
+
+  @Test
   @DisplayName("a notification with a wrong token or an unknown channel is refused and syncs nothing")
   void spoofedNotificationsAreRefused() {
     PushChannel channel = openChannel();

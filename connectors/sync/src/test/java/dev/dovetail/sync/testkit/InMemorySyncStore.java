@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /** Reference adapters of the sync stores, with the same single-document semantics as the MongoDB ones. */
 public final class InMemorySyncStore {
@@ -58,11 +60,6 @@ public final class InMemorySyncStore {
     }
 
     @Override
-    public Future<List<Connection>> listAll() {
-      return Future.succeededFuture(byId.values().stream().sorted(Comparator.comparing(Connection::id)).toList());
-    }
-
-    @Override
     public Future<Void> delete(String id) {
       byId.remove(id);
       return Future.succeededFuture();
@@ -71,11 +68,17 @@ public final class InMemorySyncStore {
 
   public static final class States implements SyncStateRepository {
     private final Map<String, SyncState> byKey = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger lookups = new AtomicInteger();
+    private final AtomicInteger listed = new AtomicInteger();
 
-    /** How often every state was read ({@link #listAll}): what a cost bound counts. */
-    public int scans() {
-      return scans.get();
+    /** How many single states were looked up (by key or by channel): what a push's cost bound counts. */
+    public int lookups() {
+      return lookups.get();
+    }
+
+    /** How many states the list reads returned in all: what a tick's cost bound counts. */
+    public int listed() {
+      return listed.get();
     }
 
     @Override
@@ -86,13 +89,44 @@ public final class InMemorySyncStore {
 
     @Override
     public Future<Optional<SyncState>> find(String connectionId, String calendarId) {
-      return Future.succeededFuture(Optional.ofNullable(byKey.get(SyncState.keyOf(connectionId, calendarId))));
+      return lookup(s -> s.key().equals(SyncState.keyOf(connectionId, calendarId)));
     }
 
     @Override
-    public Future<List<SyncState>> listAll() {
-      scans.incrementAndGet();
-      return Future.succeededFuture(byKey.values().stream().sorted(Comparator.comparing(SyncState::key)).toList());
+    public Future<List<SyncState>> listDue(Instant now) {
+      return list(s -> !s.nextSyncAt().isAfter(now));
+    }
+
+    @Override
+    public Future<List<SyncState>> listChannelsExpiringBy(Instant by) {
+      return list(s -> s.channel() == null || !s.channel().expiresAt().isAfter(by));
+    }
+
+    @Override
+    public Future<Optional<SyncState>> findByChannel(String channelId) {
+      return lookup(s -> s.channel() != null && s.channel().id().equals(channelId));
+    }
+
+    @Override
+    public Future<Optional<SyncState>> findByChannelResource(String resourceId) {
+      return lookup(s -> s.channel() != null && resourceId.equals(s.channel().resourceId()));
+    }
+
+    @Override
+    public Future<List<SyncState>> listByConnection(String connectionId) {
+      return list(s -> s.connectionId().equals(connectionId));
+    }
+
+    private Future<Optional<SyncState>> lookup(Predicate<SyncState> wanted) {
+      lookups.incrementAndGet();
+      return Future.succeededFuture(byKey.values().stream().filter(wanted).findFirst());
+    }
+
+    private Future<List<SyncState>> list(Predicate<SyncState> wanted) {
+      List<SyncState> found = byKey.values().stream().filter(wanted).sorted(Comparator.comparing(SyncState::key))
+          .toList();
+      listed.addAndGet(found.size());
+      return Future.succeededFuture(found);
     }
 
     @Override

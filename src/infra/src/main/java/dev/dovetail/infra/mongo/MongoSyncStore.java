@@ -38,8 +38,9 @@ public final class MongoSyncStore {
 
   /**
    * A provider's connections (read by every booking change, to mirror it), the mirrors due (every tick of the mirror
-   * dispatcher) and a connection's, a connection's sync states, a provider's conflicts. Without them each of these
-   * reads every tenant's documents, and the mirrors' history grows with every booking.
+   * dispatcher) and a connection's, a connection's sync states, a provider's conflicts. The sync states due a sync
+   * and due a channel (every second's tick of the sync scheduler), and the state a push's channel names (ADR 81).
+   * Without them each of these reads every tenant's documents, and the mirrors' history grows with every booking.
    */
   static List<StoreIndex> indexes() {
     return List.of(StoreIndex.secondary(CONNECTIONS, "providerId", new JsonObject().put("providerId", 1)),
@@ -47,6 +48,11 @@ public final class MongoSyncStore {
             new JsonObject().put("pending", 1).put("nextAttemptAt", 1).put("_id", 1)),
         StoreIndex.secondary(MIRRORS, "connectionId", new JsonObject().put("connectionId", 1)),
         StoreIndex.secondary(STATES, "connectionId", new JsonObject().put("connectionId", 1)),
+        StoreIndex.secondary(STATES, "nextSyncAt", new JsonObject().put("nextSyncAt", 1)),
+        StoreIndex.secondary(STATES, SyncCodec.CHANNEL_EXPIRES_AT,
+            new JsonObject().put(SyncCodec.CHANNEL_EXPIRES_AT, 1)),
+        StoreIndex.secondary(STATES, "channel.id", new JsonObject().put("channel.id", 1)),
+        StoreIndex.secondary(STATES, "channel.resourceId", new JsonObject().put("channel.resourceId", 1)),
         StoreIndex.secondary(CONFLICTS, "providerId", new JsonObject().put("providerId", 1)));
   }
 
@@ -83,12 +89,6 @@ public final class MongoSyncStore {
       }
 
       @Override
-      public Future<List<Connection>> listAll() {
-        return mongo.client.find(CONNECTIONS, new JsonObject())
-            .map(docs -> docs.stream().map(SyncCodec::decodeConnection).toList());
-      }
-
-      @Override
       public Future<Void> delete(String id) {
         return mongo.durable(mongo.client.removeDocument(CONNECTIONS, byId(id)).mapEmpty());
       }
@@ -109,9 +109,37 @@ public final class MongoSyncStore {
       }
 
       @Override
-      public Future<List<SyncState>> listAll() {
-        return mongo.client.find(STATES, new JsonObject())
-            .map(docs -> docs.stream().map(SyncCodec::decodeState).toList());
+      public Future<List<SyncState>> listDue(Instant now) {
+        return states(new JsonObject().put("nextSyncAt", new JsonObject().put("$lte", now.toEpochMilli())));
+      }
+
+      /**
+       * By the derived expiry, 0 without a channel. A state written before ADR 81 lacks it until its next sync
+       * rewrites it, within the engine's reconciliation interval; its channel is renewed from then on.
+       */
+      @Override
+      public Future<List<SyncState>> listChannelsExpiringBy(Instant by) {
+        return states(new JsonObject().put(SyncCodec.CHANNEL_EXPIRES_AT,
+            new JsonObject().put("$lte", by.toEpochMilli())));
+      }
+
+      @Override
+      public Future<Optional<SyncState>> findByChannel(String channelId) {
+        return mongo.findOne(STATES, new JsonObject().put("channel.id", channelId), SyncCodec::decodeState);
+      }
+
+      @Override
+      public Future<Optional<SyncState>> findByChannelResource(String resourceId) {
+        return mongo.findOne(STATES, new JsonObject().put("channel.resourceId", resourceId), SyncCodec::decodeState);
+      }
+
+      @Override
+      public Future<List<SyncState>> listByConnection(String connectionId) {
+        return states(new JsonObject().put("connectionId", connectionId));
+      }
+
+      private Future<List<SyncState>> states(JsonObject filter) {
+        return mongo.client.find(STATES, filter).map(docs -> docs.stream().map(SyncCodec::decodeState).toList());
       }
 
       @Override

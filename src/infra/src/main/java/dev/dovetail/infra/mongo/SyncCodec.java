@@ -60,6 +60,13 @@ final class SyncCodec {
         requiredInstant(doc, "updatedAt"));
   }
 
+  /**
+   * A state's field that the channel renewal's index serves (ADR 81): its channel's expiry in epoch milliseconds, or
+   * {@link #NO_CHANNEL} (before any expiry) if it has none. Derived from {@code channel}, never read back.
+   */
+  static final String CHANNEL_EXPIRES_AT = "channelExpiresAt";
+  static final long NO_CHANNEL = 0L;
+
   static JsonObject encode(SyncState s) {
     JsonObject doc = new JsonObject().put("_id", s.key()).put("connectionId", s.connectionId())
         .put("calendarId", s.calendarId()).put("token", s.token()).put("failures", s.failures())
@@ -72,6 +79,7 @@ final class SyncCodec {
       putInstant(channel, "expiresAt", s.channel().expiresAt());
       doc.put("channel", channel);
     }
+    doc.put(CHANNEL_EXPIRES_AT, s.channel() == null ? NO_CHANNEL : s.channel().expiresAt().toEpochMilli());
     return doc;
   }
 

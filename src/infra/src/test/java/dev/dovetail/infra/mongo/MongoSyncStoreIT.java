@@ -38,7 +38,7 @@ class MongoSyncStoreIT extends StoreIT {
     assertThat(read).isEqualTo(c.broken("invalid_grant", NOW.plusSeconds(1)));
     assertThat(store.sync().connections().listByProvider("acme").await()).hasSize(1);
     store.sync().connections().delete(c.id()).await();
-    assertThat(store.sync().connections().listAll().await()).isEmpty();
+    assertThat(store.sync().connections().findById(c.id()).await()).isEmpty();
   }
 
   @Test
@@ -67,7 +67,7 @@ class MongoSyncStoreIT extends StoreIT {
 
     assertThat(store.sync().states().find("google-acme", "primary").await()).contains(s);
     store.sync().states().deleteByConnection("google-acme").await();
-    assertThat(store.sync().states().listAll().await()).isEmpty();
+    assertThat(store.sync().states().listByConnection("google-acme").await()).isEmpty();
   }
 
   @Test

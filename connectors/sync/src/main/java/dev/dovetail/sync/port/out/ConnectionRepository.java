@@ -25,8 +25,5 @@ public interface ConnectionRepository {
   /** The provider's connections (at most one per calendar service). */
   Future<List<Connection>> listByProvider(String providerId);
 
-  /** Every connection, for the scheduler. */
-  Future<List<Connection>> listAll();
-
   Future<Void> delete(String id);
 }
