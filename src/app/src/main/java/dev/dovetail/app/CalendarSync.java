@@ -142,9 +142,10 @@ record CalendarSync(
 
   /** Starts the scheduler and writer timers; returns their ids. */
   List<Long> start() {
+    OneRunAtATime ticks = new OneRunAtATime("calendar sync tick");
     long tick = vertx.setPeriodic(TICK_MS, id -> {
       if (running.get()) {
-        scheduler.tick().onFailure(err -> LOG.warn("calendar sync tick failed: {}", err.getMessage()));
+        ticks.tick(scheduler::tick);
       }
     });
     long write = vertx.setPeriodic(WRITE_MS, id -> write(writer, running));

@@ -263,15 +263,16 @@ public final class Hub {
         .map(servers -> {
           HttpServer server = servers.get(0);
           HttpServer metricsServer = servers.get(1) == server ? null : servers.get(1);
-          long janitorTimer = vertx.setPeriodic(JANITOR_PERIOD_MS, id -> janitor.sweep()
-              .onSuccess(report -> LOG.debug("janitor: {}", report))
-              .onFailure(err -> LOG.warn("janitor sweep failed: {}", err.getMessage())));
+          OneRunAtATime janitorRuns = new OneRunAtATime("janitor sweep");
+          long janitorTimer = vertx.setPeriodic(JANITOR_PERIOD_MS, id -> janitorRuns.tick(() -> janitor.sweep()
+              .onSuccess(report -> LOG.debug("janitor: {}", report))));
           long dispatchTimer = notifications.start();
           long paymentTimer = payments.start();
           long waitlistTimer = waitlists.start();
           // CalDAV: recurring events keep blocking a year ahead (ADR 19)
-          long busyTimer = vertx.setPeriodic(RefreshBusyTime.PERIOD.toMillis(), id -> calendars.busyTime().sweep()
-              .onFailure(err -> LOG.warn("busy-time refresh failed: {}", err.getMessage())));
+          OneRunAtATime busyRuns = new OneRunAtATime("busy-time refresh");
+          long busyTimer = vertx.setPeriodic(RefreshBusyTime.PERIOD.toMillis(),
+              id -> busyRuns.tick(() -> calendars.busyTime().sweep()));
           Hub hub = new Hub(vertx, embedded, store, server, notifications, waitlists,
               timers(timers(List.of(janitorTimer, dispatchTimer, waitlistTimer, paymentTimer, busyTimer),
                   calendarSync.start()), webhooks.start()), metricsServer, lock, draining, metrics.ops());

@@ -43,6 +43,7 @@ final class Payments {
   private final Clock clock;
   private final Optional<PaymentGateway> gateway;
   private final PaymentSettler settler;
+  private final OneRunAtATime sweeps = new OneRunAtATime("payment settling");
   private final PaymentBookingEvents events;
   private final AtomicBoolean nudged = new AtomicBoolean();
 
@@ -121,7 +122,7 @@ final class Payments {
 
   private void sweep() {
     if (settler != null) {
-      settler.sweep().onFailure(err -> LOG.warn("payment settling failed: {}", err.getMessage()));
+      sweeps.tick(settler::sweep);
     }
   }
 }

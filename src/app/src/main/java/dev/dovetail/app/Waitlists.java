@@ -100,16 +100,15 @@ final class Waitlists {
 
   /** Starts the periodic sweep; returns its timer id. */
   long start() {
+    OneRunAtATime sweeps = new OneRunAtATime("waitlist sweep");
     return vertx.setPeriodic(SWEEP_PERIOD_MS, id -> {
       Backfill b = backfill.get();
       if (running.get() && b != null) {
-        b.sweep()
-            .onSuccess(report -> {
-              if (report.lapsed() + report.offered() > 0) {
-                LOG.debug("waitlist: {}", report);
-              }
-            })
-            .onFailure(err -> LOG.warn("waitlist sweep failed: {}", err.getMessage()));
+        sweeps.tick(() -> b.sweep().onSuccess(report -> {
+          if (report.lapsed() + report.offered() > 0) {
+            LOG.debug("waitlist: {}", report);
+          }
+        }));
       }
     });
   }

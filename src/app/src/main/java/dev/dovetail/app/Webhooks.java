@@ -78,8 +78,8 @@ record Webhooks(Vertx vertx, Clock clock, MongoStore store, WebhookService servi
   /** Starts the periodic dispatch and the daily feed pruning; returns the timer ids. */
   List<Long> start() {
     long dispatch = vertx.setPeriodic(PERIOD_MS, id -> run(dispatcher));
-    long prune = vertx.setPeriodic(24 * 60 * 60 * 1000L, id -> service.prune()
-        .onFailure(err -> LOG.warn("webhook feed pruning failed: {}", err.getMessage())));
+    OneRunAtATime prunes = new OneRunAtATime("webhook feed pruning");
+    long prune = vertx.setPeriodic(24 * 60 * 60 * 1000L, id -> prunes.tick(service::prune));
     return List.of(dispatch, prune);
   }
 }

@@ -6,11 +6,13 @@ import dev.dovetail.payment.domain.Payment;
 import dev.dovetail.payment.domain.PaymentSettings;
 import dev.dovetail.payment.port.out.PaymentRepository;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /** Reference adapter of {@link PaymentRepository}. */
 public class InMemoryPaymentRepository implements PaymentRepository {
@@ -54,8 +56,22 @@ public class InMemoryPaymentRepository implements PaymentRepository {
 
   @Override
   public Future<List<Payment>> findOwed(int limit) {
-    return Future.succeededFuture(payments.values().stream()
-        .filter(p -> p.owed() != Owed.NOTHING).limit(limit).toList());
+    List<List<Payment>> kinds = Stream.of(Owed.values()).filter(work -> work != Owed.NOTHING)
+        .map(work -> payments.values().stream().filter(p -> p.owed() == work).toList()).toList();
+    List<Payment> owed = new ArrayList<>();
+    for (int i = 0; owed.size() < limit; i++) {
+      boolean more = false;
+      for (List<Payment> kind : kinds) {
+        if (i < kind.size() && owed.size() < limit) {
+          owed.add(kind.get(i));
+          more = true;
+        }
+      }
+      if (!more) {
+        break;
+      }
+    }
+    return Future.succeededFuture(owed);
   }
 
   @Override

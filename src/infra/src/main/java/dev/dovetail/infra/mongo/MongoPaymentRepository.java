@@ -12,8 +12,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.UpdateOptions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Payments in {@code payments} (one document per booking, {@code _id} = booking id, replaced only over the revision
@@ -70,11 +72,33 @@ public class MongoPaymentRepository implements PaymentRepository {
     return mongo.client.find(COLLECTION, filter).map(docs -> docs.stream().map(PaymentCodec::decode).toList());
   }
 
+  /**
+   * One equality query per kind of owed work, which the {@code owed} index serves, taken in turns up to {@code limit}
+   * (so no kind of work waits behind another's backlog). A single {@code owed: {$ne: NOTHING}} is served by no index,
+   * so the sweep, every 30 s on every node, read every payment ever made.
+   */
   @Override
   public Future<List<Payment>> findOwed(int limit) {
-    JsonObject filter = new JsonObject().put("owed", new JsonObject().put("$ne", Owed.NOTHING.name()));
-    return mongo.client.findWithOptions(COLLECTION, filter, new FindOptions().setLimit(limit))
-        .map(docs -> docs.stream().map(PaymentCodec::decode).toList());
+    List<Future<List<JsonObject>>> kinds = Stream.of(Owed.values()).filter(work -> work != Owed.NOTHING)
+        .map(work -> mongo.client.findWithOptions(COLLECTION, new JsonObject().put("owed", work.name()),
+            new FindOptions().setLimit(limit)))
+        .toList();
+    return Future.all(kinds).map(done -> {
+      List<Payment> owed = new ArrayList<>();
+      for (int i = 0; owed.size() < limit; i++) {
+        boolean more = false;
+        for (Future<List<JsonObject>> kind : kinds) {
+          if (i < kind.result().size() && owed.size() < limit) {
+            owed.add(PaymentCodec.decode(kind.result().get(i)));
+            more = true;
+          }
+        }
+        if (!more) {
+          break;
+        }
+      }
+      return owed;
+    });
   }
 
   @Override

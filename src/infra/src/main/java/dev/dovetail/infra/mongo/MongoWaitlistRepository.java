@@ -87,12 +87,15 @@ public class MongoWaitlistRepository implements WaitlistRepository {
         .map(docs -> docs.stream().map(WaitlistCodec::decode).toList());
   }
 
+  /**
+   * The open offer holding the booking, else the entry that claimed it: two lookups, each served by its index. One
+   * {@code $or} of the two is served by neither, and read every tenant's entries for each offer mail.
+   */
   @Override
   public Future<Optional<WaitlistEntry>> findByOfferedBooking(String bookingId) {
-    JsonObject filter = new JsonObject().put("$or", new JsonArray()
-        .add(new JsonObject().put("offer.bookingId", bookingId))
-        .add(new JsonObject().put("bookingId", bookingId)));
-    return mongo.findOne(COLLECTION, filter, WaitlistCodec::decode);
+    return mongo.findOne(COLLECTION, new JsonObject().put("offer.bookingId", bookingId), WaitlistCodec::decode)
+        .compose(offered -> offered.isPresent() ? Future.succeededFuture(offered)
+            : mongo.findOne(COLLECTION, new JsonObject().put("bookingId", bookingId), WaitlistCodec::decode));
   }
 
   @Override

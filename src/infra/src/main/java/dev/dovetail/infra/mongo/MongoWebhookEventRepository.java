@@ -38,8 +38,8 @@ class MongoWebhookEventRepository implements WebhookEventRepository {
   private final MongoSupport mongo;
 
   /**
-   * Due deliveries, the per-subject order check, each endpoint's log; the feed by position and the prune by age. The
-   * claim and outcome compare-and-sets are found by {@code _id} (ADR 80).
+   * Due deliveries, the per-subject order check, each endpoint's log, the finished ones by age; the feed by position
+   * and the prune by age. The claim and outcome compare-and-sets are found by {@code _id} (ADR 80).
    */
   static List<StoreIndex> indexes() {
     return List.of(StoreIndex.secondary(DELIVERIES, "state_nextAttemptAt", new JsonObject().put("state", 1)
@@ -48,6 +48,7 @@ class MongoWebhookEventRepository implements WebhookEventRepository {
             .put("subjectId", 1).put("state", 1).put("position", 1)),
         StoreIndex.secondary(DELIVERIES, "provider_endpoint_position", new JsonObject().put("providerId", 1)
             .put("endpointId", 1).put("position", -1)),
+        StoreIndex.secondary(DELIVERIES, "state_firstDueAt", new JsonObject().put("state", 1).put("firstDueAt", 1)),
         StoreIndex.secondary(EVENTS, "provider_position", new JsonObject().put("providerId", 1).put("position", 1)),
         StoreIndex.secondary(EVENTS, "occurredAt", new JsonObject().put("occurredAt", 1)));
   }
@@ -135,14 +136,23 @@ class MongoWebhookEventRepository implements WebhookEventRepository {
             .map(WebhookCodec::decodeEvent));
   }
 
+  /**
+   * Finished deliveries, one finished state at a time (each remove served by {@code state_firstDueAt}; a
+   * {@code state: {$ne: PENDING}} is served by no index and read every tenant's deliveries), then the events.
+   */
   @Override
   public Future<Long> pruneBefore(Instant cutoff) {
     JsonObject old = new JsonObject().put("occurredAt", new JsonObject().put("$lt", cutoff.toEpochMilli()));
-    JsonObject finished = new JsonObject()
-        .put("firstDueAt", new JsonObject().put("$lt", cutoff.toEpochMilli()))
-        .put("state", new JsonObject().put("$ne", DeliveryState.PENDING.name()));
-    return mongo.durable(mongo.client.removeDocuments(DELIVERIES, finished)
-        .compose(d -> mongo.client.removeDocuments(EVENTS, old))
+    Future<Void> finished = Future.succeededFuture();
+    for (DeliveryState state : DeliveryState.values()) {
+      if (state == DeliveryState.PENDING) {
+        continue;
+      }
+      JsonObject before = new JsonObject().put("state", state.name())
+          .put("firstDueAt", new JsonObject().put("$lt", cutoff.toEpochMilli()));
+      finished = finished.compose(v -> mongo.client.removeDocuments(DELIVERIES, before).mapEmpty());
+    }
+    return mongo.durable(finished.compose(d -> mongo.client.removeDocuments(EVENTS, old))
         .map(result -> result.getRemovedCount()));
   }
 

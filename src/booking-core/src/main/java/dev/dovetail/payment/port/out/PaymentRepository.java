@@ -22,7 +22,10 @@ public interface PaymentRepository {
   /** The payments among these booking ids (at most a few hundred per call). */
   Future<List<Payment>> findByBookings(List<String> bookingIds);
 
-  /** Payments with owed work, at most {@code limit}. */
+  /**
+   * Payments with owed work, at most {@code limit}, each kind of work ({@code Owed}) in turns, so that a backlog of
+   * one kind does not hold the others back.
+   */
   Future<List<Payment>> findOwed(int limit);
 
   Future<Optional<PaymentSettings>> settings(String bookingTypeId);

@@ -1,0 +1,123 @@
+package dev.dovetail.infra.mongo.h2;
+
+import static dev.dovetail.booking.port.out.Outcomes.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dovetail.booking.domain.Money;
+import dev.dovetail.infra.mongo.MongoStore;
+import dev.dovetail.payment.domain.Owed;
+import dev.dovetail.payment.domain.Payment;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Periodic work that read every tenant's documents now reads index keys of what it finds (issue 17): the payment
+ * sweep's owed work (every 30 s), the offer mail's waitlist entry (each offer), the webhook prune's finished
+ * deliveries (daily). Each runs among 2,000 documents it must not read, on the on-disk store.
+ */
+@ExtendWith(VertxExtension.class)
+class SweepReadsIT {
+
+  private static final Instant NOW = Instant.parse("2030-03-04T09:00:00Z");
+  private static final int OTHERS = 2000;
+
+  @Test
+  @DisplayName("the payment sweep finds the owed work, each kind in turns, without reading settled payments")
+  void owedPaymentsAreFoundByIndex(Vertx vertx, @TempDir Path dir) {
+    ServedStore.with(vertx, dir, served -> {
+      MongoStore store = served.store();
+      MongoClient raw = served.raw();
+      List<Future<Void>> writes = new ArrayList<>();
+      for (int i = 0; i < OTHERS; i++) {
+        writes.add(store.payments().insert(payment("settled-" + i)));
+      }
+      await(Future.all(writes));
+      for (String id : List.of("void-1", "void-2", "void-3")) {
+        owe(store, id, Owed.VOID);
+      }
+      owe(store, "capture-1", Owed.CAPTURE);
+      long before = served.keysRead("payments");
+
+      assertThat(await(store.payments().findOwed(100))).extracting(Payment::bookingId)
+          .containsExactlyInAnyOrder("void-1", "void-2", "void-3", "capture-1");
+      assertThat(await(store.payments().findOwed(2))).extracting(Payment::owed)
+          .as("a backlog of one kind does not hide another").containsExactlyInAnyOrder(Owed.VOID, Owed.CAPTURE);
+      assertThat(served.keysRead("payments") - before).isBetween(1L, 20L);
+    });
+  }
+
+  @Test
+  @DisplayName("an offer's waitlist entry is looked up by its two indexes, not found among every tenant's entries")
+  void offeredEntryIsLookedUpByIndex(Vertx vertx, @TempDir Path dir) {
+    ServedStore.with(vertx, dir, served -> {
+      MongoStore store = served.store();
+      MongoClient raw = served.raw();
+      List<Future<String>> writes = new ArrayList<>();
+      for (int i = 0; i < OTHERS; i++) {
+        writes.add(raw.insert("waitlist", new JsonObject().put("_id", "entry-" + i).put("bookingId", "booked-" + i)
+            .put("offer", new JsonObject().put("bookingId", "held-" + i))));
+      }
+      await(Future.all(writes));
+      long before = served.keysRead("waitlist");
+
+      // An id between two stored ones, so each index lookup reads the one key after it (an id past every key reads
+      // none, as a scan does).
+      assertThat(await(store.waitlist().findByOfferedBooking("booked-1000a"))).isEmpty();
+      assertThat(served.keysRead("waitlist") - before).isBetween(1L, 4L);
+    });
+  }
+
+  @Test
+  @DisplayName("the webhook prune removes old finished deliveries by index and keeps pending and recent ones")
+  void pruneRemovesFinishedDeliveriesByIndex(Vertx vertx, @TempDir Path dir) {
+    ServedStore.with(vertx, dir, served -> {
+      MongoStore store = served.store();
+      MongoClient raw = served.raw();
+      long old = NOW.minus(Duration.ofDays(40)).toEpochMilli();
+      List<Future<String>> writes = new ArrayList<>();
+      for (int i = 0; i < OTHERS; i++) {
+        writes.add(raw.insert("webhook_deliveries", delivery("pending-" + i, "PENDING", old)));
+      }
+      for (int i = 0; i < 5; i++) {
+        writes.add(raw.insert("webhook_deliveries", delivery("ok-" + i, "SUCCEEDED", old)));
+        writes.add(raw.insert("webhook_deliveries", delivery("failed-" + i, "FAILED", old)));
+        writes.add(raw.insert("webhook_deliveries", delivery("recent-" + i, "SUCCEEDED", NOW.toEpochMilli())));
+      }
+      await(Future.all(writes));
+      long before = served.keysRead("webhook_deliveries");
+
+      await(store.webhookEvents().pruneBefore(NOW.minus(Duration.ofDays(30))));
+
+      assertThat(served.keysRead("webhook_deliveries") - before).isBetween(1L, 30L);
+      assertThat(await(raw.count("webhook_deliveries", new JsonObject()))).isEqualTo(OTHERS + 5L);
+      assertThat(await(raw.count("webhook_deliveries", new JsonObject().put("state", "SUCCEEDED")))).isEqualTo(5L);
+    });
+  }
+
+  private static JsonObject delivery(String id, String state, long firstDueAt) {
+    return new JsonObject().put("_id", id).put("state", state).put("firstDueAt", firstDueAt)
+        .put("nextAttemptAt", firstDueAt).put("position", 1L);
+  }
+
+  private static Payment payment(String bookingId) {
+    return Payment.awaiting(bookingId, "prov-" + bookingId, new Money(1_000, "EUR"), false, NOW);
+  }
+
+  private static void owe(MongoStore store, String bookingId, Owed work) {
+    Payment fresh = payment(bookingId);
+    await(store.payments().insert(fresh));
+    await(store.payments().update(fresh.owe(work, 0, NOW)));
+  }
+}
