@@ -74,6 +74,11 @@ public final class SyncScheduler implements ReceivePush {
    * still syncs on its own timer.
    */
   public static final int MAX_LOOKUPS_PER_BATCH = 100;
+  /**
+   * The most calendars one tick reads as due, earliest first. Those still running fill part of it, so it also bounds
+   * the reconciliations a node starts at once (after an outage every calendar is due); the rest follow on later ticks.
+   */
+  public static final int MAX_DUE_PER_TICK = 500;
 
   public SyncScheduler(SyncContext ctx, SyncEngine engine, Vertx vertx, Settings settings) {
     this.ctx = ctx;
@@ -85,8 +90,10 @@ public final class SyncScheduler implements ReceivePush {
   /** One pass: runs due syncs and opens or renews push channels. Called periodically. */
   public Future<Void> tick() {
     Instant now = ctx.clock().instant();
-    return ctx.states().listDue(now).compose(due -> {
-      due.forEach(s -> request(s.connectionId(), s.calendarId()));
+    return ctx.states().listDue(now, MAX_DUE_PER_TICK).compose(due -> {
+      // A calendar whose sync is running is still due until that sync saves its state: asking again would only make
+      // it run twice. Pushes ask with request(), which does queue one more run.
+      due.forEach(s -> requestIfIdle(s.connectionId(), s.calendarId()));
       return settings.callbackBase() == null ? Future.succeededFuture()
           : ctx.states().listChannelsExpiringBy(now.plus(settings.renewBefore()))
               .compose(expiring -> renewChannels(expiring, now));
@@ -159,6 +166,14 @@ public final class SyncScheduler implements ReceivePush {
   private void requestWithFollowUp(String connectionId, String calendarId) {
     request(connectionId, calendarId);
     vertx.setTimer(Math.max(1, settings.followUp().toMillis()), id -> request(connectionId, calendarId));
+  }
+
+  /** Runs a sync of the calendar now, unless one is running. */
+  private void requestIfIdle(String connectionId, String calendarId) {
+    String key = SyncState.keyOf(connectionId, calendarId);
+    if (runs.putIfAbsent(key, Run.RUNNING) == null) {
+      run(key, connectionId, calendarId);
+    }
   }
 
   /** Runs a sync of the calendar now, or once more after the one running. */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.PushChannel;
 import dev.dovetail.sync.domain.SyncState;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,25 @@ class SyncSchedulerTest {
 
     assertThat(f.states.listed()).as("the one state due a sync, and again as due a channel").isEqualTo(2);
     awaitTrue(() -> f.states.find(CONNECTION, CALENDAR).await().orElseThrow().channel() != null);
+  }
+
+  @Test
+  @DisplayName("ticks leave a running sync alone: a reconciliation slower than a tick runs once, not once more")
+  void aSlowSyncRunsOncePerReconciliation() {
+    // No push callback: a channel opening would wait for the calendar's lock, which the held sync keeps.
+    SyncScheduler reconcileOnly = new SyncScheduler(f.ctx, f.engine, vertx,
+        new SyncScheduler.Settings(null, Duration.ofDays(7), Duration.ofHours(1), Duration.ofMillis(100)));
+    f.states.save(SyncState.initial(CONNECTION, CALENDAR, f.clock.instant())).await();
+    Promise<Void> slowService = f.google.holdNextChanges();
+    reconcileOnly.tick().await(); // starts the sync, which waits for its change round
+    reconcileOnly.tick().await(); // the calendar is still due: its sync has not saved yet
+    reconcileOnly.tick().await();
+    slowService.complete();
+
+    awaitTrue(() -> f.states.find(CONNECTION, CALENDAR).await().orElseThrow().nextSyncAt()
+        .isAfter(f.clock.instant()));
+    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+    assertThat(f.google.changeRounds()).isEqualTo(1);
   }
 
   @Test

@@ -49,6 +49,8 @@ public final class InMemoryCalendarConnector
   private final List<Supplier<RuntimeException>> failures = new ArrayList<>();
   private long etags;
   private java.time.Clock modificationClock;
+  private io.vertx.core.Promise<Void> held;
+  private int changeRounds;
 
   public InMemoryCalendarConnector(CalendarProvider provider, String... calendarIds) {
     this.provider = provider;
@@ -102,8 +104,32 @@ public final class InMemoryCalendarConnector
         .map(id -> new ExternalCalendar(id, "Calendar " + id, id.equals(calendars.firstKey()), true)).toList());
   }
 
+  /**
+   * The next change round answers only when the returned promise completes (a slow service), and every round is
+   * counted ({@link #changeRounds}).
+   */
+  public synchronized io.vertx.core.Promise<Void> holdNextChanges() {
+    held = io.vertx.core.Promise.promise();
+    return held;
+  }
+
+  /** How many change rounds were asked for. */
+  public synchronized int changeRounds() {
+    return changeRounds;
+  }
+
   @Override
   public synchronized Future<ChangeSet> changes(Grant grant, String calendarId, String token) {
+    changeRounds++;
+    io.vertx.core.Promise<Void> hold = held;
+    held = null;
+    if (hold != null) {
+      return hold.future().compose(v -> answerChanges(calendarId, token));
+    }
+    return answerChanges(calendarId, token);
+  }
+
+  private synchronized Future<ChangeSet> answerChanges(String calendarId, String token) {
     return guarded(() -> {
       Calendar cal = calendar(calendarId);
       long since = 0;

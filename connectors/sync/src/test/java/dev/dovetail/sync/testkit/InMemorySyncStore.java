@@ -93,8 +93,11 @@ public final class InMemorySyncStore {
     }
 
     @Override
-    public Future<List<SyncState>> listDue(Instant now) {
-      return list(s -> !s.nextSyncAt().isAfter(now));
+    public Future<List<SyncState>> listDue(Instant now, int limit) {
+      List<SyncState> due = byKey.values().stream().filter(s -> !s.nextSyncAt().isAfter(now))
+          .sorted(Comparator.comparing(SyncState::nextSyncAt)).limit(limit).toList();
+      listed.addAndGet(due.size());
+      return Future.succeededFuture(due);
     }
 
     @Override

@@ -109,8 +109,11 @@ public final class MongoSyncStore {
       }
 
       @Override
-      public Future<List<SyncState>> listDue(Instant now) {
-        return states(new JsonObject().put("nextSyncAt", new JsonObject().put("$lte", now.toEpochMilli())));
+      public Future<List<SyncState>> listDue(Instant now, int limit) {
+        JsonObject due = new JsonObject().put("nextSyncAt", new JsonObject().put("$lte", now.toEpochMilli()));
+        FindOptions earliest = new FindOptions().setSort(new JsonObject().put("nextSyncAt", 1)).setLimit(limit);
+        return mongo.client.findWithOptions(STATES, due, earliest)
+            .map(docs -> docs.stream().map(SyncCodec::decodeState).toList());
       }
 
       /**

@@ -17,8 +17,11 @@ public interface SyncStateRepository {
 
   Future<Optional<SyncState>> find(String connectionId, String calendarId);
 
-  /** The states whose {@code nextSyncAt} is at or before {@code now}: the calendars due a sync. */
-  Future<List<SyncState>> listDue(Instant now);
+  /**
+   * The states whose {@code nextSyncAt} is at or before {@code now}, the calendars due a sync: the {@code limit}
+   * earliest due.
+   */
+  Future<List<SyncState>> listDue(Instant now, int limit);
 
   /**
    * The states without a push channel, or whose channel expires at or before {@code by}: the calendars whose channel

@@ -42,20 +42,23 @@ class SyncStateReadsIT {
       SyncState due = SyncState.initial("google-due", "primary", NOW.minusSeconds(1));
       SyncState expiring = SyncState.initial("google-exp", "primary", NOW).dueAt(NOW.plus(Duration.ofMinutes(5)))
           .withChannel(new PushChannel("ch-exp", "res-exp", "hash", NOW.plus(Duration.ofMinutes(30))));
+      SyncState earliest = SyncState.initial("google-earliest", "primary", NOW.minusSeconds(60));
       await(states.save(due));
       await(states.save(expiring));
+      await(states.save(earliest));
       long before = served.keysRead(STATES);
 
-      assertThat(await(states.listDue(NOW))).containsExactly(due);
+      assertThat(await(states.listDue(NOW, 10))).containsExactly(earliest, due);
+      assertThat(await(states.listDue(NOW, 1))).as("the earliest due first").containsExactly(earliest);
       assertThat(await(states.listChannelsExpiringBy(NOW.plus(Duration.ofHours(1)))))
-          .containsExactlyInAnyOrder(due, expiring);
+          .containsExactlyInAnyOrder(earliest, due, expiring);
       assertThat(await(states.findByChannel("ch-1234"))).map(SyncState::connectionId).contains("google-t1234");
       assertThat(await(states.findByChannelResource("res-77"))).map(SyncState::connectionId).contains("google-t77");
       assertThat(await(states.findByChannel("made-up"))).isEmpty();
       assertThat(await(states.findByChannelResource("made-up"))).isEmpty();
       assertThat(await(states.listByConnection("google-t5"))).hasSize(1);
 
-      assertThat(served.keysRead(STATES) - before).as("keys read by the seven reads, among %d states", TENANTS)
+      assertThat(served.keysRead(STATES) - before).as("keys read by the eight reads, among %d states", TENANTS)
           .isBetween(1L, 20L);
     });
   }
