@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * When inbound syncs run. Pushes are hints: a verified notification asks for a sync at once and, because a
  * notification may arrive before its change is readable, for one more after {@code followUp}. Every calendar is also
  * reconciled on its own timer (the sync state's {@code nextSyncAt}, set by the engine), so lost pushes only delay a
- * change. Requests for a calendar whose sync is running are coalesced into one more run. Push channels are opened for
- * every synced calendar when a callback URL is configured, and replaced {@code renewBefore} their expiry. A tick reads
- * only the states due a sync or a channel, and a push reads only the state its channel names (ADR 81): neither costs
- * in proportion to every tenant's calendars.
+ * change. Pushes for a calendar whose sync is running are coalesced into one more run; a tick leaves a running sync
+ * alone. Push channels are opened for every synced calendar when a callback URL is configured, and replaced
+ * {@code renewBefore} their expiry. A tick reads only the states due a sync or a channel, and a push reads only the
+ * state its channel names (ADR 81): neither costs in proportion to every tenant's calendars.
  */
 public final class SyncScheduler implements ReceivePush {
 
@@ -65,7 +65,7 @@ public final class SyncScheduler implements ReceivePush {
   private final Set<String> opening = ConcurrentHashMap.newKeySet();
   /**
    * Channels this node is opening, by id: the service may push on a channel (its {@code sync} message, or a change)
-   * before the watch call has answered and the channel is stored, and such a push must not meet the miss gate.
+   * before the watch call has answered and the channel is stored, where a push would not find it yet.
    */
   private final Map<String, Opening> openingChannels = new ConcurrentHashMap<>();
   /**
@@ -79,6 +79,11 @@ public final class SyncScheduler implements ReceivePush {
    * the reconciliations a node starts at once (after an outage every calendar is due); the rest follow on later ticks.
    */
   public static final int MAX_DUE_PER_TICK = 500;
+  /**
+   * How long a calendar whose channel cannot be opened now (a broken connection, a service without push) waits before
+   * the renewal looks at it again. A re-granted connection's resync saves its states, which ends the wait at once.
+   */
+  public static final Duration CHANNEL_RECHECK = Duration.ofMinutes(10);
 
   public SyncScheduler(SyncContext ctx, SyncEngine engine, Vertx vertx, Settings settings) {
     this.ctx = ctx;
@@ -199,17 +204,28 @@ public final class SyncScheduler implements ReceivePush {
         });
   }
 
-  /** Opens or replaces the channels of {@code states} that are due one, on their connection's service. */
+  /**
+   * Opens or replaces the channels of {@code states} that are due one, on their connection's service. A state whose
+   * channel cannot be opened now (a broken or deleted connection, a service without push, a calendar no longer
+   * blocking, a watch in back-off) is deferred in the store until it can, so that it is not read again every second.
+   */
   private Future<Void> renewChannels(List<SyncState> states, Instant now) {
     return connectionsOf(states).compose(byId -> {
       Future<Void> chain = Future.succeededFuture();
       for (SyncState s : states) {
         Connection c = byId.get(s.connectionId());
         Optional<PushSupport> push = c == null ? Optional.empty() : ctx.capability(c.provider(), PushSupport.class);
+        boolean pushable = push.isPresent() && c.connected() && c.blockingCalendars().contains(s.calendarId());
         boolean due = s.channel() == null || !s.channel().expiresAt().minus(settings.renewBefore()).isAfter(now);
-        boolean allowed = !watchRetryAt.getOrDefault(s.key(), Instant.MIN).isAfter(now);
-        if (push.isPresent() && c.connected() && c.blockingCalendars().contains(s.calendarId()) && due && allowed
-            && opening.add(s.key())) {
+        Instant retryAt = watchRetryAt.getOrDefault(s.key(), Instant.MIN);
+        if (!due) {
+          // Listed by an earlier deferral, and its channel is live: back to its own renewal time.
+          chain = chain.compose(v -> checkChannelAgainAt(s, s.channel().expiresAt().minus(settings.renewBefore())));
+        } else if (!pushable) {
+          chain = chain.compose(v -> checkChannelAgainAt(s, now.plus(CHANNEL_RECHECK)));
+        } else if (retryAt.isAfter(now)) {
+          chain = chain.compose(v -> checkChannelAgainAt(s, retryAt));
+        } else if (opening.add(s.key())) {
           // One opening per calendar at a time: a slow watch call must not make the next tick open a second one.
           chain = chain.compose(v -> openChannel(push.get(), c, s.calendarId()).onSuccess(ok -> {
             watchFailures.remove(s.key());
@@ -219,13 +235,23 @@ public final class SyncScheduler implements ReceivePush {
             Duration wait = WATCH_BACKOFF.after(failures, 0, ctx.random());
             LOG.warn("opening a push channel on {} {} failed ({} in a row; next try in {}): {}", c.id(),
                 s.calendarId(), failures, wait, err.getMessage());
-            watchRetryAt.put(s.key(), ctx.clock().instant().plus(wait));
-            return Future.succeededFuture();
+            Instant next = ctx.clock().instant().plus(wait);
+            watchRetryAt.put(s.key(), next);
+            return checkChannelAgainAt(s, next);
           }).andThen(done -> opening.remove(s.key())));
         }
       }
       return chain;
     });
+  }
+
+  /** Keeps {@code s} out of the renewal reads until {@code at} (or its next save), best effort. */
+  private Future<Void> checkChannelAgainAt(SyncState s, Instant at) {
+    return ctx.states().deferChannelCheck(s.connectionId(), s.calendarId(), at.plus(settings.renewBefore()))
+        .recover(err -> {
+          LOG.debug("deferring the channel check of {} failed: {}", s.key(), err.getMessage());
+          return Future.succeededFuture();
+        });
   }
 
   /** The connections of {@code states}, by id (one read each; a deleted one is absent). */

@@ -7,6 +7,7 @@ import static dev.dovetail.sync.app.SyncFixture.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.sync.domain.CalendarProvider;
+import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.domain.PushChannel;
 import dev.dovetail.sync.domain.SyncState;
 import io.vertx.core.Promise;
@@ -55,6 +56,26 @@ class SyncSchedulerTest {
 
     assertThat(f.states.listed()).as("the one state due a sync, and again as due a channel").isEqualTo(2);
     awaitTrue(() -> f.states.find(CONNECTION, CALENDAR).await().orElseThrow().channel() != null);
+  }
+
+  @Test
+  @DisplayName("a calendar whose channel cannot be opened (a broken connection) is read again only after a while")
+  void unopenableChannelIsDeferred() {
+    Connection granted = f.connections.findById(CONNECTION).await().orElseThrow();
+    f.connections.save(granted.broken("invalid_grant", f.clock.instant())).await();
+    f.states.save(SyncState.initial(CONNECTION, CALENDAR, f.clock.instant())
+        .dueAt(f.clock.instant().plus(Duration.ofHours(1)))).await();
+
+    scheduler.tick().await();
+    int first = f.states.listed();
+    assertThat(first).as("read once, as due a channel").isEqualTo(1);
+    scheduler.tick().await();
+    scheduler.tick().await();
+    assertThat(f.states.listed()).as("deferred: not read by the next ticks").isEqualTo(first);
+
+    f.clock.advance(SyncScheduler.CHANNEL_RECHECK);
+    scheduler.tick().await();
+    assertThat(f.states.listed()).as("looked at again after the wait").isEqualTo(first + 1);
   }
 
   @Test

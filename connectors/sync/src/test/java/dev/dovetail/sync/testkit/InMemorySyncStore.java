@@ -68,6 +68,7 @@ public final class InMemorySyncStore {
 
   public static final class States implements SyncStateRepository {
     private final Map<String, SyncState> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Instant> deferred = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
     private final AtomicInteger listed = new AtomicInteger();
 
@@ -84,6 +85,16 @@ public final class InMemorySyncStore {
     @Override
     public Future<Void> save(SyncState state) {
       byKey.put(state.key(), state);
+      deferred.remove(state.key());
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> deferChannelCheck(String connectionId, String calendarId, Instant by) {
+      String key = SyncState.keyOf(connectionId, calendarId);
+      if (byKey.containsKey(key)) {
+        deferred.put(key, by);
+      }
       return Future.succeededFuture();
     }
 
@@ -102,7 +113,8 @@ public final class InMemorySyncStore {
 
     @Override
     public Future<List<SyncState>> listChannelsExpiringBy(Instant by) {
-      return list(s -> s.channel() == null || !s.channel().expiresAt().isAfter(by));
+      return list(s -> deferred.containsKey(s.key()) ? !deferred.get(s.key()).isAfter(by)
+          : s.channel() == null || !s.channel().expiresAt().isAfter(by));
     }
 
     @Override

@@ -127,6 +127,13 @@ public final class MongoSyncStore {
       }
 
       @Override
+      public Future<Void> deferChannelCheck(String connectionId, String calendarId, Instant by) {
+        JsonObject set = new JsonObject().put(SyncCodec.CHANNEL_EXPIRES_AT, by.toEpochMilli());
+        return mongo.client.updateCollection(STATES, byId(SyncState.keyOf(connectionId, calendarId)),
+            new JsonObject().put("$set", set)).mapEmpty();
+      }
+
+      @Override
       public Future<Optional<SyncState>> findByChannel(String channelId) {
         return mongo.findOne(STATES, new JsonObject().put("channel.id", channelId), SyncCodec::decodeState);
       }

@@ -29,6 +29,13 @@ public interface SyncStateRepository {
    */
   Future<List<SyncState>> listChannelsExpiringBy(Instant by);
 
+  /**
+   * Until the state is next saved, {@link #listChannelsExpiringBy} lists it only for a {@code by} at or after
+   * {@code by}: the scheduler's note that it cannot open this calendar's channel before then (a broken connection, a
+   * watch in back-off). Best effort, not awaited for durability; a state that no longer exists is left alone.
+   */
+  Future<Void> deferChannelCheck(String connectionId, String calendarId, Instant by);
+
   /** The state whose push channel has this id (the hub's own id, which Google's pushes name). */
   Future<Optional<SyncState>> findByChannel(String channelId);
 

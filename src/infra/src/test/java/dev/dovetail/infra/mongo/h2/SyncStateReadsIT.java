@@ -64,6 +64,26 @@ class SyncStateReadsIT {
   }
 
   @Test
+  @DisplayName("a deferred channel check keeps a state out of the renewal reads until then, or until its next save")
+  void deferredChannelCheck(Vertx vertx, @TempDir Path dir) {
+    ServedStore.with(vertx, dir, served -> {
+      SyncStateRepository states = served.store().sync().states();
+      SyncState broken = SyncState.initial("google-broken", "primary", NOW).dueAt(NOW.plus(Duration.ofMinutes(5)));
+      await(states.save(broken));
+      Instant renewBy = NOW.plus(Duration.ofHours(1));
+
+      await(states.deferChannelCheck("google-broken", "primary", renewBy.plus(Duration.ofMinutes(10))));
+      assertThat(await(states.listChannelsExpiringBy(renewBy))).isEmpty();
+      assertThat(await(states.listChannelsExpiringBy(renewBy.plus(Duration.ofMinutes(10))))).containsExactly(broken);
+
+      await(states.deferChannelCheck("google-gone", "primary", renewBy));
+      assertThat(await(states.listByConnection("google-gone"))).as("no state is made by a deferral").isEmpty();
+      await(states.save(broken));
+      assertThat(await(states.listChannelsExpiringBy(renewBy))).as("a save ends the deferral").containsExactly(broken);
+    });
+  }
+
+  @Test
   @DisplayName("a state written before ADR 81 is due a channel again once its next sync has saved it")
   void legacyStateIsFoundAfterItsNextSave(Vertx vertx, @TempDir Path dir) {
     ServedStore.with(vertx, dir, served -> {
