@@ -142,7 +142,7 @@ record CalendarSync(
 
   /** Starts the scheduler and writer timers; returns their ids. */
   List<Long> start() {
-    OneRunAtATime ticks = new OneRunAtATime("calendar sync tick");
+    OneRunAtATime ticks = new OneRunAtATime("calendar sync tick", Duration.ofMillis(TICK_MS));
     long tick = vertx.setPeriodic(TICK_MS, id -> {
       if (running.get()) {
         ticks.tick(scheduler::tick);

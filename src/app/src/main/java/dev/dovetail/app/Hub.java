@@ -263,14 +263,14 @@ public final class Hub {
         .map(servers -> {
           HttpServer server = servers.get(0);
           HttpServer metricsServer = servers.get(1) == server ? null : servers.get(1);
-          OneRunAtATime janitorRuns = new OneRunAtATime("janitor sweep");
+          OneRunAtATime janitorRuns = new OneRunAtATime("janitor sweep", Duration.ofMillis(JANITOR_PERIOD_MS));
           long janitorTimer = vertx.setPeriodic(JANITOR_PERIOD_MS, id -> janitorRuns.tick(() -> janitor.sweep()
               .onSuccess(report -> LOG.debug("janitor: {}", report))));
           long dispatchTimer = notifications.start();
           long paymentTimer = payments.start();
           long waitlistTimer = waitlists.start();
           // CalDAV: recurring events keep blocking a year ahead (ADR 19)
-          OneRunAtATime busyRuns = new OneRunAtATime("busy-time refresh");
+          OneRunAtATime busyRuns = new OneRunAtATime("busy-time refresh", RefreshBusyTime.PERIOD);
           long busyTimer = vertx.setPeriodic(RefreshBusyTime.PERIOD.toMillis(),
               id -> busyRuns.tick(() -> calendars.busyTime().sweep()));
           Hub hub = new Hub(vertx, embedded, store, server, notifications, waitlists,

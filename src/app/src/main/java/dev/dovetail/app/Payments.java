@@ -17,6 +17,7 @@ import dev.dovetail.web.payment.StripeHooks;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ final class Payments {
   private final Clock clock;
   private final Optional<PaymentGateway> gateway;
   private final PaymentSettler settler;
-  private final OneRunAtATime sweeps = new OneRunAtATime("payment settling");
+  private final OneRunAtATime sweeps = new OneRunAtATime("payment settling", Duration.ofMillis(PERIOD_MS));
   private final PaymentBookingEvents events;
   private final AtomicBoolean nudged = new AtomicBoolean();
 

@@ -16,6 +16,7 @@ import dev.dovetail.waitlist.app.WaitlistTrigger;
 import dev.dovetail.waitlist.port.out.WaitlistRepository;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -100,7 +101,7 @@ final class Waitlists {
 
   /** Starts the periodic sweep; returns its timer id. */
   long start() {
-    OneRunAtATime sweeps = new OneRunAtATime("waitlist sweep");
+    OneRunAtATime sweeps = new OneRunAtATime("waitlist sweep", Duration.ofMillis(SWEEP_PERIOD_MS));
     return vertx.setPeriodic(SWEEP_PERIOD_MS, id -> {
       Backfill b = backfill.get();
       if (running.get() && b != null) {

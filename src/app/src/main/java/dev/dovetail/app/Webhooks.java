@@ -15,6 +15,7 @@ import dev.dovetail.webhook.app.WebhookService;
 import dev.dovetail.webhook.port.out.EventViews;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ record Webhooks(Vertx vertx, Clock clock, MongoStore store, WebhookService servi
 
   private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
   static final long PERIOD_MS = 2_000;
+  static final Duration PRUNE_PERIOD = Duration.ofDays(1);
   static final long NUDGE_DELAY_MS = 250;
 
   static Webhooks wire(Vertx vertx, AppConfig config, Clock clock, MongoStore store) {
@@ -78,8 +80,8 @@ record Webhooks(Vertx vertx, Clock clock, MongoStore store, WebhookService servi
   /** Starts the periodic dispatch and the daily feed pruning; returns the timer ids. */
   List<Long> start() {
     long dispatch = vertx.setPeriodic(PERIOD_MS, id -> run(dispatcher));
-    OneRunAtATime prunes = new OneRunAtATime("webhook feed pruning");
-    long prune = vertx.setPeriodic(24 * 60 * 60 * 1000L, id -> prunes.tick(service::prune));
+    OneRunAtATime prunes = new OneRunAtATime("webhook feed pruning", PRUNE_PERIOD);
+    long prune = vertx.setPeriodic(PRUNE_PERIOD.toMillis(), id -> prunes.tick(service::prune));
     return List.of(dispatch, prune);
   }
 }

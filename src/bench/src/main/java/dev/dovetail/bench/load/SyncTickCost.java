@@ -36,7 +36,11 @@ import java.util.stream.Stream;
  * none due a sync, each with a live push channel, then times {@code ticks} ticks of a scheduler with a push callback
  * (so each tick also looks for channels to renew), one at a time, through the hub's repositories and the real driver.
  *
- * <p>Run: {@code java -cp "$CP" dev.dovetail.bench.load.SyncTickCost [tenants] [ticks]}, default 10000 and 200. It
+ * <p>With {@code broken} &gt; 0, that many of the connections are broken and their calendars' channels have lapsed (a
+ * channel the tick cannot open, ADR 81's deferral).
+ *
+ * <p>Run: {@code java -cp "$CP" dev.dovetail.bench.load.SyncTickCost [tenants] [ticks] [broken]}, default 10000, 200
+ * and 0. It
  * uses only public APIs that exist before ADR 81 too (no {@code BenchHub}), so it compiles against an older jar for the
  * "before" side (docs/benchmarks.md).
  */
@@ -47,6 +51,7 @@ public final class SyncTickCost {
   public static void main(String[] args) throws Exception {
     int tenants = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int ticks = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    int broken = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     Path dir = Files.createTempDirectory("dovetail-bench-tick");
     Vertx vertx = Vertx.vertx();
     try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dir)) {
@@ -59,10 +64,12 @@ public final class SyncTickCost {
           Connection c = Connection.granted("tenant-" + i, CalendarProvider.GOOGLE, "t" + i + "@example.com",
               "v1.sealed", now).choosing(Map.of("primary", Set.of("room-" + i)), "primary",
               UnreachablePolicy.REFUSE, now);
-          batch.add(store.sync().connections().save(c));
+          boolean lapsed = i < broken;
+          batch.add(store.sync().connections().save(lapsed ? c.broken("invalid_grant", now) : c));
           batch.add(store.sync().states().save(SyncState.initial(c.id(), "primary", now)
               .synced("token", now, now.plus(Duration.ofMinutes(5)))
-              .withChannel(new PushChannel("ch-" + i, "res-" + i, "hash", now.plus(Duration.ofDays(7))))));
+              .withChannel(new PushChannel("ch-" + i, "res-" + i, "hash",
+                  lapsed ? now.minus(Duration.ofDays(1)) : now.plus(Duration.ofDays(7))))));
         }
         Future.all(batch).await();
       }
@@ -80,8 +87,8 @@ public final class SyncTickCost {
           scheduler.tick().await();
         }
         double millis = (System.nanoTime() - started) / 1e6 / ticks;
-        System.out.printf("round %d: %d connected calendars, %d ticks, %.2f ms per tick%n", round, tenants, ticks,
-            millis);
+        System.out.printf("round %d: %d connected calendars (%d broken), %d ticks, %.2f ms per tick%n", round,
+            tenants, broken, ticks, millis);
       }
       store.close().await();
     } finally {
