@@ -18,6 +18,7 @@ import dev.dovetail.sync.port.out.CalendarConnector;
 import dev.dovetail.sync.port.out.FreeBusySupport;
 import dev.dovetail.sync.port.out.PushSupport;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ public final class InMemoryCalendarConnector
   private final List<Supplier<RuntimeException>> failures = new ArrayList<>();
   private long etags;
   private java.time.Clock modificationClock;
-  private io.vertx.core.Promise<Void> held;
+  private Promise<Void> held;
   private int changeRounds;
 
   public InMemoryCalendarConnector(CalendarProvider provider, String... calendarIds) {
@@ -108,8 +109,8 @@ public final class InMemoryCalendarConnector
    * The next change round answers only when the returned promise completes (a slow service), and every round is
    * counted ({@link #changeRounds}).
    */
-  public synchronized io.vertx.core.Promise<Void> holdNextChanges() {
-    held = io.vertx.core.Promise.promise();
+  public synchronized Promise<Void> holdNextChanges() {
+    held = Promise.promise();
     return held;
   }
 
@@ -121,7 +122,7 @@ public final class InMemoryCalendarConnector
   @Override
   public synchronized Future<ChangeSet> changes(Grant grant, String calendarId, String token) {
     changeRounds++;
-    io.vertx.core.Promise<Void> hold = held;
+    Promise<Void> hold = held;
     held = null;
     if (hold != null) {
       return hold.future().compose(v -> answerChanges(calendarId, token));
