@@ -47,7 +47,8 @@ class HubTimePageIT {
   void start() {
     // A Tuesday 10:00 in Berlin, 400+ days after both the usual start and this machine's (the browser's) date.
     Instant usual = HubClock.start(System.getProperty(HubClock.PROPERTY, ""));
-    Instant later = usual.isAfter(Instant.now()) ? usual : Instant.now();
+    Instant machineNow = Instant.now(); // read once: both the comparison and the choice use one instant
+    Instant later = usual.isAfter(machineNow) ? usual : machineNow;
     hubToday = later.plus(Duration.ofDays(400)).atZone(BERLIN).toLocalDate()
         .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
     hub.clock().set(hubToday.atTime(10, 0).atZone(BERLIN).toInstant());
