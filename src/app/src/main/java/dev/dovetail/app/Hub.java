@@ -163,7 +163,7 @@ public final class Hub {
         .compose(embedded -> {
           String uri = embedded == null ? storeConfig.mongoUri() : embedded.connectionString();
           MongoStore.Durability commit = embedded == null ? MongoStore.NO_COMMIT : embedded::commitAsync;
-          return MongoStore.connect(vertx, uri, storeConfig.database(), commit)
+          return MongoStore.connect(vertx, uri, storeConfig.database(), commit, clock)
               .compose(store -> wire(vertx, config, clock, embedded, store, metrics));
         });
   }

@@ -60,7 +60,7 @@ final class PaymentFixture implements AutoCloseable {
   final InMemoryCatalog.Providers providers = new InMemoryCatalog.Providers();
   final InMemoryCatalog.Resources resources = new InMemoryCatalog.Resources();
   final InMemoryCatalog.BookingTypes types = new InMemoryCatalog.BookingTypes();
-  final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
+  final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository(clock);
   final InMemoryBookingRepository bookings = new InMemoryBookingRepository();
   final PaymentRepository payments;
   final RecordingBookingEvents recorded = new RecordingBookingEvents();

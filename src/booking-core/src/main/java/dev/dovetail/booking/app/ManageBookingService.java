@@ -181,7 +181,9 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
       return Future.failedFuture(new ConflictException("booking is already " + describe(booking, now)));
     }
     Booking cancelled = booking.withStatus(BookingStatus.CANCELLED, now);
+    // Marked for the janitor first: a stop between the booking write and the release leaves it the block (ADR 82).
     return events.record(List.of(new BookingChange(BookingChange.Kind.CANCELLED, cancelled, booking, actor, note)))
+        .compose(v -> Future.all(booking.resourceIds().stream().map(schedules::markUnswept).toList()))
         .compose(v -> bookings.update(cancelled))
         .compose(v -> onEachResource(booking, s -> s.release(booking.id(), now)))
         .map(cancelled);
@@ -327,6 +329,8 @@ public class ManageBookingService implements ManageBooking, ProviderBookings {
     Booking moved = booking.reassignedTo(memberId, newTime, now);
     return pools.placeOn(offer, newTime.length(), List.of(moved), memberId, now)
         .compose(placed -> record(BookingChange.Kind.RESCHEDULED, moved, booking, actor)
+            // the old member's block is the janitor's if the release below never happens (ADR 82)
+            .compose(v -> schedules.markUnswept(booking.resourceId()))
             .compose(v -> bookings.update(moved))
             .recover(err -> pools.release(List.of(memberId), List.of(moved), now)
                 .transform(ignored -> Future.failedFuture(err))))

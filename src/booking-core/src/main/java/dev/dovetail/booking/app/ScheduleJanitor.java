@@ -29,16 +29,27 @@ import java.util.stream.Collectors;
  * <p>Pools (ADR 43): a block whose booking does not name its resource is freed too (an ANY booking moved to another
  * member, interrupted by a crash), and so is a block at another time than its booking's while the resource also holds
  * that booking's block at the booking's time (an ALL booking's move interrupted by a crash: before the booking
- * document took the new time, the new block goes; after, the old one). An ALL booking interrupted by a crash before its document was written left blocks
- * on some members and no booking: each is freed like any orphaned block, so no partial block outlives the grace.
+ * document took the new time, the new block goes; after, the old one). An ALL booking interrupted by a crash before its
+ * document was written left blocks on some members and no booking: each is freed like any orphaned block, so no partial
+ * block outlives the grace.
+ *
+ * <p>Which resources (ADR 82): only those the store lists as {@linkplain ScheduleRepository#unswept unswept}, not every
+ * resource. Every schedule write marks its resource, and so does every write that may leave a block for the janitor
+ * without writing that schedule (a cancellation's and a hold's expiry's booking write, a booking moving to another
+ * member), before it. A sweep clears a mark only when it found nothing to repair, no block inside its grace, and no
+ * write or mark within the grace: a write in flight when the sweep read the bookings (a cancellation between its mark
+ * and its booking write) ends long before that, so its outcome is seen by a later sweep. A resource written at least
+ * every few minutes stays marked and is looked at every sweep, as before; an idle one costs nothing.
  */
 public class ScheduleJanitor {
 
   public static final Duration GRACE = Duration.ofMinutes(5);
+  /** The most resources one sweep looks at; the rest wait for the next, least recently changed first. */
+  public static final int MAX_RESOURCES_PER_SWEEP = 1000;
   private static final int BATCH = 200;
 
-  /** What one sweep changed. */
-  public record Report(int holdsExpired, int blocksFreed, int bookingsRealigned) {}
+  /** What one sweep changed, and how many resources it looked at. */
+  public record Report(int holdsExpired, int blocksFreed, int bookingsRealigned, int resourcesLooked) {}
 
   private final ScheduleRepository schedules;
   private final BookingRepository bookings;
@@ -54,16 +65,16 @@ public class ScheduleJanitor {
 
   public Future<Report> sweep() {
     Instant now = clock.instant();
-    return expireHolds(now).compose(expired -> schedules.resourceIds().compose(ids -> {
+    return expireHolds(now).compose(expired -> schedules.unswept(MAX_RESOURCES_PER_SWEEP).compose(marked -> {
       Future<int[]> chain = Future.succeededFuture(new int[2]);
-      for (String resourceId : ids) {
-        chain = chain.compose(totals -> reconcile(resourceId, now).map(counts -> {
+      for (ScheduleRepository.Unswept seen : marked) {
+        chain = chain.compose(totals -> reconcile(seen, now).map(counts -> {
           totals[0] += counts[0];
           totals[1] += counts[1];
           return totals;
         }));
       }
-      return chain.map(totals -> new Report(expired, totals[0], totals[1]));
+      return chain.map(totals -> new Report(expired, totals[0], totals[1], marked.size()));
     }));
   }
 
@@ -76,7 +87,7 @@ public class ScheduleJanitor {
           Booking next = hold.withStatus(confirmed ? BookingStatus.CONFIRMED : BookingStatus.EXPIRED, now);
           Future<Void> recorded = confirmed ? Future.succeededFuture()
               : events.record(List.of(new BookingChange(BookingChange.Kind.EXPIRED, next, hold,
-                  BookingChange.Actor.SYSTEM)));
+                  BookingChange.Actor.SYSTEM))).compose(v -> markEach(hold.resourceIds()));
           return recorded.compose(v -> bookings.update(next)).map(n + 1).otherwise(n);
         }));
       }
@@ -84,12 +95,26 @@ public class ScheduleJanitor {
     });
   }
 
-  /** Returns {blocks freed, bookings realigned} for one resource. */
-  private Future<int[]> reconcile(String resourceId, Instant now) {
+  /** Marks each resource for a later sweep (the expired hold's block is freed there). */
+  private Future<Void> markEach(List<String> resourceIds) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String resourceId : resourceIds) {
+      chain = chain.compose(v -> schedules.markUnswept(resourceId));
+    }
+    return chain;
+  }
+
+  /**
+   * Returns {blocks freed, bookings realigned} for one resource, and clears its mark if it is in order and settled: no
+   * repair, no booking block and no write or mark within the grace.
+   */
+  private Future<int[]> reconcile(ScheduleRepository.Unswept seen, Instant now) {
+    String resourceId = seen.resourceId();
+    Instant graceStart = now.minus(GRACE);
     return schedules.load(resourceId).compose(schedule -> {
-      List<Block> settled = schedule.blocks().stream()
-          .filter(b -> b.kind() == Block.Kind.BOOKING && b.placedAt().isBefore(now.minus(GRACE)))
-          .toList();
+      List<Block> bookingBlocks = schedule.blocks().stream().filter(b -> b.kind() == Block.Kind.BOOKING).toList();
+      List<Block> settled = bookingBlocks.stream().filter(b -> b.placedAt().isBefore(graceStart)).toList();
+      boolean quiet = settled.size() == bookingBlocks.size() && seen.changedAt().isBefore(graceStart);
       return findAll(settled.stream().map(Block::ownerId).distinct().toList()).compose(found -> {
         List<String> stale = new ArrayList<>();
         List<Booking> moved = new ArrayList<>();
@@ -117,7 +142,9 @@ public class ScheduleJanitor {
               }
               return next;
             }).mapEmpty();
+        boolean inOrder = stale.isEmpty() && moved.isEmpty() && realign.isEmpty();
         return freed.compose(v -> Future.join(realign.stream().map(bookings::update).toList()))
+            .compose(v -> quiet && inOrder ? schedules.markSwept(seen).mapEmpty() : Future.succeededFuture())
             .map(v -> new int[] {stale.size() + moved.size(), realign.size()});
       });
     });

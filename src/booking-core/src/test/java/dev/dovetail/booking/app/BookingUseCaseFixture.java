@@ -26,7 +26,7 @@ final class BookingUseCaseFixture {
   final InMemoryCatalog.Providers providers = new InMemoryCatalog.Providers();
   final InMemoryCatalog.Resources resources = new InMemoryCatalog.Resources();
   final InMemoryCatalog.BookingTypes types = new InMemoryCatalog.BookingTypes();
-  final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository();
+  final InMemoryScheduleRepository schedules = new InMemoryScheduleRepository(clock);
   final InMemoryBookingRepository bookings = new InMemoryBookingRepository();
   final InMemoryResourceLock lock = new InMemoryResourceLock();
   final RecordingBookingEvents events = new RecordingBookingEvents();

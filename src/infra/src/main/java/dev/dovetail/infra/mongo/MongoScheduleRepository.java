@@ -6,7 +6,10 @@ import dev.dovetail.booking.port.out.ScheduleRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,23 +38,36 @@ public class MongoScheduleRepository implements ScheduleRepository {
   public static final String DAYS = "scheduleDays";
   public static final int DEFAULT_MAX_ATTEMPTS = 50;
   private static final long SECONDS_PER_DAY = 86_400L;
+  /** On the head: true while the janitor has to look at the schedule (ADR 82). */
+  static final String UNSWEPT = "unswept";
+  /** On the head: marks since its last write ({@link #markUnswept}), which a write resets. */
+  static final String MARKS = "marks";
+  /** On the head: the store's time (epoch ms) of its last write or mark. */
+  static final String CHANGED_AT = "changedAt";
 
   private final MongoSupport mongo;
   private final int maxAttempts;
+  private final Clock clock;
   private final PartStore<List<Block>> store;
   private final LongAdder retries = new LongAdder();
 
-  /** The day parts' indexes ({@link PartStore#indexes}). */
+  /**
+   * The day parts' indexes ({@link PartStore#indexes}) and the heads' {@link #UNSWEPT}, alone: it stays true while a
+   * resource is being written, so a write does not move its key.
+   */
   static List<StoreIndex> indexes() {
-    return PartStore.indexes(DAYS);
+    List<StoreIndex> all = new ArrayList<>(PartStore.indexes(DAYS));
+    all.add(StoreIndex.secondary(COLLECTION, UNSWEPT, new JsonObject().put(UNSWEPT, 1)));
+    return all;
   }
 
-  MongoScheduleRepository(MongoSupport mongo, int maxAttempts) {
+  MongoScheduleRepository(MongoSupport mongo, int maxAttempts, Clock clock) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1");
     }
     this.mongo = mongo;
     this.maxAttempts = maxAttempts;
+    this.clock = clock;
     this.store = new PartStore<>(mongo, "schedule", COLLECTION, DAYS, ScheduleCodec::encodeDay,
         ScheduleCodec::decodeBlocks);
   }
@@ -92,7 +108,8 @@ public class MongoScheduleRepository implements ScheduleRepository {
     return store.update(resourceId, loaded -> {
       Schedule current = loaded.value(ScheduleCodec::decode);
       Schedule next = change.apply(current).atRevision(current.revision() + 1);
-      return new PartStore.Proposal<>(new JsonObject(), changedDays(current, next), next);
+      JsonObject marked = new JsonObject().put(UNSWEPT, true).put(CHANGED_AT, clock.millis());
+      return new PartStore.Proposal<>(marked, changedDays(current, next), next);
     }, maxAttempts, retries::increment);
   }
 
@@ -113,9 +130,16 @@ public class MongoScheduleRepository implements ScheduleRepository {
     return changed;
   }
 
-  /** Moves schedules stored before ADR 47 (all blocks inside the head) to one document per day; at start-up. */
+  /**
+   * At start-up: moves schedules stored before ADR 47 (all blocks inside the head) to one document per day, and marks
+   * heads stored before ADR 82 (no {@link #UNSWEPT}) for the janitor's next sweep.
+   */
   Future<Void> migrate() {
-    return store.migrate(ScheduleCodec.BLOCKS, head -> ScheduleCodec.byDay(ScheduleCodec.decodeBlocks(head)));
+    JsonObject older = new JsonObject().put(UNSWEPT, new JsonObject().put("$exists", false));
+    JsonObject mark = new JsonObject().put("$set", new JsonObject().put(UNSWEPT, true).put(CHANGED_AT, 0L));
+    return store.migrate(ScheduleCodec.BLOCKS, head -> ScheduleCodec.byDay(ScheduleCodec.decodeBlocks(head)))
+        .compose(v -> mongo.durable(mongo.client.updateCollectionWithOptions(COLLECTION, older, mark,
+            new UpdateOptions().setMulti(true)).mapEmpty()));
   }
 
   @Override
@@ -128,5 +152,37 @@ public class MongoScheduleRepository implements ScheduleRepository {
     return mongo.client.findWithOptions(COLLECTION, new JsonObject(),
             new FindOptions().setFields(new JsonObject().put("_id", 1)))
         .map(docs -> docs.stream().map(doc -> doc.getString("_id")).toList());
+  }
+
+  /** Read on the {@link #UNSWEPT} index; sorted here (the index serves no sort), among the marked heads only. */
+  @Override
+  public Future<List<Unswept>> unswept(int limit) {
+    FindOptions options = new FindOptions()
+        .setFields(new JsonObject().put(CompareAndSet.REVISION, 1).put(MARKS, 1).put(CHANGED_AT, 1))
+        .setSort(new JsonObject().put(CHANGED_AT, 1))
+        .setLimit(limit);
+    return mongo.client.findWithOptions(COLLECTION, new JsonObject().put(UNSWEPT, true), options)
+        .map(docs -> docs.stream().map(doc -> new Unswept(doc.getString("_id"),
+            CompareAndSet.revision(doc, null), doc.getLong(MARKS, 0L),
+            Instant.ofEpochMilli(doc.getLong(CHANGED_AT, 0L)))).toList());
+  }
+
+  /** A {@code $set} beside the revision: a write in flight still commits, and marks the head itself. */
+  @Override
+  public Future<Void> markUnswept(String resourceId) {
+    JsonObject mark = new JsonObject()
+        .put("$set", new JsonObject().put(UNSWEPT, true).put(CHANGED_AT, clock.millis()))
+        .put("$inc", new JsonObject().put(MARKS, 1));
+    return mongo.durable(mongo.client.updateCollection(COLLECTION, MongoSupport.byId(resourceId), mark).mapEmpty());
+  }
+
+  /** Found by {@code _id}; matches only the marked head at the revision and marks the janitor saw. */
+  @Override
+  public Future<Boolean> markSwept(Unswept seen) {
+    JsonObject filter = MongoSupport.byId(seen.resourceId()).put(CompareAndSet.REVISION, seen.revision())
+        .put(MARKS, seen.marks() == 0 ? null : seen.marks()).put(UNSWEPT, true);
+    JsonObject cleared = new JsonObject().put("$set", new JsonObject().put(UNSWEPT, false));
+    return mongo.durable(mongo.client.updateCollection(COLLECTION, filter, cleared)
+        .map(result -> result.getDocMatched() == 1));
   }
 }

@@ -24,6 +24,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexModel;
 import io.vertx.ext.mongo.MongoClient;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,9 +74,9 @@ public final class MongoStore {
   private final MongoWebhookEndpointRepository webhookEndpoints;
   private final MongoWebhookEventRepository webhookEvents;
 
-  private MongoStore(MongoSupport mongo, int scheduleAttempts) {
+  private MongoStore(MongoSupport mongo, int scheduleAttempts, Clock clock) {
     this.mongo = mongo;
-    this.schedules = new MongoScheduleRepository(mongo, scheduleAttempts);
+    this.schedules = new MongoScheduleRepository(mongo, scheduleAttempts, clock);
     this.bookings = new MongoBookingRepository(mongo);
     this.providers = new MongoProviderRepository(mongo);
     this.resources = new MongoResourceRepository(mongo);
@@ -104,11 +105,18 @@ public final class MongoStore {
    */
   public static Future<MongoStore> connect(
       Vertx vertx, String connectionString, String database, Durability commitAfterWrite) {
-    return connect(vertx, connectionString, database, commitAfterWrite, MongoScheduleRepository.DEFAULT_MAX_ATTEMPTS);
+    return connect(vertx, connectionString, database, commitAfterWrite, Clock.systemUTC());
   }
 
-  static Future<MongoStore> connect(
-      Vertx vertx, String connectionString, String database, Durability commitAfterWrite, int scheduleAttempts) {
+  /** As above, with the clock that stamps the janitor's marks on schedules (ADR 82): the hub's. */
+  public static Future<MongoStore> connect(
+      Vertx vertx, String connectionString, String database, Durability commitAfterWrite, Clock clock) {
+    return connect(vertx, connectionString, database, commitAfterWrite, MongoScheduleRepository.DEFAULT_MAX_ATTEMPTS,
+        clock);
+  }
+
+  static Future<MongoStore> connect(Vertx vertx, String connectionString, String database,
+      Durability commitAfterWrite, int scheduleAttempts, Clock clock) {
     Objects.requireNonNull(commitAfterWrite, "commitAfterWrite");
     JsonObject config;
     try {
@@ -117,7 +125,8 @@ public final class MongoStore {
       return Future.failedFuture(e);
     }
     MongoClient client = MongoClient.create(vertx, config);
-    MongoStore store = new MongoStore(new MongoSupport(vertx, client, commitAfterWrite), scheduleAttempts);
+    MongoStore store = new MongoStore(new MongoSupport(vertx, client, commitAfterWrite), scheduleAttempts,
+        Objects.requireNonNull(clock, "clock"));
     return store.createIndexes()
         .compose(v -> store.calendars.migrate())
         .compose(v -> store.schedules.migrate())

@@ -14,6 +14,7 @@ import dev.dovetail.booking.domain.Block;
 import dev.dovetail.booking.port.out.ScheduleRepository;
 import dev.dovetail.booking.port.out.ScheduleRepositoryContract;
 import dev.dovetail.kernel.ConflictException;
+import dev.dovetail.testkit.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -40,6 +41,7 @@ class MongoScheduleRepositoryIT implements ScheduleRepositoryContract {
   private MongoStore store;
   private MongoStore rival;
   private String database;
+  private MutableClock clock;
 
   @BeforeAll
   static void startRivalNode() {
@@ -54,10 +56,11 @@ class MongoScheduleRepositoryIT implements ScheduleRepositoryContract {
   @BeforeEach
   void connect(Vertx vertx, VertxTestContext ctx) {
     database = MongoFixture.freshDatabase();
-    MongoFixture.connect(vertx, database)
+    clock = new MutableClock(NOW);
+    MongoFixture.connect(vertx, database, clock)
         .compose(s -> {
           store = s;
-          return MongoFixture.connect(rivalVertx, database);
+          return MongoFixture.connect(rivalVertx, database, clock);
         })
         .onComplete(ctx.succeeding(r -> {
           rival = r;
@@ -76,6 +79,11 @@ class MongoScheduleRepositoryIT implements ScheduleRepositoryContract {
   }
 
   @Override
+  public MutableClock clock() {
+    return clock;
+  }
+
+  @Override
   public ScheduleRepository rivalWriter() {
     return rival.schedules();
   }
@@ -85,7 +93,8 @@ class MongoScheduleRepositoryIT implements ScheduleRepositoryContract {
   void updateGivesUpAfterMaxAttempts(Vertx vertx, VertxTestContext ctx) {
     String resource = id("res");
     AtomicInteger calls = new AtomicInteger();
-    MongoStore.connect(vertx, MongoFixture.server().connectionString(), database, MongoStore.NO_COMMIT, 3)
+    MongoStore.connect(vertx, MongoFixture.server().connectionString(), database, MongoStore.NO_COMMIT, 3,
+            clock)
         .compose(impatient -> failureOf(impatient.schedules().update(resource, s -> {
           int call = calls.incrementAndGet();
           // Every time, another node writes between our read and our write.
@@ -137,5 +146,28 @@ class MongoScheduleRepositoryIT implements ScheduleRepositoryContract {
           assertThat(block.getValue("expires")).isEqualTo(hold.expiresAt().toEpochMilli());
           ctx.completeNow();
         })));
+  }
+
+  @Test
+  @DisplayName("start-up marks heads stored before ADR 82 (no mark at all) for the janitor's next sweep")
+  void olderHeadsAreMarkedAtStartUp() {
+    String older = id("res");
+    String swept = id("res");
+    await(store.schedules().update(older, s -> s.place(List.of(busyBlock("x", minutes(0, 60))), NOW)));
+    await(store.schedules().update(swept, s -> s.place(List.of(busyBlock("y", minutes(0, 60))), NOW)));
+    await(store.client().updateCollection(MongoScheduleRepository.COLLECTION, new JsonObject().put("_id", older),
+        new JsonObject().put("$unset", new JsonObject().put(MongoScheduleRepository.UNSWEPT, "")
+            .put(MongoScheduleRepository.CHANGED_AT, ""))));
+    ScheduleRepository.Unswept sweptSeen = await(store.schedules().unswept(10)).stream()
+        .filter(u -> u.resourceId().equals(swept)).findFirst().orElseThrow();
+    assertThat(await(store.schedules().markSwept(sweptSeen))).isTrue();
+    assertThat(await(store.schedules().unswept(10))).isEmpty();
+
+    await(((MongoScheduleRepository) store.schedules()).migrate());
+
+    assertThat(await(store.schedules().unswept(10))).singleElement().satisfies(u -> {
+      assertThat(u.resourceId()).isEqualTo(older);
+      assertThat(u.changedAt()).isEqualTo(java.time.Instant.EPOCH);
+    });
   }
 }

@@ -2,6 +2,7 @@ package dev.dovetail.booking.port.out;
 
 import dev.dovetail.booking.domain.Schedule;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -43,8 +44,34 @@ public interface ScheduleRepository {
     return Future.succeededFuture();
   }
 
-  /** Ids of resources that have a schedule document, for the janitor's sweeps. */
+  /** Ids of resources that have a schedule document, for the hourly busy-time refresh. */
   Future<List<String>> resourceIds();
+
+  /**
+   * A resource the janitor has to look at (ADR 82): its schedule was written, or {@link #markUnswept marked}, since
+   * the janitor last found it in order. {@code revision} and {@code marks} identify what was seen, for {@link
+   * #markSwept}; {@code changedAt} is the store's time of the last write or mark.
+   */
+  record Unswept(String resourceId, long revision, long marks, Instant changedAt) {}
+
+  /**
+   * The resources to sweep, least recently changed first, at most {@code limit}. Every {@link #update} marks its
+   * resource, at the store's time, without the caller asking.
+   */
+  Future<List<Unswept>> unswept(int limit);
+
+  /**
+   * Marks the resource for the janitor without changing its schedule: before a write that may leave one of its blocks
+   * for the janitor to free if the process stops half way (a cancellation's booking write, a booking moving to another
+   * member, a hold's expiry). Nothing happens for a resource without a schedule. Durable once the future succeeds.
+   */
+  Future<Void> markUnswept(String resourceId);
+
+  /**
+   * Clears the mark the janitor {@code seen}, unless the schedule was written or marked since (then the resource stays
+   * to sweep); true if cleared.
+   */
+  Future<Boolean> markSwept(Unswept seen);
 
   /**
    * Removes the resource's schedule document (its busy time, holds and booking blocks), when the resource is deleted;

@@ -1,6 +1,7 @@
 package dev.dovetail.booking.port.out;
 
 import dev.dovetail.testkit.InMemoryScheduleRepository;
+import dev.dovetail.testkit.MutableClock;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -11,10 +12,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InMemoryScheduleRepositoryTest implements ScheduleRepositoryContract {
 
   private InMemoryScheduleRepository schedules;
+  private MutableClock clock;
 
   @BeforeEach
   void setUp() {
-    schedules = new InMemoryScheduleRepository();
+    clock = new MutableClock(ContractFixtures.NOW);
+    schedules = new InMemoryScheduleRepository(clock);
+  }
+
+  @Override
+  public MutableClock clock() {
+    return clock;
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.dovetail.booking.domain.Schedule;
 import dev.dovetail.booking.domain.SlotUnavailableException;
 import dev.dovetail.kernel.ConflictException;
 import dev.dovetail.kernel.TimeRange;
+import dev.dovetail.testkit.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -41,7 +42,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 public interface ScheduleRepositoryContract {
 
+  /** More than any test's store holds marked, so every test sees all of its resources. */
+  int UNSWEPT_LIMIT = 100_000;
+
   ScheduleRepository schedules();
+
+  /** The clock the repository stamps its janitor marks with (ADR 82), starting at {@code ContractFixtures.NOW}. */
+  MutableClock clock();
 
   /**
    * A second writer to the same store, as another hub node would be. It must not depend on the thread that runs the
@@ -138,10 +145,10 @@ public interface ScheduleRepositoryContract {
         })
         .compose(loaded -> {
           ctx.verify(() -> assertThat(loaded.revision()).isZero());
-          return schedules().resourceIds();
+          return schedules().unswept(UNSWEPT_LIMIT);
         })
-        .onComplete(ctx.succeeding(ids -> ctx.verify(() -> {
-          assertThat(ids).doesNotContain(resource);
+        .onComplete(ctx.succeeding(marked -> ctx.verify(() -> {
+          assertThat(marked).extracting(ScheduleRepository.Unswept::resourceId).doesNotContain(resource);
           ctx.completeNow();
         })));
   }
@@ -314,6 +321,85 @@ public interface ScheduleRepositoryContract {
   }
 
   @Test
+  @DisplayName("unswept: every write marks its resource at the store's time; swept, it is listed again after a write")
+  default void writesMarkTheirResourceForTheJanitor() {
+    String resource = id("res");
+    await(schedules().update(resource, s -> s.place(List.of(bookingBlock("a-1", minutes(0, 30))), NOW)));
+    ScheduleRepository.Unswept seen = unsweptOf(resource);
+    assertThat(seen.revision()).isEqualTo(1);
+    assertThat(seen.changedAt()).isEqualTo(clock().instant());
+
+    assertThat(await(schedules().markSwept(seen))).isTrue();
+    assertThat(unsweptIds()).doesNotContain(resource);
+
+    clock().advance(Duration.ofMinutes(1));
+    await(schedules().update(resource, s -> s.release("a-1", NOW)));
+    assertThat(unsweptOf(resource).changedAt()).isEqualTo(clock().instant());
+  }
+
+  @Test
+  @DisplayName("markSwept: refused after a write or a mark since the janitor looked; the resource stays listed")
+  default void markSweptIsRefusedAfterAWriteOrAMark() {
+    String resource = id("res");
+    await(schedules().update(resource, s -> s.place(List.of(bookingBlock("a-1", minutes(0, 30))), NOW)));
+    ScheduleRepository.Unswept beforeWrite = unsweptOf(resource);
+    await(schedules().update(resource, s -> s.place(List.of(bookingBlock("b-1", minutes(30, 60))), NOW)));
+    assertThat(await(schedules().markSwept(beforeWrite))).isFalse();
+
+    ScheduleRepository.Unswept beforeMark = unsweptOf(resource);
+    clock().advance(Duration.ofMinutes(1));
+    await(schedules().markUnswept(resource));
+    assertThat(await(schedules().markSwept(beforeMark))).isFalse();
+    assertThat(unsweptIds()).contains(resource);
+
+    ScheduleRepository.Unswept afterMark = unsweptOf(resource);
+    assertThat(afterMark.changedAt()).isEqualTo(clock().instant());
+    assertThat(await(schedules().markSwept(afterMark))).isTrue();
+    assertThat(await(schedules().markSwept(afterMark))).isFalse();
+  }
+
+  @Test
+  @DisplayName("markUnswept: marks a swept schedule without changing it; a resource without one stays unlisted")
+  default void markUnsweptLeavesTheScheduleAsItIs() {
+    String resource = id("res");
+    String never = id("res");
+    Schedule written = await(schedules().update(resource,
+        s -> s.place(List.of(bookingBlock("a-1", minutes(0, 30))), NOW)));
+    assertThat(await(schedules().markSwept(unsweptOf(resource)))).isTrue();
+
+    await(schedules().markUnswept(resource));
+    await(schedules().markUnswept(never));
+    assertThat(unsweptIds()).contains(resource).doesNotContain(never);
+    Schedule after = await(schedules().load(resource));
+    assertThat(after.revision()).isEqualTo(written.revision());
+    assertThat(after.blocks()).isEqualTo(written.blocks());
+    assertThat(await(schedules().load(never)).revision()).isZero();
+  }
+
+  @Test
+  @DisplayName("unswept: least recently changed first, at most the limit")
+  default void unsweptListsTheLeastRecentlyChangedFirst() {
+    String later = id("res");
+    String earlier = id("res");
+    await(schedules().update(earlier, s -> s.place(List.of(busyBlock("x", minutes(0, 60))), NOW)));
+    clock().advance(Duration.ofSeconds(1));
+    await(schedules().update(later, s -> s.place(List.of(busyBlock("y", minutes(0, 60))), NOW)));
+    List<ScheduleRepository.Unswept> first = await(schedules().unswept(1));
+    assertThat(first).extracting(ScheduleRepository.Unswept::resourceId).containsExactly(earlier);
+    List<ScheduleRepository.Unswept> two = await(schedules().unswept(2));
+    assertThat(two).extracting(ScheduleRepository.Unswept::resourceId).containsExactly(earlier, later);
+  }
+
+  private ScheduleRepository.Unswept unsweptOf(String resource) {
+    return await(schedules().unswept(UNSWEPT_LIMIT)).stream().filter(u -> u.resourceId().equals(resource))
+        .findFirst().orElseThrow(() -> new AssertionError(resource + " is not marked for the janitor"));
+  }
+
+  private List<String> unsweptIds() {
+    return await(schedules().unswept(UNSWEPT_LIMIT)).stream().map(ScheduleRepository.Unswept::resourceId).toList();
+  }
+
+  @Test
   @DisplayName("delete: the resource's schedule is gone (empty at revision 0, not listed); others are untouched")
   default void deleteRemovesTheSchedule(VertxTestContext ctx) {
     String gone = id("res");
@@ -321,13 +407,13 @@ public interface ScheduleRepositoryContract {
     schedules().update(gone, s -> s.place(List.of(busyBlock("x", minutes(0, 60))), NOW))
         .compose(s -> schedules().update(kept, k -> k.place(List.of(busyBlock("y", minutes(0, 60))), NOW)))
         .compose(k -> schedules().delete(gone))
-        .compose(v -> Future.all(schedules().load(gone), schedules().resourceIds(), schedules().load(kept)))
+        .compose(v -> Future.all(schedules().load(gone), schedules().unswept(UNSWEPT_LIMIT), schedules().load(kept)))
         .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
           Schedule empty = all.resultAt(0);
           assertThat(empty.blocks()).isEmpty();
           assertThat(empty.revision()).isZero();
-          List<String> ids = all.resultAt(1);
-          assertThat(ids).doesNotContain(gone).contains(kept);
+          List<ScheduleRepository.Unswept> marked = all.resultAt(1);
+          assertThat(marked).extracting(ScheduleRepository.Unswept::resourceId).doesNotContain(gone).contains(kept);
           assertThat(((Schedule) all.resultAt(2)).blocks()).hasSize(1);
           ctx.completeNow();
         })));

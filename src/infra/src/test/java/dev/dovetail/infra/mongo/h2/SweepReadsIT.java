@@ -4,6 +4,7 @@ import static dev.dovetail.booking.port.out.Outcomes.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Money;
+import dev.dovetail.booking.port.out.ScheduleRepository;
 import dev.dovetail.infra.mongo.MongoStore;
 import dev.dovetail.payment.domain.Owed;
 import dev.dovetail.payment.domain.Payment;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Periodic work that read every tenant's documents now reads index keys of what it finds (issue 17): the payment
  * sweep's owed work (every 30 s), the offer mail's waitlist entry (each offer), the webhook prune's finished
- * deliveries (daily). Each runs among 2,000 documents it must not read, on the on-disk store.
+ * deliveries (daily), the janitor's marked schedules (every minute, ADR 82). Each runs among 2,000 documents it must not read, on the on-disk store.
  */
 @ExtendWith(VertxExtension.class)
 class SweepReadsIT {
@@ -103,6 +104,28 @@ class SweepReadsIT {
       assertThat(served.keysRead("webhook_deliveries") - before).isBetween(1L, 30L);
       assertThat(await(raw.count("webhook_deliveries", new JsonObject()))).isEqualTo(OTHERS + 5L);
       assertThat(await(raw.count("webhook_deliveries", new JsonObject().put("state", "SUCCEEDED")))).isEqualTo(5L);
+    });
+  }
+
+  @Test
+  @DisplayName("the janitor lists the marked schedules by index, not every resource's head")
+  void janitorFindsMarkedSchedulesByIndex(Vertx vertx, @TempDir Path dir) {
+    ServedStore.with(vertx, dir, served -> {
+      MongoStore store = served.store();
+      List<Future<String>> writes = new ArrayList<>();
+      for (int i = 0; i < OTHERS; i++) {
+        writes.add(served.raw().insert("schedules", new JsonObject().put("_id", "idle-" + i).put("revision", 3L)
+            .put("unswept", false).put("changedAt", 0L)));
+      }
+      await(Future.all(writes));
+      for (String id : List.of("busy-1", "busy-2", "busy-3")) {
+        await(store.schedules().update(id, s -> s.place(List.of(), NOW)));
+      }
+      long before = served.keysRead("schedules");
+
+      assertThat(await(store.schedules().unswept(1000))).extracting(ScheduleRepository.Unswept::resourceId)
+          .containsExactlyInAnyOrder("busy-1", "busy-2", "busy-3");
+      assertThat(served.keysRead("schedules") - before).isBetween(1L, 10L);
     });
   }
 
