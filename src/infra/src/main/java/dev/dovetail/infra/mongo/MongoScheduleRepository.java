@@ -176,13 +176,15 @@ public class MongoScheduleRepository implements ScheduleRepository {
     return mongo.durable(mongo.client.updateCollection(COLLECTION, MongoSupport.byId(resourceId), mark).mapEmpty());
   }
 
-  /** Found by {@code _id}; matches only the marked head at the revision and marks the janitor saw. */
+  /**
+   * Found by {@code _id}; matches only the marked head at the revision and marks the janitor saw. Not awaited durable: a
+   * clear lost in a crash only brings the janitor back once more.
+   */
   @Override
   public Future<Boolean> markSwept(Unswept seen) {
     JsonObject filter = MongoSupport.byId(seen.resourceId()).put(CompareAndSet.REVISION, seen.revision())
         .put(MARKS, seen.marks() == 0 ? null : seen.marks()).put(UNSWEPT, true);
     JsonObject cleared = new JsonObject().put("$set", new JsonObject().put(UNSWEPT, false));
-    return mongo.durable(mongo.client.updateCollection(COLLECTION, filter, cleared)
-        .map(result -> result.getDocMatched() == 1));
+    return mongo.client.updateCollection(COLLECTION, filter, cleared).map(result -> result.getDocMatched() == 1);
   }
 }

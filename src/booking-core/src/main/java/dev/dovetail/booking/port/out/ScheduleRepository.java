@@ -69,7 +69,7 @@ public interface ScheduleRepository {
 
   /**
    * Clears the mark the janitor {@code seen}, unless the schedule was written or marked since (then the resource stays
-   * to sweep); true if cleared.
+   * to sweep); true if cleared. Need not be durable: a lost clear only brings the janitor back once more.
    */
   Future<Boolean> markSwept(Unswept seen);
 
