@@ -1,6 +1,8 @@
 package dev.dovetail.testkit;
 
 import dev.dovetail.calendar.domain.CalendarCollection;
+import dev.dovetail.calendar.domain.CalendarObject;
+import dev.dovetail.calendar.port.in.RefreshBusyTime;
 import dev.dovetail.calendar.port.out.CalendarObjectRepository;
 import io.vertx.core.Future;
 import java.util.Comparator;
@@ -24,6 +26,15 @@ public class InMemoryCalendarObjectRepository implements CalendarObjectRepositor
     return Future.succeededFuture(calendars.values().stream()
         .sorted(Comparator.comparingLong(CalendarCollection::revision).reversed())
         .limit(limit).map(CalendarCollection::resourceId).toList());
+  }
+
+  /** Looks at every calendar (the reference adapter keeps no count). */
+  @Override
+  public Future<List<String>> withRecurringTime() {
+    return Future.succeededFuture(calendars.values().stream()
+        .filter(c -> c.objects().stream().anyMatch(CalendarObject::recurring)
+            || c.properties().containsKey(RefreshBusyTime.CLASHES))
+        .map(CalendarCollection::resourceId).toList());
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.dovetail.booking.port.out.ScheduleRepository;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,16 +58,9 @@ public class InMemoryScheduleRepository implements ScheduleRepository {
   }
 
   @Override
-  public Future<List<String>> resourceIds() {
-    return Future.succeededFuture(List.copyOf(schedules.keySet()));
-  }
-
-  @Override
-  public Future<List<Unswept>> unswept(int limit) {
+  public Future<List<Unswept>> unswept() {
     return Future.succeededFuture(schedules.values().stream()
         .filter(Stored::unswept)
-        .sorted(Comparator.comparing(Stored::changedAt))
-        .limit(limit)
         .map(s -> new Unswept(s.schedule().resourceId(), s.schedule().revision(), s.marks(), s.changedAt()))
         .toList());
   }

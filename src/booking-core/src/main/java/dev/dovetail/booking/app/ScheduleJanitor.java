@@ -44,8 +44,6 @@ import java.util.stream.Collectors;
 public class ScheduleJanitor {
 
   public static final Duration GRACE = Duration.ofMinutes(5);
-  /** The most resources one sweep looks at; the rest wait for the next, least recently changed first. */
-  public static final int MAX_RESOURCES_PER_SWEEP = 1000;
   private static final int BATCH = 200;
 
   /** What one sweep changed, and how many resources it looked at. */
@@ -65,7 +63,7 @@ public class ScheduleJanitor {
 
   public Future<Report> sweep() {
     Instant now = clock.instant();
-    return expireHolds(now).compose(expired -> schedules.unswept(MAX_RESOURCES_PER_SWEEP).compose(marked -> {
+    return expireHolds(now).compose(expired -> schedules.unswept().compose(marked -> {
       Future<int[]> chain = Future.succeededFuture(new int[2]);
       for (ScheduleRepository.Unswept seen : marked) {
         chain = chain.compose(totals -> reconcile(seen, now).map(counts -> {

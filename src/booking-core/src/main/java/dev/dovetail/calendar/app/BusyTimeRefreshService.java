@@ -54,7 +54,7 @@ public final class BusyTimeRefreshService implements RefreshBusyTime {
 
   @Override
   public Future<Integer> sweep() {
-    return schedules.resourceIds().compose(ids -> {
+    return objects.withRecurringTime().compose(ids -> {
       Future<Integer> chain = Future.succeededFuture(0);
       for (String id : ids) {
         chain = chain.compose(n -> refresh(id).map(clashes -> n + clashes.size())
@@ -70,7 +70,7 @@ public final class BusyTimeRefreshService implements RefreshBusyTime {
   @Override
   public Future<List<Clash>> refresh(String resourceId) {
     return objects.load(resourceId).compose(calendar -> {
-      if (calendar.objects().stream().noneMatch(BusyTimeRefreshService::recurring)
+      if (calendar.objects().stream().noneMatch(CalendarObject::recurring)
           && !calendar.properties().containsKey(CLASHES)) {
         return Future.succeededFuture(List.of());
       }
@@ -104,7 +104,7 @@ public final class BusyTimeRefreshService implements RefreshBusyTime {
       List<Clash> clashes) {
     Schedule next = schedule;
     for (CalendarObject o : calendar.objects()) {
-      if (!recurring(o)) {
+      if (!o.recurring()) {
         continue;
       }
       List<TimeRange> spans;
@@ -137,7 +137,4 @@ public final class BusyTimeRefreshService implements RefreshBusyTime {
     return blocks.stream().map(Block::span).sorted(Comparator.comparing(TimeRange::start)).toList();
   }
 
-  private static boolean recurring(CalendarObject o) {
-    return !o.booking() && (o.ics().contains("RRULE:") || o.ics().contains("RDATE"));
-  }
 }

@@ -27,6 +27,14 @@ public record CalendarObject(String href, String uid, String ics, String etag, l
     return new CalendarObject(href, uid, ics, etagOf(ics), 0, booking);
   }
 
+  /**
+   * Whether the object recurs (an RRULE or RDATE) and is not a booking's projection: the busy-time refresh re-expands
+   * such objects as time passes (ADR 19).
+   */
+  public boolean recurring() {
+    return !booking && (ics.contains("RRULE:") || ics.contains("RDATE"));
+  }
+
   public CalendarObject atSequence(long newSequence) {
     return new CalendarObject(href, uid, ics, etag, newSequence, booking);
   }

@@ -147,20 +147,11 @@ public class MongoScheduleRepository implements ScheduleRepository {
     return mongo.durable(store.delete(resourceId));
   }
 
+  /** Read on the {@link #UNSWEPT} index: the marked heads only. */
   @Override
-  public Future<List<String>> resourceIds() {
-    return mongo.client.findWithOptions(COLLECTION, new JsonObject(),
-            new FindOptions().setFields(new JsonObject().put("_id", 1)))
-        .map(docs -> docs.stream().map(doc -> doc.getString("_id")).toList());
-  }
-
-  /** Read on the {@link #UNSWEPT} index; sorted here (the index serves no sort), among the marked heads only. */
-  @Override
-  public Future<List<Unswept>> unswept(int limit) {
+  public Future<List<Unswept>> unswept() {
     FindOptions options = new FindOptions()
-        .setFields(new JsonObject().put(CompareAndSet.REVISION, 1).put(MARKS, 1).put(CHANGED_AT, 1))
-        .setSort(new JsonObject().put(CHANGED_AT, 1))
-        .setLimit(limit);
+        .setFields(new JsonObject().put(CompareAndSet.REVISION, 1).put(MARKS, 1).put(CHANGED_AT, 1));
     return mongo.client.findWithOptions(COLLECTION, new JsonObject().put(UNSWEPT, true), options)
         .map(docs -> docs.stream().map(doc -> new Unswept(doc.getString("_id"),
             CompareAndSet.revision(doc, null), doc.getLong(MARKS, 0L),

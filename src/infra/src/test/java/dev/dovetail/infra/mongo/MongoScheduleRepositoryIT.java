@@ -158,14 +158,14 @@ class MongoScheduleRepositoryIT implements ScheduleRepositoryContract {
     await(store.client().updateCollection(MongoScheduleRepository.COLLECTION, new JsonObject().put("_id", older),
         new JsonObject().put("$unset", new JsonObject().put(MongoScheduleRepository.UNSWEPT, "")
             .put(MongoScheduleRepository.CHANGED_AT, ""))));
-    ScheduleRepository.Unswept sweptSeen = await(store.schedules().unswept(10)).stream()
+    ScheduleRepository.Unswept sweptSeen = await(store.schedules().unswept()).stream()
         .filter(u -> u.resourceId().equals(swept)).findFirst().orElseThrow();
     assertThat(await(store.schedules().markSwept(sweptSeen))).isTrue();
-    assertThat(await(store.schedules().unswept(10))).isEmpty();
+    assertThat(await(store.schedules().unswept())).isEmpty();
 
     await(((MongoScheduleRepository) store.schedules()).migrate());
 
-    assertThat(await(store.schedules().unswept(10))).singleElement().satisfies(u -> {
+    assertThat(await(store.schedules().unswept())).singleElement().satisfies(u -> {
       assertThat(u.resourceId()).isEqualTo(older);
       assertThat(u.changedAt()).isEqualTo(java.time.Instant.EPOCH);
     });

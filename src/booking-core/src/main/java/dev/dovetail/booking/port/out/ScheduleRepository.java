@@ -44,9 +44,6 @@ public interface ScheduleRepository {
     return Future.succeededFuture();
   }
 
-  /** Ids of resources that have a schedule document, for the hourly busy-time refresh. */
-  Future<List<String>> resourceIds();
-
   /**
    * A resource the janitor has to look at (ADR 82): its schedule was written, or {@link #markUnswept marked}, since
    * the janitor last found it in order. {@code revision} and {@code marks} identify what was seen, for {@link
@@ -55,10 +52,10 @@ public interface ScheduleRepository {
   record Unswept(String resourceId, long revision, long marks, Instant changedAt) {}
 
   /**
-   * The resources to sweep, least recently changed first, at most {@code limit}. Every {@link #update} marks its
-   * resource, at the store's time, without the caller asking.
+   * Every resource to sweep. Every {@link #update} marks its resource, at the store's time, without the caller asking,
+   * so these are the resources written or marked within the last few minutes, not all of them.
    */
-  Future<List<Unswept>> unswept(int limit);
+  Future<List<Unswept>> unswept();
 
   /**
    * Marks the resource for the janitor without changing its schedule: before a write that may leave one of its blocks

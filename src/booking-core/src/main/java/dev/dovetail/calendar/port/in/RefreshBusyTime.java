@@ -32,7 +32,10 @@ public interface RefreshBusyTime {
     }
   }
 
-  /** Refreshes every resource that has a schedule, one after the other; the number of clashes found. */
+  /**
+   * Refreshes every calendar with a recurring object or a clash report (ADR 83), one after the other; the number of
+   * clashes found.
+   */
   Future<Integer> sweep();
 
   /** Re-expands the opaque recurring objects of one resource's calendar; the clashes that remain. */

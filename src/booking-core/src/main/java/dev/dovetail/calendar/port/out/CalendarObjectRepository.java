@@ -39,6 +39,13 @@ public interface CalendarObjectRepository {
    */
   Future<List<String>> mostWritten(int limit);
 
+  /**
+   * Ids of the calendars the hourly busy-time refresh visits (ADR 83): those holding a {@linkplain
+   * dev.dovetail.calendar.domain.CalendarObject#recurring recurring} object or a clash report ({@code RefreshBusyTime.CLASHES}). Adapters keep
+   * this with each write, so listing it does not read the calendars.
+   */
+  Future<List<String>> withRecurringTime();
+
   /** Applies {@code change} atomically; fails with the exception {@code change} threw, or after too many lost races. */
   Future<CalendarCollection> update(String resourceId, UnaryOperator<CalendarCollection> change);
 

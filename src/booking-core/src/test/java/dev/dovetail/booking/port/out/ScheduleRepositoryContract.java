@@ -42,9 +42,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 public interface ScheduleRepositoryContract {
 
-  /** More than any test's store holds marked, so every test sees all of its resources. */
-  int UNSWEPT_LIMIT = 100_000;
-
   ScheduleRepository schedules();
 
   /** The clock the repository stamps its janitor marks with (ADR 82), starting at {@code ContractFixtures.NOW}. */
@@ -145,7 +142,7 @@ public interface ScheduleRepositoryContract {
         })
         .compose(loaded -> {
           ctx.verify(() -> assertThat(loaded.revision()).isZero());
-          return schedules().unswept(UNSWEPT_LIMIT);
+          return schedules().unswept();
         })
         .onComplete(ctx.succeeding(marked -> ctx.verify(() -> {
           assertThat(marked).extracting(ScheduleRepository.Unswept::resourceId).doesNotContain(resource);
@@ -307,20 +304,6 @@ public interface ScheduleRepositoryContract {
   }
 
   @Test
-  @DisplayName("resourceIds: lists every resource that has a schedule")
-  default void resourceIdsListsResourcesWithSchedule(VertxTestContext ctx) {
-    String first = id("res");
-    String second = id("res");
-    schedules().update(first, s -> s.place(List.of(bookingBlock("a-1", minutes(0, 30))), NOW))
-        .compose(v -> schedules().update(second, s -> s.place(List.of(bookingBlock("a-1", minutes(0, 30))), NOW)))
-        .compose(v -> schedules().resourceIds())
-        .onComplete(ctx.succeeding(ids -> ctx.verify(() -> {
-          assertThat(ids).contains(first, second);
-          ctx.completeNow();
-        })));
-  }
-
-  @Test
   @DisplayName("unswept: every write marks its resource at the store's time; swept, it is listed again after a write")
   default void writesMarkTheirResourceForTheJanitor() {
     String resource = id("res");
@@ -376,27 +359,13 @@ public interface ScheduleRepositoryContract {
     assertThat(await(schedules().load(never)).revision()).isZero();
   }
 
-  @Test
-  @DisplayName("unswept: least recently changed first, at most the limit")
-  default void unsweptListsTheLeastRecentlyChangedFirst() {
-    String later = id("res");
-    String earlier = id("res");
-    await(schedules().update(earlier, s -> s.place(List.of(busyBlock("x", minutes(0, 60))), NOW)));
-    clock().advance(Duration.ofSeconds(1));
-    await(schedules().update(later, s -> s.place(List.of(busyBlock("y", minutes(0, 60))), NOW)));
-    List<ScheduleRepository.Unswept> first = await(schedules().unswept(1));
-    assertThat(first).extracting(ScheduleRepository.Unswept::resourceId).containsExactly(earlier);
-    List<ScheduleRepository.Unswept> two = await(schedules().unswept(2));
-    assertThat(two).extracting(ScheduleRepository.Unswept::resourceId).containsExactly(earlier, later);
-  }
-
   private ScheduleRepository.Unswept unsweptOf(String resource) {
-    return await(schedules().unswept(UNSWEPT_LIMIT)).stream().filter(u -> u.resourceId().equals(resource))
+    return await(schedules().unswept()).stream().filter(u -> u.resourceId().equals(resource))
         .findFirst().orElseThrow(() -> new AssertionError(resource + " is not marked for the janitor"));
   }
 
   private List<String> unsweptIds() {
-    return await(schedules().unswept(UNSWEPT_LIMIT)).stream().map(ScheduleRepository.Unswept::resourceId).toList();
+    return await(schedules().unswept()).stream().map(ScheduleRepository.Unswept::resourceId).toList();
   }
 
   @Test
@@ -407,7 +376,7 @@ public interface ScheduleRepositoryContract {
     schedules().update(gone, s -> s.place(List.of(busyBlock("x", minutes(0, 60))), NOW))
         .compose(s -> schedules().update(kept, k -> k.place(List.of(busyBlock("y", minutes(0, 60))), NOW)))
         .compose(k -> schedules().delete(gone))
-        .compose(v -> Future.all(schedules().load(gone), schedules().unswept(UNSWEPT_LIMIT), schedules().load(kept)))
+        .compose(v -> Future.all(schedules().load(gone), schedules().unswept(), schedules().load(kept)))
         .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
           Schedule empty = all.resultAt(0);
           assertThat(empty.blocks()).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dovetail.calendar.domain.CalendarCollection;
 import dev.dovetail.calendar.domain.CalendarObject;
 import dev.dovetail.calendar.domain.InvalidSyncTokenException;
+import dev.dovetail.calendar.port.in.RefreshBusyTime;
 import io.vertx.core.Future;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -179,5 +180,40 @@ public interface CalendarObjectRepositoryContract {
           assertThat(((CalendarCollection) all.resultAt(2)).objects()).hasSize(1);
           ctx.completeNow();
         })));
+  }
+
+  private static CalendarObject weekly(String name, boolean booking) {
+    return CalendarObject.of(name + ".ics", name + "@test", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:" + name
+        + "\r\nDTSTART:20300107T090000Z\r\nRRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", booking);
+  }
+
+  @Test
+  @DisplayName("withRecurringTime: the calendars with a recurring object or a clash report, kept with each write")
+  default void withRecurringTimeFollowsWrites() {
+    String plain = id();
+    String recurring = id();
+    String clashing = id();
+    String bookings = id();
+    await(calendars().update(plain, c -> c.put(event("a")).put(event("b"))));
+    await(calendars().update(recurring, c -> c.put(event("a")).put(weekly("w1", false)).put(weekly("w2", false))));
+    await(calendars().update(clashing, c -> c.put(event("a")).withProperty(RefreshBusyTime.CLASHES, "w1.ics ...")));
+    await(calendars().update(bookings, c -> c.put(weekly("booked", true))));
+    assertThat(await(calendars().withRecurringTime())).as("a booking's projection is not the calendar's own time")
+        .contains(recurring, clashing).doesNotContain(plain, bookings);
+
+    await(calendars().update(recurring, c -> c.remove("w1.ics")));
+    assertThat(await(calendars().withRecurringTime())).as("one recurring object left").contains(recurring);
+    await(calendars().update(recurring, c -> c.put(event("w2"))));
+    assertThat(await(calendars().withRecurringTime())).as("the last one replaced by a single event")
+        .doesNotContain(recurring);
+    await(calendars().update(plain, c -> c.put(weekly("b", false))));
+    await(calendars().update(clashing, c -> c.withProperty(RefreshBusyTime.CLASHES, null)));
+    assertThat(await(calendars().withRecurringTime())).contains(plain).doesNotContain(clashing);
+    await(calendars().delete(plain));
+    assertThat(await(calendars().withRecurringTime())).doesNotContain(plain);
+  }
+
+  private static <T> T await(Future<T> future) {
+    return future.toCompletionStage().toCompletableFuture().join();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.port.out.ScheduleRepository;
+import dev.dovetail.calendar.domain.CalendarObject;
 import dev.dovetail.infra.mongo.MongoStore;
 import dev.dovetail.payment.domain.Owed;
 import dev.dovetail.payment.domain.Payment;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Periodic work that read every tenant's documents now reads index keys of what it finds (issue 17): the payment
  * sweep's owed work (every 30 s), the offer mail's waitlist entry (each offer), the webhook prune's finished
- * deliveries (daily), the janitor's marked schedules (every minute, ADR 82). Each runs among 2,000 documents it must not read, on the on-disk store.
+ * deliveries (daily), the janitor's marked schedules (every minute, ADR 82), the busy-time refresh's calendars with
+ * recurring time (hourly, ADR 83). Each runs among 2,000 documents it must not read, on the on-disk store.
  */
 @ExtendWith(VertxExtension.class)
 class SweepReadsIT {
@@ -123,9 +125,30 @@ class SweepReadsIT {
       }
       long before = served.keysRead("schedules");
 
-      assertThat(await(store.schedules().unswept(1000))).extracting(ScheduleRepository.Unswept::resourceId)
+      assertThat(await(store.schedules().unswept())).extracting(ScheduleRepository.Unswept::resourceId)
           .containsExactlyInAnyOrder("busy-1", "busy-2", "busy-3");
       assertThat(served.keysRead("schedules") - before).isBetween(1L, 10L);
+    });
+  }
+
+  @Test
+  @DisplayName("the busy-time refresh lists the calendars with recurring time by index, not every calendar")
+  void busyRefreshFindsFlaggedCalendarsByIndex(Vertx vertx, @TempDir Path dir) {
+    ServedStore.with(vertx, dir, served -> {
+      MongoStore store = served.store();
+      List<Future<String>> writes = new ArrayList<>();
+      for (int i = 0; i < OTHERS; i++) {
+        writes.add(served.raw().insert("calendars", new JsonObject().put("_id", "plain-" + i).put("revision", 3L)
+            .put("busyRefresh", false).put("recurringObjects", 0L)));
+      }
+      await(Future.all(writes));
+      await(store.calendars().update("weekly-1", c -> c.put(CalendarObject.of("w.ics", "w@test",
+          "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:w\r\nRRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+          false))));
+      long before = served.keysRead("calendars");
+
+      assertThat(await(store.calendars().withRecurringTime())).containsExactly("weekly-1");
+      assertThat(served.keysRead("calendars") - before).isBetween(1L, 4L);
     });
   }
 
