@@ -92,9 +92,10 @@ public class InMemoryWaitlistRepository implements WaitlistRepository {
   }
 
   @Override
-  public Future<List<WaitlistEntry>> findBookedByBookings(List<String> bookingIds) {
+  public Future<List<WaitlistEntry>> findBookedByBookings(String providerId, List<String> bookingIds) {
     return Future.succeededFuture(byId.values().stream()
-        .filter(e -> e.status() == EntryStatus.BOOKED && bookingIds.contains(e.bookingId()))
+        .filter(e -> e.providerId().equals(providerId) && e.status() == EntryStatus.BOOKED
+            && bookingIds.contains(e.bookingId()))
         .toList());
   }
 

@@ -56,12 +56,11 @@ public class InsightsService implements ProviderInsights {
             PageRequest.first(MAX_RESOURCES + 1))
         .compose(resources -> bookingsOf(providerId, range).compose(found -> {
           List<String> ids = found.stream().filter(b -> range.contains(b.time().start())).map(Booking::id).toList();
-          return paymentsOf(providerId, ids).compose(paid -> inBatches(ids, waitlist::findBookedByBookings)
+          return paymentsOf(providerId, ids).compose(paid -> inBatches(ids, batch -> waitlist.findBookedByBookings(providerId, batch))
               .map(entries -> {
                 List<Resource> all = resources.items();
                 List<Resource> measured = all.subList(0, Math.min(all.size(), MAX_RESOURCES));
-                return Insights.compute(range, measured, all.size() <= MAX_RESOURCES, found, paid,
-                    entries.stream().filter(e -> e.providerId().equals(providerId)).toList());
+                return Insights.compute(range, measured, all.size() <= MAX_RESOURCES, found, paid, entries);
               }));
         })));
   }

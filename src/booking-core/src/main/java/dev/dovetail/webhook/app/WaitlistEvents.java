@@ -90,8 +90,8 @@ public class WaitlistEvents implements WaitlistRepository {
   }
 
   @Override
-  public Future<List<WaitlistEntry>> findBookedByBookings(List<String> bookingIds) {
-    return entries.findBookedByBookings(bookingIds);
+  public Future<List<WaitlistEntry>> findBookedByBookings(String providerId, List<String> bookingIds) {
+    return entries.findBookedByBookings(providerId, bookingIds);
   }
 
   @Override

@@ -121,12 +121,13 @@ public class MongoWaitlistRepository implements WaitlistRepository {
         .map(docs -> MongoSupport.page(docs, page.limit(), WaitlistCodec::decode, WaitlistCodec::cursor));
   }
 
+  /** Served by the {@code provider_joined} index's prefix: the provider's entries, not every tenant's BOOKED ones. */
   @Override
-  public Future<List<WaitlistEntry>> findBookedByBookings(List<String> bookingIds) {
+  public Future<List<WaitlistEntry>> findBookedByBookings(String providerId, List<String> bookingIds) {
     if (bookingIds.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    JsonObject filter = new JsonObject().put("status", EntryStatus.BOOKED.name())
+    JsonObject filter = new JsonObject().put("providerId", providerId).put("status", EntryStatus.BOOKED.name())
         .put("bookingId", new JsonObject().put("$in", new JsonArray(List.copyOf(bookingIds))));
     return mongo.client.find(COLLECTION, filter).map(docs -> docs.stream().map(WaitlistCodec::decode).toList());
   }

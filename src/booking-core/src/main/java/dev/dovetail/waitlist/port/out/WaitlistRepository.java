@@ -38,8 +38,11 @@ public interface WaitlistRepository {
   /** The provider's entries in join order, all statuses, optionally of one booking type (keyset-paginated). */
   Future<Page<WaitlistEntry>> listByProvider(String providerId, String bookingTypeId, PageRequest page);
 
-  /** The BOOKED entries whose claimed offer became one of these bookings (at most a few hundred ids per call). */
-  Future<List<WaitlistEntry>> findBookedByBookings(List<String> bookingIds);
+  /**
+   * The provider's BOOKED entries whose claimed offer became one of these bookings (at most a few hundred ids per
+   * call). Adapters read the provider's entries, never every tenant's.
+   */
+  Future<List<WaitlistEntry>> findBookedByBookings(String providerId, List<String> bookingIds);
 
   /** The value recovered by each BOOKED entry of the provider. */
   Future<List<Money>> recoveredValues(String providerId);

@@ -151,7 +151,8 @@ public interface WaitlistRepositoryContract {
   }
 
   @Test
-  @DisplayName("findBookedByBookings: only BOOKED entries whose claimed booking is among the ids; none for no ids")
+  @DisplayName("findBookedByBookings: only the provider's BOOKED entries whose claimed booking is among the ids; none "
+      + "for no ids")
   default void findsBookedEntriesByTheirBookings() {
     String provider = id("prov");
     Wish wish = Wish.day(LocalDate.of(2030, 1, 2));
@@ -173,9 +174,11 @@ public interface WaitlistRepositoryContract {
     await(waitlist().update(stillOffered.offered(new SlotOffer(open, TimeRange.of(T0.plus(Duration.ofDays(9)),
         Duration.ofMinutes(30)), T0.plus(Duration.ofMinutes(15)), false), T0)));
 
-    assertThat(await(waitlist().findBookedByBookings(List.of(booked.get(0).bookingId(), booked.get(2).bookingId(),
-        open, Ids.random())))).containsExactlyInAnyOrder(booked.get(0), booked.get(2));
-    assertThat(await(waitlist().findBookedByBookings(List.of()))).isEmpty();
+    List<String> ids = List.of(booked.get(0).bookingId(), booked.get(2).bookingId(), open, Ids.random());
+    assertThat(await(waitlist().findBookedByBookings(provider, ids)))
+        .containsExactlyInAnyOrder(booked.get(0), booked.get(2));
+    assertThat(await(waitlist().findBookedByBookings(id("prov"), ids))).as("another tenant's ids").isEmpty();
+    assertThat(await(waitlist().findBookedByBookings(provider, List.of()))).isEmpty();
   }
 
   @Test
