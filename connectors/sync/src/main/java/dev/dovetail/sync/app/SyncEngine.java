@@ -80,6 +80,19 @@ public final class SyncEngine {
   }
 
   public Future<Report> sync(String connectionId, String calendarId) {
+    return sync(connectionId, calendarId, false);
+  }
+
+  /**
+   * Like {@link #sync}, but skipped if the calendar is no longer due once its lock is had: every node's tick lists the
+   * same due calendars, and without this each node after the first would ask the service again for nothing (one more
+   * call against the provider's quota per node and reconciliation).
+   */
+  public Future<Report> syncIfDue(String connectionId, String calendarId) {
+    return sync(connectionId, calendarId, true);
+  }
+
+  private Future<Report> sync(String connectionId, String calendarId, boolean onlyIfDue) {
     return ctx.lock().withLock("sync:" + connectionId + ":" + calendarId,
         () -> ctx.connections().findById(connectionId).compose(found -> {
           if (found.isEmpty() || !found.get().blockingCalendars().contains(calendarId)) {
@@ -92,9 +105,13 @@ public final class SyncEngine {
                     : ctx.states().save(state.get().dueAt(ctx.clock().instant().plus(reconcileEvery))))
                 .map(new Report(Outcome.SKIPPED, 0, false));
           }
-          return ctx.states().find(connectionId, calendarId)
-              .compose(state -> syncLocked(found.get(), state.orElse(
-                  SyncState.initial(connectionId, calendarId, ctx.clock().instant())), calendarId));
+          return ctx.states().find(connectionId, calendarId).compose(state -> {
+            if (onlyIfDue && state.isPresent() && state.get().nextSyncAt().isAfter(ctx.clock().instant())) {
+              return Future.succeededFuture(new Report(Outcome.SKIPPED, 0, false));
+            }
+            return syncLocked(found.get(), state.orElse(
+                SyncState.initial(connectionId, calendarId, ctx.clock().instant())), calendarId);
+          });
         }));
   }
 

@@ -173,11 +173,14 @@ public final class SyncScheduler implements ReceivePush {
     vertx.setTimer(Math.max(1, settings.followUp().toMillis()), id -> request(connectionId, calendarId));
   }
 
-  /** Runs a sync of the calendar now, unless one is running. */
+  /**
+   * Runs a sync of the calendar now if it is still due then (another node may have synced it since it was listed),
+   * unless one is running here.
+   */
   private void requestIfIdle(String connectionId, String calendarId) {
     String key = SyncState.keyOf(connectionId, calendarId);
     if (runs.putIfAbsent(key, Run.RUNNING) == null) {
-      run(key, connectionId, calendarId);
+      run(key, connectionId, calendarId, true);
     }
   }
 
@@ -189,18 +192,19 @@ public final class SyncScheduler implements ReceivePush {
       runs.put(key, Run.AGAIN);
       return;
     }
-    run(key, connectionId, calendarId);
+    run(key, connectionId, calendarId, false);
   }
 
-  private void run(String key, String connectionId, String calendarId) {
-    engine.sync(connectionId, calendarId)
+  /** {@code onlyIfDue} for a tick's run; a push's, and the run once more it asks for, sync whether due or not. */
+  private void run(String key, String connectionId, String calendarId, boolean onlyIfDue) {
+    (onlyIfDue ? engine.syncIfDue(connectionId, calendarId) : engine.sync(connectionId, calendarId))
         .onFailure(err -> LOG.warn("sync of {} {} failed: {}", connectionId, calendarId, err.getMessage()))
         .onComplete(done -> {
           if (runs.remove(key, Run.RUNNING)) {
             return;
           }
           runs.put(key, Run.RUNNING);
-          run(key, connectionId, calendarId);
+          run(key, connectionId, calendarId, false);
         });
   }
 

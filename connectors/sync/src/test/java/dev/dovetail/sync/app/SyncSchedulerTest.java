@@ -6,6 +6,8 @@ import static dev.dovetail.sync.app.SyncFixture.awaitTrue;
 import static dev.dovetail.sync.app.SyncFixture.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dovetail.booking.port.out.FreedTime;
+import dev.dovetail.sync.domain.BusyPolicy;
 import dev.dovetail.sync.domain.CalendarProvider;
 import dev.dovetail.sync.domain.Connection;
 import dev.dovetail.sync.domain.PushChannel;
@@ -89,6 +91,27 @@ class SyncSchedulerTest {
     reconcileOnly.tick().await(); // starts the sync, which waits for its change round
     reconcileOnly.tick().await(); // the calendar is still due: its sync has not saved yet
     reconcileOnly.tick().await();
+    slowService.complete();
+
+    awaitTrue(() -> f.states.find(CONNECTION, CALENDAR).await().orElseThrow().nextSyncAt()
+        .isAfter(f.clock.instant()));
+    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+    assertThat(f.google.changeRounds()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("two nodes' ticks list the same due calendar: the node that gets its lock second asks the service "
+      + "nothing")
+  void aDueCalendarIsSyncedOnceAcrossNodes() {
+    SyncScheduler.Settings reconcileOnly = new SyncScheduler.Settings(null, Duration.ofDays(7), Duration.ofHours(1),
+        Duration.ofMillis(100));
+    SyncScheduler first = new SyncScheduler(f.ctx, f.engine, vertx, reconcileOnly);
+    SyncScheduler second = new SyncScheduler(f.ctx,
+        new SyncEngine(f.ctx, FreedTime.none(), BusyPolicy.DEFAULT, f.engine.reconcileEvery()), vertx, reconcileOnly);
+    f.states.save(SyncState.initial(CONNECTION, CALENDAR, f.clock.instant())).await();
+    Promise<Void> slowService = f.google.holdNextChanges();
+    first.tick().await(); // its sync holds the calendar's lock, waiting for its change round
+    second.tick().await(); // the calendar is still due: the other node's sync waits for the lock
     slowService.complete();
 
     awaitTrue(() -> f.states.find(CONNECTION, CALENDAR).await().orElseThrow().nextSyncAt()
