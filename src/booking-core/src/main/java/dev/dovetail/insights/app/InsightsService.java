@@ -56,7 +56,8 @@ public class InsightsService implements ProviderInsights {
             PageRequest.first(MAX_RESOURCES + 1))
         .compose(resources -> bookingsOf(providerId, range).compose(found -> {
           List<String> ids = found.stream().filter(b -> range.contains(b.time().start())).map(Booking::id).toList();
-          return paymentsOf(providerId, ids).compose(paid -> inBatches(ids, batch -> waitlist.findBookedByBookings(providerId, batch))
+          return paymentsOf(providerId, ids).compose(paid -> inBatches(ids,
+                  batch -> waitlist.findBookedByBookings(providerId, batch))
               .map(entries -> {
                 List<Resource> all = resources.items();
                 List<Resource> measured = all.subList(0, Math.min(all.size(), MAX_RESOURCES));

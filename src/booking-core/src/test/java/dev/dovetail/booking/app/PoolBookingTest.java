@@ -19,6 +19,7 @@ import dev.dovetail.booking.port.in.SlotTakenException;
 import dev.dovetail.booking.port.out.BookingChange;
 import dev.dovetail.kernel.ConflictException;
 import dev.dovetail.kernel.TimeRange;
+import dev.dovetail.testkit.ScheduleWritesFail;
 import dev.dovetail.testkit.TestBookings;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -199,6 +201,29 @@ class PoolBookingTest {
     assertThat(owners("room-3")).containsExactly(other.id());
     assertThat(owners("room")).containsExactly(moved.id());
     assertThat(f.bookings.findById(moved.id()).await().orElseThrow().resourceId()).isEqualTo("room");
+  }
+
+  @Test
+  @DisplayName("an ANY booking moved to another member whose old member's release fails: the janitor frees the old "
+      + "block though that schedule was not written")
+  void anyMoveWhoseReleaseFailsIsRepaired() {
+    BookingReceipt receipt = f.bookSlot.book(command("first", berlin(0, 9, 0), false, 1)).await();
+    Booking booked = receipt.bookings().get(0).booking();
+    assertThat(booked.resourceId()).isEqualTo("room-3");
+    book("first", berlin(0, 11, 0));
+    f.clock.advance(ScheduleJanitor.GRACE.plusSeconds(1));
+    f.janitor.sweep().await();
+    assertThat(f.janitor.sweep().await().resourcesLooked()).as("swept, in order and settled").isZero();
+    ManageBookingService releaseFails = new ManageBookingService(f.catalog,
+        new ScheduleWritesFail(f.schedules, Set.of("room-3")), f.bookings, f.lock, f.events, f.tokens, f.clock);
+
+    Booking moved = releaseFails.reschedule(receipt.bookings().get(0).manageToken(), berlin(0, 11, 0)).await();
+    assertThat(moved.resourceId()).isEqualTo("room");
+    assertThat(owners("room-3")).as("the old block is still there").contains(booked.id());
+
+    assertThat(f.janitor.sweep().await().blocksFreed()).isEqualTo(1);
+    assertThat(owners("room-3")).doesNotContain(booked.id());
+    assertThat(owners("room")).contains(booked.id());
   }
 
   private BookingType allType() {

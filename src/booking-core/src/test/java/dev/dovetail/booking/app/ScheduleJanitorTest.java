@@ -9,9 +9,12 @@ import dev.dovetail.booking.domain.Booking;
 import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.port.out.BookingChange;
 import dev.dovetail.kernel.TimeRange;
+import dev.dovetail.testkit.ScheduleWritesFail;
 import dev.dovetail.testkit.TestBookings;
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +61,27 @@ class ScheduleJanitorTest {
         .isEqualTo(new ScheduleJanitor.Report(0, 0, 0, 1));
     f.bookings.update(booking.withStatus(BookingStatus.CANCELLED, f.clock.instant())).await();
     f.clock.advance(Duration.ofMinutes(1));
+
+    assertThat(f.janitor.sweep().await().blocksFreed()).isEqualTo(1);
+    assertThat(f.schedules.load("room").await().find(booking.id())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a provider's cancellation whose release fails: the booking is cancelled, and the janitor frees its "
+      + "block though the schedule was not written")
+  void cancellationWhoseReleaseFailsIsRepaired() {
+    Booking booking = f.bookSlot.book(command("t60", berlin(0, 10, 0), false, 1)).await().bookings().get(0).booking();
+    f.clock.advance(ScheduleJanitor.GRACE.plusSeconds(1));
+    f.janitor.sweep().await();
+    assertThat(f.janitor.sweep().await().resourcesLooked()).as("swept, in order and settled").isZero();
+    ManageBookingService releaseFails = new ManageBookingService(f.catalog, new ScheduleWritesFail(f.schedules, Set.of("room")),
+        f.bookings,
+        f.lock, f.events, f.tokens, f.clock);
+
+    assertThat(releaseFails.cancel("acme", booking.id()).transform(done -> Future.succeededFuture(done.failed()))
+        .await()).as("the cancellation fails at its release").isTrue();
+    assertThat(f.bookings.findById(booking.id()).await().orElseThrow().status()).isEqualTo(BookingStatus.CANCELLED);
+    assertThat(f.schedules.load("room").await().find(booking.id())).as("the block is still there").isPresent();
 
     assertThat(f.janitor.sweep().await().blocksFreed()).isEqualTo(1);
     assertThat(f.schedules.load("room").await().find(booking.id())).isEmpty();

@@ -168,8 +168,8 @@ public class MongoScheduleRepository implements ScheduleRepository {
   }
 
   /**
-   * Found by {@code _id}; matches only the marked head at the revision and marks the janitor saw. Not awaited durable: a
-   * clear lost in a crash only brings the janitor back once more.
+   * Found by {@code _id}; matches only the marked head at the revision and marks the janitor saw. Not awaited
+   * durable: a clear lost in a crash only brings the janitor back once more.
    */
   @Override
   public Future<Boolean> markSwept(Unswept seen) {

@@ -42,7 +42,8 @@ class MongoCalendarObjectRepositoryIT implements CalendarObjectRepositoryContrac
     String cal = "cal-older";
     CalendarObject weekly = CalendarObject.of("w.ics", "w@test", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:w\r\n"
         + "RRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", false);
-    CalendarObject single = CalendarObject.of("s.ics", "s@test", "BEGIN:VCALENDAR\r\nUID:s\r\nEND:VCALENDAR\r\n", false);
+    CalendarObject single = CalendarObject.of("s.ics", "s@test", "BEGIN:VCALENDAR\r\nUID:s\r\nEND:VCALENDAR\r\n",
+        false);
     await(store.calendars().update(cal, c -> c.put(single)));
     await(store.client().updateCollection(MongoCalendarObjectRepository.COLLECTION, new JsonObject().put("_id", cal),
         new JsonObject().put("$unset", new JsonObject().put(MongoCalendarObjectRepository.BUSY_REFRESH, "")

@@ -41,8 +41,8 @@ public interface CalendarObjectRepository {
 
   /**
    * Ids of the calendars the hourly busy-time refresh visits (ADR 83): those holding a {@linkplain
-   * dev.dovetail.calendar.domain.CalendarObject#recurring recurring} object or a clash report ({@code RefreshBusyTime.CLASHES}). Adapters keep
-   * this with each write, so listing it does not read the calendars.
+   * dev.dovetail.calendar.domain.CalendarObject#recurring recurring} object or a clash report ({@code
+   * RefreshBusyTime.CLASHES}). Adapters keep this with each write, so listing it does not read the calendars.
    */
   Future<List<String>> withRecurringTime();
 
