@@ -7,6 +7,7 @@ import dev.dovetail.bench.DriverCommandLog;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.time.DayOfWeek;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,8 +31,10 @@ import java.util.regex.Pattern;
  * waits are not commands: they are the embedded store's durability requests over the same spans
  * ({@code Hub.storeCommitFigures}).
  *
- * <p>Run: {@code java -cp "$CP" dev.dovetail.bench.load.BookingRoundTrips [bookings] [settleSeconds]}, default 3 and 3;
- * the first booking warms the node's caches and is not listed.
+ * <p>Run: {@code java -cp "$CP" dev.dovetail.bench.load.BookingRoundTrips [bookings] [settleSeconds] [burst]}, default
+ * 3, 3 and 0; the first booking warms the node's caches and is not listed. With a burst of N, N more bookings are then
+ * sent 32 at a time, and the commands counted from the first request until {@code settle} seconds after the last
+ * answer are printed per booking: under load, the dispatcher's polls and claims are shared by several bookings.
  */
 public final class BookingRoundTrips {
 
@@ -74,7 +78,50 @@ public final class BookingRoundTrips {
         after.subList(request.size(), after.size()).forEach(c -> System.out.println("  " + c));
         System.out.println("  by command and collection: " + tally(after));
       }
+      int burst = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+      if (burst > 0) {
+        burst(bench, commands, base.plus(Duration.ofDays(1)), burst, settle);
+      }
     }
+  }
+
+  /** {@code count} bookings, 32 in flight; the commands of the whole burst and its settling, per booking. */
+  private static void burst(BenchHub bench, Commands commands, Instant base, int count, int settle) throws Exception {
+    WebClient client = bench.client(32);
+    commands.clear();
+    long[] start = bench.hub().storeCommitFigures();
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger created = new AtomicInteger();
+    List<Future<Void>> lanes = new ArrayList<>();
+    for (int lane = 0; lane < 32; lane++) {
+      lanes.add(bookUntil(client, base, next, count, created));
+    }
+    Future.join(lanes).await();
+    Thread.sleep(settle * 1000L);
+    List<String> all = commands.taken();
+    long[] settled = bench.hub().storeCommitFigures();
+    System.out.printf("burst of %d bookings (%d created), 32 in flight: %d commands (%.1f per booking), %d durability"
+        + " waits (%d commits) until %d s after the last answer%n", count, created.get(), all.size(),
+        all.size() / (double) count, settled[0] - start[0], settled[1] - start[1], settle);
+    tally(all).forEach((command, n) -> System.out.printf("  %-32s %6d  %5.2f per booking%n", command, n,
+        n / (double) count));
+  }
+
+  private static Future<Void> bookUntil(WebClient client, Instant base, AtomicInteger next, int count,
+      AtomicInteger created) {
+    int i = next.getAndIncrement();
+    if (i >= count) {
+      return Future.succeededFuture();
+    }
+    return client.post("/api/v1/public/booking-types/trips-type-one/bookings")
+        .sendJsonObject(new JsonObject().put("start", base.plus(Duration.ofMinutes(15L * i)).toString())
+            .put("timeZone", "Europe/Berlin").put("name", "Trips").put("email", "trips@example.com"))
+        .compose(response -> {
+          if (response.statusCode() == 201) {
+            created.incrementAndGet();
+          }
+          return bookUntil(client, base, next, count, created);
+        });
   }
 
   private static Map<String, Integer> tally(List<String> commands) {

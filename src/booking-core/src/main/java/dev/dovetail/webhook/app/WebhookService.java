@@ -7,6 +7,7 @@ import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.webhook.domain.Delivery;
 import dev.dovetail.webhook.domain.DeliveryState;
 import dev.dovetail.webhook.domain.EventType;
+import dev.dovetail.webhook.domain.FeedPage;
 import dev.dovetail.webhook.domain.SigningSecret;
 import dev.dovetail.webhook.domain.WebhookEndpoint;
 import dev.dovetail.webhook.domain.WebhookEvent;
@@ -184,11 +185,12 @@ public class WebhookService implements PublishEvents, ManageWebhookEndpoints {
   }
 
   @Override
-  public Future<List<WebhookEvent>> feed(String providerId, long after, int limit) {
+  public Future<FeedPage> feed(String providerId, long after, int limit) {
     if (after < 0) {
       return Future.failedFuture(new InvalidRequestException("after must be a cursor from this feed"));
     }
-    return Future.succeededFuture(limit).compose(l -> outbox.feed(providerId, after, pageSize(l)));
+    return Future.succeededFuture(limit).compose(l -> outbox.feed(providerId, after, pageSize(l)))
+        .map(stored -> FeedPage.of(after, stored, clock.instant()));
   }
 
   /** Deletes what is older than the feed keeps; run daily. */

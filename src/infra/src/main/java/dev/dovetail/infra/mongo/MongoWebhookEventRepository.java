@@ -6,6 +6,7 @@ import com.mongodb.MongoBulkWriteException;
 import dev.dovetail.booking.port.out.StoreDurability;
 import dev.dovetail.webhook.domain.Delivery;
 import dev.dovetail.webhook.domain.DeliveryState;
+import dev.dovetail.webhook.domain.FeedPage;
 import dev.dovetail.webhook.domain.WebhookEvent;
 import dev.dovetail.webhook.port.out.WebhookEventRepository;
 import io.vertx.core.Future;
@@ -119,13 +120,12 @@ class MongoWebhookEventRepository implements WebhookEventRepository {
   }
 
   @Override
-  public Future<List<WebhookEvent>> feed(String providerId, long after, int limit) {
+  public Future<List<FeedPage.Entry>> feed(String providerId, long after, int limit) {
     JsonObject filter = new JsonObject().put("providerId", providerId)
-        .put("position", new JsonObject().put("$gt", after))
-        .put("type", new JsonObject().put("$ne", "WEBHOOK_TEST"));
+        .put("position", new JsonObject().put("$gt", after));
     FindOptions options = new FindOptions().setSort(new JsonObject().put("position", 1)).setLimit(limit);
     return mongo.client.findWithOptions(EVENTS, filter, options)
-        .map(docs -> docs.stream().map(WebhookCodec::decodeEvent).toList());
+        .map(docs -> docs.stream().map(WebhookCodec::decodeFeedEntry).toList());
   }
 
   @Override

@@ -8,11 +8,13 @@ import dev.dovetail.webhook.domain.Attempt;
 import dev.dovetail.webhook.domain.Delivery;
 import dev.dovetail.webhook.domain.DeliveryState;
 import dev.dovetail.webhook.domain.EventType;
+import dev.dovetail.webhook.domain.FeedPage;
 import dev.dovetail.webhook.domain.SigningSecret;
 import dev.dovetail.webhook.domain.WebhookEndpoint;
 import dev.dovetail.webhook.domain.WebhookEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -66,6 +68,11 @@ final class WebhookCodec {
         .put("data", e.data())
         .put("position", e.position())
         .put("recordedAt", recordedAtMillis);
+  }
+
+  /** An event of the feed with when it was recorded (an event stored without that time counts as long settled). */
+  static FeedPage.Entry decodeFeedEntry(JsonObject doc) {
+    return new FeedPage.Entry(decodeEvent(doc), Instant.ofEpochMilli(doc.getLong("recordedAt", 0L)));
   }
 
   static WebhookEvent decodeEvent(JsonObject doc) {

@@ -79,7 +79,7 @@ class RecordedWorkDurabilityIT {
       assertThat(first.get(0).position()).isEqualTo(1);
       assertThat(again.get(0).position()).isEqualTo(1);
       assertThat(next.get(0).position()).isEqualTo(3);
-      assertThat(await(store.webhookEvents().feed("prov-1", 0, 10))).extracting(WebhookEvent::position)
+      assertThat(await(store.webhookEvents().feed("prov-1", 0, 10))).extracting(e -> e.event().position())
           .containsExactly(1L, 3L);
       await(store.close());
     }

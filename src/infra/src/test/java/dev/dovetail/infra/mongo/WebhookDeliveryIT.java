@@ -9,6 +9,7 @@ import dev.dovetail.webhook.app.WebhookService;
 import dev.dovetail.webhook.domain.Delivery;
 import dev.dovetail.webhook.domain.DeliveryState;
 import dev.dovetail.webhook.domain.EventType;
+import dev.dovetail.webhook.domain.FeedPage;
 import dev.dovetail.webhook.domain.WebhookEndpoint;
 import dev.dovetail.webhook.domain.WebhookEvent;
 import io.vertx.core.Future;
@@ -184,13 +185,55 @@ class WebhookDeliveryIT extends StoreIT {
         .compose(endpoint -> service.sendTest("acme", endpoint.id()))
         .compose(test -> service.publish(List.of(event(EventType.BOOKING_CREATED, "b-1", 0, T0),
             event(EventType.BOOKING_CANCELLED, "b-1", 1, T0))))
-        .compose(v -> service.feed("acme", 0, 1))
-        .compose(first -> service.feed("acme", first.get(0).position(), 10).map(rest -> Map.entry(first, rest)))
+        .compose(v -> service.feed("acme", 0, 2))
+        .compose(first -> service.feed("acme", first.next(), 10).map(rest -> Map.entry(first, rest)))
         .compose(pages -> service.feed("other", 0, 10).map(other -> List.of(pages.getKey(), pages.getValue(), other)))
         .onComplete(ctx.succeeding(pages -> ctx.verify(() -> {
-          assertThat(pages.get(0)).extracting(WebhookEvent::type).containsExactly(EventType.BOOKING_CREATED);
-          assertThat(pages.get(1)).extracting(WebhookEvent::type).containsExactly(EventType.BOOKING_CANCELLED);
-          assertThat(pages.get(2)).isEmpty();
+          // the test event took position 1: the first page of two positions holds one event
+          assertThat(pages.get(0).events()).extracting(WebhookEvent::type)
+              .containsExactly(EventType.BOOKING_CREATED);
+          assertThat(pages.get(0).next()).isEqualTo(2);
+          assertThat(pages.get(1).events()).extracting(WebhookEvent::type)
+              .containsExactly(EventType.BOOKING_CANCELLED);
+          assertThat(pages.get(2).events()).isEmpty();
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
+  @DisplayName("the feed stops before a position still being written, and passes it once it is settled")
+  void feedWaitsForAnEarlierPositionStoredLate(VertxTestContext ctx) {
+    WebhookEvent first = event(EventType.BOOKING_CREATED, "b-1", 0, T0);
+    WebhookEvent second = event(EventType.BOOKING_CREATED, "b-2", 0, T0);
+    List<JsonObject> late = new ArrayList<>();
+    // Two bookings recorded at once: the first took position 1 but its insert lands after the second's (position 2).
+    service.publish(List.of(first, second))
+        .compose(v -> store.client().findOne(MongoWebhookEventRepository.EVENTS, new JsonObject().put("position", 1),
+            null))
+        .compose(doc -> {
+          late.add(doc);
+          return store.client().removeDocument(MongoWebhookEventRepository.EVENTS, new JsonObject()
+              .put("_id", doc.getString("_id")));
+        })
+        .compose(v -> service.feed("acme", 0, 10))
+        .compose(whileWritten -> store.client().insert(MongoWebhookEventRepository.EVENTS, late.get(0))
+            .compose(id -> service.feed("acme", whileWritten.next(), 10))
+            .map(afterwards -> List.of(whileWritten, afterwards)))
+        .compose(pages -> store.client().removeDocument(MongoWebhookEventRepository.EVENTS,
+                new JsonObject().put("_id", late.get(0).getString("_id")))
+            .compose(v -> {
+              clock.advance(FeedPage.SETTLE.plusSeconds(1));
+              return service.feed("acme", 0, 10);
+            })
+            .map(settled -> List.of(pages.get(0), pages.get(1), settled)))
+        .onComplete(ctx.succeeding(pages -> ctx.verify(() -> {
+          assertThat(pages.get(0).events()).isEmpty();
+          assertThat(pages.get(0).next()).isZero();
+          assertThat(pages.get(1).events()).extracting(WebhookEvent::subjectId).containsExactly("b-1", "b-2");
+          // a position never filled holds the feed back only while the event after it is young
+          assertThat(pages.get(2).events()).extracting(WebhookEvent::subjectId).containsExactly("b-2");
+          assertThat(pages.get(2).next()).isEqualTo(2);
           ctx.completeNow();
         })));
   }

@@ -3,8 +3,8 @@ package dev.dovetail.web.webhook;
 import dev.dovetail.kernel.NotFoundException;
 import dev.dovetail.webhook.domain.Delivery;
 import dev.dovetail.webhook.domain.EventType;
+import dev.dovetail.webhook.domain.FeedPage;
 import dev.dovetail.webhook.domain.WebhookEndpoint;
-import dev.dovetail.webhook.domain.WebhookEvent;
 import dev.dovetail.webhook.port.in.ManageWebhookEndpoints;
 import io.vertx.core.Future;
 import java.util.List;
@@ -63,7 +63,7 @@ public final class NoWebhooks implements ManageWebhookEndpoints {
   }
 
   @Override
-  public Future<List<WebhookEvent>> feed(String providerId, long after, int limit) {
-    return Future.succeededFuture(List.of());
+  public Future<FeedPage> feed(String providerId, long after, int limit) {
+    return Future.succeededFuture(new FeedPage(List.of(), after));
   }
 }

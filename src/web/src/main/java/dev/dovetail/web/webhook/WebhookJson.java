@@ -4,6 +4,7 @@ import dev.dovetail.booking.domain.InvalidRequestException;
 import dev.dovetail.webhook.domain.Attempt;
 import dev.dovetail.webhook.domain.Delivery;
 import dev.dovetail.webhook.domain.EventType;
+import dev.dovetail.webhook.domain.FeedPage;
 import dev.dovetail.webhook.domain.WebhookEndpoint;
 import dev.dovetail.webhook.domain.WebhookEvent;
 import io.vertx.core.json.JsonArray;
@@ -64,11 +65,10 @@ final class WebhookJson {
     return json;
   }
 
-  static JsonObject feed(List<WebhookEvent> events, long after) {
-    long last = events.isEmpty() ? after : events.get(events.size() - 1).position();
+  static JsonObject feed(FeedPage page) {
     return new JsonObject()
-        .put("items", new JsonArray(events.stream().map(WebhookEvent::toJson).toList()))
-        .put("next", Long.toString(last));
+        .put("items", new JsonArray(page.events().stream().map(WebhookEvent::toJson).toList()))
+        .put("next", Long.toString(page.next()));
   }
 
   /** The {@code events} array of a request, by wire name; null when absent. */

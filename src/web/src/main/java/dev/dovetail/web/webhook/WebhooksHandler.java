@@ -74,7 +74,7 @@ public final class WebhooksHandler {
     Responses.respond(ctx, Responses.attempt(() -> {
       long after = cursor(ctx, "after", 0);
       return webhooks.feed(Caller.providerId(ctx), after, Requests.queryInt(ctx, "limit", 50))
-          .map(events -> WebhookJson.feed(events, after));
+          .map(WebhookJson::feed);
     }), 200, json -> json);
   }
 

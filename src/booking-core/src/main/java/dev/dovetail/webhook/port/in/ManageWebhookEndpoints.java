@@ -2,8 +2,8 @@ package dev.dovetail.webhook.port.in;
 
 import dev.dovetail.webhook.domain.Delivery;
 import dev.dovetail.webhook.domain.EventType;
+import dev.dovetail.webhook.domain.FeedPage;
 import dev.dovetail.webhook.domain.WebhookEndpoint;
-import dev.dovetail.webhook.domain.WebhookEvent;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +34,9 @@ public interface ManageWebhookEndpoints {
 
   Future<Delivery> redeliver(String providerId, String deliveryId);
 
-  /** The provider's events after {@code after}, in order, kept for 30 days. */
-  Future<List<WebhookEvent>> feed(String providerId, long after, int limit);
+  /**
+   * The provider's events after {@code after}, in order, kept for 30 days; the page ends before a position that may
+   * still be filled ({@link FeedPage}).
+   */
+  Future<FeedPage> feed(String providerId, long after, int limit);
 }

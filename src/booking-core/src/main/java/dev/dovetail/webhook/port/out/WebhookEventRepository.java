@@ -2,6 +2,7 @@ package dev.dovetail.webhook.port.out;
 
 import dev.dovetail.booking.port.out.StoreDurability;
 import dev.dovetail.webhook.domain.Delivery;
+import dev.dovetail.webhook.domain.FeedPage;
 import dev.dovetail.webhook.domain.WebhookEvent;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -39,8 +40,11 @@ public interface WebhookEventRepository {
   /** What makes this store's acknowledged writes durable (the same instance for every repository of one store). */
   StoreDurability durability();
 
-  /** The provider's events after feed position {@code after}, in feed order, at most {@code limit}. */
-  Future<List<WebhookEvent>> feed(String providerId, long after, int limit);
+  /**
+   * The provider's events after feed position {@code after}, in feed order, at most {@code limit}, test events
+   * included, each with when it was recorded ({@link FeedPage#of} makes the page).
+   */
+  Future<List<FeedPage.Entry>> feed(String providerId, long after, int limit);
 
   Future<Optional<WebhookEvent>> findEvent(String providerId, String eventId);
 
