@@ -51,6 +51,8 @@ final class PartStore<P> {
    */
   static final JsonObject VERSION_INDEX = new JsonObject().put("version", 1);
   private static final int CACHED_OWNERS = 512;
+  /** How many part revisions this node remembers having written (a schedule's day part, a calendar object). */
+  private static final int REMEMBERED_PARTS = 8_192;
 
   /**
    * A value as read at {@code revision}: head fields and parts (pending already applied), the raw bookkeeping, and
@@ -89,6 +91,18 @@ final class PartStore<P> {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Loaded<P>> eldest) {
           return size() > CACHED_OWNERS;
+        }
+      });
+
+  /**
+   * The {@code rev} this node last stored per part id: the next filing of that part tries its compare-and-set on it
+   * at once, without first reading the stored {@code rev}; the compare-and-set refuses it if another node moved on.
+   */
+  private final Map<String, Long> storedRevs = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+          return size() > REMEMBERED_PARTS;
         }
       });
 
@@ -331,25 +345,50 @@ final class PartStore<P> {
     String id = partId(owner, key);
     JsonObject doc = new JsonObject().put("owner", owner).put("key", key).put("rev", rev)
         .put("version", version(id, rev)).put("body", body);
+    Long written = storedRevs.get(id);
+    if (written == null || written >= rev) {
+      return putPart(id, doc);
+    }
+    // the part as this node last stored it, most likely still so: one command instead of a read and a write
+    return mongo.client.updateCollection(partCollection, new JsonObject().put("version", version(id, written)),
+            new JsonObject().put("$set", doc))
+        .compose(result -> {
+          if (result.getDocMatched() == 1) {
+            storedRevs.put(id, rev);
+            return Future.<Void>succeededFuture();
+          }
+          storedRevs.remove(id, written);
+          return putPart(id, doc);
+        });
+  }
+
+  /** {@link #putPart(String, String, long, JsonObject)} from a read of the stored {@code rev}. */
+  private Future<Void> putPart(String id, JsonObject doc) {
+    long rev = doc.getLong("rev");
     return storedRev(id).compose(stored -> {
       if (stored == null) {
-        return mongo.client.insert(partCollection, doc.copy().put("_id", id)).<Void>mapEmpty()
-            .recover(err -> MongoSupport.isDuplicateKey(err) ? putPart(owner, key, rev, body)
-                : Future.failedFuture(err));
+        return mongo.client.insert(partCollection, doc.copy().put("_id", id))
+            .compose(inserted -> stored(id, rev))
+            .recover(err -> MongoSupport.isDuplicateKey(err) ? putPart(id, doc) : Future.failedFuture(err));
       }
       if (stored >= rev) {
         return Future.succeededFuture();
       }
       return mongo.client.updateCollection(partCollection, new JsonObject().put("version", version(id, stored)),
               new JsonObject().put("$set", doc))
-          .compose(result -> result.getDocMatched() == 1 ? Future.<Void>succeededFuture()
-              : putPart(owner, key, rev, body));
+          .compose(result -> result.getDocMatched() == 1 ? stored(id, rev) : putPart(id, doc));
     });
+  }
+
+  private Future<Void> stored(String id, long rev) {
+    storedRevs.put(id, rev);
+    return Future.succeededFuture();
   }
 
   /** Removes a part written at {@code rev} or before; a newer one stays. */
   private Future<Void> removePart(String owner, String key, long rev) {
     String id = partId(owner, key);
+    storedRevs.remove(id);
     return storedRev(id).compose(stored -> {
       if (stored == null || stored > rev) {
         return Future.succeededFuture();

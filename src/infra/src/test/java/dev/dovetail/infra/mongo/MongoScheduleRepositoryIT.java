@@ -149,6 +149,30 @@ class MongoScheduleRepositoryIT implements ScheduleRepositoryContract {
   }
 
   @Test
+  @DisplayName("a day part written by two nodes in turn: each node's next filing tries the rev it stored itself, a "
+      + "refused try reads the stored one, and the part ends with every block")
+  void dayPartFiledByTwoNodesInTurn(Vertx vertx) {
+    String resource = id("res");
+    List<ScheduleRepository> writers = List.of(store.schedules(), rival.schedules());
+    for (int i = 0; i < 6; i++) {
+      int at = i * 60;
+      await(writers.get(i % 2).update(resource, s -> s.place(List.of(busyBlock("b" + at, minutes(at, at + 30))), NOW)));
+      await(writers.get(i % 2).durable());
+    }
+    // one more write on each node files what the other left pending
+    await(store.schedules().update(resource, s -> s.release("nobody", NOW)));
+    await(rival.schedules().update(resource, s -> s.release("nobody", NOW)));
+    String day = ScheduleCodec.day(busyBlock("b0", minutes(0, 30)));
+    JsonObject part = await(store.client().findOne(MongoScheduleRepository.DAYS,
+        new JsonObject().put("_id", resource + "/" + day), null));
+    assertThat(part.getJsonObject("body").getJsonArray("blocks")).hasSize(6);
+    MongoStore cold = await(MongoFixture.connect(vertx, database, clock));
+    assertThat(await(cold.schedules().load(resource)).blocks()).extracting(Block::ownerId)
+        .containsExactlyInAnyOrder("b0", "b60", "b120", "b180", "b240", "b300");
+    await(cold.close());
+  }
+
+  @Test
   @DisplayName("start-up marks heads stored before ADR 82 (no mark at all) for the janitor's next sweep")
   void olderHeadsAreMarkedAtStartUp() {
     String older = id("res");
