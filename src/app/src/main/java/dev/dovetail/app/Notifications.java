@@ -73,7 +73,7 @@ record Notifications(
           dispatch(dispatcher, running);
         });
       }
-    });
+    }, dispatcher);
     return new Notifications(
         vertx, planner, dispatcher, new NotificationLogService(store.outbox(), archive, store.bookings(), delivery,
         settings.writeGrace(), clock), running);

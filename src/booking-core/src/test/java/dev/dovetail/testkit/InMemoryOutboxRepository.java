@@ -28,9 +28,8 @@ public class InMemoryOutboxRepository implements OutboxRepository {
   private final Map<String, OutboundMessage> byId = new ConcurrentHashMap<>();
 
   @Override
-  public synchronized Future<Void> recordAcknowledged(List<OutboundMessage> messages) {
-    messages.forEach(m -> byId.putIfAbsent(m.id(), m));
-    return Future.succeededFuture();
+  public synchronized Future<List<OutboundMessage>> recordAcknowledged(List<OutboundMessage> messages) {
+    return Future.succeededFuture(messages.stream().filter(m -> byId.putIfAbsent(m.id(), m) == null).toList());
   }
 
   @Override

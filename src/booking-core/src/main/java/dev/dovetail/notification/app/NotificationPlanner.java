@@ -48,15 +48,26 @@ public class NotificationPlanner implements BookingEvents {
   private final OutboxRepository outbox;
   private final Clock clock;
   private final Runnable onRecorded;
+  private final LeasedMessages leased;
 
   /**
    * @param onRecorded called after messages were recorded (e.g. to run the dispatcher soon); may do nothing
    */
   public NotificationPlanner(PublicCatalog catalog, OutboxRepository outbox, Clock clock, Runnable onRecorded) {
+    this(catalog, outbox, clock, onRecorded, null);
+  }
+
+  /**
+   * As above; the messages due at once are recorded with the lease of {@code dispatcher}'s node and handed to it in
+   * memory, so that it sends them without claiming them first (ADR 85).
+   */
+  public NotificationPlanner(PublicCatalog catalog, OutboxRepository outbox, Clock clock, Runnable onRecorded,
+      OutboxDispatcher dispatcher) {
     this.catalog = catalog;
     this.outbox = outbox;
     this.clock = clock;
     this.onRecorded = onRecorded;
+    this.leased = dispatcher == null ? null : dispatcher.leased();
   }
 
   public NotificationPlanner(PublicCatalog catalog, OutboxRepository outbox, Clock clock) {
@@ -87,8 +98,20 @@ public class NotificationPlanner implements BookingEvents {
           if (messages.isEmpty()) {
             return Future.succeededFuture(Acknowledged.DURABLE);
           }
-          return outbox.recordAcknowledged(messages).map(v -> Acknowledged.by(outbox.durability(), onRecorded));
+          List<OutboundMessage> recorded = leased == null ? messages : leasedIfDue(messages, now);
+          return outbox.recordAcknowledged(recorded).map(stored -> Acknowledged.by(outbox.durability(), () -> {
+            if (leased != null) {
+              leased.handOver(stored);
+            }
+            onRecorded.run();
+          }));
         });
+  }
+
+  /** The messages due at {@code now} with this node's lease, while its dispatcher has room for them. */
+  private List<OutboundMessage> leasedIfDue(List<OutboundMessage> messages, Instant now) {
+    int due = (int) messages.stream().filter(m -> m.claimableAt(now)).count();
+    return messages.stream().map(m -> m.claimableAt(now) ? leased.leaseIfRoom(m, due, now) : m).toList();
   }
 
   /** The offer, or empty if the booking type, resource or provider is gone (then no provider notices are owed). */

@@ -95,6 +95,9 @@ public class OutboxDispatcher {
   private final DeliveryPolicy policy;
   private final MessageComposer composer;
   private final AtomicBoolean running = new AtomicBoolean();
+  /** A run was asked for since the current one last started a round. */
+  private final AtomicBoolean asked = new AtomicBoolean();
+  private final LeasedMessages leased;
 
   /**
    * @param manageLink the customer's manage link for a booking id (a signed token in the hub's public URL)
@@ -121,30 +124,53 @@ public class OutboxDispatcher {
     this.settings = settings;
     this.random = random;
     this.policy = new DeliveryPolicy(settings.writeGrace());
+    this.leased = new LeasedMessages(settings.nodeId(), settings.lease());
   }
 
   public Settings settings() {
     return settings;
   }
 
+  /** Messages this node recorded with its own lease, for this dispatcher to send without claiming them (ADR 85). */
+  LeasedMessages leased() {
+    return leased;
+  }
+
   /**
-   * Sends everything due now, batch after batch, until a claim takes nothing (or after {@code maxBatchesPerRun}).
-   * A call while a run is under way on this dispatcher does nothing and reports zeros: the run in progress picks the
-   * messages up.
+   * Sends everything due now, batch after batch: first the messages handed over already leased ({@link #leased()}),
+   * then those a claim takes, until a claim takes nothing (or after {@code maxBatchesPerRun}). A call while a run is
+   * under way on this dispatcher reports zeros and makes that run look again once it has finished, so that nothing
+   * handed over or recorded after the run's last look waits for the next periodic run.
    */
   public Future<Report> dispatchDue() {
+    asked.set(true);
     if (!running.compareAndSet(false, true)) {
       return Future.succeededFuture(new Report(0, 0, 0, 0, 0, 0, 0));
     }
     Counters counters = new Counters();
-    return batches(counters, 0)
+    return rounds(counters)
         .map(v -> counters.report())
-        .andThen(done -> running.set(false));
+        .andThen(done -> {
+          running.set(false);
+          if (asked.get()) { // asked between the last round's end and the line above
+            dispatchDue();
+          }
+        });
+  }
+
+  /** Runs of batches while someone asked for one during the last. */
+  private Future<Void> rounds(Counters counters) {
+    asked.set(false);
+    return batches(counters, 0).compose(v -> asked.get() ? rounds(counters) : Future.succeededFuture());
   }
 
   private Future<Void> batches(Counters counters, int done) {
     Instant now = clock.instant();
-    return outbox.claimDue(now, settings.nodeId(), settings.lease(), settings.batchSize()).compose(claimed -> {
+    List<OutboundMessage> handed = leased.take(settings.batchSize());
+    Future<List<OutboundMessage>> taken = handed.isEmpty()
+        ? outbox.claimDue(now, settings.nodeId(), settings.lease(), settings.batchSize())
+        : Future.succeededFuture(handed);
+    return taken.compose(claimed -> {
       counters.claimed.addAndGet(claimed.size());
       counters.bookingReads.clear(); // each batch reads its bookings after claiming its messages
       // Go on while claims succeed: a batch can come back short because another node took part of it.

@@ -74,6 +74,16 @@ class NotificationPlannerTest {
       mailer, id -> "https://hub/manage/" + tokens.issue(id), clock, OutboxDispatcher.Settings.defaults("n1"),
       () -> 0.0);
 
+  /** Another node's dispatcher on the same outbox. */
+  final OutboxDispatcher otherNode = new OutboxDispatcher(outbox, bookings, catalog,
+      ctx -> new dev.dovetail.notification.domain.MailMessage(ctx.message().id(), ctx.message().recipient(), null,
+          "other node", "text", "<p>html</p>", null, null),
+      mailer, id -> "https://hub/manage/" + id, clock, OutboxDispatcher.Settings.defaults("n2"), () -> 0.0);
+  /** Records the messages due at once with {@link #dispatcher}'s lease and hands them to it (ADR 85). */
+  final NotificationPlanner leasingPlanner = new NotificationPlanner(catalog, outbox, clock, () -> { }, dispatcher);
+  final BookSlotService leasingBookSlot =
+      new BookSlotService(catalog, schedules, bookings, lock, leasingPlanner, tokens, clock);
+
   NotificationPlannerTest() {
     providers.insert(new Provider("acme", "Acme", "owner@acme.test", BERLIN, MONDAY)).await();
     resources.insert(TestBookings.officeHours("room", "acme", BERLIN)).await();
@@ -195,5 +205,48 @@ class NotificationPlannerTest {
           assertThat(m.lastError()).startsWith("550");
         });
     assertThat(confirmationOf(booking).state()).isEqualTo(MessageState.SENT);
+  }
+
+  @Test
+  @DisplayName("messages due at once are stored leased to the recording node and sent by it without a claim; "
+      + "reminders are stored unleased")
+  void dueMessagesAreHandedOverLeased() {
+    Instant start = LocalDateTime.parse("2026-11-26T10:00").atZone(BERLIN).toInstant();
+    Booking booking = leasingBookSlot.book(new BookSlotCommand("t30", start, null, BERLIN, "Ada", "ada@example.com",
+        false, 1)).await().bookings().get(0).booking();
+    assertThat(of(booking)).filteredOn(m -> m.kind() == MessageKind.REMINDER)
+        .allSatisfy(m -> assertThat(m.leaseOwner()).isNull());
+    assertThat(of(booking)).filteredOn(m -> m.kind() != MessageKind.REMINDER).hasSize(2)
+        .allSatisfy(m -> assertThat(m.leaseOwner()).isEqualTo("n1"));
+
+    // another node finds them due but held
+    assertThat(otherNode.dispatchDue().await().claimed()).isZero();
+    OutboxDispatcher.Report report = dispatcher.dispatchDue().await();
+    assertThat(report.claimed()).isEqualTo(2);
+    assertThat(report.sent()).isEqualTo(2);
+    assertThat(mailer.sent()).extracting(m -> m.subject()).doesNotContain("other node");
+    // a change recorded again stores nothing and hands nothing over: nothing is sent twice
+    leasingPlanner.record(List.of(new dev.dovetail.booking.port.out.BookingChange(
+        dev.dovetail.booking.port.out.BookingChange.Kind.BOOKED, booking, null,
+        dev.dovetail.booking.port.out.BookingChange.Actor.CUSTOMER))).await();
+    assertThat(dispatcher.dispatchDue().await().sent()).isZero();
+    assertThat(mailer.sent()).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("a leased message its node never sent (the node stopped) is taken by another node once the lease ran out")
+  void leaseOfAStoppedNodeRunsOut() {
+    Instant start = LocalDateTime.parse("2026-11-26T10:00").atZone(BERLIN).toInstant();
+    Booking booking = leasingBookSlot.book(new BookSlotCommand("t30", start, null, BERLIN, "Ada", "ada@example.com",
+        false, 1)).await().bookings().get(0).booking();
+    // n1 stops before its dispatcher ran; n2 waits out the lease
+    assertThat(otherNode.dispatchDue().await().claimed()).isZero();
+    clock.advance(OutboxDispatcher.Settings.defaults("n1").lease().plusSeconds(1));
+    assertThat(otherNode.dispatchDue().await().sent()).isEqualTo(2);
+    assertThat(confirmationOf(booking).state()).isEqualTo(MessageState.SENT);
+    assertThat(mailer.sent()).extracting(m -> m.subject()).containsOnly("other node");
+    // were n1 only slow, its handed-over copies would now find their lease gone and send nothing
+    assertThat(dispatcher.dispatchDue().await().lost()).isEqualTo(2);
+    assertThat(mailer.sent()).hasSize(2);
   }
 }

@@ -3,6 +3,7 @@ package dev.dovetail.infra.mongo;
 import static dev.dovetail.infra.mongo.MongoSupport.byId;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import dev.dovetail.booking.domain.Page;
 import dev.dovetail.booking.domain.PageRequest;
 import dev.dovetail.booking.port.out.StoreDurability;
@@ -25,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The outbox in the {@code outbox} collection, keyed by the message's deterministic id. A claim is a conditional
@@ -57,16 +62,20 @@ public class MongoOutboxRepository implements OutboxRepository {
   }
 
   @Override
-  public Future<Void> recordAcknowledged(List<OutboundMessage> messages) {
+  public Future<List<OutboundMessage>> recordAcknowledged(List<OutboundMessage> messages) {
     if (messages.isEmpty()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(List.of());
     }
     List<BulkOperation> inserts = messages.stream()
         .map(m -> BulkOperation.createInsert(OutboxCodec.encode(m)))
         .toList();
     return mongo.client.bulkWriteWithOptions(COLLECTION, inserts, new BulkWriteOptions().setOrdered(false))
-        .<Void>mapEmpty()
-        .recover(err -> onlyDuplicates(err) ? Future.succeededFuture() : Future.failedFuture(err));
+        .map(messages)
+        .recover(err -> {
+          IntPredicate recordedBefore = recordedBefore(err);
+          return recordedBefore == null ? Future.failedFuture(err) : Future.succeededFuture(IntStream
+              .range(0, messages.size()).filter(recordedBefore.negate()).mapToObj(messages::get).toList());
+        });
   }
 
   @Override
@@ -74,15 +83,25 @@ public class MongoOutboxRepository implements OutboxRepository {
     return mongo.durability;
   }
 
-  /** An unordered insert whose only failures are ids that exist: those messages were recorded before. */
-  private static boolean onlyDuplicates(Throwable err) {
+  /**
+   * Which positions of an unordered insert failed because their id exists (those messages were recorded before), if
+   * that is its only failure; else null. A duplicate-key error that does not say which counts every message as recorded
+   * before: none is then taken for stored by this call, which at worst leaves a lease of its own to run out.
+   */
+  private static IntPredicate recordedBefore(Throwable err) {
     for (Throwable t = err; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof MongoBulkWriteException bulk) {
-        return !bulk.getWriteErrors().isEmpty()
+        boolean onlyDuplicates = !bulk.getWriteErrors().isEmpty()
             && bulk.getWriteErrors().stream().allMatch(e -> e.getCode() == MongoSupport.DUPLICATE_KEY);
+        if (!onlyDuplicates) {
+          return null;
+        }
+        Set<Integer> positions = bulk.getWriteErrors().stream().map(BulkWriteError::getIndex)
+            .collect(Collectors.toSet());
+        return positions::contains;
       }
     }
-    return MongoSupport.isDuplicateKey(err);
+    return MongoSupport.isDuplicateKey(err) ? i -> true : null;
   }
 
   @Override

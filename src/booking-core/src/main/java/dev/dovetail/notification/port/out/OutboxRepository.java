@@ -32,10 +32,11 @@ public interface OutboxRepository {
   }
 
   /**
-   * Stores the messages as {@link #record} does, succeeding once the store acknowledged them: they are durable once a
-   * {@link #durability()} wait asked for after that has succeeded.
+   * Stores the messages as {@link #record} does, succeeding once the store acknowledged them, with the messages this
+   * call stored (not those recorded before): they are durable once a {@link #durability()} wait asked for after that
+   * has succeeded.
    */
-  Future<Void> recordAcknowledged(List<OutboundMessage> messages);
+  Future<List<OutboundMessage>> recordAcknowledged(List<OutboundMessage> messages);
 
   /** What makes this store's acknowledged writes durable (the same instance for every repository of one store). */
   StoreDurability durability();

@@ -92,6 +92,26 @@ public interface OutboxRepositoryContract {
   }
 
   @Test
+  @DisplayName("recordAcknowledged: gives the messages this call stored, not those recorded before; a message stored "
+      + "with a lease is not claimable until it runs out")
+  default void recordAcknowledgedGivesWhatItStored(VertxTestContext ctx) {
+    String provider = "prov-" + Ids.random().substring(0, 8);
+    OutboundMessage old = message(provider, MessageKind.CONFIRMATION, NOW);
+    OutboundMessage leased = message(provider, MessageKind.PROVIDER_NEW_BOOKING, NOW).leased("node-1", NOW.plus(LEASE));
+    OutboundMessage fresh = message(provider, MessageKind.REMINDER, NOW);
+    outbox().record(List.of(old))
+        .compose(v -> outbox().recordAcknowledged(List.of(old.leased("node-1", NOW.plus(LEASE)), leased, fresh)))
+        .compose(stored -> outbox().durability().afterWrites()
+            .compose(v -> outbox().claimDue(NOW, "node-2", LEASE, 10))
+            .map(claimed -> List.of(stored, claimed)))
+        .onComplete(ctx.succeeding(lists -> ctx.verify(() -> {
+          assertThat(lists.get(0)).containsExactly(leased, fresh);
+          assertThat(lists.get(1)).extracting(OutboundMessage::id).containsExactlyInAnyOrder(old.id(), fresh.id());
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("claimDue: takes only pending, due, unleased messages, earliest first, up to the limit, with a lease")
   default void claimDueTakesOnlyClaimableMessages(VertxTestContext ctx) {
     String provider = "prov-" + Ids.random().substring(0, 8);
