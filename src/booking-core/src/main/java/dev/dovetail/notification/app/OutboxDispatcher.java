@@ -158,9 +158,10 @@ public class OutboxDispatcher {
         });
   }
 
-  /** Runs of batches while someone asked for one during the last. */
+  /** Runs of batches while someone asked for one during the last; each round looks its offers up afresh. */
   private Future<Void> rounds(Counters counters) {
     asked.set(false);
+    counters.offers.clear();
     return batches(counters, 0).compose(v -> asked.get() ? rounds(counters) : Future.succeededFuture());
   }
 
@@ -239,7 +240,7 @@ public class OutboxDispatcher {
   }
 
   private Future<Void> send(OutboundMessage message, Booking booking, Counters counters) {
-    // One lookup per booking type and run: a run's messages mostly share a few types.
+    // One lookup per booking type and round of a run: a run's messages mostly share a few types.
     return counters.offers.computeIfAbsent(booking.bookingTypeId(), catalog::offer)
         .recover(err -> Future.failedFuture(err instanceof NotFoundException
             ? new DeliveryException("cannot render: " + err.getMessage(), true, err)
