@@ -2,6 +2,7 @@ package dev.dovetail.bench.load;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import com.sun.management.OperatingSystemMXBean;
 import dev.dovetail.bench.BenchHub;
 import dev.dovetail.bench.DriverCommandLog;
 import dev.dovetail.booking.domain.BookingType;
@@ -10,6 +11,7 @@ import dev.dovetail.booking.domain.PaymentRequirement;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import java.lang.management.ManagementFactory;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,6 +92,7 @@ public final class BookingRoundTrips {
     WebClient client = bench.client(32);
     commands.clear();
     long[] start = bench.hub().storeCommitFigures();
+    long cpuStart = processCpuNanos();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger created = new AtomicInteger();
     List<Future<Void>> lanes = new ArrayList<>();
@@ -100,11 +103,18 @@ public final class BookingRoundTrips {
     Thread.sleep(settle * 1000L);
     List<String> all = commands.taken();
     long[] settled = bench.hub().storeCommitFigures();
+    double cpuMs = (processCpuNanos() - cpuStart) / 1e6;
     System.out.printf("burst of %d bookings (%d created), 32 in flight: %d commands (%.1f per booking), %d durability"
-        + " waits (%d commits) until %d s after the last answer%n", count, created.get(), all.size(),
-        all.size() / (double) count, settled[0] - start[0], settled[1] - start[1], settle);
+        + " waits (%d commits), process CPU %.2f ms per booking (hub, store and driver; command log included), until"
+        + " %d s after the last answer%n", count, created.get(), all.size(), all.size() / (double) count,
+        settled[0] - start[0], settled[1] - start[1], cpuMs / count, settle);
     tally(all).forEach((command, n) -> System.out.printf("  %-32s %6d  %5.2f per booking%n", command, n,
         n / (double) count));
+  }
+
+  private static long processCpuNanos() {
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static Future<Void> bookUntil(WebClient client, Instant base, AtomicInteger next, int count,

@@ -4,6 +4,7 @@ import dev.dovetail.notification.domain.OutboundMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,15 +16,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dispatcher sends it without first claiming it in the store. The lease is the claim: no other node takes the message
  * until it runs out, and a message that never reaches the dispatcher here (the node stopped) is taken by any node's
  * claim once it has. Bounded: when {@link #CAPACITY} messages wait, new ones are recorded unleased and claimed as before.
+ *
+ * <p>A message this node holds whose booking is not written yet is parked here for {@link #PARK} instead of being
+ * postponed in the store, during its first {@link #PARK_WINDOW} and while its lease lasts: the booking write usually
+ * lands within moments, and a postponement would cost an outcome write now and a claim later.
  */
 public final class LeasedMessages {
 
   /** At most this many messages wait here; the planner stops leasing beyond it. */
   static final int CAPACITY = 1_000;
+  /** How long a message whose booking is not written yet waits here before it is looked at again. */
+  static final Duration PARK = Duration.ofMillis(250);
+  /** Only a message recorded this recently is parked; an older one waits in the store, looked at less often. */
+  static final Duration PARK_WINDOW = Duration.ofSeconds(10);
+
+  private record Parked(OutboundMessage message, Instant until) {}
 
   private final String owner;
   private final Duration lease;
   private final ConcurrentLinkedQueue<OutboundMessage> waiting = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Parked> parked = new ConcurrentLinkedQueue<>();
   private final AtomicInteger size = new AtomicInteger();
 
   LeasedMessages(String owner, Duration lease) {
@@ -51,18 +63,40 @@ public final class LeasedMessages {
     }
   }
 
-  /** Up to {@code limit} waiting messages, oldest first. */
-  List<OutboundMessage> take(int limit) {
+  /**
+   * Parks a message this node holds until {@code now} + {@link #PARK}, if it was recorded less than
+   * {@link #PARK_WINDOW} ago and its lease lasts until well after that (else the caller postpones it in the store).
+   */
+  boolean park(OutboundMessage message, Instant now) {
+    Instant until = now.plus(PARK);
+    if (!until.plus(PARK).isBefore(message.leaseUntil()) || !now.isBefore(message.createdAt().plus(PARK_WINDOW))) {
+      return false;
+    }
+    parked.add(new Parked(message, until));
+    size.incrementAndGet();
+    return true;
+  }
+
+  /**
+   * Up to {@code limit} messages to send now: parked ones whose time has come first, then those handed over, oldest
+   * first. A parked message whose lease ran out meanwhile is dropped: any node's claim takes it.
+   */
+  List<OutboundMessage> take(int limit, Instant now) {
     List<OutboundMessage> taken = new ArrayList<>();
+    for (Iterator<Parked> it = parked.iterator(); it.hasNext() && taken.size() < limit; ) {
+      Parked next = it.next();
+      if (!next.until().isAfter(now) && parked.remove(next)) {
+        size.decrementAndGet();
+        if (next.message().leaseUntil().isAfter(now)) {
+          taken.add(next.message());
+        }
+      }
+    }
     OutboundMessage next;
     while (taken.size() < limit && (next = waiting.poll()) != null) {
       size.decrementAndGet();
       taken.add(next);
     }
     return taken;
-  }
-
-  boolean isEmpty() {
-    return waiting.isEmpty();
   }
 }

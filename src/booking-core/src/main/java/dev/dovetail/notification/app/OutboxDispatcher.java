@@ -167,7 +167,7 @@ public class OutboxDispatcher {
 
   private Future<Void> batches(Counters counters, int done) {
     Instant now = clock.instant();
-    List<OutboundMessage> handed = leased.take(settings.batchSize());
+    List<OutboundMessage> handed = leased.take(settings.batchSize(), now);
     Future<List<OutboundMessage>> taken = handed.isEmpty()
         ? outbox.claimDue(now, settings.nodeId(), settings.lease(), settings.batchSize())
         : Future.succeededFuture(handed);
@@ -231,8 +231,7 @@ public class OutboxDispatcher {
           DeliveryPolicy.Decision decision = policy.decide(message, booking, clock.instant());
           return switch (decision.verdict()) {
             case SKIP -> finish(message.skipped(decision.reason()), counters.skipped, counters);
-            case WAIT -> finish(message.postponedTo(clock.instant().plus(settings.waitStep())), counters.waiting,
-                counters);
+            case WAIT -> waitForWrite(message, counters);
             case SEND -> send(message, booking, counters);
           };
         })
@@ -281,6 +280,16 @@ public class OutboxDispatcher {
             return Future.succeededFuture();
           });
     });
+  }
+
+  /** Not decided yet: parked here while the lease lasts ({@link LeasedMessages#park}), else postponed in the store. */
+  private Future<Void> waitForWrite(OutboundMessage message, Counters counters) {
+    Instant now = clock.instant();
+    if (leased.park(message, now)) {
+      counters.waiting.incrementAndGet();
+      return Future.succeededFuture();
+    }
+    return finish(message.postponedTo(now.plus(settings.waitStep())), counters.waiting, counters);
   }
 
   private Future<Void> retryOrFail(OutboundMessage message, Throwable err, Counters counters) {

@@ -8,12 +8,15 @@ import dev.dovetail.booking.app.CatalogService;
 import dev.dovetail.booking.app.ManageBookingService;
 import dev.dovetail.booking.app.ManageTokens;
 import dev.dovetail.booking.domain.Booking;
+import dev.dovetail.booking.domain.BookingStatus;
 import dev.dovetail.booking.domain.BookingType;
 import dev.dovetail.booking.domain.Money;
 import dev.dovetail.booking.domain.PaymentRequirement;
 import dev.dovetail.booking.domain.Provider;
 import dev.dovetail.booking.port.in.BookSlotCommand;
 import dev.dovetail.booking.port.in.BookingReceipt;
+import dev.dovetail.booking.port.out.BookingChange;
+import dev.dovetail.kernel.TimeRange;
 import dev.dovetail.notification.domain.MessageKind;
 import dev.dovetail.notification.domain.MessageState;
 import dev.dovetail.notification.domain.OutboundMessage;
@@ -102,6 +105,17 @@ class NotificationPlannerTest {
 
   List<OutboundMessage> of(Booking booking) {
     return outbox.findByBooking(booking.id()).await();
+  }
+
+  /** A confirmed booking on Thursday 10:00 Berlin, not written to the repository. */
+  static Booking unwritten(String id) {
+    Instant start = LocalDateTime.parse("2026-11-26T10:00").atZone(BERLIN).toInstant();
+    return new Booking(id, "acme", "room", "t30", TimeRange.of(start, Duration.ofMinutes(30)), BERLIN, "Ada",
+        "ada@example.com", BookingStatus.CONFIRMED, null, null, 0, MONDAY, MONDAY);
+  }
+
+  static BookingChange booked(Booking booking) {
+    return new BookingChange(BookingChange.Kind.BOOKED, booking, null, BookingChange.Actor.CUSTOMER);
   }
 
   OutboundMessage confirmationOf(Booking booking) {
@@ -226,9 +240,7 @@ class NotificationPlannerTest {
     assertThat(report.sent()).isEqualTo(2);
     assertThat(mailer.sent()).extracting(m -> m.subject()).doesNotContain("other node");
     // a change recorded again stores nothing and hands nothing over: nothing is sent twice
-    leasingPlanner.record(List.of(new dev.dovetail.booking.port.out.BookingChange(
-        dev.dovetail.booking.port.out.BookingChange.Kind.BOOKED, booking, null,
-        dev.dovetail.booking.port.out.BookingChange.Actor.CUSTOMER))).await();
+    leasingPlanner.record(List.of(booked(booking))).await();
     assertThat(dispatcher.dispatchDue().await().sent()).isZero();
     assertThat(mailer.sent()).hasSize(2);
   }
@@ -248,5 +260,36 @@ class NotificationPlannerTest {
     // were n1 only slow, its handed-over copies would now find their lease gone and send nothing
     assertThat(dispatcher.dispatchDue().await().lost()).isEqualTo(2);
     assertThat(mailer.sent()).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("a message whose booking is not written yet waits in memory while young, then goes out: no store write "
+      + "for the wait, no claim after it")
+  void messageWaitingForItsBookingIsParked() {
+    Booking booking = unwritten("b-parked");
+    // recorded before the booking write, as the use cases do; the write has not landed yet
+    leasingPlanner.record(List.of(booked(booking))).await();
+    OutboundMessage recorded = confirmationOf(booking);
+
+    assertThat(dispatcher.dispatchDue().await().waiting()).isEqualTo(2);
+    assertThat(confirmationOf(booking)).isEqualTo(recorded);
+
+    bookings.insertAll(List.of(booking)).await();
+    assertThat(dispatcher.dispatchDue().await().sent()).as("parked for 250 ms").isZero();
+    clock.advance(Duration.ofMillis(250));
+    OutboxDispatcher.Report report = dispatcher.dispatchDue().await();
+    assertThat(report.sent()).isEqualTo(2);
+    assertThat(confirmationOf(booking).state()).isEqualTo(MessageState.SENT);
+  }
+
+  @Test
+  @DisplayName("a message recorded over 10 s ago whose booking is missing is postponed in the store, as before")
+  void olderMessageWaitingForItsBookingIsPostponedInTheStore() {
+    Booking booking = unwritten("b-late");
+    leasingPlanner.record(List.of(booked(booking))).await();
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(dispatcher.dispatchDue().await().waiting()).isEqualTo(2);
+    assertThat(confirmationOf(booking).nextAttemptAt()).isEqualTo(MONDAY.plusSeconds(12));
+    assertThat(confirmationOf(booking).leaseOwner()).isNull();
   }
 }
