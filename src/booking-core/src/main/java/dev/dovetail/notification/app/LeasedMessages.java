@@ -85,7 +85,8 @@ public final class LeasedMessages {
     List<OutboundMessage> taken = new ArrayList<>();
     for (Iterator<Parked> it = parked.iterator(); it.hasNext() && taken.size() < limit; ) {
       Parked next = it.next();
-      if (!next.until().isAfter(now) && parked.remove(next)) {
+      if (!next.until().isAfter(now)) {
+        it.remove(); // only the dispatcher's run takes, one at a time
         size.decrementAndGet();
         if (next.message().leaseUntil().isAfter(now)) {
           taken.add(next.message());
