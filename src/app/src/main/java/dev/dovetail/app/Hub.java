@@ -57,6 +57,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -352,7 +353,7 @@ public final class Hub {
         metricsServer.close().await();
       }
       server.shutdown(ops.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS).await();
-      notifications.stop();
+      awaitQuietly(notifications.stop(), ops.shutdownGrace());
       waitlists.stop();
       timers.forEach(vertx::cancelTimer);
       long deadline = System.nanoTime() + ops.shutdownGrace().toNanos();
@@ -366,6 +367,17 @@ public final class Hub {
       if (embedded != null) {
         embedded.close();
       }
+    }
+  }
+
+  /** Waits for {@code work} at most {@code limit}; its failure is the work's to report. */
+  private static void awaitQuietly(Future<?> work, Duration limit) {
+    try {
+      work.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn("Stopping: went on after waiting {} ms", limit.toMillis());
+    } catch (RuntimeException reported) {
+      // reported by the work itself
     }
   }
 

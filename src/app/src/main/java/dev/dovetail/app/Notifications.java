@@ -14,6 +14,7 @@ import dev.dovetail.notification.port.in.NotificationLog;
 import dev.dovetail.notification.port.out.MailArchive;
 import dev.dovetail.notification.port.out.Mailer;
 import dev.dovetail.notification.port.out.MessageComposer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -89,9 +90,20 @@ record Notifications(
     dispatch(dispatcher, running);
   }
 
-  /** No dispatch starts after this (the store is about to close); one already running finishes or fails. */
-  void stop() {
+  /**
+   * No dispatch starts after this (the store is about to close); one already running finishes or fails. The mails
+   * handed over to this node and not sent yet get their leases back, so another node sends them at once (ADR 85).
+   */
+  Future<Integer> stop() {
     running.set(false);
+    return dispatcher.releaseHandedOver()
+        .onSuccess(released -> {
+          if (released > 0) {
+            LOG.info("notifications: {} mails handed over and not sent are left to the other nodes", released);
+          }
+        })
+        .onFailure(err -> LOG.warn("notifications: handed-over mails keep their leases until they run out: {}",
+            err.getMessage()));
   }
 
   private static void dispatch(OutboxDispatcher dispatcher, AtomicBoolean running) {

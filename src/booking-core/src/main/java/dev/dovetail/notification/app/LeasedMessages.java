@@ -77,6 +77,22 @@ public final class LeasedMessages {
     return true;
   }
 
+  /** Every message waiting here, parked or not (the node is stopping). */
+  List<OutboundMessage> takeAll() {
+    List<OutboundMessage> all = new ArrayList<>();
+    Parked parkedOne;
+    while ((parkedOne = parked.poll()) != null) {
+      size.decrementAndGet();
+      all.add(parkedOne.message());
+    }
+    OutboundMessage next;
+    while ((next = waiting.poll()) != null) {
+      size.decrementAndGet();
+      all.add(next);
+    }
+    return all;
+  }
+
   /**
    * Up to {@code limit} messages to send now: parked ones whose time has come first, then those handed over, oldest
    * first. A parked message whose lease ran out meanwhile is dropped: any node's claim takes it.

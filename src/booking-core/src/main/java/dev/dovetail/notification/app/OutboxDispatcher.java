@@ -158,6 +158,20 @@ public class OutboxDispatcher {
         });
   }
 
+  /**
+   * Gives back the leases of the messages handed over and not taken yet, so that any node claims them at once instead
+   * of after the lease: for a node that is stopping (its store still open). Returns how many were given back; one
+   * whose lease has passed to another node meanwhile is left alone.
+   */
+  public Future<Integer> releaseHandedOver() {
+    Instant now = clock.instant();
+    List<Future<Boolean>> released = leased.takeAll().stream()
+        .map(m -> outbox.complete(m.postponedTo(now), settings.nodeId()))
+        .toList();
+    Future<?> all = Future.join(released);
+    return all.map(done -> (int) released.stream().filter(f -> Boolean.TRUE.equals(f.result())).count());
+  }
+
   /** Runs of batches while someone asked for one during the last; each round looks its offers up afresh. */
   private Future<Void> rounds(Counters counters) {
     asked.set(false);

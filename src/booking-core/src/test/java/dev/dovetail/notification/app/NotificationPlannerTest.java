@@ -292,4 +292,19 @@ class NotificationPlannerTest {
     assertThat(confirmationOf(booking).nextAttemptAt()).isEqualTo(MONDAY.plusSeconds(12));
     assertThat(confirmationOf(booking).leaseOwner()).isNull();
   }
+
+  @Test
+  @DisplayName("a stopping node gives back the leases of what was handed over and not sent: another node sends it at once")
+  void stoppingNodeGivesLeasesBack() {
+    Instant start = LocalDateTime.parse("2026-11-26T10:00").atZone(BERLIN).toInstant();
+    Booking booking = leasingBookSlot.book(new BookSlotCommand("t30", start, null, BERLIN, "Ada", "ada@example.com",
+        false, 1)).await().bookings().get(0).booking();
+    assertThat(otherNode.dispatchDue().await().claimed()).isZero();
+
+    assertThat(dispatcher.releaseHandedOver().await()).isEqualTo(2);
+    assertThat(otherNode.dispatchDue().await().sent()).isEqualTo(2);
+    assertThat(confirmationOf(booking).state()).isEqualTo(MessageState.SENT);
+    assertThat(confirmationOf(booking).attempts()).isEqualTo(1);
+    assertThat(dispatcher.dispatchDue().await().claimed()).isZero();
+  }
 }
