@@ -107,6 +107,13 @@ class NotificationPlannerTest {
     return outbox.findByBooking(booking.id()).await();
   }
 
+  /** A booking on Thursday 10:00 Berlin through the planner that hands its mails over leased. */
+  Booking bookLeased() {
+    Instant start = LocalDateTime.parse("2026-11-26T10:00").atZone(BERLIN).toInstant();
+    return leasingBookSlot.book(new BookSlotCommand("t30", start, null, BERLIN, "Ada", "ada@example.com", false, 1))
+        .await().bookings().get(0).booking();
+  }
+
   /** A confirmed booking on Thursday 10:00 Berlin, not written to the repository. */
   static Booking unwritten(String id) {
     Instant start = LocalDateTime.parse("2026-11-26T10:00").atZone(BERLIN).toInstant();
@@ -225,9 +232,7 @@ class NotificationPlannerTest {
   @DisplayName("messages due at once are stored leased to the recording node and sent by it without a claim; "
       + "reminders are stored unleased")
   void dueMessagesAreHandedOverLeased() {
-    Instant start = LocalDateTime.parse("2026-11-26T10:00").atZone(BERLIN).toInstant();
-    Booking booking = leasingBookSlot.book(new BookSlotCommand("t30", start, null, BERLIN, "Ada", "ada@example.com",
-        false, 1)).await().bookings().get(0).booking();
+    Booking booking = bookLeased();
     assertThat(of(booking)).filteredOn(m -> m.kind() == MessageKind.REMINDER)
         .allSatisfy(m -> assertThat(m.leaseOwner()).isNull());
     assertThat(of(booking)).filteredOn(m -> m.kind() != MessageKind.REMINDER).hasSize(2)
@@ -248,9 +253,7 @@ class NotificationPlannerTest {
   @Test
   @DisplayName("a leased message its node never sent (the node stopped) is taken by another node once the lease ran out")
   void leaseOfAStoppedNodeRunsOut() {
-    Instant start = LocalDateTime.parse("2026-11-26T10:00").atZone(BERLIN).toInstant();
-    Booking booking = leasingBookSlot.book(new BookSlotCommand("t30", start, null, BERLIN, "Ada", "ada@example.com",
-        false, 1)).await().bookings().get(0).booking();
+    Booking booking = bookLeased();
     // n1 stops before its dispatcher ran; n2 waits out the lease
     assertThat(otherNode.dispatchDue().await().claimed()).isZero();
     clock.advance(OutboxDispatcher.Settings.defaults("n1").lease().plusSeconds(1));
@@ -296,9 +299,7 @@ class NotificationPlannerTest {
   @Test
   @DisplayName("a stopping node gives back the leases of what was handed over and not sent: another node sends it at once")
   void stoppingNodeGivesLeasesBack() {
-    Instant start = LocalDateTime.parse("2026-11-26T10:00").atZone(BERLIN).toInstant();
-    Booking booking = leasingBookSlot.book(new BookSlotCommand("t30", start, null, BERLIN, "Ada", "ada@example.com",
-        false, 1)).await().bookings().get(0).booking();
+    Booking booking = bookLeased();
     assertThat(otherNode.dispatchDue().await().claimed()).isZero();
 
     assertThat(dispatcher.releaseHandedOver().await()).isEqualTo(2);
