@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Messages a node recorded already leased to itself, handed from the {@link NotificationPlanner} to this node's
  * {@link OutboxDispatcher} in memory (ADR 85): a confirmation due now is stored with this node's lease, so the
  * dispatcher sends it without first claiming it in the store. The lease is the claim: no other node takes the message
- * until it runs out, and a message that never reaches the dispatcher here (the node stopped) is taken by any node's
- * claim once it has. Bounded: when {@link #CAPACITY} messages wait, new ones are recorded unleased and claimed as before.
+ * until it runs out, and a message that never reaches the dispatcher here (the node died) is taken by any node's
+ * claim once it has; a node that stops gracefully gives the leases back first. Bounded: when {@link #CAPACITY}
+ * messages wait, new ones are recorded unleased and claimed as before.
  *
  * <p>A message this node holds whose booking is not written yet is parked here for {@link #PARK} instead of being
  * postponed in the store, during its first {@link #PARK_WINDOW} and while its lease lasts: the booking write usually

@@ -74,9 +74,8 @@ class ScheduleJanitorTest {
     f.clock.advance(ScheduleJanitor.GRACE.plusSeconds(1));
     f.janitor.sweep().await();
     assertThat(f.janitor.sweep().await().resourcesLooked()).as("swept, in order and settled").isZero();
-    ManageBookingService releaseFails = new ManageBookingService(f.catalog, new ScheduleWritesFail(f.schedules, Set.of("room")),
-        f.bookings,
-        f.lock, f.events, f.tokens, f.clock);
+    ManageBookingService releaseFails = new ManageBookingService(f.catalog,
+        new ScheduleWritesFail(f.schedules, Set.of("room")), f.bookings, f.lock, f.events, f.tokens, f.clock);
 
     assertThat(releaseFails.cancel("acme", booking.id()).transform(done -> Future.succeededFuture(done.failed()))
         .await()).as("the cancellation fails at its release").isTrue();

@@ -251,10 +251,10 @@ class NotificationPlannerTest {
   }
 
   @Test
-  @DisplayName("a leased message its node never sent (the node stopped) is taken by another node once the lease ran out")
+  @DisplayName("a leased message its node never sent (the node died) is taken by another node once the lease ran out")
   void leaseOfAStoppedNodeRunsOut() {
     Booking booking = bookLeased();
-    // n1 stops before its dispatcher ran; n2 waits out the lease
+    // n1 dies before its dispatcher ran; n2 waits out the lease
     assertThat(otherNode.dispatchDue().await().claimed()).isZero();
     clock.advance(OutboxDispatcher.Settings.defaults("n1").lease().plusSeconds(1));
     assertThat(otherNode.dispatchDue().await().sent()).isEqualTo(2);
@@ -297,7 +297,8 @@ class NotificationPlannerTest {
   }
 
   @Test
-  @DisplayName("a stopping node gives back the leases of what was handed over and not sent: another node sends it at once")
+  @DisplayName("a stopping node gives back the leases of what was handed over and not sent: another node sends it "
+      + "at once")
   void stoppingNodeGivesLeasesBack() {
     Booking booking = bookLeased();
     assertThat(otherNode.dispatchDue().await().claimed()).isZero();
